@@ -1,0 +1,130 @@
+"""RSS/Atom news feeds: conditional GET of one feed, funding and leadership events from headlines."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import feedparser
+from bs4 import BeautifulSoup
+from pydantic import Field, field_validator
+
+from signalwatch.connectors import register
+from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized
+from signalwatch.events import SignalEvent, make_dedupe_key
+from signalwatch.extract import extract_news
+from signalwatch.http import FetchError
+from signalwatch.timeutil import parse_duration
+
+__all__ = ["RssConnector", "RssOptions", "FeedParseError"]
+
+SEEN_LIMIT = 2000  # entry ids remembered between polls; feeds rarely carry more than 100
+
+
+class FeedParseError(FetchError):
+    """The body is not a feed we can read."""
+
+
+class RssOptions(ConnectorOptions):
+    url: str = Field(description="feed URL (RSS 2.0, RSS 1.0 or Atom)")
+    max_age: timedelta = Field(default=timedelta(days=14), description="ignore items older than this")
+
+    @field_validator("max_age", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> Any:
+        return parse_duration(value) if isinstance(value, (str, int, float)) else value
+
+
+@register
+class RssConnector(Connector):
+    """One news feed. Items are classified by `signalwatch.extract.extract_news`."""
+
+    kind = "rss"
+    Options = RssOptions
+    default_interval = timedelta(minutes=15)
+    options: RssOptions
+
+    def fetch(self, ctx: FetchContext) -> Fetched:
+        response = ctx.http.get(
+            self.options.url,
+            etag=ctx.cursor.get("etag"),
+            last_modified=ctx.cursor.get("last_modified"),
+        )
+        if response.status == 304:
+            return Fetched(cursor=ctx.cursor, not_modified=True)
+        state = {"etag": response.etag, "last_modified": response.last_modified}
+        return Fetched(cursor=ctx.cursor, items=[response.content], state=state)
+
+    def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
+        cursor = {**fetched.cursor, **fetched.state}
+        if fetched.not_modified:
+            return Normalized(events=[], cursor=cursor)
+        seen: list[str] = list(fetched.cursor.get("seen", []))
+        seen_set = set(seen)
+        events: list[SignalEvent] = []
+        for body in fetched.items:
+            for entry in _parse(body, self.options.url):
+                entry_id = _entry_id(entry)
+                if entry_id in seen_set:
+                    continue
+                seen.append(entry_id)
+                seen_set.add(entry_id)
+                events.extend(self._events(entry, entry_id, now))
+        cursor["seen"] = seen[-SEEN_LIMIT:]
+        return Normalized(events=events, cursor=cursor)
+
+    def _events(self, entry: Any, entry_id: str, now: datetime) -> list[SignalEvent]:
+        occurred = _entry_time(entry) or now
+        if now - occurred > self.options.max_age:
+            return []
+        title = " ".join(str(entry.get("title", "")).split())
+        summary = _plain_text(str(entry.get("summary", "")))
+        events = []
+        for found in extract_news(title, summary):
+            events.append(
+                SignalEvent(
+                    type=found.type,
+                    change=found.change,
+                    source=self.source_name,
+                    source_kind=self.kind,
+                    source_id=entry_id,
+                    url=entry.get("link"),
+                    title=title,
+                    summary=summary[:1000],
+                    occurred_at=occurred,
+                    detected_at=now,
+                    company_name=found.company_name,
+                    attributes=found.attributes,
+                    dedupe_key=make_dedupe_key("news", entry_id, found.type, found.change, found.company_name),
+                )
+            )
+        return events
+
+
+def _parse(body: bytes, url: str) -> list[Any]:
+    parsed = feedparser.parse(body)
+    if parsed.get("bozo") and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        raise FeedParseError(f"{url}: not a readable RSS/Atom feed ({type(reason).__name__}: {reason})")
+    if not parsed.get("version") and not parsed.entries:
+        raise FeedParseError(f"{url}: not an RSS/Atom document")
+    return list(parsed.entries)
+
+
+def _entry_id(entry: Any) -> str:
+    return str(entry.get("id") or entry.get("link") or make_dedupe_key(entry.get("title", "")))
+
+
+def _entry_time(entry: Any) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed"):
+        value = entry.get(key)
+        if value:
+            return datetime.fromtimestamp(calendar.timegm(value), timezone.utc)
+    return None
+
+
+def _plain_text(html: str) -> str:
+    if "<" not in html:
+        return " ".join(html.split())
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())

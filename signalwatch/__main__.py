@@ -1,0 +1,5 @@
+"""`python -m signalwatch` runs the CLI."""
+
+from signalwatch.cli import main
+
+raise SystemExit(main())

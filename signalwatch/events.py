@@ -1,0 +1,81 @@
+"""The normalized signal event every connector produces, and its deterministic dedupe key."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from signalwatch.timeutil import as_utc
+
+__all__ = ["EventType", "SignalEvent", "make_dedupe_key", "CHANGES"]
+
+
+class EventType(StrEnum):
+    """The four trigger families signalwatch knows (see DESIGN.md)."""
+
+    FUNDING = "funding"
+    HIRING = "hiring"
+    LEADERSHIP = "leadership"
+    TECH_STACK = "tech_stack"
+
+
+# The allowed `change` values per event type; a connector emitting anything else is a bug.
+CHANGES: dict[EventType, frozenset[str]] = {
+    EventType.FUNDING: frozenset({"raised"}),
+    EventType.HIRING: frozenset({"posted", "closed", "surge"}),
+    EventType.LEADERSHIP: frozenset({"appointed", "departed"}),
+    EventType.TECH_STACK: frozenset({"adopted", "dropped", "mentioned"}),
+}
+
+
+def make_dedupe_key(*parts: object) -> str:
+    """A stable key from the parts that identify one real-world event.
+
+    Connectors pass what identifies the *fact* (source kind, item id, type, change),
+    never fetch-time values, so the same item polled twice yields the same key.
+    """
+    canonical = json.dumps([str(p).strip().lower() for p in parts], separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
+class SignalEvent(BaseModel):
+    """One normalized trigger event. Frozen: resolution returns a copy with the account set."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: EventType
+    change: str
+    source: str = Field(description="configured source name, e.g. 'techcrunch'")
+    source_kind: str = Field(description="connector kind, e.g. 'rss', 'greenhouse'")
+    source_id: str = Field(description="the item's id at the source (guid, job id, accession no.)")
+    url: str | None = None
+    title: str
+    summary: str = ""
+    occurred_at: datetime
+    detected_at: datetime
+    company_name: str | None = None
+    company_domain: str | None = None
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    dedupe_key: str
+    account_id: int | None = None
+    match_confidence: float | None = None
+    match_method: str | None = None
+
+    @field_validator("occurred_at", "detected_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        return as_utc(value)
+
+    @field_validator("change")
+    @classmethod
+    def _known_change(cls, value: str, info: Any) -> str:
+        event_type = info.data.get("type")
+        if event_type is not None and value not in CHANGES[event_type]:
+            allowed = ", ".join(sorted(CHANGES[event_type]))
+            raise ValueError(f"change {value!r} is not valid for {event_type}: use one of {allowed}")
+        return value

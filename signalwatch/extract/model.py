@@ -1,0 +1,20 @@
+"""The result of reading one news item: which event it reports and its details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from signalwatch.events import EventType
+
+__all__ = ["Extraction"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One event found in a news item. Attribute names follow DESIGN.md's event table."""
+
+    type: EventType
+    change: str
+    company_name: str | None
+    attributes: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,309 @@
+"""The one way signalwatch makes HTTP calls to sources.
+
+Every call has timeouts, a body-size cap and a total deadline (slow-drip bodies), sends
+the configured User-Agent, checks each URL (and each redirect hop) before connecting,
+paces requests per host, and retries idempotent GETs with tenacity, honouring
+Retry-After. Connectors never retry on their own: no retry inside a retry.
+
+Exceptions::
+
+    FetchError
+     ├── BlockedUrlError        scheme or address refused by the URL guard
+     ├── ResponseTooLargeError  body over the size cap
+     ├── TooManyRedirectsError
+     ├── TransportError         connect/read failure or timeout, after retries
+     └── HttpStatusError        4xx/5xx, after retries for the retryable ones
+          └── RateLimitedError  429 (or 503) whose Retry-After exceeds what we wait inline
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import random
+import socket
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+
+__all__ = [
+    "HttpSettings",
+    "HttpClient",
+    "HttpResponse",
+    "FetchError",
+    "BlockedUrlError",
+    "ResponseTooLargeError",
+    "TooManyRedirectsError",
+    "TransportError",
+    "HttpStatusError",
+    "RateLimitedError",
+    "check_url",
+    "parse_retry_after",
+]
+
+RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+class FetchError(Exception):
+    """A source could not be fetched; the message is what `status` shows."""
+
+
+class BlockedUrlError(FetchError):
+    """The URL's scheme or resolved address is not allowed."""
+
+
+class ResponseTooLargeError(FetchError):
+    """The body exceeded the configured cap (or the total deadline ran out)."""
+
+
+class TooManyRedirectsError(FetchError):
+    """More redirects than allowed."""
+
+
+class TransportError(FetchError):
+    """Connection, read or timeout failure after retries."""
+
+
+class HttpStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class RateLimitedError(HttpStatusError):
+    """Rate limited with a Retry-After longer than we are willing to wait inline."""
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    """HTTP behaviour; built from the `http:` block of the config file."""
+
+    user_agent: str = "signalwatch/0.1 (+https://github.com/signalwatch/signalwatch)"
+    timeout: float = 20.0
+    total_timeout: float = 60.0
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    max_attempts: int = 3
+    max_retry_wait: float = 30.0
+    backoff_base: float = 1.0
+    per_host_interval: float = 1.0
+    allow_private_addresses: bool = False
+    extra_headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    """A fully read response. `status` 304 means not modified; `content` is then empty."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    def json(self) -> object:
+        """Decode the body as JSON, raising FetchError with a short reason when it is not."""
+        import json
+
+        try:
+            return json.loads(self.content)
+        except ValueError as exc:
+            snippet = self.content[:60].decode("utf-8", "replace").strip()
+            raise FetchError(f"expected JSON from {self.url}, got {snippet!r}: {exc}") from exc
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    current = datetime.fromtimestamp(now if now is not None else time.time(), timezone.utc)
+    return max(0.0, (when - current).total_seconds())
+
+
+def check_url(url: str, *, allow_private: bool, resolve: Callable[[str], list[str]] | None = None) -> None:
+    """Refuse non-HTTP schemes and hosts resolving to private, loopback or link-local addresses.
+
+    Source URLs come from config, CSV files and scraped pages, so a hostile value such as
+    the cloud metadata address must not be fetched unless the operator allowed it.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise BlockedUrlError(f"refusing {parts.scheme or 'schemeless'} URL {url!r}: only http and https")
+    host = parts.hostname
+    if not host:
+        raise BlockedUrlError(f"URL has no host: {url!r}")
+    if allow_private:
+        return
+    addresses = (resolve or _resolve)(host)
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise BlockedUrlError(
+                f"refusing {url!r}: {host} resolves to non-public address {ip} "
+                "(set http.allow_private_addresses to allow)"
+            )
+
+
+def _resolve(host: str) -> list[str]:
+    try:
+        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None)})
+    except socket.gaierror as exc:
+        raise TransportError(f"cannot resolve {host}: {exc}") from exc
+
+
+class _HostPacer:
+    """At most one request per `interval` seconds per host, with jitter; thread-safe."""
+
+    def __init__(self, interval: float, sleep: Callable[[float], None]) -> None:
+        self._interval = interval
+        self._sleep = sleep
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, host: str) -> None:
+        if self._interval <= 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + self._interval * random.uniform(1.0, 1.25)
+        if slot > now:
+            self._sleep(slot - now)
+
+
+class HttpClient:
+    """Thread-safe GET client for sources. Build one per process and pass it down."""
+
+    def __init__(
+        self,
+        settings: HttpSettings,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.settings = settings
+        self._sleep = sleep
+        self._pacer = _HostPacer(settings.per_host_interval, sleep)
+        headers = {"User-Agent": settings.user_agent, **settings.extra_headers}
+        self._client = httpx.Client(
+            headers=headers,
+            timeout=httpx.Timeout(settings.timeout),
+            follow_redirects=False,
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        max_bytes: int | None = None,
+    ) -> HttpResponse:
+        """GET `url`, following redirects, retrying transient failures; 304 is a success."""
+        request_headers = dict(headers or {})
+        if etag:
+            request_headers["If-None-Match"] = etag
+        if last_modified:
+            request_headers["If-Modified-Since"] = last_modified
+        cap = max_bytes or self.settings.max_bytes
+        retrying = Retrying(
+            stop=stop_after_attempt(self.settings.max_attempts),
+            retry=retry_if_exception(self._is_retryable),
+            wait=self._wait_seconds,
+            sleep=self._sleep,
+            reraise=True,
+        )
+        return retrying(self._get_following_redirects, url, request_headers, cap)
+
+    def _is_retryable(self, exc: BaseException) -> bool:
+        if isinstance(exc, TransportError):
+            return True
+        if isinstance(exc, RateLimitedError):
+            return False
+        return isinstance(exc, HttpStatusError) and exc.status in RETRYABLE_STATUS
+
+    def _wait_seconds(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            return min(retry_after, self.settings.max_retry_wait)
+        backoff = self.settings.backoff_base * (2 ** (state.attempt_number - 1))
+        return backoff * random.uniform(0.5, 1.0)
+
+    def _get_following_redirects(self, url: str, headers: dict[str, str], cap: int) -> HttpResponse:
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            check_url(current, allow_private=self.settings.allow_private_addresses)
+            response = self._get_once(current, headers, cap)
+            if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
+                current = urljoin(current, response.headers["location"])
+                continue
+            return response
+        raise TooManyRedirectsError(f"more than {self.settings.max_redirects} redirects from {url}")
+
+    def _get_once(self, url: str, headers: dict[str, str], cap: int) -> HttpResponse:
+        self._pacer.wait(urlsplit(url).netloc)
+        deadline = time.monotonic() + self.settings.total_timeout
+        try:
+            with self._client.stream("GET", url, headers=headers) as response:
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > cap:
+                    raise ResponseTooLargeError(f"{url}: body of {declared} bytes exceeds the {cap}-byte cap")
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > cap:
+                        raise ResponseTooLargeError(f"{url}: body exceeds the {cap}-byte cap")
+                    if time.monotonic() > deadline:
+                        raise TransportError(f"{url}: body not complete within {self.settings.total_timeout:g}s")
+                    chunks.append(chunk)
+                status = response.status_code
+                response_headers = {k.lower(): v for k, v in response.headers.items()}
+        except httpx.TimeoutException as exc:
+            raise TransportError(f"{url}: timed out ({type(exc).__name__})") from exc
+        except httpx.HTTPError as exc:
+            raise TransportError(f"{url}: {type(exc).__name__}: {exc}") from exc
+        if status >= 400:
+            retry_after = parse_retry_after(response_headers.get("retry-after"))
+            message = f"{url}: HTTP {status}"
+            if status in (429, 503) and retry_after is not None and retry_after > self.settings.max_retry_wait:
+                raise RateLimitedError(f"{message}, retry after {retry_after:.0f}s", status, retry_after)
+            raise HttpStatusError(message, status, retry_after)
+        return HttpResponse(url=url, status=status, headers=response_headers, content=b"".join(chunks))

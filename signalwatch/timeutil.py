@@ -1,0 +1,43 @@
+"""UTC datetimes and human durations ("15m", "2h", "30d") used across config and rules."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+__all__ = ["utcnow", "as_utc", "parse_duration", "format_duration"]
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d|w)?\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def utcnow() -> datetime:
+    """The current time, UTC-aware. Only the edges of the program (CLI, scheduler) call this."""
+    return datetime.now(timezone.utc)
+
+
+def as_utc(value: datetime) -> datetime:
+    """Return `value` as a UTC-aware datetime; naive values are taken to be UTC already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def parse_duration(text: str | int | float) -> timedelta:
+    """Parse "90", "90s", "15m", "2h", "30d" or "1w"; a bare number means seconds."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return timedelta(seconds=float(text))
+    match = _DURATION.match(str(text))
+    if not match:
+        raise ValueError(f"not a duration: {text!r} (use e.g. 30s, 15m, 2h, 7d)")
+    number, unit = match.groups()
+    return timedelta(seconds=float(number) * _UNIT_SECONDS[(unit or "s").lower()])
+
+
+def format_duration(delta: timedelta) -> str:
+    """Render a timedelta compactly: 45s, 15m, 2h, 3d."""
+    seconds = int(delta.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
