@@ -7,13 +7,27 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "command_group"]
 
 # One line per command module; each module defines `register(subparsers) -> None` and sets
 # `func(args) -> int` on the parsers it adds.
 COMMAND_MODULES = [
     "signalwatch.cli.core",
 ]
+
+
+def command_group(subparsers: argparse._SubParsersAction, name: str, help: str) -> argparse._SubParsersAction:
+    """The sub-command table of group `name` (e.g. "accounts"), created on first use.
+
+    Lets several command modules add commands to one group, e.g. `accounts discover-boards`
+    living beside the connector it serves while `accounts import` lives in the core module.
+    """
+    parser = subparsers.choices.get(name)
+    if parser is None:
+        parser = subparsers.add_parser(name, help=help, description=help)
+        parser.set_defaults(func=lambda _args: (parser.print_help(), 2)[1])
+        parser.signalwatch_commands = parser.add_subparsers(metavar="COMMAND")  # type: ignore[attr-defined]
+    return parser.signalwatch_commands  # type: ignore[attr-defined,no-any-return]
 
 
 def build_parser() -> argparse.ArgumentParser:
