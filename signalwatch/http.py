@@ -205,9 +205,11 @@ class HttpClient:
         *,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        resolve: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.settings = settings
         self._sleep = sleep
+        self._resolve = resolve
         self._pacer = _HostPacer(settings.per_host_interval, sleep)
         headers = {"User-Agent": settings.user_agent, **settings.extra_headers}
         self._client = httpx.Client(
@@ -269,7 +271,7 @@ class HttpClient:
     def _get_following_redirects(self, url: str, headers: dict[str, str], cap: int) -> HttpResponse:
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            check_url(current, allow_private=self.settings.allow_private_addresses)
+            check_url(current, allow_private=self.settings.allow_private_addresses, resolve=self._resolve)
             response = self._get_once(current, headers, cap)
             if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 current = urljoin(current, response.headers["location"])

@@ -30,6 +30,13 @@ class Failure:
     headers: dict[str, str] = field(default_factory=lambda: {"Retry-After": "1"})
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up early (timeouts under test) are expected, not errors to print."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
+
+
 class FakeSlack:
     def __init__(self, token: str = "xoxb-test-token", channels: dict[str, str] | None = None,
                  users: dict[str, str] | None = None, log_path: Path | None = None) -> None:
@@ -43,7 +50,7 @@ class FakeSlack:
         self.log_path = log_path
         self._lock = threading.Lock()
         self._last_ts = 0.0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 

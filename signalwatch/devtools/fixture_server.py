@@ -45,6 +45,13 @@ class Reply:
     conditional: bool = True
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up early (timeouts under test) are expected, not errors to print."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
+
+
 class FixtureServer:
     """Serve `path -> [Reply, ...]`: replies are used in order, the last one repeats."""
 
@@ -53,7 +60,7 @@ class FixtureServer:
         self._render = render
         self._lock = threading.Lock()
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
