@@ -69,5 +69,5 @@ def build_app(settings: Settings, *, stream: TextIO | None = None, migrate: bool
         for source in settings.sources
         if source.enabled
     ]
-    http = HttpClient(settings.http.to_http_settings())
+    http = HttpClient(settings.http)
     return App(settings, store, http, sources, build_sinks(settings, stream), ruleset)

@@ -28,23 +28,6 @@ def _duration(value: Any) -> Any:
     return parse_duration(value) if isinstance(value, (str, int, float)) else value
 
 
-class HttpConfig(_Strict):
-    """How sources are fetched (see signalwatch.http)."""
-
-    user_agent: str = "signalwatch/0.1 (+https://github.com/signalwatch/signalwatch)"
-    timeout: float = 20.0
-    total_timeout: float = 60.0
-    max_bytes: int = 10_000_000
-    max_redirects: int = 5
-    max_attempts: int = 3
-    max_retry_wait: float = 30.0
-    per_host_interval: float = 1.0
-    allow_private_addresses: bool = False
-
-    def to_http_settings(self) -> HttpSettings:
-        return HttpSettings(**self.model_dump())
-
-
 class ConsoleSinkConfig(_Strict):
     enabled: bool = True
 
@@ -103,7 +86,7 @@ class Settings(_Strict):
     database: str = "signalwatch.db"
     rules_dir: str = "rules"
     log_level: str = "INFO"
-    http: HttpConfig = HttpConfig()
+    http: HttpSettings = HttpSettings()
     delivery: DeliveryConfig = DeliveryConfig()
     sinks: SinksConfig = SinksConfig()
     sources: list[SourceSettings] = []

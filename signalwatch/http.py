@@ -25,11 +25,12 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from pydantic import BaseModel, ConfigDict
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 __all__ = [
@@ -83,9 +84,10 @@ class RateLimitedError(HttpStatusError):
     """Rate limited with a Retry-After longer than we are willing to wait inline."""
 
 
-@dataclass(frozen=True)
-class HttpSettings:
-    """HTTP behaviour; built from the `http:` block of the config file."""
+class HttpSettings(BaseModel):
+    """HTTP behaviour: the `http:` block of the config file (see the example config)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     user_agent: str = "signalwatch/0.1 (+https://github.com/signalwatch/signalwatch)"
     timeout: float = 20.0
@@ -97,7 +99,7 @@ class HttpSettings:
     backoff_base: float = 1.0
     per_host_interval: float = 1.0
     allow_private_addresses: bool = False
-    extra_headers: Mapping[str, str] = field(default_factory=dict)
+    extra_headers: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
