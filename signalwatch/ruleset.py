@@ -19,13 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from signalwatch.accounts import Account
 from signalwatch.conditions import Match, compile_match
 from signalwatch.events import SignalEvent
+from signalwatch.sinks import SINKS
 from signalwatch.timeutil import parse_duration
 from signalwatch.yamlload import AdminInputError, Issue, LoadedYaml, load_yaml, suggest, validation_issues
 
 __all__ = ["RuleSet", "Rule", "Route", "Icp", "Fit", "load_ruleset", "ICP_FILE", "event_record", "account_record"]
 
 ICP_FILE = "icp.yaml"
-SINK_NAMES = ("console", "slack")
 EVENT_FIELDS = set(SignalEvent.model_fields) - {"attributes"}
 ACCOUNT_FIELDS = {"id", "name", "domain", "aliases", "industry", "employees", "revenue", "country",
                   "owner_email", "owner_slack_id", "tags", "crm_id", "boards", "tier", "fit_score"}
@@ -65,8 +65,8 @@ class Route(_Strict):
     @field_validator("sink")
     @classmethod
     def _known_sink(cls, value: str) -> str:
-        if value not in SINK_NAMES:
-            raise ValueError(f"unknown sink {value!r}{suggest(value, SINK_NAMES)}; known: {', '.join(SINK_NAMES)}")
+        if value not in SINKS:
+            raise ValueError(f"unknown sink {value!r}{suggest(value, SINKS)}; known: {', '.join(sorted(SINKS))}")
         return value
 
 

@@ -115,3 +115,23 @@ def test_run_refuses_to_start_on_broken_rules(tmp_path: Path, capsys: pytest.Cap
     err = capsys.readouterr().err
     assert code == 2 and "broken.yaml:6: unknown key 'colour'" in err and "nothing was started" in err
     assert not (tmp_path / "signalwatch.db").exists()
+
+
+def test_sink_blocks_are_checked_per_sink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_starter(tmp_path)
+    config = tmp_path / "signalwatch.yaml"
+    config.write_text("sinks:\n  slak: {}\n  slack:\n    enabeld: true\n", encoding="utf-8")
+    assert main(["-c", str(config), "status"]) == 2
+    err = capsys.readouterr().err
+    assert f"{config}:2: unknown sink 'slak' (did you mean 'slack'?)" in err
+    assert f"{config}:4: unknown key 'enabeld' (did you mean 'enabled'?)" in err
+
+
+def test_enabled_slack_without_its_token_stops_run_but_not_status(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    write_starter(tmp_path)
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    config = tmp_path / "signalwatch.yaml"
+    config.write_text("sinks:\n  slack:\n    enabled: true\n", encoding="utf-8")
+    assert main(["-c", str(config), "run", "--once"]) == 2
+    assert f"{config}:3: slack is enabled but $SLACK_BOT_TOKEN is not set" in capsys.readouterr().err
+    assert main(["-c", str(config), "status"]) == 0
