@@ -18,6 +18,7 @@ from typing import Any
 
 from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent, make_dedupe_key
+from signalwatch.matchindex import MatchIndex
 from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_record
 from signalwatch.scoring import HeatState
 from signalwatch.store import AlertDraft
@@ -73,18 +74,35 @@ class Engine:
         self._last_alert: dict[tuple[str, int], datetime] = {}
         self._daily: dict[tuple[int, date], int] = defaultdict(int)
         self._fits: dict[int, tuple[Account, Fit]] = {}
+        # Composite selections, and single rules with one selection, are found through a
+        # discriminator index, so an event only meets the blocks that could hold for it.
+        self._composite_index: MatchIndex[tuple[str, str]] = MatchIndex(
+            ((rule.id, selection.name), selection.match)
+            for rule in ruleset.rules if rule.kind == "composite" for selection in rule.event_selections
+        )
+        # Single rules whose condition is one selection are found through the index too.
+        self._single_index: MatchIndex[str] = MatchIndex(
+            (rule.id, rule.selections[0].match) for rule in ruleset.rules
+            if rule.kind == "single" and len(rule.selections) == 1 and rule.condition.text == rule.selections[0].name
+        )
+        indexed = set(self._single_index.keys())
+        # Single rules by the event types they can match; composite rules are only checked
+        # for events that matched one of their selections (see `_observe`).
+        self._order = {rule.id: i for i, rule in enumerate(ruleset.rules)}
+        self._rules_by_id = {rule.id: rule for rule in ruleset.rules}
         self._by_type: dict[str, list[Rule]] = defaultdict(list)
         self._any_type: list[Rule] = []
         for rule in ruleset.rules:
+            if rule.kind != "single" or rule.id in indexed:
+                continue
             if rule.event_types is None:
                 self._any_type.append(rule)
             else:
                 for kind in rule.event_types:
                     self._by_type[kind].append(rule)
-        order = {rule.id: i for i, rule in enumerate(ruleset.rules)}
         for rules in self._by_type.values():
             rules.extend(self._any_type)
-            rules.sort(key=lambda r: order[r.id])
+            rules.sort(key=lambda r: self._order[r.id])
         composite_windows = [r.window for r in ruleset.rules if r.kind == "composite" and r.window]
         self.history_window = max(composite_windows, default=timedelta(0))
         half_lives = list(ruleset.policy.scoring.half_life.values())
@@ -143,7 +161,7 @@ class Engine:
                 delta.accounts[account.id] = state
                 self._observe(state, event, record, now)
             suppressed = self._suppressed(record, now)
-            for rule in self._by_type.get(str(event.type), self._any_type):
+            for rule in self._candidates(event, record, state):
                 verdict = self._rule_verdict(rule, event, record, state, now)
                 if verdict is not None:
                     continue
@@ -153,6 +171,14 @@ class Engine:
                     continue
                 drafts.extend(self._fire(rule, event, account, fit, record, state, delta, now))
         return Evaluation(drafts, delta, skipped)
+
+    def _candidates(self, event: SignalEvent, record: dict[str, Any], state: AccountState | None) -> list[Rule]:
+        """Rules that could fire for `event`, in rule-file order."""
+        rules = list(self._by_type.get(str(event.type), self._any_type))
+        rules += [self._rules_by_id[rule_id] for rule_id in self._single_index.matching(record)]
+        if state is not None:
+            rules += [self._rules_by_id[rule_id] for rule_id in {rule_id for rule_id, _ in self._hits_of(state, event)}]
+        return sorted(rules, key=lambda r: self._order[r.id])
 
     def explain(self, event: SignalEvent, account: Account | None, now: datetime) -> list[tuple[str, str | None]]:
         """For every rule: None when it would fire for `event`, else why not (first failing condition)."""
@@ -166,7 +192,7 @@ class Engine:
         suppressed = self._suppressed(record, now)
         verdicts: list[tuple[str, str | None]] = []
         for rule in self.ruleset.rules:
-            verdict = self._rule_verdict(rule, event, record, state, now)
+            verdict = self._rule_verdict(rule, event, record, state, now, explain=True)
             if verdict is None and (rule.id in suppressed or "*" in suppressed):
                 verdict = f"suppressed by {suppressed.get(rule.id) or suppressed.get('*')}"
             verdicts.append((rule.id, verdict))
@@ -180,11 +206,7 @@ class Engine:
         state.heat.add(str(event.type), event.change, event.occurred_at, self.ruleset.policy.scoring)
         if self.history_window <= timedelta(0) or now - event.occurred_at > self.history_window:
             return
-        matched = frozenset(
-            (rule.id, selection.name)
-            for rule in self._by_type.get(str(event.type), self._any_type) if rule.kind == "composite"
-            for selection in rule.event_selections if selection.match.matches(record)
-        )
+        matched = frozenset(self._composite_index.matching(record)) if len(self._composite_index) else frozenset()
         if not matched:
             return
         cutoff = now - self.history_window
@@ -192,20 +214,26 @@ class Engine:
         state.hits.append(Hit(event.occurred_at, event.dedupe_key, event.title, event.url, matched))
         del state.hits[:-MAX_HITS_PER_ACCOUNT]
 
-    def _rule_verdict(self, rule: Rule, event: SignalEvent, record: dict[str, Any], state: AccountState | None, now: datetime) -> str | None:
-        """None when `rule` fires for this event (before cooldowns and caps), else the reason it does not."""
+    def _rule_verdict(self, rule: Rule, event: SignalEvent, record: dict[str, Any], state: AccountState | None,
+                      now: datetime, explain: bool = False) -> str | None:
+        """None when `rule` fires for this event (before cooldowns and caps), else why not.
+        Reasons are only spelled out when `explain` is set: this runs for every event."""
         if now - event.occurred_at > rule.max_age:
             return f"event older than max_age ({rule.max_age.days}d)"
         if rule.kind == "single":
             counts = {s.name: int(s.match.matches(record)) for s in rule.selections}
             if rule.condition(counts):
                 return None
+            if not explain:
+                return "no match"
             failing = next((s for s in rule.selections if not counts[s.name]), None)
             return failing.match.first_failure(record) if failing else f"condition {rule.condition.text!r} is false"
         if state is None:
             return "composite rules need a matched account"
-        own = [s for s in rule.event_selections if (rule.id, s.name) in self._hits_of(state, event)]
-        if not own:
+        hits = self._hits_of(state, event)
+        if not any((rule.id, s.name) in hits for s in rule.event_selections):
+            if not explain:
+                return "no match"
             failing = rule.event_selections[0]
             return failing.match.first_failure(record) or "no event selection matched"
         assert rule.window is not None
@@ -215,6 +243,8 @@ class Engine:
             counts[selection.name] = sum(1 for h in state.hits if h.occurred_at >= cutoff and (rule.id, selection.name) in h.selections)
         if rule.condition(counts):
             return None
+        if not explain:
+            return "no match"
         summary = ", ".join(f"{name}={count}" for name, count in sorted(counts.items()))
         return f"condition {rule.condition.text!r} is false within {rule.window.days}d ({summary})"
 

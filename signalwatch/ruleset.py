@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.accounts import Account
-from signalwatch.conditions import Match, compile_match
+from signalwatch.conditions import Match, Test, compile_match
 from signalwatch.events import SignalEvent
 from signalwatch.expr import Expr, ExprError, parse_expr
 from signalwatch.policy import DEFAULT_POLICY, POLICY_FILE, Policy
@@ -129,8 +130,13 @@ class Fit:
     tier: str | None
     tier_label: str | None
     excluded_by: str | None
-    criteria: tuple[str, ...]
+    matched: tuple[Test, ...]
     fit_score: float
+
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        """The matched criteria in words; built on demand (fits are computed for every account)."""
+        return tuple(test.describe() for test in self.matched)
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ class Icp:
         record = {"account": account.as_fields()}
         for name, match in self.exclusions:
             if match.matches(record):
-                return Fit(None, None, name, tuple(match.describe()), 0.0)
+                return Fit(None, None, name, match.tests, 0.0)
         for tier in self.tiers:
             if not tier.must.matches(record):
                 continue
@@ -150,8 +156,7 @@ class Icp:
             if len(nice_hits) < tier.min_nice:
                 continue
             score = len(nice_hits) / len(tier.nice.tests) if tier.nice.tests else 1.0
-            criteria = tuple(tier.must.describe() + [t.describe() for t in nice_hits])
-            return Fit(tier.name, tier.label, None, criteria, round(score, 2))
+            return Fit(tier.name, tier.label, None, (*tier.must.tests, *nice_hits), round(score, 2))
         return Fit(None, None, None, (), 0.0)
 
 
@@ -184,7 +189,7 @@ class Rule:
     file: str
     event_types: frozenset[str] | None = None  # None: any type can match
 
-    @property
+    @cached_property
     def event_selections(self) -> tuple[Selection, ...]:
         return tuple(s for s in self.selections if s.event_level)
 
