@@ -52,9 +52,14 @@ _BOARD_DEPARTED = [
     re.compile(rf"{_NAME}{_ASIDE}\s+(?:resigned|retired|will\s+resign|will\s+retire|will\s+not\s+stand\s+for\s+re-?election|notified[^.;]{{0,120}}?(?:resign|retire))\s+(?:as\s+an?\s+(?:member\s+of\s+the\s+Board|[Dd]irector)|from\s+the\s+(?:Company['’]s\s+)?Board)"),
 ]
 _SECTION_START = re.compile(r"Item\s*5\.02", re.IGNORECASE)
+_ITEM_HEADING = re.compile(  # the item's own title names every kind of change: never evidence
+    r"Departure\s+of\s+Directors\s+or\s+(?:Certain|Principal)\s+Officers[;,]?\s*Election\s+of\s+Directors[;,]?\s*"
+    r"Appointment\s+of\s+(?:Certain|Principal)\s+Officers[;:,]?\s*(?:and\s+)?(?:Compensatory\s+Arrangements\s+of\s+Certain\s+Officers)?\.?",
+    re.IGNORECASE,
+)
 _SECTION_END = re.compile(r"Item\s*\d\.\d\d|SIGNATURES?\b", re.IGNORECASE)
 _DEPART_WORDS = re.compile(r"\b(?:resign\w*|retire\w*|step(?:ped|ping|s)?\s+down|depart\w*|terminat\w*|separation)\b", re.IGNORECASE)
-_APPOINT_WORDS = re.compile(r"\b(?:appoint\w*|elect(?:ed|ion)|named|promot\w*|hired|succeed\w*)\b", re.IGNORECASE)
+_APPOINT_WORDS = re.compile(r"\b(?:appoint\w*|elect(?:ed|ion)|named(?!\s+executive)|promot\w*|hired|succeed\w*)\b", re.IGNORECASE)
 _NOT_A_PERSON = {"the", "company", "board", "our", "its", "each", "such", "chief", "president", "director",
                  "directors", "on", "effective", "as", "in", "item", "registrant", "committee", "officer"}
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Jr)(?<!Sr)(?<!Inc)(?<!No)\.\s+(?=[A-Z“\"(])")
@@ -81,12 +86,13 @@ def html_text(body: str) -> str:
 
 
 def item_502_section(text: str) -> str:
-    """The Item 5.02 part of an 8-K's text; the whole text when no heading is found."""
+    """The Item 5.02 part of an 8-K's text, without the item's title; the whole text when no heading is found."""
+    text = _ITEM_HEADING.sub(" ", text)
     for start in _SECTION_START.finditer(text):
         end = _SECTION_END.search(text, start.end() + 10)
-        section = text[start.start(): end.start() if end else len(text)]
-        if len(section) > 120:  # skip cover-page mentions and tables of contents
-            return section
+        section = text[start.end(): end.start() if end else len(text)]
+        if len(section.strip(" .:")) > 40:  # skip cover-page mentions and tables of contents
+            return section.strip(" .:")
     return text
 
 
