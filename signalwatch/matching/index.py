@@ -6,8 +6,9 @@ Evidence, strongest first (confidence in brackets):
     name (0.9)          normalized name equals an account's normalized name
     alias (0.85)        normalized name equals one of an account's aliases
     name, weak (0.8)    a one-common-word name ("Box") proven by a written legal form ("Box, Inc.")
-    name_variant (0.7)  equal after dropping descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
-                        only when what is left is not a single common word
+    name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
+                        only when the bare name is not a single common word; two different
+                        descriptors ("Kovira Labs" vs "Kovira Systems") are two companies
 
 and what is refused rather than guessed:
 
@@ -54,7 +55,8 @@ class AccountMatcher:
         self._by_domain: dict[str, set[int]] = defaultdict(set)
         self._by_name: dict[str, set[int]] = defaultdict(set)
         self._by_alias: dict[str, set[int]] = defaultdict(set)
-        self._by_core: dict[str, set[int]] = defaultdict(set)
+        self._by_key: dict[str, set[int]] = defaultdict(set)  # names and aliases
+        self._by_core: dict[str, set[int]] = defaultdict(set)  # bare cores of names that carry descriptors
         self._domain_of: dict[int, str] = {}
         for account in accounts:
             domain = normalize_domain(account.domain)
@@ -70,7 +72,8 @@ class AccountMatcher:
         if not form.key:
             return
         table[form.key].add(account_id)
-        if _variant_ok(form.core):
+        self._by_key[form.key].add(account_id)
+        if form.core != form.key and _variant_ok(form.core):
             self._by_core[form.core].add(account_id)
 
     def resolve(self, company_name: str | None, company_domain: str | None = None) -> Resolution:
@@ -104,9 +107,9 @@ class AccountMatcher:
             if form.legal_suffix:
                 return self._checked(account_id, domain, "name", CONFIDENCE["name_weak"])
             return Resolution(None, 0.0, "common_name")
-        if not _variant_ok(form.core):
-            return _NONE
-        variants = self._by_core.get(form.core, set())
+        variants = set(self._by_core.get(form.key, set())) if _variant_ok(form.key) else set()
+        if form.core != form.key and _variant_ok(form.core):
+            variants |= self._by_key.get(form.core, set())
         if len(variants) > 1:
             return _AMBIGUOUS
         if variants:

@@ -67,7 +67,6 @@ PAIRS: list[tuple[str, tuple[str, ...], str, bool]] = [
     # Descriptor variants: same group, weaker match ("name_variant").
     ("Acme Robotics", (), "Acme Robotics Holdings", True),
     ("Acme Robotics Holdings", (), "Acme Robotics", True),
-    ("Acme Robotics Holdings", (), "Acme Robotics Group", True),
     ("HSBC Holdings", (), "HSBC Holdings plc", True),
     ("HSBC Holdings", (), "HSBC", True),
     ("ASML", (), "ASML Holding N.V.", True),
@@ -138,6 +137,9 @@ PAIRS: list[tuple[str, tuple[str, ...], str, bool]] = [
     ("Monzo", (), "Monzo Bank Limited", False),
     ("H&M", (), "H & M Hennes & Mauritz AB", False),
     ("Opendoor", (), "Open Door", False),
+    ("Acme Robotics Holdings", (), "Acme Robotics Group", False),  # two descriptors: not provably one company
+    ("Kovira Labs", (), "Kovira Systems", False),
+    ("Acme Software", (), "Acme Technologies", False),
 ]
 
 
