@@ -1,78 +1,62 @@
-"""A fake EDGAR on 127.0.0.1 serving the recorded payloads in tests/fixtures/edgar."""
+"""A fake EDGAR on 127.0.0.1 (the project's FixtureServer) serving tests/fixtures/edgar.
+
+Archive paths are the real ones: every filing listed in a recorded feed is served at the path
+of its index link, and every document its index page lists at that document's path.
+"""
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
+from signalwatch.connectors.edgar.feed import parse_feed
+from signalwatch.connectors.edgar.filing_index import parse_index
+from signalwatch.devtools.fixture_server import FixtureServer, Reply
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "edgar"
 USER_AGENT = "Acme Corp RevOps revops@acme.example"
 NOW = datetime(2026, 11, 23, 17, 0, tzinfo=timezone.utc)
-EMPTY_FEED = b'<?xml version="1.0" encoding="ISO-8859-1" ?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Latest Filings</title></feed>'
+FEED_PATH = "/cgi-bin/browse-edgar"
 
 
 class FakeEdgar:
-    """Serves feeds by (type, start), archive files from the fixtures, and per-path overrides."""
+    """Feed pages are served in the order given (the last repeats); `override` scripts failures."""
 
     def __init__(self) -> None:
-        self.feeds: dict[tuple[str, int], bytes] = {}
-        self.overrides: dict[str, tuple[int, bytes]] = {}
-        self.requests: list[tuple[str, str]] = []  # (path with query, User-Agent)
-        self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._thread.start()
+        self.server = FixtureServer().start()
+        self.base_url = self.server.url("").rstrip("/")
+        self.feed()
+        for feed in FIXTURES.glob("*.atom"):
+            for entry in parse_feed(feed.read_bytes()):
+                self._route_filing(entry.accession, urlsplit(entry.index_url).path)
 
-    def feed(self, form: str, start: int, fixture: str) -> None:
-        self.feeds[(form, start)] = (FIXTURES / fixture).read_bytes()
+    def _route_filing(self, accession: str, index_path: str) -> None:
+        index_file = FIXTURES / f"{accession}-index.htm"
+        if not index_file.is_file():
+            return
+        self.server.route(index_path, Reply(index_file.read_bytes(), content_type="text/html"))
+        for document in parse_index(index_file.read_bytes()).documents:
+            file = FIXTURES / f"{accession}-{document.name}"
+            if file.is_file() and "/xsl" not in document.href:
+                self.server.route(document.href.removeprefix("/ix?doc="), Reply(file.read_bytes(), content_type="text/html"))
+
+    def feed(self, *fixtures: str) -> None:
+        """Serve these feed files as consecutive pages; no files means an empty feed."""
+        bodies = [(FIXTURES / name).read_bytes() for name in fixtures] or [b'<feed xmlns="http://www.w3.org/2005/Atom"><title>Latest Filings</title></feed>']
+        self.server.route(FEED_PATH, *[Reply(body, content_type="application/atom+xml") for body in bodies])
+
+    def override(self, path: str, status: int, body: bytes) -> None:
+        self.server.route(path, Reply(body, status, "text/html"))
 
     def paths(self) -> list[str]:
-        with self._lock:
-            return [path for path, _ in self.requests]
+        return [path for path, _ in self.server.requests]
 
-    def respond(self, path_with_query: str) -> tuple[int, bytes]:
-        parts = urlsplit(path_with_query)
-        if parts.path in self.overrides:
-            return self.overrides[parts.path]
-        if parts.path == "/cgi-bin/browse-edgar":
-            query = parse_qs(parts.query)
-            key = (query["type"][0], int(query["start"][0]))
-            return 200, self.feeds.get(key, EMPTY_FEED)
-        segments = parts.path.split("/")
-        if parts.path.startswith("/Archives/edgar/data/") and len(segments) == 7:
-            folder, name = segments[5], segments[6]
-            accession = f"{folder[:10]}-{folder[10:12]}-{folder[12:]}"
-            file = FIXTURES / (name if name.startswith(accession) else f"{accession}-{name}")
-            if file.is_file():
-                return 200, file.read_bytes()
-        return 404, b"<html><body>Not Found</body></html>"
+    def agents(self) -> set[str]:
+        return {headers.get("user-agent", "") for _, headers in self.server.requests}
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-                with fake._lock:
-                    fake.requests.append((self.path, self.headers.get("User-Agent", "")))
-                status, body = fake.respond(self.path)
-                self.send_response(status)
-                content_type = "application/atom+xml" if "browse-edgar" in self.path else "text/html"
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        return Handler
+    def clear(self) -> None:
+        self.server.requests.clear()
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.stop()

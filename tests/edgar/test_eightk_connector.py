@@ -12,7 +12,7 @@ from signalwatch.http import HttpClient
 
 
 def run(edgar: FakeEdgar, http: HttpClient) -> list:
-    edgar.feed("8-K", 0, "eightk_feed_1.atom")
+    edgar.feed("eightk_feed_1.atom")
     source = EightKConnector("sec-8k", EdgarOptions(user_agent=USER_AGENT, base_url=edgar.base_url))
     fetched = source.fetch(FetchContext(http=http, cursor={}, accounts=[], now=NOW))
     assert fetched.errors == {}
@@ -60,7 +60,7 @@ def test_pay_only_filings_amendments_and_other_items_make_no_events(edgar: FakeE
     assert not any("ex99-1.htm" in p for p in paths)  # Acme's main document said it all
     assert any("hooli-ex991.htm" in p for p in paths)
     assert not any(p.startswith("/ix") for p in paths)  # iXBRL viewer links fetched as plain documents
-    assert {agent for _, agent in edgar.requests} == {USER_AGENT}
+    assert edgar.agents() == {USER_AGENT}
 
 
 def test_restating_the_same_change_keeps_one_dedupe_key(edgar: FakeEdgar, http: HttpClient) -> None:

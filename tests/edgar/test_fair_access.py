@@ -79,21 +79,21 @@ def test_cooldown_refuses_without_sending() -> None:
 
 @pytest.mark.parametrize("status", [200, 403])
 def test_block_page_is_detected_and_backed_off(edgar: FakeEdgar, http: HttpClient, status: int) -> None:
-    edgar.overrides["/cgi-bin/browse-edgar"] = (status, BLOCK_PAGE)
+    edgar.override("/cgi-bin/browse-edgar", status, BLOCK_PAGE)
     formd = FormDConnector("d", FormDOptions(user_agent=USER_AGENT, base_url=edgar.base_url))
     with pytest.raises(EdgarBlockedError, match="(?i)rate.threshold|refused"):
         formd.fetch(FetchContext(http=http, cursor={}, accounts=[], now=NOW))
-    sent = len(edgar.requests)
+    sent = len(edgar.paths())
     # The other connector shares the cooldown: it sends nothing until the block lifts.
     eightk = EightKConnector("k", EdgarOptions(user_agent=USER_AGENT, base_url=edgar.base_url))
     with pytest.raises(EdgarBlockedError, match="not sending to EDGAR"):
         eightk.fetch(FetchContext(http=http, cursor={}, accounts=[], now=NOW))
-    assert len(edgar.requests) == sent
+    assert len(edgar.paths()) == sent
 
 
 def test_block_page_on_a_filing_document_stops_the_poll(edgar: FakeEdgar, http: HttpClient) -> None:
-    edgar.feed("D", 0, "formd_feed_1.atom")
-    edgar.overrides["/Archives/edgar/data/1900001/000190000126000001/primary_doc.xml"] = (200, BLOCK_PAGE)
+    edgar.feed("formd_feed_1.atom")
+    edgar.override("/Archives/edgar/data/1900001/000190000126000001/primary_doc.xml", 200, BLOCK_PAGE)
     formd = FormDConnector("d", FormDOptions(user_agent=USER_AGENT, base_url=edgar.base_url))
     with pytest.raises(EdgarBlockedError):
         formd.fetch(FetchContext(http=http, cursor={}, accounts=[], now=NOW))

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fake_edgar import FIXTURES, NOW, USER_AGENT, FakeEdgar
 from pydantic import ValidationError
 
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import FetchContext, Normalized
 from signalwatch.connectors.edgar.formd import FormDConnector, FormDOptions
 from signalwatch.http import HttpClient
-
-from fake_edgar import NOW, USER_AGENT, FakeEdgar
 
 
 def connector(edgar: FakeEdgar, **options: Any) -> FormDConnector:
@@ -29,7 +28,7 @@ def test_registered_under_its_kind() -> None:
 
 
 def test_first_poll_emits_funding_for_operating_companies_only(edgar: FakeEdgar, http: HttpClient) -> None:
-    edgar.feed("D", 0, "formd_feed_1.atom")
+    edgar.feed("formd_feed_1.atom")
     result = poll(connector(edgar), http)
     by_company = {event.company_name: event for event in result.events}
     # The venture fund raising its own fund is not a company raising money; the 2019 offering's
@@ -65,9 +64,9 @@ def test_first_poll_emits_funding_for_operating_companies_only(edgar: FakeEdgar,
 
 
 def test_every_request_declares_the_user_agent_and_a_first_run_reads_one_page(edgar: FakeEdgar, http: HttpClient) -> None:
-    edgar.feed("D", 0, "formd_feed_1.atom")
+    edgar.feed("formd_feed_1.atom")
     poll(connector(edgar), http)
-    assert {agent for _, agent in edgar.requests} == {USER_AGENT}
+    assert edgar.agents() == {USER_AGENT}
     feeds = [p for p in edgar.paths() if p.startswith("/cgi-bin/")]
     assert len(feeds) == 1 and "type=D" in feeds[0] and "output=atom" in feeds[0]
     # one filing listed twice (issuer and co-issuer) is fetched once; the raw XML, not the rendered copy
@@ -77,14 +76,14 @@ def test_every_request_declares_the_user_agent_and_a_first_run_reads_one_page(ed
 
 def test_next_poll_fetches_only_new_filings_and_an_amendment_does_not_realert(edgar: FakeEdgar, http: HttpClient) -> None:
     source = connector(edgar)
-    edgar.feed("D", 0, "formd_feed_1.atom")
+    edgar.feed("formd_feed_1.atom")
     first = poll(source, http)
-    edgar.requests.clear()
-    edgar.feed("D", 0, "formd_feed_2.atom")
+    edgar.clear()
+    edgar.feed("formd_feed_2.atom")
     second = poll(source, http, first.cursor)
     assert [e.company_name for e in second.events] == ["Globex Analytics LLC"]
     assert len(edgar.paths()) == 3  # the feed page, Globex's index and its primary_doc.xml
-    edgar.feed("D", 0, "formd_feed_3.atom")
+    edgar.feed("formd_feed_3.atom")
     third = poll(source, http, second.cursor)
     [amendment] = third.events
     assert amendment.attributes["is_amendment"] is True
@@ -95,9 +94,8 @@ def test_next_poll_fetches_only_new_filings_and_an_amendment_does_not_realert(ed
 
 
 def test_paging_stops_at_a_known_accession(edgar: FakeEdgar, http: HttpClient) -> None:
-    edgar.feed("D", 0, "formd_feed_1.atom")
-    edgar.feed("D", 10, "formd_feed_older.atom")  # yesterday's filing, seen by the last poll
-    edgar.feed("D", 20, "formd_feed_3.atom")
+    # page two holds yesterday's filing, seen by the last poll
+    edgar.feed("formd_feed_1.atom", "formd_feed_older.atom", "formd_feed_3.atom")
     cursor = {"seen": ["0001900009-26-000001"], "last_updated": None}
     result = poll(connector(edgar, page_size=10), http, cursor)
     feeds = [p for p in edgar.paths() if p.startswith("/cgi-bin/")]
@@ -106,31 +104,30 @@ def test_paging_stops_at_a_known_accession(edgar: FakeEdgar, http: HttpClient) -
 
 
 def test_paging_stops_at_the_page_cap(edgar: FakeEdgar, http: HttpClient) -> None:
-    for start in range(0, 100, 10):
-        edgar.feed("D", start, "formd_feed_1.atom")
+    edgar.feed("formd_feed_1.atom")  # every page: never reaches a known filing
     poll(connector(edgar, page_size=10, max_pages=3), http, {"seen": ["0000000000-00-000000"]})
     assert sum(p.startswith("/cgi-bin/") for p in edgar.paths()) == 3
 
 
 def test_a_failing_document_is_reported_retried_and_not_lost(edgar: FakeEdgar, http: HttpClient) -> None:
     source = connector(edgar)
-    edgar.feed("D", 0, "formd_feed_1.atom")
+    edgar.feed("formd_feed_1.atom")
     broken = "/Archives/edgar/data/1900001/000190000126000001/primary_doc.xml"
-    edgar.overrides[broken] = (404, b"<html>Not Found</html>")
+    edgar.override(broken, 404, b"<html>Not Found</html>")
     fetched = source.fetch(FetchContext(http=http, cursor={}, accounts=[], now=NOW))
     assert "HTTP 404" in fetched.errors["0001900001-26-000001"]
     first = source.normalize(fetched, NOW)
     assert [e.company_name for e in first.events] == ["INITECH HOLDINGS, INC."]
     assert "0001900001-26-000001" not in first.cursor["seen"]
-    del edgar.overrides[broken]
+    edgar.override(broken, 200, (FIXTURES / "0001900001-26-000001-primary_doc.xml").read_bytes())
     second = poll(source, http, first.cursor)
     assert [e.company_name for e in second.events] == ["Acme Robotics, Inc."]
     assert second.cursor["retry"] == []
 
 
 def test_garbage_instead_of_form_d_xml_is_an_error_not_an_event(edgar: FakeEdgar, http: HttpClient) -> None:
-    edgar.feed("D", 0, "formd_feed_1.atom")
-    edgar.overrides["/Archives/edgar/data/1900004/000190000426000001/primary_doc.xml"] = (200, b"<html>oops</html>")
+    edgar.feed("formd_feed_1.atom")
+    edgar.override("/Archives/edgar/data/1900004/000190000426000001/primary_doc.xml", 200, b"<html>oops</html>")
     fetched = connector(edgar).fetch(FetchContext(http=http, cursor={}, accounts=[], now=NOW))
     assert "edgarSubmission" in fetched.errors["0001900004-26-000001"]
 
