@@ -36,8 +36,7 @@ def check_user_agent(value: str) -> str:
     if not email or not re.search(r"[A-Za-z]{2,}", name) or "://" in text:
         raise ValueError(
             "user_agent must name the operator and give a contact email, e.g. "
-            "'Acme Corp RevOps revops@acme.com': SEC EDGAR blocks automated requests "
-            f"without one (got {text!r})"
+            "'Acme Corp RevOps revops@acme.com': SEC EDGAR blocks automated requests without one"
         )
     return text
 
@@ -45,7 +44,11 @@ def check_user_agent(value: str) -> str:
 class EdgarOptions(ConnectorOptions):
     """Options shared by the EDGAR connectors."""
 
-    user_agent: str = Field(description="operator name and contact email, e.g. 'Acme Corp revops@acme.com' (required by SEC)")
+    # An empty default only so that a missing value gets the explanation below, not "Field required".
+    user_agent: str = Field(
+        default="", validate_default=True,
+        description="operator name and contact email, e.g. 'Acme Corp revops@acme.com' (required by SEC)",
+    )
     base_url: str = Field(default=SEC_ORIGIN, description="EDGAR origin; tests point it at a local server")
     max_pages: int = Field(default=5, ge=1, le=25, description="feed pages of `page_size` read per poll at most")
     page_size: int = Field(default=40, description="entries per feed page (EDGAR allows 10, 20, 40, 80, 100)")
