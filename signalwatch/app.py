@@ -12,10 +12,10 @@ from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import Connector
 from signalwatch.http import HttpClient
 from signalwatch.ruleset import RuleSet, load_ruleset
-from signalwatch.sinks import Sink, build_sinks
+from signalwatch.sinks import SINKS, Sink
 from signalwatch.store import Store
 
-__all__ = ["App", "SourceRuntime", "build_app"]
+__all__ = ["App", "SourceRuntime", "build_app", "build_sinks"]
 
 
 @dataclass(frozen=True)
@@ -69,5 +69,14 @@ def build_app(settings: Settings, *, stream: TextIO | None = None, migrate: bool
         for source in settings.sources
         if source.enabled
     ]
-    http = HttpClient(settings.http.to_http_settings())
+    http = HttpClient(settings.http)
     return App(settings, store, http, sources, build_sinks(settings, stream), ruleset)
+
+
+def build_sinks(settings: Settings, stream: TextIO | None = None) -> dict[str, Sink]:
+    """The enabled sinks. Secrets are read from the environment here and nowhere else."""
+    return {
+        name: SINKS[name].from_config(config, settings.secret, stream)
+        for name, config in settings.sink_configs.items()
+        if config.enabled
+    }

@@ -19,13 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from signalwatch.accounts import Account
 from signalwatch.conditions import Match, compile_match
 from signalwatch.events import SignalEvent
+from signalwatch.sinks import SINKS
 from signalwatch.timeutil import parse_duration
 from signalwatch.yamlload import AdminInputError, Issue, LoadedYaml, load_yaml, suggest, validation_issues
 
 __all__ = ["RuleSet", "Rule", "Route", "Icp", "Fit", "load_ruleset", "ICP_FILE", "event_record", "account_record"]
 
 ICP_FILE = "icp.yaml"
-SINK_NAMES = ("console", "slack")
 EVENT_FIELDS = set(SignalEvent.model_fields) - {"attributes"}
 ACCOUNT_FIELDS = {"id", "name", "domain", "aliases", "industry", "employees", "revenue", "country",
                   "owner_email", "owner_slack_id", "tags", "crm_id", "boards", "tier", "fit_score"}
@@ -49,8 +49,10 @@ class ExclusionSpec(_Strict):
 
 
 class IcpFile(_Strict):
-    tiers: list[TierSpec] = Field(min_length=1)
-    exclude: list[ExclusionSpec] = []
+    """The file's top level; tiers and exclusions are validated one by one so all errors show."""
+
+    tiers: list[Any] = Field(min_length=1)
+    exclude: list[Any] = []
 
 
 class Route(_Strict):
@@ -63,8 +65,8 @@ class Route(_Strict):
     @field_validator("sink")
     @classmethod
     def _known_sink(cls, value: str) -> str:
-        if value not in SINK_NAMES:
-            raise ValueError(f"unknown sink {value!r}{suggest(value, SINK_NAMES)}; known: {', '.join(SINK_NAMES)}")
+        if value not in SINKS:
+            raise ValueError(f"unknown sink {value!r}{suggest(value, SINKS)}; known: {', '.join(sorted(SINKS))}")
         return value
 
 
@@ -85,7 +87,7 @@ class RuleSpec(_Strict):
 
 
 class RuleFile(_Strict):
-    rules: list[RuleSpec] = []
+    rules: list[Any] = []
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,19 @@ def _compile(raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], check: An
     return match
 
 
+def _validate_item(model: type[Any], raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], issues: list[Issue]) -> Any:
+    """Validate one list item, reporting errors at their lines; None when invalid."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        issues += validation_issues(exc, loaded, model, prefix=loc)
+        return None
+
+
+def _raw(raw: Any, key: str) -> Any:
+    return raw.get(key) if isinstance(raw, Mapping) else None
+
+
 def _load_icp(path: Path, issues: list[Issue]) -> Icp:
     loaded, found = load_yaml(path)
     issues += found
@@ -201,23 +216,35 @@ def _load_icp(path: Path, issues: list[Issue]) -> Icp:
         spec = IcpFile.model_validate(loaded.data or {})
     except ValidationError as exc:
         issues += validation_issues(exc, loaded, IcpFile)
-        return NO_ICP
-    tiers = []
-    for i, tier in enumerate(spec.tiers):
-        must = _compile(tier.must, loaded, ("tiers", i, "must"), _check_icp_path, "account.", issues)
-        nice = _compile(tier.nice, loaded, ("tiers", i, "nice"), _check_icp_path, "account.", issues)
+        data = loaded.data if isinstance(loaded.data, Mapping) else {}
+        spec = IcpFile.model_construct(tiers=_as_list(data.get("tiers")), exclude=_as_list(data.get("exclude")))
+    tiers: list[Tier] = []
+    names: set[str] = set()
+    for i, raw in enumerate(spec.tiers):
+        loc = ("tiers", i)
+        tier = _validate_item(TierSpec, raw, loaded, loc, issues)
+        must = _compile(_raw(raw, "must"), loaded, (*loc, "must"), _check_icp_path, "account.", issues)
+        nice = _compile(_raw(raw, "nice"), loaded, (*loc, "nice"), _check_icp_path, "account.", issues)
+        if tier is None:
+            continue
         if tier.min_nice > len(nice.tests):
-            issues.append(Issue(loaded.path, loaded.line_of(("tiers", i, "min_nice")), "min_nice is larger than the number of nice criteria"))
+            issues.append(Issue(loaded.path, loaded.line_of((*loc, "min_nice")), "min_nice is larger than the number of nice criteria"))
+        if tier.name in names:
+            issues.append(Issue(loaded.path, loaded.line_of((*loc, "name")), f"duplicate tier name {tier.name!r}"))
+        names.add(tier.name)
         tiers.append(Tier(tier.name, tier.label or tier.name, must, nice, tier.min_nice))
-    names = [t.name for t in spec.tiers]
-    for i, name in enumerate(names):
-        if name in names[:i]:
-            issues.append(Issue(loaded.path, loaded.line_of(("tiers", i, "name")), f"duplicate tier name {name!r}"))
-    exclusions = tuple(
-        (ex.name, _compile(ex.match, loaded, ("exclude", i, "match"), _check_icp_path, "account.", issues))
-        for i, ex in enumerate(spec.exclude)
-    )
-    return Icp(tuple(tiers), exclusions)
+    exclusions = []
+    for i, raw in enumerate(spec.exclude):
+        loc = ("exclude", i)
+        exclusion = _validate_item(ExclusionSpec, raw, loaded, loc, issues)
+        match = _compile(_raw(raw, "match"), loaded, (*loc, "match"), _check_icp_path, "account.", issues)
+        if exclusion is not None:
+            exclusions.append((exclusion.name, match))
+    return Icp(tuple(tiers), tuple(exclusions))
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _load_rule_file(path: Path, issues: list[Issue], seen: dict[str, str], tier_names: set[str]) -> list[Rule]:
@@ -226,19 +253,23 @@ def _load_rule_file(path: Path, issues: list[Issue], seen: dict[str, str], tier_
     if loaded is None:
         return []
     try:
-        spec = RuleFile.model_validate(loaded.data or {})
+        raw_rules = RuleFile.model_validate(loaded.data or {}).rules
     except ValidationError as exc:
         issues += validation_issues(exc, loaded, RuleFile)
-        return []
+        raw_rules = _as_list(loaded.data.get("rules")) if isinstance(loaded.data, Mapping) else []
     rules = []
-    for i, rule in enumerate(spec.rules):
+    for i, raw in enumerate(raw_rules):
         loc = ("rules", i)
-        if rule.id in seen:
-            issues.append(Issue(loaded.path, loaded.line_of((*loc, "id")), f"duplicate rule id {rule.id!r} (first in {seen[rule.id]})"))
-        seen[rule.id] = loaded.path
-        match = _compile(rule.match, loaded, (*loc, "match"), _check_rule_path, "", issues)
-        _check_tiers(rule.match, tier_names, loaded, (*loc, "match"), issues)
-        if rule.enabled:
+        rule = _validate_item(RuleSpec, raw, loaded, loc, issues)
+        match = _compile(_raw(raw, "match"), loaded, (*loc, "match"), _check_rule_path, "", issues)
+        if isinstance(_raw(raw, "match"), Mapping):
+            _check_tiers(_raw(raw, "match"), tier_names, loaded, (*loc, "match"), issues)
+        rule_id = _raw(raw, "id")
+        if isinstance(rule_id, str):  # checked even when the rule has other errors
+            if rule_id in seen:
+                issues.append(Issue(loaded.path, loaded.line_of((*loc, "id")), f"duplicate rule id {rule_id!r} (first in {seen[rule_id]})"))
+            seen[rule_id] = loaded.path
+        if rule is not None and rule.enabled:
             rules.append(Rule(rule.id, rule.description, match, rule.priority, rule.max_age, rule.angle, tuple(rule.route), loaded.path))
     return rules
 

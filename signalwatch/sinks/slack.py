@@ -13,16 +13,16 @@ import re
 import socket
 import urllib.error
 from datetime import datetime
-from typing import Any
+from typing import Any, TextIO
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from signalwatch.http import parse_retry_after
 from signalwatch.render import render_slack
-from signalwatch.sinks.base import Sink, SinkError
+from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
 
-__all__ = ["SlackSink", "METADATA_EVENT_TYPE"]
+__all__ = ["SlackSink", "SlackConfig", "METADATA_EVENT_TYPE"]
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,28 @@ _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
 
 
+class SlackConfig(SinkConfig):
+    """Slack delivery; the bot token comes from the environment variable named by `token_env`."""
+
+    default_channel: str | None = None
+    token_env: str = "SLACK_BOT_TOKEN"
+    base_url: str = "https://slack.com/api/"
+    timeout: float = 15.0
+
+    def required_env(self) -> list[str]:
+        return [self.token_env]
+
+
 class SlackSink(Sink):
     name = "slack"
+    Config = SlackConfig
+
+    @classmethod
+    def from_config(cls, config: Any, secret: SecretLookup, stream: TextIO | None) -> SlackSink:
+        token = secret(config.token_env)
+        if not token:
+            raise ValueError(f"slack is enabled but ${config.token_env} is not set")
+        return cls(token, default_channel=config.default_channel, base_url=config.base_url, timeout=config.timeout)
 
     def __init__(self, token: str, *, default_channel: str | None, base_url: str, timeout: float) -> None:
         self._client = WebClient(token=token, base_url=base_url, timeout=int(timeout), retry_handlers=[])

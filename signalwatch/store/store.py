@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -87,12 +88,13 @@ def _utc(value: datetime | None) -> datetime | None:
 class Store:
     """The database. SQLite (WAL) by default; any SQLAlchemy URL works for the core tables."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
         self.url = url
-        connect_args = {"timeout": 30, "check_same_thread": False} if url.startswith("sqlite") else {}
+        connect_args = {"timeout": busy_timeout, "check_same_thread": False} if url.startswith("sqlite") else {}
         self.engine = create_engine(url, connect_args=connect_args)
         if url.startswith("sqlite"):
-            sa_event.listen(self.engine, "connect", _sqlite_pragmas)
+            millis = int(busy_timeout * 1000)
+            sa_event.listen(self.engine, "connect", lambda dbapi, _record: _sqlite_pragmas(dbapi, millis))
 
     def migrate(self) -> list[int]:
         return migrate(self.engine)
@@ -313,30 +315,25 @@ class Store:
                 ))
             return result
 
-    def _session(self) -> Session:
-        return _GuardedSession(self.engine, expire_on_commit=False)
-
-
-class _GuardedSession(Session):
-    """A session whose commit turns lock and disk errors into one clear StoreError."""
-
-    def commit(self) -> None:
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session whose lock, disk-full and constraint errors become one clear StoreError."""
+        session = Session(self.engine, expire_on_commit=False)
         try:
-            super().commit()
-        except OperationalError as exc:
-            self.rollback()
+            yield session
+        except (OperationalError, IntegrityError) as exc:
+            session.rollback()
             raise StoreError(f"database write failed, nothing was saved: {exc.orig}") from exc
-        except IntegrityError as exc:
-            self.rollback()
-            raise StoreError(f"database constraint violated, nothing was saved: {exc.orig}") from exc
+        finally:
+            session.close()
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, busy_millis: int) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={busy_millis}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged alert must survive power loss
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
