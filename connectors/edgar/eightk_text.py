@@ -63,6 +63,7 @@ _APPOINT_WORDS = re.compile(r"\b(?:appoint\w*|elect(?:ed|ion)|named(?!\s+executi
 _NOT_A_PERSON = {"the", "company", "board", "our", "its", "each", "such", "chief", "president", "director",
                  "directors", "on", "effective", "as", "in", "item", "registrant", "committee", "officer"}
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Jr)(?<!Sr)(?<!Inc)(?<!No)\.\s+(?=[A-Z“\"(])")
+_BIOGRAPHY = re.compile(r"\b(?:previously|prior\s+to\s+(?:joining|that|this)|formerly|from\s+\d{4}\s+(?:to|until)|since\s+\d{4}|in\s+\d{4})\b", re.IGNORECASE)
 _TITLE_WORDS = {"chief", "executive", "financial", "operating", "technology", "officer", "president", "vice",
                 "senior", "general", "counsel", "interim", "acting", "former", "director", "chairman", "treasurer"}
 _TITLE_STOP_WORDS = {"and", "of", "&", "for"}
@@ -119,9 +120,12 @@ def officer_changes(text: str, company: str | None = None) -> list[OfficerChange
                 title = _title(raw_title, company) if raw_title else "Director"
                 if person is None or title is None:
                     continue
+                sentence = _sentence(text, match.start())
+                if _BIOGRAPHY.search(sentence):
+                    continue  # "previously named CFO of Globex in 2015" is a career, not this change
                 key = (person.lower(), change)
                 if key not in found or match.start() < found[key][0]:
-                    found[key] = (match.start(), OfficerChange(change, person, title, _sentence(text, match.start())))
+                    found[key] = (match.start(), OfficerChange(change, person, title, sentence))
     return [change for _, change in sorted(found.values(), key=lambda pair: pair[0])]
 
 

@@ -95,6 +95,8 @@ SENTENCES = [
      [("departed", "Gavin Belson", "Chief Executive Officer"), ("appointed", "Patrice Hanna", "Chief Executive Officer")]),
     ("Chief Executive Officer John Smith resigned as Chairman of the Board.", [("departed", "John Smith", "Chairman")]),
     ("The Compensation Committee approved the 2027 base salaries of the Company's named executive officers.", []),
+    ("Ms. Doe previously was named Chief Financial Officer of Globex Corporation in 2015.", []),  # a career, not this change
+    ("From 2012 to 2018, Jane Doe was appointed Vice President of Sales at Initech.", []),
 ]
 
 
