@@ -106,8 +106,10 @@ class EdgarConnector(Connector):
 
     def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
         state = fetched.state
-        seen = [a for a in fetched.cursor.get("seen", []) if a not in set(state.get("done", []))]
-        seen = (seen + list(state.get("done", [])))[-SEEN_LIMIT:]
+        done = list(state.get("done", []))
+        done_set = set(done)
+        seen = [a for a in fetched.cursor.get("seen", []) if a not in done_set]
+        seen = (seen + done)[-SEEN_LIMIT:]
         last = fetched.cursor.get("last_updated")
         newest = state.get("newest")
         if newest and (not last or datetime.fromisoformat(newest) > datetime.fromisoformat(last)):

@@ -140,3 +140,16 @@ def test_refuses_to_exist_without_a_declared_user_agent(agent: str) -> None:
         FormDOptions.model_validate({})
     with pytest.raises(ValueError, match="user_agent"):
         FormDConnector("sec", FormDOptions.model_construct(user_agent=agent))
+
+
+def test_cursor_keeps_a_bounded_seen_set_newest_last() -> None:
+    from signalwatch.connectors.base import Fetched
+    from signalwatch.connectors.edgar.poll import SEEN_LIMIT
+
+    source = FormDConnector("d", FormDOptions(user_agent=USER_AGENT))
+    old = [f"0000000001-26-{i:06d}" for i in range(SEEN_LIMIT + 500)]
+    fetched = Fetched(cursor={"seen": old, "last_updated": "2026-11-23T15:00:00+00:00"},
+                      state={"done": ["0000000002-26-000001"], "retry": [], "newest": "2026-11-23T14:00:00+00:00"})
+    cursor = source.normalize(fetched, NOW).cursor
+    assert len(cursor["seen"]) == SEEN_LIMIT and cursor["seen"][-1] == "0000000002-26-000001"
+    assert cursor["last_updated"] == "2026-11-23T15:00:00+00:00"  # never moves backwards
