@@ -9,8 +9,9 @@ from fake_edgar import FIXTURES, NOW, USER_AGENT, FakeEdgar
 from pydantic import ValidationError
 
 from signalwatch.connectors import get_connector_class
-from signalwatch.connectors.base import FetchContext, Normalized
+from signalwatch.connectors.base import FetchContext, Fetched, Normalized
 from signalwatch.connectors.edgar.formd import FormDConnector, FormDOptions
+from signalwatch.connectors.edgar.poll import SEEN_LIMIT
 from signalwatch.http import HttpClient
 
 
@@ -143,9 +144,6 @@ def test_refuses_to_exist_without_a_declared_user_agent(agent: str) -> None:
 
 
 def test_cursor_keeps_a_bounded_seen_set_newest_last() -> None:
-    from signalwatch.connectors.base import Fetched
-    from signalwatch.connectors.edgar.poll import SEEN_LIMIT
-
     source = FormDConnector("d", FormDOptions(user_agent=USER_AGENT))
     old = [f"0000000001-26-{i:06d}" for i in range(SEEN_LIMIT + 500)]
     fetched = Fetched(cursor={"seen": old, "last_updated": "2026-11-23T15:00:00+00:00"},
