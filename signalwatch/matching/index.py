@@ -44,6 +44,7 @@ class Resolution:
     method: str  # "domain", "name", "alias", "name_variant", "ambiguous", "common_name", "domain_mismatch", "none"
 
 
+_EMPTY: frozenset[int] = frozenset()
 _NONE = Resolution(None, 0.0, "none")
 _AMBIGUOUS = Resolution(None, 0.0, "ambiguous")
 
@@ -86,16 +87,19 @@ class AccountMatcher:
                     return Resolution(next(iter(ids)), CONFIDENCE["domain"], "domain") if len(ids) == 1 else _AMBIGUOUS
         if not company_name:
             return _NONE
-        results = [self._by_text(part, domain) for part in name_parts(company_name)]
+        parts = name_parts(company_name)
+        if len(parts) == 1:
+            return self._by_text(parts[0], domain)
+        results = [self._by_text(part, domain) for part in parts]
         return max(results, key=lambda r: (r.account_id is not None, r.confidence), default=_NONE)
 
     def _by_text(self, text: str, domain: str | None) -> Resolution:
         form = analyze(text)
         if not form.key:
             return _NONE
-        by_name = self._by_name.get(form.key, set())
-        by_alias = self._by_alias.get(form.key, set())
-        exact = by_name | by_alias
+        by_name = self._by_name.get(form.key, _EMPTY)
+        by_alias = self._by_alias.get(form.key, _EMPTY)
+        exact = by_name | by_alias if by_name and by_alias else by_name or by_alias
         if len(exact) > 1:
             return _AMBIGUOUS
         if exact:
@@ -107,9 +111,9 @@ class AccountMatcher:
             if form.legal_suffix:
                 return self._checked(account_id, domain, "name", CONFIDENCE["name_weak"])
             return Resolution(None, 0.0, "common_name")
-        variants = set(self._by_core.get(form.key, set())) if _variant_ok(form.key) else set()
+        variants = self._by_core.get(form.key, _EMPTY) if _variant_ok(form.key) else _EMPTY
         if form.core != form.key and _variant_ok(form.core):
-            variants |= self._by_key.get(form.core, set())
+            variants = variants | self._by_key.get(form.core, _EMPTY)
         if len(variants) > 1:
             return _AMBIGUOUS
         if variants:

@@ -61,9 +61,12 @@ def analyze(value: str | None) -> NameForm:
     """The comparable forms of one company name. Empty input gives empty keys."""
     if not value:
         return NameForm("", "", False)
-    text = _STATE_TAG.sub("", _fold(value).strip())
-    text = _WEB_SUFFIX.sub("", text)
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = (value.lower() if value.isascii() else _fold(value)).strip()
+    if "/" in text:
+        text = _STATE_TAG.sub("", text)
+    if "." in text:
+        text = _WEB_SUFFIX.sub("", text)
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     text = text.replace("&", " and ").replace("'", "").replace("\u2019", "")
     words = _NON_WORD.sub(" ", text).split()
     if len(words) > 1 and words[0] == "the":
@@ -85,8 +88,10 @@ def normalize_name(value: str | None) -> str:
 
 def name_parts(value: str) -> list[str]:
     """The names a text gives: "Acme Holdings LLC d/b/a Acme Robotics" gives both."""
-    parts = _DBA.split(value.strip(), maxsplit=1) if "d" in value.lower() else [value]
-    return [part for part in parts if part.strip()]
+    lower = value.lower()
+    if "d/b/a" not in lower and "dba" not in lower and "doing business" not in lower:
+        return [value]
+    return [part for part in _DBA.split(value.strip(), maxsplit=1) if part.strip()]
 
 
 @lru_cache(maxsize=1)
