@@ -125,7 +125,25 @@ def normalize_domain(value: str | None) -> str | None:
     return host or None
 
 
+# Hosts where every subdomain is somebody else: "acme.github.io" says nothing about GitHub.
+SHARED_HOSTS = frozenset(
+    """github.io gitlab.io herokuapp.com vercel.app netlify.app pages.dev web.app firebaseapp.com
+    azurewebsites.net cloudfront.net amazonaws.com appspot.com wordpress.com blogspot.com medium.com
+    substack.com notion.site webflow.io wixsite.com squarespace.com myshopify.com hubspotpagebuilder.com
+    greenhouse.io lever.co ashbyhq.com workable.com co.uk com.au co.jp com.br co.in""".split()
+)
+
+
 def domain_suffixes(domain: str) -> list[str]:
-    """"careers.eu.acme.com" → ["careers.eu.acme.com", "eu.acme.com", "acme.com"] (never a bare TLD)."""
+    """"careers.eu.acme.com" → ["careers.eu.acme.com", "eu.acme.com", "acme.com"].
+
+    Never a bare TLD, and never a shared host's own domain: "acme.github.io" stops at itself.
+    """
     parts = domain.split(".")
-    return [".".join(parts[i:]) for i in range(max(1, len(parts) - 1))]
+    found = []
+    for i in range(max(1, len(parts) - 1)):
+        candidate = ".".join(parts[i:])
+        if i > 0 and candidate in SHARED_HOSTS:
+            break
+        found.append(candidate)
+    return found

@@ -33,6 +33,14 @@ def test_a_bare_tld_is_never_a_domain_match() -> None:
     assert AccountIndex(accounts).resolve(None, "acme.com").account_id is None
 
 
+def test_a_shared_host_subdomain_is_not_the_hosts_account() -> None:
+    accounts = [Account(id=1, name="GitHub", domain="github.io"), Account(id=2, name="Acme Robotics", domain="acme.co.uk")]
+    index = AccountIndex(accounts)
+    assert index.resolve(None, "acme.github.io").account_id is None
+    assert index.resolve(None, "https://careers.acme.co.uk/jobs").account_id == 2
+    assert index.resolve(None, "other.co.uk").account_id is None
+
+
 def test_name_match_refused_when_the_domain_contradicts_it() -> None:
     found = index().resolve("Acme Robotics", "acme-robotics.cn")
     assert (found.account_id, found.method) == (None, "domain_mismatch")
