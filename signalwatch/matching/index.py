@@ -104,10 +104,11 @@ class AccountMatcher:
             return _AMBIGUOUS
         if exact:
             account_id = next(iter(exact))
-            if account_id in by_alias:
-                return self._checked(account_id, domain, "alias", CONFIDENCE["alias"])
-            if not is_weak_key(form.key):
+            weak = is_weak_key(form.key)
+            if account_id in by_name and not weak:
                 return self._checked(account_id, domain, "name", CONFIDENCE["name"])
+            if account_id in by_alias:  # the admin's explicit word, even for a common-word name
+                return self._checked(account_id, domain, "alias", CONFIDENCE["alias"])
             if form.legal_suffix:
                 return self._checked(account_id, domain, "name", CONFIDENCE["name_weak"])
             return Resolution(None, 0.0, "common_name")

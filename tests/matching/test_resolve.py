@@ -66,6 +66,11 @@ def test_alias_and_confidence_order() -> None:
     assert name.confidence > alias.confidence > variant.confidence
 
 
+def test_an_alias_equal_to_the_name_does_not_lower_confidence() -> None:
+    index = AccountIndex([Account(id=1, name="Brex", aliases=("Brex",))])
+    assert (index.resolve("Brex", None).method, index.resolve("Brex", None).confidence) == ("name", 0.9)
+
+
 def test_common_word_refusal_is_named() -> None:
     found = index().resolve("Box", None)
     assert (found.account_id, found.method) == (None, "common_name")
