@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "signalwatch.cli.core",
     "signalwatch.cli.demo",
     "signalwatch.cli.accounts",
+    "signalwatch.cli.candidates",
     "signalwatch.cli.data",
     "signalwatch.cli.rules",
     "signalwatch.cli.top",
