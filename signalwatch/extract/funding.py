@@ -1,0 +1,260 @@
+"""Funding rounds in news headlines: who raised, how much, which round, and from whom."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from signalwatch.events import EventType
+from signalwatch.extract.model import Extraction
+from signalwatch.extract.money import Money, find_amounts
+from signalwatch.extract.text import NAME_LIST, company_from_subject, sentences, split_names
+
+__all__ = ["extract_funding"]
+
+# Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
+_VERB = re.compile(
+    r"(?<![\w-])(?:(?:has|have|had)\s+(?:raised|secured|closed|landed|received|completed)|raises|raised|secures|secured|"
+    r"lands|landed|closes|closed|completes|completed|nabs|nabbed|bags|bagged|snags|snagged|pulls\s+in|pulled\s+in|gets|"
+    r"receives|received|collects|scores|nets|netted|grabs|attracts|banks|picks\s+up|picked\s+up|rakes\s+in|hauls\s+in|"
+    r"reels\s+in|brings\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|launches\s+with|debuts\s+with|"
+    r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
+    r"draws|taps\s+investors\s+for|adds)(?![\w-])",
+    re.IGNORECASE,
+)
+# Words before a verb that make it part of a clause about something else ("X, which raised $5M, launches").
+_SUBORDINATE = re.compile(r"(?:\b(?:which|that|who|after|before|since|how|once|having|when|why|what|to)\s+(?:\w+\s+)?)$", re.IGNORECASE)
+_FUNDING_NOUN = re.compile(
+    r"\b(?:funding|financing|fundraise|fundraising|investments?|round|rounds|seed|pre-seed|series\s+[a-k]\b|backing|"
+    r"grant|debt|credit\s+facility|credit\s+line|loan|equity|tranche|extension|war\s+chest|capital\s+raise|new\s+capital|"
+    r"fresh\s+capital|growth\s+capital|capital\s+injection|cash\s+injection|raise)\b",
+    re.IGNORECASE,
+)
+# Verbs too common to imply funding by an amount alone: "wins $5M" is usually a contract or a prize.
+_NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|(?:is\s+)?awarded)$", re.IGNORECASE)
+# Whole-headline signs of something that is not a startup's round: a VC's own fund, an IPO, a donation.
+_NOT_A_ROUND = re.compile(
+    r"\bfund\s+(?:[IVXL]+|\d+)\b|\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\bLPs\b|"
+    r"\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
+    r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
+    r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b|"
+    r"\bIPO\b|\bpublic\s+offering\b|\binitial\s+public\b|\bSPAC\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
+    r"\bin\s+talks\b|\bseeks?\b|\bseeking\b|\breportedly\s+(?:in\s+talks|seeking)\b",
+    re.IGNORECASE,
+)
+# What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
+_NOT_ROUND_AMOUNT = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
+    r"settlement|acquisition|buyout|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
+    r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|notes|bonds|bookings|run\s+rate|tender)\b",
+    re.IGNORECASE,
+)
+_BEFORE_EXCLUDED = re.compile(
+    r"(?:valued\s+at|valuation\s+of|valuing\s+(?:it|the\s+company)\s+at|total(?:ling|ing|s)?(?:\s+\w+){0,2}\s+(?:to|of)|"
+    r"to\s+date|revenue\s+(?:of|to)|guidance\s+(?:of|to)|ARR\s+of|worth|more\s+than\s+doubl\w+|after\s+raising|"
+    r"previously\s+raised|following\s+(?:a|its|the))\s*$",
+    re.IGNORECASE,
+)
+_AFTER_EXCLUDED = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:valuation|in\s+(?:total|ARR|revenue))", re.IGNORECASE)
+_ROUND = re.compile(
+    r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)"
+    r"|\bseries[- ](?P<letter>[a-k])\b|(?P<seed>\bseed\b)"
+    r"|(?P<growth>\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment|financing|capital)\b|\blate-stage\s+(?:round|funding|financing)\b)"
+    r"|(?P<debt>\bventure\s+debt\b|\bdebt\b|\bcredit\s+(?:facility|line)\b|\bloan\b|\bwarehouse\s+facility\b|\bfacility\b)"
+    r"|(?P<grant>\bgrants?\b)",
+    re.IGNORECASE,
+)
+# A round named in passing as an earlier one: "six months after its Series A".
+_EARLIER = re.compile(r"\b(?:after|following|since|previous|previously|prior|last|earlier|follows|its\s+last)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+_EARLIER_SENTENCE = re.compile(r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|had\s+raised|since)\b", re.IGNORECASE)
+# Words allowed between a verb and its amount: "raises an additional $5M", not "raises prices to $20".
+_FILLER = re.compile(
+    r"^(?:\s*(?:an?|its|the|another|over|nearly|almost|about|around|more\s+than|up\s+to|roughly|approximately|"
+    r"additional|fresh|new|oversubscribed|upsized|undisclosed|whopping|massive|mega|hefty|total\s+of|close\s+of|"
+    r"final\s+close\s+of|first\s+close\s+of|completion\s+of|record|first|initial|second|third|strategic|further|"
+    r"just|under|bumper|huge|big|mammoth|giant|\w+-figure|funding\s+of|investment\s+of|round\s+of|\$?US)\b)*\s*$",
+    re.IGNORECASE,
+)
+# A verb followed by one of these is about something else: "announces departure of", "closes acquisition of".
+_OTHER_OBJECT = re.compile(
+    r"^\s*(?:the\s+|its\s+|a\s+)?(?:departure|appointment|resignation|retirement|exit|hiring|launch|acquisition|"
+    r"partnership|results|earnings|merger|sale|pricing|listing|closure|layoffs?)\b",
+    re.IGNORECASE,
+)
+# "Closes Series A Round of $12M": a round named before its amount.
+_ROUND_PREFIX = re.compile(
+    r"^(?:\s*(?:an?|its|the|new|oversubscribed|series\s+[a-k]\+?|seed|pre-seed|growth|round|funding|financing|investment|"
+    r"equity|extension|in|of|totaling|totalling|worth|valued)\b)*\s*$",
+    re.IGNORECASE,
+)
+_SUMMARY_FUNDING = re.compile(r"\b(?:raised|raise|raising|round|funding|financing|investment|secured|closed|led\s+by|invested)\b", re.IGNORECASE)
+
+# Investors. Keywords are case-insensitive (Title Case wires), names are matched by capitals.
+_LIST = rf"(?P<list>{NAME_LIST})"
+_LEAD_PATTERNS = [
+    re.compile(rf"(?i:\b(?:co-)?led\s+by)\s+(?:(?:new|existing)\s+investors?\s+)?{_LIST}"),
+    re.compile(rf"{_LIST}\s+(?:co-)?led\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:round|financing|investment|raise|funding|seed|series|deal|extension)"),
+]
+_INVESTOR_PATTERNS = [
+    re.compile(rf"(?i:\bparticipation\s+(?:from|by|of))\s+(?:(?:new|existing|returning|other)\s+(?:and\s+(?:new|existing)\s+)?(?:investors?|backers)\s+(?:including\s+|such\s+as\s+)?)?{_LIST}"),
+    re.compile(rf"(?i:\b(?:investors|backers|participants)(?:\s+in\s+the\s+(?:round|financing|raise))?\s+(?:also\s+)?(?:include|including|included|are|were))\s+{_LIST}"),
+    re.compile(rf"(?:^|[.;]\s+)(?:(?:Existing|New|Other|Returning)\s+(?:investors|backers)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)"),
+    re.compile(rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|which\s+also\s+included|also\s+included))\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}"),
+    re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|\d[mkb]n?))\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}"),
+]
+# "Sequoia leads $35M Series B in Patchwork", "a16z backs Loomstack with $12M", "X invests $20M in Y".
+_INVESTOR_LEADS = re.compile(r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<deal>.*?)\s+(?:in|into|for)\s+(?P<co>.+?)(?:\s+to\s+.*|,.*)?$")
+_INVESTOR_BACKS = re.compile(
+    r"^(?P<inv>.+?)\s+(?:backs|invests|bets|pours|puts)\s+(?:(?P<deal>.*?)\s+(?:in|into|on)\s+)?(?P<co>.+?)"
+    r"(?:\s+(?:with|in)\s+(?P<deal2>.*?))?(?:\s+to\s+.*|,.*)?$"
+)
+
+
+@dataclass
+class _Hit:
+    company: str
+    tail: str  # the headline after the verb: where the amount and round are read first
+    leads: list[str] = field(default_factory=list)
+    investors: list[str] = field(default_factory=list)
+
+
+def extract_funding(headline: str, summary: str) -> Extraction | None:
+    """The funding round a headline reports, enriched from the summary; None when it reports none."""
+    if _NOT_A_ROUND.search(headline):
+        return None
+    hit = _company_raises(headline) or _investor_backs(headline)
+    if hit is None:
+        return None
+    money = _headline_amount(hit.tail)
+    if money is None:
+        money = _summary_amount(summary)
+    text = f"{headline}. {summary}"
+    leads = _dedupe(hit.leads + _names(_LEAD_PATTERNS, text), hit.company)
+    investors = _dedupe(leads + hit.investors + _names(_INVESTOR_PATTERNS, text), hit.company)
+    attributes = {
+        "amount": money.amount if money else None,
+        "currency": money.currency if money else None,
+        "amount_usd": money.amount if money and money.currency == "USD" else None,
+        "round": _round(headline, summary),
+        "investors": investors,
+        "lead_investors": leads,
+    }
+    return Extraction(EventType.FUNDING, "raised", hit.company, attributes)
+
+
+def _company_raises(headline: str) -> _Hit | None:
+    for verb in _VERB.finditer(headline):
+        before = headline[: verb.start()]
+        if not before.strip() or _SUBORDINATE.search(before):
+            continue
+        tail = headline[verb.end():]
+        if not _reports_round(verb.group(0), tail):
+            continue
+        company = company_from_subject(before)
+        if company is None:
+            return None  # "AI startups raised $40B": the subject is not one company
+        return _Hit(company, tail)
+    return None
+
+
+def _reports_round(verb: str, tail: str) -> bool:
+    """Whether the words after a funding verb describe money raised rather than a contract or prices."""
+    if _OTHER_OBJECT.match(tail):
+        return False
+    first = _first_amount(tail)
+    if first is not None and not _FILLER.match(tail[: first.start]):
+        first = None  # "raises minimum wage to $20": the amount is not what was raised
+    noun = _FUNDING_NOUN.search(" ".join(tail.split()[:8]))
+    if noun:
+        return first is None or not _NOT_ROUND_AMOUNT.match(tail[first.end:])
+    if _NEEDS_NOUN.match(" ".join(verb.split())):
+        return False
+    return first is not None and not _NOT_ROUND_AMOUNT.match(tail[first.end:])
+
+
+def _investor_backs(headline: str) -> _Hit | None:
+    for pattern, lead in ((_INVESTOR_LEADS, True), (_INVESTOR_BACKS, False)):
+        match = pattern.match(headline)
+        if not match:
+            continue
+        investor = company_from_subject(match.group("inv"))
+        company = company_from_subject(match.group("co"))
+        deal = " ".join(filter(None, (match.group("deal"), match.groupdict().get("deal2"))))
+        if investor is None or company is None:
+            continue
+        if lead and not (_FUNDING_NOUN.search(deal) or find_amounts(deal)):
+            continue
+        names = split_names(investor)
+        return _Hit(company, deal, leads=names if lead else [], investors=names)
+    return None
+
+
+def _first_amount(text: str) -> Money | None:
+    for money in find_amounts(text):
+        if not _BEFORE_EXCLUDED.search(text[: money.start]) and not _AFTER_EXCLUDED.match(text[money.end:]):
+            return money
+    return None
+
+
+def _headline_amount(tail: str) -> Money | None:
+    money = _first_amount(tail)
+    if money is None or _NOT_ROUND_AMOUNT.match(tail[money.end:]):
+        return None
+    if not (_FILLER.match(tail[: money.start]) or _ROUND_PREFIX.match(tail[: money.start])):
+        return None
+    return money
+
+
+def _summary_amount(summary: str) -> Money | None:
+    for sentence in sentences(summary)[:3]:
+        if not _SUMMARY_FUNDING.search(sentence) or _EARLIER_SENTENCE.search(sentence):
+            continue
+        money = _first_amount(sentence)
+        if money is not None and not _NOT_ROUND_AMOUNT.match(sentence[money.end:]):
+            return money
+    return None
+
+
+def _round(headline: str, summary: str) -> str:
+    found = _round_in(headline)
+    if found:
+        return found
+    for sentence in sentences(summary)[:4]:
+        if _EARLIER_SENTENCE.search(sentence):
+            continue
+        found = _round_in(sentence)
+        if found:
+            return found
+    return "undisclosed"
+
+
+def _round_in(text: str) -> str | None:
+    for match in _ROUND.finditer(text):
+        if _EARLIER.search(text[: match.start()]):
+            continue
+        if match.group("letter"):
+            letter = match.group("letter").lower()
+            return f"series_{letter}" if letter in "abc" else "series_d_plus"
+        if match.group("pre_a"):
+            return "seed"
+        name = next(key for key in ("pre_seed", "seed", "growth", "debt", "grant") if match.group(key))
+        return name
+    return None
+
+
+def _names(patterns: list[re.Pattern[str]], text: str) -> list[str]:
+    names: list[str] = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            names.extend(split_names(match.group("list")))
+    return names
+
+
+def _dedupe(names: list[str], company: str) -> list[str]:
+    seen = {company.lower()}
+    kept = []
+    for name in names:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            kept.append(name)
+    return kept

@@ -1,0 +1,226 @@
+"""Leadership changes in news headlines: who was appointed or departed, to or from which role, where."""
+
+from __future__ import annotations
+
+import re
+
+from signalwatch.events import EventType
+from signalwatch.extract.model import Extraction
+from signalwatch.extract.roles import BOARD, TITLE, function_of, seniority_of, tidy_title
+from signalwatch.extract.text import company_from_subject, sentences
+
+__all__ = ["extract_leadership"]
+
+# Capitalised words that open a headline phrase but never a person's name.
+_NOT_NAME = (
+    r"Former|Ex|Chief|Vice|Senior|Head|President|Director|General|Executive|Interim|Acting|New|Its|The|As|To|Of|And|"
+    r"Joins|Named|Appointed|Veteran|Industry|Board|Founder|Co-?[Ff]ounder|Cofounder|Global|Managing|Steps|Step|Resigns|"
+    r"Departs|Exits|Leaves|Retires|Announces|Appoints|Names|Hires|Taps|Promotes|Welcomes|Adds|With|From|At|For|In|On|"
+    r"After|Amid|Effective|Partner|Officer|Chairman|Chair|Group|Team|Leadership|Expands|Strengthens|Bolsters|Company|"
+    r"Sales|Marketing|Operations|Finance|Engineering|Product|People|Technology|Revenue|Customer|Success|Legal|Exclusive|"
+    r"Report|Sources|Update|Breaking"
+)
+_WORD = rf"(?!(?:{_NOT_NAME})\b)(?![A-Z]{{2,}}\b)[A-ZÀ-ÖØ-ÞĀ-ž][\w'-]*(?<!'s)"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|ter|ten|y|dos|das)"
+# "Sarah Kim", "Anna de Vries", "Michael O'Brien", "Wei Ling Tan", "Dr. Samuel Okafor".
+_PERSON = rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?(?P<person>{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}})"
+_PERSON2 = _PERSON.replace("?P<person>", "?P<person2>")
+_ROLE = rf"(?P<title>{TITLE}|{BOARD})"
+_LEAD_IN = r"(?:[\w'.&/-]+\s+){0,5}?"  # "former Oracle executive", "Stripe's", "Amgen veteran"
+_ARTICLES = r"(?:(?i:its|the|their|a)\s+)?(?:(?i:new|first|first-ever|next|permanent)\s+)?"
+_APPOINT = (
+    r"(?i:appoints|has\s+appointed|names|has\s+named|taps|hires|has\s+hired|welcomes|adds|promotes|elevates|"
+    r"ropes\s+in|brings\s+(?:on|in)|picks|selects|recruits|poaches|lures|"
+    r"announces\s+(?:the\s+)?(?:appointment|hiring|promotion|addition)\s+of|"
+    r"(?:strengthens|bolsters|expands|boosts|builds\s+out|grows)\s+(?:its\s+)?(?:[\w-]+\s+){0,2}?(?:team|bench|board|c-suite)\s+"
+    r"(?:with\s+(?:the\s+)?(?:appointment|hiring|addition|promotion)\s+of|,\s*(?:appoints|names|hires|adds|welcomes)))"
+)
+_DEPART = (
+    r"(?i:steps\s+down|to\s+step\s+down|is\s+stepping\s+down|stepping\s+down|will\s+step\s+down|resigns|has\s+resigned|"
+    r"to\s+resign|(?:departs|to\s+depart|is\s+departing|exits|to\s+exit|is\s+exiting|leaves|to\s+leave|is\s+leaving|quits|"
+    r"out)(?=\s+(?:the\s+company|for|to\s+(?:join|start|launch|lead|become|pursue|focus)|after|amid|as|in|effective|at|"
+    r"following|with\s+immediate|over|months|weeks|less|just|from)\b|\s*[,;:.!?(]|\s*$|\s+[A-Z])|"
+    r"retires|to\s+retire|is\s+retiring|(?:is\s+)?ousted|(?:is\s+)?fired|steps\s+aside|to\s+step\s+aside|"
+    r"bows\s+out|to\s+move\s+on|moves\s+on)(?![\w-])"
+)
+_END = r"(?=\s+(?i:after|amid|to|following|effective|in|at|as|from|who|with|and|for|on)\b|[,;:.!?]|\s*$)"
+
+_HEADLINE_PATTERNS = [
+    # "Acme appoints Sarah Kim as CRO", "Acme names former Oracle exec David Osei CFO"
+    ("appointed", re.compile(
+        rf"^(?P<pre>.*?)\s*{_APPOINT}\s+{_LEAD_IN}{_PERSON}(?:,\s+[^,]{{1,80}},)?,?\s+"
+        rf"(?:(?i:as|to(?:\s+the\s+(?:role|position|post)\s+of)?|to\s+serve\s+as)\s+)?{_ARTICLES}{_ROLE}")),
+    # "Priya Raman joins Vantage Robotics as VP of Sales"
+    ("appointed", re.compile(
+        rf"^{_LEAD_IN}{_PERSON}\s+(?i:joins|has\s+joined|rejoins|returns\s+to)\s+(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
+    # "Jane Doe joins Acme's board"
+    ("appointed", re.compile(
+        rf"^{_LEAD_IN}{_PERSON}\s+(?i:joins|has\s+joined)\s+(?P<co>.+?)(?:'s)?\s+(?P<title>{BOARD}(?:\s+of\s+[Dd]irectors)?)")),
+    # "Sofia Ramos named CEO of Halcyon Data"
+    ("appointed", re.compile(
+        rf"^{_LEAD_IN}{_PERSON}\s+(?:is\s+|has\s+been\s+)?(?i:named|appointed|promoted\s+to|tapped\s+as|elected|hired\s+as|"
+        rf"confirmed\s+as|chosen\s+as|selected\s+as|to\s+become|becomes|will\s+become|takes\s+over\s+as)\s+(?:(?i:as)\s+)?"
+        rf"{_ARTICLES}{_ROLE}\s+(?i:of|at|for)\s+(?P<co>.+?){_END}")),
+    # "Tom Alvarez steps down as CEO of Harbor Compliance", "Jane Doe to step down as Payverse CFO"
+    ("departed", re.compile(
+        rf"^{_LEAD_IN}{_PERSON}\s+{_DEPART}\s+(?i:as)\s+{_ARTICLES}(?:{_ROLE}\s+(?i:of|at)\s+(?P<co>.+?){_END}"
+        rf"|(?P<co2>[^,]+?)(?:'s)?\s+(?P<title2>{TITLE}){_END})")),
+    # "Brightlane CEO Mark Duffy steps down", "Tarn's CEO exits", "Acme co-founder and CTO Jane Doe leaves"
+    ("departed", re.compile(
+        rf"^(?P<pre>.+?)\s+(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}(?:,?\s+{_PERSON},?)?\s+(?:(?i:has|will)\s+)?{_DEPART}")),
+    # "Cyberwise announces departure of CMO Holly Grant", "Patchwork loses CTO as Dana Fox leaves"
+    ("departed", re.compile(
+        rf"^(?P<pre>.+?)\s+(?i:announces\s+(?:the\s+)?(?:departure|resignation|retirement|exit)\s+of|loses|ousts|fires|"
+        rf"parts\s+ways\s+with|confirms\s+(?:the\s+)?(?:departure|exit)\s+of)\s+{_ARTICLES}"
+        rf"{_ROLE}(?:,?\s+{_PERSON}|\s+(?i:as)\s+{_PERSON2}\s+{_DEPART})?")),
+    # "Acme co-founder Jane Doe steps down as CEO"
+    ("departed", re.compile(
+        rf"^(?P<pre>.+?)\s+(?i:co-?founder|founder)\s+{_PERSON}\s+{_DEPART}(?:\s+(?i:as)\s+{_ARTICLES}{_ROLE})?")),
+    # "Former Google exec Jane Doe to lead Acme as CEO", "Acme announces Jane Doe as CMO"
+    ("appointed", re.compile(
+        rf"^{_LEAD_IN}{_PERSON}\s+(?i:to\s+lead|will\s+lead|tapped\s+to\s+lead|named\s+to\s+lead|to\s+run|will\s+run)\s+"
+        rf"(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
+    ("appointed", re.compile(
+        rf"^(?P<pre>.*?)\s*(?i:announces|introduces|unveils|confirms)\s+{_PERSON}\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
+    # "Jane Doe is Acme's new CFO"
+    ("appointed", re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:is|becomes)\s+(?P<co>.+?)'s\s+(?i:new|next|first)\s+{_ROLE}")),
+    # "Jane Doe leaves Acme" (no role named)
+    ("departed", re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:leaves|exits|departs|quits)\s+(?P<co>[A-Z][^,;]*?){_END}")),
+]
+# "COO Lisa Tran named successor": the role is the one the departing person held.
+_SUCCESSOR = re.compile(
+    rf"^(?:(?P<pre>.*?)\s*(?:{TITLE})\s+)?{_PERSON}\s+(?:is\s+)?(?i:named|appointed|tapped|picked|chosen)\s+(?:as\s+)?"
+    r"(?:(?i:his|her|their|the|new|interim)\s+)*(?i:successor|replacement)"
+)
+# "Acme names new CEO", "Acme announces CEO transition": the person is in the summary.
+_UNNAMED = re.compile(
+    rf"^(?P<pre>.+?)\s+(?:(?i:names|appoints|taps|hires|announces|picks|selects|finds|welcomes|ropes\s+in|poaches|lures|"
+    rf"brings\s+(?:on|in)|adds)\s+(?:(?i:a|its)\s+)?(?:(?i:new)\s+(?P<title3>{TITLE})|{_LEAD_IN}(?i:as)\s+{_ARTICLES}(?P<title>{TITLE}))|(?i:announces|confirms)\s+(?:(?i:a|its)\s+)?(?P<title2>{TITLE})\s+(?i:transition|succession|change|appointment)"
+    rf"|(?i:announces|unveils)\s+(?:(?i:a|its)\s+)?(?i:leadership|executive|management)\s+(?i:transition|changes?|succession|appointments?))"
+)
+_TRANSITION = re.compile(
+    r"\b(?:leadership|executive|management|CEO|CFO|chief executive)\s+(?:transition|change|changes|succession|shake-?up|appointments?)\b"
+    r"|\bsuccession\b|\bnames\s+successor\b",
+    re.IGNORECASE,
+)
+_LEADING_NAME = re.compile(r"^(?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|and|&))*")
+_SUMMARY_PATTERNS = [
+    ("appointed", re.compile(
+        rf"(?i:appointment\s+of|has\s+appointed|appointed|has\s+named|named|has\s+hired|hired|has\s+promoted|promoted)\s+"
+        rf"{_PERSON}(?:,\s+[^,]{{1,80}},)?\s+(?i:as|to)\s+{_ARTICLES}{_ROLE}")),
+    ("appointed", re.compile(
+        rf"{_PERSON}(?:,\s+[^,]{{1,80}},)?\s+(?i:has\s+been|was|will\s+be|is\s+being)\s+(?i:appointed|named|promoted\s+to|elected)\s+"
+        rf"(?:(?i:as)\s+)?{_ARTICLES}{_ROLE}")),
+    ("departed", re.compile(
+        rf"(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}\s+{_PERSON}\s+(?i:will\s+step\s+down|is\s+stepping\s+down|"
+        rf"has\s+stepped\s+down|stepped\s+down|will\s+depart|has\s+resigned|resigned|will\s+leave|is\s+leaving|will\s+retire|is\s+retiring)")),
+]
+_CLAUSE_SPLIT = re.compile(
+    r"\s*;\s*|\s+-\s+|,\s+(?=[a-z]*\s*(?:[A-Z][\w.'-]+\s+){0,3}(?:named|appointed|to\s+step|steps)\b)"
+    r"|(?:\s+and|,)\s+(?=(?:names|appoints|hires|taps|promotes|adds|welcomes)\b)",
+)
+
+
+# "... Chief Financial Officer and Mia Song Chief People Officer": a second appointment in one headline.
+_ALSO = re.compile(rf"^\s*(?:,|and|&|,\s+and)\s+{_PERSON},?\s+(?:(?i:as)\s+)?{_ARTICLES}{_ROLE}")
+
+
+def extract_leadership(headline: str, summary: str, company_hint: str | None = None) -> list[Extraction]:
+    """The appointments and departures a headline reports (the summary fills in a missing person)."""
+    found: list[Extraction] = []
+    company = company_hint
+    unnamed: list[Extraction] = []
+    for clause in _CLAUSE_SPLIT.split(headline):
+        events = _from_clause(clause, company) or _successor(clause, company, found)
+        if events:
+            company = company or events[0].company_name
+            found.extend(events)
+            continue
+        match = _UNNAMED.match(clause)
+        if match:
+            where = company_from_subject(match.group("pre")) or company
+            title = match.group("title") or match.group("title3")
+            if where and title:
+                unnamed.append(_event("appointed", where, None, title))
+            company = company or where
+    if (unnamed or any(e.attributes["person"] is None for e in found) or _needs_summary(headline, found)) and summary and company:
+        from_summary = _from_summary(summary, company)
+        if from_summary:
+            return _dedupe([e for e in found if e.attributes["person"] is not None] + from_summary)
+    return _dedupe(found + unnamed)
+
+
+def _needs_summary(headline: str, found: list[Extraction]) -> bool:
+    return not found and bool(_TRANSITION.search(headline))
+
+
+def _from_clause(clause: str, company: str | None) -> list[Extraction]:
+    for change, pattern in _HEADLINE_PATTERNS:
+        match = pattern.match(clause)
+        if not match:
+            continue
+        groups = match.groupdict()
+        title = groups.get("title") or groups.get("title2")
+        named = groups.get("co") or groups.get("co2") or groups.get("pre")
+        where = _company(named, company, loose=change == "appointed" and groups.get("pre") is not None)
+        if where is None:
+            continue
+        person = groups.get("person") or groups.get("person2")
+        events = [_event(change, where, person, title)]
+        also = _ALSO.match(clause[match.end():])
+        if also and change == "appointed":
+            events.append(_event(change, where, also.group("person"), also.group("title")))
+        return events
+    return []
+
+
+def _company(named: str | None, company: str | None, loose: bool) -> str | None:
+    """The company a clause names, the headline's company when it names none."""
+    if not named or not named.strip():
+        return company
+    where = company_from_subject(named)
+    if where is None and loose:
+        # "Acme shakes up leadership, names ...": the leading capitalised words name the company.
+        lead = _LEADING_NAME.match(named.strip())
+        where = company_from_subject(lead.group(0)) if lead else None
+    return where
+
+
+def _successor(clause: str, company: str | None, found: list[Extraction]) -> list[Extraction]:
+    match = _SUCCESSOR.match(clause)
+    departed = next((e for e in found if e.change == "departed"), None)
+    if not match or departed is None:
+        return []
+    where = company_from_subject(match.group("pre")) if match.group("pre") else company
+    return [_event("appointed", where or company, match.group("person"), departed.attributes["title"])]
+
+
+def _from_summary(summary: str, company: str) -> list[Extraction]:
+    found = []
+    for sentence in sentences(summary)[:3]:
+        for change, pattern in _SUMMARY_PATTERNS:
+            for match in pattern.finditer(sentence):
+                found.append(_event(change, company, match.group("person"), match.group("title")))
+    return found
+
+
+def _event(change: str, company: str | None, person: str | None, title: str | None) -> Extraction:
+    title = tidy_title(title) if title else None
+    attributes = {
+        "person": person,
+        "title": title,
+        "function": function_of(title),
+        "seniority": seniority_of(title),
+    }
+    return Extraction(EventType.LEADERSHIP, change, company, attributes)
+
+
+def _dedupe(events: list[Extraction]) -> list[Extraction]:
+    seen = set()
+    kept = []
+    for event in events:
+        key = (event.change, event.attributes["person"], event.attributes["title"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
