@@ -8,9 +8,17 @@ from dataclasses import dataclass, field
 from signalwatch.events import EventType
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
-from signalwatch.extract.text import NAME_LIST, company_from_subject, sentences, split_names
+from signalwatch.extract.text import NAME_LIST, company_from_subject, sentences, split_names, words
 
-__all__ = ["extract_funding"]
+__all__ = ["extract_funding", "FUNDING_WORDS"]
+
+# Every word that can carry a funding headline; an item with none of them is skipped at once.
+FUNDING_WORDS = frozenset(
+    "raises raised secures secured lands landed closes closed completes completed nabs nabbed bags bagged snags "
+    "snagged pulls pulled gets receives received collects scores nets netted grabs attracts banks picks picked rakes "
+    "hauls reels brings wins won awarded emerges launches debuts comes exits announces announced clinches garners "
+    "obtains draws taps adds lead leads backs invests bets pours puts".split()
+)
 
 # Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
 _VERB = re.compile(
@@ -39,7 +47,9 @@ _NOT_A_ROUND = re.compile(
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
     r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b|"
     r"\bIPO\b|\bpublic\s+offering\b|\binitial\s+public\b|\bSPAC\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
-    r"\bin\s+talks\b|\bseeks?\b|\bseeking\b|\breportedly\s+(?:in\s+talks|seeking)\b",
+    r"\bin\s+talks\b|\bseeks?\b|\bseeking\b|\breportedly\s+(?:in\s+talks|seeking)\b|"
+    r"\bto\s+(?:back|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|companies|founders|entrepreneurs)\b|"
+    r"\b(?:venture|VC|investment|private\s+equity|PE|growth\s+equity|venture\s+capital)\s+(?:firm|house|manager|investor)\b",
     re.IGNORECASE,
 )
 # What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
@@ -67,6 +77,8 @@ _ROUND = re.compile(
 # A round named in passing as an earlier one: "six months after its Series A".
 _EARLIER = re.compile(r"\b(?:after|following|since|previous|previously|prior|last|earlier|follows|its\s+last)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 _EARLIER_SENTENCE = re.compile(r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|had\s+raised|since)\b", re.IGNORECASE)
+# "Meet Orrery, the startup that just raised $30M": a feature headline naming the company first.
+_MEET = re.compile(r"^(?:Meet|Inside)\s+(?P<co>[^,]+),\s+the\s+(?:[\w-]+\s+){0,4}(?:startup|company|firm|unicorn)\s+that\s+(?:just\s+|quietly\s+|has\s+)?$", re.IGNORECASE)
 # Words allowed between a verb and its amount: "raises an additional $5M", not "raises prices to $20".
 _FILLER = re.compile(
     r"^(?:\s*(?:an?|its|the|another|over|nearly|almost|about|around|more\s+than|up\s+to|roughly|approximately|"
@@ -87,20 +99,26 @@ _ROUND_PREFIX = re.compile(
     r"equity|extension|in|of|totaling|totalling|worth|valued)\b)*\s*$",
     re.IGNORECASE,
 )
+# A summary that describes an investment fund, not a company: "The vehicle will invest in Series A companies".
+_FUND_SUMMARY = re.compile(
+    r"\b(?:fund|vehicle)\s+will\s+(?:invest|back|target|deploy|write)|\blimited\s+partners\b|\bLPs\b",
+    re.IGNORECASE,
+)
 _SUMMARY_FUNDING = re.compile(r"\b(?:raised|raise|raising|round|funding|financing|investment|secured|closed|led\s+by|invested)\b", re.IGNORECASE)
 
 # Investors. Keywords are case-insensitive (Title Case wires), names are matched by capitals.
 _LIST = rf"(?P<list>{NAME_LIST})"
 _LEAD_PATTERNS = [
-    re.compile(rf"(?i:\b(?:co-)?led\s+by)\s+(?:(?:new|existing)\s+investors?\s+)?{_LIST}"),
-    re.compile(rf"{_LIST}\s+(?:co-)?led\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:round|financing|investment|raise|funding|seed|series|deal|extension)"),
+    ("led by", re.compile(rf"(?i:\b(?:co-)?led\s+by)\s+(?:(?:new|existing)\s+investors?\s+)?{_LIST}")),
+    ("led the", re.compile(rf"{_LIST}\s+(?:co-)?led\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:round|financing|investment|raise|funding|seed|series|deal|extension)")),
 ]
 _INVESTOR_PATTERNS = [
-    re.compile(rf"(?i:\bparticipation\s+(?:from|by|of))\s+(?:(?:new|existing|returning|other)\s+(?:and\s+(?:new|existing)\s+)?(?:investors?|backers)\s+(?:including\s+|such\s+as\s+)?)?{_LIST}"),
-    re.compile(rf"(?i:\b(?:investors|backers|participants)(?:\s+in\s+the\s+(?:round|financing|raise))?\s+(?:also\s+)?(?:include|including|included|are|were))\s+{_LIST}"),
-    re.compile(rf"(?:^|[.;]\s+)(?:(?:Existing|New|Other|Returning)\s+(?:investors|backers)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)"),
-    re.compile(rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|which\s+also\s+included|also\s+included))\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}"),
-    re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|\d[mkb]n?))\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}"),
+    ("participation", re.compile(rf"(?i:\bparticipation\s+(?:from|by|of))\s+(?:(?:new|existing|returning|other)\s+(?:and\s+(?:new|existing)\s+)?(?:investors?|backers)\s+(?:including\s+|such\s+as\s+)?)?{_LIST}")),
+    ("investors include", re.compile(rf"(?i:\b(?:investors|backers|participants)(?:\s+in\s+the\s+(?:round|financing|raise))?\s+(?:also\s+)?(?:include|including|included|are|were))\s+{_LIST}")),
+    ("participated", re.compile(rf"(?:^|[.;]\s+)(?:(?:Existing|New|Other|Returning)\s+(?:investors|backers)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)")),
+    ("participating", re.compile(rf"(?i:\bwith)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}\s+(?:also\s+)?participating")),
+    ("alongside", re.compile(rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|which\s+also\s+included|also\s+included))\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
+    ("from", re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|valuation)|\d(?i:[mkb]n?)\b)\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
 ]
 # "Sequoia leads $35M Series B in Patchwork", "a16z backs Loomstack with $12M", "X invests $20M in Y".
 _INVESTOR_LEADS = re.compile(r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<deal>.*?)\s+(?:in|into|for)\s+(?P<co>.+?)(?:\s+to\s+.*|,.*)?$")
@@ -108,6 +126,12 @@ _INVESTOR_BACKS = re.compile(
     r"^(?P<inv>.+?)\s+(?:backs|invests|bets|pours|puts)\s+(?:(?P<deal>.*?)\s+(?:in|into|on)\s+)?(?P<co>.+?)"
     r"(?:\s+(?:with|in)\s+(?P<deal2>.*?))?(?:\s+to\s+.*|,.*)?$"
 )
+
+
+_ANY_VERB = re.compile(rf"{_VERB.pattern}|\b(?:co-)?leads?\b|\b(?:backs|invests|bets|pours|puts)\b", re.IGNORECASE)
+
+
+_INVESTOR_VERB = re.compile(r"\b(?:(?:co-)?leads?|backs|invests|bets|pours|puts)\b")
 
 
 @dataclass
@@ -118,9 +142,14 @@ class _Hit:
     investors: list[str] = field(default_factory=list)
 
 
-def extract_funding(headline: str, summary: str) -> Extraction | None:
-    """The funding round a headline reports, enriched from the summary; None when it reports none."""
-    if _NOT_A_ROUND.search(headline):
+def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None = None) -> Extraction | None:
+    """The funding round a headline reports, enriched from the summary; None when it reports none.
+
+    `tokens` is `words(headline)` when the caller already has it.
+    """
+    if not (tokens if tokens is not None else words(headline)) & FUNDING_WORDS:
+        return None
+    if not _ANY_VERB.search(headline) or _NOT_A_ROUND.search(headline) or _FUND_SUMMARY.search(summary):
         return None
     hit = _company_raises(headline) or _investor_backs(headline)
     if hit is None:
@@ -128,9 +157,9 @@ def extract_funding(headline: str, summary: str) -> Extraction | None:
     money = _headline_amount(hit.tail)
     if money is None:
         money = _summary_amount(summary)
-    text = f"{headline}. {summary}"
-    leads = _dedupe(hit.leads + _names(_LEAD_PATTERNS, text), hit.company)
-    investors = _dedupe(leads + hit.investors + _names(_INVESTOR_PATTERNS, text), hit.company)
+    parts = [(sentence, sentence.lower()) for sentence in [headline, *sentences(summary)[:4]]]
+    leads = _dedupe(hit.leads + _names(_LEAD_PATTERNS, parts), hit.company)
+    investors = _dedupe(leads + hit.investors + _names(_INVESTOR_PATTERNS, parts), hit.company)
     attributes = {
         "amount": money.amount if money else None,
         "currency": money.currency if money else None,
@@ -145,7 +174,10 @@ def extract_funding(headline: str, summary: str) -> Extraction | None:
 def _company_raises(headline: str) -> _Hit | None:
     for verb in _VERB.finditer(headline):
         before = headline[: verb.start()]
-        if not before.strip() or _SUBORDINATE.search(before):
+        meet = _MEET.match(before)
+        if meet:
+            before = meet.group("co")
+        elif not before.strip() or _SUBORDINATE.search(before):
             continue
         tail = headline[verb.end():]
         if not _reports_round(verb.group(0), tail):
@@ -174,6 +206,8 @@ def _reports_round(verb: str, tail: str) -> bool:
 
 def _investor_backs(headline: str) -> _Hit | None:
     for pattern, lead in ((_INVESTOR_LEADS, True), (_INVESTOR_BACKS, False)):
+        if not _INVESTOR_VERB.search(headline):
+            return None
         match = pattern.match(headline)
         if not match:
             continue
@@ -242,11 +276,27 @@ def _round_in(text: str) -> str | None:
     return None
 
 
-def _names(patterns: list[re.Pattern[str]], text: str) -> list[str]:
+# Cheap screens for the investor patterns, keyed by the name each pattern is listed under.
+_SCREENS = {
+    "led by": ("led by",),
+    "led the": ("led the",),
+    "participation": ("participation",),
+    "investors include": ("investors", "backers", "participants"),
+    "participated": ("participated", "joined", "invested", "took part"),
+    "participating": ("participating",),
+    "alongside": ("alongside", "joined by", "backed by", "provided by", "also included"),
+    "from": (" from ",),
+}
+
+
+def _names(patterns: list[tuple[str, re.Pattern[str]]], parts: list[tuple[str, str]]) -> list[str]:
+    """Names the patterns find in `parts` (each a sentence and its lower-case form)."""
     names: list[str] = []
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            names.extend(split_names(match.group("list")))
+    for screen, pattern in patterns:
+        for sentence, lower in parts:
+            if any(key in lower for key in _SCREENS[screen]):
+                for match in pattern.finditer(sentence):
+                    names.extend(split_names(match.group("list")))
     return names
 
 

@@ -7,9 +7,9 @@ import re
 from signalwatch.events import EventType
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.roles import BOARD, TITLE, function_of, seniority_of, tidy_title
-from signalwatch.extract.text import company_from_subject, sentences
+from signalwatch.extract.text import company_from_subject, sentences, words
 
-__all__ = ["extract_leadership"]
+__all__ = ["extract_leadership", "LEADERSHIP_WORDS"]
 
 # Capitalised words that open a headline phrase but never a person's name.
 _NOT_NAME = (
@@ -39,53 +39,61 @@ _DEPART = (
     r"(?i:steps\s+down|to\s+step\s+down|is\s+stepping\s+down|stepping\s+down|will\s+step\s+down|resigns|has\s+resigned|"
     r"to\s+resign|(?:departs|to\s+depart|is\s+departing|exits|to\s+exit|is\s+exiting|leaves|to\s+leave|is\s+leaving|quits|"
     r"out)(?=\s+(?:the\s+company|for|to\s+(?:join|start|launch|lead|become|pursue|focus)|after|amid|as|in|effective|at|"
-    r"following|with\s+immediate|over|months|weeks|less|just|from)\b|\s*[,;:.!?(]|\s*$|\s+[A-Z])|"
+    r"following|with\s+immediate|over|months|weeks|less|just|from)\b|\s*[,;:.!?(]|\s*$|(?-i:\s+[A-Z]))|"
     r"retires|to\s+retire|is\s+retiring|(?:is\s+)?ousted|(?:is\s+)?fired|steps\s+aside|to\s+step\s+aside|"
     r"bows\s+out|to\s+move\s+on|moves\s+on)(?![\w-])"
+)
+def _gate(listing: str) -> frozenset[str]:
+    return frozenset(listing.split())
+
+
+_DEPART_GATE = _gate(
+    "steps step stepping resigns resigned resign departs depart departing exits exit exiting leaves leave leaving "
+    "retires retire retiring out ousted fired quits aside bows move moves"
 )
 _END = r"(?=\s+(?i:after|amid|to|following|effective|in|at|as|from|who|with|and|for|on)\b|[,;:.!?]|\s*$)"
 
 _HEADLINE_PATTERNS = [
     # "Acme appoints Sarah Kim as CRO", "Acme names former Oracle exec David Osei CFO"
-    ("appointed", re.compile(
+    ("appointed", _gate("appoints appointed appointment names named taps hires hired welcomes adds promotes elevates ropes brings picks selects recruits poaches lures strengthens bolsters expands boosts builds grows"), re.compile(
         rf"^(?P<pre>.*?)\s*{_APPOINT}\s+{_LEAD_IN}{_PERSON}(?:,\s+[^,]{{1,80}},)?,?\s+"
         rf"(?:(?i:as|to(?:\s+the\s+(?:role|position|post)\s+of)?|to\s+serve\s+as)\s+)?{_ARTICLES}{_ROLE}")),
     # "Priya Raman joins Vantage Robotics as VP of Sales"
-    ("appointed", re.compile(
+    ("appointed", _gate("joins joined returns rejoins"), re.compile(
         rf"^{_LEAD_IN}{_PERSON}\s+(?i:joins|has\s+joined|rejoins|returns\s+to)\s+(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
     # "Jane Doe joins Acme's board"
-    ("appointed", re.compile(
+    ("appointed", _gate("joins joined"), re.compile(
         rf"^{_LEAD_IN}{_PERSON}\s+(?i:joins|has\s+joined)\s+(?P<co>.+?)(?:'s)?\s+(?P<title>{BOARD}(?:\s+of\s+[Dd]irectors)?)")),
     # "Sofia Ramos named CEO of Halcyon Data"
-    ("appointed", re.compile(
+    ("appointed", _gate("named appointed promoted tapped elected hired confirmed chosen selected become becomes takes"), re.compile(
         rf"^{_LEAD_IN}{_PERSON}\s+(?:is\s+|has\s+been\s+)?(?i:named|appointed|promoted\s+to|tapped\s+as|elected|hired\s+as|"
         rf"confirmed\s+as|chosen\s+as|selected\s+as|to\s+become|becomes|will\s+become|takes\s+over\s+as)\s+(?:(?i:as)\s+)?"
         rf"{_ARTICLES}{_ROLE}\s+(?i:of|at|for)\s+(?P<co>.+?){_END}")),
     # "Tom Alvarez steps down as CEO of Harbor Compliance", "Jane Doe to step down as Payverse CFO"
-    ("departed", re.compile(
+    ("departed", _DEPART_GATE, re.compile(
         rf"^{_LEAD_IN}{_PERSON}\s+{_DEPART}\s+(?i:as)\s+{_ARTICLES}(?:{_ROLE}\s+(?i:of|at)\s+(?P<co>.+?){_END}"
         rf"|(?P<co2>[^,]+?)(?:'s)?\s+(?P<title2>{TITLE}){_END})")),
     # "Brightlane CEO Mark Duffy steps down", "Tarn's CEO exits", "Acme co-founder and CTO Jane Doe leaves"
-    ("departed", re.compile(
+    ("departed", _DEPART_GATE, re.compile(
         rf"^(?P<pre>.+?)\s+(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}(?:,?\s+{_PERSON},?)?\s+(?:(?i:has|will)\s+)?{_DEPART}")),
     # "Cyberwise announces departure of CMO Holly Grant", "Patchwork loses CTO as Dana Fox leaves"
-    ("departed", re.compile(
+    ("departed", _gate("departure resignation retirement exit loses ousts fires parts"), re.compile(
         rf"^(?P<pre>.+?)\s+(?i:announces\s+(?:the\s+)?(?:departure|resignation|retirement|exit)\s+of|loses|ousts|fires|"
         rf"parts\s+ways\s+with|confirms\s+(?:the\s+)?(?:departure|exit)\s+of)\s+{_ARTICLES}"
         rf"{_ROLE}(?:,?\s+{_PERSON}|\s+(?i:as)\s+{_PERSON2}\s+{_DEPART})?")),
     # "Acme co-founder Jane Doe steps down as CEO"
-    ("departed", re.compile(
+    ("departed", _gate("founder cofounder"), re.compile(
         rf"^(?P<pre>.+?)\s+(?i:co-?founder|founder)\s+{_PERSON}\s+{_DEPART}(?:\s+(?i:as)\s+{_ARTICLES}{_ROLE})?")),
     # "Former Google exec Jane Doe to lead Acme as CEO", "Acme announces Jane Doe as CMO"
-    ("appointed", re.compile(
+    ("appointed", _gate("lead run"), re.compile(
         rf"^{_LEAD_IN}{_PERSON}\s+(?i:to\s+lead|will\s+lead|tapped\s+to\s+lead|named\s+to\s+lead|to\s+run|will\s+run)\s+"
         rf"(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
-    ("appointed", re.compile(
+    ("appointed", _gate("announces introduces unveils confirms"), re.compile(
         rf"^(?P<pre>.*?)\s*(?i:announces|introduces|unveils|confirms)\s+{_PERSON}\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
     # "Jane Doe is Acme's new CFO"
-    ("appointed", re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:is|becomes)\s+(?P<co>.+?)'s\s+(?i:new|next|first)\s+{_ROLE}")),
+    ("appointed", _gate("new next first"), re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:is|becomes)\s+(?P<co>.+?)'s\s+(?i:new|next|first)\s+{_ROLE}")),
     # "Jane Doe leaves Acme" (no role named)
-    ("departed", re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:leaves|exits|departs|quits)\s+(?P<co>[A-Z][^,;]*?){_END}")),
+    ("departed", _gate("leaves exits departs quits"), re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:leaves|exits|departs|quits)\s+(?P<co>[A-Z][^,;]*?){_END}")),
 ]
 # "COO Lisa Tran named successor": the role is the one the departing person held.
 _SUCCESSOR = re.compile(
@@ -94,10 +102,13 @@ _SUCCESSOR = re.compile(
 )
 # "Acme names new CEO", "Acme announces CEO transition": the person is in the summary.
 _UNNAMED = re.compile(
-    rf"^(?P<pre>.+?)\s+(?:(?i:names|appoints|taps|hires|announces|picks|selects|finds|welcomes|ropes\s+in|poaches|lures|"
+    rf"^(?P<pre>.*?)\s*(?:(?i:names|appoints|taps|hires|announces|picks|selects|finds|welcomes|ropes\s+in|poaches|lures|"
     rf"brings\s+(?:on|in)|adds)\s+(?:(?i:a|its)\s+)?(?:(?i:new)\s+(?P<title3>{TITLE})|{_LEAD_IN}(?i:as)\s+{_ARTICLES}(?P<title>{TITLE}))|(?i:announces|confirms)\s+(?:(?i:a|its)\s+)?(?P<title2>{TITLE})\s+(?i:transition|succession|change|appointment)"
     rf"|(?i:announces|unveils)\s+(?:(?i:a|its)\s+)?(?i:leadership|executive|management)\s+(?i:transition|changes?|succession|appointments?))"
 )
+_UNNAMED_GATE = _gate("names appoints taps hires announces picks selects finds welcomes ropes poaches lures brings adds confirms unveils")
+_SUCCESSOR_GATE = _gate("successor replacement")
+_TRANSITION_WORDS = _gate("transition transitions succession successor changes change shakeup appointments")
 _TRANSITION = re.compile(
     r"\b(?:leadership|executive|management|CEO|CFO|chief executive)\s+(?:transition|change|changes|succession|shake-?up|appointments?)\b"
     r"|\bsuccession\b|\bnames\s+successor\b",
@@ -105,13 +116,13 @@ _TRANSITION = re.compile(
 )
 _LEADING_NAME = re.compile(r"^(?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|and|&))*")
 _SUMMARY_PATTERNS = [
-    ("appointed", re.compile(
+    ("appointed", re.compile(r"appoint|named|hired|promoted", re.IGNORECASE), re.compile(
         rf"(?i:appointment\s+of|has\s+appointed|appointed|has\s+named|named|has\s+hired|hired|has\s+promoted|promoted)\s+"
         rf"{_PERSON}(?:,\s+[^,]{{1,80}},)?\s+(?i:as|to)\s+{_ARTICLES}{_ROLE}")),
-    ("appointed", re.compile(
+    ("appointed", re.compile(r"appointed|named|promoted|elected", re.IGNORECASE), re.compile(
         rf"{_PERSON}(?:,\s+[^,]{{1,80}},)?\s+(?i:has\s+been|was|will\s+be|is\s+being)\s+(?i:appointed|named|promoted\s+to|elected)\s+"
         rf"(?:(?i:as)\s+)?{_ARTICLES}{_ROLE}")),
-    ("departed", re.compile(
+    ("departed", re.compile(r"step|depart|resign|leav|retir", re.IGNORECASE), re.compile(
         rf"(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}\s+{_PERSON}\s+(?i:will\s+step\s+down|is\s+stepping\s+down|"
         rf"has\s+stepped\s+down|stepped\s+down|will\s+depart|has\s+resigned|resigned|will\s+leave|is\s+leaving|will\s+retire|is\s+retiring)")),
 ]
@@ -121,41 +132,74 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
+# Every word that can carry a leadership headline; an item with none of them is skipped at once.
+LEADERSHIP_WORDS = frozenset().union(*(gate for _, gate, _ in _HEADLINE_PATTERNS), _UNNAMED_GATE, _TRANSITION_WORDS)
+
 # "... Chief Financial Officer and Mia Song Chief People Officer": a second appointment in one headline.
 _ALSO = re.compile(rf"^\s*(?:,|and|&|,\s+and)\s+{_PERSON},?\s+(?:(?i:as)\s+)?{_ARTICLES}{_ROLE}")
 
 
-def extract_leadership(headline: str, summary: str, company_hint: str | None = None) -> list[Extraction]:
-    """The appointments and departures a headline reports (the summary fills in a missing person)."""
+def extract_leadership(
+    headline: str, summary: str, company_hint: str | None = None, tokens: frozenset[str] | None = None
+) -> list[Extraction]:
+    """The appointments and departures a headline reports (the summary fills in a missing person).
+
+    `company_hint` is the company another extractor found in the same headline; `tokens` is
+    `words(headline)` when the caller already has it.
+    """
+    tokens = tokens if tokens is not None else words(headline)
+    if not tokens & LEADERSHIP_WORDS:
+        return []
     found: list[Extraction] = []
+    clauses = _CLAUSE_SPLIT.split(headline)
     company = company_hint
+    if company is None and len(clauses) > 1:
+        # "Orbitly shakes up leadership, names Priya Nair COO": the first clause names the company.
+        lead = _LEADING_NAME.match(clauses[0])
+        company = company_from_subject(lead.group(0)) if lead else None
     unnamed: list[Extraction] = []
-    for clause in _CLAUSE_SPLIT.split(headline):
-        events = _from_clause(clause, company) or _successor(clause, company, found)
+    for clause in clauses:
+        events = _from_clause(clause, company, tokens) or (_successor(clause, company, found) if found and tokens & _SUCCESSOR_GATE else [])
         if events:
             company = company or events[0].company_name
             found.extend(events)
             continue
-        match = _UNNAMED.match(clause)
+        match = _UNNAMED.match(clause) if tokens & _UNNAMED_GATE else None
         if match:
             where = company_from_subject(match.group("pre")) or company
             title = match.group("title") or match.group("title3")
             if where and title:
                 unnamed.append(_event("appointed", where, None, title))
             company = company or where
-    if (unnamed or any(e.attributes["person"] is None for e in found) or _needs_summary(headline, found)) and summary and company:
+    if (unnamed or any(e.attributes["person"] is None for e in found) or _needs_summary(headline, found, tokens)) and summary and company:
         from_summary = _from_summary(summary, company)
         if from_summary:
             return _dedupe([e for e in found if e.attributes["person"] is not None] + from_summary)
+        found = [_with_person_from(summary, e) for e in found]
     return _dedupe(found + unnamed)
 
 
-def _needs_summary(headline: str, found: list[Extraction]) -> bool:
-    return not found and bool(_TRANSITION.search(headline))
+def _with_person_from(summary: str, event: Extraction) -> Extraction:
+    """Fill a missing person from the summary when it names whoever holds the headline's title."""
+    title = event.attributes["title"]
+    if event.attributes["person"] is not None or not title:
+        return event
+    pattern = re.compile(rf"(?i:{re.escape(title)})\s+{_PERSON}|{_PERSON2},\s+(?:(?i:the\s+company's|its)\s+)?(?i:{re.escape(title)})\b")
+    match = pattern.search(summary)
+    if not match:
+        return event
+    person = match.group("person") or match.group("person2")
+    return _event(event.change, event.company_name, person, title)
 
 
-def _from_clause(clause: str, company: str | None) -> list[Extraction]:
-    for change, pattern in _HEADLINE_PATTERNS:
+def _needs_summary(headline: str, found: list[Extraction], tokens: frozenset[str]) -> bool:
+    return not found and bool(tokens & _TRANSITION_WORDS) and bool(_TRANSITION.search(headline))
+
+
+def _from_clause(clause: str, company: str | None, tokens: frozenset[str]) -> list[Extraction]:
+    for change, gate, pattern in _HEADLINE_PATTERNS:
+        if not tokens & gate:
+            continue  # a cheap keyword screen: the full patterns are costly to try
         match = pattern.match(clause)
         if not match:
             continue
@@ -198,7 +242,9 @@ def _successor(clause: str, company: str | None, found: list[Extraction]) -> lis
 def _from_summary(summary: str, company: str) -> list[Extraction]:
     found = []
     for sentence in sentences(summary)[:3]:
-        for change, pattern in _SUMMARY_PATTERNS:
+        for change, gate, pattern in _SUMMARY_PATTERNS:
+            if not gate.search(sentence):
+                continue
             for match in pattern.finditer(sentence):
                 found.append(_event(change, company, match.group("person"), match.group("title")))
     return found

@@ -44,6 +44,7 @@ AMOUNT = (
     rf"|(?<![\w.,])(?P<num2>{_NUMBER})\s?-?\s?(?P<unit2>{_UNIT})\s+(?P<post2>{_SUFFIX})\b)"
 )
 _AMOUNT_RE = re.compile(AMOUNT, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class Money:
 
 def find_amounts(text: str) -> list[Money]:
     """Every money amount in `text`, in order of appearance."""
+    if not _DIGIT.search(text):
+        return []
     found = []
     for match in _AMOUNT_RE.finditer(text):
         money = _money(match)

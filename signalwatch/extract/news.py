@@ -8,37 +8,29 @@ past rounds and executives in passing.
 
 from __future__ import annotations
 
-import re
-
-from signalwatch.extract.funding import extract_funding
-from signalwatch.extract.leadership import extract_leadership
+from signalwatch.extract.funding import FUNDING_WORDS, extract_funding
+from signalwatch.extract.leadership import LEADERSHIP_WORDS, extract_leadership
 from signalwatch.extract.model import Extraction
-from signalwatch.extract.text import clean
+from signalwatch.extract.text import clean, words
 
 __all__ = ["extract_news"]
 
 SUMMARY_LIMIT = 700  # characters of summary read: the facts are in the first sentences
 
-# A cheap screen run before any real pattern: most feed items mention none of these.
-_CUE = re.compile(
-    r"rais|secur|land|clos|complet|nab|bag|snag|pull|gets|receiv|collect|score|nets|grab|attract|bank|pick|rake|haul|reel|"
-    r"bring|win|won|award|emerg|launch|debut|stealth|announc|clinch|garner|obtain|draw|invest|back|lead|bet|pour|puts|adds|"
-    r"appoint|name|tap|hire|join|promot|elevat|welcom|rope|select|recruit|poach|lure|step|resign|depart|exit|leav|retir|oust|"
-    r"fire|quit|successor|transition|succession|strengthen|bolster|expand|boost|lose|part|bow|move|becom|elect|chief|"
-    r"\b(?:ceo|cfo|cto|coo|cro|cmo|cpo)\b",
-    re.IGNORECASE,
-)
+# A cheap screen run before any real pattern: most feed items carry none of these words.
+_CUE_WORDS = FUNDING_WORDS | LEADERSHIP_WORDS
 
 
 def extract_news(title: str, summary: str = "") -> list[Extraction]:
     """Events reported by a news item; [] when the item reports none we recognise."""
     headline = clean(title)
-    if not headline or not _CUE.search(headline):
+    tokens = words(headline)
+    if not tokens & _CUE_WORDS:
         return []
     body = clean(summary[:SUMMARY_LIMIT])
     found: list[Extraction] = []
-    funding = extract_funding(headline, body)
+    funding = extract_funding(headline, body, tokens)
     if funding is not None:
         found.append(funding)
-    found.extend(extract_leadership(headline, body, funding.company_name if funding else None))
+    found.extend(extract_leadership(headline, body, funding.company_name if funding else None, tokens))
     return found

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "sentences", "company_from_subject", "CAP_WORD", "NAME_LIST", "split_names"]
+__all__ = ["clean", "words", "sentences", "company_from_subject", "CAP_WORD", "NAME_LIST", "split_names"]
 
 _SPACES = re.compile(r"\s+")
 _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 # A capitalised word of a proper name ("Acme", "O'Brien", "a16z", "8VC", "Maki.vc", "Oak HC/FT").
-CAP_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w&'/+-]*(?:\.[\w&'/+-]+)*|a16z|e\.ventures|b2venture)"
+CAP_WORD = r"(?:[a-z]+[A-Z][\w&'/+-]*|[A-Z0-9À-ÖØ-Þ][\w&'/+-]*(?:\.[\w&'/+-]+)*|a16z|e\.ventures|b2venture)"
 # One investor or company name: capitalised words with a few lower-case joiners inside.
 _NAME = rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|of|de|du|la|von|van|der|&)(?=[\s,.;]|$))*"
 # A list of names: "A", "A and B", "A, B, and C", "A & B".
@@ -36,12 +36,22 @@ _LEGAL = re.compile(r"^(?:Inc|Inc\.|LLC|Ltd|Ltd\.|Corp|Corp\.|GmbH|AG|SA|S\.A\.|
 _ADVERBS = {"reportedly", "quietly", "officially", "now", "also", "just", "finally", "today", "has", "have", "had", "successfully"}
 _JOINERS = {"de", "of", "and", "&", "the", "for", "la", "von", "van", "der", "da", "du", "y", "del"}
 _ROLE_WORDS = {"ceo", "cfo", "cto", "coo", "cmo", "cro", "founder", "co-founder", "cofounder", "chief", "president", "executive", "exec"}
-_NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which", "the", "a", "an"}
+_NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which"}
 
 
 def clean(text: str) -> str:
     """One line of text with typographic quotes and dashes made plain."""
-    return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+    if not text.isascii():
+        text = text.translate(_TRANSLATE)
+    return " ".join(text.split())
+
+
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def words(text: str) -> frozenset[str]:
+    """The lower-case words of `text`, for cheap keyword screens before the real patterns run."""
+    return frozenset(_WORD_RE.findall(text.lower()))
 
 
 def sentences(text: str) -> list[str]:
