@@ -56,7 +56,8 @@ _NOT_A_ROUND = re.compile(
 _NOT_ROUND_AMOUNT = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
     r"settlement|acquisition|buyout|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
-    r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|notes|bonds|bookings|run\s+rate|tender)\b",
+    r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|senior\s+notes|notes\s+due|bonds?|bookings|run\s+rate|"
+    r"tender)\b",
     re.IGNORECASE,
 )
 _BEFORE_EXCLUDED = re.compile(
@@ -118,7 +119,7 @@ _INVESTOR_PATTERNS = [
     ("participated", re.compile(rf"(?:^|[.;]\s+)(?:(?:Existing|New|Other|Returning)\s+(?:investors|backers)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)")),
     ("participating", re.compile(rf"(?i:\bwith)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}\s+(?:also\s+)?participating")),
     ("alongside", re.compile(rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|which\s+also\s+included|also\s+included))\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
-    ("from", re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|valuation)|\d(?i:[mkb]n?)\b)\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
+    ("from", re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|valuation|loan|note)|\d(?i:[mkb]n?)\b)\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
 ]
 # "Sequoia leads $35M Series B in Patchwork", "a16z backs Loomstack with $12M", "X invests $20M in Y".
 _INVESTOR_LEADS = re.compile(r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<deal>.*?)\s+(?:in|into|for)\s+(?P<co>.+?)(?:\s+to\s+.*|,.*)?$")
@@ -216,7 +217,7 @@ def _investor_backs(headline: str) -> _Hit | None:
         deal = " ".join(filter(None, (match.group("deal"), match.groupdict().get("deal2"))))
         if investor is None or company is None:
             continue
-        if lead and not (_FUNDING_NOUN.search(deal) or find_amounts(deal)):
+        if not (_FUNDING_NOUN.search(deal) or find_amounts(deal)):
             continue
         names = split_names(investor)
         return _Hit(company, deal, leads=names if lead else [], investors=names)

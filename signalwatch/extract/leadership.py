@@ -75,7 +75,7 @@ _HEADLINE_PATTERNS = [
         rf"|(?P<co2>[^,]+?)(?:'s)?\s+(?P<title2>{TITLE}){_END})")),
     # "Brightlane CEO Mark Duffy steps down", "Tarn's CEO exits", "Acme co-founder and CTO Jane Doe leaves"
     ("departed", _DEPART_GATE, re.compile(
-        rf"^(?P<pre>.+?)\s+(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}(?:,?\s+{_PERSON},?)?\s+(?:(?i:has|will)\s+)?{_DEPART}")),
+        rf"^(?P<pre>.+?)\s+(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}(?:,?\s+{_PERSON},?)?\s+(?:(?i:has|will|is)\s+)?{_DEPART}")),
     # "Cyberwise announces departure of CMO Holly Grant", "Patchwork loses CTO as Dana Fox leaves"
     ("departed", _gate("departure resignation retirement exit loses ousts fires parts"), re.compile(
         rf"^(?P<pre>.+?)\s+(?i:announces\s+(?:the\s+)?(?:departure|resignation|retirement|exit)\s+of|loses|ousts|fires|"
@@ -92,6 +92,8 @@ _HEADLINE_PATTERNS = [
         rf"^(?P<pre>.*?)\s*(?i:announces|introduces|unveils|confirms)\s+{_PERSON}\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
     # "Jane Doe is Acme's new CFO"
     ("appointed", _gate("new next first"), re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:is|becomes)\s+(?P<co>.+?)'s\s+(?i:new|next|first)\s+{_ROLE}")),
+    # "...; John Roe to retire": the company is named in another clause
+    ("departed", _DEPART_GATE, re.compile(rf"^{_LEAD_IN}{_PERSON}\s+{_DEPART}{_END}")),
     # "Jane Doe leaves Acme" (no role named)
     ("departed", _gate("leaves exits departs quits"), re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:leaves|exits|departs|quits)\s+(?P<co>[A-Z][^,;]*?){_END}")),
 ]

@@ -39,7 +39,7 @@ _REGION = r"(?:,\s*(?:EMEA|APAC|LATAM|Americas|North America|Europe|Asia Pacific
 _ONE = (
     rf"{_MODIFIER}?(?:{_ACRONYMS}\b|{_CHIEF}"
     rf"|(?:{_VP}|{_HEAD}|{_DIRECTOR})(?:\s+(?:of|for)\s+{_AREA_RE_WORDS}|,?\s+{_AREA_RE_WORDS}(?<!\bthe)|(?=[\s,;.]|$))"
-    rf"|{_PLAIN})\b{_REGION}?"
+    rf"|(?:{_PLAIN})(?:\s+(?:of|for)\s+{_AREA_RE_WORDS})?)\b{_REGION}?"
 )
 # A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer".
 TITLE = rf"(?:{_ONE})(?:\s+(?:and|&)\s+(?:{_ONE}))?"

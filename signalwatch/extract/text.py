@@ -36,6 +36,14 @@ _LEGAL = re.compile(r"^(?:Inc|Inc\.|LLC|Ltd|Ltd\.|Corp|Corp\.|GmbH|AG|SA|S\.A\.|
 _ADVERBS = {"reportedly", "quietly", "officially", "now", "also", "just", "finally", "today", "has", "have", "had", "successfully"}
 _JOINERS = {"de", "of", "and", "&", "the", "for", "la", "von", "van", "der", "da", "du", "y", "del"}
 _ROLE_WORDS = {"ceo", "cfo", "cto", "coo", "cmo", "cro", "founder", "co-founder", "cofounder", "chief", "president", "executive", "exec"}
+# Places that head many headlines ("India raises $2B from the World Bank") but are not companies.
+_PLACES = frozenset(
+    "india china japan germany france uk britain us usa america europe eu africa asia brazil canada australia mexico "
+    "spain italy israel singapore indonesia nigeria kenya egypt texas california florida ohio york london paris berlin "
+    "tokyo beijing shanghai dubai riyadh seoul korea taiwan vietnam pakistan bangladesh turkey ukraine poland sweden "
+    "norway denmark finland ireland scotland wales netherlands belgium switzerland austria portugal greece argentina "
+    "chile colombia peru philippines thailand malaysia saudi qatar uae abu dhabi hong kong".split()
+)
 _NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which"}
 
 
@@ -119,6 +127,8 @@ def _drop_descriptors(words: list[str]) -> list[str]:
 
 def _valid(words: list[str]) -> str | None:
     if len(words) > 6 or words[0].lower() in _NOT_COMPANIES or any(w.lower() in _ROLE_WORDS for w in words):
+        return None
+    if all(w.lower() in _PLACES for w in words):
         return None
     first = words[0]
     if not (first[0].isupper() or first[0].isdigit() or any(c.isupper() or c.isdigit() for c in first[1:])):
