@@ -15,12 +15,19 @@ from typing import Any
 from signalwatch.extract.model import Extraction
 from signalwatch.resolve import normalize_name
 
-__all__ = ["LabelledItem", "Scores", "load_labelled", "score", "FIELDS"]
+__all__ = ["LabelledItem", "Scores", "load_labelled", "score", "shortfalls", "FIELDS", "TARGETS"]
 
 # The fields compared on each correctly detected event, per event type.
 FIELDS: dict[str, tuple[str, ...]] = {
     "funding": ("company", "amount", "currency", "round", "lead_investors", "investors"),
     "leadership": ("company", "person", "title", "function", "seniority"),
+}
+
+# The bar set by issue 4: per event type precision and recall, and exact-match accuracy of key fields.
+TARGETS = {
+    "precision": 0.95,
+    "recall": 0.90,
+    "fields": {("funding", "amount"): 0.90, ("funding", "round"): 0.90, ("leadership", "person"): 0.90, ("leadership", "title"): 0.90},
 }
 
 
@@ -66,6 +73,19 @@ class Scores:
         return "\n".join(lines)
 
 
+def shortfalls(scores: Scores) -> list[str]:
+    """Each metric below its target, as "funding precision 0.93 < 0.95"; empty when all are met."""
+    misses = []
+    for kind in FIELDS:
+        for name, value in (("precision", scores.precision(kind)), ("recall", scores.recall(kind))):
+            if value < TARGETS[name]:  # type: ignore[operator]
+                misses.append(f"{kind} {name} {value:.3f} < {TARGETS[name]}")
+    for (kind, name), target in TARGETS["fields"].items():  # type: ignore[union-attr]
+        if scores.accuracy(kind, name) < target:
+            misses.append(f"{kind} {name} accuracy {scores.accuracy(kind, name):.3f} < {target}")
+    return misses
+
+
 def load_labelled(path: Path) -> list[LabelledItem]:
     """Items from a JSON-lines file of `{"id", "title", "summary", "events": [...]}`."""
     items = []
@@ -80,7 +100,7 @@ def score(items: Iterable[LabelledItem], extract: Callable[[str, str], Sequence[
     """Run `extract` over `items` and count hits, misses and field agreement."""
     scores = Scores()
     for item in items:
-        predicted = [_as_dict(found) for found in extract(item.title, item.summary)]
+        predicted = [found.to_dict() for found in extract(item.title, item.summary)]
         gold = list(item.events)
         for event in gold:
             scores.gold[event["type"]] += 1
@@ -96,10 +116,6 @@ def score(items: Iterable[LabelledItem], extract: Callable[[str, str], Sequence[
             if not any(event is theirs for _, theirs in _pair(predicted, gold)):
                 scores.errors.append(f"{item.id} missed {event['type']}/{event['change']}: {item.title!r}")
     return scores
-
-
-def _as_dict(found: Extraction) -> dict[str, Any]:
-    return {"type": str(found.type), "change": found.change, "company_name": found.company_name, "attributes": found.attributes}
 
 
 def _pair(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
