@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from signalwatch.events import EventType
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
-from signalwatch.extract.text import NAME_LIST, company_from_subject, sentences, split_names, words
+from signalwatch.extract.text import NAME_LIST, company_from_subject, lower, sentences, split_names, words
 
 __all__ = ["extract_funding", "FUNDING_WORDS"]
 
@@ -27,30 +27,34 @@ _VERB = re.compile(
     r"receives|received|collects|scores|nets|netted|grabs|attracts|banks|picks\s+up|picked\s+up|rakes\s+in|hauls\s+in|"
     r"reels\s+in|brings\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|launches\s+with|debuts\s+with|"
     r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
-    r"draws|taps\s+investors\s+for|adds)(?![\w-])",
-    re.IGNORECASE,
-)
+    r"draws|adds)(?![\w-])"
+)  # matched against lower-cased text
 # Words before a verb that make it part of a clause about something else ("X, which raised $5M, launches").
 _SUBORDINATE = re.compile(r"(?:\b(?:which|that|who|after|before|since|how|once|having|when|why|what|to)\s+(?:\w+\s+)?)$", re.IGNORECASE)
 _FUNDING_NOUN = re.compile(
     r"\b(?:funding|financing|fundraise|fundraising|investments?|round|rounds|seed|pre-seed|series\s+[a-k]\b|backing|"
     r"grant|debt|credit\s+facility|credit\s+line|loan|equity|tranche|extension|war\s+chest|capital\s+raise|new\s+capital|"
     r"fresh\s+capital|growth\s+capital|capital\s+injection|cash\s+injection|raise)\b",
-    re.IGNORECASE,
-)
+
+)  # matched against lower-cased text
 # Verbs too common to imply funding by an amount alone: "wins $5M" is usually a contract or a prize.
 _NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|(?:is\s+)?awarded)$", re.IGNORECASE)
 # Whole-headline signs of something that is not a startup's round: a VC's own fund, an IPO, a donation.
 _NOT_A_ROUND = re.compile(
-    r"\bfund\s+(?:[IVXL]+|\d+)\b|\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\bLPs\b|"
+    r"\bfund\s+(?:[ivxl]+|\d+)\b|\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\blps\b|"
     r"\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
     r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b|"
-    r"\bIPO\b|\bpublic\s+offering\b|\binitial\s+public\b|\bSPAC\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
+    r"\bipo\b|\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
     r"\bin\s+talks\b|\bseeks?\b|\bseeking\b|\breportedly\s+(?:in\s+talks|seeking)\b|"
     r"\bto\s+(?:back|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|companies|founders|entrepreneurs)\b|"
     r"\b(?:venture|VC|investment|private\s+equity|PE|growth\s+equity|venture\s+capital)\s+(?:firm|house|manager|investor)\b",
-    re.IGNORECASE,
+
+)  # matched against lower-cased text
+# Words without which `_NOT_A_ROUND` cannot match: a cheap screen before the costly pattern.
+_NOT_A_ROUND_WORDS = frozenset(
+    "fund funds close limited lps ipo public initial spac listing offering offerings talks seek seeks seeking back invest "
+    "venture vc investment equity".split()
 )
 # What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
 _NOT_ROUND_AMOUNT = re.compile(
@@ -129,7 +133,6 @@ _INVESTOR_BACKS = re.compile(
 )
 
 
-_ANY_VERB = re.compile(rf"{_VERB.pattern}|\b(?:co-)?leads?\b|\b(?:backs|invests|bets|pours|puts)\b", re.IGNORECASE)
 
 
 _INVESTOR_VERB = re.compile(r"\b(?:(?:co-)?leads?|backs|invests|bets|pours|puts)\b")
@@ -141,6 +144,7 @@ class _Hit:
     tail: str  # the headline after the verb: where the amount and round are read first
     leads: list[str] = field(default_factory=list)
     investors: list[str] = field(default_factory=list)
+    money: Money | None = None  # the amount right after the verb, when there is one
 
 
 def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None = None) -> Extraction | None:
@@ -148,19 +152,23 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
 
     `tokens` is `words(headline)` when the caller already has it.
     """
-    if not (tokens if tokens is not None else words(headline)) & FUNDING_WORDS:
+    tokens = tokens if tokens is not None else words(headline)
+    if not tokens & FUNDING_WORDS:
         return None
-    if not _ANY_VERB.search(headline) or _NOT_A_ROUND.search(headline) or _FUND_SUMMARY.search(summary):
+    if tokens & _NOT_A_ROUND_WORDS and _NOT_A_ROUND.search(lower(headline)):
+        return None
+    if _FUND_SUMMARY.search(summary):
         return None
     hit = _company_raises(headline) or _investor_backs(headline)
     if hit is None:
         return None
-    money = _headline_amount(hit.tail)
+    money = hit.money if hit.money is not None else _headline_amount(hit.tail)
     if money is None:
         money = _summary_amount(summary)
-    parts = [(sentence, sentence.lower()) for sentence in [headline, *sentences(summary)[:4]]]
-    leads = _dedupe(hit.leads + _names(_LEAD_PATTERNS, parts), hit.company)
-    investors = _dedupe(leads + hit.investors + _names(_INVESTOR_PATTERNS, parts), hit.company)
+    parts = [headline, *sentences(summary)[:4]]
+    screen = " ".join(parts).lower()
+    leads = _dedupe(hit.leads + _names(_LEAD_PATTERNS, parts, screen), hit.company)
+    investors = _dedupe(leads + hit.investors + _names(_INVESTOR_PATTERNS, parts, screen), hit.company)
     attributes = {
         "amount": money.amount if money else None,
         "currency": money.currency if money else None,
@@ -173,36 +181,38 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
 
 
 def _company_raises(headline: str) -> _Hit | None:
-    for verb in _VERB.finditer(headline):
+    for verb in _VERB.finditer(lower(headline)):
         before = headline[: verb.start()]
-        meet = _MEET.match(before)
+        meet = _MEET.match(before) if before.startswith(("Meet", "Inside", "meet", "inside")) else None
         if meet:
             before = meet.group("co")
-        elif not before.strip() or _SUBORDINATE.search(before):
+        elif not before.strip() or _SUBORDINATE.search(before[-40:]):
             continue
         tail = headline[verb.end():]
-        if not _reports_round(verb.group(0), tail):
+        reports, money = _reports_round(verb.group(0), tail)
+        if not reports:
             continue
         company = company_from_subject(before)
         if company is None:
             return None  # "AI startups raised $40B": the subject is not one company
-        return _Hit(company, tail)
+        return _Hit(company, tail, money=money)
     return None
 
 
-def _reports_round(verb: str, tail: str) -> bool:
-    """Whether the words after a funding verb describe money raised rather than a contract or prices."""
+def _reports_round(verb: str, tail: str) -> tuple[bool, Money | None]:
+    """Whether the words after a funding verb describe money raised (not a contract, not prices), and the amount."""
     if _OTHER_OBJECT.match(tail):
-        return False
+        return False, None
     first = _first_amount(tail)
     if first is not None and not _FILLER.match(tail[: first.start]):
         first = None  # "raises minimum wage to $20": the amount is not what was raised
-    noun = _FUNDING_NOUN.search(" ".join(tail.split()[:8]))
-    if noun:
-        return first is None or not _NOT_ROUND_AMOUNT.match(tail[first.end:])
+    if first is not None and _NOT_ROUND_AMOUNT.match(tail[first.end:]):
+        return False, None  # "$12M contract", "€50,000 prize"
+    if _FUNDING_NOUN.search(lower(" ".join(tail.split()[:8]))):
+        return True, first
     if _NEEDS_NOUN.match(" ".join(verb.split())):
-        return False
-    return first is not None and not _NOT_ROUND_AMOUNT.match(tail[first.end:])
+        return False, None
+    return first is not None, first
 
 
 def _investor_backs(headline: str) -> _Hit | None:
@@ -217,7 +227,7 @@ def _investor_backs(headline: str) -> _Hit | None:
         deal = " ".join(filter(None, (match.group("deal"), match.groupdict().get("deal2"))))
         if investor is None or company is None:
             continue
-        if not (_FUNDING_NOUN.search(deal) or find_amounts(deal)):
+        if not (_FUNDING_NOUN.search(lower(deal)) or find_amounts(deal)):
             continue
         names = split_names(investor)
         return _Hit(company, deal, leads=names if lead else [], investors=names)
@@ -226,7 +236,7 @@ def _investor_backs(headline: str) -> _Hit | None:
 
 def _first_amount(text: str) -> Money | None:
     for money in find_amounts(text):
-        if not _BEFORE_EXCLUDED.search(text[: money.start]) and not _AFTER_EXCLUDED.match(text[money.end:]):
+        if not _BEFORE_EXCLUDED.search(text[max(0, money.start - 60) : money.start]) and not _AFTER_EXCLUDED.match(text[money.end:]):
             return money
     return None
 
@@ -263,9 +273,15 @@ def _round(headline: str, summary: str) -> str:
     return "undisclosed"
 
 
+_ROUND_WORDS = frozenset("seed series growth stage late debt credit loan facility grant grants angel".split())
+
+
 def _round_in(text: str) -> str | None:
+    if not words(text) & _ROUND_WORDS:
+        return None
+    text = lower(text)
     for match in _ROUND.finditer(text):
-        if _EARLIER.search(text[: match.start()]):
+        if _EARLIER.search(text[max(0, match.start() - 40) : match.start()]):
             continue
         if match.group("letter"):
             letter = match.group("letter").lower()
@@ -290,12 +306,15 @@ _SCREENS = {
 }
 
 
-def _names(patterns: list[tuple[str, re.Pattern[str]]], parts: list[tuple[str, str]]) -> list[str]:
-    """Names the patterns find in `parts` (each a sentence and its lower-case form)."""
+def _names(patterns: list[tuple[str, re.Pattern[str]]], parts: list[str], screen_text: str) -> list[str]:
+    """Names the patterns find in the sentences `parts`; `screen_text` is all of them in lower case."""
     names: list[str] = []
     for screen, pattern in patterns:
-        for sentence, lower in parts:
-            if any(key in lower for key in _SCREENS[screen]):
+        keys = _SCREENS[screen]
+        if not any(key in screen_text for key in keys):
+            continue
+        for sentence in parts:
+            if any(key in sentence.lower() for key in keys):
                 for match in pattern.finditer(sentence):
                     names.extend(split_names(match.group("list")))
     return names

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from signalwatch.extract.text import lower
+
 __all__ = ["Money", "AMOUNT", "find_amounts"]
 
 # Symbol or code written before the number. Longer forms first so "US$" wins over "$".
@@ -43,7 +45,7 @@ AMOUNT = (
     rf"(?:(?<![\w$])(?P<pre>{_PREFIX})\s?(?P<num>{_NUMBER})(?:\s?-?\s?(?P<unit>{_UNIT})\b)?(?:\s+(?P<post>{_SUFFIX})\b)?"
     rf"|(?<![\w.,])(?P<num2>{_NUMBER})\s?-?\s?(?P<unit2>{_UNIT})\s+(?P<post2>{_SUFFIX})\b)"
 )
-_AMOUNT_RE = re.compile(AMOUNT, re.IGNORECASE)
+_AMOUNT_RE = re.compile(AMOUNT)  # matched against lower-cased text: every key above is lower case
 _DIGIT = re.compile(r"\d")
 
 
@@ -62,7 +64,7 @@ def find_amounts(text: str) -> list[Money]:
     if not _DIGIT.search(text):
         return []
     found = []
-    for match in _AMOUNT_RE.finditer(text):
+    for match in _AMOUNT_RE.finditer(lower(text)):
         money = _money(match)
         if money is not None:
             found.append(money)

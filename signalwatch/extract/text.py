@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "words", "sentences", "company_from_subject", "CAP_WORD", "NAME_LIST", "split_names"]
+__all__ = ["clean", "lower", "words", "sentences", "company_from_subject", "CAP_WORD", "NAME_LIST", "split_names"]
 
 _SPACES = re.compile(r"\s+")
 _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -52,6 +52,17 @@ def clean(text: str) -> str:
     if not text.isascii():
         text = text.translate(_TRANSLATE)
     return " ".join(text.split())
+
+
+def lower(text: str) -> str:
+    """`text` in lower case with every character kept in place, so match positions map back.
+
+    Matching lower-case text without re.IGNORECASE is several times faster in CPython.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
 _WORD_RE = re.compile(r"[a-z]+")
