@@ -16,8 +16,8 @@ __all__ = ["extract_funding", "FUNDING_WORDS"]
 FUNDING_WORDS = frozenset(
     "raises raised secures secured lands landed closes closed completes completed nabs nabbed bags bagged snags "
     "snagged pulls pulled gets receives received collects scores nets netted grabs attracts banks picks picked rakes "
-    "hauls reels brings wins won awarded emerges launches debuts comes exits announces announced clinches garners "
-    "obtains draws taps adds lead leads backs invests bets pours puts".split()
+    "hauls reels brings takes wins won awarded emerges launches debuts comes exits announces announced clinches garners "
+    "obtains draws adds lead leads backs invests bets pours puts valued".split()
 )
 
 # Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
@@ -25,7 +25,7 @@ _VERB = re.compile(
     r"(?<![\w-])(?:(?:has|have|had)\s+(?:raised|secured|closed|landed|received|completed)|raises|raised|secures|secured|"
     r"lands|landed|closes|closed|completes|completed|nabs|nabbed|bags|bagged|snags|snagged|pulls\s+in|pulled\s+in|gets|"
     r"receives|received|collects|scores|nets|netted|grabs|attracts|banks|picks\s+up|picked\s+up|rakes\s+in|hauls\s+in|"
-    r"reels\s+in|brings\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|launches\s+with|debuts\s+with|"
+    r"reels\s+in|brings\s+in|takes\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|launches\s+with|debuts\s+with|"
     r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
     r"draws|adds)(?![\w-])"
 )  # matched against lower-cased text
@@ -45,7 +45,7 @@ _NOT_A_ROUND = re.compile(
     r"\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
     r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b|"
-    r"\bipo\b|\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
+    r"\b(?:in|via|through)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
     r"\bin\s+talks\b|\bseeks?\b|\bseeking\b|\breportedly\s+(?:in\s+talks|seeking)\b|"
     r"\bto\s+(?:back|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|companies|founders|entrepreneurs)\b|"
     r"\b(?:venture|VC|investment|private\s+equity|PE|growth\s+equity|venture\s+capital)\s+(?:firm|house|manager|investor)\b",
@@ -61,7 +61,7 @@ _NOT_ROUND_AMOUNT = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
     r"settlement|acquisition|buyout|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
     r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|senior\s+notes|notes\s+due|bonds?|bookings|run\s+rate|"
-    r"tender)\b",
+    r"tender|sale|divestiture|purchase|merger|payments?|milestone|upfront|royalt(?:y|ies)|damages|fine)\b",
     re.IGNORECASE,
 )
 _BEFORE_EXCLUDED = re.compile(
@@ -84,6 +84,8 @@ _EARLIER = re.compile(r"\b(?:after|following|since|previous|previously|prior|las
 _EARLIER_SENTENCE = re.compile(r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|had\s+raised|since)\b", re.IGNORECASE)
 # "Meet Orrery, the startup that just raised $30M": a feature headline naming the company first.
 _MEET = re.compile(r"^(?:Meet|Inside)\s+(?P<co>[^,]+),\s+the\s+(?:[\w-]+\s+){0,4}(?:startup|company|firm|unicorn)\s+that\s+(?:just\s+|quietly\s+|has\s+)?$", re.IGNORECASE)
+# Reuters style: "Acme valued at $2 bln after latest funding round".
+_VALUED = re.compile(r"^(?P<co>.+?)\s+(?:is\s+)?valued\s+at\s+\S+(?:\s+(?:million|billion|bln|mln|bn))?\s+(?P<rest>(?:after|in|following|with)\b.*)$", re.IGNORECASE)
 # Words allowed between a verb and its amount: "raises an additional $5M", not "raises prices to $20".
 _FILLER = re.compile(
     r"^(?:\s*(?:an?|its|the|another|over|nearly|almost|about|around|more\s+than|up\s+to|roughly|approximately|"
@@ -123,7 +125,7 @@ _INVESTOR_PATTERNS = [
     ("participated", re.compile(rf"(?:^|[.;]\s+)(?:(?:Existing|New|Other|Returning)\s+(?:investors|backers)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)")),
     ("participating", re.compile(rf"(?i:\bwith)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}\s+(?:also\s+)?participating")),
     ("alongside", re.compile(rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|which\s+also\s+included|also\s+included))\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
-    ("from", re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|valuation|loan|note)|\d(?i:[mkb]n?)\b)\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
+    ("from", re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|valuation|loan|note|boost)|\d(?i:[mkb]n?)\b)\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
 ]
 # "Sequoia leads $35M Series B in Patchwork", "a16z backs Loomstack with $12M", "X invests $20M in Y".
 _INVESTOR_LEADS = re.compile(r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<deal>.*?)\s+(?:in|into|for)\s+(?P<co>.+?)(?:\s+to\s+.*|,.*)?$")
@@ -159,7 +161,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
         return None
     if _FUND_SUMMARY.search(summary):
         return None
-    hit = _company_raises(headline) or _investor_backs(headline)
+    hit = _company_raises(headline) or _investor_backs(headline) or (_valued_after(headline) if "valued" in tokens else None)
     if hit is None:
         return None
     money = hit.money if hit.money is not None else _headline_amount(hit.tail)
@@ -213,6 +215,18 @@ def _reports_round(verb: str, tail: str) -> tuple[bool, Money | None]:
     if _NEEDS_NOUN.match(" ".join(verb.split())):
         return False, None
     return first is not None, first
+
+
+def _valued_after(headline: str) -> _Hit | None:
+    """"Acme valued at $2 bln after $300 mln funding round": the round is the amount that is not the valuation."""
+    match = _VALUED.match(headline)
+    if not match or not _FUNDING_NOUN.search(lower(match.group("rest"))):
+        return None
+    company = company_from_subject(match.group("co"))
+    if company is None:
+        return None
+    money = next((m for m in find_amounts(match.group("rest")) if not _AFTER_EXCLUDED.match(match.group("rest")[m.end:])), None)
+    return _Hit(company, match.group("rest"), money=money)
 
 
 def _investor_backs(headline: str) -> _Hit | None:

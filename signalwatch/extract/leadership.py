@@ -57,6 +57,7 @@ _HEADLINE_PATTERNS = [
     # "Acme appoints Sarah Kim as CRO", "Acme names former Oracle exec David Osei CFO"
     ("appointed", _gate("appoints appointed appointment names named taps hires hired welcomes adds promotes elevates ropes brings picks selects recruits poaches lures strengthens bolsters expands boosts builds grows"), re.compile(
         rf"^(?P<pre>.*?)\s*{_APPOINT}\s+{_LEAD_IN}{_PERSON}(?:,\s+[^,]{{1,80}},)?,?\s+"
+        rf"(?:(?i:to\s+succeed|to\s+replace)\s+{_PERSON2}\s+)?"
         rf"(?:(?i:as|to(?:\s+the\s+(?:role|position|post)\s+of)?|to\s+serve\s+as)\s+)?{_ARTICLES}{_ROLE}")),
     # "Priya Raman joins Vantage Robotics as VP of Sales"
     ("appointed", _gate("joins joined returns rejoins"), re.compile(
@@ -92,6 +93,17 @@ _HEADLINE_PATTERNS = [
         rf"^(?P<pre>.*?)\s*(?i:announces|introduces|unveils|confirms)\s+{_PERSON}\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
     # "Jane Doe is Acme's new CFO"
     ("appointed", _gate("new next first"), re.compile(rf"^{_LEAD_IN}{_PERSON}\s+(?i:is|becomes)\s+(?P<co>.+?)'s\s+(?i:new|next|first)\s+{_ROLE}")),
+    # "Jane Doe to succeed John Roe as Acme CEO"
+    ("appointed", _gate("succeed succeeds replace replaces"), re.compile(
+        rf"^{_LEAD_IN}{_PERSON}\s+(?i:to\s+succeed|succeeds|will\s+succeed|replaces|to\s+replace|will\s+replace)\s+"
+        rf"{_PERSON2}\s+(?i:as)\s+{_ARTICLES}(?:{_ROLE}\s+(?i:of|at)\s+(?P<co>.+?){_END}|(?P<co2>[^,]+?)(?:'s)?\s+(?P<title2>{TITLE}){_END})")),
+    # "John Roe, Acme's longtime CFO, to retire", "Jane Doe, CEO of Acme, steps down"
+    ("departed", _DEPART_GATE, re.compile(
+        rf"^{_PERSON},\s+(?:(?P<co2>[^,]+?)'s\s+(?:(?i:longtime|long-serving|current|founding)\s+)?(?P<title2>{TITLE})"
+        rf"|{_ROLE}\s+(?i:of|at)\s+(?P<co>[^,]+?)),\s+(?:(?i:has|will|is)\s+)?{_DEPART}")),
+    # "Jane Doe takes the helm at Acme"
+    ("appointed", _gate("helm reins"), re.compile(
+        rf"^{_LEAD_IN}{_PERSON}\s+(?i:takes|to\s+take|will\s+take|took)\s+(?:(?i:the|over\s+the)\s+)?(?i:helm|reins)\s+(?i:at|of)\s+(?P<co>.+?){_END}")),
     # "...; John Roe to retire": the company is named in another clause
     ("departed", _DEPART_GATE, re.compile(rf"^{_LEAD_IN}{_PERSON}\s+{_DEPART}{_END}")),
     # "Jane Doe leaves Acme" (no role named)
@@ -129,7 +141,7 @@ _SUMMARY_PATTERNS = [
         rf"has\s+stepped\s+down|stepped\s+down|will\s+depart|has\s+resigned|resigned|will\s+leave|is\s+leaving|will\s+retire|is\s+retiring)")),
 ]
 _CLAUSE_SPLIT = re.compile(
-    r"\s*;\s*|\s+-\s+|,\s+(?=[a-z]*\s*(?:[A-Z][\w.'-]+\s+){0,3}(?:named|appointed|to\s+step|steps)\b)"
+    r"\s*;\s*|\s+-\s+|,\s+(?=[a-z]*\s*(?:[A-Z][\w.'-]+\s+){1,3}(?:named|appointed|to\s+step|steps)\b)"
     r"|(?:\s+and|,)\s+(?=(?:names|appoints|hires|taps|promotes|adds|welcomes)\b)",
 )
 

@@ -23,7 +23,13 @@ _AREA_WORDS = (
 )
 _AREA = rf"(?:{_AREA_WORDS})(?:\s+(?:&|and)?\s*(?:{_AREA_WORDS}))*"
 _AREA_RE_WORDS = rf"(?i:{_AREA})"
-_CHIEF = r"[Cc]hief\s+(?:[\w&-]+\s+){0,4}?[Oo]fficer|[Cc]hief\s+[Ee]xecutive|[Cc]hief\s+of\s+[Ss]taff"
+_CHIEF = (
+    r"[Cc]hief\s+(?:[\w&-]+\s+){0,4}?[Oo]fficer|[Cc]hief\s+[Ee]xecutive|[Cc]hief\s+of\s+[Ss]taff"
+    # news shorthand: "finance chief", "tech chief"
+    r"|(?i:finance|financial|technology|tech|marketing|sales|operating|operations|product|people|revenue|legal|security|"
+    r"data|AI|commercial|strategy|customer|communications|HR|information|investment|medical|science|scientific)\s+[Cc]hief\b"
+    r"(?!\s+(?:[Ee]xecutive|[Oo]fficer|of))"
+)
 _VP = r"(?:(?:[Ss]enior|[Ee]xecutive|[Gg]roup|[Rr]egional|[Gg]lobal|[Cc]orporate)\s+)?(?:[Vv]ice[- ][Pp]resident|VP|SVP|EVP)"
 _HEAD = r"(?:[Gg]lobal\s+|[Ff]ounding\s+)?[Hh]ead"
 _DIRECTOR = r"(?:[Ss]enior\s+|[Gg]lobal\s+|[Ee]xecutive\s+)?[Dd]irector"
@@ -58,7 +64,7 @@ _FUNCTIONS = [
     ("product", re.compile(r"product|\bcpo\b|design")),
     ("data", re.compile(r"\bdata\b|analytics|\bcdo\b|\bai\b|artificial intelligence")),
     ("it", re.compile(r"information officer|\bcio\b|information technology|\bit\b")),
-    ("engineering", re.compile(r"engineering|technology|\bcto\b|technical|r&d|software|infrastructure")),
+    ("engineering", re.compile(r"engineering|technology|\btech\b|\bcto\b|technical|r&d|software|infrastructure")),
     ("research", re.compile(r"scien|medical|clinical|research")),
     ("operations", re.compile(r"operat|\bcoo\b|supply chain|manufacturing|logistics")),
     ("executive", re.compile(r"\b(?:co-?)?ceo\b|chief executive|president|managing director|general manager|founder")),
