@@ -84,6 +84,18 @@ _EARLIER = re.compile(r"\b(?:after|following|since|previous|previously|prior|las
 _EARLIER_SENTENCE = re.compile(r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|had\s+raised|since)\b", re.IGNORECASE)
 # "Meet Orrery, the startup that just raised $30M": a feature headline naming the company first.
 _MEET = re.compile(r"^(?:Meet|Inside)\s+(?P<co>[^,]+),\s+the\s+(?:[\w-]+\s+){0,4}(?:startup|company|firm|unicorn)\s+that\s+(?:just\s+|quietly\s+|has\s+)?$", re.IGNORECASE)
+# "Acme, the payroll startup, has raised $10M": the verb right after the company that opens the summary.
+_LEADING_WORDS = re.compile(r"^[A-Z0-9][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}(?=[\s,])")
+_SUMMARY_LEAD = re.compile(
+    r"(?:,\s+[^,]{1,80},)?\s+(?:(?:today|on\s+\w+)\s+)?(?:(?:has|have)\s+|(?:announced|said)\s+(?:that\s+)?it\s+(?:has\s+)?)?"
+    r"(?:raised|secured|closed|landed)\s+(?:an?\s+|its\s+)?(?=[$€£\w])"
+)
+# Headlines about something else, whose summary may still open with the company's funding history.
+_OTHER_NEWS = re.compile(
+    r"\b(?:lays?\s+off|layoffs?|cuts|launch(?:es)?|unveils|acquires|acquired|acquisition|buys|partners|partnership|shuts|"
+    r"bankrupt\w*|sues|sued|lawsuit|results|earnings|revenue|IPO|appoints|names|hires|opens|expands|recall|breach)\b",
+    re.IGNORECASE,
+)
 # Reuters style: "Acme valued at $2 bln after latest funding round".
 _VALUED = re.compile(r"^(?P<co>.+?)\s+(?:is\s+)?valued\s+at\s+\S+(?:\s+(?:million|billion|bln|mln|bn))?\s+(?P<rest>(?:after|in|following|with)\b.*)$", re.IGNORECASE)
 # Words allowed between a verb and its amount: "raises an additional $5M", not "raises prices to $20".
@@ -122,7 +134,7 @@ _LEAD_PATTERNS = [
 _INVESTOR_PATTERNS = [
     ("participation", re.compile(rf"(?i:\bparticipation\s+(?:from|by|of))\s+(?:(?:new|existing|returning|other)\s+(?:and\s+(?:new|existing)\s+)?(?:investors?|backers)\s+(?:including\s+|such\s+as\s+)?)?{_LIST}")),
     ("investors include", re.compile(rf"(?i:\b(?:investors|backers|participants)(?:\s+in\s+the\s+(?:round|financing|raise))?\s+(?:also\s+)?(?:include|including|included|are|were))\s+{_LIST}")),
-    ("participated", re.compile(rf"(?:^|[.;]\s+)(?:(?:Existing|New|Other|Returning)\s+(?:investors|backers)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)")),
+    ("participated", re.compile(rf"(?:^|[.;]\s+)(?:(?:Existing|New|Other|Returning)\s+(?:investors?|backers?)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)")),
     ("participating", re.compile(rf"(?i:\bwith)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}\s+(?:also\s+)?participating")),
     ("alongside", re.compile(rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|which\s+also\s+included|also\s+included))\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
     ("from", re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|valuation|loan|note|boost)|\d(?i:[mkb]n?)\b)\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
@@ -155,14 +167,15 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
     `tokens` is `words(headline)` when the caller already has it.
     """
     tokens = tokens if tokens is not None else words(headline)
-    if not tokens & FUNDING_WORDS:
-        return None
     if tokens & _NOT_A_ROUND_WORDS and _NOT_A_ROUND.search(lower(headline)):
         return None
-    if _FUND_SUMMARY.search(summary):
-        return None
-    hit = _company_raises(headline) or _investor_backs(headline) or (_valued_after(headline) if "valued" in tokens else None)
-    if hit is None:
+    if tokens & FUNDING_WORDS:
+        hit = _company_raises(headline) or _investor_backs(headline) or (_valued_after(headline) if "valued" in tokens else None)
+    else:
+        hit = None
+    if hit is None and summary[:1].isupper():
+        hit = _summary_lead(headline, summary)
+    if hit is None or _FUND_SUMMARY.search(summary):
         return None
     money = hit.money if hit.money is not None else _headline_amount(hit.tail)
     if money is None:
@@ -215,6 +228,26 @@ def _reports_round(verb: str, tail: str) -> tuple[bool, Money | None]:
     if _NEEDS_NOUN.match(" ".join(verb.split())):
         return False, None
     return first is not None, first
+
+
+def _summary_lead(headline: str, summary: str) -> _Hit | None:
+    """A feature headline ("Acme wants to fix payroll") whose summary opens with "Acme has raised $10M ...".
+
+    Only when the summary's first words are the company the headline opens with, so that an
+    aside about an earlier round ("Acme, which raised $20M last year, ...") never counts.
+    """
+    lead = _LEADING_WORDS.match(headline)
+    if lead is None or not summary.startswith(lead.group(0)) or _OTHER_NEWS.search(headline):
+        return None
+    first = sentences(summary)[0]
+    match = _SUMMARY_LEAD.match(first, len(lead.group(0)))
+    if match is None or _EARLIER_SENTENCE.search(first) or not _FUNDING_NOUN.search(lower(first)):
+        return None
+    company = company_from_subject(lead.group(0))
+    money = _first_amount(first[match.end() - 1 :]) if company else None
+    if company is None or money is None or _NOT_ROUND_AMOUNT.match(first[money.end + match.end() - 1 :]):
+        return None
+    return _Hit(company, first[match.end() - 1 :], money=money)
 
 
 def _valued_after(headline: str) -> _Hit | None:

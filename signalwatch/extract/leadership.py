@@ -122,12 +122,19 @@ _UNNAMED = re.compile(
 )
 _UNNAMED_GATE = _gate("names appoints taps hires announces picks selects finds welcomes ropes poaches lures brings adds confirms unveils")
 _SUCCESSOR_GATE = _gate("successor replacement")
-_TRANSITION_WORDS = _gate("transition transitions succession successor changes change shakeup appointments")
+# Headlines that announce leadership news without naming the person: the summary does.
+_TRANSITION_WORDS = _gate(
+    "transition transitions succession successor changes change shakeup appointments strengthens bolsters expands boosts "
+    "builds grows reshuffles shakes revamps hires"
+)
 _TRANSITION = re.compile(
-    r"\b(?:leadership|executive|management|CEO|CFO|chief executive)\s+(?:transition|change|changes|succession|shake-?up|appointments?)\b"
-    r"|\bsuccession\b|\bnames\s+successor\b",
+    r"\b(?:leadership|executive|management|CEO|CFO|chief\s+executive)\s+(?:transition|change|changes|succession|shake-?up|appointments?)\b"
+    r"|\bsuccession\b|\bnames\s+successor\b"
+    r"|\b(?:strengthens|bolsters|expands|boosts|builds\s+out|grows|reshuffles|shakes\s+up|revamps)\s+(?:its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:team|c-suite|leadership|board|bench|ranks)\b|\bnew\s+(?:leadership|executive|c-suite)\s+(?:hires|appointments)\b",
     re.IGNORECASE,
 )
+_TRAILING_VERB = re.compile(r"\s+(?i:announces|unveils|confirms|reveals|names|plans|completes|outlines)\s*$")
 _LEADING_NAME = re.compile(r"^(?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|and|&))*")
 _SUMMARY_PATTERNS = [
     ("appointed", re.compile(r"appoint|named|hired|promoted", re.IGNORECASE), re.compile(
@@ -185,6 +192,8 @@ def extract_leadership(
             if where and title:
                 unnamed.append(_event("appointed", where, None, title))
             company = company or where
+    if company is None and _needs_summary(headline, found, tokens):
+        company = _company_before_transition(headline)
     if (unnamed or any(e.attributes["person"] is None for e in found) or _needs_summary(headline, found, tokens)) and summary and company:
         from_summary = _from_summary(summary, company)
         if from_summary:
@@ -204,6 +213,14 @@ def _with_person_from(summary: str, event: Extraction) -> Extraction:
         return event
     person = match.group("person") or match.group("person2")
     return _event(event.change, event.company_name, person, title)
+
+
+def _company_before_transition(headline: str) -> str | None:
+    """"Acme Bolsters Executive Team" → "Acme": the words before the transition phrase, less a verb."""
+    match = _TRANSITION.search(headline)
+    if match is None:
+        return None
+    return company_from_subject(_TRAILING_VERB.sub("", headline[: match.start()]))
 
 
 def _needs_summary(headline: str, found: list[Extraction], tokens: frozenset[str]) -> bool:
