@@ -132,11 +132,13 @@ _LEAD_PATTERNS = [
     ("led the", re.compile(rf"{_LIST}\s+(?:co-)?led\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:round|financing|investment|raise|funding|seed|series|deal|extension)")),
 ]
 _INVESTOR_PATTERNS = [
-    ("participation", re.compile(rf"(?i:\bparticipation\s+(?:from|by|of))\s+(?:(?:new|existing|returning|other)\s+(?:and\s+(?:new|existing)\s+)?(?:investors?|backers)\s+(?:including\s+|such\s+as\s+)?)?{_LIST}")),
+    ("participation", re.compile(rf"(?i:\bparticipation\s+(?:from|by|of))\s+(?:(?:new|existing|returning|other)\s+(?:and\s+(?:new|existing)\s+)?(?:investors?|backers?)\s+(?:including\s+|such\s+as\s+)?)?{_LIST}")),
     ("investors include", re.compile(rf"(?i:\b(?:investors|backers|participants)(?:\s+in\s+the\s+(?:round|financing|raise))?\s+(?:also\s+)?(?:include|including|included|are|were))\s+{_LIST}")),
-    ("participated", re.compile(rf"(?:^|[.;]\s+)(?:(?:Existing|New|Other|Returning)\s+(?:investors?|backers?)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)")),
+    ("participated", re.compile(rf"(?:^|[.;]\s+|\b(?:said|says|and)\s+)(?:(?i:existing|new|other|returning)\s+(?:investors?|backers?)\s+)?{_LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)")),
     ("participating", re.compile(rf"(?i:\bwith)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}\s+(?:also\s+)?participating")),
-    ("alongside", re.compile(rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|which\s+also\s+included|also\s+included))\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
+    ("alongside", re.compile(
+        rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|arranged\s+by|comes\s+from|came\s+from|"
+        rf"which\s+also\s+included|also\s+included))\s+(?:the\s+)?(?:(?:existing|new)\s+(?:investors?|backers?)\s+)?{_LIST}")),
     ("from", re.compile(rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|valuation|loan|note|boost)|\d(?i:[mkb]n?)\b)\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{_LIST}")),
 ]
 # "Sequoia leads $35M Series B in Patchwork", "a16z backs Loomstack with $12M", "X invests $20M in Y".
@@ -348,7 +350,7 @@ _SCREENS = {
     "investors include": ("investors", "backers", "participants"),
     "participated": ("participated", "joined", "invested", "took part"),
     "participating": ("participating",),
-    "alongside": ("alongside", "joined by", "backed by", "provided by", "also included"),
+    "alongside": ("alongside", "joined by", "backed by", "provided by", "arranged by", "from", "also included"),
     "from": (" from ",),
 }
 

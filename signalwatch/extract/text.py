@@ -14,7 +14,8 @@ CAP_WORD = r"(?:[a-z]+[A-Z][\w&'/+-]*|[A-Z0-9À-ÖØ-Þ][\w&'/+-]*(?:\.[\w&'/+-]
 # One investor or company name: capitalised words with a few lower-case joiners inside.
 _NAME = rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|of|de|du|la|von|van|der|&)(?=[\s,.;]|$))*"
 # A list of names: "A", "A and B", "A, B, and C", "A & B".
-NAME_LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?(?:the\s+)?{_NAME}|\s+and\s+(?:the\s+)?{_NAME})*"
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:existing|new|returning)\s+(?:investors?|backers?)\s+)?(?:the\s+)?"
+NAME_LIST = rf"{_NAME}(?:{_LIST_JOIN}{_NAME})*"
 
 # Sentence ends: a period not after a lone initial ("J.P. Morgan"), "?" or "!", then a capital.
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%\"'][.!?])\s+(?=[A-Z\"'])")
@@ -78,14 +79,19 @@ def sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(text) if part]
 
 
+# Generic words before a name in an investor list; "New" alone may start a name (New Enterprise Associates).
+_LIST_PREFIX = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?i:existing|new|other|returning)\s+(?:investors?|backers?)\s+)?(?:(?i:investors|backers|including|firms?)\s+)?"
+)
+
+
 def split_names(listing: str) -> list[str]:
     """"A, B and C" → ["A", "B", "C"], dropping generic words such as "existing investors"."""
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listing)
     names = []
     for part in parts:
-        part = re.sub(r"^(?:the|The|Existing|New|Other|Returning|Investors|Backers|Including|Firms?)\s+", "", part.strip())
-        part = part.rstrip(".")
-        if part and part.lower() not in {"others", "existing investors", "new investors", "investors", "more", "the company"}:
+        part = _LIST_PREFIX.sub("", part.strip()).rstrip(".")
+        if part and not part.endswith("'s") and part.lower() not in {"others", "investors", "more", "the company"}:
             names.append(part)
     return names
 
@@ -130,9 +136,10 @@ def _drop_descriptors(words: list[str]) -> list[str]:
             cut = index + 1
         elif _DESCRIPTOR_HEADS.match(word) and (word[0].islower() or lower not in _LOWER_ONLY_HEADS):
             cut = index + 1
-        elif index == cut and (lower.endswith("'s") or lower.endswith("s'")) and index + 1 < len(words):
-            # "Toronto's Northwind", "Paris' Nuvoloop": a place possessive in front of the name.
-            cut = index + 1
+        elif index <= cut + 2 and (lower.endswith("'s") or lower.endswith("s'")) and index + 1 < len(words):
+            # "Toronto's Northwind", "Paris' Nuvoloop", "Cape Town's Loop Health": a place in front of the name.
+            if all(w[0].isupper() for w in words[cut : index + 1]):
+                cut = index + 1
     return words[cut:]
 
 
