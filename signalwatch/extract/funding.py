@@ -33,18 +33,20 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
     tokens = tokens if tokens is not None else words(headline)
     if tokens & rules.NOT_A_ROUND_WORDS and rules.NOT_A_ROUND.search(lower(headline)):
         return None
+    hit = None
     if tokens & rules.FUNDING_WORDS:
-        hit = _company_raises(headline) or _investor_backs(headline) or (_valued_after(headline) if "valued" in tokens else None)
-    else:
-        hit = None
+        hit = _company_raises(headline) or _investor_backs(headline)
+        if hit is None and "valued" in tokens:
+            hit = _valued_after(headline)
     if hit is None and summary[:1].isupper():
         hit = _summary_lead(headline, summary)
     if hit is None or rules.FUND_SUMMARY.search(summary):
         return None
+    summary_sentences = sentences(summary)[:4]
     money = hit.money if hit.money is not None else _headline_amount(hit.tail)
     if money is None:
-        money = _summary_amount(summary)
-    parts = [headline, *sentences(summary)[:4]]
+        money = _summary_amount(summary_sentences)
+    parts = [headline, *summary_sentences]
     screen = " ".join(parts).lower()
     leads = _dedupe(hit.leads + _names(rules.LEAD_PATTERNS, parts, screen), hit.company)
     investors = _dedupe(leads + hit.investors + _names(rules.INVESTOR_PATTERNS, parts, screen), hit.company)
@@ -52,7 +54,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
         "amount": money.amount if money else None,
         "currency": money.currency if money else None,
         "amount_usd": money.amount if money and money.currency == "USD" else None,
-        "round": _round(headline, summary),
+        "round": _round(headline, summary_sentences),
         "investors": investors,
         "lead_investors": leads,
     }
@@ -161,8 +163,8 @@ def _headline_amount(tail: str) -> Money | None:
     return money
 
 
-def _summary_amount(summary: str) -> Money | None:
-    for sentence in sentences(summary)[:3]:
+def _summary_amount(summary_sentences: list[str]) -> Money | None:
+    for sentence in summary_sentences[:3]:
         if not rules.SUMMARY_FUNDING.search(sentence) or rules.EARLIER_SENTENCE.search(sentence):
             continue
         money = _first_amount(sentence)
@@ -171,11 +173,11 @@ def _summary_amount(summary: str) -> Money | None:
     return None
 
 
-def _round(headline: str, summary: str) -> str:
+def _round(headline: str, summary_sentences: list[str]) -> str:
     found = _round_in(headline)
     if found:
         return found
-    for sentence in sentences(summary)[:4]:
+    for sentence in summary_sentences:
         if rules.EARLIER_SENTENCE.search(sentence):
             continue
         found = _round_in(sentence)
@@ -204,12 +206,13 @@ def _round_in(text: str) -> str | None:
 def _names(patterns: list[tuple[str, re.Pattern[str]]], parts: list[str], screen_text: str) -> list[str]:
     """Names the patterns find in the sentences `parts`; `screen_text` is all of them in lower case."""
     names: list[str] = []
+    lowered_parts = [part.lower() for part in parts]
     for screen, pattern in patterns:
         keys = rules.SCREENS[screen]
         if not any(key in screen_text for key in keys):
             continue
-        for sentence in parts:
-            if any(key in sentence.lower() for key in keys):
+        for sentence, lowered in zip(parts, lowered_parts):
+            if any(key in lowered for key in keys):
                 for match in pattern.finditer(sentence):
                     names.extend(split_names(match.group("list")))
     return names

@@ -14,6 +14,7 @@ from signalwatch.extract.leadership_patterns import (
     LEADING_NAME,
     PERSON,
     PERSON2,
+    ROLE_WORDS,
     SUCCESSOR,
     SUCCESSOR_GATE,
     SUMMARY_RULES,
@@ -55,7 +56,7 @@ def extract_leadership(
             company = company or events[0].company_name
             found.extend(events)
             continue
-        match = UNNAMED.match(clause) if tokens & UNNAMED_GATE else None
+        match = UNNAMED.match(clause) if tokens & UNNAMED_GATE and tokens & ROLE_WORDS else None
         if match:
             where = company_from_subject(match.group("pre")) or company
             title = match.group("title") or match.group("title3")
@@ -100,9 +101,10 @@ def _needs_summary(headline: str, found: list[Extraction], tokens: frozenset[str
 
 
 def _from_clause(clause: str, company: str | None, tokens: frozenset[str]) -> list[Extraction]:
-    for change, gate, pattern in HEADLINE_RULES:
-        if not tokens & gate:
-            continue  # a cheap keyword screen: the full patterns are costly to try
+    has_role = bool(tokens & ROLE_WORDS)
+    for change, gate, pattern, needs_role in HEADLINE_RULES:
+        if not tokens & gate or (needs_role and not has_role):
+            continue  # cheap keyword screens: the full patterns are costly to try
         match = pattern.match(clause)
         if not match:
             continue

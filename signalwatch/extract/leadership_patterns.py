@@ -7,11 +7,12 @@ the headline before the (costly) pattern is tried.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from signalwatch.extract.roles import BOARD, TITLE
 
 __all__ = [
-    "ALSO", "CLAUSE_SPLIT", "HEADLINE_RULES", "LEADERSHIP_WORDS", "LEADING_NAME", "PERSON", "PERSON2", "SUCCESSOR",
+    "ALSO", "CLAUSE_SPLIT", "HEADLINE_RULES", "ROLE_WORDS", "Rule", "LEADERSHIP_WORDS", "LEADING_NAME", "PERSON", "PERSON2", "SUCCESSOR",
     "SUCCESSOR_GATE", "SUMMARY_RULES", "TRAILING_VERB", "TRANSITION", "TRANSITION_WORDS", "UNNAMED", "UNNAMED_GATE",
 ]
 
@@ -50,6 +51,23 @@ _DEPART = (
 )
 
 
+class Rule(NamedTuple):
+    """One headline shape: the change it reports, its keyword screen, and the pattern itself."""
+
+    change: str
+    gate: frozenset[str]
+    pattern: re.Pattern[str]
+    needs_role: bool = True  # the pattern contains a job title, so the headline must hold a role word
+
+
+# Words one of which every job title contains ("VP of Sales", "chief revenue officer", "CEO").
+ROLE_WORDS = frozenset(
+    "ceo cfo cto coo cmo cro cpo cio ciso chro cco cdo cso clo cao cbo cgo cxo cisco chief president vp svp evp vice "
+    "head director officer chair chairman chairwoman chairperson counsel manager partner treasurer controller board "
+    "executive founder cofounder".split()
+)
+
+
 def _gate(listing: str) -> frozenset[str]:
     return frozenset(listing.split())
 
@@ -62,7 +80,7 @@ _END = r"(?=\s+(?i:after|amid|to|following|effective|in|at|as|from|who|with|and|
 
 HEADLINE_RULES = [
     # "Acme appoints Sarah Kim as CRO", "Acme names former Oracle exec David Osei CFO"
-    ("appointed", _gate(
+    Rule("appointed", _gate(
         "appoints appointed appointment names named taps hires hired welcomes adds promotes elevates ropes brings picks "
         "selects recruits poaches lures strengthens bolsters expands boosts builds grows"
     ), re.compile(
@@ -70,60 +88,57 @@ HEADLINE_RULES = [
         rf"(?:(?i:to\s+succeed|to\s+replace)\s+{PERSON2}\s+)?"
         rf"(?:(?i:as|to(?:\s+the\s+(?:role|position|post)\s+of)?|to\s+serve\s+as)\s+)?{_ARTICLES}{_ROLE}")),
     # "Priya Raman joins Vantage Robotics as VP of Sales"
-    ("appointed", _gate("joins joined returns rejoins"), re.compile(
+    Rule("appointed", _gate("joins joined returns rejoins"), re.compile(
         rf"^{_LEAD_IN}{PERSON}\s+(?i:joins|has\s+joined|rejoins|returns\s+to)\s+(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
     # "Jane Doe joins Acme's board"
-    ("appointed", _gate("joins joined"), re.compile(
+    Rule("appointed", _gate("joins joined"), re.compile(
         rf"^{_LEAD_IN}{PERSON}\s+(?i:joins|has\s+joined)\s+(?P<co>.+?)(?:'s)?\s+(?P<title>{BOARD}(?:\s+of\s+[Dd]irectors)?)")),
     # "Sofia Ramos named CEO of Halcyon Data"
-    ("appointed", _gate("named appointed promoted tapped elected hired confirmed chosen selected become becomes takes"),
+    Rule("appointed", _gate("named appointed promoted tapped elected hired confirmed chosen selected become becomes takes"),
      re.compile(
         rf"^{_LEAD_IN}{PERSON}\s+(?:is\s+|has\s+been\s+)?(?i:named|appointed|promoted\s+to|tapped\s+as|elected|hired\s+as|"
         rf"confirmed\s+as|chosen\s+as|selected\s+as|to\s+become|becomes|will\s+become|takes\s+over\s+as)\s+(?:(?i:as)\s+)?"
         rf"{_ARTICLES}{_ROLE}\s+(?i:of|at|for)\s+(?P<co>.+?){_END}")),
     # "Tom Alvarez steps down as CEO of Harbor Compliance", "Jane Doe to step down as Payverse CFO"
-    ("departed", _DEPART_GATE, re.compile(
+    Rule("departed", _DEPART_GATE, re.compile(
         rf"^{_LEAD_IN}{PERSON}\s+{_DEPART}\s+(?i:as)\s+{_ARTICLES}(?:{_ROLE}\s+(?i:of|at)\s+(?P<co>.+?){_END}"
         rf"|(?P<co2>[^,]+?)(?:'s)?\s+(?P<title2>{TITLE}){_END})")),
     # "Brightlane CEO Mark Duffy steps down", "Tarn's CEO exits", "Acme co-founder and CTO Jane Doe leaves"
-    ("departed", _DEPART_GATE, re.compile(
+    Rule("departed", _DEPART_GATE, re.compile(
         rf"^(?P<pre>.+?)\s+(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}(?:,?\s+{PERSON},?)?\s+"
         rf"(?:(?i:has|will|is)\s+)?{_DEPART}")),
     # "Cyberwise announces departure of CMO Holly Grant", "Patchwork loses CTO as Dana Fox leaves"
-    ("departed", _gate("departure resignation retirement exit loses ousts fires parts"), re.compile(
+    Rule("departed", _gate("departure resignation retirement exit loses ousts fires parts"), re.compile(
         rf"^(?P<pre>.+?)\s+(?i:announces\s+(?:the\s+)?(?:departure|resignation|retirement|exit)\s+of|loses|ousts|fires|"
         rf"parts\s+ways\s+with|confirms\s+(?:the\s+)?(?:departure|exit)\s+of)\s+{_ARTICLES}"
         rf"{_ROLE}(?:,?\s+{PERSON}|\s+(?i:as)\s+{PERSON2}\s+{_DEPART})?")),
     # "Acme co-founder Jane Doe steps down as CEO"
-    ("departed", _gate("founder cofounder"), re.compile(
+    Rule("departed", _gate("founder cofounder"), re.compile(
         rf"^(?P<pre>.+?)\s+(?i:co-?founder|founder)\s+{PERSON}\s+{_DEPART}(?:\s+(?i:as)\s+{_ARTICLES}{_ROLE})?")),
     # "Former Google exec Jane Doe to lead Acme as CEO", "Acme announces Jane Doe as CMO"
-    ("appointed", _gate("lead run"), re.compile(
+    Rule("appointed", _gate("lead run"), re.compile(
         rf"^{_LEAD_IN}{PERSON}\s+(?i:to\s+lead|will\s+lead|tapped\s+to\s+lead|named\s+to\s+lead|to\s+run|will\s+run)\s+"
         rf"(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
-    ("appointed", _gate("announces introduces unveils confirms"), re.compile(
+    Rule("appointed", _gate("announces introduces unveils confirms"), re.compile(
         rf"^(?P<pre>.*?)\s*(?i:announces|introduces|unveils|confirms)\s+{PERSON}\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
-    # "Jane Doe is Acme's new CFO"
-    ("appointed", _gate("new next first"), re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?i:is|becomes)\s+(?P<co>.+?)'s\s+(?i:new|next|first)\s+{_ROLE}")),
     # "Jane Doe to succeed John Roe as Acme CEO"
-    ("appointed", _gate("succeed succeeds replace replaces"), re.compile(
+    Rule("appointed", _gate("succeed succeeds replace replaces"), re.compile(
         rf"^{_LEAD_IN}{PERSON}\s+(?i:to\s+succeed|succeeds|will\s+succeed|replaces|to\s+replace|will\s+replace)\s+"
         rf"{PERSON2}\s+(?i:as)\s+{_ARTICLES}(?:{_ROLE}\s+(?i:of|at)\s+(?P<co>.+?){_END}"
         rf"|(?P<co2>[^,]+?)(?:'s)?\s+(?P<title2>{TITLE}){_END})")),
     # "John Roe, Acme's longtime CFO, to retire", "Jane Doe, CEO of Acme, steps down"
-    ("departed", _DEPART_GATE, re.compile(
+    Rule("departed", _DEPART_GATE, re.compile(
         rf"^{PERSON},\s+(?:(?P<co2>[^,]+?)'s\s+(?:(?i:longtime|long-serving|current|founding)\s+)?(?P<title2>{TITLE})"
         rf"|{_ROLE}\s+(?i:of|at)\s+(?P<co>[^,]+?)),\s+(?:(?i:has|will|is)\s+)?{_DEPART}")),
     # "Jane Doe takes the helm at Acme"
-    ("appointed", _gate("helm reins"), re.compile(
+    Rule("appointed", _gate("helm reins"), re.compile(
         rf"^{_LEAD_IN}{PERSON}\s+(?i:takes|to\s+take|will\s+take|took)\s+(?:(?i:the|over\s+the)\s+)?(?i:helm|reins)\s+"
-        rf"(?i:at|of)\s+(?P<co>.+?){_END}")),
+        rf"(?i:at|of)\s+(?P<co>.+?){_END}"), needs_role=False),
     # "...; John Roe to retire": the company is named in another clause
-    ("departed", _DEPART_GATE, re.compile(rf"^{_LEAD_IN}{PERSON}\s+{_DEPART}{_END}")),
+    Rule("departed", _DEPART_GATE, re.compile(rf"^{_LEAD_IN}{PERSON}\s+{_DEPART}{_END}"), needs_role=False),
     # "Jane Doe leaves Acme" (no role named)
-    ("departed", _gate("leaves exits departs quits"), re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?i:leaves|exits|departs|quits)\s+(?P<co>[A-Z][^,;]*?){_END}")),
+    Rule("departed", _gate("leaves exits departs quits"), re.compile(
+        rf"^{_LEAD_IN}{PERSON}\s+(?i:leaves|exits|departs|quits)\s+(?P<co>[A-Z][^,;]*?){_END}"), needs_role=False),
 ]
 # "COO Lisa Tran named successor": the role is the one the departing person held.
 SUCCESSOR = re.compile(
@@ -177,7 +192,7 @@ CLAUSE_SPLIT = re.compile(
 
 
 # Every word that can carry a leadership headline; an item with none of them is skipped at once.
-LEADERSHIP_WORDS = frozenset().union(*(gate for _, gate, _ in HEADLINE_RULES), UNNAMED_GATE, TRANSITION_WORDS)
+LEADERSHIP_WORDS = frozenset().union(*(rule.gate for rule in HEADLINE_RULES), UNNAMED_GATE, TRANSITION_WORDS)
 
 # "... Chief Financial Officer and Mia Song Chief People Officer": a second appointment in one headline.
 ALSO = re.compile(rf"^\s*(?:,|and|&|,\s+and)\s+{PERSON},?\s+(?:(?i:as)\s+)?{_ARTICLES}{_ROLE}")
