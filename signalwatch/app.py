@@ -1,0 +1,96 @@
+"""The application context: settings, store, HTTP client, sources, sinks and rules, built once."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TextIO
+
+from signalwatch.config import Settings, SourceSettings
+from signalwatch.engine import Engine
+from signalwatch.connectors import get_connector_class
+from signalwatch.connectors.base import Connector
+from signalwatch.http import HttpClient
+from signalwatch.ruleset import RuleSet, load_ruleset
+from signalwatch.sinks import SINKS, Sink
+from signalwatch.store import Store
+from signalwatch.timeutil import utcnow
+
+__all__ = ["App", "SourceRuntime", "build_app", "build_sinks", "warmed_engine"]
+
+
+@dataclass(frozen=True)
+class SourceRuntime:
+    settings: SourceSettings
+    connector: Connector
+
+    @property
+    def name(self) -> str:
+        return self.settings.name
+
+    @property
+    def interval(self) -> timedelta:
+        return self.settings.interval or self.connector.default_interval
+
+
+@dataclass
+class App:
+    """Everything a command needs, passed down explicitly (no module-level state)."""
+
+    settings: Settings
+    store: Store
+    http: HttpClient
+    sources: list[SourceRuntime]
+    sinks: dict[str, Sink]
+    engine: Engine
+    # Held while a poll evaluates and commits: the engine's state must follow the commits in order.
+    engine_lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @property
+    def rules(self) -> RuleSet:
+        return self.engine.ruleset
+
+    def swap_rules(self, ruleset: RuleSet) -> None:
+        """Replace the rules atomically; the new engine is warmed from the store first."""
+        engine = warmed_engine(ruleset, self.store, utcnow())
+        with self.engine_lock:
+            self.engine = engine
+
+    def close(self) -> None:
+        self.http.close()
+        self.store.close()
+
+
+def build_app(settings: Settings, *, stream: TextIO | None = None, migrate: bool = True) -> App:
+    """Validate rules, open the store (migrating it), and build sources and sinks."""
+    ruleset = load_ruleset(settings.rules_path)
+    store = Store(settings.database_url)
+    if migrate:
+        store.migrate()
+    sources = [
+        SourceRuntime(source, get_connector_class(source.type)(source.name, settings.connector_options[source.name]))
+        for source in settings.sources
+        if source.enabled
+    ]
+    http = HttpClient(settings.http)
+    engine = warmed_engine(ruleset, store, utcnow()) if migrate else Engine(ruleset)
+    return App(settings, store, http, sources, build_sinks(settings, stream), engine)
+
+
+def warmed_engine(ruleset: RuleSet, store: Store, now: datetime) -> Engine:
+    """An engine whose composite windows, heat, cooldowns and caps continue from the store."""
+    engine = Engine(ruleset)
+    horizon = max(engine.history_window, engine.heat_window)
+    accounts = {account.id: account for account in store.list_accounts()}
+    engine.warm_up(store.events_since(now - horizon), store.alert_history(now - max(horizon, timedelta(days=1))), accounts, now)
+    return engine
+
+
+def build_sinks(settings: Settings, stream: TextIO | None = None) -> dict[str, Sink]:
+    """The enabled sinks. Secrets are read from the environment here and nowhere else."""
+    return {
+        name: SINKS[name].from_config(config, settings.secret, stream)
+        for name, config in settings.sink_configs.items()
+        if config.enabled
+    }
