@@ -140,8 +140,10 @@ def _successor(clause: str, company: str | None, found: list[Extraction]) -> lis
     departed = next((e for e in found if e.change == "departed"), None)
     if not match or departed is None:
         return []
-    where = company_from_subject(match.group("pre")) if match.group("pre") else company
-    return [_event("appointed", where or company, match.group("person"), departed.attributes["title"])]
+    pre = match.group("pre") or match.group("pre2")
+    where = company_from_subject(pre) if pre else company
+    person = match.group("person") or match.group("person2")
+    return [_event("appointed", where or company, person, departed.attributes["title"])]
 
 
 def _from_summary(summary: str, company: str) -> list[Extraction]:

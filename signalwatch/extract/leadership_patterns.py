@@ -35,7 +35,7 @@ _LEAD_IN = r"(?:[\w'.&/-]+\s+){0,5}?"  # "former Oracle executive", "Stripe's", 
 _ARTICLES = r"(?:(?i:its|the|their|a)\s+)?(?:(?i:new|first|first-ever|next|permanent)\s+)?"
 _APPOINT = (
     r"(?i:appoints|has\s+appointed|names|has\s+named|taps|hires|has\s+hired|welcomes|adds|promotes|elevates|"
-    r"ropes\s+in|brings\s+(?:on|in)|picks|selects|recruits|poaches|lures|"
+    r"ropes\s+in|brings\s+(?:on|in)|picks|selects|recruits|poaches|lures|elects|"
     r"announces\s+(?:the\s+)?(?:appointment|hiring|promotion|addition)\s+of|"
     r"(?:strengthens|bolsters|expands|boosts|builds\s+out|grows)\s+(?:its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:team|bench|board|c-suite)\s+"
@@ -82,11 +82,15 @@ HEADLINE_RULES = [
     # "Acme appoints Sarah Kim as CRO", "Acme names former Oracle exec David Osei CFO"
     Rule("appointed", _gate(
         "appoints appointed appointment names named taps hires hired welcomes adds promotes elevates ropes brings picks "
-        "selects recruits poaches lures strengthens bolsters expands boosts builds grows"
+        "selects recruits poaches lures elects strengthens bolsters expands boosts builds grows"
     ), re.compile(
         rf"^(?P<pre>.*?)\s*{_APPOINT}\s+{_LEAD_IN}{PERSON}(?:,\s+[^,]{{1,80}},)?,?\s+"
         rf"(?:(?i:to\s+succeed|to\s+replace)\s+{PERSON2}\s+)?"
         rf"(?:(?i:as|to(?:\s+the\s+(?:role|position|post)\s+of)?|to\s+serve\s+as)\s+)?{_ARTICLES}{_ROLE}")),
+    # "Acme welcomes new Chief Operating Officer Jane Doe"
+    Rule("appointed", _gate(
+        "appoints names taps hires welcomes adds promotes elevates ropes brings picks selects recruits poaches lures elects"
+    ), re.compile(rf"^(?P<pre>.*?)\s*{_APPOINT}\s+{_ARTICLES}{_ROLE},?\s+{PERSON}{_END}")),
     # "Priya Raman joins Vantage Robotics as VP of Sales"
     Rule("appointed", _gate("joins joined returns rejoins"), re.compile(
         rf"^{_LEAD_IN}{PERSON}\s+(?i:joins|has\s+joined|rejoins|returns\s+to)\s+(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
@@ -144,6 +148,9 @@ HEADLINE_RULES = [
 SUCCESSOR = re.compile(
     rf"^(?:(?P<pre>.*?)\s*(?:{TITLE})\s+)?{PERSON}\s+(?:is\s+)?(?i:named|appointed|tapped|picked|chosen)\s+(?:as\s+)?"
     r"(?:(?i:his|her|their|the|new|interim)\s+)*(?i:successor|replacement)"
+    # "Board names John Roe successor"
+    rf"|^(?P<pre2>.*?)\s*(?i:names|appoints|picks|taps)\s+{PERSON2}\s+(?:(?i:as)\s+)?(?:(?i:his|her|their|the|new|interim)\s+)*"
+    r"(?i:successor|replacement)"
 )
 # "Acme names new CEO", "Acme announces CEO transition": the person is in the summary.
 UNNAMED = re.compile(

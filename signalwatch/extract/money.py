@@ -11,7 +11,7 @@ __all__ = ["Money", "AMOUNT", "find_amounts"]
 
 # Symbol or code written before the number. Longer forms first so "US$" wins over "$".
 _PREFIXES = {
-    "us$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD", "au$": "AUD",
+    "us$": "USD", "us $": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD", "au$": "AUD",
     "aud": "AUD", "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD", "hk$": "HKD", "hkd": "HKD", "r$": "BRL",
     "brl": "BRL", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR",
     "inr": "INR", "rs": "INR", "rs.": "INR", "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN",
@@ -36,7 +36,8 @@ def _alternation(keys: object) -> str:
     return "|".join(re.escape(key) for key in sorted(keys, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1,200,000", "2.5", and the European decimal comma "1,5" when a unit follows ("€1,5 million").
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3},\d{1,2}(?=\s?(?:million|billion|mln|bln|mn|bn|m\b))|\d+(?:\.\d+)?"
 _UNIT = rf"(?:{_alternation(_UNITS)})"
 _PREFIX = rf"(?:{_alternation(_PREFIXES)})"
 _SUFFIX = rf"(?:{_alternation(_SUFFIXES)})"
@@ -83,5 +84,7 @@ def _money(match: re.Match[str]) -> Money | None:
         currency = _SUFFIXES[suffix]  # "$10 million CAD"
     if prefix.isalpha() and not unit and "," not in number and float(number) < 1000:
         return None  # "Rs 5" or "SEK 3" with no unit is a price or a ratio, not a round size
+    if re.fullmatch(r"\d{1,3},\d{1,2}", number):
+        number = number.replace(",", ".")  # a decimal comma
     amount = float(number.replace(",", "")) * _UNITS.get(unit, 1.0)
     return Money(round(amount, 2), currency, match.start(), match.end())

@@ -44,7 +44,8 @@ _REGION = r"(?:,\s*(?:EMEA|APAC|LATAM|Americas|North America|Europe|Asia Pacific
 # One role: "Chief Revenue Officer", "VP of Sales, EMEA", "head of people", "interim CEO".
 _ONE = (
     rf"{_MODIFIER}?(?:{_ACRONYMS}\b|{_CHIEF}"
-    rf"|(?:{_VP}|{_HEAD}|{_DIRECTOR})(?:\s+(?:of|for)\s+{_AREA_RE_WORDS}|,?\s+{_AREA_RE_WORDS}(?<!\bthe)|(?=[\s,;.]|$))"
+    rf"|(?:{_VP}|{_HEAD}|{_DIRECTOR})(?:\s+(?:of|for)\s+{_AREA_RE_WORDS}|,?\s+{_AREA_RE_WORDS}(?<!\bthe))"
+    rf"|(?:{_VP}|{_DIRECTOR})(?=[\s,;.]|$)"  # a bare "Head" is too often something else ("head chef")
     rf"|(?:{_PLAIN})(?:\s+(?:of|for)\s+{_AREA_RE_WORDS})?)\b{_REGION}?"
 )
 # A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer".

@@ -45,7 +45,7 @@ _PLACES = frozenset(
     "norway denmark finland ireland scotland wales netherlands belgium switzerland austria portugal greece argentina "
     "chile colombia peru philippines thailand malaysia saudi qatar uae abu dhabi hong kong".split()
 )
-_NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which"}
+_NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which", "board", "investors", "sources"}
 
 
 def clean(text: str) -> str:
