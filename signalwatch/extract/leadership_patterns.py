@@ -28,7 +28,12 @@ _NOT_NAME = (
 _WORD = rf"(?!(?:{_NOT_NAME})\b)(?![A-Z]{{2,}}\b)[A-ZÀ-ÖØ-ÞĀ-ž][\w'-]*(?<!'s)"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|ter|ten|y|dos|das)"
 # "Sarah Kim", "Anna de Vries", "Michael O'Brien", "Wei Ling Tan", "Dr. Samuel Okafor".
-PERSON = rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?(?P<person>{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}})"
+_INITIAL = r"[A-Z]\.(?:[A-Z]\.)?"  # "John A. Smith", "J.P. Morgan"
+_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?"
+PERSON = (
+    rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
+    rf"(?P<person>(?:{_INITIAL}\s+)?{_WORD}(?:\s+(?:{_PARTICLE}\s+|{_INITIAL}\s+)*{_WORD}){{1,3}}{_SUFFIX})"
+)
 PERSON2 = PERSON.replace("?P<person>", "?P<person2>")
 _ROLE = rf"(?P<title>{TITLE}|{BOARD})"
 _LEAD_IN = r"(?:[\w'.&/-]+\s+){0,5}?"  # "former Oracle executive", "Stripe's", "Amgen veteran"
@@ -113,7 +118,8 @@ HEADLINE_RULES = [
         rf"(?:(?i:has|will|is)\s+)?{_DEPART}")),
     # "Cyberwise announces departure of CMO Holly Grant", "Patchwork loses CTO as Dana Fox leaves"
     Rule("departed", _gate("departure resignation retirement exit loses ousts fires parts"), re.compile(
-        rf"^(?P<pre>.+?)\s+(?i:announces\s+(?:the\s+)?(?:departure|resignation|retirement|exit)\s+of|loses|ousts|fires|"
+        rf"^(?P<pre>.+?)\s+(?i:announces\s+(?:the\s+)?(?:planned\s+|upcoming\s+|impending\s+)?"
+        rf"(?:departure|resignation|retirement|exit)\s+of|loses|ousts|fires|"
         rf"parts\s+ways\s+with|confirms\s+(?:the\s+)?(?:departure|exit)\s+of)\s+{_ARTICLES}"
         rf"{_ROLE}(?:,?\s+{PERSON}|\s+(?i:as)\s+{PERSON2}\s+{_DEPART})?")),
     # "Acme co-founder Jane Doe steps down as CEO"
@@ -171,7 +177,7 @@ TRANSITION_WORDS = _gate(
 TRANSITION = re.compile(
     r"\b(?:leadership|executive|management|CEO|CFO|chief\s+executive)\s+"
     r"(?:transition|change|changes|succession|shake-?up|appointments?)\b"
-    r"|\bsuccession\b|\bnames\s+successor\b"
+    r"|\bsuccession\b|\bnames\s+successor\b|\bchanges\s+to\s+(?:its\s+)?(?:executive\s+|senior\s+)?(?:leadership|management)\b"
     r"|\b(?:strengthens|bolsters|expands|boosts|builds\s+out|grows|reshuffles|shakes\s+up|revamps)\s+(?:its\s+)?"
     r"(?:[\w-]+\s+){0,2}?"
     r"(?:team|c-suite|leadership|board|bench|ranks)\b|\bnew\s+(?:leadership|executive|c-suite)\s+(?:hires|appointments)\b",

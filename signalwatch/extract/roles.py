@@ -19,10 +19,24 @@ _AREA_WORDS = (
     r"worldwide|account|accounts|management|solutions|services|programs|software|cloud|innovation|transformation|digital|"
     r"commerce|retail|public|policy|government|federal|treasury|tax|procurement|quality|safety|administration|"
     r"insights|intelligence|machine|learning|trust|privacy|fraud|credit|lending|payments|emerging|markets|new|"
-    r"small|SMB|mid|market|R&D|tech|the|RevOps"
+    r"small|SMB|mid|market|R&D|tech|the|RevOps|acquisition|banking|fintech|wealth|insurance|health|healthcare|consumer|"
+    r"ecosystem|community|developer|developers|impact|sustainability|ESG|hardware|mobile|advertising|media|editorial|"
+    r"creative|gaming|energy|climate|mobility|logistics|pricing|Africa|India|China|Japan|Germany|France|Nordics|DACH|"
+    r"Canada|Brazil|Latin|Middle|East|West|Western|Eastern|Southeast|Northern|Southern|Central|digital|growth|scale|"
+    r"platforms|enablement|training|education|learning|quality|standards|architecture|applications|systems|network|"
+    r"networks|capital|markets|partnerships|strategic|affairs|events|social|brand|design|user|UX|experience|creator|"
+    r"creators|merchant|merchants|payments|cards|crypto|blockchain|talent|recruiting|benefits|compensation|total|rewards"
 )
-_AREA = rf"(?:{_AREA_WORDS})(?:\s+(?:&|and)?\s*(?:{_AREA_WORDS}))*"
-_AREA_RE_WORDS = rf"(?i:{_AREA})"
+# Besides the vocabulary, any lower-case word may name the area ("head of fintech banking"): a
+# person's name is capitalised, so it is never swallowed. These lower-case words end the title.
+_AREA_STOP = (
+    r"(?:at|to|in|for|from|after|as|who|with|the|its|effective|amid|following|on|while|replacing|succeeding|joins|is|"
+    r"was|will|has|have|and|or|steps|step|stepping|resigns|departs|exits|leaves|retires|named|appointed|promoted|"
+    r"says|said|reports|but|by|of|out|over|amid|since|until|under|via|into|than|this|that|next|who|which)"
+)
+_AREA_WORD = rf"(?:(?i:{_AREA_WORDS})|(?!{_AREA_STOP}\b)[a-z][a-z-]+)\b"
+_AREA_AFTER_OF = rf"{_AREA_WORD}(?:\s+(?:&\s+|and\s+)?{_AREA_WORD}){{0,4}}"  # "head of fintech banking"
+_AREA_VOCAB = rf"(?i:{_AREA_WORDS})\b(?:\s+(?:&\s+|and\s+)?(?i:{_AREA_WORDS})\b){{0,4}}"  # "VP Sales", never "head chef"
 _CHIEF = (
     r"[Cc]hief\s+(?:[\w&-]+\s+){0,4}?[Oo]fficer|[Cc]hief\s+[Ee]xecutive|[Cc]hief\s+of\s+[Ss]taff"
     # news shorthand: "finance chief", "tech chief"
@@ -44,9 +58,9 @@ _REGION = r"(?:,\s*(?:EMEA|APAC|LATAM|Americas|North America|Europe|Asia Pacific
 # One role: "Chief Revenue Officer", "VP of Sales, EMEA", "head of people", "interim CEO".
 _ONE = (
     rf"{_MODIFIER}?(?:{_ACRONYMS}\b|{_CHIEF}"
-    rf"|(?:{_VP}|{_HEAD}|{_DIRECTOR})(?:\s+(?:of|for)\s+{_AREA_RE_WORDS}|,?\s+{_AREA_RE_WORDS}(?<!\bthe))"
+    rf"|(?:{_VP}|{_HEAD}|{_DIRECTOR})(?:\s+(?:of|for)\s+{_AREA_AFTER_OF}|,?\s+{_AREA_VOCAB}(?<!\bthe))"
     rf"|(?:{_VP}|{_DIRECTOR})(?=[\s,;.]|$)"  # a bare "Head" is too often something else ("head chef")
-    rf"|(?:{_PLAIN})(?:\s+(?:of|for)\s+{_AREA_RE_WORDS})?)\b{_REGION}?"
+    rf"|(?:{_PLAIN})(?:\s+(?:of|for)\s+{_AREA_AFTER_OF})?)\b{_REGION}?"
 )
 # A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer".
 TITLE = rf"(?:{_ONE})(?:\s+(?:and|&)\s+(?:{_ONE}))?"
