@@ -13,7 +13,7 @@ from __future__ import annotations
 from signalwatch.extract.funding import FUNDING_WORDS, extract_funding
 from signalwatch.extract.leadership import LEADERSHIP_WORDS, extract_leadership
 from signalwatch.extract.model import Extraction
-from signalwatch.extract.text import clean, words
+from signalwatch.extract.text import clean, strip_dateline, words
 
 __all__ = ["extract_news"]
 
@@ -32,7 +32,7 @@ def extract_news(title: str, summary: str = "") -> list[Extraction]:
     tokens = words(headline)
     if not headline or not (tokens & _CUE_WORDS or any(verb in summary[:_LEAD_SPAN] for verb in _SUMMARY_VERBS)):
         return []
-    body = clean(summary[:SUMMARY_LIMIT])
+    body = strip_dateline(clean(summary[:SUMMARY_LIMIT]))
     found: list[Extraction] = []
     funding = extract_funding(headline, body, tokens)
     if funding is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "lower", "words", "sentences", "company_from_subject", "CAP_WORD", "NAME_LIST", "split_names"]
+__all__ = ["clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "CAP_WORD", "NAME_LIST", "split_names"]
 
 _SPACES = re.compile(r"\s+")
 _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -64,6 +64,19 @@ def lower(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+# "NEW YORK, Oct. 14, 2026 /PRNewswire/ --", "CHICAGO--(BUSINESS WIRE)--", "(GLOBE NEWSWIRE) --"
+_DATELINE = re.compile(
+    r"^.{0,80}?"
+    r"(?:/\s*PRNewswire(?:-\w+)?\s*/|\(?\s*(?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|ACCESSWIRE|Newsfile|EQS-News)\s*\)?)"
+    r"\s*(?:--|-)?\s*"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """Wire copy without its dateline, so the first sentence starts with the company."""
+    return _DATELINE.sub("", text, count=1) if "WIRE" in text[:90].upper() else text
 
 
 _WORD_RE = re.compile(r"[a-z]+")

@@ -8,7 +8,7 @@ import pytest
 
 from signalwatch.extract.money import find_amounts
 from signalwatch.extract.roles import TITLE, function_of, seniority_of
-from signalwatch.extract.text import company_from_subject
+from signalwatch.extract.text import company_from_subject, strip_dateline
 
 AMOUNTS = [
     ("$20M", 20e6, "USD"),
@@ -93,3 +93,16 @@ SUBJECTS = [
 @pytest.mark.parametrize(("subject", "company"), SUBJECTS)
 def test_company_from_subject(subject: str, company: str | None) -> None:
     assert company_from_subject(subject) == company
+
+
+@pytest.mark.parametrize(
+    ("summary", "start"),
+    [
+        ("NEW YORK, Oct. 14, 2026 /PRNewswire/ -- Sift Atlas today announced", "Sift Atlas today"),
+        ("CHICAGO--(BUSINESS WIRE)--Hexa Freight today announced", "Hexa Freight today"),
+        ("SOUTH SAN FRANCISCO, Calif., Feb. 10, 2026 (GLOBE NEWSWIRE) -- Quantix Bio, Inc., a", "Quantix Bio, Inc."),
+        ("Acme raised $5M from the wire service", "Acme raised"),
+    ],
+)
+def test_wire_datelines_are_dropped(summary: str, start: str) -> None:
+    assert strip_dateline(summary).startswith(start)
