@@ -59,7 +59,7 @@ NOT_A_ROUND_WORDS = frozenset(
 # What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
 NOT_ROUND_AMOUNT = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
-    r"settlement|acquisition|buyout|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
+    r"settlement|acquisition|buyout|buyback|repurchase|shares?|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
     r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|senior\s+notes|notes\s+due|bonds?|bookings|run\s+rate|"
     r"tender|sale|divestiture|purchase|merger|payments?|milestone|upfront|royalt(?:y|ies)|damages|fine)\b",
     re.IGNORECASE,

@@ -35,7 +35,8 @@ PERSON = (
     rf"(?P<person>(?:{_INITIAL}\s+)?{_WORD}(?:\s+(?:{_PARTICLE}\s+|{_INITIAL}\s+)*{_WORD}){{1,3}}{_SUFFIX})"
 )
 PERSON2 = PERSON.replace("?P<person>", "?P<person2>")
-_ROLE = rf"(?P<title>{TITLE}|{BOARD})"
+# A title followed by "of the Year" or "Award" is an honour, not a job.
+_ROLE = rf"(?P<title>{TITLE}|{BOARD})(?!\s+(?i:of\s+the\s+(?:year|month|decade)|awards?|list|honou?ree|finalist)\b)"
 _LEAD_IN = r"(?:[\w'.&/-]+\s+){0,5}?"  # "former Oracle executive", "Stripe's", "Amgen veteran"
 _ARTICLES = r"(?:(?i:its|the|their|a)\s+)?(?:(?i:new|first|first-ever|next|permanent)\s+)?"
 _APPOINT = (
