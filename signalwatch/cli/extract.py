@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from signalwatch.connectors.rss import FeedParseError, _entry_id, _parse, _plain_text
+from signalwatch.connectors.rss import FeedParseError, entry_id, parse_feed, plain_text
 from signalwatch.extract import extract_news
 
 __all__ = ["register", "run"]
@@ -88,11 +88,11 @@ def _json_item(raw: bytes) -> dict[str, Any] | BadLine:
 
 def _feed_items(body: bytes, name: str, first_line: int) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
     try:
-        entries = _parse(body, name)
+        entries = parse_feed(body, name)
     except FeedParseError as error:
         yield first_line, BadLine(str(error))
         return
     for entry in entries:
         title = " ".join(str(entry.get("title", "")).split())
-        summary = _plain_text(str(entry.get("summary", "")))
-        yield first_line, {"id": _entry_id(entry), "title": title, "summary": summary}
+        summary = plain_text(str(entry.get("summary", "")))
+        yield first_line, {"id": entry_id(entry), "title": title, "summary": summary}
