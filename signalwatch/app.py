@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TextIO
 
+from signalwatch.accounts import Account
 from signalwatch.config import Settings, SourceSettings
 from signalwatch.engine import Engine
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import Connector
 from signalwatch.http import HttpClient
+from signalwatch.resolve import AccountIndex
 from signalwatch.ruleset import RuleSet, load_ruleset
 from signalwatch.sinks import SINKS, Sink
 from signalwatch.store import Store
@@ -46,6 +48,8 @@ class App:
     engine: Engine
     # Held while a poll evaluates and commits: the engine's state must follow the commits in order.
     engine_lock: threading.RLock = field(default_factory=threading.RLock)
+    _accounts_lock: threading.Lock = field(default_factory=threading.Lock)
+    _accounts_cache: tuple[tuple[int, datetime | None], list[Account], AccountIndex] | None = None
 
     @property
     def rules(self) -> RuleSet:
@@ -56,6 +60,15 @@ class App:
         engine = warmed_engine(ruleset, self.store, utcnow())
         with self.engine_lock:
             self.engine = engine
+
+    def accounts(self) -> tuple[list[Account], AccountIndex]:
+        """The accounts and their lookup index, rebuilt only when the accounts changed."""
+        version = self.store.accounts_version()
+        with self._accounts_lock:
+            if self._accounts_cache is None or self._accounts_cache[0] != version:
+                accounts = self.store.list_accounts()
+                self._accounts_cache = (version, accounts, AccountIndex(accounts))
+            return self._accounts_cache[1], self._accounts_cache[2]
 
     def close(self) -> None:
         self.http.close()

@@ -14,7 +14,6 @@ from signalwatch.accounts import Account
 from signalwatch.engine import Engine, Evaluation
 from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError
-from signalwatch.resolve import AccountIndex
 from signalwatch.store import AlertDraft, PollCommit, Store, StoreError
 
 __all__ = ["poll_source", "commit_events", "PollReport"]
@@ -34,7 +33,7 @@ class PollReport:
 
 def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     """Poll `source` once. Failures are recorded in `status`; the cursor does not move."""
-    accounts = app.store.list_accounts()
+    accounts, index = app.accounts()
     cursor = app.store.load_cursor(source.name)
     try:
         fetched = source.connector.fetch(FetchContext(app.http, cursor, accounts, now))
@@ -44,7 +43,6 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     except Exception as exc:  # a connector bug must not stop the other sources
         log.exception("poll: %s crashed", source.name)
         return _failed(app, source, f"internal error in {source.settings.type} connector: {type(exc).__name__}: {exc}", now)
-    index = AccountIndex(accounts)
     events = [index.apply(event) for event in normalized.events]
     try:
         accounts_by_id = {account.id: account for account in accounts}

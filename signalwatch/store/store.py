@@ -130,6 +130,12 @@ class Store:
             session.commit()
         return added, updated
 
+    def accounts_version(self) -> tuple[int, datetime | None]:
+        """Changes whenever accounts are added or updated: (count, latest update)."""
+        with self._session() as session:
+            count, latest = session.exec(select(func.count(), func.max(AccountRow.updated_at))).one()
+            return int(count), _utc(latest)
+
     def list_accounts(self) -> list[Account]:
         with self._session() as session:
             rows = session.exec(select(AccountRow).order_by(AccountRow.name)).all()
