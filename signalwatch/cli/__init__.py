@@ -13,6 +13,7 @@ __all__ = ["main", "build_parser", "command_group"]
 # `func(args) -> int` on the parsers it adds.
 COMMAND_MODULES = [
     "signalwatch.cli.core",
+    "signalwatch.cli.boards",
 ]
 
 

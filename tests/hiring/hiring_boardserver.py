@@ -91,7 +91,7 @@ def board_server() -> Iterator[BoardServer]:
     holder = BoardServer(base="")
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(holder))
     holder.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield holder
     httpd.shutdown()

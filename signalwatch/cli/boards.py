@@ -1,0 +1,88 @@
+"""`signalwatch accounts discover-boards`: find each account's job boards from its careers page."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from signalwatch.cli import command_group
+from signalwatch.connectors.jobboards.discover import Discovery, discover_boards
+from signalwatch.http import HttpClient, HttpSettings
+
+__all__ = ["register", "run", "Target", "read_targets"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """An account to discover boards for: a name and a domain and/or careers page URL."""
+
+    name: str
+    domain: str | None = None
+    careers_url: str | None = None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    accounts = command_group(subparsers, "accounts", "Manage target accounts")
+    parser = accounts.add_parser(
+        "discover-boards",
+        help="find job-board ids (greenhouse:acme, ...) linked from accounts' careers pages",
+        description="Read each account's careers page and print the job boards it links to. "
+        "Board ids are only taken from links, never guessed from the domain.",
+    )
+    parser.add_argument("--domain", action="append", default=[], help="company domain (tries /careers, /jobs, /)")
+    parser.add_argument("--url", action="append", default=[], help="careers page URL")
+    parser.add_argument("--csv", type=Path, help="accounts CSV with name, domain and optional careers_url columns")
+    parser.set_defaults(func=run)
+
+
+def read_targets(args: argparse.Namespace) -> list[Target]:
+    """Targets from --domain, --url and --csv; ValueError lists every bad CSV row at once."""
+    targets = [Target(name=d, domain=d) for d in args.domain] + [Target(name=u, careers_url=u) for u in args.url]
+    if args.csv:
+        problems = []
+        with args.csv.open(newline="", encoding="utf-8-sig") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                name = (row.get("name") or "").strip()
+                domain = (row.get("domain") or "").strip() or None
+                careers = (row.get("careers_url") or "").strip() or None
+                if not name or not (domain or careers):
+                    problems.append(f"{args.csv}:{line}: needs a name and a domain or careers_url")
+                    continue
+                targets.append(Target(name=name, domain=domain, careers_url=careers))
+        if problems:
+            raise ValueError("\n".join(problems))
+    return targets
+
+
+def run(args: argparse.Namespace, http: HttpClient | None = None) -> int:
+    try:
+        targets = read_targets(args)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not targets:
+        print("error: give --domain, --url or --csv", file=sys.stderr)
+        return 2
+    client = http or HttpClient(HttpSettings())
+    try:
+        found_any = False
+        for target in targets:
+            result = discover_boards(client, careers_url=target.careers_url, domain=target.domain,
+                                     user_agent=client.settings.user_agent)
+            found_any |= bool(result.boards)
+            print(_line(target, result))
+        return 0 if found_any else 1
+    finally:
+        if http is None:
+            client.close()
+
+
+def _line(target: Target, result: Discovery) -> str:
+    label = target.name if target.name in (target.domain, target.careers_url) else f"{target.name} ({target.domain or target.careers_url})"
+    if result.boards:
+        return f"{label}: {' '.join(result.boards)}"
+    why = "; ".join(result.problems) or f"no job-board links on {', '.join(result.pages)}"
+    return f"{label}: no boards found ({why})"
