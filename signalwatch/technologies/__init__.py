@@ -32,6 +32,7 @@ __all__ = [
     "default_catalog",
     "find_mentions",
     "load_catalog",
+    "technologies_from_entries",
 ]
 
 # The categories rules can select on; a catalog entry with any other category is an error
@@ -45,7 +46,7 @@ CATEGORIES: frozenset[str] = frozenset(
         "identity", "js_library", "landing_pages", "marketing_automation", "monitoring",
         "payments", "personalization", "reviews", "sales_enablement", "sales_engagement",
         "sales_intelligence", "scheduling", "search", "security", "support", "tag_manager",
-        "video", "web_framework",
+        "other", "video", "web_framework",
     }
 )  # fmt: skip
 
@@ -178,9 +179,17 @@ def _parse(text: str, origin: str) -> list[Technology]:
         document = _File.model_validate(raw)
     except ValidationError as exc:
         raise CatalogError(f"{origin}: expected a mapping with a `technologies` list: {exc}") from exc
+    return technologies_from_entries(document.technologies, origin)
+
+
+def technologies_from_entries(items: Iterable[object], origin: str) -> list[Technology]:
+    """Validate catalog entries (as parsed from YAML); every problem is reported at once."""
     errors: list[str] = []
     techs: list[Technology] = []
-    for index, item in enumerate(document.technologies):
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            errors.append(f"{origin}: technologies[{index}]: expected a mapping, got {type(item).__name__}")
+            continue
         label = f"{origin}: technologies[{index}] ({item.get('id', '?')})"
         try:
             entry = _Entry.model_validate(item)
