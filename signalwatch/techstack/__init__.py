@@ -1,0 +1,1 @@
+"""Tech-stack detection: homepage fingerprints and DNS records, and the diff between polls."""
