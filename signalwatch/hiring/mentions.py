@@ -1,30 +1,20 @@
-"""Technologies named in a job posting, via the shared catalog in `signalwatch.technologies`.
+"""Technologies named in a job posting, as ids of the shared catalog (`signalwatch.technologies`).
 
-The catalog is built on its own branch; until it is merged, postings simply carry no
-technologies rather than a second, diverging dictionary living here.
+One dictionary for every signal family, so a rule written for "hiring a Salesforce admin"
+and one for "adopted Salesforce" select on the same id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from signalwatch.technologies import find_mentions
 
-__all__ = ["technologies_in", "CATALOG_AVAILABLE"]
-
-try:
-    from signalwatch.technologies import find_mentions as _find_mentions
-except ImportError:  # the shared catalog is not merged yet
-    _find_mentions = None
-
-CATALOG_AVAILABLE = _find_mentions is not None
-_finder: Callable[[str], list[str]] | None = _find_mentions
+__all__ = ["technologies_in"]
 
 
 def technologies_in(*texts: str) -> tuple[str, ...]:
     """Sorted technology ids named in the given texts (title, description)."""
-    if _finder is None:
-        return ()
     found: set[str] = set()
     for text in texts:
         if text:
-            found.update(_finder(text))
+            found.update(find_mentions(text))
     return tuple(sorted(found))

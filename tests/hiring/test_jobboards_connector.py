@@ -197,3 +197,15 @@ def test_concurrency_bound_and_allowed_providers_are_respected(board_server, htt
     fetched, _ = poll(connector, http, accounts(), {}, NOW)
     assert [item.key for item in fetched.items] == ["greenhouse:acme"]
     assert len(board_server.requests) == 1
+
+
+def test_technologies_named_in_the_posting_are_attached(board_server, http) -> None:
+    board_server.serve("greenhouse", "acme", Route(b'{"jobs": [], "meta": {"total": 0}}'))
+    connector = make_connector(board_server)
+    board = [Account(id=1, name="Acme", boards=("greenhouse:acme",))]
+    _, state = poll(connector, http, board, {}, NOW)
+    board_server.serve_fixture("greenhouse", "acme", "greenhouse/acme.json")
+    _, result = poll(connector, http, board, state.cursor, NOW + timedelta(hours=1))
+    by_title = {e.attributes["title"]: e.attributes["technologies"] for e in result.events}
+    assert "salesforce" in by_title["Sr. AE – EMEA"]
+    assert {"salesforce", "hubspot", "snowflake"} <= set(by_title["Head of Revenue Ops"])
