@@ -8,8 +8,9 @@ Cursor layout (JSON, saved with the events)::
      "surge":  {"<account id>": {"<function>": {"posted": [...], "open": [...], "fired": ...}}}}
 
 The first successful poll of a board is its baseline and emits nothing (no flood of
-"posted" alerts for roles that were already open). A failing board keeps its state, so
-an outage never closes its roles.
+"posted" alerts for roles that were already open); technologies are read only from roles
+posted after it, so a baseline role's `closed` event lists none. A failing board keeps its
+state, so an outage never closes its roles.
 """
 
 from __future__ import annotations
@@ -118,7 +119,12 @@ class JobBoardsConnector(Connector):
         known = {job_id: JobRecord.from_row(row) for job_id, row in previous["jobs"].items()} if previous else None
         if poll.postings is None and known is not None:
             return unchanged_snapshot(known)
-        current = {p.job_id: _record(p, (known or {}).get(p.job_id)) for p in poll.postings or ()}
+        # Technologies are read only for roles that can become "posted" events; a baseline's
+        # roles were open before we watched, and reading every description costs milliseconds each.
+        current = {
+            p.job_id: _record(p, (known or {}).get(p.job_id), mention_technologies=known is not None)
+            for p in poll.postings or ()
+        }
         return diff_snapshot(known, current)
 
     def _role_events(
@@ -190,14 +196,19 @@ class JobBoardsConnector(Connector):
         return state, events
 
 
-def _record(posting: Posting, known: JobRecord | None) -> JobRecord:
+def _record(posting: Posting, known: JobRecord | None, *, mention_technologies: bool) -> JobRecord:
     """Classify a posting; a role already known under the same title keeps its classification."""
     if known is not None and known.title == posting.title:
-        classified_function, seniority, technologies = known.function, known.seniority, known.technologies
+        classified_function, seniority = known.function, known.seniority
     else:
         title_class = classify_title(posting.title, posting.department)
         classified_function, seniority = title_class.function, title_class.seniority
+    if known is not None:
+        technologies = known.technologies
+    elif mention_technologies:
         technologies = technologies_in(posting.title, posting.description)
+    else:
+        technologies = ()
     return JobRecord(
         title=posting.title, function=classified_function, seniority=seniority, department=posting.department,
         location=posting.location, remote=posting.remote, technologies=technologies,

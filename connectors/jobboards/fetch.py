@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from signalwatch.accounts import Account
@@ -123,12 +123,24 @@ def _poll_one(
         validators = {"etag": response.etag, "last_modified": response.last_modified}
         if known and digest == previous.get("hash"):
             return BoardPoll(**base, status="unchanged", body_hash=digest, **validators), None
-        postings = tuple(provider.parse(pages))
+        postings = _slim(provider.parse(pages), previous.get("jobs"))
         return BoardPoll(**base, status="changed", postings=postings, body_hash=digest, **validators), None
     except FetchError as exc:
         return BoardPoll(**base, status="failed"), str(exc)
     except Exception as exc:  # noqa: BLE001 - one malformed board must not stop the other boards
         return BoardPoll(**base, status="failed"), f"{type(exc).__name__}: {exc}"
+
+
+def _slim(postings: list[Posting], known: Mapping[str, Any] | None) -> tuple[Posting, ...]:
+    """Drop the text of roles that cannot become "posted" events, so a 2,000-board poll stays small.
+
+    Descriptions matter only for new roles (summary, technologies); on a baseline poll
+    (`known` is None) and for roles already in the cursor they are dead weight.
+    """
+    return tuple(
+        replace(posting, description="") if known is None or posting.job_id in known else posting
+        for posting in postings
+    )
 
 
 def _hash(pages: list[bytes]) -> str:
