@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, expect, html_to_text, load_json, parse_datetime, text_or_none,
+    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]
@@ -36,7 +36,8 @@ def _posting(job: dict[str, Any]) -> Posting:
         location="; ".join(loc for loc in locations if loc) or None,
         remote=bool(remote) if remote is not None else (workplace == "remote" if workplace else None),
         published_at=parse_datetime(job.get("publishedAt")),
-        description=text_or_none(job.get("descriptionPlain")) or html_to_text(job.get("descriptionHtml")),
+        markup=job.get("descriptionPlain") or job.get("descriptionHtml") or "",
+        markup_kind="text" if job.get("descriptionPlain") else "html",
     )
 
 

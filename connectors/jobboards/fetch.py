@@ -138,7 +138,7 @@ def _slim(postings: list[Posting], known: Mapping[str, Any] | None) -> tuple[Pos
     (`known` is None) and for roles already in the cursor they are dead weight.
     """
     return tuple(
-        replace(posting, description="") if known is None or posting.job_id in known else posting
+        replace(posting, markup="") if known is None or posting.job_id in known else posting
         for posting in postings
     )
 

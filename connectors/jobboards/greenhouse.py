@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, expect, html_to_text, load_json, parse_datetime, text_or_none,
+    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]
@@ -35,7 +35,8 @@ def _posting(job: dict[str, Any]) -> Posting:
         location=location,
         remote=("remote" in location.lower()) if location else None,
         published_at=parse_datetime(job.get("first_published")),
-        description=html_to_text(job.get("content"), escaped=True),
+        markup=job.get("content") or "",
+        markup_kind="escaped_html",
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    DESCRIPTION_CHARS, Posting, Provider, expect, html_to_text, load_json, parse_datetime, text_or_none,
+    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "PROVIDER_EU", "parse"]
@@ -28,9 +28,8 @@ def _posting(job: dict[str, Any]) -> Posting:
     categories = job.get("categories") or {}
     locations = categories.get("allLocations") or ([categories["location"]] if categories.get("location") else [])
     workplace = str(job.get("workplaceType") or "").lower()
-    lists = " ".join(html_to_text(item.get("content")) for item in job.get("lists") or ())
-    description = " ".join(filter(None, [job.get("descriptionPlain") or html_to_text(job.get("description")),
-                                         lists, job.get("additionalPlain") or ""]))
+    lists = " ".join(f"<ul>{item.get('content') or ''}</ul>" for item in job.get("lists") or ())
+    markup = " ".join(filter(None, [job.get("description") or "", lists, job.get("additional") or ""]))
     return Posting(
         job_id=str(job["id"]),
         title=str(job.get("text") or "").strip(),
@@ -39,7 +38,7 @@ def _posting(job: dict[str, Any]) -> Posting:
         location="; ".join(locations) or None,
         remote=(workplace == "remote") if workplace and workplace != "unspecified" else None,
         published_at=parse_datetime(job.get("createdAt")),
-        description=description[:DESCRIPTION_CHARS],
+        markup=markup,
     )
 
 

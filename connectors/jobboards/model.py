@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timezone
 from typing import Any
 
@@ -28,7 +29,12 @@ class BoardFormatError(FetchError):
 
 @dataclass(frozen=True)
 class Posting:
-    """One open role as a provider lists it, reduced to what hiring signals need."""
+    """One open role as a provider lists it, reduced to what hiring signals need.
+
+    The description is kept as the provider sent it (`markup`, of `markup_kind` "html",
+    "escaped_html" or "text") and turned into text only when asked for: most roles on a
+    board are already known and their text is never needed.
+    """
 
     job_id: str
     title: str
@@ -37,7 +43,15 @@ class Posting:
     location: str | None = None
     remote: bool | None = None
     published_at: datetime | None = None
-    description: str = ""
+    markup: str = ""
+    markup_kind: str = "html"
+
+    @cached_property
+    def description(self) -> str:
+        """The visible text of the description, whitespace-collapsed and capped."""
+        if self.markup_kind == "text":
+            return _SPACE.sub(" ", self.markup).strip()[:DESCRIPTION_CHARS]
+        return html_to_text(self.markup, escaped=self.markup_kind == "escaped_html")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 from signalwatch.connectors.jobboards.model import (
-    DESCRIPTION_CHARS, BoardFormatError, Posting, Provider, html_to_text, parse_datetime, text_or_none,
+    BoardFormatError, Posting, Provider, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]
@@ -39,7 +39,7 @@ def _posting(position: ElementTree.Element, index: int) -> Posting:
         return text_or_none(position.findtext(tag))
 
     offices = [text("office")] + [text_or_none(o.text) for o in position.iterfind("additionalOffices/office")]
-    values = [html_to_text(v.text) for v in position.iterfind("jobDescriptions/jobDescription/value")]
+    values = [v.text or "" for v in position.iterfind("jobDescriptions/jobDescription/value")]
     schedule = (text("schedule") or "").lower()
     return Posting(
         job_id=text("id") or f"position-{index}",
@@ -49,7 +49,7 @@ def _posting(position: ElementTree.Element, index: int) -> Posting:
         location="; ".join(o for o in offices if o) or None,
         remote=True if "remote" in schedule or "remote" in (text("office") or "").lower() else None,
         published_at=parse_datetime(text("createdAt")),
-        description=" ".join(values)[:DESCRIPTION_CHARS],
+        markup=" ".join(values),
     )
 
 

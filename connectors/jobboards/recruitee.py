@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    DESCRIPTION_CHARS, Posting, Provider, expect, html_to_text, load_json, parse_datetime, text_or_none,
+    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]
@@ -28,7 +28,6 @@ def _posting(offer: dict[str, Any]) -> Posting:
     place = text_or_none(offer.get("location")) or ", ".join(
         p for p in (offer.get("city"), offer.get("country")) if p
     )
-    text = f"{html_to_text(offer.get('description'))} {html_to_text(offer.get('requirements'))}".strip()
     return Posting(
         job_id=str(offer["id"]),
         title=str(offer.get("title") or "").strip(),
@@ -37,7 +36,7 @@ def _posting(offer: dict[str, Any]) -> Posting:
         location=place or None,
         remote=bool(offer["remote"]) if offer.get("remote") is not None else None,
         published_at=parse_datetime(offer.get("published_at") or offer.get("created_at")),
-        description=text[:DESCRIPTION_CHARS],
+        markup=f"{offer.get('description') or ''} {offer.get('requirements') or ''}".strip(),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, expect, html_to_text, load_json, parse_datetime, text_or_none,
+    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]
@@ -41,7 +41,7 @@ def _posting(shortcode: str, group: list[dict[str, Any]]) -> Posting:
         location="; ".join(places) or None,
         remote=bool(first["telecommuting"]) if first.get("telecommuting") is not None else None,
         published_at=parse_datetime(first.get("published_on")),
-        description=html_to_text(first.get("description")),
+        markup=first.get("description") or "",
     )
 
 
