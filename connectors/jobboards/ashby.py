@@ -9,19 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
+    Posting, Provider, json_items, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]
 
 
 def parse(pages: list[bytes]) -> list[Posting]:
-    postings = []
-    for body in pages:
-        document = load_json(body, "Ashby")
-        expect(isinstance(document, dict) and isinstance(document.get("jobs"), list), "Ashby", "no 'jobs' list")
-        postings.extend(_posting(job) for job in document["jobs"] if job.get("isListed", True) is not False)
-    return postings
+    return [_posting(job) for job in json_items(pages, "Ashby", "jobs") if job.get("isListed", True) is not False]
 
 
 def _posting(job: dict[str, Any]) -> Posting:

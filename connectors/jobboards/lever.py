@@ -9,19 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
+    Posting, Provider, json_items, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "PROVIDER_EU", "parse"]
 
 
 def parse(pages: list[bytes]) -> list[Posting]:
-    postings = []
-    for body in pages:
-        document = load_json(body, "Lever")
-        expect(isinstance(document, list), "Lever", f"expected a list of postings, got {str(document)[:80]!r}")
-        postings.extend(_posting(job) for job in document)
-    return postings
+    return [_posting(job) for job in json_items(pages, "Lever", None)]
 
 
 def _posting(job: dict[str, Any]) -> Posting:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import datetime, timezone
@@ -15,7 +15,7 @@ from signalwatch.http import FetchError
 
 __all__ = [
     "Posting", "Provider", "BoardRef", "BoardFormatError", "parse_board", "html_to_text", "load_json",
-    "parse_datetime", "expect", "text_or_none", "DESCRIPTION_CHARS",
+    "parse_datetime", "expect", "json_items", "text_or_none", "DESCRIPTION_CHARS",
 ]
 
 DESCRIPTION_CHARS = 20_000  # enough for technology mentions; bounds memory on huge ads
@@ -121,6 +121,15 @@ def load_json(body: bytes, what: str) -> Any:
         snippet = body[:60].decode("utf-8", "replace").strip()
         kind = "HTML" if snippet.lstrip().lower().startswith(("<!doctype", "<html", "<")) else "a non-JSON body"
         raise BoardFormatError(f"expected {what} JSON, got {kind}: {snippet!r}") from None
+
+
+def json_items(pages: list[bytes], what: str, key: str | None) -> Iterator[dict[str, Any]]:
+    """The job objects of every page: the list under `key`, or the body itself when `key` is None."""
+    for body in pages:
+        document = load_json(body, what)
+        items = document if key is None else (document.get(key) if isinstance(document, dict) else None)
+        expect(isinstance(items, list), what, f"no {key!r} list" if key else f"expected a list, got {str(document)[:80]!r}")
+        yield from items
 
 
 def expect(condition: bool, what: str, detail: str) -> None:

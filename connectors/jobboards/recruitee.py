@@ -9,19 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
+    Posting, Provider, json_items, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]
 
 
 def parse(pages: list[bytes]) -> list[Posting]:
-    postings = []
-    for body in pages:
-        document = load_json(body, "Recruitee")
-        expect(isinstance(document, dict) and isinstance(document.get("offers"), list), "Recruitee", "no 'offers' list")
-        postings.extend(_posting(offer) for offer in document["offers"] if offer.get("status", "published") == "published")
-    return postings
+    offers = json_items(pages, "Recruitee", "offers")
+    return [_posting(offer) for offer in offers if offer.get("status", "published") == "published"]
 
 
 def _posting(offer: dict[str, Any]) -> Posting:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from signalwatch.connectors.jobboards.model import Posting, Provider, expect, load_json, parse_datetime, text_or_none
+from signalwatch.connectors.jobboards.model import (
+    Posting, Provider, expect, json_items, load_json, parse_datetime, text_or_none,
+)
 
 __all__ = ["PROVIDER", "parse", "next_page"]
 
@@ -20,11 +22,9 @@ MAX_PAGES = 100  # 10,000 postings; stops a misbehaving server from paging forev
 
 def parse(pages: list[bytes]) -> list[Posting]:
     postings: dict[str, Posting] = {}
-    for body in pages:
-        document = _page(body)
-        for job in document["content"]:
-            posting = _posting(job)
-            postings.setdefault(posting.job_id, posting)  # a page boundary can shift between requests
+    for job in json_items(pages, "SmartRecruiters", "content"):
+        posting = _posting(job)
+        postings.setdefault(posting.job_id, posting)  # a page boundary can shift between requests
     return list(postings.values())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, expect, load_json, parse_datetime, text_or_none,
+    Posting, Provider, json_items, parse_datetime, text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]
@@ -18,11 +18,8 @@ __all__ = ["PROVIDER", "parse"]
 
 def parse(pages: list[bytes]) -> list[Posting]:
     rows: dict[str, list[dict[str, Any]]] = {}
-    for body in pages:
-        document = load_json(body, "Workable")
-        expect(isinstance(document, dict) and isinstance(document.get("jobs"), list), "Workable", "no 'jobs' list")
-        for job in document["jobs"]:
-            rows.setdefault(str(job.get("shortcode") or job.get("url")), []).append(job)
+    for job in json_items(pages, "Workable", "jobs"):
+        rows.setdefault(str(job.get("shortcode") or job.get("url")), []).append(job)
     return [_posting(shortcode, group) for shortcode, group in rows.items()]
 
 
