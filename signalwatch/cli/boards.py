@@ -1,4 +1,9 @@
-"""`signalwatch accounts discover-boards`: find each account's job boards from its careers page."""
+"""`signalwatch accounts discover-boards`: find each account's job boards from its careers page.
+
+Targets are the accounts in the store (by domain), or those given with --domain, --url or
+--csv. The command only prints what it found; an admin copies the boards into the
+accounts CSV's `boards` column, because a board id is a claim about who a company is.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from signalwatch.cli import command_group
+from signalwatch.cli.common import settings_or_exit
+from signalwatch.config import default_config_path
 from signalwatch.connectors.jobboards.discover import Discovery, discover_boards
 from signalwatch.http import HttpClient, HttpSettings
+from signalwatch.store import Store
 
 __all__ = ["register", "run", "Target", "read_targets"]
 
@@ -22,6 +30,7 @@ class Target:
     name: str
     domain: str | None = None
     careers_url: str | None = None
+    boards: tuple[str, ...] = ()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -63,10 +72,20 @@ def run(args: argparse.Namespace, http: HttpClient | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    settings = None
+    if not targets or args.config or default_config_path().exists():
+        settings = settings_or_exit(args)
     if not targets:
-        print("error: give --domain, --url or --csv", file=sys.stderr)
-        return 2
-    client = http or HttpClient(HttpSettings())
+        store = Store(settings.database_url)  # type: ignore[union-attr]
+        try:
+            accounts = store.list_accounts()
+        finally:
+            store.close()
+        targets = [Target(a.name, a.domain, None, a.boards) for a in accounts if a.domain]
+        if not targets:
+            print("no accounts with a domain in the store; import accounts or give --domain, --url or --csv")
+            return 1
+    client = http or HttpClient(settings.http.to_http_settings() if settings else HttpSettings())
     try:
         found_any = False
         for target in targets:
@@ -83,6 +102,8 @@ def run(args: argparse.Namespace, http: HttpClient | None = None) -> int:
 def _line(target: Target, result: Discovery) -> str:
     label = target.name if target.name in (target.domain, target.careers_url) else f"{target.name} ({target.domain or target.careers_url})"
     if result.boards:
-        return f"{label}: {' '.join(result.boards)}"
+        known = {board.lower() for board in target.boards}
+        marked = [board if board.lower() in known else f"{board} (new)" for board in result.boards]
+        return f"{label}: {' '.join(marked) if target.boards else ' '.join(result.boards)}"
     why = "; ".join(result.problems) or f"no job-board links on {', '.join(result.pages)}"
     return f"{label}: no boards found ({why})"

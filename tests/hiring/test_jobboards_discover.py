@@ -63,7 +63,7 @@ def test_command_prints_boards_per_account(board_server: BoardServer, http, tmp_
     board_server.routes["/careers"] = Route(CAREERS, content_type="text/html")
     accounts_csv = tmp_path / "accounts.csv"
     accounts_csv.write_text(f"name,domain,careers_url\nAcme Robotics,acme.com,{board_server.base}/careers\n")
-    args = argparse.Namespace(domain=[], url=[], csv=accounts_csv)
+    args = argparse.Namespace(domain=[], url=[], csv=accounts_csv, config=None)
     assert run(args, http=http) == 0
     assert capsys.readouterr().out.strip() == (
         "Acme Robotics (acme.com): greenhouse:acmerobotics lever-eu:acme-eu greenhouse:acmelabs personio:acme-gmbh"
@@ -81,3 +81,21 @@ def test_command_reports_every_bad_csv_row(tmp_path: Path, capsys) -> None:
 def test_command_refuses_private_addresses_by_default(capsys) -> None:
     assert main(["accounts", "discover-boards", "--url", "http://127.0.0.1:9/careers"]) == 1
     assert "non-public address" in capsys.readouterr().out
+
+
+def test_without_arguments_the_accounts_in_the_store_are_read(tmp_path: Path, capsys) -> None:
+    from datetime import datetime, timezone
+
+    from signalwatch.accounts import Account
+    from signalwatch.store import Store
+
+    config = tmp_path / "signalwatch.yaml"
+    config.write_text("database: sw.db\nhttp:\n  max_attempts: 1\n")
+    store = Store(f"sqlite:///{tmp_path / 'sw.db'}")
+    store.migrate()
+    store.upsert_accounts([Account(id=0, name="Acme", domain="127.0.0.1:9", boards=("greenhouse:acme",)),
+                           Account(id=0, name="No Domain Ltd")], datetime(2026, 11, 20, tzinfo=timezone.utc))
+    store.close()
+    assert main(["-c", str(config), "accounts", "discover-boards"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Acme (127.0.0.1:9): no boards found") and "No Domain" not in out
