@@ -34,9 +34,9 @@ def role_event(
     job_url: str | None = None,
 ) -> SignalEvent:
     """A `hiring/posted` (with the live posting) or `hiring/closed` event for one account."""
-    occurred = now
-    if posting is not None and posting.published_at is not None and posting.published_at <= now:
-        occurred = posting.published_at
+    # The observed fact is that the role appeared on (or left) the board since the last poll,
+    # so the event happens now; the provider's own date can be weeks old for a re-listed role.
+    published = posting.published_at.isoformat() if posting is not None and posting.published_at else None
     verb = "is hiring" if change == "posted" else "closed a role"
     attributes: dict[str, Any] = {
         "title": record.title,
@@ -50,6 +50,7 @@ def role_event(
         "job_id": job_id,
         "provider": poll.provider,
         "board": poll.key,
+        "published_at": published,
     }
     return SignalEvent(
         type=EventType.HIRING,
@@ -60,7 +61,7 @@ def role_event(
         url=(posting.url or job_url) if posting else None,
         title=f"{account.name} {verb}: {record.title}",
         summary=posting.description[:SUMMARY_CHARS] if posting else "",
-        occurred_at=occurred,
+        occurred_at=now,
         detected_at=now,
         company_name=account.name,
         company_domain=account.domain,
