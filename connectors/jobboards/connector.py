@@ -42,7 +42,7 @@ class JobBoardsOptions(ConnectorOptions):
     providers: list[str] = Field(default_factory=lambda: sorted(PROVIDERS), description="providers to poll")
     threshold: int = Field(default=5, ge=1, description="new roles in one function within `window` that make a surge")
     window: timedelta = Field(default=timedelta(days=30), description="surge window, e.g. 30d")
-    growth: float | None = Field(default=None, gt=0, description="surge when open roles grow by this fraction (0.5 = +50%)")
+    growth: float | None = Field(default=None, gt=0, description="surge when open roles grow this much (0.5 = +50%)")
     min_new: int = Field(default=3, ge=1, description="new roles a growth surge needs at least")
     url_templates: dict[str, str] = Field(default_factory=dict, description="provider → URL with {id} (mirrors, tests)")
 

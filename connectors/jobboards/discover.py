@@ -22,13 +22,17 @@ PAGE_CAP = 2_000_000
 _ID = r"([A-Za-z0-9][A-Za-z0-9._-]*)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("greenhouse", re.compile(r"boards-api\.greenhouse\.io/v1/boards/" + _ID)),
-    ("greenhouse", re.compile(r"(?<![\w.-])(?:boards|job-boards)\.greenhouse\.io/embed/job_board(?:/js)?\?(?:[^\"'<>\s]*&(?:amp;)?)?for=" + _ID)),
+    ("greenhouse", re.compile(
+        r"(?<![\w.-])(?:boards|job-boards)\.greenhouse\.io/embed/job_board(?:/js)?"
+        r"\?(?:[^\"'<>\s]*&(?:amp;)?)?for=" + _ID
+    )),
     ("greenhouse", re.compile(r"(?<![\w.-])(?:boards|job-boards)\.greenhouse\.io/(?!embed\b)" + _ID)),
     ("lever-eu", re.compile(r"(?:jobs|api)\.eu\.lever\.co/(?:v0/postings/)?" + _ID)),
     ("lever", re.compile(r"(?<![\w.-])(?:jobs\.lever\.co/|api\.lever\.co/v0/postings/)" + _ID)),
     ("ashby", re.compile(r"(?:jobs\.ashbyhq\.com/|api\.ashbyhq\.com/posting-api/job-board/)" + _ID)),
     ("workable", re.compile(r"apply\.workable\.com/(?:api/v1/widget/accounts/)?(?!j/|api/)" + _ID)),
-    ("smartrecruiters", re.compile(r"(?:(?:jobs|careers)\.smartrecruiters\.com/|api\.smartrecruiters\.com/v1/companies/)" + _ID)),
+    ("smartrecruiters",
+     re.compile(r"(?:(?:jobs|careers)\.smartrecruiters\.com/|api\.smartrecruiters\.com/v1/companies/)" + _ID)),
     ("recruitee", re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9-]*)\.recruitee\.com")),
     ("personio", re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9-]*)\.jobs\.personio\.(?:de|com)")),
 ]

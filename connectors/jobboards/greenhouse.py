@@ -35,4 +35,6 @@ def _posting(job: dict[str, Any]) -> Posting:
     )
 
 
-PROVIDER = Provider(name="greenhouse", url="https://boards-api.greenhouse.io/v1/boards/{id}/jobs?content=true", parse=parse)
+PROVIDER = Provider(
+    name="greenhouse", url="https://boards-api.greenhouse.io/v1/boards/{id}/jobs?content=true", parse=parse
+)

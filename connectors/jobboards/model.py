@@ -128,7 +128,8 @@ def json_items(pages: list[bytes], what: str, key: str | None) -> Iterator[dict[
     for body in pages:
         document = load_json(body, what)
         items = document if key is None else (document.get(key) if isinstance(document, dict) else None)
-        expect(isinstance(items, list), what, f"no {key!r} list" if key else f"expected a list, got {str(document)[:80]!r}")
+        detail = f"no {key!r} list" if key else f"expected a list, got {str(document)[:80]!r}"
+        expect(isinstance(items, list), what, detail)
         yield from items
 
 

@@ -27,7 +27,8 @@ def parse(pages: list[bytes]) -> list[Posting]:
         try:
             root = ElementTree.fromstring(body)
         except ElementTree.ParseError as exc:
-            raise BoardFormatError(f"expected Personio XML, got {body[:60].decode('utf-8', 'replace')!r}: {exc}") from None
+            snippet = body[:60].decode("utf-8", "replace")
+            raise BoardFormatError(f"expected Personio XML, got {snippet!r}: {exc}") from None
         if root.tag != "workzag-jobs":
             raise BoardFormatError(f"unexpected Personio document: root element <{root.tag}>")
         postings.extend(_posting(position, index) for index, position in enumerate(root.iter("position")))

@@ -42,4 +42,6 @@ def _posting(shortcode: str, group: list[dict[str, Any]]) -> Posting:
     )
 
 
-PROVIDER = Provider(name="workable", url="https://apply.workable.com/api/v1/widget/accounts/{id}?details=true", parse=parse)
+PROVIDER = Provider(
+    name="workable", url="https://apply.workable.com/api/v1/widget/accounts/{id}?details=true", parse=parse
+)

@@ -100,7 +100,8 @@ def run(args: argparse.Namespace, http: HttpClient | None = None) -> int:
 
 
 def _line(target: Target, result: Discovery) -> str:
-    label = target.name if target.name in (target.domain, target.careers_url) else f"{target.name} ({target.domain or target.careers_url})"
+    where = target.domain or target.careers_url
+    label = target.name if target.name == where else f"{target.name} ({where})"
     if result.boards:
         known = {board.lower() for board in target.boards}
         marked = [board if board.lower() in known else f"{board} (new)" for board in result.boards]

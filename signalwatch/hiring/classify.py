@@ -201,7 +201,9 @@ _PEOPLE_MANAGER = re.compile(
 _MANAGER_WORD = re.compile(r"\bmanager\b")
 _ASSISTANT_TO = re.compile(r"\b(?:assistant|associate|coordinator|advisor|partner) (?:to|for) (?:the )?.*$")
 
-_GENDER_MARKER = re.compile(r"\((?:[mwfdxhn]\s*/\s*)+[mwfdxhn]\)|\b[mwfdxh]/[mwfdxh](?:/[mwfdxh])?\b|\(all genders?\)|\(\*\)")
+_GENDER_MARKER = re.compile(
+    r"\((?:[mwfdxhn]\s*/\s*)+[mwfdxhn]\)|\b[mwfdxh]/[mwfdxh](?:/[mwfdxh])?\b|\(all genders?\)|\(\*\)"
+)
 _SEPARATORS = re.compile(r"[\u2010-\u2015|/\\,;:()\[\]{}+!?\"“”]|\s-\s|^-|-$|\s-|-\s")
 
 

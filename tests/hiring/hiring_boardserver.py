@@ -100,7 +100,8 @@ def board_server() -> Iterator[BoardServer]:
 
 @pytest.fixture
 def http() -> Iterator[HttpClient]:
-    client = HttpClient(HttpSettings(allow_private_addresses=True, per_host_interval=0, backoff_base=0.01, max_attempts=1))
+    settings = HttpSettings(allow_private_addresses=True, per_host_interval=0, backoff_base=0.01, max_attempts=1)
+    client = HttpClient(settings)
     yield client
     client.close()
 

@@ -96,7 +96,8 @@ def test_new_roles_become_valid_posted_events_with_stable_keys(board_server, htt
         assert set(event.attributes) >= {"title", "function", "seniority", "department", "location", "remote",
                                          "technologies", "open_roles", "job_id", "provider", "board"}
     vp = next(e for e in result.events if e.attributes["title"] == "VP, GTM Operations")
-    assert (vp.attributes["function"], vp.attributes["seniority"], vp.attributes["board"]) == ("revops", "vp", "greenhouse:acme")
+    attributes = vp.attributes
+    assert (attributes["function"], attributes["seniority"], attributes["board"]) == ("revops", "vp", "greenhouse:acme")
     assert vp.attributes["open_roles"] == 4  # Head of Revenue Ops, Lever's VP GTM Operations, and the two new ones
     assert vp.company_name == "Acme" and vp.company_domain == "acme.com" and vp.url == "https://x/5000"
     _, again = poll(connector, http, accounts(), baseline.cursor, later)
@@ -121,7 +122,8 @@ def test_removed_role_closes_on_the_second_miss(board_server, http) -> None:
 
 def test_failing_boards_are_reported_while_the_others_continue(board_server, http) -> None:
     serve_all(board_server)
-    board_server.serve("ashby", "acme", Route(b"<!DOCTYPE html><html><title>Jobs</title></html>", content_type="text/html"))
+    html_page = Route(b"<!DOCTYPE html><html><title>Jobs</title></html>", content_type="text/html")
+    board_server.serve("ashby", "acme", html_page)
     connector = make_connector(board_server)
     board = accounts()[0]
     broken = Account(id=3, name="Gone Inc", boards=("greenhouse:gone", "greenhouse:", "taleo:x"))

@@ -35,7 +35,8 @@ def test_board_ids_are_read_from_links_and_embeds() -> None:
 
 
 def test_a_page_without_board_links_reports_nothing_rather_than_guessing(board_server: BoardServer, http) -> None:
-    board_server.routes["/careers"] = Route(b"<html>We use our own ATS at acme.com/apply</html>", content_type="text/html")
+    own_ats = b"<html>We use our own ATS at acme.com/apply</html>"
+    board_server.routes["/careers"] = Route(own_ats, content_type="text/html")
     board_server.routes["/jobs"] = Route(b"<html>nothing</html>", content_type="text/html")
     board_server.routes["/"] = Route(b"<html>home</html>", content_type="text/html")
     domain = board_server.base.removeprefix("http://")

@@ -57,7 +57,8 @@ def test_hiring_rules_fire_on_the_right_postings(board_server: BoardServer, http
     connector = make_connector(board_server, threshold=3)
     _, state = poll(connector, http, [account], {}, NOW)
     document = json.loads((FIXTURES / "greenhouse/acme.json").read_bytes())
-    extra = [{**document["jobs"][0], "id": 9000 + n, "title": title} for n, title in enumerate(["Account Executive", "Enterprise AE"])]
+    titles = ["Account Executive", "Enterprise AE"]
+    extra = [{**document["jobs"][0], "id": 9000 + n, "title": title} for n, title in enumerate(titles)]
     document["jobs"] += extra
     board_server.serve("greenhouse", "acme", Route(json.dumps(document).encode()))
     now = NOW + timedelta(hours=1)
