@@ -98,7 +98,8 @@ class JobBoardsConnector(Connector):
                     boards[poll.key] = previous
                 continue
             if poll.status == "unchanged" and not any(row[7] for row in previous["jobs"].values()):
-                boards[poll.key] = previous  # nothing new and nothing pending closure: no work at all
+                # Nothing new and nothing pending closure: no work beyond keeping fresh validators.
+                boards[poll.key] = {**previous, "etag": poll.etag, "last_modified": poll.last_modified}
                 continue
             diff = self._diff(poll, previous)
             diffs[poll.key] = diff
