@@ -106,6 +106,7 @@ def serve(boards: int, seed: int, etags: bool, ready: multiprocessing.Queue) -> 
             parts = self.path.strip("/").split("/")
             if parts[0] == "_version":
                 state["version"] = int(parts[1])
+                cache.clear()  # bodies of the previous version are not asked for again
                 return self._send(200, b"ok")
             board = int(parts[1].removeprefix("b"))
             version = state["version"]

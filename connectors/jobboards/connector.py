@@ -101,12 +101,10 @@ class JobBoardsConnector(Connector):
                 # Nothing new and nothing pending closure: no work beyond keeping fresh validators.
                 boards[poll.key] = {**previous, "etag": poll.etag, "last_modified": poll.last_modified}
                 continue
-            diff = self._diff(poll, previous)
+            diff, rows = self._diff(poll, previous)
             diffs[poll.key] = diff
-            boards[poll.key] = {
-                "hash": poll.body_hash, "etag": poll.etag, "last_modified": poll.last_modified,
-                "jobs": {job_id: record.to_row() for job_id, record in diff.jobs.items()},
-            }
+            boards[poll.key] = {"hash": poll.body_hash, "etag": poll.etag, "last_modified": poll.last_modified,
+                                "jobs": rows}
         open_counts = _open_counts(polls, boards)
         events: list[SignalEvent] = []
         for poll in polls:
@@ -116,17 +114,23 @@ class JobBoardsConnector(Connector):
         events.extend(surges)
         return Normalized(events=events, cursor={"boards": boards, "surge": surge_state})
 
-    def _diff(self, poll: BoardPoll, previous: dict[str, Any] | None) -> BoardDiff:
+    def _diff(self, poll: BoardPoll, previous: dict[str, Any] | None) -> tuple[BoardDiff, dict[str, list[Any]]]:
+        """The board's diff and its next cursor rows."""
+        if poll.postings is None and previous is not None:
+            # Same body as last time: only roles already missing move on, the rest stay as stored.
+            rows: dict[str, list[Any]] = previous["jobs"]
+            diff = unchanged_snapshot({job_id: JobRecord.from_row(row) for job_id, row in rows.items() if row[7]})
+            kept = {job_id: row for job_id, row in rows.items() if not row[7]}
+            return diff, kept | {job_id: record.to_row() for job_id, record in diff.jobs.items()}
         known = {job_id: JobRecord.from_row(row) for job_id, row in previous["jobs"].items()} if previous else None
-        if poll.postings is None and known is not None:
-            return unchanged_snapshot(known)
         # Technologies are read only for roles that can become "posted" events; a baseline's
         # roles were open before we watched, and reading every description costs milliseconds each.
         current = {
             p.job_id: _record(p, (known or {}).get(p.job_id), mention_technologies=known is not None)
             for p in poll.postings or ()
         }
-        return diff_snapshot(known, current)
+        diff = diff_snapshot(known, current)
+        return diff, {job_id: record.to_row() for job_id, record in diff.jobs.items()}
 
     def _role_events(
         self, poll: BoardPoll, diff: BoardDiff, open_counts: dict[int, Counter[str]], now: datetime
