@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from signalwatch.connectors import REGISTRY
 from signalwatch.connectors.base import ConnectorOptions
 from signalwatch.http import HttpSettings
+from signalwatch.sinks import SINKS, SinkConfig
 from signalwatch.timeutil import parse_duration
 from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
 
@@ -26,42 +27,6 @@ class _Strict(BaseModel):
 
 def _duration(value: Any) -> Any:
     return parse_duration(value) if isinstance(value, (str, int, float)) else value
-
-
-class HttpConfig(_Strict):
-    """How sources are fetched (see signalwatch.http)."""
-
-    user_agent: str = "signalwatch/0.1 (+https://github.com/signalwatch/signalwatch)"
-    timeout: float = 20.0
-    total_timeout: float = 60.0
-    max_bytes: int = 10_000_000
-    max_redirects: int = 5
-    max_attempts: int = 3
-    max_retry_wait: float = 30.0
-    per_host_interval: float = 1.0
-    allow_private_addresses: bool = False
-
-    def to_http_settings(self) -> HttpSettings:
-        return HttpSettings(**self.model_dump())
-
-
-class ConsoleSinkConfig(_Strict):
-    enabled: bool = True
-
-
-class SlackSinkConfig(_Strict):
-    """Slack delivery; the bot token comes from the environment variable named by `token_env`."""
-
-    enabled: bool = False
-    default_channel: str | None = None
-    token_env: str = "SLACK_BOT_TOKEN"
-    base_url: str = "https://slack.com/api/"
-    timeout: float = 15.0
-
-
-class SinksConfig(_Strict):
-    console: ConsoleSinkConfig = ConsoleSinkConfig()
-    slack: SlackSinkConfig = SlackSinkConfig()
 
 
 class DeliveryConfig(_Strict):
@@ -103,12 +68,13 @@ class Settings(_Strict):
     database: str = "signalwatch.db"
     rules_dir: str = "rules"
     log_level: str = "INFO"
-    http: HttpConfig = HttpConfig()
+    http: HttpSettings = HttpSettings()
     delivery: DeliveryConfig = DeliveryConfig()
-    sinks: SinksConfig = SinksConfig()
+    sinks: dict[str, Any] = Field(default_factory=dict, description="sink name -> that sink's options")
     sources: list[SourceSettings] = []
     base_dir: Path = Field(default=Path("."), exclude=True)
     connector_options: dict[str, ConnectorOptions] = Field(default_factory=dict, exclude=True)
+    sink_configs: dict[str, SinkConfig] = Field(default_factory=dict, exclude=True)
 
     def path(self, value: str) -> Path:
         """Resolve a config-relative path."""
@@ -155,13 +121,34 @@ def load_settings(path: Path | str | None = None, *, require_secrets: bool = Fal
     except ValidationError as exc:
         issues += [i for i in validation_issues(exc, loaded, Settings) if not _is_source_option_issue(i)]
     options, source_issues = _connector_options(data.get("sources"), loaded)
-    issues += source_issues
-    if require_secrets and settings is not None and settings.sinks.slack.enabled and not settings.secret(settings.sinks.slack.token_env):
-        line = loaded.line_of(("sinks", "slack", "enabled"))
-        issues.append(Issue(loaded.path, line, f"slack is enabled but ${settings.sinks.slack.token_env} is not set"))
+    sinks, sink_issues = _sink_configs(data.get("sinks"), loaded)
+    issues += source_issues + sink_issues
+    if require_secrets:
+        for name, config in sinks.items():
+            for env_name in config.required_env() if config.enabled else []:
+                if not os.environ.get(env_name, "").strip():
+                    line = loaded.line_of(("sinks", name, "enabled"))
+                    issues.append(Issue(loaded.path, line, f"{name} is enabled but ${env_name} is not set"))
     if issues or settings is None:
         raise AdminInputError(issues)
-    return settings.model_copy(update={"connector_options": options})
+    return settings.model_copy(update={"connector_options": options, "sink_configs": sinks})
+
+
+def _sink_configs(raw: Any, loaded: Any) -> tuple[dict[str, SinkConfig], list[Issue]]:
+    """Validate each `sinks:` entry against its sink's Config model; absent sinks get defaults."""
+    raw = raw if isinstance(raw, dict) else {}
+    configs: dict[str, SinkConfig] = {}
+    issues: list[Issue] = []
+    for name in raw:
+        if name not in SINKS:
+            hint = suggest(str(name), SINKS)
+            issues.append(Issue(loaded.path, loaded.line_of(("sinks", name)), f"unknown sink {name!r}{hint}; known: {', '.join(sorted(SINKS))}"))
+    for name, cls in SINKS.items():
+        try:
+            configs[name] = cls.Config.model_validate(raw.get(name) or {})
+        except ValidationError as exc:
+            issues += validation_issues(exc, loaded, cls.Config, prefix=("sinks", name))
+    return configs, issues
 
 
 def _is_source_option_issue(issue: Issue) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-__all__ = ["slack_escape", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate"]
+__all__ = ["slack_escape", "plain_safe", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate"]
 
 HEADER_LIMIT = 150  # Block Kit header text
 SECTION_LIMIT = 3000  # Block Kit section text
@@ -21,6 +21,12 @@ FALLBACK_LIMIT = 4000
 def slack_escape(text: Any) -> str:
     """Escape the three characters Slack's mrkdwn treats as control: & < >."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def plain_safe(text: Any) -> str:
+    """For plain_text fields: Slack does not parse them, but angle brackets become look-alikes
+    anyway so that no raw `<!...>` sequence ever leaves signalwatch."""
+    return str(text).replace("<", "‹").replace(">", "›")
 
 
 def slack_link(url: str | None, label: str) -> str:
@@ -85,6 +91,7 @@ def render_text(payload: dict[str, Any]) -> str:
     account = payload.get("account") or {}
     if account.get("owner_email"):
         lines.append(f"  Owner:  {account['owner_email']}")
+    lines += [f"  Signal: {item['occurred_at'][:10]} {item['title']}" for item in payload.get("evidence") or []]
     lines += [f"  Why:    {line}" for line in payload["why"]]
     if payload.get("angle"):
         lines.append(f"  Angle:  {payload['angle']}")
@@ -107,9 +114,13 @@ def render_slack(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
     elif account.get("owner_email"):
         fields.append(f"*Owner*\n{slack_escape(account['owner_email'])}")
     fields.append(f"*When*\n{slack_escape(event['occurred_at'][:16].replace('T', ' '))} UTC")
+    related = payload.get("evidence") or []
+    if related:
+        signals = "\n".join(f"• {slack_escape(item['occurred_at'][:10])} {slack_link(item.get('url'), truncate(item['title'], 200))}" for item in related)
+        body += f"\n*Related signals:*\n{signals}"
     why = "\n".join(f"• {slack_escape(line)}" for line in payload["why"])
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": truncate(title, HEADER_LIMIT), "emoji": False}},
+        {"type": "header", "text": {"type": "plain_text", "text": truncate(plain_safe(title), HEADER_LIMIT), "emoji": False}},
         {"type": "section", "text": {"type": "mrkdwn", "text": truncate(body, SECTION_LIMIT)}},
         {"type": "section", "fields": [{"type": "mrkdwn", "text": truncate(f, 2000)} for f in fields]},
         {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate("*Why:*\n" + why, CONTEXT_LIMIT)}]},

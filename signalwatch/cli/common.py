@@ -29,7 +29,7 @@ def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False)
         print(exc, file=sys.stderr)
         print("signalwatch: configuration is invalid, nothing was started", file=sys.stderr)
         raise ConfigExit(EXIT_CONFIG) from None
-    secrets = [settings.secret(settings.sinks.slack.token_env) or ""]
+    secrets = [settings.secret(env) or "" for config in settings.sink_configs.values() for env in config.required_env()]
     configure_logging("DEBUG" if getattr(args, "verbose", False) else settings.log_level, secrets)
     return settings
 

@@ -13,10 +13,12 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
+
+from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeSlack", "Failure"]
 
@@ -30,7 +32,7 @@ class Failure:
     headers: dict[str, str] = field(default_factory=lambda: {"Retry-After": "1"})
 
 
-class FakeSlack:
+class FakeSlack(LoopbackServer):
     def __init__(self, token: str = "xoxb-test-token", channels: dict[str, str] | None = None,
                  users: dict[str, str] | None = None, log_path: Path | None = None) -> None:
         self.token = token
@@ -43,27 +45,11 @@ class FakeSlack:
         self.log_path = log_path
         self._lock = threading.Lock()
         self._last_ts = 0.0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__()
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}/api/"
-
-    def start(self) -> FakeSlack:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def __enter__(self) -> FakeSlack:
-        return self.start()
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
 
     # -- methods ----------------------------------------------------------------------
 

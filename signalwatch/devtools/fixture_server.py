@@ -10,8 +10,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FixtureServer", "Reply", "relative_dates"]
 
@@ -45,7 +47,7 @@ class Reply:
     conditional: bool = True
 
 
-class FixtureServer:
+class FixtureServer(LoopbackServer):
     """Serve `path -> [Reply, ...]`: replies are used in order, the last one repeats."""
 
     def __init__(self, render: Callable[[bytes], bytes] | None = None) -> None:
@@ -53,13 +55,7 @@ class FixtureServer:
         self._render = render
         self._lock = threading.Lock()
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
+        super().__init__()
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}"
@@ -67,20 +63,6 @@ class FixtureServer:
     def route(self, path: str, *replies: Reply) -> None:
         with self._lock:
             self._routes["/" + path.lstrip("/")] = list(replies)
-
-    def start(self) -> FixtureServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def __enter__(self) -> FixtureServer:
-        return self.start()
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
 
     def _next_reply(self, path: str) -> Reply | None:
         with self._lock:

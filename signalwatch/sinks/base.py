@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TextIO
 
-__all__ = ["Sink", "SinkError"]
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Sink", "SinkConfig", "SinkError", "SecretLookup"]
+
+SecretLookup = Callable[[str], "str | None"]
+
+
+class SinkConfig(BaseModel):
+    """A sink's block under `sinks:` in the config file; unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = False
+
+    def required_env(self) -> list[str]:
+        """Environment variables holding this sink's secrets (checked when it is enabled)."""
+        return []
 
 
 class SinkError(Exception):
@@ -22,6 +39,12 @@ class Sink(ABC):
     """One delivery channel. Holds its client; built once per process from settings."""
 
     name: ClassVar[str]
+    Config: ClassVar[type[SinkConfig]] = SinkConfig
+
+    @classmethod
+    @abstractmethod
+    def from_config(cls, config: Any, secret: SecretLookup, stream: TextIO | None) -> Sink:
+        """Build the sink; secrets come from `secret(ENV_NAME)` and nowhere else."""
 
     @abstractmethod
     def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:

@@ -7,13 +7,22 @@ import threading
 from typing import Any, TextIO
 
 from signalwatch.render import render_text
-from signalwatch.sinks.base import Sink
+from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig
 
-__all__ = ["ConsoleSink"]
+__all__ = ["ConsoleSink", "ConsoleConfig"]
+
+
+class ConsoleConfig(SinkConfig):
+    enabled: bool = True
 
 
 class ConsoleSink(Sink):
     name = "console"
+    Config = ConsoleConfig
+
+    @classmethod
+    def from_config(cls, config: Any, secret: SecretLookup, stream: TextIO | None) -> ConsoleSink:
+        return cls(stream)
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = stream or sys.stdout

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -37,6 +38,7 @@ class AlertDraft:
     target: str | None
     priority: str
     payload: dict[str, Any]
+    not_before: datetime | None = None  # held until a delivery window opens
 
 
 @dataclass(frozen=True)
@@ -87,12 +89,13 @@ def _utc(value: datetime | None) -> datetime | None:
 class Store:
     """The database. SQLite (WAL) by default; any SQLAlchemy URL works for the core tables."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
         self.url = url
-        connect_args = {"timeout": 30, "check_same_thread": False} if url.startswith("sqlite") else {}
+        connect_args = {"timeout": busy_timeout, "check_same_thread": False} if url.startswith("sqlite") else {}
         self.engine = create_engine(url, connect_args=connect_args)
         if url.startswith("sqlite"):
-            sa_event.listen(self.engine, "connect", _sqlite_pragmas)
+            millis = int(busy_timeout * 1000)
+            sa_event.listen(self.engine, "connect", lambda dbapi, _record: _sqlite_pragmas(dbapi, millis))
 
     def migrate(self) -> list[int]:
         return migrate(self.engine)
@@ -173,7 +176,7 @@ class Store:
                     alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=draft.account_id,
                     event_id=event_ids[draft.event_key], source=source, sink=draft.sink, target=draft.target,
                     priority=draft.priority, payload=draft.payload, status=OutboxStatus.PENDING,
-                    next_attempt_at=now, created_at=now,
+                    next_attempt_at=draft.not_before or now, created_at=now,
                 ))
                 new_alerts += 1
             state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
@@ -292,6 +295,27 @@ class Store:
                 query = query.where(col(EventRow.detected_at) >= since)
             return [(row.id or 0, _event(row)) for row in session.exec(query)]
 
+    def events_since(self, since: datetime) -> list[SignalEvent]:
+        """Events that occurred since `since`, oldest first (engine warm-up, backtests)."""
+        with self._session() as session:
+            query = select(EventRow).where(col(EventRow.occurred_at) >= since).order_by(col(EventRow.occurred_at), col(EventRow.id))
+            return [_event(row) for row in session.exec(query)]
+
+    def get_event(self, event_id: int) -> SignalEvent | None:
+        with self._session() as session:
+            row = session.get(EventRow, event_id)
+            return _event(row) if row else None
+
+    def alert_history(self, since: datetime) -> list[tuple[str, int | None, datetime]]:
+        """(rule, account, first enqueued) per alert since `since`: one per rule firing, not per route."""
+        with self._session() as session:
+            query = (
+                select(OutboxRow.rule_id, OutboxRow.account_id, func.min(OutboxRow.created_at))
+                .where(col(OutboxRow.created_at) >= since)
+                .group_by(OutboxRow.rule_id, OutboxRow.account_id, OutboxRow.event_id)
+            )
+            return [(rule, account, as_utc(created)) for rule, account, created in session.exec(query).all()]
+
     def source_status(self) -> list[SourceStatus]:
         with self._session() as session:
             events = dict(session.exec(select(EventRow.source, func.count()).group_by(EventRow.source)).all())
@@ -313,30 +337,25 @@ class Store:
                 ))
             return result
 
-    def _session(self) -> Session:
-        return _GuardedSession(self.engine, expire_on_commit=False)
-
-
-class _GuardedSession(Session):
-    """A session whose commit turns lock and disk errors into one clear StoreError."""
-
-    def commit(self) -> None:
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session whose lock, disk-full and constraint errors become one clear StoreError."""
+        session = Session(self.engine, expire_on_commit=False)
         try:
-            super().commit()
-        except OperationalError as exc:
-            self.rollback()
+            yield session
+        except (OperationalError, IntegrityError) as exc:
+            session.rollback()
             raise StoreError(f"database write failed, nothing was saved: {exc.orig}") from exc
-        except IntegrityError as exc:
-            self.rollback()
-            raise StoreError(f"database constraint violated, nothing was saved: {exc.orig}") from exc
+        finally:
+            session.close()
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, busy_millis: int) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={busy_millis}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged alert must survive power loss
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
