@@ -102,7 +102,7 @@ class TechStackConnector(Connector):
     def fetch(self, ctx: FetchContext) -> Fetched:
         items: list[dict[str, Any]] = []
         errors: dict[str, str] = {}
-        robots_cache: dict[str, str | None] = {}
+        robots_cache: dict[str, str | FetchError | None] = {}
         for account in ctx.accounts:
             if not account.domain:
                 continue
@@ -116,7 +116,7 @@ class TechStackConnector(Connector):
             items.append(item)
         return Fetched(cursor=ctx.cursor, items=items, errors=errors)
 
-    def _fetch_web(self, http: HttpClient, domain: str, robots_cache: dict[str, str | None],
+    def _fetch_web(self, http: HttpClient, domain: str, robots_cache: dict[str, str | FetchError | None],
                    errors: dict[str, str]) -> dict[str, Any]:
         homepage = self.options.homepage_url.format(domain=domain)
         urls = [homepage] + [homepage.rstrip("/") + path for path in self.options.paths]
@@ -144,18 +144,24 @@ class TechStackConnector(Connector):
         return {"pages": pages, "web_checked": bool(pages)}
 
     @staticmethod
-    def _robots(http: HttpClient, url: str, cache: dict[str, str | None]) -> str | None:
-        """robots.txt text, None when there is none (a 4xx, per RFC 9309 everything is allowed)."""
+    def _robots(http: HttpClient, url: str, cache: dict[str, str | FetchError | None]) -> str | None:
+        """robots.txt text, None when there is none (a 4xx, per RFC 9309 everything is allowed).
+
+        An unreachable robots.txt (5xx, 429, network failure) means "assume disallowed", and
+        the failure is remembered for the rest of the poll so a host is asked only once.
+        """
         target = robots_url(url)
         if target not in cache:
             try:
-                response = http.get(target, max_bytes=512_000)
-                cache[target] = response.content.decode("utf-8", "replace")
+                cache[target] = http.get(target, max_bytes=512_000).content.decode("utf-8", "replace")
             except HttpStatusError as exc:
-                if exc.status >= 500 or exc.status == 429:  # unreachable: assume disallowed
-                    raise
-                cache[target] = None
-        return cache[target]
+                cache[target] = exc if exc.status >= 500 or exc.status == 429 else None
+            except FetchError as exc:
+                cache[target] = exc
+        cached = cache[target]
+        if isinstance(cached, FetchError):
+            raise cached
+        return cached
 
     def _fetch_dns(self, domain: str, errors: dict[str, str]) -> dict[str, list[str]] | None:
         try:
