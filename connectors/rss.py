@@ -104,6 +104,10 @@ class RssConnector(Connector):
 
 def _parse(body: bytes, url: str) -> list[Any]:
     parsed = feedparser.parse(body)
+    reason = str(parsed.get("bozo_exception") or "")
+    if parsed.get("bozo") and ("unclosed token" in reason or "no element found" in reason):
+        # A cut-off body: the last item may be partial, so trust none of it; the next poll retries.
+        raise FeedParseError(f"{url}: truncated feed ({reason})")
     if parsed.get("bozo") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         raise FeedParseError(f"{url}: not a readable RSS/Atom feed ({type(reason).__name__}: {reason})")

@@ -25,11 +25,12 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from pydantic import BaseModel, ConfigDict
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 __all__ = [
@@ -83,9 +84,10 @@ class RateLimitedError(HttpStatusError):
     """Rate limited with a Retry-After longer than we are willing to wait inline."""
 
 
-@dataclass(frozen=True)
-class HttpSettings:
-    """HTTP behaviour; built from the `http:` block of the config file."""
+class HttpSettings(BaseModel):
+    """HTTP behaviour: the `http:` block of the config file (see the example config)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     user_agent: str = "signalwatch/0.1 (+https://github.com/signalwatch/signalwatch)"
     timeout: float = 20.0
@@ -97,7 +99,7 @@ class HttpSettings:
     backoff_base: float = 1.0
     per_host_interval: float = 1.0
     allow_private_addresses: bool = False
-    extra_headers: Mapping[str, str] = field(default_factory=dict)
+    extra_headers: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -205,9 +207,11 @@ class HttpClient:
         *,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        resolve: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.settings = settings
         self._sleep = sleep
+        self._resolve = resolve
         self._pacer = _HostPacer(settings.per_host_interval, sleep)
         headers = {"User-Agent": settings.user_agent, **settings.extra_headers}
         self._client = httpx.Client(
@@ -269,7 +273,7 @@ class HttpClient:
     def _get_following_redirects(self, url: str, headers: dict[str, str], cap: int) -> HttpResponse:
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            check_url(current, allow_private=self.settings.allow_private_addresses)
+            check_url(current, allow_private=self.settings.allow_private_addresses, resolve=self._resolve)
             response = self._get_once(current, headers, cap)
             if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 current = urljoin(current, response.headers["location"])

@@ -13,6 +13,10 @@ __all__ = ["main", "build_parser", "command_group"]
 # `func(args) -> int` on the parsers it adds.
 COMMAND_MODULES = [
     "signalwatch.cli.core",
+    "signalwatch.cli.demo",
+    "signalwatch.cli.accounts",
+    "signalwatch.cli.data",
+    "signalwatch.cli.rules",
 ]
 
 
@@ -51,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
+    except SystemExit as exc:  # commands exit early on invalid config with a clear message
+        return int(exc.code or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,9 +1,115 @@
-"""Core commands: init, run, demo, status, accounts, events, rules."""
+"""Core commands: init, run, status."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
+from pathlib import Path
+
+from signalwatch.app import App
+from signalwatch.cli.common import app_or_exit, print_table, settings_or_exit, when
+from signalwatch.delivery import deliver
+from signalwatch.pipeline import PollReport, poll_source
+from signalwatch.scheduler import run_daemon
+from signalwatch.store import Store
+from signalwatch.timeutil import utcnow
+
+__all__ = ["register", "run_once", "write_starter"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Placeholder until the core commands land in the next commits."""
+    init = subparsers.add_parser("init", help="write a starter config, rules/ and a sample accounts CSV into a folder")
+    init.add_argument("directory", nargs="?", default=".", help="target folder (default: current)")
+    init.add_argument("--force", action="store_true", help="overwrite existing files")
+    init.set_defaults(func=cmd_init)
+
+    run = subparsers.add_parser("run", help="start the daemon (or poll once with --once)")
+    run.add_argument("--once", action="store_true", help="poll every source once, deliver, and exit (for cron and tests)")
+    run.set_defaults(func=cmd_run)
+
+    status = subparsers.add_parser("status", help="per source: last poll, last success, last error, events, alerts")
+    status.set_defaults(func=cmd_status)
+
+
+def write_starter(directory: Path, force: bool = False) -> list[Path]:
+    """Copy the starter config, default rules and sample accounts into `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    templates = resources.files("signalwatch.templates")
+    rules = resources.files("signalwatch.bundled_rules")
+    plan = [(templates / "signalwatch.yaml", directory / "signalwatch.yaml"),
+            (templates / "accounts.csv", directory / "accounts.csv")]
+    plan += [(item, directory / "rules" / item.name) for item in rules.iterdir() if item.name.endswith(".yaml")]
+    existing = [dest for _, dest in plan if dest.exists()]
+    if existing and not force:
+        raise FileExistsError(", ".join(str(p) for p in existing))
+    (directory / "rules").mkdir(exist_ok=True)
+    for source, dest in plan:
+        with resources.as_file(source) as src:
+            shutil.copyfile(src, dest)
+    return [dest for _, dest in plan]
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    directory = Path(args.directory)
+    try:
+        written = write_starter(directory, args.force)
+    except FileExistsError as exc:
+        print(f"signalwatch init: refusing to overwrite {exc} (use --force)", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(f"\nNext: cd {directory} && signalwatch accounts import accounts.csv && signalwatch rules check && signalwatch run --once")
+    return 0
+
+
+def run_once(app: App) -> tuple[list[PollReport], int]:
+    """Poll every source once (concurrently), then deliver. Returns the poll reports and alerts sent."""
+    now = utcnow()
+    workers = max(1, min(8, len(app.sources)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        reports = list(pool.map(lambda source: poll_source(app, source, now), app.sources))
+    delivered = deliver(app.store, app.sinks, app.settings.delivery, recover_all=True)
+    return reports, delivered.sent + delivered.recovered
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    app = app_or_exit(args)
+    try:
+        if not args.once:
+            return run_daemon(app)
+        reports, sent = run_once(app)
+        failed = [r for r in reports if not r.ok]
+        new_events = sum(r.new_events for r in reports)
+        print(f"polled {len(reports)} sources ({len(failed)} failed): {new_events} new events, {sent} alerts delivered")
+        for report in failed:
+            print(f"  source {report.source} failed: {report.error}", file=sys.stderr)
+        return 1 if failed else 0
+    finally:
+        app.close()
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    settings = settings_or_exit(args)
+    store = Store(settings.database_url)
+    store.migrate()
+    configured = {source.name for source in settings.sources}
+    rows = []
+    failing = 0
+    for state in store.source_status():
+        error = state.last_error if state.consecutive_failures else None
+        if state.target_errors:
+            error = (error + "; " if error else "") + f"{len(state.target_errors)} failing: " + "; ".join(
+                f"{target}: {reason}" for target, reason in sorted(state.target_errors.items())
+            )
+        health = "FAILING" if state.consecutive_failures else ("DEGRADED" if state.target_errors else "ok")
+        failing += health != "ok"
+        name = state.source if state.source in configured else f"{state.source} (not configured)"
+        rows.append((name, health, when(state.last_poll_at), when(state.last_success_at), state.events,
+                     f"{state.alerts_sent}/{state.alerts_pending}/{state.alerts_dead}", error or ""))
+    for name in sorted(configured - {state.source for state in store.source_status()}):
+        rows.append((name, "never polled", "-", "-", 0, "0/0/0", ""))
+    print_table(["source", "health", "last poll", "last success", "events", "alerts sent/pending/dead", "last error"], rows)
+    return 1 if failing else 0

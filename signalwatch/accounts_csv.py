@@ -1,0 +1,105 @@
+"""Read target accounts from a CSV file: good rows are kept, bad ones reported by line."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from signalwatch.accounts import Account
+from signalwatch.resolve import normalize_domain
+from signalwatch.yamlload import Issue, suggest
+
+__all__ = ["read_accounts_csv", "COLUMNS"]
+
+COLUMNS = ("name", "domain", "aliases", "industry", "employees", "revenue", "country",
+           "owner_email", "owner_slack_id", "tags", "crm_id", "boards")
+_LIST_COLUMNS = {"aliases", "tags", "boards"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_SLACK_USER = re.compile(r"^[UW][A-Z0-9]{6,}$")
+_DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$")
+_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9}
+
+
+def _number(text: str) -> float:
+    cleaned = text.replace(",", "").replace("$", "").strip().lower()
+    scale = _SCALE.get(cleaned[-1:], 1.0)
+    return float(cleaned[:-1] if scale != 1.0 else cleaned) * scale
+
+
+def _row(values: dict[str, str], line: int, path: str) -> tuple[Account | None, list[Issue]]:
+    problems: list[str] = []
+    name = values.get("name", "").strip()
+    if not name:
+        problems.append("name is empty")
+    domain = normalize_domain(values.get("domain"))
+    if domain and not _DOMAIN.match(domain):
+        problems.append(f"domain {values.get('domain')!r} is not a domain name")
+    employees = revenue = None
+    if values.get("employees", "").strip():
+        try:
+            employees = int(_number(values["employees"]))
+        except ValueError:
+            problems.append(f"employees {values['employees']!r} is not a number")
+    if values.get("revenue", "").strip():
+        try:
+            revenue = _number(values["revenue"])
+        except ValueError:
+            problems.append(f"revenue {values['revenue']!r} is not a number")
+    email = values.get("owner_email", "").strip() or None
+    if email and not _EMAIL.match(email):
+        problems.append(f"owner_email {email!r} is not an email address")
+    slack_id = values.get("owner_slack_id", "").strip() or None
+    if slack_id and not _SLACK_USER.match(slack_id):
+        problems.append(f"owner_slack_id {slack_id!r} is not a Slack user id (like U0123ABCD)")
+    lists = {col: tuple(x.strip() for x in values.get(col, "").split(";") if x.strip()) for col in _LIST_COLUMNS}
+    for board in lists["boards"]:
+        if ":" not in board:
+            problems.append(f"board {board!r} must look like provider:id, e.g. greenhouse:acme")
+    if problems:
+        return None, [Issue(path, line, "; ".join(problems))]
+    country = (values.get("country") or "").strip().upper() or None
+    return Account(
+        id=0, name=name, domain=domain, aliases=lists["aliases"], industry=(values.get("industry") or "").strip().lower() or None,
+        employees=employees, revenue=revenue, country=country, owner_email=email, owner_slack_id=slack_id,
+        tags=tuple(t.lower() for t in lists["tags"]), crm_id=(values.get("crm_id") or "").strip() or None, boards=lists["boards"],
+    ), []
+
+
+def read_accounts_csv(path: Path | str) -> tuple[list[Account], list[Issue]]:
+    """Parse the file; an unknown column rejects the file (every row would be misread)."""
+    name = str(path)
+    try:
+        handle = open(path, newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        return [], [Issue(name, 1, f"cannot read file: {exc}")]
+    with handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip().lower() for h in reader.fieldnames or []]
+        unknown = [h for h in header if h not in COLUMNS]
+        if not header or "name" not in header:
+            return [], [Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}")]
+        if unknown:
+            return [], [Issue(name, 1, f"unknown column {col!r}{suggest(col, COLUMNS)}") for col in unknown]
+        accounts: list[Account] = []
+        issues: list[Issue] = []
+        seen: dict[str, int] = {}
+        try:
+            for raw in reader:
+                line = reader.line_num
+                values = {k.strip().lower(): (v or "") for k, v in raw.items() if k is not None}
+                if None in raw:
+                    issues.append(Issue(name, line, "more fields than columns"))
+                    continue
+                account, problems = _row(values, line, name)
+                key = (account.domain or account.name.lower()) if account else None
+                if account and key in seen:
+                    problems = [Issue(name, line, f"duplicate of line {seen[key]} ({key})")]
+                    account = None
+                issues += problems
+                if account:
+                    seen[key or ""] = line
+                    accounts.append(account)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            issues.append(Issue(name, reader.line_num, f"unreadable CSV: {exc}"))
+    return accounts, issues

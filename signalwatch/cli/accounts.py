@@ -1,0 +1,63 @@
+"""Account commands: import a CSV, list accounts with their ICP tier."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from signalwatch.accounts_csv import read_accounts_csv
+from signalwatch.cli import command_group
+from signalwatch.cli.common import print_table, settings_or_exit
+from signalwatch.ruleset import load_ruleset
+from signalwatch.store import Store
+from signalwatch.timeutil import utcnow
+from signalwatch.yamlload import AdminInputError
+
+__all__ = ["register"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    group = command_group(subparsers, "accounts", "target accounts: import, list")
+    imp = group.add_parser("import", help="import or update accounts from a CSV file (bad rows are reported by line, good rows kept)")
+    imp.add_argument("file", help="CSV with columns name, domain, aliases, industry, employees, revenue, country, owner_email, owner_slack_id, tags, crm_id, boards")
+    imp.add_argument("--dry-run", action="store_true", help="check the file without saving")
+    imp.set_defaults(func=cmd_import)
+    lst = group.add_parser("list", help="list accounts with their ICP tier")
+    lst.add_argument("--tier", help="only this tier (use 'none' for untiered, 'excluded' for anti-ICP)")
+    lst.set_defaults(func=cmd_list)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    settings = settings_or_exit(args)
+    accounts, issues = read_accounts_csv(args.file)
+    for issue in issues:
+        print(issue, file=sys.stderr)
+    if args.dry_run:
+        print(f"{len(accounts)} good rows, {len(issues)} problems (dry run, nothing saved)")
+        return 1 if issues else 0
+    store = Store(settings.database_url)
+    store.migrate()
+    added, updated = store.upsert_accounts(accounts, utcnow())
+    print(f"imported {len(accounts)} accounts ({added} new, {updated} updated); {len(issues)} rows rejected")
+    return 1 if issues else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    settings = settings_or_exit(args)
+    try:
+        icp = load_ruleset(settings.rules_path).icp
+    except AdminInputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    store = Store(settings.database_url)
+    store.migrate()
+    rows = []
+    for account in store.list_accounts():
+        fit = icp.fit(account)
+        tier = "excluded" if fit.excluded_by else (fit.tier or "none")
+        if args.tier and tier.lower() != args.tier.lower():
+            continue
+        rows.append((account.name, account.domain, tier, account.industry, account.employees, account.country,
+                     account.owner_email, fit.excluded_by or "; ".join(fit.criteria)))
+    print_table(["name", "domain", "tier", "industry", "employees", "country", "owner", "why"], rows)
+    return 0

@@ -1,0 +1,58 @@
+"""Helpers shared by CLI command modules: loading settings and the app, printing tables."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TextIO
+
+from signalwatch.app import App, build_app
+from signalwatch.config import Settings, load_settings
+from signalwatch.logs import configure_logging
+from signalwatch.yamlload import AdminInputError
+
+__all__ = ["settings_or_exit", "app_or_exit", "print_table", "when", "EXIT_CONFIG"]
+
+EXIT_CONFIG = 2
+
+
+class ConfigExit(SystemExit):
+    pass
+
+
+def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False) -> Settings:
+    try:
+        settings = load_settings(args.config, require_secrets=require_secrets)
+    except AdminInputError as exc:
+        print(exc, file=sys.stderr)
+        print("signalwatch: configuration is invalid, nothing was started", file=sys.stderr)
+        raise ConfigExit(EXIT_CONFIG) from None
+    secrets = [settings.secret(env) or "" for config in settings.sink_configs.values() for env in config.required_env()]
+    configure_logging("DEBUG" if getattr(args, "verbose", False) else settings.log_level, secrets)
+    return settings
+
+
+def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None) -> App:
+    settings = settings_or_exit(args, require_secrets=True)
+    try:
+        return build_app(settings, stream=stream)
+    except AdminInputError as exc:
+        print(exc, file=sys.stderr)
+        print("signalwatch: rules are invalid, nothing was started", file=sys.stderr)
+        raise ConfigExit(EXIT_CONFIG) from None
+
+
+def when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    cells = [[str(c) for c in headers]] + [["-" if c is None else str(c) for c in row] for row in rows]
+    widths = [min(60, max(len(row[i]) for row in cells)) for i in range(len(headers))]
+    for index, row in enumerate(cells):
+        out.write("  ".join(cell[:60].ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
+        if index == 0:
+            out.write("  ".join("-" * w for w in widths) + "\n")

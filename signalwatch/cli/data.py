@@ -1,0 +1,60 @@
+"""Inspection commands: events list, outbox list, outbox retry-dead."""
+
+from __future__ import annotations
+
+import argparse
+
+from signalwatch.cli import command_group
+from signalwatch.cli.common import print_table, settings_or_exit
+from signalwatch.render import what_happened
+from signalwatch.store import OutboxStatus, Store
+from signalwatch.timeutil import utcnow
+
+__all__ = ["register"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    events = command_group(subparsers, "events", "stored signal events")
+    lst = events.add_parser("list", help="list recent events, newest first")
+    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--source", help="only events from this source")
+    lst.set_defaults(func=cmd_events)
+    outbox = command_group(subparsers, "outbox", "alerts waiting, sent or dead")
+    olist = outbox.add_parser("list", help="list alerts in the outbox")
+    olist.add_argument("--status", choices=[OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.SENT, OutboxStatus.DEAD])
+    olist.add_argument("--limit", type=int, default=50)
+    olist.set_defaults(func=cmd_outbox)
+    retry = outbox.add_parser("retry-dead", help="give every dead letter a fresh retry budget")
+    retry.set_defaults(func=cmd_retry_dead)
+
+
+def _store(args: argparse.Namespace) -> Store:
+    store = Store(settings_or_exit(args).database_url)
+    store.migrate()
+    return store
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    rows = []
+    accounts = {a.id: a.name for a in _store(args).list_accounts()}
+    for event_id, event in _store(args).list_events(limit=args.limit, source=args.source):
+        account = accounts.get(event.account_id, "-") if event.account_id else f"unmatched ({event.match_method})"
+        rows.append((event_id, event.occurred_at.strftime("%Y-%m-%d"), f"{event.type}/{event.change}", account,
+                     event.company_name, event.source, event.title))
+    print_table(["id", "date", "event", "account", "company (as named)", "source", "title"], rows)
+    return 0
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    rows = []
+    for item in _store(args).list_outbox(status=args.status, limit=args.limit):
+        rows.append((item.id, item.status, item.priority, item.rule_id, f"{item.sink} {item.target or ''}".strip(),
+                     item.attempts, what_happened(item.payload), item.last_error or ""))
+    print_table(["id", "status", "priority", "rule", "sink", "attempts", "what", "last error"], rows)
+    return 0
+
+
+def cmd_retry_dead(args: argparse.Namespace) -> int:
+    count = _store(args).retry_dead(utcnow())
+    print(f"{count} dead letters moved back to pending; they are sent on the next delivery run")
+    return 0

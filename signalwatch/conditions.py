@@ -1,0 +1,213 @@
+"""The condition language shared by the ICP and rule files: data, never code.
+
+A match block maps a field path to a test::
+
+    event.type: funding                       # equals
+    event.attributes.round: [seed, series_a]  # one of
+    account.employees: {gte: 50, lte: 5000}   # operators, all must hold
+    any_of: [ {...}, {...} ]                  # at least one block matches
+    none_of: [ {...} ]                        # no block matches
+
+Operators: eq, ne, in, not_in, gt, gte, lt, lte, contains, icontains, startswith, regex,
+exists. On a list field, eq/in/contains/icontains test the list's items. Regexes are
+compiled once and length-capped, and they see at most the first 10,000 characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Test", "Match", "compile_match", "lookup", "OPERATORS", "CompileIssue"]
+
+MAX_REGEX_LENGTH = 500
+MAX_TEXT_FOR_REGEX = 10_000
+COMBINATORS = ("any_of", "none_of")
+CompileIssue = tuple[tuple[str | int, ...], str]  # (location inside the block, message)
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _fold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _compare(op: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
+    def check(actual: Any, expected: Any) -> bool:
+        if actual is None or isinstance(actual, (list, dict, bool)):
+            return False
+        try:
+            return op(float(actual), float(expected))
+        except (TypeError, ValueError):
+            return False
+    return check
+
+
+def _contains(actual: Any, expected: Any, fold: bool = False) -> bool:
+    norm = _fold if fold else (lambda v: v)
+    if isinstance(actual, list):
+        return any(norm(item) == norm(expected) for item in actual)
+    if isinstance(actual, str):
+        return norm(str(expected)) in norm(actual)
+    return False
+
+
+def _eq(actual: Any, expected: Any) -> bool:
+    """Equality, case-insensitive for text; on a list, any item equals."""
+    if isinstance(actual, list):
+        return any(_eq(item, expected) for item in actual)
+    return bool(_fold(actual) == _fold(expected))
+
+
+OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": _eq,
+    "ne": lambda a, e: not _eq(a, e),
+    "in": lambda a, e: any(_eq(a, option) for option in e),
+    "not_in": lambda a, e: not any(_eq(a, option) for option in e),
+    "gt": _compare(lambda a, e: a > e),
+    "gte": _compare(lambda a, e: a >= e),
+    "lt": _compare(lambda a, e: a < e),
+    "lte": _compare(lambda a, e: a <= e),
+    "contains": lambda a, e: _contains(a, e),
+    "icontains": lambda a, e: _contains(a, e, fold=True),
+    "startswith": lambda a, e: isinstance(a, str) and a.casefold().startswith(str(e).casefold()),
+    "exists": lambda a, e: (a not in (None, "", [])) == bool(e),
+}
+_LIST_OPERANDS = {"in", "not_in"}
+_NUMERIC_OPERANDS = {"gt", "gte", "lt", "lte"}
+
+
+def lookup(record: Mapping[str, Any], path: str) -> Any:
+    """Follow a dotted path through nested mappings; None when any step is missing."""
+    current: Any = record
+    for part in path.split("."):
+        if not isinstance(current, Mapping):
+            return None
+        current = current.get(part)
+    return current
+
+
+@dataclass(frozen=True)
+class Test:
+    path: str
+    op: str
+    value: Any
+    pattern: re.Pattern[str] | None = None
+
+    def check(self, record: Mapping[str, Any]) -> bool:
+        actual = lookup(record, self.path)
+        if self.pattern is not None:
+            return any(isinstance(v, str) and self.pattern.search(v[:MAX_TEXT_FOR_REGEX]) for v in _items(actual))
+        return OPERATORS[self.op](actual, self.value)
+
+    def describe(self) -> str:
+        symbol = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}.get(self.op, self.op)
+        value = ", ".join(map(str, self.value)) if isinstance(self.value, list) else self.value
+        value = f"[{value}]" if isinstance(self.value, list) else value
+        return f"{self.path} {symbol} {value}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A compiled match block: all tests hold, some any_of block holds, no none_of block holds."""
+
+    tests: tuple[Test, ...] = ()
+    any_of: tuple[Match, ...] = ()
+    none_of: tuple[Match, ...] = ()
+
+    def first_failure(self, record: Mapping[str, Any]) -> str | None:
+        """The first condition that does not hold, described for an admin; None when it matches."""
+        for test in self.tests:
+            if not test.check(record):
+                return f"{test.describe()} (was {lookup(record, test.path)!r})"
+        if self.any_of and not any(block.matches(record) for block in self.any_of):
+            return "none of the any_of blocks matched"
+        for block in self.none_of:
+            if block.matches(record):
+                return "a none_of block matched"
+        return None
+
+    def matches(self, record: Mapping[str, Any]) -> bool:
+        return self.first_failure(record) is None
+
+    def describe(self) -> list[str]:
+        return [test.describe() for test in self.tests]
+
+    def paths(self) -> set[str]:
+        found = {test.path for test in self.tests}
+        for block in (*self.any_of, *self.none_of):
+            found |= block.paths()
+        return found
+
+
+def compile_match(
+    raw: Any, check_path: Callable[[str], str | None], prefix: str = ""
+) -> tuple[Match, list[CompileIssue]]:
+    """Compile a raw match block. `check_path` returns an error message for an unknown field."""
+    issues: list[CompileIssue] = []
+    if raw is None:
+        return Match(), issues
+    if not isinstance(raw, Mapping):
+        return Match(), [((), "a match block must be a mapping of field: condition")]
+    tests: list[Test] = []
+    blocks: dict[str, list[Match]] = {name: [] for name in COMBINATORS}
+    for key, spec in raw.items():
+        key = str(key)
+        if key in COMBINATORS:
+            if not isinstance(spec, list) or not spec:
+                issues.append(((key,), f"{key} takes a non-empty list of match blocks"))
+                continue
+            for index, item in enumerate(spec):
+                block, inner = compile_match(item, check_path, prefix)
+                blocks[key].append(block)
+                issues += [((key, index, *loc), message) for loc, message in inner]
+            continue
+        path = f"{prefix}{key}"
+        problem = check_path(path)
+        if problem:
+            issues.append(((key,), problem))
+            continue
+        for loc, test_or_issue in _tests_for(path, spec):
+            if isinstance(test_or_issue, Test):
+                tests.append(test_or_issue)
+            else:
+                issues.append(((key, *loc), test_or_issue))
+    return Match(tuple(tests), tuple(blocks["any_of"]), tuple(blocks["none_of"])), issues
+
+
+def _tests_for(path: str, spec: Any) -> list[tuple[tuple[str, ...], Test | str]]:
+    if isinstance(spec, list):
+        return [((), Test(path, "in", spec))]
+    if not isinstance(spec, Mapping):
+        return [((), Test(path, "eq", spec))]
+    out: list[tuple[tuple[str, ...], Test | str]] = []
+    for op, value in spec.items():
+        op = str(op)
+        if op == "regex":
+            out.append(((op,), _regex_test(path, value)))
+        elif op not in OPERATORS:
+            from signalwatch.yamlload import suggest
+
+            out.append(((op,), f"unknown operator {op!r}{suggest(op, [*OPERATORS, 'regex'])}"))
+        elif op in _LIST_OPERANDS and not isinstance(value, list):
+            out.append(((op,), f"{op} takes a list"))
+        elif op in _NUMERIC_OPERANDS and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            out.append(((op,), f"{op} takes a number, got {value!r}"))
+        else:
+            out.append(((op,), Test(path, op, value)))
+    return out
+
+
+def _regex_test(path: str, value: Any) -> Test | str:
+    if not isinstance(value, str):
+        return "regex takes a string"
+    if len(value) > MAX_REGEX_LENGTH:
+        return f"regex longer than {MAX_REGEX_LENGTH} characters"
+    try:
+        return Test(path, "regex", value, re.compile(value, re.IGNORECASE))
+    except re.error as exc:
+        return f"regex does not compile: {exc}"

@@ -1,0 +1,193 @@
+"""Settings: one YAML config file, secrets from the environment, every error reported at once."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from signalwatch.connectors import REGISTRY
+from signalwatch.connectors.base import ConnectorOptions
+from signalwatch.http import HttpSettings
+from signalwatch.sinks import SINKS, SinkConfig
+from signalwatch.timeutil import parse_duration
+from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
+
+__all__ = ["Settings", "SourceSettings", "load_settings", "default_config_path", "CONFIG_ENV"]
+
+CONFIG_ENV = "SIGNALWATCH_CONFIG"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _duration(value: Any) -> Any:
+    return parse_duration(value) if isinstance(value, (str, int, float)) else value
+
+
+class DeliveryConfig(_Strict):
+    """Outbox draining: retries with exponential backoff, then a dead letter."""
+
+    interval: timedelta = timedelta(seconds=30)
+    max_attempts: int = Field(default=8, ge=1)
+    backoff_base: timedelta = timedelta(seconds=30)
+    backoff_max: timedelta = timedelta(hours=1)
+    max_inline_wait: timedelta = Field(
+        default=timedelta(seconds=60),
+        description="how long one delivery run waits for a rate-limited sink before leaving rows for the next run",
+    )
+
+    _durations = field_validator("interval", "backoff_base", "backoff_max", "max_inline_wait", mode="before")(_duration)
+
+
+class SourceSettings(BaseModel):
+    """One configured source. Keys other than the common ones are the connector's options."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+    type: str
+    interval: timedelta | None = None
+    jitter: timedelta = timedelta(seconds=30)
+    enabled: bool = True
+
+    _durations = field_validator("interval", "jitter", mode="before")(_duration)
+
+    @property
+    def option_values(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class Settings(_Strict):
+    """The whole config file. Relative paths are relative to the config file's folder."""
+
+    database: str = "signalwatch.db"
+    rules_dir: str = "rules"
+    log_level: str = "INFO"
+    http: HttpSettings = HttpSettings()
+    delivery: DeliveryConfig = DeliveryConfig()
+    sinks: dict[str, Any] = Field(default_factory=dict, description="sink name -> that sink's options")
+    sources: list[SourceSettings] = []
+    base_dir: Path = Field(default=Path("."), exclude=True)
+    connector_options: dict[str, ConnectorOptions] = Field(default_factory=dict, exclude=True)
+    sink_configs: dict[str, SinkConfig] = Field(default_factory=dict, exclude=True)
+
+    def path(self, value: str) -> Path:
+        """Resolve a config-relative path."""
+        candidate = Path(value).expanduser()
+        return candidate if candidate.is_absolute() else self.base_dir / candidate
+
+    @property
+    def database_url(self) -> str:
+        if "://" in self.database:
+            return self.database
+        return f"sqlite:///{self.path(self.database)}"
+
+    @property
+    def rules_path(self) -> Path:
+        return self.path(self.rules_dir)
+
+    def secret(self, env_name: str) -> str | None:
+        """A secret from the environment. Secrets are never stored in settings or logged."""
+        value = os.environ.get(env_name, "").strip()
+        return value or None
+
+
+def default_config_path() -> Path:
+    return Path(os.environ.get(CONFIG_ENV) or "signalwatch.yaml")
+
+
+def load_settings(path: Path | str | None = None, *, require_secrets: bool = False) -> Settings:
+    """Load and validate the config file; raise AdminInputError listing every problem.
+
+    `require_secrets` also checks that the secrets of enabled sinks are set (commands that deliver).
+    """
+    config_path = Path(path) if path else default_config_path()
+    if not config_path.exists():
+        raise AdminInputError([Issue(str(config_path), 1, "config file not found (create one with `signalwatch init`)")])
+    loaded, issues = load_yaml(config_path)
+    if loaded is None:
+        raise AdminInputError(issues)
+    data = loaded.data if loaded.data is not None else {}
+    if not isinstance(data, dict):
+        raise AdminInputError([Issue(loaded.path, 1, "the config file must be a mapping of settings")])
+    settings: Settings | None = None
+    try:
+        settings = Settings.model_validate({**data, "base_dir": config_path.resolve().parent})
+    except ValidationError as exc:
+        issues += [i for i in validation_issues(exc, loaded, Settings) if not _is_source_option_issue(i)]
+    options, source_issues = _connector_options(data.get("sources"), loaded)
+    sinks, sink_issues = _sink_configs(data.get("sinks"), loaded)
+    issues += source_issues + sink_issues
+    if require_secrets:
+        for name, config in sinks.items():
+            for env_name in config.required_env() if config.enabled else []:
+                if not os.environ.get(env_name, "").strip():
+                    line = loaded.line_of(("sinks", name, "enabled"))
+                    issues.append(Issue(loaded.path, line, f"{name} is enabled but ${env_name} is not set"))
+    if issues or settings is None:
+        raise AdminInputError(issues)
+    return settings.model_copy(update={"connector_options": options, "sink_configs": sinks})
+
+
+def _sink_configs(raw: Any, loaded: Any) -> tuple[dict[str, SinkConfig], list[Issue]]:
+    """Validate each `sinks:` entry against its sink's Config model; absent sinks get defaults."""
+    raw = raw if isinstance(raw, dict) else {}
+    configs: dict[str, SinkConfig] = {}
+    issues: list[Issue] = []
+    for name in raw:
+        if name not in SINKS:
+            hint = suggest(str(name), SINKS)
+            issues.append(Issue(loaded.path, loaded.line_of(("sinks", name)), f"unknown sink {name!r}{hint}; known: {', '.join(sorted(SINKS))}"))
+    for name, cls in SINKS.items():
+        try:
+            configs[name] = cls.Config.model_validate(raw.get(name) or {})
+        except ValidationError as exc:
+            issues += validation_issues(exc, loaded, cls.Config, prefix=("sinks", name))
+    return configs, issues
+
+
+def _is_source_option_issue(issue: Issue) -> bool:
+    # Source entries are re-checked one by one below, with connector-aware messages.
+    return issue.message.startswith("sources.")
+
+
+def _connector_options(raw_sources: Any, loaded: Any) -> tuple[dict[str, ConnectorOptions], list[Issue]]:
+    """Validate each source entry and its extra keys against its connector's Options model."""
+    options: dict[str, ConnectorOptions] = {}
+    issues: list[Issue] = []
+    if raw_sources is None:
+        return options, issues
+    if not isinstance(raw_sources, list):
+        return options, [Issue(loaded.path, loaded.line_of(("sources",)), "sources must be a list of source entries")]
+    names: set[str] = set()
+    for index, raw in enumerate(raw_sources):
+        loc: tuple[str | int, ...] = ("sources", index)
+        try:
+            source = SourceSettings.model_validate(raw)
+        except ValidationError as exc:
+            issues += validation_issues(exc, loaded, SourceSettings, prefix=loc)
+            continue
+        if source.name in names:
+            issues.append(Issue(loaded.path, loaded.line_of((*loc, "name")), f"duplicate source name {source.name!r}"))
+        names.add(source.name)
+        connector = REGISTRY.get(source.type)
+        if connector is None:
+            hint = suggest(source.type, REGISTRY)
+            message = f"unknown source type {source.type!r}{hint}; known: {', '.join(sorted(REGISTRY))}"
+            issues.append(Issue(loaded.path, loaded.line_of((*loc, "type")), message))
+            continue
+        try:
+            options[source.name] = connector.Options.model_validate(source.option_values)
+        except ValidationError as exc:
+            for issue in validation_issues(exc, loaded, connector.Options, prefix=loc):
+                if issue.message.startswith("unknown key"):  # may be a typo of a common key too
+                    key = issue.message.split("'")[1]
+                    hint = suggest(key, [*SourceSettings.model_fields, *connector.Options.model_fields])
+                    issue = Issue(issue.file, issue.line, f"unknown key {key!r} for a {source.type} source{hint}")
+                issues.append(issue)
+    return options, issues

@@ -1,0 +1,143 @@
+"""Drain the outbox into the sinks: at most once per alert key, in order, with retries.
+
+A row is claimed (pending → sending) before it is sent and settled after. A row found
+still `sending` belonged to a process that died mid-send: the sink's `confirm` looks the
+alert up remotely (Slack: message metadata in the channel history) before any resend.
+When a sink fails or is rate limited, it is paused, so later rows wait behind the failed
+one and arrive in order.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from signalwatch.config import DeliveryConfig
+from signalwatch.sinks import Sink, SinkError
+from signalwatch.store import OutboxItem, Store
+from signalwatch.timeutil import utcnow
+
+__all__ = ["deliver", "DeliveryReport", "backoff"]
+
+log = logging.getLogger(__name__)
+_LOCK = threading.Lock()  # one drain at a time in this process; claims guard across processes
+UNCERTAIN_AFTER = timedelta(minutes=5)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retried: int = 0
+    dead: int = 0
+    recovered: int = 0
+    pending: int = 0
+
+
+def backoff(attempts: int, config: DeliveryConfig) -> timedelta:
+    """Exponential backoff with jitter, capped."""
+    seconds = config.backoff_base.total_seconds() * (2 ** max(0, attempts - 1))
+    seconds = min(seconds, config.backoff_max.total_seconds())
+    return timedelta(seconds=seconds * random.uniform(0.8, 1.2))
+
+
+def deliver(
+    store: Store,
+    sinks: Mapping[str, Sink],
+    config: DeliveryConfig,
+    *,
+    recover_all: bool = False,
+    wait_inline: bool = True,
+    clock: Callable[[], datetime] = utcnow,
+    sleep: Callable[[float], None] = time.sleep,
+) -> DeliveryReport:
+    """Send every due outbox row. `recover_all` treats every `sending` row as orphaned (process start)."""
+    report = DeliveryReport()
+    with _LOCK:
+        _recover(store, sinks, clock(), recover_all, report)
+        _drain(store, sinks, config, wait_inline, clock, sleep, report)
+    report.pending = len(store.due_outbox(clock() + timedelta(days=3650), limit=100_000))
+    return report
+
+
+def _recover(store: Store, sinks: Mapping[str, Sink], now: datetime, recover_all: bool, report: DeliveryReport) -> None:
+    cutoff = now + timedelta(seconds=1) if recover_all else now - UNCERTAIN_AFTER
+    for item in store.uncertain_outbox(older_than=cutoff):
+        sink = sinks.get(item.sink)
+        remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now) if sink else None
+        if remote_id is not None:
+            store.mark_sent(item.id, remote_id, now)
+            report.recovered += 1
+            log.info("delivery: alert %s was already delivered to %s before a restart (remote id %s)", item.id, item.sink, remote_id)
+        else:
+            store.release(item.id)
+
+
+def _drain(
+    store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, wait_inline: bool,
+    clock: Callable[[], datetime], sleep: Callable[[float], None], report: DeliveryReport,
+) -> None:
+    paused: dict[str, datetime] = {}
+    waited = 0.0
+    budget = config.max_inline_wait.total_seconds()
+    while True:
+        now = clock()
+        due = [item for item in store.due_outbox(now) if paused.get(item.sink, now) <= now]
+        if not due:
+            next_at = store.next_due_at()
+            if not wait_inline or next_at is None:
+                return
+            pause = max(0.0, (next_at - now).total_seconds()) + 0.01
+            if waited + pause > budget:
+                return
+            sleep(pause)
+            waited += pause
+            continue
+        for item in due:
+            if paused.get(item.sink, now) > now:
+                continue
+            outcome = _send_one(store, sinks, config, item, clock, report)
+            if outcome is not None:
+                paused[item.sink] = outcome
+
+
+def _send_one(
+    store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, item: OutboxItem,
+    clock: Callable[[], datetime], report: DeliveryReport,
+) -> datetime | None:
+    """Send one row; return until when its sink is paused, or None."""
+    sink = sinks.get(item.sink)
+    now = clock()
+    if sink is None:
+        store.mark_dead(item.id, f"sink {item.sink!r} is not enabled in the config")
+        report.dead += 1
+        return None
+    if not store.claim(item.id, now):
+        return None
+    attempts = item.attempts + 1
+    try:
+        remote_id = sink.send(item.payload, item.target, item.alert_key)
+    except SinkError as exc:
+        if exc.retryable and attempts < config.max_attempts:
+            delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(attempts, config)
+            store.mark_retry(item.id, str(exc), now + delay)
+            report.retried += 1
+            log.warning("delivery: alert %s to %s failed (attempt %d), retry in %.0fs: %s", item.id, item.sink, attempts, delay.total_seconds(), exc)
+            return now + delay
+        store.mark_dead(item.id, str(exc))
+        report.dead += 1
+        log.error("delivery: alert %s to %s is a dead letter after %d attempts: %s", item.id, item.sink, attempts, exc)
+        return None
+    except Exception as exc:  # a sink bug must not lose the row: keep it for a later retry
+        log.exception("delivery: unexpected error sending alert %s to %s", item.id, item.sink)
+        store.mark_retry(item.id, f"{type(exc).__name__}: {exc}", now + backoff(attempts, config))
+        report.retried += 1
+        return None
+    store.mark_sent(item.id, remote_id, clock())
+    report.sent += 1
+    log.info("delivery: alert %s rule=%s sent to %s %s", item.id, item.rule_id, item.sink, item.target or "")
+    return None

@@ -1,0 +1,71 @@
+"""One poll of one source: fetch → normalize → resolve → store events, alerts and cursor together."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from signalwatch.app import App, SourceRuntime
+from signalwatch.connectors.base import FetchContext
+from signalwatch.engine import evaluate
+from signalwatch.http import FetchError
+from signalwatch.resolve import AccountIndex
+from signalwatch.store import StoreError
+
+__all__ = ["poll_source", "PollReport"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PollReport:
+    source: str
+    ok: bool
+    fetched: int = 0
+    new_events: int = 0
+    new_alerts: int = 0
+    error: str | None = None
+
+
+def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
+    """Poll `source` once. Failures are recorded in `status`; the cursor does not move."""
+    accounts = app.store.list_accounts()
+    cursor = app.store.load_cursor(source.name)
+    try:
+        fetched = source.connector.fetch(FetchContext(app.http, cursor, accounts, now))
+        normalized = source.connector.normalize(fetched, now)
+    except FetchError as exc:
+        return _failed(app, source, str(exc), now)
+    except Exception as exc:  # a connector bug must not stop the other sources
+        log.exception("poll: %s crashed", source.name)
+        return _failed(app, source, f"internal error in {source.settings.type} connector: {type(exc).__name__}: {exc}", now)
+    index = AccountIndex(accounts)
+    events = [index.apply(event) for event in normalized.events]
+    by_id = {account.id: account for account in accounts}
+    ruleset = app.rules
+    try:
+        committed = app.store.commit_poll(
+            source.name, events, normalized.cursor, now,
+            evaluate=lambda new: evaluate(new, by_id, ruleset, now),
+            target_errors=dict(fetched.errors),
+        )
+    except StoreError as exc:
+        log.error("poll: %s could not be saved: %s", source.name, exc)
+        return PollReport(source.name, ok=False, error=str(exc))
+    for target, reason in fetched.errors.items():
+        log.warning("poll: %s target %s failed: %s", source.name, target, reason)
+    log.info(
+        "poll: %s ok fetched=%d new_events=%d new_alerts=%d%s", source.name, len(events),
+        len(committed.new_events), committed.new_alerts, " (not modified)" if fetched.not_modified else "",
+    )
+    return PollReport(source.name, True, len(events), len(committed.new_events), committed.new_alerts)
+
+
+def _failed(app: App, source: SourceRuntime, error: str, now: datetime) -> PollReport:
+    log.warning("poll: %s failed: %s", source.name, error)
+    try:
+        app.store.record_poll_failure(source.name, error, now)
+    except StoreError as exc:
+        log.error("poll: %s failure could not be recorded: %s", source.name, exc)
+    return PollReport(source.name, ok=False, error=error)

@@ -1,0 +1,127 @@
+"""Render an alert payload as console text or Slack Block Kit. Pure functions.
+
+All text that came from the web (titles, names, summaries, URLs) passes through
+`slack_escape` or `slack_link` before it reaches Slack, so `<!channel>`, `<@U123>` or a
+disguised `<https://evil|bank.com>` in a feed item is shown as text and pings no one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+__all__ = ["slack_escape", "plain_safe", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate"]
+
+HEADER_LIMIT = 150  # Block Kit header text
+SECTION_LIMIT = 3000  # Block Kit section text
+CONTEXT_LIMIT = 2000
+FALLBACK_LIMIT = 4000
+
+
+def slack_escape(text: Any) -> str:
+    """Escape the three characters Slack's mrkdwn treats as control: & < >."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def plain_safe(text: Any) -> str:
+    """For plain_text fields: Slack does not parse them, but angle brackets become look-alikes
+    anyway so that no raw `<!...>` sequence ever leaves signalwatch."""
+    return str(text).replace("<", "‹").replace(">", "›")
+
+
+def slack_link(url: str | None, label: str) -> str:
+    """A Slack link to an http(s) URL, or the escaped label alone when the URL is unusable."""
+    if not url or urlsplit(url).scheme not in ("http", "https"):
+        return slack_escape(label)
+    safe_url = quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")  # percent-encodes < > | and spaces
+    return f"<{slack_escape(safe_url)}|{slack_escape(label.replace('|', '¦'))}>"
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _money(amount: Any, currency: Any) -> str | None:
+    if not isinstance(amount, (int, float)):
+        return None
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(str(currency), f"{currency} " if currency else "")
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if amount >= size:
+            return f"{symbol}{amount / size:.3g}{suffix}"
+    return f"{symbol}{amount:.0f}"
+
+
+def what_happened(payload: dict[str, Any]) -> str:
+    """One line saying what the event was, from its type and attributes (plain text)."""
+    event = payload["event"]
+    attrs = event.get("attributes") or {}
+    kind, change = event["type"], event["change"]
+    if kind == "funding":
+        parts = ["Raised", _money(attrs.get("amount"), attrs.get("currency")) or "an undisclosed amount"]
+        if attrs.get("round") and attrs["round"] != "undisclosed":
+            parts.append(str(attrs["round"]).replace("_", " ").title().replace("Plus", "+"))
+        leads = attrs.get("lead_investors") or []
+        return " ".join(parts) + (f", led by {', '.join(map(str, leads))}" if leads else "")
+    if kind == "leadership":
+        person = attrs.get("person") or "An executive"
+        role = f" as {attrs['title']}" if attrs.get("title") else ""
+        return f"{person} {'appointed' if change == 'appointed' else 'departed'}{role}"
+    if kind == "hiring":
+        title = attrs.get("title") or event["title"]
+        return f"Hiring {change}: {title}"
+    if kind == "tech_stack":
+        return f"{str(change).title()} {attrs.get('name') or attrs.get('technology') or 'a technology'}"
+    return event["title"]
+
+
+def headline(payload: dict[str, Any]) -> str:
+    account = payload.get("account") or {}
+    company = account.get("name") or payload["event"].get("company_name") or "Unmatched company"
+    tier = f" · Tier {account['tier']}" if account.get("tier") else ""
+    kind = payload["event"]["type"].replace("_", " ")
+    return f"{payload['priority']} · {kind} · {company}{tier}"
+
+
+def render_text(payload: dict[str, Any]) -> str:
+    """Plain text for the console sink and logs."""
+    event = payload["event"]
+    lines = [headline(payload), f"  What:   {what_happened(payload)}", f"  Source: {event['title']}"]
+    if event.get("url"):
+        lines.append(f"  Link:   {event['url']}")
+    account = payload.get("account") or {}
+    if account.get("owner_email"):
+        lines.append(f"  Owner:  {account['owner_email']}")
+    lines += [f"  Why:    {line}" for line in payload["why"]]
+    if payload.get("angle"):
+        lines.append(f"  Angle:  {payload['angle']}")
+    return "\n".join(lines)
+
+
+def render_slack(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    """(fallback text, Block Kit blocks); every untrusted string escaped."""
+    event = payload["event"]
+    account = payload.get("account") or {}
+    title = headline(payload)
+    what = what_happened(payload)
+    evidence = slack_link(event.get("url"), truncate(event["title"], 300))
+    body = f"*{slack_escape(what)}*\n{evidence}"
+    if event.get("summary"):
+        body += f"\n>{slack_escape(truncate(event['summary'], 600))}"
+    fields = [f"*Tier*\n{slack_escape(account.get('tier') or 'untiered')}", f"*Source*\n{slack_escape(event['source'])}"]
+    if account.get("owner_slack_id"):
+        fields.append(f"*Owner*\n<@{slack_escape(account['owner_slack_id'])}>")
+    elif account.get("owner_email"):
+        fields.append(f"*Owner*\n{slack_escape(account['owner_email'])}")
+    fields.append(f"*When*\n{slack_escape(event['occurred_at'][:16].replace('T', ' '))} UTC")
+    why = "\n".join(f"• {slack_escape(line)}" for line in payload["why"])
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": truncate(plain_safe(title), HEADER_LIMIT), "emoji": False}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": truncate(body, SECTION_LIMIT)}},
+        {"type": "section", "fields": [{"type": "mrkdwn", "text": truncate(f, 2000)} for f in fields]},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate("*Why:*\n" + why, CONTEXT_LIMIT)}]},
+    ]
+    if payload.get("angle"):
+        angle = f"*Suggested angle:* {slack_escape(payload['angle'])}"
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate(angle, SECTION_LIMIT)}})
+    fallback = truncate(f"{slack_escape(title)}: {slack_escape(what)} — {evidence}", FALLBACK_LIMIT)
+    return fallback, blocks

@@ -1,0 +1,55 @@
+"""The sink contract: deliver one rendered alert, idempotently where the remote allows."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, ClassVar, TextIO
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Sink", "SinkConfig", "SinkError", "SecretLookup"]
+
+SecretLookup = Callable[[str], "str | None"]
+
+
+class SinkConfig(BaseModel):
+    """A sink's block under `sinks:` in the config file; unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = False
+
+    def required_env(self) -> list[str]:
+        """Environment variables holding this sink's secrets (checked when it is enabled)."""
+        return []
+
+
+class SinkError(Exception):
+    """Delivery failed. `retryable` rows are retried with backoff; others become dead letters."""
+
+    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+class Sink(ABC):
+    """One delivery channel. Holds its client; built once per process from settings."""
+
+    name: ClassVar[str]
+    Config: ClassVar[type[SinkConfig]] = SinkConfig
+
+    @classmethod
+    @abstractmethod
+    def from_config(cls, config: Any, secret: SecretLookup, stream: TextIO | None) -> Sink:
+        """Build the sink; secrets come from `secret(ENV_NAME)` and nowhere else."""
+
+    @abstractmethod
+    def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
+        """Deliver; return the remote id (e.g. Slack message ts) or None. Raise SinkError."""
+
+    def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
+        """After a crash mid-send: the remote id if the alert did arrive, else None (send again)."""
+        return None

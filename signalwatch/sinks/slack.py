@@ -1,0 +1,144 @@
+"""Slack sink: Block Kit messages through slack-sdk's WebClient with a bot token.
+
+Each message carries Slack message metadata with the alert key, so after a crash between
+sending and recording, `confirm` finds the message in the channel history instead of
+posting it twice. Retries belong to the delivery loop (the client's own retry handlers
+are disabled: no retry inside a retry).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import socket
+import urllib.error
+from datetime import datetime
+from typing import Any, TextIO
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from signalwatch.http import parse_retry_after
+from signalwatch.render import render_slack
+from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
+
+__all__ = ["SlackSink", "SlackConfig", "METADATA_EVENT_TYPE"]
+
+log = logging.getLogger(__name__)
+
+METADATA_EVENT_TYPE = "signalwatch_alert"
+# Errors an operator must fix (auth, channel membership); retrying will not help.
+PERMANENT_ERRORS = frozenset({
+    "channel_not_found", "not_in_channel", "is_archived", "invalid_auth", "not_authed",
+    "account_inactive", "token_revoked", "missing_scope", "invalid_blocks", "msg_too_long",
+    "no_text", "restricted_action", "user_not_found", "cannot_dm_bot",
+})
+_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
+
+
+class SlackConfig(SinkConfig):
+    """Slack delivery; the bot token comes from the environment variable named by `token_env`."""
+
+    default_channel: str | None = None
+    token_env: str = "SLACK_BOT_TOKEN"
+    base_url: str = "https://slack.com/api/"
+    timeout: float = 15.0
+
+    def required_env(self) -> list[str]:
+        return [self.token_env]
+
+
+class SlackSink(Sink):
+    name = "slack"
+    Config = SlackConfig
+
+    @classmethod
+    def from_config(cls, config: Any, secret: SecretLookup, stream: TextIO | None) -> SlackSink:
+        token = secret(config.token_env)
+        if not token:
+            raise ValueError(f"slack is enabled but ${config.token_env} is not set")
+        return cls(token, default_channel=config.default_channel, base_url=config.base_url, timeout=config.timeout)
+
+    def __init__(self, token: str, *, default_channel: str | None, base_url: str, timeout: float) -> None:
+        self._client = WebClient(token=token, base_url=base_url, timeout=int(timeout), retry_handlers=[])
+        self._default_channel = default_channel
+        self._channel_ids: dict[str, str] = {}
+
+    def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
+        channel = target or self._default_channel
+        if not channel:
+            raise SinkError("no Slack channel: set the rule's route channel or sinks.slack.default_channel", retryable=False)
+        text, blocks = render_slack(payload)
+        metadata = {"event_type": METADATA_EVENT_TYPE, "event_payload": {"alert_key": alert_key}}
+        response = self._call(
+            "chat.postMessage", self._client.chat_postMessage, channel=channel, text=text, blocks=blocks,
+            unfurl_links=False, unfurl_media=False, metadata=metadata,
+        )
+        self._channel_ids.setdefault(channel, str(response.get("channel", "")))
+        return str(response.get("ts")) if response.get("ts") else None
+
+    def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
+        channel = target or self._default_channel
+        if not channel:
+            return None
+        try:
+            channel_id = self._resolve_channel(channel)
+            if channel_id is None:
+                return None
+            response = self._call(
+                "conversations.history", self._client.conversations_history, channel=channel_id,
+                oldest=f"{claimed_at.timestamp() - 60:.6f}", include_all_metadata=True, limit=200,
+            )
+        except SinkError as exc:
+            log.warning("cannot check Slack history for alert %s, sending again: %s", alert_key, exc)
+            return None
+        for message in response.get("messages", []):
+            meta = message.get("metadata") or {}
+            if meta.get("event_type") == METADATA_EVENT_TYPE and (meta.get("event_payload") or {}).get("alert_key") == alert_key:
+                return str(message.get("ts"))
+        return None
+
+    def _resolve_channel(self, channel: str) -> str | None:
+        if _CHANNEL_ID.match(channel):
+            return channel
+        if channel in self._channel_ids and self._channel_ids[channel]:
+            return self._channel_ids[channel]
+        if _USER_ID.match(channel):
+            opened = self._call("conversations.open", self._client.conversations_open, users=channel)
+            found = str((opened.get("channel") or {}).get("id") or "") or None
+        else:
+            found = self._find_channel_by_name(channel.lstrip("#"))
+        if found:
+            self._channel_ids[channel] = found
+        return found
+
+    def _find_channel_by_name(self, name: str) -> str | None:
+        cursor = None
+        for _ in range(50):  # at most 10,000 channels
+            page = self._call(
+                "conversations.list", self._client.conversations_list, types="public_channel,private_channel",
+                exclude_archived=True, limit=200, cursor=cursor,
+            )
+            for item in page.get("channels", []):
+                if item.get("name") == name:
+                    return str(item["id"])
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return None
+        return None
+
+    def _call(self, method: str, function: Any, **kwargs: Any) -> Any:
+        try:
+            return function(**kwargs)
+        except SlackApiError as exc:
+            response = exc.response
+            error = str(response.get("error", "unknown_error")) if hasattr(response, "get") else "unknown_error"
+            status = getattr(response, "status_code", 0)
+            if status == 429 or error == "ratelimited":
+                retry_after = parse_retry_after((response.headers or {}).get("Retry-After") or (response.headers or {}).get("retry-after"))
+                raise SinkError(f"Slack {method}: rate limited", retryable=True, retry_after=retry_after or 1.0) from None
+            retryable = status >= 500 or error not in PERMANENT_ERRORS
+            raise SinkError(f"Slack {method}: {error} (HTTP {status})", retryable=retryable) from None
+        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, SlackClientError) as exc:
+            raise SinkError(f"Slack {method}: {type(exc).__name__}: {exc}", retryable=True) from None

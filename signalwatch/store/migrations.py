@@ -1,0 +1,131 @@
+"""Numbered schema migrations. Each runs once, in its own transaction, in order.
+
+Migrations are history: a released migration is never edited. A later release that changes
+a table appends a new `Migration` (ALTER, copy, backfill) and updates `tables.py` to match.
+Migration 1 spells out its tables in SQLAlchemy Core so that it stays frozen when the
+SQLModel classes evolve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+__all__ = ["Migration", "MIGRATIONS", "migrate", "current_version", "SchemaTooNewError"]
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer signalwatch; refuse rather than corrupt it."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _v1_initial(conn: Connection) -> None:
+    meta = sa.MetaData()
+    ts = sa.DateTime(timezone=True)
+    sa.Table(
+        "accounts", meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("name", sa.String, nullable=False, index=True),
+        sa.Column("domain", sa.String, unique=True),
+        sa.Column("aliases", sa.JSON, nullable=False),
+        sa.Column("industry", sa.String), sa.Column("employees", sa.Integer),
+        sa.Column("revenue", sa.Float), sa.Column("country", sa.String),
+        sa.Column("owner_email", sa.String), sa.Column("owner_slack_id", sa.String),
+        sa.Column("tags", sa.JSON, nullable=False), sa.Column("crm_id", sa.String),
+        sa.Column("boards", sa.JSON, nullable=False), sa.Column("updated_at", ts),
+    )
+    sa.Table(
+        "events", meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("dedupe_key", sa.String, nullable=False, unique=True),
+        sa.Column("type", sa.String, nullable=False, index=True),
+        sa.Column("change", sa.String, nullable=False),
+        sa.Column("source", sa.String, nullable=False, index=True),
+        sa.Column("source_kind", sa.String, nullable=False),
+        sa.Column("source_id", sa.String, nullable=False),
+        sa.Column("url", sa.String), sa.Column("title", sa.String, nullable=False),
+        sa.Column("summary", sa.Text, nullable=False),
+        sa.Column("occurred_at", ts, nullable=False),
+        sa.Column("detected_at", ts, nullable=False, index=True),
+        sa.Column("company_name", sa.String), sa.Column("company_domain", sa.String),
+        sa.Column("account_id", sa.Integer, index=True),
+        sa.Column("match_confidence", sa.Float), sa.Column("match_method", sa.String),
+        sa.Column("attributes", sa.JSON, nullable=False),
+    )
+    sa.Table(
+        "source_state", meta,
+        sa.Column("source", sa.String, primary_key=True),
+        sa.Column("cursor", sa.JSON, nullable=False),
+        sa.Column("last_poll_at", ts), sa.Column("last_success_at", ts),
+        sa.Column("last_error", sa.Text), sa.Column("last_error_at", ts),
+        sa.Column("consecutive_failures", sa.Integer, nullable=False),
+        sa.Column("target_errors", sa.JSON, nullable=False),
+        sa.Column("polls", sa.Integer, nullable=False),
+    )
+    sa.Table(
+        "outbox", meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("alert_key", sa.String, nullable=False),
+        sa.Column("rule_id", sa.String, nullable=False, index=True),
+        sa.Column("account_id", sa.Integer),
+        sa.Column("event_id", sa.Integer, nullable=False, index=True),
+        sa.Column("source", sa.String, nullable=False, index=True),
+        sa.Column("sink", sa.String, nullable=False), sa.Column("target", sa.String),
+        sa.Column("priority", sa.String, nullable=False),
+        sa.Column("payload", sa.JSON, nullable=False),
+        sa.Column("status", sa.String, nullable=False, index=True),
+        sa.Column("attempts", sa.Integer, nullable=False),
+        sa.Column("next_attempt_at", ts), sa.Column("claimed_at", ts),
+        sa.Column("last_error", sa.Text),
+        sa.Column("created_at", ts, nullable=False), sa.Column("sent_at", ts),
+        sa.Column("remote_id", sa.String),
+        sa.UniqueConstraint("alert_key", name="uq_outbox_alert_key"),
+    )
+    meta.create_all(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _v1_initial),)
+
+_VERSION_TABLE = sa.Table(
+    "schema_version", sa.MetaData(),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("applied_at", sa.DateTime(timezone=True)),
+)
+
+
+def current_version(engine: Engine) -> int:
+    """The highest applied migration, 0 for an empty database."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("schema_version"):
+            return 0
+        return int(conn.execute(sa.select(sa.func.max(_VERSION_TABLE.c.version))).scalar() or 0)
+
+
+def migrate(engine: Engine, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
+    """Apply pending migrations; return the versions applied. Safe to call at every start."""
+    known = max((m.version for m in migrations), default=0)
+    found = current_version(engine)
+    if found > known:
+        raise SchemaTooNewError(
+            f"database schema is version {found}, this signalwatch knows up to {known}: upgrade signalwatch"
+        )
+    applied = []
+    with engine.begin() as conn:
+        _VERSION_TABLE.create(conn, checkfirst=True)
+    for migration in sorted(migrations, key=lambda m: m.version):
+        if migration.version <= found:
+            continue
+        with engine.begin() as conn:  # the migration and its version row commit together
+            migration.apply(conn)
+            conn.execute(_VERSION_TABLE.insert().values(version=migration.version, applied_at=sa.func.now()))
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,360 @@
+"""Store operations. A poll commits its events, alerts and cursor in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session, col, create_engine, func, select
+
+from signalwatch.accounts import Account
+from signalwatch.events import SignalEvent
+from signalwatch.store.migrations import migrate
+from signalwatch.store.tables import AccountRow, EventRow, OutboxRow, OutboxStatus, SourceStateRow
+from signalwatch.timeutil import as_utc
+
+__all__ = ["Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus"]
+
+
+class StoreError(RuntimeError):
+    """The database could not be written (locked, full disk, read-only); nothing was committed."""
+
+
+@dataclass(frozen=True)
+class AlertDraft:
+    """An alert the rules engine wants sent; becomes one outbox row per (rule, account, evidence, sink, target)."""
+
+    alert_key: str
+    rule_id: str
+    account_id: int | None
+    event_key: str
+    sink: str
+    target: str | None
+    priority: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    alert_key: str
+    rule_id: str
+    sink: str
+    target: str | None
+    priority: str
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    claimed_at: datetime | None
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class PollCommit:
+    """What one committed poll added."""
+
+    new_events: list[SignalEvent]
+    new_alerts: int
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    source: str
+    last_poll_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+    consecutive_failures: int
+    target_errors: dict[str, Any]
+    events: int
+    alerts_sent: int
+    alerts_pending: int
+    alerts_dead: int
+
+
+Evaluator = Callable[[list[SignalEvent]], list[AlertDraft]]
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return as_utc(value) if value is not None else None
+
+
+class Store:
+    """The database. SQLite (WAL) by default; any SQLAlchemy URL works for the core tables."""
+
+    def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
+        self.url = url
+        connect_args = {"timeout": busy_timeout, "check_same_thread": False} if url.startswith("sqlite") else {}
+        self.engine = create_engine(url, connect_args=connect_args)
+        if url.startswith("sqlite"):
+            millis = int(busy_timeout * 1000)
+            sa_event.listen(self.engine, "connect", lambda dbapi, _record: _sqlite_pragmas(dbapi, millis))
+
+    def migrate(self) -> list[int]:
+        return migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- accounts -------------------------------------------------------------------
+
+    def upsert_accounts(self, accounts: Sequence[Account], now: datetime) -> tuple[int, int]:
+        """Insert or update accounts, matched by domain, else by exact name. Returns (added, updated)."""
+        added = updated = 0
+        with self._session() as session:
+            by_domain = {row.domain: row for row in session.exec(select(AccountRow)) if row.domain}
+            by_name = {row.name.lower(): row for row in session.exec(select(AccountRow))}
+            for account in accounts:
+                row = (by_domain.get(account.domain) if account.domain else None) or by_name.get(account.name.lower())
+                values = {k: v for k, v in account.as_fields().items() if k != "id"}
+                if row is None:
+                    row = AccountRow(**values, updated_at=now)
+                    added += 1
+                else:
+                    for key, value in values.items():
+                        setattr(row, key, value)
+                    row.updated_at = now
+                    updated += 1
+                session.add(row)
+                session.flush()
+                by_name[row.name.lower()] = row
+                if row.domain:
+                    by_domain[row.domain] = row
+            session.commit()
+        return added, updated
+
+    def list_accounts(self) -> list[Account]:
+        with self._session() as session:
+            rows = session.exec(select(AccountRow).order_by(AccountRow.name)).all()
+            return [_account(row) for row in rows]
+
+    # -- polling ----------------------------------------------------------------------
+
+    def load_cursor(self, source: str) -> dict[str, Any]:
+        with self._session() as session:
+            row = session.get(SourceStateRow, source)
+            return dict(row.cursor) if row else {}
+
+    def commit_poll(
+        self,
+        source: str,
+        events: Sequence[SignalEvent],
+        cursor: dict[str, Any],
+        now: datetime,
+        evaluate: Evaluator,
+        target_errors: dict[str, str] | None = None,
+    ) -> PollCommit:
+        """Insert new events, enqueue the alerts `evaluate` returns for them, save the cursor: one transaction."""
+        with self._session() as session:
+            keys = [e.dedupe_key for e in events]
+            known = set(session.exec(select(EventRow.dedupe_key).where(col(EventRow.dedupe_key).in_(keys))).all()) if keys else set()
+            new_events: list[SignalEvent] = []
+            event_ids: dict[str, int] = {}
+            for event in events:
+                if event.dedupe_key in known:
+                    continue
+                known.add(event.dedupe_key)
+                row = EventRow(**event.model_dump(mode="python"))
+                session.add(row)
+                session.flush()
+                assert row.id is not None
+                event_ids[event.dedupe_key] = row.id
+                new_events.append(event)
+            new_alerts = 0
+            for draft in evaluate(new_events) if new_events else []:
+                exists = session.exec(select(OutboxRow.id).where(OutboxRow.alert_key == draft.alert_key)).first()
+                if exists is not None:
+                    continue
+                session.add(OutboxRow(
+                    alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=draft.account_id,
+                    event_id=event_ids[draft.event_key], source=source, sink=draft.sink, target=draft.target,
+                    priority=draft.priority, payload=draft.payload, status=OutboxStatus.PENDING,
+                    next_attempt_at=now, created_at=now,
+                ))
+                new_alerts += 1
+            state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
+            state.cursor = cursor
+            state.last_poll_at = now
+            state.last_success_at = now
+            state.consecutive_failures = 0
+            state.target_errors = dict(target_errors or {})
+            state.polls = (state.polls or 0) + 1
+            session.add(state)
+            session.commit()
+        return PollCommit(new_events=new_events, new_alerts=new_alerts)
+
+    def record_poll_failure(self, source: str, error: str, now: datetime) -> None:
+        """Remember a failed poll; the cursor stays where it was."""
+        with self._session() as session:
+            state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
+            state.last_poll_at = now
+            state.last_error = error[:2000]
+            state.last_error_at = now
+            state.consecutive_failures = (state.consecutive_failures or 0) + 1
+            state.polls = (state.polls or 0) + 1
+            session.add(state)
+            session.commit()
+
+    # -- outbox -----------------------------------------------------------------------
+
+    def due_outbox(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
+        """Pending rows whose next attempt is due, oldest first."""
+        with self._session() as session:
+            query = (
+                select(OutboxRow)
+                .where(OutboxRow.status == OutboxStatus.PENDING, col(OutboxRow.next_attempt_at) <= now)
+                .order_by(col(OutboxRow.id))
+                .limit(limit)
+            )
+            return [_outbox(row) for row in session.exec(query)]
+
+    def next_due_at(self) -> datetime | None:
+        with self._session() as session:
+            query = select(func.min(OutboxRow.next_attempt_at)).where(OutboxRow.status == OutboxStatus.PENDING)
+            return _utc(session.exec(query).first())
+
+    def uncertain_outbox(self, older_than: datetime) -> list[OutboxItem]:
+        """Rows claimed for sending before `older_than` and never settled: the sender died mid-send."""
+        with self._session() as session:
+            query = select(OutboxRow).where(
+                OutboxRow.status == OutboxStatus.SENDING, col(OutboxRow.claimed_at) < older_than
+            ).order_by(col(OutboxRow.id))
+            return [_outbox(row) for row in session.exec(query)]
+
+    def claim(self, item_id: int, now: datetime, from_status: str = OutboxStatus.PENDING) -> bool:
+        """Atomically move a row to `sending`; False if another worker got it first."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                sa.update(OutboxRow.__table__)  # type: ignore[arg-type]
+                .where(OutboxRow.__table__.c.id == item_id, OutboxRow.__table__.c.status == from_status)  # type: ignore[attr-defined]
+                .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=OutboxRow.__table__.c.attempts + 1)  # type: ignore[attr-defined]
+            )
+            return result.rowcount == 1
+
+    def mark_sent(self, item_id: int, remote_id: str | None, now: datetime) -> None:
+        self._settle(item_id, status=OutboxStatus.SENT, sent_at=now, remote_id=remote_id, last_error=None)
+
+    def mark_retry(self, item_id: int, error: str, next_attempt_at: datetime) -> None:
+        self._settle(item_id, status=OutboxStatus.PENDING, next_attempt_at=next_attempt_at, last_error=error[:2000])
+
+    def mark_dead(self, item_id: int, error: str) -> None:
+        self._settle(item_id, status=OutboxStatus.DEAD, last_error=error[:2000])
+
+    def release(self, item_id: int) -> None:
+        """Put an uncertain row back to pending without counting an attempt."""
+        with self._session() as session:
+            row = session.get(OutboxRow, item_id)
+            if row is not None and row.status == OutboxStatus.SENDING:
+                row.status = OutboxStatus.PENDING
+                row.attempts = max(0, row.attempts - 1)
+                session.add(row)
+                session.commit()
+
+    def retry_dead(self, now: datetime) -> int:
+        """Move every dead letter back to pending with a fresh attempt budget."""
+        with self._session() as session:
+            rows = session.exec(select(OutboxRow).where(OutboxRow.status == OutboxStatus.DEAD)).all()
+            for row in rows:
+                row.status, row.attempts, row.next_attempt_at = OutboxStatus.PENDING, 0, now
+                session.add(row)
+            session.commit()
+            return len(rows)
+
+    def list_outbox(self, status: str | None = None, limit: int = 50) -> list[OutboxItem]:
+        with self._session() as session:
+            query = select(OutboxRow).order_by(col(OutboxRow.id).desc()).limit(limit)
+            if status:
+                query = query.where(OutboxRow.status == status)
+            return [_outbox(row) for row in session.exec(query)]
+
+    def _settle(self, item_id: int, **values: Any) -> None:
+        with self._session() as session:
+            row = session.get(OutboxRow, item_id)
+            if row is None:
+                return
+            for key, value in values.items():
+                setattr(row, key, value)
+            session.add(row)
+            session.commit()
+
+    # -- reading ----------------------------------------------------------------------
+
+    def list_events(self, limit: int = 50, source: str | None = None, since: datetime | None = None) -> list[tuple[int, SignalEvent]]:
+        with self._session() as session:
+            query = select(EventRow).order_by(col(EventRow.id).desc()).limit(limit)
+            if source:
+                query = query.where(EventRow.source == source)
+            if since:
+                query = query.where(col(EventRow.detected_at) >= since)
+            return [(row.id or 0, _event(row)) for row in session.exec(query)]
+
+    def source_status(self) -> list[SourceStatus]:
+        with self._session() as session:
+            events = dict(session.exec(select(EventRow.source, func.count()).group_by(EventRow.source)).all())
+            alerts: dict[tuple[str, str], int] = {}
+            for source, status, count in session.exec(
+                select(OutboxRow.source, OutboxRow.status, func.count()).group_by(OutboxRow.source, OutboxRow.status)
+            ).all():
+                alerts[(source, status)] = count
+            result = []
+            for row in session.exec(select(SourceStateRow).order_by(SourceStateRow.source)):
+                result.append(SourceStatus(
+                    source=row.source, last_poll_at=_utc(row.last_poll_at), last_success_at=_utc(row.last_success_at),
+                    last_error=row.last_error, last_error_at=_utc(row.last_error_at),
+                    consecutive_failures=row.consecutive_failures, target_errors=dict(row.target_errors),
+                    events=events.get(row.source, 0),
+                    alerts_sent=alerts.get((row.source, OutboxStatus.SENT), 0),
+                    alerts_pending=alerts.get((row.source, OutboxStatus.PENDING), 0) + alerts.get((row.source, OutboxStatus.SENDING), 0),
+                    alerts_dead=alerts.get((row.source, OutboxStatus.DEAD), 0),
+                ))
+            return result
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session whose lock, disk-full and constraint errors become one clear StoreError."""
+        session = Session(self.engine, expire_on_commit=False)
+        try:
+            yield session
+        except (OperationalError, IntegrityError) as exc:
+            session.rollback()
+            raise StoreError(f"database write failed, nothing was saved: {exc.orig}") from exc
+        finally:
+            session.close()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, busy_millis: int) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={busy_millis}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged alert must survive power loss
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _account(row: AccountRow) -> Account:
+    return Account(
+        id=row.id or 0, name=row.name, domain=row.domain, aliases=tuple(row.aliases), industry=row.industry,
+        employees=row.employees, revenue=row.revenue, country=row.country, owner_email=row.owner_email,
+        owner_slack_id=row.owner_slack_id, tags=tuple(row.tags), crm_id=row.crm_id, boards=tuple(row.boards),
+    )
+
+
+def _event(row: EventRow) -> SignalEvent:
+    data = row.model_dump(exclude={"id"})
+    return SignalEvent.model_validate(data)
+
+
+def _outbox(row: OutboxRow) -> OutboxItem:
+    return OutboxItem(
+        id=row.id or 0, alert_key=row.alert_key, rule_id=row.rule_id, sink=row.sink, target=row.target,
+        priority=row.priority, payload=dict(row.payload), status=row.status, attempts=row.attempts,
+        claimed_at=_utc(row.claimed_at), last_error=row.last_error,
+    )
+
+

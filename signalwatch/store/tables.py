@@ -1,0 +1,108 @@
+"""SQLModel tables. Their shape must equal what the numbered migrations build (a test checks)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "SchemaVersionRow", "OutboxStatus"]
+
+
+def _ts(nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable, index=index))
+
+
+def _json(default: Any) -> Any:
+    return Field(default_factory=lambda: type(default)(), sa_column=Column(JSON, nullable=False))
+
+
+class SchemaVersionRow(SQLModel, table=True):
+    __tablename__ = "schema_version"
+    version: int = Field(primary_key=True)
+    applied_at: datetime | None = _ts()
+
+
+class AccountRow(SQLModel, table=True):
+    __tablename__ = "accounts"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    domain: str | None = Field(default=None, unique=True)
+    aliases: list[str] = _json([])
+    industry: str | None = None
+    employees: int | None = None
+    revenue: float | None = None
+    country: str | None = None
+    owner_email: str | None = None
+    owner_slack_id: str | None = None
+    tags: list[str] = _json([])
+    crm_id: str | None = None
+    boards: list[str] = _json([])
+    updated_at: datetime | None = _ts()
+
+
+class EventRow(SQLModel, table=True):
+    __tablename__ = "events"
+    id: int | None = Field(default=None, primary_key=True)
+    dedupe_key: str = Field(unique=True)
+    type: str = Field(index=True)
+    change: str
+    source: str = Field(index=True)
+    source_kind: str
+    source_id: str
+    url: str | None = None
+    title: str
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False))
+    occurred_at: datetime | None = _ts(nullable=False)
+    detected_at: datetime | None = _ts(nullable=False, index=True)
+    company_name: str | None = None
+    company_domain: str | None = None
+    account_id: int | None = Field(default=None, index=True)
+    match_confidence: float | None = None
+    match_method: str | None = None
+    attributes: dict[str, Any] = _json({})
+
+
+class SourceStateRow(SQLModel, table=True):
+    __tablename__ = "source_state"
+    source: str = Field(primary_key=True)
+    cursor: dict[str, Any] = _json({})
+    last_poll_at: datetime | None = _ts()
+    last_success_at: datetime | None = _ts()
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    last_error_at: datetime | None = _ts()
+    consecutive_failures: int = 0
+    target_errors: dict[str, Any] = _json({})
+    polls: int = 0
+
+
+class OutboxStatus:
+    PENDING = "pending"
+    SENDING = "sending"  # claimed; if the process dies here the outcome is uncertain
+    SENT = "sent"
+    DEAD = "dead"
+
+
+class OutboxRow(SQLModel, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("alert_key", name="uq_outbox_alert_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    alert_key: str
+    rule_id: str = Field(index=True)
+    account_id: int | None = None
+    event_id: int = Field(index=True)
+    source: str = Field(index=True)
+    sink: str
+    target: str | None = None
+    priority: str
+    payload: dict[str, Any] = _json({})
+    status: str = Field(default=OutboxStatus.PENDING, index=True)
+    attempts: int = 0
+    next_attempt_at: datetime | None = _ts()
+    claimed_at: datetime | None = _ts()
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime | None = _ts(nullable=False)
+    sent_at: datetime | None = _ts()
+    remote_id: str | None = None

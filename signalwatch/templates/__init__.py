@@ -1,0 +1,1 @@
+"""Starter files written by `signalwatch init`."""

@@ -1,0 +1,95 @@
+"""Shared fixtures: local fake servers and a signalwatch workspace (config, rules, accounts)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from signalwatch.cli.core import write_starter
+from signalwatch.devtools.fake_slack import FakeSlack
+from signalwatch.devtools.fixture_server import FixtureServer, relative_dates
+from signalwatch.timeutil import utcnow
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SLACK_TOKEN = "xoxb-test-0000-secret-token"
+
+
+@pytest.fixture
+def feeds() -> Iterator[FixtureServer]:
+    with FixtureServer(render=lambda body: relative_dates(body, utcnow())) as server:
+        yield server
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack(token=SLACK_TOKEN) as fake:
+        yield fake
+
+
+@dataclass
+class Workspace:
+    """A folder with signalwatch.yaml, rules/ and accounts.csv, and a way to run the CLI in it."""
+
+    root: Path
+    slack: FakeSlack
+
+    @property
+    def config(self) -> Path:
+        return self.root / "signalwatch.yaml"
+
+    def write_config(self, sources: list[dict[str, Any]], **overrides: Any) -> None:
+        data: dict[str, Any] = {
+            "database": "signalwatch.db",
+            "rules_dir": "rules",
+            "http": {"allow_private_addresses": True, "per_host_interval": 0, "timeout": 2,
+                     "total_timeout": 5, "max_attempts": 2, "user_agent": "signalwatch-test (test@example.com)"},
+            "delivery": {"backoff_base": "1s", "max_inline_wait": "20s"},
+            "sinks": {"console": {"enabled": True},
+                      "slack": {"enabled": True, "base_url": self.slack.base_url, "default_channel": "#sales-signals"}},
+            "sources": sources,
+        }
+        for key, value in overrides.items():
+            data[key] = value
+        self.config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "SLACK_BOT_TOKEN": SLACK_TOKEN, "SIGNALWATCH_CONFIG": str(self.config)}
+
+    def cli(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        """Run the real `signalwatch` command in a subprocess."""
+        return subprocess.run(
+            [sys.executable, "-m", "signalwatch", *args], cwd=self.root, env=self.env(),
+            capture_output=True, text=True, timeout=timeout,
+        )
+
+    def popen(self, *args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "signalwatch", *args], cwd=self.root, env=self.env(),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, slack: FakeSlack) -> Workspace:
+    write_starter(tmp_path)
+    (tmp_path / "accounts.csv").write_text((FIXTURES / "accounts.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    ws = Workspace(tmp_path, slack)
+    result = ws.cli("-c", str(ws.config), "accounts", "import", "accounts.csv")
+    assert result.returncode == 0, result.stderr
+    return ws
+
+
+def feed_bytes(name: str) -> bytes:
+    return (FIXTURES / "rss" / name).read_bytes()
+
+
+def rendered_feed(name: str) -> bytes:
+    return relative_dates(feed_bytes(name), utcnow())

@@ -1,0 +1,58 @@
+"""CSV import: bad rows are reported by line and skipped, good rows are kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from signalwatch.accounts_csv import read_accounts_csv
+from signalwatch.cli import main
+from signalwatch.cli.core import write_starter
+
+HEADER = "name,domain,aliases,industry,employees,revenue,country,owner_email,owner_slack_id,tags,crm_id,boards\n"
+
+
+def write(tmp_path: Path, body: str, header: str = HEADER) -> Path:
+    path = tmp_path / "accounts.csv"
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+def test_bad_rows_are_reported_by_line_and_good_rows_kept(tmp_path: Path) -> None:
+    path = write(tmp_path, (
+        "Acme,https://www.Acme.example/about,Acme Inc;ACME,Software,\"1,200\",12M,us,a@b.example,U01ABCDEF1,Strategic,crm-1,greenhouse:acme\n"
+        ",nameless.example,,,,,,,,,,\n"
+        "Globex,globex.example,,,many,,,,,,,\n"
+        "Initech,initech.example,,,,,,not-an-email,,,,\n"
+        "Acme again,acme.example,,,,,,,,,,\n"
+        "Hooli,hooli.example,,,,,,,,,,lever\n"
+        "Vandelay,vandelay.example,,,,,,,,,,\n"
+    ))
+    accounts, issues = read_accounts_csv(path)
+    assert [a.name for a in accounts] == ["Acme", "Vandelay"]
+    acme = accounts[0]
+    assert (acme.domain, acme.employees, acme.revenue, acme.country) == ("acme.example", 1200, 12e6, "US")
+    assert acme.aliases == ("Acme Inc", "ACME") and acme.tags == ("strategic",) and acme.boards == ("greenhouse:acme",)
+    assert [(i.line, i.message.split(" ")[0]) for i in issues] == [
+        (3, "name"), (4, "employees"), (5, "owner_email"), (6, "duplicate"), (7, "board")]
+    assert all(str(i).startswith(f"{path}:") for i in issues)
+
+
+def test_an_unknown_column_is_rejected_with_a_suggestion(tmp_path: Path) -> None:
+    path = write(tmp_path, "Acme,acme.example\n", header="name,domian\n")
+    accounts, issues = read_accounts_csv(path)
+    assert accounts == [] and str(issues[0]).endswith("unknown column 'domian' (did you mean 'domain'?)")
+
+
+def test_the_import_command_keeps_good_rows_and_exits_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_starter(tmp_path)
+    path = write(tmp_path, "Acme,acme.example,,software,300,,US,,,,,\nBroken,,,,lots,,,,,,,\n")
+    config = str(tmp_path / "signalwatch.yaml")
+    assert main(["-c", config, "accounts", "import", str(path)]) == 1
+    out = capsys.readouterr()
+    assert f"{path}:3: employees 'lots' is not a number" in out.err
+    assert "imported 1 accounts (1 new, 0 updated); 1 rows rejected" in out.out
+    assert main(["-c", config, "accounts", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "Acme" in listing and " A " in listing and "Broken" not in listing

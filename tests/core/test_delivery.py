@@ -1,0 +1,124 @@
+"""Delivery through the real Slack sink to a fake Slack: order, retries, dead letters, recovery."""
+
+from __future__ import annotations
+
+import socket
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from signalwatch.config import DeliveryConfig
+from signalwatch.delivery import deliver
+from signalwatch.devtools.fake_slack import Failure, FakeSlack
+from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.sinks.slack import SlackSink
+from signalwatch.store import AlertDraft, OutboxStatus, Store
+from signalwatch.timeutil import utcnow
+from tests.conftest import SLACK_TOKEN
+
+PAYLOAD = {"rule": {"id": "r", "description": "d"}, "priority": "P2", "angle": None, "why": ["w"], "account": None,
+           "event": {"type": "funding", "change": "raised", "title": "T", "summary": "", "url": None, "source": "s",
+                     "occurred_at": "2026-11-20T10:00:00+00:00", "company_name": "C", "attributes": {}, "dedupe_key": "k"}}
+
+
+class Clock:
+    """Injected time: sleeping advances it instantly."""
+
+    def __init__(self) -> None:
+        self.now = utcnow()
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    s.migrate()
+    return s
+
+
+def enqueue(store: Store, count: int, now: datetime) -> None:
+    events = [SignalEvent(type=EventType.FUNDING, change="raised", source="s", source_kind="rss", source_id=str(i),
+                          title=f"T{i}", occurred_at=now, detected_at=now, dedupe_key=make_dedupe_key(i)) for i in range(count)]
+    store.commit_poll("s", events, {}, now, evaluate=lambda new: [
+        AlertDraft(make_dedupe_key("a", e.dedupe_key), "r", None, e.dedupe_key, "slack", "#sales-signals", "P2",
+                   {**PAYLOAD, "event": {**PAYLOAD["event"], "title": e.title}}) for e in new])
+
+
+def sink(base_url: str) -> SlackSink:
+    return SlackSink(SLACK_TOKEN, default_channel=None, base_url=base_url, timeout=2)
+
+
+def titles(slack: FakeSlack) -> list[str]:
+    return [m["text"].split("— ")[-1] for m in slack.messages]
+
+
+def test_slack_down_then_back_delivers_everything_once_and_in_order(store: Store, slack: FakeSlack) -> None:
+    clock = Clock()
+    enqueue(store, 5, clock.now)
+    slack.failures = [Failure(503, "service_unavailable", {}), Failure(503, "service_unavailable", {})]
+    config = DeliveryConfig(backoff_base=timedelta(seconds=10), max_inline_wait=timedelta(minutes=5))
+    report = deliver(store, {"slack": sink(slack.base_url)}, config, clock=clock, sleep=clock.sleep)
+    assert (report.sent, report.retried, report.dead) == (5, 2, 0)
+    assert titles(slack) == ["T0", "T1", "T2", "T3", "T4"]
+
+
+def test_connection_refused_exhausts_the_budget_into_dead_letters_then_retry_dead(store: Store, slack: FakeSlack) -> None:
+    clock = Clock()
+    enqueue(store, 2, clock.now)
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}/api/"
+    config = DeliveryConfig(max_attempts=3, backoff_base=timedelta(seconds=1), max_inline_wait=timedelta(minutes=5))
+    report = deliver(store, {"slack": sink(closed)}, config, clock=clock, sleep=clock.sleep)
+    assert report.dead == 2 and report.sent == 0
+    dead = store.list_outbox(status=OutboxStatus.DEAD)
+    assert len(dead) == 2 and all("URLError" in (d.last_error or "") for d in dead)
+
+    assert store.retry_dead(clock.now) == 2
+    report = deliver(store, {"slack": sink(slack.base_url)}, config, clock=clock, sleep=clock.sleep)
+    assert report.sent == 2 and titles(slack) == ["T0", "T1"]
+
+
+def test_a_permanent_slack_error_is_a_dead_letter_at_once(store: Store, slack: FakeSlack) -> None:
+    clock = Clock()
+    enqueue(store, 1, clock.now)
+    slack.failures = [Failure(200, "channel_not_found", {})]
+    report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), clock=clock, sleep=clock.sleep)
+    assert report.dead == 1
+    assert "channel_not_found" in (store.list_outbox(status=OutboxStatus.DEAD)[0].last_error or "")
+
+
+def test_an_orphaned_send_is_confirmed_from_history_not_resent(store: Store, slack: FakeSlack) -> None:
+    clock = Clock()
+    enqueue(store, 1, clock.now)
+    (item,) = store.due_outbox(clock.now)
+    slack_sink = sink(slack.base_url)
+    assert store.claim(item.id, clock.now)
+    slack_sink.send(item.payload, item.target, item.alert_key)  # then the process "dies"
+    report = deliver(store, {"slack": slack_sink}, DeliveryConfig(), recover_all=True, clock=clock, sleep=clock.sleep)
+    assert (report.recovered, report.sent) == (1, 0)
+    assert len(slack.messages) == 1
+
+
+def test_an_orphaned_send_that_never_arrived_is_sent_again(store: Store, slack: FakeSlack) -> None:
+    clock = Clock()
+    enqueue(store, 1, clock.now)
+    (item,) = store.due_outbox(clock.now)
+    assert store.claim(item.id, clock.now)  # the process died before the request left
+    report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), recover_all=True, clock=clock, sleep=clock.sleep)
+    assert (report.recovered, report.sent) == (0, 1)
+    assert len(slack.messages) == 1
+
+
+def test_rows_for_a_disabled_sink_become_visible_dead_letters(store: Store) -> None:
+    clock = Clock()
+    enqueue(store, 1, clock.now)
+    report = deliver(store, {}, DeliveryConfig(), clock=clock, sleep=clock.sleep)
+    assert report.dead == 1
+    assert "not enabled" in (store.list_outbox(status=OutboxStatus.DEAD)[0].last_error or "")

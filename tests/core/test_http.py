@@ -1,0 +1,112 @@
+"""The shared HTTP client against a local server: retries, Retry-After, caps, URL guard."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from signalwatch.devtools.fixture_server import FixtureServer, Reply
+from signalwatch.http import (
+    BlockedUrlError, HttpClient, HttpSettings, HttpStatusError, RateLimitedError,
+    ResponseTooLargeError, TooManyRedirectsError, TransportError, check_url, parse_retry_after,
+)
+
+
+def client(**overrides: object) -> HttpClient:
+    settings = {"allow_private_addresses": True, "per_host_interval": 0, "backoff_base": 0.01, "timeout": 1.0, **overrides}
+    return HttpClient(HttpSettings(**settings))  # type: ignore[arg-type]
+
+
+def test_429_with_retry_after_is_waited_then_retried(feeds: FixtureServer) -> None:
+    feeds.route("x", Reply(b"slow down", 429, headers={"Retry-After": "1"}), Reply(b"ok", 200))
+    started = time.monotonic()
+    with client(max_attempts=3) as http:
+        response = http.get(feeds.url("x"))
+    assert response.content == b"ok"
+    assert time.monotonic() - started >= 0.9  # honoured the Retry-After, not the tiny backoff
+
+
+def test_a_long_retry_after_fails_the_poll_instead_of_blocking(feeds: FixtureServer) -> None:
+    feeds.route("x", Reply(b"", 429, headers={"Retry-After": "3600"}))
+    with client(max_attempts=3, max_retry_wait=30) as http, pytest.raises(RateLimitedError) as caught:
+        http.get(feeds.url("x"))
+    assert caught.value.retry_after == 3600
+    assert len(feeds.requests) == 1
+
+
+def test_5xx_is_retried_then_reported_with_status(feeds: FixtureServer) -> None:
+    feeds.route("x", Reply(b"boom", 503))
+    with client(max_attempts=3) as http, pytest.raises(HttpStatusError, match="HTTP 503"):
+        http.get(feeds.url("x"))
+    assert len(feeds.requests) == 3
+
+
+def test_404_is_not_retried(feeds: FixtureServer) -> None:
+    with client(max_attempts=3) as http, pytest.raises(HttpStatusError, match="HTTP 404"):
+        http.get(feeds.url("missing"))
+    assert len(feeds.requests) == 1
+
+
+def test_body_over_the_cap_is_refused(feeds: FixtureServer) -> None:
+    feeds.route("big", Reply(b"x" * 50_000))
+    with client(max_bytes=10_000) as http, pytest.raises(ResponseTooLargeError):
+        http.get(feeds.url("big"))
+
+
+def test_slow_drip_body_hits_the_total_deadline(feeds: FixtureServer) -> None:
+    feeds.route("drip", Reply(b"y" * 4096, drip=0.05))
+    with client(total_timeout=0.5, max_attempts=1) as http, pytest.raises(TransportError, match="not complete"):
+        http.get(feeds.url("drip"))
+
+
+def test_timeout_is_a_transport_error(feeds: FixtureServer) -> None:
+    feeds.route("hang", Reply(b"late", delay=2.0))
+    with client(timeout=0.3, max_attempts=1) as http, pytest.raises(TransportError, match="timed out"):
+        http.get(feeds.url("hang"))
+
+
+def test_redirect_loops_stop(feeds: FixtureServer) -> None:
+    feeds.route("a", Reply(b"", 302, headers={"Location": "/b"}, conditional=False))
+    feeds.route("b", Reply(b"", 302, headers={"Location": "/a"}, conditional=False))
+    with client(max_redirects=3) as http, pytest.raises(TooManyRedirectsError):
+        http.get(feeds.url("a"))
+
+
+def test_user_agent_is_sent(feeds: FixtureServer) -> None:
+    feeds.route("x", Reply(b"ok"))
+    with client(user_agent="signalwatch-test (ops@example.com)") as http:
+        http.get(feeds.url("x"))
+    assert feeds.requests[0][1]["user-agent"] == "signalwatch-test (ops@example.com)"
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.8/", "http://[::1]/",
+    "file:///etc/passwd", "gopher://example.com/",
+])
+def test_url_guard_refuses_private_addresses_and_other_schemes(url: str) -> None:
+    with pytest.raises(BlockedUrlError):
+        check_url(url, allow_private=False, resolve=lambda host: [host.strip("[]")])
+
+
+def test_url_guard_checks_what_a_name_resolves_to() -> None:
+    with pytest.raises(BlockedUrlError, match="non-public"):
+        check_url("https://innocent.example/", allow_private=False, resolve=lambda host: ["192.168.1.10"])
+    check_url("https://public.example/", allow_private=False, resolve=lambda host: ["93.184.216.34"])
+
+
+def test_redirect_to_a_private_address_is_refused(feeds: FixtureServer) -> None:
+    feeds.route("r", Reply(b"", 302, headers={"Location": "http://169.254.169.254/latest/"}, conditional=False))
+    # Pretend the fixture server's address is public, so only the redirect hop is private.
+    pretend = {"127.0.0.1": ["93.184.216.34"]}
+    http = HttpClient(HttpSettings(allow_private_addresses=False, per_host_interval=0),
+                      resolve=lambda host: pretend.get(host, [host]))
+    with http, pytest.raises(BlockedUrlError, match="169.254.169.254"):
+        http.get(feeds.url("r"))
+    assert len(feeds.requests) == 1  # the metadata address was never contacted
+
+
+def test_retry_after_http_date() -> None:
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412460.0) == pytest.approx(20.0)
+    assert parse_retry_after("120") == 120.0
+    assert parse_retry_after("soon") is None

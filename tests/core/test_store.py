@@ -1,0 +1,118 @@
+"""The store: schema matches the migrations, upgrades keep data, polls commit atomically."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from signalwatch.accounts import Account
+from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.store import AlertDraft, Store, StoreError
+from signalwatch.store.migrations import MIGRATIONS, Migration, SchemaTooNewError, current_version, migrate
+from signalwatch.timeutil import utcnow
+
+NOW = utcnow()
+
+
+def event(n: int, **extra: object) -> SignalEvent:
+    return SignalEvent(
+        type=EventType.FUNDING, change="raised", source="news", source_kind="rss", source_id=f"id-{n}",
+        title=f"Company {n} raises $5M", occurred_at=NOW - timedelta(hours=n), detected_at=NOW,
+        company_name=f"Company {n}", attributes={"amount": 5e6}, dedupe_key=make_dedupe_key("t", n), **extra,
+    )
+
+
+def draft(e: SignalEvent, sink: str = "console") -> AlertDraft:
+    return AlertDraft(make_dedupe_key("a", e.dedupe_key, sink), "rule", None, e.dedupe_key, sink, None, "P1", {"k": 1})
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    s.migrate()
+    return s
+
+
+def test_migrated_schema_equals_the_table_models(store: Store) -> None:
+    inspector = sa.inspect(store.engine)
+    for name, table in SQLModel.metadata.tables.items():
+        migrated = {c["name"] for c in inspector.get_columns(name)}
+        assert migrated == set(table.columns.keys()), name
+
+
+def test_sqlite_runs_in_wal_mode(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_migrate_is_idempotent_and_an_upgrade_keeps_data(store: Store) -> None:
+    assert store.migrate() == []
+    store.commit_poll("news", [event(1)], {"seen": ["x"]}, NOW, evaluate=lambda new: [draft(e) for e in new])
+
+    def add_column(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN language VARCHAR")
+        conn.exec_driver_sql("UPDATE events SET language = 'en'")
+
+    applied = migrate(store.engine, (*MIGRATIONS, Migration(2, "add language", add_column)))
+    assert applied == [2] and current_version(store.engine) == 2
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT title, language FROM events").all() == [("Company 1 raises $5M", "en")]
+    assert store.load_cursor("news") == {"seen": ["x"]}
+
+
+def test_a_database_from_a_newer_release_is_refused(store: Store) -> None:
+    migrate(store.engine, (*MIGRATIONS, Migration(99, "future", lambda conn: None)))
+    with pytest.raises(SchemaTooNewError, match="version 99"):
+        store.migrate()
+
+
+def test_a_poll_is_committed_once_and_repeats_insert_nothing(store: Store) -> None:
+    first = store.commit_poll("news", [event(1), event(2)], {"n": 1}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    again = store.commit_poll("news", [event(1), event(2)], {"n": 2}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    assert (len(first.new_events), first.new_alerts) == (2, 2)
+    assert (len(again.new_events), again.new_alerts) == (0, 0)
+    assert store.load_cursor("news") == {"n": 2}
+    assert len(store.due_outbox(NOW)) == 2
+
+
+def test_a_failing_evaluation_rolls_back_events_and_cursor(store: Store) -> None:
+    def explode(new: list[SignalEvent]) -> list[AlertDraft]:
+        raise RuntimeError("rule engine bug")
+
+    with pytest.raises(RuntimeError):
+        store.commit_poll("news", [event(1)], {"n": 1}, NOW, evaluate=explode)
+    assert store.list_events() == [] and store.load_cursor("news") == {}
+
+
+def test_a_locked_database_is_a_clear_error_with_nothing_written(tmp_path: Path) -> None:
+    path = tmp_path / "locked.sqlite"
+    Store(f"sqlite:///{path}").migrate()
+    store = Store(f"sqlite:///{path}", busy_timeout=0.1)
+    blocker = sa.create_engine(f"sqlite:///{path}")
+    with blocker.connect() as conn:
+        conn.exec_driver_sql("BEGIN EXCLUSIVE")
+        with pytest.raises(StoreError, match="database is locked, nothing was saved|nothing was saved"):
+            store.commit_poll("news", [event(1)], {"n": 1}, NOW, evaluate=lambda new: [])
+        conn.exec_driver_sql("ROLLBACK")
+    assert store.list_events() == [] and store.load_cursor("news") == {}
+
+
+def test_claims_are_exclusive(store: Store) -> None:
+    store.commit_poll("news", [event(1)], {}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    (item,) = store.due_outbox(NOW)
+    assert store.claim(item.id, NOW) is True
+    assert store.claim(item.id, NOW) is False
+    assert store.due_outbox(NOW) == []
+    assert [u.id for u in store.uncertain_outbox(NOW + timedelta(seconds=1))] == [item.id]
+
+
+def test_accounts_upsert_by_domain(store: Store) -> None:
+    store.upsert_accounts([Account(0, "Acme", domain="acme.example", employees=10)], NOW)
+    added, updated = store.upsert_accounts([Account(0, "Acme Inc", domain="acme.example", employees=20)], NOW)
+    assert (added, updated) == (0, 1)
+    (acme,) = store.list_accounts()
+    assert acme.name == "Acme Inc" and acme.employees == 20
