@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -14,6 +12,7 @@ import pytest
 from signalwatch.accounts import Account
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import FetchContext, Normalized
+from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from signalwatch.http import HttpClient, HttpSettings
 from signalwatch.techstack.dns import DnsLookupError
 
@@ -25,14 +24,6 @@ PAGE = next(case for case in saved_pages() if case["page"] == "northwind_wordpre
 DNS = next(case for case in saved_dns() if case["domain"] == "northwind-analytics.com")
 DRIFT = re.compile(r"<!-- Start of Async Drift Code -->.*?<!-- End of Async Drift Code -->", re.S)
 HUBSPOT = re.compile(r"<!-- Start of HubSpot Embed Code -->.*?<!-- End of HubSpot Embed Code -->", re.S)
-
-
-class Site:
-    """What the fake web server serves, and what it was asked for."""
-
-    def __init__(self) -> None:
-        self.pages: dict[str, tuple[int, dict[str, str], str]] = {}
-        self.requests: list[tuple[str, str]] = []
 
 
 class FakeResolver:
@@ -49,34 +40,9 @@ class FakeResolver:
 
 
 @pytest.fixture()
-def site() -> Iterator[tuple[Site, int]]:
-    state = Site()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-            state.requests.append((self.path, self.headers.get("User-Agent", "")))
-            status, headers, body = state.pages.get(self.path, (404, {"content-type": "text/plain"}, "not found"))
-            data = body.encode("utf-8")
-            self.send_response(status)
-            for name, value in headers.items():
-                if name == "set-cookie":
-                    for cookie in re.split(r",\s*(?=[^;,=\s]+=)", value):
-                        self.send_header("Set-Cookie", cookie)
-                else:
-                    self.send_header(name, value)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state, server.server_address[1]
-    server.shutdown()
-    server.server_close()
+def site() -> Iterator[FixtureServer]:
+    with FixtureServer() as server:
+        yield server
 
 
 @pytest.fixture()
@@ -100,13 +66,23 @@ def make_connector(port: int, resolver: FakeResolver):
     return cls("stack", options, resolver=resolver)
 
 
-def serve(site: Site, html: str, txt: list[str], resolver: FakeResolver) -> None:
-    site.pages["/robots.txt"] = (200, {"content-type": "text/plain"},
-                                 "User-agent: signalwatch-test\nDisallow: /blocked.example/\n\nUser-agent: *\nAllow: /\n")
-    site.pages["/northwind-analytics.com/"] = (200, PAGE["headers"], html)
-    site.pages["/blocked.example/"] = (200, {"content-type": "text/html"}, "<script src='https://js.driftt.com/x.js'></script>")
+def html_reply(body: str, status: int = 200, headers: dict[str, str] | None = None) -> Reply:
+    headers = dict(headers or {})
+    content_type = headers.pop("content-type", "text/html; charset=UTF-8")
+    return Reply(body.encode("utf-8"), status, content_type, headers)
+
+
+def serve(site: FixtureServer, html: str, txt: list[str], resolver: FakeResolver) -> None:
+    site.route("robots.txt", Reply(b"User-agent: signalwatch-test\nDisallow: /blocked.example/\n\nUser-agent: *\nAllow: /\n",
+                                   content_type="text/plain"))
+    site.route("northwind-analytics.com/", html_reply(html, headers=PAGE["headers"]))
+    site.route("blocked.example/", html_reply("<script src='https://js.driftt.com/x.js'></script>"))
     resolver.records[("northwind-analytics.com", "MX")] = DNS["mx"]
     resolver.records[("northwind-analytics.com", "TXT")] = txt
+
+
+def paths(site: FixtureServer) -> list[str]:
+    return [path for path, _ in site.requests]
 
 
 def run_poll(connector, http: HttpClient, cursor: dict[str, Any], now: datetime) -> tuple[Normalized, Any]:
@@ -114,8 +90,8 @@ def run_poll(connector, http: HttpClient, cursor: dict[str, Any], now: datetime)
     return connector.normalize(fetched, now), fetched
 
 
-def test_baseline_then_adopted_then_dropped_after_two_misses(site, http) -> None:
-    state, port = site
+def test_baseline_then_adopted_then_dropped_after_two_misses(site: FixtureServer, http: HttpClient) -> None:
+    state, port = site, site.port
     resolver = FakeResolver()
     connector = make_connector(port, resolver)
     without_sendgrid = [t.replace(" include:sendgrid.net", "") for t in DNS["txt"]]
@@ -161,19 +137,19 @@ def test_baseline_then_adopted_then_dropped_after_two_misses(site, http) -> None
     assert {"kind": "script", "detail": "//js.hs-scripts.com/4382917.js"} in dropped.attributes["evidence"]
 
     # Politeness: every request carried our User-Agent; the disallowed homepage was never fetched.
-    assert {agent for _, agent in state.requests} == {UA}
-    assert "/blocked.example/" not in {path for path, _ in state.requests}
-    assert ("/robots.txt", UA) in state.requests
+    assert {headers["user-agent"] for _, headers in state.requests} == {UA}
+    assert "/blocked.example/" not in paths(state)
+    assert "/robots.txt" in paths(state)
 
 
-def test_outages_are_reported_and_never_count_as_drops(site, http) -> None:
-    state, port = site
+def test_outages_are_reported_and_never_count_as_drops(site: FixtureServer, http: HttpClient) -> None:
+    state, port = site, site.port
     resolver = FakeResolver()
     connector = make_connector(port, resolver)
     serve(state, PAGE["html"], DNS["txt"], resolver)
     result, _ = run_poll(connector, http, {}, T0)
 
-    state.pages["/northwind-analytics.com/"] = (503, {"content-type": "text/html"}, "maintenance")
+    state.route("northwind-analytics.com/", html_reply("maintenance", status=503))
     resolver.failing.add("northwind-analytics.com")
     for day in (1, 2, 3):
         result, fetched = run_poll(connector, http, result.cursor, T0 + timedelta(days=day))
@@ -183,21 +159,21 @@ def test_outages_are_reported_and_never_count_as_drops(site, http) -> None:
     assert result.cursor["accounts"]["1"]["present"]["hubspot"]["misses"] == 0
 
 
-def test_missing_robots_txt_allows_and_5xx_robots_blocks(site, http) -> None:
-    state, port = site
+def test_missing_robots_txt_allows_and_5xx_robots_blocks(site: FixtureServer, http: HttpClient) -> None:
+    state, port = site, site.port
     resolver = FakeResolver()
     connector = make_connector(port, resolver)
     serve(state, PAGE["html"], DNS["txt"], resolver)
-    del state.pages["/robots.txt"]  # 404: everything is allowed
+    state.route("robots.txt", Reply(b"not here", 404, "text/plain"))  # 404: everything is allowed
     result, fetched = run_poll(connector, http, {}, T0)
-    assert "/northwind-analytics.com/" in {path for path, _ in state.requests}
+    assert "/northwind-analytics.com/" in paths(state)
     assert "blocked.example" not in fetched.errors
 
-    state.pages["/robots.txt"] = (500, {"content-type": "text/plain"}, "oops")
+    state.route("robots.txt", Reply(b"oops", 500, "text/plain"))
     state.requests.clear()
     _, fetched = run_poll(connector, http, result.cursor, T0 + timedelta(days=1))
     assert fetched.errors["northwind-analytics.com"].startswith("robots.txt unavailable")
-    assert [path for path, _ in state.requests] == ["/robots.txt"]
+    assert paths(state) == ["/robots.txt"]
 
 
 def test_options_reject_bad_templates_and_paths() -> None:
