@@ -14,17 +14,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from signalwatch.connectors import register
 from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.http import FetchError, HttpClient, HttpStatusError
 from signalwatch.resolve import normalize_domain
+from signalwatch.technologies import CatalogError
 from signalwatch.techstack.diff import StackChange, diff_stack
 from signalwatch.techstack.dns import DnsLookupError, DnspythonResolver, DnsRecords, Resolver, lookup_records
 from signalwatch.techstack.engine import Fingerprinter
-from signalwatch.techstack.fingerprints import load_fingerprints
+from signalwatch.techstack.fingerprints import FingerprintError, load_fingerprints
 from signalwatch.techstack.page import decode_body, extract_page
 from signalwatch.techstack.robots import robots_allows, robots_url
 
@@ -44,6 +45,24 @@ def valid_domain(value: str | None) -> str | None:
     except UnicodeError:
         return None
     return domain if _HOSTNAME.match(domain) else None
+
+
+@lru_cache(maxsize=8)
+def _cached_engine(extra: tuple[tuple[Path, int], ...], wappalyzer: tuple[Path, int] | None) -> Fingerprinter:
+    # Compiling ~750 patterns takes a moment; sources with the same files share one engine.
+    # File modification times are part of the key, so an edited file is read again.
+    return Fingerprinter(load_fingerprints([p for p, _ in extra], [wappalyzer[0]] if wappalyzer else []))
+
+
+def _stamp(path: Path) -> tuple[Path, int]:
+    try:
+        return path, path.stat().st_mtime_ns
+    except OSError as exc:
+        raise FingerprintError(f"{path}: cannot read: {exc.strerror}") from exc
+
+
+def _engine(extra: list[Path], wappalyzer: Path | None) -> Fingerprinter:
+    return _cached_engine(tuple(map(_stamp, extra)), _stamp(wappalyzer) if wappalyzer else None)
 
 
 class TechStackOptions(ConnectorOptions):
@@ -75,11 +94,15 @@ class TechStackOptions(ConnectorOptions):
                 raise ValueError(f"path {path!r} must start with a single '/'")
         return value
 
-
-@lru_cache(maxsize=8)
-def _engine(extra: tuple[Path, ...], wappalyzer: Path | None) -> Fingerprinter:
-    # Compiling ~750 patterns takes a moment; sources with the same files share one engine.
-    return Fingerprinter(load_fingerprints(extra, (wappalyzer,) if wappalyzer else ()))
+    @model_validator(mode="after")
+    def _data_files_load(self) -> TechStackOptions:
+        """Admin fingerprint files are checked with the config, not at the first poll."""
+        if self.fingerprint_files or self.wappalyzer_file:
+            try:
+                _engine(self.fingerprint_files, self.wappalyzer_file)
+            except (FingerprintError, CatalogError) as exc:
+                raise ValueError(str(exc)) from exc
+        return self
 
 
 @register
@@ -93,7 +116,7 @@ class TechStackConnector(Connector):
 
     def __init__(self, source_name: str, options: ConnectorOptions, *, resolver: Resolver | None = None) -> None:
         super().__init__(source_name, options)
-        self.engine = _engine(tuple(self.options.fingerprint_files), self.options.wappalyzer_file)
+        self.engine = _engine(self.options.fingerprint_files, self.options.wappalyzer_file)
         self.resolver: Resolver = resolver or DnspythonResolver(
             self.options.dns_timeout, self.options.nameservers, self.options.dns_port
         )

@@ -15,6 +15,7 @@ from signalwatch.connectors.base import FetchContext, Normalized
 from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from signalwatch.http import HttpClient, HttpSettings
 from signalwatch.techstack.dns import DnsLookupError
+from signalwatch.techstack.page import extract_page
 
 from .conftest import saved_dns, saved_pages
 
@@ -184,3 +185,17 @@ def test_options_reject_bad_templates_and_paths() -> None:
         cls.Options(paths=["//evil.example/x"])
     with pytest.raises(ValueError):
         cls.Options(unknown_key=True)
+
+
+def test_admin_fingerprint_files_are_checked_with_the_config(tmp_path) -> None:
+    cls = get_connector_class("techstack")
+    with pytest.raises(ValueError, match="cannot read"):
+        cls.Options(fingerprint_files=[tmp_path / "missing.yaml"])
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("fingerprints:\n  hubspot: {script: ['(unclosed']}\n")
+    with pytest.raises(ValueError, match="invalid regex"):
+        cls.Options(fingerprint_files=[bad])
+    good = tmp_path / "good.yaml"
+    good.write_text("fingerprints:\n  hubspot: {html: ['data-hs-portal=']}\n")
+    engine = cls("stack", cls.Options(fingerprint_files=[good])).engine
+    assert engine.detect([extract_page("https://x.example/", "<i data-hs-portal=1>", {})]).keys() == {"hubspot"}
