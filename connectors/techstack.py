@@ -4,6 +4,18 @@ fetch (I/O): per account with a domain, robots.txt, the homepage and configured 
 through HttpClient (URL guard, redirect and size caps, User-Agent), and MX/TXT records through
 a Resolver. normalize (pure): fingerprints → detections → diff against the per-account stack in
 the cursor → `tech_stack/adopted` and `tech_stack/dropped` events.
+
+A source in the config file::
+
+    - name: techstack
+      type: techstack
+      interval: 1d
+      paths: [/pricing]                       # fingerprinted besides the homepage
+      fingerprint_files: [rules/our-fingerprints.yaml]   # optional, our YAML format
+      wappalyzer_file: /data/technologies.json           # optional, your own copy
+
+The first poll of an account is a baseline; a technology is `dropped` after two polls in a
+row without it; a source that could not be read (robots.txt, timeout) is not a miss.
 """
 
 from __future__ import annotations
