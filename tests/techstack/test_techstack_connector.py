@@ -12,6 +12,7 @@ import pytest
 from signalwatch.accounts import Account
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import FetchContext, Normalized
+from signalwatch.connectors.techstack import valid_domain
 from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from signalwatch.http import HttpClient, HttpSettings
 from signalwatch.techstack.dns import DnsLookupError
@@ -199,3 +200,21 @@ def test_admin_fingerprint_files_are_checked_with_the_config(tmp_path) -> None:
     good.write_text("fingerprints:\n  hubspot: {html: ['data-hs-portal=']}\n")
     engine = cls("stack", cls.Options(fingerprint_files=[good])).engine
     assert engine.detect([extract_page("https://x.example/", "<i data-hs-portal=1>", {})]).keys() == {"hubspot"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("acme.com", "acme.com"),
+        ("https://www.Acme.com/about", "acme.com"),
+        ("bücher.de", "xn--bcher-kva.de"),
+        ("evil.example@169.254.169.254", None),  # userinfo trick aiming at the metadata address
+        ("169.254.169.254", None),
+        ("127.0.0.1", None),
+        ("localhost", None),
+        ("acme .com", None),
+        ("", None),
+    ],
+)
+def test_untrusted_domains_are_plain_public_host_names(raw: str, expected: str | None) -> None:
+    assert valid_domain(raw) == expected
