@@ -58,12 +58,18 @@ def _bulk(rng: random.Random, size: int) -> str:
             path = " ".join(f"L{rng.randrange(400)} {rng.randrange(400)}" for _ in range(60))
             chunk = f'<svg viewBox="0 0 400 400" aria-hidden="true"><path d="M0 0 {path} Z"/></svg>\n'
         elif kind == 2:
-            data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
-                {"@type": "Question", "name": _sentence(rng, 8), "acceptedAnswer": {"@type": "Answer", "text": _sentence(rng, 50)}}
-                for _ in range(4)]}
+            questions = [
+                {"@type": "Question", "name": _sentence(rng, 8),
+                 "acceptedAnswer": {"@type": "Answer", "text": _sentence(rng, 50)}}
+                for _ in range(4)
+            ]
+            data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
             chunk = f'<script type="application/ld+json">{json.dumps(data)}</script>\n'
         else:
-            rules = "".join(f".c{rng.randrange(9999)}{{margin:{rng.randrange(40)}px;color:#{rng.randrange(16**6):06x}}}" for _ in range(40))
+            rules = "".join(
+                f".c{rng.randrange(9999)}{{margin:{rng.randrange(40)}px;color:#{rng.randrange(16**6):06x}}}"
+                for _ in range(40)
+            )
             chunk = f"<style>{rules}</style>\n"
         parts.append(chunk)
         total += len(chunk)

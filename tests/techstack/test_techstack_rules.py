@@ -50,7 +50,8 @@ def test_rules_pick_the_right_tech_stack_events(tmp_path: Path) -> None:
     ruleset = load_ruleset(tmp_path)
     cls = get_connector_class("techstack")
     connector = cls("stack", cls.Options())  # normalize only: no network is touched
-    no_hubspot = re.sub(r"<!-- Start of HubSpot Embed Code -->.*?<!-- End of HubSpot Embed Code -->", "", PAGE["html"], flags=re.S)
+    no_hubspot = re.sub(r"<!-- Start of HubSpot Embed Code -->.*?<!-- End of HubSpot Embed Code -->", "",
+                        PAGE["html"], flags=re.S)
     no_drift = re.sub(r"<!-- Start of Async Drift Code -->.*?<!-- End of Async Drift Code -->", "", PAGE["html"], flags=re.S)
     txt_without_hubspot = [t.replace(" include:4382917.spf03.hubspotemail.net", "") for t in DNS["txt"]]
     polls = [item(no_drift, DNS["txt"]), item(PAGE["html"], DNS["txt"]),
