@@ -14,6 +14,7 @@ engine (`ReferenceEngine`, every regex on everything) reports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -92,6 +93,8 @@ def required_literal(pattern: str) -> str | None:
     Conservative by construction: groups, classes, escapes such as \\d and anything followed
     by a quantifier end a run, and a top-level alternation means there is no required literal.
     """
+    if re.compile(pattern).flags & re.VERBOSE:
+        return None  # (?x): spaces and comments are not literal text
     runs: list[str] = []
     current: list[str] = []
 

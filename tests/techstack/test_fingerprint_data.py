@@ -43,6 +43,8 @@ def test_most_patterns_have_a_literal_for_the_prefilter() -> None:
         (r"hubspot|marketo", None),
         (r"\x27pk_live_\d+", "pk_live_"),
         (r"colou?r-scheme", "r-scheme"),
+        (r"(?x) js\.hs-scripts \.com", None),
+        (r"ab\\c\x41de", "ab\\c"),  # an escaped backslash is literal; \x41 is not copied
     ],
 )
 def test_required_literal_is_always_inside_every_match(pattern: str, literal: str | None) -> None:
