@@ -4,6 +4,18 @@ fetch (I/O): per account with a domain, robots.txt, the homepage and configured 
 through HttpClient (URL guard, redirect and size caps, User-Agent), and MX/TXT records through
 a Resolver. normalize (pure): fingerprints → detections → diff against the per-account stack in
 the cursor → `tech_stack/adopted` and `tech_stack/dropped` events.
+
+A source in the config file::
+
+    - name: techstack
+      type: techstack
+      interval: 1d
+      paths: [/pricing]                       # fingerprinted besides the homepage
+      fingerprint_files: [rules/our-fingerprints.yaml]   # optional, our YAML format
+      wappalyzer_file: /data/technologies.json           # optional, your own copy
+
+The first poll of an account is a baseline; a technology is `dropped` after two polls in a
+row without it; a source that could not be read (robots.txt, timeout) is not a miss.
 """
 
 from __future__ import annotations
@@ -14,17 +26,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from signalwatch.connectors import register
 from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.http import FetchError, HttpClient, HttpStatusError
 from signalwatch.resolve import normalize_domain
+from signalwatch.technologies import CatalogError
 from signalwatch.techstack.diff import StackChange, diff_stack
 from signalwatch.techstack.dns import DnsLookupError, DnspythonResolver, DnsRecords, Resolver, lookup_records
 from signalwatch.techstack.engine import Fingerprinter
-from signalwatch.techstack.fingerprints import load_fingerprints
+from signalwatch.techstack.fingerprints import FingerprintError, load_fingerprints
 from signalwatch.techstack.page import decode_body, extract_page
 from signalwatch.techstack.robots import robots_allows, robots_url
 
@@ -44,6 +57,24 @@ def valid_domain(value: str | None) -> str | None:
     except UnicodeError:
         return None
     return domain if _HOSTNAME.match(domain) else None
+
+
+@lru_cache(maxsize=8)
+def _cached_engine(extra: tuple[tuple[Path, int], ...], wappalyzer: tuple[Path, int] | None) -> Fingerprinter:
+    # Compiling ~750 patterns takes a moment; sources with the same files share one engine.
+    # File modification times are part of the key, so an edited file is read again.
+    return Fingerprinter(load_fingerprints([p for p, _ in extra], [wappalyzer[0]] if wappalyzer else []))
+
+
+def _stamp(path: Path) -> tuple[Path, int]:
+    try:
+        return path, path.stat().st_mtime_ns
+    except OSError as exc:
+        raise FingerprintError(f"{path}: cannot read: {exc.strerror}") from exc
+
+
+def _engine(extra: list[Path], wappalyzer: Path | None) -> Fingerprinter:
+    return _cached_engine(tuple(map(_stamp, extra)), _stamp(wappalyzer) if wappalyzer else None)
 
 
 class TechStackOptions(ConnectorOptions):
@@ -75,11 +106,15 @@ class TechStackOptions(ConnectorOptions):
                 raise ValueError(f"path {path!r} must start with a single '/'")
         return value
 
-
-@lru_cache(maxsize=8)
-def _engine(extra: tuple[Path, ...], wappalyzer: Path | None) -> Fingerprinter:
-    # Compiling ~750 patterns takes a moment; sources with the same files share one engine.
-    return Fingerprinter(load_fingerprints(extra, (wappalyzer,) if wappalyzer else ()))
+    @model_validator(mode="after")
+    def _data_files_load(self) -> TechStackOptions:
+        """Admin fingerprint files are checked with the config, not at the first poll."""
+        if self.fingerprint_files or self.wappalyzer_file:
+            try:
+                _engine(self.fingerprint_files, self.wappalyzer_file)
+            except (FingerprintError, CatalogError) as exc:
+                raise ValueError(str(exc)) from exc
+        return self
 
 
 @register
@@ -93,7 +128,7 @@ class TechStackConnector(Connector):
 
     def __init__(self, source_name: str, options: ConnectorOptions, *, resolver: Resolver | None = None) -> None:
         super().__init__(source_name, options)
-        self.engine = _engine(tuple(self.options.fingerprint_files), self.options.wappalyzer_file)
+        self.engine = _engine(self.options.fingerprint_files, self.options.wappalyzer_file)
         self.resolver: Resolver = resolver or DnspythonResolver(
             self.options.dns_timeout, self.options.nameservers, self.options.dns_port
         )
@@ -102,7 +137,7 @@ class TechStackConnector(Connector):
     def fetch(self, ctx: FetchContext) -> Fetched:
         items: list[dict[str, Any]] = []
         errors: dict[str, str] = {}
-        robots_cache: dict[str, str | None] = {}
+        robots_cache: dict[str, str | FetchError | None] = {}
         for account in ctx.accounts:
             if not account.domain:
                 continue
@@ -116,7 +151,7 @@ class TechStackConnector(Connector):
             items.append(item)
         return Fetched(cursor=ctx.cursor, items=items, errors=errors)
 
-    def _fetch_web(self, http: HttpClient, domain: str, robots_cache: dict[str, str | None],
+    def _fetch_web(self, http: HttpClient, domain: str, robots_cache: dict[str, str | FetchError | None],
                    errors: dict[str, str]) -> dict[str, Any]:
         homepage = self.options.homepage_url.format(domain=domain)
         urls = [homepage] + [homepage.rstrip("/") + path for path in self.options.paths]
@@ -144,18 +179,24 @@ class TechStackConnector(Connector):
         return {"pages": pages, "web_checked": bool(pages)}
 
     @staticmethod
-    def _robots(http: HttpClient, url: str, cache: dict[str, str | None]) -> str | None:
-        """robots.txt text, None when there is none (a 4xx, per RFC 9309 everything is allowed)."""
+    def _robots(http: HttpClient, url: str, cache: dict[str, str | FetchError | None]) -> str | None:
+        """robots.txt text, None when there is none (a 4xx, per RFC 9309 everything is allowed).
+
+        An unreachable robots.txt (5xx, 429, network failure) means "assume disallowed", and
+        the failure is remembered for the rest of the poll so a host is asked only once.
+        """
         target = robots_url(url)
         if target not in cache:
             try:
-                response = http.get(target, max_bytes=512_000)
-                cache[target] = response.content.decode("utf-8", "replace")
+                cache[target] = http.get(target, max_bytes=512_000).content.decode("utf-8", "replace")
             except HttpStatusError as exc:
-                if exc.status >= 500 or exc.status == 429:  # unreachable: assume disallowed
-                    raise
-                cache[target] = None
-        return cache[target]
+                cache[target] = exc if exc.status >= 500 or exc.status == 429 else None
+            except FetchError as exc:
+                cache[target] = exc
+        cached = cache[target]
+        if isinstance(cached, FetchError):
+            raise cached
+        return cached
 
     def _fetch_dns(self, domain: str, errors: dict[str, str]) -> dict[str, list[str]] | None:
         try:

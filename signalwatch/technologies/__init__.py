@@ -201,7 +201,9 @@ def technologies_from_entries(items: Iterable[object], origin: str) -> list[Tech
             continue
         if entry.common_word and not (entry.aliases or entry.exact):
             errors.append(f"{label}: common_word needs at least one alias or exact name to be findable")
-        techs.append(Technology(entry.id, entry.name, entry.category, tuple(entry.aliases), tuple(entry.exact), entry.common_word))
+        techs.append(
+            Technology(entry.id, entry.name, entry.category, tuple(entry.aliases), tuple(entry.exact), entry.common_word)
+        )
     if errors:
         raise CatalogError("\n".join(errors))
     return techs

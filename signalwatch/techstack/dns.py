@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = ["DnsLookupError", "DnsRecords", "DnspythonResolver", "Resolver", "lookup_records", "spf_domains"]
 
@@ -81,21 +81,30 @@ class DnspythonResolver:
     """Real lookups through dnspython; `timeout` bounds each question, retries included."""
 
     def __init__(self, timeout: float = 5.0, nameservers: Sequence[str] = (), port: int = 53) -> None:
+        self._timeout = timeout
+        self._nameservers = list(nameservers)
+        self._port = port
+        self._resolver: Any = None  # built on first use: reading /etc/resolv.conf is I/O
+
+    def _client(self) -> Any:
         import dns.resolver
 
-        self._resolver = dns.resolver.Resolver(configure=not nameservers)
-        if nameservers:
-            self._resolver.nameservers = list(nameservers)
-            self._resolver.port = port
-        self._resolver.lifetime = timeout
-        self._resolver.timeout = min(timeout, 2.0)
+        if self._resolver is None:
+            resolver = dns.resolver.Resolver(configure=not self._nameservers)
+            if self._nameservers:
+                resolver.nameservers = self._nameservers
+                resolver.port = self._port
+            resolver.lifetime = self._timeout
+            resolver.timeout = min(self._timeout, 2.0)
+            self._resolver = resolver
+        return self._resolver
 
     def resolve(self, name: str, rdtype: str) -> list[str]:
         import dns.exception
         import dns.resolver
 
         try:
-            answer = self._resolver.resolve(name, rdtype, raise_on_no_answer=False)
+            answer = self._client().resolve(name, rdtype, raise_on_no_answer=False)
         except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
             return []
         except dns.exception.Timeout as exc:

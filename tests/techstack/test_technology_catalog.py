@@ -29,7 +29,8 @@ def test_bundled_catalog_is_large_and_categorised() -> None:
         ("Hands-on with Twilio Segment, Snowflake and dbt.", ["segment", "snowflake", "dbt"]),
         ("Build reports in HubSpot CMS and Salesforce Marketing Cloud", ["hubspot_cms", "salesforce_marketing_cloud"]),
         ("Admin of SFDC (Salesforce.com), Outreach.io and Gong", ["salesforce", "outreach", "gong"]),
-        ("Tools: Zendesk, Intercom.io, Calendly, Google Tag Manager, GA4.", ["zendesk", "intercom", "calendly", "google_tag_manager", "google_analytics"]),
+        ("Tools: Zendesk, Intercom.io, Calendly, Google Tag Manager, GA4.",
+         ["zendesk", "intercom", "calendly", "google_tag_manager", "google_analytics"]),
         ("experience with salesforce, HUBSPOT or marketo", ["salesforce", "hubspot", "marketo"]),
     ],
 )
