@@ -85,7 +85,7 @@ def run(args: argparse.Namespace, http: HttpClient | None = None) -> int:
         if not targets:
             print("no accounts with a domain in the store; import accounts or give --domain, --url or --csv")
             return 1
-    client = http or HttpClient(settings.http.to_http_settings() if settings else HttpSettings())
+    client = http or HttpClient(settings.http if settings else HttpSettings())
     try:
         found_any = False
         for target in targets:

@@ -10,7 +10,7 @@ from pathlib import Path
 from hiring_boardserver import NOW, BoardServer, Route, make_connector, poll
 
 from signalwatch.accounts import Account
-from signalwatch.engine import evaluate
+from signalwatch.engine import Engine
 from signalwatch.ruleset import load_ruleset
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -48,7 +48,8 @@ rules:
 
 
 def test_hiring_rules_fire_on_the_right_postings(board_server: BoardServer, http, tmp_path: Path) -> None:
-    shutil.copy(RULES / "icp.yaml", tmp_path / "icp.yaml")
+    for name in ("icp.yaml", "policy.yaml"):
+        shutil.copy(RULES / name, tmp_path / name)
     (tmp_path / "hiring.yaml").write_text(HIRING_RULES)
     ruleset = load_ruleset(tmp_path)
     account = Account(id=1, name="Acme", domain="acme.com", industry="software", employees=400,
@@ -63,7 +64,7 @@ def test_hiring_rules_fire_on_the_right_postings(board_server: BoardServer, http
     board_server.serve("greenhouse", "acme", Route(json.dumps(document).encode()))
     now = NOW + timedelta(hours=1)
     _, result = poll(connector, http, [account], state.cursor, now)
-    drafts = evaluate(result.events, {1: account}, ruleset, now)
+    drafts = Engine(ruleset).evaluate(result.events, {1: account}, now).drafts
     fired = sorted((d.rule_id, next(e.title for e in result.events if e.dedupe_key == d.event_key)) for d in drafts)
     assert fired == [
         ("revops-leader-hire", "Acme is hiring: Head of Revenue Ops"),
