@@ -61,8 +61,8 @@ def board_jobs(seed: int, board: int, version: int) -> tuple[str, list[dict]]:
     for job in ids:
         pick = random.Random(f"{seed}-{board}-{job}")
         text = " ".join(pick.choice(PARAGRAPHS) for _ in range(22))
-        jobs.append({"id": job, "title": pick.choice(TITLES), "location": pick.choice(["Berlin", "Remote - US", "London"]),
-                     "text": text})
+        place = pick.choice(["Berlin", "Remote - US", "London"])
+        jobs.append({"id": job, "title": pick.choice(TITLES), "location": place, "text": text})
     return PROVIDERS[board % len(PROVIDERS)], jobs
 
 
@@ -75,7 +75,8 @@ def render(provider: str, board: int, jobs: list[dict]) -> bytes:
             "requisition_id": f"R{j['id']}", "metadata": None, "internal_job_id": 9000 + j["id"],
             "content": html.escape(f"<p>{j['text']}</p>"),
             "departments": [{"id": 1, "name": "Sales", "parent_id": None, "child_ids": []}],
-            "offices": [{"id": 2, "name": j["location"], "location": j["location"], "parent_id": None, "child_ids": []}],
+            "offices": [{"id": 2, "name": j["location"], "location": j["location"], "parent_id": None,
+                         "child_ids": []}],
         } for j in jobs], "meta": {"total": len(jobs)}}).encode()
     if provider == "lever":
         return json.dumps([{
@@ -229,13 +230,17 @@ def main() -> int:
     parser.add_argument("--boards", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-etag", action="store_true", help="server sends no ETag: unchanged boards are caught by the body hash")
+    parser.add_argument("--no-etag", action="store_true",
+                        help="server sends no ETag: unchanged boards are caught by the body hash")
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--worker", choices=["ours", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--base", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        result = run_ours(args.base, args.boards, args.concurrency) if args.worker == "ours" else run_baseline(args.base, args.boards)
+        if args.worker == "ours":
+            result = run_ours(args.base, args.boards, args.concurrency)
+        else:
+            result = run_baseline(args.base, args.boards)
         print(json.dumps(result))
         return 0
 
@@ -269,7 +274,9 @@ def report(ours: dict, baseline: dict | None) -> None:
     print("\njobboards connector (fetch + normalize + Store.commit_poll):")
     for c in ours["cycles"]:
         rate = c["events"] / c["seconds"] if c["seconds"] else 0.0
-        print(f"  cycle {c['cycle']} {labels[c['cycle']]:<26} {c['seconds']:7.2f} s  (fetch {c['fetch_seconds']:.2f} s, normalize {c['normalize_seconds']:.2f} s, store {c['store_seconds']:.2f} s)  "
+        split = (f"fetch {c['fetch_seconds']:.2f} s, normalize {c['normalize_seconds']:.2f} s, "
+                 f"store {c['store_seconds']:.2f} s")
+        print(f"  cycle {c['cycle']} {labels[c['cycle']]:<26} {c['seconds']:7.2f} s  ({split})  "
               f"parsed {c['parsed_boards']:5d} boards  events {c['events']:6d} {c['by_change']}  "
               f"{rate:8.0f} events/s  cursor {c['cursor_mb']:.1f} MB  errors {c['errors']}")
     print(f"  peak RSS {ours['peak_mb']:.0f} MB")
@@ -282,7 +289,8 @@ def report(ours: dict, baseline: dict | None) -> None:
     if baseline:
         print("\nbaseline (sequential httpx.get + json.loads + one INSERT per job):")
         for c in baseline["cycles"]:
-            print(f"  cycle {c['cycle']} {labels[c['cycle']]:<26} {c['seconds']:7.2f} s  jobs {c['jobs']:7d}  rows inserted {c['rows']:7d}  "
+            print(f"  cycle {c['cycle']} {labels[c['cycle']]:<26} {c['seconds']:7.2f} s  jobs {c['jobs']:7d}  "
+                  f"rows inserted {c['rows']:7d}  "
                   f"{c['jobs'] / c['seconds']:8.0f} jobs/s")
         print(f"  peak RSS {baseline['peak_mb']:.0f} MB")
         print(f"\nfirst cycle: ours {first['seconds']:.2f} s vs baseline {baseline['cycles'][0]['seconds']:.2f} s; "

@@ -216,11 +216,13 @@ def test_technologies_named_in_the_posting_are_attached(board_server, http) -> N
 def test_a_board_named_by_two_accounts_is_fetched_once_and_reported_to_both(board_server, http) -> None:
     board_server.serve("lever", "acme", Route(b"[]"))
     connector = make_connector(board_server)
-    both = [Account(id=1, name="Acme", boards=("lever:acme",)), Account(id=7, name="Acme Holding", boards=("lever:acme",))]
+    both = [Account(id=1, name="Acme", boards=("lever:acme",)),
+            Account(id=7, name="Acme Holding", boards=("lever:acme",))]
     _, state = poll(connector, http, both, {}, NOW)
     board_server.serve_fixture("lever", "acme", "lever/acme.json")
     _, result = poll(connector, http, both, state.cursor, NOW + timedelta(hours=1))
     assert len(board_server.requests) == 2
     assert sorted((e.account_id, e.attributes["title"]) for e in result.events) == [
-        (1, "SDR (French speaking)"), (1, "VP, GTM Operations"), (7, "SDR (French speaking)"), (7, "VP, GTM Operations")]
+        (1, "SDR (French speaking)"), (1, "VP, GTM Operations"),
+        (7, "SDR (French speaking)"), (7, "VP, GTM Operations")]
     assert len({e.dedupe_key for e in result.events}) == 4
