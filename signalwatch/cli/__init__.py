@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "signalwatch.cli.rules",
     "signalwatch.cli.top",
     "signalwatch.cli.extract",
+    "signalwatch.cli.boards",
 ]
 
 
