@@ -162,17 +162,16 @@ class Store:
             keys = [e.dedupe_key for e in events]
             known = set(session.exec(select(EventRow.dedupe_key).where(col(EventRow.dedupe_key).in_(keys))).all()) if keys else set()
             new_events: list[SignalEvent] = []
-            event_ids: dict[str, int] = {}
+            rows: list[EventRow] = []
             for event in events:
                 if event.dedupe_key in known:
                     continue
                 known.add(event.dedupe_key)
-                row = EventRow(**event.model_dump(mode="python"))
-                session.add(row)
-                session.flush()
-                assert row.id is not None
-                event_ids[event.dedupe_key] = row.id
+                rows.append(EventRow(**event.model_dump(mode="python")))
                 new_events.append(event)
+            session.add_all(rows)
+            session.flush()  # one batched insert; ids come back for the outbox rows
+            event_ids = {row.dedupe_key: row.id for row in rows if row.id is not None}
             new_alerts = 0
             for draft in evaluate(new_events) if new_events else []:
                 exists = session.exec(select(OutboxRow.id).where(OutboxRow.alert_key == draft.alert_key)).first()
@@ -186,7 +185,8 @@ class Store:
                 ))
                 new_alerts += 1
             state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
-            state.cursor = cursor
+            if state.cursor != cursor:  # an unchanged cursor (large for board snapshots) is not rewritten
+                state.cursor = cursor
             state.last_poll_at = now
             state.last_success_at = now
             state.consecutive_failures = 0
