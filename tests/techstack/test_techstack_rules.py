@@ -9,7 +9,7 @@ from pathlib import Path
 from signalwatch.accounts import Account
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import Fetched
-from signalwatch.engine import evaluate
+from signalwatch.engine import Engine
 from signalwatch.ruleset import load_ruleset
 
 from .conftest import saved_dns, saved_pages
@@ -59,10 +59,13 @@ def test_rules_pick_the_right_tech_stack_events(tmp_path: Path) -> None:
     cursor: dict = {}
     fired: list[tuple[str, str]] = []
     account = Account(id=7, name="Northwind Analytics", domain="northwind-analytics.com", employees=300, industry="saas")
+    engine = Engine(ruleset)
     for day, poll in enumerate(polls):
         now = T0 + timedelta(days=day)
         result = connector.normalize(Fetched(cursor=cursor, items=[poll]), now)
         cursor = result.cursor
-        for draft in evaluate(result.events, {7: account}, ruleset, now):
+        evaluation = engine.evaluate(result.events, {7: account}, now)
+        engine.apply(evaluation.delta)
+        for draft in evaluation.drafts:
             fired.append((draft.rule_id, draft.payload["event"]["attributes"]["technology"]))
     assert fired == [("adopted-chat", "drift"), ("competitor-dropped", "hubspot")]
