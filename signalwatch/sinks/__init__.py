@@ -24,3 +24,6 @@ register(ConsoleSink)
 from signalwatch.sinks.slack import SlackSink  # noqa: E402
 
 register(SlackSink)
+from signalwatch.sinks.hubspot import HubSpotSink  # noqa: E402
+
+register(HubSpotSink)

@@ -1,0 +1,1 @@
+"""CRM integration shared by the HubSpot and Salesforce sinks and the account sync."""
