@@ -1,0 +1,118 @@
+"""The digest: ranking, rendering (escaped), schedule, and exactly-once sending across restarts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from signalwatch.accounts import Account
+from signalwatch.devtools.fake_slack import FakeSlack
+from signalwatch.digest.build import AlertFact, build_digest
+from signalwatch.digest.config import DigestConfig
+from signalwatch.digest.ledger import claim_digest
+from signalwatch.digest.render import QUIET_NOTE, render_html, render_markdown, render_slack_digest
+from signalwatch.digest.schedule import latest_occurrence
+from signalwatch.digest.send import DigestSlack, send_digests
+from signalwatch.store import Store
+from tests.conftest import SLACK_TOKEN
+from tests.crm.conftest import alert_payload, enqueue
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
+CONFIG = DigestConfig(enabled=True, channels=["#sales-signals"])
+
+
+def open_store(path: Path) -> Store:
+    store = Store(f"sqlite:///{path}")
+    store.migrate()
+    return store
+
+
+def seeded(path: Path, now: datetime = NOW) -> Store:
+    store = open_store(path)
+    store.upsert_accounts([Account(0, "Acme", "acme.com", owner_email="ann@example.com", owner_slack_id="U0ANN0001")], now)
+    enqueue(store, now - timedelta(hours=2), [("slack", "#sales-signals")])
+    return store
+
+
+def client(slack: FakeSlack) -> DigestSlack:
+    return DigestSlack(SLACK_TOKEN, default_channel=None, base_url=slack.base_url, timeout=2)
+
+
+def fact(name: str, priority: str, age: timedelta, title: str = "News", url: str | None = "https://news.example.com/x") -> AlertFact:
+    payload = alert_payload(title=title)
+    payload["account"] = {**payload["account"], "id": hash(name) % 1000, "name": name}
+    payload["event"] = {**payload["event"], "occurred_at": (NOW - age).isoformat(), "dedupe_key": f"{name}-{title}", "url": url}
+    return AlertFact(priority, payload)
+
+
+def test_a_digest_is_sent_once_per_period_across_a_restart(tmp_path: Path, slack: FakeSlack) -> None:
+    first = send_digests(seeded(tmp_path / "db.sqlite"), client(slack), CONFIG, "2026-11-23", NOW)
+    assert [r.outcome for r in first] == ["sent", "sent"]
+    restarted = open_store(tmp_path / "db.sqlite")  # a new process: new store and client objects
+    again = send_digests(restarted, client(slack), CONFIG, "2026-11-23", NOW + timedelta(minutes=10))
+    assert [r.outcome for r in again] == ["already-sent", "skipped"]  # the owner has nothing new since
+    assert sorted(m["channel"] for m in slack.messages) == ["C0SALES001", "D0ANN0001"]
+    assert "Acme" in slack.messages[0]["text"]
+
+
+def test_a_crash_between_posting_and_recording_does_not_post_twice(tmp_path: Path, slack: FakeSlack) -> None:
+    store = seeded(tmp_path / "db.sqlite")
+    config = CONFIG.model_copy(update={"owners": False})
+    key = "2026-11-23:channel:#sales-signals"
+    claim_digest(store, key, "channel:#sales-signals", NOW - timedelta(days=1), NOW, NOW)
+    from signalwatch.digest.send import digest_for
+    client(slack).post_digest("#sales-signals", digest_for(store, config, "channel:#sales-signals", NOW, timedelta(days=1)), key)
+    # ...the process dies here; after the restart:
+    results = send_digests(open_store(tmp_path / "db.sqlite"), client(slack), config, "2026-11-23", NOW + timedelta(minutes=5))
+    assert [r.outcome for r in results] == ["recovered"]
+    assert len(slack.messages) == 1
+
+
+def test_the_next_digest_covers_only_what_came_after_the_last_one(tmp_path: Path, slack: FakeSlack) -> None:
+    store = seeded(tmp_path / "db.sqlite")
+    config = CONFIG.model_copy(update={"owners": False})
+    send_digests(store, client(slack), config, "2026-11-23", NOW)
+    quiet = send_digests(store, client(slack), config, "2026-11-24", NOW + timedelta(days=1))
+    assert quiet[0].accounts == 0
+    assert QUIET_NOTE in slack.messages[-1]["text"]
+
+
+def test_quiet_day_notes_the_channel_and_leaves_owners_alone(tmp_path: Path, slack: FakeSlack) -> None:
+    store = open_store(tmp_path / "db.sqlite")
+    store.upsert_accounts([Account(0, "Acme", "acme.com", owner_slack_id="U0ANN0001")], NOW)
+    results = send_digests(store, client(slack), CONFIG, "2026-11-23", NOW)
+    assert [(r.audience, r.outcome) for r in results] == [("channel:#sales-signals", "sent"), ("owner:U0ANN0001", "skipped")]
+    assert len(slack.messages) == 1 and QUIET_NOTE in slack.messages[0]["text"]
+
+
+def test_accounts_rank_by_heat_rise_and_owners_see_only_theirs() -> None:
+    digest = build_digest([fact("Cold", "P3", timedelta(days=6)), fact("Hot", "P1", timedelta(hours=1)),
+                           fact("Warm", "P2", timedelta(hours=3)), fact("Warm", "P2", timedelta(hours=3), title="Second")],
+                          NOW - timedelta(days=7), NOW, half_life=timedelta(hours=72), max_accounts=10)
+    assert [line.name for line in digest.accounts] == ["Warm", "Hot", "Cold"]
+    assert len(digest.accounts[0].signals) == 2
+    assert digest.only({-1}).quiet
+
+
+def test_html_and_markdown_escape_untrusted_text() -> None:
+    evil = fact("<img src=x onerror=alert(1)>", "P1", timedelta(hours=1), title="<script>alert('x')</script> [click](javascript:x)",
+                url="javascript:alert(1)")
+    digest = build_digest([evil], NOW - timedelta(days=1), NOW, half_life=timedelta(hours=72), max_accounts=5)
+    page = render_html(digest)
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page and "javascript:" not in page.split("<body>")[1].replace("javascript:x", "")
+    markdown = render_markdown(digest)
+    assert "](javascript" not in markdown and "<script>" not in markdown
+    text, blocks = render_slack_digest(digest)
+    assert "<script>" not in text + str(blocks) and "<javascript" not in str(blocks)
+
+
+def test_latest_occurrence_follows_the_time_zone_and_weekdays() -> None:
+    config = DigestConfig(hour=8, timezone="Europe/Berlin", days="mon-fri")
+    monday_early = datetime(2026, 11, 23, 6, 30, tzinfo=timezone.utc)  # 07:30 in Berlin
+    assert latest_occurrence(config, monday_early) == datetime(2026, 11, 20, 7, 0, tzinfo=timezone.utc)  # Friday 08:00 CET
+    assert latest_occurrence(config, monday_early + timedelta(hours=1)) == datetime(2026, 11, 23, 7, 0, tzinfo=timezone.utc)
+    with pytest.raises(ValueError, match="time zone"):
+        DigestConfig(timezone="Mars/Olympus")
