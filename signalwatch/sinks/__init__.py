@@ -27,3 +27,6 @@ register(SlackSink)
 from signalwatch.sinks.hubspot import HubSpotSink  # noqa: E402
 
 register(HubSpotSink)
+from signalwatch.sinks.salesforce import SalesforceSink  # noqa: E402
+
+register(SalesforceSink)
