@@ -17,6 +17,8 @@ COMMAND_MODULES = [
     "signalwatch.cli.accounts",
     "signalwatch.cli.data",
     "signalwatch.cli.rules",
+    "signalwatch.cli.crm",
+    "signalwatch.cli.digest",
 ]
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from signalwatch.crm.hubspot_api import HubSpotApi
+from signalwatch.crm.salesforce_api import SalesforceApi
 from signalwatch.crm.sync import CrmAccount
 from signalwatch.crm.sync_config import FieldMap, HubSpotSyncConfig, SalesforceSyncConfig
 
@@ -74,9 +75,9 @@ def soql_for(config: SalesforceSyncConfig) -> str:
     return query + " ORDER BY Id"
 
 
-def salesforce_accounts(sf: Any, config: SalesforceSyncConfig) -> list[CrmAccount]:
+def salesforce_accounts(api: SalesforceApi, config: SalesforceSyncConfig) -> list[CrmAccount]:
     """Every account the SOQL filter selects (query_all follows nextRecordsUrl pages)."""
-    result = sf.query_all(soql_for(config))
+    result = api.call("account sync", api.sf.query_all, soql_for(config))
     accounts = []
     for record in result.get("records", []):
         owner = (record.get("Owner") or {}).get("Email")

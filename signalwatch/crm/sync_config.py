@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from signalwatch.timeutil import parse_duration
 
 __all__ = ["HubSpotSyncConfig", "SalesforceSyncConfig", "FieldMap"]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Sync(_Strict):
+    enabled: bool = False
+    interval: timedelta = timedelta(hours=6)
+
+    @field_validator("interval", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> Any:
+        return parse_duration(value) if isinstance(value, (str, int, float)) else value
 
 
 class FieldMap(_Strict):
@@ -24,11 +37,8 @@ class FieldMap(_Strict):
     country: str | None = None
 
 
-class HubSpotSyncConfig(_Strict):
+class HubSpotSyncConfig(_Sync):
     """Import HubSpot companies as target accounts: all of them, or those matching `filter_groups`."""
-
-    enabled: bool = False
-    interval: str = "6h"
     filter_groups: list[dict[str, Any]] = Field(
         default_factory=list,
         description="HubSpot CRM search filterGroups, e.g. [{filters: [{propertyName: lifecyclestage, operator: EQ, value: opportunity}]}]",
@@ -38,11 +48,8 @@ class HubSpotSyncConfig(_Strict):
     tags_property: str | None = Field(default=None, description="a multi-select property (values split on ;) copied into tags")
 
 
-class SalesforceSyncConfig(_Strict):
+class SalesforceSyncConfig(_Sync):
     """Import Salesforce accounts as target accounts, chosen by a SOQL WHERE clause."""
-
-    enabled: bool = False
-    interval: str = "6h"
     where: str | None = Field(default=None, description="SOQL condition, e.g. \"Type = 'Prospect'\"")
     fields: FieldMap = FieldMap(name="Name", domain="Website", industry="Industry", employees="NumberOfEmployees",
                                 revenue="AnnualRevenue", country="BillingCountry")

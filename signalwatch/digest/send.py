@@ -22,7 +22,10 @@ from signalwatch.sinks.slack import SlackSink
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["DigestSlack", "DigestResult", "send_digests", "run_due_digest", "schedule_digest", "digest_for", "CHECK_MINUTES"]
+__all__ = [
+    "DigestSlack", "DigestResult", "send_digests", "run_due_digest", "schedule_digest", "digest_for", "build_digest_slack",
+    "CHECK_MINUTES",
+]
 
 log = logging.getLogger(__name__)
 METADATA_EVENT_TYPE = "signalwatch_digest"
@@ -113,10 +116,10 @@ def _send_one(store: Store, slack: DigestSlack, digest: Digest, audience: str, k
     return DigestResult(audience, "sent", len(digest.accounts))
 
 
-def build_digest_slack(app: Any) -> DigestSlack:
+def build_digest_slack(settings: Any) -> DigestSlack:
     """A Slack client for digests from the Slack sink's settings (token from its env variable)."""
-    slack_config = app.settings.sink_configs["slack"]
-    token = app.settings.secret(slack_config.token_env)
+    slack_config = settings.sink_configs["slack"]
+    token = settings.secret(slack_config.token_env)
     if not token:
         raise ValueError(f"the digest is sent through Slack but ${slack_config.token_env} is not set")
     return DigestSlack(token, default_channel=None, base_url=slack_config.base_url, timeout=slack_config.timeout)
@@ -142,7 +145,7 @@ def schedule_digest(scheduler: Any, app: Any) -> None:
     config = digest_config(app.settings)
     if not config.enabled:
         return
-    slack = build_digest_slack(app)
+    slack = build_digest_slack(app.settings)
 
     def job() -> None:
         for result in run_due_digest(app, slack, utcnow()):
