@@ -70,3 +70,14 @@ def enqueue(store: Store, now: datetime, routes: list[tuple[str, str | None]], p
     store.commit_poll("wire", [event], {}, now, evaluate=lambda new: [
         AlertDraft(make_dedupe_key("alert", e.dedupe_key, sink, target), "funding-a", 1, e.dedupe_key, sink, target, "P1", body)
         for e in new for sink, target in routes])
+
+
+SF_FIXTURES = Path(__file__).parent.parent / "fixtures" / "salesforce"
+
+
+@pytest.fixture
+def salesforce() -> Iterator[Any]:
+    from signalwatch.devtools.fake_salesforce import FakeSalesforce
+
+    with FakeSalesforce(SF_FIXTURES / "loopback-cert.pem", SF_FIXTURES / "loopback-key.pem") as fake:
+        yield fake
