@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import urllib3
-from hubspot import HubSpot
 
 from signalwatch.crm.limiter import WindowLimiter
 from signalwatch.http import parse_retry_after
@@ -49,6 +48,8 @@ class HubSpotApi:
 
     def __init__(self, token: str, *, host: str, timeout: float, limiter: WindowLimiter,
                  search_limiter: WindowLimiter) -> None:
+        from hubspot import HubSpot  # imported on first use: it is slow to load and most commands never need it
+
         self._client = HubSpot(access_token=token, host=host.rstrip("/"), retry=False)
         self._timeout = timeout
         self._limiter = limiter

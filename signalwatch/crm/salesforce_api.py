@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
-from simple_salesforce import Salesforce
-from simple_salesforce.exceptions import SalesforceError
-from simple_salesforce.format import format_soql
 
 from signalwatch.resolve import normalize_domain
+
+if TYPE_CHECKING:
+    from simple_salesforce import Salesforce
+
+# simple-salesforce (and zeep under it) take a second to import: it is loaded only when a
+# Salesforce client is built, so every other command starts fast.
 from signalwatch.sinks.base import SinkError
 
 __all__ = ["SalesforceApi", "build_salesforce"]
@@ -44,6 +47,8 @@ class _TimeoutSession(requests.Session):
 
 
 def build_salesforce(instance_url: str, session_id: str, *, version: str, timeout: float, ca_bundle: str | None) -> Salesforce:
+    from simple_salesforce import Salesforce
+
     session = _TimeoutSession(timeout, ca_bundle)
     return Salesforce(instance_url=instance_url, session_id=session_id, version=version, session=session)
 
@@ -56,6 +61,8 @@ class SalesforceApi:
 
     def find_account(self, domain: str, domain_field: str | None) -> tuple[str, str | None] | None:
         """(Account Id, OwnerId) of the account with this domain; the oldest if several."""
+        from simple_salesforce.format import format_soql
+
         if domain_field:
             soql = format_soql(f"SELECT Id, OwnerId FROM Account WHERE {domain_field} = {{}} ORDER BY CreatedDate LIMIT 5", domain)
             records = self.call("account lookup", self.sf.query, soql)["records"]
@@ -69,6 +76,8 @@ class SalesforceApi:
 
     def find_task(self, field: str, value: str) -> str | None:
         """The Id of a Task whose `field` holds our alert marker (equal, or contained in Subject)."""
+        from simple_salesforce.format import format_soql
+
         condition = f"{field} LIKE '%{{:like}}%'" if field == "Subject" else f"{field} = {{}}"
         soql = format_soql(f"SELECT Id FROM Task WHERE {condition} LIMIT 1", value)
         records = self.call("task lookup", self.sf.query, soql)["records"]
@@ -81,6 +90,8 @@ class SalesforceApi:
         self.call("update account", self.sf.Account.update, account_id, fields)
 
     def call(self, what: str, function: Callable[..., Any], *args: Any) -> Any:
+        from simple_salesforce.exceptions import SalesforceError
+
         try:
             return function(*args)
         except SalesforceError as exc:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from signalwatch.accounts import Account
 from signalwatch.resolve import normalize_domain
@@ -79,10 +80,15 @@ def plan_sync(crm: str, incoming: Sequence[CrmAccount], stored: Sequence[Account
             slack_id = old.owner_slack_id  # lookup failed or user absent: keep the mapping we had
         if old is not None and (old.owner_email or None) != owner_email:
             reowned.append(item.name)
+        def kept(value: Any, attribute: str) -> Any:
+            # An empty CRM field does not erase what the CSV import (or an admin) gave us.
+            return value if value is not None or old is None else getattr(old, attribute)
+
         upserts.append(Account(
-            id=old.id if old else 0, name=item.name, domain=item.domain,
-            aliases=old.aliases if old else (), industry=item.industry, employees=item.employees,
-            revenue=item.revenue, country=item.country, owner_email=owner_email, owner_slack_id=slack_id,
+            id=old.id if old else 0, name=item.name, domain=item.domain or (old.domain if old else None),
+            aliases=old.aliases if old else (), industry=kept(item.industry, "industry"),
+            employees=kept(item.employees, "employees"), revenue=kept(item.revenue, "revenue"),
+            country=kept(item.country, "country"), owner_email=owner_email, owner_slack_id=slack_id,
             tags=tuple(dict.fromkeys([*(old.tags if old else ()), *item.tags])), crm_id=key,
             boards=old.boards if old else (),
         ))
