@@ -125,13 +125,12 @@ def build_digest_slack(settings: Any) -> DigestSlack:
     return DigestSlack(token, default_channel=None, base_url=slack_config.base_url, timeout=slack_config.timeout)
 
 
-def run_due_digest(app: Any, slack: DigestSlack, now: datetime) -> list[DigestResult]:
+def run_due_digest(store: Store, slack: DigestSlack, config: DigestConfig, now: datetime) -> list[DigestResult]:
     """Send the digest of the latest scheduled time if it is due and not sent yet (idempotent)."""
-    config = digest_config(app.settings)
     due = latest_occurrence(config, now)
     if due is None or now - due > CATCH_UP:
         return []
-    return send_digests(app.store, slack, config, due.date().isoformat(), now)
+    return send_digests(store, slack, config, due.date().isoformat(), now)
 
 
 def schedule_digest(scheduler: Any, app: Any) -> None:
@@ -148,7 +147,7 @@ def schedule_digest(scheduler: Any, app: Any) -> None:
     slack = build_digest_slack(app.settings)
 
     def job() -> None:
-        for result in run_due_digest(app, slack, utcnow()):
+        for result in run_due_digest(app.store, slack, config, utcnow()):
             if result.outcome == "failed":
                 log.warning("digest to %s failed: %s", result.audience, result.detail)
 

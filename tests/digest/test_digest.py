@@ -116,3 +116,17 @@ def test_latest_occurrence_follows_the_time_zone_and_weekdays() -> None:
     assert latest_occurrence(config, monday_early + timedelta(hours=1)) == datetime(2026, 11, 23, 7, 0, tzinfo=timezone.utc)
     with pytest.raises(ValueError, match="time zone"):
         DigestConfig(timezone="Mars/Olympus")
+
+
+def test_the_daemon_check_sends_the_due_digest_once_and_catches_up_after_downtime(tmp_path: Path, slack: FakeSlack) -> None:
+    from signalwatch.digest.send import run_due_digest
+
+    config = CONFIG.model_copy(update={"owners": False, "hour": 7, "days": "*"})
+    store = seeded(tmp_path / "db.sqlite")
+    assert run_due_digest(store, client(slack), config, NOW.replace(hour=6, minute=59)) == []  # yesterday's is too old to send now
+    late_start = NOW.replace(hour=9, minute=30)  # the daemon was down at 07:00
+    assert [r.outcome for r in run_due_digest(store, client(slack), config, late_start)] == ["sent"]
+    for minutes in (10, 20, 600):  # later checks the same day, also after a restart
+        again = run_due_digest(open_store(tmp_path / "db.sqlite"), client(slack), config, late_start + timedelta(minutes=minutes))
+        assert [r.outcome for r in again] == ["already-sent"]
+    assert len(slack.messages) == 1
