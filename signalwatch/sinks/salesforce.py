@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from pydantic import Field, field_validator
 
@@ -39,7 +39,7 @@ class SalesforceConfig(SinkConfig):
     domain_field: str | None = Field(default=None, description="an Account field holding the bare domain; default: match Website")
     alert_key_field: str | None = Field(default=None, description="a Task text field (e.g. Signalwatch_Alert_Key__c) for the alert key")
     update_fields: dict[str, str] = Field(default_factory=dict, description="Account field -> last_signal | last_signal_date | signal_heat")
-    default_action: list[str] = Field(default_factory=lambda: ["task"])
+    default_action: list[Literal["task", "note", "properties"]] = Field(default_factory=lambda: ["task"], min_length=1)
     account_missing_retry: float = Field(default=1800.0, description="seconds before looking again for an account not (yet) in Salesforce")
     sync: SalesforceSyncConfig = SalesforceSyncConfig()
 
@@ -86,7 +86,7 @@ class SalesforceSink(Sink):
         self._clock = clock
 
     def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
-        actions = alerttext.parse_actions(target, tuple(self._config.default_action))  # type: ignore[arg-type]
+        actions = alerttext.parse_actions(target, tuple(self._config.default_action))
         domain = (payload.get("account") or {}).get("domain")
         if not domain:
             raise SinkError("Salesforce: the alert's account has no domain to find the Account by", retryable=False)
@@ -107,7 +107,7 @@ class SalesforceSink(Sink):
         return ",".join(done) or None
 
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
-        actions = alerttext.parse_actions(target, tuple(self._config.default_action))  # type: ignore[arg-type]
+        actions = alerttext.parse_actions(target, tuple(self._config.default_action))
         if "task" not in actions and "note" not in actions:
             return None  # field updates alone are idempotent
         try:
