@@ -8,15 +8,14 @@ a response delay to provoke client timeouts after the server has acted.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
+from signalwatch.devtools._json_api import JsonReply, JsonRequest, json_api_handler
 from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeHubSpot", "Scripted"]
@@ -186,44 +185,13 @@ class FakeHubSpot(LoopbackServer):
     # -- HTTP -------------------------------------------------------------------------
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
+        def respond(request: JsonRequest) -> JsonReply:
+            status, headers, body = self.handle(request.method, request.path, request.query, request.body)
+            return JsonReply(status, body, headers)
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length) if length else b""
-                parts = urlsplit(self.path)
-                if self.headers.get("Authorization") != f"Bearer {fake.token}":
-                    status, headers, body = 401, {}, _error("Authentication credentials not found.", "INVALID_AUTHENTICATION")
-                else:
-                    try:
-                        payload = json.loads(raw) if raw else {}
-                    except ValueError:
-                        payload = None
-                    if payload is None:
-                        status, headers, body = 400, {}, _error("Invalid input JSON", "VALIDATION_ERROR")
-                    else:
-                        status, headers, body = fake.handle(self.command, parts.path, parse_qs(parts.query), payload)
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json;charset=utf-8")
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                try:
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            do_GET = do_POST = do_PATCH = do_DELETE = _serve
-
-        return Handler
+        return json_api_handler(lambda: self.token, respond,
+                                unauthorized=JsonReply(401, _error("Authentication credentials not found.", "INVALID_AUTHENTICATION")),
+                                bad_json=JsonReply(400, _error("Invalid input JSON", "VALIDATION_ERROR")))
 
 
 def _error(message: str, category: str) -> dict[str, Any]:

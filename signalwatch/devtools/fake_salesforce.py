@@ -9,7 +9,6 @@ Bearer-session auth, and scripted failures in Salesforce's error-array shape.
 
 from __future__ import annotations
 
-import json
 import re
 import ssl
 import threading
@@ -18,8 +17,8 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
+from signalwatch.devtools._json_api import JsonReply, JsonRequest, json_api_handler
 from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeSalesforce", "SfScripted"]
@@ -175,33 +174,10 @@ class FakeSalesforce(LoopbackServer):
         return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
+        def respond(request: JsonRequest) -> JsonReply:
+            status, body = self.handle(request.method, request.path, request.query, request.body)
+            return JsonReply(status, body)
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length) if length else b""
-                parts = urlsplit(self.path)
-                if self.headers.get("Authorization") != f"Bearer {fake.token}":
-                    status, body = 401, [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]
-                else:
-                    status, body = fake.handle(self.command, parts.path, parse_qs(parts.query), json.loads(raw) if raw else {})
-                data = b"" if body is None else json.dumps(body).encode()
-                self.send_response(status)
-                if body is not None:
-                    self.send_header("Content-Type", "application/json;charset=UTF-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                try:
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            do_GET = do_POST = do_PATCH = _serve
-
-        return Handler
+        return json_api_handler(lambda: self.token, respond,
+                                unauthorized=JsonReply(401, [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]),
+                                bad_json=JsonReply(400, [{"message": "Unexpected character", "errorCode": "JSON_PARSER_ERROR"}]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,22 +12,9 @@ import pytest
 from signalwatch.devtools.fake_hubspot import FakeHubSpot
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.store import AlertDraft, Store
-from signalwatch.timeutil import utcnow
+from tests.core.test_delivery import Clock
 
 HUBSPOT_TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
-
-
-class Clock:
-    """Injected time: sleeping advances it instantly."""
-
-    def __init__(self) -> None:
-        self.now = utcnow()
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture
