@@ -54,7 +54,8 @@ def hubspot_accounts(api: HubSpotApi, config: HubSpotSyncConfig) -> list[CrmAcco
                           config.tags_property) if f] + ["hubspot_owner_id"]
     owners = api.owners()
     accounts = []
-    for record in api.iter_companies(wanted, config.filter_groups or None):
+    records = api.iter_list_companies(config.list_id, wanted) if config.list_id else api.iter_companies(wanted, config.filter_groups or None)
+    for record in records:
         props = record.properties
         tags = tuple(t.strip().lower() for t in str(props.get(config.tags_property) or "").split(";") if t.strip()) if config.tags_property else ()
         owner = owners.get(str(props.get("hubspot_owner_id") or ""))

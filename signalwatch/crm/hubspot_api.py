@@ -113,6 +113,22 @@ class HubSpotApi:
             if after is None:
                 return
 
+    def iter_list_companies(self, list_id: str, properties: list[str]) -> Iterator[HubSpotRecord]:
+        """Every company in a HubSpot list (memberships, then batch reads of 100)."""
+        ids: list[str] = []
+        after = None
+        while True:
+            page = self._call("list memberships", self._client.crm.lists.memberships_api.get_page, list_id, limit=250, after=after)
+            ids += [str(item.record_id) for item in page.results or []]
+            after = _next_after(page)
+            if after is None:
+                break
+        for start in range(0, len(ids), 100):
+            batch = self._call("company batch read", self._client.crm.companies.batch_api.read, batch_read_input_simple_public_object_id={
+                "inputs": [{"id": record_id} for record_id in ids[start:start + 100]], "properties": properties, "propertiesWithHistory": []})
+            for item in batch.results or []:
+                yield HubSpotRecord(str(item.id), dict(item.properties or {}))
+
     # -- writes -----------------------------------------------------------------------
 
     def create(self, object_type: str, properties: dict[str, Any], company_id: str, association_type: int) -> str:

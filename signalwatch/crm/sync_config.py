@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from signalwatch.timeutil import parse_duration
 
@@ -38,7 +38,9 @@ class FieldMap(_Strict):
 
 
 class HubSpotSyncConfig(_Sync):
-    """Import HubSpot companies as target accounts: all of them, or those matching `filter_groups`."""
+    """Import HubSpot companies as target accounts: all of them, a list's members, or those matching `filter_groups`."""
+
+    list_id: str | None = Field(default=None, description="a HubSpot company list (its ILS id): import its members")
     filter_groups: list[dict[str, Any]] = Field(
         default_factory=list,
         description="HubSpot CRM search filterGroups, e.g. [{filters: [{propertyName: lifecyclestage, operator: EQ, value: opportunity}]}]",
@@ -46,6 +48,12 @@ class HubSpotSyncConfig(_Sync):
     fields: FieldMap = FieldMap(name="name", domain="domain", industry="industry", employees="numberofemployees",
                                 revenue="annualrevenue", country="country")
     tags_property: str | None = Field(default=None, description="a multi-select property (values split on ;) copied into tags")
+
+    @model_validator(mode="after")
+    def _one_selection(self) -> HubSpotSyncConfig:
+        if self.list_id and self.filter_groups:
+            raise ValueError("choose the companies with list_id or filter_groups, not both")
+        return self
 
 
 class SalesforceSyncConfig(_Sync):

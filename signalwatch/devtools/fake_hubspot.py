@@ -44,6 +44,7 @@ class FakeHubSpot(LoopbackServer):
         self.associations: list[tuple[str, str, str, int]] = []  # (type, id, company id, association type)
         self.owners: list[dict[str, Any]] = []
         self.properties: dict[str, dict[str, Any]] = {}
+        self.lists: dict[str, list[str]] = {}  # list id -> company ids
         self.scripted: list[Scripted] = []
         self.requests: list[tuple[str, str]] = []
         self.delay_creates = 0.0  # seconds to hold a create answer after storing the object
@@ -96,6 +97,8 @@ class FakeHubSpot(LoopbackServer):
                     return script.status, script.headers, script.body
         route = [
             ("POST", r"/crm/v3/objects/(companies|tasks|notes)/search", self._search),
+            ("POST", r"/crm/v3/objects/(companies)/batch/read", self._batch_read),
+            ("GET", r"/crm/v3/lists/(\w+)/memberships", self._memberships),
             ("POST", r"/crm/v3/objects/(tasks|notes|companies)", self._create),
             ("GET", r"/crm/v3/objects/(companies)", self._list),
             ("PATCH", r"/crm/v3/objects/(companies)/(\d+)", self._update),
@@ -114,6 +117,33 @@ class FakeHubSpot(LoopbackServer):
         hits = [o for o in self.live(object_type) if any(all(_matches(o["properties"], f) for f in g.get("filters", [])) for g in groups)]
         hits.sort(key=lambda o: int(o["id"]))
         return self._page(hits, body.get("properties") or [], int(body.get("limit") or 10), body.get("after"), total=True)
+
+    def _memberships(self, list_id: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        if list_id not in self.lists:
+            return 404, {}, _error(f"List {list_id} does not exist.", "OBJECT_NOT_FOUND")
+        live = [i for i in self.lists[list_id] if not self.objects["companies"].get(i, {"archived": True})["archived"]]
+        start, limit = int((query.get("after") or ["0"])[0]), int((query.get("limit") or ["100"])[0])
+        out: dict[str, Any] = {"total": len(live), "results": [
+            {"recordId": record_id, "membershipTimestamp": self.objects["companies"][record_id]["createdAt"]}
+            for record_id in live[start:start + limit]]}
+        if start + limit < len(live):
+            out["paging"] = {"next": {"after": str(start + limit)}}
+        return 200, {}, out
+
+    def _batch_read(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        wanted = set(body.get("properties") or []) | {"hs_object_id", "createdate", "hs_lastmodifieddate"}
+        found, missing = [], []
+        for item in body.get("inputs") or []:
+            record = self.objects[object_type].get(str(item["id"]))
+            if record is None or record["archived"]:
+                missing.append(str(item["id"]))
+            else:
+                found.append({**record, "properties": {k: v for k, v in record["properties"].items() if k in wanted}})
+        out: dict[str, Any] = {"status": "COMPLETE", "results": found, "startedAt": _now(), "completedAt": _now()}
+        if missing:
+            out.update(numErrors=1, errors=[{"status": "error", "category": "OBJECT_NOT_FOUND", "message": "Could not get some objects",
+                                              "context": {"ids": missing}}])
+        return (207 if missing else 200), {}, out
 
     def _list(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
         archived = (query.get("archived") or ["false"])[0] == "true"

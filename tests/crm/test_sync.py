@@ -102,3 +102,15 @@ def test_salesforce_sync_uses_the_soql_filter_and_follows_pages(salesforce: Any,
     salesforce.delete("Account", beta)
     apply_sync(store, "salesforce", salesforce_accounts(api, sync), directory(slack).user_id, clock.now)
     assert set(by_name(store)) == {"Acme"}
+
+
+def test_a_hubspot_list_chooses_the_companies(hubspot: FakeHubSpot, store: Store, clock: Clock) -> None:
+    members = [hubspot.add_company(f"Member {n}", f"member{n}.example") for n in range(3)]
+    hubspot.add_company("Outsider", "outsider.example")
+    hubspot.lists["42"] = members
+    api = build_hubspot_api(HubSpotConfig(enabled=True, host=hubspot.host, timeout=2), HUBSPOT_TOKEN)
+    apply_sync(store, "hubspot", hubspot_accounts(api, HubSpotSyncConfig(list_id="42")), lambda _: None, clock.now)
+    assert set(by_name(store)) == {"Member 0", "Member 1", "Member 2"}
+    hubspot.archive("companies", members[1])
+    apply_sync(store, "hubspot", hubspot_accounts(api, HubSpotSyncConfig(list_id="42")), lambda _: None, clock.now)
+    assert set(by_name(store)) == {"Member 0", "Member 2"}
