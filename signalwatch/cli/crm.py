@@ -7,7 +7,7 @@ import sys
 
 from signalwatch.cli import command_group
 from signalwatch.cli.common import settings_or_exit
-from signalwatch.crm.run import CRMS, crm_token, slack_directory, sync_crm
+from signalwatch.crm.run import CRMS, crm_token, slack_directory, sync_crm, sync_enabled
 from signalwatch.sinks import SinkError
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
@@ -27,10 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from signalwatch.sinks.hubspot import build_hubspot_api
+    from signalwatch.sinks.hubspot import HubSpotConfig, build_hubspot_api
 
     settings = settings_or_exit(args)
     config = settings.sink_configs["hubspot"]
+    assert isinstance(config, HubSpotConfig)
     try:
         api = build_hubspot_api(config, crm_token(settings, "hubspot"))
         created = api.ensure_company_properties(config.property_group)
@@ -43,7 +44,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
-    chosen = [c for c in CRMS if settings.sink_configs[c].sync.enabled] if args.crm == "all" else [args.crm]
+    chosen = [c for c in CRMS if sync_enabled(settings, c)] if args.crm == "all" else [args.crm]
     if not chosen:
         print("no CRM sync is enabled (set sinks.hubspot.sync.enabled or sinks.salesforce.sync.enabled)", file=sys.stderr)
         return 2

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import timedelta
 
 from signalwatch.cli.common import settings_or_exit
-from signalwatch.digest.config import digest_config
 from signalwatch.config import Settings
 from signalwatch.digest.build import Digest, build_digest
+from signalwatch.digest.config import digest_config
 from signalwatch.digest.ledger import alerts_between
 from signalwatch.digest.render import render_html, render_markdown, render_slack_digest
 from signalwatch.sinks import SinkError
@@ -30,8 +31,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    import json
-
     settings = settings_or_exit(args, require_secrets=args.send)
     try:
         since = parse_duration(args.since)

@@ -14,7 +14,7 @@ from signalwatch.crm.sync import SyncReport, apply_sync
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["CRMS", "sync_crm", "slack_directory", "schedule_crm_sync", "crm_token"]
+__all__ = ["CRMS", "sync_crm", "sync_enabled", "slack_directory", "schedule_crm_sync", "crm_token"]
 
 log = logging.getLogger(__name__)
 CRMS = ("hubspot", "salesforce")
@@ -26,6 +26,11 @@ def crm_token(settings: Any, crm: str) -> str:
     if not token:
         raise ValueError(f"${config.token_env} is not set (the {crm} token)")
     return token
+
+
+def sync_enabled(settings: Any, crm: str) -> bool:
+    config = settings.sink_configs.get(crm)
+    return bool(config is not None and config.sync.enabled)
 
 
 def slack_directory(settings: Any) -> SlackDirectory:
@@ -59,9 +64,9 @@ def schedule_crm_sync(scheduler: Any, app: Any) -> None:
 
     directory = slack_directory(app.settings)
     for crm in CRMS:
-        config = app.settings.sink_configs.get(crm)
-        if config is None or not config.sync.enabled:
+        if not sync_enabled(app.settings, crm):
             continue
+        interval = app.settings.sink_configs[crm].sync.interval
 
         def job(crm: str = crm) -> None:
             try:
@@ -72,5 +77,4 @@ def schedule_crm_sync(scheduler: Any, app: Any) -> None:
             log.info("sync: %s: %d fetched, %d new, %d updated, %d removed, %d re-owned", crm, report.fetched,
                      report.added, report.updated, report.removed, report.reowned)
 
-        seconds = config.sync.interval.total_seconds()
-        scheduler.add_job(job, IntervalTrigger(seconds=seconds), id=f"sync:{crm}", next_run_time=utcnow())
+        scheduler.add_job(job, IntervalTrigger(seconds=interval.total_seconds()), id=f"sync:{crm}", next_run_time=utcnow())

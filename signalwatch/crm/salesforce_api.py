@@ -43,7 +43,7 @@ class _TimeoutSession(requests.Session):
         kwargs.setdefault("timeout", self._timeout)
         if self._ca_bundle:
             kwargs.setdefault("verify", self._ca_bundle)
-        return super().request(method, url, *args, **kwargs)
+        return super().request(method, url, *args, **kwargs)  # type: ignore[arg-type]
 
 
 def build_salesforce(instance_url: str, session_id: str, *, version: str, timeout: float, ca_bundle: str | None) -> Salesforce:
@@ -84,10 +84,10 @@ class SalesforceApi:
         return str(records[0]["Id"]) if records else None
 
     def create_task(self, fields: dict[str, Any]) -> str:
-        return str(self.call("create task", self.sf.Task.create, fields)["id"])
+        return str(self.call("create task", self.sf.Task.create, fields)["id"])  # type: ignore[union-attr,arg-type]
 
     def update_account(self, account_id: str, fields: dict[str, Any]) -> None:
-        self.call("update account", self.sf.Account.update, account_id, fields)
+        self.call("update account", self.sf.Account.update, account_id, fields)  # type: ignore[union-attr,arg-type]
 
     def call(self, what: str, function: Callable[..., Any], *args: Any) -> Any:
         from simple_salesforce.exceptions import SalesforceError

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
+from collections.abc import Callable
 from typing import Any
 
 from signalwatch.devtools._json_api import JsonReply, JsonRequest, json_api_handler
@@ -64,10 +65,11 @@ class FakeHubSpot(LoopbackServer):
     def add_owner(self, email: str, first: str = "Sam", last: str = "Seller") -> str:
         with self._lock:
             self._next_id += 1
-            owner = {"id": str(self._next_id), "email": email, "firstName": first, "lastName": last, "userId": self._next_id,
+            owner_id = str(self._next_id)
+            owner: dict[str, Any] = {"id": owner_id, "email": email, "firstName": first, "lastName": last, "userId": self._next_id,
                      "createdAt": _now(), "updatedAt": _now(), "archived": False}
             self.owners.append(owner)
-            return owner["id"]
+            return owner_id
 
     def archive(self, object_type: str, object_id: str) -> None:
         self.objects[object_type][object_id]["archived"] = True
@@ -95,7 +97,7 @@ class FakeHubSpot(LoopbackServer):
                 if script.path in path:
                     self.scripted.pop(index)
                     return script.status, script.headers, script.body
-        route = [
+        route: list[tuple[str, str, Callable[..., tuple[int, dict[str, str], Any]]]] = [
             ("POST", r"/crm/v3/objects/(companies|tasks|notes)/search", self._search),
             ("POST", r"/crm/v3/objects/(companies)/batch/read", self._batch_read),
             ("GET", r"/crm/v3/lists/(\w+)/memberships", self._memberships),

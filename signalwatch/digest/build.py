@@ -78,7 +78,8 @@ def build_digest(alerts: Sequence[AlertFact], period_start: datetime, period_end
     lines = []
     for facts in grouped.values():
         account = dict(facts[0].payload["account"])
-        current = (accounts or {}).get(account.get("id"))  # type: ignore[call-overload]
+        account_id = account.get("id")
+        current = (accounts or {}).get(account_id) if isinstance(account_id, int) else None
         if current is not None:
             account.update(name=current.name, domain=current.domain, owner_email=current.owner_email,
                            owner_slack_id=current.owner_slack_id)

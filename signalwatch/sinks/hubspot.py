@@ -35,7 +35,7 @@ class HubSpotConfig(SinkConfig):
     token_env: str = "HUBSPOT_ACCESS_TOKEN"
     host: str = "https://api.hubapi.com"
     timeout: float = 15.0
-    default_action: list[Literal["task", "note", "properties"]] = Field(default_factory=lambda: ["task", "properties"], min_length=1)
+    default_action: list[Literal["task", "note", "properties"]] = Field(default_factory=lambda: ["task", "properties"], min_length=1)  # type: ignore[arg-type]
     domain_property: str = "domain"
     property_group: str = "companyinformation"
     assign_owner: bool = True

@@ -39,7 +39,7 @@ class SalesforceConfig(SinkConfig):
     domain_field: str | None = Field(default=None, description="an Account field holding the bare domain; default: match Website")
     alert_key_field: str | None = Field(default=None, description="a Task text field (e.g. Signalwatch_Alert_Key__c) for the alert key")
     update_fields: dict[str, str] = Field(default_factory=dict, description="Account field -> last_signal | last_signal_date | signal_heat")
-    default_action: list[Literal["task", "note", "properties"]] = Field(default_factory=lambda: ["task"], min_length=1)
+    default_action: list[Literal["task", "note", "properties"]] = Field(default_factory=lambda: ["task"], min_length=1)  # type: ignore[arg-type]
     account_missing_retry: float = Field(default=1800.0, description="seconds before looking again for an account not (yet) in Salesforce")
     sync: SalesforceSyncConfig = SalesforceSyncConfig()
 

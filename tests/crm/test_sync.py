@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from slack_sdk import WebClient
 
 from signalwatch.accounts import Account
 from signalwatch.crm.fetch import hubspot_accounts, salesforce_accounts
@@ -17,7 +18,6 @@ from signalwatch.sinks import SinkError
 from signalwatch.sinks.hubspot import HubSpotConfig, build_hubspot_api
 from signalwatch.sinks.salesforce import SalesforceConfig, build_salesforce_api
 from signalwatch.store import Store
-from slack_sdk import WebClient
 from tests.conftest import SLACK_TOKEN
 from tests.crm.conftest import HUBSPOT_TOKEN, SF_FIXTURES, Clock, enqueue
 
