@@ -21,7 +21,7 @@ from signalwatch.crm.limiter import WindowLimiter
 from signalwatch.http import parse_retry_after
 from signalwatch.sinks.base import SinkError
 
-__all__ = ["HubSpotApi", "SIGNAL_PROPERTIES", "TASK_TO_COMPANY", "NOTE_TO_COMPANY"]
+__all__ = ["HubSpotApi", "HubSpotRecord", "SIGNAL_PROPERTIES", "TASK_TO_COMPANY", "NOTE_TO_COMPANY"]
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +58,11 @@ class HubSpotApi:
 
     # -- lookups ----------------------------------------------------------------------
 
-    def find_company(self, domain: str, domain_property: str = "domain") -> str | None:
-        """The id of the company whose domain property equals `domain` (oldest if several)."""
+    def find_company(self, domain: str, domain_property: str = "domain") -> HubSpotRecord | None:
+        """The company whose domain property equals `domain` (oldest if several), with its signal date."""
         found = self._search("companies", [{"propertyName": domain_property, "operator": "EQ", "value": domain}],
-                             properties=[domain_property, "name"], limit=10)
-        return min(found, key=lambda r: int(r.id) if r.id.isdigit() else 0).id if found else None
+                             properties=[domain_property, "name", "signalwatch_last_signal_date"], limit=10)
+        return min(found, key=lambda r: int(r.id) if r.id.isdigit() else 0) if found else None
 
     def find_by_token(self, object_type: str, prop: str, token: str) -> str | None:
         """The id of a task/note whose `prop` contains `token` (our alert-key marker)."""

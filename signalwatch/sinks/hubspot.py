@@ -15,7 +15,7 @@ from typing import Any, Literal, TextIO
 from pydantic import Field, field_validator
 
 from signalwatch.crm import alerttext
-from signalwatch.crm.hubspot_api import NOTE_TO_COMPANY, TASK_TO_COMPANY, HubSpotApi
+from signalwatch.crm.hubspot_api import NOTE_TO_COMPANY, TASK_TO_COMPANY, HubSpotApi, HubSpotRecord
 from signalwatch.crm.limiter import WindowLimiter
 from signalwatch.crm.sync_config import HubSpotSyncConfig
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
@@ -79,11 +79,13 @@ class HubSpotSink(Sink):
 
     def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
         actions = alerttext.parse_actions(target, tuple(self._config.default_action))
-        company_id = self._company(payload)
+        company = self._company(payload)
+        company_id = company.id
         done: list[str] = []
         for action in actions:
             if action == "properties":
-                self.api.update_company(company_id, self._signal_properties(payload))
+                if _is_newer(payload, company.properties.get("signalwatch_last_signal_date")):
+                    self.api.update_company(company_id, self._signal_properties(payload))
                 done.append(f"company:{company_id}")
                 continue
             object_type, body_prop, association = _RECORDS[action]
@@ -113,18 +115,18 @@ class HubSpotSink(Sink):
 
     # -- pieces -----------------------------------------------------------------------
 
-    def _company(self, payload: dict[str, Any]) -> str:
+    def _company(self, payload: dict[str, Any]) -> HubSpotRecord:
         account = payload.get("account") or {}
         domain = account.get("domain")
         if not domain:
             raise SinkError("HubSpot: the alert's account has no domain to find the company by", retryable=False)
-        company_id = self.api.find_company(domain, self._config.domain_property)
-        if company_id is None:
+        company = self.api.find_company(domain, self._config.domain_property)
+        if company is None:
             # The company may be created in HubSpot soon (a rep adding it): look again later,
             # and after the attempt budget the row is a dead letter visible in `outbox list`.
             raise SinkError(f"HubSpot: no company with {self._config.domain_property} = {domain}", retryable=True,
                             retry_after=self._config.company_missing_retry.total_seconds())
-        return company_id
+        return company
 
     def _record(self, action: str, payload: dict[str, Any], alert_key: str) -> dict[str, Any]:
         now = self._clock()
@@ -152,6 +154,18 @@ class HubSpotSink(Sink):
             "signalwatch_last_signal_date": _iso(occurred),
             "signalwatch_signal_heat": alerttext.alert_heat(payload),
         }
+
+
+def _is_newer(payload: dict[str, Any], stored: Any) -> bool:
+    """Whether this alert's signal is at least as recent as the company's last signal (a late retry
+    of an older alert must not overwrite a newer one)."""
+    if not stored:
+        return True
+    try:
+        current = datetime.fromisoformat(str(stored).replace("Z", "+00:00"))
+    except ValueError:
+        return True
+    return as_utc(datetime.fromisoformat(payload["event"]["occurred_at"])) >= as_utc(current)
 
 
 def _iso(value: datetime) -> str:

@@ -125,3 +125,13 @@ def test_a_bad_token_is_a_permanent_error_that_does_not_echo_the_token(hubspot: 
     with pytest.raises(SinkError) as caught:
         sink.send(alert_payload(), "task", "c" * 32)
     assert not caught.value.retryable and "401" in str(caught.value) and "wrong-token" not in str(caught.value)
+
+
+def test_a_late_retry_of_an_older_signal_does_not_overwrite_a_newer_one(hubspot: FakeHubSpot, acme: str) -> None:
+    sink = make_sink(hubspot)
+    newer = alert_payload(title="Acme hires a CRO")
+    newer["event"] = {**newer["event"], "occurred_at": "2026-11-22T09:00:00+00:00"}
+    sink.send(newer, "properties", "1" * 32)
+    sink.send(alert_payload(title="Acme raises"), "properties", "2" * 32)  # occurred 2026-11-20: older
+    company = hubspot.objects["companies"][acme]["properties"]
+    assert company["signalwatch_last_signal_date"].startswith("2026-11-22T09:00")
