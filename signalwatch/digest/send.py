@@ -144,7 +144,11 @@ def schedule_digest(scheduler: Any, app: Any) -> None:
     config = digest_config(app.settings)
     if not config.enabled:
         return
-    slack = build_digest_slack(app.settings)
+    try:
+        slack = build_digest_slack(app.settings)
+    except ValueError as exc:  # the daemon keeps running without its digest; the log says why
+        log.error("digest: not scheduled: %s", exc)
+        return
 
     def job() -> None:
         for result in run_due_digest(app.store, slack, config, utcnow()):

@@ -98,8 +98,10 @@ class HubSpotSink(Sink):
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
         actions = alerttext.parse_actions(target, tuple(self._config.default_action))
         records = [a for a in actions if a in _RECORDS]
-        if not records:
-            return None  # a property update alone is idempotent: sending again is harmless
+        if not records or "properties" in actions:
+            # The property update may not have happened; it is idempotent, and send skips the
+            # task/note that already exist, so sending again is the safe answer.
+            return None
         found = []
         try:
             for action in records:

@@ -108,8 +108,8 @@ class SalesforceSink(Sink):
 
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
         actions = alerttext.parse_actions(target, tuple(self._config.default_action))
-        if "task" not in actions and "note" not in actions:
-            return None  # field updates alone are idempotent
+        if ("task" not in actions and "note" not in actions) or "properties" in actions or self._config.update_fields:
+            return None  # field updates may be missing; they are idempotent and send skips an existing task
         try:
             task_id = self._existing(alert_key)
         except SinkError as exc:

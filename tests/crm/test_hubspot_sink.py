@@ -135,3 +135,15 @@ def test_a_late_retry_of_an_older_signal_does_not_overwrite_a_newer_one(hubspot:
     sink.send(alert_payload(title="Acme raises"), "properties", "2" * 32)  # occurred 2026-11-20: older
     company = hubspot.objects["companies"][acme]["properties"]
     assert company["signalwatch_last_signal_date"].startswith("2026-11-22T09:00")
+
+
+def test_a_crash_before_the_property_update_sends_again_without_a_second_task(hubspot: FakeHubSpot, acme: str, store: Store, clock: Clock) -> None:
+    enqueue(store, clock.now, [("hubspot", "task+properties")])
+    sink = make_sink(hubspot)
+    item = store.due_outbox(clock.now)[0]
+    store.claim(item.id, clock.now)
+    sink.send(item.payload, "task", item.alert_key)  # the task went out; the process died before the property update
+    report = deliver(store, {"hubspot": sink}, DeliveryConfig(), recover_all=True, clock=clock, sleep=clock.sleep)
+    assert (report.recovered, report.sent) == (0, 1)
+    assert len(hubspot.live("tasks")) == 1
+    assert hubspot.objects["companies"][acme]["properties"]["signalwatch_signal_heat"] == "3.0"
