@@ -15,8 +15,10 @@ COMMAND_MODULES = [
     "signalwatch.cli.core",
     "signalwatch.cli.demo",
     "signalwatch.cli.accounts",
+    "signalwatch.cli.candidates",
     "signalwatch.cli.data",
     "signalwatch.cli.rules",
+    "signalwatch.cli.top",
     "signalwatch.cli.crm",
     "signalwatch.cli.digest",
 ]
