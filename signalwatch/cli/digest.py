@@ -9,13 +9,15 @@ from datetime import timedelta
 
 from signalwatch.cli.common import settings_or_exit
 from signalwatch.config import Settings
-from signalwatch.digest.build import Digest, build_digest
+from signalwatch.digest.build import Digest
 from signalwatch.digest.config import digest_config
-from signalwatch.digest.ledger import alerts_between
 from signalwatch.digest.render import render_html, render_markdown, render_slack_digest
+from signalwatch.digest.send import build_digest_slack, build_period
+from signalwatch.ruleset import load_ruleset
 from signalwatch.sinks import SinkError
 from signalwatch.store import Store
 from signalwatch.timeutil import parse_duration, utcnow
+from signalwatch.yamlload import AdminInputError
 
 __all__ = ["register"]
 
@@ -38,13 +40,15 @@ def cmd_digest(args: argparse.Namespace) -> int:
         print(f"signalwatch digest: --since: {exc}", file=sys.stderr)
         return 2
     config = digest_config(settings)
+    try:
+        ruleset = load_ruleset(settings.rules_path)
+    except AdminInputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     store = Store(settings.database_url)
     store.migrate()
     now = utcnow()
-    start = now - min(since, timedelta(days=90))
-    accounts = {account.id: account for account in store.list_accounts()}
-    digest = build_digest(alerts_between(store, start, now), start, now, half_life=timedelta(hours=config.half_life_hours),
-                          max_accounts=config.max_accounts, accounts=accounts)
+    digest = build_period(store, ruleset, now - min(since, timedelta(days=90)), now, config.max_accounts)
     if args.send:
         return _send(settings, digest, args.channel or config.channels)
     if args.format == "html":
@@ -65,8 +69,6 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 def _send(settings: Settings, digest: Digest, channels: list[str]) -> int:
     """Post an on-demand digest. Not recorded in the digest ledger: the scheduled digest is unaffected."""
-    from signalwatch.digest.send import build_digest_slack
-
     if not channels:
         print("signalwatch digest --send: no channel (use --channel or set digest.channels)", file=sys.stderr)
         return 2

@@ -15,7 +15,6 @@ __all__ = [
 
 Action = Literal["task", "note", "properties"]
 ACTIONS: tuple[Action, ...] = ("task", "note", "properties")
-# The digest's fallback heat uses the same weights (signalwatch.digest.heat).
 PRIORITY_WEIGHT = {"P1": 3.0, "P2": 2.0, "P3": 1.0}
 _DUE_AFTER = {"P1": timedelta(days=1), "P2": timedelta(days=3), "P3": timedelta(days=7)}
 
@@ -77,9 +76,8 @@ def body_html(payload: dict[str, Any], alert_key: str) -> str:
 
 
 def alert_heat(payload: dict[str, Any]) -> float:
-    """The heat written to the CRM: the scorer's figure when the payload carries one, else the priority weight."""
-    account = payload.get("account") or {}
-    heat = account.get("heat")
+    """The heat written to the CRM: the account heat the engine put in the payload, else the priority weight."""
+    heat = payload.get("heat")
     if isinstance(heat, (int, float)):
         return float(heat)
     return PRIORITY_WEIGHT.get(str(payload.get("priority")), 1.0)

@@ -1,26 +1,23 @@
-"""Build a digest from the period's alerts: accounts ranked by heat rise, grouped by owner. Pure."""
+"""Build a digest: the accounts whose heat rose over the period, ranked, with their new signals. Pure."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from signalwatch.accounts import Account
 from signalwatch.digest.heat import heat_rise
+from signalwatch.events import SignalEvent
+from signalwatch.policy import Scoring
 from signalwatch.render import what_happened
 
-__all__ = ["AlertFact", "Signal", "AccountLine", "Digest", "build_digest"]
+__all__ = ["Signal", "AccountLine", "Digest", "build_digest", "TierOf"]
 
-
-@dataclass(frozen=True)
-class AlertFact:
-    """One alert of the period as the digest needs it: its priority and frozen payload."""
-
-    priority: str
-    payload: dict[str, Any]
+# The account's ICP tier, or "excluded" for anti-ICP accounts (never in a digest).
+TierOf = Callable[[Account], str | None]
 
 
 @dataclass(frozen=True)
@@ -29,19 +26,20 @@ class Signal:
     title: str
     url: str | None
     occurred_at: datetime
-    priority: str
+    priority: str | None  # the alert's priority when a rule alerted on it
     source: str
 
 
 @dataclass(frozen=True)
 class AccountLine:
-    account_id: int | None
+    account_id: int
     name: str
     domain: str | None
     tier: str | None
     owner_email: str | None
     owner_slack_id: str | None
     heat: float
+    rise: float
     signals: tuple[Signal, ...]
 
 
@@ -58,43 +56,36 @@ class Digest:
 
     def only(self, account_ids: set[int]) -> Digest:
         """The same digest restricted to some accounts (one owner's)."""
-        mine = tuple(a for a in self.accounts if a.account_id in account_ids)
-        return Digest(self.title, self.period_start, self.period_end, mine)
+        return Digest(self.title, self.period_start, self.period_end, tuple(a for a in self.accounts if a.account_id in account_ids))
 
 
-def build_digest(alerts: Sequence[AlertFact], period_start: datetime, period_end: datetime, *,
-                 half_life: timedelta, max_accounts: int, accounts: Mapping[int, Account] | None = None,
+def _signal(event: SignalEvent, priority: str | None) -> Signal:
+    record: dict[str, Any] = {"event": {"type": str(event.type), "change": event.change, "title": event.title,
+                                        "attributes": dict(event.attributes)}}
+    return Signal(what_happened(record), event.title, event.url, event.occurred_at, priority, event.source)
+
+
+def build_digest(events: Sequence[SignalEvent], accounts: Mapping[int, Account], tier_of: TierOf, scoring: Scoring,
+                 priorities: Mapping[str, str], period_start: datetime, period_end: datetime, *, max_accounts: int,
                  title: str = "Accounts heating up") -> Digest:
-    """Rank accounts by heat rise; each lists its distinct new signals, newest first.
-
-    `accounts` (the store's current accounts) supplies today's owner and name: an account
-    re-owned in the CRM since the alert was enqueued shows up under its new owner.
-    """
-    grouped: dict[Any, list[AlertFact]] = defaultdict(list)
-    for alert in alerts:
-        account = alert.payload.get("account") or {}
-        if account:  # unmatched companies are not accounts anyone owns
-            grouped[account.get("id") or account.get("name")].append(alert)
+    """`events`: matched events detected before `period_end`, far enough back for the heat;
+    `priorities`: event dedupe key → the priority of the alert it caused."""
+    by_account: dict[int, list[SignalEvent]] = defaultdict(list)
+    for event in events:
+        if event.account_id is not None and event.account_id in accounts:
+            by_account[event.account_id].append(event)
     lines = []
-    for facts in grouped.values():
-        account = dict(facts[0].payload["account"])
-        account_id = account.get("id")
-        current = (accounts or {}).get(account_id) if isinstance(account_id, int) else None
-        if current is not None:
-            account.update(name=current.name, domain=current.domain, owner_email=current.owner_email,
-                           owner_slack_id=current.owner_slack_id)
-        signals: dict[str, Signal] = {}
-        for fact in facts:
-            event = fact.payload["event"]
-            key = str(event.get("dedupe_key") or event.get("title"))
-            signal = Signal(what_happened(fact.payload), str(event["title"]), event.get("url"),
-                            datetime.fromisoformat(event["occurred_at"]), fact.priority, str(event.get("source") or ""))
-            best = signals.get(key)
-            if best is None or signal.priority < best.priority:  # "P1" < "P2": keep the strongest alert per signal
-                signals[key] = signal
-        kept = sorted(signals.values(), key=lambda s: s.occurred_at, reverse=True)
-        heat = heat_rise([(s.priority, s.occurred_at) for s in kept], period_end, half_life)
-        lines.append(AccountLine(account.get("id"), str(account.get("name") or "?"), account.get("domain"), account.get("tier"),
-                                 account.get("owner_email"), account.get("owner_slack_id"), heat, tuple(kept)))
-    lines.sort(key=lambda line: (-line.heat, line.name.lower()))
+    for account_id, history in by_account.items():
+        new = [e for e in history if period_start <= e.detected_at < period_end]
+        account = accounts[account_id]
+        tier = tier_of(account)
+        if not new or tier == "excluded":
+            continue
+        heat, rise = heat_rise(history, tier, scoring, period_start, period_end)
+        if rise <= 0:
+            continue
+        signals = tuple(_signal(e, priorities.get(e.dedupe_key)) for e in sorted(new, key=lambda e: e.occurred_at, reverse=True))
+        lines.append(AccountLine(account_id, account.name, account.domain, tier, account.owner_email, account.owner_slack_id,
+                                 heat, rise, signals))
+    lines.sort(key=lambda line: (-line.rise, line.name.lower()))
     return Digest(title, period_start, period_end, tuple(lines[:max_accounts]))

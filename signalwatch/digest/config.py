@@ -24,7 +24,6 @@ class DigestConfig(BaseModel):
     owners: bool = Field(default=True, description="also DM each account owner their own accounts")
     quiet_owner_notes: bool = Field(default=False, description="DM owners the 'no new signals' note too")
     max_accounts: int = Field(default=15, ge=1)
-    half_life_hours: float = Field(default=72.0, gt=0, description="fallback heat: an alert's weight halves after this")
 
     @field_validator("timezone")
     @classmethod

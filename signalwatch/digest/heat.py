@@ -1,24 +1,28 @@
-"""Account heat for the digest ranking. One function to swap for signalwatch.scoring (issue 6).
+"""How much an account's heat rose over a digest period: the one place the digest asks the scorer.
 
-Fallback until the scorer lands: the sum of the period's alert weights (P1=3, P2=2, P3=1),
-each halved every `half_life` since its signal occurred. Every account with an alert in the
-period has risen by that amount since the last digest.
+Heat is `signalwatch.scoring.account_heat` (signal weight × ICP fit × decay, stacked when
+signals cluster). The rise is the heat at the period's end, from the events known by then,
+minus the heat at its start, from the events known by then: an account without new signals
+only cools down, so it does not appear.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime
 
-from signalwatch.crm.alerttext import PRIORITY_WEIGHT
+from signalwatch.events import SignalEvent
+from signalwatch.policy import Scoring
+from signalwatch.scoring import account_heat
 
 __all__ = ["heat_rise"]
 
 
-def heat_rise(alerts: Iterable[tuple[str, datetime]], now: datetime, half_life: timedelta) -> float:
-    """How much an account's heat rose from its (priority, occurred_at) alerts of the period."""
-    total = 0.0
-    for priority, occurred_at in alerts:
-        age = max(timedelta(0), now - occurred_at)
-        total += PRIORITY_WEIGHT.get(priority, 1.0) * 0.5 ** (age / half_life)
-    return round(total, 2)
+def heat_rise(events: Sequence[SignalEvent], tier: str | None, scoring: Scoring,
+              start: datetime, end: datetime) -> tuple[float, float]:
+    """(heat at `end`, rise since `start`) of one account from its events."""
+    known_then = [e for e in events if e.detected_at < start and e.occurred_at <= start]
+    known_now = [e for e in events if e.detected_at < end]
+    before = account_heat(known_then, tier, scoring, start).value if known_then else 0.0
+    after = account_heat(known_now, tier, scoring, end).value if known_now else 0.0
+    return round(after, 2), round(after - before, 2)

@@ -1,4 +1,4 @@
-"""The digest's view of the store: the period's alerts, and the ledger of digests sent.
+"""The digest's view of the store: the period's alert priorities, and the ledger of digests sent.
 
 A digest message is claimed (a `sending` row under a unique key) before it is posted and
 marked sent after, so a period's digest goes out once even across restarts; a row left
@@ -13,19 +13,23 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from signalwatch.digest.build import AlertFact
 from signalwatch.store import Store
 from signalwatch.store.tables import DigestRow, OutboxRow
 from signalwatch.timeutil import as_utc
 
-__all__ = ["alerts_between", "DigestClaim", "claim_digest", "finish_digest", "last_period_end"]
+__all__ = ["alert_priorities", "DigestClaim", "claim_digest", "finish_digest", "last_period_end"]
 
 
-def alerts_between(store: Store, start: datetime, end: datetime) -> list[AlertFact]:
-    """Alerts enqueued in [start, end), whatever their delivery status: the digest reports signals, not deliveries."""
+def alert_priorities(store: Store, start: datetime, end: datetime) -> dict[str, str]:
+    """Event dedupe key → the highest priority of the alerts enqueued for it in [start, end)."""
+    found: dict[str, str] = {}
     with Session(store.engine) as session:
-        query = select(OutboxRow).where(col(OutboxRow.created_at) >= start, col(OutboxRow.created_at) < end).order_by(col(OutboxRow.id))
-        return [AlertFact(row.priority, dict(row.payload)) for row in session.exec(query)]
+        query = select(OutboxRow.priority, OutboxRow.payload).where(col(OutboxRow.created_at) >= start, col(OutboxRow.created_at) < end)
+        for priority, payload in session.exec(query):
+            key = str(((payload or {}).get("event") or {}).get("dedupe_key") or "")
+            if key and (key not in found or priority < found[key]):  # "P1" < "P2"
+                found[key] = priority
+    return found
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,12 @@ def _web_url(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
+def _prio(priority: str | None) -> str:
+    return f"{priority} " if priority else ""
+
+
 def _facts(line: AccountLine) -> list[str]:
-    facts = [f"Tier {line.tier}" if line.tier else "untiered", f"heat +{line.heat:g}"]
-    return facts
+    return [f"Tier {line.tier}" if line.tier else "untiered", f"heat {line.heat:g} (+{line.rise:g})"]
 
 
 # -- Slack ----------------------------------------------------------------------------
@@ -52,7 +55,7 @@ def render_slack_digest(digest: Digest) -> tuple[str, list[dict[str, Any]]]:
     for rank, line in enumerate(digest.accounts, 1):
         owner = f"<@{slack_escape(line.owner_slack_id)}>" if line.owner_slack_id else slack_escape(line.owner_email or "no owner")
         head = f"*{rank}. {slack_escape(line.name)}*  ·  {slack_escape(' · '.join(_facts(line)))}  ·  {owner}"
-        items = [f"• {s.priority} {slack_escape(s.what)} — {slack_link(s.url, truncate(s.title, 200))}" for s in line.signals[:5]]
+        items = [f"• {_prio(s.priority)}{slack_escape(s.what)} — {slack_link(s.url, truncate(s.title, 200))}" for s in line.signals[:5]]
         if len(line.signals) > 5:
             items.append(f"• …and {len(line.signals) - 5} more")
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate("\n".join([head, *items]), 3000)}})
@@ -79,7 +82,8 @@ def render_markdown(digest: Digest) -> str:
         for signal in line.signals:
             url = _web_url(signal.url)
             title = f"[{_md(signal.title)}](<{url.replace('>', '%3E')}>)" if url else _md(signal.title)
-            out.append(f"- **{signal.priority}** {_md(signal.what)}: {title} ({signal.occurred_at:%Y-%m-%d})")
+            priority = f"**{signal.priority}** " if signal.priority else ""
+            out.append(f"- {priority}{_md(signal.what)}: {title} ({signal.occurred_at:%Y-%m-%d})")
         out.append("")
     return "\n".join(out)
 
@@ -115,11 +119,12 @@ def render_html(digest: Digest) -> str:
         owner = line.owner_email or "no owner"
         parts.append(f'<section class="account"><h2>{rank}. {_h(line.name)}</h2>')
         parts.append(f'<p class="facts"><span class="tier">{_h(line.tier and "Tier " + line.tier or "untiered")}</span> '
-                     f"heat +{line.heat:g} · owner {_h(owner)}" + (f" · {_h(line.domain)}" if line.domain else "") + "</p><ul>")
+                     f"heat {line.heat:g} (+{line.rise:g}) · owner {_h(owner)}" + (f" · {_h(line.domain)}" if line.domain else "") + "</p><ul>")
         for signal in line.signals:
             url = _web_url(signal.url)
             title = f'<a href="{_h(url)}" rel="noopener noreferrer">{_h(signal.title)}</a>' if url else _h(signal.title)
-            parts.append(f'<li><span class="p {_h(signal.priority)}">{_h(signal.priority)}</span> {_h(signal.what)}: '
+            badge = f'<span class="p {_h(signal.priority)}">{_h(signal.priority)}</span> ' if signal.priority else ""
+            parts.append(f'<li>{badge}{_h(signal.what)}: '
                          f"{title} <small>{signal.occurred_at:%Y-%m-%d}</small></li>")
         parts.append("</ul></section>")
     parts.append("</body></html>")

@@ -12,18 +12,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from signalwatch.accounts import Account
 from signalwatch.digest.build import Digest, build_digest
 from signalwatch.digest.config import DigestConfig, digest_config
-from signalwatch.digest.ledger import alerts_between, claim_digest, finish_digest, last_period_end
+from signalwatch.digest.ledger import alert_priorities, claim_digest, finish_digest, last_period_end
 from signalwatch.digest.render import render_slack_digest
 from signalwatch.digest.schedule import latest_occurrence
+from signalwatch.ruleset import RuleSet
 from signalwatch.sinks.base import SinkError
 from signalwatch.sinks.slack import SlackSink
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
 __all__ = [
-    "DigestSlack", "DigestResult", "send_digests", "run_due_digest", "schedule_digest", "digest_for", "build_digest_slack",
+    "DigestSlack", "DigestResult", "send_digests", "run_due_digest", "schedule_digest", "digest_for", "build_period",
+    "build_digest_slack",
     "CHECK_MINUTES",
 ]
 
@@ -65,20 +68,33 @@ class DigestResult:
     detail: str = ""
 
 
-def digest_for(store: Store, config: DigestConfig, audience: str, now: datetime, default_since: timedelta) -> Digest:
+def build_period(store: Store, ruleset: RuleSet, start: datetime, end: datetime, max_accounts: int) -> Digest:
+    """The digest of [start, end) over every account (current owners and tiers from the store and ICP)."""
+    scoring = ruleset.policy.scoring
+    lookback = 4 * max(scoring.half_life.values(), default=timedelta(days=30))
+    events = [e for e in store.events_since(start - lookback) if e.account_id is not None and e.detected_at < end]
+    accounts = {account.id: account for account in store.list_accounts()}
+
+    def tier_of(account: Account) -> str | None:
+        fit = ruleset.icp.fit(account)
+        return "excluded" if fit.excluded_by else fit.tier
+
+    return build_digest(events, accounts, tier_of, scoring, alert_priorities(store, start, end), start, end, max_accounts=max_accounts)
+
+
+def digest_for(store: Store, ruleset: RuleSet, config: DigestConfig, audience: str, now: datetime, default_since: timedelta) -> Digest:
     """The digest of one audience since its previous digest (or `default_since`)."""
     start = last_period_end(store, audience) or now - default_since
     start = max(start, now - timedelta(days=7))  # after a long outage, a week is plenty
-    accounts = {account.id: account for account in store.list_accounts()}
-    digest = build_digest(alerts_between(store, start, now), start, now, half_life=timedelta(hours=config.half_life_hours),
-                          max_accounts=config.max_accounts, accounts=accounts)
+    digest = build_period(store, ruleset, start, now, config.max_accounts)
+    accounts = store.list_accounts()
     if audience.startswith("owner:"):
         owner = audience.split(":", 1)[1]
-        digest = digest.only({a.id for a in accounts.values() if owner in (a.owner_slack_id, a.owner_email)})
+        digest = digest.only({a.id for a in accounts if owner in (a.owner_slack_id, a.owner_email)})
     return digest
 
 
-def send_digests(store: Store, slack: DigestSlack, config: DigestConfig, period_key: str, now: datetime,
+def send_digests(store: Store, ruleset: RuleSet, slack: DigestSlack, config: DigestConfig, period_key: str, now: datetime,
                  default_since: timedelta = timedelta(hours=24)) -> list[DigestResult]:
     """Send this period's digest to every audience that has not had it yet."""
     audiences = [f"channel:{channel}" for channel in config.channels]
@@ -87,7 +103,7 @@ def send_digests(store: Store, slack: DigestSlack, config: DigestConfig, period_
         audiences += [f"owner:{owner}" for owner in sorted(owners)]
     results = []
     for audience in audiences:
-        digest = digest_for(store, config, audience, now, default_since)
+        digest = digest_for(store, ruleset, config, audience, now, default_since)
         if audience.startswith("owner:") and digest.quiet and not config.quiet_owner_notes:
             results.append(DigestResult(audience, "skipped", 0, "no new signals"))
             continue
@@ -125,12 +141,12 @@ def build_digest_slack(settings: Any) -> DigestSlack:
     return DigestSlack(token, default_channel=None, base_url=slack_config.base_url, timeout=slack_config.timeout)
 
 
-def run_due_digest(store: Store, slack: DigestSlack, config: DigestConfig, now: datetime) -> list[DigestResult]:
+def run_due_digest(store: Store, ruleset: RuleSet, slack: DigestSlack, config: DigestConfig, now: datetime) -> list[DigestResult]:
     """Send the digest of the latest scheduled time if it is due and not sent yet (idempotent)."""
     due = latest_occurrence(config, now)
     if due is None or now - due > CATCH_UP:
         return []
-    return send_digests(store, slack, config, due.date().isoformat(), now)
+    return send_digests(store, ruleset, slack, config, due.date().isoformat(), now)
 
 
 def schedule_digest(scheduler: Any, app: Any) -> None:
@@ -151,7 +167,7 @@ def schedule_digest(scheduler: Any, app: Any) -> None:
         return
 
     def job() -> None:
-        for result in run_due_digest(app.store, slack, config, utcnow()):
+        for result in run_due_digest(app.store, app.rules, slack, config, utcnow()):
             if result.outcome == "failed":
                 log.warning("digest to %s failed: %s", result.audience, result.detail)
 

@@ -49,10 +49,11 @@ def alert_payload(domain: str | None = "acme.com", title: str = "Acme raises $20
 
 
 def enqueue(store: Store, now: datetime, routes: list[tuple[str, str | None]], payload: dict[str, Any] | None = None,
-            source_id: str = "1") -> None:
+            source_id: str = "1", account_id: int | None = 1, event_type: EventType = EventType.FUNDING) -> None:
     """One event and one outbox row per (sink, target) route, as the rules engine would enqueue them."""
-    event = SignalEvent(type=EventType.FUNDING, change="raised", source="wire", source_kind="rss", source_id=source_id,
-                        title="Acme raises", occurred_at=now, detected_at=now, dedupe_key=make_dedupe_key(source_id))
+    event = SignalEvent(type=event_type, change="raised" if event_type == EventType.FUNDING else "appointed", source="wire",
+                        source_kind="rss", source_id=source_id, title=f"Acme news {source_id}", occurred_at=now, detected_at=now,
+                        dedupe_key=make_dedupe_key(source_id), account_id=account_id)
     body = payload or alert_payload()
     store.commit_poll("wire", [event], {}, now, evaluate=lambda new: [
         AlertDraft(make_dedupe_key("alert", e.dedupe_key, sink, target), "funding-a", 1, e.dedupe_key, sink, target, "P1", body)
