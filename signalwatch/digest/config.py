@@ -25,6 +25,14 @@ class DigestConfig(BaseModel):
     quiet_owner_notes: bool = Field(default=False, description="DM owners the 'no new signals' note too")
     max_accounts: int = Field(default=15, ge=1)
 
+    @field_validator("days")
+    @classmethod
+    def _known_days(cls, value: str) -> str:
+        from signalwatch.digest.schedule import parse_days  # schedule imports this module
+
+        parse_days(value)
+        return value
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

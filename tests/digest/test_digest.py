@@ -159,3 +159,8 @@ def test_the_daemon_check_sends_the_due_digest_once_and_catches_up_after_downtim
         again = run_due_digest(open_store(tmp_path / "db.sqlite"), RULES, client(slack), config, late_start + timedelta(minutes=minutes))
         assert [r.outcome for r in again] == ["already-sent"]
     assert len(slack.messages) == 1
+
+
+def test_a_typo_in_the_schedule_is_a_config_error() -> None:
+    with pytest.raises(ValueError, match="not a day"):
+        DigestConfig(days="mon-fir")
