@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "signalwatch.cli.data",
     "signalwatch.cli.rules",
     "signalwatch.cli.top",
+    "signalwatch.cli.extract",
     "signalwatch.cli.crm",
     "signalwatch.cli.digest",
 ]
