@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "signalwatch.cli.top",
     "signalwatch.cli.extract",
     "signalwatch.cli.boards",
+    "signalwatch.cli.crm",
+    "signalwatch.cli.digest",
 ]
 
 

@@ -24,3 +24,9 @@ register(ConsoleSink)
 from signalwatch.sinks.slack import SlackSink  # noqa: E402
 
 register(SlackSink)
+from signalwatch.sinks.hubspot import HubSpotSink  # noqa: E402
+
+register(HubSpotSink)
+from signalwatch.sinks.salesforce import SalesforceSink  # noqa: E402
+
+register(SalesforceSink)

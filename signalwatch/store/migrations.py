@@ -93,7 +93,25 @@ def _v1_initial(conn: Connection) -> None:
     meta.create_all(conn)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _v1_initial),)
+def _v2_digests(conn: Connection) -> None:
+    ts = sa.DateTime(timezone=True)
+    table = sa.Table(
+        "digests", sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("digest_key", sa.String, nullable=False),
+        sa.Column("audience", sa.String, nullable=False),
+        sa.Column("period_start", ts, nullable=False), sa.Column("period_end", ts, nullable=False),
+        sa.Column("status", sa.String, nullable=False),
+        sa.Column("claimed_at", ts), sa.Column("sent_at", ts), sa.Column("remote_id", sa.String),
+        sa.UniqueConstraint("digest_key", name="uq_digests_digest_key"),
+    )
+    table.create(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _v1_initial),
+    Migration(2, "digests sent, one row per period and audience", _v2_digests),
+)
 
 _VERSION_TABLE = sa.Table(
     "schema_version", sa.MetaData(),

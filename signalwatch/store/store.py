@@ -136,6 +136,17 @@ class Store:
             count, latest = session.exec(select(func.count(), func.max(AccountRow.updated_at))).one()
             return int(count), _utc(latest)
 
+    def delete_accounts(self, account_ids: Sequence[int]) -> int:
+        """Remove accounts (gone from the CRM) so they stop alerting; their events and alerts stay."""
+        if not account_ids:
+            return 0
+        with self._session() as session:
+            rows = session.exec(select(AccountRow).where(col(AccountRow.id).in_(list(account_ids)))).all()
+            for row in rows:
+                session.delete(row)
+            session.commit()
+            return len(rows)
+
     def list_accounts(self) -> list[Account]:
         with self._session() as session:
             rows = session.exec(select(AccountRow).order_by(AccountRow.name)).all()

@@ -1,0 +1,206 @@
+"""The HubSpot calls signalwatch makes, through hubspot-api-client, with one error policy.
+
+Every call passes the client-side limiter first and maps failures to `SinkError`: 429 is
+retryable after the policy's window, 5xx and network errors are retryable, other 4xx are
+not. The client's own urllib3 retries are switched off (`retry=False`): the delivery loop
+owns retries, so there is never a retry inside a retry. The token is only handed to the
+client; no message here ever contains it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import urllib3
+
+from signalwatch.crm.limiter import WindowLimiter
+from signalwatch.http import parse_retry_after
+from signalwatch.sinks.base import SinkError
+
+__all__ = ["HubSpotApi", "HubSpotRecord", "SIGNAL_PROPERTIES", "TASK_TO_COMPANY", "NOTE_TO_COMPANY"]
+
+log = logging.getLogger(__name__)
+
+# HubSpot-defined association type ids (v4 associations): task → company, note → company.
+TASK_TO_COMPANY = 192
+NOTE_TO_COMPANY = 190
+# The company properties signalwatch owns (created by `signalwatch crm setup hubspot`).
+SIGNAL_PROPERTIES: tuple[dict[str, str], ...] = (
+    {"name": "signalwatch_last_signal", "label": "Last trigger signal", "type": "string", "fieldType": "text"},
+    {"name": "signalwatch_last_signal_date", "label": "Last trigger signal date", "type": "datetime", "fieldType": "date"},
+    {"name": "signalwatch_signal_heat", "label": "Signal heat", "type": "number", "fieldType": "number"},
+)
+_POLICY_WAIT = {"TEN_SECONDLY_ROLLING": 10.0, "SECONDLY": 1.0, "DAILY": 3600.0}
+
+
+@dataclass(frozen=True)
+class HubSpotRecord:
+    id: str
+    properties: dict[str, Any]
+
+
+class HubSpotApi:
+    """A thin, rate-limited facade over the generated HubSpot clients."""
+
+    def __init__(self, token: str, *, host: str, timeout: float, limiter: WindowLimiter,
+                 search_limiter: WindowLimiter) -> None:
+        from hubspot import HubSpot  # imported on first use: it is slow to load and most commands never need it
+
+        self._client = HubSpot(access_token=token, host=host.rstrip("/"), retry=False)
+        self._timeout = timeout
+        self._limiter = limiter
+        self._search_limiter = search_limiter
+        self._owner_ids: dict[str, str | None] = {}
+
+    # -- lookups ----------------------------------------------------------------------
+
+    def find_company(self, domain: str, domain_property: str = "domain") -> HubSpotRecord | None:
+        """The company whose domain property equals `domain` (oldest if several), with its signal date."""
+        found = self._search("companies", [{"propertyName": domain_property, "operator": "EQ", "value": domain}],
+                             properties=[domain_property, "name", "signalwatch_last_signal_date"], limit=10)
+        return min(found, key=lambda r: int(r.id) if r.id.isdigit() else 0) if found else None
+
+    def find_by_token(self, object_type: str, prop: str, token: str) -> str | None:
+        """The id of a task/note whose `prop` contains `token` (our alert-key marker)."""
+        found = self._search(object_type, [{"propertyName": prop, "operator": "CONTAINS_TOKEN", "value": token}],
+                             properties=[prop], limit=1)
+        return found[0].id if found else None
+
+    def owner_id(self, email: str | None) -> str | None:
+        """The HubSpot owner id for a user's email, cached for the process."""
+        if not email:
+            return None
+        key = email.lower()
+        if key not in self._owner_ids:
+            page = self._call("owners", self._client.crm.owners.owners_api.get_page, email=key, limit=1)
+            results = page.results or []
+            self._owner_ids[key] = str(results[0].id) if results else None
+        return self._owner_ids[key]
+
+    def owners(self) -> dict[str, str]:
+        """Every owner: HubSpot owner id → email."""
+        owners: dict[str, str] = {}
+        after = None
+        while True:
+            page = self._call("owners", self._client.crm.owners.owners_api.get_page, limit=100, after=after)
+            for owner in page.results or []:
+                if owner.email:
+                    owners[str(owner.id)] = str(owner.email).lower()
+            after = _next_after(page)
+            if after is None:
+                return owners
+
+    def iter_companies(self, properties: list[str], filter_groups: list[dict[str, Any]] | None) -> Iterator[HubSpotRecord]:
+        """Every live company (all, or those matching `filter_groups` via the search API)."""
+        after = None
+        while True:
+            if filter_groups:
+                self._search_limiter.acquire()
+                request = {"filterGroups": filter_groups, "properties": properties, "limit": 100, "after": after or "0",
+                           "sorts": [{"propertyName": "hs_object_id", "direction": "ASCENDING"}]}
+                page = self._call("company search", self._client.crm.companies.search_api.do_search,
+                                  public_object_search_request=request)
+            else:
+                page = self._call("company list", self._client.crm.companies.basic_api.get_page,
+                                  limit=100, after=after, properties=properties, archived=False)
+            for item in page.results or []:
+                yield HubSpotRecord(str(item.id), dict(item.properties or {}))
+            after = _next_after(page)
+            if after is None:
+                return
+
+    def iter_list_companies(self, list_id: str, properties: list[str]) -> Iterator[HubSpotRecord]:
+        """Every company in a HubSpot list (memberships, then batch reads of 100)."""
+        ids: list[str] = []
+        after = None
+        while True:
+            page = self._call("list memberships", self._client.crm.lists.memberships_api.get_page, list_id, limit=250, after=after)
+            ids += [str(item.record_id) for item in page.results or []]
+            after = _next_after(page)
+            if after is None:
+                break
+        for start in range(0, len(ids), 100):
+            batch = self._call("company batch read", self._client.crm.companies.batch_api.read, batch_read_input_simple_public_object_id={
+                "inputs": [{"id": record_id} for record_id in ids[start:start + 100]], "properties": properties, "propertiesWithHistory": []})
+            for item in batch.results or []:
+                yield HubSpotRecord(str(item.id), dict(item.properties or {}))
+
+    # -- writes -----------------------------------------------------------------------
+
+    def create(self, object_type: str, properties: dict[str, Any], company_id: str, association_type: int) -> str:
+        api = getattr(self._client.crm.objects, object_type).basic_api
+        body = {"properties": properties, "associations": [{
+            "to": {"id": company_id},
+            "types": [{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": association_type}],
+        }]}
+        created = self._call(f"create {object_type}", api.create, simple_public_object_input_for_create=body)
+        return str(created.id)
+
+    def update_company(self, company_id: str, properties: dict[str, Any]) -> None:
+        self._call("update company", self._client.crm.companies.basic_api.update, company_id,
+                   simple_public_object_input={"properties": properties})
+
+    def ensure_company_properties(self, group: str) -> list[str]:
+        """Create the signal properties that do not exist yet; return the names created."""
+        created = []
+        for spec in SIGNAL_PROPERTIES:
+            try:
+                self._call("get property", self._client.crm.properties.core_api.get_by_name, "companies", spec["name"])
+                continue
+            except SinkError as exc:
+                if "HTTP 404" not in str(exc):
+                    raise
+            body = {**spec, "groupName": group, "description": "Written by signalwatch from public trigger events."}
+            self._call("create property", self._client.crm.properties.core_api.create, "companies", property_create=body)
+            created.append(spec["name"])
+        return created
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _search(self, object_type: str, filters: list[dict[str, Any]], properties: list[str], limit: int) -> list[HubSpotRecord]:
+        api = self._client.crm.companies.search_api if object_type == "companies" else getattr(self._client.crm.objects, object_type).search_api
+        self._search_limiter.acquire()  # the search endpoints have their own, lower limit
+        page = self._call(f"{object_type} search", api.do_search, public_object_search_request={
+            "filterGroups": [{"filters": filters}], "properties": properties, "limit": limit,
+        })
+        return [HubSpotRecord(str(item.id), dict(item.properties or {})) for item in page.results or []]
+
+    def _call(self, what: str, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        self._limiter.acquire()
+        try:
+            return function(*args, _request_timeout=self._timeout, **kwargs)
+        except urllib3.exceptions.HTTPError as exc:
+            raise SinkError(f"HubSpot {what}: {type(exc).__name__} (no answer; outcome unknown)", retryable=True) from None
+        except Exception as exc:  # the generated packages each define their own ApiException
+            status = getattr(exc, "status", None)
+            if not isinstance(status, int):
+                raise
+            raise _api_error(what, status, getattr(exc, "headers", None) or {}, getattr(exc, "body", None)) from None
+
+
+def _api_error(what: str, status: int, headers: Any, body: Any) -> SinkError:
+    try:
+        detail = json.loads(body) if body else {}
+    except (TypeError, ValueError):
+        detail = {}
+    detail = detail if isinstance(detail, dict) else {}
+    message = str(detail.get("message") or "")[:300]
+    if status == 429:
+        wait = parse_retry_after(headers.get("Retry-After")) or _POLICY_WAIT.get(str(detail.get("policyName")), 10.0)
+        return SinkError(f"HubSpot {what}: rate limited ({detail.get('policyName') or 'HTTP 429'})", retryable=True, retry_after=wait)
+    hint = ""
+    if status == 400 and "signalwatch_" in message:
+        hint = " (run `signalwatch crm setup hubspot` to create the signalwatch properties)"
+    if status in (401, 403):
+        hint = " (check the private app token and its scopes)"
+    return SinkError(f"HubSpot {what}: HTTP {status} {message}{hint}".rstrip(), retryable=status >= 500 or status == 408)
+
+
+def _next_after(page: Any) -> str | None:
+    paging = getattr(page, "paging", None)
+    following = getattr(paging, "next", None) if paging else None
+    return str(following.after) if following is not None and following.after else None

@@ -1,0 +1,257 @@
+"""A fake HubSpot CRM API on 127.0.0.1 for tests and demos, speaking the v3 JSON shapes.
+
+Implements what signalwatch calls: company search/list/update, task and note create and
+search (EQ, NEQ, IN, CONTAINS_TOKEN, GTE/LTE, HAS_PROPERTY), owners, company property
+definitions; Bearer-token auth; scripted failures (429 with HubSpot's error body, 5xx) and
+a response delay to provoke client timeouts after the server has acted.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler
+from collections.abc import Callable
+from typing import Any
+
+from signalwatch.devtools._json_api import JsonReply, JsonRequest, json_api_handler
+from signalwatch.devtools._server import LoopbackServer
+
+__all__ = ["FakeHubSpot", "Scripted"]
+
+
+@dataclass
+class Scripted:
+    """A canned answer for the next request whose path contains `path`."""
+
+    path: str
+    status: int = 429
+    body: dict[str, Any] = field(default_factory=lambda: {
+        "status": "error", "message": "You have reached your ten_secondly_rolling limit.", "errorType": "RATE_LIMIT",
+        "correlationId": "00000000-0000-0000-0000-000000000000", "policyName": "TEN_SECONDLY_ROLLING"})
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
+
+
+class FakeHubSpot(LoopbackServer):
+    def __init__(self, token: str = "pat-na1-test-token") -> None:
+        self.token = token
+        self.objects: dict[str, dict[str, dict[str, Any]]] = {"companies": {}, "tasks": {}, "notes": {}}
+        self.associations: list[tuple[str, str, str, int]] = []  # (type, id, company id, association type)
+        self.owners: list[dict[str, Any]] = []
+        self.properties: dict[str, dict[str, Any]] = {}
+        self.lists: dict[str, list[str]] = {}  # list id -> company ids
+        self.scripted: list[Scripted] = []
+        self.requests: list[tuple[str, str]] = []
+        self.delay_creates = 0.0  # seconds to hold a create answer after storing the object
+        self._next_id = 1000
+        self._lock = threading.Lock()
+        super().__init__()
+
+    @property
+    def host(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    # -- seeding ----------------------------------------------------------------------
+
+    def add_company(self, name: str, domain: str | None, **props: Any) -> str:
+        return self._store("companies", {"name": name, "domain": domain, **props})
+
+    def add_owner(self, email: str, first: str = "Sam", last: str = "Seller") -> str:
+        with self._lock:
+            self._next_id += 1
+            owner_id = str(self._next_id)
+            owner: dict[str, Any] = {"id": owner_id, "email": email, "firstName": first, "lastName": last, "userId": self._next_id,
+                     "createdAt": _now(), "updatedAt": _now(), "archived": False}
+            self.owners.append(owner)
+            return owner_id
+
+    def archive(self, object_type: str, object_id: str) -> None:
+        self.objects[object_type][object_id]["archived"] = True
+
+    def live(self, object_type: str) -> list[dict[str, Any]]:
+        return [o for o in self.objects[object_type].values() if not o["archived"]]
+
+    def _store(self, object_type: str, properties: dict[str, Any]) -> str:
+        with self._lock:
+            self._next_id += 1
+            object_id = str(self._next_id)
+            stamp = _now()
+            props = {k: (None if v is None else str(v)) for k, v in properties.items()}
+            props.update({"hs_object_id": object_id, "createdate": stamp, "hs_lastmodifieddate": stamp})
+            self.objects[object_type][object_id] = {"id": object_id, "properties": props, "createdAt": stamp,
+                                                    "updatedAt": stamp, "archived": False}
+            return object_id
+
+    # -- API --------------------------------------------------------------------------
+
+    def handle(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, dict[str, str], Any]:
+        with self._lock:
+            self.requests.append((method, path))
+            for index, script in enumerate(self.scripted):
+                if script.path in path:
+                    self.scripted.pop(index)
+                    return script.status, script.headers, script.body
+        route: list[tuple[str, str, Callable[..., tuple[int, dict[str, str], Any]]]] = [
+            ("POST", r"/crm/v3/objects/(companies|tasks|notes)/search", self._search),
+            ("POST", r"/crm/v3/objects/(companies)/batch/read", self._batch_read),
+            ("GET", r"/crm/v3/lists/(\w+)/memberships", self._memberships),
+            ("POST", r"/crm/v3/objects/(tasks|notes|companies)", self._create),
+            ("GET", r"/crm/v3/objects/(companies)", self._list),
+            ("PATCH", r"/crm/v3/objects/(companies)/(\d+)", self._update),
+            ("GET", r"/crm/v3/owners/?", self._owners),
+            ("GET", r"/crm/v3/properties/(companies)/(\w+)", self._get_property),
+            ("POST", r"/crm/v3/properties/(companies)", self._create_property),
+        ]
+        for verb, pattern, function in route:
+            match = re.fullmatch(pattern, path)
+            if verb == method and match:
+                return function(*match.groups(), query=query, body=body)
+        return 404, {}, _error(f"no route {method} {path}", "OBJECT_NOT_FOUND")
+
+    def _search(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        groups = body.get("filterGroups") or [{"filters": []}]
+        hits = [o for o in self.live(object_type) if any(all(_matches(o["properties"], f) for f in g.get("filters", [])) for g in groups)]
+        hits.sort(key=lambda o: int(o["id"]))
+        return self._page(hits, body.get("properties") or [], int(body.get("limit") or 10), body.get("after"), total=True)
+
+    def _memberships(self, list_id: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        if list_id not in self.lists:
+            return 404, {}, _error(f"List {list_id} does not exist.", "OBJECT_NOT_FOUND")
+        live = [i for i in self.lists[list_id] if not self.objects["companies"].get(i, {"archived": True})["archived"]]
+        start, limit = int((query.get("after") or ["0"])[0]), int((query.get("limit") or ["100"])[0])
+        out: dict[str, Any] = {"total": len(live), "results": [
+            {"recordId": record_id, "membershipTimestamp": self.objects["companies"][record_id]["createdAt"]}
+            for record_id in live[start:start + limit]]}
+        if start + limit < len(live):
+            out["paging"] = {"next": {"after": str(start + limit)}}
+        return 200, {}, out
+
+    def _batch_read(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        wanted = set(body.get("properties") or []) | {"hs_object_id", "createdate", "hs_lastmodifieddate"}
+        found, missing = [], []
+        for item in body.get("inputs") or []:
+            record = self.objects[object_type].get(str(item["id"]))
+            if record is None or record["archived"]:
+                missing.append(str(item["id"]))
+            else:
+                found.append({**record, "properties": {k: v for k, v in record["properties"].items() if k in wanted}})
+        out: dict[str, Any] = {"status": "COMPLETE", "results": found, "startedAt": _now(), "completedAt": _now()}
+        if missing:
+            out.update(numErrors=1, errors=[{"status": "error", "category": "OBJECT_NOT_FOUND", "message": "Could not get some objects",
+                                              "context": {"ids": missing}}])
+        return (207 if missing else 200), {}, out
+
+    def _list(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        archived = (query.get("archived") or ["false"])[0] == "true"
+        items = [o for o in self.objects[object_type].values() if o["archived"] == archived]
+        properties = [p for value in query.get("properties", []) for p in value.split(",")]
+        return self._page(items, properties, int((query.get("limit") or ["10"])[0]), (query.get("after") or [None])[0], total=False)
+
+    def _page(self, items: list[dict[str, Any]], properties: list[str], limit: int, after: Any, total: bool) -> tuple[int, dict[str, str], Any]:
+        start = int(after or 0)
+        chosen = items[start:start + limit]
+        wanted = set(properties) | {"hs_object_id", "createdate", "hs_lastmodifieddate"}
+        results = [{**o, "properties": {k: v for k, v in o["properties"].items() if k in wanted}} for o in chosen]
+        out: dict[str, Any] = {"results": results}
+        if total:
+            out = {"total": len(items), **out}
+        if start + limit < len(items):
+            out["paging"] = {"next": {"after": str(start + limit), "link": "?after=" + str(start + limit)}}
+        return 200, {}, out
+
+    def _create(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        properties = body.get("properties") or {}
+        unknown = [p for p in properties if p.startswith("signalwatch_") and p not in self.properties]
+        if unknown:
+            return 400, {}, _error(f"Property values were not valid: {unknown}", "VALIDATION_ERROR")
+        object_id = self._store(object_type, properties)
+        for association in body.get("associations") or []:
+            for kind in association.get("types") or []:
+                self.associations.append((object_type, object_id, str(association["to"]["id"]), int(kind["associationTypeId"])))
+        if self.delay_creates:
+            threading.Event().wait(self.delay_creates)
+        return 201, {}, self.objects[object_type][object_id]
+
+    def _update(self, object_type: str, object_id: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        found = self.objects[object_type].get(object_id)
+        if found is None or found["archived"]:
+            return 404, {}, _error("Object not found", "OBJECT_NOT_FOUND")
+        properties = body.get("properties") or {}
+        unknown = [p for p in properties if p.startswith("signalwatch_") and p not in self.properties]
+        if unknown:
+            return 400, {}, _error(f"Property values were not valid: {unknown}", "VALIDATION_ERROR")
+        with self._lock:
+            found["properties"].update({k: (None if v is None else str(v)) for k, v in properties.items()})
+            found["updatedAt"] = found["properties"]["hs_lastmodifieddate"] = _now()
+        return 200, {}, found
+
+    def _owners(self, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        email = (query.get("email") or [None])[0]
+        owners = [o for o in self.owners if email is None or o["email"].lower() == email.lower()]
+        start, limit = int((query.get("after") or ["0"])[0]), int((query.get("limit") or ["100"])[0])
+        out: dict[str, Any] = {"results": owners[start:start + limit]}
+        if start + limit < len(owners):
+            out["paging"] = {"next": {"after": str(start + limit)}}
+        return 200, {}, out
+
+    def _get_property(self, object_type: str, name: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        if name not in self.properties:
+            return 404, {}, _error(f"Unable to find property {name}", "OBJECT_NOT_FOUND")
+        return 200, {}, self.properties[name]
+
+    def _create_property(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        if body["name"] in self.properties:
+            return 409, {}, _error("Property already exists", "CONFLICT")
+        stamp = _now()
+        self.properties[body["name"]] = {**body, "options": [], "createdAt": stamp, "updatedAt": stamp,
+                                         "hidden": False, "formField": False, "calculated": False, "externalOptions": False,
+                                         "hasUniqueValue": False, "modificationMetadata": {"archivable": True, "readOnlyDefinition": False, "readOnlyValue": False}}
+        return 201, {}, self.properties[body["name"]]
+
+    # -- HTTP -------------------------------------------------------------------------
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        def respond(request: JsonRequest) -> JsonReply:
+            status, headers, body = self.handle(request.method, request.path, request.query, request.body)
+            return JsonReply(status, body, headers)
+
+        return json_api_handler(lambda: self.token, respond,
+                                unauthorized=JsonReply(401, _error("Authentication credentials not found.", "INVALID_AUTHENTICATION")),
+                                bad_json=JsonReply(400, _error("Invalid input JSON", "VALIDATION_ERROR")))
+
+
+def _error(message: str, category: str) -> dict[str, Any]:
+    return {"status": "error", "message": message, "correlationId": "00000000-0000-0000-0000-000000000001", "category": category}
+
+
+def _matches(props: dict[str, Any], rule: dict[str, Any]) -> bool:
+    value = props.get(rule["propertyName"])
+    operator, wanted = rule["operator"], rule.get("value")
+    if operator == "HAS_PROPERTY":
+        return value not in (None, "")
+    if operator == "NOT_HAS_PROPERTY":
+        return value in (None, "")
+    if value is None:
+        return False
+    text = str(value)
+    if operator == "EQ":
+        return text.lower() == str(wanted).lower()
+    if operator == "NEQ":
+        return text.lower() != str(wanted).lower()
+    if operator == "IN":
+        return text.lower() in {str(v).lower() for v in rule.get("values") or []}
+    if operator == "CONTAINS_TOKEN":
+        return str(wanted).lower() in re.split(r"[^0-9a-z]+", text.lower())
+    if operator in ("GT", "GTE", "LT", "LTE"):
+        try:
+            left, right = float(text), float(wanted)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            left, right = text, str(wanted)  # type: ignore[assignment]
+        return {"GT": left > right, "GTE": left >= right, "LT": left < right, "LTE": left <= right}[operator]
+    return False

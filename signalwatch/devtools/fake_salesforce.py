@@ -1,0 +1,183 @@
+"""A fake Salesforce REST API on 127.0.0.1 (HTTPS) for tests and demos.
+
+simple-salesforce always speaks https, so the fake serves TLS with a certificate for
+127.0.0.1 (the client trusts it through the sink's `ca_bundle`). It implements SOQL
+queries over Account, Task and User (SELECT fields incl. Owner.Email, WHERE with AND of
+=, !=, LIKE, IN; ORDER BY; LIMIT; nextRecordsUrl paging), sObject create and update,
+Bearer-session auth, and scripted failures in Salesforce's error-array shape.
+"""
+
+from __future__ import annotations
+
+import re
+import ssl
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+from signalwatch.devtools._json_api import JsonReply, JsonRequest, json_api_handler
+from signalwatch.devtools._server import LoopbackServer
+
+__all__ = ["FakeSalesforce", "SfScripted"]
+
+_PREFIX = {"Account": "001", "Task": "00T", "User": "005"}
+_QUERY = re.compile(r"^SELECT\s+(?P<fields>.+?)\s+FROM\s+(?P<obj>\w+)(?:\s+WHERE\s+(?P<where>.+?))?"
+                    r"(?:\s+ORDER\s+BY\s+(?P<order>[\w.]+))?(?:\s+LIMIT\s+(?P<limit>\d+))?$", re.IGNORECASE | re.DOTALL)
+_COND = re.compile(r"^([\w.]+)\s*(=|!=|LIKE|IN)\s*(.+)$", re.IGNORECASE | re.DOTALL)
+_STRING = re.compile(r"'((?:\\.|[^'\\])*)'")
+
+
+@dataclass
+class SfScripted:
+    """A canned error for the next request whose path contains `path`."""
+
+    path: str
+    status: int = 403
+    body: list[dict[str, Any]] = field(default_factory=lambda: [{"message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"}])
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)), text)
+
+
+def _like(pattern: str, value: str) -> bool:
+    regex = ""
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            regex += re.escape(pattern[index + 1])
+            index += 2
+            continue
+        regex += ".*" if char == "%" else "." if char == "_" else re.escape(char)
+        index += 1
+    return re.fullmatch(regex, value, re.IGNORECASE | re.DOTALL) is not None
+
+
+class FakeSalesforce(LoopbackServer):
+    def __init__(self, certfile: Path, keyfile: Path, token: str = "00Dxx0000000001!AQ4AQTestSessionId", page_size: int = 2000) -> None:
+        self.token = token
+        self.page_size = page_size
+        self.records: dict[str, dict[str, dict[str, Any]]] = {"Account": {}, "Task": {}, "User": {}}
+        self.scripted: list[SfScripted] = []
+        self.queries: list[str] = []
+        self._cursors: dict[str, list[dict[str, Any]]] = {}
+        self._counter = 0
+        self._lock = threading.Lock()
+        super().__init__()
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(str(certfile), str(keyfile))
+        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+
+    @property
+    def instance_url(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
+
+    def add(self, sobject: str, **fields: Any) -> str:
+        with self._lock:
+            self._counter += 1
+            record_id = f"{_PREFIX.get(sobject, 'a00')}{self._counter:015d}"[:18]
+            stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+            self.records[sobject][record_id] = {"Id": record_id, "CreatedDate": stamp, "LastModifiedDate": stamp, **fields}
+            return record_id
+
+    def delete(self, sobject: str, record_id: str) -> None:
+        del self.records[sobject][record_id]
+
+    # -- SOQL -------------------------------------------------------------------------
+
+    def query(self, soql: str, version: str) -> tuple[int, Any]:
+        self.queries.append(soql)
+        match = _QUERY.match(soql.strip())
+        if not match or match["obj"] not in self.records:
+            return 400, [{"message": f"unexpected token in: {soql[:80]}", "errorCode": "MALFORMED_QUERY"}]
+        sobject = match["obj"]
+        fields = [f.strip() for f in match["fields"].split(",")]
+        rows = list(self.records[sobject].values())
+        if match["where"]:
+            for condition in re.split(r"\s+AND\s+", match["where"], flags=re.IGNORECASE):
+                parsed = _COND.match(condition.strip())
+                if not parsed:
+                    return 400, [{"message": f"cannot parse condition {condition!r}", "errorCode": "MALFORMED_QUERY"}]
+                rows = [r for r in rows if self._holds(r, *parsed.groups())]
+        if match["order"]:
+            rows.sort(key=lambda r: str(self._value(r, match["order"]) or ""))
+        if match["limit"]:
+            rows = rows[: int(match["limit"])]
+        shaped = [self._shape(sobject, r, fields, version) for r in rows]
+        return 200, self._page(shaped, version)
+
+    def _page(self, rows: list[dict[str, Any]], version: str) -> dict[str, Any]:
+        first, rest = rows[: self.page_size], rows[self.page_size:]
+        out: dict[str, Any] = {"totalSize": len(rows), "done": not rest, "records": first}
+        if rest:
+            cursor = f"01gFAKE{len(self._cursors):08d}-{self.page_size}"
+            self._cursors[cursor] = rest
+            out["nextRecordsUrl"] = f"/services/data/v{version}/query/{cursor}"
+        return out
+
+    def _value(self, record: dict[str, Any], name: str) -> Any:
+        if name.lower() == "owner.email":
+            owner = self.records["User"].get(str(record.get("OwnerId")))
+            return owner.get("Email") if owner else None
+        return next((v for k, v in record.items() if k.lower() == name.lower()), None)
+
+    def _holds(self, record: dict[str, Any], name: str, operator: str, raw: str) -> bool:
+        value = self._value(record, name)
+        operator = operator.upper()
+        if operator == "IN":
+            return str(value) in {_unescape(s) for s in _STRING.findall(raw)}
+        literal = _STRING.fullmatch(raw.strip())
+        wanted = _unescape(literal.group(1)) if literal else raw.strip()
+        if operator == "LIKE":
+            return value is not None and _like(literal.group(1) if literal else wanted, str(value))
+        equal = (None if wanted == "null" else wanted) == (None if value is None else str(value))
+        return equal if operator == "=" else not equal
+
+    def _shape(self, sobject: str, record: dict[str, Any], fields: list[str], version: str) -> dict[str, Any]:
+        out: dict[str, Any] = {"attributes": {"type": sobject, "url": f"/services/data/v{version}/sobjects/{sobject}/{record['Id']}"}}
+        for name in fields:
+            if "." in name:
+                owner = self.records["User"].get(str(record.get("OwnerId")))
+                out["Owner"] = None if owner is None else {
+                    "attributes": {"type": "User", "url": f"/services/data/v{version}/sobjects/User/{owner['Id']}"},
+                    "Email": owner.get("Email")}
+            else:
+                out[name] = self._value(record, name)
+        return out
+
+    # -- HTTP -------------------------------------------------------------------------
+
+    def handle(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
+        for index, script in enumerate(self.scripted):
+            if script.path in path:
+                self.scripted.pop(index)
+                return script.status, script.body
+        match = re.fullmatch(r"/services/data/v([\d.]+)/(query|sobjects)/?([\w-]*)/?([\w-]*)", path)
+        if not match:
+            return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
+        version, kind, first, second = match.groups()
+        if kind == "query" and method == "GET":
+            if first and first in self._cursors:
+                return 200, self._page(self._cursors.pop(first), version)
+            return self.query((query.get("q") or [""])[0], version)
+        if kind == "sobjects" and method == "POST" and first in self.records and not second:
+            return 201, {"id": self.add(first, **body), "success": True, "errors": []}
+        if kind == "sobjects" and method == "PATCH" and first in self.records and second:
+            if second not in self.records[first]:
+                return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
+            self.records[first][second].update(body)
+            return 204, None
+        return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        def respond(request: JsonRequest) -> JsonReply:
+            status, body = self.handle(request.method, request.path, request.query, request.body)
+            return JsonReply(status, body)
+
+        return json_api_handler(lambda: self.token, respond,
+                                unauthorized=JsonReply(401, [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]),
+                                bad_json=JsonReply(400, [{"message": "Unexpected character", "errorCode": "JSON_PARSER_ERROR"}]))

@@ -1,0 +1,54 @@
+"""The daemon hooks `schedule_digest` and `schedule_crm_sync` on a real APScheduler."""
+
+from __future__ import annotations
+
+import time
+from datetime import timezone
+
+import pytest
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from signalwatch.app import build_app
+from signalwatch.config import load_settings
+from signalwatch.crm.run import schedule_crm_sync
+from signalwatch.devtools.fake_hubspot import FakeHubSpot
+from signalwatch.digest.config import DigestConfig
+from signalwatch.digest.send import schedule_digest
+from signalwatch.timeutil import utcnow
+from tests.conftest import SLACK_TOKEN, Workspace
+from tests.crm.conftest import HUBSPOT_TOKEN
+
+
+def wait_for(condition, seconds: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_jobs_sync_accounts_and_send_the_due_digest_at_start(
+    workspace: Workspace, hubspot: FakeHubSpot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", HUBSPOT_TOKEN)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", SLACK_TOKEN)
+    hubspot.add_company("Brand New Co", "brandnew.example")
+    sinks = {"slack": {"enabled": True, "base_url": workspace.slack.base_url},
+             "hubspot": {"enabled": False, "host": hubspot.host, "timeout": 2, "sync": {"enabled": True}}}
+    workspace.write_config([], sinks=sinks)
+    settings = load_settings(workspace.config)
+    # Until Settings has a `digest` field, the block is attached the way the loaded config will carry it.
+    settings = settings.model_copy(update={"digest": DigestConfig(enabled=True, days="*", hour=utcnow().hour, minute=0, channels=["#sales-signals"], owners=False)})
+    app = build_app(settings)
+    scheduler = BackgroundScheduler(timezone=timezone.utc)
+    try:
+        schedule_crm_sync(scheduler, app)
+        schedule_digest(scheduler, app)
+        assert {job.id for job in scheduler.get_jobs()} == {"sync:hubspot", "digest"}
+        scheduler.start()
+        assert wait_for(lambda: any(a.name == "Brand New Co" for a in app.store.list_accounts()))
+        assert wait_for(lambda: any((m.get("metadata") or {}).get("event_type") == "signalwatch_digest" for m in workspace.slack.messages))
+    finally:
+        scheduler.shutdown(wait=True)
+        app.close()
