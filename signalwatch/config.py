@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from signalwatch.connectors import REGISTRY
 from signalwatch.connectors.base import ConnectorOptions
+from signalwatch.digest.config import DigestConfig
 from signalwatch.http import HttpSettings
 from signalwatch.sinks import SINKS, SinkConfig
 from signalwatch.timeutil import parse_duration
@@ -72,6 +73,7 @@ class Settings(_Strict):
     delivery: DeliveryConfig = DeliveryConfig()
     sinks: dict[str, Any] = Field(default_factory=dict, description="sink name -> that sink's options")
     sources: list[SourceSettings] = []
+    digest: DigestConfig = DigestConfig()
     base_dir: Path = Field(default=Path("."), exclude=True)
     connector_options: dict[str, ConnectorOptions] = Field(default_factory=dict, exclude=True)
     sink_configs: dict[str, SinkConfig] = Field(default_factory=dict, exclude=True)

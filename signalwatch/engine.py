@@ -292,7 +292,7 @@ class Engine:
         for route, when in rule.routes:
             if when is not None and not when.matches(record):
                 continue
-            target = route.channel
+            target = "+".join(route.action) if route.action else route.channel
             if route.to == "owner" and account is not None:
                 if account.owner_slack_id:
                     target = account.owner_slack_id
@@ -344,7 +344,7 @@ def build_payload(rule: Rule, event: SignalEvent, account: Account | None, fit: 
         "why": why,
         "evidence": evidence,
         "account": None if account is None else {
-            "id": account.id, "name": account.name, "domain": account.domain,
+            "id": account.id, "name": account.name, "domain": account.domain, "crm_id": account.crm_id,
             "tier": fit.tier if fit else None, "tier_label": fit.tier_label if fit else None,
             "owner_email": account.owner_email, "owner_slack_id": account.owner_slack_id,
         },

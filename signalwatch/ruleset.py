@@ -77,6 +77,8 @@ class Route(_Strict):
     to: Literal["channel", "owner"] = "channel"
     when: dict[str, Any] | None = None
     window: str | None = None
+    action: list[Literal["task", "note", "properties"]] | None = Field(
+        default=None, description="CRM sinks: what to write (default: the sink's default_action)")
 
     @field_validator("sink")
     @classmethod

@@ -13,7 +13,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from signalwatch.app import App, SourceRuntime
+from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.delivery import deliver
+from signalwatch.digest.send import schedule_digest
 from signalwatch.pipeline import poll_source
 from signalwatch.ruleset import load_ruleset
 from signalwatch.timeutil import utcnow
@@ -59,7 +61,7 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
-    workers = min(8, len(app.sources) + 2)
+    workers = min(8, len(app.sources) + 4)
     scheduler = BackgroundScheduler(
         timezone=timezone.utc,
         executors={"default": ThreadPoolExecutor(max_workers=workers)},
@@ -85,6 +87,8 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
         scheduler.add_job(poll_job, trigger, args=[source], id=f"poll:{source.name}", name=source.name, next_run_time=now)
     watcher = RulesWatcher(app)
     scheduler.add_job(watcher.check, IntervalTrigger(seconds=RULES_CHECK_SECONDS), id="rules")
+    schedule_digest(scheduler, app)
+    schedule_crm_sync(scheduler, app)
     scheduler.start()
     log.info("signalwatch running: %d sources, sinks: %s", len(app.sources), ", ".join(app.sinks) or "none")
     stop.wait()
