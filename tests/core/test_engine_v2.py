@@ -210,3 +210,11 @@ def test_the_shipped_rule_tests_pass_and_a_wrong_expectation_fails(tmp_path: Pat
     assert main(["rules", "test", str(tests), "--rules", str(tmp_path / "rules")]) == 1
     out = capsys.readouterr().out
     assert "FAIL" in out and "sales-leader-and-hiring expected ['Globex Payments'], got []" in out
+
+
+def test_crm_routes_carry_their_action(tmp_path: Path) -> None:
+    rules = "rules:\n  - id: f\n    description: f\n    match: {event.type: funding}\n    route: [{sink: hubspot, action: [note, properties]}]\n"
+    engine = Engine(load_ruleset(folder_with(tmp_path, rules)))
+    (draft,) = run(engine, [ev("funding", "raised", 1, MONDAY_NOON)], MONDAY_NOON)
+    assert (draft.sink, draft.target) == ("hubspot", "note+properties")
+    assert draft.payload["account"]["crm_id"] is None
