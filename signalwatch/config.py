@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -44,6 +44,55 @@ class DeliveryConfig(_Strict):
     _durations = field_validator("interval", "backoff_base", "backoff_max", "max_inline_wait", mode="before")(_duration)
 
 
+class ServerConfig(_Strict):
+    """The operator's HTTP endpoint of the daemon: /healthz and Prometheus /metrics."""
+
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = Field(default=9464, ge=0, le=65535)
+
+
+class AdminRoute(_Strict):
+    """Where admin alerts (source health) go: a sink and, for Slack, a channel."""
+
+    sink: str = "console"
+    channel: str | None = None
+
+    @field_validator("sink")
+    @classmethod
+    def _known_sink(cls, value: str) -> str:
+        if value not in SINKS:
+            raise ValueError(f"unknown sink {value!r}; known: {', '.join(sorted(SINKS))}")
+        return value
+
+
+class SourceHealthConfig(_Strict):
+    """One admin alert when a source turns unhealthy, one when it recovers."""
+
+    enabled: bool = True
+    failures: int = Field(default=3, ge=1, description="failed polls in a row before alerting")
+    stale_intervals: int = Field(default=4, ge=1, description="alert when no success within this many intervals")
+    notify: list[AdminRoute] = Field(default_factory=lambda: [AdminRoute()])
+
+
+class RetentionConfig(_Strict):
+    """How long old rows are kept. Pending alerts and the events they cite are never deleted."""
+
+    events: timedelta = Field(default=timedelta(days=365), ge=timedelta(days=30))
+    sent_alerts: timedelta = Field(default=timedelta(days=180), ge=timedelta(days=1))
+    run_at_hour: int = Field(default=3, ge=0, le=23, description="UTC hour of the daemon's daily prune")
+
+    _durations = field_validator("events", "sent_alerts", mode="before")(_duration)
+
+
+class ClusterConfig(_Strict):
+    """Several instances on one database: one schedules polls, holding a lease it renews."""
+
+    lease_ttl: timedelta = Field(default=timedelta(seconds=40), ge=timedelta(seconds=1))
+
+    _durations = field_validator("lease_ttl", mode="before")(_duration)
+
+
 class SourceSettings(BaseModel):
     """One configured source. Keys other than the common ones are the connector's options."""
 
@@ -68,8 +117,13 @@ class Settings(_Strict):
     database: str = "signalwatch.db"
     rules_dir: str = "rules"
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
     http: HttpSettings = HttpSettings()
     delivery: DeliveryConfig = DeliveryConfig()
+    server: ServerConfig = ServerConfig()
+    source_health: SourceHealthConfig = SourceHealthConfig()
+    retention: RetentionConfig = RetentionConfig()
+    cluster: ClusterConfig = ClusterConfig()
     sinks: dict[str, Any] = Field(default_factory=dict, description="sink name -> that sink's options")
     sources: list[SourceSettings] = []
     base_dir: Path = Field(default=Path("."), exclude=True)

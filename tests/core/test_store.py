@@ -57,8 +57,9 @@ def test_migrate_is_idempotent_and_an_upgrade_keeps_data(store: Store) -> None:
         conn.exec_driver_sql("ALTER TABLE events ADD COLUMN language VARCHAR")
         conn.exec_driver_sql("UPDATE events SET language = 'en'")
 
-    applied = migrate(store.engine, (*MIGRATIONS, Migration(2, "add language", add_column)))
-    assert applied == [2] and current_version(store.engine) == 2
+    following = MIGRATIONS[-1].version + 1
+    applied = migrate(store.engine, (*MIGRATIONS, Migration(following, "add language", add_column)))
+    assert applied == [following] and current_version(store.engine) == following
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT title, language FROM events").all() == [("Company 1 raises $5M", "en")]
     assert store.load_cursor("news") == {"seen": ["x"]}
