@@ -16,9 +16,10 @@ from signalwatch.sinks import SINKS, SinkConfig
 from signalwatch.timeutil import parse_duration
 from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
 
-__all__ = ["Settings", "SourceSettings", "load_settings", "default_config_path", "CONFIG_ENV"]
+__all__ = ["Settings", "SourceSettings", "load_settings", "default_config_path", "CONFIG_ENV", "DATABASE_ENV"]
 
 CONFIG_ENV = "SIGNALWATCH_CONFIG"
+DATABASE_ENV = "SIGNALWATCH_DATABASE_URL"
 
 
 class _Strict(BaseModel):
@@ -137,6 +138,10 @@ class Settings(_Strict):
 
     @property
     def database_url(self) -> str:
+        # The environment wins, so a container or a unit file can keep a PostgreSQL password out of the file.
+        from_env = os.environ.get(DATABASE_ENV, "").strip()
+        if from_env:
+            return from_env
         if "://" in self.database:
             return self.database
         return f"sqlite:///{self.path(self.database)}"
