@@ -17,12 +17,13 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from signalwatch.app import App
+from signalwatch.config import RetentionConfig
 from signalwatch.delivery import DeliveryReport
 from signalwatch.metrics import Counters, Snapshot, render
 from signalwatch.pipeline import PollReport
 from signalwatch.server import OpsServer
 from signalwatch.source_health import check_sources
-from signalwatch.store import StoreError
+from signalwatch.store import Store, StoreError
 from signalwatch.store.ops import outbox_summary, ping, prune, release_lease, source_health_rows, try_lease
 from signalwatch.timeutil import utcnow
 
@@ -33,10 +34,9 @@ LEASE_NAME = "scheduler"
 HEALTH_CHECK_SECONDS = 30
 
 
-def run_prune(app: App, now: datetime) -> str:
+def run_prune(store: Store, retention: RetentionConfig, now: datetime) -> str:
     """Apply the retention settings once; return a one-line summary."""
-    retention = app.settings.retention
-    report = prune(app.store, events_before=now - retention.events, sent_before=now - retention.sent_alerts)
+    report = prune(store, events_before=now - retention.events, sent_before=now - retention.sent_alerts)
     return f"pruned {report.events} events older than {retention.events.days}d and {report.alerts} sent alerts older than {retention.sent_alerts.days}d"
 
 
@@ -151,7 +151,7 @@ class Operations:
         if not self.leader:
             return
         try:
-            log.info("retention: %s", run_prune(self.app, utcnow()))
+            log.info("retention: %s", run_prune(self.app.store, self.app.settings.retention, utcnow()))
         except StoreError as exc:
             log.error("retention: %s", exc)
 

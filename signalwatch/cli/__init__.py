@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "signalwatch.cli.accounts",
     "signalwatch.cli.data",
     "signalwatch.cli.rules",
+    "signalwatch.cli.maintenance",
 ]
 
 
