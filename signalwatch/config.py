@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from signalwatch.connectors import REGISTRY
 from signalwatch.connectors.base import ConnectorOptions
 from signalwatch.http import HttpSettings
+from signalwatch.ruleset import Route
 from signalwatch.sinks import SINKS, SinkConfig
 from signalwatch.timeutil import parse_duration
 from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
@@ -53,18 +54,12 @@ class ServerConfig(_Strict):
     port: int = Field(default=9464, ge=0, le=65535)
 
 
-class AdminRoute(_Strict):
-    """Where admin alerts (source health) go: a sink and, for Slack, a channel."""
+class AdminRoute(Route):
+    """Where admin alerts (source health) go: a sink and, for Slack, a channel. They concern no
+    account, so there is no owner to DM."""
 
     sink: str = "console"
-    channel: str | None = None
-
-    @field_validator("sink")
-    @classmethod
-    def _known_sink(cls, value: str) -> str:
-        if value not in SINKS:
-            raise ValueError(f"unknown sink {value!r}; known: {', '.join(sorted(SINKS))}")
-        return value
+    to: Literal["channel"] = "channel"
 
 
 class SourceHealthConfig(_Strict):
