@@ -12,6 +12,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -64,10 +65,12 @@ class Operations:
         """Take the lease if free, add the operator jobs, start the endpoint."""
         self._scheduler = scheduler
         self.renew_lease()
-        scheduler.add_job(self.renew_lease, IntervalTrigger(seconds=self._lease_every), id="lease")
-        scheduler.add_job(self.check_health, IntervalTrigger(seconds=HEALTH_CHECK_SECONDS), id="source-health")
+        # Own threads, so that slow polls filling the main pool cannot starve the lease renewal.
+        scheduler.add_executor(ThreadPoolExecutor(max_workers=2), alias="operations")
+        scheduler.add_job(self.renew_lease, IntervalTrigger(seconds=self._lease_every), id="lease", executor="operations")
+        scheduler.add_job(self.check_health, IntervalTrigger(seconds=HEALTH_CHECK_SECONDS), id="source-health", executor="operations")
         hour = self.app.settings.retention.run_at_hour
-        scheduler.add_job(self.prune_job, CronTrigger(hour=hour, minute=17, jitter=600), id="prune")
+        scheduler.add_job(self.prune_job, CronTrigger(hour=hour, minute=17, jitter=600), id="prune", executor="operations")
         server = self.app.settings.server
         if server.enabled:
             try:
