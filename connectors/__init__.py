@@ -27,3 +27,6 @@ def get_connector_class(kind: str) -> type[Connector]:
 
 # Registration lines: one import per connector module.
 from signalwatch.connectors import rss  # noqa: E402,F401
+from signalwatch.connectors import edgar  # noqa: E402,F401
+from signalwatch.connectors import jobboards  # noqa: E402,F401
+from signalwatch.connectors import techstack  # noqa: E402,F401

@@ -17,7 +17,7 @@ from signalwatch.extract import extract_news
 from signalwatch.http import FetchError
 from signalwatch.timeutil import parse_duration
 
-__all__ = ["RssConnector", "RssOptions", "FeedParseError"]
+__all__ = ["RssConnector", "RssOptions", "FeedParseError", "parse_feed", "entry_id", "entry_time", "plain_text"]
 
 SEEN_LIMIT = 2000  # entry ids remembered between polls; feeds rarely carry more than 100
 
@@ -64,22 +64,22 @@ class RssConnector(Connector):
         seen_set = set(seen)
         events: list[SignalEvent] = []
         for body in fetched.items:
-            for entry in _parse(body, self.options.url):
-                entry_id = _entry_id(entry)
-                if entry_id in seen_set:
+            for entry in parse_feed(body, self.options.url):
+                item_id = entry_id(entry)
+                if item_id in seen_set:
                     continue
-                seen.append(entry_id)
-                seen_set.add(entry_id)
-                events.extend(self._events(entry, entry_id, now))
+                seen.append(item_id)
+                seen_set.add(item_id)
+                events.extend(self._events(entry, item_id, now))
         cursor["seen"] = seen[-SEEN_LIMIT:]
         return Normalized(events=events, cursor=cursor)
 
-    def _events(self, entry: Any, entry_id: str, now: datetime) -> list[SignalEvent]:
-        occurred = _entry_time(entry) or now
+    def _events(self, entry: Any, item_id: str, now: datetime) -> list[SignalEvent]:
+        occurred = entry_time(entry) or now
         if now - occurred > self.options.max_age:
             return []
         title = " ".join(str(entry.get("title", "")).split())
-        summary = _plain_text(str(entry.get("summary", "")))
+        summary = plain_text(str(entry.get("summary", "")))
         events = []
         for found in extract_news(title, summary):
             events.append(
@@ -88,7 +88,7 @@ class RssConnector(Connector):
                     change=found.change,
                     source=self.source_name,
                     source_kind=self.kind,
-                    source_id=entry_id,
+                    source_id=item_id,
                     url=entry.get("link"),
                     title=title,
                     summary=summary[:1000],
@@ -96,13 +96,13 @@ class RssConnector(Connector):
                     detected_at=now,
                     company_name=found.company_name,
                     attributes=found.attributes,
-                    dedupe_key=make_dedupe_key("news", entry_id, found.type, found.change, found.company_name),
+                    dedupe_key=make_dedupe_key("news", item_id, found.type, found.change, found.company_name),
                 )
             )
         return events
 
 
-def _parse(body: bytes, url: str) -> list[Any]:
+def parse_feed(body: bytes, url: str) -> list[Any]:
     parsed = feedparser.parse(body)
     reason = str(parsed.get("bozo_exception") or "")
     if parsed.get("bozo") and ("unclosed token" in reason or "no element found" in reason):
@@ -116,11 +116,11 @@ def _parse(body: bytes, url: str) -> list[Any]:
     return list(parsed.entries)
 
 
-def _entry_id(entry: Any) -> str:
+def entry_id(entry: Any) -> str:
     return str(entry.get("id") or entry.get("link") or make_dedupe_key(entry.get("title", "")))
 
 
-def _entry_time(entry: Any) -> datetime | None:
+def entry_time(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:
@@ -128,7 +128,7 @@ def _entry_time(entry: Any) -> datetime | None:
     return None
 
 
-def _plain_text(html: str) -> str:
+def plain_text(html: str) -> str:
     if "<" not in html:
         return " ".join(html.split())
     return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())

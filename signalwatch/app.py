@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TextIO
 
+from signalwatch.accounts import Account
 from signalwatch.config import Settings, SourceSettings
+from signalwatch.engine import Engine
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import Connector
 from signalwatch.http import HttpClient
+from signalwatch.resolve import AccountIndex
 from signalwatch.ruleset import RuleSet, load_ruleset
 from signalwatch.sinks import SINKS, Sink
 from signalwatch.store import Store
+from signalwatch.timeutil import utcnow
 
-__all__ = ["App", "SourceRuntime", "build_app", "build_sinks"]
+__all__ = ["App", "SourceRuntime", "build_app", "build_sinks", "warmed_engine"]
 
 
 @dataclass(frozen=True)
@@ -41,17 +45,30 @@ class App:
     http: HttpClient
     sources: list[SourceRuntime]
     sinks: dict[str, Sink]
-    _rules: RuleSet
-    _rules_lock: threading.Lock = field(default_factory=threading.Lock)
+    engine: Engine
+    # Held while a poll evaluates and commits: the engine's state must follow the commits in order.
+    engine_lock: threading.RLock = field(default_factory=threading.RLock)
+    _accounts_lock: threading.Lock = field(default_factory=threading.Lock)
+    _accounts_cache: tuple[tuple[int, datetime | None], list[Account], AccountIndex] | None = None
 
     @property
     def rules(self) -> RuleSet:
-        with self._rules_lock:
-            return self._rules
+        return self.engine.ruleset
 
     def swap_rules(self, ruleset: RuleSet) -> None:
-        with self._rules_lock:
-            self._rules = ruleset
+        """Replace the rules atomically; the new engine is warmed from the store first."""
+        engine = warmed_engine(ruleset, self.store, utcnow())
+        with self.engine_lock:
+            self.engine = engine
+
+    def accounts(self) -> tuple[list[Account], AccountIndex]:
+        """The accounts and their lookup index, rebuilt only when the accounts changed."""
+        version = self.store.accounts_version()
+        with self._accounts_lock:
+            if self._accounts_cache is None or self._accounts_cache[0] != version:
+                accounts = self.store.list_accounts()
+                self._accounts_cache = (version, accounts, AccountIndex(accounts))
+            return self._accounts_cache[1], self._accounts_cache[2]
 
     def close(self) -> None:
         self.http.close()
@@ -70,7 +87,17 @@ def build_app(settings: Settings, *, stream: TextIO | None = None, migrate: bool
         if source.enabled
     ]
     http = HttpClient(settings.http)
-    return App(settings, store, http, sources, build_sinks(settings, stream), ruleset)
+    engine = warmed_engine(ruleset, store, utcnow()) if migrate else Engine(ruleset)
+    return App(settings, store, http, sources, build_sinks(settings, stream), engine)
+
+
+def warmed_engine(ruleset: RuleSet, store: Store, now: datetime) -> Engine:
+    """An engine whose composite windows, heat, cooldowns and caps continue from the store."""
+    engine = Engine(ruleset)
+    horizon = max(engine.history_window, engine.heat_window)
+    accounts = {account.id: account for account in store.list_accounts()}
+    engine.warm_up(store.events_since(now - horizon), store.alert_history(now - max(horizon, timedelta(days=1))), accounts, now)
+    return engine
 
 
 def build_sinks(settings: Settings, stream: TextIO | None = None) -> dict[str, Sink]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Test", "Match", "compile_match", "lookup", "OPERATORS", "CompileIssue"]
@@ -34,6 +34,11 @@ def _items(value: Any) -> list[Any]:
 
 def _fold(value: Any) -> Any:
     return value.casefold() if isinstance(value, str) else value
+
+
+def _hashable_fold(value: Any) -> Any:
+    folded = _fold(value)
+    return None if isinstance(folded, (dict, list)) else folded
 
 
 def _compare(op: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
@@ -83,9 +88,13 @@ _NUMERIC_OPERANDS = {"gt", "gte", "lt", "lte"}
 
 def lookup(record: Mapping[str, Any], path: str) -> Any:
     """Follow a dotted path through nested mappings; None when any step is missing."""
-    current: Any = record
-    for part in path.split("."):
-        if not isinstance(current, Mapping):
+    return _walk(record, tuple(path.split(".")))
+
+
+def _walk(record: Any, parts: tuple[str, ...]) -> Any:
+    current = record
+    for part in parts:
+        if type(current) is not dict and not isinstance(current, Mapping):
             return None
         current = current.get(part)
     return current
@@ -93,16 +102,33 @@ def lookup(record: Mapping[str, Any], path: str) -> Any:
 
 @dataclass(frozen=True)
 class Test:
+    """One compiled test. `check` is the hot path: the path is pre-split, the operator pre-bound."""
+
     path: str
     op: str
     value: Any
     pattern: re.Pattern[str] | None = None
+    parts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _check: Callable[[Any], bool] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parts", tuple(self.path.split(".")))
+        object.__setattr__(self, "_check", self._bind())
+
+    def _bind(self) -> Callable[[Any], bool]:
+        if self.pattern is not None:
+            search = self.pattern.search
+            return lambda actual: any(type(v) is str and search(v[:MAX_TEXT_FOR_REGEX]) for v in _items(actual))
+        if self.op in ("eq", "in", "not_in", "ne"):
+            options = [_fold(v) for v in (self.value if self.op in ("in", "not_in") else [self.value])]
+            folded = frozenset(v for v in options if not isinstance(v, (list, dict)))
+            hit = (lambda a: any(_fold(x) in folded for x in a) if type(a) is list else _hashable_fold(a) in folded)
+            return hit if self.op in ("eq", "in") else (lambda a: not hit(a))
+        operator, expected = OPERATORS[self.op], self.value
+        return lambda actual: operator(actual, expected)
 
     def check(self, record: Mapping[str, Any]) -> bool:
-        actual = lookup(record, self.path)
-        if self.pattern is not None:
-            return any(isinstance(v, str) and self.pattern.search(v[:MAX_TEXT_FOR_REGEX]) for v in _items(actual))
-        return OPERATORS[self.op](actual, self.value)
+        return self._check(_walk(record, self.parts))
 
     def describe(self) -> str:
         symbol = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}.get(self.op, self.op)
@@ -132,7 +158,13 @@ class Match:
         return None
 
     def matches(self, record: Mapping[str, Any]) -> bool:
-        return self.first_failure(record) is None
+        """The hot path: no descriptions are built."""
+        for test in self.tests:
+            if not test.check(record):
+                return False
+        if self.any_of and not any(block.matches(record) for block in self.any_of):
+            return False
+        return not any(block.matches(record) for block in self.none_of)
 
     def describe(self) -> list[str]:
         return [test.describe() for test in self.tests]

@@ -86,12 +86,19 @@ def _drain(
     budget = config.max_inline_wait.total_seconds()
     while True:
         now = clock()
-        due = [item for item in store.due_outbox(now) if paused.get(item.sink, now) <= now]
+        ready = store.due_outbox(now)
+        due = [item for item in ready if paused.get(item.sink, now) <= now]
         if not due:
-            next_at = store.next_due_at()
-            if not wait_inline or next_at is None:
+            if not wait_inline:
                 return
-            pause = max(0.0, (next_at - now).total_seconds()) + 0.01
+            # Wake when a paused sink may send again, or when the next held row comes due.
+            wake_times = [paused[item.sink] for item in ready if item.sink in paused]
+            if not ready:
+                next_at = store.next_due_at()
+                wake_times += [next_at] if next_at is not None else []
+            if not wake_times:
+                return
+            pause = max(0.0, (min(wake_times) - now).total_seconds()) + 0.01
             if waited + pause > budget:
                 return
             sleep(pause)

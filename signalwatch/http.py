@@ -74,10 +74,11 @@ class TransportError(FetchError):
 class HttpStatusError(FetchError):
     """The server answered with an error status."""
 
-    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+    def __init__(self, message: str, status: int, retry_after: float | None = None, body: bytes = b"") -> None:
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
+        self.body = body[:2048]  # a snippet, so a caller can tell a block page from an outage
 
 
 class RateLimitedError(HttpStatusError):
@@ -98,6 +99,7 @@ class HttpSettings(BaseModel):
     max_retry_wait: float = 30.0
     backoff_base: float = 1.0
     per_host_interval: float = 1.0
+    host_intervals: dict[str, float] = {}  # per-host overrides, e.g. {"www.sec.gov": 0.1}
     allow_private_addresses: bool = False
     extra_headers: dict[str, str] = {}
 
@@ -181,19 +183,21 @@ def _resolve(host: str) -> list[str]:
 class _HostPacer:
     """At most one request per `interval` seconds per host, with jitter; thread-safe."""
 
-    def __init__(self, interval: float, sleep: Callable[[float], None]) -> None:
+    def __init__(self, interval: float, sleep: Callable[[float], None], overrides: Mapping[str, float] | None = None) -> None:
         self._interval = interval
+        self._overrides = dict(overrides or {})
         self._sleep = sleep
         self._next: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def wait(self, host: str) -> None:
-        if self._interval <= 0:
+        interval = self._overrides.get(host.split(":")[0], self._interval)
+        if interval <= 0:
             return
         with self._lock:
             now = time.monotonic()
             slot = max(now, self._next.get(host, now))
-            self._next[host] = slot + self._interval * random.uniform(1.0, 1.25)
+            self._next[host] = slot + interval * random.uniform(1.0, 1.25)
         if slot > now:
             self._sleep(slot - now)
 
@@ -212,7 +216,7 @@ class HttpClient:
         self.settings = settings
         self._sleep = sleep
         self._resolve = resolve
-        self._pacer = _HostPacer(settings.per_host_interval, sleep)
+        self._pacer = _HostPacer(settings.per_host_interval, sleep, settings.host_intervals)
         headers = {"User-Agent": settings.user_agent, **settings.extra_headers}
         self._client = httpx.Client(
             headers=headers,
@@ -308,6 +312,6 @@ class HttpClient:
             retry_after = parse_retry_after(response_headers.get("retry-after"))
             message = f"{url}: HTTP {status}"
             if status in (429, 503) and retry_after is not None and retry_after > self.settings.max_retry_wait:
-                raise RateLimitedError(f"{message}, retry after {retry_after:.0f}s", status, retry_after)
-            raise HttpStatusError(message, status, retry_after)
+                raise RateLimitedError(f"{message}, retry after {retry_after:.0f}s", status, retry_after, b"".join(chunks))
+            raise HttpStatusError(message, status, retry_after, b"".join(chunks))
         return HttpResponse(url=url, status=status, headers=response_headers, content=b"".join(chunks))

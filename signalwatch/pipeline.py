@@ -5,15 +5,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from collections.abc import Mapping
+from typing import Any
 
 from signalwatch.app import App, SourceRuntime
 from signalwatch.connectors.base import FetchContext
-from signalwatch.engine import evaluate
+from signalwatch.accounts import Account
+from signalwatch.engine import Engine, Evaluation
+from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError
-from signalwatch.resolve import AccountIndex
-from signalwatch.store import StoreError
+from signalwatch.store import AlertDraft, PollCommit, Store, StoreError
 
-__all__ = ["poll_source", "PollReport"]
+__all__ = ["poll_source", "commit_events", "PollReport"]
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +33,7 @@ class PollReport:
 
 def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     """Poll `source` once. Failures are recorded in `status`; the cursor does not move."""
-    accounts = app.store.list_accounts()
+    accounts, index = app.accounts()
     cursor = app.store.load_cursor(source.name)
     try:
         fetched = source.connector.fetch(FetchContext(app.http, cursor, accounts, now))
@@ -40,16 +43,11 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     except Exception as exc:  # a connector bug must not stop the other sources
         log.exception("poll: %s crashed", source.name)
         return _failed(app, source, f"internal error in {source.settings.type} connector: {type(exc).__name__}: {exc}", now)
-    index = AccountIndex(accounts)
     events = [index.apply(event) for event in normalized.events]
-    by_id = {account.id: account for account in accounts}
-    ruleset = app.rules
     try:
-        committed = app.store.commit_poll(
-            source.name, events, normalized.cursor, now,
-            evaluate=lambda new: evaluate(new, by_id, ruleset, now),
-            target_errors=dict(fetched.errors),
-        )
+        accounts_by_id = {account.id: account for account in accounts}
+        with app.engine_lock:
+            committed = commit_events(app.store, app.engine, accounts_by_id, source.name, events, normalized.cursor, now, dict(fetched.errors))
     except StoreError as exc:
         log.error("poll: %s could not be saved: %s", source.name, exc)
         return PollReport(source.name, ok=False, error=str(exc))
@@ -60,6 +58,24 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
         len(committed.new_events), committed.new_alerts, " (not modified)" if fetched.not_modified else "",
     )
     return PollReport(source.name, True, len(events), len(committed.new_events), committed.new_alerts)
+
+
+def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account], source: str, events: list[SignalEvent],
+                  cursor: dict[str, Any], now: datetime, target_errors: dict[str, str] | None = None) -> PollCommit:
+    """Store events, the alerts the engine finds for the new ones, and the cursor in one transaction;
+    then advance the engine's state. The caller serializes calls (App.engine_lock)."""
+    evaluations: list[Evaluation] = []
+
+    def evaluate(new: list[SignalEvent]) -> list[AlertDraft]:
+        evaluations.append(engine.evaluate(new, accounts, now))
+        return evaluations[-1].drafts
+
+    committed = store.commit_poll(source, events, cursor, now, evaluate=evaluate, target_errors=target_errors)
+    for evaluation in evaluations:  # only after the transaction committed
+        engine.apply(evaluation.delta)
+        for rule_id, event_key, reason in evaluation.skipped:
+            log.info("rules: %s did not alert for event %s: %s", rule_id, event_key[:12], reason)
+    return committed
 
 
 def _failed(app: App, source: SourceRuntime, error: str, now: datetime) -> PollReport:

@@ -91,6 +91,7 @@ def render_text(payload: dict[str, Any]) -> str:
     account = payload.get("account") or {}
     if account.get("owner_email"):
         lines.append(f"  Owner:  {account['owner_email']}")
+    lines += [f"  Signal: {item['occurred_at'][:10]} {item['title']}" for item in payload.get("evidence") or []]
     lines += [f"  Why:    {line}" for line in payload["why"]]
     if payload.get("angle"):
         lines.append(f"  Angle:  {payload['angle']}")
@@ -113,6 +114,10 @@ def render_slack(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
     elif account.get("owner_email"):
         fields.append(f"*Owner*\n{slack_escape(account['owner_email'])}")
     fields.append(f"*When*\n{slack_escape(event['occurred_at'][:16].replace('T', ' '))} UTC")
+    related = payload.get("evidence") or []
+    if related:
+        signals = "\n".join(f"• {slack_escape(item['occurred_at'][:10])} {slack_link(item.get('url'), truncate(item['title'], 200))}" for item in related)
+        body += f"\n*Related signals:*\n{signals}"
     why = "\n".join(f"• {slack_escape(line)}" for line in payload["why"])
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": truncate(plain_safe(title), HEADER_LIMIT), "emoji": False}},

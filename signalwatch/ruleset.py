@@ -1,39 +1,51 @@
-"""Load the rules folder: the ICP file and the alert rule files, validated strictly.
+"""Load the rules folder, validated strictly, every problem reported at once as `file:line`.
 
-    rules/icp.yaml        tiers (must / nice criteria) and anti-ICP exclusions
-    rules/*.yaml          alert rules: match block, priority, angle, routes
-
-Every problem in every file is collected and reported at once as `file:line: message`.
+    rules/icp.yaml      tiers (must / nice criteria) and anti-ICP exclusions — WHO
+    rules/policy.yaml   heat scoring, priority bands, alert limits, delivery windows (optional)
+    rules/*.yaml        alert rules — WHEN: single-event, composite and suppression rules
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.accounts import Account
-from signalwatch.conditions import Match, compile_match
+from signalwatch.conditions import Match, Test, compile_match
 from signalwatch.events import SignalEvent
+from signalwatch.expr import Expr, ExprError, parse_expr
+from signalwatch.policy import DEFAULT_POLICY, POLICY_FILE, Policy
 from signalwatch.sinks import SINKS
 from signalwatch.timeutil import parse_duration
 from signalwatch.yamlload import AdminInputError, Issue, LoadedYaml, load_yaml, suggest, validation_issues
 
-__all__ = ["RuleSet", "Rule", "Route", "Icp", "Fit", "load_ruleset", "ICP_FILE", "event_record", "account_record"]
+__all__ = [
+    "RuleSet", "Rule", "Route", "Selection", "Suppression", "Icp", "Fit", "load_ruleset",
+    "ICP_FILE", "event_record", "account_record",
+]
 
 ICP_FILE = "icp.yaml"
 EVENT_FIELDS = set(SignalEvent.model_fields) - {"attributes"}
 ACCOUNT_FIELDS = {"id", "name", "domain", "aliases", "industry", "employees", "revenue", "country",
                   "owner_email", "owner_slack_id", "tags", "crm_id", "boards", "tier", "fit_score"}
+MAX_ANGLE = 1500  # leaves room in a 3000-character Block Kit section
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+
+def _duration(value: Any) -> Any:
+    return parse_duration(value) if isinstance(value, (str, int, float)) else value
+
+
+# -- file schemas ---------------------------------------------------------------------
 
 class TierSpec(_Strict):
     name: str
@@ -56,11 +68,15 @@ class IcpFile(_Strict):
 
 
 class Route(_Strict):
-    """Where a rule's alert goes. `to: owner` DMs the account owner, falling back to `channel`."""
+    """Where an alert goes. `to: owner` DMs the account owner, falling back to `channel`;
+    `when` limits the route to matching accounts/events; `window` holds delivery until a
+    delivery window (from policy.yaml) opens."""
 
     sink: str
     channel: str | None = None
     to: Literal["channel", "owner"] = "channel"
+    when: dict[str, Any] | None = None
+    window: str | None = None
 
     @field_validator("sink")
     @classmethod
@@ -74,21 +90,29 @@ class RuleSpec(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$")
     description: str
     enabled: bool = True
-    match: dict[str, Any]
-    priority: Literal["P1", "P2", "P3"] = "P2"
+    kind: Literal["single", "composite", "suppression"] = "single"
+    match: dict[str, Any] | None = None
+    selections: dict[str, dict[str, Any]] | None = None
+    condition: str | None = None
+    window: timedelta | None = None
+    cooldown: timedelta | None = None
+    priority: Literal["P1", "P2", "P3", "auto"] = "P2"
     max_age: timedelta = timedelta(days=14)
     angle: str | None = None
     route: list[Route] = Field(default_factory=lambda: [Route(sink="console")], min_length=1)
+    expires: date | datetime | None = None
+    permanent: bool = False
+    suppresses: list[str] | None = None
+    reason: str | None = None
 
-    @field_validator("max_age", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> Any:
-        return parse_duration(value) if isinstance(value, (str, int, float)) else value
+    _durations = field_validator("window", "cooldown", "max_age", mode="before")(_duration)
 
 
 class RuleFile(_Strict):
     rules: list[Any] = []
 
+
+# -- compiled forms -------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Tier:
@@ -106,8 +130,13 @@ class Fit:
     tier: str | None
     tier_label: str | None
     excluded_by: str | None
-    criteria: tuple[str, ...]
+    matched: tuple[Test, ...]
     fit_score: float
+
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        """The matched criteria in words; built on demand (fits are computed for every account)."""
+        return tuple(test.describe() for test in self.matched)
 
 
 @dataclass(frozen=True)
@@ -119,7 +148,7 @@ class Icp:
         record = {"account": account.as_fields()}
         for name, match in self.exclusions:
             if match.matches(record):
-                return Fit(None, None, name, tuple(match.describe()), 0.0)
+                return Fit(None, None, name, match.tests, 0.0)
         for tier in self.tiers:
             if not tier.must.matches(record):
                 continue
@@ -127,8 +156,7 @@ class Icp:
             if len(nice_hits) < tier.min_nice:
                 continue
             score = len(nice_hits) / len(tier.nice.tests) if tier.nice.tests else 1.0
-            criteria = tuple(tier.must.describe() + [t.describe() for t in nice_hits])
-            return Fit(tier.name, tier.label, None, criteria, round(score, 2))
+            return Fit(tier.name, tier.label, None, (*tier.must.tests, *nice_hits), round(score, 2))
         return Fit(None, None, None, (), 0.0)
 
 
@@ -136,15 +164,46 @@ NO_ICP = Icp(tiers=(), exclusions=())
 
 
 @dataclass(frozen=True)
+class Selection:
+    """A named match block. Event-level selections are counted over a composite window;
+    account-level ones (only `account.*` fields) hold or not for the account."""
+
+    name: str
+    match: Match
+    event_level: bool
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     description: str
-    match: Match
+    kind: str
+    selections: tuple[Selection, ...]
+    condition: Expr
     priority: str
     max_age: timedelta
+    window: timedelta | None
+    cooldown: timedelta | None
     angle: str | None
-    routes: tuple[Route, ...]
+    routes: tuple[tuple[Route, Match | None], ...]
     file: str
+    event_types: frozenset[str] | None = None  # None: any type can match
+
+    @cached_property
+    def event_selections(self) -> tuple[Selection, ...]:
+        return tuple(s for s in self.selections if s.event_level)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    id: str
+    description: str
+    match: Match
+    expires: datetime | None
+    rule_ids: frozenset[str] | None  # None: every rule
+
+    def active(self, now: datetime) -> bool:
+        return self.expires is None or now < self.expires
 
 
 @dataclass(frozen=True)
@@ -154,6 +213,9 @@ class RuleSet:
     icp: Icp
     rules: tuple[Rule, ...]
     warnings: tuple[Issue, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+    policy: Policy = DEFAULT_POLICY
+    files: tuple[str, ...] = field(default=())
 
 
 def account_record(account: Account | None, fit: Fit | None) -> dict[str, Any] | None:
@@ -166,147 +228,296 @@ def account_record(account: Account | None, fit: Fit | None) -> dict[str, Any] |
 
 
 def event_record(event: SignalEvent) -> dict[str, Any]:
-    return event.model_dump(mode="json")
+    """The event as conditions see it; built by hand because it runs for every event."""
+    return {
+        "type": str(event.type), "change": event.change, "source": event.source, "source_kind": event.source_kind,
+        "source_id": event.source_id, "url": event.url, "title": event.title, "summary": event.summary,
+        "company_name": event.company_name, "company_domain": event.company_domain, "account_id": event.account_id,
+        "match_confidence": event.match_confidence, "match_method": event.match_method,
+        "dedupe_key": event.dedupe_key, "attributes": event.attributes,
+        "occurred_at": event.occurred_at.isoformat(), "detected_at": event.detected_at.isoformat(),
+    }
 
+
+# -- loading --------------------------------------------------------------------------
 
 def _check_rule_path(path: str) -> str | None:
     root, _, rest = path.partition(".")
     if root == "event":
-        field = rest.split(".")[0]
-        if field == "attributes" and "." in rest:
+        field_name = rest.split(".")[0]
+        if field_name == "attributes" and "." in rest:
             return None
-        return None if field in EVENT_FIELDS else f"unknown event field {rest!r}{suggest(rest, EVENT_FIELDS | {'attributes.<name>'})}"
+        if field_name in EVENT_FIELDS:
+            return None
+        return f"unknown event field {rest!r}{suggest(rest, EVENT_FIELDS | {'attributes.<name>'})}"
     if root == "account":
         return None if rest in ACCOUNT_FIELDS else f"unknown account field {rest!r}{suggest(rest, ACCOUNT_FIELDS)}"
-    return f"unknown field {path!r}: fields start with 'event.' or 'account.'{suggest(path, ['event.' + f for f in EVENT_FIELDS] + ['account.' + f for f in ACCOUNT_FIELDS])}"
+    known = ["event." + f for f in EVENT_FIELDS] + ["account." + f for f in ACCOUNT_FIELDS]
+    return f"unknown field {path!r}: fields start with 'event.' or 'account.'{suggest(path, known)}"
 
 
 def _check_icp_path(path: str) -> str | None:
-    field = path.removeprefix("account.")
+    name = path.removeprefix("account.")
     fields = ACCOUNT_FIELDS - {"tier", "fit_score"}
-    return None if field in fields else f"unknown account field {field!r}{suggest(field, fields)}"
+    return None if name in fields else f"unknown account field {name!r}{suggest(name, fields)}"
 
 
-def _compile(raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], check: Any, prefix: str, issues: list[Issue]) -> Match:
-    match, problems = compile_match(raw, check, prefix)
-    for inner, message in problems:
-        issues.append(Issue(loaded.path, loaded.line_of((*loc, *inner)), message))
-    return match
+@dataclass
+class _Loader:
+    """Collects issues across all files of one rules folder."""
 
+    issues: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    tier_names: set[str] = field(default_factory=set)
 
-def _validate_item(model: type[Any], raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], issues: list[Issue]) -> Any:
-    """Validate one list item, reporting errors at their lines; None when invalid."""
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        issues += validation_issues(exc, loaded, model, prefix=loc)
-        return None
+    def at(self, loaded: LoadedYaml, loc: tuple[str | int, ...], message: str, warning: bool = False) -> None:
+        issue = Issue(loaded.path, loaded.line_of(loc), message, "warning" if warning else "error")
+        (self.warnings if warning else self.issues).append(issue)
 
+    def compile(self, raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], check: Any, prefix: str) -> Match:
+        match, problems = compile_match(raw, check, prefix)
+        for inner, message in problems:
+            self.at(loaded, (*loc, *inner), message)
+        return match
 
-def _raw(raw: Any, key: str) -> Any:
-    return raw.get(key) if isinstance(raw, Mapping) else None
+    def validate(self, model: type[Any], raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...]) -> Any:
+        try:
+            return model.model_validate(raw)
+        except ValidationError as exc:
+            self.issues.extend(validation_issues(exc, loaded, model, prefix=loc))
+            return None
 
-
-def _load_icp(path: Path, issues: list[Issue]) -> Icp:
-    loaded, found = load_yaml(path)
-    issues += found
-    if loaded is None:
-        return NO_ICP
-    try:
-        spec = IcpFile.model_validate(loaded.data or {})
-    except ValidationError as exc:
-        issues += validation_issues(exc, loaded, IcpFile)
-        data = loaded.data if isinstance(loaded.data, Mapping) else {}
-        spec = IcpFile.model_construct(tiers=_as_list(data.get("tiers")), exclude=_as_list(data.get("exclude")))
-    tiers: list[Tier] = []
-    names: set[str] = set()
-    for i, raw in enumerate(spec.tiers):
-        loc = ("tiers", i)
-        tier = _validate_item(TierSpec, raw, loaded, loc, issues)
-        must = _compile(_raw(raw, "must"), loaded, (*loc, "must"), _check_icp_path, "account.", issues)
-        nice = _compile(_raw(raw, "nice"), loaded, (*loc, "nice"), _check_icp_path, "account.", issues)
-        if tier is None:
-            continue
-        if tier.min_nice > len(nice.tests):
-            issues.append(Issue(loaded.path, loaded.line_of((*loc, "min_nice")), "min_nice is larger than the number of nice criteria"))
-        if tier.name in names:
-            issues.append(Issue(loaded.path, loaded.line_of((*loc, "name")), f"duplicate tier name {tier.name!r}"))
-        names.add(tier.name)
-        tiers.append(Tier(tier.name, tier.label or tier.name, must, nice, tier.min_nice))
-    exclusions = []
-    for i, raw in enumerate(spec.exclude):
-        loc = ("exclude", i)
-        exclusion = _validate_item(ExclusionSpec, raw, loaded, loc, issues)
-        match = _compile(_raw(raw, "match"), loaded, (*loc, "match"), _check_icp_path, "account.", issues)
-        if exclusion is not None:
-            exclusions.append((exclusion.name, match))
-    return Icp(tuple(tiers), tuple(exclusions))
+    def read(self, path: Path, model: type[BaseModel]) -> tuple[LoadedYaml | None, Any]:
+        loaded, found = load_yaml(path)
+        self.issues.extend(found)
+        if loaded is None:
+            return None, None
+        data = loaded.data if loaded.data is not None else {}
+        if not isinstance(data, Mapping):
+            self.at(loaded, (), "the file must be a mapping")
+            return loaded, None
+        try:
+            return loaded, model.model_validate(data)
+        except ValidationError as exc:
+            self.issues.extend(validation_issues(exc, loaded, model))
+            return loaded, model.model_construct(**{k: _as_list(data.get(k)) for k in model.model_fields})
 
 
 def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _load_rule_file(path: Path, issues: list[Issue], seen: dict[str, str], tier_names: set[str]) -> list[Rule]:
+def _raw(raw: Any, key: str) -> Any:
+    return raw.get(key) if isinstance(raw, Mapping) else None
+
+
+def _load_icp(path: Path, loader: _Loader) -> Icp:
+    loaded, spec = loader.read(path, IcpFile)
+    if loaded is None or spec is None:
+        return NO_ICP
+    tiers: list[Tier] = []
+    names: set[str] = set()
+    for i, raw in enumerate(spec.tiers):
+        loc = ("tiers", i)
+        tier = loader.validate(TierSpec, raw, loaded, loc)
+        must = loader.compile(_raw(raw, "must"), loaded, (*loc, "must"), _check_icp_path, "account.")
+        nice = loader.compile(_raw(raw, "nice"), loaded, (*loc, "nice"), _check_icp_path, "account.")
+        if tier is None:
+            continue
+        if tier.min_nice > len(nice.tests):
+            loader.at(loaded, (*loc, "min_nice"), "min_nice is larger than the number of nice criteria")
+        if tier.name in names:
+            loader.at(loaded, (*loc, "name"), f"duplicate tier name {tier.name!r}")
+        names.add(tier.name)
+        tiers.append(Tier(tier.name, tier.label or tier.name, must, nice, tier.min_nice))
+    exclusions = []
+    for i, raw in enumerate(spec.exclude):
+        exclusion = loader.validate(ExclusionSpec, raw, loaded, ("exclude", i))
+        match = loader.compile(_raw(raw, "match"), loaded, ("exclude", i, "match"), _check_icp_path, "account.")
+        if exclusion is not None:
+            exclusions.append((exclusion.name, match))
+    return Icp(tuple(tiers), tuple(exclusions))
+
+
+def _load_policy(path: Path, loader: _Loader) -> Policy:
     loaded, found = load_yaml(path)
-    issues += found
+    loader.issues.extend(found)
     if loaded is None:
-        return []
+        return DEFAULT_POLICY
+    policy = loader.validate(Policy, loaded.data or {}, loaded, ())
+    return policy or DEFAULT_POLICY
+
+
+@dataclass
+class _Context:
+    tier_names: set[str]
+    windows: set[str]
+    seen: dict[str, str] = field(default_factory=dict)
+
+
+def _selections(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], loader: _Loader) -> tuple[list[Selection], Expr | None]:
+    """Compile `match` (one selection named `match`) or `selections` + `condition`."""
+    if spec.match is not None and spec.selections is not None:
+        loader.at(loaded, (*loc, "selections"), "use either match or selections + condition, not both")
+        return [], None
+    blocks: dict[str, Any] = {"match": spec.match} if spec.match is not None else dict(spec.selections or {})
+    if not blocks:
+        loader.at(loaded, loc, "a rule needs match, or selections and a condition")
+        return [], None
+    selections = []
+    for name, block in blocks.items():
+        where = (*loc, "match") if spec.match is not None else (*loc, "selections", name)
+        match = loader.compile(block, loaded, where, _check_rule_path, "")
+        event_level = any(p.startswith("event.") for p in match.paths())
+        selections.append(Selection(name, match, event_level))
+        _check_tiers(block, loader, loaded, where)
+    text = spec.condition if spec.condition is not None else (" and ".join(blocks) if spec.match is not None or len(blocks) == 1 else None)
+    if text is None:
+        loader.at(loaded, loc, "a rule with several selections needs a condition, e.g. `condition: a and not b`")
+        return selections, None
     try:
-        raw_rules = RuleFile.model_validate(loaded.data or {}).rules
-    except ValidationError as exc:
-        issues += validation_issues(exc, loaded, RuleFile)
-        raw_rules = _as_list(loaded.data.get("rules")) if isinstance(loaded.data, Mapping) else []
-    rules = []
-    for i, raw in enumerate(raw_rules):
-        loc = ("rules", i)
-        rule = _validate_item(RuleSpec, raw, loaded, loc, issues)
-        match = _compile(_raw(raw, "match"), loaded, (*loc, "match"), _check_rule_path, "", issues)
-        if isinstance(_raw(raw, "match"), Mapping):
-            _check_tiers(_raw(raw, "match"), tier_names, loaded, (*loc, "match"), issues)
-        rule_id = _raw(raw, "id")
-        if isinstance(rule_id, str):  # checked even when the rule has other errors
-            if rule_id in seen:
-                issues.append(Issue(loaded.path, loaded.line_of((*loc, "id")), f"duplicate rule id {rule_id!r} (first in {seen[rule_id]})"))
-            seen[rule_id] = loaded.path
-        if rule is not None and rule.enabled:
-            rules.append(Rule(rule.id, rule.description, match, rule.priority, rule.max_age, rule.angle, tuple(rule.route), loaded.path))
-    return rules
+        expr = parse_expr(text)
+    except ExprError as exc:
+        loader.at(loaded, (*loc, "condition"), f"condition: {exc}")
+        return selections, None
+    for name in sorted(expr.names - set(blocks)):
+        loader.at(loaded, (*loc, "condition"), f"condition names unknown selection {name!r}{suggest(name, blocks)}")
+    for name in sorted(set(blocks) - expr.names):
+        loader.at(loaded, (*loc, "selections", name), f"selection {name!r} is not used in the condition", warning=True)
+    return selections, expr
 
 
-def _check_tiers(raw: Mapping[str, Any], tier_names: set[str], loaded: LoadedYaml, loc: tuple[str | int, ...], issues: list[Issue]) -> None:
+def _check_tiers(block: Any, loader: _Loader, loaded: LoadedYaml, loc: tuple[str | int, ...]) -> None:
     """A rule naming a tier the ICP does not define would silently never fire."""
-    spec = raw.get("account.tier")
+    tier_names = loader.tier_names
+    spec = block.get("account.tier") if isinstance(block, Mapping) else None
     if spec is None or not tier_names:
         return
     values = spec if isinstance(spec, list) else spec.get("in", [spec.get("eq")]) if isinstance(spec, Mapping) else [spec]
     for value in values:
         if value is not None and str(value) not in tier_names:
-            hint = suggest(str(value), tier_names)
-            issues.append(Issue(loaded.path, loaded.line_of((*loc, "account.tier")), f"tier {value!r} is not defined in {ICP_FILE}{hint}"))
+            loader.at(loaded, (*loc, "account.tier"), f"tier {value!r} is not defined in {ICP_FILE}{suggest(str(value), tier_names)}")
 
 
-def load_ruleset(folder: Path | str) -> RuleSet:
-    """Load and validate the ICP and every rule file in `folder`; raise AdminInputError on any error."""
+def _event_types(selections: list[Selection]) -> frozenset[str] | None:
+    """The event types any event-level selection can match (for indexing), None if unconstrained."""
+    types: set[str] = set()
+    for selection in selections:
+        if not selection.event_level:
+            continue
+        constraint = next((t for t in selection.match.tests if t.path == "event.type" and t.op in ("eq", "in")), None)
+        if constraint is None or selection.match.any_of:
+            return None
+        values = constraint.value if isinstance(constraint.value, list) else [constraint.value]
+        types.update(str(v).lower() for v in values)
+    return frozenset(types) if types else None
+
+
+def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], loader: _Loader, ctx: _Context) -> Rule | Suppression | None:
+    selections, expr = _selections(spec, raw, loaded, loc, loader)
+    if spec.kind == "suppression":
+        return _build_suppression(spec, selections, expr, loaded, loc, loader)
+    if spec.kind == "composite" and spec.window is None:
+        loader.at(loaded, (*loc, "kind"), "a composite rule needs a window, e.g. `window: 30d`")
+    if spec.kind == "single" and expr is not None and expr.max_count > 1:
+        loader.at(loaded, (*loc, "condition"), "counts like `>= 3` need `kind: composite` and a window")
+    if spec.kind == "single" and spec.window is not None:
+        loader.at(loaded, (*loc, "window"), "window only applies to composite rules")
+    if spec.kind == "composite" and selections and not any(s.event_level for s in selections):
+        loader.at(loaded, (*loc, "selections"), "a composite rule needs at least one selection on event fields")
+    if spec.angle and len(spec.angle) > MAX_ANGLE:
+        loader.at(loaded, (*loc, "angle"), f"angle is {len(spec.angle)} characters; Slack shows at most {MAX_ANGLE} here", warning=True)
+    routes = []
+    for i, route in enumerate(spec.route):
+        when = None
+        if route.when is not None:
+            when = loader.compile(route.when, loaded, (*loc, "route", i, "when"), _check_rule_path, "")
+        if route.window is not None and route.window not in ctx.windows:
+            loader.at(loaded, (*loc, "route", i, "window"), f"delivery window {route.window!r} is not defined in {POLICY_FILE}{suggest(route.window, ctx.windows)}")
+        routes.append((route, when))
+    if expr is None:
+        return None
+    cooldown = spec.cooldown if spec.cooldown is not None else (spec.window if spec.kind == "composite" else None)
+    return Rule(spec.id, spec.description, spec.kind, tuple(selections), expr, spec.priority, spec.max_age,
+                spec.window, cooldown, spec.angle, tuple(routes), loaded.path, _event_types(selections))
+
+
+def _build_suppression(spec: RuleSpec, selections: list[Selection], expr: Expr | None, loaded: LoadedYaml,
+                       loc: tuple[str | int, ...], loader: _Loader) -> Suppression | None:
+    if spec.expires is None and not spec.permanent:
+        loader.at(loaded, loc, "a suppression needs `expires: YYYY-MM-DD` or an explicit `permanent: true`")
+    if spec.expires is not None and spec.permanent:
+        loader.at(loaded, (*loc, "permanent"), "a suppression has either expires or permanent: true, not both")
+    if len(selections) != 1 or expr is None:
+        loader.at(loaded, loc, "a suppression has one `match` block on account fields")
+        return None
+    if selections[0].event_level:
+        loader.at(loaded, (*loc, "match"), "a suppression matches accounts: use account.* fields only")
+    expires = spec.expires
+    if isinstance(expires, date) and not isinstance(expires, datetime):
+        expires = datetime(expires.year, expires.month, expires.day, tzinfo=timezone.utc) + timedelta(days=1)
+    elif isinstance(expires, datetime) and expires.tzinfo is None:
+        expires = expires.replace(tzinfo=timezone.utc)
+    return Suppression(spec.id, spec.description, selections[0].match, expires,
+                       frozenset(spec.suppresses) if spec.suppresses else None)
+
+
+def _load_rule_file(path: Path, loader: _Loader, ctx: _Context) -> list[Rule | Suppression]:
+    loaded, spec = loader.read(path, RuleFile)
+    if loaded is None or spec is None:
+        return []
+    found: list[Rule | Suppression] = []
+    for i, raw in enumerate(spec.rules):
+        loc = ("rules", i)
+        rule_id = _raw(raw, "id")
+        if isinstance(rule_id, str):  # checked even when the rule has other errors
+            if rule_id in ctx.seen:
+                loader.at(loaded, (*loc, "id"), f"duplicate rule id {rule_id!r} (first in {ctx.seen[rule_id]})")
+            ctx.seen[rule_id] = loaded.path
+        rule_spec = loader.validate(RuleSpec, raw, loaded, loc)
+        if rule_spec is None:
+            # still compile its match blocks so their errors show in the same pass
+            for key in ("match",):
+                if isinstance(_raw(raw, key), Mapping):
+                    loader.compile(_raw(raw, key), loaded, (*loc, key), _check_rule_path, "")
+                    _check_tiers(_raw(raw, key), loader, loaded, (*loc, key))
+            continue
+        built = _build_rule(rule_spec, raw, loaded, loc, loader, ctx)
+        if built is not None and rule_spec.enabled:
+            found.append(built)
+    return found
+
+
+def load_ruleset(folder: Path | str, now: datetime | None = None) -> RuleSet:
+    """Load and validate the whole rules folder; raise AdminInputError on any error."""
     folder = Path(folder)
     if not folder.is_dir():
         raise AdminInputError([Issue(str(folder), 1, "rules folder not found")])
-    issues: list[Issue] = []
-    warnings: list[Issue] = []
+    loader = _Loader()
     icp_path = folder / ICP_FILE
     if icp_path.exists():
-        icp = _load_icp(icp_path, issues)
+        icp = _load_icp(icp_path, loader)
     else:
         icp = NO_ICP
-        warnings.append(Issue(str(icp_path), 1, "no ICP file: every account is untiered", "warning"))
-    tier_names = {tier.name for tier in icp.tiers}
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name != ICP_FILE)
+        loader.warnings.append(Issue(str(icp_path), 1, "no ICP file: every account is untiered", "warning"))
+    policy_path = folder / POLICY_FILE
+    policy = _load_policy(policy_path, loader) if policy_path.exists() else DEFAULT_POLICY
+    ctx = _Context({t.name for t in icp.tiers}, set(policy.delivery_windows))
+    loader.tier_names = ctx.tier_names
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in (ICP_FILE, POLICY_FILE))
+    built: list[Rule | Suppression] = []
     for path in files:
-        rules += _load_rule_file(path, issues, seen, tier_names)
+        built += _load_rule_file(path, loader, ctx)
+    rules = tuple(r for r in built if isinstance(r, Rule))
+    suppressions = tuple(s for s in built if isinstance(s, Suppression))
+    known = {r.id for r in rules}
+    for suppression in suppressions:
+        for rule_id in sorted((suppression.rule_ids or frozenset()) - known):
+            loader.warnings.append(Issue(str(folder), 1, f"suppression {suppression.id!r} names unknown rule {rule_id!r}{suggest(rule_id, known)}", "warning"))
+        if now is not None and suppression.expires is not None and suppression.expires <= now:
+            loader.warnings.append(Issue(str(folder), 1, f"suppression {suppression.id!r} expired on {suppression.expires:%Y-%m-%d}", "warning"))
     if not files:
-        warnings.append(Issue(str(folder), 1, "no rule files: nothing will alert", "warning"))
-    if issues:
-        raise AdminInputError(issues)
-    return RuleSet(icp, tuple(rules), tuple(warnings))
+        loader.warnings.append(Issue(str(folder), 1, "no rule files: nothing will alert", "warning"))
+    if loader.issues:
+        raise AdminInputError(loader.issues + loader.warnings)
+    return RuleSet(icp, rules, tuple(sorted(loader.warnings)), suppressions, policy, tuple(str(p) for p in files))

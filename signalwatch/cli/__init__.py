@@ -15,8 +15,12 @@ COMMAND_MODULES = [
     "signalwatch.cli.core",
     "signalwatch.cli.demo",
     "signalwatch.cli.accounts",
+    "signalwatch.cli.candidates",
     "signalwatch.cli.data",
     "signalwatch.cli.rules",
+    "signalwatch.cli.top",
+    "signalwatch.cli.extract",
+    "signalwatch.cli.boards",
     "signalwatch.cli.maintenance",
 ]
 

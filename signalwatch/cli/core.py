@@ -42,10 +42,11 @@ def write_starter(directory: Path, force: bool = False) -> list[Path]:
     plan = [(templates / "signalwatch.yaml", directory / "signalwatch.yaml"),
             (templates / "accounts.csv", directory / "accounts.csv")]
     plan += [(item, directory / "rules" / item.name) for item in rules.iterdir() if item.name.endswith(".yaml")]
+    plan += [(item, directory / "rules" / "tests" / item.name) for item in rules.joinpath("tests").iterdir() if item.name.endswith(".yaml")]
     existing = [dest for _, dest in plan if dest.exists()]
     if existing and not force:
         raise FileExistsError(", ".join(str(p) for p in existing))
-    (directory / "rules").mkdir(exist_ok=True)
+    (directory / "rules" / "tests").mkdir(parents=True, exist_ok=True)
     for source, dest in plan:
         with resources.as_file(source) as src:
             shutil.copyfile(src, dest)
@@ -61,7 +62,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"wrote {path}")
-    print(f"\nNext: cd {directory} && signalwatch accounts import accounts.csv && signalwatch rules check && signalwatch run --once")
+    print(f"\nNext: cd {directory} && signalwatch accounts import accounts.csv && signalwatch rules check && signalwatch rules test rules/tests/*.yaml && signalwatch run --once")
     return 0
 
 

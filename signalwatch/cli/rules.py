@@ -1,29 +1,52 @@
-"""Rule commands: rules check."""
+"""Rule commands: check, test, backtest; and `explain EVENT_ID`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from signalwatch.cli import command_group
+from signalwatch.cli.common import print_table, settings_or_exit
 from signalwatch.config import default_config_path, load_settings
-from signalwatch.ruleset import load_ruleset
-from signalwatch.yamlload import AdminInputError
+from signalwatch.engine import Engine
+from signalwatch.app import warmed_engine
+from signalwatch.ruleset import RuleSet, load_ruleset
+from signalwatch.rulestest import run_backtest, run_rule_tests
+from signalwatch.store import Store
+from signalwatch.timeutil import parse_duration, utcnow
+from signalwatch.yamlload import AdminInputError, Issue
 
 __all__ = ["register"]
 
+EXIT_ERRORS, EXIT_WARNINGS = 1, 3
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    group = command_group(subparsers, "rules", "ICP and alert rules")
-    check = group.add_parser("check", help="validate the ICP and rule files; every error as file:line: message")
+    group = command_group(subparsers, "rules", "ICP and alert rules: check, test, backtest")
+    check = group.add_parser("check", help="validate and lint the ICP, policy and rule files; every problem as file:line: message")
     check.add_argument("directory", nargs="?", help="rules folder (default: rules_dir from the config, else ./rules)")
+    check.add_argument("--strict", action="store_true", help="exit 3 when there are warnings")
+    check.add_argument("--format", choices=["text", "json"], default="text")
     check.set_defaults(func=cmd_check)
+    test = group.add_parser("test", help="run rule test files: events at relative times, expected alerts per rule")
+    test.add_argument("files", nargs="+", help="rule test YAML files")
+    test.add_argument("--rules", help="rules folder (default: rules_dir from the config, else ./rules)")
+    test.set_defaults(func=cmd_test)
+    backtest = group.add_parser("backtest", help="replay stored events and print what the rules would have sent")
+    backtest.add_argument("--since", default="30d", help="how far back (default 30d)")
+    backtest.add_argument("--rules", help="rules folder to try (default: the configured one)")
+    backtest.set_defaults(func=cmd_backtest)
+    explain = subparsers.add_parser("explain", help="for a stored event: every rule, whether it fires, and the first failing condition")
+    explain.add_argument("event_id", type=int, help="id from `signalwatch events list`")
+    explain.set_defaults(func=cmd_explain)
 
 
-def _rules_dir(args: argparse.Namespace) -> Path:
-    if args.directory:
-        return Path(args.directory)
+def _rules_dir(args: argparse.Namespace, explicit: str | None) -> Path:
+    if explicit:
+        return Path(explicit)
     config = Path(args.config) if args.config else default_config_path()
     if config.exists():
         try:
@@ -33,15 +56,107 @@ def _rules_dir(args: argparse.Namespace) -> Path:
     return Path("rules")
 
 
+def _print_issues(issues: list[Issue], fmt: str, folder: Path, summary: str) -> None:
+    if fmt == "json":
+        out = [{"file": i.file, "line": i.line, "severity": i.severity, "message": i.message} for i in issues]
+        print(json.dumps({"folder": str(folder), "issues": out, "summary": summary}, indent=2))
+        return
+    for issue in issues:
+        print(issue, file=sys.stderr)
+    print(summary, file=sys.stderr if any(i.severity == "error" for i in issues) else sys.stdout)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    folder = _rules_dir(args)
+    folder = _rules_dir(args, args.directory)
     try:
-        ruleset = load_ruleset(folder)
+        ruleset = load_ruleset(folder, now=utcnow())
+    except AdminInputError as exc:
+        errors = [i for i in exc.issues if i.severity == "error"]
+        _print_issues(list(exc.issues), args.format, folder, f"{len(errors)} error(s) in {folder}")
+        return EXIT_ERRORS
+    kinds = Counter(rule.kind for rule in ruleset.rules)
+    summary = (f"{folder}: ok — {len(ruleset.icp.tiers)} ICP tiers, {len(ruleset.icp.exclusions)} exclusions, "
+               f"{len(ruleset.rules)} rules ({kinds['single']} single, {kinds['composite']} composite), "
+               f"{len(ruleset.suppressions)} suppressions, {len(ruleset.warnings)} warning(s)")
+    _print_issues(list(ruleset.warnings), args.format, folder, summary)
+    return EXIT_WARNINGS if args.strict and ruleset.warnings else 0
+
+
+def _load_or_exit(folder: Path) -> RuleSet | None:
+    try:
+        return load_ruleset(folder)
     except AdminInputError as exc:
         print(exc, file=sys.stderr)
-        print(f"{len(exc.issues)} error(s) in {folder}", file=sys.stderr)
+        return None
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    folder = _rules_dir(args, args.rules)
+    ruleset = _load_or_exit(folder)
+    if ruleset is None:
+        return EXIT_ERRORS
+    failures = 0
+    for path in args.files:
+        try:
+            results = run_rule_tests(Path(path), ruleset)
+        except AdminInputError as exc:
+            print(exc, file=sys.stderr)
+            failures += 1
+            continue
+        for result in results:
+            mark = "ok  " if result.ok else "FAIL"
+            print(f"{mark} {path}: {result.name}")
+            for line in result.problems:
+                print(f"       {line}")
+            failures += not result.ok
+    print(f"{'all rule tests passed' if not failures else f'{failures} rule test(s) failed'}")
+    return 1 if failures else 0
+
+
+def cmd_backtest(args: argparse.Namespace) -> int:
+    settings = settings_or_exit(args)
+    folder = Path(args.rules) if args.rules else settings.rules_path
+    ruleset = _load_or_exit(folder)
+    if ruleset is None:
+        return EXIT_ERRORS
+    store = Store(settings.database_url)
+    store.migrate()
+    now = utcnow()
+    report = run_backtest(store, ruleset, now - parse_duration(args.since), now)
+    print(f"Backtest of {folder} over {report.events} stored events since {args.since}: {len(report.alerts)} alerts would have been sent")
+    rows = [(rule, sink, target or "-", count) for (rule, sink, target), count in sorted(report.by_route.items())]
+    print_table(["rule", "sink", "channel", "alerts"], rows)
+    for rule_id in sorted({r.id for r in ruleset.rules} - {rule for rule, _, _ in report.by_route}):
+        print(f"  {rule_id}: would not have fired")
+    if report.skipped:
+        print("\nHeld back:")
+        for reason, count in report.skipped.most_common():
+            print(f"  {count:>4}  {reason}")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    settings = settings_or_exit(args)
+    ruleset = _load_or_exit(settings.rules_path)
+    if ruleset is None:
+        return EXIT_ERRORS
+    store = Store(settings.database_url)
+    store.migrate()
+    event = store.get_event(args.event_id)
+    if event is None:
+        print(f"no event with id {args.event_id}", file=sys.stderr)
         return 1
-    for warning in ruleset.warnings:
-        print(warning, file=sys.stderr)
-    print(f"{folder}: ok — {len(ruleset.icp.tiers)} ICP tiers, {len(ruleset.icp.exclusions)} exclusions, {len(ruleset.rules)} rules")
+    now = utcnow()
+    engine: Engine = warmed_engine(ruleset, store, now)
+    accounts = {a.id: a for a in store.list_accounts()}
+    account = accounts.get(event.account_id) if event.account_id is not None else None
+    print(f"event {args.event_id}: {event.type}/{event.change} — {event.title}")
+    if account is None:
+        print(f"account: unmatched ({event.match_method or 'none'}; company as named: {event.company_name!r})")
+    else:
+        fit = engine.fit(account)
+        tier = f"excluded by {fit.excluded_by!r}" if fit.excluded_by else f"tier {fit.tier or 'none'}"
+        print(f"account: {account.name} ({tier}, matched by {event.match_method}, heat {engine.heat(account, now):.1f})")
+    for rule_id, verdict in engine.explain(event, account, now):
+        print(f"  {'FIRES  ' if verdict is None else 'no     '} {rule_id}" + ("" if verdict is None else f": {verdict}"))
     return 0

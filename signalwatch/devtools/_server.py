@@ -23,7 +23,7 @@ class LoopbackServer:
 
     def __init__(self) -> None:
         self._server = _QuietServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         raise NotImplementedError

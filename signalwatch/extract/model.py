@@ -18,3 +18,7 @@ class Extraction:
     change: str
     company_name: str | None
     attributes: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape `signalwatch extract` prints: type, change, company_name, attributes."""
+        return {"type": str(self.type), "change": self.change, "company_name": self.company_name, "attributes": dict(self.attributes)}

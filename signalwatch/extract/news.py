@@ -1,89 +1,41 @@
-"""A first headline classifier for funding and leadership news.
+"""Funding and leadership events from one news item's headline and summary.
 
-Deliberately conservative: it only reports an event when the headline has the shape
-"<Company> raises <amount>" or "<Company> appoints <Person> as <Title>", because a wrong
-alert costs more reader trust than a missed one.
+Precision first: an event is reported when the headline has the grammar of a funding or
+leadership announcement; the summary fills in details (amount, round, investors, the person).
+A summary alone makes an event only in two narrow shapes: a feature headline whose summary
+*opens* with "<the headline's company> has raised $X in a ... round", and a headline such as
+"Acme announces leadership transition" whose summary names who comes and goes. Summaries
+mention past rounds and executives in passing, so nothing else in them counts.
 """
 
 from __future__ import annotations
 
-import re
-
-from signalwatch.events import EventType
+from signalwatch.extract.funding import FUNDING_WORDS, extract_funding
+from signalwatch.extract.leadership import LEADERSHIP_WORDS, extract_leadership
 from signalwatch.extract.model import Extraction
+from signalwatch.extract.text import clean, strip_dateline, words
 
 __all__ = ["extract_news"]
 
-_COMPANY = r"(?P<company>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4})"
-_AMOUNT = r"(?P<currency>[$€£])\s?(?P<number>\d+(?:\.\d+)?)\s?(?P<unit>million|billion|mn|bn|m|b|k)?\b"
-_FUNDING = re.compile(
-    rf"^{_COMPANY},?\s+(?:\w+\s+)?(?:raises|raised|secures|secured|closes|lands|bags|nabs|gets)\s+"
-    rf"(?:an?\s+|its\s+)?(?:{_AMOUNT})?",
-    re.IGNORECASE,
-)
-_ROUNDS = [
-    ("pre_seed", r"pre[- ]seed"),
-    ("seed", r"\bseed\b"),
-    ("series_a", r"series a\b"),
-    ("series_b", r"series b\b"),
-    ("series_c", r"series c\b"),
-    ("series_d_plus", r"series [d-k]\b"),
-    ("debt", r"\b(?:debt|credit facility|venture debt)\b"),
-    ("grant", r"\bgrant\b"),
-]
-_LEADERSHIP_IN = re.compile(
-    rf"^{_COMPANY}\s+(?:appoints|names|hires|taps|welcomes|promotes)\s+(?P<person>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}})"
-    r"\s+(?:as|to)\s+(?:its\s+)?(?:new\s+)?(?P<title>[^,.;]+)",
-)
-_LEADERSHIP_OUT = re.compile(
-    rf"^{_COMPANY}\s+(?P<title>CEO|CFO|CTO|COO|CRO|CMO|President|Chief [A-Z][a-z]+ Officer)\s+"
-    r"(?P<person>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:steps down|to step down|departs|resigns|exits)",
-)
-_UNIT = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
-_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
-_SENIORITY = [
-    ("c_level", re.compile(r"\b[Cc]hief\b|\b(?:CEO|CFO|CTO|COO|CRO|CMO|CIO|CISO|CPO)\b")),
-    ("vp", re.compile(r"\b(?:vice president|VP|SVP|EVP)\b", re.IGNORECASE)),
-    ("director", re.compile(r"\b(?:director|head of)\b", re.IGNORECASE)),
-]
+SUMMARY_LIMIT = 700  # characters of summary read: the facts are in the first sentences
+
+# A cheap screen run before any real pattern: most feed items carry none of these words.
+_CUE_WORDS = FUNDING_WORDS | LEADERSHIP_WORDS
+# A summary that opens with a raise can carry a feature headline ("Acme wants to fix payroll").
+_SUMMARY_VERBS = (" raised ", " secured ", " closed ", " landed ")
+_LEAD_SPAN = 250
 
 
 def extract_news(title: str, summary: str = "") -> list[Extraction]:
-    """Events reported by a news item, judged from its headline; [] when none is clear."""
-    headline = " ".join(title.split())
-    found = _funding(headline, summary) or _leadership(headline)
-    return [found] if found else []
-
-
-def _funding(headline: str, summary: str) -> Extraction | None:
-    match = _FUNDING.match(headline)
-    if not match or not (match.group("number") or re.search(r"funding|round|seed|series", headline, re.I)):
-        return None
-    text = f"{headline} {summary}".lower()
-    round_name = next((name for name, pattern in _ROUNDS if re.search(pattern, text)), "undisclosed")
-    amount = currency = amount_usd = None
-    if match.group("number"):
-        unit = (match.group("unit") or "").lower()
-        amount = float(match.group("number")) * _UNIT.get(unit, 1.0)
-        currency = _CURRENCY[match.group("currency")]
-        amount_usd = amount if currency == "USD" else None
-    attributes = {
-        "amount": amount,
-        "currency": currency,
-        "amount_usd": amount_usd,
-        "round": round_name,
-        "investors": [],
-        "lead_investors": [],
-    }
-    return Extraction(EventType.FUNDING, "raised", match.group("company").strip(), attributes)
-
-
-def _leadership(headline: str) -> Extraction | None:
-    for pattern, change in ((_LEADERSHIP_IN, "appointed"), (_LEADERSHIP_OUT, "departed")):
-        match = pattern.match(headline)
-        if match:
-            title = match.group("title").strip()
-            seniority = next((name for name, rx in _SENIORITY if rx.search(title)), None)
-            attributes = {"person": match.group("person"), "title": title, "function": None, "seniority": seniority}
-            return Extraction(EventType.LEADERSHIP, change, match.group("company").strip(), attributes)
-    return None
+    """Events reported by a news item; [] when the item reports none we recognise."""
+    headline = clean(title)
+    tokens = words(headline)
+    if not headline or not (tokens & _CUE_WORDS or any(verb in summary[:_LEAD_SPAN] for verb in _SUMMARY_VERBS)):
+        return []
+    body = strip_dateline(clean(summary[:SUMMARY_LIMIT]))
+    found: list[Extraction] = []
+    funding = extract_funding(headline, body, tokens)
+    if funding is not None:
+        found.append(funding)
+    found.extend(extract_leadership(headline, body, funding.company_name if funding else None, tokens))
+    return found

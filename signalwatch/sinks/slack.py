@@ -31,7 +31,7 @@ METADATA_EVENT_TYPE = "signalwatch_alert"
 PERMANENT_ERRORS = frozenset({
     "channel_not_found", "not_in_channel", "is_archived", "invalid_auth", "not_authed",
     "account_inactive", "token_revoked", "missing_scope", "invalid_blocks", "msg_too_long",
-    "no_text", "restricted_action", "user_not_found", "cannot_dm_bot",
+    "no_text", "restricted_action", "user_not_found", "users_not_found", "cannot_dm_bot",
 })
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
@@ -64,9 +64,25 @@ class SlackSink(Sink):
         self._client = WebClient(token=token, base_url=base_url, timeout=int(timeout), retry_handlers=[])
         self._default_channel = default_channel
         self._channel_ids: dict[str, str] = {}
+        self._users_by_email: dict[str, str | None] = {}
+
+    def _destination(self, target: str | None) -> str | None:
+        """A channel or user id; `email:ADDR|FALLBACK` is the account owner found by email (cached)."""
+        if not target or not target.startswith("email:"):
+            return target or self._default_channel
+        email, _, fallback = target.removeprefix("email:").partition("|")
+        if email not in self._users_by_email:
+            try:
+                found = self._call("users.lookupByEmail", self._client.users_lookupByEmail, email=email)
+                self._users_by_email[email] = str((found.get("user") or {}).get("id") or "") or None
+            except SinkError as exc:
+                if exc.retryable:
+                    raise
+                self._users_by_email[email] = None  # not a Slack user: use the fallback channel
+        return self._users_by_email[email] or fallback or self._default_channel
 
     def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
-        channel = target or self._default_channel
+        channel = self._destination(target)
         if not channel:
             raise SinkError("no Slack channel: set the rule's route channel or sinks.slack.default_channel", retryable=False)
         text, blocks = render_slack(payload)
@@ -79,10 +95,10 @@ class SlackSink(Sink):
         return str(response.get("ts")) if response.get("ts") else None
 
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
-        channel = target or self._default_channel
-        if not channel:
-            return None
         try:
+            channel = self._destination(target)
+            if not channel:
+                return None
             channel_id = self._resolve_channel(channel)
             if channel_id is None:
                 return None

@@ -38,6 +38,7 @@ class AlertDraft:
     target: str | None
     priority: str
     payload: dict[str, Any]
+    not_before: datetime | None = None  # held until a delivery window opens
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,12 @@ class Store:
             session.commit()
         return added, updated
 
+    def accounts_version(self) -> tuple[int, datetime | None]:
+        """Changes whenever accounts are added or updated: (count, latest update)."""
+        with self._session() as session:
+            count, latest = session.exec(select(func.count(), func.max(AccountRow.updated_at))).one()
+            return int(count), _utc(latest)
+
     def list_accounts(self) -> list[Account]:
         with self._session() as session:
             rows = session.exec(select(AccountRow).order_by(AccountRow.name)).all()
@@ -175,7 +182,7 @@ class Store:
                     alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=draft.account_id,
                     event_id=event_ids[draft.event_key], source=source, sink=draft.sink, target=draft.target,
                     priority=draft.priority, payload=draft.payload, status=OutboxStatus.PENDING,
-                    next_attempt_at=now, created_at=now,
+                    next_attempt_at=draft.not_before or now, created_at=now,
                 ))
                 new_alerts += 1
             state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
@@ -293,6 +300,27 @@ class Store:
             if since:
                 query = query.where(col(EventRow.detected_at) >= since)
             return [(row.id or 0, _event(row)) for row in session.exec(query)]
+
+    def events_since(self, since: datetime) -> list[SignalEvent]:
+        """Events that occurred since `since`, oldest first (engine warm-up, backtests)."""
+        with self._session() as session:
+            query = select(EventRow).where(col(EventRow.occurred_at) >= since).order_by(col(EventRow.occurred_at), col(EventRow.id))
+            return [_event(row) for row in session.exec(query)]
+
+    def get_event(self, event_id: int) -> SignalEvent | None:
+        with self._session() as session:
+            row = session.get(EventRow, event_id)
+            return _event(row) if row else None
+
+    def alert_history(self, since: datetime) -> list[tuple[str, int | None, datetime]]:
+        """(rule, account, first enqueued) per alert since `since`: one per rule firing, not per route."""
+        with self._session() as session:
+            query = (
+                select(OutboxRow.rule_id, OutboxRow.account_id, func.min(OutboxRow.created_at))
+                .where(col(OutboxRow.created_at) >= since)
+                .group_by(OutboxRow.rule_id, OutboxRow.account_id, OutboxRow.event_id)
+            )
+            return [(rule, account, as_utc(created)) for rule, account, created in session.exec(query).all()]
 
     def source_status(self) -> list[SourceStatus]:
         with self._session() as session:

@@ -122,3 +122,18 @@ def test_rows_for_a_disabled_sink_become_visible_dead_letters(store: Store) -> N
     report = deliver(store, {}, DeliveryConfig(), clock=clock, sleep=clock.sleep)
     assert report.dead == 1
     assert "not enabled" in (store.list_outbox(status=OutboxStatus.DEAD)[0].last_error or "")
+
+
+def test_owner_found_by_email_gets_a_dm_and_unknown_owners_fall_back(store: Store, slack: FakeSlack) -> None:
+    clock = Clock()
+    slack.users = {"dana@yourco.example": "U0DANA0001"}
+    events = [SignalEvent(type=EventType.FUNDING, change="raised", source="s", source_kind="rss", source_id=str(i),
+                          title=f"T{i}", occurred_at=clock.now, detected_at=clock.now, dedupe_key=make_dedupe_key("o", i)) for i in range(3)]
+    targets = ["email:dana@yourco.example|#sales-signals", "email:nobody@yourco.example|#sales-signals", "email:dana@yourco.example|"]
+    store.commit_poll("s", events, {}, clock.now, evaluate=lambda new: [
+        AlertDraft(make_dedupe_key("a", e.dedupe_key), "r", None, e.dedupe_key, "slack", target, "P2", PAYLOAD)
+        for e, target in zip(new, targets)])
+    report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), clock=clock, sleep=clock.sleep)
+    assert report.sent == 3
+    assert [m["channel_arg"] for m in slack.messages] == ["U0DANA0001", "#sales-signals", "U0DANA0001"]
+    assert [method for method, _ in slack.calls].count("users.lookupByEmail") == 2  # cached per address

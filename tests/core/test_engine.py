@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from signalwatch.accounts import Account
 from signalwatch.cli.core import write_starter
-from signalwatch.engine import evaluate, explain
+from signalwatch.engine import Engine
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.ruleset import RuleSet, load_ruleset
 from signalwatch.timeutil import utcnow
@@ -20,6 +20,15 @@ ACME = Account(1, "Acme Robotics", "acmerobotics.example", industry="software", 
 GLOBEX = Account(2, "Globex", "globex.example", industry="fintech", employees=1200, country="GB")
 HOOLI = Account(3, "Hooli", "hooli.example", industry="software", employees=4000, tags=("customer",))
 ACCOUNTS = {a.id: a for a in (ACME, GLOBEX, HOOLI)}
+
+
+def evaluate(events: list[SignalEvent], accounts: dict[int, Account], ruleset: RuleSet, now: datetime) -> list:
+    engine = Engine(ruleset)
+    return engine.evaluate(events, accounts, now).drafts
+
+
+def explain(event: SignalEvent, account: Account | None, ruleset: RuleSet, now: datetime) -> list:
+    return Engine(ruleset).explain(event, account, now)
 
 
 @pytest.fixture

@@ -110,3 +110,17 @@ def test_retry_after_http_date() -> None:
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412460.0) == pytest.approx(20.0)
     assert parse_retry_after("120") == 120.0
     assert parse_retry_after("soon") is None
+
+
+def test_error_body_snippet_and_per_host_interval(feeds: FixtureServer) -> None:
+    feeds.route("blocked", Reply(b"<html>Request Rate Threshold Exceeded</html>", 403, "text/html"))
+    with client() as http, pytest.raises(HttpStatusError) as caught:
+        http.get(feeds.url("blocked"))
+    assert b"Request Rate Threshold Exceeded" in caught.value.body
+    feeds.route("x", Reply(b"ok"))
+    slow = client(per_host_interval=5.0, host_intervals={"127.0.0.1": 0.0})
+    started = time.monotonic()
+    with slow as http:
+        for _ in range(3):
+            http.get(feeds.url("x"))
+    assert time.monotonic() - started < 2.0  # the override, not the 5 s default, paced these

@@ -31,7 +31,8 @@ def test_wheel_installs_only_under_the_signalwatch_namespace(wheel: zipfile.ZipF
     assert top_levels == {"signalwatch"}
     names = set(wheel.namelist())
     assert "signalwatch/connectors/rss.py" in names
-    assert "signalwatch/bundled_rules/icp.yaml" in names and "signalwatch/bundled_rules/signals.yaml" in names
+    assert {"signalwatch/bundled_rules/icp.yaml", "signalwatch/bundled_rules/signals.yaml",
+            "signalwatch/bundled_rules/policy.yaml", "signalwatch/bundled_rules/tests/signals_test.yaml"} <= names
     assert "signalwatch/demo/feeds/venture-news.xml" in names and "signalwatch/templates/signalwatch.yaml" in names
 
 
@@ -42,7 +43,8 @@ def test_wheel_licence_is_apache(wheel: zipfile.ZipFile) -> None:
 
 def test_init_writes_a_working_starter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", str(tmp_path)]) == 0
-    assert {p.name for p in (tmp_path / "rules").iterdir()} == {"icp.yaml", "signals.yaml"}
+    assert {p.name for p in (tmp_path / "rules").iterdir()} == {"icp.yaml", "policy.yaml", "signals.yaml", "tests"}
+    assert (tmp_path / "rules" / "tests" / "signals_test.yaml").exists()
     settings = load_settings(tmp_path / "signalwatch.yaml")
     assert [s.type for s in settings.sources] == ["rss", "rss"]
     assert main(["rules", "check", str(tmp_path / "rules")]) == 0

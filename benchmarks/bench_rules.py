@@ -1,0 +1,175 @@
+"""Rules engine throughput: events/s and memory against 200 rules (half composite) and 50,000 accounts.
+
+Baseline, measured in the same run: every rule against every event, composite counts by a
+full scan of the account's event history (what a naive engine does). Usage:
+
+    python benchmarks/bench_rules.py            # 20,000 events, memory at 10k/100k
+    python benchmarks/bench_rules.py --full     # 100,000 events, memory up to 1,000,000 events
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from signalwatch.accounts import Account  # noqa: E402
+from signalwatch.cli.core import write_starter  # noqa: E402
+from signalwatch.engine import Engine  # noqa: E402
+from signalwatch.events import EventType, SignalEvent, make_dedupe_key  # noqa: E402
+from signalwatch.ruleset import RuleSet, account_record, event_record, load_ruleset  # noqa: E402
+
+START = datetime(2026, 9, 1, tzinfo=timezone.utc)
+FUNCTIONS = ["sales", "sales_development", "revops", "marketing", "engineering", "data", "product", "finance"]
+ROUNDS = ["seed", "series_a", "series_b", "series_c", "debt"]
+TECH = ["salesforce", "hubspot", "marketo", "segment", "snowflake", "zendesk", "stripe", "intercom"]
+TITLES = ["VP Sales", "Chief Revenue Officer", "Head of Marketing", "CFO", "VP Engineering", "Director of RevOps"]
+KINDS = [("funding", "raised"), ("hiring", "posted"), ("hiring", "posted"), ("hiring", "posted"), ("hiring", "closed"),
+         ("leadership", "appointed"), ("leadership", "departed"), ("tech_stack", "adopted"), ("tech_stack", "dropped")]
+
+
+def rules_yaml(count: int, rng: random.Random) -> str:
+    lines = ["rules:"]
+    for i in range(count // 2):
+        fn, rnd, tech = rng.choice(FUNCTIONS), rng.choice(ROUNDS), rng.choice(TECH)
+        match = rng.choice([
+            f"{{event.type: funding, event.attributes.round: [{rnd}], event.attributes.amount: {{gte: {rng.randint(1, 50)}000000}}, account.tier: [A, B]}}",
+            f"{{event.type: hiring, event.change: posted, event.attributes.function: {fn}, account.employees: {{gte: {rng.randint(20, 500)}}}}}",
+            f"{{event.type: leadership, event.change: appointed, event.attributes.title: {{regex: \"(?i)vp|chief|head\"}}, account.tier: [A]}}",
+            f"{{event.type: tech_stack, event.attributes.technology: {tech}, account.industry: [software, saas]}}",
+        ])
+        lines += [f"  - id: single-{i}", "    description: generated", f"    match: {match}", "    route: [{sink: console}]"]
+    for i in range(count // 2):
+        fn, tech, n = rng.choice(FUNCTIONS), rng.choice(TECH), rng.randint(2, 5)
+        lines += [
+            f"  - id: composite-{i}", "    kind: composite", "    description: generated",
+            "    selections:",
+            f"      roles: {{event.type: hiring, event.change: posted, event.attributes.function: {fn}}}",
+            f"      other: {{event.type: [leadership, tech_stack], event.attributes.technology: {{exists: false}}}}" if i % 2 else
+            f"      other: {{event.type: tech_stack, event.attributes.technology: {tech}}}",
+            "      fit: {account.tier: [A, B]}",
+            f"    condition: roles >= {n} and other and fit",
+            f"    window: {rng.choice([14, 30, 60])}d",
+            "    route: [{sink: console}]",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def make_accounts(count: int, rng: random.Random) -> dict[int, Account]:
+    industries = ["software", "saas", "fintech", "ecommerce", "logistics", "healthtech"]
+    return {i: Account(i, f"Company {i}", f"c{i}.example", industry=rng.choice(industries),
+                       employees=rng.choice([15, 60, 250, 900, 4000]), country=rng.choice(["US", "GB", "DE"]))
+            for i in range(1, count + 1)}
+
+
+def make_events(count: int, accounts: int, rng: random.Random, offset: int = 0) -> list[SignalEvent]:
+    events = []
+    for n in range(offset, offset + count):
+        kind, change = rng.choice(KINDS)
+        attrs: dict[str, object] = {}
+        if kind == "funding":
+            attrs = {"round": rng.choice(ROUNDS), "amount": rng.randint(1, 80) * 1e6}
+        elif kind == "hiring":
+            attrs = {"function": rng.choice(FUNCTIONS), "title": "Account Executive"}
+        elif kind == "leadership":
+            attrs = {"title": rng.choice(TITLES), "person": "Jo Doe"}
+        else:
+            attrs = {"technology": rng.choice(TECH)}
+        at = START + timedelta(seconds=30 * n)  # one event every 30 s: 100k events span 35 days
+        events.append(SignalEvent(type=EventType(kind), change=change, source="bench", source_kind="bench", source_id=str(n),
+                                  title=f"{kind} {n}", occurred_at=at, detected_at=at, attributes=attrs,
+                                  account_id=rng.randint(1, accounts), dedupe_key=make_dedupe_key("b", n)))
+    return events
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize() / 1e6
+
+
+def run_engine(ruleset: RuleSet, accounts: dict[int, Account], events: list[SignalEvent], batch: int = 100) -> tuple[float, int]:
+    engine = Engine(ruleset)
+    alerts = 0
+    started = time.perf_counter()
+    for i in range(0, len(events), batch):
+        chunk = events[i : i + batch]
+        evaluation = engine.evaluate(chunk, accounts, chunk[-1].detected_at)
+        engine.apply(evaluation.delta)
+        alerts += len(evaluation.drafts)
+    return time.perf_counter() - started, alerts
+
+
+def run_naive(ruleset: RuleSet, accounts: dict[int, Account], events: list[SignalEvent]) -> float:
+    """Every rule on every event; composite counts by scanning the account's whole history."""
+    history: dict[int, list[dict]] = defaultdict(list)
+    started = time.perf_counter()
+    for event in events:
+        account = accounts[event.account_id]  # type: ignore[index]
+        record = {"event": event_record(event), "account": account_record(account, ruleset.icp.fit(account))}
+        history[account.id].append(record)
+        for rule in ruleset.rules:
+            if rule.kind == "single":
+                rule.condition({s.name: int(s.match.matches(record)) for s in rule.selections})
+                continue
+            assert rule.window is not None
+            cutoff = (event.occurred_at - rule.window).isoformat()
+            counts = {s.name: sum(1 for past in history[account.id] if past["event"]["occurred_at"] >= cutoff and s.match.matches(past))
+                      for s in rule.selections}
+            rule.condition(counts)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--accounts", type=int, default=50_000)
+    parser.add_argument("--rules", type=int, default=200)
+    parser.add_argument("--baseline-events", type=int, default=1_000)
+    parser.add_argument("--full", action="store_true", help="also measure memory at 1,000,000 events")
+    args = parser.parse_args()
+    if args.full:
+        args.events = max(args.events, 100_000)
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        write_starter(Path(tmp))
+        (Path(tmp) / "rules" / "signals.yaml").write_text(rules_yaml(args.rules, rng), encoding="utf-8")
+        (Path(tmp) / "rules" / "policy.yaml").write_text("limits: {per_account_daily: null}\n", encoding="utf-8")
+        ruleset = load_ruleset(Path(tmp) / "rules")
+    accounts = make_accounts(args.accounts, rng)
+    events = make_events(args.events, args.accounts, rng)
+    print(f"rules: {len(ruleset.rules)} ({sum(r.kind == 'composite' for r in ruleset.rules)} composite), accounts: {len(accounts):,}")
+
+    elapsed, alerts = run_engine(ruleset, accounts, events)
+    print(f"engine:   {len(events):,} events in {elapsed:.2f}s = {len(events) / elapsed:,.0f} events/s ({alerts:,} alerts)")
+    sample = events[: args.baseline_events]
+    naive = run_naive(ruleset, accounts, sample)
+    print(f"baseline: {len(sample):,} events in {naive:.2f}s = {len(sample) / naive:,.0f} events/s (naive, same run)")
+    engine_rate, naive_rate = len(events) / elapsed, len(sample) / naive
+    print(f"speed-up: {engine_rate / naive_rate:,.1f}x   target ≥ 20,000 events/s: {'met' if engine_rate >= 20_000 else 'NOT met'}")
+
+    sizes = [10_000, 100_000] + ([1_000_000] if args.full else [])
+    engine = Engine(ruleset)
+    produced = 0
+    print("memory as events grow (one engine, state bounded by windows):")
+    while produced < sizes[-1]:
+        chunk = make_events(10_000, args.accounts, rng, offset=produced)
+        for i in range(0, len(chunk), 100):
+            part = chunk[i : i + 100]
+            evaluation = engine.evaluate(part, accounts, part[-1].detected_at)
+            engine.apply(evaluation.delta)
+        produced += len(chunk)
+        if produced in sizes:
+            hits = sum(len(state.hits) for state in engine._accounts.values())
+            print(f"  {produced:>9,} events: RSS {rss_mb():7.1f} MB, composite hits kept {hits:,}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""SEC 8-K Item 5.02 (officer and director changes) as `leadership/appointed|departed` events.
+
+Per poll: the current 8-K Atom feed, keeping filings whose listing names Item 5.02 (the
+summary reads "Item 5.02: Departure of Directors or Certain Officers; ..."); then each
+filing's index page, its main document and, when the main document does not say who and
+as what, its EX-99 press release. 8-K/A amendments are skipped: they add detail (usually pay)
+to a change already reported. A 5.02 filing that only concerns pay yields no event; one that
+speaks of a change we cannot pin on a person yields an event with person and title null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from signalwatch.connectors import register
+from signalwatch.connectors.edgar.client import EdgarOptions, EdgarSession
+from signalwatch.connectors.edgar.eightk_text import OfficerChange, change_kind, html_text, item_502_section, officer_changes
+from signalwatch.connectors.edgar.feed import FeedEntry
+from signalwatch.connectors.edgar.filing_index import FilingIndex
+from signalwatch.connectors.edgar.poll import EdgarConnector, doc_text
+from signalwatch.connectors.edgar.titles import function_of, seniority_of
+from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.http import FetchError
+
+__all__ = ["EightKConnector", "leadership_changes"]
+
+SOURCE = "sec_8k_502"
+_DOC_SUFFIXES = (".htm", ".html", ".txt")
+
+
+@register
+class EightKConnector(EdgarConnector):
+    """8-K filings listing Item 5.02, from EDGAR's current-filings feed."""
+
+    kind = "edgar_8k"
+    Options = EdgarOptions
+    form_type = "8-K"
+
+    def wanted(self, entry: FeedEntry) -> bool:
+        return entry.form.upper() == "8-K" and "5.02" in entry.items
+
+    def fetch_filing(self, session: EdgarSession, entry: FeedEntry, index: FilingIndex) -> dict[str, Any]:
+        main = doc_text(session, entry, index, types=("8-K",), suffixes=_DOC_SUFFIXES)
+        exhibit = None
+        if main is None or not officer_changes(item_502_section(html_text(main)), entry.company):
+            exhibit = doc_text(session, entry, index, types=("EX-99",), suffixes=_DOC_SUFFIXES)
+        if main is None and exhibit is None:
+            raise FetchError(f"{entry.accession}: the filing index lists no readable 8-K document")
+        return {"main": main, "exhibit": exhibit}
+
+    def events_for(self, item: Mapping[str, Any], now: datetime) -> list[SignalEvent]:
+        entry = FeedEntry.from_dict(item["entry"])
+        changes = leadership_changes(item.get("main"), item.get("exhibit"), entry.company)
+        return [_event(change, entry, self.source_name, now) for change in changes]
+
+
+def leadership_changes(main: str | None, exhibit: str | None, company: str | None) -> list[OfficerChange]:
+    """The changes a 5.02 filing states: its Item 5.02 text first, the press release second."""
+    section = item_502_section(html_text(main)) if main else ""
+    release = html_text(exhibit) if exhibit else ""
+    for text in (section, release):
+        found = officer_changes(text, company) if text else []
+        if found:
+            return found
+    kind = change_kind(section) or change_kind(release)
+    return [OfficerChange(kind, None, None, None)] if kind else []
+
+
+def _event(change: OfficerChange, entry: FeedEntry, source_name: str, now: datetime) -> SignalEvent:
+    if change.person:  # the same change restated in a later filing is the same fact
+        key = make_dedupe_key(SOURCE, entry.cik, change.change, change.person)
+    else:
+        key = make_dedupe_key(SOURCE, entry.accession, change.change)
+    who = change.person or "An officer or director"
+    role = f" as {change.title}" if change.title else ""
+    verb = "appointed" if change.change == "appointed" else "departs"
+    return SignalEvent(
+        type=EventType.LEADERSHIP,
+        change=change.change,
+        source=source_name,
+        source_kind=EightKConnector.kind,
+        source_id=entry.accession,
+        url=entry.index_url,
+        title=f"{entry.company}: {who} {verb}{role} (8-K Item 5.02)",
+        summary=change.evidence or "",
+        occurred_at=entry.updated_at,
+        detected_at=now,
+        company_name=entry.company,
+        attributes={
+            "person": change.person,
+            "title": change.title,
+            "function": function_of(change.title),
+            "seniority": seniority_of(change.title),
+            "source": SOURCE,
+            "cik": entry.cik,
+            "accession": entry.accession,
+            "items": list(entry.items),
+        },
+        dedupe_key=key,
+    )

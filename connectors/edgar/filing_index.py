@@ -1,0 +1,76 @@
+"""A filing's "-index.htm" page: its documents (the "Document Format Files" table) and file number.
+
+    <table class="tableFile" summary="Document Format Files">
+      <tr><th>Seq</th><th>Description</th><th>Document</th><th>Type</th><th>Size</th></tr>
+      <tr><td>1</td><td>FORM 8-K</td><td><a href="/ix?doc=/Archives/.../acme-8k.htm">acme-8k.htm</a></td><td>8-K</td>...
+      <tr><td>2</td><td>PRESS RELEASE</td><td><a href="/Archives/.../ex99-1.htm">ex99-1.htm</a></td><td>EX-99.1</td>...
+
+The header block carries "File No.: 021-123456", which all amendments of one Form D offering share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+
+__all__ = ["FilingIndex", "IndexDocument", "parse_index"]
+
+_FILE_NUMBER = re.compile(r"File\s+No\.?:?\s*(\d{3}-\d{3,})")
+
+
+@dataclass(frozen=True)
+class IndexDocument:
+    """One row of the documents table."""
+
+    seq: str
+    description: str
+    href: str
+    type: str
+
+    @property
+    def name(self) -> str:
+        return self.href.rsplit("/", 1)[-1].lower()
+
+
+@dataclass(frozen=True)
+class FilingIndex:
+    """What the index page says about one filing."""
+
+    documents: tuple[IndexDocument, ...]
+    file_number: str | None
+
+    def first(self, *, types: tuple[str, ...], suffixes: tuple[str, ...]) -> IndexDocument | None:
+        """The first document whose type starts with one of `types` and name ends with a suffix.
+
+        Rendered copies under an "xsl…/" folder are skipped: we want the raw file.
+        """
+        for document in self.documents:
+            if "/xsl" in document.href.lower():
+                continue
+            if document.type.upper().startswith(types) and document.name.endswith(suffixes):
+                return document
+        return None
+
+
+def parse_index(body: bytes) -> FilingIndex:
+    """The documents and file number of an index page; empty when the page has neither."""
+    soup = BeautifulSoup(body, "html.parser")
+    documents: list[IndexDocument] = []
+    for table in soup.find_all("table", class_="tableFile"):
+        for row in table.find_all("tr"):
+            cells = row.find_all("td")
+            link = cells[2].find("a") if len(cells) >= 4 else None
+            if link is None or not link.get("href"):
+                continue
+            documents.append(
+                IndexDocument(
+                    seq=cells[0].get_text(strip=True),
+                    description=cells[1].get_text(" ", strip=True),
+                    href=str(link["href"]),
+                    type=cells[3].get_text(strip=True),
+                )
+            )
+    match = _FILE_NUMBER.search(soup.get_text(" "))
+    return FilingIndex(tuple(documents), match.group(1) if match else None)

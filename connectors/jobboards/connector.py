@@ -1,0 +1,231 @@
+"""The `jobboards` connector: every account's job boards in one poll, diffed into hiring events.
+
+Cursor layout (JSON, saved with the events)::
+
+    {"boards": {"greenhouse:acme": {"hash": ..., "etag": ..., "last_modified": ...,
+                                    "jobs": {"<job id>": [title, function, seniority, department,
+                                                          location, remote, technologies, misses]}}},
+     "surge":  {"<account id>": {"<function>": {"posted": [...], "open": [...], "fired": ...}}}}
+
+The first successful poll of a board is its baseline and emits nothing (no flood of
+"posted" alerts for roles that were already open); technologies are read only from roles
+posted after it, so a baseline role's `closed` event lists none. A failing board keeps its
+state, so an outage never closes its roles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from signalwatch.connectors import register
+from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized
+from signalwatch.connectors.jobboards.events import KIND, role_event, surge_event
+from signalwatch.connectors.jobboards.fetch import AccountRef, BoardPoll, collect_targets, poll_boards
+from signalwatch.connectors.jobboards.model import Posting
+from signalwatch.connectors.jobboards.registry import PROVIDERS
+from signalwatch.events import SignalEvent
+from signalwatch.hiring.classify import classify_title
+from signalwatch.hiring.mentions import technologies_in
+from signalwatch.hiring.snapshot import BoardDiff, JobRecord, diff_snapshot, unchanged_snapshot
+from signalwatch.hiring.surge import FunctionHistory, SurgeRule, observe
+from signalwatch.timeutil import parse_duration
+
+__all__ = ["JobBoardsConnector", "JobBoardsOptions"]
+
+
+class JobBoardsOptions(ConnectorOptions):
+    concurrency: int = Field(default=8, ge=1, le=64, description="boards fetched at once")
+    providers: list[str] = Field(default_factory=lambda: sorted(PROVIDERS), description="providers to poll")
+    threshold: int = Field(default=5, ge=1, description="new roles in one function within `window` that make a surge")
+    window: timedelta = Field(default=timedelta(days=30), description="surge window, e.g. 30d")
+    growth: float | None = Field(default=None, gt=0, description="surge when open roles grow this much (0.5 = +50%)")
+    min_new: int = Field(default=3, ge=1, description="new roles a growth surge needs at least")
+    url_templates: dict[str, str] = Field(default_factory=dict, description="provider → URL with {id} (mirrors, tests)")
+
+    @field_validator("window", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> Any:
+        return parse_duration(value) if isinstance(value, (str, int, float)) else value
+
+    @field_validator("providers")
+    @classmethod
+    def _known_providers(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(PROVIDERS))
+        if unknown:
+            raise ValueError(f"unknown providers {unknown}; known: {', '.join(sorted(PROVIDERS))}")
+        return value
+
+    @field_validator("url_templates")
+    @classmethod
+    def _templates(cls, value: dict[str, str]) -> dict[str, str]:
+        problems = [f"{name}: unknown provider" for name in value if name not in PROVIDERS]
+        problems += [f"{name}: template needs {{id}}" for name, url in value.items() if "{id}" not in url]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
+
+
+@register
+class JobBoardsConnector(Connector):
+    """Greenhouse, Lever (US and EU), Ashby, Workable, SmartRecruiters, Recruitee and Personio boards."""
+
+    kind = KIND
+    Options = JobBoardsOptions
+    default_interval = timedelta(hours=6)
+    options: JobBoardsOptions
+
+    def fetch(self, ctx: FetchContext) -> Fetched:
+        providers = {name: PROVIDERS[name] for name in self.options.providers}
+        targets, errors = collect_targets(ctx.accounts, providers, self.options.url_templates)
+        polls, failures = poll_boards(
+            ctx.http, targets, providers, ctx.cursor.get("boards") or {}, self.options.concurrency
+        )
+        return Fetched(cursor=ctx.cursor, items=polls, errors={**errors, **failures})
+
+    def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
+        old_boards: dict[str, Any] = dict(fetched.cursor.get("boards") or {})
+        polls: list[BoardPoll] = list(fetched.items)
+        boards: dict[str, Any] = {}
+        diffs: dict[str, BoardDiff] = {}
+        for poll in polls:
+            previous = old_boards.get(poll.key)
+            if poll.status == "failed" or (poll.status == "unchanged" and not previous):
+                if previous:
+                    boards[poll.key] = previous
+                continue
+            if poll.status == "unchanged" and not any(row[7] for row in previous["jobs"].values()):
+                # Nothing new and nothing pending closure: no work beyond keeping fresh validators.
+                boards[poll.key] = {**previous, "etag": poll.etag, "last_modified": poll.last_modified}
+                continue
+            diff, rows = self._diff(poll, previous)
+            diffs[poll.key] = diff
+            boards[poll.key] = {"hash": poll.body_hash, "etag": poll.etag, "last_modified": poll.last_modified,
+                                "jobs": rows}
+        open_counts = _open_counts(polls, boards)
+        events: list[SignalEvent] = []
+        for poll in polls:
+            if poll.key in diffs:
+                events.extend(self._role_events(poll, diffs[poll.key], open_counts, now))
+        surge_state, surges = self._surges(polls, diffs, open_counts, fetched.cursor.get("surge") or {}, now)
+        events.extend(surges)
+        return Normalized(events=events, cursor={"boards": boards, "surge": surge_state})
+
+    def _diff(self, poll: BoardPoll, previous: dict[str, Any] | None) -> tuple[BoardDiff, dict[str, list[Any]]]:
+        """The board's diff and its next cursor rows."""
+        if poll.postings is None and previous is not None:
+            # Same body as last time: only roles already missing move on, the rest stay as stored.
+            rows: dict[str, list[Any]] = previous["jobs"]
+            diff = unchanged_snapshot({job_id: JobRecord.from_row(row) for job_id, row in rows.items() if row[7]})
+            kept = {job_id: row for job_id, row in rows.items() if not row[7]}
+            return diff, kept | {job_id: record.to_row() for job_id, record in diff.jobs.items()}
+        known = {job_id: JobRecord.from_row(row) for job_id, row in previous["jobs"].items()} if previous else None
+        # Technologies are read only for roles that can become "posted" events; a baseline's
+        # roles were open before we watched, and reading every description costs milliseconds each.
+        current = {
+            p.job_id: _record(p, (known or {}).get(p.job_id), mention_technologies=known is not None)
+            for p in poll.postings or ()
+        }
+        diff = diff_snapshot(known, current)
+        return diff, {job_id: record.to_row() for job_id, record in diff.jobs.items()}
+
+    def _role_events(
+        self, poll: BoardPoll, diff: BoardDiff, open_counts: dict[int, Counter[str]], now: datetime
+    ) -> list[SignalEvent]:
+        if diff.baseline:
+            return []
+        postings = {p.job_id: p for p in poll.postings or ()}
+        template = PROVIDERS[poll.provider].job_url
+        events = []
+        for account in poll.accounts:
+            for job_id in diff.posted:
+                record = diff.jobs[job_id]
+                job_url = template.format(id=poll.board_id, job_id=job_id) if template else None
+                events.append(role_event(
+                    source=self.source_name, change="posted", poll=poll, account=account, job_id=job_id,
+                    record=record, open_roles=open_counts[account.id][record.function], now=now,
+                    posting=postings.get(job_id), job_url=job_url,
+                ))
+            for job_id, record in diff.closed:
+                events.append(role_event(
+                    source=self.source_name, change="closed", poll=poll, account=account, job_id=job_id,
+                    record=record, open_roles=open_counts[account.id][record.function], now=now,
+                ))
+        return events
+
+    def _surges(
+        self,
+        polls: list[BoardPoll],
+        diffs: dict[str, BoardDiff],
+        open_counts: dict[int, Counter[str]],
+        old_state: dict[str, Any],
+        now: datetime,
+    ) -> tuple[dict[str, Any], list[SignalEvent]]:
+        rule = SurgeRule(self.options.threshold, self.options.window, self.options.growth, self.options.min_new)
+        accounts: dict[int, AccountRef] = {}
+        posted: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        touched: dict[int, set[str]] = defaultdict(set)
+        account_boards: dict[int, list[str]] = defaultdict(list)
+        for poll in polls:
+            diff = diffs.get(poll.key)
+            for account in poll.accounts:
+                accounts[account.id] = account
+                account_boards[account.id].append(poll.key)
+                if diff is None:
+                    continue
+                for job_id in diff.posted:
+                    posted[account.id][diff.jobs[job_id].function].append(diff.jobs[job_id].title)
+                if diff.baseline or diff.posted or diff.closed or diff.reposted:
+                    touched[account.id].update(open_counts[account.id])
+                    touched[account.id].update(record.function for _, record in diff.closed)
+        state = {key: value for key, value in old_state.items() if key.isdigit() and int(key) in accounts}
+        events: list[SignalEvent] = []
+        for account_id, functions in touched.items():
+            history_by_function = dict(state.get(str(account_id), {}))
+            for function in sorted(functions):
+                history = FunctionHistory.from_json(history_by_function.get(function, {}))
+                titles = posted[account_id].get(function, [])
+                history, surge = observe(
+                    history, now, new_roles=len(titles), open_roles=open_counts[account_id][function], rule=rule
+                )
+                history_by_function[function] = history.to_json()
+                if surge is not None and function != "other":
+                    events.append(surge_event(
+                        source=self.source_name, account=accounts[account_id], function=function, surge=surge,
+                        window=rule.window, titles=titles[:10], boards=account_boards[account_id], now=now,
+                    ))
+            state[str(account_id)] = history_by_function
+        return state, events
+
+
+def _record(posting: Posting, known: JobRecord | None, *, mention_technologies: bool) -> JobRecord:
+    """Classify a posting; a role already known under the same title keeps its classification."""
+    if known is not None and known.title == posting.title:
+        classified_function, seniority = known.function, known.seniority
+    else:
+        title_class = classify_title(posting.title, posting.department)
+        classified_function, seniority = title_class.function, title_class.seniority
+    if known is not None:
+        technologies = known.technologies
+    elif mention_technologies:
+        technologies = technologies_in(posting.title, posting.description)
+    else:
+        technologies = ()
+    return JobRecord(
+        title=posting.title, function=classified_function, seniority=seniority, department=posting.department,
+        location=posting.location, remote=posting.remote, technologies=technologies,
+    )
+
+
+def _open_counts(polls: list[BoardPoll], boards: dict[str, Any]) -> dict[int, Counter[str]]:
+    """Open roles per function for every account, over all of its boards."""
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for poll in polls:
+        jobs = (boards.get(poll.key) or {}).get("jobs") or {}
+        functions = Counter(row[1] for row in jobs.values())
+        for account in poll.accounts:
+            counts[account.id].update(functions)
+    return counts

@@ -1,0 +1,151 @@
+"""Polling the boards named by accounts: bounded concurrency, conditional GET, body hash, paging.
+
+Each board is fetched on a worker thread through the shared, thread-safe HttpClient (which
+already paces per host, honours Retry-After and retries). A board whose body hashes the
+same as last time is reported `unchanged` and never parsed; one that fails is reported
+with its reason while the others continue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any
+
+from signalwatch.accounts import Account
+from signalwatch.connectors.jobboards.model import BoardRef, Posting, Provider, parse_board
+from signalwatch.http import FetchError, HttpClient
+
+__all__ = ["AccountRef", "BoardPoll", "BoardTarget", "collect_targets", "poll_boards"]
+
+
+@dataclass(frozen=True)
+class AccountRef:
+    """The account fields an event needs; `Fetched` carries these to the pure `normalize`."""
+
+    id: int
+    name: str
+    domain: str | None
+
+
+@dataclass(frozen=True)
+class BoardTarget:
+    """One board to poll, the accounts that named it and the URL of its first page."""
+
+    ref: BoardRef
+    url: str
+    accounts: tuple[AccountRef, ...]
+
+
+@dataclass(frozen=True)
+class BoardPoll:
+    """What one board returned. `postings` is None when it did not change (or failed)."""
+
+    key: str
+    provider: str
+    board_id: str
+    accounts: tuple[AccountRef, ...]
+    status: str  # "changed", "unchanged" or "failed"
+    postings: tuple[Posting, ...] | None = None
+    body_hash: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def collect_targets(
+    accounts: Sequence[Account], providers: Mapping[str, Provider], url_templates: Mapping[str, str]
+) -> tuple[list[BoardTarget], dict[str, str]]:
+    """The distinct boards named by `accounts`, and a reason for each board string we cannot poll."""
+    by_key: dict[str, tuple[BoardRef, list[AccountRef]]] = {}
+    errors: dict[str, str] = {}
+    for account in accounts:
+        for text in account.boards:
+            try:
+                ref = parse_board(text, frozenset(providers))
+            except ValueError as exc:
+                errors[text.strip() or f"account {account.id}"] = f"{account.name}: {exc}"
+                continue
+            refs = by_key.setdefault(ref.key, (ref, []))[1]
+            if all(a.id != account.id for a in refs):
+                refs.append(AccountRef(account.id, account.name, account.domain))
+    targets = [
+        BoardTarget(ref, url_templates.get(ref.provider, providers[ref.provider].url).format(id=ref.board_id),
+                    tuple(refs))
+        for ref, refs in by_key.values()
+    ]
+    return targets, errors
+
+
+def poll_boards(
+    http: HttpClient,
+    targets: Iterable[BoardTarget],
+    providers: Mapping[str, Provider],
+    state: Mapping[str, Any],
+    concurrency: int,
+) -> tuple[list[BoardPoll], dict[str, str]]:
+    """Fetch every target with at most `concurrency` boards in flight; failures become reasons."""
+    targets = list(targets)
+    with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="jobboards") as pool:
+        futures = [
+            pool.submit(_poll_one, http, target, providers[target.ref.provider], state.get(target.ref.key) or {})
+            for target in targets
+        ]
+        results = [future.result() for future in futures]
+    polls = [poll for poll, _ in results]
+    errors = {poll.key: reason for poll, reason in results if reason is not None}
+    return polls, errors
+
+
+def _poll_one(
+    http: HttpClient, target: BoardTarget, provider: Provider, previous: Mapping[str, Any]
+) -> tuple[BoardPoll, str | None]:
+    ref = target.ref
+    base = {"key": ref.key, "provider": ref.provider, "board_id": ref.board_id, "accounts": target.accounts}
+    known = "jobs" in previous
+    try:
+        # A paged board's first page can be unchanged while a later one is not: no conditional GET there.
+        conditional = known and provider.next_page is None
+        response = http.get(
+            target.url,
+            etag=previous.get("etag") if conditional else None,
+            last_modified=previous.get("last_modified") if conditional else None,
+        )
+        if response.status == 304:
+            return BoardPoll(**base, status="unchanged", body_hash=previous.get("hash"), etag=previous.get("etag"),
+                             last_modified=previous.get("last_modified")), None
+        pages = [response.content]
+        url = target.url
+        while provider.next_page is not None and (url := provider.next_page(pages[-1], url) or ""):
+            pages.append(http.get(url).content)
+        digest = _hash(pages)
+        validators = {"etag": response.etag, "last_modified": response.last_modified}
+        if known and digest == previous.get("hash"):
+            return BoardPoll(**base, status="unchanged", body_hash=digest, **validators), None
+        postings = _slim(provider.parse(pages), previous.get("jobs"))
+        return BoardPoll(**base, status="changed", postings=postings, body_hash=digest, **validators), None
+    except FetchError as exc:
+        return BoardPoll(**base, status="failed"), str(exc)
+    except Exception as exc:  # noqa: BLE001 - one malformed board must not stop the other boards
+        return BoardPoll(**base, status="failed"), f"{type(exc).__name__}: {exc}"
+
+
+def _slim(postings: list[Posting], known: Mapping[str, Any] | None) -> tuple[Posting, ...]:
+    """Drop the text of roles that cannot become "posted" events, so a 2,000-board poll stays small.
+
+    Descriptions matter only for new roles (summary, technologies); on a baseline poll
+    (`known` is None) and for roles already in the cursor they are dead weight.
+    """
+    return tuple(
+        replace(posting, markup="") if known is None or posting.job_id in known else posting
+        for posting in postings
+    )
+
+
+def _hash(pages: list[bytes]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for page in pages:
+        digest.update(len(page).to_bytes(8, "big"))
+        digest.update(page)
+    return digest.hexdigest()

@@ -1,0 +1,41 @@
+"""Lever postings API: `GET api.lever.co/v0/postings/{site}?mode=json` (EU: `api.eu.lever.co`).
+
+The body is a bare JSON list; `createdAt` is epoch milliseconds; `categories` carries team,
+department, location and `allLocations`; `workplaceType` is on-site, remote or hybrid.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from signalwatch.connectors.jobboards.model import (
+    Posting, Provider, json_items, parse_datetime, text_or_none,
+)
+
+__all__ = ["PROVIDER", "PROVIDER_EU", "parse"]
+
+
+def parse(pages: list[bytes]) -> list[Posting]:
+    return [_posting(job) for job in json_items(pages, "Lever", None)]
+
+
+def _posting(job: dict[str, Any]) -> Posting:
+    categories = job.get("categories") or {}
+    locations = categories.get("allLocations") or ([categories["location"]] if categories.get("location") else [])
+    workplace = str(job.get("workplaceType") or "").lower()
+    lists = " ".join(f"<ul>{item.get('content') or ''}</ul>" for item in job.get("lists") or ())
+    markup = " ".join(filter(None, [job.get("description") or "", lists, job.get("additional") or ""]))
+    return Posting(
+        job_id=str(job["id"]),
+        title=str(job.get("text") or "").strip(),
+        url=text_or_none(job.get("hostedUrl")),
+        department=text_or_none(categories.get("department")) or text_or_none(categories.get("team")),
+        location="; ".join(locations) or None,
+        remote=(workplace == "remote") if workplace and workplace != "unspecified" else None,
+        published_at=parse_datetime(job.get("createdAt")),
+        markup=markup,
+    )
+
+
+PROVIDER = Provider(name="lever", url="https://api.lever.co/v0/postings/{id}?mode=json", parse=parse)
+PROVIDER_EU = Provider(name="lever-eu", url="https://api.eu.lever.co/v0/postings/{id}?mode=json", parse=parse)

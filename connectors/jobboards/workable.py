@@ -1,0 +1,47 @@
+"""Workable widget API: `GET apply.workable.com/api/v1/widget/accounts/{slug}?details=true`.
+
+The body is `{"name": ..., "jobs": [...]}` where a job advertised in several places is
+repeated once per location with the same `shortcode`; rows are collapsed into one posting
+whose location lists every place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from signalwatch.connectors.jobboards.model import (
+    Posting, Provider, json_items, parse_datetime, text_or_none,
+)
+
+__all__ = ["PROVIDER", "parse"]
+
+
+def parse(pages: list[bytes]) -> list[Posting]:
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for job in json_items(pages, "Workable", "jobs"):
+        rows.setdefault(str(job.get("shortcode") or job.get("url")), []).append(job)
+    return [_posting(shortcode, group) for shortcode, group in rows.items()]
+
+
+def _posting(shortcode: str, group: list[dict[str, Any]]) -> Posting:
+    first = group[0]
+    places: list[str] = []
+    for row in group:
+        place = ", ".join(p for p in (row.get("city"), row.get("state"), row.get("country")) if p)
+        if place and place not in places:
+            places.append(place)
+    return Posting(
+        job_id=shortcode,
+        title=str(first.get("title") or "").strip(),
+        url=text_or_none(first.get("shortlink")) or text_or_none(first.get("url")),
+        department=text_or_none(first.get("department")) or text_or_none(first.get("function")),
+        location="; ".join(places) or None,
+        remote=bool(first["telecommuting"]) if first.get("telecommuting") is not None else None,
+        published_at=parse_datetime(first.get("published_on")),
+        markup=first.get("description") or "",
+    )
+
+
+PROVIDER = Provider(
+    name="workable", url="https://apply.workable.com/api/v1/widget/accounts/{id}?details=true", parse=parse
+)

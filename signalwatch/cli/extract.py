@@ -1,0 +1,98 @@
+"""`signalwatch extract`: show what the news extractor reads in items or a feed, one JSON line per item."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+from signalwatch.connectors.rss import FeedParseError, entry_id, parse_feed, plain_text
+from signalwatch.extract import extract_news
+
+__all__ = ["register", "run"]
+
+
+class BadLine(ValueError):
+    """One input line that is not a usable item; reported and skipped."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    help_text = "print the funding/leadership events found in news items (JSON lines or an RSS/Atom feed)"
+    parser = subparsers.add_parser("extract", help=help_text, description=help_text)
+    parser.add_argument(
+        "file",
+        nargs="?",
+        help='JSON lines {"id", "title", "summary"}, or an RSS/Atom feed file (detected by content); default: stdin',
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.file:
+        try:
+            with open(args.file, "rb") as stream:
+                return _extract_stream(stream, args.file)
+        except OSError as error:
+            print(f"signalwatch extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+            return 2
+    return _extract_stream(sys.stdin.buffer, "<stdin>")
+
+
+def _extract_stream(stream: IO[bytes], name: str) -> int:
+    """Print one line per item; report bad lines on stderr and return 1 if there were any."""
+    failures = 0
+    for number, item in _items(stream, name):
+        if isinstance(item, BadLine):
+            failures += 1
+            print(f"signalwatch extract: {name}:{number}: {item}", file=sys.stderr)
+            continue
+        events = [found.to_dict() for found in extract_news(item["title"], item["summary"])]
+        print(json.dumps({"id": item["id"], "events": events}, ensure_ascii=False), flush=False)
+    sys.stdout.flush()
+    if failures:
+        print(f"signalwatch extract: {failures} bad input line(s) skipped", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _items(stream: IO[bytes], name: str) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
+    """(line number, item or error) for JSON lines; a feed is recognised by its first character."""
+    for number, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            yield from _feed_items(raw + stream.read(), name, number)
+            return
+        yield number, _json_item(raw)
+
+
+def _json_item(raw: bytes) -> dict[str, Any] | BadLine:
+    try:
+        row = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return BadLine("not UTF-8 text")
+    except json.JSONDecodeError as error:
+        return BadLine(f"not valid JSON ({error.msg} at column {error.colno})")
+    if not isinstance(row, dict):
+        return BadLine(f"expected a JSON object with id, title and summary, got {type(row).__name__}")
+    title, summary = row.get("title"), row.get("summary", "")
+    if not isinstance(title, str):
+        return BadLine('"title" is missing or not a string')
+    if summary is None:
+        summary = ""
+    if not isinstance(summary, str):
+        return BadLine('"summary" must be a string')
+    return {"id": row.get("id"), "title": title, "summary": summary}
+
+
+def _feed_items(body: bytes, name: str, first_line: int) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
+    try:
+        entries = parse_feed(body, name)
+    except FeedParseError as error:
+        yield first_line, BadLine(str(error))
+        return
+    for entry in entries:
+        title = " ".join(str(entry.get("title", "")).split())
+        summary = plain_text(str(entry.get("summary", "")))
+        yield first_line, {"id": entry_id(entry), "title": title, "summary": summary}

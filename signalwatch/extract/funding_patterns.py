@@ -1,0 +1,194 @@
+"""The patterns of funding news: verbs, round names, what is not a round, and investor lists.
+
+Patterns marked "lower-cased text" are matched against `text.lower()`, which CPython matches
+several times faster than the same pattern with re.IGNORECASE.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalwatch.extract.text import NAME_LIST
+
+# Every word that can carry a funding headline; an item with none of them is skipped at once.
+FUNDING_WORDS = frozenset(
+    "raises raised secures secured lands landed closes closed completes completed nabs nabbed bags bagged snags "
+    "snagged pulls pulled gets receives received collects scores nets netted grabs attracts banks picks picked rakes "
+    "hauls reels brings takes wins won awarded emerges launches debuts comes exits announces announced clinches garners "
+    "obtains draws adds lead leads backs invests bets pours puts valued".split()
+)
+
+# Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
+VERB = re.compile(
+    r"(?<![\w-])(?:(?:has|have|had)\s+(?:raised|secured|closed|landed|received|completed)|raises|raised|secures|secured|"
+    r"lands|landed|closes|closed|completes|completed|nabs|nabbed|bags|bagged|snags|snagged|pulls\s+in|pulled\s+in|gets|"
+    r"receives|received|collects|scores|nets|netted|grabs|attracts|banks|picks\s+up|picked\s+up|rakes\s+in|hauls\s+in|"
+    r"reels\s+in|brings\s+in|takes\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|"
+    r"launches\s+with|debuts\s+with|"
+    r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
+    r"draws|adds)(?![\w-])"
+)  # matched against lower-cased text
+# Words before a verb that make it part of a clause about something else ("X, which raised $5M, launches").
+SUBORDINATE = re.compile(
+    r"(?:\b(?:which|that|who|after|before|since|how|once|having|when|why|what|to)\s+(?:\w+\s+)?)$", re.IGNORECASE
+)
+FUNDING_NOUN = re.compile(
+    r"\b(?:funding|financing|fundraise|fundraising|investments?|round|rounds|seed|pre-seed|series\s+[a-k]\b|backing|"
+    r"grant|debt|credit\s+facility|credit\s+line|loan|equity|tranche|extension|war\s+chest|capital\s+raise|new\s+capital|"
+    r"fresh\s+capital|growth\s+capital|capital\s+injection|cash\s+injection|raise)\b"
+)  # matched against lower-cased text
+# Verbs too common to imply funding by an amount alone: "wins $5M" is usually a contract or a prize.
+NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|(?:is\s+)?awarded)$", re.IGNORECASE)
+# Whole-headline signs of something that is not a startup's round: a VC's own fund, an IPO, a donation.
+NOT_A_ROUND = re.compile(
+    r"\bfund\s+(?:[ivxl]+|\d+)\b|\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\blps\b|"
+    r"\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
+    r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
+    r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b|"
+    r"\b(?:in|via|through)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
+    r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
+    r"\bin\s+talks\b|\bseeks?\b|\bseeking\b|\breportedly\s+(?:in\s+talks|seeking)\b|"
+    r"\bto\s+(?:back|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|companies|founders|entrepreneurs)\b|"
+    r"\b(?:venture|vc|investment|private\s+equity|pe|growth\s+equity|venture\s+capital)\s+(?:firm|house|manager|investor)\b"
+)  # matched against lower-cased text
+# Words without which `NOT_A_ROUND` cannot match: a cheap screen before the costly pattern.
+NOT_A_ROUND_WORDS = frozenset(
+    "fund funds close limited lps ipo public initial spac listing offering offerings talks seek seeks seeking back invest "
+    "venture vc investment equity".split()
+)
+# What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
+NOT_ROUND_AMOUNT = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
+    r"settlement|acquisition|buyout|buyback|repurchase|shares?|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
+    r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|senior\s+notes|notes\s+due|bonds?|bookings|run\s+rate|"
+    r"tender|sale|divestiture|purchase|merger|payments?|milestone|upfront|royalt(?:y|ies)|damages|fine)\b",
+    re.IGNORECASE,
+)
+BEFORE_EXCLUDED = re.compile(
+    r"(?:valued\s+at|valuation\s+of|valuing\s+(?:it|the\s+company)\s+at|total(?:ling|ing|s)?(?:\s+\w+){0,2}\s+(?:to|of)|"
+    r"to\s+date|revenue\s+(?:of|to)|guidance\s+(?:of|to)|ARR\s+of|worth|more\s+than\s+doubl\w+|after\s+raising|"
+    r"previously\s+raised|following\s+(?:a|its|the))\s*$",
+    re.IGNORECASE,
+)
+AFTER_EXCLUDED = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:valuation|in\s+(?:total|ARR|revenue))", re.IGNORECASE)
+ROUND = re.compile(
+    r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)"
+    r"|\bseries[- ](?P<letter>[a-k])\b|(?P<seed>\bseed\b)"
+    r"|(?P<growth>\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment|financing|capital)\b"
+    r"|\blate-stage\s+(?:round|funding|financing)\b)"
+    r"|(?P<debt>\bventure\s+debt\b|\bdebt\b|\bcredit\s+(?:facility|line)\b|\bloan\b|\bwarehouse\s+facility\b|\bfacility\b)"
+    r"|(?P<grant>\bgrants?\b)"
+)  # matched against lower-cased text
+# A round named in passing as an earlier one: "six months after its Series A".
+EARLIER = re.compile(
+    r"\b(?:after|following|since|previous|previously|prior|last|earlier|follows|its\s+last)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE
+)
+EARLIER_SENTENCE = re.compile(
+    r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|had\s+raised|since)\b", re.IGNORECASE
+)
+# "Meet Orrery, the startup that just raised $30M": a feature headline naming the company first.
+MEET = re.compile(
+    r"^(?:Meet|Inside)\s+(?P<co>[^,]+),\s+the\s+(?:[\w-]+\s+){0,4}(?:startup|company|firm|unicorn)\s+that\s+"
+    r"(?:just\s+|quietly\s+|has\s+)?$",
+    re.IGNORECASE,
+)
+# "Acme, the payroll startup, has raised $10M": the verb right after the company that opens the summary.
+LEADING_WORDS = re.compile(r"^[A-Z0-9][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}(?=[\s,])")
+SUMMARY_LEAD = re.compile(
+    r"(?:,\s+[^,]{1,80},)?\s+(?:(?:today|on\s+\w+)\s+)?(?:(?:has|have)\s+|(?:announced|said)\s+(?:that\s+)?it\s+(?:has\s+)?)?"
+    r"(?:raised|secured|closed|landed)\s+(?:an?\s+|its\s+)?(?=[$€£\w])"
+)
+# Headlines about something else, whose summary may still open with the company's funding history.
+OTHER_NEWS = re.compile(
+    r"\b(?:lays?\s+off|layoffs?|cuts|launch(?:es)?|unveils|acquires|acquired|acquisition|buys|partners|partnership|shuts|"
+    r"bankrupt\w*|sues|sued|lawsuit|results|earnings|revenue|IPO|appoints|names|hires|opens|expands|recall|breach)\b",
+    re.IGNORECASE,
+)
+# Reuters style: "Acme valued at $2 bln after latest funding round".
+VALUED = re.compile(
+    r"^(?P<co>.+?)\s+(?:is\s+)?valued\s+at\s+\S+(?:\s+(?:million|billion|bln|mln|bn))?\s+(?P<rest>(?:after|in|following|with)\b.*)$",
+    re.IGNORECASE,
+)
+# Words allowed between a verb and its amount: "raises an additional $5M", not "raises prices to $20".
+FILLER = re.compile(
+    r"^(?:\s*(?:an?|its|the|another|over|nearly|almost|about|around|more\s+than|up\s+to|roughly|approximately|"
+    r"additional|fresh|new|oversubscribed|upsized|undisclosed|whopping|massive|mega|hefty|total\s+of|close\s+of|"
+    r"final\s+close\s+of|first\s+close\s+of|completion\s+of|record|first|initial|second|third|strategic|further|"
+    r"just|under|bumper|huge|big|mammoth|giant|\w+-figure|funding\s+of|investment\s+of|round\s+of|\$?US)\b)*\s*$",
+    re.IGNORECASE,
+)
+# A verb followed by one of these is about something else: "announces departure of", "closes acquisition of".
+OTHER_OBJECT = re.compile(
+    r"^\s*(?:the\s+|its\s+|a\s+)?(?:departure|appointment|resignation|retirement|exit|hiring|launch|acquisition|"
+    r"partnership|results|earnings|merger|sale|pricing|listing|closure|layoffs?)\b",
+    re.IGNORECASE,
+)
+# "Closes Series A Round of $12M": a round named before its amount.
+ROUND_PREFIX = re.compile(
+    r"^(?:\s*(?:an?|its|the|new|oversubscribed|series\s+[a-k]\+?|seed|pre-seed|growth|round|funding|financing|investment|"
+    r"equity|extension|in|of|totaling|totalling|worth|valued)\b)*\s*$",
+    re.IGNORECASE,
+)
+# A summary that describes an investment fund, not a company: "The vehicle will invest in Series A companies".
+FUND_SUMMARY = re.compile(
+    r"\b(?:fund|vehicle)\s+will\s+(?:invest|back|target|deploy|write)|\blimited\s+partners\b|\bLPs\b",
+    re.IGNORECASE,
+)
+SUMMARY_FUNDING = re.compile(
+    r"\b(?:raised|raise|raising|round|funding|financing|investment|secured|closed|led\s+by|invested)\b", re.IGNORECASE
+)
+
+# Investors. Keywords are case-insensitive (Title Case wires), names are matched by capitals.
+LIST = rf"(?P<list>{NAME_LIST})"
+LEAD_PATTERNS = [
+    ("led by", re.compile(rf"(?i:\b(?:co-)?led\s+by)\s+(?:(?:new|existing)\s+investors?\s+)?{LIST}")),
+    ("led the", re.compile(
+        rf"{LIST}\s+(?:co-)?led\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:round|financing|investment|raise|funding|seed|series|deal|extension)"
+    )),
+]
+INVESTOR_PATTERNS = [
+    ("participation", re.compile(
+        rf"(?i:\bparticipation\s+(?:from|by|of))\s+(?:(?:new|existing|returning|other)\s+(?:and\s+(?:new|existing)\s+)?"
+        rf"(?:investors?|backers?)\s+(?:including\s+|such\s+as\s+)?)?{LIST}"
+    )),
+    ("investors include", re.compile(
+        rf"(?i:\b(?:investors|backers|participants)(?:\s+in\s+the\s+(?:round|financing|raise))?\s+(?:also\s+)?"
+        rf"(?:include|including|included|are|were))\s+{LIST}"
+    )),
+    ("participated", re.compile(
+        rf"(?:^|[.;]\s+|\b(?:said|says|and)\s+)(?:(?i:existing|new|other|returning)\s+(?:investors?|backers?)\s+)?"
+        rf"{LIST}\s+(?:also\s+)?(?:participated|joined|invested|took\s+part)"
+    )),
+    ("participating", re.compile(
+        rf"(?i:\bwith)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{LIST}\s+(?:also\s+)?participating"
+    )),
+    ("alongside", re.compile(
+        rf"(?i:\b(?:alongside|joined\s+by|backed\s+by|provided\s+by|arranged\s+by|comes\s+from|came\s+from|"
+        rf"which\s+also\s+included|also\s+included))\s+(?:the\s+)?(?:(?:existing|new)\s+(?:investors?|backers?)\s+)?{LIST}")),
+    ("from", re.compile(
+        rf"(?i:\b(?:funding|round|investment|financing|facility|capital|equity|debt|grant|million|billion|seed|backing|"
+        rf"valuation|loan|note|boost)|\d(?i:[mkb]n?)\b)\s+(?i:from)\s+(?:(?:existing|new)\s+(?:investors?|backers)\s+)?{LIST}"
+    )),
+]
+# "Sequoia leads $35M Series B in Patchwork", "a16z backs Loomstack with $12M", "X invests $20M in Y".
+INVESTOR_LEADS = re.compile(
+    r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<deal>.*?)\s+(?:in|into|for)\s+(?P<co>.+?)(?:\s+to\s+.*|,.*)?$"
+)
+INVESTOR_BACKS = re.compile(
+    r"^(?P<inv>.+?)\s+(?:backs|invests|bets|pours|puts)\s+(?:(?P<deal>.*?)\s+(?:in|into|on)\s+)?(?P<co>.+?)"
+    r"(?:\s+(?:with|in)\s+(?P<deal2>.*?))?(?:\s+to\s+.*|,.*)?$"
+)
+INVESTOR_VERB = re.compile(r"\b(?:(?:co-)?leads?|backs|invests|bets|pours|puts)\b")
+# Words without which `ROUND` cannot match.
+ROUND_WORDS = frozenset("seed series growth stage late debt credit loan facility grant grants angel".split())
+# Cheap screens for the investor patterns, keyed by the name each pattern is listed under.
+SCREENS = {
+    "led by": ("led by",),
+    "led the": ("led the",),
+    "participation": ("participation",),
+    "investors include": ("investors", "backers", "participants"),
+    "participated": ("participated", "joined", "invested", "took part"),
+    "participating": ("participating",),
+    "alongside": ("alongside", "joined by", "backed by", "provided by", "arranged by", "from", "also included"),
+    "from": (" from ",),
+}

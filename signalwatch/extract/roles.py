@@ -1,0 +1,120 @@
+"""Executive job titles: the pattern that recognises one, and its function and seniority."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TITLE", "function_of", "seniority_of", "tidy_title"]
+
+_ACRONYMS = r"(?:Co-?)?(?:CEO|CFO|CTO|COO|CRO|CMO|CPO|CIO|CISO|CHRO|CCO|CDO|CSO|CLO|CAO|CBO|CGO|CXO|CSCO|CCSO)"
+# Words that may follow "VP"/"Head of"/"Director of": a fixed vocabulary, so that a title never
+# swallows the person's name that follows it ("head of sales Erin Walsh").
+_AREA_WORDS = (
+    r"sales|marketing|revenue|operations|ops|finance|financial|engineering|product|products|people|talent|human|resources|"
+    r"HR|legal|customer|customers|success|experience|support|growth|partnerships|partner|business|development|strategy|"
+    r"technology|data|AI|analytics|security|information|IT|communications|brand|design|research|science|clinical|medical|"
+    r"corporate|go-to-market|GTM|global|North|America|Americas|EMEA|APAC|LATAM|Europe|Asia|Pacific|UK|US|international|"
+    r"enterprise|commercial|alliances|channel|channels|platform|infrastructure|demand|generation|content|investor|"
+    r"relations|accounting|supply|chain|manufacturing|regulatory|affairs|compliance|risk|culture|field|inside|mid-market|"
+    r"worldwide|account|accounts|management|solutions|services|programs|software|cloud|innovation|transformation|digital|"
+    r"commerce|retail|public|policy|government|federal|treasury|tax|procurement|quality|safety|administration|"
+    r"insights|intelligence|machine|learning|trust|privacy|fraud|credit|lending|payments|emerging|markets|new|"
+    r"small|SMB|mid|market|R&D|tech|the|RevOps|acquisition|banking|fintech|wealth|insurance|health|healthcare|consumer|"
+    r"ecosystem|community|developer|developers|impact|sustainability|ESG|hardware|mobile|advertising|media|editorial|"
+    r"creative|gaming|energy|climate|mobility|logistics|pricing|Africa|India|China|Japan|Germany|France|Nordics|DACH|"
+    r"Canada|Brazil|Latin|Middle|East|West|Western|Eastern|Southeast|Northern|Southern|Central|digital|growth|scale|"
+    r"platforms|enablement|training|education|learning|quality|standards|architecture|applications|systems|network|"
+    r"networks|capital|markets|partnerships|strategic|affairs|events|social|brand|design|user|UX|experience|creator|"
+    r"creators|merchant|merchants|payments|cards|crypto|blockchain|talent|recruiting|benefits|compensation|total|rewards"
+)
+# Besides the vocabulary, any lower-case word may name the area ("head of fintech banking"): a
+# person's name is capitalised, so it is never swallowed. These lower-case words end the title.
+_AREA_STOP = (
+    r"(?:at|to|in|for|from|after|as|who|with|the|its|effective|amid|following|on|while|replacing|succeeding|joins|is|"
+    r"was|will|has|have|and|or|steps|step|stepping|resigns|departs|exits|leaves|retires|named|appointed|promoted|"
+    r"says|said|reports|but|by|of|out|over|amid|since|until|under|via|into|than|this|that|next|who|which)"
+)
+_AREA_WORD = rf"(?:(?i:{_AREA_WORDS})|(?!{_AREA_STOP}\b)[a-z][a-z-]+)\b"
+_AREA_AFTER_OF = rf"{_AREA_WORD}(?:\s+(?:&\s+|and\s+)?{_AREA_WORD}){{0,4}}"  # "head of fintech banking"
+_AREA_VOCAB = rf"(?i:{_AREA_WORDS})\b(?:\s+(?:&\s+|and\s+)?(?i:{_AREA_WORDS})\b){{0,4}}"  # "VP Sales", never "head chef"
+_CHIEF = (
+    r"[Cc]hief\s+(?:[\w&-]+\s+){0,4}?[Oo]fficer|[Cc]hief\s+[Ee]xecutive|[Cc]hief\s+of\s+[Ss]taff"
+    # news shorthand: "finance chief", "tech chief"
+    r"|(?i:finance|financial|technology|tech|marketing|sales|operating|operations|product|people|revenue|legal|security|"
+    r"data|AI|commercial|strategy|customer|communications|HR|information|investment|medical|science|scientific)\s+[Cc]hief\b"
+    r"(?!\s+(?:[Ee]xecutive|[Oo]fficer|of))"
+)
+_VP = r"(?:(?:[Ss]enior|[Ee]xecutive|[Gg]roup|[Rr]egional|[Gg]lobal|[Cc]orporate)\s+)?(?:[Vv]ice[- ][Pp]resident|VP|SVP|EVP)"
+_HEAD = r"(?:[Gg]lobal\s+|[Ff]ounding\s+)?[Hh]ead"
+_DIRECTOR = r"(?:[Ss]enior\s+|[Gg]lobal\s+|[Ee]xecutive\s+)?[Dd]irector"
+_PLAIN = (
+    r"[Gg]eneral\s+[Cc]ounsel|[Gg]eneral\s+[Mm]anager|[Mm]anaging\s+[Dd]irector|(?:[Ee]xecutive\s+)?[Cc]hair(?:man|woman|person)?"
+    r"(?:\s+of\s+the\s+[Bb]oard)?|[Pp]resident|[Mm]anaging\s+[Pp]artner|[Gg]eneral\s+[Pp]artner|[Oo]perating\s+[Pp]artner|"
+    r"[Vv]enture\s+[Pp]artner|[Tt]reasurer|[Cc]ontroller|[Cc]hief\s+[Aa]ccounting\s+[Oo]fficer"
+)
+_BOARD = r"(?:[Bb]oard\s+of\s+[Dd]irectors|[Bb]oard|[Ii]ndependent\s+[Dd]irector|[Nn]on-[Ee]xecutive\s+[Dd]irector)"
+_MODIFIER = r"(?:(?:[Ii]nterim|[Aa]cting|[Dd]eputy|[Ff]ounding|[Pp]ermanent|[Jj]oint)\s+)"
+_REGION = r"(?:,\s*(?:EMEA|APAC|LATAM|Americas|North America|Europe|Asia Pacific|International|Global|UK|US))"
+# One role: "Chief Revenue Officer", "VP of Sales, EMEA", "head of people", "interim CEO".
+_ONE = (
+    rf"{_MODIFIER}?(?:{_ACRONYMS}\b|{_CHIEF}"
+    rf"|(?:{_VP}|{_HEAD}|{_DIRECTOR})(?:\s+(?:of|for)\s+{_AREA_AFTER_OF}|,?\s+{_AREA_VOCAB}(?<!\bthe))"
+    rf"|(?:{_VP}|{_DIRECTOR})(?=[\s,;.]|$)"  # a bare "Head" is too often something else ("head chef")
+    rf"|(?:{_PLAIN})(?:\s+(?:of|for)\s+{_AREA_AFTER_OF})?)\b{_REGION}?"
+)
+# A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer".
+TITLE = rf"(?:{_ONE})(?:\s+(?:and|&)\s+(?:{_ONE}))?"
+BOARD = _BOARD
+
+_FUNCTIONS = [
+    ("board", re.compile(r"\bboard\b|\bchair(?:man|woman|person)?\b(?!.*\b(?:ceo|chief executive)\b)|independent director|non-executive")),
+    ("revops", re.compile(r"revenue operations|\brevops\b|sales operations|\bsales ops\b|gtm operations|go-to-market operations")),
+    ("customer_success", re.compile(r"customer|client success|\bsupport\b")),
+    ("people", re.compile(r"\bpeople\b|human resources|\bhr\b|talent|culture|\bchro\b")),
+    ("legal", re.compile(r"legal|counsel|\bclo\b")),
+    ("security", re.compile(r"security|\bciso\b")),
+    ("finance", re.compile(r"financ|\bcfo\b|accounting|controller|treasur|\bcao\b")),
+    ("marketing", re.compile(r"marketing|\bcmo\b|brand|communications|demand generation|\bgrowth\b|\bcgo\b")),
+    ("sales", re.compile(r"sales|revenue|\bcro\b|commercial|business development|business officer|\bcbo\b|partnerships|alliances")),
+    ("product", re.compile(r"product|\bcpo\b|design")),
+    ("data", re.compile(r"\bdata\b|analytics|\bcdo\b|\bai\b|artificial intelligence")),
+    ("it", re.compile(r"information officer|\bcio\b|information technology|\bit\b")),
+    ("engineering", re.compile(r"engineering|technology|\btech\b|\bcto\b|technical|r&d|software|infrastructure")),
+    ("research", re.compile(r"scien|medical|clinical|research")),
+    ("operations", re.compile(r"operat|\bcoo\b|supply chain|manufacturing|logistics")),
+    ("executive", re.compile(r"\b(?:co-?)?ceo\b|chief executive|president|managing director|general manager|founder")),
+]
+_VP_RE = re.compile(r"vice[- ]president|\b(?:vp|svp|evp)\b")
+_C_LEVEL_RE = re.compile(r"\bchief\b|\b(?:co-?)?c[a-z]{1,3}o\b|\bpresident\b")
+_DIRECTOR_RE = re.compile(r"\bdirector\b|\bhead\b")
+_BOARD_RE = re.compile(r"\bboard\b|\bchair|independent director|non-executive director")
+_LEADING = re.compile(r"^(?:(?:its|the|their|his|her|a|an|new|first|first-ever|permanent)\s+)+", re.IGNORECASE)
+
+
+def tidy_title(title: str) -> str:
+    """"its new Chief Financial Officer" → "Chief Financial Officer"."""
+    return _LEADING.sub("", title.strip(" ,.;"))
+
+
+def function_of(title: str | None) -> str | None:
+    """The business function a title leads ("VP of Sales" → "sales"), or None when unclear."""
+    if not title:
+        return None
+    lower = title.lower()
+    return next((name for name, pattern in _FUNCTIONS if pattern.search(lower)), None)
+
+
+def seniority_of(title: str | None) -> str | None:
+    """"c_level", "vp" or "director" for a title, None for board seats and other roles."""
+    if not title:
+        return None
+    lower = title.lower()
+    if _BOARD_RE.search(lower) and not re.search(r"\b(?:ceo|chief executive)\b", lower):
+        return None
+    if _VP_RE.search(lower):
+        return "vp"
+    if _C_LEVEL_RE.search(lower):
+        return "c_level"
+    if _DIRECTOR_RE.search(lower):
+        return "director"
+    return None

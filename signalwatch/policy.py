@@ -1,0 +1,107 @@
+"""`rules/policy.yaml`: heat scoring, priority bands, alert limits and delivery windows."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from signalwatch.timeutil import parse_duration
+
+__all__ = ["Policy", "Scoring", "Limits", "DeliveryWindow", "DEFAULT_POLICY", "POLICY_FILE"]
+
+POLICY_FILE = "policy.yaml"
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _durations(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: parse_duration(v) if isinstance(v, (str, int, float)) else v for k, v in value.items()}
+    return value
+
+
+class Scoring(_Strict):
+    """Heat = Σ weight × tier fit × 0.5^(age / half-life), × (1 + cluster_bonus per extra signal type)."""
+
+    weights: dict[str, float] = {
+        "funding/raised": 10, "leadership/appointed": 8, "leadership/departed": 4, "hiring/surge": 7,
+        "hiring/posted": 2, "hiring/closed": 0, "tech_stack/adopted": 6, "tech_stack/dropped": 6,
+        "tech_stack/mentioned": 1,
+    }
+    half_life: dict[str, timedelta] = {
+        "funding": timedelta(days=30), "leadership": timedelta(days=45),
+        "hiring": timedelta(days=14), "tech_stack": timedelta(days=30),
+    }
+    tier_fit: dict[str, float] = {"A": 1.0, "B": 0.7, "C": 0.4, "none": 0.2}
+    cluster_window: timedelta = timedelta(days=30)
+    cluster_bonus: float = Field(default=0.25, ge=0)
+    bands: dict[Literal["P1", "P2"], float] = {"P1": 8.0, "P2": 4.0}
+
+    _half = field_validator("half_life", mode="before")(_durations)
+
+    @field_validator("cluster_window", mode="before")
+    @classmethod
+    def _window(cls, value: Any) -> Any:
+        return parse_duration(value) if isinstance(value, (str, int, float)) else value
+
+    def weight(self, event_type: str, change: str) -> float:
+        return float(self.weights.get(f"{event_type}/{change}", self.weights.get(event_type, 1.0)))
+
+    def fit(self, tier: str | None) -> float:
+        return float(self.tier_fit.get(tier or "none", self.tier_fit.get("none", 0.2)))
+
+    def band(self, heat: float) -> str:
+        if heat >= self.bands.get("P1", float("inf")):
+            return "P1"
+        return "P2" if heat >= self.bands.get("P2", float("inf")) else "P3"
+
+
+class Limits(_Strict):
+    per_account_daily: int | None = Field(default=3, ge=1, description="alerts per account per UTC day; null = no cap")
+
+
+class DeliveryWindow(_Strict):
+    """When alerts may arrive, in a time zone; alerts outside are held until the window opens."""
+
+    days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = ["mon", "tue", "wed", "thu", "fri"]
+    start: time = time(8, 0)
+    end: time = time(18, 0)
+    timezone: str = "UTC"
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name like Europe/Berlin)") from None
+        return value
+
+    def next_open(self, now: datetime) -> datetime | None:
+        """None when `now` is inside the window, else the next moment it opens (UTC)."""
+        zone = ZoneInfo(self.timezone)
+        local = now.astimezone(zone)
+        allowed = {DAYS.index(d) for d in self.days}
+        if local.weekday() in allowed and self.start <= local.time() < self.end:
+            return None
+        for offset in range(0, 8):
+            day = (local + timedelta(days=offset)).date()
+            opening = datetime.combine(day, self.start, tzinfo=zone)
+            if day.weekday() in allowed and opening > local:
+                return opening.astimezone(now.tzinfo)
+        return None
+
+
+class Policy(_Strict):
+    scoring: Scoring = Scoring()
+    limits: Limits = Limits()
+    delivery_windows: dict[str, DeliveryWindow] = {}
+
+
+DEFAULT_POLICY = Policy()

@@ -1,0 +1,233 @@
+"""Rule unit tests and backtests, run through the daemon's own store and engine code path.
+
+A rule test file::
+
+    tests:
+      - name: VP Sales plus hiring fires once
+        now: 2026-11-20T10:00:00Z
+        accounts:
+          - {name: Acme, domain: acme.example, industry: software, employees: 500}
+        steps:
+          - at: -10d
+            events:
+              - {type: leadership, change: appointed, company: Acme, attributes: {title: VP Sales}}
+            expect: {vp-sales-and-hiring: []}        # an empty list: must not fire
+          - at: -1d
+            events:
+              - {type: hiring, change: posted, company: Acme, attributes: {function: sales}, count: 3}
+            expect: {vp-sales-and-hiring: [Acme]}
+          - restart: true                             # rebuild the engine from the database
+          - at: 0
+            events: [{type: hiring, change: posted, company: Acme, attributes: {function: sales}}]
+            expect: {vp-sales-and-hiring: []}        # cooldown survives the restart
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from signalwatch.accounts import Account
+from signalwatch.app import warmed_engine
+from signalwatch.engine import Engine
+from signalwatch.events import CHANGES, EventType, SignalEvent, make_dedupe_key
+from signalwatch.pipeline import commit_events
+from signalwatch.resolve import AccountIndex
+from signalwatch.ruleset import RuleSet
+from signalwatch.store import Store
+from signalwatch.timeutil import as_utc, parse_duration
+from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
+
+__all__ = ["run_rule_tests", "run_backtest", "TestResult", "BacktestReport"]
+
+SOURCE = "rules-test"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _offset(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return timedelta(seconds=value)
+    if isinstance(value, str):
+        text = value.strip()
+        sign = -1 if text.startswith("-") else 1
+        return sign * parse_duration(text.lstrip("+-"))
+    return value
+
+
+class AccountSpec(_Strict):
+    name: str
+    domain: str | None = None
+    aliases: list[str] = []
+    industry: str | None = None
+    employees: int | None = None
+    revenue: float | None = None
+    country: str | None = None
+    owner_email: str | None = None
+    owner_slack_id: str | None = None
+    tags: list[str] = []
+
+
+class EventSpec(_Strict):
+    type: EventType
+    change: str
+    company: str | None = Field(default=None, description="company as the source names it; resolved like the daemon does")
+    domain: str | None = None
+    title: str | None = None
+    url: str | None = None
+    summary: str = ""
+    attributes: dict[str, Any] = {}
+    occurred: timedelta = Field(default=timedelta(0), description="offset from the step's time, e.g. -2d")
+    id: str | None = None
+    count: int = Field(default=1, ge=1, le=1000)
+
+    _offset = field_validator("occurred", mode="before")(_offset)
+
+
+class StepSpec(_Strict):
+    at: timedelta = timedelta(0)
+    events: list[EventSpec] = []
+    expect: dict[str, list[str]] = {}
+    restart: bool = False
+
+    _offset = field_validator("at", mode="before")(_offset)
+
+
+class CaseSpec(_Strict):
+    name: str
+    now: datetime
+    accounts: list[AccountSpec] = []
+    steps: list[StepSpec] = Field(min_length=1)
+
+
+class TestFile(_Strict):
+    tests: list[CaseSpec] = Field(min_length=1)
+
+
+@dataclass
+class TestResult:
+    name: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _load(path: Path, ruleset: RuleSet) -> TestFile:
+    loaded, issues = load_yaml(path)
+    if loaded is None:
+        raise AdminInputError(issues)
+    try:
+        spec = TestFile.model_validate(loaded.data or {})
+    except ValidationError as exc:
+        raise AdminInputError(issues + validation_issues(exc, loaded, TestFile)) from None
+    known = {rule.id for rule in ruleset.rules}
+    for c, case in enumerate(spec.tests):
+        for s, step in enumerate(case.steps):
+            for rule_id in step.expect:
+                if rule_id not in known:
+                    line = loaded.line_of(("tests", c, "steps", s, "expect", rule_id))
+                    issues.append(Issue(str(path), line, f"unknown rule {rule_id!r}{suggest(rule_id, known)}"))
+            for e, event in enumerate(step.events):
+                if event.change not in CHANGES[event.type]:
+                    line = loaded.line_of(("tests", c, "steps", s, "events", e, "change"))
+                    issues.append(Issue(str(path), line, f"change {event.change!r} is not valid for {event.type}"))
+    if issues:
+        raise AdminInputError(issues)
+    return spec
+
+
+def _events(step: StepSpec, step_time: datetime, counter: list[int]) -> list[SignalEvent]:
+    events = []
+    for spec in step.events:
+        for _ in range(spec.count):
+            counter[0] += 1
+            source_id = spec.id if spec.id and spec.count == 1 else f"{spec.id or 'event'}-{counter[0]}"
+            title = spec.title or f"{spec.company or 'Unknown'} {spec.type}/{spec.change}"
+            events.append(SignalEvent(
+                type=spec.type, change=spec.change, source=SOURCE, source_kind="test", source_id=source_id,
+                url=spec.url, title=title, summary=spec.summary, occurred_at=step_time + spec.occurred,
+                detected_at=step_time, company_name=spec.company, company_domain=spec.domain,
+                attributes=dict(spec.attributes), dedupe_key=make_dedupe_key("test", source_id),
+            ))
+    return events
+
+
+def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
+    result = TestResult(case.name)
+    now = as_utc(case.now)
+    store = Store(f"sqlite:///{workdir / 'rules-test.db'}")
+    store.migrate()
+    store.upsert_accounts([Account(0, a.name, a.domain, tuple(a.aliases), a.industry, a.employees, a.revenue, a.country,
+                                   a.owner_email, a.owner_slack_id, tuple(a.tags)) for a in case.accounts], now)
+    accounts = {a.id: a for a in store.list_accounts()}
+    index = AccountIndex(accounts.values())
+    engine: Engine | None = None
+    counter = [0]
+    for number, step in enumerate(case.steps, start=1):
+        step_time = now + step.at
+        if step.restart or engine is None:
+            engine = warmed_engine(ruleset, store, step_time)
+        events = [index.apply(event) for event in _events(step, step_time, counter)]
+        before = {item.id for item in store.list_outbox(limit=100_000)}
+        commit_events(store, engine, accounts, SOURCE, events, {}, step_time)
+        fired: dict[str, set[str]] = {}
+        for item in store.list_outbox(limit=100_000):
+            if item.id not in before:
+                name = (item.payload.get("account") or {}).get("name") or item.payload["event"].get("company_name") or "?"
+                fired.setdefault(item.rule_id, set()).add(name)
+        for rule_id, expected in step.expect.items():
+            got = sorted(fired.get(rule_id, set()))
+            if sorted(set(expected)) != got:
+                result.problems.append(f"step {number} (at {step.at}): {rule_id} expected {sorted(set(expected))}, got {got}")
+    store.close()
+    return result
+
+
+def run_rule_tests(path: Path, ruleset: RuleSet) -> list[TestResult]:
+    """Run every case in a rule test file, each on a fresh temporary database."""
+    spec = _load(path, ruleset)
+    results = []
+    for case in spec.tests:
+        with tempfile.TemporaryDirectory(prefix="signalwatch-rules-test-") as tmp:
+            results.append(_run_case(case, ruleset, Path(tmp)))
+    return results
+
+
+@dataclass
+class BacktestReport:
+    events: int = 0
+    alerts: list[tuple[str, str, str | None]] = field(default_factory=list)  # (rule, sink, target)
+    by_route: Counter[tuple[str, str, str | None]] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+def run_backtest(store: Store, ruleset: RuleSet, since: datetime, now: datetime) -> BacktestReport:
+    """Replay stored events (in detection order, as the daemon saw them) through a fresh engine."""
+    report = BacktestReport()
+    accounts: Mapping[int, Account] = {a.id: a for a in store.list_accounts()}
+    engine = Engine(ruleset)
+    events = sorted(store.events_since(since - max(engine.history_window, timedelta(0))), key=lambda e: (e.detected_at, e.occurred_at))
+    for event in events:
+        if event.detected_at < since:
+            engine.warm_up([event], [], accounts, event.detected_at)
+            continue
+        report.events += 1
+        evaluation = engine.evaluate([event], accounts, event.detected_at)
+        engine.apply(evaluation.delta)
+        for draft in evaluation.drafts:
+            report.alerts.append((draft.rule_id, draft.sink, draft.target))
+            report.by_route[(draft.rule_id, draft.sink, draft.target)] += 1
+        for rule_id, _, reason in evaluation.skipped:
+            report.skipped[f"{rule_id}: {reason.split(' until ')[0]}"] += 1
+    return report

@@ -1,0 +1,78 @@
+"""`signalwatch extract`: JSON lines or a feed in, one JSON line of events per item out."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from signalwatch.cli import main
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "news"
+
+
+def _lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_json_lines_with_bad_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["extract", str(FIXTURES / "items.jsonl")])
+    out, err = capsys.readouterr()
+    rows = _lines(out)
+    assert status == 1
+    assert [row["id"] for row in rows] == ["a1", "a2", "a3", 7]
+    funding = rows[0]["events"][0]
+    assert funding == {
+        "type": "funding", "change": "raised", "company_name": "Klarwerk",
+        "attributes": {"amount": 8000000.0, "currency": "EUR", "amount_usd": None, "round": "seed",
+                       "investors": ["Cherry Ventures"], "lead_investors": ["Cherry Ventures"]},
+    }
+    assert rows[1]["events"][0]["attributes"] == {"person": "Mark Duffy", "title": "CEO", "function": "executive", "seniority": "c_level"}
+    assert rows[2]["events"] == []
+    assert rows[3]["events"][0]["attributes"]["amount"] is None
+    assert "items.jsonl:5: not valid JSON" in err
+    assert "items.jsonl:6: expected a JSON object" in err
+    assert 'items.jsonl:7: "title" is missing' in err
+    assert "3 bad input line(s) skipped" in err
+
+
+def test_reads_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    line = json.dumps({"id": "s1", "title": "Ledgerly Appoints Sarah Kim as Chief Revenue Officer", "summary": ""})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode() + b"\n")))
+    assert main(["extract"]) == 0
+    [row] = _lines(capsys.readouterr().out)
+    assert row["id"] == "s1"
+    assert row["events"][0]["attributes"]["person"] == "Sarah Kim"
+
+
+def test_rss_feed_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(FIXTURES / "wire_rss.xml")]) == 0
+    rows = _lines(capsys.readouterr().out)
+    assert [row["id"] for row in rows] == ["20261123005101", "20261123005202", "20261123005303"]
+    funding = rows[0]["events"][0]
+    assert funding["company_name"] == "Hexa Freight"
+    assert funding["attributes"]["lead_investors"] == ["Bain Capital Ventures"]
+    assert funding["attributes"]["investors"] == ["Bain Capital Ventures", "8VC", "Flexport"]
+    assert rows[1]["events"][0]["type"] == "leadership"
+    assert rows[2]["events"] == []
+
+
+def test_atom_feed_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(FIXTURES / "press_atom.xml")]) == 0
+    rows = _lines(capsys.readouterr().out)
+    assert rows[0]["id"] == "https://tech.eu/?p=118204"
+    assert rows[0]["events"][0]["company_name"] == "Fluxmotion"
+    assert rows[0]["events"][0]["attributes"]["currency"] == "EUR"
+    assert rows[1]["events"] == []  # a VC closing its own fund
+
+
+def test_unreadable_feed_and_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<html><body>502 Bad Gateway</body>")
+    assert main(["extract", str(broken)]) == 1
+    assert "broken.xml" in capsys.readouterr().err
+    assert main(["extract", str(tmp_path / "nope.jsonl")]) == 2
+    assert "cannot read" in capsys.readouterr().err

@@ -1,0 +1,120 @@
+"""A fake job-board server on 127.0.0.1 speaking each provider's wire format from tests/fixtures/.
+
+A uniquely named module (not conftest) so test directories without __init__.py do not clash.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from signalwatch.accounts import Account
+from signalwatch.connectors.base import FetchContext, Fetched, Normalized
+from signalwatch.connectors.jobboards import JobBoardsConnector, JobBoardsOptions
+from signalwatch.http import HttpClient, HttpSettings
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+# Where each provider's board lives on the fake server (the real hosts differ only in prefix).
+PATHS = {
+    "greenhouse": "/greenhouse/v1/boards/{id}/jobs?content=true",
+    "lever": "/lever/v0/postings/{id}?mode=json",
+    "lever-eu": "/lever-eu/v0/postings/{id}?mode=json",
+    "ashby": "/ashby/posting-api/job-board/{id}?includeCompensation=true",
+    "workable": "/workable/api/v1/widget/accounts/{id}?details=true",
+    "smartrecruiters": "/smartrecruiters/v1/companies/{id}/postings?offset=0&limit=100",
+    "recruitee": "/recruitee/{id}/api/offers/",
+    "personio": "/personio/{id}/xml?language=en",
+}
+
+
+@dataclass
+class Route:
+    body: bytes
+    status: int = 200
+    content_type: str = "application/json"
+    etag: str | None = None
+
+
+@dataclass
+class BoardServer:
+    base: str
+    routes: dict[str, Route] = field(default_factory=dict)
+    requests: list[str] = field(default_factory=list)
+
+    def serve(self, provider: str, board_id: str, route: Route, path: str | None = None) -> None:
+        self.routes[path or PATHS[provider].format(id=board_id)] = route
+
+    def serve_fixture(self, provider: str, board_id: str, fixture: str, **kwargs: object) -> None:
+        body = (FIXTURES / fixture).read_bytes()
+        kind = "application/xml" if fixture.endswith(".xml") else "application/json"
+        self.serve(provider, board_id, Route(body, content_type=kind, **kwargs))  # type: ignore[arg-type]
+
+    def templates(self) -> dict[str, str]:
+        return {provider: self.base + path for provider, path in PATHS.items()}
+
+
+def _handler(server: BoardServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            server.requests.append(self.path)
+            route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
+            if route is None:
+                route = Route(b'{"ok":false,"error":"Document not found"}', status=404)
+            if route.etag and self.headers.get("If-None-Match") == route.etag:
+                self.send_response(304)
+                self.send_header("ETag", route.etag)
+                self.end_headers()
+                return
+            self.send_response(route.status)
+            self.send_header("Content-Type", route.content_type)
+            self.send_header("Content-Length", str(len(route.body)))
+            if route.etag:
+                self.send_header("ETag", route.etag)
+            self.end_headers()
+            self.wfile.write(route.body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@pytest.fixture
+def board_server() -> Iterator[BoardServer]:
+    holder = BoardServer(base="")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(holder))
+    holder.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield holder
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def http() -> Iterator[HttpClient]:
+    settings = HttpSettings(allow_private_addresses=True, per_host_interval=0, backoff_base=0.01, max_attempts=1)
+    client = HttpClient(settings)
+    yield client
+    client.close()
+
+
+def make_connector(server: BoardServer, **options: object) -> JobBoardsConnector:
+    return JobBoardsConnector("boards", JobBoardsOptions(url_templates=server.templates(), **options))
+
+
+def poll(
+    connector: JobBoardsConnector, http: HttpClient, accounts: list[Account], cursor: dict, now: datetime
+) -> tuple[Fetched, Normalized]:
+    fetched = connector.fetch(FetchContext(http=http, cursor=cursor, accounts=accounts, now=now))
+    return fetched, connector.normalize(fetched, now)
+
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
