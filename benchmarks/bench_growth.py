@@ -26,7 +26,8 @@ from _synth import make_accounts, news_item, rss_document  # noqa: E402
 
 from signalwatch.connectors.base import Fetched  # noqa: E402
 from signalwatch.connectors.rss import RssConnector, RssOptions  # noqa: E402
-from signalwatch.engine import evaluate  # noqa: E402
+from signalwatch.engine import Engine  # noqa: E402
+from signalwatch.pipeline import commit_events  # noqa: E402
 from signalwatch.resolve import AccountIndex  # noqa: E402
 from signalwatch.ruleset import load_ruleset  # noqa: E402
 from signalwatch.store import Store  # noqa: E402
@@ -62,7 +63,7 @@ def simulate(args: argparse.Namespace, workdir: Path) -> None:
     accounts = make_accounts(args.accounts)
     index = AccountIndex(accounts)
     by_id = {a.id: a for a in accounts}
-    ruleset = load_ruleset(ROOT / "rules")
+    engine = Engine(load_ruleset(ROOT / "rules"))
     path = workdir / "growth.db"
     store = Store(f"sqlite:///{path}")
     store.migrate()
@@ -94,7 +95,7 @@ def simulate(args: argparse.Namespace, workdir: Path) -> None:
             events = [index.apply(e) for e in normalized.events]
             raw_json += sum(len(e.model_dump_json()) for e in events)
             next_cursor = {**normalized.cursor, "newest": history[n][0].guid if history[n] else None}
-            store.commit_poll(connector.source_name, events, next_cursor, now, evaluate=lambda new: evaluate(new, by_id, ruleset, now))
+            commit_events(store, engine, by_id, connector.source_name, events, next_cursor, now)
             polls += 1
         for item in store.due_outbox(now, limit=10_000):  # every alert delivered, as the daemon would
             if store.claim(item.id, now):

@@ -19,8 +19,8 @@ import pytest
 from signalwatch.app import build_app
 from signalwatch.config import DATABASE_ENV, load_settings
 from signalwatch.devtools.fixture_server import FixtureServer
-from signalwatch.engine import evaluate
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.pipeline import commit_events
 from signalwatch.resolve import AccountIndex
 from signalwatch.timeutil import utcnow
 from tests.conftest import SLACK_TOKEN, Workspace
@@ -67,7 +67,7 @@ def enqueue_many(workspace: Workspace, count: int, monkeypatch: pytest.MonkeyPat
         title=f"{names[n % 3]} raises ${n + 1}M", occurred_at=now - timedelta(hours=1), detected_at=now,
         company_name=names[n % 3], attributes={"amount": (n + 1) * 1e6, "currency": "USD"}, dedupe_key=make_dedupe_key("bulk", n),
     )) for n in range(count)]
-    app.store.commit_poll("bulk", events, {}, now, evaluate=lambda new: evaluate(new, by_id, app.rules, now))
+    commit_events(app.store, app.engine, by_id, "bulk", events, {}, now)
     sinks = collections.Counter(item.sink for item in app.store.list_outbox(limit=10_000))
     app.close()
     return sinks
@@ -77,7 +77,7 @@ def test_two_processes_delivering_together_send_each_alert_once(any_workspace: W
     workspace = any_workspace
     workspace.write_config([])
     rows = enqueue_many(workspace, 30, monkeypatch)
-    assert rows["slack"] >= 30
+    assert rows["slack"] >= 5  # the policy's per-account limits keep some of the 30 from alerting
     workspace.slack.post_delay = 0.02  # keep both senders busy at the same time
     first, second = workspace.popen("run", "--once"), workspace.popen("run", "--once")
     outputs = [p.communicate(timeout=120) for p in (first, second)]
