@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -13,13 +13,15 @@ from signalwatch.connectors import REGISTRY
 from signalwatch.connectors.base import ConnectorOptions
 from signalwatch.digest.config import DigestConfig
 from signalwatch.http import HttpSettings
+from signalwatch.ruleset import Route
 from signalwatch.sinks import SINKS, SinkConfig
 from signalwatch.timeutil import parse_duration
 from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
 
-__all__ = ["Settings", "SourceSettings", "load_settings", "default_config_path", "CONFIG_ENV"]
+__all__ = ["Settings", "SourceSettings", "load_settings", "default_config_path", "CONFIG_ENV", "DATABASE_ENV"]
 
 CONFIG_ENV = "SIGNALWATCH_CONFIG"
+DATABASE_ENV = "SIGNALWATCH_DATABASE_URL"
 
 
 class _Strict(BaseModel):
@@ -43,6 +45,49 @@ class DeliveryConfig(_Strict):
     )
 
     _durations = field_validator("interval", "backoff_base", "backoff_max", "max_inline_wait", mode="before")(_duration)
+
+
+class ServerConfig(_Strict):
+    """The operator's HTTP endpoint of the daemon: /healthz and Prometheus /metrics."""
+
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = Field(default=9464, ge=0, le=65535)
+
+
+class AdminRoute(Route):
+    """Where admin alerts (source health) go: a sink and, for Slack, a channel. They concern no
+    account, so there is no owner to DM."""
+
+    sink: str = "console"
+    to: Literal["channel"] = "channel"
+
+
+class SourceHealthConfig(_Strict):
+    """One admin alert when a source turns unhealthy, one when it recovers."""
+
+    enabled: bool = True
+    failures: int = Field(default=3, ge=1, description="failed polls in a row before alerting")
+    stale_intervals: int = Field(default=4, ge=1, description="alert when no success within this many intervals")
+    notify: list[AdminRoute] = Field(default_factory=lambda: [AdminRoute()])
+
+
+class RetentionConfig(_Strict):
+    """How long old rows are kept. Pending alerts and the events they cite are never deleted."""
+
+    events: timedelta = Field(default=timedelta(days=365), ge=timedelta(days=30))
+    sent_alerts: timedelta = Field(default=timedelta(days=180), ge=timedelta(days=1))
+    run_at_hour: int = Field(default=3, ge=0, le=23, description="UTC hour of the daemon's daily prune")
+
+    _durations = field_validator("events", "sent_alerts", mode="before")(_duration)
+
+
+class ClusterConfig(_Strict):
+    """Several instances on one database: one schedules polls, holding a lease it renews."""
+
+    lease_ttl: timedelta = Field(default=timedelta(seconds=40), ge=timedelta(seconds=1))
+
+    _durations = field_validator("lease_ttl", mode="before")(_duration)
 
 
 class SourceSettings(BaseModel):
@@ -69,8 +114,13 @@ class Settings(_Strict):
     database: str = "signalwatch.db"
     rules_dir: str = "rules"
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
     http: HttpSettings = HttpSettings()
     delivery: DeliveryConfig = DeliveryConfig()
+    server: ServerConfig = ServerConfig()
+    source_health: SourceHealthConfig = SourceHealthConfig()
+    retention: RetentionConfig = RetentionConfig()
+    cluster: ClusterConfig = ClusterConfig()
     sinks: dict[str, Any] = Field(default_factory=dict, description="sink name -> that sink's options")
     sources: list[SourceSettings] = []
     digest: DigestConfig = DigestConfig()
@@ -85,6 +135,10 @@ class Settings(_Strict):
 
     @property
     def database_url(self) -> str:
+        # The environment wins, so a container or a unit file can keep a PostgreSQL password out of the file.
+        from_env = os.environ.get(DATABASE_ENV, "").strip()
+        if from_env:
+            return from_env
         if "://" in self.database:
             return self.database
         return f"sqlite:///{self.path(self.database)}"

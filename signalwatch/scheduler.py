@@ -1,4 +1,5 @@
-"""The daemon: APScheduler jobs per source, a delivery job, rule hot reload, graceful stop."""
+"""The daemon: APScheduler jobs per source, a delivery job, rule hot reload, operations (lease,
+health, metrics, retention), graceful stop."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from signalwatch.app import App, SourceRuntime
 from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.delivery import deliver
 from signalwatch.digest.send import schedule_digest
+from signalwatch.operations import Operations
 from signalwatch.pipeline import poll_source
 from signalwatch.ruleset import load_ruleset
 from signalwatch.timeutil import utcnow
@@ -68,15 +70,20 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
     )
     first_delivery = threading.Event()
+    ops = Operations(app)
 
     def delivery_job() -> None:
         report = deliver(app.store, app.sinks, app.settings.delivery, recover_all=not first_delivery.is_set(), wait_inline=False)
         first_delivery.set()
+        ops.after_delivery(report)
         if report.sent or report.dead or report.retried:
             log.info("delivery: sent=%d retried=%d dead=%d pending=%d", report.sent, report.retried, report.dead, report.pending)
 
     def poll_job(source: SourceRuntime) -> None:
+        if not ops.leader:
+            return  # another instance holds the polling lease
         result = poll_source(app, source, utcnow())
+        ops.after_poll(result)
         if result.new_alerts and first_delivery.is_set():
             scheduler.modify_job("deliver", next_run_time=utcnow())
 
@@ -89,9 +96,11 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
     scheduler.add_job(watcher.check, IntervalTrigger(seconds=RULES_CHECK_SECONDS), id="rules")
     schedule_digest(scheduler, app)
     schedule_crm_sync(scheduler, app)
+    ops.start(scheduler)  # takes the polling lease before the first poll job fires
     scheduler.start()
     log.info("signalwatch running: %d sources, sinks: %s", len(app.sources), ", ".join(app.sinks) or "none")
     stop.wait()
     log.info("signalwatch stopping: waiting for running jobs")
     scheduler.shutdown(wait=True)
+    ops.stop()
     return 0

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "signalwatch.cli.boards",
     "signalwatch.cli.crm",
     "signalwatch.cli.digest",
+    "signalwatch.cli.maintenance",
 ]
 
 

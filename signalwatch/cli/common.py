@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TextIO
 
+from sqlalchemy.engine import make_url
+
 from signalwatch.app import App, build_app
 from signalwatch.config import Settings, load_settings
 from signalwatch.logs import configure_logging
@@ -30,7 +32,8 @@ def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False)
         print("signalwatch: configuration is invalid, nothing was started", file=sys.stderr)
         raise ConfigExit(EXIT_CONFIG) from None
     secrets = [settings.secret(env) or "" for config in settings.sink_configs.values() for env in config.required_env()]
-    configure_logging("DEBUG" if getattr(args, "verbose", False) else settings.log_level, secrets)
+    secrets.append(make_url(settings.database_url).password or "")  # a PostgreSQL password in the URL
+    configure_logging("DEBUG" if getattr(args, "verbose", False) else settings.log_level, secrets, settings.log_format)
     return settings
 
 

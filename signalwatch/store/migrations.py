@@ -108,9 +108,25 @@ def _v2_digests(conn: Connection) -> None:
     table.create(conn)
 
 
+def _v3_health_and_lease(conn: Connection) -> None:
+    # Source health alerts remember their state across restarts (one alert per incident);
+    # the lease row lets exactly one of several instances schedule polls.
+    conn.exec_driver_sql("ALTER TABLE source_state ADD COLUMN health_alert VARCHAR")
+    conn.exec_driver_sql("ALTER TABLE source_state ADD COLUMN health_incidents INTEGER NOT NULL DEFAULT 0")
+    meta = sa.MetaData()
+    sa.Table(
+        "leases", meta,
+        sa.Column("name", sa.String, primary_key=True),
+        sa.Column("holder", sa.String, nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    meta.create_all(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "digests sent, one row per period and audience", _v2_digests),
+    Migration(3, "source health state and the scheduler lease", _v3_health_and_lease),
 )
 
 _VERSION_TABLE = sa.Table(

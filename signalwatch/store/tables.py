@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "SchemaVersionRow", "OutboxStatus", "DigestRow"]
+__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "SchemaVersionRow", "OutboxStatus", "DigestRow", "LeaseRow"]
 
 
 def _ts(nullable: bool = True, index: bool = False) -> Any:
@@ -76,6 +76,15 @@ class SourceStateRow(SQLModel, table=True):
     consecutive_failures: int = 0
     target_errors: dict[str, Any] = _json({})
     polls: int = 0
+    health_alert: str | None = None  # "down" while an admin alert about this source is open
+    health_incidents: int = 0
+
+
+class LeaseRow(SQLModel, table=True):
+    __tablename__ = "leases"
+    name: str = Field(primary_key=True)
+    holder: str
+    expires_at: datetime | None = _ts(nullable=False)
 
 
 class OutboxStatus:

@@ -57,7 +57,7 @@ def test_migrate_is_idempotent_and_an_upgrade_keeps_data(store: Store) -> None:
         conn.exec_driver_sql("ALTER TABLE events ADD COLUMN language VARCHAR")
         conn.exec_driver_sql("UPDATE events SET language = 'en'")
 
-    following = len(MIGRATIONS) + 1
+    following = MIGRATIONS[-1].version + 1
     applied = migrate(store.engine, (*MIGRATIONS, Migration(following, "add language", add_column)))
     assert applied == [following] and current_version(store.engine) == following
     with store.engine.connect() as conn:

@@ -1,0 +1,34 @@
+"""Maintenance commands: `maintenance prune` applies the retention settings now."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from signalwatch.cli import command_group
+from signalwatch.cli.common import settings_or_exit
+from signalwatch.operations import run_prune
+from signalwatch.store import Store, StoreError
+from signalwatch.timeutil import utcnow
+
+__all__ = ["register"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    group = command_group(subparsers, "maintenance", "database upkeep")
+    prune = group.add_parser("prune", help="delete events and sent alerts older than the retention settings (the daemon does this daily)")
+    prune.set_defaults(func=cmd_prune)
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    settings = settings_or_exit(args)
+    store = Store(settings.database_url)
+    try:
+        store.migrate()
+        print(run_prune(store, settings.retention, utcnow()))
+    except StoreError as exc:
+        print(f"signalwatch maintenance prune: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0

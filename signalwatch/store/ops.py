@@ -1,0 +1,188 @@
+"""Operator-side store operations: health probes, outbox summary, retention, the scheduler lease,
+and source-health incidents (state change and admin alert committed together)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from signalwatch.store.store import AlertDraft, Store, StoreError
+from signalwatch.store.tables import EventRow, LeaseRow, OutboxRow, OutboxStatus, SourceStateRow
+from signalwatch.timeutil import as_utc
+
+__all__ = [
+    "ping", "OutboxSummary", "outbox_summary", "PruneReport", "prune", "try_lease", "release_lease",
+    "SourceHealthRow", "source_health_rows", "record_health_change", "ADMIN_SOURCE",
+]
+
+ADMIN_SOURCE = "@admin"  # outbox `source` of admin alerts, so per-source alert counts stay about signals
+_EVENTS = EventRow.__table__  # type: ignore[attr-defined]
+_OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
+_STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
+_LEASES = LeaseRow.__table__  # type: ignore[attr-defined]
+_PRUNE_BATCH = 2000  # rows per delete transaction: short write locks while the daemon runs
+
+
+@contextmanager
+def _begin(store: Store) -> Iterator[Connection]:
+    """A transaction whose database errors (locked, full, read-only, gone) become StoreError."""
+    try:
+        with store.engine.begin() as conn:
+            yield conn
+    except IntegrityError:
+        raise
+    except DBAPIError as exc:
+        raise StoreError(f"database write failed, nothing was saved: {exc.orig}") from exc
+
+
+def ping(store: Store) -> None:
+    """Raise StoreError unless the database answers a query."""
+    with _begin(store) as conn:
+        conn.execute(sa.select(sa.func.count()).select_from(_STATE))
+
+
+@dataclass(frozen=True)
+class OutboxSummary:
+    counts: dict[str, int]
+    oldest_pending_at: datetime | None
+
+
+def outbox_summary(store: Store) -> OutboxSummary:
+    """Rows per status, and when the oldest unsent (pending or sending) row was created."""
+    with _begin(store) as conn:
+        counts = {status: int(n) for status, n in conn.execute(
+            sa.select(_OUTBOX.c.status, sa.func.count()).group_by(_OUTBOX.c.status)
+        )}
+        oldest = conn.execute(
+            sa.select(sa.func.min(_OUTBOX.c.created_at)).where(_OUTBOX.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]))
+        ).scalar()
+    return OutboxSummary(counts, as_utc(oldest) if oldest is not None else None)
+
+
+@dataclass(frozen=True)
+class PruneReport:
+    events: int
+    alerts: int
+
+
+def prune(store: Store, *, events_before: datetime, sent_before: datetime) -> PruneReport:
+    """Delete sent alerts settled before `sent_before` and events older than `events_before`.
+
+    Pending, sending and dead alerts are kept, and so are the events they cite. An event is
+    old only when it both happened and was detected before the cutoff.
+    """
+    alerts = _delete_batches(store, sa.select(_OUTBOX.c.id).where(
+        _OUTBOX.c.status == OutboxStatus.SENT, _OUTBOX.c.sent_at < sent_before
+    ), _OUTBOX)
+    cited = sa.select(_OUTBOX.c.event_id).where(_OUTBOX.c.status != OutboxStatus.SENT)
+    events = _delete_batches(store, sa.select(_EVENTS.c.id).where(
+        _EVENTS.c.detected_at < events_before, _EVENTS.c.occurred_at < events_before, _EVENTS.c.id.not_in(cited)
+    ), _EVENTS)
+    return PruneReport(events=events, alerts=alerts)
+
+
+def _delete_batches(store: Store, ids: sa.Select[Any], table: sa.Table) -> int:
+    deleted = 0
+    while True:
+        with _begin(store) as conn:
+            batch = [row[0] for row in conn.execute(ids.limit(_PRUNE_BATCH))]
+            if batch:
+                conn.execute(table.delete().where(table.c.id.in_(batch)))
+        deleted += len(batch)
+        if len(batch) < _PRUNE_BATCH:
+            return deleted
+
+
+def try_lease(store: Store, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
+    """Take or renew lease `name` for `holder` until now + ttl; False while another holder's lease runs.
+
+    The conditional UPDATE is atomic in SQLite and PostgreSQL, so two instances racing for an
+    expired lease cannot both win; the INSERT's primary key settles the very first race.
+    """
+    expires = now + ttl
+    with _begin(store) as conn:
+        taken = conn.execute(_LEASES.update().where(
+            _LEASES.c.name == name, sa.or_(_LEASES.c.holder == holder, _LEASES.c.expires_at < now)
+        ).values(holder=holder, expires_at=expires)).rowcount
+    if taken == 1:
+        return True
+    try:
+        with _begin(store) as conn:
+            if conn.execute(sa.select(_LEASES.c.name).where(_LEASES.c.name == name)).first() is not None:
+                return False
+            conn.execute(_LEASES.insert().values(name=name, holder=holder, expires_at=expires))
+    except IntegrityError:
+        return False
+    return True
+
+
+def release_lease(store: Store, name: str, holder: str) -> None:
+    """Give the lease up at a clean stop, so a standby takes over at once instead of after the ttl."""
+    with _begin(store) as conn:
+        conn.execute(_LEASES.delete().where(_LEASES.c.name == name, _LEASES.c.holder == holder))
+
+
+@dataclass(frozen=True)
+class SourceHealthRow:
+    source: str
+    last_poll_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    consecutive_failures: int
+    health_alert: str | None
+    health_incidents: int
+
+
+def source_health_rows(store: Store) -> dict[str, SourceHealthRow]:
+    with _begin(store) as conn:
+        rows = conn.execute(sa.select(
+            _STATE.c.source, _STATE.c.last_poll_at, _STATE.c.last_success_at, _STATE.c.last_error,
+            _STATE.c.consecutive_failures, _STATE.c.health_alert, _STATE.c.health_incidents,
+        )).all()
+    return {
+        row.source: SourceHealthRow(
+            row.source, _utc(row.last_poll_at), _utc(row.last_success_at), row.last_error,
+            int(row.consecutive_failures or 0), row.health_alert, int(row.health_incidents or 0),
+        )
+        for row in rows
+    }
+
+
+def record_health_change(
+    store: Store, source: str, expected: str | None, new: str | None, incident: int,
+    alerts: list[AlertDraft], now: datetime,
+) -> bool:
+    """Move a source's health alert state from `expected` to `new` and enqueue `alerts`, atomically.
+
+    Compare-and-set: when another instance (or an earlier run) already made the change, nothing
+    is written and False is returned, so each incident is announced once.
+    """
+    try:
+        with _begin(store) as conn:
+            changed = conn.execute(_STATE.update().where(
+                _STATE.c.source == source,
+                _STATE.c.health_alert.is_(None) if expected is None else _STATE.c.health_alert == expected,
+                _STATE.c.health_incidents == incident - (1 if new is not None else 0),
+            ).values(health_alert=new, health_incidents=incident)).rowcount
+            if changed != 1:
+                return False
+            for draft in alerts:
+                conn.execute(_OUTBOX.insert().values(
+                    alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=None, event_id=0, source=ADMIN_SOURCE,
+                    sink=draft.sink, target=draft.target, priority=draft.priority, payload=draft.payload,
+                    status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now,
+                ))
+    except IntegrityError:
+        return False  # the alert key exists: this change was already recorded
+    return True
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return as_utc(value) if value is not None else None

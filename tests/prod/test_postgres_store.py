@@ -1,0 +1,50 @@
+"""The store on PostgreSQL: the core store tests, retention, the lease and health incidents, run on a real server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from signalwatch.store import Store
+from signalwatch.store.ops import try_lease
+from tests.core import test_store as core
+from tests.prod import test_retention as retention
+
+# The dialect-neutral core store tests, collected again here with the PostgreSQL `store` fixture below.
+test_migrated_schema_equals_the_table_models = core.test_migrated_schema_equals_the_table_models
+test_migrate_is_idempotent_and_an_upgrade_keeps_data = core.test_migrate_is_idempotent_and_an_upgrade_keeps_data
+test_a_database_from_a_newer_release_is_refused = core.test_a_database_from_a_newer_release_is_refused
+test_a_poll_is_committed_once_and_repeats_insert_nothing = core.test_a_poll_is_committed_once_and_repeats_insert_nothing
+test_a_failing_evaluation_rolls_back_events_and_cursor = core.test_a_failing_evaluation_rolls_back_events_and_cursor
+test_claims_are_exclusive = core.test_claims_are_exclusive
+test_accounts_upsert_by_domain = core.test_accounts_upsert_by_domain
+
+
+@pytest.fixture
+def store(pg_url: str) -> Iterator[Store]:
+    s = Store(pg_url)
+    s.migrate()
+    yield s
+    s.close()
+
+
+def test_prune_keeps_unsent_alerts_and_their_events(store: Store) -> None:
+    from signalwatch.store.ops import prune
+
+    ids = retention.fill(store)
+    report = prune(store, events_before=retention.NOW - timedelta(days=365), sent_before=retention.NOW - timedelta(days=180))
+    assert (report.events, report.alerts) == (3, 2)
+    assert retention.titles(store) == {"old-pending", "old-dead", "recent-sent"}
+    assert {i.id for i in store.list_outbox(limit=100)} == {ids["old-sent-recently"], ids["old-pending"], ids["old-dead"]}
+
+
+def test_the_lease_has_one_holder_until_it_expires(store: Store) -> None:
+    now, ttl = retention.NOW, timedelta(seconds=30)
+    assert try_lease(store, "scheduler", "a", now, ttl) is True
+    assert try_lease(store, "scheduler", "b", now + timedelta(seconds=10), ttl) is False
+    assert try_lease(store, "scheduler", "a", now + timedelta(seconds=20), ttl) is True  # renewed
+    assert try_lease(store, "scheduler", "b", now + timedelta(seconds=45), ttl) is False
+    assert try_lease(store, "scheduler", "b", now + timedelta(seconds=51), ttl) is True  # a stopped renewing
+    assert try_lease(store, "scheduler", "a", now + timedelta(seconds=52), ttl) is False
