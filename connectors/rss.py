@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -20,6 +21,9 @@ from signalwatch.timeutil import parse_duration
 __all__ = ["RssConnector", "RssOptions", "FeedParseError", "parse_feed", "entry_id", "entry_time", "plain_text"]
 
 SEEN_LIMIT = 2000  # entry ids remembered between polls; feeds rarely carry more than 100
+# Inline markup some feeds put in titles (<b>Initech</b> raises…). Only real tags go:
+# text such as "<!channel>" stays, to be shown (escaped) rather than silently dropped.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|br|code|em|font|i|mark|p|small|span|strong|sub|sup|u)\b[^<>]*>", re.IGNORECASE)
 
 
 class FeedParseError(FetchError):
@@ -76,9 +80,11 @@ class RssConnector(Connector):
 
     def _events(self, entry: Any, item_id: str, now: datetime) -> list[SignalEvent]:
         occurred = entry_time(entry) or now
+        if occurred > now:  # a wrong clock or a typo ("9999") must not keep an item fresh forever
+            occurred = now
         if now - occurred > self.options.max_age:
             return []
-        title = " ".join(str(entry.get("title", "")).split())
+        title = " ".join(_INLINE_TAG.sub("", str(entry.get("title", ""))).split())
         summary = plain_text(str(entry.get("summary", "")))
         events = []
         for found in extract_news(title, summary):

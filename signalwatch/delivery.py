@@ -54,12 +54,14 @@ def deliver(
     wait_inline: bool = True,
     clock: Callable[[], datetime] = utcnow,
     sleep: Callable[[float], None] = time.sleep,
+    stopping: Callable[[], bool] = lambda: False,
 ) -> DeliveryReport:
-    """Send every due outbox row. `recover_all` treats every `sending` row as orphaned (process start)."""
+    """Send every due outbox row. `recover_all` treats every `sending` row as orphaned (process start);
+    `stopping` is checked between rows so a shutdown does not wait for a long backlog."""
     report = DeliveryReport()
     with _LOCK:
         _recover(store, sinks, clock(), recover_all, report)
-        _drain(store, sinks, config, wait_inline, clock, sleep, report)
+        _drain(store, sinks, config, wait_inline, clock, sleep, report, stopping)
     report.pending = len(store.due_outbox(clock() + timedelta(days=3650), limit=100_000))
     return report
 
@@ -80,6 +82,7 @@ def _recover(store: Store, sinks: Mapping[str, Sink], now: datetime, recover_all
 def _drain(
     store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, wait_inline: bool,
     clock: Callable[[], datetime], sleep: Callable[[float], None], report: DeliveryReport,
+    stopping: Callable[[], bool],
 ) -> None:
     paused: dict[str, datetime] = {}
     waited = 0.0
@@ -105,6 +108,8 @@ def _drain(
             waited += pause
             continue
         for item in due:
+            if stopping():
+                return  # the rest stays pending for the next start
             if paused.get(item.sink, now) > now:
                 continue
             outcome = _send_one(store, sinks, config, item, clock, report)

@@ -17,9 +17,12 @@ from signalwatch.app import App, SourceRuntime
 from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.delivery import deliver
 from signalwatch.digest.send import schedule_digest
+from signalwatch.events import make_dedupe_key
 from signalwatch.operations import Operations
 from signalwatch.pipeline import poll_source
 from signalwatch.ruleset import load_ruleset
+from signalwatch.store import AlertDraft, StoreError
+from signalwatch.store.ops import enqueue_notices
 from signalwatch.timeutil import utcnow
 from signalwatch.yamlload import AdminInputError
 
@@ -27,6 +30,7 @@ __all__ = ["run_daemon", "RulesWatcher"]
 
 log = logging.getLogger(__name__)
 RULES_CHECK_SECONDS = 10
+RELOAD_RULE_ID = "@rules-reload"
 
 
 class RulesWatcher:
@@ -51,10 +55,34 @@ class RulesWatcher:
             ruleset = load_ruleset(self._folder)
         except AdminInputError as exc:
             log.error("rules: reload failed, keeping the last good rules:\n%s", exc)
+            self._tell_admins(exc)
             return False
         self._app.swap_rules(ruleset)
         log.info("rules: reloaded %d rules from %s", len(ruleset.rules), self._folder)
         return True
+
+
+    def _tell_admins(self, error: AdminInputError) -> None:
+        """One admin notice per broken version of the files (their stamp is in the key)."""
+        now = utcnow()
+        errors = [str(issue) for issue in error.issues if issue.severity == "error"]
+        payload = {
+            "priority": "P2", "rule": {"id": RELOAD_RULE_ID}, "angle": None,
+            "event": {"type": "rules", "change": "reload_failed", "title": "Rule files have errors: the last good rules stay in force",
+                      "summary": "\n".join(errors[:20]), "source": "rules", "url": None, "occurred_at": now.isoformat(),
+                      "attributes": {}, "company_name": None},
+            "account": {"name": "signalwatch rules"},
+            "why": errors[:10] + ["fix the files; `signalwatch rules check` lists every problem"],
+        }
+        drafts = [
+            AlertDraft(make_dedupe_key("rules-reload", self._stamp, route.sink, route.channel), RELOAD_RULE_ID, None, "",
+                       route.sink, route.channel, "P2", payload)
+            for route in self._app.settings.source_health.notify
+        ]
+        try:
+            enqueue_notices(self._app.store, drafts, now)
+        except StoreError as exc:
+            log.error("rules: could not queue the admin notice: %s", exc)
 
 
 def run_daemon(app: App, stop: threading.Event | None = None) -> int:
@@ -73,7 +101,8 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
     ops = Operations(app)
 
     def delivery_job() -> None:
-        report = deliver(app.store, app.sinks, app.settings.delivery, recover_all=not first_delivery.is_set(), wait_inline=False)
+        report = deliver(app.store, app.sinks, app.settings.delivery, recover_all=not first_delivery.is_set(),
+                         wait_inline=False, stopping=stop.is_set)
         first_delivery.set()
         ops.after_delivery(report)
         if report.sent or report.dead or report.retried:

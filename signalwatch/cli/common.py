@@ -15,7 +15,7 @@ from signalwatch.config import Settings, load_settings
 from signalwatch.logs import configure_logging
 from signalwatch.yamlload import AdminInputError
 
-__all__ = ["settings_or_exit", "app_or_exit", "print_table", "when", "EXIT_CONFIG"]
+__all__ = ["settings_or_exit", "app_or_exit", "print_table", "when", "redact", "secrets_of", "EXIT_CONFIG"]
 
 EXIT_CONFIG = 2
 
@@ -47,6 +47,20 @@ def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None) -> App:
         raise ConfigExit(EXIT_CONFIG) from None
 
 
+def secrets_of(settings: Settings) -> list[str]:
+    """Every secret the settings can reach: sink tokens from the environment."""
+    return [secret for config in settings.sink_configs.values() for env in config.required_env()
+            if (secret := settings.secret(env))]
+
+
+def redact(text: str, settings: Settings) -> str:
+    """`text` with every known secret replaced by ***, for output that bypasses logging."""
+    for secret in secrets_of(settings):
+        if len(secret) >= 6:
+            text = text.replace(secret, "***")
+    return text
+
+
 def when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "-"
 
@@ -55,7 +69,8 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out: T
     out = out or sys.stdout
     cells = [[str(c) for c in headers]] + [["-" if c is None else str(c) for c in row] for row in rows]
     widths = [min(60, max(len(row[i]) for row in cells)) for i in range(len(headers))]
+    last = len(headers) - 1  # the last column (errors, reasons) is printed whole
     for index, row in enumerate(cells):
-        out.write("  ".join(cell[:60].ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
+        out.write("  ".join(cell if i == last else cell[:60].ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
         if index == 0:
             out.write("  ".join("-" * w for w in widths) + "\n")

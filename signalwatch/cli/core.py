@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from signalwatch.app import App
-from signalwatch.cli.common import app_or_exit, print_table, settings_or_exit, when
+from signalwatch.cli.common import app_or_exit, print_table, redact, settings_or_exit, when
 from signalwatch.delivery import deliver
 from signalwatch.pipeline import PollReport, poll_source
 from signalwatch.scheduler import run_daemon
@@ -86,7 +86,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         new_events = sum(r.new_events for r in reports)
         print(f"polled {len(reports)} sources ({len(failed)} failed): {new_events} new events, {sent} alerts delivered")
         for report in failed:
-            print(f"  source {report.source} failed: {report.error}", file=sys.stderr)
+            print(f"  source {report.source} failed: {redact(report.error or '', app.settings)}", file=sys.stderr)
         return 1 if failed else 0
     finally:
         app.close()
@@ -109,7 +109,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         failing += health != "ok"
         name = state.source if state.source in configured else f"{state.source} (not configured)"
         rows.append((name, health, when(state.last_poll_at), when(state.last_success_at), state.events,
-                     f"{state.alerts_sent}/{state.alerts_pending}/{state.alerts_dead}", error or ""))
+                     f"{state.alerts_sent}/{state.alerts_pending}/{state.alerts_dead}", redact(error or "", settings)))
     for name in sorted(configured - {state.source for state in store.source_status()}):
         rows.append((name, "never polled", "-", "-", 0, "0/0/0", ""))
     print_table(["source", "health", "last poll", "last success", "events", "alerts sent/pending/dead", "last error"], rows)

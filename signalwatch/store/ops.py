@@ -155,6 +155,23 @@ def source_health_rows(store: Store) -> dict[str, SourceHealthRow]:
     }
 
 
+def enqueue_notices(store: Store, alerts: list[AlertDraft], now: datetime) -> int:
+    """Queue admin notices (not tied to an event); a key already queued is skipped. Returns how many were new."""
+    added = 0
+    for draft in alerts:
+        try:
+            with _begin(store) as conn:
+                conn.execute(_OUTBOX.insert().values(
+                    alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=None, event_id=0, source=ADMIN_SOURCE,
+                    sink=draft.sink, target=draft.target, priority=draft.priority, payload=draft.payload,
+                    status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now,
+                ))
+            added += 1
+        except IntegrityError:
+            continue  # already announced
+    return added
+
+
 def record_health_change(
     store: Store, source: str, expected: str | None, new: str | None, incident: int,
     alerts: list[AlertDraft], now: datetime,

@@ -123,7 +123,6 @@ class Store:
                     row.updated_at = now
                     updated += 1
                 session.add(row)
-                session.flush()
                 by_name[row.name.lower()] = row
                 if row.domain:
                     by_domain[row.domain] = row

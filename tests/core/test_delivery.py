@@ -137,3 +137,10 @@ def test_owner_found_by_email_gets_a_dm_and_unknown_owners_fall_back(store: Stor
     assert report.sent == 3
     assert [m["channel_arg"] for m in slack.messages] == ["U0DANA0001", "#sales-signals", "U0DANA0001"]
     assert [method for method, _ in slack.calls].count("users.lookupByEmail") == 2  # cached per address
+
+
+def test_a_stopping_daemon_leaves_the_backlog_pending(store: Store, slack: FakeSlack) -> None:
+    clock = Clock()
+    enqueue(store, 3, clock.now)
+    report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), clock=clock, sleep=clock.sleep, stopping=lambda: True)
+    assert report.sent == 0 and len(store.due_outbox(clock.now)) == 3 and slack.messages == []

@@ -86,3 +86,10 @@ def test_entity_escaped_mentions_stay_literal_text(feeds: FixtureServer) -> None
     acme = next(e for e in events if e.company_name == "Acme Robotics")
     assert "<!channel>" in acme.title  # stored as the source wrote it; escaping happens at render time
     assert acme.type is EventType.LEADERSHIP
+
+
+def test_a_date_in_the_far_future_counts_as_now(feeds: FixtureServer) -> None:
+    body = rendered_feed("funding-rss2.xml").replace(b"<pubDate>", b"<pubDate>Fri, 31 Dec 9999 00:00:00 GMT</pubDate><x>", 1)
+    feeds.route("feed", Reply(body))
+    events, _ = _poll(RssConnector("news", RssOptions(url=feeds.url("feed"))), {})
+    assert all(e.occurred_at <= e.detected_at for e in events)

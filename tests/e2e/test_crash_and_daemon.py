@@ -8,7 +8,7 @@ import time
 
 from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from tests.conftest import Workspace, feed_bytes
-from tests.e2e.test_run_once import EXPECTED, received, standard_sources
+from tests.e2e.test_run_once import EXPECTED, header, received, standard_sources
 
 
 def wait_for(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +59,9 @@ def test_sigkill_during_a_poll_then_restart_delivers_each_alert_once(workspace: 
 
 
 def test_daemon_delivers_keeps_last_good_rules_on_a_broken_edit_and_stops_on_sigterm(workspace: Workspace, feeds: FixtureServer) -> None:
-    workspace.write_config(standard_sources(feeds), delivery={"interval": "1s", "backoff_base": "1s"})
+    workspace.write_config(standard_sources(feeds), delivery={"interval": "1s", "backoff_base": "1s"},
+                           source_health={"notify": [{"sink": "slack", "channel": "#signals-test"}]},
+                           server={"enabled": False})
     process = workspace.popen("run")
     try:
         wait_for(lambda: len(workspace.slack.messages) == len(EXPECTED))
@@ -72,4 +74,8 @@ def test_daemon_delivers_keeps_last_good_rules_on_a_broken_edit_and_stops_on_sig
     assert process.returncode == 0
     assert "reload failed, keeping the last good rules" in err and "signals.yaml:3: unknown key 'descripton'" in err
     assert "signalwatch stopping" in err
-    assert sorted(received(workspace.slack)) == sorted(EXPECTED)
+    admin = [m for m in workspace.slack.messages if m["channel_arg"] == "#signals-test"]
+    assert len(admin) == 1 and "Rule files have errors" in admin[0]["text"] + str(admin[0]["blocks"])
+    assert "descripton" in str(admin[0]["blocks"])
+    signals = [m for m in workspace.slack.messages if m["channel_arg"] != "#signals-test"]
+    assert sorted((m["channel_arg"], header(m)) for m in signals) == sorted(EXPECTED)

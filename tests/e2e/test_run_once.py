@@ -100,3 +100,12 @@ def test_secrets_never_appear_in_output(workspace: Workspace, feeds: FixtureServ
     result = workspace.cli("-v", "run", "--once")
     assert result.returncode == 0
     assert SLACK_TOKEN not in result.stdout + result.stderr
+
+
+def test_a_failing_source_error_never_prints_a_secret(workspace: Workspace, feeds: FixtureServer) -> None:
+    feeds.route("private.xml", Reply(b"<h1>nope</h1>", 500, "text/html"))
+    url = feeds.url("private.xml") + f"?token={SLACK_TOKEN}"
+    workspace.write_config([{"name": "tokened", "type": "rss", "url": url}])
+    result = workspace.cli("run", "--once")
+    assert result.returncode == 1 and "source tokened failed" in result.stderr
+    assert SLACK_TOKEN not in result.stdout + result.stderr + workspace.cli("status").stdout

@@ -64,7 +64,6 @@ def test_every_bad_input_is_reported_and_the_good_sources_are_unaffected(workspa
     assert "Société Exemple" in events  # Latin-1 bytes decoded, not dropped
 
 
-@pytest.mark.xfail(strict=True, reason="connectors/rss.py keeps HTML markup in titles, so the headline is not recognised")
 def test_markup_in_a_title_is_read_as_text() -> None:
     now = utcnow()
     connector = RssConnector("wrong-types", RssOptions(url="https://press.example/feed"))
