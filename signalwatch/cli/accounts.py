@@ -17,7 +17,7 @@ __all__ = ["register"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    group = command_group(subparsers, "accounts", "target accounts: import, list")
+    group = command_group(subparsers, "accounts", "target accounts: import, list, top, candidates, discover-boards")
     imp = group.add_parser("import", help="import or update accounts from a CSV file (bad rows are reported by line, good rows kept)")
     imp.add_argument("file", help="CSV with columns name, domain, aliases, industry, employees, revenue, country, owner_email, owner_slack_id, tags, crm_id, boards")
     imp.add_argument("--dry-run", action="store_true", help="check the file without saving")

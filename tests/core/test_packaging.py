@@ -43,7 +43,7 @@ def test_wheel_licence_is_apache(wheel: zipfile.ZipFile) -> None:
 
 def test_init_writes_a_working_starter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", str(tmp_path)]) == 0
-    assert {p.name for p in (tmp_path / "rules").iterdir()} == {"icp.yaml", "policy.yaml", "signals.yaml", "tests"}
+    assert {p.name for p in (tmp_path / "rules").iterdir()} == {"icp.yaml", "policy.yaml", "signals.yaml", "hiring_and_stack.yaml", "tests"}
     assert (tmp_path / "rules" / "tests" / "signals_test.yaml").exists()
     settings = load_settings(tmp_path / "signalwatch.yaml")
     assert [s.type for s in settings.sources] == ["rss", "rss"]
