@@ -175,6 +175,8 @@ class Store:
             rows: list[EventRow] = []
             for event in events:
                 if event.dedupe_key in known:
+                    if event.attributes.get("is_amendment"):
+                        self._amend(session, event)
                     continue
                 known.add(event.dedupe_key)
                 rows.append(EventRow(**event.model_dump(mode="python")))
@@ -205,6 +207,15 @@ class Store:
             session.add(state)
             session.commit()
         return PollCommit(new_events=new_events, new_alerts=new_alerts)
+
+    @staticmethod
+    def _amend(session: Session, event: SignalEvent) -> None:
+        """An amendment (e.g. SEC Form D/A) refreshes the stored facts of its event; it never re-alerts."""
+        row = session.exec(select(EventRow).where(EventRow.dedupe_key == event.dedupe_key)).first()
+        if row is not None and row.attributes != event.attributes:
+            row.attributes = dict(event.attributes)
+            row.title, row.url, row.summary = event.title, event.url, event.summary
+            session.add(row)
 
     def record_poll_failure(self, source: str, error: str, now: datetime) -> None:
         """Remember a failed poll; the cursor stays where it was."""

@@ -117,3 +117,14 @@ def test_accounts_upsert_by_domain(store: Store) -> None:
     assert (added, updated) == (0, 1)
     (acme,) = store.list_accounts()
     assert acme.name == "Acme Inc" and acme.employees == 20
+
+
+def test_an_amendment_updates_the_stored_facts_without_alerting(store: Store) -> None:
+    original = event(1)
+    store.commit_poll("news", [original], {}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    amended = original.model_copy(update={"attributes": {"amount": 9e6, "is_amendment": True}, "title": "Company 1 (D/A)"})
+    result = store.commit_poll("news", [amended], {}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    assert (result.new_events, result.new_alerts) == ([], 0)
+    ((_, stored),) = store.list_events()
+    assert stored.attributes["amount"] == 9e6 and stored.title == "Company 1 (D/A)"
+    assert len(store.due_outbox(NOW)) == 1
