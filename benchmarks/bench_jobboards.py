@@ -178,7 +178,9 @@ def run_ours(base: str, boards: int, concurrency: int) -> dict:
             fetch_s = time.perf_counter() - loaded
             normalized = connector.normalize(fetched, now)
             normalize_s = time.perf_counter() - loaded - fetch_s
-            commit = store.commit_poll("boards", normalized.events, normalized.cursor, now, evaluate=lambda new: [])
+            unchanged = normalized.cursor == cursor  # as the pipeline does: an unchanged cursor is not rewritten
+            commit = store.commit_poll("boards", normalized.events, None if unchanged else normalized.cursor, now,
+                                       evaluate=lambda new: [])
             seconds = time.perf_counter() - started
             store_s = seconds - fetch_s - normalize_s
             changes = Counter(e.change for e in commit.new_events)

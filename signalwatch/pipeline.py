@@ -47,7 +47,8 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     try:
         accounts_by_id = {account.id: account for account in accounts}
         with app.engine_lock:
-            committed = commit_events(app.store, app.engine, accounts_by_id, source.name, events, normalized.cursor, now, dict(fetched.errors))
+            next_cursor = None if normalized.cursor == cursor else normalized.cursor  # unchanged: not rewritten
+            committed = commit_events(app.store, app.engine, accounts_by_id, source.name, events, next_cursor, now, dict(fetched.errors))
     except StoreError as exc:
         log.error("poll: %s could not be saved: %s", source.name, exc)
         return PollReport(source.name, ok=False, error=str(exc))
@@ -61,7 +62,7 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
 
 
 def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account], source: str, events: list[SignalEvent],
-                  cursor: dict[str, Any], now: datetime, target_errors: dict[str, str] | None = None) -> PollCommit:
+                  cursor: dict[str, Any] | None, now: datetime, target_errors: dict[str, str] | None = None) -> PollCommit:
     """Store events, the alerts the engine finds for the new ones, and the cursor in one transaction;
     then advance the engine's state. The caller serializes calls (App.engine_lock)."""
     evaluations: list[Evaluation] = []

@@ -162,12 +162,13 @@ class Store:
         self,
         source: str,
         events: Sequence[SignalEvent],
-        cursor: dict[str, Any],
+        cursor: dict[str, Any] | None,
         now: datetime,
         evaluate: Evaluator,
         target_errors: dict[str, str] | None = None,
     ) -> PollCommit:
-        """Insert new events, enqueue the alerts `evaluate` returns for them, save the cursor: one transaction."""
+        """Insert new events, enqueue the alerts `evaluate` returns for them, save the cursor: one transaction.
+        `cursor=None` means unchanged: the stored one (large for board snapshots) is neither read nor rewritten."""
         with self._session() as session:
             keys = [e.dedupe_key for e in events]
             known = set(session.exec(select(EventRow.dedupe_key).where(col(EventRow.dedupe_key).in_(keys))).all()) if keys else set()
@@ -196,15 +197,21 @@ class Store:
                     next_attempt_at=draft.not_before or now, created_at=now,
                 ))
                 new_alerts += 1
-            state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
-            if state.cursor != cursor:  # an unchanged cursor (large for board snapshots) is not rewritten
-                state.cursor = cursor
-            state.last_poll_at = now
-            state.last_success_at = now
-            state.consecutive_failures = 0
-            state.target_errors = dict(target_errors or {})
-            state.polls = (state.polls or 0) + 1
-            session.add(state)
+            success = {"last_poll_at": now, "last_success_at": now, "consecutive_failures": 0,
+                       "target_errors": dict(target_errors or {})}
+            table = SourceStateRow.__table__  # type: ignore[attr-defined]
+            updated = 0
+            if cursor is None:
+                updated = session.execute(
+                    sa.update(table).where(table.c.source == source).values(**success, polls=table.c.polls + 1)
+                ).rowcount
+            if not updated:
+                state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
+                state.cursor = cursor if cursor is not None else state.cursor
+                for key, value in success.items():
+                    setattr(state, key, value)
+                state.polls = (state.polls or 0) + 1
+                session.add(state)
             session.commit()
         return PollCommit(new_events=new_events, new_alerts=new_alerts)
 
