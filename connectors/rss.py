@@ -16,7 +16,7 @@ from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContex
 from signalwatch.events import SignalEvent, make_dedupe_key
 from signalwatch.extract import extract_news
 from signalwatch.http import FetchError
-from signalwatch.timeutil import parse_duration
+from signalwatch.timeutil import coerce_duration
 
 __all__ = ["RssConnector", "RssOptions", "FeedParseError", "parse_feed", "entry_id", "entry_time", "plain_text"]
 
@@ -34,10 +34,7 @@ class RssOptions(ConnectorOptions):
     url: str = Field(description="feed URL (RSS 2.0, RSS 1.0 or Atom)")
     max_age: timedelta = Field(default=timedelta(days=14), description="ignore items older than this")
 
-    @field_validator("max_age", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> Any:
-        return parse_duration(value) if isinstance(value, (str, int, float)) else value
+    _duration = field_validator("max_age", mode="before")(coerce_duration)
 
 
 @register

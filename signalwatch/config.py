@@ -15,7 +15,7 @@ from signalwatch.digest.config import DigestConfig
 from signalwatch.http import HttpSettings
 from signalwatch.ruleset import Route
 from signalwatch.sinks import SINKS, SinkConfig
-from signalwatch.timeutil import parse_duration
+from signalwatch.timeutil import coerce_duration
 from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
 
 __all__ = ["Settings", "SourceSettings", "load_settings", "default_config_path", "CONFIG_ENV", "DATABASE_ENV"]
@@ -28,8 +28,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _duration(value: Any) -> Any:
-    return parse_duration(value) if isinstance(value, (str, int, float)) else value
+_duration = coerce_duration
 
 
 class DeliveryConfig(_Strict):

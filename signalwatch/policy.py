@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from signalwatch.timeutil import parse_duration
+from signalwatch.timeutil import coerce_duration
 
 __all__ = ["Policy", "Scoring", "Limits", "DeliveryWindow", "DEFAULT_POLICY", "POLICY_FILE"]
 
@@ -22,7 +22,7 @@ class _Strict(BaseModel):
 
 def _durations(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: parse_duration(v) if isinstance(v, (str, int, float)) else v for k, v in value.items()}
+        return {k: coerce_duration(v) for k, v in value.items()}
     return value
 
 
@@ -45,10 +45,7 @@ class Scoring(_Strict):
 
     _half = field_validator("half_life", mode="before")(_durations)
 
-    @field_validator("cluster_window", mode="before")
-    @classmethod
-    def _window(cls, value: Any) -> Any:
-        return parse_duration(value) if isinstance(value, (str, int, float)) else value
+    _window = field_validator("cluster_window", mode="before")(coerce_duration)
 
     def weight(self, event_type: str, change: str) -> float:
         return float(self.weights.get(f"{event_type}/{change}", self.weights.get(event_type, 1.0)))

@@ -22,7 +22,7 @@ from signalwatch.events import SignalEvent
 from signalwatch.expr import Expr, ExprError, parse_expr
 from signalwatch.policy import DEFAULT_POLICY, POLICY_FILE, Policy
 from signalwatch.sinks import SINKS
-from signalwatch.timeutil import parse_duration
+from signalwatch.timeutil import coerce_duration
 from signalwatch.yamlload import AdminInputError, Issue, LoadedYaml, load_yaml, suggest, validation_issues
 
 __all__ = [
@@ -41,8 +41,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _duration(value: Any) -> Any:
-    return parse_duration(value) if isinstance(value, (str, int, float)) else value
+_duration = coerce_duration
 
 
 # -- file schemas ---------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-__all__ = ["utcnow", "as_utc", "parse_duration", "format_duration"]
+__all__ = ["utcnow", "as_utc", "parse_duration", "coerce_duration", "format_duration"]
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d|w)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -32,6 +32,14 @@ def parse_duration(text: str | int | float) -> timedelta:
         raise ValueError(f"not a duration: {text!r} (use e.g. 30s, 15m, 2h, 7d)")
     number, unit = match.groups()
     return timedelta(seconds=float(number) * _UNIT_SECONDS[(unit or "s").lower()])
+
+
+def coerce_duration(value: object) -> object:
+    """A pydantic `mode="before"` validator body: "15m" or 90 become a timedelta, anything else
+    (a timedelta, None, a wrong type) passes through for pydantic to accept or reject."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return parse_duration(value)
+    return value
 
 
 def format_duration(delta: timedelta) -> str:

@@ -18,7 +18,6 @@ from pydantic import Field, field_validator
 from signalwatch.connectors.base import ConnectorOptions
 from signalwatch.connectors.edgar.limiter import EdgarBlockedError, limiter_for
 from signalwatch.http import HttpClient, HttpStatusError, RateLimitedError
-from signalwatch.timeutil import parse_duration
 
 __all__ = ["EdgarOptions", "EdgarSession", "check_user_agent", "SEC_ORIGIN", "BLOCK_COOLDOWN"]
 
@@ -71,11 +70,6 @@ class EdgarOptions(ConnectorOptions):
         if value not in (10, 20, 40, 80, 100):
             raise ValueError("page_size must be one of 10, 20, 40, 80, 100")
         return value
-
-
-def parse_age(value: Any) -> Any:
-    """Config durations such as "365d" for timedelta options."""
-    return parse_duration(value) if isinstance(value, (str, int, float)) else value
 
 
 class EdgarSession:

@@ -17,13 +17,14 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from signalwatch.connectors import register
-from signalwatch.connectors.edgar.client import EdgarOptions, EdgarSession, parse_age
+from signalwatch.connectors.edgar.client import EdgarOptions, EdgarSession
 from signalwatch.connectors.edgar.feed import FeedEntry
 from signalwatch.connectors.edgar.filing_index import FilingIndex
 from signalwatch.connectors.edgar.formd_doc import FormD, FormDParseError, parse_form_d
 from signalwatch.connectors.edgar.poll import EdgarConnector, doc_text
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.http import FetchError
+from signalwatch.timeutil import coerce_duration
 
 __all__ = ["FormDConnector", "FormDOptions", "form_d_event"]
 
@@ -35,10 +36,7 @@ class FormDOptions(EdgarOptions):
         default=timedelta(days=365), description="ignore offerings whose first sale is older than this"
     )
 
-    @field_validator("max_first_sale_age", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> Any:
-        return parse_age(value)
+    _duration = field_validator("max_first_sale_age", mode="before")(coerce_duration)
 
 
 @register

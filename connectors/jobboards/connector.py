@@ -32,7 +32,7 @@ from signalwatch.hiring.classify import classify_title
 from signalwatch.hiring.mentions import technologies_in
 from signalwatch.hiring.snapshot import BoardDiff, JobRecord, diff_snapshot, unchanged_snapshot
 from signalwatch.hiring.surge import FunctionHistory, SurgeRule, observe
-from signalwatch.timeutil import parse_duration
+from signalwatch.timeutil import coerce_duration
 
 __all__ = ["JobBoardsConnector", "JobBoardsOptions"]
 
@@ -46,10 +46,7 @@ class JobBoardsOptions(ConnectorOptions):
     min_new: int = Field(default=3, ge=1, description="new roles a growth surge needs at least")
     url_templates: dict[str, str] = Field(default_factory=dict, description="provider → URL with {id} (mirrors, tests)")
 
-    @field_validator("window", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> Any:
-        return parse_duration(value) if isinstance(value, (str, int, float)) else value
+    _duration = field_validator("window", mode="before")(coerce_duration)
 
     @field_validator("providers")
     @classmethod

@@ -31,9 +31,7 @@ def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False)
         print(exc, file=sys.stderr)
         print("signalwatch: configuration is invalid, nothing was started", file=sys.stderr)
         raise ConfigExit(EXIT_CONFIG) from None
-    secrets = [settings.secret(env) or "" for config in settings.sink_configs.values() for env in config.required_env()]
-    secrets.append(make_url(settings.database_url).password or "")  # a PostgreSQL password in the URL
-    configure_logging("DEBUG" if getattr(args, "verbose", False) else settings.log_level, secrets, settings.log_format)
+    configure_logging("DEBUG" if getattr(args, "verbose", False) else settings.log_level, secrets_of(settings), settings.log_format)
     return settings
 
 
@@ -48,9 +46,11 @@ def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None) -> App:
 
 
 def secrets_of(settings: Settings) -> list[str]:
-    """Every secret the settings can reach: sink tokens from the environment."""
-    return [secret for config in settings.sink_configs.values() for env in config.required_env()
-            if (secret := settings.secret(env))]
+    """Every secret the settings can reach: sink tokens from the environment, a database password."""
+    secrets = [secret for config in settings.sink_configs.values() for env in config.required_env()
+               if (secret := settings.secret(env))]
+    password = make_url(settings.database_url).password  # a PostgreSQL password in the URL
+    return secrets + ([str(password)] if password else [])
 
 
 def redact(text: str, settings: Settings) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from signalwatch.timeutil import parse_duration
+from signalwatch.timeutil import coerce_duration
 
 __all__ = ["HubSpotSyncConfig", "SalesforceSyncConfig", "FieldMap"]
 
@@ -20,10 +20,7 @@ class _Sync(_Strict):
     enabled: bool = False
     interval: timedelta = timedelta(hours=6)
 
-    @field_validator("interval", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> Any:
-        return parse_duration(value) if isinstance(value, (str, int, float)) else value
+    _duration = field_validator("interval", mode="before")(coerce_duration)
 
 
 class FieldMap(_Strict):

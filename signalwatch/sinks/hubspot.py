@@ -19,7 +19,7 @@ from signalwatch.crm.hubspot_api import NOTE_TO_COMPANY, TASK_TO_COMPANY, HubSpo
 from signalwatch.crm.limiter import WindowLimiter
 from signalwatch.crm.sync_config import HubSpotSyncConfig
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
-from signalwatch.timeutil import as_utc, parse_duration, utcnow
+from signalwatch.timeutil import as_utc, coerce_duration, utcnow
 
 __all__ = ["HubSpotSink", "HubSpotConfig"]
 
@@ -45,8 +45,7 @@ class HubSpotConfig(SinkConfig):
     company_missing_retry: timedelta = Field(default=timedelta(minutes=30), description="wait before looking again for a company not (yet) in HubSpot")
     sync: HubSpotSyncConfig = HubSpotSyncConfig()
 
-    _durations = field_validator("burst_window", "company_missing_retry", mode="before")(
-        lambda value: parse_duration(value) if isinstance(value, (str, int, float)) else value)
+    _durations = field_validator("burst_window", "company_missing_retry", mode="before")(coerce_duration)
 
     def required_env(self) -> list[str]:
         return [self.token_env]

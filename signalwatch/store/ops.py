@@ -155,17 +155,22 @@ def source_health_rows(store: Store) -> dict[str, SourceHealthRow]:
     }
 
 
+def _insert_admin_alert(conn: Connection, draft: AlertDraft, now: datetime) -> None:
+    """An outbox row for an admin alert: no event, no account, the `@admin` source."""
+    conn.execute(_OUTBOX.insert().values(
+        alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=None, event_id=0, source=ADMIN_SOURCE,
+        sink=draft.sink, target=draft.target, priority=draft.priority, payload=draft.payload,
+        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now,
+    ))
+
+
 def enqueue_notices(store: Store, alerts: list[AlertDraft], now: datetime) -> int:
     """Queue admin notices (not tied to an event); a key already queued is skipped. Returns how many were new."""
     added = 0
     for draft in alerts:
         try:
             with _begin(store) as conn:
-                conn.execute(_OUTBOX.insert().values(
-                    alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=None, event_id=0, source=ADMIN_SOURCE,
-                    sink=draft.sink, target=draft.target, priority=draft.priority, payload=draft.payload,
-                    status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now,
-                ))
+                _insert_admin_alert(conn, draft, now)
             added += 1
         except IntegrityError:
             continue  # already announced
@@ -191,11 +196,7 @@ def record_health_change(
             if changed != 1:
                 return False
             for draft in alerts:
-                conn.execute(_OUTBOX.insert().values(
-                    alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=None, event_id=0, source=ADMIN_SOURCE,
-                    sink=draft.sink, target=draft.target, priority=draft.priority, payload=draft.payload,
-                    status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now,
-                ))
+                _insert_admin_alert(conn, draft, now)
     except IntegrityError:
         return False  # the alert key exists: this change was already recorded
     return True
