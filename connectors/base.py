@@ -6,15 +6,19 @@
 The pipeline stores the events and the next cursor in one transaction, so a crash
 anywhere re-runs the poll harmlessly: dedupe keys are deterministic and the cursor never
 moves ahead of stored events.
+
+State that grows with the number of targets (a snapshot per job board) goes in keyed
+cursor parts rather than the one-row cursor, so an unchanged target costs no reading
+or writing; see `CursorParts`.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -22,7 +26,10 @@ from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent
 from signalwatch.http import HttpClient
 
-__all__ = ["Connector", "ConnectorOptions", "FetchContext", "Fetched", "Normalized"]
+__all__ = [
+    "Connector", "ConnectorOptions", "CursorParts", "FetchContext", "Fetched", "MemoryParts", "NO_PARTS",
+    "Normalized", "PartWrite",
+]
 
 
 class ConnectorOptions(BaseModel):
@@ -31,14 +38,72 @@ class ConnectorOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class CursorParts(Protocol):
+    """A source's keyed cursor parts, one per target (a job board, a domain), as stored.
+
+    A part is a small `head` (validators such as an ETag or body hash, a few counts), read
+    for every part at every poll, and a `body` (a snapshot), read only for the keys a
+    connector asks for: typically the targets whose content changed. `normalize` returns
+    in `Normalized.parts` the parts to write (`PartWrite`) or delete (None); parts it does
+    not name stay as stored. They are saved in the same transaction as the events.
+    """
+
+    @property
+    def heads(self) -> Mapping[str, Mapping[str, Any]]:
+        """Every part's head, by key."""
+        ...
+
+    def bodies(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored bodies of `keys` (keys without a part are left out). I/O: call it from
+        `fetch` only; it is thread-safe so fetch workers may call it."""
+        ...
+
+
+@dataclass(frozen=True)
+class PartWrite:
+    """The next state of one cursor part: a new head, and a new body unless it is unchanged (None)."""
+
+    head: dict[str, Any]
+    body: dict[str, Any] | None = None
+
+
+class MemoryParts:
+    """Cursor parts held in memory: for tools and tests that run a connector without a store."""
+
+    def __init__(self, parts: Mapping[str, tuple[Mapping[str, Any], Mapping[str, Any]]] | None = None) -> None:
+        self._parts = dict(parts or {})
+
+    @property
+    def heads(self) -> Mapping[str, Mapping[str, Any]]:
+        return {key: head for key, (head, _) in self._parts.items()}
+
+    def bodies(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return {key: dict(self._parts[key][1]) for key in keys if key in self._parts}
+
+    def updated(self, writes: Mapping[str, PartWrite | None]) -> MemoryParts:
+        """The parts after `writes` (as a store applies `Normalized.parts`)."""
+        parts = dict(self._parts)
+        for key, write in writes.items():
+            if write is None:
+                parts.pop(key, None)
+            else:
+                body = write.body if write.body is not None else (parts[key][1] if key in parts else {})
+                parts[key] = (write.head, body)
+        return MemoryParts(parts)
+
+
+NO_PARTS = MemoryParts()
+
+
 @dataclass(frozen=True)
 class FetchContext:
-    """What a poll may use: the HTTP client, the stored cursor, the target accounts, the time."""
+    """What a poll may use: the HTTP client, the stored cursor and cursor parts, the target accounts, the time."""
 
     http: HttpClient
     cursor: Mapping[str, Any]
     accounts: Sequence[Account]
     now: datetime
+    parts: CursorParts = NO_PARTS
 
 
 @dataclass(frozen=True)
@@ -48,7 +113,8 @@ class Fetched:
     `items` is connector-specific raw data (bytes, parsed JSON); `cursor` is the state the
     poll started from; `state` holds fetch-level updates such as ETags; `errors` maps a
     target (a board, a feed URL) to the reason it failed, so one bad target is reported
-    in `status` while the others still count.
+    in `status` while the others still count. `part_heads` are the cursor parts' heads the
+    poll started from and `part_bodies` the bodies fetch read (see `CursorParts`).
     """
 
     cursor: Mapping[str, Any]
@@ -56,14 +122,18 @@ class Fetched:
     state: Mapping[str, Any] = field(default_factory=dict)
     errors: Mapping[str, str] = field(default_factory=dict)
     not_modified: bool = False
+    part_heads: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    part_bodies: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Normalized:
-    """Events found in one poll and the cursor state to save with them."""
+    """Events found in one poll and the cursor state to save with them: the one-row cursor
+    and the cursor parts that changed (None deletes a part)."""
 
     events: list[SignalEvent]
     cursor: dict[str, Any]
+    parts: dict[str, PartWrite | None] = field(default_factory=dict)
 
 
 class Connector(ABC):

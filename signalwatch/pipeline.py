@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from signalwatch.app import App, SourceRuntime
-from signalwatch.connectors.base import FetchContext
+from signalwatch.connectors.base import FetchContext, PartWrite
 from signalwatch.accounts import Account
 from signalwatch.engine import Engine, Evaluation
 from signalwatch.events import SignalEvent
@@ -35,8 +35,9 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     """Poll `source` once. Failures are recorded in `status`; the cursor does not move."""
     accounts, index = app.accounts()
     cursor = app.store.load_cursor(source.name)
+    parts = app.store.cursor_parts(source.name)  # heads only: fetch reads the bodies it needs
     try:
-        fetched = source.connector.fetch(FetchContext(app.http, cursor, accounts, now))
+        fetched = source.connector.fetch(FetchContext(app.http, cursor, accounts, now, parts))
         normalized = source.connector.normalize(fetched, now)
     except FetchError as exc:
         return _failed(app, source, str(exc), now)
@@ -48,7 +49,8 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
         accounts_by_id = {account.id: account for account in accounts}
         with app.engine_lock:
             next_cursor = None if normalized.cursor == cursor else normalized.cursor  # unchanged: not rewritten
-            committed = commit_events(app.store, app.engine, accounts_by_id, source.name, events, next_cursor, now, dict(fetched.errors))
+            committed = commit_events(app.store, app.engine, accounts_by_id, source.name, events, next_cursor, now,
+                                      dict(fetched.errors), normalized.parts)
     except StoreError as exc:
         log.error("poll: %s could not be saved: %s", source.name, exc)
         return PollReport(source.name, ok=False, error=str(exc))
@@ -62,16 +64,18 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
 
 
 def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account], source: str, events: list[SignalEvent],
-                  cursor: dict[str, Any] | None, now: datetime, target_errors: dict[str, str] | None = None) -> PollCommit:
-    """Store events, the alerts the engine finds for the new ones, and the cursor in one transaction;
-    then advance the engine's state. The caller serializes calls (App.engine_lock)."""
+                  cursor: dict[str, Any] | None, now: datetime, target_errors: dict[str, str] | None = None,
+                  parts: Mapping[str, PartWrite | None] | None = None) -> PollCommit:
+    """Store events, the alerts the engine finds for the new ones, the cursor and the changed cursor
+    parts in one transaction; then advance the engine's state. The caller serializes calls (App.engine_lock)."""
     evaluations: list[Evaluation] = []
 
     def evaluate(new: list[SignalEvent]) -> list[AlertDraft]:
         evaluations.append(engine.evaluate(new, accounts, now))
         return evaluations[-1].drafts
 
-    committed = store.commit_poll(source, events, cursor, now, evaluate=evaluate, target_errors=target_errors)
+    committed = store.commit_poll(source, events, cursor, now, evaluate=evaluate, target_errors=target_errors,
+                                  parts=parts)
     for evaluation in evaluations:  # only after the transaction committed
         engine.apply(evaluation.delta)
         for rule_id, event_key, reason in evaluation.skipped:

@@ -1,11 +1,11 @@
 """The `jobboards` connector: every account's job boards in one poll, diffed into hiring events.
 
-Cursor layout (JSON, saved with the events)::
-
-    {"boards": {"greenhouse:acme": {"hash": ..., "etag": ..., "last_modified": ...,
-                                    "jobs": {"<job id>": [title, function, seniority, department,
-                                                          location, remote, technologies, misses]}}},
-     "surge":  {"<account id>": {"<function>": {"posted": [...], "open": [...], "fired": ...}}}}
+State: one cursor part per board (key "greenhouse:acme"; layout in `state`): a small head
+with the board's validators and open-role counts, read at every poll, and the board's job
+snapshot, read and written only when the board changed. The one-row cursor holds the
+surge history: ``{"surge": {"<account id>": {"<function>": {"posted": [...], "open": [...],
+"fired": ...}}}}``. So a cycle in which nothing changed reads a few bytes per board and
+writes nothing.
 
 The first successful poll of a board is its baseline and emits nothing (no flood of
 "posted" alerts for roles that were already open); technologies are read only from roles
@@ -22,11 +22,12 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from signalwatch.connectors import register
-from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized
+from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized, PartWrite
 from signalwatch.connectors.jobboards.events import KIND, role_event, surge_event
 from signalwatch.connectors.jobboards.fetch import AccountRef, BoardPoll, collect_targets, poll_boards
 from signalwatch.connectors.jobboards.model import Posting
 from signalwatch.connectors.jobboards.registry import PROVIDERS
+from signalwatch.connectors.jobboards.state import board_head, needs_body, open_roles
 from signalwatch.events import SignalEvent
 from signalwatch.hiring.classify import classify_title
 from signalwatch.hiring.mentions import technologies_in
@@ -78,48 +79,54 @@ class JobBoardsConnector(Connector):
     def fetch(self, ctx: FetchContext) -> Fetched:
         providers = {name: PROVIDERS[name] for name in self.options.providers}
         targets, errors = collect_targets(ctx.accounts, providers, self.options.url_templates)
-        polls, failures = poll_boards(
-            ctx.http, targets, providers, ctx.cursor.get("boards") or {}, self.options.concurrency
-        )
-        return Fetched(cursor=ctx.cursor, items=polls, errors={**errors, **failures})
+        polls, failures, bodies = poll_boards(ctx.http, targets, providers, ctx.parts, self.options.concurrency)
+        return Fetched(cursor=ctx.cursor, items=polls, errors={**errors, **failures},
+                       part_heads=ctx.parts.heads, part_bodies=bodies)
 
     def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
-        old_boards: dict[str, Any] = dict(fetched.cursor.get("boards") or {})
         polls: list[BoardPoll] = list(fetched.items)
-        boards: dict[str, Any] = {}
+        polled = {poll.key for poll in polls}
+        # Boards no account names any more are forgotten; a board named again starts from a new baseline.
+        writes: dict[str, PartWrite | None] = {key: None for key in fetched.part_heads if key not in polled}
+        open_by_board: dict[str, dict[str, int]] = {}
         diffs: dict[str, BoardDiff] = {}
         for poll in polls:
-            previous = old_boards.get(poll.key)
-            if poll.status == "failed" or (poll.status == "unchanged" and not previous):
-                if previous:
-                    boards[poll.key] = previous
+            head = fetched.part_heads.get(poll.key) or {}
+            body = fetched.part_bodies.get(poll.key)
+            missing_body = needs_body(head, poll.status) and body is None
+            if poll.status == "failed" or (poll.status == "unchanged" and not head) or missing_body:
+                if head:
+                    open_by_board[poll.key] = open_roles(head, body)
                 continue
-            if poll.status == "unchanged" and not any(row[7] for row in previous["jobs"].values()):
+            if poll.status == "unchanged" and not needs_body(head, poll.status):
                 # Nothing new and nothing pending closure: no work beyond keeping fresh validators.
-                boards[poll.key] = {**previous, "etag": poll.etag, "last_modified": poll.last_modified}
+                open_by_board[poll.key] = open_roles(head, None)
+                if (poll.etag, poll.last_modified) != (head.get("etag"), head.get("last_modified")):
+                    writes[poll.key] = PartWrite({**head, "etag": poll.etag, "last_modified": poll.last_modified})
                 continue
+            previous = body["jobs"] if body is not None else None
             diff, rows = self._diff(poll, previous)
             diffs[poll.key] = diff
-            boards[poll.key] = {"hash": poll.body_hash, "etag": poll.etag, "last_modified": poll.last_modified,
-                                "jobs": rows}
-        open_counts = _open_counts(polls, boards)
+            new_head = board_head(rows, body_hash=poll.body_hash, etag=poll.etag, last_modified=poll.last_modified)
+            open_by_board[poll.key] = new_head["open"]
+            writes[poll.key] = PartWrite(new_head, None if rows == previous else {"jobs": rows})
+        open_counts = _open_counts(polls, open_by_board)
         events: list[SignalEvent] = []
         for poll in polls:
             if poll.key in diffs:
                 events.extend(self._role_events(poll, diffs[poll.key], open_counts, now))
         surge_state, surges = self._surges(polls, diffs, open_counts, fetched.cursor.get("surge") or {}, now)
         events.extend(surges)
-        return Normalized(events=events, cursor={"boards": boards, "surge": surge_state})
+        return Normalized(events=events, cursor={"surge": surge_state}, parts=writes)
 
     def _diff(self, poll: BoardPoll, previous: dict[str, Any] | None) -> tuple[BoardDiff, dict[str, list[Any]]]:
-        """The board's diff and its next cursor rows."""
+        """The board's diff and its next snapshot rows, from its stored rows (None: first poll)."""
         if poll.postings is None and previous is not None:
             # Same body as last time: only roles already missing move on, the rest stay as stored.
-            rows: dict[str, list[Any]] = previous["jobs"]
-            diff = unchanged_snapshot({job_id: JobRecord.from_row(row) for job_id, row in rows.items() if row[7]})
-            kept = {job_id: row for job_id, row in rows.items() if not row[7]}
+            diff = unchanged_snapshot({job_id: JobRecord.from_row(row) for job_id, row in previous.items() if row[7]})
+            kept = {job_id: row for job_id, row in previous.items() if not row[7]}
             return diff, kept | {job_id: record.to_row() for job_id, record in diff.jobs.items()}
-        known = {job_id: JobRecord.from_row(row) for job_id, row in previous["jobs"].items()} if previous else None
+        known = {job_id: JobRecord.from_row(row) for job_id, row in previous.items()} if previous is not None else None
         # Technologies are read only for roles that can become "posted" events; a baseline's
         # roles were open before we watched, and reading every description costs milliseconds each.
         current = {
@@ -217,12 +224,11 @@ def _record(posting: Posting, known: JobRecord | None, *, mention_technologies: 
     )
 
 
-def _open_counts(polls: list[BoardPoll], boards: dict[str, Any]) -> dict[int, Counter[str]]:
+def _open_counts(polls: list[BoardPoll], open_by_board: dict[str, dict[str, int]]) -> dict[int, Counter[str]]:
     """Open roles per function for every account, over all of its boards."""
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     for poll in polls:
-        jobs = (boards.get(poll.key) or {}).get("jobs") or {}
-        functions = Counter(row[1] for row in jobs.values())
+        functions = open_by_board.get(poll.key) or {}
         for account in poll.accounts:
             counts[account.id].update(functions)
     return counts

@@ -3,19 +3,22 @@
 Each board is fetched on a worker thread through the shared, thread-safe HttpClient (which
 already paces per host, honours Retry-After and retries). A board whose body hashes the
 same as last time is reported `unchanged` and never parsed; one that fails is reported
-with its reason while the others continue.
+with its reason while the others continue. The worker also reads the board's stored job
+snapshot (its cursor part's body) when `state.needs_body` says the board needs it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
 from signalwatch.accounts import Account
+from signalwatch.connectors.base import CursorParts
 from signalwatch.connectors.jobboards.model import BoardRef, Posting, Provider, parse_board
+from signalwatch.connectors.jobboards.state import needs_body
 from signalwatch.http import FetchError, HttpClient
 
 __all__ = ["AccountRef", "BoardPoll", "BoardTarget", "collect_targets", "poll_boards"]
@@ -82,28 +85,48 @@ def poll_boards(
     http: HttpClient,
     targets: Iterable[BoardTarget],
     providers: Mapping[str, Provider],
-    state: Mapping[str, Any],
+    parts: CursorParts,
     concurrency: int,
-) -> tuple[list[BoardPoll], dict[str, str]]:
-    """Fetch every target with at most `concurrency` boards in flight; failures become reasons."""
+) -> tuple[list[BoardPoll], dict[str, str], dict[str, dict[str, Any]]]:
+    """Fetch every target with at most `concurrency` boards in flight; failures become reasons.
+
+    Returns the polls, the failure reasons and the stored snapshots read (by board key)."""
     targets = list(targets)
+    heads = parts.heads
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="jobboards") as pool:
         futures = [
-            pool.submit(_poll_one, http, target, providers[target.ref.provider], state.get(target.ref.key) or {})
+            pool.submit(_poll_one, http, target, providers[target.ref.provider], heads.get(target.ref.key) or {}, parts)
             for target in targets
         ]
         results = [future.result() for future in futures]
-    polls = [poll for poll, _ in results]
-    errors = {poll.key: reason for poll, reason in results if reason is not None}
-    return polls, errors
+    polls = [poll for poll, _, _ in results]
+    errors = {poll.key: reason for poll, reason, _ in results if reason is not None}
+    bodies = {poll.key: body for poll, _, body in results if body is not None}
+    return polls, errors, bodies
 
 
 def _poll_one(
-    http: HttpClient, target: BoardTarget, provider: Provider, previous: Mapping[str, Any]
+    http: HttpClient, target: BoardTarget, provider: Provider, head: Mapping[str, Any], parts: CursorParts
+) -> tuple[BoardPoll, str | None, dict[str, Any] | None]:
+    loaded: dict[str, dict[str, Any]] = {}
+
+    def stored_jobs() -> Mapping[str, Any] | None:
+        loaded.update(parts.bodies([target.ref.key]))
+        return (loaded.get(target.ref.key) or {}).get("jobs")
+
+    poll, reason = _fetch_board(http, target, provider, head, stored_jobs)
+    if not loaded and needs_body(head, poll.status):
+        loaded.update(parts.bodies([target.ref.key]))  # a store error here fails the poll, not just the board
+    return poll, reason, loaded.get(target.ref.key)
+
+
+def _fetch_board(
+    http: HttpClient, target: BoardTarget, provider: Provider, previous: Mapping[str, Any],
+    stored_jobs: Callable[[], Mapping[str, Any] | None],
 ) -> tuple[BoardPoll, str | None]:
     ref = target.ref
     base = {"key": ref.key, "provider": ref.provider, "board_id": ref.board_id, "accounts": target.accounts}
-    known = "jobs" in previous
+    known = bool(previous)
     try:
         # A paged board's first page can be unchanged while a later one is not: no conditional GET there.
         conditional = known and provider.next_page is None
@@ -123,7 +146,8 @@ def _poll_one(
         validators = {"etag": response.etag, "last_modified": response.last_modified}
         if known and digest == previous.get("hash"):
             return BoardPoll(**base, status="unchanged", body_hash=digest, **validators), None
-        postings = _slim(provider.parse(pages), previous.get("jobs"))
+        postings = provider.parse(pages)
+        postings = _slim(postings, stored_jobs() if known else None)
         return BoardPoll(**base, status="changed", postings=postings, body_hash=digest, **validators), None
     except FetchError as exc:
         return BoardPoll(**base, status="failed"), str(exc)
@@ -135,7 +159,7 @@ def _slim(postings: list[Posting], known: Mapping[str, Any] | None) -> tuple[Pos
     """Drop the text of roles that cannot become "posted" events, so a 2,000-board poll stays small.
 
     Descriptions matter only for new roles (summary, technologies); on a baseline poll
-    (`known` is None) and for roles already in the cursor they are dead weight.
+    (`known` is None) and for roles already in the stored snapshot they are dead weight.
     """
     return tuple(
         replace(posting, markup="") if known is None or posting.job_id in known else posting

@@ -1,10 +1,10 @@
 """Persistence: SQLModel tables, numbered migrations and the Store operations."""
 
 from signalwatch.store.migrations import SchemaTooNewError, migrate
-from signalwatch.store.store import AlertDraft, OutboxItem, PollCommit, SourceStatus, Store, StoreError
+from signalwatch.store.store import AlertDraft, OutboxItem, PollCommit, SourceStatus, Store, StoreError, StoredParts
 from signalwatch.store.tables import OutboxStatus
 
 __all__ = [
-    "Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus",
+    "Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus", "StoredParts",
     "OutboxStatus", "SchemaTooNewError", "migrate",
 ]

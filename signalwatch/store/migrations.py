@@ -123,10 +123,44 @@ def _v3_health_and_lease(conn: Connection) -> None:
     meta.create_all(conn)
 
 
+def _v4_cursor_parts(conn: Connection) -> None:
+    # Per-target cursor state moves out of the one-row JSON cursor into keyed parts, so an
+    # unchanged job board is neither decoded nor rewritten. The only such state before
+    # this release is the `jobboards` connector's `boards` map: each board's validators
+    # become its head, its job snapshot its body.
+    meta = sa.MetaData()
+    parts = sa.Table(
+        "cursor_parts", meta,
+        sa.Column("source", sa.String, primary_key=True),
+        sa.Column("part", sa.String, primary_key=True),
+        sa.Column("head", sa.JSON, nullable=False),
+        sa.Column("body", sa.JSON, nullable=False),  # last: reading heads skips the bodies
+    )
+    meta.create_all(conn)
+    state = sa.Table(
+        "source_state", sa.MetaData(),
+        sa.Column("source", sa.String, primary_key=True), sa.Column("cursor", sa.JSON, nullable=False),
+    )
+    for source, cursor in conn.execute(sa.select(state.c.source, state.c.cursor)).all():
+        boards = cursor.get("boards") if isinstance(cursor, dict) else None
+        if not isinstance(boards, dict):
+            continue
+        rows = [
+            {"source": source, "part": key, "head": {k: v for k, v in board.items() if k != "jobs"},
+             "body": {"jobs": board.get("jobs") or {}}}
+            for key, board in boards.items() if isinstance(board, dict)
+        ]
+        if rows:
+            conn.execute(parts.insert(), rows)
+        rest = {k: v for k, v in cursor.items() if k != "boards"}
+        conn.execute(state.update().where(state.c.source == source).values(cursor=rest))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "digests sent, one row per period and audience", _v2_digests),
     Migration(3, "source health state and the scheduler lease", _v3_health_and_lease),
+    Migration(4, "keyed cursor parts; job-board snapshots move out of the JSON cursor", _v4_cursor_parts),
 )
 
 _VERSION_TABLE = sa.Table(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -16,10 +16,13 @@ from sqlmodel import Session, col, create_engine, func, select
 from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent
 from signalwatch.store.migrations import migrate
-from signalwatch.store.tables import AccountRow, EventRow, OutboxRow, OutboxStatus, SourceStateRow
+from signalwatch.store.tables import AccountRow, CursorPartRow, EventRow, OutboxRow, OutboxStatus, SourceStateRow
 from signalwatch.timeutil import as_utc
 
-__all__ = ["Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus"]
+__all__ = ["Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus", "StoredParts", "PartChange"]
+
+_PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
+_IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
 
 
 class StoreError(RuntimeError):
@@ -80,6 +83,16 @@ class SourceStatus:
 
 
 Evaluator = Callable[[list[SignalEvent]], list[AlertDraft]]
+
+
+class PartChange(Protocol):
+    """The next state of one cursor part (`signalwatch.connectors.base.PartWrite`): body None keeps the stored body."""
+
+    @property
+    def head(self) -> Mapping[str, Any]: ...
+
+    @property
+    def body(self) -> Mapping[str, Any] | None: ...
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -158,6 +171,22 @@ class Store:
             row = session.get(SourceStateRow, source)
             return dict(row.cursor) if row else {}
 
+    def cursor_parts(self, source: str) -> StoredParts:
+        """The source's cursor parts: every head now, bodies when `StoredParts.bodies` asks."""
+        with self._session() as session:
+            rows = session.execute(sa.select(_PARTS.c.part, _PARTS.c.head).where(_PARTS.c.source == source)).all()
+        return StoredParts(self, source, {part: head for part, head in rows})
+
+    def load_part_bodies(self, source: str, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored bodies of `source`'s parts named in `keys`; keys without a part are left out."""
+        bodies: dict[str, dict[str, Any]] = {}
+        with self._session() as session:
+            for chunk in _chunks(list(keys)):
+                query = sa.select(_PARTS.c.part, _PARTS.c.body).where(
+                    _PARTS.c.source == source, _PARTS.c.part.in_(chunk))
+                bodies.update({part: body for part, body in session.execute(query)})
+        return bodies
+
     def commit_poll(
         self,
         source: str,
@@ -166,9 +195,11 @@ class Store:
         now: datetime,
         evaluate: Evaluator,
         target_errors: dict[str, str] | None = None,
+        parts: Mapping[str, PartChange | None] | None = None,
     ) -> PollCommit:
         """Insert new events, enqueue the alerts `evaluate` returns for them, save the cursor: one transaction.
-        `cursor=None` means unchanged: the stored one (large for board snapshots) is neither read nor rewritten."""
+        `cursor=None` means unchanged: the stored one is neither read nor rewritten. `parts` are the
+        changed cursor parts (None deletes one); the others stay as stored."""
         with self._session() as session:
             keys = [e.dedupe_key for e in events]
             known = set(session.exec(select(EventRow.dedupe_key).where(col(EventRow.dedupe_key).in_(keys))).all()) if keys else set()
@@ -212,6 +243,8 @@ class Store:
                     setattr(state, key, value)
                 state.polls = (state.polls or 0) + 1
                 session.add(state)
+            if parts:
+                _write_parts(session, source, parts)
             session.commit()
         return PollCommit(new_events=new_events, new_alerts=new_alerts)
 
@@ -382,6 +415,46 @@ class Store:
             raise StoreError(f"database write failed, nothing was saved: {exc.orig}") from exc
         finally:
             session.close()
+
+
+class StoredParts:
+    """A source's cursor parts in the database (the `CursorParts` a connector's fetch reads):
+    heads loaded up front, bodies loaded per request. Thread-safe: fetch workers may call `bodies`."""
+
+    def __init__(self, store: Store, source: str, heads: dict[str, dict[str, Any]]) -> None:
+        self._store = store
+        self._source = source
+        self._heads = heads
+
+    @property
+    def heads(self) -> Mapping[str, Mapping[str, Any]]:
+        return self._heads
+
+    def bodies(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        wanted = [key for key in keys if key in self._heads]
+        return self._store.load_part_bodies(self._source, wanted) if wanted else {}
+
+
+def _write_parts(session: Session, source: str, parts: Mapping[str, PartChange | None]) -> None:
+    """Replace the parts with a new body, delete those set to None, update heads whose body stays."""
+    replaced = [key for key, change in parts.items() if change is None or change.body is not None]
+    for chunk in _chunks(replaced):
+        session.execute(sa.delete(_PARTS).where(_PARTS.c.source == source, _PARTS.c.part.in_(chunk)))
+    rows = [{"source": source, "part": key, "head": dict(change.head), "body": dict(change.body)}
+            for key, change in parts.items() if change is not None and change.body is not None]
+    if rows:
+        session.execute(sa.insert(_PARTS), rows)
+    for key, change in parts.items():
+        if change is None or change.body is not None:
+            continue
+        where = (_PARTS.c.source == source) & (_PARTS.c.part == key)
+        if not session.execute(sa.update(_PARTS).where(where).values(head=dict(change.head))).rowcount:
+            session.execute(sa.insert(_PARTS).values(source=source, part=key, head=dict(change.head), body={}))
+
+
+def _chunks(keys: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(keys), _IN_CHUNK):
+        yield keys[start:start + _IN_CHUNK]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, busy_millis: int) -> None:

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "SchemaVersionRow", "OutboxStatus", "DigestRow", "LeaseRow"]
+__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "SchemaVersionRow", "OutboxStatus", "DigestRow", "LeaseRow",
+           "CursorPartRow"]
 
 
 def _ts(nullable: bool = True, index: bool = False) -> Any:
@@ -78,6 +79,18 @@ class SourceStateRow(SQLModel, table=True):
     polls: int = 0
     health_alert: str | None = None  # "down" while an admin alert about this source is open
     health_incidents: int = 0
+
+
+class CursorPartRow(SQLModel, table=True):
+    """One keyed part of a source's cursor (a job board's snapshot): a small head read at every
+    poll and a body read only when its target changed. `body` is the last column so that
+    reading heads never touches a body's overflow pages (SQLite stops at the last needed column)."""
+
+    __tablename__ = "cursor_parts"
+    source: str = Field(primary_key=True)
+    part: str = Field(primary_key=True)
+    head: dict[str, Any] = _json({})
+    body: dict[str, Any] = _json({})
 
 
 class LeaseRow(SQLModel, table=True):

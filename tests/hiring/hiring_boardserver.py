@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from signalwatch.accounts import Account
-from signalwatch.connectors.base import FetchContext, Fetched, Normalized
+from signalwatch.connectors.base import NO_PARTS, FetchContext, Fetched, MemoryParts, Normalized
 from signalwatch.connectors.jobboards import JobBoardsConnector, JobBoardsOptions
+from signalwatch.events import SignalEvent
 from signalwatch.http import HttpClient, HttpSettings
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -110,11 +111,39 @@ def make_connector(server: BoardServer, **options: object) -> JobBoardsConnector
     return JobBoardsConnector("boards", JobBoardsOptions(url_templates=server.templates(), **options))
 
 
+@dataclass(frozen=True)
+class BoardState:
+    """What the store keeps between polls: the one-row cursor and the cursor parts (one per board)."""
+
+    cursor: dict = field(default_factory=dict)
+    parts: MemoryParts = NO_PARTS
+
+    @property
+    def boards(self) -> dict[str, dict]:
+        """Each board's head merged with its stored snapshot, for assertions."""
+        heads = self.parts.heads
+        bodies = self.parts.bodies(heads)
+        return {key: {**heads[key], **bodies[key]} for key in heads}
+
+
+@dataclass(frozen=True)
+class Polled:
+    """One poll's outcome: its events, the state saved after it, and the raw `Normalized`."""
+
+    events: list[SignalEvent]
+    state: BoardState
+    normalized: Normalized
+
+
 def poll(
-    connector: JobBoardsConnector, http: HttpClient, accounts: list[Account], cursor: dict, now: datetime
-) -> tuple[Fetched, Normalized]:
-    fetched = connector.fetch(FetchContext(http=http, cursor=cursor, accounts=accounts, now=now))
-    return fetched, connector.normalize(fetched, now)
+    connector: JobBoardsConnector, http: HttpClient, accounts: list[Account], state: BoardState | None, now: datetime
+) -> tuple[Fetched, Polled]:
+    """Fetch and normalize once, from `state` (None or {}: a new source), as the pipeline does."""
+    state = state or BoardState()
+    fetched = connector.fetch(FetchContext(http=http, cursor=state.cursor, accounts=accounts, now=now, parts=state.parts))
+    normalized = connector.normalize(fetched, now)
+    after = BoardState(normalized.cursor, state.parts.updated(normalized.parts))
+    return fetched, Polled(normalized.events, after, normalized)
 
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)

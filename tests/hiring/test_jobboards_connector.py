@@ -75,10 +75,11 @@ def test_first_poll_is_a_baseline_and_an_identical_poll_adds_nothing(board_serve
     }
     assert sum(len(item.postings) for item in fetched.items) == 3 + 2 + 2 + 2 + 2 + 2 + 2 + 105
     assert first.events == []  # baseline: no flood of "posted" for roles that were already open
-    json.dumps(first.cursor)  # the cursor must be JSON-able
-    fetched, second = poll(connector, http, accounts(), first.cursor, NOW + timedelta(hours=6))
+    json.dumps([first.state.cursor, first.state.boards])  # the cursor and its parts must be JSON-able
+    fetched, second = poll(connector, http, accounts(), first.state, NOW + timedelta(hours=6))
     assert second.events == [] and {item.status for item in fetched.items} == {"unchanged"}
-    assert second.cursor == first.cursor
+    assert second.normalized.parts == {} and second.state.cursor == first.state.cursor  # nothing to write
+    assert fetched.part_bodies == {}  # and no stored snapshot was read
 
 
 def test_new_roles_become_valid_posted_events_with_stable_keys(board_server, http) -> None:
@@ -87,7 +88,7 @@ def test_new_roles_become_valid_posted_events_with_stable_keys(board_server, htt
     _, baseline = poll(connector, http, accounts(), {}, NOW)
     grow_greenhouse(board_server, "VP, GTM Operations", "Salesforce Administrator")
     later = NOW + timedelta(hours=6)
-    _, result = poll(connector, http, accounts(), baseline.cursor, later)
+    _, result = poll(connector, http, accounts(), baseline.state, later)
     assert len(result.events) == 2
     for event in result.events:
         assert SignalEvent.model_validate(event.model_dump()) == event
@@ -100,22 +101,22 @@ def test_new_roles_become_valid_posted_events_with_stable_keys(board_server, htt
     assert (attributes["function"], attributes["seniority"], attributes["board"]) == ("revops", "vp", "greenhouse:acme")
     assert vp.attributes["open_roles"] == 4  # Head of Revenue Ops, Lever's VP GTM Operations, and the two new ones
     assert vp.company_name == "Acme" and vp.company_domain == "acme.com" and vp.url == "https://x/5000"
-    _, again = poll(connector, http, accounts(), baseline.cursor, later)
+    _, again = poll(connector, http, accounts(), baseline.state, later)
     assert [e.dedupe_key for e in again.events] == [e.dedupe_key for e in result.events]
-    _, repeat = poll(connector, http, accounts(), result.cursor, later + timedelta(hours=6))
+    _, repeat = poll(connector, http, accounts(), result.state, later + timedelta(hours=6))
     assert repeat.events == []
 
 
 def test_removed_role_closes_on_the_second_miss(board_server, http) -> None:
     serve_all(board_server)
     connector = make_connector(board_server)
-    _, state = poll(connector, http, accounts(), {}, NOW)
+    _, start = poll(connector, http, accounts(), {}, NOW)
     document = json.loads((FIXTURES / "greenhouse/acme.json").read_bytes())
     document["jobs"] = document["jobs"][1:]
     board_server.serve("greenhouse", "acme", Route(json.dumps(document).encode()))
-    _, once = poll(connector, http, accounts(), state.cursor, NOW + timedelta(hours=6))
+    _, once = poll(connector, http, accounts(), start.state, NOW + timedelta(hours=6))
     assert once.events == []
-    _, twice = poll(connector, http, accounts(), once.cursor, NOW + timedelta(hours=12))
+    _, twice = poll(connector, http, accounts(), once.state, NOW + timedelta(hours=12))
     assert [(e.change, e.attributes["title"], e.attributes["open_roles"]) for e in twice.events] == [
         ("closed", "Sr. AE – EMEA", 2)]  # sales roles still open: the CRO on Ashby, the AE on Workable
 
@@ -131,45 +132,45 @@ def test_failing_boards_are_reported_while_the_others_continue(board_server, htt
     assert "HTTP 404" in fetched.errors["greenhouse:gone"]
     assert "got HTML" in fetched.errors["ashby:acme"]
     assert "provider:id" in fetched.errors["greenhouse:"] and "unknown provider" in fetched.errors["taleo:x"]
-    assert set(result.cursor["boards"]) == {"greenhouse:acme", "lever:acme", "workable:acme"}
+    assert set(result.state.boards) == {"greenhouse:acme", "lever:acme", "workable:acme"}
     # The failed board recovers later: its first good poll is a baseline, not a flood.
     serve_all(board_server)
-    _, recovered = poll(connector, http, [board], result.cursor, NOW + timedelta(hours=6))
-    assert recovered.events == [] and "ashby:acme" in recovered.cursor["boards"]
+    _, recovered = poll(connector, http, [board], result.state, NOW + timedelta(hours=6))
+    assert recovered.events == [] and "ashby:acme" in recovered.state.boards
 
 
 def test_an_outage_never_closes_roles(board_server, http) -> None:
     serve_all(board_server)
     connector = make_connector(board_server)
-    _, state = poll(connector, http, accounts(), {}, NOW)
+    _, start = poll(connector, http, accounts(), {}, NOW)
     board_server.serve("greenhouse", "acme", Route(b"oops", status=500))
-    cursor = state.cursor
+    state = start.state
     for hours in (6, 12, 18):
-        fetched, result = poll(connector, http, accounts(), cursor, NOW + timedelta(hours=hours))
+        fetched, result = poll(connector, http, accounts(), state, NOW + timedelta(hours=hours))
         assert "HTTP 500" in fetched.errors["greenhouse:acme"] and result.events == []
-        cursor = result.cursor
-    assert cursor["boards"]["greenhouse:acme"] == state.cursor["boards"]["greenhouse:acme"]
+        state = result.state
+    assert state.boards["greenhouse:acme"] == start.state.boards["greenhouse:acme"]
 
 
 def test_unchanged_board_uses_conditional_get_and_costs_no_parsing(board_server, http) -> None:
     board_server.serve_fixture("greenhouse", "acme", "greenhouse/acme.json", etag='"v1"')
     connector = make_connector(board_server)
     board = [Account(id=1, name="Acme", boards=("greenhouse:acme",))]
-    _, state = poll(connector, http, board, {}, NOW)
-    assert state.cursor["boards"]["greenhouse:acme"]["etag"] == '"v1"'
-    fetched, result = poll(connector, http, board, state.cursor, NOW + timedelta(hours=1))
+    _, start = poll(connector, http, board, {}, NOW)
+    assert start.state.boards["greenhouse:acme"]["etag"] == '"v1"'
+    fetched, result = poll(connector, http, board, start.state, NOW + timedelta(hours=1))
     assert fetched.items[0].status == "unchanged" and fetched.items[0].postings is None
-    assert result.cursor == state.cursor
+    assert result.normalized.parts == {} and result.state.cursor == start.state.cursor
 
 
 def test_empty_personio_feed_is_a_board_with_no_roles(board_server, http) -> None:
     board_server.serve_fixture("personio", "acme", "personio/empty.xml")
     connector = make_connector(board_server)
     board = [Account(id=1, name="Acme", boards=("personio:acme",))]
-    fetched, state = poll(connector, http, board, {}, NOW)
-    assert fetched.errors == {} and state.cursor["boards"]["personio:acme"]["jobs"] == {}
+    fetched, start = poll(connector, http, board, {}, NOW)
+    assert fetched.errors == {} and start.state.boards["personio:acme"]["jobs"] == {}
     board_server.serve_fixture("personio", "acme", "personio/acme.xml")
-    _, result = poll(connector, http, board, state.cursor, NOW + timedelta(hours=1))
+    _, result = poll(connector, http, board, start.state, NOW + timedelta(hours=1))
     assert [(e.change, e.attributes["function"]) for e in result.events] == [("posted", "sales"), ("posted", "people")]
     assert result.events[0].url == "https://acme.jobs.personio.de/job/1204311"
 
@@ -178,9 +179,9 @@ def test_a_hiring_surge_is_one_event_not_one_per_role(board_server, http) -> Non
     serve_all(board_server)
     connector = make_connector(board_server, threshold=3, window="30d")
     board = [accounts()[0]]
-    _, state = poll(connector, http, board, {}, NOW)
+    _, start = poll(connector, http, board, {}, NOW)
     grow_greenhouse(board_server, "Account Executive", "Enterprise Account Executive", "Sales Manager")
-    _, result = poll(connector, http, board, state.cursor, NOW + timedelta(days=1))
+    _, result = poll(connector, http, board, start.state, NOW + timedelta(days=1))
     surges = [e for e in result.events if e.change == "surge"]
     assert len(surges) == 1 and len(result.events) == 4
     surge = surges[0]
@@ -189,7 +190,7 @@ def test_a_hiring_surge_is_one_event_not_one_per_role(board_server, http) -> Non
     assert surge.title == "Acme is growing its sales team: 3 new roles in 30 days"
     grow_greenhouse(board_server, "Account Executive", "Enterprise Account Executive", "Sales Manager",
                     "Account Executive II", "Sales Director")
-    _, more = poll(connector, http, board, result.cursor, NOW + timedelta(days=2))
+    _, more = poll(connector, http, board, result.state, NOW + timedelta(days=2))
     assert [e.change for e in more.events] == ["posted", "posted"]  # same surge: no second alert
 
 
@@ -205,9 +206,9 @@ def test_technologies_named_in_the_posting_are_attached(board_server, http) -> N
     board_server.serve("greenhouse", "acme", Route(b'{"jobs": [], "meta": {"total": 0}}'))
     connector = make_connector(board_server)
     board = [Account(id=1, name="Acme", boards=("greenhouse:acme",))]
-    _, state = poll(connector, http, board, {}, NOW)
+    _, start = poll(connector, http, board, {}, NOW)
     board_server.serve_fixture("greenhouse", "acme", "greenhouse/acme.json")
-    _, result = poll(connector, http, board, state.cursor, NOW + timedelta(hours=1))
+    _, result = poll(connector, http, board, start.state, NOW + timedelta(hours=1))
     by_title = {e.attributes["title"]: e.attributes["technologies"] for e in result.events}
     assert "salesforce" in by_title["Sr. AE – EMEA"]
     assert {"salesforce", "hubspot", "snowflake"} <= set(by_title["Head of Revenue Ops"])
@@ -218,9 +219,9 @@ def test_a_board_named_by_two_accounts_is_fetched_once_and_reported_to_both(boar
     connector = make_connector(board_server)
     both = [Account(id=1, name="Acme", boards=("lever:acme",)),
             Account(id=7, name="Acme Holding", boards=("lever:acme",))]
-    _, state = poll(connector, http, both, {}, NOW)
+    _, start = poll(connector, http, both, {}, NOW)
     board_server.serve_fixture("lever", "acme", "lever/acme.json")
-    _, result = poll(connector, http, both, state.cursor, NOW + timedelta(hours=1))
+    _, result = poll(connector, http, both, start.state, NOW + timedelta(hours=1))
     assert len(board_server.requests) == 2
     assert sorted((e.account_id, e.attributes["title"]) for e in result.events) == [
         (1, "SDR (French speaking)"), (1, "VP, GTM Operations"),

@@ -56,14 +56,14 @@ def test_hiring_rules_fire_on_the_right_postings(board_server: BoardServer, http
                       boards=("greenhouse:acme",))
     board_server.serve("greenhouse", "acme", Route(b'{"jobs": [], "meta": {"total": 0}}'))
     connector = make_connector(board_server, threshold=3)
-    _, state = poll(connector, http, [account], {}, NOW)
+    _, start = poll(connector, http, [account], {}, NOW)
     document = json.loads((FIXTURES / "greenhouse/acme.json").read_bytes())
     titles = ["Account Executive", "Enterprise AE"]
     extra = [{**document["jobs"][0], "id": 9000 + n, "title": title} for n, title in enumerate(titles)]
     document["jobs"] += extra
     board_server.serve("greenhouse", "acme", Route(json.dumps(document).encode()))
     now = NOW + timedelta(hours=1)
-    _, result = poll(connector, http, [account], state.cursor, now)
+    _, result = poll(connector, http, [account], start.state, now)
     drafts = Engine(ruleset).evaluate(result.events, {1: account}, now).drafts
     fired = sorted((d.rule_id, next(e.title for e in result.events if e.dedupe_key == d.event_key)) for d in drafts)
     assert fired == [

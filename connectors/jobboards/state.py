@@ -1,0 +1,47 @@
+"""The `jobboards` connector's cursor part per board: a small head, and the job snapshot as body.
+
+    head: {"hash": ..., "etag": ..., "last_modified": ...,
+           "open": {"<function>": <open roles>}, "pending": <roles missing once>}
+    body: {"jobs": {"<job id>": [title, function, seniority, department, location, remote,
+                                 technologies, misses]}}
+
+The head is read for every board at every poll; it says whether the board changed
+(validators, body hash) and carries what an unchanged board contributes to open-role
+counts and surges, so an unchanged board with no role pending closure is handled from its
+head alone. The body is read only for boards that changed, have a role pending closure,
+or have a head from before `open` existed (a database migrated from the one-row cursor).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["board_head", "needs_body", "open_roles"]
+
+
+def board_head(rows: Mapping[str, list[Any]], *, body_hash: str | None, etag: str | None,
+               last_modified: str | None) -> dict[str, Any]:
+    """The head of a board whose snapshot is `rows` (job id → cursor row)."""
+    return {
+        "hash": body_hash, "etag": etag, "last_modified": last_modified,
+        "open": dict(Counter(row[1] for row in rows.values())),
+        "pending": sum(1 for row in rows.values() if row[7]),
+    }
+
+
+def needs_body(head: Mapping[str, Any] | None, status: str) -> bool:
+    """Whether a board polled with `status` ("changed", "unchanged", "failed") needs its stored snapshot."""
+    if not head:
+        return False  # never polled successfully: this poll is its baseline
+    if "open" not in head:
+        return True  # head written before it carried counts
+    return status == "changed" or (status == "unchanged" and bool(head.get("pending")))
+
+
+def open_roles(head: Mapping[str, Any], body: Mapping[str, Any] | None) -> dict[str, int]:
+    """Open roles per function of a board kept as stored (failed this poll, or unchanged)."""
+    if "open" in head:
+        return dict(head["open"])
+    return dict(Counter(row[1] for row in (body or {}).get("jobs", {}).values()))
