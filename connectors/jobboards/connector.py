@@ -1,10 +1,10 @@
 """The `jobboards` connector: every account's job boards in one poll, diffed into hiring events.
 
-State: one cursor part per board (key "greenhouse:acme"; layout in `state`): a small head
-with the board's validators and open-role counts, read at every poll, and the board's job
-snapshot, read and written only when the board changed. The one-row cursor holds the
-surge history: ``{"surge": {"<account id>": {"<function>": {"posted": [...], "open": [...],
-"fired": ...}}}}``. So a cycle in which nothing changed reads a few bytes per board and
+State lives in cursor parts (layout in `state`): one per board (key "greenhouse:acme"), a
+small head with the board's validators and open-role counts, read at every poll, and the
+board's job snapshot, read and written only when the board changed; and one per account
+(key "account:17") holding its surge history, read and written only when one of its
+boards changed. So a cycle in which nothing changed reads a few bytes per board and
 writes nothing.
 
 The first successful poll of a board is its baseline and emits nothing (no flood of
@@ -16,6 +16,7 @@ state, so an outage never closes its roles.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,7 +28,7 @@ from signalwatch.connectors.jobboards.events import KIND, role_event, surge_even
 from signalwatch.connectors.jobboards.fetch import AccountRef, BoardPoll, collect_targets, poll_boards
 from signalwatch.connectors.jobboards.model import Posting
 from signalwatch.connectors.jobboards.registry import PROVIDERS
-from signalwatch.connectors.jobboards.state import board_head, needs_body, open_roles
+from signalwatch.connectors.jobboards.state import account_key, board_head, is_account_key, needs_body, open_roles
 from signalwatch.events import SignalEvent
 from signalwatch.hiring.classify import classify_title
 from signalwatch.hiring.mentions import technologies_in
@@ -80,13 +81,18 @@ class JobBoardsConnector(Connector):
         providers = {name: PROVIDERS[name] for name in self.options.providers}
         targets, errors = collect_targets(ctx.accounts, providers, self.options.url_templates)
         polls, failures, bodies = poll_boards(ctx.http, targets, providers, ctx.parts, self.options.concurrency)
+        # The surge history of every account whose boards will be diffed (see `normalize`).
+        diffed = {account.id for poll in polls if poll.status == "changed" or poll.key in bodies
+                  for account in poll.accounts}
+        bodies.update(ctx.parts.bodies(account_key(account_id) for account_id in sorted(diffed)))
         return Fetched(cursor=ctx.cursor, items=polls, errors={**errors, **failures},
                        part_heads=ctx.parts.heads, part_bodies=bodies)
 
     def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
         polls: list[BoardPoll] = list(fetched.items)
-        polled = {poll.key for poll in polls}
-        # Boards no account names any more are forgotten; a board named again starts from a new baseline.
+        polled = {poll.key for poll in polls} | {account_key(a.id) for poll in polls for a in poll.accounts}
+        # Boards no account names any more are forgotten (a board named again starts from a new
+        # baseline), and so is the surge history of accounts that name no board.
         writes: dict[str, PartWrite | None] = {key: None for key in fetched.part_heads if key not in polled}
         open_by_board: dict[str, dict[str, int]] = {}
         diffs: dict[str, BoardDiff] = {}
@@ -115,9 +121,13 @@ class JobBoardsConnector(Connector):
         for poll in polls:
             if poll.key in diffs:
                 events.extend(self._role_events(poll, diffs[poll.key], open_counts, now))
-        surge_state, surges = self._surges(polls, diffs, open_counts, fetched.cursor.get("surge") or {}, now)
+        histories = {key: body for key, body in fetched.part_bodies.items() if is_account_key(key)}
+        surge_state, surges = self._surges(polls, diffs, open_counts, histories, now)
         events.extend(surges)
-        return Normalized(events=events, cursor={"surge": surge_state}, parts=writes)
+        for key, history in surge_state.items():
+            if history != histories.get(key):
+                writes[key] = PartWrite({}, history)
+        return Normalized(events=events, cursor={}, parts=writes)
 
     def _diff(self, poll: BoardPoll, previous: dict[str, Any] | None) -> tuple[BoardDiff, dict[str, list[Any]]]:
         """The board's diff and its next snapshot rows, from its stored rows (None: first poll)."""
@@ -165,9 +175,10 @@ class JobBoardsConnector(Connector):
         polls: list[BoardPoll],
         diffs: dict[str, BoardDiff],
         open_counts: dict[int, Counter[str]],
-        old_state: dict[str, Any],
+        histories: Mapping[str, Mapping[str, Any]],
         now: datetime,
-    ) -> tuple[dict[str, Any], list[SignalEvent]]:
+    ) -> tuple[dict[str, dict[str, Any]], list[SignalEvent]]:
+        """Surge events, and the next surge history (function → history) of each account observed."""
         rule = SurgeRule(self.options.threshold, self.options.window, self.options.growth, self.options.min_new)
         accounts: dict[int, AccountRef] = {}
         posted: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -185,10 +196,10 @@ class JobBoardsConnector(Connector):
                 if diff.baseline or diff.posted or diff.closed or diff.reposted:
                     touched[account.id].update(open_counts[account.id])
                     touched[account.id].update(record.function for _, record in diff.closed)
-        state = {key: value for key, value in old_state.items() if key.isdigit() and int(key) in accounts}
+        state: dict[str, dict[str, Any]] = {}
         events: list[SignalEvent] = []
         for account_id, functions in touched.items():
-            history_by_function = dict(state.get(str(account_id), {}))
+            history_by_function = dict(histories.get(account_key(account_id)) or {})
             for function in sorted(functions):
                 history = FunctionHistory.from_json(history_by_function.get(function, {}))
                 titles = posted[account_id].get(function, [])
@@ -201,7 +212,7 @@ class JobBoardsConnector(Connector):
                         source=self.source_name, account=accounts[account_id], function=function, surge=surge,
                         window=rule.window, titles=titles[:10], boards=account_boards[account_id], now=now,
                     ))
-            state[str(account_id)] = history_by_function
+            state[account_key(account_id)] = history_by_function
         return state, events
 
 

@@ -1,9 +1,14 @@
-"""The `jobboards` connector's cursor part per board: a small head, and the job snapshot as body.
+"""The `jobboards` connector's cursor parts: one per board, and one per account for surges.
+
+A board's part (key "greenhouse:acme")::
 
     head: {"hash": ..., "etag": ..., "last_modified": ...,
            "open": {"<function>": <open roles>}, "pending": <roles missing once>}
     body: {"jobs": {"<job id>": [title, function, seniority, department, location, remote,
                                  technologies, misses]}}
+
+An account's part (key "account:17"; no provider is called "account") has an empty head
+and its surge history as body: ``{"<function>": {"posted": [...], "open": [...], "fired": ...}}``.
 
 The head is read for every board at every poll; it says whether the board changed
 (validators, body hash) and carries what an unchanged board contributes to open-role
@@ -18,7 +23,18 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["board_head", "needs_body", "open_roles"]
+__all__ = ["account_key", "board_head", "is_account_key", "needs_body", "open_roles"]
+
+_ACCOUNT = "account:"
+
+
+def account_key(account_id: int) -> str:
+    """The cursor part key of an account's surge history."""
+    return f"{_ACCOUNT}{account_id}"
+
+
+def is_account_key(key: str) -> bool:
+    return key.startswith(_ACCOUNT)
 
 
 def board_head(rows: Mapping[str, list[Any]], *, body_hash: str | None, etag: str | None,

@@ -126,8 +126,9 @@ def _v3_health_and_lease(conn: Connection) -> None:
 def _v4_cursor_parts(conn: Connection) -> None:
     # Per-target cursor state moves out of the one-row JSON cursor into keyed parts, so an
     # unchanged job board is neither decoded nor rewritten. The only such state before
-    # this release is the `jobboards` connector's `boards` map: each board's validators
-    # become its head, its job snapshot its body.
+    # this release is the `jobboards` connector's: each board of its `boards` map becomes a
+    # part (validators as head, job snapshot as body), and each account of its `surge` map a
+    # part "account:<id>" (surge history as body).
     meta = sa.MetaData()
     parts = sa.Table(
         "cursor_parts", meta,
@@ -145,14 +146,18 @@ def _v4_cursor_parts(conn: Connection) -> None:
         boards = cursor.get("boards") if isinstance(cursor, dict) else None
         if not isinstance(boards, dict):
             continue
+        surge = cursor.get("surge") if isinstance(cursor.get("surge"), dict) else {}
         rows = [
             {"source": source, "part": key, "head": {k: v for k, v in board.items() if k != "jobs"},
              "body": {"jobs": board.get("jobs") or {}}}
             for key, board in boards.items() if isinstance(board, dict)
+        ] + [
+            {"source": source, "part": f"account:{account}", "head": {}, "body": history}
+            for account, history in surge.items() if isinstance(history, dict)
         ]
         if rows:
             conn.execute(parts.insert(), rows)
-        rest = {k: v for k, v in cursor.items() if k != "boards"}
+        rest = {k: v for k, v in cursor.items() if k not in ("boards", "surge")}
         conn.execute(state.update().where(state.c.source == source).values(cursor=rest))
 
 

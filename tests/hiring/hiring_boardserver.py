@@ -17,6 +17,7 @@ import pytest
 from signalwatch.accounts import Account
 from signalwatch.connectors.base import NO_PARTS, FetchContext, Fetched, MemoryParts, Normalized
 from signalwatch.connectors.jobboards import JobBoardsConnector, JobBoardsOptions
+from signalwatch.connectors.jobboards.state import is_account_key
 from signalwatch.events import SignalEvent
 from signalwatch.http import HttpClient, HttpSettings
 
@@ -121,7 +122,7 @@ class BoardState:
     @property
     def boards(self) -> dict[str, dict]:
         """Each board's head merged with its stored snapshot, for assertions."""
-        heads = self.parts.heads
+        heads = {key: head for key, head in self.parts.heads.items() if not is_account_key(key)}
         bodies = self.parts.bodies(heads)
         return {key: {**heads[key], **bodies[key]} for key in heads}
 
