@@ -11,10 +11,11 @@ from pydantic import ValidationError
 
 from signalwatch.accounts import Account
 from signalwatch.connectors import get_connector_class
+from signalwatch.connectors.base import MemoryParts
 from signalwatch.connectors.jobboards import JobBoardsConnector, JobBoardsOptions
 from signalwatch.events import SignalEvent
 
-from hiring_boardserver import NOW, BoardServer, Route, make_connector, poll
+from hiring_boardserver import NOW, BoardServer, BoardState, Route, make_connector, poll
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -227,3 +228,50 @@ def test_a_board_named_by_two_accounts_is_fetched_once_and_reported_to_both(boar
         (1, "SDR (French speaking)"), (1, "VP, GTM Operations"),
         (7, "SDR (French speaking)"), (7, "VP, GTM Operations")]
     assert len({e.dedupe_key for e in result.events}) == 4
+
+
+def test_only_a_changed_boards_snapshot_and_its_accounts_history_are_read_and_written(board_server, http) -> None:
+    serve_all(board_server)
+    connector = make_connector(board_server)
+    _, start = poll(connector, http, accounts(), {}, NOW)
+    grow_greenhouse(board_server, "Account Executive")
+    fetched, result = poll(connector, http, accounts(), start.state, NOW + timedelta(hours=6))
+    assert set(fetched.part_bodies) == {"greenhouse:acme", "account:1"}
+    assert set(result.normalized.parts) == {"greenhouse:acme", "account:1"}
+    assert result.normalized.cursor == {}
+    # Open roles still count every board of the account, the unchanged ones from their heads alone.
+    assert result.events[0].attributes["open_roles"] == 4  # three sales roles before (see the surge test) + 1
+
+
+def test_a_board_pending_closure_is_read_without_parsing_and_a_dropped_board_is_forgotten(board_server, http) -> None:
+    serve_all(board_server)
+    connector = make_connector(board_server)
+    _, start = poll(connector, http, accounts(), {}, NOW)
+    document = json.loads((FIXTURES / "greenhouse/acme.json").read_bytes())
+    document["jobs"] = document["jobs"][1:]
+    board_server.serve("greenhouse", "acme", Route(json.dumps(document).encode()))
+    _, once = poll(connector, http, accounts(), start.state, NOW + timedelta(hours=6))
+    fetched, twice = poll(connector, http, [accounts()[0]], once.state, NOW + timedelta(hours=12))
+    assert fetched.items[0].status == "unchanged" and set(fetched.part_bodies) == {"greenhouse:acme", "account:1"}
+    assert [e.change for e in twice.events] == ["closed"]
+    dropped = {"lever-eu:acme", "recruitee:acme", "personio:acme", "smartrecruiters:Acme", "account:2"}
+    assert {key for key, write in twice.normalized.parts.items() if write is None} == dropped
+    assert set(twice.state.boards) == {"greenhouse:acme", "lever:acme", "ashby:acme", "workable:acme"}
+
+
+def test_a_board_migrated_from_the_one_row_cursor_keeps_its_snapshot(board_server, http) -> None:
+    board_server.serve_fixture("greenhouse", "acme", "greenhouse/acme.json", etag='"v1"')
+    connector = make_connector(board_server)
+    board = [Account(id=1, name="Acme", boards=("greenhouse:acme",))]
+    _, start = poll(connector, http, board, {}, NOW)
+    # What migration 4 makes of a v3 cursor: the board's validators as head (no counts yet), its jobs as body.
+    legacy = {key: ({k: v for k, v in part.items() if k in ("hash", "etag", "last_modified")}, {"jobs": part["jobs"]})
+              for key, part in start.state.boards.items()}
+    migrated = BoardState({}, MemoryParts(legacy))
+    fetched, result = poll(connector, http, board, migrated, NOW + timedelta(hours=1))
+    assert fetched.items[0].status == "unchanged" and result.events == []
+    assert result.normalized.parts["greenhouse:acme"].body is None  # same snapshot: only the head gains its counts
+    assert result.state.boards["greenhouse:acme"]["open"] == start.state.boards["greenhouse:acme"]["open"]
+    grow_greenhouse(board_server, "Account Executive")
+    _, grown = poll(connector, http, board, migrated, NOW + timedelta(hours=2))
+    assert [(e.change, e.attributes["title"]) for e in grown.events] == [("posted", "Account Executive")]
