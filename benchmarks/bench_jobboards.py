@@ -310,8 +310,8 @@ def report(ours: dict, baseline: dict | None) -> None:
         split = (f"load {c['load_seconds']:.2f}, fetch {c['fetch_seconds']:.2f}, normalize {c['normalize_seconds']:.2f}, "
                  f"store {c['store_seconds'] - c['load_seconds']:.2f} s")
         print(f"  cycle {c['cycle']} {labels[c['cycle']]:<26} {c['seconds']:7.2f} s  ({split})  "
-              f"parsed {c['parsed_boards']:5d} boards, read {c['bodies_read']:5d} snapshots, "
-              f"wrote {c['parts_written']:5d} snapshots + {c['heads_written']} heads"
+              f"parsed {c['parsed_boards']:5d} boards, read {c['bodies_read']:5d} part bodies, "
+              f"wrote {c['parts_written']:5d} parts + {c['heads_written']} heads"
               f"{' + cursor' if c['cursor_written'] else ''}  events {c['events']:6d} {c['by_change']}  "
               f"{rate:7.0f} events/s  rows written {c['rows_written']}  errors {c['errors']}")
     last = ours["cycles"][-1]
