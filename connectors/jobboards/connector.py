@@ -115,7 +115,10 @@ class JobBoardsConnector(Connector):
             diffs[poll.key] = diff
             new_head = board_head(rows, body_hash=poll.body_hash, etag=poll.etag, last_modified=poll.last_modified)
             open_by_board[poll.key] = new_head["open"]
-            writes[poll.key] = PartWrite(new_head, None if rows == previous else {"jobs": rows})
+            if rows != previous:
+                writes[poll.key] = PartWrite(new_head, {"jobs": rows})
+            elif new_head != head:  # e.g. a new body hash for the same roles: the snapshot stays
+                writes[poll.key] = PartWrite(new_head)
         open_counts = _open_counts(polls, open_by_board)
         events: list[SignalEvent] = []
         for poll in polls:
