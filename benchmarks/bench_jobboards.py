@@ -218,7 +218,7 @@ def run_ours(base: str, boards: int, concurrency: int) -> dict:
                 # rows a poll wrote: events, cursor parts, and the cursor (the source-state row's poll
                 # counters and timestamps are updated on every poll and not counted)
                 "rows_written": len(commit.new_events) + commit.new_alerts + len(written) + (not unchanged),
-                "cursor_kb": len(json.dumps(normalized.cursor)) / 1e3,
+                "cursor_kb": len(json.dumps(normalized.cursor)) / 1e3, "peak_mb": peak_mb(),
                 "parts_mb": watch.execute(
                     "SELECT coalesce(sum(length(head) + length(body)), 0) FROM cursor_parts").fetchone()[0] / 1e6,
             })
@@ -313,7 +313,8 @@ def report(ours: dict, baseline: dict | None) -> None:
               f"parsed {c['parsed_boards']:5d} boards, read {c['bodies_read']:5d} part bodies, "
               f"wrote {c['parts_written']:5d} parts + {c['heads_written']} heads"
               f"{' + cursor' if c['cursor_written'] else ''}  events {c['events']:6d} {c['by_change']}  "
-              f"{rate:7.0f} events/s  rows written {c['rows_written']}  errors {c['errors']}")
+              f"{rate:7.0f} events/s  rows written {c['rows_written']}  peak RSS so far {c['peak_mb']:.0f} MB  "
+              f"errors {c['errors']}")
     last = ours["cycles"][-1]
     print(f"  stored: parts {last['parts_mb']:.1f} MB, one-row cursor {last['cursor_kb']:.0f} KB; "
           f"peak RSS {ours['peak_mb']:.0f} MB")

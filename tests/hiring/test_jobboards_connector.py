@@ -108,7 +108,7 @@ def test_new_roles_become_valid_posted_events_with_stable_keys(board_server, htt
     assert repeat.events == []
 
 
-def test_removed_role_closes_on_the_second_miss(board_server, http) -> None:
+def test_removed_role_closes_on_the_second_miss_and_a_dropped_board_is_forgotten(board_server, http) -> None:
     serve_all(board_server)
     connector = make_connector(board_server)
     _, start = poll(connector, http, accounts(), {}, NOW)
@@ -117,9 +117,15 @@ def test_removed_role_closes_on_the_second_miss(board_server, http) -> None:
     board_server.serve("greenhouse", "acme", Route(json.dumps(document).encode()))
     _, once = poll(connector, http, accounts(), start.state, NOW + timedelta(hours=6))
     assert once.events == []
-    _, twice = poll(connector, http, accounts(), once.state, NOW + timedelta(hours=12))
+    # The second account no longer names its boards.
+    fetched, twice = poll(connector, http, [accounts()[0]], once.state, NOW + timedelta(hours=12))
     assert [(e.change, e.attributes["title"], e.attributes["open_roles"]) for e in twice.events] == [
         ("closed", "Sr. AE – EMEA", 2)]  # sales roles still open: the CRO on Ashby, the AE on Workable
+    # The body did not change: the board's snapshot is read (a role is pending closure), not re-parsed.
+    assert fetched.items[0].status == "unchanged" and set(fetched.part_bodies) == {"greenhouse:acme", "account:1"}
+    dropped = {"lever-eu:acme", "recruitee:acme", "personio:acme", "smartrecruiters:Acme", "account:2"}
+    assert {key for key, write in twice.normalized.parts.items() if write is None} == dropped
+    assert set(twice.state.boards) == {"greenhouse:acme", "lever:acme", "ashby:acme", "workable:acme"}
 
 
 def test_failing_boards_are_reported_while_the_others_continue(board_server, http) -> None:
@@ -241,22 +247,6 @@ def test_only_a_changed_boards_snapshot_and_its_accounts_history_are_read_and_wr
     assert result.normalized.cursor == {}
     # Open roles still count every board of the account, the unchanged ones from their heads alone.
     assert result.events[0].attributes["open_roles"] == 4  # three sales roles before (see the surge test) + 1
-
-
-def test_a_board_pending_closure_is_read_without_parsing_and_a_dropped_board_is_forgotten(board_server, http) -> None:
-    serve_all(board_server)
-    connector = make_connector(board_server)
-    _, start = poll(connector, http, accounts(), {}, NOW)
-    document = json.loads((FIXTURES / "greenhouse/acme.json").read_bytes())
-    document["jobs"] = document["jobs"][1:]
-    board_server.serve("greenhouse", "acme", Route(json.dumps(document).encode()))
-    _, once = poll(connector, http, accounts(), start.state, NOW + timedelta(hours=6))
-    fetched, twice = poll(connector, http, [accounts()[0]], once.state, NOW + timedelta(hours=12))
-    assert fetched.items[0].status == "unchanged" and set(fetched.part_bodies) == {"greenhouse:acme", "account:1"}
-    assert [e.change for e in twice.events] == ["closed"]
-    dropped = {"lever-eu:acme", "recruitee:acme", "personio:acme", "smartrecruiters:Acme", "account:2"}
-    assert {key for key, write in twice.normalized.parts.items() if write is None} == dropped
-    assert set(twice.state.boards) == {"greenhouse:acme", "lever:acme", "ashby:acme", "workable:acme"}
 
 
 def test_a_board_migrated_from_the_one_row_cursor_keeps_its_snapshot(board_server, http) -> None:
