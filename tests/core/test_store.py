@@ -177,17 +177,26 @@ def test_memory_parts_apply_writes_as_the_store_does() -> None:
     assert parts.bodies(["a", "d", "c"]) == {"a": {"b": 1}, "d": {"b": 4}}
 
 
-def test_migration_moves_a_v3_cursors_boards_and_surge_history_into_parts(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'v3.sqlite'}"
+@pytest.fixture
+def empty_url(tmp_path: Path) -> str:
+    """A database no migration has run on yet."""
+    return f"sqlite:///{tmp_path / 'empty.sqlite'}"
+
+
+def test_migration_moves_a_v3_cursors_boards_and_surge_history_into_parts(empty_url: str) -> None:
+    url = empty_url
     engine = sa.create_engine(url)
     assert migrate(engine, MIGRATIONS[:3]) == [1, 2, 3]
     board = {"hash": "h1", "etag": '"e1"', "last_modified": None,
              "jobs": {"4001": ["Account Executive", "sales", "ic", "Sales", "Berlin", False, [], 0]}}
     history = {"sales": {"posted": [], "open": [["2026-11-20T00:00:00+00:00", 1]], "fired": None}}
+    insert = sa.text("INSERT INTO source_state (source, cursor, consecutive_failures, target_errors, polls) "
+                     "VALUES (:source, :cursor, 0, '{}', 3)")
     with engine.begin() as conn:
-        insert = "INSERT INTO source_state (source, cursor, consecutive_failures, target_errors, polls) VALUES (?, ?, 0, '{}', 3)"
-        conn.exec_driver_sql(insert, ("boards", json.dumps({"boards": {"greenhouse:acme": board}, "surge": {"7": history}})))
-        conn.exec_driver_sql(insert, ("news", json.dumps({"seen": ["a"], "etag": "x"})))
+        conn.execute(insert, [
+            {"source": "boards", "cursor": json.dumps({"boards": {"greenhouse:acme": board}, "surge": {"7": history}})},
+            {"source": "news", "cursor": json.dumps({"seen": ["a"], "etag": "x"})},
+        ])
     engine.dispose()
     store = Store(url)
     assert store.migrate() == [4]
@@ -197,3 +206,4 @@ def test_migration_moves_a_v3_cursors_boards_and_surge_history_into_parts(tmp_pa
     assert parts.bodies(["greenhouse:acme", "account:7"]) == {
         "greenhouse:acme": {"jobs": board["jobs"]}, "account:7": history}
     assert store.cursor_parts("news").heads == {}
+    store.close()

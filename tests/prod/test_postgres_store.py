@@ -20,6 +20,15 @@ test_a_poll_is_committed_once_and_repeats_insert_nothing = core.test_a_poll_is_c
 test_a_failing_evaluation_rolls_back_events_and_cursor = core.test_a_failing_evaluation_rolls_back_events_and_cursor
 test_claims_are_exclusive = core.test_claims_are_exclusive
 test_accounts_upsert_by_domain = core.test_accounts_upsert_by_domain
+test_parts_are_saved_with_the_events_and_only_named_parts_change = core.test_parts_are_saved_with_the_events_and_only_named_parts_change
+test_a_failed_commit_writes_no_part_and_no_event = core.test_a_failed_commit_writes_no_part_and_no_event
+test_migration_moves_a_v3_cursors_boards_and_surge_history_into_parts = (
+    core.test_migration_moves_a_v3_cursors_boards_and_surge_history_into_parts)
+
+
+@pytest.fixture
+def empty_url(pg_url: str) -> str:
+    return pg_url
 
 
 @pytest.fixture
