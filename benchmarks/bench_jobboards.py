@@ -213,6 +213,7 @@ def run_ours(base: str, boards: int, concurrency: int) -> dict:
                 "store_seconds": store_s, "load_seconds": loaded - started, "events": len(commit.new_events),
                 "by_change": dict(changes), "errors": len(fetched.errors),
                 "parsed_boards": sum(1 for p in fetched.items if p.status == "changed"),
+                "parsed_jobs": sum(len(p.postings or ()) for p in fetched.items),
                 "bodies_read": len(fetched.part_bodies),
                 "parts_written": part_rows, "heads_written": head_rows, "cursor_written": not unchanged,
                 # rows a poll wrote: events, cursor parts, and the cursor (the source-state row's poll
@@ -319,9 +320,12 @@ def report(ours: dict, baseline: dict | None) -> None:
     print(f"  stored: parts {last['parts_mb']:.1f} MB, one-row cursor {last['cursor_kb']:.0f} KB; "
           f"peak RSS {ours['peak_mb']:.0f} MB")
     first, unchanged, some = ours["cycles"][0], ours["cycles"][1], ours["cycles"][2]
-    print(f"\nfirst cycle: {first['seconds']:.2f} s"
-          + (f" vs baseline {baseline['cycles'][0]['seconds']:.2f} s" if baseline else "")
-          + f"; peak RSS {ours['peak_mb']:.0f} MB" + (f" vs baseline {baseline['peak_mb']:.0f} MB" if baseline else ""))
+    jobs_rate = first["parsed_jobs"] / first["seconds"]
+    print(f"\nfirst cycle: {first['seconds']:.2f} s, {jobs_rate:.0f} jobs/s, {first['events']} events (a baseline)"
+          + (f" vs baseline {baseline['cycles'][0]['seconds']:.2f} s, "
+             f"{baseline['cycles'][0]['jobs'] / baseline['cycles'][0]['seconds']:.0f} jobs/s" if baseline else "")
+          + f"; peak RSS {ours['peak_mb']:.0f} MB (all cycles)"
+          + (f" vs baseline {baseline['peak_mb']:.0f} MB" if baseline else ""))
     print(f"nothing changed: {unchanged['seconds']:.2f} s = {100 * unchanged['seconds'] / first['seconds']:.1f}% of "
           f"the first cycle (target < 10%), {unchanged['rows_written']} rows written (target 0)"
           + (f"; baseline {baseline['cycles'][-1]['seconds']:.2f} s" if baseline else ""))
