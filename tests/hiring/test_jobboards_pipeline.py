@@ -9,7 +9,7 @@ from pathlib import Path
 from hiring_boardserver import NOW, PATHS, BoardServer, Route
 
 from signalwatch.accounts import Account
-from signalwatch.app import build_app
+from signalwatch.app import App, build_app
 from signalwatch.config import load_settings
 from signalwatch.pipeline import poll_source
 
@@ -42,7 +42,17 @@ def test_boards_poll_through_config_store_and_status(board_server: BoardServer, 
     events = [event for _, event in app.store.list_events(source="job-boards")]
     assert sorted((e.change, e.attributes["function"], e.account_id) for e in events) == [
         ("posted", "engineering", 1), ("posted", "revops", 1), ("posted", "sales", 1)]
+    saved = stored_parts(app)
+    assert set(saved) == {"greenhouse:acme", "account:1"} and len(saved["greenhouse:acme"][1]["jobs"]) == 3
     third = poll_source(app, source, NOW + timedelta(hours=12))
     assert third.ok and third.new_events == 0
+    assert stored_parts(app) == saved  # an unchanged board's state is neither rewritten nor lost
     app.http.close()
     app.store.close()
+
+
+def stored_parts(app: App) -> dict[str, tuple[dict, dict]]:
+    """The source's cursor parts as stored: key → (head, body)."""
+    parts = app.store.cursor_parts("job-boards")
+    bodies = parts.bodies(parts.heads)
+    return {key: (dict(head), bodies[key]) for key, head in parts.heads.items()}
