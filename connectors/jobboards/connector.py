@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -112,7 +113,8 @@ class JobBoardsConnector(Connector):
                 continue
             previous = body["jobs"] if body is not None else None
             diff, rows = self._diff(poll, previous)
-            diffs[poll.key] = diff
+            # Events need the records of new roles only; the board's full snapshot lives on in `rows`.
+            diffs[poll.key] = replace(diff, jobs={job_id: diff.jobs[job_id] for job_id in diff.posted})
             new_head = board_head(rows, body_hash=poll.body_hash, etag=poll.etag, last_modified=poll.last_modified)
             open_by_board[poll.key] = new_head["open"]
             if rows != previous:
