@@ -96,6 +96,7 @@ def warmed_engine(ruleset: RuleSet, store: Store, now: datetime) -> Engine:
     engine = Engine(ruleset)
     horizon = max(engine.history_window, engine.heat_window)
     accounts = {account.id: account for account in store.list_accounts()}
+    engine.prepare(accounts)
     engine.warm_up(store.events_since(now - horizon), store.alert_history(now - max(horizon, timedelta(days=1))), accounts, now)
     return engine
 

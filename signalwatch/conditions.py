@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Test", "Match", "compile_match", "lookup", "OPERATORS", "CompileIssue"]
+__all__ = ["Test", "Match", "compile_match", "lookup", "getter", "OPERATORS", "CompileIssue"]
 
 MAX_REGEX_LENGTH = 500
 MAX_TEXT_FOR_REGEX = 10_000
@@ -100,6 +100,27 @@ def _walk(record: Any, parts: tuple[str, ...]) -> Any:
     return current
 
 
+def getter(parts: tuple[str, ...]) -> Callable[[Any], Any]:
+    """`_walk` bound to one path, with the common two- and three-step paths over plain dicts
+    unrolled (tests run for every event against every candidate block)."""
+    if len(parts) == 2:
+        first, second = parts
+
+        def get2(record: Any) -> Any:
+            inner = record.get(first) if type(record) is dict else None
+            return inner.get(second) if type(inner) is dict else _walk(record, parts)
+        return get2
+    if len(parts) == 3:
+        first, second, third = parts
+
+        def get3(record: Any) -> Any:
+            inner = record.get(first) if type(record) is dict else None
+            inner = inner.get(second) if type(inner) is dict else None
+            return inner.get(third) if type(inner) is dict else _walk(record, parts)
+        return get3
+    return lambda record: _walk(record, parts)
+
+
 @dataclass(frozen=True)
 class Test:
     """One compiled test. `check` is the hot path: the path is pre-split, the operator pre-bound."""
@@ -110,10 +131,12 @@ class Test:
     pattern: re.Pattern[str] | None = None
     parts: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _check: Callable[[Any], bool] = field(init=False, repr=False, compare=False)
+    _get: Callable[[Any], Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parts", tuple(self.path.split(".")))
         object.__setattr__(self, "_check", self._bind())
+        object.__setattr__(self, "_get", getter(self.parts))
 
     def _bind(self) -> Callable[[Any], bool]:
         if self.pattern is not None:
@@ -122,13 +145,19 @@ class Test:
         if self.op in ("eq", "in", "not_in", "ne"):
             options = [_fold(v) for v in (self.value if self.op in ("in", "not_in") else [self.value])]
             folded = frozenset(v for v in options if not isinstance(v, (list, dict)))
-            hit = (lambda a: any(_fold(x) in folded for x in a) if type(a) is list else _hashable_fold(a) in folded)
+
+            def hit(actual: Any) -> bool:
+                if type(actual) is str:
+                    return actual.casefold() in folded
+                if type(actual) is list:
+                    return any(_hashable_fold(item) in folded for item in actual)
+                return _hashable_fold(actual) in folded
             return hit if self.op in ("eq", "in") else (lambda a: not hit(a))
         operator, expected = OPERATORS[self.op], self.value
         return lambda actual: operator(actual, expected)
 
     def check(self, record: Mapping[str, Any]) -> bool:
-        return self._check(_walk(record, self.parts))
+        return self._check(self._get(record))
 
     def describe(self) -> str:
         symbol = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}.get(self.op, self.op)
@@ -160,7 +189,7 @@ class Match:
     def matches(self, record: Mapping[str, Any]) -> bool:
         """The hot path: no descriptions are built."""
         for test in self.tests:
-            if not test.check(record):
+            if not test._check(test._get(record)):
                 return False
         if self.any_of and not any(block.matches(record) for block in self.any_of):
             return False

@@ -33,13 +33,18 @@ CHANGES: dict[EventType, frozenset[str]] = {
 }
 
 
+_quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+
 def make_dedupe_key(*parts: object) -> str:
     """A stable key from the parts that identify one real-world event.
 
     Connectors pass what identifies the *fact* (source kind, item id, type, change),
     never fetch-time values, so the same item polled twice yields the same key.
     """
-    canonical = json.dumps([str(p).strip().lower() for p in parts], separators=(",", ":"))
+    # Byte for byte what json.dumps(list, separators=(",", ":")) writes, without its overhead:
+    # keys already stored must keep their value.
+    canonical = "[" + ",".join(_quote(str(p).strip().lower()) for p in parts) + "]"
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
 
 

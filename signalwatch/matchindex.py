@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
-from signalwatch.conditions import Match, Test, _hashable_fold, _walk
+from signalwatch.conditions import Match, Test, _hashable_fold, getter
 
-__all__ = ["MatchIndex"]
+__all__ = ["MatchIndex", "block_shape"]
 
 K = TypeVar("K")
 _COARSE = ("event.type", "event.change")
@@ -28,10 +28,10 @@ def _discriminator(match: Match) -> Test | None:
     return min(candidates, key=lambda t: (t.path in _COARSE, _COARSE.index(t.path) * -1 if t.path in _COARSE else 0, len(_values(t))))
 
 
-def _shape(match: Match) -> str:
+def block_shape(match: Match) -> str:
     """A canonical text of a block, equal for blocks that test the same things."""
     tests = sorted(repr((t.path, t.op, t.value, t.pattern.pattern if t.pattern else None)) for t in match.tests)
-    return repr((tests, [_shape(b) for b in match.any_of], [_shape(b) for b in match.none_of]))
+    return repr((tests, [block_shape(b) for b in match.any_of], [block_shape(b) for b in match.none_of]))
 
 
 def _values(test: Test) -> list[Any]:
@@ -47,13 +47,15 @@ class MatchIndex(Generic[K]):
         # Identical blocks (copied between rules) are evaluated once: group them.
         self._blocks: list[tuple[Match, list[int]]] = []
         by_shape: dict[str, int] = {}
-        for position, (_, match) in enumerate(self._entries):
-            shape = _shape(match)
+        self.block_of: dict[K, int] = {}  # entry key → its block's position
+        for position, (key, match) in enumerate(self._entries):
+            shape = block_shape(match)
             if shape not in by_shape:
                 by_shape[shape] = len(self._blocks)
                 self._blocks.append((match, []))
             self._blocks[by_shape[shape]][1].append(position)
-        self._by_path: dict[tuple[str, ...], dict[Any, list[int]]] = defaultdict(lambda: defaultdict(list))
+            self.block_of[key] = by_shape[shape]
+        by_path: dict[tuple[str, ...], dict[Any, list[int]]] = defaultdict(lambda: defaultdict(list))
         self._always: list[int] = []
         for position, (match, _) in enumerate(self._blocks):
             test = _discriminator(match)
@@ -61,7 +63,8 @@ class MatchIndex(Generic[K]):
                 self._always.append(position)
                 continue
             for value in _values(test):
-                self._by_path[test.parts][_hashable_fold(value)].append(position)
+                by_path[test.parts][_hashable_fold(value)].append(position)
+        self._tables = [(getter(parts), dict(table)) for parts, table in by_path.items()]
 
     def keys(self) -> list[K]:
         return [key for key, _ in self._entries]
@@ -71,13 +74,18 @@ class MatchIndex(Generic[K]):
 
     def candidates(self, record: Mapping[str, Any]) -> list[int]:
         found: set[int] = set(self._always)
-        for parts, table in self._by_path.items():
-            actual = _walk(record, parts)
+        for get, table in self._tables:
+            actual = get(record)
             for value in actual if type(actual) is list else (actual,):
-                hits = table.get(_hashable_fold(value))
+                hits = table.get(value.casefold() if type(value) is str else _hashable_fold(value))
                 if hits:
                     found.update(hits)
         return sorted(found)
+
+    def matching_blocks(self, record: Mapping[str, Any]) -> list[int]:
+        """Positions of the distinct blocks that hold (see `block_of`)."""
+        blocks = self._blocks
+        return [block for block in self.candidates(record) if blocks[block][0].matches(record)]
 
     def matching(self, record: Mapping[str, Any]) -> list[K]:
         positions: list[int] = []
