@@ -22,11 +22,13 @@ from typing import Any
 
 from signalwatch.accounts import Account
 from signalwatch.conditions import Match
-from signalwatch.events import SignalEvent, make_dedupe_key
+from signalwatch.events import SignalEvent, key_of, key_part
 from signalwatch.hitlog import AccountState, Hit, Pending
 from signalwatch.matchindex import MatchIndex, block_shape
 from signalwatch.payload import AccountPart, EventPart, RulePart, account_part, compose, event_part, rule_part
+from signalwatch.policy import DeliveryWindow
 from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_record
+from signalwatch.scoring import half_life
 from signalwatch.store import AlertDraft
 
 __all__ = ["Engine", "Delta", "Evaluation"]
@@ -114,6 +116,39 @@ class _Counts:
         return int(flag)
 
 
+@dataclass(frozen=True)
+class _Target:
+    """One route of a rule, with the parts of its alert keys that do not depend on the event."""
+
+    sink: str
+    when: Match | None
+    target: str | None
+    owner: bool
+    channel: str | None
+    window: DeliveryWindow | None
+    key_tail: str
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a rule's alerts are built, prepared on its first alert."""
+
+    part: RulePart
+    routes: tuple[_Target, ...]
+    key_head: str
+
+    @staticmethod
+    def of(rule: Rule, ruleset: RuleSet) -> _Plan:
+        routes = []
+        for route, when in rule.routes:
+            target = "+".join(route.action) if route.action else route.channel
+            window = ruleset.policy.delivery_windows[route.window] if route.window else None
+            routes.append(_Target(route.sink, when, target, route.to == "owner", route.channel, window,
+                                  f"{key_part(route.sink)},{key_part(target)}"))
+        # Alert key: make_dedupe_key("alert", rule, account, event key, sink, target).
+        return _Plan(rule_part(rule), tuple(routes), f"{key_part('alert')},{key_part(rule.id)}")
+
+
 class Engine:
     """Evaluates events against one RuleSet. Not thread-safe: the pipeline serializes calls."""
 
@@ -125,7 +160,7 @@ class Engine:
         self._infos: dict[int, _Account] = {}
         rules = ruleset.rules
         self._order = {rule.id: i for i, rule in enumerate(rules)}
-        self._parts: dict[str, RulePart] = {}
+        self._plans: dict[str, _Plan] = {}
         # Composite event-level selections are numbered by distinct block: a selection copied
         # between rules is matched and counted once.
         self._composite_index: MatchIndex[tuple[str, str]] = MatchIndex(
@@ -170,6 +205,7 @@ class Engine:
         self.heat_window = 4 * max(half_lives, default=timedelta(days=30))
         self._cooldown_horizon = max((r.cooldown for r in rules if r.cooldown), default=timedelta(0))
         self._swept: date | None = None
+        self._heat_of: dict[tuple[str, str], tuple[float, float]] = {}  # (type, change) → (weight, half-life s)
 
     # -- state ------------------------------------------------------------------------
 
@@ -201,7 +237,7 @@ class Engine:
             if state is None:
                 state = self._accounts[account_id] = AccountState()
             state.merge(pending)
-            if before is not None:
+            if before is not None and state.log is not None:
                 state.log.prune(before, MAX_HITS_PER_ACCOUNT)
         self._last_alert.update(delta.last_alert)
         self._daily.update(delta.daily)
@@ -213,11 +249,15 @@ class Engine:
         stays flat however many events pass through."""
         self._swept = now.date()
         before = now.timestamp() - self.history_window.total_seconds()
-        cold = now - self.heat_window
+        cold = (now - self.heat_window).timestamp()
         for account_id in list(self._accounts):
             state = self._accounts[account_id]
-            state.log.prune(before, MAX_HITS_PER_ACCOUNT)
-            if not len(state.log) and all(seen < cold for seen in state.heat.last_seen.values()):
+            if state.log is not None:
+                state.log.prune(before, MAX_HITS_PER_ACCOUNT)
+                if not len(state.log):
+                    state.log = None
+            newest = state.heat.newest()
+            if state.log is None and (newest is None or newest < cold):
                 del self._accounts[account_id]
         horizon = now - max(self._cooldown_horizon, timedelta(days=1))
         self._last_alert = {key: at for key, at in self._last_alert.items() if at >= horizon}
@@ -320,14 +360,20 @@ class Engine:
 
     def _observe(self, pending: Pending, event: SignalEvent, record: dict[str, Any], now: datetime) -> None:
         """Add the event to the account's heat and to the hits of composite blocks it matches."""
-        pending.heat.add(str(event.type), event.change, event.occurred_at, self.ruleset.policy.scoring)
+        weighted = self._heat_of.get((event.type, event.change))
+        if weighted is None:
+            scoring = self.ruleset.policy.scoring
+            weight = scoring.weight(str(event.type), event.change)
+            weighted = self._heat_of[(event.type, event.change)] = (weight, half_life(scoring, str(event.type)).total_seconds())
+        if weighted[0] > 0:
+            pending.heat.add_weighted(str(event.type), weighted[0], weighted[1], event.occurred_at.timestamp())
         if self.history_window <= timedelta(0) or now - event.occurred_at > self.history_window:
             return
         if pending.seen(event.dedupe_key) is not None or not len(self._composite_index):
             return
         blocks = self._composite_index.matching_blocks(record)
         if blocks:
-            pending.log.add(Hit(event.occurred_at.timestamp(), event.dedupe_key, event.title, event.url,
+            pending.add(Hit(event.occurred_at.timestamp(), event.dedupe_key, event.title, event.url,
                                 event.occurred_at, frozenset(blocks)))
 
     def explain(self, event: SignalEvent, account: Account | None, now: datetime) -> list[tuple[str, str | None]]:
@@ -401,28 +447,24 @@ class Engine:
     def _fire(self, rule: Rule, firing: _Firing, delta: Delta) -> list[AlertDraft]:
         event, info, now = firing.event, firing.info, firing.now
         account = info.account if info is not None else None
+        plan = self._plans.get(rule.id)
+        if plan is None:
+            plan = self._plans[rule.id] = _Plan.of(rule, self.ruleset)
         heat = firing.heat
         priority = self.ruleset.policy.scoring.band(heat) if rule.priority == "auto" else rule.priority
-        part = self._parts.get(rule.id)
-        if part is None:
-            part = self._parts[rule.id] = rule_part(rule)
         evidence = self._evidence(rule, firing.pending, now) if rule.kind == "composite" else []
-        payload = compose(part, info.part if info is not None else NO_ACCOUNT, firing.event_part,
+        payload = compose(plan.part, info.part if info is not None else NO_ACCOUNT, firing.event_part,
                           angle=rule.angle, priority=priority, heat=heat, evidence=evidence)
         drafts = []
-        for route, when in rule.routes:
-            if when is not None and not when.matches(firing.record):
+        for route in plan.routes:
+            if route.when is not None and not route.when.matches(firing.record):
                 continue
-            target = "+".join(route.action) if route.action else route.channel
-            if route.to == "owner" and account is not None:
-                if account.owner_slack_id:
-                    target = account.owner_slack_id
-                elif account.owner_email:
-                    target = f"email:{account.owner_email}|{route.channel or ''}"
-            not_before = None
-            if route.window:
-                not_before = self.ruleset.policy.delivery_windows[route.window].next_open(now)
-            key = make_dedupe_key("alert", rule.id, event.account_id, event.dedupe_key, route.sink, target)
+            target, tail = route.target, route.key_tail
+            if route.owner and account is not None and (account.owner_slack_id or account.owner_email):
+                target = account.owner_slack_id or f"email:{account.owner_email}|{route.channel or ''}"
+                tail = f"{key_part(route.sink)},{key_part(target)}"
+            not_before = route.window.next_open(now) if route.window is not None else None
+            key = key_of(f"{plan.key_head},{firing.key_middle},{tail}")
             drafts.append(AlertDraft(key, rule.id, event.account_id, event.dedupe_key, route.sink, target, priority, payload, not_before))
         if account is not None and drafts:
             delta.last_alert[(rule.id, account.id)] = now
@@ -442,7 +484,7 @@ class Engine:
 class _Firing:
     """Per-event facts needed only once some rule fires, each computed at most once."""
 
-    __slots__ = ("engine", "event", "record", "info", "pending", "now", "_suppressed", "_heat", "_event_part")
+    __slots__ = ("engine", "event", "record", "info", "pending", "now", "_suppressed", "_heat", "_event_part", "key_middle")
 
     def __init__(self, engine: Engine, event: SignalEvent, record: dict[str, Any], info: _Account | None,
                  pending: Pending | None, now: datetime) -> None:
@@ -450,6 +492,7 @@ class _Firing:
         self._suppressed: dict[str, str] | None = None
         self._heat: float | None = None
         self._event_part: EventPart | None = None
+        self.key_middle = f"{key_part(event.account_id)},{key_part(event.dedupe_key)}"
 
     @property
     def suppressed(self) -> dict[str, str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
@@ -31,13 +30,15 @@ class Hit(NamedTuple):
     blocks: frozenset[int]
 
 
-@dataclass
 class HitLog:
     """Hits by block, each list sorted by time; `keys` remembers which events were seen."""
 
-    times: dict[int, list[float]] = field(default_factory=dict)
-    hits: dict[int, list[Hit]] = field(default_factory=dict)
-    keys: dict[str, Hit] = field(default_factory=dict)
+    __slots__ = ("times", "hits", "keys")
+
+    def __init__(self) -> None:
+        self.times: dict[int, list[float]] = {}
+        self.hits: dict[int, list[Hit]] = {}
+        self.keys: dict[str, Hit] = {}
 
     def add(self, hit: Hit) -> None:
         self.keys[hit.event_key] = hit
@@ -84,15 +85,22 @@ class HitLog:
         return len(self.keys)
 
 
-@dataclass
 class AccountState:
-    heat: HeatState = field(default_factory=HeatState)
-    log: HitLog = field(default_factory=HitLog)
+    """What the engine remembers of one account between polls."""
+
+    __slots__ = ("heat", "log")
+
+    def __init__(self) -> None:
+        self.heat = HeatState()
+        self.log: HitLog | None = None  # most accounts never match a composite block
 
     def merge(self, pending: Pending) -> None:
         self.heat = pending.heat
-        for hit in pending.log.keys.values():
-            self.log.add(hit)
+        if pending.log is not None:
+            if self.log is None:
+                self.log = HitLog()
+            for hit in pending.log.keys.values():
+                self.log.add(hit)
 
 
 class Pending:
@@ -103,25 +111,32 @@ class Pending:
     def __init__(self, base: AccountState | None) -> None:
         self.base = base
         self.heat = base.heat.copy() if base is not None else HeatState()
-        self.log = HitLog()
+        self.log: HitLog | None = None
+
+    def add(self, hit: Hit) -> None:
+        if self.log is None:
+            self.log = HitLog()
+        self.log.add(hit)
 
     def seen(self, event_key: str) -> Hit | None:
-        hit = self.log.keys.get(event_key)
-        if hit is None and self.base is not None:
+        hit = self.log.keys.get(event_key) if self.log is not None else None
+        if hit is None and self.base is not None and self.base.log is not None:
             hit = self.base.log.keys.get(event_key)
         return hit
 
     def total(self) -> int:
         """All hits held for the account (an upper bound of any count)."""
-        return len(self.log) + (len(self.base.log) if self.base is not None else 0)
+        return (len(self.log) if self.log is not None else 0) + (len(self.base.log) if self.base and self.base.log else 0)
 
     def count(self, block: int, since: float) -> int:
-        total = self.log.count(block, since)
-        return total + self.base.log.count(block, since) if self.base is not None else total
+        total = self.log.count(block, since) if self.log is not None else 0
+        if self.base is not None and self.base.log is not None:
+            total += self.base.log.count(block, since)
+        return total
 
     def recent(self, blocks: Iterable[int], since: float) -> list[Hit]:
         blocks = list(blocks)
-        found = self.log.recent(blocks, since)
-        if self.base is not None:
+        found = self.log.recent(blocks, since) if self.log is not None else []
+        if self.base is not None and self.base.log is not None:
             found += self.base.log.recent(blocks, since)
         return list({hit.event_key: hit for hit in found}.values())
