@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -87,7 +88,12 @@ class _Composite:
     @property
     def least_hits(self) -> int:
         """Hits the account must hold at least before the condition can be true."""
-        return max((n for name, n in self.rule.condition.requires if name in self.event_blocks), default=0)
+        return max((n for _, n in self.needs), default=0)
+
+    @cached_property
+    def needs(self) -> tuple[tuple[int, int], ...]:
+        """(block, count) pairs the condition cannot hold without (see `Expr.requires`)."""
+        return tuple((self.event_blocks[name], n) for name, n in self.rule.condition.requires if name in self.event_blocks)
 
 
 class _Counts:
@@ -220,12 +226,12 @@ class Engine:
                 if pending is None:
                     pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
                 self._observe(pending, event, {"event": event_record(event), "account": info.fields}, now)
-        for rule_id, account_id, created_at in alerts:
+        for rule_id, account_id, created_at in sorted(alerts, key=lambda alert: alert[2]):
             if account_id is None:
                 continue
             key = (rule_id, account_id)
-            if key not in self._last_alert or created_at > self._last_alert[key]:
-                self._last_alert[key] = created_at
+            self._last_alert.pop(key, None)  # kept in time order, as in `apply`
+            self._last_alert[key] = created_at
             if created_at.date() == now.date():
                 self._daily[(account_id, now.date())] += 1
         self.apply(delta)
@@ -239,7 +245,9 @@ class Engine:
             state.merge(pending)
             if before is not None and state.log is not None:
                 state.log.prune(before, MAX_HITS_PER_ACCOUNT)
-        self._last_alert.update(delta.last_alert)
+        for key, at in delta.last_alert.items():
+            self._last_alert.pop(key, None)  # re-inserted at the end: the dict stays in time order
+            self._last_alert[key] = at
         self._daily.update(delta.daily)
         if delta.now is not None and delta.now.date() != self._swept:
             self._sweep(delta.now)
@@ -250,17 +258,26 @@ class Engine:
         self._swept = now.date()
         before = now.timestamp() - self.history_window.total_seconds()
         cold = (now - self.heat_window).timestamp()
-        for account_id in list(self._accounts):
-            state = self._accounts[account_id]
-            if state.log is not None:
-                state.log.prune(before, MAX_HITS_PER_ACCOUNT)
-                if not len(state.log):
-                    state.log = None
-            newest = state.heat.newest()
-            if state.log is None and (newest is None or newest < cold):
-                del self._accounts[account_id]
+        gone = []
+        for account_id, state in self._accounts.items():
+            log = state.log
+            if log is not None and log.oldest < before:
+                log.prune(before, MAX_HITS_PER_ACCOUNT)
+                if not log.keys:
+                    log = state.log = None
+            if log is None and state.heat.newest < cold:
+                gone.append(account_id)
+        for account_id in gone:
+            del self._accounts[account_id]
+        # `_last_alert` is kept in the order alerts were made (see `apply`): drop from the front.
         horizon = now - max(self._cooldown_horizon, timedelta(days=1))
-        self._last_alert = {key: at for key, at in self._last_alert.items() if at >= horizon}
+        stale = []
+        for key, at in self._last_alert.items():
+            if at >= horizon:
+                break
+            stale.append(key)
+        for key in stale:
+            del self._last_alert[key]
         self._daily = defaultdict(int, {key: n for key, n in self._daily.items() if key[1] >= now.date()})
 
     def prepare(self, accounts: Mapping[int, Account]) -> None:
@@ -313,8 +330,7 @@ class Engine:
                     continue
                 if mode == COMPOSITE:
                     assert pending is not None and info is not None
-                    counts = _Counts(self._composites[rule.id], pending, info, stamp, memo)
-                    if not self._holds(rule, counts):
+                    if not self._holds(self._composites[rule.id], pending, info, stamp, memo):
                         continue
                 if firing is None:
                     firing = _Firing(self, event, record, info, pending, now)
@@ -326,11 +342,15 @@ class Engine:
         return Evaluation(drafts, delta, skipped)
 
     @staticmethod
-    def _holds(rule: Rule, counts: _Counts) -> bool:
-        for name, least in rule.condition.requires:  # cheap necessary counts first
-            if counts.get(name) < least:
+    def _holds(composite: _Composite, pending: Pending, info: _Account, now: float, memo: dict[tuple[int, float], int]) -> bool:
+        since = now - composite.window
+        for block, least in composite.needs:  # the counts the condition cannot do without, first
+            count = memo.get((block, since))
+            if count is None:
+                count = memo[(block, since)] = pending.count(block, since)
+            if count < least:
                 return False
-        return rule.condition(counts)
+        return composite.rule.condition(_Counts(composite, pending, info, now, memo))
 
     def _candidates(self, event: SignalEvent, record: dict[str, Any], pending: Pending | None) -> list[tuple[int, Rule, int]]:
         """Rules that could fire for `event`, in rule-file order, each with how to decide it."""

@@ -33,15 +33,18 @@ class Hit(NamedTuple):
 class HitLog:
     """Hits by block, each list sorted by time; `keys` remembers which events were seen."""
 
-    __slots__ = ("times", "hits", "keys")
+    __slots__ = ("times", "hits", "keys", "oldest")
 
     def __init__(self) -> None:
         self.times: dict[int, list[float]] = {}
         self.hits: dict[int, list[Hit]] = {}
         self.keys: dict[str, Hit] = {}
+        self.oldest = float("inf")  # so pruning an account with nothing to drop costs one comparison
 
     def add(self, hit: Hit) -> None:
         self.keys[hit.event_key] = hit
+        if hit.at < self.oldest:
+            self.oldest = hit.at
         for block in hit.blocks:
             times = self.times.setdefault(block, [])
             hits = self.hits.setdefault(block, [])
@@ -70,7 +73,7 @@ class HitLog:
         hit leaves every block's list at once)."""
         if len(self.keys) > keep:
             before = max(before, sorted(hit.at for hit in self.keys.values())[-keep])
-        if not self.times or min(times[0] for times in self.times.values()) >= before:
+        if self.oldest >= before:
             return
         for block in list(self.times):
             times, hits = self.times[block], self.hits[block]
@@ -80,6 +83,7 @@ class HitLog:
             elif cut:
                 del times[:cut], hits[:cut]
         self.keys = {key: hit for key, hit in self.keys.items() if hit.at >= before}
+        self.oldest = min((times[0] for times in self.times.values()), default=float("inf"))
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -137,7 +137,7 @@ class Fit:
     @property
     def criteria(self) -> tuple[str, ...]:
         """The matched criteria in words; built on demand (fits are computed for every account)."""
-        return tuple(test.describe() for test in self.matched)
+        return tuple(test.described for test in self.matched)
 
 
 @dataclass(frozen=True)

@@ -62,12 +62,13 @@ class HeatState:
     updates it for every event.
     """
 
-    __slots__ = ("sums", "last_seen")
+    __slots__ = ("sums", "last_seen", "newest")
 
     def __init__(self, sums: dict[str, tuple[float, float, float]] | None = None,
                  last_seen: dict[str, float] | None = None) -> None:
         self.sums = sums if sums is not None else {}  # type → (total, anchor, half-life seconds)
         self.last_seen = last_seen if last_seen is not None else {}  # type → newest occurrence
+        self.newest = max(self.last_seen.values(), default=float("-inf"))  # of any type
 
     def add(self, event_type: str, change: str, occurred_at: datetime, scoring: Scoring) -> None:
         weight = scoring.weight(event_type, change)
@@ -83,6 +84,8 @@ class HeatState:
         seen = self.last_seen.get(event_type)
         if seen is None or at > seen:
             self.last_seen[event_type] = at
+            if at > self.newest:
+                self.newest = at
 
     def value(self, tier: str | None, scoring: Scoring, now: datetime) -> float:
         at = now.timestamp()
@@ -90,9 +93,6 @@ class HeatState:
         window = scoring.cluster_window.total_seconds()
         recent = sum(1 for seen in self.last_seen.values() if at - seen <= window)
         return raw * scoring.fit(tier) * (1.0 + scoring.cluster_bonus * max(0, recent - 1))
-
-    def newest(self) -> float | None:
-        return max(self.last_seen.values(), default=None)
 
     def copy(self) -> HeatState:
         return HeatState(dict(self.sums), dict(self.last_seen))
