@@ -169,8 +169,9 @@ class Engine:
         self._plans: dict[str, _Plan] = {}
         # Composite event-level selections are numbered by distinct block: a selection copied
         # between rules is matched and counted once.
-        self._composite_index: MatchIndex[tuple[str, str]] = MatchIndex(
-            ((rule.id, s.name), s.match) for rule in rules if rule.kind == "composite" for s in rule.event_selections)
+        selections = [((rule.id, s.name), s.match) for rule in rules if rule.kind == "composite" for s in rule.event_selections]
+        self._composite_index: MatchIndex[tuple[str, str]] = MatchIndex(selections)
+        block_of = {key: self._composite_index.block_at[n] for n, (key, _) in enumerate(selections)}
         account_blocks: dict[str, int] = {}
         self._composites: dict[str, _Composite] = {}
         self._by_block: dict[int, list[str]] = defaultdict(list)
@@ -178,7 +179,7 @@ class Engine:
             if rule.kind != "composite":
                 continue
             assert rule.window is not None
-            blocks = {s.name: self._composite_index.block_of[(rule.id, s.name)] for s in rule.event_selections}
+            blocks = {s.name: block_of[(rule.id, s.name)] for s in rule.event_selections}
             accounts = {s.name: (account_blocks.setdefault(block_shape(s.match), len(account_blocks)), s.match)
                         for s in rule.selections if not s.event_level}
             self._composites[rule.id] = _Composite(rule, rule.window.total_seconds(), blocks, accounts)
@@ -187,10 +188,10 @@ class Engine:
         self._composites_for: dict[frozenset[int], tuple[list[tuple[int, Rule, int]], int]] = {}
         # Single rules whose condition is one selection are found through an index: a match
         # there is the whole verdict. The others are tried for every event of their types.
-        self._single_index: MatchIndex[str] = MatchIndex(
-            (rule.id, rule.selections[0].match) for rule in rules
+        self._single_index: MatchIndex[tuple[int, Rule, int]] = MatchIndex(
+            ((self._order[rule.id], rule, INDEXED), rule.selections[0].match) for rule in rules
             if rule.kind == "single" and len(rule.selections) == 1 and rule.condition.text == rule.selections[0].name)
-        indexed = set(self._single_index.keys())
+        indexed = {rule.id for _, rule, _ in self._single_index.keys()}
         self._rules_by_id = {rule.id: rule for rule in rules}
         self._by_type: dict[str, list[tuple[int, Rule, int]]] = defaultdict(list)
         self._any_type: list[tuple[int, Rule, int]] = []
@@ -323,8 +324,9 @@ class Engine:
                 self._observe(pending, event, record, now)
             firing = None
             memo: dict[tuple[int, float], int] = {}
+            age = now - event.occurred_at
             for _, rule, mode in self._candidates(event, record, pending):
-                if now - event.occurred_at > rule.max_age:
+                if age > rule.max_age:
                     continue
                 if mode == SINGLE and not rule.condition({s.name: int(s.match.matches(record)) for s in rule.selections}):
                     continue
@@ -354,20 +356,18 @@ class Engine:
 
     def _candidates(self, event: SignalEvent, record: dict[str, Any], pending: Pending | None) -> list[tuple[int, Rule, int]]:
         """Rules that could fire for `event`, in rule-file order, each with how to decide it."""
-        entries = self._by_type.get(str(event.type), self._any_type)
-        matched = self._single_index.matching(record)
+        # Three lists, each in rule order: usually only one is not empty.
+        parts = [self._single_index.matching(record), self._by_type.get(str(event.type), self._any_type)]
         hit = pending.seen(event.dedupe_key) if pending is not None else None
-        if not matched and hit is None:
-            return entries
-        entries = list(entries)
-        entries += [(self._order[rule_id], self._rules_by_id[rule_id], INDEXED) for rule_id in matched]
         if hit is not None:
             assert pending is not None
             composites, least = self._composites_of(hit.blocks)
             if pending.total() >= least:  # else no condition can hold yet: skip them all
-                entries += composites
-        entries.sort(key=lambda entry: entry[0])
-        return entries
+                parts.append(composites)
+        parts = [part for part in parts if part]
+        if len(parts) <= 1:
+            return parts[0] if parts else []
+        return sorted([entry for part in parts for entry in part], key=lambda entry: entry[0])
 
     def _composites_of(self, blocks: frozenset[int]) -> tuple[list[tuple[int, Rule, int]], int]:
         """The composite rules an event matching `blocks` may complete, and the fewest hits any needs."""
@@ -375,7 +375,8 @@ class Engine:
         if found is None:
             ids = {rule_id for block in blocks for rule_id in self._by_block[block]}
             least = min((self._composites[i].least_hits for i in ids), default=0)
-            found = self._composites_for[blocks] = ([(self._order[i], self._rules_by_id[i], COMPOSITE) for i in ids], least)
+            entries = sorted(((self._order[i], self._rules_by_id[i], COMPOSITE) for i in ids), key=lambda entry: entry[0])
+            found = self._composites_for[blocks] = (entries, least)
         return found
 
     def _observe(self, pending: Pending, event: SignalEvent, record: dict[str, Any], now: datetime) -> None:

@@ -52,14 +52,14 @@ class MatchIndex(Generic[K]):
         # Identical blocks (copied between rules) are evaluated once: group them.
         self._blocks: list[tuple[Match, list[int]]] = []
         by_shape: dict[str, int] = {}
-        self.block_of: dict[K, int] = {}  # entry key → its block's position
-        for position, (key, match) in enumerate(self._entries):
+        self.block_at: list[int] = []  # entry position → its block's position
+        for position, (_, match) in enumerate(self._entries):
             shape = block_shape(match)
             if shape not in by_shape:
                 by_shape[shape] = len(self._blocks)
                 self._blocks.append((match, []))
             self._blocks[by_shape[shape]][1].append(position)
-            self.block_of[key] = by_shape[shape]
+            self.block_at.append(by_shape[shape])
         by_path: dict[tuple[str, ...], dict[Any, list[int]]] = defaultdict(lambda: defaultdict(list))
         self._always: list[int] = []
         # Blocks by accepted event type; None holds the blocks that accept any type.
@@ -103,7 +103,7 @@ class MatchIndex(Generic[K]):
         return self._select(record)[1]
 
     def matching_blocks(self, record: Mapping[str, Any]) -> list[int]:
-        """Positions of the distinct blocks that hold (see `block_of`)."""
+        """Positions of the distinct blocks that hold (see `block_at`)."""
         partition, found = self._select(record)
         rest = partition.rest
         return [block for block in found if rest[block].matches(record)]
