@@ -28,7 +28,7 @@ from signalwatch.hitlog import AccountState, Hit, Pending
 from signalwatch.matchindex import MatchIndex, block_shape
 from signalwatch.payload import AccountPart, EventPart, RulePart, account_part, compose, event_part, rule_part
 from signalwatch.policy import DeliveryWindow
-from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_record
+from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
 from signalwatch.scoring import half_life
 from signalwatch.store import AlertDraft
 
@@ -207,6 +207,11 @@ class Engine:
         for entries in self._by_type.values():
             entries.extend(self._any_type)
             entries.sort(key=lambda entry: entry[0])
+        # Records carry only the event fields some block reads.
+        paths = {path for rule in rules for s in rule.selections for path in s.match.paths()}
+        paths |= {path for rule in rules for _, when in rule.routes if when is not None for path in when.paths()}
+        paths |= {path for suppression in ruleset.suppressions for path in suppression.match.paths()}
+        self._event_record = event_recorder(path.split(".")[1] for path in paths if path.startswith("event."))
         self.history_window = max((r.window for r in rules if r.kind == "composite" and r.window), default=timedelta(0))
         half_lives = list(ruleset.policy.scoring.half_life.values())
         self.heat_window = 4 * max(half_lives, default=timedelta(days=30))
@@ -226,7 +231,7 @@ class Engine:
                 pending = delta.accounts.get(info.account.id)
                 if pending is None:
                     pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
-                self._observe(pending, event, {"event": event_record(event), "account": info.fields}, now)
+                self._observe(pending, event, {"event": self._event_record(event), "account": info.fields}, now)
         for rule_id, account_id, created_at in sorted(alerts, key=lambda alert: alert[2]):
             if account_id is None:
                 continue
@@ -315,7 +320,7 @@ class Engine:
             info = self._info(accounts, event.account_id)
             if info is not None and info.fit.excluded_by:
                 continue
-            record = {"event": event_record(event), "account": info.fields if info else None}
+            record = {"event": self._event_record(event), "account": info.fields if info else None}
             pending = None
             if info is not None:
                 pending = delta.accounts.get(info.account.id)
@@ -402,7 +407,7 @@ class Engine:
         info = self._info({account.id: account}, account.id) if account is not None else None
         if info is not None and info.fit.excluded_by:
             return [(rule.id, f"account excluded by anti-ICP entry {info.fit.excluded_by!r}") for rule in self.ruleset.rules]
-        record = {"event": event_record(event), "account": info.fields if info else None}
+        record = {"event": self._event_record(event), "account": info.fields if info else None}
         pending = Pending(self._accounts.get(info.account.id)) if info is not None else None
         if pending is not None and pending.seen(event.dedupe_key) is None:
             self._observe(pending, event, record, now)
