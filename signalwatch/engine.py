@@ -95,6 +95,11 @@ class _Composite:
         """(block, count) pairs the condition cannot hold without (see `Expr.requires`)."""
         return tuple((self.event_blocks[name], n) for name, n in self.rule.condition.requires if name in self.event_blocks)
 
+    @cached_property
+    def account_needs(self) -> tuple[tuple[int, Match], ...]:
+        """Account-level selections the condition cannot hold without."""
+        return tuple(self.account_blocks[name] for name, _ in self.rule.condition.requires if name in self.account_blocks)
+
 
 class _Counts:
     """The selection counts a composite condition reads, computed only when it asks for them."""
@@ -217,6 +222,7 @@ class Engine:
         self.heat_window = 4 * max(half_lives, default=timedelta(days=30))
         self._cooldown_horizon = max((r.cooldown for r in rules if r.cooldown), default=timedelta(0))
         self._swept: date | None = None
+        self._cap = ruleset.policy.limits.per_account_daily
         self._heat_of: dict[tuple[str, str], tuple[float, float]] = {}  # (type, change) → (weight, half-life s)
 
     # -- state ------------------------------------------------------------------------
@@ -350,8 +356,15 @@ class Engine:
 
     @staticmethod
     def _holds(composite: _Composite, pending: Pending, info: _Account, now: float, memo: dict[tuple[int, float], int]) -> bool:
+        flags = info.flags
+        for block, match in composite.account_needs:  # facts of the account, known after its first event
+            flag = flags.get(block)
+            if flag is None:
+                flag = flags[block] = match.matches({"account": info.fields})
+            if not flag:
+                return False
         since = now - composite.window
-        for block, least in composite.needs:  # the counts the condition cannot do without, first
+        for block, least in composite.needs:  # then the counts the condition cannot do without
             count = memo.get((block, since))
             if count is None:
                 count = memo[(block, since)] = pending.count(block, since)
@@ -456,18 +469,20 @@ class Engine:
         return found
 
     def _blocked(self, rule: Rule, account: Account | None, suppressed: dict[str, str], delta: Delta, now: datetime) -> str | None:
-        if rule.id in suppressed or "*" in suppressed:
+        if suppressed and (rule.id in suppressed or "*" in suppressed):
             return f"suppressed by {suppressed.get(rule.id) or suppressed['*']}"
         if account is None:
             return None
-        key = (rule.id, account.id)
-        last = delta.last_alert.get(key) or self._last_alert.get(key)
-        if rule.cooldown and last is not None and now - last < rule.cooldown:
-            return f"cooldown until {(last + rule.cooldown):%Y-%m-%d %H:%M}"
-        cap = self.ruleset.policy.limits.per_account_daily
-        day = (account.id, now.date())
-        if cap is not None and delta.daily.get(day, self._daily.get(day, 0)) >= cap:
-            return f"daily cap of {cap} alerts for this account reached"
+        if rule.cooldown:
+            key = (rule.id, account.id)
+            last = delta.last_alert.get(key) or self._last_alert.get(key)
+            if last is not None and now - last < rule.cooldown:
+                return f"cooldown until {(last + rule.cooldown):%Y-%m-%d %H:%M}"
+        cap = self._cap
+        if cap is not None:
+            day = (account.id, now.date())
+            if delta.daily.get(day, self._daily.get(day, 0)) >= cap:
+                return f"daily cap of {cap} alerts for this account reached"
         return None
 
     def _fire(self, rule: Rule, firing: _Firing, delta: Delta) -> list[AlertDraft]:
@@ -479,8 +494,7 @@ class Engine:
         heat = firing.heat
         priority = self.ruleset.policy.scoring.band(heat) if rule.priority == "auto" else rule.priority
         evidence = self._evidence(rule, firing.pending, now) if rule.kind == "composite" else []
-        payload = compose(plan.part, info.part if info is not None else NO_ACCOUNT, firing.event_part,
-                          angle=rule.angle, priority=priority, heat=heat, evidence=evidence)
+        payload = compose(plan.part, info.part if info is not None else NO_ACCOUNT, firing.event_part, rule.angle, priority, heat, evidence)
         drafts = []
         for route in plan.routes:
             if route.when is not None and not route.when.matches(firing.record):

@@ -71,7 +71,7 @@ def event_part(event: SignalEvent, account: Account | None) -> EventPart:
     }, why_match)
 
 
-def compose(rule: RulePart, account: AccountPart, event: EventPart, *, angle: str | None, priority: str,
+def compose(rule: RulePart, account: AccountPart, event: EventPart, angle: str | None, priority: str,
             heat: float, evidence: list[dict[str, Any]]) -> dict[str, Any]:
     why = list(rule.why)
     if rule.window_days is not None and evidence:
