@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,7 +20,7 @@ from signalwatch.sinks import SINKS, Sink
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["App", "SourceRuntime", "build_app", "build_sinks", "warmed_engine"]
+__all__ = ["App", "SourceRuntime", "build_app", "build_sinks", "settle_heap", "warmed_engine"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def warmed_engine(ruleset: RuleSet, store: Store, now: datetime) -> Engine:
     engine = Engine(ruleset)
     horizon = max(engine.history_window, engine.heat_window)
     accounts = {account.id: account for account in store.list_accounts()}
+    engine.prepare(accounts)
     engine.warm_up(store.events_since(now - horizon), store.alert_history(now - max(horizon, timedelta(days=1))), accounts, now)
     return engine
 
@@ -107,3 +109,18 @@ def build_sinks(settings: Settings, stream: TextIO | None = None) -> dict[str, S
         for name, config in settings.sink_configs.items()
         if config.enabled
     }
+
+
+def settle_heap() -> None:
+    """Tune the cyclic garbage collector for a long-running daemon, once its long-lived state
+    (accounts, rules, engine memory) is built.
+
+    Python's default (a collection every 700 net allocations, rescanning older objects as
+    they accumulate) spends a fifth of rule evaluation walking that state again and again
+    (`benchmarks/bench_rules.py` prints both). signalwatch frees almost everything by
+    reference counting, so: collect once, freeze the survivors out of the collector's sight,
+    and collect the young generation less often.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)

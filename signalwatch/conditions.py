@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-__all__ = ["Test", "Match", "compile_match", "lookup", "OPERATORS", "CompileIssue"]
+__all__ = ["Test", "Match", "compile_match", "lookup", "getter", "OPERATORS", "CompileIssue"]
 
 MAX_REGEX_LENGTH = 500
 MAX_TEXT_FOR_REGEX = 10_000
@@ -100,6 +101,27 @@ def _walk(record: Any, parts: tuple[str, ...]) -> Any:
     return current
 
 
+def getter(parts: tuple[str, ...]) -> Callable[[Any], Any]:
+    """`_walk` bound to one path, with the common two- and three-step paths over plain dicts
+    unrolled (tests run for every event against every candidate block)."""
+    if len(parts) == 2:
+        first, second = parts
+
+        def get2(record: Any) -> Any:
+            inner = record.get(first) if type(record) is dict else None
+            return inner.get(second) if type(inner) is dict else _walk(record, parts)
+        return get2
+    if len(parts) == 3:
+        first, second, third = parts
+
+        def get3(record: Any) -> Any:
+            inner = record.get(first) if type(record) is dict else None
+            inner = inner.get(second) if type(inner) is dict else None
+            return inner.get(third) if type(inner) is dict else _walk(record, parts)
+        return get3
+    return lambda record: _walk(record, parts)
+
+
 @dataclass(frozen=True)
 class Test:
     """One compiled test. `check` is the hot path: the path is pre-split, the operator pre-bound."""
@@ -110,10 +132,29 @@ class Test:
     pattern: re.Pattern[str] | None = None
     parts: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _check: Callable[[Any], bool] = field(init=False, repr=False, compare=False)
+    _get: Callable[[Any], Any] = field(init=False, repr=False, compare=False)
+    holds: Callable[[Mapping[str, Any]], bool] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parts", tuple(self.path.split(".")))
         object.__setattr__(self, "_check", self._bind())
+        object.__setattr__(self, "_get", getter(self.parts))
+        object.__setattr__(self, "holds", self._fuse())
+
+    def _fuse(self) -> Callable[[Mapping[str, Any]], bool]:
+        """`check` as one call: the lookup of a two-step path and an equality test inlined
+        (the shape of most rule tests, e.g. `event.change: posted`, `account.tier: [A, B]`)."""
+        get, check = self._get, self._check
+        if len(self.parts) != 2 or self.op not in ("eq", "in") or self.pattern is not None:
+            return lambda record: check(get(record))
+        first, second = self.parts
+        folded = frozenset(v for v in (_fold(v) for v in _items(self.value)) if not isinstance(v, (list, dict)))
+
+        def holds(record: Mapping[str, Any]) -> bool:
+            inner = record.get(first) if type(record) is dict else None
+            actual = inner.get(second) if type(inner) is dict else get(record)
+            return actual.casefold() in folded if type(actual) is str else check(actual)
+        return holds
 
     def _bind(self) -> Callable[[Any], bool]:
         if self.pattern is not None:
@@ -122,13 +163,23 @@ class Test:
         if self.op in ("eq", "in", "not_in", "ne"):
             options = [_fold(v) for v in (self.value if self.op in ("in", "not_in") else [self.value])]
             folded = frozenset(v for v in options if not isinstance(v, (list, dict)))
-            hit = (lambda a: any(_fold(x) in folded for x in a) if type(a) is list else _hashable_fold(a) in folded)
+
+            def hit(actual: Any) -> bool:
+                if type(actual) is str:
+                    return actual.casefold() in folded
+                if type(actual) is list:
+                    return any(_hashable_fold(item) in folded for item in actual)
+                return _hashable_fold(actual) in folded
             return hit if self.op in ("eq", "in") else (lambda a: not hit(a))
         operator, expected = OPERATORS[self.op], self.value
         return lambda actual: operator(actual, expected)
 
     def check(self, record: Mapping[str, Any]) -> bool:
-        return self._check(_walk(record, self.parts))
+        return self.holds(record)
+
+    @cached_property
+    def described(self) -> str:
+        return self.describe()
 
     def describe(self) -> str:
         symbol = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}.get(self.op, self.op)
@@ -145,6 +196,28 @@ class Match:
     any_of: tuple[Match, ...] = ()
     none_of: tuple[Match, ...] = ()
 
+    def __post_init__(self) -> None:
+        # `matches` runs for every event against every candidate block: each block gets its
+        # own closure (shadowing the method below), unrolled for the common short blocks.
+        object.__setattr__(self, "matches", self._compile())
+
+    def _compile(self) -> Callable[[Mapping[str, Any]], bool]:
+        tests = [test.holds for test in self.tests]
+        if self.any_of or self.none_of or len(tests) > 4:
+            return self._matches
+        if not tests:
+            return lambda record: True
+        if len(tests) == 1:
+            return tests[0]
+        if len(tests) == 2:
+            a, b = tests
+            return lambda record: a(record) and b(record)
+        if len(tests) == 3:
+            a, b, c = tests
+            return lambda record: a(record) and b(record) and c(record)
+        a, b, c, d = tests
+        return lambda record: a(record) and b(record) and c(record) and d(record)
+
     def first_failure(self, record: Mapping[str, Any]) -> str | None:
         """The first condition that does not hold, described for an admin; None when it matches."""
         for test in self.tests:
@@ -157,10 +230,13 @@ class Match:
                 return "a none_of block matched"
         return None
 
-    def matches(self, record: Mapping[str, Any]) -> bool:
-        """The hot path: no descriptions are built."""
+    def matches(self, record: Mapping[str, Any]) -> bool:  # replaced per instance in __post_init__
+        """Whether the block holds for `record`; the hot path: no descriptions are built."""
+        return self._matches(record)
+
+    def _matches(self, record: Mapping[str, Any]) -> bool:
         for test in self.tests:
-            if not test.check(record):
+            if not test.holds(record):
                 return False
         if self.any_of and not any(block.matches(record) for block in self.any_of):
             return False

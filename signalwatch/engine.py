@@ -2,10 +2,14 @@
 
 `Engine.evaluate` is pure given its state: `now` is passed in, and it returns the alerts
 plus a `Delta` of state changes that the caller applies only after the poll transaction
-committed (`Engine.apply`). State — recent composite hits, account heat, last alert per
+committed (`Engine.apply`). State — composite hits, account heat, last alert per
 (rule, account), alerts per account per day — is rebuilt from the store at start
 (`warm_up`), so a restart neither floods nor forgets a cooldown. The daemon, `rules test`
 and `rules backtest` all run this same code.
+
+Cost per event does not grow with the rule count or the account's history: match blocks
+are found through discriminator indexes, composite counts are binary searches over
+per-block hit lists (`hitlog`), account facts and payload parts are built once and shared.
 """
 
 from __future__ import annotations
@@ -13,49 +17,37 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from signalwatch.accounts import Account
-from signalwatch.events import SignalEvent, make_dedupe_key
-from signalwatch.matchindex import MatchIndex
-from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_record
-from signalwatch.scoring import HeatState
+from signalwatch.conditions import Match
+from signalwatch.events import SignalEvent, key_of, key_part
+from signalwatch.hitlog import AccountState, Hit, Pending
+from signalwatch.matchindex import MatchIndex, block_shape
+from signalwatch.payload import AccountPart, EventPart, RulePart, account_part, compose, event_part, rule_part
+from signalwatch.policy import DeliveryWindow
+from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
+from signalwatch.scoring import half_life
 from signalwatch.store import AlertDraft
 
-__all__ = ["Engine", "Delta", "Evaluation", "build_payload"]
+__all__ = ["Engine", "Delta", "Evaluation"]
 
 MAX_HITS_PER_ACCOUNT = 2000  # composite memory per account; older hits drop first
 EVIDENCE_SHOWN = 5
-
-
-@dataclass(frozen=True)
-class Hit:
-    """An event that matched some event-level selection of a composite rule."""
-
-    occurred_at: datetime
-    event_key: str
-    title: str
-    url: str | None
-    selections: frozenset[tuple[str, str]]  # (rule id, selection name)
-
-
-@dataclass
-class AccountState:
-    heat: HeatState = field(default_factory=HeatState)
-    hits: list[Hit] = field(default_factory=list)
-
-    def copy(self) -> AccountState:
-        return AccountState(self.heat.copy(), list(self.hits))
+SINGLE, INDEXED, COMPOSITE = 0, 1, 2  # how a candidate rule is decided
+NO_ACCOUNT = AccountPart(None, None)
 
 
 @dataclass
 class Delta:
     """State changes of one evaluation, applied after its transaction commits."""
 
-    accounts: dict[int, AccountState] = field(default_factory=dict)
+    accounts: dict[int, Pending] = field(default_factory=dict)
     last_alert: dict[tuple[str, int], datetime] = field(default_factory=dict)
     daily: dict[tuple[int, date], int] = field(default_factory=dict)
+    now: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +55,109 @@ class Evaluation:
     drafts: list[AlertDraft]
     delta: Delta
     skipped: list[tuple[str, str, str]]  # (rule id, event key, reason): cooldown, cap, suppressed
+
+
+class _Account:
+    """What the engine derives from an account once: its ICP fit, condition fields, payload part
+    and the verdicts of account-level composite selections."""
+
+    __slots__ = ("account", "fit", "fields", "_part", "flags")
+
+    def __init__(self, account: Account, fit: Fit) -> None:
+        self.account, self.fit = account, fit
+        self.fields = account_record(account, fit)
+        self._part: AccountPart | None = None
+        self.flags: dict[int, bool] = {}
+
+    @property
+    def part(self) -> AccountPart:
+        if self._part is None:
+            self._part = account_part(self.account, self.fit)
+        return self._part
+
+
+@dataclass(frozen=True)
+class _Composite:
+    """A composite rule compiled against the engine's block numbering."""
+
+    rule: Rule
+    window: float  # seconds
+    event_blocks: dict[str, int]  # selection name → composite block
+    account_blocks: dict[str, tuple[int, Match]]  # selection name → (account block, match)
+
+    @property
+    def least_hits(self) -> int:
+        """Hits the account must hold at least before the condition can be true."""
+        return max((n for _, n in self.needs), default=0)
+
+    @cached_property
+    def needs(self) -> tuple[tuple[int, int], ...]:
+        """(block, count) pairs the condition cannot hold without (see `Expr.requires`)."""
+        return tuple((self.event_blocks[name], n) for name, n in self.rule.condition.requires if name in self.event_blocks)
+
+    @cached_property
+    def account_needs(self) -> tuple[tuple[int, Match], ...]:
+        """Account-level selections the condition cannot hold without."""
+        return tuple(self.account_blocks[name] for name, _ in self.rule.condition.requires if name in self.account_blocks)
+
+
+class _Counts:
+    """The selection counts a composite condition reads, computed only when it asks for them."""
+
+    __slots__ = ("composite", "pending", "info", "since", "memo")
+
+    def __init__(self, composite: _Composite, pending: Pending, info: _Account, now: float, memo: dict[tuple[int, float], int]) -> None:
+        self.composite, self.pending, self.info, self.memo = composite, pending, info, memo
+        self.since = now - composite.window
+
+    def get(self, name: str, default: int = 0) -> int:
+        block = self.composite.event_blocks.get(name)
+        if block is not None:
+            key = (block, self.since)
+            count = self.memo.get(key)
+            if count is None:
+                count = self.memo[key] = self.pending.count(block, self.since)
+            return count
+        ref = self.composite.account_blocks.get(name)
+        if ref is None:
+            return default
+        flag = self.info.flags.get(ref[0])
+        if flag is None:
+            flag = self.info.flags[ref[0]] = ref[1].matches({"account": self.info.fields})
+        return int(flag)
+
+
+@dataclass(frozen=True)
+class _Target:
+    """One route of a rule, with the parts of its alert keys that do not depend on the event."""
+
+    sink: str
+    when: Match | None
+    target: str | None
+    owner: bool
+    channel: str | None
+    window: DeliveryWindow | None
+    key_tail: str
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a rule's alerts are built, prepared on its first alert."""
+
+    part: RulePart
+    routes: tuple[_Target, ...]
+    key_head: str
+
+    @staticmethod
+    def of(rule: Rule, ruleset: RuleSet) -> _Plan:
+        routes = []
+        for route, when in rule.routes:
+            target = "+".join(route.action) if route.action else route.channel
+            window = ruleset.policy.delivery_windows[route.window] if route.window else None
+            routes.append(_Target(route.sink, when, target, route.to == "owner", route.channel, window,
+                                  f"{key_part(route.sink)},{key_part(target)}"))
+        # Alert key: make_dedupe_key("alert", rule, account, event key, sink, target).
+        return _Plan(rule_part(rule), tuple(routes), f"{key_part('alert')},{key_part(rule.id)}")
 
 
 class Engine:
@@ -73,187 +168,294 @@ class Engine:
         self._accounts: dict[int, AccountState] = {}
         self._last_alert: dict[tuple[str, int], datetime] = {}
         self._daily: dict[tuple[int, date], int] = defaultdict(int)
-        self._fits: dict[int, tuple[Account, Fit]] = {}
-        # Composite selections, and single rules with one selection, are found through a
-        # discriminator index, so an event only meets the blocks that could hold for it.
-        self._composite_index: MatchIndex[tuple[str, str]] = MatchIndex(
-            ((rule.id, selection.name), selection.match)
-            for rule in ruleset.rules if rule.kind == "composite" for selection in rule.event_selections
-        )
-        # Single rules whose condition is one selection are found through the index too.
-        self._single_index: MatchIndex[str] = MatchIndex(
-            (rule.id, rule.selections[0].match) for rule in ruleset.rules
-            if rule.kind == "single" and len(rule.selections) == 1 and rule.condition.text == rule.selections[0].name
-        )
-        indexed = set(self._single_index.keys())
-        # Single rules by the event types they can match; composite rules are only checked
-        # for events that matched one of their selections (see `_observe`).
-        self._order = {rule.id: i for i, rule in enumerate(ruleset.rules)}
-        self._rules_by_id = {rule.id: rule for rule in ruleset.rules}
-        self._by_type: dict[str, list[Rule]] = defaultdict(list)
-        self._any_type: list[Rule] = []
-        for rule in ruleset.rules:
+        self._infos: dict[int, _Account] = {}
+        rules = ruleset.rules
+        self._order = {rule.id: i for i, rule in enumerate(rules)}
+        self._plans: dict[str, _Plan] = {}
+        # Composite event-level selections are numbered by distinct block: a selection copied
+        # between rules is matched and counted once.
+        selections = [((rule.id, s.name), s.match) for rule in rules if rule.kind == "composite" for s in rule.event_selections]
+        self._composite_index: MatchIndex[tuple[str, str]] = MatchIndex(selections)
+        block_of = {key: self._composite_index.block_at[n] for n, (key, _) in enumerate(selections)}
+        account_blocks: dict[str, int] = {}
+        self._composites: dict[str, _Composite] = {}
+        self._by_block: dict[int, list[str]] = defaultdict(list)
+        for rule in rules:
+            if rule.kind != "composite":
+                continue
+            assert rule.window is not None
+            blocks = {s.name: block_of[(rule.id, s.name)] for s in rule.event_selections}
+            accounts = {s.name: (account_blocks.setdefault(block_shape(s.match), len(account_blocks)), s.match)
+                        for s in rule.selections if not s.event_level}
+            self._composites[rule.id] = _Composite(rule, rule.window.total_seconds(), blocks, accounts)
+            for block in set(blocks.values()):
+                self._by_block[block].append(rule.id)
+        self._composites_for: dict[frozenset[int], tuple[list[tuple[int, Rule, int]], int]] = {}
+        # Single rules whose condition is one selection are found through an index: a match
+        # there is the whole verdict. The others are tried for every event of their types.
+        self._single_index: MatchIndex[tuple[int, Rule, int]] = MatchIndex(
+            ((self._order[rule.id], rule, INDEXED), rule.selections[0].match) for rule in rules
+            if rule.kind == "single" and len(rule.selections) == 1 and rule.condition.text == rule.selections[0].name)
+        indexed = {rule.id for _, rule, _ in self._single_index.keys()}
+        self._rules_by_id = {rule.id: rule for rule in rules}
+        self._by_type: dict[str, list[tuple[int, Rule, int]]] = defaultdict(list)
+        self._any_type: list[tuple[int, Rule, int]] = []
+        for rule in rules:
             if rule.kind != "single" or rule.id in indexed:
                 continue
+            entry = (self._order[rule.id], rule, SINGLE)
             if rule.event_types is None:
-                self._any_type.append(rule)
+                self._any_type.append(entry)
             else:
                 for kind in rule.event_types:
-                    self._by_type[kind].append(rule)
-        for rules in self._by_type.values():
-            rules.extend(self._any_type)
-            rules.sort(key=lambda r: self._order[r.id])
-        composite_windows = [r.window for r in ruleset.rules if r.kind == "composite" and r.window]
-        self.history_window = max(composite_windows, default=timedelta(0))
+                    self._by_type[kind].append(entry)
+        for entries in self._by_type.values():
+            entries.extend(self._any_type)
+            entries.sort(key=lambda entry: entry[0])
+        # Records carry only the event fields some block reads.
+        paths = {path for rule in rules for s in rule.selections for path in s.match.paths()}
+        paths |= {path for rule in rules for _, when in rule.routes if when is not None for path in when.paths()}
+        paths |= {path for suppression in ruleset.suppressions for path in suppression.match.paths()}
+        self._event_record = event_recorder(path.split(".")[1] for path in paths if path.startswith("event."))
+        self.history_window = max((r.window for r in rules if r.kind == "composite" and r.window), default=timedelta(0))
         half_lives = list(ruleset.policy.scoring.half_life.values())
         self.heat_window = 4 * max(half_lives, default=timedelta(days=30))
+        self._cooldown_horizon = max((r.cooldown for r in rules if r.cooldown), default=timedelta(0))
+        self._swept: date | None = None
+        self._cap = ruleset.policy.limits.per_account_daily
+        self._heat_of: dict[tuple[str, str], tuple[float, float]] = {}  # (type, change) → (weight, half-life s)
 
     # -- state ------------------------------------------------------------------------
 
     def warm_up(self, events: Iterable[SignalEvent], alerts: Iterable[tuple[str, int | None, datetime]],
                 accounts: Mapping[int, Account], now: datetime) -> None:
         """Rebuild state from stored events (oldest first) and enqueued alerts, without alerting."""
+        delta = Delta(now=now)
         for event in events:
-            account = accounts.get(event.account_id) if event.account_id is not None else None
-            if account is not None:
-                state = self._accounts.setdefault(account.id, AccountState())
-                self._observe(state, event, self._record(event, account_record(account, self.fit(account))), now)
-        for rule_id, account_id, created_at in alerts:
+            info = self._info(accounts, event.account_id)
+            if info is not None:
+                pending = delta.accounts.get(info.account.id)
+                if pending is None:
+                    pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
+                self._observe(pending, event, {"event": self._event_record(event), "account": info.fields}, now)
+        for rule_id, account_id, created_at in sorted(alerts, key=lambda alert: alert[2]):
             if account_id is None:
                 continue
             key = (rule_id, account_id)
-            if key not in self._last_alert or created_at > self._last_alert[key]:
-                self._last_alert[key] = created_at
+            self._last_alert.pop(key, None)  # kept in time order, as in `apply`
+            self._last_alert[key] = created_at
             if created_at.date() == now.date():
                 self._daily[(account_id, now.date())] += 1
+        self.apply(delta)
 
     def apply(self, delta: Delta) -> None:
-        self._accounts.update(delta.accounts)
-        self._last_alert.update(delta.last_alert)
+        before = delta.now.timestamp() - self.history_window.total_seconds() if delta.now else None
+        for account_id, pending in delta.accounts.items():
+            state = self._accounts.get(account_id)
+            if state is None:
+                state = self._accounts[account_id] = AccountState()
+            state.merge(pending)
+            if before is not None and state.log is not None:
+                state.log.prune(before, MAX_HITS_PER_ACCOUNT)
+        for key, at in delta.last_alert.items():
+            self._last_alert.pop(key, None)  # re-inserted at the end: the dict stays in time order
+            self._last_alert[key] = at
         self._daily.update(delta.daily)
+        if delta.now is not None and delta.now.date() != self._swept:
+            self._sweep(delta.now)
+
+    def _sweep(self, now: datetime) -> None:
+        """Once a day (of event time): forget what no window or cooldown can still use, so memory
+        stays flat however many events pass through."""
+        self._swept = now.date()
+        before = now.timestamp() - self.history_window.total_seconds()
+        cold = (now - self.heat_window).timestamp()
+        gone = []
+        for account_id, state in self._accounts.items():
+            log = state.log
+            if log is not None and log.oldest < before:
+                log.prune(before, MAX_HITS_PER_ACCOUNT)
+                if not log.keys:
+                    log = state.log = None
+            if log is None and state.heat.newest < cold:
+                gone.append(account_id)
+        for account_id in gone:
+            del self._accounts[account_id]
+        # `_last_alert` is kept in the order alerts were made (see `apply`): drop from the front.
+        horizon = now - max(self._cooldown_horizon, timedelta(days=1))
+        stale = []
+        for key, at in self._last_alert.items():
+            if at >= horizon:
+                break
+            stale.append(key)
+        for key in stale:
+            del self._last_alert[key]
+        self._daily = defaultdict(int, {key: n for key, n in self._daily.items() if key[1] >= now.date()})
+
+    def prepare(self, accounts: Mapping[int, Account]) -> None:
+        """Compute every account's ICP fit and condition fields now rather than on its first event."""
+        for account_id in accounts:
+            self._info(accounts, account_id)
 
     def heat(self, account: Account, now: datetime) -> float:
         state = self._accounts.get(account.id)
         return state.heat.value(self.fit(account).tier, self.ruleset.policy.scoring, now) if state else 0.0
 
     def fit(self, account: Account) -> Fit:
-        cached = self._fits.get(account.id)
-        if cached is None or cached[0] != account:
-            cached = (account, self.ruleset.icp.fit(account))
-            self._fits[account.id] = cached
-        return cached[1]
+        return self._info({account.id: account}, account.id).fit  # type: ignore[union-attr]
+
+    def _info(self, accounts: Mapping[int, Account], account_id: int | None) -> _Account | None:
+        if account_id is None:
+            return None
+        account = accounts.get(account_id)
+        if account is None:
+            return None
+        info = self._infos.get(account_id)
+        if info is None or (info.account is not account and info.account != account):
+            info = self._infos[account_id] = _Account(account, self.ruleset.icp.fit(account))
+        return info
 
     # -- evaluation -------------------------------------------------------------------
 
     def evaluate(self, events: Sequence[SignalEvent], accounts: Mapping[int, Account], now: datetime) -> Evaluation:
-        delta = Delta()
+        delta = Delta(now=now)
         drafts: list[AlertDraft] = []
         skipped: list[tuple[str, str, str]] = []
+        stamp = now.timestamp()
         for event in events:
-            account = accounts.get(event.account_id) if event.account_id is not None else None
-            fit = self.fit(account) if account is not None else None
-            if fit is not None and fit.excluded_by:
+            info = self._info(accounts, event.account_id)
+            if info is not None and info.fit.excluded_by:
                 continue
-            record = self._record(event, account_record(account, fit))
-            state = None
-            if account is not None:
-                state = delta.accounts.get(account.id) or self._accounts.get(account.id, AccountState()).copy()
-                delta.accounts[account.id] = state
-                self._observe(state, event, record, now)
-            suppressed = self._suppressed(record, now)
-            for rule in self._candidates(event, record, state):
-                verdict = self._rule_verdict(rule, event, record, state, now)
-                if verdict is not None:
+            record = {"event": self._event_record(event), "account": info.fields if info else None}
+            pending = None
+            if info is not None:
+                pending = delta.accounts.get(info.account.id)
+                if pending is None:
+                    pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
+                self._observe(pending, event, record, now)
+            firing = None
+            memo: dict[tuple[int, float], int] = {}
+            age = now - event.occurred_at
+            for _, rule, mode in self._candidates(event, record, pending):
+                if age > rule.max_age:
                     continue
-                reason = self._blocked(rule, account, suppressed, delta, now)
+                if mode == SINGLE and not rule.condition({s.name: int(s.match.matches(record)) for s in rule.selections}):
+                    continue
+                if mode == COMPOSITE:
+                    assert pending is not None and info is not None
+                    if not self._holds(self._composites[rule.id], pending, info, stamp, memo):
+                        continue
+                if firing is None:
+                    firing = _Firing(self, event, record, info, pending, now)
+                reason = self._blocked(rule, info.account if info else None, firing.suppressed, delta, now)
                 if reason:
                     skipped.append((rule.id, event.dedupe_key, reason))
                     continue
-                drafts.extend(self._fire(rule, event, account, fit, record, state, delta, now))
+                drafts.extend(self._fire(rule, firing, delta))
         return Evaluation(drafts, delta, skipped)
 
-    def _candidates(self, event: SignalEvent, record: dict[str, Any], state: AccountState | None) -> list[Rule]:
-        """Rules that could fire for `event`, in rule-file order."""
-        rules = list(self._by_type.get(str(event.type), self._any_type))
-        rules += [self._rules_by_id[rule_id] for rule_id in self._single_index.matching(record)]
-        if state is not None:
-            rules += [self._rules_by_id[rule_id] for rule_id in {rule_id for rule_id, _ in self._hits_of(state, event)}]
-        return sorted(rules, key=lambda r: self._order[r.id])
+    @staticmethod
+    def _holds(composite: _Composite, pending: Pending, info: _Account, now: float, memo: dict[tuple[int, float], int]) -> bool:
+        flags = info.flags
+        for block, match in composite.account_needs:  # facts of the account, known after its first event
+            flag = flags.get(block)
+            if flag is None:
+                flag = flags[block] = match.matches({"account": info.fields})
+            if not flag:
+                return False
+        since = now - composite.window
+        for block, least in composite.needs:  # then the counts the condition cannot do without
+            count = memo.get((block, since))
+            if count is None:
+                count = memo[(block, since)] = pending.count(block, since)
+            if count < least:
+                return False
+        return composite.rule.condition(_Counts(composite, pending, info, now, memo))
+
+    def _candidates(self, event: SignalEvent, record: dict[str, Any], pending: Pending | None) -> list[tuple[int, Rule, int]]:
+        """Rules that could fire for `event`, in rule-file order, each with how to decide it."""
+        # Three lists, each in rule order: usually only one is not empty.
+        parts = [self._single_index.matching(record), self._by_type.get(str(event.type), self._any_type)]
+        hit = pending.seen(event.dedupe_key) if pending is not None else None
+        if hit is not None:
+            assert pending is not None
+            composites, least = self._composites_of(hit.blocks)
+            if pending.total() >= least:  # else no condition can hold yet: skip them all
+                parts.append(composites)
+        parts = [part for part in parts if part]
+        if len(parts) <= 1:
+            return parts[0] if parts else []
+        return sorted([entry for part in parts for entry in part], key=lambda entry: entry[0])
+
+    def _composites_of(self, blocks: frozenset[int]) -> tuple[list[tuple[int, Rule, int]], int]:
+        """The composite rules an event matching `blocks` may complete, and the fewest hits any needs."""
+        found = self._composites_for.get(blocks)
+        if found is None:
+            ids = {rule_id for block in blocks for rule_id in self._by_block[block]}
+            least = min((self._composites[i].least_hits for i in ids), default=0)
+            entries = sorted(((self._order[i], self._rules_by_id[i], COMPOSITE) for i in ids), key=lambda entry: entry[0])
+            found = self._composites_for[blocks] = (entries, least)
+        return found
+
+    def _observe(self, pending: Pending, event: SignalEvent, record: dict[str, Any], now: datetime) -> None:
+        """Add the event to the account's heat and to the hits of composite blocks it matches."""
+        weighted = self._heat_of.get((event.type, event.change))
+        if weighted is None:
+            scoring = self.ruleset.policy.scoring
+            weight = scoring.weight(str(event.type), event.change)
+            weighted = self._heat_of[(event.type, event.change)] = (weight, half_life(scoring, str(event.type)).total_seconds())
+        if weighted[0] > 0:
+            pending.heat.add_weighted(str(event.type), weighted[0], weighted[1], event.occurred_at.timestamp())
+        if self.history_window <= timedelta(0) or now - event.occurred_at > self.history_window:
+            return
+        if pending.seen(event.dedupe_key) is not None or not len(self._composite_index):
+            return
+        blocks = self._composite_index.matching_blocks(record)
+        if blocks:
+            pending.add(Hit(event.occurred_at.timestamp(), event.dedupe_key, event.title, event.url,
+                                event.occurred_at, frozenset(blocks)))
 
     def explain(self, event: SignalEvent, account: Account | None, now: datetime) -> list[tuple[str, str | None]]:
         """For every rule: None when it would fire for `event`, else why not (first failing condition)."""
-        fit = self.fit(account) if account is not None else None
-        if fit is not None and fit.excluded_by:
-            return [(rule.id, f"account excluded by anti-ICP entry {fit.excluded_by!r}") for rule in self.ruleset.rules]
-        record = self._record(event, account_record(account, fit))
-        state = self._accounts.get(account.id, AccountState()).copy() if account is not None else None
-        if state is not None and not any(h.event_key == event.dedupe_key for h in state.hits):
-            self._observe(state, event, record, now)
+        info = self._info({account.id: account}, account.id) if account is not None else None
+        if info is not None and info.fit.excluded_by:
+            return [(rule.id, f"account excluded by anti-ICP entry {info.fit.excluded_by!r}") for rule in self.ruleset.rules]
+        record = {"event": self._event_record(event), "account": info.fields if info else None}
+        pending = Pending(self._accounts.get(info.account.id)) if info is not None else None
+        if pending is not None and pending.seen(event.dedupe_key) is None:
+            self._observe(pending, event, record, now)
         suppressed = self._suppressed(record, now)
         verdicts: list[tuple[str, str | None]] = []
         for rule in self.ruleset.rules:
-            verdict = self._rule_verdict(rule, event, record, state, now, explain=True)
+            verdict = self._why_not(rule, event, record, pending, info, now)
             if verdict is None and (rule.id in suppressed or "*" in suppressed):
                 verdict = f"suppressed by {suppressed.get(rule.id) or suppressed.get('*')}"
             verdicts.append((rule.id, verdict))
         return verdicts
 
-    def _record(self, event: SignalEvent, account_fields: dict[str, Any] | None) -> dict[str, Any]:
-        return {"event": event_record(event), "account": account_fields}
-
-    def _observe(self, state: AccountState, event: SignalEvent, record: dict[str, Any], now: datetime) -> None:
-        """Add the event to the account's heat and to the hits of composite selections it matches."""
-        state.heat.add(str(event.type), event.change, event.occurred_at, self.ruleset.policy.scoring)
-        if self.history_window <= timedelta(0) or now - event.occurred_at > self.history_window:
-            return
-        matched = frozenset(self._composite_index.matching(record)) if len(self._composite_index) else frozenset()
-        if not matched:
-            return
-        cutoff = now - self.history_window
-        state.hits = [h for h in state.hits if h.occurred_at >= cutoff and h.event_key != event.dedupe_key]
-        state.hits.append(Hit(event.occurred_at, event.dedupe_key, event.title, event.url, matched))
-        del state.hits[:-MAX_HITS_PER_ACCOUNT]
-
-    def _rule_verdict(self, rule: Rule, event: SignalEvent, record: dict[str, Any], state: AccountState | None,
-                      now: datetime, explain: bool = False) -> str | None:
-        """None when `rule` fires for this event (before cooldowns and caps), else why not.
-        Reasons are only spelled out when `explain` is set: this runs for every event."""
+    def _why_not(self, rule: Rule, event: SignalEvent, record: dict[str, Any], pending: Pending | None,
+                 info: _Account | None, now: datetime) -> str | None:
+        """The admin's view of one verdict: None when `rule` fires (before cooldowns and caps)."""
         if now - event.occurred_at > rule.max_age:
             return f"event older than max_age ({rule.max_age.days}d)"
         if rule.kind == "single":
             counts = {s.name: int(s.match.matches(record)) for s in rule.selections}
             if rule.condition(counts):
                 return None
-            if not explain:
-                return "no match"
             failing = next((s for s in rule.selections if not counts[s.name]), None)
             return failing.match.first_failure(record) if failing else f"condition {rule.condition.text!r} is false"
-        if state is None:
+        if pending is None or info is None:
             return "composite rules need a matched account"
-        hits = self._hits_of(state, event)
-        if not any((rule.id, s.name) in hits for s in rule.event_selections):
-            if not explain:
-                return "no match"
+        composite = self._composites[rule.id]
+        hit = pending.seen(event.dedupe_key)
+        if hit is None or not hit.blocks & set(composite.event_blocks.values()):
             failing = rule.event_selections[0]
             return failing.match.first_failure(record) or "no event selection matched"
-        assert rule.window is not None
-        cutoff = now - rule.window
-        counts = {s.name: int(s.match.matches(record)) for s in rule.selections if not s.event_level}
-        for selection in rule.event_selections:
-            counts[selection.name] = sum(1 for h in state.hits if h.occurred_at >= cutoff and (rule.id, selection.name) in h.selections)
+        counts = _Counts(composite, pending, info, now.timestamp(), {})
         if rule.condition(counts):
             return None
-        if not explain:
-            return "no match"
-        summary = ", ".join(f"{name}={count}" for name, count in sorted(counts.items()))
-        return f"condition {rule.condition.text!r} is false within {rule.window.days}d ({summary})"
-
-    @staticmethod
-    def _hits_of(state: AccountState, event: SignalEvent) -> frozenset[tuple[str, str]]:
-        for hit in reversed(state.hits):
-            if hit.event_key == event.dedupe_key:
-                return hit.selections
-        return frozenset()
+        summary = ", ".join(f"{s.name}={counts.get(s.name)}" for s in sorted(rule.selections, key=lambda s: s.name))
+        return f"condition {rule.condition.text!r} is false within {rule.window.days if rule.window else 0}d ({summary})"
 
     def _suppressed(self, record: dict[str, Any], now: datetime) -> dict[str, str]:
         """Rule id (or "*" for all) → the suppression that silences it for this account."""
@@ -267,41 +469,42 @@ class Engine:
         return found
 
     def _blocked(self, rule: Rule, account: Account | None, suppressed: dict[str, str], delta: Delta, now: datetime) -> str | None:
-        if rule.id in suppressed or "*" in suppressed:
+        if suppressed and (rule.id in suppressed or "*" in suppressed):
             return f"suppressed by {suppressed.get(rule.id) or suppressed['*']}"
         if account is None:
             return None
-        key = (rule.id, account.id)
-        last = delta.last_alert.get(key) or self._last_alert.get(key)
-        if rule.cooldown and last is not None and now - last < rule.cooldown:
-            return f"cooldown until {(last + rule.cooldown):%Y-%m-%d %H:%M}"
-        cap = self.ruleset.policy.limits.per_account_daily
-        day = (account.id, now.date())
-        if cap is not None and delta.daily.get(day, self._daily.get(day, 0)) >= cap:
-            return f"daily cap of {cap} alerts for this account reached"
+        if rule.cooldown:
+            key = (rule.id, account.id)
+            last = delta.last_alert.get(key) or self._last_alert.get(key)
+            if last is not None and now - last < rule.cooldown:
+                return f"cooldown until {(last + rule.cooldown):%Y-%m-%d %H:%M}"
+        cap = self._cap
+        if cap is not None:
+            day = (account.id, now.date())
+            if delta.daily.get(day, self._daily.get(day, 0)) >= cap:
+                return f"daily cap of {cap} alerts for this account reached"
         return None
 
-    def _fire(self, rule: Rule, event: SignalEvent, account: Account | None, fit: Fit | None, record: dict[str, Any],
-              state: AccountState | None, delta: Delta, now: datetime) -> list[AlertDraft]:
-        scoring = self.ruleset.policy.scoring
-        heat = state.heat.value(fit.tier if fit else None, scoring, now) if state else 0.0
-        priority = scoring.band(heat) if rule.priority == "auto" else rule.priority
-        evidence = self._evidence(rule, state, event, now)
-        payload = build_payload(rule, event, account, fit, priority, heat, evidence)
+    def _fire(self, rule: Rule, firing: _Firing, delta: Delta) -> list[AlertDraft]:
+        event, info, now = firing.event, firing.info, firing.now
+        account = info.account if info is not None else None
+        plan = self._plans.get(rule.id)
+        if plan is None:
+            plan = self._plans[rule.id] = _Plan.of(rule, self.ruleset)
+        heat = firing.heat
+        priority = self.ruleset.policy.scoring.band(heat) if rule.priority == "auto" else rule.priority
+        evidence = self._evidence(rule, firing.pending, now) if rule.kind == "composite" else []
+        payload = compose(plan.part, info.part if info is not None else NO_ACCOUNT, firing.event_part, rule.angle, priority, heat, evidence)
         drafts = []
-        for route, when in rule.routes:
-            if when is not None and not when.matches(record):
+        for route in plan.routes:
+            if route.when is not None and not route.when.matches(firing.record):
                 continue
-            target = "+".join(route.action) if route.action else route.channel
-            if route.to == "owner" and account is not None:
-                if account.owner_slack_id:
-                    target = account.owner_slack_id
-                elif account.owner_email:
-                    target = f"email:{account.owner_email}|{route.channel or ''}"
-            not_before = None
-            if route.window:
-                not_before = self.ruleset.policy.delivery_windows[route.window].next_open(now)
-            key = make_dedupe_key("alert", rule.id, event.account_id, event.dedupe_key, route.sink, target)
+            target, tail = route.target, route.key_tail
+            if route.owner and account is not None and (account.owner_slack_id or account.owner_email):
+                target = account.owner_slack_id or f"email:{account.owner_email}|{route.channel or ''}"
+                tail = f"{key_part(route.sink)},{key_part(target)}"
+            not_before = route.window.next_open(now) if route.window is not None else None
+            key = key_of(f"{plan.key_head},{firing.key_middle},{tail}")
             drafts.append(AlertDraft(key, rule.id, event.account_id, event.dedupe_key, route.sink, target, priority, payload, not_before))
         if account is not None and drafts:
             delta.last_alert[(rule.id, account.id)] = now
@@ -309,49 +512,44 @@ class Engine:
             delta.daily[day] = delta.daily.get(day, self._daily.get(day, 0)) + 1
         return drafts
 
-    @staticmethod
-    def _evidence(rule: Rule, state: AccountState | None, event: SignalEvent, now: datetime) -> list[dict[str, Any]]:
-        if rule.kind != "composite" or state is None or rule.window is None:
+    def _evidence(self, rule: Rule, pending: Pending | None, now: datetime) -> list[dict[str, Any]]:
+        if pending is None:
             return []
-        cutoff = now - rule.window
-        hits = [h for h in state.hits if h.occurred_at >= cutoff and any(r == rule.id for r, _ in h.selections)]
-        hits.sort(key=lambda h: h.occurred_at, reverse=True)
+        composite = self._composites[rule.id]
+        hits = pending.recent(set(composite.event_blocks.values()), now.timestamp() - composite.window)
+        hits.sort(key=lambda h: h.at, reverse=True)
         return [{"title": h.title, "url": h.url, "occurred_at": h.occurred_at.isoformat()} for h in hits[:EVIDENCE_SHOWN]]
 
 
-def build_payload(rule: Rule, event: SignalEvent, account: Account | None, fit: Fit | None, priority: str,
-                  heat: float, evidence: list[dict[str, Any]]) -> dict[str, Any]:
-    """Everything a sink needs to render the alert, frozen at enqueue time."""
-    why = [f"Rule {rule.id}: {rule.description}"]
-    for selection in rule.selections:
-        described = selection.match.describe()
-        if described:
-            label = "" if selection.name == "match" else f"{selection.name}: "
-            why.append(f"Matched {label}" + "; ".join(described))
-    if rule.kind == "composite" and evidence:
-        why.append(f"{len(evidence)} related signal(s) within {rule.window.days if rule.window else 0}d")
-    if fit is not None and fit.tier:
-        why.append(f"ICP tier {fit.tier} ({fit.tier_label})" + (": " + "; ".join(fit.criteria) if fit.criteria else ""))
-    if event.match_method and event.match_method not in ("none", "ambiguous") and account is not None:
-        why.append(f"Matched to {account.name} by {event.match_method} (confidence {event.match_confidence or 0:.2f})")
-    if account is not None:
-        why.append(f"Account heat {heat:.1f}")
-    return {
-        "rule": {"id": rule.id, "description": rule.description, "kind": rule.kind},
-        "priority": priority,
-        "heat": round(heat, 2),
-        "angle": rule.angle,
-        "why": why,
-        "evidence": evidence,
-        "account": None if account is None else {
-            "id": account.id, "name": account.name, "domain": account.domain, "crm_id": account.crm_id,
-            "tier": fit.tier if fit else None, "tier_label": fit.tier_label if fit else None,
-            "owner_email": account.owner_email, "owner_slack_id": account.owner_slack_id,
-        },
-        "event": {
-            "type": str(event.type), "change": event.change, "title": event.title, "summary": event.summary[:500],
-            "url": event.url, "source": event.source, "occurred_at": event.occurred_at.isoformat(),
-            "company_name": event.company_name, "attributes": event_record(event)["attributes"],
-            "dedupe_key": event.dedupe_key,
-        },
-    }
+class _Firing:
+    """Per-event facts needed only once some rule fires, each computed at most once."""
+
+    __slots__ = ("engine", "event", "record", "info", "pending", "now", "_suppressed", "_heat", "_event_part", "key_middle")
+
+    def __init__(self, engine: Engine, event: SignalEvent, record: dict[str, Any], info: _Account | None,
+                 pending: Pending | None, now: datetime) -> None:
+        self.engine, self.event, self.record, self.info, self.pending, self.now = engine, event, record, info, pending, now
+        self._suppressed: dict[str, str] | None = None
+        self._heat: float | None = None
+        self._event_part: EventPart | None = None
+        self.key_middle = f"{key_part(event.account_id)},{key_part(event.dedupe_key)}"
+
+    @property
+    def suppressed(self) -> dict[str, str]:
+        if self._suppressed is None:
+            self._suppressed = self.engine._suppressed(self.record, self.now)
+        return self._suppressed
+
+    @property
+    def heat(self) -> float:
+        if self._heat is None:
+            scoring = self.engine.ruleset.policy.scoring
+            tier = self.info.fit.tier if self.info is not None else None
+            self._heat = self.pending.heat.value(tier, scoring, self.now) if self.pending is not None else 0.0
+        return self._heat
+
+    @property
+    def event_part(self) -> EventPart:
+        if self._event_part is None:
+            self._event_part = event_part(self.event, self.info.account if self.info is not None else None)
+        return self._event_part

@@ -34,15 +34,41 @@ class ExprError(ValueError):
 
 @dataclass(frozen=True)
 class Expr:
-    """A compiled condition: call it with selection-name → match count."""
+    """A compiled condition: call it with selection-name → match count.
+
+    `requires` lists (name, minimum count) pairs that every true evaluation needs — the atoms
+    of the top-level `and` — so a caller can rule the condition out from counts it already has.
+    """
 
     text: str
     names: frozenset[str]
     max_count: int
     _fn: Callable[[Counts], bool]
+    requires: tuple[tuple[str, int], ...] = ()
 
     def __call__(self, counts: Counts) -> bool:
         return self._fn(counts)
+
+
+Compiled = tuple[Callable[[Counts], bool], tuple[tuple[str, int], ...]]  # (test, requirements)
+_MINIMUM: dict[str, Callable[[int], int]] = {">=": lambda n: n, ">": lambda n: n + 1, "==": lambda n: n}
+
+
+def _all(parts: list[Callable[[Counts], bool]]) -> Callable[[Counts], bool]:
+    if len(parts) == 2:
+        first, second = parts
+        return lambda c: first(c) and second(c)
+    if len(parts) == 3:
+        first, second, third = parts
+        return lambda c: first(c) and second(c) and third(c)
+    return lambda c: all(p(c) for p in parts)
+
+
+def _any(parts: list[Callable[[Counts], bool]]) -> Callable[[Counts], bool]:
+    if len(parts) == 2:
+        first, second = parts
+        return lambda c: first(c) or second(c)
+    return lambda c: any(p(c) for p in parts)
 
 
 def _tokens(text: str) -> list[str]:
@@ -77,28 +103,32 @@ def parse_expr(text: str) -> Expr:
         position += 1
         return tokens[position - 1]
 
-    def parse_or() -> Callable[[Counts], bool]:
+    def parse_or() -> Compiled:
         parts = [parse_and()]
         while peek() == "or":
             take()
             parts.append(parse_and())
-        return parts[0] if len(parts) == 1 else (lambda c: any(p(c) for p in parts))
+        if len(parts) == 1:
+            return parts[0]
+        return _any([fn for fn, _ in parts]), ()
 
-    def parse_and() -> Callable[[Counts], bool]:
+    def parse_and() -> Compiled:
         parts = [parse_unary()]
         while peek() == "and":
             take()
             parts.append(parse_unary())
-        return parts[0] if len(parts) == 1 else (lambda c: all(p(c) for p in parts))
+        if len(parts) == 1:
+            return parts[0]
+        return _all([fn for fn, _ in parts]), tuple(need for _, needs in parts for need in needs)
 
-    def parse_unary() -> Callable[[Counts], bool]:
+    def parse_unary() -> Compiled:
         if peek() == "not":
             take()
-            inner = parse_unary()
-            return lambda c: not inner(c)
+            inner, _ = parse_unary()
+            return (lambda c: not inner(c)), ()
         return parse_atom()
 
-    def parse_atom() -> Callable[[Counts], bool]:
+    def parse_atom() -> Compiled:
         nonlocal max_count
         token = take()
         if token == "(":
@@ -111,16 +141,18 @@ def parse_expr(text: str) -> Expr:
         name = token
         names.add(name)
         if peek() in _COMPARE:
-            op = _COMPARE[take()]
+            symbol = take()
+            op = _COMPARE[symbol]
             number = take()
             if not number.isdigit():
                 raise ExprError(f"expected a number after the comparison, got {number!r}")
             limit = int(number)
             max_count = max(max_count, limit)
-            return lambda c: op(c.get(name, 0), limit)
-        return lambda c: c.get(name, 0) > 0
+            minimum = _MINIMUM[symbol](limit) if symbol in _MINIMUM else 0
+            return (lambda c: op(c.get(name, 0), limit)), (((name, minimum),) if minimum > 0 else ())
+        return (lambda c: c.get(name, 0) > 0), ((name, 1),)
 
-    fn = parse_or()
+    fn, requires = parse_or()
     if position != len(tokens):
         raise ExprError(f"unexpected {tokens[position]!r} after a complete condition")
-    return Expr(str(text), frozenset(names), max_count, fn)
+    return Expr(str(text), frozenset(names), max_count, fn, requires)

@@ -7,10 +7,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime, timedelta, timezone
+from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +28,7 @@ from signalwatch.yamlload import AdminInputError, Issue, LoadedYaml, load_yaml, 
 
 __all__ = [
     "RuleSet", "Rule", "Route", "Selection", "Suppression", "Icp", "Fit", "load_ruleset",
-    "ICP_FILE", "event_record", "account_record",
+    "ICP_FILE", "event_record", "event_recorder", "account_record",
 ]
 
 ICP_FILE = "icp.yaml"
@@ -137,7 +138,7 @@ class Fit:
     @property
     def criteria(self) -> tuple[str, ...]:
         """The matched criteria in words; built on demand (fits are computed for every account)."""
-        return tuple(test.describe() for test in self.matched)
+        return tuple(test.described for test in self.matched)
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,20 @@ def account_record(account: Account | None, fit: Fit | None) -> dict[str, Any] |
     fields["tier"] = fit.tier if fit else None
     fields["fit_score"] = fit.fit_score if fit else 0.0
     return fields
+
+
+_EVENT_VALUES: dict[str, Callable[[SignalEvent], Any]] = {
+    "type": lambda e: str(e.type), "occurred_at": lambda e: e.occurred_at.isoformat(),
+    "detected_at": lambda e: e.detected_at.isoformat(),
+}
+
+
+def event_recorder(fields: Iterable[str]) -> Callable[[SignalEvent], dict[str, Any]]:
+    """`event_record` limited to `fields` (the ones some rule reads): the engine builds one
+    record per event, and most fields — two of them formatted dates — are never looked at."""
+    wanted = sorted(set(fields) & (EVENT_FIELDS | {"attributes"}))
+    getters = [(name, _EVENT_VALUES.get(name) or attrgetter(name)) for name in wanted]
+    return lambda event: {name: get(event) for name, get in getters}
 
 
 def event_record(event: SignalEvent) -> dict[str, Any]:

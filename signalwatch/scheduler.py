@@ -13,7 +13,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from signalwatch.app import App, SourceRuntime
+from signalwatch.app import App, SourceRuntime, settle_heap
 from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.delivery import deliver
 from signalwatch.digest.send import schedule_digest
@@ -126,6 +126,7 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
     schedule_digest(scheduler, app)
     schedule_crm_sync(scheduler, app)
     ops.start(scheduler)  # takes the polling lease before the first poll job fires
+    settle_heap()
     scheduler.start()
     log.info("signalwatch running: %d sources, sinks: %s", len(app.sources), ", ".join(app.sinks) or "none")
     stop.wait()

@@ -7,13 +7,13 @@ new event costs O(1), and a test checks the two agree.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from signalwatch.events import SignalEvent
 from signalwatch.policy import Scoring
 
-__all__ = ["Heat", "HeatState", "account_heat", "decay"]
+__all__ = ["Heat", "HeatState", "account_heat", "decay", "half_life"]
 
 
 def decay(age: timedelta, half_life: timedelta) -> float:
@@ -23,7 +23,7 @@ def decay(age: timedelta, half_life: timedelta) -> float:
     return float(0.5 ** (max(age.total_seconds(), 0.0) / half_life.total_seconds()))
 
 
-def _half_life(scoring: Scoring, event_type: str) -> timedelta:
+def half_life(scoring: Scoring, event_type: str) -> timedelta:
     return scoring.half_life.get(event_type, timedelta(days=30))
 
 
@@ -45,7 +45,7 @@ def account_heat(events: Iterable[SignalEvent], tier: str | None, scoring: Scori
     last_seen: dict[str, datetime] = {}
     for event in events:
         kind = str(event.type)
-        score = scoring.weight(kind, event.change) * fit * decay(now - event.occurred_at, _half_life(scoring, kind))
+        score = scoring.weight(kind, event.change) * fit * decay(now - event.occurred_at, half_life(scoring, kind))
         parts.append((event, score))
         if scoring.weight(kind, event.change) > 0:
             last_seen[kind] = max(last_seen.get(kind, event.occurred_at), event.occurred_at)
@@ -55,29 +55,49 @@ def account_heat(events: Iterable[SignalEvent], tier: str | None, scoring: Scori
     return Heat(total, tuple((event, score * multiplier) for event, score in parts))
 
 
-@dataclass
 class HeatState:
-    """Incremental heat of one account: per event type a decayed sum anchored at `anchor`."""
+    """Incremental heat of one account: per event type a decayed sum anchored at a moment.
 
-    sums: dict[str, tuple[float, datetime]] = field(default_factory=dict)
-    last_seen: dict[str, datetime] = field(default_factory=dict)
+    Kept in POSIX seconds and plain tuples: the engine holds one per active account and
+    updates it for every event.
+    """
+
+    __slots__ = ("sums", "last_seen", "newest")
+
+    def __init__(self, sums: dict[str, tuple[float, float, float]] | None = None,
+                 last_seen: dict[str, float] | None = None) -> None:
+        self.sums = sums if sums is not None else {}  # type → (total, anchor, half-life seconds)
+        self.last_seen = last_seen if last_seen is not None else {}  # type → newest occurrence
+        self.newest = max(self.last_seen.values(), default=float("-inf"))  # of any type
 
     def add(self, event_type: str, change: str, occurred_at: datetime, scoring: Scoring) -> None:
         weight = scoring.weight(event_type, change)
-        if weight <= 0:
-            return
-        half_life = _half_life(scoring, event_type)
-        total, anchor = self.sums.get(event_type, (0.0, occurred_at))
-        if occurred_at > anchor:  # move the anchor forward so factors stay ≤ 1
-            total *= decay(occurred_at - anchor, half_life)
-            anchor = occurred_at
-        total += weight * decay(anchor - occurred_at, half_life)
-        self.sums[event_type] = (total, anchor)
-        self.last_seen[event_type] = max(self.last_seen.get(event_type, occurred_at), occurred_at)
+        if weight > 0:
+            self.add_weighted(event_type, weight, half_life(scoring, event_type).total_seconds(), occurred_at.timestamp())
+
+    def add_weighted(self, event_type: str, weight: float, half_life: float, at: float) -> None:
+        total, anchor, _ = self.sums.get(event_type, (0.0, at, half_life))
+        if at > anchor:  # move the anchor forward so factors stay ≤ 1
+            total *= _factor(at - anchor, half_life)
+            anchor = at
+        self.sums[event_type] = (total + weight * _factor(anchor - at, half_life), anchor, half_life)
+        seen = self.last_seen.get(event_type)
+        if seen is None or at > seen:
+            self.last_seen[event_type] = at
+            if at > self.newest:
+                self.newest = at
 
     def value(self, tier: str | None, scoring: Scoring, now: datetime) -> float:
-        raw = sum(total * decay(now - anchor, _half_life(scoring, kind)) for kind, (total, anchor) in self.sums.items())
-        return raw * scoring.fit(tier) * _cluster(scoring, self.last_seen, now)
+        at = now.timestamp()
+        raw = sum(total * _factor(at - anchor, half) for total, anchor, half in self.sums.values())
+        window = scoring.cluster_window.total_seconds()
+        recent = sum(1 for seen in self.last_seen.values() if at - seen <= window)
+        return raw * scoring.fit(tier) * (1.0 + scoring.cluster_bonus * max(0, recent - 1))
 
     def copy(self) -> HeatState:
         return HeatState(dict(self.sums), dict(self.last_seen))
+
+
+def _factor(age: float, half_life: float) -> float:
+    """`decay` in seconds."""
+    return 1.0 if half_life <= 0 else float(0.5 ** (max(age, 0.0) / half_life))

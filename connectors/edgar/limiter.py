@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from signalwatch.http import FetchError
+from signalwatch.ratelimit import WindowLimiter
 
 __all__ = ["RateLimiter", "EdgarBlockedError", "limiter_for", "SEC_MAX_PER_SECOND"]
 
@@ -24,13 +24,10 @@ class EdgarBlockedError(FetchError):
     """EDGAR refused us (rate threshold or undeclared tool page, 403, 429) or we are cooling down."""
 
 
-class RateLimiter:
-    """At most `rate` acquisitions in any window of `per` seconds; thread-safe.
-
-    Callers reserve a send time under the lock and sleep outside it, so threads queue in order
-    without holding the lock while waiting. `block(seconds)` makes every acquisition fail
-    until the cooldown ends: retrying into an EDGAR block only extends it.
-    """
+class RateLimiter(WindowLimiter):
+    """At most `rate` requests in any window of `per` seconds, plus a cooldown: `block(seconds)`
+    makes every acquisition fail until it ends, because retrying into an EDGAR block only
+    extends it."""
 
     def __init__(
         self,
@@ -40,30 +37,14 @@ class RateLimiter:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        if rate < 1 or per <= 0:
-            raise ValueError("rate must be >= 1 and per > 0")
-        self._rate = rate
-        self._per = per
-        self._clock = clock
-        self._sleep = sleep
-        self._slots: deque[float] = deque(maxlen=rate)
+        super().__init__(rate, per, clock=clock, sleep=sleep)
         self._blocked_until = 0.0
         self._reason = ""
-        self._lock = threading.Lock()
 
-    def acquire(self) -> None:
-        """Wait for a send slot; raise EdgarBlockedError while a cooldown is running."""
-        with self._lock:
-            now = self._clock()
-            if now < self._blocked_until:
-                left = self._blocked_until - now
-                raise EdgarBlockedError(f"{self._reason}; not sending to EDGAR for another {left:.0f}s")
-            slot = now
-            if len(self._slots) == self._rate:
-                slot = max(now, self._slots[0] + self._per, self._slots[-1])
-            self._slots.append(slot)
-        if slot > now:
-            self._sleep(slot - now)
+    def _admit(self, now: float) -> None:
+        if now < self._blocked_until:
+            left = self._blocked_until - now
+            raise EdgarBlockedError(f"{self._reason}; not sending to EDGAR for another {left:.0f}s")
 
     def block(self, seconds: float, reason: str) -> None:
         """Refuse all requests for `seconds` (the longest of overlapping cooldowns wins)."""

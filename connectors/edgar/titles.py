@@ -1,8 +1,14 @@
-"""An officer title's function and seniority: "EVP and Chief Financial Officer" → finance, c_level. Pure."""
+"""An officer title's function and seniority: "EVP and Chief Financial Officer" → finance, c_level. Pure.
+
+Seniority is read the 8-K way (a bare "Director" is a board seat); the function vocabulary is
+the news extractor's (`signalwatch.extract.roles`), shared by every leadership event.
+"""
 
 from __future__ import annotations
 
 import re
+
+from signalwatch.extract.roles import function_of as news_function_of
 
 __all__ = ["function_of", "seniority_of"]
 
@@ -10,21 +16,6 @@ _C_LEVEL = re.compile(r"\bchief\b|\b(?:ceo|cfo|coo|cto|cio|cmo|cro|cpo|cso|clo|c
 _VP = re.compile(r"\b(?:vice president|vp|svp|evp|general counsel)\b")
 _DIRECTOR = re.compile(r"\b(?:head of|director of|managing director|treasurer|controller|corporate secretary|secretary)\b")
 _BOARD = re.compile(r"^(?:independent |non-executive |class [iv]+ )?(?:director|board member|member of the board)|\bchair(?:man|woman|person)?\b")
-
-# Checked in order: specific words before the acronyms they might share (CMO, CPO).
-_FUNCTIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("medical", re.compile(r"\bmedical\b|\bclinical\b|\bscientific\b|\bresearch and development\b")),
-    ("product", re.compile(r"\bproduct\b|\bcpo\b")),
-    ("people", re.compile(r"\bhuman resources\b|\bpeople\b|\btalent\b|\bchro\b|\bhr\b")),
-    ("finance", re.compile(r"\bfinancial\b|\bfinance\b|\bcfo\b|\btreasurer\b|\bcontroller\b|\baccounting\b|\bcao\b")),
-    ("legal", re.compile(r"\blegal\b|\bgeneral counsel\b|\bclo\b|\bcompliance\b|\bsecretary\b")),
-    ("technology", re.compile(r"\btechnology\b|\btechnical\b|\bengineering\b|\binformation\b|\bsecurity\b|\bdigital\b|\bcto\b|\bcio\b|\bciso\b")),
-    ("marketing", re.compile(r"\bmarketing\b|\bbrand\b|\bcmo\b")),
-    ("sales", re.compile(r"\brevenue\b|\bsales\b|\bcommercial\b|\bbusiness development\b|\bcustomer\b|\bcro\b")),
-    ("operations", re.compile(r"\boperating\b|\boperations\b|\bcoo\b|\bsupply chain\b")),
-    ("executive", re.compile(r"\bchief executive\b|\bceo\b|\bpresident\b")),
-    ("board", _BOARD),
-]
 
 
 def seniority_of(title: str | None) -> str | None:
@@ -44,8 +35,9 @@ def seniority_of(title: str | None) -> str | None:
 
 
 def function_of(title: str | None) -> str | None:
-    """The business function a title belongs to (finance, technology, sales, …); None if unclear."""
-    if not title:
-        return None
-    text = " ".join(title.lower().split())
-    return next((name for name, pattern in _FUNCTIONS if pattern.search(text)), None)
+    """The business function a title belongs to, in the same words as news-sourced leadership
+    events ("engineering", "security", "revops", …) so one rule selects both; a board seat is
+    "board"."""
+    if seniority_of(title) == "board":
+        return "board"
+    return news_function_of(title)

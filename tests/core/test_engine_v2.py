@@ -218,3 +218,25 @@ def test_crm_routes_carry_their_action(tmp_path: Path) -> None:
     (draft,) = run(engine, [ev("funding", "raised", 1, MONDAY_NOON)], MONDAY_NOON)
     assert (draft.sink, draft.target) == ("hubspot", "note+properties")
     assert draft.payload["account"]["crm_id"] is None
+
+
+def test_daily_memory_sweeps_keep_cooldowns_and_windows_that_still_apply(tmp_path: Path) -> None:
+    rules = COMPOSITE + """\
+  - id: any-funding
+    description: every round, at most every 3 days
+    match: {event.type: funding}
+    cooldown: 3d
+    max_age: 30d
+"""
+    engine = Engine(load_ruleset(folder_with(tmp_path, rules, "limits: {per_account_daily: null}\n")))
+    t0 = MONDAY_NOON - timedelta(days=20)
+    assert [d.rule_id for d in run(engine, [ev("funding", "raised", 1, t0)], t0)] == ["any-funding"]
+    run(engine, [ev("leadership", "appointed", 1, t0)], t0)
+    for day in (1, 2):  # each new day of evaluations sweeps the engine's memory
+        at = t0 + timedelta(days=day)
+        assert run(engine, [ev("funding", "raised", 1, at, day), ev("hiring", "posted", 1, at, day, function="sales")], at) == []
+    at = t0 + timedelta(days=4)
+    fired = run(engine, [ev("funding", "raised", 1, at, 4), ev("hiring", "posted", 1, at, 4, function="sales")], at)
+    assert sorted(d.rule_id for d in fired) == ["any-funding", "leader-plus-hiring"]  # 3 roles + the leader, 4 days apart
+    later = t0 + timedelta(days=40)  # the leader and the roles are now outside the 30-day window
+    assert run(engine, [ev("hiring", "posted", 1, later, n, function="sales") for n in range(5, 8)], later) == []

@@ -1,0 +1,146 @@
+"""Per-account memory of the rules engine: composite hits counted per block, and heat.
+
+A composite selection counts the account's events that matched it within the rule's
+window. Hits are kept per distinct match block as a sorted list of timestamps, so a count
+is one binary search whatever the account's history, and selections copied between rules
+share one list. `Pending` layers one evaluation's changes over the committed state without
+copying it; `AccountState.merge` folds the layer in once the poll's transaction committed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from datetime import datetime
+from typing import NamedTuple
+
+from signalwatch.scoring import HeatState
+
+__all__ = ["Hit", "HitLog", "AccountState", "Pending"]
+
+
+class Hit(NamedTuple):
+    """An event that matched one or more composite blocks; kept to show as evidence."""
+
+    at: float  # occurred_at as a POSIX timestamp
+    event_key: str
+    title: str
+    url: str | None
+    occurred_at: datetime
+    blocks: frozenset[int]
+
+
+class HitLog:
+    """Hits by block, each list sorted by time; `keys` remembers which events were seen."""
+
+    __slots__ = ("times", "hits", "keys", "oldest")
+
+    def __init__(self) -> None:
+        self.times: dict[int, list[float]] = {}
+        self.hits: dict[int, list[Hit]] = {}
+        self.keys: dict[str, Hit] = {}
+        self.oldest = float("inf")  # so pruning an account with nothing to drop costs one comparison
+
+    def add(self, hit: Hit) -> None:
+        self.keys[hit.event_key] = hit
+        if hit.at < self.oldest:
+            self.oldest = hit.at
+        for block in hit.blocks:
+            times = self.times.setdefault(block, [])
+            hits = self.hits.setdefault(block, [])
+            if not times or hit.at >= times[-1]:  # events mostly arrive in time order
+                times.append(hit.at)
+                hits.append(hit)
+            else:
+                position = bisect_left(times, hit.at)
+                times.insert(position, hit.at)
+                hits.insert(position, hit)
+
+    def count(self, block: int, since: float) -> int:
+        times = self.times.get(block)
+        return len(times) - bisect_left(times, since) if times else 0
+
+    def recent(self, blocks: Iterable[int], since: float) -> list[Hit]:
+        found: list[Hit] = []
+        for block in blocks:
+            times = self.times.get(block)
+            if times:
+                found.extend(self.hits[block][bisect_left(times, since):])
+        return found
+
+    def prune(self, before: float, keep: int) -> None:
+        """Forget hits older than `before`, and beyond the newest `keep` (cut by time, so a
+        hit leaves every block's list at once)."""
+        if len(self.keys) > keep:
+            before = max(before, sorted(hit.at for hit in self.keys.values())[-keep])
+        if self.oldest >= before:
+            return
+        for block in list(self.times):
+            times, hits = self.times[block], self.hits[block]
+            cut = bisect_left(times, before)
+            if cut >= len(times):
+                del self.times[block], self.hits[block]
+            elif cut:
+                del times[:cut], hits[:cut]
+        self.keys = {key: hit for key, hit in self.keys.items() if hit.at >= before}
+        self.oldest = min((times[0] for times in self.times.values()), default=float("inf"))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+class AccountState:
+    """What the engine remembers of one account between polls."""
+
+    __slots__ = ("heat", "log")
+
+    def __init__(self) -> None:
+        self.heat = HeatState()
+        self.log: HitLog | None = None  # most accounts never match a composite block
+
+    def merge(self, pending: Pending) -> None:
+        self.heat = pending.heat
+        if pending.log is not None:
+            if self.log is None:
+                self.log = HitLog()
+            for hit in pending.log.keys.values():
+                self.log.add(hit)
+
+
+class Pending:
+    """One evaluation's changes for an account, over the committed state (which it never alters)."""
+
+    __slots__ = ("base", "heat", "log")
+
+    def __init__(self, base: AccountState | None) -> None:
+        self.base = base
+        self.heat = base.heat.copy() if base is not None else HeatState()
+        self.log: HitLog | None = None
+
+    def add(self, hit: Hit) -> None:
+        if self.log is None:
+            self.log = HitLog()
+        self.log.add(hit)
+
+    def seen(self, event_key: str) -> Hit | None:
+        hit = self.log.keys.get(event_key) if self.log is not None else None
+        if hit is None and self.base is not None and self.base.log is not None:
+            hit = self.base.log.keys.get(event_key)
+        return hit
+
+    def total(self) -> int:
+        """All hits held for the account (an upper bound of any count)."""
+        return (len(self.log) if self.log is not None else 0) + (len(self.base.log) if self.base and self.base.log else 0)
+
+    def count(self, block: int, since: float) -> int:
+        total = self.log.count(block, since) if self.log is not None else 0
+        if self.base is not None and self.base.log is not None:
+            total += self.base.log.count(block, since)
+        return total
+
+    def recent(self, blocks: Iterable[int], since: float) -> list[Hit]:
+        blocks = list(blocks)
+        found = self.log.recent(blocks, since) if self.log is not None else []
+        if self.base is not None and self.base.log is not None:
+            found += self.base.log.recent(blocks, since)
+        return list({hit.event_key: hit for hit in found}.values())
