@@ -10,7 +10,9 @@ one and arrive in order.
 from __future__ import annotations
 
 import logging
+import os
 import random
+import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -66,9 +68,49 @@ def deliver(
     return report
 
 
+def this_process() -> str:
+    """How this process signs the outbox rows it claims."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _gone(claimer: str | None) -> bool:
+    """True when the process that claimed a row is known to have died: a row of an older
+    release (no claimer), or a process on this host that no longer runs — including an
+    earlier process with our own pid (a restarted container's pid 1). A claimer on another
+    host, or one still running here (another instance), may be mid-send: its rows wait for
+    UNCERTAIN_AFTER instead."""
+    if claimer is None:
+        return True
+    host, _, pid = claimer.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    return int(pid) == os.getpid() or not _running(int(pid))
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rpartition(")")[2].split()[0] not in ("Z", "X")  # a zombie is dead
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc here: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:  # exists but is not ours to signal
+            return True
+        return True
+
+
 def _recover(store: Store, sinks: Mapping[str, Sink], now: datetime, recover_all: bool, report: DeliveryReport) -> None:
-    cutoff = now + timedelta(seconds=1) if recover_all else now - UNCERTAIN_AFTER
+    """Settle rows a sender claimed and never settled: at once when that sender is known to be
+    dead (process start), otherwise once they are older than UNCERTAIN_AFTER."""
+    stale = now - UNCERTAIN_AFTER
+    cutoff = now + timedelta(seconds=1) if recover_all else stale
     for item in store.uncertain_outbox(older_than=cutoff):
+        if item.claimed_at is not None and item.claimed_at >= stale and not _gone(item.claimed_by):
+            continue  # another live instance is sending it right now
         sink = sinks.get(item.sink)
         remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now) if sink else None
         if remote_id is not None:
@@ -128,7 +170,7 @@ def _send_one(
         store.mark_dead(item.id, f"sink {item.sink!r} is not enabled in the config")
         report.dead += 1
         return None
-    if not store.claim(item.id, now):
+    if not store.claim(item.id, now, claimer=this_process()):
         return None
     attempts = item.attempts + 1
     try:

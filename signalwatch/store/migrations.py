@@ -161,11 +161,18 @@ def _v4_cursor_parts(conn: Connection) -> None:
         conn.execute(state.update().where(state.c.source == source).values(cursor=rest))
 
 
+
+def _v5_claimed_by(conn: Connection) -> None:
+    # A starting process recovers `sending` rows at once only when their claimer is known to
+    # be dead; another live instance's in-flight rows are left to it.
+    conn.exec_driver_sql("ALTER TABLE outbox ADD COLUMN claimed_by VARCHAR")
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "digests sent, one row per period and audience", _v2_digests),
     Migration(3, "source health state and the scheduler lease", _v3_health_and_lease),
     Migration(4, "keyed cursor parts; job-board snapshots move out of the JSON cursor", _v4_cursor_parts),
+    Migration(5, "outbox rows remember which process claimed them", _v5_claimed_by),
 )
 
 _VERSION_TABLE = sa.Table(

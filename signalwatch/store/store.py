@@ -57,6 +57,7 @@ class OutboxItem:
     attempts: int
     claimed_at: datetime | None
     last_error: str | None
+    claimed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -295,13 +296,14 @@ class Store:
             ).order_by(col(OutboxRow.id))
             return [_outbox(row) for row in session.exec(query)]
 
-    def claim(self, item_id: int, now: datetime, from_status: str = OutboxStatus.PENDING) -> bool:
-        """Atomically move a row to `sending`; False if another worker got it first."""
+    def claim(self, item_id: int, now: datetime, from_status: str = OutboxStatus.PENDING, claimer: str | None = None) -> bool:
+        """Atomically move a row to `sending`, noting `claimer`; False if another worker got it first."""
         with self.engine.begin() as conn:
             result = conn.execute(
                 sa.update(OutboxRow.__table__)  # type: ignore[arg-type]
                 .where(OutboxRow.__table__.c.id == item_id, OutboxRow.__table__.c.status == from_status)  # type: ignore[attr-defined]
-                .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=OutboxRow.__table__.c.attempts + 1)  # type: ignore[attr-defined]
+                .values(status=OutboxStatus.SENDING, claimed_at=now, claimed_by=claimer,
+                        attempts=OutboxRow.__table__.c.attempts + 1)  # type: ignore[attr-defined]
             )
             return result.rowcount == 1
 
@@ -483,7 +485,7 @@ def _outbox(row: OutboxRow) -> OutboxItem:
     return OutboxItem(
         id=row.id or 0, alert_key=row.alert_key, rule_id=row.rule_id, sink=row.sink, target=row.target,
         priority=row.priority, payload=dict(row.payload), status=row.status, attempts=row.attempts,
-        claimed_at=_utc(row.claimed_at), last_error=row.last_error,
+        claimed_at=_utc(row.claimed_at), last_error=row.last_error, claimed_by=row.claimed_by,
     )
 
 

@@ -128,6 +128,7 @@ class OutboxRow(SQLModel, table=True):
     created_at: datetime | None = _ts(nullable=False)
     sent_at: datetime | None = _ts()
     remote_id: str | None = None
+    claimed_by: str | None = None  # "<host>:<pid>" of the process that claimed the row
 
 
 class DigestRow(SQLModel, table=True):

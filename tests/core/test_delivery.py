@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -114,6 +116,32 @@ def test_an_orphaned_send_that_never_arrived_is_sent_again(store: Store, slack: 
     report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), recover_all=True, clock=clock, sleep=clock.sleep)
     assert (report.recovered, report.sent) == (0, 1)
     assert len(slack.messages) == 1
+
+
+def test_a_starting_process_leaves_a_live_instances_in_flight_rows_alone(store: Store, slack: FakeSlack) -> None:
+    """Two instances share the outbox: one starting up must not resend what the other is sending
+    (a Slack message would be caught by `confirm`, a console line or a CRM call with no lookup
+    would not). Rows of a dead sender on this host are taken over at once."""
+    clock = Clock()
+    enqueue(store, 4, clock.now)
+    rows = store.due_outbox(clock.now)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    try:
+        host = socket.gethostname()
+        assert store.claim(rows[0].id, clock.now, claimer=f"{host}:{other.pid}")  # alive, mid-send
+        assert store.claim(rows[1].id, clock.now, claimer="another-host.example:4242")  # cannot tell
+        assert store.claim(rows[2].id, clock.now, claimer=f"{host}:{finished.pid}")  # died mid-send
+        report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), recover_all=True, clock=clock, sleep=clock.sleep)
+        assert sorted(titles(slack)) == ["T2", "T3"]
+        assert sorted(item.id for item in store.list_outbox(status=OutboxStatus.SENDING)) == sorted([rows[0].id, rows[1].id])
+        clock.sleep(6 * 60)  # past UNCERTAIN_AFTER: whoever claimed them is presumed dead
+        report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), clock=clock, sleep=clock.sleep)
+        assert report.sent == 2 and sorted(titles(slack)) == ["T0", "T1", "T2", "T3"]
+    finally:
+        other.kill()
+        other.wait()
 
 
 def test_rows_for_a_disabled_sink_become_visible_dead_letters(store: Store) -> None:
