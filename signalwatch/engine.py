@@ -172,11 +172,20 @@ class Engine:
         rules = ruleset.rules
         self._order = {rule.id: i for i, rule in enumerate(rules)}
         self._plans: dict[str, _Plan] = {}
-        # Composite event-level selections are numbered by distinct block: a selection copied
-        # between rules is matched and counted once.
+        # One index over every block an event is matched against, each distinct block once:
+        # composite event-level selections (counted over windows; a hit's blocks are their
+        # numbers) and single rules that are one selection (there a match is the verdict).
+        singles = [rule for rule in rules if rule.kind == "single" and len(rule.selections) == 1
+                   and rule.condition.text == rule.selections[0].name]
         selections = [((rule.id, s.name), s.match) for rule in rules if rule.kind == "composite" for s in rule.event_selections]
-        self._composite_index: MatchIndex[tuple[str, str]] = MatchIndex(selections)
-        block_of = {key: self._composite_index.block_at[n] for n, (key, _) in enumerate(selections)}
+        self._index: MatchIndex[Any] = MatchIndex(
+            [*selections, *(((self._order[rule.id], rule, INDEXED), rule.selections[0].match) for rule in singles)])
+        block_at = self._index.block_at
+        self._singles_of: dict[int, list[tuple[int, Rule, int]]] = defaultdict(list)  # block → its single rules
+        for n, rule in enumerate(singles, start=len(selections)):
+            self._singles_of[block_at[n]].append((self._order[rule.id], rule, INDEXED))
+        block_of = {key: block_at[n] for n, (key, _) in enumerate(selections)}
+        self._composite_blocks = frozenset(block_of.values())
         account_blocks: dict[str, int] = {}
         self._composites: dict[str, _Composite] = {}
         self._by_block: dict[int, list[str]] = defaultdict(list)
@@ -191,12 +200,7 @@ class Engine:
             for block in set(blocks.values()):
                 self._by_block[block].append(rule.id)
         self._composites_for: dict[frozenset[int], tuple[list[tuple[int, Rule, int]], int]] = {}
-        # Single rules whose condition is one selection are found through an index: a match
-        # there is the whole verdict. The others are tried for every event of their types.
-        self._single_index: MatchIndex[tuple[int, Rule, int]] = MatchIndex(
-            ((self._order[rule.id], rule, INDEXED), rule.selections[0].match) for rule in rules
-            if rule.kind == "single" and len(rule.selections) == 1 and rule.condition.text == rule.selections[0].name)
-        indexed = {rule.id for _, rule, _ in self._single_index.keys()}
+        indexed = {rule.id for rule in singles}
         self._rules_by_id = {rule.id: rule for rule in rules}
         self._by_type: dict[str, list[tuple[int, Rule, int]]] = defaultdict(list)
         self._any_type: list[tuple[int, Rule, int]] = []
@@ -237,7 +241,8 @@ class Engine:
                 pending = delta.accounts.get(info.account.id)
                 if pending is None:
                     pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
-                self._observe(pending, event, {"event": self._event_record(event), "account": info.fields}, now)
+                record = {"event": self._event_record(event), "account": info.fields}
+                self._observe(pending, event, self._index.matching_blocks(record), now)
         for rule_id, account_id, created_at in sorted(alerts, key=lambda alert: alert[2]):
             if account_id is None:
                 continue
@@ -327,16 +332,17 @@ class Engine:
             if info is not None and info.fit.excluded_by:
                 continue
             record = {"event": self._event_record(event), "account": info.fields if info else None}
+            blocks = self._index.matching_blocks(record)
             pending = None
             if info is not None:
                 pending = delta.accounts.get(info.account.id)
                 if pending is None:
                     pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
-                self._observe(pending, event, record, now)
+                self._observe(pending, event, blocks, now)
             firing = None
             memo: dict[tuple[int, float], int] = {}
             age = now - event.occurred_at
-            for _, rule, mode in self._candidates(event, record, pending):
+            for _, rule, mode in self._candidates(event, blocks, pending):
                 if age > rule.max_age:
                     continue
                 if mode == SINGLE and not rule.condition({s.name: int(s.match.matches(record)) for s in rule.selections}):
@@ -372,10 +378,15 @@ class Engine:
                 return False
         return composite.rule.condition(_Counts(composite, pending, info, now, memo))
 
-    def _candidates(self, event: SignalEvent, record: dict[str, Any], pending: Pending | None) -> list[tuple[int, Rule, int]]:
-        """Rules that could fire for `event`, in rule-file order, each with how to decide it."""
+    def _candidates(self, event: SignalEvent, blocks: list[int], pending: Pending | None) -> list[tuple[int, Rule, int]]:
+        """Rules that could fire for `event` (whose record holds `blocks`), in rule-file order,
+        each with how to decide it."""
+        singles_of = self._singles_of
+        matched = [entry for block in blocks if block in singles_of for entry in singles_of[block]]
+        if len(matched) > 1:
+            matched.sort(key=lambda entry: entry[0])
         # Three lists, each in rule order: usually only one is not empty.
-        parts = [self._single_index.matching(record), self._by_type.get(str(event.type), self._any_type)]
+        parts = [matched, self._by_type.get(str(event.type), self._any_type)]
         hit = pending.seen(event.dedupe_key) if pending is not None else None
         if hit is not None:
             assert pending is not None
@@ -397,8 +408,9 @@ class Engine:
             found = self._composites_for[blocks] = (entries, least)
         return found
 
-    def _observe(self, pending: Pending, event: SignalEvent, record: dict[str, Any], now: datetime) -> None:
-        """Add the event to the account's heat and to the hits of composite blocks it matches."""
+    def _observe(self, pending: Pending, event: SignalEvent, blocks: list[int], now: datetime) -> None:
+        """Add the event to the account's heat, and to the hits of the composite blocks among the
+        `blocks` its record holds."""
         weighted = self._heat_of.get((event.type, event.change))
         if weighted is None:
             scoring = self.ruleset.policy.scoring
@@ -408,12 +420,11 @@ class Engine:
             pending.heat.add_weighted(str(event.type), weighted[0], weighted[1], event.occurred_at.timestamp())
         if self.history_window <= timedelta(0) or now - event.occurred_at > self.history_window:
             return
-        if pending.seen(event.dedupe_key) is not None or not len(self._composite_index):
+        if pending.seen(event.dedupe_key) is not None:
             return
-        blocks = self._composite_index.matching_blocks(record)
-        if blocks:
-            pending.add(Hit(event.occurred_at.timestamp(), event.dedupe_key, event.title, event.url,
-                                event.occurred_at, frozenset(blocks)))
+        hit = self._composite_blocks.intersection(blocks)
+        if hit:
+            pending.add(Hit(event.occurred_at.timestamp(), event.dedupe_key, event.title, event.url, event.occurred_at, hit))
 
     def explain(self, event: SignalEvent, account: Account | None, now: datetime) -> list[tuple[str, str | None]]:
         """For every rule: None when it would fire for `event`, else why not (first failing condition)."""
@@ -423,7 +434,7 @@ class Engine:
         record = {"event": self._event_record(event), "account": info.fields if info else None}
         pending = Pending(self._accounts.get(info.account.id)) if info is not None else None
         if pending is not None and pending.seen(event.dedupe_key) is None:
-            self._observe(pending, event, record, now)
+            self._observe(pending, event, self._index.matching_blocks(record), now)
         suppressed = self._suppressed(record, now)
         verdicts: list[tuple[str, str | None]] = []
         for rule in self.ruleset.rules:
