@@ -199,7 +199,7 @@ class Engine:
             self._composites[rule.id] = _Composite(rule, rule.window.total_seconds(), blocks, accounts)
             for block in set(blocks.values()):
                 self._by_block[block].append(rule.id)
-        self._composites_for: dict[frozenset[int], tuple[list[tuple[int, Rule, int]], int]] = {}
+        self._composites_for: dict[frozenset[int], tuple[list[tuple[tuple[tuple[int, Match], ...], list[tuple[int, Rule, int]]]], int]] = {}
         indexed = {rule.id for rule in singles}
         self._rules_by_id = {rule.id: rule for rule in rules}
         self._by_type: dict[str, list[tuple[int, Rule, int]]] = defaultdict(list)
@@ -342,7 +342,7 @@ class Engine:
             firing = None
             memo: dict[tuple[int, float], int] = {}
             age = now - event.occurred_at
-            for _, rule, mode in self._candidates(event, blocks, pending):
+            for _, rule, mode in self._candidates(event, blocks, pending, info):
                 if age > rule.max_age:
                     continue
                 if mode == SINGLE and not rule.condition({s.name: int(s.match.matches(record)) for s in rule.selections}):
@@ -362,15 +362,8 @@ class Engine:
 
     @staticmethod
     def _holds(composite: _Composite, pending: Pending, info: _Account, now: float, memo: dict[tuple[int, float], int]) -> bool:
-        flags = info.flags
-        for block, match in composite.account_needs:  # facts of the account, known after its first event
-            flag = flags.get(block)
-            if flag is None:
-                flag = flags[block] = match.matches({"account": info.fields})
-            if not flag:
-                return False
         since = now - composite.window
-        for block, least in composite.needs:  # then the counts the condition cannot do without
+        for block, least in composite.needs:  # the counts the condition cannot do without, first
             count = memo.get((block, since))
             if count is None:
                 count = memo[(block, since)] = pending.count(block, since)
@@ -378,7 +371,8 @@ class Engine:
                 return False
         return composite.rule.condition(_Counts(composite, pending, info, now, memo))
 
-    def _candidates(self, event: SignalEvent, blocks: list[int], pending: Pending | None) -> list[tuple[int, Rule, int]]:
+    def _candidates(self, event: SignalEvent, blocks: list[int], pending: Pending | None,
+                    info: _Account | None) -> list[tuple[int, Rule, int]]:
         """Rules that could fire for `event` (whose record holds `blocks`), in rule-file order,
         each with how to decide it."""
         singles_of = self._singles_of
@@ -389,23 +383,31 @@ class Engine:
         parts = [matched, self._by_type.get(str(event.type), self._any_type)]
         hit = pending.seen(event.dedupe_key) if pending is not None else None
         if hit is not None:
-            assert pending is not None
-            composites, least = self._composites_of(hit.blocks)
+            assert pending is not None and info is not None
+            groups, least = self._composites_of(hit.blocks)
             if pending.total() >= least:  # else no condition can hold yet: skip them all
+                composites = [entry for needs, entries in groups if _account_holds(info, needs) for entry in entries]
+                if len(groups) > 1:
+                    composites.sort(key=lambda entry: entry[0])
                 parts.append(composites)
         parts = [part for part in parts if part]
         if len(parts) <= 1:
             return parts[0] if parts else []
         return sorted([entry for part in parts for entry in part], key=lambda entry: entry[0])
 
-    def _composites_of(self, blocks: frozenset[int]) -> tuple[list[tuple[int, Rule, int]], int]:
-        """The composite rules an event matching `blocks` may complete, and the fewest hits any needs."""
+    def _composites_of(self, blocks: frozenset[int]) -> tuple[list[tuple[tuple[tuple[int, Match], ...], list[tuple[int, Rule, int]]]], int]:
+        """The composite rules an event matching `blocks` may complete, grouped by the account-level
+        selections they cannot hold without (one check per group), and the fewest hits any needs."""
         found = self._composites_for.get(blocks)
         if found is None:
-            ids = {rule_id for block in blocks for rule_id in self._by_block[block]}
+            ids = sorted({rule_id for block in blocks for rule_id in self._by_block[block]}, key=self._order.__getitem__)
+            groups: dict[tuple[int, ...], tuple[tuple[tuple[int, Match], ...], list[tuple[int, Rule, int]]]] = {}
+            for rule_id in ids:
+                needs = self._composites[rule_id].account_needs
+                group = groups.setdefault(tuple(block for block, _ in needs), (needs, []))
+                group[1].append((self._order[rule_id], self._rules_by_id[rule_id], COMPOSITE))
             least = min((self._composites[i].least_hits for i in ids), default=0)
-            entries = sorted(((self._order[i], self._rules_by_id[i], COMPOSITE) for i in ids), key=lambda entry: entry[0])
-            found = self._composites_for[blocks] = (entries, least)
+            found = self._composites_for[blocks] = (list(groups.values()), least)
         return found
 
     def _observe(self, pending: Pending, event: SignalEvent, blocks: list[int], now: datetime) -> None:
@@ -564,3 +566,14 @@ class _Firing:
         if self._event_part is None:
             self._event_part = event_part(self.event, self.info.account if self.info is not None else None)
         return self._event_part
+
+
+def _account_holds(info: _Account, needs: tuple[tuple[int, Match], ...]) -> bool:
+    """Whether the account meets every account-level selection in `needs` (cached per account)."""
+    for block, match in needs:
+        flag = info.flags.get(block)
+        if flag is None:
+            flag = info.flags[block] = match.matches({"account": info.fields})
+        if not flag:
+            return False
+    return True

@@ -240,3 +240,19 @@ def test_daily_memory_sweeps_keep_cooldowns_and_windows_that_still_apply(tmp_pat
     assert sorted(d.rule_id for d in fired) == ["any-funding", "leader-plus-hiring"]  # 3 roles + the leader, 4 days apart
     later = t0 + timedelta(days=40)  # the leader and the roles are now outside the 30-day window
     assert run(engine, [ev("hiring", "posted", 1, later, n, function="sales") for n in range(5, 8)], later) == []
+
+
+def test_a_composite_needing_a_fit_fires_only_for_accounts_that_fit(tmp_path: Path) -> None:
+    small = Account(4, "Small Co", "small.example", industry="software", employees=25)  # tier C
+    accounts = {**ACCOUNTS, small.id: small}
+    engine = Engine(load_ruleset(folder_with(tmp_path, COMPOSITE)))
+    t0 = MONDAY_NOON - timedelta(days=5)
+    fired = []
+    for account in (1, 4):
+        events = [ev("leadership", "appointed", account, t0), *(ev("hiring", "posted", account, t0, n, function="sales") for n in range(3))]
+        evaluation = engine.evaluate(events, accounts, t0)
+        engine.apply(evaluation.delta)
+        fired += [(d.rule_id, d.account_id) for d in evaluation.drafts]
+    assert fired == [("leader-plus-hiring", 1)]
+    assert dict(engine.explain(ev("hiring", "posted", 4, t0, 9, function="sales"), small, t0))["leader-plus-hiring"] == \
+        "condition 'leader and role >= 3 and fit' is false within 30d (fit=0, leader=1, role=4)"
