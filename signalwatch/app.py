@@ -10,9 +10,9 @@ from typing import TextIO
 
 from signalwatch.accounts import Account
 from signalwatch.config import Settings, SourceSettings
-from signalwatch.engine import Engine
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import Connector
+from signalwatch.engine import Engine
 from signalwatch.http import HttpClient
 from signalwatch.resolve import AccountIndex
 from signalwatch.ruleset import RuleSet, load_ruleset

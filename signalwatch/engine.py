@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from signalwatch.accounts import Account
@@ -26,7 +26,15 @@ from signalwatch.conditions import Match
 from signalwatch.events import SignalEvent, key_of, key_part
 from signalwatch.hitlog import AccountState, Hit, Pending
 from signalwatch.matchindex import MatchIndex, block_shape
-from signalwatch.payload import AccountPart, EventPart, RulePart, account_part, compose, event_part, rule_part
+from signalwatch.payload import (
+    AccountPart,
+    EventPart,
+    RulePart,
+    account_part,
+    compose,
+    event_part,
+    rule_part,
+)
 from signalwatch.policy import DeliveryWindow
 from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
 from signalwatch.scoring import half_life
@@ -464,10 +472,10 @@ class Engine:
         if hit is None or not hit.blocks & set(composite.event_blocks.values()):
             failing = rule.event_selections[0]
             return failing.match.first_failure(record) or "no event selection matched"
-        counts = _Counts(composite, pending, info, now.timestamp(), {})
-        if rule.condition(counts):
+        view = _Counts(composite, pending, info, now.timestamp(), {})
+        if rule.condition(view):
             return None
-        summary = ", ".join(f"{s.name}={counts.get(s.name)}" for s in sorted(rule.selections, key=lambda s: s.name))
+        summary = ", ".join(f"{s.name}={view.get(s.name)}" for s in sorted(rule.selections, key=lambda s: s.name))
         return f"condition {rule.condition.text!r} is false within {rule.window.days if rule.window else 0}d ({summary})"
 
     def _suppressed(self, record: dict[str, Any], now: datetime) -> dict[str, str]:

@@ -15,8 +15,9 @@ the window); `NAME >= 3` compares the number of matching events in the window.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 __all__ = ["Expr", "ExprError", "parse_expr"]
 
@@ -25,7 +26,12 @@ _COMPARE: dict[str, Callable[[int, int], bool]] = {
     ">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "==": lambda a, b: a == b,
     "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
 }
-Counts = Mapping[str, int]
+
+
+class Counts(Protocol):
+    """Selection name → match count; a dict, or a view that counts only what is asked."""
+
+    def get(self, name: str, default: int, /) -> int: ...
 
 
 class ExprError(ValueError):

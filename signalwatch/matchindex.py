@@ -60,8 +60,6 @@ class MatchIndex(Generic[K]):
                 self._blocks.append((match, []))
             self._blocks[by_shape[shape]][1].append(position)
             self.block_at.append(by_shape[shape])
-        by_path: dict[tuple[str, ...], dict[Any, list[int]]] = defaultdict(lambda: defaultdict(list))
-        self._always: list[int] = []
         # Blocks by accepted event type; None holds the blocks that accept any type.
         typed: dict[Any, list[int]] = defaultdict(list)
         untyped: list[int] = []
