@@ -45,7 +45,7 @@ __all__ = ["Engine", "Delta", "Evaluation"]
 MAX_HITS_PER_ACCOUNT = 2000  # composite memory per account; older hits drop first
 EVIDENCE_SHOWN = 5
 SINGLE, INDEXED, COMPOSITE = 0, 1, 2  # how a candidate rule is decided
-NO_ACCOUNT = AccountPart(None, None)
+NO_ACCOUNT = account_part(None, None)
 
 
 @dataclass
@@ -83,6 +83,16 @@ class _Account:
             self._part = account_part(self.account, self.fit)
         return self._part
 
+    def holds(self, block: int, match: Match) -> bool:
+        """Whether the account-level selection `match` (numbered `block`) holds for this account."""
+        flag = self.flags.get(block)
+        if flag is None:
+            flag = self.flags[block] = match.matches({"account": self.fields})
+        return flag
+
+    def holds_all(self, needs: tuple[tuple[int, Match], ...]) -> bool:
+        return all(self.holds(block, match) for block, match in needs)
+
 
 @dataclass(frozen=True)
 class _Composite:
@@ -92,6 +102,11 @@ class _Composite:
     window: float  # seconds
     event_blocks: dict[str, int]  # selection name → composite block
     account_blocks: dict[str, tuple[int, Match]]  # selection name → (account block, match)
+
+    @cached_property
+    def blocks(self) -> frozenset[int]:
+        """The composite blocks of its event-level selections."""
+        return frozenset(self.event_blocks.values())
 
     @property
     def least_hits(self) -> int:
@@ -121,18 +136,17 @@ class _Counts:
     def get(self, name: str, default: int = 0) -> int:
         block = self.composite.event_blocks.get(name)
         if block is not None:
-            key = (block, self.since)
-            count = self.memo.get(key)
-            if count is None:
-                count = self.memo[key] = self.pending.count(block, self.since)
-            return count
+            return self.count(block)
         ref = self.composite.account_blocks.get(name)
-        if ref is None:
-            return default
-        flag = self.info.flags.get(ref[0])
-        if flag is None:
-            flag = self.info.flags[ref[0]] = ref[1].matches({"account": self.info.fields})
-        return int(flag)
+        return default if ref is None else int(self.info.holds(*ref))
+
+    def count(self, block: int) -> int:
+        """Hits of `block` within the window; shared by the rules of one event through `memo`."""
+        key = (block, self.since)
+        count = self.memo.get(key)
+        if count is None:
+            count = self.memo[key] = self.pending.count(block, self.since)
+        return count
 
 
 @dataclass(frozen=True)
@@ -205,7 +219,7 @@ class Engine:
             accounts = {s.name: (account_blocks.setdefault(block_shape(s.match), len(account_blocks)), s.match)
                         for s in rule.selections if not s.event_level}
             self._composites[rule.id] = _Composite(rule, rule.window.total_seconds(), blocks, accounts)
-            for block in set(blocks.values()):
+            for block in self._composites[rule.id].blocks:
                 self._by_block[block].append(rule.id)
         self._composites_for: dict[frozenset[int], tuple[list[tuple[tuple[tuple[int, Match], ...], list[tuple[int, Rule, int]]]], int]] = {}
         indexed = {rule.id for rule in singles}
@@ -246,11 +260,8 @@ class Engine:
         for event in events:
             info = self._info(accounts, event.account_id)
             if info is not None:
-                pending = delta.accounts.get(info.account.id)
-                if pending is None:
-                    pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
-                record = {"event": self._event_record(event), "account": info.fields}
-                self._observe(pending, event, self._index.matching_blocks(record), now)
+                record = self._record(event, info)
+                self._observe(self._pending(delta, info), event, self._index.matching_blocks(record), now)
         for rule_id, account_id, created_at in sorted(alerts, key=lambda alert: alert[2]):
             if account_id is None:
                 continue
@@ -328,6 +339,22 @@ class Engine:
             info = self._infos[account_id] = _Account(account, self.ruleset.icp.fit(account))
         return info
 
+    def _record(self, event: SignalEvent, info: _Account | None) -> dict[str, Any]:
+        """What conditions see: the event's fields some block reads, and the account's."""
+        return {"event": self._event_record(event), "account": info.fields if info is not None else None}
+
+    def _pending(self, delta: Delta, info: _Account) -> Pending:
+        """The account's layer of this evaluation, started over its committed state."""
+        pending = delta.accounts.get(info.account.id)
+        if pending is None:
+            pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
+        return pending
+
+    def _sent_today(self, delta: Delta, account_id: int, now: datetime) -> int:
+        """Alerts made for the account on `now`'s UTC day, this evaluation's included."""
+        day = (account_id, now.date())
+        return delta.daily.get(day, self._daily.get(day, 0))
+
     # -- evaluation -------------------------------------------------------------------
 
     def evaluate(self, events: Sequence[SignalEvent], accounts: Mapping[int, Account], now: datetime) -> Evaluation:
@@ -339,13 +366,11 @@ class Engine:
             info = self._info(accounts, event.account_id)
             if info is not None and info.fit.excluded_by:
                 continue
-            record = {"event": self._event_record(event), "account": info.fields if info else None}
+            record = self._record(event, info)
             blocks = self._index.matching_blocks(record)
             pending = None
             if info is not None:
-                pending = delta.accounts.get(info.account.id)
-                if pending is None:
-                    pending = delta.accounts[info.account.id] = Pending(self._accounts.get(info.account.id))
+                pending = self._pending(delta, info)
                 self._observe(pending, event, blocks, now)
             firing = None
             memo: dict[tuple[int, float], int] = {}
@@ -370,14 +395,11 @@ class Engine:
 
     @staticmethod
     def _holds(composite: _Composite, pending: Pending, info: _Account, now: float, memo: dict[tuple[int, float], int]) -> bool:
-        since = now - composite.window
+        counts = _Counts(composite, pending, info, now, memo)
         for block, least in composite.needs:  # the counts the condition cannot do without, first
-            count = memo.get((block, since))
-            if count is None:
-                count = memo[(block, since)] = pending.count(block, since)
-            if count < least:
+            if counts.count(block) < least:
                 return False
-        return composite.rule.condition(_Counts(composite, pending, info, now, memo))
+        return composite.rule.condition(counts)
 
     def _candidates(self, event: SignalEvent, blocks: list[int], pending: Pending | None,
                     info: _Account | None) -> list[tuple[int, Rule, int]]:
@@ -394,7 +416,7 @@ class Engine:
             assert pending is not None and info is not None
             groups, least = self._composites_of(hit.blocks)
             if pending.total() >= least:  # else no condition can hold yet: skip them all
-                composites = [entry for needs, entries in groups if _account_holds(info, needs) for entry in entries]
+                composites = [entry for needs, entries in groups if info.holds_all(needs) for entry in entries]
                 if len(groups) > 1:
                     composites.sort(key=lambda entry: entry[0])
                 parts.append(composites)
@@ -441,7 +463,7 @@ class Engine:
         info = self._info({account.id: account}, account.id) if account is not None else None
         if info is not None and info.fit.excluded_by:
             return [(rule.id, f"account excluded by anti-ICP entry {info.fit.excluded_by!r}") for rule in self.ruleset.rules]
-        record = {"event": self._event_record(event), "account": info.fields if info else None}
+        record = self._record(event, info)
         pending = Pending(self._accounts.get(info.account.id)) if info is not None else None
         if pending is not None and pending.seen(event.dedupe_key) is None:
             self._observe(pending, event, self._index.matching_blocks(record), now)
@@ -469,7 +491,7 @@ class Engine:
             return "composite rules need a matched account"
         composite = self._composites[rule.id]
         hit = pending.seen(event.dedupe_key)
-        if hit is None or not hit.blocks & set(composite.event_blocks.values()):
+        if hit is None or not hit.blocks & composite.blocks:
             failing = rule.event_selections[0]
             return failing.match.first_failure(record) or "no event selection matched"
         view = _Counts(composite, pending, info, now.timestamp(), {})
@@ -500,10 +522,8 @@ class Engine:
             if last is not None and now - last < rule.cooldown:
                 return f"cooldown until {(last + rule.cooldown):%Y-%m-%d %H:%M}"
         cap = self._cap
-        if cap is not None:
-            day = (account.id, now.date())
-            if delta.daily.get(day, self._daily.get(day, 0)) >= cap:
-                return f"daily cap of {cap} alerts for this account reached"
+        if cap is not None and self._sent_today(delta, account.id, now) >= cap:
+            return f"daily cap of {cap} alerts for this account reached"
         return None
 
     def _fire(self, rule: Rule, firing: _Firing, delta: Delta) -> list[AlertDraft]:
@@ -529,15 +549,14 @@ class Engine:
             drafts.append(AlertDraft(key, rule.id, event.account_id, event.dedupe_key, route.sink, target, priority, payload, not_before))
         if account is not None and drafts:
             delta.last_alert[(rule.id, account.id)] = now
-            day = (account.id, now.date())
-            delta.daily[day] = delta.daily.get(day, self._daily.get(day, 0)) + 1
+            delta.daily[(account.id, now.date())] = self._sent_today(delta, account.id, now) + 1
         return drafts
 
     def _evidence(self, rule: Rule, pending: Pending | None, now: datetime) -> list[dict[str, Any]]:
         if pending is None:
             return []
         composite = self._composites[rule.id]
-        hits = pending.recent(set(composite.event_blocks.values()), now.timestamp() - composite.window)
+        hits = pending.recent(composite.blocks, now.timestamp() - composite.window)
         hits.sort(key=lambda h: h.at, reverse=True)
         return [{"title": h.title, "url": h.url, "occurred_at": h.occurred_at.isoformat()} for h in hits[:EVIDENCE_SHOWN]]
 
@@ -575,13 +594,3 @@ class _Firing:
             self._event_part = event_part(self.event, self.info.account if self.info is not None else None)
         return self._event_part
 
-
-def _account_holds(info: _Account, needs: tuple[tuple[int, Match], ...]) -> bool:
-    """Whether the account meets every account-level selection in `needs` (cached per account)."""
-    for block, match in needs:
-        flag = info.flags.get(block)
-        if flag is None:
-            flag = info.flags[block] = match.matches({"account": info.fields})
-        if not flag:
-            return False
-    return True
