@@ -37,7 +37,7 @@ from signalwatch.payload import (
 )
 from signalwatch.policy import DeliveryWindow
 from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
-from signalwatch.scoring import half_life
+from signalwatch.scoring import weighting
 from signalwatch.store import AlertDraft
 
 __all__ = ["Engine", "Delta", "Evaluation"]
@@ -445,9 +445,7 @@ class Engine:
         `blocks` its record holds."""
         weighted = self._heat_of.get((event.type, event.change))
         if weighted is None:
-            scoring = self.ruleset.policy.scoring
-            weight = scoring.weight(str(event.type), event.change)
-            weighted = self._heat_of[(event.type, event.change)] = (weight, half_life(scoring, str(event.type)).total_seconds())
+            weighted = self._heat_of[(event.type, event.change)] = weighting(self.ruleset.policy.scoring, str(event.type), event.change)
         if weighted[0] > 0:
             pending.heat.add_weighted(str(event.type), weighted[0], weighted[1], event.occurred_at.timestamp())
         if self.history_window <= timedelta(0) or now - event.occurred_at > self.history_window:

@@ -13,23 +13,31 @@ from datetime import datetime, timedelta
 from signalwatch.events import SignalEvent
 from signalwatch.policy import Scoring
 
-__all__ = ["Heat", "HeatState", "account_heat", "decay", "half_life"]
+__all__ = ["Heat", "HeatState", "account_heat", "decay", "half_life", "weighting"]
 
 
 def decay(age: timedelta, half_life: timedelta) -> float:
     """0.5 ** (age / half_life); future events count as new."""
-    if half_life.total_seconds() <= 0:
-        return 1.0
-    return float(0.5 ** (max(age.total_seconds(), 0.0) / half_life.total_seconds()))
+    return _factor(age.total_seconds(), half_life.total_seconds())
+
+
+def _factor(age: float, half_life: float) -> float:
+    """`decay` in seconds."""
+    return 1.0 if half_life <= 0 else float(0.5 ** (max(age, 0.0) / half_life))
 
 
 def half_life(scoring: Scoring, event_type: str) -> timedelta:
     return scoring.half_life.get(event_type, timedelta(days=30))
 
 
-def _cluster(scoring: Scoring, last_seen: dict[str, datetime], now: datetime) -> float:
-    recent = sum(1 for when in last_seen.values() if now - when <= scoring.cluster_window)
-    return 1.0 + scoring.cluster_bonus * max(0, recent - 1)
+def weighting(scoring: Scoring, event_type: str, change: str) -> tuple[float, float]:
+    """What one event of this type and change adds to heat: (weight, half-life in seconds)."""
+    return scoring.weight(event_type, change), half_life(scoring, event_type).total_seconds()
+
+
+def _cluster(scoring: Scoring, recent_types: int) -> float:
+    """The stacking multiplier when `recent_types` signal types occurred within the cluster window."""
+    return 1.0 + scoring.cluster_bonus * max(0, recent_types - 1)
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,7 @@ def account_heat(events: Iterable[SignalEvent], tier: str | None, scoring: Scori
         parts.append((event, score))
         if scoring.weight(kind, event.change) > 0:
             last_seen[kind] = max(last_seen.get(kind, event.occurred_at), event.occurred_at)
-    multiplier = _cluster(scoring, last_seen, now)
+    multiplier = _cluster(scoring, sum(1 for when in last_seen.values() if now - when <= scoring.cluster_window))
     parts.sort(key=lambda item: item[1], reverse=True)
     total = sum(score for _, score in parts) * multiplier
     return Heat(total, tuple((event, score * multiplier) for event, score in parts))
@@ -71,9 +79,9 @@ class HeatState:
         self.newest = max(self.last_seen.values(), default=float("-inf"))  # of any type
 
     def add(self, event_type: str, change: str, occurred_at: datetime, scoring: Scoring) -> None:
-        weight = scoring.weight(event_type, change)
+        weight, seconds = weighting(scoring, event_type, change)
         if weight > 0:
-            self.add_weighted(event_type, weight, half_life(scoring, event_type).total_seconds(), occurred_at.timestamp())
+            self.add_weighted(event_type, weight, seconds, occurred_at.timestamp())
 
     def add_weighted(self, event_type: str, weight: float, half_life: float, at: float) -> None:
         total, anchor, _ = self.sums.get(event_type, (0.0, at, half_life))
@@ -91,13 +99,8 @@ class HeatState:
         at = now.timestamp()
         raw = sum(total * _factor(at - anchor, half) for total, anchor, half in self.sums.values())
         window = scoring.cluster_window.total_seconds()
-        recent = sum(1 for seen in self.last_seen.values() if at - seen <= window)
-        return raw * scoring.fit(tier) * (1.0 + scoring.cluster_bonus * max(0, recent - 1))
+        return raw * scoring.fit(tier) * _cluster(scoring, sum(1 for seen in self.last_seen.values() if at - seen <= window))
 
     def copy(self) -> HeatState:
         return HeatState(dict(self.sums), dict(self.last_seen))
 
-
-def _factor(age: float, half_life: float) -> float:
-    """`decay` in seconds."""
-    return 1.0 if half_life <= 0 else float(0.5 ** (max(age, 0.0) / half_life))
