@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-__all__ = ["Test", "Match", "compile_match", "lookup", "getter", "OPERATORS", "CompileIssue"]
+__all__ = ["Test", "Match", "compile_match", "lookup", "getter", "all_of", "OPERATORS", "CompileIssue"]
 
 MAX_REGEX_LENGTH = 500
 MAX_TEXT_FOR_REGEX = 10_000
@@ -101,6 +101,25 @@ def _walk(record: Any, parts: tuple[str, ...]) -> Any:
     return current
 
 
+def all_of(predicates: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
+    """One predicate true when all of `predicates` are, evaluated in order and short-circuited;
+    unrolled for up to four, the usual size of a match block or a rule condition."""
+    if not predicates:
+        return lambda value: True
+    if len(predicates) == 1:
+        return predicates[0]
+    if len(predicates) == 2:
+        a, b = predicates
+        return lambda value: a(value) and b(value)
+    if len(predicates) == 3:
+        a, b, c = predicates
+        return lambda value: a(value) and b(value) and c(value)
+    if len(predicates) == 4:
+        a, b, c, d = predicates
+        return lambda value: a(value) and b(value) and c(value) and d(value)
+    return lambda value: all(p(value) for p in predicates)
+
+
 def getter(parts: tuple[str, ...]) -> Callable[[Any], Any]:
     """`_walk` bound to one path, with the common two- and three-step paths over plain dicts
     unrolled (tests run for every event against every candidate block)."""
@@ -139,22 +158,8 @@ class Test:
         object.__setattr__(self, "parts", tuple(self.path.split(".")))
         object.__setattr__(self, "_check", self._bind())
         object.__setattr__(self, "_get", getter(self.parts))
-        object.__setattr__(self, "holds", self._fuse())
-
-    def _fuse(self) -> Callable[[Mapping[str, Any]], bool]:
-        """`check` as one call: the lookup of a two-step path and an equality test inlined
-        (the shape of most rule tests, e.g. `event.change: posted`, `account.tier: [A, B]`)."""
         get, check = self._get, self._check
-        if len(self.parts) != 2 or self.op not in ("eq", "in") or self.pattern is not None:
-            return lambda record: check(get(record))
-        first, second = self.parts
-        folded = frozenset(v for v in (_fold(v) for v in _items(self.value)) if not isinstance(v, (list, dict)))
-
-        def holds(record: Mapping[str, Any]) -> bool:
-            inner = record.get(first) if type(record) is dict else None
-            actual = inner.get(second) if type(inner) is dict else get(record)
-            return actual.casefold() in folded if type(actual) is str else check(actual)
-        return holds
+        object.__setattr__(self, "holds", lambda record: check(get(record)))
 
     def _bind(self) -> Callable[[Any], bool]:
         if self.pattern is not None:
@@ -202,21 +207,9 @@ class Match:
         object.__setattr__(self, "matches", self._compile())
 
     def _compile(self) -> Callable[[Mapping[str, Any]], bool]:
-        tests = [test.holds for test in self.tests]
-        if self.any_of or self.none_of or len(tests) > 4:
+        if self.any_of or self.none_of:
             return self._matches
-        if not tests:
-            return lambda record: True
-        if len(tests) == 1:
-            return tests[0]
-        if len(tests) == 2:
-            a, b = tests
-            return lambda record: a(record) and b(record)
-        if len(tests) == 3:
-            a, b, c = tests
-            return lambda record: a(record) and b(record) and c(record)
-        a, b, c, d = tests
-        return lambda record: a(record) and b(record) and c(record) and d(record)
+        return all_of([test.holds for test in self.tests])
 
     def first_failure(self, record: Mapping[str, Any]) -> str | None:
         """The first condition that does not hold, described for an admin; None when it matches."""

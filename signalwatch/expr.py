@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from signalwatch.conditions import all_of
+
 __all__ = ["Expr", "ExprError", "parse_expr"]
 
 _TOKEN = re.compile(r"\s*(?:(\()|(\))|(>=|<=|==|>|<)|(\d+)|([A-Za-z_][A-Za-z0-9_]*))")
@@ -58,16 +60,6 @@ class Expr:
 
 Compiled = tuple[Callable[[Counts], bool], tuple[tuple[str, int], ...]]  # (test, requirements)
 _MINIMUM: dict[str, Callable[[int], int]] = {">=": lambda n: n, ">": lambda n: n + 1, "==": lambda n: n}
-
-
-def _all(parts: list[Callable[[Counts], bool]]) -> Callable[[Counts], bool]:
-    if len(parts) == 2:
-        first, second = parts
-        return lambda c: first(c) and second(c)
-    if len(parts) == 3:
-        first, second, third = parts
-        return lambda c: first(c) and second(c) and third(c)
-    return lambda c: all(p(c) for p in parts)
 
 
 def _any(parts: list[Callable[[Counts], bool]]) -> Callable[[Counts], bool]:
@@ -125,7 +117,7 @@ def parse_expr(text: str) -> Expr:
             parts.append(parse_unary())
         if len(parts) == 1:
             return parts[0]
-        return _all([fn for fn, _ in parts]), tuple(need for _, needs in parts for need in needs)
+        return all_of([fn for fn, _ in parts]), tuple(need for _, needs in parts for need in needs)
 
     def parse_unary() -> Compiled:
         if peek() == "not":

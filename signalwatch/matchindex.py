@@ -45,7 +45,7 @@ def _values(test: Test) -> list[Any]:
 
 class MatchIndex(Generic[K]):
     """Holds (key, Match) entries; `matching(record)` returns the keys whose block holds, in insertion order.
-    `candidates` works on distinct blocks; keys sharing an identical block share its result."""
+    `matching_blocks` works on distinct blocks; keys sharing an identical block share its result."""
 
     def __init__(self, entries: Iterable[tuple[K, Match]]) -> None:
         self._entries: list[tuple[K, Match]] = list(entries)
@@ -76,12 +76,6 @@ class MatchIndex(Generic[K]):
         self._other = _Partition(self._blocks, untyped, filed_by)
         self._type = getter(_TYPE)
 
-    def keys(self) -> list[K]:
-        return [key for key, _ in self._entries]
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
     def _select(self, record: Mapping[str, Any]) -> tuple[_Partition, list[int]]:
         kind = self._type(record)
         partition = self._partitions.get(kind.casefold() if type(kind) is str else _hashable_fold(kind), self._other)
@@ -96,10 +90,6 @@ class MatchIndex(Generic[K]):
                     found.update(hits)
         return partition, sorted(found)
 
-    def candidates(self, record: Mapping[str, Any]) -> list[int]:
-        """Positions of the distinct blocks that could hold for `record`."""
-        return self._select(record)[1]
-
     def matching_blocks(self, record: Mapping[str, Any]) -> list[int]:
         """Positions of the distinct blocks that hold (see `block_at`)."""
         partition, found = self._select(record)
@@ -111,6 +101,7 @@ class MatchIndex(Generic[K]):
         for block in self.matching_blocks(record):
             positions.extend(self._blocks[block][1])
         return [self._entries[i][0] for i in sorted(positions)]
+
 
 class _Partition:
     """The blocks one event type can meet, filed under their discriminators. `rest` holds each

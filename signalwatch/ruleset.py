@@ -243,16 +243,12 @@ def event_recorder(fields: Iterable[str]) -> Callable[[SignalEvent], dict[str, A
     return lambda event: {name: get(event) for name, get in getters}
 
 
+_WHOLE_EVENT = event_recorder(EVENT_FIELDS | {"attributes"})
+
+
 def event_record(event: SignalEvent) -> dict[str, Any]:
-    """The event as conditions see it; built by hand because it runs for every event."""
-    return {
-        "type": str(event.type), "change": event.change, "source": event.source, "source_kind": event.source_kind,
-        "source_id": event.source_id, "url": event.url, "title": event.title, "summary": event.summary,
-        "company_name": event.company_name, "company_domain": event.company_domain, "account_id": event.account_id,
-        "match_confidence": event.match_confidence, "match_method": event.match_method,
-        "dedupe_key": event.dedupe_key, "attributes": event.attributes,
-        "occurred_at": event.occurred_at.isoformat(), "detected_at": event.detected_at.isoformat(),
-    }
+    """The whole event as conditions see it."""
+    return _WHOLE_EVENT(event)
 
 
 # -- loading --------------------------------------------------------------------------
