@@ -122,25 +122,21 @@ class Pending:
             self.log = HitLog()
         self.log.add(hit)
 
+    def _logs(self) -> list[HitLog]:
+        """This evaluation's hits and the committed ones."""
+        return [log for log in (self.log, self.base.log if self.base is not None else None) if log is not None]
+
     def seen(self, event_key: str) -> Hit | None:
-        hit = self.log.keys.get(event_key) if self.log is not None else None
-        if hit is None and self.base is not None and self.base.log is not None:
-            hit = self.base.log.keys.get(event_key)
-        return hit
+        return next((hit for log in self._logs() if (hit := log.keys.get(event_key)) is not None), None)
 
     def total(self) -> int:
         """All hits held for the account (an upper bound of any count)."""
-        return (len(self.log) if self.log is not None else 0) + (len(self.base.log) if self.base and self.base.log else 0)
+        return sum(len(log) for log in self._logs())
 
     def count(self, block: int, since: float) -> int:
-        total = self.log.count(block, since) if self.log is not None else 0
-        if self.base is not None and self.base.log is not None:
-            total += self.base.log.count(block, since)
-        return total
+        return sum(log.count(block, since) for log in self._logs())
 
     def recent(self, blocks: Iterable[int], since: float) -> list[Hit]:
         blocks = list(blocks)
-        found = self.log.recent(blocks, since) if self.log is not None else []
-        if self.base is not None and self.base.log is not None:
-            found += self.base.log.recent(blocks, since)
+        found = [hit for log in self._logs() for hit in log.recent(blocks, since)]
         return list({hit.event_key: hit for hit in found}.values())

@@ -108,16 +108,17 @@ def poll_boards(
 def _poll_one(
     http: HttpClient, target: BoardTarget, provider: Provider, head: Mapping[str, Any], parts: CursorParts
 ) -> tuple[BoardPoll, str | None, dict[str, Any] | None]:
-    loaded: dict[str, dict[str, Any]] = {}
+    read: list[dict[str, Any] | None] = []  # the board's stored snapshot, once read
 
-    def stored_jobs() -> Mapping[str, Any] | None:
-        loaded.update(parts.bodies([target.ref.key]))
-        return (loaded.get(target.ref.key) or {}).get("jobs")
+    def body() -> dict[str, Any] | None:
+        if not read:
+            read.append(parts.bodies([target.ref.key]).get(target.ref.key))
+        return read[0]
 
-    poll, reason = _fetch_board(http, target, provider, head, stored_jobs)
-    if not loaded and needs_body(head, poll.status):
-        loaded.update(parts.bodies([target.ref.key]))  # a store error here fails the poll, not just the board
-    return poll, reason, loaded.get(target.ref.key)
+    poll, reason = _fetch_board(http, target, provider, head, lambda: (body() or {}).get("jobs"))
+    if needs_body(head, poll.status):
+        body()  # a store error here fails the poll, not just the board
+    return poll, reason, read[0] if read else None
 
 
 def _fetch_board(
