@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from signalwatch.timeutil import coerce_duration
+from signalwatch.timeutil import coerce_duration, known_zone
 
 __all__ = ["Policy", "Scoring", "Limits", "DeliveryWindow", "DEFAULT_POLICY", "POLICY_FILE"]
 
@@ -71,14 +71,7 @@ class DeliveryWindow(_Strict):
     end: time = time(18, 0)
     timezone: str = "UTC"
 
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (use an IANA name like Europe/Berlin)") from None
-        return value
+    _zone = field_validator("timezone")(known_zone)
 
     def next_open(self, now: datetime) -> datetime | None:
         """None when `now` is inside the window, else the next moment it opens (UTC)."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["utcnow", "as_utc", "parse_duration", "coerce_duration", "format_duration"]
+__all__ = ["utcnow", "as_utc", "parse_duration", "coerce_duration", "format_duration", "known_zone"]
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d|w)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -39,6 +40,15 @@ def coerce_duration(value: object) -> object:
     (a timedelta, None, a wrong type) passes through for pydantic to accept or reject."""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return parse_duration(value)
+    return value
+
+
+def known_zone(value: str) -> str:
+    """A pydantic validator: `value` must name an IANA time zone."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)") from None
     return value
 
 

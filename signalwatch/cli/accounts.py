@@ -7,11 +7,8 @@ import sys
 
 from signalwatch.accounts_csv import read_accounts_csv
 from signalwatch.cli import command_group
-from signalwatch.cli.common import print_table, settings_or_exit
-from signalwatch.ruleset import load_ruleset
-from signalwatch.store import Store
+from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit
 from signalwatch.timeutil import utcnow
-from signalwatch.yamlload import AdminInputError
 
 __all__ = ["register"]
 
@@ -35,8 +32,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"{len(accounts)} good rows, {len(issues)} problems (dry run, nothing saved)")
         return 1 if issues else 0
-    store = Store(settings.database_url)
-    store.migrate()
+    store = migrated_store(settings)
     added, updated = store.upsert_accounts(accounts, utcnow())
     print(f"imported {len(accounts)} accounts ({added} new, {updated} updated); {len(issues)} rows rejected")
     return 1 if issues else 0
@@ -44,13 +40,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
-    try:
-        icp = load_ruleset(settings.rules_path).icp
-    except AdminInputError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    store = Store(settings.database_url)
-    store.migrate()
+    icp = ruleset_or_exit(settings).icp
+    store = migrated_store(settings)
     rows = []
     for account in store.list_accounts():
         fit = icp.fit(account)

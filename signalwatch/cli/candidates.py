@@ -9,12 +9,9 @@ from dataclasses import asdict
 from datetime import timedelta
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import print_table, settings_or_exit, when
+from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit, when
 from signalwatch.matching.candidates import candidates, icp_industries
-from signalwatch.ruleset import load_ruleset
-from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
-from signalwatch.yamlload import AdminInputError
 
 __all__ = ["register"]
 
@@ -38,16 +35,11 @@ def cmd_candidates(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
     industries = set(args.industry or [])
     if not industries:
-        try:
-            industries = icp_industries(load_ruleset(settings.rules_path).icp)
-        except AdminInputError as exc:
-            print(exc, file=sys.stderr)
-            return 2
+        industries = icp_industries(ruleset_or_exit(settings).icp)
     if not industries:
         print("no industries: name some with --industry, or add account.industry criteria to icp.yaml", file=sys.stderr)
         return 2
-    store = Store(settings.database_url)
-    store.migrate()
+    store = migrated_store(settings)
     since = utcnow() - timedelta(days=args.days)
     events = [event for _, event in store.list_events(limit=EVENT_SCAN_LIMIT, since=since)]
     found = candidates(events, industries)

@@ -13,9 +13,14 @@ from sqlalchemy.engine import make_url
 from signalwatch.app import App, build_app
 from signalwatch.config import Settings, load_settings
 from signalwatch.logs import configure_logging
+from signalwatch.ruleset import RuleSet, load_ruleset
+from signalwatch.store import Store
 from signalwatch.yamlload import AdminInputError
 
-__all__ = ["settings_or_exit", "app_or_exit", "print_table", "when", "redact", "secrets_of", "EXIT_CONFIG"]
+__all__ = [
+    "settings_or_exit", "app_or_exit", "ruleset_or_exit", "migrated_store", "print_table", "when", "redact", "secrets_of",
+    "EXIT_CONFIG",
+]
 
 EXIT_CONFIG = 2
 
@@ -43,6 +48,22 @@ def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None) -> App:
         print(exc, file=sys.stderr)
         print("signalwatch: rules are invalid, nothing was started", file=sys.stderr)
         raise ConfigExit(EXIT_CONFIG) from None
+
+
+def ruleset_or_exit(settings: Settings) -> RuleSet:
+    """The rules folder, or exit 2 with every problem printed."""
+    try:
+        return load_ruleset(settings.rules_path)
+    except AdminInputError as exc:
+        print(exc, file=sys.stderr)
+        raise ConfigExit(EXIT_CONFIG) from None
+
+
+def migrated_store(settings: Settings) -> Store:
+    """The configured database, migrated to this release's schema."""
+    store = Store(settings.database_url)
+    store.migrate()
+    return store
 
 
 def secrets_of(settings: Settings) -> list[str]:

@@ -10,11 +10,10 @@ from importlib import resources
 from pathlib import Path
 
 from signalwatch.app import App
-from signalwatch.cli.common import app_or_exit, print_table, redact, settings_or_exit, when
+from signalwatch.cli.common import app_or_exit, migrated_store, print_table, redact, settings_or_exit, when
 from signalwatch.delivery import deliver
 from signalwatch.pipeline import PollReport, poll_source
 from signalwatch.scheduler import run_daemon
-from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register", "run_once", "write_starter"]
@@ -94,8 +93,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
-    store = Store(settings.database_url)
-    store.migrate()
+    store = migrated_store(settings)
     configured = {source.name for source in settings.sources}
     rows = []
     failing = 0

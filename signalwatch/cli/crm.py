@@ -6,10 +6,9 @@ import argparse
 import sys
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import settings_or_exit
+from signalwatch.cli.common import migrated_store, settings_or_exit
 from signalwatch.crm.run import CRMS, crm_token, slack_directory, sync_crm, sync_enabled
 from signalwatch.sinks import SinkError
-from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register"]
@@ -48,8 +47,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if not chosen:
         print("no CRM sync is enabled (set sinks.hubspot.sync.enabled or sinks.salesforce.sync.enabled)", file=sys.stderr)
         return 2
-    store = Store(settings.database_url)
-    store.migrate()
+    store = migrated_store(settings)
     directory = slack_directory(settings)
     failed = 0
     for crm in chosen:

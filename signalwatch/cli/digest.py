@@ -7,17 +7,14 @@ import json
 import sys
 from datetime import timedelta
 
-from signalwatch.cli.common import settings_or_exit
+from signalwatch.cli.common import migrated_store, ruleset_or_exit, settings_or_exit
 from signalwatch.config import Settings
 from signalwatch.digest.build import Digest
 from signalwatch.digest.config import digest_config
 from signalwatch.digest.render import render_html, render_markdown, render_slack_digest
 from signalwatch.digest.send import build_digest_slack, build_period
-from signalwatch.ruleset import load_ruleset
 from signalwatch.sinks import SinkError
-from signalwatch.store import Store
 from signalwatch.timeutil import parse_duration, utcnow
-from signalwatch.yamlload import AdminInputError
 
 __all__ = ["register"]
 
@@ -40,13 +37,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
         print(f"signalwatch digest: --since: {exc}", file=sys.stderr)
         return 2
     config = digest_config(settings)
-    try:
-        ruleset = load_ruleset(settings.rules_path)
-    except AdminInputError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    store = Store(settings.database_url)
-    store.migrate()
+    ruleset = ruleset_or_exit(settings)
+    store = migrated_store(settings)
     now = utcnow()
     digest = build_period(store, ruleset, now - min(since, timedelta(days=90)), now, config.max_accounts)
     if args.send:

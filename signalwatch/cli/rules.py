@@ -9,13 +9,12 @@ from collections import Counter
 from pathlib import Path
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import print_table, settings_or_exit
+from signalwatch.cli.common import migrated_store, print_table, settings_or_exit
 from signalwatch.config import default_config_path, load_settings
 from signalwatch.engine import Engine
 from signalwatch.app import warmed_engine
 from signalwatch.ruleset import RuleSet, load_ruleset
 from signalwatch.rulestest import run_backtest, run_rule_tests
-from signalwatch.store import Store
 from signalwatch.timeutil import parse_duration, utcnow
 from signalwatch.yamlload import AdminInputError, Issue
 
@@ -119,8 +118,7 @@ def cmd_backtest(args: argparse.Namespace) -> int:
     ruleset = _load_or_exit(folder)
     if ruleset is None:
         return EXIT_ERRORS
-    store = Store(settings.database_url)
-    store.migrate()
+    store = migrated_store(settings)
     now = utcnow()
     report = run_backtest(store, ruleset, now - parse_duration(args.since), now)
     print(f"Backtest of {folder} over {report.events} stored events since {args.since}: {len(report.alerts)} alerts would have been sent")
@@ -140,8 +138,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     ruleset = _load_or_exit(settings.rules_path)
     if ruleset is None:
         return EXIT_ERRORS
-    store = Store(settings.database_url)
-    store.migrate()
+    store = migrated_store(settings)
     event = store.get_event(args.event_id)
     if event is None:
         print(f"no event with id {args.event_id}", file=sys.stderr)

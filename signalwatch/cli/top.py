@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import defaultdict
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import print_table, settings_or_exit
-from signalwatch.ruleset import load_ruleset
+from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit
 from signalwatch.scoring import account_heat
-from signalwatch.store import Store
 from signalwatch.timeutil import parse_duration, utcnow
-from signalwatch.yamlload import AdminInputError
 
 __all__ = ["register"]
 
@@ -27,13 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_top(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
-    try:
-        ruleset = load_ruleset(settings.rules_path)
-    except AdminInputError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    store = Store(settings.database_url)
-    store.migrate()
+    ruleset = ruleset_or_exit(settings)
+    store = migrated_store(settings)
     now = utcnow()
     by_account = defaultdict(list)
     for event in store.events_since(now - parse_duration(args.since)):

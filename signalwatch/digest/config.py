@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from signalwatch.timeutil import known_zone
 
 __all__ = ["DigestConfig", "digest_config"]
 
@@ -33,14 +34,7 @@ class DigestConfig(BaseModel):
         parse_days(value)
         return value
 
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)") from None
-        return value
+    _zone = field_validator("timezone")(known_zone)
 
 
 def digest_config(settings: Any) -> DigestConfig:
