@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["JsonRequest", "JsonReply", "json_api_handler"]
+__all__ = ["JsonRequest", "JsonReply", "json_api_handler", "write_json"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,22 @@ class JsonReply:
     status: int
     body: Any  # None: an empty body (e.g. 204)
     headers: dict[str, str] = field(default_factory=dict)
+
+
+def write_json(handler: BaseHTTPRequestHandler, reply: JsonReply, content_type: str) -> None:
+    """Send `reply` (status, extra headers, JSON body or none) as the response to `handler`'s request."""
+    data = b"" if reply.body is None else json.dumps(reply.body).encode()
+    handler.send_response(reply.status)
+    if reply.body is not None:
+        handler.send_header("Content-Type", content_type)
+    for key, value in reply.headers.items():
+        handler.send_header(key, value)
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    try:
+        handler.wfile.write(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the client gave up; a fake server has nothing to clean up
 
 
 def json_api_handler(token: Callable[[], str], respond: Callable[[JsonRequest], JsonReply],
@@ -50,18 +66,7 @@ def json_api_handler(token: Callable[[], str], respond: Callable[[JsonRequest], 
                     reply = bad_json
                 else:
                     reply = respond(JsonRequest(self.command, parts.path, parse_qs(parts.query), body))
-            data = b"" if reply.body is None else json.dumps(reply.body).encode()
-            self.send_response(reply.status)
-            if reply.body is not None:
-                self.send_header("Content-Type", "application/json;charset=UTF-8")
-            for key, value in reply.headers.items():
-                self.send_header(key, value)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            try:
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
+            write_json(self, reply, "application/json;charset=UTF-8")
 
         do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from signalwatch.devtools._json_api import JsonReply, write_json
 from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeSlack", "Failure"]
@@ -151,17 +152,7 @@ class FakeSlack(LoopbackServer):
                     status, headers, body = 200, {}, {"ok": False, "error": "invalid_auth"}
                 else:
                     status, headers, body = fake.call(method, args)
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                try:
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
+                write_json(self, JsonReply(status, body, headers), "application/json; charset=utf-8")
 
             do_GET = do_POST
 
