@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import ge, gt, le, lt
 from typing import Any
 
 __all__ = ["Test", "Match", "compile_match", "lookup", "getter", "all_of", "OPERATORS", "CompileIssue"]
@@ -68,6 +69,10 @@ def _eq(actual: Any, expected: Any) -> bool:
         return any(_eq(item, expected) for item in actual)
     return bool(_fold(actual) == _fold(expected))
 
+
+_NUMERIC: dict[str, Callable[[float, float], bool]] = {
+    "gt": gt, "gte": ge, "lt": lt, "lte": le,
+}
 
 OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "eq": _eq,
@@ -159,7 +164,33 @@ class Test:
         object.__setattr__(self, "_check", self._bind())
         object.__setattr__(self, "_get", getter(self.parts))
         get, check = self._get, self._check
-        object.__setattr__(self, "holds", lambda record: check(get(record)))
+        object.__setattr__(self, "holds", self._fused() or (lambda record: check(get(record))))
+
+    def _fused(self) -> Callable[[Mapping[str, Any]], bool] | None:
+        """For the tests most blocks are made of — a value (or a number) at a two-step path such
+        as `event.change` or `account.employees` — lookup and check in one closure; the
+        general pair handles every other shape the same way."""
+        if self.pattern is not None or len(self.parts) != 2 or self.op not in ("eq", "in", *_NUMERIC):
+            return None
+        first, second = self.parts
+        parts, check = self.parts, self._check
+        if self.op in _NUMERIC:
+            if type(self.value) not in (int, float):
+                return None
+            compare, expected = _NUMERIC[self.op], float(self.value)
+
+            def numeric(record: Mapping[str, Any]) -> bool:
+                inner = record.get(first) if type(record) is dict else None
+                actual = inner.get(second) if type(inner) is dict else _walk(record, parts)
+                return compare(actual, expected) if type(actual) is int or type(actual) is float else check(actual)
+            return numeric
+        folded = frozenset(v for v in map(_fold, self.value if self.op == "in" else [self.value]) if not isinstance(v, (list, dict)))
+
+        def member(record: Mapping[str, Any]) -> bool:
+            inner = record.get(first) if type(record) is dict else None
+            actual = inner.get(second) if type(inner) is dict else _walk(record, parts)
+            return actual.casefold() in folded if type(actual) is str else check(actual)
+        return member
 
     def _bind(self) -> Callable[[Any], bool]:
         if self.pattern is not None:

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from signalwatch.accounts import Account
 from signalwatch.conditions import Match
@@ -46,6 +47,7 @@ MAX_HITS_PER_ACCOUNT = 2000  # composite memory per account; older hits drop fir
 EVIDENCE_SHOWN = 5
 SINGLE, INDEXED, COMPOSITE = 0, 1, 2  # how a candidate rule is decided
 NO_ACCOUNT = account_part(None, None)
+SINGLES_CACHE_SIZE = 4096  # distinct (event type, matched blocks) pairs remembered
 
 
 @dataclass
@@ -92,6 +94,18 @@ class _Account:
 
     def holds_all(self, needs: tuple[tuple[int, Match], ...]) -> bool:
         return all(self.holds(block, match) for block, match in needs)
+
+
+class _Entry(NamedTuple):
+    """A rule that may fire for an event, with how to decide it (SINGLE, INDEXED, COMPOSITE)."""
+
+    order: int  # position in the rule files: candidates are decided in this order
+    rule: Rule
+    mode: int
+    max_age: float  # seconds: older events never fire it
+
+
+_order_of = attrgetter("order")
 
 
 @dataclass(frozen=True)
@@ -141,12 +155,15 @@ class _Counts:
         return default if ref is None else int(self.info.holds(*ref))
 
     def count(self, block: int) -> int:
-        """Hits of `block` within the window; shared by the rules of one event through `memo`."""
-        key = (block, self.since)
-        count = self.memo.get(key)
-        if count is None:
-            count = self.memo[key] = self.pending.count(block, self.since)
-        return count
+        return _count(self.pending, self.memo, block, self.since)
+
+
+def _count(pending: Pending, memo: dict[tuple[int, float], int], block: int, since: float) -> int:
+    """Hits of `block` since `since`; shared by the rules of one event through `memo`."""
+    count = memo.get((block, since))
+    if count is None:
+        count = memo[(block, since)] = pending.count(block, since)
+    return count
 
 
 @dataclass(frozen=True)
@@ -201,11 +218,11 @@ class Engine:
                    and rule.condition.text == rule.selections[0].name]
         selections = [((rule.id, s.name), s.match) for rule in rules if rule.kind == "composite" for s in rule.event_selections]
         self._index: MatchIndex[Any] = MatchIndex(
-            [*selections, *(((self._order[rule.id], rule, INDEXED), rule.selections[0].match) for rule in singles)])
+            [*selections, *((rule.id, rule.selections[0].match) for rule in singles)])
         block_at = self._index.block_at
-        self._singles_of: dict[int, list[tuple[int, Rule, int]]] = defaultdict(list)  # block → its single rules
+        self._singles_of: dict[int, list[_Entry]] = defaultdict(list)  # block → its single rules
         for n, rule in enumerate(singles, start=len(selections)):
-            self._singles_of[block_at[n]].append((self._order[rule.id], rule, INDEXED))
+            self._singles_of[block_at[n]].append(self._entry(rule, INDEXED))
         block_of = {key: block_at[n] for n, (key, _) in enumerate(selections)}
         self._composite_blocks = frozenset(block_of.values())
         account_blocks: dict[str, int] = {}
@@ -221,15 +238,16 @@ class Engine:
             self._composites[rule.id] = _Composite(rule, rule.window.total_seconds(), blocks, accounts)
             for block in self._composites[rule.id].blocks:
                 self._by_block[block].append(rule.id)
-        self._composites_for: dict[frozenset[int], tuple[list[tuple[tuple[tuple[int, Match], ...], list[tuple[int, Rule, int]]]], int]] = {}
+        self._singles_cache: dict[tuple[str, tuple[int, ...]], list[_Entry]] = {}
+        self._composites_for: dict[frozenset[int], tuple[list[tuple[tuple[tuple[int, Match], ...], list[_Entry]]], int]] = {}
         indexed = {rule.id for rule in singles}
         self._rules_by_id = {rule.id: rule for rule in rules}
-        self._by_type: dict[str, list[tuple[int, Rule, int]]] = defaultdict(list)
-        self._any_type: list[tuple[int, Rule, int]] = []
+        self._by_type: dict[str, list[_Entry]] = defaultdict(list)
+        self._any_type: list[_Entry] = []
         for rule in rules:
             if rule.kind != "single" or rule.id in indexed:
                 continue
-            entry = (self._order[rule.id], rule, SINGLE)
+            entry = self._entry(rule, SINGLE)
             if rule.event_types is None:
                 self._any_type.append(entry)
             else:
@@ -244,12 +262,17 @@ class Engine:
         paths |= {path for suppression in ruleset.suppressions for path in suppression.match.paths()}
         self._event_record = event_recorder(path.split(".")[1] for path in paths if path.startswith("event."))
         self.history_window = max((r.window for r in rules if r.kind == "composite" and r.window), default=timedelta(0))
+        # No composite rule: every event is too old to keep as a hit.
+        self._history_seconds = self.history_window.total_seconds() if self.history_window > timedelta(0) else float("-inf")
         half_lives = list(ruleset.policy.scoring.half_life.values())
         self.heat_window = 4 * max(half_lives, default=timedelta(days=30))
         self._cooldown_horizon = max((r.cooldown for r in rules if r.cooldown), default=timedelta(0))
         self._swept: date | None = None
         self._cap = ruleset.policy.limits.per_account_daily
         self._heat_of: dict[tuple[str, str], tuple[float, float]] = {}  # (type, change) → (weight, half-life s)
+
+    def _entry(self, rule: Rule, mode: int) -> _Entry:
+        return _Entry(self._order[rule.id], rule, mode, rule.max_age.total_seconds())
 
     # -- state ------------------------------------------------------------------------
 
@@ -261,7 +284,8 @@ class Engine:
             info = self._info(accounts, event.account_id)
             if info is not None:
                 record = self._record(event, info)
-                self._observe(self._pending(delta, info), event, self._index.matching_blocks(record), now)
+                self._observe(self._pending(delta, info), event, self._index.matching_blocks(record), now.timestamp(),
+                              event.occurred_at.timestamp())
         for rule_id, account_id, created_at in sorted(alerts, key=lambda alert: alert[2]):
             if account_id is None:
                 continue
@@ -368,15 +392,16 @@ class Engine:
                 continue
             record = self._record(event, info)
             blocks = self._index.matching_blocks(record)
-            pending = None
+            at = event.occurred_at.timestamp()
+            pending = hit = None
             if info is not None:
                 pending = self._pending(delta, info)
-                self._observe(pending, event, blocks, now)
+                hit = self._observe(pending, event, blocks, stamp, at)
             firing = None
             memo: dict[tuple[int, float], int] = {}
-            age = now - event.occurred_at
-            for _, rule, mode in self._candidates(event, blocks, pending, info):
-                if age > rule.max_age:
+            age = stamp - at
+            for _, rule, mode, max_age in self._candidates(event, blocks, pending, info, hit):
+                if age > max_age:
                     continue
                 if mode == SINGLE and not rule.condition({s.name: int(s.match.matches(record)) for s in rule.selections}):
                     continue
@@ -395,66 +420,83 @@ class Engine:
 
     @staticmethod
     def _holds(composite: _Composite, pending: Pending, info: _Account, now: float, memo: dict[tuple[int, float], int]) -> bool:
-        counts = _Counts(composite, pending, info, now, memo)
+        since = now - composite.window
         for block, least in composite.needs:  # the counts the condition cannot do without, first
-            if counts.count(block) < least:
+            if _count(pending, memo, block, since) < least:
                 return False
-        return composite.rule.condition(counts)
+        return composite.rule.condition(_Counts(composite, pending, info, now, memo))
 
     def _candidates(self, event: SignalEvent, blocks: list[int], pending: Pending | None,
-                    info: _Account | None) -> list[tuple[int, Rule, int]]:
-        """Rules that could fire for `event` (whose record holds `blocks`), in rule-file order,
-        each with how to decide it."""
-        singles_of = self._singles_of
-        matched = [entry for block in blocks if block in singles_of for entry in singles_of[block]]
-        if len(matched) > 1:
-            matched.sort(key=lambda entry: entry[0])
-        # Three lists, each in rule order: usually only one is not empty.
-        parts = [matched, self._by_type.get(str(event.type), self._any_type)]
-        hit = pending.seen(event.dedupe_key) if pending is not None else None
-        if hit is not None:
-            assert pending is not None and info is not None
-            groups, least = self._composites_of(hit.blocks)
-            if pending.total() >= least:  # else no condition can hold yet: skip them all
-                composites = [entry for needs, entries in groups if info.holds_all(needs) for entry in entries]
-                if len(groups) > 1:
-                    composites.sort(key=lambda entry: entry[0])
-                parts.append(composites)
-        parts = [part for part in parts if part]
-        if len(parts) <= 1:
-            return parts[0] if parts else []
-        return sorted([entry for part in parts for entry in part], key=lambda entry: entry[0])
+                    info: _Account | None, hit: Hit | None) -> list[_Entry]:
+        """Rules that could fire for `event` (whose record holds `blocks`, and which the account
+        holds as `hit` when it counts for some composite), in rule-file order, each with how to
+        decide it."""
+        singles = self._singles_for(event.type, blocks)
+        if hit is None:
+            return singles
+        assert pending is not None and info is not None
+        groups, least = self._composites_of(hit.blocks)
+        if pending.total() < least:  # no composite condition can hold yet: skip them all
+            return singles
+        composites = [entry for needs, entries in groups if info.holds_all(needs) for entry in entries]
+        if not composites:
+            return singles
+        if singles:
+            return sorted(singles + composites, key=_order_of)
+        if len(groups) > 1:
+            composites.sort(key=_order_of)
+        return composites
 
-    def _composites_of(self, blocks: frozenset[int]) -> tuple[list[tuple[tuple[tuple[int, Match], ...], list[tuple[int, Rule, int]]]], int]:
+    def _singles_for(self, event_type: str, blocks: list[int]) -> list[_Entry]:
+        """The single rules an event of `event_type` whose record holds `blocks` may fire, in rule
+        order: those indexed under the blocks, and those decided per event. Few distinct
+        (type, blocks) pairs occur, so each list is built once (a bounded cache)."""
+        key = (event_type, tuple(blocks))
+        found = self._singles_cache.get(key)
+        if found is None:
+            singles_of = self._singles_of
+            matched = [entry for block in blocks if block in singles_of for entry in singles_of[block]]
+            found = sorted(matched + self._by_type.get(str(event_type), self._any_type), key=_order_of)
+            if len(self._singles_cache) >= SINGLES_CACHE_SIZE:
+                self._singles_cache.clear()
+            self._singles_cache[key] = found
+        return found
+
+    def _composites_of(self, blocks: frozenset[int]) -> tuple[list[tuple[tuple[tuple[int, Match], ...], list[_Entry]]], int]:
         """The composite rules an event matching `blocks` may complete, grouped by the account-level
         selections they cannot hold without (one check per group), and the fewest hits any needs."""
         found = self._composites_for.get(blocks)
         if found is None:
             ids = sorted({rule_id for block in blocks for rule_id in self._by_block[block]}, key=self._order.__getitem__)
-            groups: dict[tuple[int, ...], tuple[tuple[tuple[int, Match], ...], list[tuple[int, Rule, int]]]] = {}
+            groups: dict[tuple[int, ...], tuple[tuple[tuple[int, Match], ...], list[_Entry]]] = {}
             for rule_id in ids:
                 needs = self._composites[rule_id].account_needs
                 group = groups.setdefault(tuple(block for block, _ in needs), (needs, []))
-                group[1].append((self._order[rule_id], self._rules_by_id[rule_id], COMPOSITE))
+                group[1].append(self._entry(self._rules_by_id[rule_id], COMPOSITE))
             least = min((self._composites[i].least_hits for i in ids), default=0)
             found = self._composites_for[blocks] = (list(groups.values()), least)
         return found
 
-    def _observe(self, pending: Pending, event: SignalEvent, blocks: list[int], now: datetime) -> None:
-        """Add the event to the account's heat, and to the hits of the composite blocks among the
-        `blocks` its record holds."""
+    def _observe(self, pending: Pending, event: SignalEvent, blocks: list[int], now: float, at: float) -> Hit | None:
+        """Add the event (which occurred at `at`) to the account's heat, and to the hits of the
+        composite blocks among the `blocks` its record holds; returns the account's hit for the
+        event (new or seen before)."""
         weighted = self._heat_of.get((event.type, event.change))
         if weighted is None:
             weighted = self._heat_of[(event.type, event.change)] = weighting(self.ruleset.policy.scoring, str(event.type), event.change)
         if weighted[0] > 0:
-            pending.heat.add_weighted(str(event.type), weighted[0], weighted[1], event.occurred_at.timestamp())
-        if self.history_window <= timedelta(0) or now - event.occurred_at > self.history_window:
-            return
-        if pending.seen(event.dedupe_key) is not None:
-            return
+            pending.heat.add_weighted(str(event.type), weighted[0], weighted[1], at)
+        if now - at > self._history_seconds:
+            return pending.seen(event.dedupe_key)
+        seen = pending.seen(event.dedupe_key)
+        if seen is not None:
+            return seen
         hit = self._composite_blocks.intersection(blocks)
-        if hit:
-            pending.add(Hit(event.occurred_at.timestamp(), event.dedupe_key, event.title, event.url, event.occurred_at, hit))
+        if not hit:
+            return None
+        seen = Hit(at, event.dedupe_key, event.title, event.url, event.occurred_at, hit)
+        pending.add(seen)
+        return seen
 
     def explain(self, event: SignalEvent, account: Account | None, now: datetime) -> list[tuple[str, str | None]]:
         """For every rule: None when it would fire for `event`, else why not (first failing condition)."""
@@ -464,7 +506,7 @@ class Engine:
         record = self._record(event, info)
         pending = Pending(self._accounts.get(info.account.id)) if info is not None else None
         if pending is not None and pending.seen(event.dedupe_key) is None:
-            self._observe(pending, event, self._index.matching_blocks(record), now)
+            self._observe(pending, event, self._index.matching_blocks(record), now.timestamp(), event.occurred_at.timestamp())
         suppressed = self._suppressed(record, now)
         verdicts: list[tuple[str, str | None]] = []
         for rule in self.ruleset.rules:
@@ -531,7 +573,7 @@ class Engine:
         if plan is None:
             plan = self._plans[rule.id] = _Plan.of(rule, self.ruleset)
         heat = firing.heat
-        priority = self.ruleset.policy.scoring.band(heat) if rule.priority == "auto" else rule.priority
+        priority = firing.band if rule.priority == "auto" else rule.priority
         evidence = self._evidence(rule, firing.pending, now) if rule.kind == "composite" else []
         payload = compose(plan.part, info.part if info is not None else NO_ACCOUNT, firing.event_part, rule.angle, priority, heat, evidence)
         drafts = []
@@ -547,7 +589,8 @@ class Engine:
             drafts.append(AlertDraft(key, rule.id, event.account_id, event.dedupe_key, route.sink, target, priority, payload, not_before))
         if account is not None and drafts:
             delta.last_alert[(rule.id, account.id)] = now
-            delta.daily[(account.id, now.date())] = self._sent_today(delta, account.id, now) + 1
+            day = (account.id, now.date())
+            delta.daily[day] = delta.daily.get(day, self._daily.get(day, 0)) + 1
         return drafts
 
     def _evidence(self, rule: Rule, pending: Pending | None, now: datetime) -> list[dict[str, Any]]:
@@ -562,13 +605,15 @@ class Engine:
 class _Firing:
     """Per-event facts needed only once some rule fires, each computed at most once."""
 
-    __slots__ = ("engine", "event", "record", "info", "pending", "now", "_suppressed", "_heat", "_event_part", "key_middle")
+    __slots__ = ("engine", "event", "record", "info", "pending", "now", "_suppressed", "_heat", "_band", "_event_part",
+                 "key_middle")
 
     def __init__(self, engine: Engine, event: SignalEvent, record: dict[str, Any], info: _Account | None,
                  pending: Pending | None, now: datetime) -> None:
         self.engine, self.event, self.record, self.info, self.pending, self.now = engine, event, record, info, pending, now
         self._suppressed: dict[str, str] | None = None
         self._heat: float | None = None
+        self._band: str | None = None
         self._event_part: EventPart | None = None
         self.key_middle = f"{key_part(event.account_id)},{key_part(event.dedupe_key)}"
 
@@ -585,6 +630,13 @@ class _Firing:
             tier = self.info.fit.tier if self.info is not None else None
             self._heat = self.pending.heat.value(tier, scoring, self.now) if self.pending is not None else 0.0
         return self._heat
+
+    @property
+    def band(self) -> str:
+        """The priority band of the account's heat (rules with `priority: auto`)."""
+        if self._band is None:
+            self._band = self.engine.ruleset.policy.scoring.band(self.heat)
+        return self._band
 
     @property
     def event_part(self) -> EventPart:

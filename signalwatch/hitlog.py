@@ -110,33 +110,39 @@ class AccountState:
 class Pending:
     """One evaluation's changes for an account, over the committed state (which it never alters)."""
 
-    __slots__ = ("base", "heat", "log")
+    __slots__ = ("base", "heat", "log", "logs")
 
     def __init__(self, base: AccountState | None) -> None:
         self.base = base
         self.heat = base.heat.copy() if base is not None else HeatState()
         self.log: HitLog | None = None
+        # This evaluation's hits and the committed ones: what every read goes through.
+        self.logs: tuple[HitLog, ...] = (base.log,) if base is not None and base.log is not None else ()
 
     def add(self, hit: Hit) -> None:
         if self.log is None:
             self.log = HitLog()
+            self.logs = (self.log, *self.logs)
         self.log.add(hit)
 
-    def _logs(self) -> list[HitLog]:
-        """This evaluation's hits and the committed ones."""
-        return [log for log in (self.log, self.base.log if self.base is not None else None) if log is not None]
-
     def seen(self, event_key: str) -> Hit | None:
-        return next((hit for log in self._logs() if (hit := log.keys.get(event_key)) is not None), None)
+        for log in self.logs:
+            hit = log.keys.get(event_key)
+            if hit is not None:
+                return hit
+        return None
 
     def total(self) -> int:
         """All hits held for the account (an upper bound of any count)."""
-        return sum(len(log) for log in self._logs())
+        return sum(len(log.keys) for log in self.logs)
 
     def count(self, block: int, since: float) -> int:
-        return sum(log.count(block, since) for log in self._logs())
+        logs = self.logs
+        if len(logs) == 1:
+            return logs[0].count(block, since)
+        return sum(log.count(block, since) for log in logs)
 
     def recent(self, blocks: Iterable[int], since: float) -> list[Hit]:
         blocks = list(blocks)
-        found = [hit for log in self._logs() for hit in log.recent(blocks, since)]
+        found = [hit for log in self.logs for hit in log.recent(blocks, since)]
         return list({hit.event_key: hit for hit in found}.values())

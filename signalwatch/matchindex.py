@@ -10,7 +10,7 @@ actually has, plus the blocks of its type that have no other equality test.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 from signalwatch.conditions import Match, Test, _hashable_fold, getter
@@ -81,6 +81,11 @@ class MatchIndex(Generic[K]):
         partition = self._partitions.get(kind.casefold() if type(kind) is str else _hashable_fold(kind), self._other)
         if not partition.tables:
             return partition, partition.always
+        if len(partition.tables) == 1 and not partition.always:  # the usual shape: one discriminator
+            get, table = partition.tables[0]
+            actual = get(record)
+            if type(actual) is not list:  # positions filed under one value are already in order
+                return partition, table.get(actual.casefold() if type(actual) is str else _hashable_fold(actual), [])
         found: set[int] = set(partition.always)
         for get, table in partition.tables:
             actual = get(record)
@@ -94,7 +99,7 @@ class MatchIndex(Generic[K]):
         """Positions of the distinct blocks that hold (see `block_at`)."""
         partition, found = self._select(record)
         rest = partition.rest
-        return [block for block in found if rest[block].matches(record)]
+        return [block for block in found if (check := rest[block]) is None or check(record)]
 
     def matching(self, record: Mapping[str, Any]) -> list[K]:
         positions: list[int] = []
@@ -105,19 +110,21 @@ class MatchIndex(Generic[K]):
 
 class _Partition:
     """The blocks one event type can meet, filed under their discriminators. `rest` holds each
-    block without the tests its filing already proved (its type test, its discriminator)."""
+    block's check without the tests its filing already proved (its type test, its
+    discriminator), None when nothing is left to check."""
 
     __slots__ = ("always", "tables", "rest")
 
     def __init__(self, blocks: list[tuple[Match, list[int]]], positions: list[int], filed_by: dict[int, Test]) -> None:
         by_path: dict[tuple[str, ...], dict[Any, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.always: list[int] = []
-        self.rest: dict[int, Match] = {}
+        self.rest: dict[int, Callable[[Mapping[str, Any]], bool] | None] = {}
         for position in positions:
             match = blocks[position][0]
             test = _discriminator(match)
             proven = {id(test), id(filed_by.get(position))}
-            self.rest[position] = Match(tuple(t for t in match.tests if id(t) not in proven), match.any_of, match.none_of)
+            rest = Match(tuple(t for t in match.tests if id(t) not in proven), match.any_of, match.none_of)
+            self.rest[position] = rest.matches if rest.tests or rest.any_of or rest.none_of else None
             if test is None:
                 self.always.append(position)
                 continue

@@ -239,8 +239,19 @@ def event_recorder(fields: Iterable[str]) -> Callable[[SignalEvent], dict[str, A
     """`event_record` limited to `fields` (the ones some rule reads): the engine builds one
     record per event, and most fields — two of them formatted dates — are never looked at."""
     wanted = sorted(set(fields) & (EVENT_FIELDS | {"attributes"}))
-    getters = [(name, _EVENT_VALUES.get(name) or attrgetter(name)) for name in wanted]
-    return lambda event: {name: get(event) for name, get in getters}
+    formatted = [(name, _EVENT_VALUES[name]) for name in wanted if name in _EVENT_VALUES]
+    plain = tuple(name for name in wanted if name not in _EVENT_VALUES)
+    if len(plain) < 2:
+        getters = [(name, _EVENT_VALUES.get(name) or attrgetter(name)) for name in wanted]
+        return lambda event: {name: get(event) for name, get in getters}
+    read = attrgetter(*plain)  # all plain fields in one call, as a tuple
+
+    def record(event: SignalEvent) -> dict[str, Any]:
+        values = dict(zip(plain, read(event)))
+        for name, get in formatted:
+            values[name] = get(event)
+        return values
+    return record
 
 
 _WHOLE_EVENT = event_recorder(EVENT_FIELDS | {"attributes"})

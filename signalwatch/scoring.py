@@ -76,7 +76,7 @@ class HeatState:
                  last_seen: dict[str, float] | None = None) -> None:
         self.sums = sums if sums is not None else {}  # type → (total, anchor, half-life seconds)
         self.last_seen = last_seen if last_seen is not None else {}  # type → newest occurrence
-        self.newest = max(self.last_seen.values(), default=float("-inf"))  # of any type
+        self.newest = max(self.last_seen.values()) if self.last_seen else float("-inf")  # of any type
 
     def add(self, event_type: str, change: str, occurred_at: datetime, scoring: Scoring) -> None:
         weight, seconds = weighting(scoring, event_type, change)
@@ -102,5 +102,7 @@ class HeatState:
         return raw * scoring.fit(tier) * _cluster(scoring, sum(1 for seen in self.last_seen.values() if at - seen <= window))
 
     def copy(self) -> HeatState:
-        return HeatState(dict(self.sums), dict(self.last_seen))
+        copied = HeatState.__new__(HeatState)  # `newest` is carried over, not recomputed
+        copied.sums, copied.last_seen, copied.newest = dict(self.sums), dict(self.last_seen), self.newest
+        return copied
 
