@@ -14,6 +14,7 @@ per-block hit lists (`hitlog`), account facts and payload parts are built once a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,10 +30,11 @@ from signalwatch.hitlog import AccountState, Hit, Pending
 from signalwatch.matchindex import MatchIndex, block_shape
 from signalwatch.payload import (
     AccountPart,
-    EventPart,
+    Context,
     RulePart,
     account_part,
     compose,
+    context,
     event_part,
     rule_part,
 )
@@ -108,6 +110,16 @@ class _Entry(NamedTuple):
 _order_of = attrgetter("order")
 
 
+class _Gate(NamedTuple):
+    """Composite rules sharing the need they are checked by first: a count of `block` within
+    `window` seconds (block -1: no count needed), members sorted by the count they need."""
+
+    block: int
+    window: float
+    leasts: list[int]
+    members: list[tuple[tuple[tuple[int, Match], ...], _Entry]]  # (account-level needs, entry)
+
+
 @dataclass(frozen=True)
 class _Composite:
     """A composite rule compiled against the engine's block numbering."""
@@ -125,7 +137,13 @@ class _Composite:
     @property
     def least_hits(self) -> int:
         """Hits the account must hold at least before the condition can be true."""
-        return max((n for _, n in self.needs), default=0)
+        return self.gate[1]
+
+    @cached_property
+    def gate(self) -> tuple[int, int]:
+        """The need asking for the most hits, (block, count), checked before anything else;
+        (-1, 0) when the condition needs no event-level count."""
+        return max(self.needs, key=lambda need: need[1], default=(-1, 0))
 
     @cached_property
     def needs(self) -> tuple[tuple[int, int], ...]:
@@ -239,7 +257,7 @@ class Engine:
             for block in self._composites[rule.id].blocks:
                 self._by_block[block].append(rule.id)
         self._singles_cache: dict[tuple[str, tuple[int, ...]], list[_Entry]] = {}
-        self._composites_for: dict[frozenset[int], tuple[list[tuple[tuple[tuple[int, Match], ...], list[_Entry]]], int]] = {}
+        self._composites_for: dict[frozenset[int], tuple[list[_Gate], int]] = {}
         indexed = {rule.id for rule in singles}
         self._rules_by_id = {rule.id: rule for rule in rules}
         self._by_type: dict[str, list[_Entry]] = defaultdict(list)
@@ -267,7 +285,10 @@ class Engine:
         half_lives = list(ruleset.policy.scoring.half_life.values())
         self.heat_window = 4 * max(half_lives, default=timedelta(days=30))
         self._cooldown_horizon = max((r.cooldown for r in rules if r.cooldown), default=timedelta(0))
-        self._swept: date | None = None
+        # Sweeping visits every account: once a day, or an eighth of the longest window when that
+        # is longer, so memory holds at most an eighth more than the windows need.
+        self._sweep_every = max(timedelta(days=1), self.history_window / 8)
+        self._swept: datetime | None = None
         self._cap = ruleset.policy.limits.per_account_daily
         self._heat_of: dict[tuple[str, str], tuple[float, float]] = {}  # (type, change) → (weight, half-life s)
 
@@ -309,13 +330,13 @@ class Engine:
             self._last_alert.pop(key, None)  # re-inserted at the end: the dict stays in time order
             self._last_alert[key] = at
         self._daily.update(delta.daily)
-        if delta.now is not None and delta.now.date() != self._swept:
+        if delta.now is not None and (self._swept is None or not timedelta(0) <= delta.now - self._swept < self._sweep_every):
             self._sweep(delta.now)
 
     def _sweep(self, now: datetime) -> None:
-        """Once a day (of event time): forget what no window or cooldown can still use, so memory
-        stays flat however many events pass through."""
-        self._swept = now.date()
+        """Every `_sweep_every` of event time: forget what no window or cooldown can still use,
+        so memory stays flat however many events pass through."""
+        self._swept = now
         before = now.timestamp() - self.history_window.total_seconds()
         cold = (now - self.heat_window).timestamp()
         gone = []
@@ -400,7 +421,7 @@ class Engine:
             firing = None
             memo: dict[tuple[int, float], int] = {}
             age = stamp - at
-            for _, rule, mode, max_age in self._candidates(event, blocks, pending, info, hit):
+            for _, rule, mode, max_age in self._candidates(event, blocks, pending, info, hit, stamp, memo):
                 if age > max_age:
                     continue
                 if mode == SINGLE and not rule.condition({s.name: int(s.match.matches(record)) for s in rule.selections}):
@@ -426,8 +447,8 @@ class Engine:
                 return False
         return composite.rule.condition(_Counts(composite, pending, info, now, memo))
 
-    def _candidates(self, event: SignalEvent, blocks: list[int], pending: Pending | None,
-                    info: _Account | None, hit: Hit | None) -> list[_Entry]:
+    def _candidates(self, event: SignalEvent, blocks: list[int], pending: Pending | None, info: _Account | None,
+                    hit: Hit | None, now: float, memo: dict[tuple[int, float], int]) -> list[_Entry]:
         """Rules that could fire for `event` (whose record holds `blocks`, and which the account
         holds as `hit` when it counts for some composite), in rule-file order, each with how to
         decide it."""
@@ -435,16 +456,21 @@ class Engine:
         if hit is None:
             return singles
         assert pending is not None and info is not None
-        groups, least = self._composites_of(hit.blocks)
+        gates, least = self._composites_of(hit.blocks)
         if pending.total() < least:  # no composite condition can hold yet: skip them all
             return singles
-        composites = [entry for needs, entries in groups if info.holds_all(needs) for entry in entries]
+        composites = []
+        for block, window, leasts, members in gates:
+            # Members are sorted by the hits their gate needs: one count admits a prefix of them.
+            admitted = len(members) if block < 0 else bisect_right(leasts, _count(pending, memo, block, now - window))
+            for i in range(admitted):
+                needs, entry = members[i]
+                if not needs or info.holds_all(needs):
+                    composites.append(entry)
         if not composites:
             return singles
-        if singles:
+        if singles or len(gates) > 1:
             return sorted(singles + composites, key=_order_of)
-        if len(groups) > 1:
-            composites.sort(key=_order_of)
         return composites
 
     def _singles_for(self, event_type: str, blocks: list[int]) -> list[_Entry]:
@@ -462,19 +488,23 @@ class Engine:
             self._singles_cache[key] = found
         return found
 
-    def _composites_of(self, blocks: frozenset[int]) -> tuple[list[tuple[tuple[tuple[int, Match], ...], list[_Entry]]], int]:
-        """The composite rules an event matching `blocks` may complete, grouped by the account-level
-        selections they cannot hold without (one check per group), and the fewest hits any needs."""
+    def _composites_of(self, blocks: frozenset[int]) -> tuple[list[_Gate], int]:
+        """The composite rules an event matching `blocks` may complete, grouped by their gate
+        (see `_Composite.gate`) and window, and the fewest hits any of them needs."""
         found = self._composites_for.get(blocks)
         if found is None:
-            ids = sorted({rule_id for block in blocks for rule_id in self._by_block[block]}, key=self._order.__getitem__)
-            groups: dict[tuple[int, ...], tuple[tuple[tuple[int, Match], ...], list[_Entry]]] = {}
+            ids = {rule_id for block in blocks for rule_id in self._by_block[block]}
+            grouped: dict[tuple[int, float], list[tuple[int, tuple[tuple[int, Match], ...], _Entry]]] = defaultdict(list)
             for rule_id in ids:
-                needs = self._composites[rule_id].account_needs
-                group = groups.setdefault(tuple(block for block, _ in needs), (needs, []))
-                group[1].append(self._entry(self._rules_by_id[rule_id], COMPOSITE))
+                composite = self._composites[rule_id]
+                block, least = composite.gate
+                grouped[(block, composite.window)].append((least, composite.account_needs, self._entry(composite.rule, COMPOSITE)))
+            gates = []
+            for (block, window), members in grouped.items():
+                members.sort(key=lambda member: (member[0], member[2].order))
+                gates.append(_Gate(block, window, [least for least, _, _ in members], [(needs, entry) for _, needs, entry in members]))
             least = min((self._composites[i].least_hits for i in ids), default=0)
-            found = self._composites_for[blocks] = (list(groups.values()), least)
+            found = self._composites_for[blocks] = (gates, least)
         return found
 
     def _observe(self, pending: Pending, event: SignalEvent, blocks: list[int], now: float, at: float) -> Hit | None:
@@ -485,7 +515,7 @@ class Engine:
         if weighted is None:
             weighted = self._heat_of[(event.type, event.change)] = weighting(self.ruleset.policy.scoring, str(event.type), event.change)
         if weighted[0] > 0:
-            pending.heat.add_weighted(str(event.type), weighted[0], weighted[1], at)
+            pending.add_heat(str(event.type), weighted[0], weighted[1], at)
         if now - at > self._history_seconds:
             return pending.seen(event.dedupe_key)
         seen = pending.seen(event.dedupe_key)
@@ -572,10 +602,9 @@ class Engine:
         plan = self._plans.get(rule.id)
         if plan is None:
             plan = self._plans[rule.id] = _Plan.of(rule, self.ruleset)
-        heat = firing.heat
         priority = firing.band if rule.priority == "auto" else rule.priority
         evidence = self._evidence(rule, firing.pending, now) if rule.kind == "composite" else []
-        payload = compose(plan.part, info.part if info is not None else NO_ACCOUNT, firing.event_part, rule.angle, priority, heat, evidence)
+        payload = compose(plan.part, firing.context, rule.angle, priority, evidence)
         drafts = []
         for route in plan.routes:
             if route.when is not None and not route.when.matches(firing.record):
@@ -605,7 +634,7 @@ class Engine:
 class _Firing:
     """Per-event facts needed only once some rule fires, each computed at most once."""
 
-    __slots__ = ("engine", "event", "record", "info", "pending", "now", "_suppressed", "_heat", "_band", "_event_part",
+    __slots__ = ("engine", "event", "record", "info", "pending", "now", "_suppressed", "_heat", "_band", "_context",
                  "key_middle")
 
     def __init__(self, engine: Engine, event: SignalEvent, record: dict[str, Any], info: _Account | None,
@@ -614,7 +643,7 @@ class _Firing:
         self._suppressed: dict[str, str] | None = None
         self._heat: float | None = None
         self._band: str | None = None
-        self._event_part: EventPart | None = None
+        self._context: Context | None = None
         self.key_middle = f"{key_part(event.account_id)},{key_part(event.dedupe_key)}"
 
     @property
@@ -639,8 +668,10 @@ class _Firing:
         return self._band
 
     @property
-    def event_part(self) -> EventPart:
-        if self._event_part is None:
-            self._event_part = event_part(self.event, self.info.account if self.info is not None else None)
-        return self._event_part
-
+    def context(self) -> Context:
+        """The payload parts every alert about this event shares."""
+        if self._context is None:
+            info = self.info
+            account = info.part if info is not None else NO_ACCOUNT
+            self._context = context(account, event_part(self.event, info.account if info is not None else None), self.heat)
+        return self._context

@@ -56,10 +56,6 @@ class HitLog:
                 times.insert(position, hit.at)
                 hits.insert(position, hit)
 
-    def count(self, block: int, since: float) -> int:
-        times = self.times.get(block)
-        return len(times) - bisect_left(times, since) if times else 0
-
     def recent(self, blocks: Iterable[int], since: float) -> list[Hit]:
         found: list[Hit] = []
         for block in blocks:
@@ -99,7 +95,8 @@ class AccountState:
         self.log: HitLog | None = None  # most accounts never match a composite block
 
     def merge(self, pending: Pending) -> None:
-        self.heat = pending.heat
+        for weighted in pending.heat_added:
+            self.heat.add_weighted(*weighted)
         if pending.log is not None:
             if self.log is None:
                 self.log = HitLog()
@@ -110,14 +107,30 @@ class AccountState:
 class Pending:
     """One evaluation's changes for an account, over the committed state (which it never alters)."""
 
-    __slots__ = ("base", "heat", "log", "logs")
+    __slots__ = ("base", "heat_added", "_heat", "log", "logs")
 
     def __init__(self, base: AccountState | None) -> None:
         self.base = base
-        self.heat = base.heat.copy() if base is not None else HeatState()
+        # Heat added by this evaluation: (type, weight, half-life, at), folded into the committed
+        # heat by `merge`; most events never need the sum, so it is not copied up front.
+        self.heat_added: list[tuple[str, float, float, float]] = []
+        self._heat: HeatState | None = None
         self.log: HitLog | None = None
         # This evaluation's hits and the committed ones: what every read goes through.
         self.logs: tuple[HitLog, ...] = (base.log,) if base is not None and base.log is not None else ()
+
+    def add_heat(self, event_type: str, weight: float, half_life: float, at: float) -> None:
+        self.heat_added.append((event_type, weight, half_life, at))
+        self._heat = None
+
+    @property
+    def heat(self) -> HeatState:
+        """The account's heat with this evaluation's additions (a copy: the committed one is kept)."""
+        if self._heat is None:
+            self._heat = self.base.heat.copy() if self.base is not None else HeatState()
+            for weighted in self.heat_added:
+                self._heat.add_weighted(*weighted)
+        return self._heat
 
     def add(self, hit: Hit) -> None:
         if self.log is None:
@@ -134,13 +147,19 @@ class Pending:
 
     def total(self) -> int:
         """All hits held for the account (an upper bound of any count)."""
-        return sum(len(log.keys) for log in self.logs)
+        total = 0
+        for log in self.logs:
+            total += len(log.keys)
+        return total
 
     def count(self, block: int, since: float) -> int:
-        logs = self.logs
-        if len(logs) == 1:
-            return logs[0].count(block, since)
-        return sum(log.count(block, since) for log in logs)
+        """Hits of `block` at or after `since`: a binary search per log."""
+        total = 0
+        for log in self.logs:
+            times = log.times.get(block)
+            if times:
+                total += len(times) - bisect_left(times, since)
+        return total
 
     def recent(self, blocks: Iterable[int], since: float) -> list[Hit]:
         blocks = list(blocks)

@@ -14,7 +14,7 @@ from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent
 from signalwatch.ruleset import Fit, Rule
 
-__all__ = ["RulePart", "AccountPart", "EventPart", "rule_part", "account_part", "event_part", "compose"]
+__all__ = ["RulePart", "AccountPart", "EventPart", "Context", "rule_part", "account_part", "event_part", "context", "compose"]
 
 
 @dataclass(frozen=True)
@@ -71,19 +71,28 @@ def event_part(event: SignalEvent, account: Account | None) -> EventPart:
     }, why_match)
 
 
-def compose(rule: RulePart, account: AccountPart, event: EventPart, angle: str | None, priority: str,
-            heat: float, evidence: list[dict[str, Any]]) -> dict[str, Any]:
-    why = list(rule.why)
-    if rule.window_days is not None and evidence:
-        why.append(f"{len(evidence)} related signal(s) within {rule.window_days}d")
-    if account.why_tier:
-        why.append(account.why_tier)
-    if event.why_match:
-        why.append(event.why_match)
+@dataclass(frozen=True)
+class Context:
+    """What every alert about one event shares: the account, the event, the heat, and the
+    lines of the "why" that do not depend on the rule."""
+
+    account: dict[str, Any] | None
+    event: dict[str, Any]
+    heat: float
+    why: tuple[str, ...]
+
+
+def context(account: AccountPart, event: EventPart, heat: float) -> Context:
+    why = [line for line in (account.why_tier, event.why_match) if line]
     if account.account is not None:
         why.append(f"Account heat {heat:.1f}")
-    return {
-        "rule": rule.rule, "priority": priority, "heat": round(heat, 2), "angle": angle, "why": why,
-        "evidence": evidence, "account": account.account, "event": event.event,
-    }
+    return Context(account.account, event.event, round(heat, 2), tuple(why))
 
+
+def compose(rule: RulePart, context: Context, angle: str | None, priority: str, evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    why = [*rule.why, f"{len(evidence)} related signal(s) within {rule.window_days}d", *context.why] \
+        if rule.window_days is not None and evidence else [*rule.why, *context.why]
+    return {
+        "rule": rule.rule, "priority": priority, "heat": context.heat, "angle": angle, "why": why,
+        "evidence": evidence, "account": context.account, "event": context.event,
+    }
