@@ -171,6 +171,7 @@ def main() -> None:
     print(f"prepare:  {len(accounts):,} accounts (ICP fit, fields) in {prepared:.2f}s, once per start or rules reload")
     print(f"engine:   {len(events):,} events in {elapsed:.2f}s = {len(events) / elapsed:,.0f} events/s ({alerts:,} alerts), "
           f"daemon GC settings; median of {args.repeat} {len(events) / median:,.0f} (Python GC defaults: {len(events) / plain:,.0f})")
+    print(f"          each run: {', '.join(f'{len(events) / run[0]:,.0f}' for run in runs)} events/s")
     sample = events[: args.baseline_events]
     naive = min(run_naive(ruleset, accounts, sample) for _ in range(args.repeat))
     print(f"baseline: {len(sample):,} events in {naive:.2f}s = {len(sample) / naive:,.0f} events/s (naive, same run, best of {args.repeat})")

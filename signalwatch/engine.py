@@ -432,7 +432,8 @@ class Engine:
                         continue
                 if firing is None:
                     firing = _Firing(self, event, record, info, pending, now)
-                reason = self._blocked(rule, info.account if info else None, firing.suppressed, delta, now)
+                reason = self._blocked(rule, info.account if info else None, suppressed, delta, now) \
+                    if (suppressed := firing.suppressed) or rule.cooldown or self._cap is not None else None
                 if reason:
                     skipped.append((rule.id, event.dedupe_key, reason))
                     continue

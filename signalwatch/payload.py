@@ -8,7 +8,7 @@ shares it (payloads are serialized when stored and never mutated).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent
@@ -30,8 +30,7 @@ class AccountPart:
     why_tier: str | None
 
 
-@dataclass(frozen=True)
-class EventPart:
+class EventPart(NamedTuple):  # one per firing event: a tuple is the cheapest to build
     event: dict[str, Any]
     why_match: str | None
 
@@ -71,8 +70,7 @@ def event_part(event: SignalEvent, account: Account | None) -> EventPart:
     }, why_match)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What every alert about one event shares: the account, the event, the heat, and the
     lines of the "why" that do not depend on the rule."""
 
