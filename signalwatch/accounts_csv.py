@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from signalwatch.accounts import Account
@@ -27,7 +28,7 @@ def _number(text: str) -> float:
     return float(cleaned[:-1] if scale != 1.0 else cleaned) * scale
 
 
-def _row(values: dict[str, str], line: int, path: str) -> tuple[Account | None, list[Issue]]:
+def _row(values: dict[str, str], line: int, path: str, providers: Collection[str]) -> tuple[Account | None, list[Issue]]:
     problems: list[str] = []
     name = values.get("name", "").strip()
     if not name:
@@ -54,20 +55,30 @@ def _row(values: dict[str, str], line: int, path: str) -> tuple[Account | None, 
         problems.append(f"owner_slack_id {slack_id!r} is not a Slack user id (like U0123ABCD)")
     lists = {col: tuple(x.strip() for x in values.get(col, "").split(";") if x.strip()) for col in _LIST_COLUMNS}
     for board in lists["boards"]:
+        provider = board.partition(":")[0].strip().lower()
         if ":" not in board:
             problems.append(f"board {board!r} must look like provider:id, e.g. greenhouse:acme")
+        elif providers and provider not in providers:
+            problems.append(f"board {board!r}: unknown provider {provider!r}{suggest(provider, providers)}")
+    crm_id = (values.get("crm_id") or "").strip() or None
+    if crm_id and crm_id.partition(":")[0].strip().lower() in providers:
+        problems.append(f"crm_id {crm_id!r} looks like a job board: put it in the boards column")
     if problems:
         return None, [Issue(path, line, "; ".join(problems))]
     country = (values.get("country") or "").strip().upper() or None
     return Account(
         id=0, name=name, domain=domain, aliases=lists["aliases"], industry=(values.get("industry") or "").strip().lower() or None,
         employees=employees, revenue=revenue, country=country, owner_email=email, owner_slack_id=slack_id,
-        tags=tuple(t.lower() for t in lists["tags"]), crm_id=(values.get("crm_id") or "").strip() or None, boards=lists["boards"],
+        tags=tuple(t.lower() for t in lists["tags"]), crm_id=crm_id, boards=lists["boards"],
     ), []
 
 
-def read_accounts_csv(path: Path | str) -> tuple[list[Account], list[Issue]]:
-    """Parse the file; an unknown column rejects the file (every row would be misread)."""
+def read_accounts_csv(path: Path | str, board_providers: Collection[str] = ()) -> tuple[list[Account], list[Issue]]:
+    """Parse the file; an unknown column rejects the file (every row would be misread).
+
+    With the job-board providers the daemon polls (`board_providers`), a board of another
+    provider, or a crm_id that names one (a board id in the wrong column), rejects its row.
+    """
     name = str(path)
     try:
         handle = open(path, newline="", encoding="utf-8-sig")
@@ -91,7 +102,7 @@ def read_accounts_csv(path: Path | str) -> tuple[list[Account], list[Issue]]:
                 if None in raw:
                     issues.append(Issue(name, line, "more fields than columns"))
                     continue
-                account, problems = _row(values, line, name)
+                account, problems = _row(values, line, name, board_providers)
                 key = (account.domain or account.name.lower()) if account else None
                 if account and key in seen:
                     problems = [Issue(name, line, f"duplicate of line {seen[key]} ({key})")]

@@ -7,6 +7,7 @@ import sys
 
 from signalwatch.accounts_csv import read_accounts_csv
 from signalwatch.cli import command_group
+from signalwatch.connectors.jobboards import PROVIDERS
 from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit
 from signalwatch.timeutil import utcnow
 
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
-    accounts, issues = read_accounts_csv(args.file)
+    accounts, issues = read_accounts_csv(args.file, PROVIDERS)
     for issue in issues:
         print(issue, file=sys.stderr)
     if args.dry_run:

@@ -12,6 +12,7 @@ from signalwatch.accounts_csv import read_accounts_csv
 from signalwatch.app import build_app
 from signalwatch.cli.core import run_once, write_starter
 from signalwatch.config import load_settings
+from signalwatch.connectors.jobboards import PROVIDERS
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.devtools.fixture_server import FixtureServer, Reply, relative_dates
 from signalwatch.logs import configure_logging
@@ -77,7 +78,7 @@ def run_demo(directory: Path) -> int:
         configure_logging(settings.log_level, [DEMO_TOKEN])
         app = build_app(settings)
         try:
-            accounts, issues = read_accounts_csv(directory / "accounts.csv")
+            accounts, issues = read_accounts_csv(directory / "accounts.csv", PROVIDERS)
             app.store.upsert_accounts(accounts, utcnow())
             print(f"== signalwatch demo in {directory}/ ({'first run' if first_run else 'run again'}) ==")
             print(f"{len(accounts)} target accounts, {len(app.rules.rules)} rules, {len(app.sources)} recorded feeds\n")

@@ -39,6 +39,21 @@ def test_bad_rows_are_reported_by_line_and_good_rows_kept(tmp_path: Path) -> Non
     assert all(str(i).startswith(f"{path}:") for i in issues)
 
 
+def test_a_board_of_an_unknown_provider_or_a_board_in_the_crm_id_column_rejects_the_row(tmp_path: Path) -> None:
+    path = write(tmp_path, (
+        "Acme,acme.example,,,,,,,,,,greenhose:acme\n"
+        "Globex,globex.example,,,,,,,,,lever:globex,\n"
+        "Initech,initech.example,,,,,,,,,0061x00000AbCdE,ashby:initech;workable:initech\n"
+    ))
+    accounts, issues = read_accounts_csv(path, {"greenhouse", "lever", "ashby", "workable"})
+    assert [a.name for a in accounts] == ["Initech"] and accounts[0].crm_id == "0061x00000AbCdE"
+    assert [(i.line, i.message) for i in issues] == [
+        (2, "board 'greenhose:acme': unknown provider 'greenhose' (did you mean 'greenhouse'?)"),
+        (3, "crm_id 'lever:globex' looks like a job board: put it in the boards column"),
+    ]
+    assert len(read_accounts_csv(path)[0]) == 3  # without the providers, only the shape is checked
+
+
 def test_an_unknown_column_is_rejected_with_a_suggestion(tmp_path: Path) -> None:
     path = write(tmp_path, "Acme,acme.example\n", header="name,domian\n")
     accounts, issues = read_accounts_csv(path)
