@@ -9,7 +9,8 @@ and `rules backtest` all run this same code.
 
 Cost per event does not grow with the rule count or the account's history: match blocks
 are found through discriminator indexes, composite counts are binary searches over
-per-block hit lists (`hitlog`), account facts and payload parts are built once and shared.
+per-block hit lists (`hitlog`), composite rules sharing a count are admitted or skipped by
+one such search (`_Gate`), account facts and payload parts are built once and shared.
 """
 
 from __future__ import annotations
@@ -330,8 +331,13 @@ class Engine:
             self._last_alert.pop(key, None)  # re-inserted at the end: the dict stays in time order
             self._last_alert[key] = at
         self._daily.update(delta.daily)
-        if delta.now is not None and (self._swept is None or not timedelta(0) <= delta.now - self._swept < self._sweep_every):
+        if delta.now is not None and self._sweep_due(delta.now):
             self._sweep(delta.now)
+
+    def _sweep_due(self, now: datetime) -> bool:
+        """Whether `_sweep_every` of event time passed since the last sweep (or time went back,
+        as when a backtest starts over)."""
+        return self._swept is None or not timedelta(0) <= now - self._swept < self._sweep_every
 
     def _sweep(self, now: datetime) -> None:
         """Every `_sweep_every` of event time: forget what no window or cooldown can still use,
