@@ -14,6 +14,8 @@ from signalwatch.cli.common import app_or_exit, migrated_store, print_table, red
 from signalwatch.delivery import deliver
 from signalwatch.pipeline import PollReport, poll_source
 from signalwatch.scheduler import run_daemon
+from signalwatch.store.ops import SinkSummary, sink_summaries
+from signalwatch.store.tables import OutboxStatus
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register", "run_once", "write_starter"]
@@ -29,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--once", action="store_true", help="poll every source once, deliver, and exit (for cron and tests)")
     run.set_defaults(func=cmd_run)
 
-    status = subparsers.add_parser("status", help="per source: last poll, last success, last error, events, alerts")
+    status = subparsers.add_parser("status", help="per source: last poll, last success, last error, events, alerts; per sink: sent, pending, dead, last error (exit 1 if a source fails or a sink has dead letters)")
     status.set_defaults(func=cmd_status)
 
 
@@ -111,4 +113,21 @@ def cmd_status(args: argparse.Namespace) -> int:
     for name in sorted(configured - {state.source for state in store.source_status()}):
         rows.append((name, "never polled", "-", "-", 0, "0/0/0", ""))
     print_table(["source", "health", "last poll", "last success", "events", "alerts sent/pending/dead", "last error"], rows)
-    return 1 if failing else 0
+    sinks = sink_summaries(store)
+    dead = sum(summary.counts.get(OutboxStatus.DEAD, 0) for summary in sinks)
+    if sinks:
+        print()
+        print_table(["sink", "delivery", "sent", "pending", "dead", "oldest unsent", "last error (unsent or dead)"], [
+            (summary.sink, _delivery_health(summary), summary.counts.get(OutboxStatus.SENT, 0),
+             summary.counts.get(OutboxStatus.PENDING, 0) + summary.counts.get(OutboxStatus.SENDING, 0),
+             summary.counts.get(OutboxStatus.DEAD, 0), when(summary.oldest_unsent_at), redact(summary.last_error or "", settings))
+            for summary in sinks])
+    return 1 if failing or dead else 0
+
+
+def _delivery_health(summary: SinkSummary) -> str:
+    """DEAD LETTERS (need `outbox retry-dead` once fixed), RETRYING (unsent rows that failed), or ok."""
+    if summary.counts.get(OutboxStatus.DEAD):
+        return "DEAD LETTERS"
+    unsent = summary.counts.get(OutboxStatus.PENDING, 0) + summary.counts.get(OutboxStatus.SENDING, 0)
+    return "RETRYING" if unsent and summary.last_error else "ok"

@@ -3,6 +3,7 @@ and source-health incidents (state change and admin alert committed together).""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from signalwatch.store.tables import EventRow, LeaseRow, OutboxRow, OutboxStatus
 from signalwatch.timeutil import as_utc
 
 __all__ = [
-    "ping", "OutboxSummary", "outbox_summary", "PruneReport", "prune", "try_lease", "release_lease",
+    "ping", "OutboxSummary", "outbox_summary", "SinkSummary", "sink_summaries", "PruneReport", "prune", "try_lease", "release_lease",
     "SourceHealthRow", "source_health_rows", "record_health_change", "ADMIN_SOURCE",
 ]
 
@@ -54,16 +55,50 @@ class OutboxSummary:
     oldest_pending_at: datetime | None
 
 
+@dataclass(frozen=True)
+class SinkSummary:
+    """One sink's deliveries: rows per status, the oldest unsent, and the newest error of a row
+    not yet sent (what an operator needs to see a sink failing without reading logs)."""
+
+    sink: str
+    counts: dict[str, int]
+    oldest_unsent_at: datetime | None
+    last_error: str | None
+
+
+_UNSENT = [OutboxStatus.PENDING, OutboxStatus.SENDING]
+
+
+def sink_summaries(store: Store) -> list[SinkSummary]:
+    """Per sink, by name."""
+    with _begin(store) as conn:
+        counts: dict[str, dict[str, int]] = defaultdict(dict)
+        for sink, status, n in conn.execute(
+            sa.select(_OUTBOX.c.sink, _OUTBOX.c.status, sa.func.count()).group_by(_OUTBOX.c.sink, _OUTBOX.c.status)
+        ):
+            counts[sink][status] = int(n)
+        oldest: dict[str, datetime | None] = {sink: created for sink, created in conn.execute(
+            sa.select(_OUTBOX.c.sink, sa.func.min(_OUTBOX.c.created_at)).where(_OUTBOX.c.status.in_(_UNSENT)).group_by(_OUTBOX.c.sink)
+        )}
+        newest_failed = (sa.select(sa.func.max(_OUTBOX.c.id))
+                         .where(_OUTBOX.c.last_error.is_not(None), _OUTBOX.c.status != OutboxStatus.SENT).group_by(_OUTBOX.c.sink))
+        errors: dict[str, str] = {sink: error for sink, error in conn.execute(
+            sa.select(_OUTBOX.c.sink, _OUTBOX.c.last_error).where(_OUTBOX.c.id.in_(newest_failed))
+        )}
+    return [SinkSummary(sink, counts[sink], as_utc(at) if (at := oldest.get(sink)) is not None else None, errors.get(sink))
+            for sink in sorted(counts)]
+
+
 def outbox_summary(store: Store) -> OutboxSummary:
     """Rows per status, and when the oldest unsent (pending or sending) row was created."""
-    with _begin(store) as conn:
-        counts = {status: int(n) for status, n in conn.execute(
-            sa.select(_OUTBOX.c.status, sa.func.count()).group_by(_OUTBOX.c.status)
-        )}
-        oldest = conn.execute(
-            sa.select(sa.func.min(_OUTBOX.c.created_at)).where(_OUTBOX.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]))
-        ).scalar()
-    return OutboxSummary(counts, as_utc(oldest) if oldest is not None else None)
+    counts: dict[str, int] = defaultdict(int)
+    oldest: datetime | None = None
+    for summary in sink_summaries(store):
+        for status, n in summary.counts.items():
+            counts[status] += n
+        if summary.oldest_unsent_at is not None and (oldest is None or summary.oldest_unsent_at < oldest):
+            oldest = summary.oldest_unsent_at
+    return OutboxSummary(dict(counts), oldest)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,8 @@ def test_run_once_end_to_end_on_postgres(pg_workspace: Workspace, feeds: Fixture
     assert "0 new events, 0 alerts delivered" in second.stdout
     assert not (pg_workspace.root / "signalwatch.db").exists()  # nothing went to SQLite
     status = pg_workspace.cli("status")
-    assert status.returncode == 0 and status.stdout.count(" ok ") == 2
+    sources, sinks = status.stdout.split("\n\n")
+    assert status.returncode == 0 and sources.count(" ok ") == 2 and sinks.count(" ok ") == 2  # two feeds; console and Slack
 
 
 def enqueue_many(workspace: Workspace, count: int, monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:

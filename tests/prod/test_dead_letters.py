@@ -22,6 +22,9 @@ def test_dead_letters_are_visible_and_retried_by_command(workspace: Workspace, f
 
     status = workspace.cli("status")
     assert len(re.findall(r"\s\d+/0/1\s", status.stdout + " ")) == 1, status.stdout  # sent/pending/dead of one source
+    slack_line = next(line for line in status.stdout.splitlines() if line.startswith("slack "))
+    assert "DEAD LETTERS" in slack_line and "service_unavailable" in slack_line, status.stdout  # per sink, with why
+    assert status.returncode == 1  # a monitoring check on `status` sees the failed delivery
     dead = workspace.cli("outbox", "list", "--status", "dead")
     assert dead.stdout.count("slack") == 1 and "service_unavailable" in dead.stdout
 
@@ -33,3 +36,5 @@ def test_dead_letters_are_visible_and_retried_by_command(workspace: Workspace, f
     keys = collections.Counter(m["metadata"]["event_payload"]["alert_key"] for m in workspace.slack.messages)
     assert max(keys.values()) == 1
     assert workspace.cli("outbox", "list", "--status", "dead").stdout.count("slack") == 0
+    healthy = workspace.cli("status")
+    assert healthy.returncode == 0 and " ok " in next(line for line in healthy.stdout.splitlines() if line.startswith("slack "))
