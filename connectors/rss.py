@@ -125,7 +125,9 @@ def entry_id(entry: Any) -> str:
 
 def entry_time(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
-        value = entry.get(key)
+        # dict.get: feedparser's own get maps a missing updated_parsed to published_parsed, with a
+        # DeprecationWarning; the stored value is what we want.
+        value = dict.get(entry, key) if isinstance(entry, dict) else entry.get(key)
         if value:
             return datetime.fromtimestamp(calendar.timegm(value), timezone.utc)
     return None

@@ -99,7 +99,7 @@ def _entry(raw: Any) -> FeedEntry | None:
     title = " ".join(str(raw.get("title", "")).split())
     match = _TITLE.match(title)
     accession = _ACCESSION.search(str(raw.get("id", ""))) or _ACCESSION.search(str(raw.get("summary", "")))
-    updated = raw.get("updated_parsed") or raw.get("published_parsed")
+    updated = dict.get(raw, "updated_parsed") or dict.get(raw, "published_parsed")  # stored values, no feedparser fallback
     if not match or not accession or not updated or not raw.get("link"):
         return None  # not a filing entry we can act on; skipping beats guessing
     tags = raw.get("tags") or []
