@@ -22,6 +22,7 @@ import email.utils
 import ipaddress
 import random
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -203,7 +204,16 @@ class _HostPacer:
 
 
 class HttpClient:
-    """Thread-safe GET client for sources. Build one per process and pass it down."""
+    """Thread-safe GET client for sources. Build one per process and pass it down.
+
+    Requests run on a small pool of httpx clients, one leased per request: a worker thread
+    takes an idle client (or makes one) and gives it back when its response is read. So no
+    more clients exist than requests ever ran at once, and each keeps only the connections
+    its requests used. One shared connection pool would instead scan every idle connection
+    (a poll(2) each) twice per request under one lock: with 8 connections open that cost
+    ~1.5x the client CPU of a conditional GET on one. The clients share one cookie jar and one TLS context,
+    so they behave as one client.
+    """
 
     def __init__(
         self,
@@ -217,22 +227,47 @@ class HttpClient:
         self._sleep = sleep
         self._resolve = resolve
         self._pacer = _HostPacer(settings.per_host_interval, sleep, settings.host_intervals)
-        headers = {"User-Agent": settings.user_agent, **settings.extra_headers}
-        self._client = httpx.Client(
-            headers=headers,
-            timeout=httpx.Timeout(settings.timeout),
-            follow_redirects=False,
-            transport=transport,
-        )
+        self._transport = transport
+        self._headers = {"User-Agent": settings.user_agent, **settings.extra_headers}
+        self._timeout = httpx.Timeout(settings.timeout)
+        self._tls: ssl.SSLContext | None = None
+        self._cookies = httpx.Cookies()
+        self._lock = threading.Lock()
+        self._idle: list[httpx.Client] = []  # clients not serving a request, most recently used last
+        self._clients: list[httpx.Client] = []
 
     def close(self) -> None:
-        self._client.close()
+        with self._lock:
+            clients, self._clients, self._idle = self._clients, [], []
+        for client in clients:
+            client.close()
 
     def __enter__(self) -> HttpClient:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _lease(self) -> httpx.Client:
+        """An idle client, or a new one when every client is serving a request."""
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+            if self._tls is None and self._transport is None:
+                self._tls = httpx.create_ssl_context()  # once: building a context reads the CA bundle
+        client = httpx.Client(
+            headers=self._headers, timeout=self._timeout, follow_redirects=False, transport=self._transport,
+            verify=self._tls if self._tls is not None else True,
+        )
+        client.cookies.jar = self._cookies.jar  # cookie jars lock internally
+        with self._lock:
+            self._clients.append(client)
+        return client
+
+    def _release(self, client: httpx.Client) -> None:
+        with self._lock:
+            if client in self._clients:  # not closed meanwhile
+                self._idle.append(client)
 
     def get(
         self,
@@ -250,6 +285,22 @@ class HttpClient:
         if last_modified:
             request_headers["If-Modified-Since"] = last_modified
         cap = max_bytes or self.settings.max_bytes
+        # The first attempt runs outside tenacity: most calls succeed, and a Retrying costs
+        # some 15 µs to build and run. A retryable failure hands over to it, replayed as its
+        # first attempt, so the waits and the attempt count are exactly tenacity's.
+        try:
+            return self._get_following_redirects(url, request_headers, cap)
+        except FetchError as exc:
+            if self.settings.max_attempts <= 1 or not self._is_retryable(exc):
+                raise
+            first_failure = exc
+        failed: list[FetchError] = [first_failure]
+
+        def attempt() -> HttpResponse:
+            if failed:
+                raise failed.pop()
+            return self._get_following_redirects(url, request_headers, cap)
+
         retrying = Retrying(
             stop=stop_after_attempt(self.settings.max_attempts),
             retry=retry_if_exception(self._is_retryable),
@@ -257,7 +308,7 @@ class HttpClient:
             sleep=self._sleep,
             reraise=True,
         )
-        return retrying(self._get_following_redirects, url, request_headers, cap)
+        return retrying(attempt)
 
     def _is_retryable(self, exc: BaseException) -> bool:
         if isinstance(exc, TransportError):
@@ -288,8 +339,9 @@ class HttpClient:
     def _get_once(self, url: str, headers: dict[str, str], cap: int) -> HttpResponse:
         self._pacer.wait(urlsplit(url).netloc)
         deadline = time.monotonic() + self.settings.total_timeout
+        client = self._lease()
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with client.stream("GET", url, headers=headers) as response:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > cap:
                     raise ResponseTooLargeError(f"{url}: body of {declared} bytes exceeds the {cap}-byte cap")
@@ -308,6 +360,8 @@ class HttpClient:
             raise TransportError(f"{url}: timed out ({type(exc).__name__})") from exc
         except httpx.HTTPError as exc:
             raise TransportError(f"{url}: {type(exc).__name__}: {exc}") from exc
+        finally:
+            self._release(client)
         if status >= 400:
             retry_after = parse_retry_after(response_headers.get("retry-after"))
             message = f"{url}: HTTP {status}"

@@ -10,6 +10,7 @@ snapshot (its cursor part's body) when `state.needs_body` says the board needs i
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -93,15 +94,36 @@ def poll_boards(
     Returns the polls, the failure reasons and the stored snapshots read (by board key)."""
     targets = list(targets)
     heads = parts.heads
-    with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="jobboards") as pool:
-        futures = [
-            pool.submit(_poll_one, http, target, providers[target.ref.provider], heads.get(target.ref.key) or {}, parts)
-            for target in targets
-        ]
-        results = [future.result() for future in futures]
-    polls = [poll for poll, _, _ in results]
-    errors = {poll.key: reason for poll, reason, _ in results if reason is not None}
-    bodies = {poll.key: body for poll, _, body in results if body is not None}
+    results: list[tuple[BoardPoll, str | None, dict[str, Any] | None] | None] = [None] * len(targets)
+    pending = iter(range(len(targets)))
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def work() -> None:
+        # Each worker takes the next board until none is left: no future and no wake-up of
+        # this thread per board, which at thousands of boards costs as much as the requests.
+        while not stop.is_set():
+            with lock:
+                index = next(pending, None)
+            if index is None:
+                return
+            target = targets[index]
+            try:
+                results[index] = _poll_one(http, target, providers[target.ref.provider],
+                                           heads.get(target.ref.key) or {}, parts)
+            except BaseException:
+                stop.set()  # the poll fails: the other workers stop at their next board
+                raise
+
+    workers = max(1, min(concurrency, len(targets)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="jobboards") as pool:
+        running = [pool.submit(work) for _ in range(workers)]
+        for worker in running:
+            worker.result()
+    done = [result for result in results if result is not None]
+    polls = [poll for poll, _, _ in done]
+    errors = {poll.key: reason for poll, reason, _ in done if reason is not None}
+    bodies = {poll.key: body for poll, _, body in done if body is not None}
     return polls, errors, bodies
 
 

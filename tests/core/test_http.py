@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -124,3 +125,28 @@ def test_error_body_snippet_and_per_host_interval(feeds: FixtureServer) -> None:
         for _ in range(3):
             http.get(feeds.url("x"))
     assert time.monotonic() - started < 2.0  # the override, not the 5 s default, paced these
+
+
+def test_requests_in_flight_at_once_share_one_cookie_jar(feeds: FixtureServer) -> None:
+    # Requests in flight at once run on separate connections (one leased client each), and
+    # still behave as one client: a cookie set on one is sent by all of them afterwards.
+    feeds.route("slow", Reply(b"ok", delay=0.3))
+    feeds.route("login", Reply(b"ok", headers={"Set-Cookie": "sid=abc; Path=/"}))
+    with client() as http, ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda _: http.get(feeds.url("slow")), range(4)))  # four requests at once
+        http.get(feeds.url("login"))
+        list(pool.map(lambda _: http.get(feeds.url("slow")), range(4)))
+    after_login = feeds.requests[5:]
+    assert len(after_login) == 4
+    assert all(headers.get("cookie") == "sid=abc" for _, headers in after_login)
+
+
+def test_a_retryable_failure_is_retried_after_a_first_success_path(feeds: FixtureServer) -> None:
+    # The first attempt runs outside the retry loop; its failure still counts as attempt one.
+    feeds.route("x", Reply(b"boom", 502), Reply(b"ok", 200))
+    with client(max_attempts=2) as http:
+        assert http.get(feeds.url("x")).content == b"ok"
+    feeds.route("y", Reply(b"boom", 502))
+    with client(max_attempts=1) as http, pytest.raises(HttpStatusError, match="HTTP 502"):
+        http.get(feeds.url("y"))
+    assert [path for path, _ in feeds.requests] == ["/x", "/x", "/y"]
