@@ -1,0 +1,177 @@
+"""A lean HTTP/1.1 transport for httpx over the standard library's `http.client`.
+
+The source client makes thousands of small requests per cycle (a 2,000-board poll is
+2,000 conditional GETs, most answered 304). httpx's default transport (httpcore + h11)
+spends about three times the CPU of `http.client` on such a request, and a poller on a
+small machine is CPU-bound on exactly that path. This transport keeps httpx's API
+(requests, responses, content decoding, the exceptions signalwatch maps) and replaces
+only the wire: `http.client` connections, kept alive per origin.
+
+What it does not do, on purpose: HTTP/2, request bodies beyond bytes, proxies (the
+HTTP client falls back to httpx's own transport when the environment names a proxy).
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import ssl
+import threading
+from collections.abc import Iterator
+
+import httpx
+
+__all__ = ["Http11Transport"]
+
+_Origin = tuple[str, str, int]
+# A kept-alive connection the server has since closed fails like this on reuse, before any
+# response byte arrives; a GET is then sent once more on a fresh connection.
+_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError, ConnectionAbortedError)
+
+
+class Http11Transport(httpx.BaseTransport):
+    """Thread-safe HTTP/1.1 transport with at most `max_idle` idle connections per origin."""
+
+    def __init__(self, ssl_context: ssl.SSLContext, *, max_idle: int = 16) -> None:
+        self._ssl = ssl_context
+        self._max_idle = max_idle
+        self._idle: dict[_Origin, list[http.client.HTTPConnection]] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        scheme = url.scheme
+        if scheme not in ("http", "https"):
+            raise httpx.UnsupportedProtocol(f"unsupported URL scheme {scheme!r}", request=request)
+        origin = (scheme, url.host, url.port or (443 if scheme == "https" else 80))
+        timeouts = request.extensions.get("timeout", {})
+        connection, reused = self._checkout(origin, request, timeouts)
+        try:
+            try:
+                response = self._exchange(connection, request, timeouts)
+            except _STALE:
+                connection.close()
+                if not reused:
+                    raise
+                connection, reused = self._open(origin, request, timeouts), False
+                response = self._exchange(connection, request, timeouts)
+        except BaseException as exc:
+            connection.close()
+            raise _translate(exc, request, connected=True) from exc
+        return httpx.Response(
+            response.status,
+            headers=response.getheaders(),
+            stream=_Body(self, origin, connection, response, request),
+            extensions={"http_version": b"HTTP/1.1", "reason_phrase": response.reason.encode("latin-1", "replace")},
+            request=request,
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, {}
+        for connections in idle.values():
+            for connection in connections:
+                connection.close()
+
+    def _checkout(
+        self, origin: _Origin, request: httpx.Request, timeouts: dict[str, float | None]
+    ) -> tuple[http.client.HTTPConnection, bool]:
+        """An idle connection to `origin` (reused: True), or a newly opened one."""
+        with self._lock:
+            pool = self._idle.get(origin)
+            if pool:
+                return pool.pop(), True
+        return self._open(origin, request, timeouts), False
+
+    def _open(
+        self, origin: _Origin, request: httpx.Request, timeouts: dict[str, float | None]
+    ) -> http.client.HTTPConnection:
+        scheme, host, port = origin
+        connection: http.client.HTTPConnection
+        if scheme == "https":
+            connection = http.client.HTTPSConnection(host, port, timeout=timeouts.get("connect"), context=self._ssl)
+        else:
+            connection = http.client.HTTPConnection(host, port, timeout=timeouts.get("connect"))
+        try:
+            connection.connect()
+        except BaseException as exc:
+            connection.close()
+            raise _translate(exc, request, connected=False) from exc
+        return connection
+
+    def _checkin(self, origin: _Origin, connection: http.client.HTTPConnection) -> None:
+        with self._lock:
+            pool = self._idle.setdefault(origin, [])
+            if not self._closed and len(pool) < self._max_idle:
+                pool.append(connection)
+                return
+        connection.close()
+
+    @staticmethod
+    def _exchange(
+        connection: http.client.HTTPConnection, request: httpx.Request, timeouts: dict[str, float | None]
+    ) -> http.client.HTTPResponse:
+        connection.sock.settimeout(timeouts.get("write"))
+        connection.putrequest(request.method, request.url.raw_path.decode("ascii"),
+                              skip_host=True, skip_accept_encoding=True)
+        for name, value in request.headers.raw:
+            connection.putheader(name, value)
+        body = request.read()
+        connection.endheaders(body or None)
+        connection.sock.settimeout(timeouts.get("read"))
+        return connection.getresponse()
+
+
+class _Body(httpx.SyncByteStream):
+    """A response body read from its connection; the connection is kept if the body ended cleanly."""
+
+    def __init__(self, transport: Http11Transport, origin: _Origin, connection: http.client.HTTPConnection,
+                 response: http.client.HTTPResponse, request: httpx.Request) -> None:
+        self._transport = transport
+        self._origin = origin
+        self._connection: http.client.HTTPConnection | None = connection
+        self._response = response
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            while chunk := self._response.read1(65536):
+                yield chunk
+        except BaseException as exc:
+            self._discard()
+            raise _translate(exc, self._request, connected=True) from exc
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        response = self._response
+        if not response.isclosed() and response.length == 0 and not response.chunked:
+            response.read()  # a body of no bytes (304, 204, Content-Length: 0) is complete: mark it so
+        if response.isclosed() and not response.will_close:
+            self._transport._checkin(self._origin, connection)  # body read to its end: reusable
+        else:
+            response.close()
+            connection.close()
+
+    def _discard(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
+
+
+def _translate(exc: BaseException, request: httpx.Request, *, connected: bool) -> BaseException:
+    """The httpx exception a caller of httpx expects for a socket or protocol failure."""
+    if isinstance(exc, httpx.HTTPError) or not isinstance(exc, Exception):
+        return exc
+    if isinstance(exc, (socket.timeout, TimeoutError)):
+        return (httpx.ReadTimeout if connected else httpx.ConnectTimeout)(str(exc) or "timed out", request=request)
+    if isinstance(exc, http.client.HTTPException):
+        return httpx.RemoteProtocolError(f"{type(exc).__name__}: {exc}", request=request)
+    if isinstance(exc, ssl.SSLError):
+        return httpx.ConnectError(f"TLS: {exc}", request=request)
+    if isinstance(exc, OSError):
+        return (httpx.ReadError if connected else httpx.ConnectError)(str(exc), request=request)
+    return exc

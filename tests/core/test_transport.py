@@ -1,0 +1,176 @@
+"""The source client's HTTP/1.1 transport on the wire: keep-alive, stale connections,
+chunked and gzip bodies, unread bodies, TLS verification, and the proxy fallback."""
+
+from __future__ import annotations
+
+import gzip
+import socket
+import socketserver
+import ssl
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import trustme
+
+from signalwatch.http import HttpClient, HttpSettings, ResponseTooLargeError, TransportError
+
+# A scripted answer: (request line, request number on its connection) -> raw response bytes,
+# and whether the server then closes the connection without saying so.
+Script = Callable[[str, int], tuple[bytes, bool]]
+
+
+class WireServer:
+    """A raw HTTP/1.1 server on 127.0.0.1 that counts connections and replays a script."""
+
+    def __init__(self, script: Script, tls: ssl.SSLContext | None = None) -> None:
+        self.connections = 0
+        self.request_lines: list[str] = []
+        server = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def setup(self) -> None:
+                if tls is not None:
+                    self.request = tls.wrap_socket(self.request, server_side=True)
+                super().setup()
+
+            def handle(self) -> None:
+                server.connections += 1
+                number = 0
+                while True:
+                    try:
+                        line = self.rfile.readline().decode("latin-1").rstrip("\r\n")
+                    except (OSError, ssl.SSLError):
+                        return
+                    if not line:
+                        return
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass  # headers: the script answers on the request line alone
+                    number += 1
+                    server.request_lines.append(line)
+                    raw, close = script(line, number)
+                    self.wfile.write(raw)
+                    self.wfile.flush()
+                    if close:
+                        return
+
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def url(self, path: str, scheme: str = "http") -> str:
+        return f"{scheme}://127.0.0.1:{self._server.server_address[1]}/{path}"
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture
+def wire() -> Iterator[Callable[..., WireServer]]:
+    servers: list[WireServer] = []
+
+    def start(script: Script, tls: ssl.SSLContext | None = None) -> WireServer:
+        servers.append(WireServer(script, tls))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def response(status: str, body: bytes = b"", *headers: str) -> bytes:
+    head = [f"HTTP/1.1 {status}", *headers]
+    if not any(h.lower().startswith(("content-length", "transfer-encoding")) for h in headers):
+        head.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + body
+
+
+def client(**overrides: object) -> HttpClient:
+    settings = {"allow_private_addresses": True, "per_host_interval": 0, "backoff_base": 0.01, "timeout": 2.0,
+                "max_attempts": 1, **overrides}
+    return HttpClient(HttpSettings(**settings))  # type: ignore[arg-type]
+
+
+def test_conditional_gets_reuse_one_kept_alive_connection(wire: Callable[..., WireServer]) -> None:
+    server = wire(lambda line, n: (response("304 Not Modified", b"", 'ETag: "v1"'), False))
+    with client() as http:
+        answers = [http.get(server.url(f"board/{i}"), etag='"v1"') for i in range(5)]
+    assert [(a.status, a.etag) for a in answers] == [(304, '"v1"')] * 5
+    assert server.connections == 1
+    assert len(server.request_lines) == 5
+
+
+def test_a_connection_the_server_dropped_while_idle_is_replaced_not_failed(wire: Callable[..., WireServer]) -> None:
+    # Keep-alive advertised, then the server closes each connection after one answer (as an
+    # idle timeout does): the next poll must still get its answer, on a fresh connection,
+    # even with retries off.
+    server = wire(lambda line, n: (response("200 OK", line.split()[1].encode()), True))
+    with client(max_attempts=1) as http:
+        bodies = [http.get(server.url(f"board/{i}")).content for i in range(3)]
+    assert bodies == [b"/board/0", b"/board/1", b"/board/2"]
+    assert server.connections == 3
+
+
+def test_chunked_and_gzip_bodies_arrive_decoded_and_the_connection_is_kept(wire: Callable[..., WireServer]) -> None:
+    payload = b'{"jobs": [' + b",".join(b'{"id": %d}' % i for i in range(500)) + b"]}"
+    packed = gzip.compress(payload)
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(packed[i:i + 700]), packed[i:i + 700]) for i in range(0, len(packed), 700))
+    server = wire(lambda line, n: (response("200 OK", chunks + b"0\r\n\r\n", "Transfer-Encoding: chunked",
+                                            "Content-Encoding: gzip"), False))
+    with client() as http:
+        first, second = http.get(server.url("a")), http.get(server.url("b"))
+    assert first.content == second.content == payload
+    assert server.connections == 1
+
+
+def test_a_body_left_unread_closes_its_connection(wire: Callable[..., WireServer]) -> None:
+    # A body over the cap is abandoned mid-way: its connection must not serve the next
+    # request, which would otherwise read the rest of the old body as its answer.
+    server = wire(lambda line, n: (response("200 OK", b"x" * 50_000) if "big" in line
+                                   else response("200 OK", b"small"), False))
+    with client(max_bytes=1_000) as http:
+        with pytest.raises(ResponseTooLargeError):
+            http.get(server.url("big"))
+        assert http.get(server.url("next")).content == b"small"
+    assert server.connections == 2
+
+
+def test_a_refused_connection_and_a_silent_server_are_transport_errors(wire: Callable[..., WireServer]) -> None:
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()
+    silent = wire(lambda line, n: (b"", False))  # reads the request, never answers
+    with client(timeout=0.3) as http:
+        with pytest.raises(TransportError, match="ConnectError"):
+            http.get(f"http://127.0.0.1:{port}/feed")
+        with pytest.raises(TransportError, match="timed out"):
+            http.get(silent.url("feed"))
+
+
+def test_https_verifies_the_certificate_against_the_trusted_authorities(
+    wire: Callable[..., WireServer], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    authority = trustme.CA()
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(tls)
+    server = wire(lambda line, n: (response("200 OK", b"secure"), False), tls=tls)
+    with client() as http, pytest.raises(TransportError, match="CERTIFICATE_VERIFY_FAILED"):
+        http.get(server.url("feed", "https"))  # an authority nobody trusts: refused
+    bundle = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(bundle))
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    with client() as http:
+        assert [http.get(server.url(f"feed/{i}", "https")).content for i in range(2)] == [b"secure"] * 2
+
+
+def test_a_proxy_named_by_the_environment_is_used(wire: Callable[..., WireServer], monkeypatch: pytest.MonkeyPatch) -> None:
+    proxy = wire(lambda line, n: (response("200 OK", b"via proxy"), False))
+    monkeypatch.setenv("HTTP_PROXY", proxy.url("").rstrip("/"))
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    with client() as http:
+        assert http.get("http://boards.example.test/v1/boards/acme/jobs").content == b"via proxy"
+    assert proxy.request_lines == ["GET http://boards.example.test/v1/boards/acme/jobs HTTP/1.1"]
