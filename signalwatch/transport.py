@@ -44,7 +44,9 @@ class Http11Transport(httpx.BaseTransport):
         scheme = url.scheme
         if scheme not in ("http", "https"):
             raise httpx.UnsupportedProtocol(f"unsupported URL scheme {scheme!r}", request=request)
-        origin = (scheme, url.host, url.port or (443 if scheme == "https" else 80))
+        # The ASCII host (IDNA-encoded, IPv6 without brackets) is what DNS, TLS SNI and the
+        # certificate check expect; the Host header is httpx's.
+        origin = (scheme, url.raw_host.decode("ascii"), url.port or (443 if scheme == "https" else 80))
         timeouts = request.extensions.get("timeout", {})
         connection, reused = self._checkout(origin, request, timeouts)
         try:

@@ -174,3 +174,26 @@ def test_a_proxy_named_by_the_environment_is_used(wire: Callable[..., WireServer
     with client() as http:
         assert http.get("http://boards.example.test/v1/boards/acme/jobs").content == b"via proxy"
     assert proxy.request_lines == ["GET http://boards.example.test/v1/boards/acme/jobs HTTP/1.1"]
+
+
+def test_an_ipv6_literal_host_is_reached() -> None:
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 on this machine")
+    listener = socket.socket(socket.AF_INET6)
+    try:
+        listener.bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback on this machine")
+    listener.listen(1)
+    port = listener.getsockname()[1]
+
+    def answer() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(response("200 OK", b"v6", "Connection: close"))
+
+    threading.Thread(target=answer, daemon=True).start()
+    with client() as http:
+        assert http.get(f"http://[::1]:{port}/feed").content == b"v6"
+    listener.close()
