@@ -17,7 +17,8 @@ import http.client
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
 import httpx
 
@@ -30,12 +31,25 @@ _STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError,
 
 
 class Http11Transport(httpx.BaseTransport):
-    """Thread-safe HTTP/1.1 transport with at most `max_idle` idle connections per origin."""
+    """Thread-safe HTTP/1.1 transport over `http.client`, keeping idle connections for reuse.
 
-    def __init__(self, ssl_context: ssl.SSLContext, *, max_idle: int = 16) -> None:
+    At most `max_idle` idle connections per origin and `max_idle_total` in all, each for at
+    most `keepalive_expiry` seconds: a poller visiting thousands of career pages and feeds
+    must not hold a socket open for each of them.
+    """
+
+    def __init__(
+        self, ssl_context: ssl.SSLContext, *, max_idle: int = 16, max_idle_total: int = 64,
+        keepalive_expiry: float = 15.0, clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._ssl = ssl_context
         self._max_idle = max_idle
-        self._idle: dict[_Origin, list[http.client.HTTPConnection]] = {}
+        self._max_idle_total = max_idle_total
+        self._expiry = keepalive_expiry
+        self._clock = clock
+        self._idle: dict[_Origin, list[tuple[float, http.client.HTTPConnection]]] = {}
+        self._idle_count = 0
+        self._next_prune = 0.0
         self._lock = threading.Lock()
         self._closed = False
 
@@ -72,19 +86,31 @@ class Http11Transport(httpx.BaseTransport):
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            idle, self._idle = self._idle, {}
+            idle, self._idle, self._idle_count = self._idle, {}, 0
         for connections in idle.values():
-            for connection in connections:
+            for _, connection in connections:
                 connection.close()
 
     def _checkout(
         self, origin: _Origin, request: httpx.Request, timeouts: dict[str, float | None]
     ) -> tuple[http.client.HTTPConnection, bool]:
-        """An idle connection to `origin` (reused: True), or a newly opened one."""
+        """A fresh-enough idle connection to `origin` (reused: True), or a newly opened one."""
+        expired: list[http.client.HTTPConnection] = []
+        reused = None
         with self._lock:
             pool = self._idle.get(origin)
-            if pool:
-                return pool.pop(), True
+            oldest = self._clock() - self._expiry
+            while pool and reused is None:
+                since, connection = pool.pop()
+                self._idle_count -= 1
+                if since >= oldest:
+                    reused = connection
+                else:
+                    expired.append(connection)
+        for connection in expired:
+            connection.close()
+        if reused is not None:
+            return reused, True
         return self._open(origin, request, timeouts), False
 
     def _open(
@@ -104,12 +130,33 @@ class Http11Transport(httpx.BaseTransport):
         return connection
 
     def _checkin(self, origin: _Origin, connection: http.client.HTTPConnection) -> None:
+        now = self._clock()
+        closing = [connection]
         with self._lock:
+            if now >= self._next_prune:  # at most once per expiry period: drop what has expired
+                self._next_prune = now + self._expiry
+                closing += self._prune(now - self._expiry)
             pool = self._idle.setdefault(origin, [])
-            if not self._closed and len(pool) < self._max_idle:
-                pool.append(connection)
-                return
-        connection.close()
+            if not self._closed and len(pool) < self._max_idle and self._idle_count < self._max_idle_total:
+                pool.append((now, connection))
+                self._idle_count += 1
+                closing.pop(0)
+        for stale in closing:
+            stale.close()
+
+    def _prune(self, oldest: float) -> list[http.client.HTTPConnection]:
+        """Remove the idle connections unused since before `oldest`; the caller closes them."""
+        expired: list[http.client.HTTPConnection] = []
+        for origin in list(self._idle):
+            pool = self._idle[origin]
+            keep = [(since, c) for since, c in pool if since >= oldest]
+            expired += [c for since, c in pool if since < oldest]
+            if keep:
+                self._idle[origin] = keep
+            else:
+                del self._idle[origin]
+        self._idle_count -= len(expired)
+        return expired
 
     @staticmethod
     def _exchange(

@@ -8,6 +8,7 @@ import socket
 import socketserver
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 import trustme
 
 from signalwatch.http import HttpClient, HttpSettings, ResponseTooLargeError, TransportError
+from signalwatch.transport import Http11Transport
 
 # A scripted answer: (request line, request number on its connection) -> raw response bytes,
 # and whether the server then closes the connection without saying so.
@@ -26,6 +28,7 @@ class WireServer:
 
     def __init__(self, script: Script, tls: ssl.SSLContext | None = None) -> None:
         self.connections = 0
+        self.hangups = 0  # connections the client closed
         self.request_lines: list[str] = []
         server = self
 
@@ -44,6 +47,7 @@ class WireServer:
                     except (OSError, ssl.SSLError):
                         return
                     if not line:
+                        server.hangups += 1
                         return
                     while self.rfile.readline() not in (b"\r\n", b"\n", b""):
                         pass  # headers: the script answers on the request line alone
@@ -87,10 +91,17 @@ def response(status: str, body: bytes = b"", *headers: str) -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
 
 
-def client(**overrides: object) -> HttpClient:
+def client(transport: Http11Transport | None = None, **overrides: object) -> HttpClient:
     settings = {"allow_private_addresses": True, "per_host_interval": 0, "backoff_base": 0.01, "timeout": 2.0,
                 "max_attempts": 1, **overrides}
-    return HttpClient(HttpSettings(**settings))  # type: ignore[arg-type]
+    return HttpClient(HttpSettings(**settings), transport=transport)  # type: ignore[arg-type]
+
+
+def eventually(check: Callable[[], bool]) -> bool:
+    deadline = time.monotonic() + 3
+    while not check() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return check()
 
 
 def test_conditional_gets_reuse_one_kept_alive_connection(wire: Callable[..., WireServer]) -> None:
@@ -197,3 +208,23 @@ def test_an_ipv6_literal_host_is_reached() -> None:
     with client() as http:
         assert http.get(f"http://[::1]:{port}/feed").content == b"v6"
     listener.close()
+
+
+def test_idle_connections_expire_and_are_capped_in_all(wire: Callable[..., WireServer]) -> None:
+    # Thousands of career pages and feeds must not each keep a socket open: an idle
+    # connection is closed after the keep-alive expiry, and at most max_idle_total stay idle.
+    now = [1000.0]
+    servers = [wire(lambda line, n: (response("200 OK", b"ok"), False)) for _ in range(3)]
+    transport = Http11Transport(ssl.create_default_context(), max_idle_total=2, keepalive_expiry=15, clock=lambda: now[0])
+    with client(transport) as http:
+        for server in servers:
+            http.get(server.url("a"))  # the third connection finds two idle already: closed
+        assert eventually(lambda: servers[2].hangups == 1)
+        assert (servers[0].hangups, servers[1].hangups) == (0, 0)
+        http.get(servers[0].url("b"))  # within the expiry: reused
+        assert servers[0].connections == 1
+        now[0] += 16
+        http.get(servers[0].url("c"))  # expired: closed, and a new connection opened
+        assert servers[0].connections == 2
+        assert eventually(lambda: servers[0].hangups == 1)
+        assert eventually(lambda: servers[1].hangups == 1)  # other origins' expired ones: closed on that return
