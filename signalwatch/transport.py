@@ -14,6 +14,7 @@ HTTP client falls back to httpx's own transport when the environment names a pro
 from __future__ import annotations
 
 import http.client
+import select
 import socket
 import ssl
 import threading
@@ -27,7 +28,8 @@ __all__ = ["Http11Transport"]
 _Origin = tuple[str, str, int]
 # A kept-alive connection the server has since closed fails like this on reuse, before any
 # response byte arrives; a GET is then sent once more on a fresh connection.
-_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError, ConnectionAbortedError)
+_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError, ConnectionAbortedError,
+          ssl.SSLEOFError, ssl.SSLZeroReturnError)
 
 
 class Http11Transport(httpx.BaseTransport):
@@ -94,7 +96,8 @@ class Http11Transport(httpx.BaseTransport):
     def _checkout(
         self, origin: _Origin, request: httpx.Request, timeouts: dict[str, float | None]
     ) -> tuple[http.client.HTTPConnection, bool]:
-        """A fresh-enough idle connection to `origin` (reused: True), or a newly opened one."""
+        """An idle connection to `origin` that is neither expired nor closed by the server
+        (reused: True), or a newly opened one."""
         expired: list[http.client.HTTPConnection] = []
         reused = None
         with self._lock:
@@ -103,7 +106,7 @@ class Http11Transport(httpx.BaseTransport):
             while pool and reused is None:
                 since, connection = pool.pop()
                 self._idle_count -= 1
-                if since >= oldest:
+                if since >= oldest and not _dropped(connection):
                     reused = connection
                 else:
                     expired.append(connection)
@@ -209,6 +212,18 @@ class _Body(httpx.SyncByteStream):
         connection, self._connection = self._connection, None
         if connection is not None:
             connection.close()
+
+
+def _dropped(connection: http.client.HTTPConnection) -> bool:
+    """Whether an idle connection has something to read: the server closed it (or broke the protocol)."""
+    sock = connection.sock
+    if sock is None:
+        return True
+    if not hasattr(select, "poll"):  # pragma: no cover - not on Linux or macOS
+        return bool(select.select([sock], [], [], 0)[0])
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    return bool(poller.poll(0))
 
 
 def _translate(exc: BaseException, request: httpx.Request, *, connected: bool) -> BaseException:

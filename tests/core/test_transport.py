@@ -18,9 +18,9 @@ import trustme
 from signalwatch.http import HttpClient, HttpSettings, ResponseTooLargeError, TransportError
 from signalwatch.transport import Http11Transport
 
-# A scripted answer: (request line, request number on its connection) -> raw response bytes,
-# and whether the server then closes the connection without saying so.
-Script = Callable[[str, int], tuple[bytes, bool]]
+# A scripted answer: (request line, request number on its connection) -> raw response bytes
+# (or parts written 0.2 s apart), and whether the server then closes the connection.
+Script = Callable[[str, int], tuple[bytes | tuple[bytes, ...], bool]]
 
 
 class WireServer:
@@ -54,8 +54,10 @@ class WireServer:
                     number += 1
                     server.request_lines.append(line)
                     raw, close = script(line, number)
-                    self.wfile.write(raw)
-                    self.wfile.flush()
+                    for i, part in enumerate((raw,) if isinstance(raw, bytes) else raw):
+                        time.sleep(0.2 if i else 0)  # later parts arrive once the client is idle
+                        self.wfile.write(part)
+                        self.wfile.flush()
                     if close:
                         return
 
@@ -122,6 +124,31 @@ def test_a_connection_the_server_dropped_while_idle_is_replaced_not_failed(wire:
         bodies = [http.get(server.url(f"board/{i}")).content for i in range(3)]
     assert bodies == [b"/board/0", b"/board/1", b"/board/2"]
     assert server.connections == 3
+
+
+def test_a_connection_closed_as_the_request_arrives_is_retried_once_fresh(wire: Callable[..., WireServer]) -> None:
+    # The race an idle check cannot see: the server closes a kept-alive connection just as
+    # the next GET arrives on it. The GET (idempotent) is sent once more on a new connection.
+    server = wire(lambda line, n: (b"", True) if n == 2 else (response("200 OK", line.split()[1].encode()), False))
+    with client(max_attempts=1) as http:
+        bodies = [http.get(server.url(f"board/{i}")).content for i in range(2)]
+    assert bodies == [b"/board/0", b"/board/1"]
+    assert server.connections == 2
+    assert server.request_lines == ["GET /board/0 HTTP/1.1", "GET /board/1 HTTP/1.1", "GET /board/1 HTTP/1.1"]
+
+
+def test_a_timeout_notice_on_an_idle_connection_is_not_taken_as_the_next_answer(wire: Callable[..., WireServer]) -> None:
+    # Some servers (Apache among them) write "408 Request Timeout" on a kept-alive connection
+    # when it idles out, then close it. That connection must not carry the next poll, which
+    # would read the 408 as its answer and mark the board failing.
+    notice = response("408 Request Timeout", b"", "Connection: close")
+    server = wire(lambda line, n: ((response("200 OK", b"first"), notice), True) if n == 1 and "first" in line
+                  else (response("200 OK", b"second"), False))
+    with client(max_attempts=1) as http:
+        assert http.get(server.url("first")).content == b"first"
+        time.sleep(0.4)  # the notice arrives while the connection is idle
+        assert http.get(server.url("second")).content == b"second"
+    assert server.connections == 2
 
 
 def test_chunked_and_gzip_bodies_arrive_decoded_and_the_connection_is_kept(wire: Callable[..., WireServer]) -> None:
