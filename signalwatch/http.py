@@ -48,6 +48,8 @@ __all__ = [
     "HttpStatusError",
     "RateLimitedError",
     "check_url",
+    "public_address",
+    "vetted_addresses",
     "parse_retry_after",
 ]
 
@@ -152,35 +154,60 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, (when - current).total_seconds())
 
 
-def check_url(url: str, *, allow_private: bool, resolve: Callable[[str], list[str]] | None = None) -> None:
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def public_address(ip: Address) -> bool:
+    """The default policy: only globally routable unicast addresses may be fetched."""
+    return ip.is_global and not ip.is_multicast
+
+
+def check_url(
+    url: str, *, allow_private: bool, resolve: Callable[[str], list[str]] | None = None,
+    allowed: Callable[[Address], bool] = public_address,
+) -> None:
     """Refuse non-HTTP schemes and hosts resolving to private, loopback or link-local addresses.
 
     Source URLs come from config, CSV files and scraped pages, so a hostile value such as
     the cloud metadata address must not be fetched unless the operator allowed it.
     """
+    host = _checked_host(url)
+    if not allow_private:
+        vetted_addresses(url, host, resolve or _resolve, allowed)
+
+
+def _checked_host(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise BlockedUrlError(f"refusing {parts.scheme or 'schemeless'} URL {url!r}: only http and https")
-    host = parts.hostname
-    if not host:
+    if not parts.hostname:
         raise BlockedUrlError(f"URL has no host: {url!r}")
-    if allow_private:
-        return
-    addresses = (resolve or _resolve)(host)
+    return parts.hostname
+
+
+def vetted_addresses(
+    url: str, host: str, resolve: Callable[[str], list[str]], allowed: Callable[[Address], bool]
+) -> list[str]:
+    """`host`'s addresses, in resolver order, when every one of them is allowed; else BlockedUrlError."""
+    addresses = resolve(host)
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global or ip.is_multicast:
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        if not allowed(ip):
             raise BlockedUrlError(
                 f"refusing {url!r}: {host} resolves to non-public address {ip} "
                 "(set http.allow_private_addresses to allow)"
             )
+    return addresses
 
 
 def _resolve(host: str) -> list[str]:
     try:
-        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None)})
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise TransportError(f"cannot resolve {host}: {exc}") from exc
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))  # the resolver's order: connect in it
 
 
 class _HostPacer:
@@ -253,13 +280,22 @@ class HttpClient:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         resolve: Callable[[str], list[str]] | None = None,
+        address_allowed: Callable[[Address], bool] = public_address,
     ) -> None:
         self.settings = settings
         self._sleep = sleep
-        self._resolve = resolve
+        self._resolve = resolve or _resolve
+        self._allowed = address_allowed
         self._pacer = _HostPacer(settings.per_host_interval, sleep, settings.host_intervals)
+        # With our transport, a new connection resolves its host once, checks every address
+        # and connects to those very addresses: no second lookup a DNS rebinding could answer
+        # differently, and none at all for a kept-alive connection. Otherwise (a proxy, or a
+        # transport given) the URL guard resolves before each request.
+        self._pinned = False
         if transport is None and not _environment_proxies():
-            transport = Http11Transport(httpx.create_ssl_context())
+            self._pinned = not settings.allow_private_addresses
+            transport = Http11Transport(httpx.create_ssl_context(),
+                                        addresses=self._addresses if self._pinned else None)
         self._client = _CookielessClient(
             headers={"User-Agent": settings.user_agent, **settings.extra_headers},
             timeout=httpx.Timeout(settings.timeout),
@@ -269,6 +305,9 @@ class HttpClient:
 
     def close(self) -> None:
         self._client.close()
+
+    def _addresses(self, url: str, host: str) -> list[str]:
+        return vetted_addresses(url, host, self._resolve, self._allowed)
 
     def __enter__(self) -> HttpClient:
         return self
@@ -335,7 +374,11 @@ class HttpClient:
     def _get_following_redirects(self, url: str, headers: dict[str, str], cap: int) -> HttpResponse:
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            check_url(current, allow_private=self.settings.allow_private_addresses, resolve=self._resolve)
+            if self._pinned:
+                _checked_host(current)  # the addresses are checked as the transport connects
+            else:
+                check_url(current, allow_private=self.settings.allow_private_addresses, resolve=self._resolve,
+                          allowed=self._allowed)
             response = self._get_once(current, headers, cap)
             if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 current = urljoin(current, response.headers["location"])

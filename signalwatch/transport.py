@@ -20,6 +20,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import httpx
 
@@ -43,8 +44,10 @@ class Http11Transport(httpx.BaseTransport):
     def __init__(
         self, ssl_context: ssl.SSLContext, *, max_idle: int = 16, max_idle_total: int = 64,
         keepalive_expiry: float = 15.0, clock: Callable[[], float] = time.monotonic,
+        addresses: Callable[[str, str], list[str]] | None = None,
     ) -> None:
         self._ssl = ssl_context
+        self._addresses = addresses  # (url, host) -> the addresses a new connection may use, or raises
         self._max_idle = max_idle
         self._max_idle_total = max_idle_total
         self._expiry = keepalive_expiry
@@ -125,6 +128,11 @@ class Http11Transport(httpx.BaseTransport):
             connection = http.client.HTTPSConnection(host, port, timeout=timeouts.get("connect"), context=self._ssl)
         else:
             connection = http.client.HTTPConnection(host, port, timeout=timeouts.get("connect"))
+        if self._addresses is not None:
+            # Connect to the addresses just vetted, never to a second lookup of the name; TLS
+            # still sends and verifies the host name.
+            connection._create_connection = partial(  # type: ignore[attr-defined]
+                _connect_first, self._addresses(str(request.url), host))
         try:
             connection.connect()
         except BaseException as exc:
@@ -212,6 +220,19 @@ class _Body(httpx.SyncByteStream):
         connection, self._connection = self._connection, None
         if connection is not None:
             connection.close()
+
+
+def _connect_first(
+    addresses: list[str], address: tuple[str, int], timeout: float | None, source_address: tuple[str, int] | None = None
+) -> socket.socket:
+    """A connection to the first of `addresses` that answers on `address`'s port."""
+    error: OSError = OSError(f"no address to connect to for {address[0]}")
+    for ip in addresses:
+        try:
+            return socket.create_connection((ip, address[1]), timeout, source_address)
+        except OSError as exc:
+            error = exc
+    raise error
 
 
 def _dropped(connection: http.client.HTTPConnection) -> bool:

@@ -98,13 +98,35 @@ def test_url_guard_checks_what_a_name_resolves_to() -> None:
 
 def test_redirect_to_a_private_address_is_refused(feeds: FixtureServer) -> None:
     feeds.route("r", Reply(b"", 302, headers={"Location": "http://169.254.169.254/latest/"}, conditional=False))
-    # Pretend the fixture server's address is public, so only the redirect hop is private.
-    pretend = {"127.0.0.1": ["93.184.216.34"]}
+    # Count the fixture server's address as public, so only the redirect hop is private.
     http = HttpClient(HttpSettings(allow_private_addresses=False, per_host_interval=0),
-                      resolve=lambda host: pretend.get(host, [host]))
+                      address_allowed=lambda ip: ip.is_global or str(ip) == "127.0.0.1")
     with http, pytest.raises(BlockedUrlError, match="169.254.169.254"):
         http.get(feeds.url("r"))
     assert len(feeds.requests) == 1  # the metadata address was never contacted
+
+
+def test_a_connection_goes_to_the_addresses_checked_not_to_a_second_lookup(feeds: FixtureServer) -> None:
+    # DNS rebinding: a name that passes the check must not be looked up again to connect
+    # (the second answer could be 127.0.0.1 or the metadata address). The name is resolved
+    # once per connection, every address is checked, and those very addresses are dialled.
+    feeds.route("x", Reply(b"ok"))
+    lookups: list[str] = []
+
+    def resolve(host: str) -> list[str]:
+        lookups.append(host)
+        return ["127.0.0.1"]  # the only answer this name ever gets: .test names resolve nowhere else
+
+    url = feeds.url("x").replace("127.0.0.1", "boards.example.test")
+    with HttpClient(HttpSettings(allow_private_addresses=False, per_host_interval=0), resolve=resolve,
+                    address_allowed=lambda ip: str(ip) == "127.0.0.1") as http:
+        assert [http.get(url).content for _ in range(3)] == [b"ok"] * 3
+    assert lookups == ["boards.example.test"]  # one lookup for one kept-alive connection
+    assert feeds.requests[0][1]["host"] == f"boards.example.test:{feeds.port}"
+    with HttpClient(HttpSettings(allow_private_addresses=False, per_host_interval=0), resolve=resolve) as http:
+        with pytest.raises(BlockedUrlError, match="non-public address 127.0.0.1"):
+            http.get(url)  # the default policy: loopback is refused before any connection
+    assert len(feeds.requests) == 3
 
 
 def test_retry_after_http_date() -> None:

@@ -188,18 +188,30 @@ def test_a_refused_connection_and_a_silent_server_are_transport_errors(wire: Cal
             http.get(silent.url("feed"))
 
 
+def tls_server(
+    wire: Callable[..., WireServer], name: str, body: bytes
+) -> tuple[WireServer, Callable[[Path, pytest.MonkeyPatch], None]]:
+    """A TLS server whose certificate for `name` comes from a fresh authority, and a function
+    that makes the client trust that authority (through SSL_CERT_FILE, as an operator would)."""
+    authority = trustme.CA()
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert(name).configure_cert(tls)
+
+    def trust(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        bundle = tmp_path / "ca.pem"
+        authority.cert_pem.write_to_path(str(bundle))
+        monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+
+    return wire(lambda line, n: (response("200 OK", body), False), tls=tls), trust
+
+
 def test_https_verifies_the_certificate_against_the_trusted_authorities(
     wire: Callable[..., WireServer], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    authority = trustme.CA()
-    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    authority.issue_cert("127.0.0.1").configure_cert(tls)
-    server = wire(lambda line, n: (response("200 OK", b"secure"), False), tls=tls)
+    server, trust = tls_server(wire, "127.0.0.1", b"secure")
     with client() as http, pytest.raises(TransportError, match="CERTIFICATE_VERIFY_FAILED"):
         http.get(server.url("feed", "https"))  # an authority nobody trusts: refused
-    bundle = tmp_path / "ca.pem"
-    authority.cert_pem.write_to_path(str(bundle))
-    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    trust(tmp_path, monkeypatch)
     with client() as http:
         assert [http.get(server.url(f"feed/{i}", "https")).content for i in range(2)] == [b"secure"] * 2
 
@@ -255,3 +267,19 @@ def test_idle_connections_expire_and_are_capped_in_all(wire: Callable[..., WireS
         assert servers[0].connections == 2
         assert eventually(lambda: servers[0].hangups == 1)
         assert eventually(lambda: servers[1].hangups == 1)  # other origins' expired ones: closed on that return
+
+
+def test_a_pinned_https_connection_still_verifies_the_host_name(
+    wire: Callable[..., WireServer], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With private addresses refused, a connection dials the address that was checked; TLS
+    # must still send and verify the name, not the address.
+    server, trust = tls_server(wire, "careers.example.test", b"named")
+    trust(tmp_path, monkeypatch)
+    settings = HttpSettings(allow_private_addresses=False, per_host_interval=0, max_attempts=1, timeout=2.0)
+    named = server.url("jobs", "https").replace("127.0.0.1", "careers.example.test")
+    other = server.url("jobs", "https").replace("127.0.0.1", "other.example.test")
+    with HttpClient(settings, resolve=lambda host: ["127.0.0.1"], address_allowed=lambda ip: True) as http:
+        assert http.get(named).content == b"named"
+        with pytest.raises(TransportError, match="CERTIFICATE_VERIFY_FAILED|match"):
+            http.get(other)  # same address, a name the certificate does not carry
