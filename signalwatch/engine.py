@@ -438,8 +438,7 @@ class Engine:
                         continue
                 if firing is None:
                     firing = _Firing(self, event, record, info, pending, now)
-                reason = self._blocked(rule, info.account if info else None, suppressed, delta, now) \
-                    if (suppressed := firing.suppressed) or rule.cooldown or self._cap is not None else None
+                reason = self._blocked(rule, info.account if info else None, firing.suppressed, delta, now)
                 if reason:
                     skipped.append((rule.id, event.dedupe_key, reason))
                     continue
@@ -523,10 +522,8 @@ class Engine:
             weighted = self._heat_of[(event.type, event.change)] = weighting(self.ruleset.policy.scoring, str(event.type), event.change)
         if weighted[0] > 0:
             pending.add_heat(str(event.type), weighted[0], weighted[1], at)
-        if now - at > self._history_seconds:
-            return pending.seen(event.dedupe_key)
         seen = pending.seen(event.dedupe_key)
-        if seen is not None:
+        if seen is not None or now - at > self._history_seconds:  # held already, or too old to hold
             return seen
         hit = self._composite_blocks.intersection(blocks)
         if not hit:
@@ -625,8 +622,7 @@ class Engine:
             drafts.append(AlertDraft(key, rule.id, event.account_id, event.dedupe_key, route.sink, target, priority, payload, not_before))
         if account is not None and drafts:
             delta.last_alert[(rule.id, account.id)] = now
-            day = (account.id, now.date())
-            delta.daily[day] = delta.daily.get(day, self._daily.get(day, 0)) + 1
+            delta.daily[(account.id, now.date())] = self._sent_today(delta, account.id, now) + 1
         return drafts
 
     def _evidence(self, rule: Rule, pending: Pending | None, now: datetime) -> list[dict[str, Any]]:
