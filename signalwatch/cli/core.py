@@ -119,7 +119,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print()
         print_table(["sink", "delivery", "sent", "pending", "dead", "oldest unsent", "last error (unsent or dead)"], [
             (summary.sink, _delivery_health(summary), summary.counts.get(OutboxStatus.SENT, 0),
-             summary.counts.get(OutboxStatus.PENDING, 0) + summary.counts.get(OutboxStatus.SENDING, 0),
+             summary.unsent,
              summary.counts.get(OutboxStatus.DEAD, 0), when(summary.oldest_unsent_at), redact(summary.last_error or "", settings))
             for summary in sinks])
     return 1 if failing or dead else 0
@@ -129,5 +129,4 @@ def _delivery_health(summary: SinkSummary) -> str:
     """DEAD LETTERS (need `outbox retry-dead` once fixed), RETRYING (unsent rows that failed), or ok."""
     if summary.counts.get(OutboxStatus.DEAD):
         return "DEAD LETTERS"
-    unsent = summary.counts.get(OutboxStatus.PENDING, 0) + summary.counts.get(OutboxStatus.SENDING, 0)
-    return "RETRYING" if unsent and summary.last_error else "ok"
+    return "RETRYING" if summary.unsent and summary.last_error else "ok"

@@ -65,6 +65,11 @@ class SinkSummary:
     oldest_unsent_at: datetime | None
     last_error: str | None
 
+    @property
+    def unsent(self) -> int:
+        """Rows still to send (pending, or claimed by a sender)."""
+        return sum(self.counts.get(status, 0) for status in _UNSENT)
+
 
 _UNSENT = [OutboxStatus.PENDING, OutboxStatus.SENDING]
 
