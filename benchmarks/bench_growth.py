@@ -26,12 +26,12 @@ from _synth import make_accounts, news_item, rss_document  # noqa: E402
 
 from signalwatch.connectors.base import Fetched  # noqa: E402
 from signalwatch.connectors.rss import RssConnector, RssOptions  # noqa: E402
-from signalwatch.engine import Engine  # noqa: E402
-from signalwatch.pipeline import commit_events  # noqa: E402
+from signalwatch.rules.engine import Engine  # noqa: E402
+from signalwatch.runtime.pipeline import commit_events  # noqa: E402
 from signalwatch.resolve import AccountIndex  # noqa: E402
-from signalwatch.ruleset import load_ruleset  # noqa: E402
+from signalwatch.rules.ruleset import load_ruleset  # noqa: E402
 from signalwatch.store import Store  # noqa: E402
-from signalwatch.store.ops import prune  # noqa: E402
+from signalwatch.store.upkeep import prune  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FEED_WINDOW = 20  # items a feed document carries, as most news feeds do

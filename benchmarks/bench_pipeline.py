@@ -38,7 +38,7 @@ from _synth import NewsItem, make_accounts, news_item, rss_document  # noqa: E40
 from signalwatch.cli.core import write_starter  # noqa: E402
 from signalwatch.devtools.fake_slack import FakeSlack  # noqa: E402
 from signalwatch.devtools.fixture_server import FixtureServer, Reply  # noqa: E402
-from signalwatch.ruleset import load_ruleset  # noqa: E402
+from signalwatch.rules.ruleset import load_ruleset  # noqa: E402
 from signalwatch.store import Store  # noqa: E402
 
 TOKEN = "xoxb-bench-token-000000"

@@ -23,11 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from signalwatch.accounts import Account  # noqa: E402
-from signalwatch.app import settle_heap  # noqa: E402
+from signalwatch.runtime.app import settle_heap  # noqa: E402
 from signalwatch.cli.core import write_starter  # noqa: E402
-from signalwatch.engine import Engine  # noqa: E402
+from signalwatch.rules.engine import Engine  # noqa: E402
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key  # noqa: E402
-from signalwatch.ruleset import RuleSet, account_record, event_record, load_ruleset  # noqa: E402
+from signalwatch.rules.ruleset import RuleSet, account_record, event_record, load_ruleset  # noqa: E402
 
 START = datetime(2026, 9, 1, tzinfo=timezone.utc)
 FUNCTIONS = ["sales", "sales_development", "revops", "marketing", "engineering", "data", "product", "finance"]

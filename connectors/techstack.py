@@ -33,7 +33,7 @@ from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContex
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.http import FetchError, HttpClient, HttpStatusError
 from signalwatch.resolve import normalize_domain
-from signalwatch.technologies import CatalogError
+from signalwatch.techstack.catalog import CatalogError
 from signalwatch.techstack.diff import StackChange, diff_stack
 from signalwatch.techstack.dns import DnsLookupError, DnspythonResolver, DnsRecords, Resolver, lookup_records
 from signalwatch.techstack.engine import Fingerprinter

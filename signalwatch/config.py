@@ -13,7 +13,7 @@ from signalwatch.connectors import REGISTRY
 from signalwatch.connectors.base import ConnectorOptions
 from signalwatch.digest.config import DigestConfig
 from signalwatch.http import HttpSettings
-from signalwatch.ruleset import Route
+from signalwatch.rules.ruleset import Route
 from signalwatch.sinks import SINKS, SinkConfig
 from signalwatch.timeutil import coerce_duration
 from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from signalwatch.http import FetchError
-from signalwatch.ratelimit import WindowLimiter
+from signalwatch.http.ratelimit import WindowLimiter
 
 __all__ = ["RateLimiter", "EdgarBlockedError", "limiter_for", "SEC_MAX_PER_SECOND"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from signalwatch.accounts_csv import read_accounts_csv
+from signalwatch.accounts.csv_import import read_accounts_csv
 from signalwatch.cli import command_group
 from signalwatch.connectors.jobboards import PROVIDERS
 from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit

@@ -9,12 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 
-from signalwatch.app import App
+from signalwatch.runtime.app import App
 from signalwatch.cli.common import app_or_exit, migrated_store, print_table, redact, settings_or_exit, when
-from signalwatch.delivery import deliver
-from signalwatch.pipeline import PollReport, poll_source
-from signalwatch.scheduler import run_daemon
-from signalwatch.store.ops import SinkSummary, sink_summaries
+from signalwatch.runtime.delivery import deliver
+from signalwatch.runtime.pipeline import PollReport, poll_source
+from signalwatch.runtime.scheduler import run_daemon
+from signalwatch.store.upkeep import SinkSummary, sink_summaries
 from signalwatch.store.tables import OutboxStatus
 from signalwatch.timeutil import utcnow
 

@@ -6,7 +6,7 @@ import argparse
 
 from signalwatch.cli import command_group
 from signalwatch.cli.common import print_table, settings_or_exit
-from signalwatch.render import what_happened
+from signalwatch.alerts.render import what_happened
 from signalwatch.store import OutboxStatus, Store
 from signalwatch.timeutil import utcnow
 

@@ -8,15 +8,15 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from signalwatch.accounts_csv import read_accounts_csv
-from signalwatch.app import build_app
+from signalwatch.accounts.csv_import import read_accounts_csv
+from signalwatch.runtime.app import build_app
 from signalwatch.cli.core import run_once, write_starter
 from signalwatch.config import load_settings
 from signalwatch.connectors.jobboards import PROVIDERS
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.devtools.fixture_server import FixtureServer, Reply, relative_dates
 from signalwatch.logs import configure_logging
-from signalwatch.render import slack_escape
+from signalwatch.alerts.render import slack_escape
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register", "run_demo"]

@@ -11,7 +11,7 @@ from signalwatch.cli.common import migrated_store, ruleset_or_exit, settings_or_
 from signalwatch.config import Settings
 from signalwatch.digest.build import Digest
 from signalwatch.digest.config import digest_config
-from signalwatch.digest.render import render_html, render_markdown, render_slack_digest
+from signalwatch.digest.page import render_html, render_markdown, render_slack_digest
 from signalwatch.digest.send import build_digest_slack, build_period
 from signalwatch.sinks import SinkError
 from signalwatch.timeutil import parse_duration, utcnow

@@ -7,7 +7,7 @@ import sys
 
 from signalwatch.cli import command_group
 from signalwatch.cli.common import settings_or_exit
-from signalwatch.operations import run_prune
+from signalwatch.runtime.operations import run_prune
 from signalwatch.store import Store, StoreError
 from signalwatch.timeutil import utcnow
 

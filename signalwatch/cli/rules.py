@@ -11,10 +11,10 @@ from pathlib import Path
 from signalwatch.cli import command_group
 from signalwatch.cli.common import migrated_store, print_table, settings_or_exit
 from signalwatch.config import default_config_path, load_settings
-from signalwatch.engine import Engine
-from signalwatch.app import warmed_engine
-from signalwatch.ruleset import RuleSet, load_ruleset
-from signalwatch.rulestest import run_backtest, run_rule_tests
+from signalwatch.rules.engine import Engine
+from signalwatch.runtime.app import warmed_engine
+from signalwatch.rules.ruleset import RuleSet, load_ruleset
+from signalwatch.rules.testing import run_backtest, run_rule_tests
 from signalwatch.timeutil import parse_duration, utcnow
 from signalwatch.yamlload import AdminInputError, Issue
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from signalwatch.cli import command_group
 from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit
-from signalwatch.scoring import account_heat
+from signalwatch.rules.scoring import account_heat
 from signalwatch.timeutil import parse_duration, utcnow
 
 __all__ = ["register"]

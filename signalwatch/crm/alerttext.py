@@ -6,7 +6,7 @@ import html
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from signalwatch.render import headline, what_happened
+from signalwatch.alerts.render import headline, what_happened
 
 __all__ = [
     "Action", "ACTIONS", "parse_actions", "subject", "body_text", "body_html", "key_marker",

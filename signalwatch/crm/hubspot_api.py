@@ -17,7 +17,7 @@ from typing import Any
 
 import urllib3
 
-from signalwatch.ratelimit import WindowLimiter
+from signalwatch.http.ratelimit import WindowLimiter
 from signalwatch.http import parse_retry_after
 from signalwatch.sinks.base import SinkError
 

@@ -1,6 +1,6 @@
 """How much an account's heat rose over a digest period: the one place the digest asks the scorer.
 
-Heat is `signalwatch.scoring.account_heat` (signal weight × ICP fit × decay, stacked when
+Heat is `signalwatch.rules.scoring.account_heat` (signal weight × ICP fit × decay, stacked when
 signals cluster). The rise is the heat at the period's end, from the events known by then,
 minus the heat at its start, from the events known by then: an account without new signals
 only cools down, so it does not appear.
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from signalwatch.events import SignalEvent
-from signalwatch.policy import Scoring
-from signalwatch.scoring import account_heat
+from signalwatch.rules.policy import Scoring
+from signalwatch.rules.scoring import account_heat
 
 __all__ = ["heat_rise"]
 

@@ -16,9 +16,9 @@ from signalwatch.accounts import Account
 from signalwatch.digest.build import Digest, build_digest
 from signalwatch.digest.config import DigestConfig, digest_config
 from signalwatch.digest.ledger import alert_priorities, claim_digest, finish_digest, last_period_end
-from signalwatch.digest.render import render_slack_digest
+from signalwatch.digest.page import render_slack_digest
 from signalwatch.digest.schedule import latest_occurrence
-from signalwatch.ruleset import RuleSet
+from signalwatch.rules.ruleset import RuleSet
 from signalwatch.sinks.base import SinkError
 from signalwatch.sinks.slack import SlackSink
 from signalwatch.store import Store

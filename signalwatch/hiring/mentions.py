@@ -1,4 +1,4 @@
-"""Technologies named in a job posting, as ids of the shared catalog (`signalwatch.technologies`).
+"""Technologies named in a job posting, as ids of the shared catalog (`signalwatch.techstack.catalog`).
 
 One dictionary for every signal family, so a rule written for "hiring a Salesforce admin"
 and one for "adopted Salesforce" select on the same id.
@@ -6,7 +6,7 @@ and one for "adopted Salesforce" select on the same id.
 
 from __future__ import annotations
 
-from signalwatch.technologies import find_mentions
+from signalwatch.techstack.catalog import find_mentions
 
 __all__ = ["technologies_in"]
 

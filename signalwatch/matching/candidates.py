@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from signalwatch.events import EventType, SignalEvent
-from signalwatch.ruleset import Icp
+from signalwatch.rules.ruleset import Icp
 
 __all__ = ["Candidate", "candidates", "icp_industries", "FORM_D_INDUSTRIES"]
 

@@ -6,7 +6,7 @@ import sys
 import threading
 from typing import Any, TextIO
 
-from signalwatch.render import render_text
+from signalwatch.alerts.render import render_text
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig
 
 __all__ = ["ConsoleSink", "ConsoleConfig"]

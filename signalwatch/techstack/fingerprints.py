@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from signalwatch.technologies import Catalog, CatalogError, default_catalog, technologies_from_entries
+from signalwatch.techstack.catalog import Catalog, CatalogError, default_catalog, technologies_from_entries
 
 __all__ = [
     "DNS_KINDS",

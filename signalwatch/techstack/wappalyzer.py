@@ -15,7 +15,7 @@ import logging
 import re
 from typing import Any
 
-from signalwatch.technologies import Catalog, Technology
+from signalwatch.techstack.catalog import Catalog, Technology
 from signalwatch.techstack.fingerprints import DEFAULT_CONFIDENCE, FingerprintError, Pattern, _compile_one
 
 __all__ = ["parse_wappalyzer"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from signalwatch.accounts_csv import read_accounts_csv
+from signalwatch.accounts.csv_import import read_accounts_csv
 from signalwatch.cli import main
 from signalwatch.cli.core import write_starter
 

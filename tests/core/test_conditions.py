@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from signalwatch.conditions import OPERATORS, lookup
-from signalwatch.conditions import Test as Compiled
+from signalwatch.rules.conditions import OPERATORS, lookup
+from signalwatch.rules.conditions import Test as Compiled
 
 VALUES = ["Sales", "sales", "SALES ", "", 0, 1, 49, 50, 50.0, 50.5, 5000, -3, True, False, None,
           ["sales", "Marketing"], ["x"], [], {"a": 1}, "50", "abc"]

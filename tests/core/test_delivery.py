@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from signalwatch.config import DeliveryConfig
-from signalwatch.delivery import deliver
+from signalwatch.runtime.delivery import deliver
 from signalwatch.devtools.fake_slack import Failure, FakeSlack
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.sinks.slack import SlackSink

@@ -9,9 +9,9 @@ import pytest
 
 from signalwatch.accounts import Account
 from signalwatch.cli.core import write_starter
-from signalwatch.engine import Engine
+from signalwatch.rules.engine import Engine
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
-from signalwatch.ruleset import RuleSet, load_ruleset
+from signalwatch.rules.ruleset import RuleSet, load_ruleset
 from signalwatch.timeutil import utcnow
 
 NOW = utcnow()

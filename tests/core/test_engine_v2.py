@@ -11,11 +11,11 @@ import pytest
 from signalwatch.accounts import Account
 from signalwatch.cli import main
 from signalwatch.cli.core import write_starter
-from signalwatch.engine import Engine
+from signalwatch.rules.engine import Engine
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
-from signalwatch.policy import Scoring
-from signalwatch.ruleset import RuleSet, load_ruleset
-from signalwatch.scoring import HeatState, account_heat
+from signalwatch.rules.policy import Scoring
+from signalwatch.rules.ruleset import RuleSet, load_ruleset
+from signalwatch.rules.scoring import HeatState, account_heat
 from signalwatch.yamlload import AdminInputError
 
 MONDAY_NOON = datetime(2026, 11, 23, 17, 0, tzinfo=timezone.utc)  # 12:00 in New York

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from signalwatch.render import HEADER_LIMIT, SECTION_LIMIT, render_slack, render_text, slack_link
+from signalwatch.alerts.render import HEADER_LIMIT, SECTION_LIMIT, render_slack, render_text, slack_link
 
 HOSTILE = "Acme names <!channel> <!here> <@U0ADMIN01> <https://evil.example|acme.com> & co"
 

@@ -8,7 +8,7 @@ import pytest
 
 from signalwatch.cli import main
 from signalwatch.cli.core import write_starter
-from signalwatch.ruleset import load_ruleset
+from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.yamlload import AdminInputError
 
 GOOD_RULE = """\

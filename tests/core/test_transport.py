@@ -16,7 +16,7 @@ import pytest
 import trustme
 
 from signalwatch.http import HttpClient, HttpSettings, ResponseTooLargeError, TransportError
-from signalwatch.transport import Http11Transport
+from signalwatch.http.transport import Http11Transport
 
 # A scripted answer: (request line, request number on its connection) -> raw response bytes
 # (or parts written 0.2 s apart), and whether the server then closes the connection.

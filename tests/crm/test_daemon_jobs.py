@@ -8,7 +8,7 @@ from datetime import timezone
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from signalwatch.app import build_app
+from signalwatch.runtime.app import build_app
 from signalwatch.config import load_settings
 from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.devtools.fake_hubspot import FakeHubSpot

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from signalwatch.config import DeliveryConfig
-from signalwatch.delivery import deliver
+from signalwatch.runtime.delivery import deliver
 from signalwatch.devtools.fake_hubspot import FakeHubSpot, Scripted
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.sinks import SinkError

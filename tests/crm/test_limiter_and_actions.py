@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from signalwatch.crm.alerttext import body_html, parse_actions
-from signalwatch.ratelimit import WindowLimiter
+from signalwatch.http.ratelimit import WindowLimiter
 from tests.crm.conftest import alert_payload
 
 

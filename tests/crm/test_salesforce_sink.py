@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from signalwatch.config import DeliveryConfig
-from signalwatch.delivery import deliver
+from signalwatch.runtime.delivery import deliver
 from signalwatch.devtools.fake_salesforce import SfScripted
 from signalwatch.sinks import SinkError
 from signalwatch.sinks.salesforce import SalesforceConfig, SalesforceSink, build_salesforce_api

@@ -12,12 +12,12 @@ from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.digest.build import build_digest
 from signalwatch.digest.config import DigestConfig
 from signalwatch.digest.ledger import claim_digest
-from signalwatch.digest.render import QUIET_NOTE, render_html, render_markdown, render_slack_digest
+from signalwatch.digest.page import QUIET_NOTE, render_html, render_markdown, render_slack_digest
 from signalwatch.digest.schedule import latest_occurrence
 from signalwatch.digest.send import DigestSlack, send_digests
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
-from signalwatch.policy import Scoring
-from signalwatch.ruleset import load_ruleset
+from signalwatch.rules.policy import Scoring
+from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.store import Store
 from tests.conftest import SLACK_TOKEN
 from tests.crm.conftest import enqueue

@@ -10,8 +10,8 @@ from pathlib import Path
 from hiring_boardserver import NOW, BoardServer, Route, make_connector, poll
 
 from signalwatch.accounts import Account
-from signalwatch.engine import Engine
-from signalwatch.ruleset import load_ruleset
+from signalwatch.rules.engine import Engine
+from signalwatch.rules.ruleset import load_ruleset
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

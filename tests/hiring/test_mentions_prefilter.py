@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from signalwatch.connectors.jobboards.registry import PROVIDERS
-from signalwatch.technologies import Catalog, Technology, default_catalog
-from signalwatch.technologies.phrases import PhraseMatcher
+from signalwatch.techstack.catalog import Catalog, Technology, default_catalog
+from signalwatch.techstack.phrases import PhraseMatcher
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 BOARDS = {

@@ -12,7 +12,7 @@ import pytest
 from signalwatch.cli import main
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.matching.candidates import candidates, icp_industries
-from signalwatch.ruleset import load_ruleset
+from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from signalwatch.app import build_app
+from signalwatch.runtime.app import build_app
 from signalwatch.config import DATABASE_ENV, load_settings
 from signalwatch.devtools.fixture_server import FixtureServer
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
-from signalwatch.pipeline import commit_events
+from signalwatch.runtime.pipeline import commit_events
 from signalwatch.resolve import AccountIndex
 from signalwatch.timeutil import utcnow
 from tests.conftest import SLACK_TOKEN, Workspace

@@ -11,10 +11,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 
-from signalwatch.app import App, build_app
+from signalwatch.runtime.app import App, build_app
 from signalwatch.config import load_settings
 from signalwatch.devtools.fixture_server import FixtureServer
-from signalwatch.pipeline import poll_source
+from signalwatch.runtime.pipeline import poll_source
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 from tests.conftest import SLACK_TOKEN, Workspace

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from signalwatch.app import build_app
+from signalwatch.runtime.app import build_app
 from signalwatch.config import load_settings
-from signalwatch.operations import Operations
+from signalwatch.runtime.operations import Operations
 from signalwatch.store import Store
 from tests.conftest import SLACK_TOKEN, Workspace
 from tests.prod.helpers import free_port, get, get_json, metric, parse_metrics

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from signalwatch.store import Store
-from signalwatch.store.ops import try_lease
+from signalwatch.store.upkeep import try_lease
 from tests.core import test_store as core
 from tests.prod import test_retention as retention
 
@@ -40,7 +40,7 @@ def store(pg_url: str) -> Iterator[Store]:
 
 
 def test_prune_keeps_unsent_alerts_and_their_events(store: Store) -> None:
-    from signalwatch.store.ops import prune
+    from signalwatch.store.upkeep import prune
 
     ids = retention.fill(store)
     report = prune(store, events_before=retention.NOW - timedelta(days=365), sent_before=retention.NOW - timedelta(days=180))

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from signalwatch.config import SourceHealthConfig
-from signalwatch.source_health import DOWN, assess, check_sources
+from signalwatch.runtime.source_health import DOWN, assess, check_sources
 from signalwatch.store import Store
-from signalwatch.store.ops import SourceHealthRow, source_health_rows
+from signalwatch.store.upkeep import SourceHealthRow, source_health_rows
 from signalwatch.timeutil import utcnow
 
 NOW = utcnow()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from signalwatch.technologies import CATEGORIES, Catalog, CatalogError, Technology, default_catalog, find_mentions, load_catalog
+from signalwatch.techstack.catalog import CATEGORIES, Catalog, CatalogError, Technology, default_catalog, find_mentions, load_catalog
 
 
 def test_bundled_catalog_is_large_and_categorised() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from signalwatch.accounts import Account
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import Fetched
-from signalwatch.engine import Engine
-from signalwatch.ruleset import load_ruleset
+from signalwatch.rules.engine import Engine
+from signalwatch.rules.ruleset import load_ruleset
 
 from .conftest import saved_dns, saved_pages
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
-from signalwatch.conditions import Match, Test, _hashable_fold, getter
+from signalwatch.rules.conditions import Match, Test, _hashable_fold, getter
 
 __all__ = ["MatchIndex", "block_shape"]
 

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from signalwatch.digest.build import AccountLine, Digest
-from signalwatch.render import plain_safe, slack_escape, slack_link, truncate
+from signalwatch.alerts.render import plain_safe, slack_escape, slack_link, truncate
 
 __all__ = ["render_markdown", "render_html", "render_slack_digest", "QUIET_NOTE"]
 

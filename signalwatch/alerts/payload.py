@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent
-from signalwatch.ruleset import Fit, Rule
+from signalwatch.rules.ruleset import Fit, Rule
 
 __all__ = ["RulePart", "AccountPart", "EventPart", "Context", "rule_part", "account_part", "event_part", "context", "compose"]
 

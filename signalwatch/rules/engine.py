@@ -25,11 +25,11 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from signalwatch.accounts import Account
-from signalwatch.conditions import Match
+from signalwatch.rules.conditions import Match
 from signalwatch.events import SignalEvent, key_of, key_part
-from signalwatch.hitlog import AccountState, Hit, Pending
-from signalwatch.matchindex import MatchIndex, block_shape
-from signalwatch.payload import (
+from signalwatch.rules.hitlog import AccountState, Hit, Pending
+from signalwatch.rules.blockindex import MatchIndex, block_shape
+from signalwatch.alerts.payload import (
     AccountPart,
     Context,
     RulePart,
@@ -39,9 +39,9 @@ from signalwatch.payload import (
     event_part,
     rule_part,
 )
-from signalwatch.policy import DeliveryWindow
-from signalwatch.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
-from signalwatch.scoring import weighting
+from signalwatch.rules.policy import DeliveryWindow
+from signalwatch.rules.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
+from signalwatch.rules.scoring import weighting
 from signalwatch.store import AlertDraft
 
 __all__ = ["Engine", "Delta", "Evaluation"]

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from signalwatch.delivery import DeliveryReport
-from signalwatch.pipeline import PollReport
+from signalwatch.runtime.delivery import DeliveryReport
+from signalwatch.runtime.pipeline import PollReport
 from signalwatch.store import SourceStatus
-from signalwatch.store.ops import OutboxSummary
+from signalwatch.store.upkeep import OutboxSummary
 from signalwatch.store.tables import OutboxStatus
 
 __all__ = ["Counters", "Snapshot", "render", "CONTENT_TYPE"]

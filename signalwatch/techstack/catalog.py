@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from signalwatch.technologies.phrases import PhraseMatcher
+from signalwatch.techstack.phrases import PhraseMatcher
 
 __all__ = [
     "CATEGORIES",
@@ -209,7 +209,7 @@ def technologies_from_entries(items: Iterable[object], origin: str) -> list[Tech
 
 def load_catalog(*extra_files: str | Path) -> Catalog:
     """The bundled catalog, extended by admin files in the same format (later files win)."""
-    bundled = resources.files(__name__).joinpath("catalog.yaml").read_text(encoding="utf-8")
+    bundled = resources.files("signalwatch.techstack").joinpath("catalog.yaml").read_text(encoding="utf-8")
     catalog = Catalog(_parse(bundled, "catalog.yaml"))
     for path in extra_files:
         try:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 
-from signalwatch.scoring import HeatState
+from signalwatch.rules.scoring import HeatState
 
 __all__ = ["Hit", "HitLog", "AccountState", "Pending"]
 

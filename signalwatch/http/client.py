@@ -34,7 +34,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
-from signalwatch.transport import Http11Transport
+from signalwatch.http.transport import Http11Transport
 
 __all__ = [
     "HttpSettings",

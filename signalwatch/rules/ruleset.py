@@ -18,10 +18,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.accounts import Account
-from signalwatch.conditions import Match, Test, compile_match
+from signalwatch.rules.conditions import Match, Test, compile_match
 from signalwatch.events import SignalEvent
-from signalwatch.expr import Expr, ExprError, parse_expr
-from signalwatch.policy import DEFAULT_POLICY, POLICY_FILE, Policy
+from signalwatch.rules.expr import Expr, ExprError, parse_expr
+from signalwatch.rules.policy import DEFAULT_POLICY, POLICY_FILE, Policy
 from signalwatch.sinks import SINKS
 from signalwatch.timeutil import coerce_duration
 from signalwatch.yamlload import AdminInputError, Issue, LoadedYaml, load_yaml, suggest, validation_issues

@@ -8,10 +8,10 @@ from datetime import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from signalwatch.app import App, SourceRuntime
+from signalwatch.runtime.app import App, SourceRuntime
 from signalwatch.connectors.base import FetchContext, PartWrite
 from signalwatch.accounts import Account
-from signalwatch.engine import Engine, Evaluation
+from signalwatch.rules.engine import Engine, Evaluation
 from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError
 from signalwatch.store import AlertDraft, PollCommit, Store, StoreError

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from signalwatch.conditions import all_of
+from signalwatch.rules.conditions import all_of
 
 __all__ = ["Expr", "ExprError", "parse_expr"]
 

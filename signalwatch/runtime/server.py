@@ -9,7 +9,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from signalwatch.metrics import CONTENT_TYPE
+from signalwatch.runtime.metrics import CONTENT_TYPE
 
 __all__ = ["OpsServer"]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from signalwatch.events import SignalEvent
-from signalwatch.policy import Scoring
+from signalwatch.rules.policy import Scoring
 
 __all__ = ["Heat", "HeatState", "account_heat", "decay", "half_life", "weighting"]
 

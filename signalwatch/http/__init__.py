@@ -1,0 +1,38 @@
+"""The one way signalwatch makes HTTP calls to sources: `HttpClient` and its errors.
+
+See `signalwatch.http.client` for the policy (timeouts, retries, caps, URL guard).
+"""
+
+from signalwatch.http.client import (
+    HttpSettings,
+    HttpClient,
+    HttpResponse,
+    FetchError,
+    BlockedUrlError,
+    ResponseTooLargeError,
+    TooManyRedirectsError,
+    TransportError,
+    HttpStatusError,
+    RateLimitedError,
+    check_url,
+    public_address,
+    vetted_addresses,
+    parse_retry_after,
+)
+
+__all__ = [
+    "HttpSettings",
+    "HttpClient",
+    "HttpResponse",
+    "FetchError",
+    "BlockedUrlError",
+    "ResponseTooLargeError",
+    "TooManyRedirectsError",
+    "TransportError",
+    "HttpStatusError",
+    "RateLimitedError",
+    "check_url",
+    "public_address",
+    "vetted_addresses",
+    "parse_retry_after",
+]
