@@ -4,33 +4,49 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from signalwatch.eventtypes import KINDS
 from signalwatch.timeutil import as_utc
 
 __all__ = ["EventType", "SignalEvent", "make_dedupe_key", "key_part", "key_of", "CHANGES"]
 
 
 class EventType(StrEnum):
-    """The four trigger families signalwatch knows (see DESIGN.md)."""
+    """The bundled trigger families (see DESIGN.md); each is declared in `signalwatch.eventtypes`.
+
+    A SignalEvent's `type` is a plain string naming any registered kind, so a plugin can add
+    one; these members are the bundled names, and compare equal to those strings.
+    """
 
     FUNDING = "funding"
     HIRING = "hiring"
     LEADERSHIP = "leadership"
     TECH_STACK = "tech_stack"
+    ACQUISITION = "acquisition"
+    LAYOFFS = "layoffs"
 
 
-# The allowed `change` values per event type; a connector emitting anything else is a bug.
-CHANGES: dict[EventType, frozenset[str]] = {
-    EventType.FUNDING: frozenset({"raised"}),
-    EventType.HIRING: frozenset({"posted", "closed", "surge"}),
-    EventType.LEADERSHIP: frozenset({"appointed", "departed"}),
-    EventType.TECH_STACK: frozenset({"adopted", "dropped", "mentioned"}),
-}
+class _Changes(Mapping[str, frozenset[str]]):
+    """The allowed `change` values per event type, read from the declarations (plugins included)."""
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return frozenset(KINDS[str(name)].changes)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
+
+
+# A connector emitting a change not listed for its type is a bug.
+CHANGES: Mapping[str, frozenset[str]] = _Changes()
 
 
 _quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
@@ -62,7 +78,7 @@ class SignalEvent(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    type: EventType
+    type: str = Field(description="a registered event type, e.g. 'funding' (see signalwatch.eventtypes)")
     change: str
     source: str = Field(description="configured source name, e.g. 'techcrunch'")
     source_kind: str = Field(description="connector kind, e.g. 'rss', 'greenhouse'")
@@ -84,6 +100,13 @@ class SignalEvent(BaseModel):
     @classmethod
     def _utc(cls, value: datetime) -> datetime:
         return as_utc(value)
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if str(value) not in KINDS:
+            raise ValueError(f"unknown event type {value!r}: use one of {', '.join(KINDS)}")
+        return str(value)
 
     @field_validator("change")
     @classmethod

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from signalwatch.eventtypes import kind_of
+
 __all__ = ["slack_escape", "plain_safe", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate"]
 
 HEADER_LIMIT = 150  # Block Kit header text
@@ -41,44 +43,19 @@ def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _money(amount: Any, currency: Any) -> str | None:
-    if not isinstance(amount, (int, float)):
-        return None
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(str(currency), f"{currency} " if currency else "")
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if amount >= size:
-            return f"{symbol}{amount / size:.3g}{suffix}"
-    return f"{symbol}{amount:.0f}"
-
-
 def what_happened(payload: dict[str, Any]) -> str:
-    """One line saying what the event was, from its type and attributes (plain text)."""
+    """One line saying what the event was, from its type's declaration (plain text)."""
     event = payload["event"]
-    attrs = event.get("attributes") or {}
-    kind, change = event["type"], event["change"]
-    if kind == "funding":
-        parts = ["Raised", _money(attrs.get("amount"), attrs.get("currency")) or "an undisclosed amount"]
-        if attrs.get("round") and attrs["round"] != "undisclosed":
-            parts.append(str(attrs["round"]).replace("_", " ").title().replace("Plus", "+"))
-        leads = attrs.get("lead_investors") or []
-        return " ".join(parts) + (f", led by {', '.join(map(str, leads))}" if leads else "")
-    if kind == "leadership":
-        person = attrs.get("person") or "An executive"
-        role = f" as {attrs['title']}" if attrs.get("title") else ""
-        return f"{person} {'appointed' if change == 'appointed' else 'departed'}{role}"
-    if kind == "hiring":
-        title = attrs.get("title") or event["title"]
-        return f"Hiring {change}: {title}"
-    if kind == "tech_stack":
-        return f"{str(change).title()} {attrs.get('name') or attrs.get('technology') or 'a technology'}"
-    return event["title"]
+    kind = kind_of(event["type"])
+    line = kind.describe(event["change"], event.get("attributes") or {}) if kind else None
+    return line or str(event["title"])
 
 
 def headline(payload: dict[str, Any]) -> str:
     account = payload.get("account") or {}
     company = account.get("name") or payload["event"].get("company_name") or "Unmatched company"
     tier = f" · Tier {account['tier']}" if account.get("tier") else ""
-    kind = payload["event"]["type"].replace("_", " ")
+    kind = str(payload["event"]["type"]).replace("_", " ")
     return f"{payload['priority']} · {kind} · {company}{tier}"
 
 

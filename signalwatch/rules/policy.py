@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from signalwatch.eventtypes import KINDS
 from signalwatch.timeutil import coerce_duration, known_zone
 
 __all__ = ["Policy", "Scoring", "Limits", "DeliveryWindow", "DEFAULT_POLICY", "POLICY_FILE"]
@@ -26,24 +27,36 @@ def _durations(value: Any) -> Any:
     return value
 
 
+def _default_weights() -> dict[str, float]:
+    return {f"{kind.name}/{change}": weight for kind in KINDS.values() for change, weight in kind.changes.items()}
+
+
+def _default_half_lives() -> dict[str, timedelta]:
+    return {kind.name: kind.half_life for kind in KINDS.values()}
+
+
 class Scoring(_Strict):
     """Heat = Σ weight × tier fit × 0.5^(age / half-life), × (1 + cluster_bonus per extra signal type)."""
 
-    weights: dict[str, float] = {
-        "funding/raised": 10, "leadership/appointed": 8, "leadership/departed": 4, "hiring/surge": 7,
-        "hiring/posted": 2, "hiring/closed": 0, "tech_stack/adopted": 6, "tech_stack/dropped": 6,
-        "tech_stack/mentioned": 1,
-    }
-    half_life: dict[str, timedelta] = {
-        "funding": timedelta(days=30), "leadership": timedelta(days=45),
-        "hiring": timedelta(days=14), "tech_stack": timedelta(days=30),
-    }
+    # Defaults come from each type's declaration; a policy file overrides the entries it names.
+    weights: dict[str, float] = Field(default_factory=lambda: _default_weights())
+    half_life: dict[str, timedelta] = Field(default_factory=lambda: _default_half_lives())
     tier_fit: dict[str, float] = {"A": 1.0, "B": 0.7, "C": 0.4, "none": 0.2}
     cluster_window: timedelta = timedelta(days=30)
     cluster_bonus: float = Field(default=0.25, ge=0)
     bands: dict[Literal["P1", "P2"], float] = {"P1": 8.0, "P2": 4.0}
 
     _half = field_validator("half_life", mode="before")(_durations)
+
+    @field_validator("weights", mode="after")
+    @classmethod
+    def _merge_weights(cls, value: dict[str, float]) -> dict[str, float]:
+        return {**_default_weights(), **value}
+
+    @field_validator("half_life", mode="after")
+    @classmethod
+    def _merge_half_lives(cls, value: dict[str, timedelta]) -> dict[str, timedelta]:
+        return {**_default_half_lives(), **value}
 
     _window = field_validator("cluster_window", mode="before")(coerce_duration)
 

@@ -85,7 +85,7 @@ def test_entity_escaped_mentions_stay_literal_text(feeds: FixtureServer) -> None
     events, _ = _poll(RssConnector("news", RssOptions(url=feeds.url("feed"))), {})
     acme = next(e for e in events if e.company_name == "Acme Robotics")
     assert "<!channel>" in acme.title  # stored as the source wrote it; escaping happens at render time
-    assert acme.type is EventType.LEADERSHIP
+    assert acme.type == EventType.LEADERSHIP
 
 
 def test_a_date_in_the_far_future_counts_as_now(feeds: FixtureServer) -> None:

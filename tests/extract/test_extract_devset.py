@@ -38,7 +38,7 @@ def test_labels_use_the_event_vocabulary(labelled: list[LabelledItem]) -> None:
             kind = EventType(event["type"])
             assert event["change"] in CHANGES[kind], item.id
             attributes = event["attributes"]
-            if kind is EventType.FUNDING:
+            if kind == EventType.FUNDING:
                 assert set(attributes) == {"amount", "currency", "amount_usd", "round", "investors", "lead_investors"}
                 assert attributes["round"] in ROUNDS, item.id
                 assert (attributes["amount_usd"] is not None) == (attributes["currency"] == "USD"), item.id
