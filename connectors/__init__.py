@@ -1,20 +1,14 @@
-"""Connector registry: kind name → connector class. A connector is one file plus one line here."""
+"""Connector registry: kind name → connector class, found through the `signalwatch.connectors`
+entry points (ours are declared in pyproject.toml like anyone else's)."""
 
 from __future__ import annotations
 
 from signalwatch.connectors.base import Connector
+from signalwatch.plugins import Registry
 
-__all__ = ["REGISTRY", "register", "get_connector_class"]
+__all__ = ["REGISTRY", "get_connector_class"]
 
-REGISTRY: dict[str, type[Connector]] = {}
-
-
-def register(cls: type[Connector]) -> type[Connector]:
-    """Class decorator that makes a connector available under its `kind`."""
-    if cls.kind in REGISTRY and REGISTRY[cls.kind] is not cls:
-        raise ValueError(f"connector kind {cls.kind!r} registered twice")
-    REGISTRY[cls.kind] = cls
-    return cls
+REGISTRY: Registry[Connector] = Registry("signalwatch.connectors", Connector, lambda cls: cls.kind)
 
 
 def get_connector_class(kind: str) -> type[Connector]:
@@ -23,10 +17,3 @@ def get_connector_class(kind: str) -> type[Connector]:
         return REGISTRY[kind]
     except KeyError:
         raise KeyError(f"unknown source type {kind!r}; known: {', '.join(sorted(REGISTRY))}") from None
-
-
-# Registration lines: one import per connector module.
-from signalwatch.connectors import rss  # noqa: E402,F401
-from signalwatch.connectors import edgar  # noqa: E402,F401
-from signalwatch.connectors import jobboards  # noqa: E402,F401
-from signalwatch.connectors import techstack  # noqa: E402,F401

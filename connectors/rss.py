@@ -11,8 +11,13 @@ import feedparser
 from bs4 import BeautifulSoup
 from pydantic import Field, field_validator
 
-from signalwatch.connectors import register
-from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized
+from signalwatch.connectors.base import (
+    Connector,
+    ConnectorOptions,
+    FetchContext,
+    Fetched,
+    Normalized,
+)
 from signalwatch.events import SignalEvent, make_dedupe_key
 from signalwatch.extract import extract_news
 from signalwatch.http import FetchError
@@ -37,7 +42,6 @@ class RssOptions(ConnectorOptions):
     _duration = field_validator("max_age", mode="before")(coerce_duration)
 
 
-@register
 class RssConnector(Connector):
     """One news feed. Items are classified by `signalwatch.extract.extract_news`."""
 

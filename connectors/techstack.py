@@ -28,14 +28,25 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from signalwatch.connectors import register
-from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized
+from signalwatch.connectors.base import (
+    Connector,
+    ConnectorOptions,
+    FetchContext,
+    Fetched,
+    Normalized,
+)
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.http import FetchError, HttpClient, HttpStatusError
 from signalwatch.resolve import normalize_domain
 from signalwatch.techstack.catalog import CatalogError
 from signalwatch.techstack.diff import StackChange, diff_stack
-from signalwatch.techstack.dns import DnsLookupError, DnspythonResolver, DnsRecords, Resolver, lookup_records
+from signalwatch.techstack.dns import (
+    DnsLookupError,
+    DnspythonResolver,
+    DnsRecords,
+    Resolver,
+    lookup_records,
+)
 from signalwatch.techstack.engine import Fingerprinter
 from signalwatch.techstack.fingerprints import FingerprintError, load_fingerprints
 from signalwatch.techstack.page import decode_body, extract_page
@@ -117,7 +128,6 @@ class TechStackOptions(ConnectorOptions):
         return self
 
 
-@register
 class TechStackConnector(Connector):
     """Homepage fingerprints and DNS records of every account with a domain, diffed per poll."""
 

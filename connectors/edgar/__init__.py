@@ -17,4 +17,4 @@ Configure them as sources; `user_agent` is required by SEC (an operator name and
 Both share one process-wide budget of 10 requests/s to sec.gov and one cooldown after a refusal.
 """
 
-from signalwatch.connectors.edgar import eightk, formd  # noqa: F401  (registers both kinds)
+

@@ -16,7 +16,6 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from signalwatch.connectors import register
 from signalwatch.connectors.edgar.client import EdgarOptions, EdgarSession
 from signalwatch.connectors.edgar.feed import FeedEntry
 from signalwatch.connectors.edgar.filing_index import FilingIndex
@@ -39,7 +38,6 @@ class FormDOptions(EdgarOptions):
     _duration = field_validator("max_first_sale_age", mode="before")(coerce_duration)
 
 
-@register
 class FormDConnector(EdgarConnector):
     """Form D filings from EDGAR's current-filings feed."""
 

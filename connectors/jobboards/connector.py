@@ -23,17 +23,39 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from signalwatch.connectors import register
-from signalwatch.connectors.base import Connector, ConnectorOptions, FetchContext, Fetched, Normalized, PartWrite
+from signalwatch.connectors.base import (
+    Connector,
+    ConnectorOptions,
+    FetchContext,
+    Fetched,
+    Normalized,
+    PartWrite,
+)
 from signalwatch.connectors.jobboards.events import KIND, role_event, surge_event
-from signalwatch.connectors.jobboards.fetch import AccountRef, BoardPoll, collect_targets, poll_boards
+from signalwatch.connectors.jobboards.fetch import (
+    AccountRef,
+    BoardPoll,
+    collect_targets,
+    poll_boards,
+)
 from signalwatch.connectors.jobboards.model import Posting
 from signalwatch.connectors.jobboards.registry import PROVIDERS
-from signalwatch.connectors.jobboards.state import account_key, board_head, is_account_key, needs_body, open_roles
+from signalwatch.connectors.jobboards.state import (
+    account_key,
+    board_head,
+    is_account_key,
+    needs_body,
+    open_roles,
+)
 from signalwatch.events import SignalEvent
 from signalwatch.hiring.classify import classify_title
 from signalwatch.hiring.mentions import technologies_in
-from signalwatch.hiring.snapshot import BoardDiff, JobRecord, diff_snapshot, unchanged_snapshot
+from signalwatch.hiring.snapshot import (
+    BoardDiff,
+    JobRecord,
+    diff_snapshot,
+    unchanged_snapshot,
+)
 from signalwatch.hiring.surge import FunctionHistory, SurgeRule, observe
 from signalwatch.timeutil import coerce_duration
 
@@ -69,7 +91,6 @@ class JobBoardsOptions(ConnectorOptions):
         return value
 
 
-@register
 class JobBoardsConnector(Connector):
     """Greenhouse, Lever (US and EU), Ashby, Workable, SmartRecruiters, Recruitee and Personio boards."""
 
