@@ -4,20 +4,20 @@ See `signalwatch.http.client` for the policy (timeouts, retries, caps, URL guard
 """
 
 from signalwatch.http.client import (
-    HttpSettings,
+    BlockedUrlError,
+    FetchError,
     HttpClient,
     HttpResponse,
-    FetchError,
-    BlockedUrlError,
+    HttpSettings,
+    HttpStatusError,
+    RateLimitedError,
     ResponseTooLargeError,
     TooManyRedirectsError,
     TransportError,
-    HttpStatusError,
-    RateLimitedError,
     check_url,
+    parse_retry_after,
     public_address,
     vetted_addresses,
-    parse_retry_after,
 )
 
 __all__ = [

@@ -22,6 +22,7 @@ import email.utils
 import ipaddress
 import random
 import socket
+import ssl
 import threading
 import time
 import urllib.request
@@ -34,7 +35,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
-from signalwatch.http.transport import Http11Transport
+from signalwatch.http.transport import SourceTransport
 
 __all__ = [
     "HttpSettings",
@@ -232,9 +233,25 @@ class _HostPacer:
             self._sleep(slot - now)
 
 
-def _environment_proxies() -> bool:
-    """Whether the environment routes HTTP(S) through a proxy (as httpx reads it)."""
-    return any(scheme in urllib.request.getproxies() for scheme in ("http", "https", "all"))
+def environment_proxies() -> tuple[dict[str, str], list[str]]:
+    """The proxies the environment names ({"http": url, "https": url}) and the NO_PROXY hosts."""
+    found = urllib.request.getproxies()
+    proxies = {scheme: found.get(scheme) or found["all"] for scheme in ("http", "https") if found.get(scheme) or found.get("all")}
+    bypass = [host.strip() for host in found.get("no", "").split(",") if host.strip()]
+    return proxies, bypass
+
+
+def _proxy_mounts(ssl_context: ssl.SSLContext) -> dict[str, httpx.BaseTransport | None]:
+    """httpx mounts for the environment's proxies: the same transport, dialling the proxy."""
+    proxies, bypass = environment_proxies()
+    if "*" in bypass:
+        return {}
+    mounts: dict[str, httpx.BaseTransport | None] = {
+        f"{scheme}://": SourceTransport(ssl_context, proxy=url) for scheme, url in proxies.items()
+    }
+    if mounts:
+        mounts.update({f"all://*{host.lstrip('.')}": None for host in bypass})  # None: the direct transport
+    return mounts
 
 
 class _NoCookies(httpx.Cookies):
@@ -261,11 +278,9 @@ class _CookielessClient(httpx.Client):
 class HttpClient:
     """Thread-safe GET client for sources. Build one per process and pass it down.
 
-    Requests go over `Http11Transport` (`http.client` connections kept alive per origin),
-    which spends about a third of httpx's default CPU on a request: a poll of thousands of
-    boards or feeds is mostly small conditional GETs, and on a small machine that CPU is
-    the cycle's cost. When the environment names a proxy (HTTP_PROXY, HTTPS_PROXY,
-    ALL_PROXY), httpx's own transport is used instead, so proxies work as httpx documents.
+    Requests go over `SourceTransport`: httpx's own connection pool, whose network backend
+    dials only addresses the URL guard checked. A proxy the environment names (HTTP_PROXY,
+    HTTPS_PROXY, ALL_PROXY, NO_PROXY) is used through the same transport.
 
     Sources are public, unauthenticated endpoints, so the client keeps no cookies: a poll
     is not a session a site can follow across cycles, every conditional GET of a URL is
@@ -287,27 +302,30 @@ class HttpClient:
         self._resolve = resolve or _resolve
         self._allowed = address_allowed
         self._pacer = _HostPacer(settings.per_host_interval, sleep, settings.host_intervals)
-        # With our transport, a new connection resolves its host once, checks every address
-        # and connects to those very addresses: no second lookup a DNS rebinding could answer
-        # differently, and none at all for a kept-alive connection. Otherwise (a proxy, or a
-        # transport given) the URL guard resolves before each request.
-        self._pinned = False
-        if transport is None and not _environment_proxies():
-            self._pinned = not settings.allow_private_addresses
-            transport = Http11Transport(httpx.create_ssl_context(),
-                                        addresses=self._addresses if self._pinned else None)
+        # A new connection resolves its host once, checks every address and connects to
+        # those very addresses: no second lookup a DNS rebinding could answer differently,
+        # and none at all for a kept-alive connection. Through a proxy (which resolves the
+        # origin itself), or with a transport given, the URL guard resolves before each request.
+        guard = None if settings.allow_private_addresses else self._vet
+        mounts: dict[str, httpx.BaseTransport | None] = {}
+        if transport is None:
+            ssl_context = httpx.create_ssl_context()
+            transport = SourceTransport(ssl_context, vet=guard)
+            mounts = _proxy_mounts(ssl_context)
+        self._pinned = guard is not None and isinstance(transport, SourceTransport) and not mounts
         self._client = _CookielessClient(
             headers={"User-Agent": settings.user_agent, **settings.extra_headers},
             timeout=httpx.Timeout(settings.timeout),
             follow_redirects=False,
             transport=transport,
+            mounts=mounts,
         )
 
     def close(self) -> None:
         self._client.close()
 
-    def _addresses(self, url: str, host: str) -> list[str]:
-        return vetted_addresses(url, host, self._resolve, self._allowed)
+    def _vet(self, host: str) -> list[str]:
+        return vetted_addresses(host, host, self._resolve, self._allowed)
 
     def __enter__(self) -> HttpClient:
         return self
