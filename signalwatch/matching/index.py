@@ -3,22 +3,32 @@
 Evidence, strongest first (confidence in brackets):
 
     domain (1.0)        the mention's domain or a parent of it is an account's domain
-    name (0.9)          normalized name equals an account's normalized name
+    name (0.9)          normalized name equals an account's normalized name, and the name proves
+                        itself: a distinctive word ("Brex"), a brand word ("Target", "Visa"), or
+                        several words ("Acme Robotics")
     alias (0.85)        normalized name equals one of an account's aliases
     name, weak (0.8)    a one-common-word name ("Box") proven by a written legal form ("Box, Inc.")
+    context (0.75)      the name alone does not settle it, the item does: a shared name ("Apollo"),
+                        an ordinary word ("Notion") or a name two accounts answer to, decided by
+                        what the item's title and summary say (full name, alias, industry words,
+                        the word used as a company: "Notion CEO …")
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different
                         descriptors ("Kovira Labs" vs "Kovira Systems") are two companies
+    short_form (0.7)    the mention is an account's name without its generic tail ("Mistral" for
+                        "Mistral AI", "Delta" for "Delta Air Lines"), and the item settles it
 
 and what is refused rather than guessed:
 
-    ambiguous           two accounts claim the same domain or name
-    common_name         a bare one-common-word name ("Ramp", "Notion") without domain, alias or legal form
+    ambiguous           two accounts claim the name, or a shared name / short form the item does not settle
+    common_name         a bare one-common-word name ("Ramp", "Notion") without domain, alias, legal form or
+                        supporting context
     domain_mismatch     the name fits an account but the mention's domain contradicts the account's
     none                nothing fits
 
-An account whose name is a common word still matches a bare mention when the admin lists that
-name as an alias too: the alias is the explicit "yes, bare 'Ramp' means us".
+Every Resolution carries a one-line `reason` for `signalwatch explain`. The common case (a
+distinctive name, a domain) is a handful of dict lookups; the item's text is read only when the
+name alone cannot decide.
 """
 
 from __future__ import annotations
@@ -28,25 +38,60 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from signalwatch.accounts import Account
-from signalwatch.matching.names import analyze, domain_suffixes, is_weak_key, name_parts, normalize_domain
+from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
+from signalwatch.matching.names import (
+    Sense,
+    analyze,
+    domain_suffixes,
+    is_weak_key,
+    name_parts,
+    normalize_domain,
+    split_possessor,
+    strip_possessive,
+    word_sense,
+)
 
 __all__ = ["AccountMatcher", "Resolution", "CONFIDENCE"]
 
-CONFIDENCE = {"domain": 1.0, "name": 0.9, "alias": 0.85, "name_weak": 0.8, "name_variant": 0.7}
+CONFIDENCE = {
+    "domain": 1.0,
+    "name": 0.9,
+    "alias": 0.85,
+    "name_weak": 0.8,
+    "context": 0.75,
+    "name_variant": 0.7,
+    "short_form": 0.7,
+}
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """The outcome of resolving one mention: an account id or None, and how sure we are."""
+    """The outcome of resolving one mention: an account id or None, how sure, how, and why."""
 
     account_id: int | None
     confidence: float
-    method: str  # "domain", "name", "alias", "name_variant", "ambiguous", "common_name", "domain_mismatch", "none"
+    method: str  # "domain", "name", "alias", "context", "name_variant", "short_form", "ambiguous", "common_name", …
+    reason: str = ""
 
 
 _EMPTY: frozenset[int] = frozenset()
-_NONE = Resolution(None, 0.0, "none")
-_AMBIGUOUS = Resolution(None, 0.0, "ambiguous")
+_NONE = Resolution(None, 0.0, "none", "no account has this name or domain")
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    """The accounts a mention's name could mean, by how they answer to it."""
+
+    key: str
+    exact: frozenset[int]  # the name or an alias equals the mention
+    by_alias: frozenset[int]  # of those, the ones that answer by an alias
+    short: frozenset[int]  # the mention is the account's name without its generic tail
+    variant: frozenset[int]  # one is the other plus descriptors
+    legal_suffix: bool
+
+    @property
+    def all(self) -> frozenset[int]:
+        return self.exact | self.short | self.variant
 
 
 class AccountMatcher:
@@ -58,8 +103,13 @@ class AccountMatcher:
         self._by_alias: dict[str, set[int]] = defaultdict(set)
         self._by_key: dict[str, set[int]] = defaultdict(set)  # names and aliases
         self._by_core: dict[str, set[int]] = defaultdict(set)  # bare cores of names that carry descriptors
+        self._by_spelling: dict[str, set[int]] = defaultdict(set)  # "lowe" for "Lowe's", "gojek" for "Go-Jek"
+        self._by_short: dict[str, set[int]] = defaultdict(set)  # "delta" for "Delta Air Lines"
         self._domain_of: dict[int, str] = {}
+        self._accounts: dict[int, Account] = {}
+        self._profiles: dict[int, Profile] = {}
         for account in accounts:
+            self._accounts[account.id] = account
             domain = normalize_domain(account.domain)
             if domain:
                 self._by_domain[domain].add(account.id)
@@ -76,57 +126,238 @@ class AccountMatcher:
         self._by_key[form.key].add(account_id)
         if form.core != form.key and _variant_ok(form.core):
             self._by_core[form.core].add(account_id)
+        for spelling in _other_spellings(name, form.key):
+            self._by_spelling[spelling].add(account_id)
+        for short in _short_forms(form.key):
+            if short != form.core:  # a descriptors-only tail is a name_variant, matched without context
+                self._by_short[short].add(account_id)
 
-    def resolve(self, company_name: str | None, company_domain: str | None = None) -> Resolution:
-        """Which account `company_name` / `company_domain` names; see the module docstring."""
+    def resolve(
+        self, company_name: str | None, company_domain: str | None = None, context: str | None = None
+    ) -> Resolution:
+        """Which account `company_name` / `company_domain` names; see the module docstring.
+
+        `context` is the item's text (title and summary): read only when the name alone cannot
+        decide, to settle a shared name, a short form or an ordinary word, or to refuse it.
+        """
         domain = normalize_domain(company_domain)
         if domain:
             for candidate in domain_suffixes(domain):
                 ids = self._by_domain.get(candidate)
                 if ids:
-                    return Resolution(next(iter(ids)), CONFIDENCE["domain"], "domain") if len(ids) == 1 else _AMBIGUOUS
+                    if len(ids) == 1:
+                        account_id = next(iter(ids))
+                        return Resolution(account_id, CONFIDENCE["domain"], "domain",
+                                          f"domain {candidate} is {self._label(account_id)}'s")
+                    return Resolution(None, 0.0, "ambiguous", f"domain {candidate} belongs to {len(ids)} accounts")
         if not company_name:
             return _NONE
+        item = _LazyItem(context)
         parts = name_parts(company_name)
         if len(parts) == 1:
-            return self._by_text(parts[0], domain)
-        results = [self._by_text(part, domain) for part in parts]
+            return self._by_mention(parts[0], domain, item)
+        results = [self._by_mention(part, domain, item) for part in parts]
         return max(results, key=lambda r: (r.account_id is not None, r.confidence), default=_NONE)
 
-    def _by_text(self, text: str, domain: str | None) -> Resolution:
+    def _by_mention(self, text: str, domain: str | None, item: _LazyItem) -> Resolution:
+        """Resolve one written name; "Alphabet's Waymo" falls back to the company after the owner."""
+        found = self._by_text(text, domain, item)
+        if found.account_id is None and found.method == "none":
+            owned = split_possessor(text)
+            if owned:
+                inner = self._by_text(owned[1], domain, item)
+                if inner.account_id is not None:
+                    return Resolution(inner.account_id, inner.confidence, inner.method,
+                                      f"'{owned[0]}' is the owner named before the company; {inner.reason}")
+        return found
+
+    def _candidates(self, text: str) -> _Candidates | None:
+        """Every account the written name could mean, trying its other spellings in turn."""
         form = analyze(text)
         if not form.key:
-            return _NONE
-        by_name = self._by_name.get(form.key, _EMPTY)
-        by_alias = self._by_alias.get(form.key, _EMPTY)
-        exact = by_name | by_alias if by_name and by_alias else by_name or by_alias
-        if len(exact) > 1:
-            return _AMBIGUOUS
-        if exact:
-            account_id = next(iter(exact))
-            weak = is_weak_key(form.key)
-            if account_id in by_name and not weak:
-                return self._checked(account_id, domain, "name", CONFIDENCE["name"])
-            if account_id in by_alias:  # the admin's explicit word, even for a common-word name
-                return self._checked(account_id, domain, "alias", CONFIDENCE["alias"])
-            if form.legal_suffix:
-                return self._checked(account_id, domain, "name", CONFIDENCE["name_weak"])
-            return Resolution(None, 0.0, "common_name")
-        variants = self._by_core.get(form.key, _EMPTY) if _variant_ok(form.key) else _EMPTY
+            return None
+        keys = [form.key]
+        stripped = strip_possessive(text)
+        if stripped:
+            keys.append(analyze(stripped).key)
+        keys.extend(_other_spellings(text, form.key))
+        for key in dict.fromkeys(k for k in keys if k):
+            by_name = self._by_name.get(key, _EMPTY)
+            by_alias = self._by_alias.get(key, _EMPTY)
+            exact = frozenset(by_name | by_alias | self._by_spelling.get(key, _EMPTY))
+            short = frozenset(self._by_short.get(key, _EMPTY)) - exact
+            if exact or short:
+                return _Candidates(key, exact, frozenset(by_alias), short, frozenset(), form.legal_suffix)
+        variants: frozenset[int] = frozenset(self._by_core.get(form.key, _EMPTY)) if _variant_ok(form.key) else _EMPTY
         if form.core != form.key and _variant_ok(form.core):
             variants = variants | self._by_key.get(form.core, _EMPTY)
-        if len(variants) > 1:
-            return _AMBIGUOUS
         if variants:
-            return self._checked(next(iter(variants)), domain, "name_variant", CONFIDENCE["name_variant"])
-        return _NONE
+            return _Candidates(form.key, _EMPTY, _EMPTY, _EMPTY, variants, form.legal_suffix)
+        return None
 
-    def _checked(self, account_id: int, domain: str | None, method: str, confidence: float) -> Resolution:
+    def _by_text(self, text: str, domain: str | None, item: _LazyItem) -> Resolution:
+        found = self._candidates(text)
+        if found is None:
+            return _NONE
+        key = found.key
+        sense = word_sense(key)
+        if sense is Sense.ORDINARY and _is_camel_case(text):  # "BlackBerry", "LinkedIn": not the fruit or a word
+            sense = Sense.DISTINCTIVE
+        if not found.exact and len(found.short) == 1 and " " in key and sense is Sense.DISTINCTIVE:
+            account_id = next(iter(found.short))
+            return self._checked(account_id, domain, "short_form",
+                                 f"'{key}' is the start of {self._label(account_id)}'s name, the rest generic",
+                                 CONFIDENCE["short_form"])
+        if len(found.exact) == 1 and not found.short:
+            account_id = next(iter(found.exact))
+            label = self._label(account_id)
+            if sense is Sense.DISTINCTIVE and account_id in self._by_name.get(key, _EMPTY):
+                return self._checked(account_id, domain, "name", f"name '{key}' matches {label}")
+            if account_id in found.by_alias and sense is not Sense.SHARED:  # the admin's explicit word
+                return self._checked(account_id, domain, "alias", f"'{key}' is an alias of {label}")
+            if sense is Sense.DISTINCTIVE:
+                return self._checked(account_id, domain, "name", f"name '{key}' matches {label}")
+            if sense is Sense.BRAND:
+                return self._checked(account_id, domain, "name",
+                                     f"'{key}' is an ordinary word that, capitalised in business news, means {label}")
+            if found.legal_suffix and sense is Sense.ORDINARY:
+                return self._checked(account_id, domain, "name_weak",
+                                     f"'{key}' is a common word, but it is written with a legal form → {label}",
+                                     CONFIDENCE["name_weak"])
+        if found.variant and len(found.variant) == 1:
+            account_id = next(iter(found.variant))
+            return self._checked(account_id, domain, "name_variant",
+                                 f"'{key}' is {self._label(account_id)}'s name with or without descriptors")
+        return self._by_evidence(text, found, sense, domain, item)
+
+    def _by_evidence(self, text: str, found: _Candidates, sense: Sense, domain: str | None, item: _LazyItem) -> Resolution:
+        """Decide between the candidates, or confirm a lone weak one, by what the item says."""
+        key = found.key
+        candidates = sorted(found.all)
+        refused = "ambiguous" if len(candidates) > 1 or sense is Sense.SHARED or not found.exact else "common_name"
+        what = _what(key, sense, len(candidates))
+        text_of_item = item.get()
+        if text_of_item is None:
+            if sense is Sense.BRAND and len(found.exact) == 1:  # the brand is the default reading
+                account_id = next(iter(found.exact))
+                return self._checked(account_id, domain, "name",
+                                     f"'{key}' means {self._label(account_id)} when capitalised in business news")
+            return Resolution(None, 0.0, refused, f"refused: {what} and there is no item text to settle it")
+        profiles = [self._profile(a) for a in candidates]
+        phrases = frozenset(p for profile in profiles for p in profile.phrases)
+        other = text_of_item.other_company_named(key, phrases) if " " not in key else None
+        as_company = sense in (Sense.ORDINARY, Sense.BRAND) and text_of_item.treats_as_company(text)
+        scored = []
+        for profile in profiles:
+            evidence = profile.weight(text_of_item)
+            reasons = profile.evidence(text_of_item)
+            prior = 0
+            if profile.account_id in found.short and sense is Sense.ORDINARY and not profile.has_full_name(text_of_item):
+                # "Spring" for Spring Health: an ordinary word as a short form is too often another
+                # company ("Spring", "Current", "Sword"); only the full name written out settles it.
+                evidence, reasons = 0, []
+            if profile.account_id in found.exact and sense is not Sense.SHARED:
+                prior = 4 if sense is Sense.BRAND else 2
+                if as_company:
+                    evidence += 2
+                    reasons.append("the word used as a company")
+            scored.append((evidence + prior, evidence, profile, reasons))
+        scored.sort(key=lambda s: (-s[0], s[2].account_id))
+        total, evidence, best, reasons = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0
+        full_name = any(text_of_item.has(p) for p in best.phrases)
+        if other and not full_name:
+            return Resolution(None, 0.0, refused,
+                              f"refused: the item names '{other}', another company called '{key}'")
+        brand_default = sense is Sense.BRAND and best.account_id in found.exact
+        if (evidence < 2 and not brand_default) or total <= runner_up:
+            return Resolution(None, 0.0, refused, f"refused: {what} and nothing in the item settles it")
+        shown = ", ".join(reasons[:3]) or "nothing pointing elsewhere"
+        if best.account_id in found.short:
+            method, confidence = "short_form", CONFIDENCE["short_form"]
+        else:
+            method, confidence = "context", CONFIDENCE["context"]
+        return self._checked(best.account_id, domain, method, f"{what}; item mentions {shown} → {best.label}", confidence)
+
+    def _profile(self, account_id: int) -> Profile:
+        """The evidence profile of an account, built the first time the account is a candidate."""
+        profile = self._profiles.get(account_id)
+        if profile is None:
+            profile = self._profiles[account_id] = profile_of(self._accounts[account_id])
+        return profile
+
+    def _label(self, account_id: int) -> str:
+        account = self._accounts.get(account_id)
+        return account.name if account else f"account {account_id}"
+
+    def _checked(self, account_id: int, domain: str | None, method: str, reason: str,
+                 confidence: float | None = None) -> Resolution:
         """Refuse a name match that the mention's own domain contradicts."""
         known = self._domain_of.get(account_id)
         if domain and known and known not in domain_suffixes(domain):
-            return Resolution(None, 0.0, "domain_mismatch")
-        return Resolution(account_id, confidence, method)
+            return Resolution(None, 0.0, "domain_mismatch",
+                              f"refused: the name fits {self._label(account_id)} but the domain {domain} is not {known}")
+        return Resolution(account_id, CONFIDENCE[method] if confidence is None else confidence, method, reason)
+
+
+class _LazyItem:
+    """The item's text, prepared the first time a decision needs it (most never do)."""
+
+    __slots__ = ("_text", "_item")
+
+    def __init__(self, text: str | None) -> None:
+        self._text = text
+        self._item: ItemText | None = None
+
+    def get(self) -> ItemText | None:
+        if not self._text:
+            return None
+        if self._item is None:
+            self._item = ItemText.of(self._text)
+        return self._item
+
+
+def _is_camel_case(text: str) -> bool:
+    """ "BlackBerry", "LinkedIn", "YouTube": a capital inside one word marks a coined brand."""
+    word = text.strip()
+    return " " not in word and any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _what(key: str, sense: Sense, count: int) -> str:
+    """How the reason names the difficulty: "'delta' is shared by 3 accounts"."""
+    if count > 1:
+        return f"name '{key}' is shared by {count} accounts"
+    if sense is Sense.SHARED:
+        return f"'{key}' is a name several well-known companies share"
+    if sense is Sense.ORDINARY:
+        return f"'{key}' is an ordinary word"
+    return f"'{key}' is a short form"
+
+
+def _short_forms(key: str) -> list[str]:
+    """ "apollo global management" → ["apollo global", "apollo"]: leading words, when the rest is generic.
+
+    "Mistral AI" gives "mistral"; "Acme Widgets Europe" gives nothing ("europe" is not generic).
+    """
+    words = key.split()
+    if len(words) < 2 or len(words) > 4 or len(words[0]) < 3:
+        return []
+    return [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1) if all(w in GENERIC_WORDS for w in words[n:])]
+
+
+def _other_spellings(text: str, key: str) -> list[str]:
+    """Keys the same name is also written as: without a possessive, or a hyphenated name run together."""
+    found = []
+    stripped = strip_possessive(text)
+    if stripped:
+        alt = analyze(stripped).key
+        if alt and alt != key:
+            found.append(alt)
+    if "-" in text and " " in key:
+        joined = key.replace(" ", "")
+        if joined != key:
+            found.append(joined)
+    return found
 
 
 def _variant_ok(core: str) -> bool:

@@ -4,8 +4,13 @@
     "ACME ROBOTICS HOLDINGS INC /DE/" ─▶ key "acme robotics holdings", core "acme robotics"
     "Overstock.com"            ─▶ key "overstock"
     "Box"                      ─▶ key "box", weak (a common English word)
+    "Ørsted"                   ─▶ key "orsted" (Ø, Æ, ß, Ł… are transliterated, not deleted)
 
-Pure functions only; the word list is read once from package data.
+How much a bare one-word name proves is `word_sense`: a distinctive word ("brex"), a brand that is
+an ordinary word but means the company when capitalised in business news ("target", "visa"), a
+name several well-known companies share ("apollo", "delta"), or an ordinary word ("notion").
+
+Pure functions only; the word lists are read once from package data.
 """
 
 from __future__ import annotations
@@ -13,11 +18,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-__all__ = ["NameForm", "analyze", "normalize_name", "normalize_domain", "domain_suffixes", "is_weak_key"]
+__all__ = [
+    "NameForm",
+    "Sense",
+    "analyze",
+    "normalize_name",
+    "normalize_domain",
+    "domain_suffixes",
+    "is_weak_key",
+    "word_sense",
+    "strip_possessive",
+    "split_possessor",
+    "fold",
+]
 
 # Legal forms, stripped from the end of a name. Seeing one is evidence that the text names a
 # registered company rather than using an ordinary word ("Box, Inc." vs "box").
@@ -51,9 +69,28 @@ class NameForm:
     legal_suffix: bool
 
 
-def _fold(value: str) -> str:
-    """Lower-case ASCII: diacritics dropped ("Société" → "societe")."""
-    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+# Letters that Unicode does not decompose into a base letter plus an accent: NFKD-then-ASCII would
+# delete them ("Ørsted" → "rsted"), so they are spelled out the way English text writes them.
+_TRANSLITERATE = str.maketrans(
+    {
+        "Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "ẞ": "SS",
+        "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "TH", "þ": "th",
+        "ı": "i", "Ħ": "H", "ħ": "h", "Ŧ": "T", "ŧ": "t", "ĸ": "k", "Ŋ": "N", "ŋ": "n",
+        "\u2018": "'", "\u2019": "'", "\u02bc": "'",
+    }
+)
+
+
+def fold(value: str) -> str:
+    """Lower-case ASCII: letters transliterated, then diacritics dropped.
+
+    "Société" → "societe", "Ørsted" → "orsted", "Straße" → "strasse", "Łódź" → "lodz".
+    """
+    text = value.translate(_TRANSLITERATE)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+_fold = fold  # the old private name, kept for callers inside the package
 
 
 @lru_cache(maxsize=131_072)
@@ -61,7 +98,7 @@ def analyze(value: str | None) -> NameForm:
     """The comparable forms of one company name. Empty input gives empty keys."""
     if not value:
         return NameForm("", "", False)
-    text = (value.lower() if value.isascii() else _fold(value)).strip()
+    text = (value.lower() if value.isascii() else fold(value)).strip()
     if "/" in text:
         text = _STATE_TAG.sub("", text)
     if "." in text:
@@ -100,14 +137,65 @@ def _common_words() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def is_weak_key(key: str) -> bool:
-    """A key that a bare mention cannot prove: one common English word, or three letters or fewer.
+@lru_cache(maxsize=None)
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("signalwatch.matching").joinpath(name).read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
-    "box", "ramp", "notion", "apple", "ge" are weak; "brex", "figma", "acme robotics" are not.
+
+class Sense(StrEnum):
+    """How much a one-word name proves on its own, from the words' use in business news."""
+
+    DISTINCTIVE = "distinctive"  # "brex", "figma", or any name of two words or more
+    BRAND = "brand"  # an ordinary word that, capitalised, means one company: "target", "visa"
+    SHARED = "shared"  # several well-known companies carry it: "apollo", "delta"
+    ORDINARY = "ordinary"  # a common word or three letters or fewer: "notion", "box", "ge"
+
+
+def word_sense(key: str) -> Sense:
+    """What a bare mention with this key proves; see `Sense`.
+
+    The spelling dictionary alone says only that a word exists, not how often it means a
+    company, so two curated lists override it: brand_words.txt (company-dominant words) and
+    shared_names.txt (names several well-known companies share).
     """
     if not key or " " in key:
-        return False
-    return len(key) <= 3 or key in _common_words()
+        return Sense.DISTINCTIVE
+    if key in _word_list("shared_names.txt"):
+        return Sense.SHARED
+    if key in _word_list("brand_words.txt"):
+        return Sense.BRAND
+    if len(key) <= 3 or key in _common_words():
+        return Sense.ORDINARY
+    return Sense.DISTINCTIVE
+
+
+def is_weak_key(key: str) -> bool:
+    """A key that a bare mention cannot prove: an ordinary word, a shared name, or ≤ 3 letters.
+
+    "box", "ramp", "notion", "apple", "ge", "delta" are weak; "brex", "figma", "acme robotics",
+    and brand words such as "target" or "visa" are not.
+    """
+    return word_sense(key) in (Sense.ORDINARY, Sense.SHARED)
+
+
+_POSSESSIVE = re.compile(r"['\u2019\u02bc][sS]$")
+_POSSESSOR = re.compile(r"^(.+?)['\u2019\u02bc]s\s+(\S.*)$")
+
+
+def strip_possessive(value: str) -> str | None:
+    """ "Nestlé’s" → "Nestlé", "Lowe's" → "Lowe"; None when the text does not end in 's."""
+    text = value.strip()
+    if not _POSSESSIVE.search(text):
+        return None
+    stripped = text[:-2].rstrip()
+    return stripped or None
+
+
+def split_possessor(value: str) -> tuple[str, str] | None:
+    """ "Alphabet's Waymo" → ("Alphabet", "Waymo"): the owner named before the company."""
+    found = _POSSESSOR.match(value.strip())
+    return (found.group(1), found.group(2)) if found else None
 
 
 def normalize_domain(value: str | None) -> str | None:
