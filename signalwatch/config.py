@@ -16,7 +16,13 @@ from signalwatch.http import HttpSettings
 from signalwatch.rules.ruleset import Route
 from signalwatch.sinks import SINKS, SinkConfig
 from signalwatch.timeutil import coerce_duration
-from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
+from signalwatch.yamlload import (
+    AdminInputError,
+    Issue,
+    load_yaml,
+    suggest,
+    validation_issues,
+)
 
 __all__ = ["Settings", "SourceSettings", "load_settings", "default_config_path", "CONFIG_ENV", "DATABASE_ENV"]
 

@@ -19,7 +19,11 @@ from typing import Any, ClassVar
 from urllib.parse import urljoin
 
 from signalwatch.connectors.base import Connector, FetchContext, Fetched, Normalized
-from signalwatch.connectors.edgar.client import EdgarOptions, EdgarSession, check_user_agent
+from signalwatch.connectors.edgar.client import (
+    EdgarOptions,
+    EdgarSession,
+    check_user_agent,
+)
 from signalwatch.connectors.edgar.feed import FeedEntry, feed_url, parse_feed
 from signalwatch.connectors.edgar.filing_index import FilingIndex, parse_index
 from signalwatch.connectors.edgar.limiter import EdgarBlockedError

@@ -19,7 +19,10 @@ Events: `hiring/posted` (a new role), `hiring/closed` (missing on two consecutiv
 `hiring/surge` (once per surge). The first poll of a board only records its baseline.
 """
 
-from signalwatch.connectors.jobboards.connector import JobBoardsConnector, JobBoardsOptions
+from signalwatch.connectors.jobboards.connector import (
+    JobBoardsConnector,
+    JobBoardsOptions,
+)
 from signalwatch.connectors.jobboards.registry import PROVIDERS
 
 __all__ = ["JobBoardsConnector", "JobBoardsOptions", "PROVIDERS"]

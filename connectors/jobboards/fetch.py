@@ -18,7 +18,12 @@ from typing import Any
 
 from signalwatch.accounts import Account
 from signalwatch.connectors.base import CursorParts
-from signalwatch.connectors.jobboards.model import BoardRef, Posting, Provider, parse_board
+from signalwatch.connectors.jobboards.model import (
+    BoardRef,
+    Posting,
+    Provider,
+    parse_board,
+)
 from signalwatch.connectors.jobboards.state import needs_body
 from signalwatch.http import FetchError, HttpClient
 

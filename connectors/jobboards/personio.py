@@ -10,7 +10,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 from signalwatch.connectors.jobboards.model import (
-    BoardFormatError, Posting, Provider, parse_datetime, text_or_none,
+    BoardFormatError,
+    Posting,
+    Provider,
+    parse_datetime,
+    text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]

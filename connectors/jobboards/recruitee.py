@@ -9,7 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, json_items, parse_datetime, text_or_none,
+    Posting,
+    Provider,
+    json_items,
+    parse_datetime,
+    text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse"]

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from signalwatch.connectors.jobboards import ashby, greenhouse, lever, personio, recruitee, smartrecruiters, workable
+from signalwatch.connectors.jobboards import (
+    ashby,
+    greenhouse,
+    lever,
+    personio,
+    recruitee,
+    smartrecruiters,
+    workable,
+)
 from signalwatch.connectors.jobboards.model import Provider
 
 __all__ = ["PROVIDERS"]

@@ -11,7 +11,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from signalwatch.connectors.jobboards.model import (
-    Posting, Provider, expect, json_items, load_json, parse_datetime, text_or_none,
+    Posting,
+    Provider,
+    expect,
+    json_items,
+    load_json,
+    parse_datetime,
+    text_or_none,
 )
 
 __all__ = ["PROVIDER", "parse", "next_page"]

@@ -7,8 +7,13 @@ import sys
 
 from signalwatch.accounts.csv_import import read_accounts_csv
 from signalwatch.cli import command_group
+from signalwatch.cli.common import (
+    migrated_store,
+    print_table,
+    ruleset_or_exit,
+    settings_or_exit,
+)
 from signalwatch.connectors.jobboards import PROVIDERS
-from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register"]
@@ -17,7 +22,8 @@ __all__ = ["register"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     group = command_group(subparsers, "accounts", "target accounts: import, list, top, candidates, discover-boards")
     imp = group.add_parser("import", help="import or update accounts from a CSV file (bad rows are reported by line, good rows kept)")
-    imp.add_argument("file", help="CSV with columns name, domain, aliases, industry, employees, revenue, country, owner_email, owner_slack_id, tags, crm_id, boards")
+    imp.add_argument("file", help="CSV with columns name, domain, aliases, industry, employees, revenue, country, "
+                     "owner_email, owner_slack_id, tags, crm_id, boards")
     imp.add_argument("--dry-run", action="store_true", help="check the file without saving")
     imp.set_defaults(func=cmd_import)
     lst = group.add_parser("list", help="list accounts with their ICP tier")

@@ -9,7 +9,13 @@ from dataclasses import asdict
 from datetime import timedelta
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit, when
+from signalwatch.cli.common import (
+    migrated_store,
+    print_table,
+    ruleset_or_exit,
+    settings_or_exit,
+    when,
+)
 from signalwatch.matching.candidates import candidates, icp_industries
 from signalwatch.timeutil import utcnow
 

@@ -10,10 +10,10 @@ from typing import TextIO
 
 from sqlalchemy.engine import make_url
 
-from signalwatch.runtime.app import App, build_app
 from signalwatch.config import Settings, load_settings
 from signalwatch.logs import configure_logging
 from signalwatch.rules.ruleset import RuleSet, load_ruleset
+from signalwatch.runtime.app import App, build_app
 from signalwatch.store import Store
 from signalwatch.yamlload import AdminInputError
 

@@ -9,13 +9,20 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 
+from signalwatch.cli.common import (
+    app_or_exit,
+    migrated_store,
+    print_table,
+    redact,
+    settings_or_exit,
+    when,
+)
 from signalwatch.runtime.app import App
-from signalwatch.cli.common import app_or_exit, migrated_store, print_table, redact, settings_or_exit, when
 from signalwatch.runtime.delivery import deliver
 from signalwatch.runtime.pipeline import PollReport, poll_source
 from signalwatch.runtime.scheduler import run_daemon
-from signalwatch.store.upkeep import SinkSummary, sink_summaries
 from signalwatch.store.tables import OutboxStatus
+from signalwatch.store.upkeep import SinkSummary, sink_summaries
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register", "run_once", "write_starter"]
@@ -31,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--once", action="store_true", help="poll every source once, deliver, and exit (for cron and tests)")
     run.set_defaults(func=cmd_run)
 
-    status = subparsers.add_parser("status", help="per source: last poll, last success, last error, events, alerts; per sink: sent, pending, dead, last error (exit 1 if a source fails or a sink has dead letters)")
+    status = subparsers.add_parser("status", help="per source: last poll, last success, last error, events, alerts; per sink: sent, pending, "
+                                   "dead, last error (exit 1 if a source fails or a sink has dead letters)")
     status.set_defaults(func=cmd_status)
 
 
@@ -63,7 +71,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"wrote {path}")
-    print(f"\nNext: cd {directory} && signalwatch accounts import accounts.csv && signalwatch rules check && signalwatch rules test rules/tests/*.yaml && signalwatch run --once")
+    print(f"\nNext: cd {directory} && signalwatch accounts import accounts.csv && signalwatch rules check"
+          " && signalwatch rules test rules/tests/*.yaml && signalwatch run --once")
     return 0
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from signalwatch.alerts.render import what_happened
 from signalwatch.cli import command_group
 from signalwatch.cli.common import print_table, settings_or_exit
-from signalwatch.alerts.render import what_happened
 from signalwatch.store import OutboxStatus, Store
 from signalwatch.timeutil import utcnow
 

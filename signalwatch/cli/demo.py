@@ -9,14 +9,14 @@ from importlib import resources
 from pathlib import Path
 
 from signalwatch.accounts.csv_import import read_accounts_csv
-from signalwatch.runtime.app import build_app
+from signalwatch.alerts.render import slack_escape
 from signalwatch.cli.core import run_once, write_starter
 from signalwatch.config import load_settings
 from signalwatch.connectors.jobboards import PROVIDERS
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.devtools.fixture_server import FixtureServer, Reply, relative_dates
 from signalwatch.logs import configure_logging
-from signalwatch.alerts.render import slack_escape
+from signalwatch.runtime.app import build_app
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register", "run_demo"]
@@ -102,5 +102,6 @@ def _summary(reports: list, slack: FakeSlack, sent: int, directory: Path) -> Non
     if escaped:
         print(f"  (a feed title containing {slack_escape('<!channel>')!s} arrived escaped: it pings no one)")
     print(f"\n{sum(r.fetched for r in reports)} events read, {new_events} new, {sent} alert deliveries.")
-    print(f"Run `make demo` again: nothing new is sent. Inspect with: .venv/bin/signalwatch -c {directory}/signalwatch.yaml status | events list | accounts list")
+    print("Run `make demo` again: nothing new is sent. Inspect with: "
+          f".venv/bin/signalwatch -c {directory}/signalwatch.yaml status | events list | accounts list")
     sys.stdout.flush()

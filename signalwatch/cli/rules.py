@@ -12,9 +12,9 @@ from signalwatch.cli import command_group
 from signalwatch.cli.common import migrated_store, print_table, settings_or_exit
 from signalwatch.config import default_config_path, load_settings
 from signalwatch.rules.engine import Engine
-from signalwatch.runtime.app import warmed_engine
 from signalwatch.rules.ruleset import RuleSet, load_ruleset
 from signalwatch.rules.testing import run_backtest, run_rule_tests
+from signalwatch.runtime.app import warmed_engine
 from signalwatch.timeutil import parse_duration, utcnow
 from signalwatch.yamlload import AdminInputError, Issue
 

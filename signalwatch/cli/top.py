@@ -6,7 +6,12 @@ import argparse
 from collections import defaultdict
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import migrated_store, print_table, ruleset_or_exit, settings_or_exit
+from signalwatch.cli.common import (
+    migrated_store,
+    print_table,
+    ruleset_or_exit,
+    settings_or_exit,
+)
 from signalwatch.rules.scoring import account_heat
 from signalwatch.timeutil import parse_duration, utcnow
 

@@ -8,7 +8,11 @@ from typing import Any
 from signalwatch.crm.hubspot_api import HubSpotApi
 from signalwatch.crm.salesforce_api import SalesforceApi
 from signalwatch.crm.sync import CrmAccount
-from signalwatch.crm.sync_config import FieldMap, HubSpotSyncConfig, SalesforceSyncConfig
+from signalwatch.crm.sync_config import (
+    FieldMap,
+    HubSpotSyncConfig,
+    SalesforceSyncConfig,
+)
 
 __all__ = ["hubspot_accounts", "salesforce_accounts", "soql_for"]
 

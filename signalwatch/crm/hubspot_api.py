@@ -17,8 +17,8 @@ from typing import Any
 
 import urllib3
 
-from signalwatch.http.ratelimit import WindowLimiter
 from signalwatch.http import parse_retry_after
+from signalwatch.http.ratelimit import WindowLimiter
 from signalwatch.sinks.base import SinkError
 
 __all__ = ["HubSpotApi", "HubSpotRecord", "SIGNAL_PROPERTIES", "TASK_TO_COMPANY", "NOTE_TO_COMPANY"]
@@ -48,7 +48,9 @@ class HubSpotApi:
 
     def __init__(self, token: str, *, host: str, timeout: float, limiter: WindowLimiter,
                  search_limiter: WindowLimiter) -> None:
-        from hubspot import HubSpot  # imported on first use: it is slow to load and most commands never need it
+        from hubspot import (
+            HubSpot,  # imported on first use: it is slow to load and most commands never need it
+        )
 
         self._client = HubSpot(access_token=token, host=host.rstrip("/"), retry=False)
         self._timeout = timeout

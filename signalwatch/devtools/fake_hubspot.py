@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
-from collections.abc import Callable
 from typing import Any
 
 from signalwatch.devtools._json_api import JsonReply, JsonRequest, json_api_handler
@@ -211,7 +211,8 @@ class FakeHubSpot(LoopbackServer):
         stamp = _now()
         self.properties[body["name"]] = {**body, "options": [], "createdAt": stamp, "updatedAt": stamp,
                                          "hidden": False, "formField": False, "calculated": False, "externalOptions": False,
-                                         "hasUniqueValue": False, "modificationMetadata": {"archivable": True, "readOnlyDefinition": False, "readOnlyValue": False}}
+                                         "hasUniqueValue": False,
+                                         "modificationMetadata": {"archivable": True, "readOnlyDefinition": False, "readOnlyValue": False}}
         return 201, {}, self.properties[body["name"]]
 
     # -- HTTP -------------------------------------------------------------------------

@@ -73,7 +73,8 @@ class FakeSlack(LoopbackServer):
         return 200, {}, handler(args)
 
     def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake", "user": "signalwatch", "team_id": "T0FAKE", "user_id": "U0BOT0001", "bot_id": "B0BOT0001"}
+        return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake", "user": "signalwatch", "team_id": "T0FAKE",
+                "user_id": "U0BOT0001", "bot_id": "B0BOT0001"}
 
     def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
         channel_id = self._channel_id(str(args.get("channel", "")))

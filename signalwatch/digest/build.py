@@ -9,10 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from signalwatch.accounts import Account
+from signalwatch.alerts.render import what_happened
 from signalwatch.digest.heat import heat_rise
 from signalwatch.events import SignalEvent
 from signalwatch.rules.policy import Scoring
-from signalwatch.alerts.render import what_happened
 
 __all__ = ["Signal", "AccountLine", "Digest", "build_digest", "TierOf"]
 

@@ -29,7 +29,9 @@ class DigestConfig(BaseModel):
     @field_validator("days")
     @classmethod
     def _known_days(cls, value: str) -> str:
-        from signalwatch.digest.schedule import parse_days  # schedule imports this module
+        from signalwatch.digest.schedule import (
+            parse_days,  # schedule imports this module
+        )
 
         parse_days(value)
         return value

@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from signalwatch.digest.build import AccountLine, Digest
 from signalwatch.alerts.render import plain_safe, slack_escape, slack_link, truncate
+from signalwatch.digest.build import AccountLine, Digest
 
 __all__ = ["render_markdown", "render_html", "render_slack_digest", "QUIET_NOTE"]
 

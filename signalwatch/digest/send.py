@@ -15,7 +15,12 @@ from typing import Any
 from signalwatch.accounts import Account
 from signalwatch.digest.build import Digest, build_digest
 from signalwatch.digest.config import DigestConfig, digest_config
-from signalwatch.digest.ledger import alert_priorities, claim_digest, finish_digest, last_period_end
+from signalwatch.digest.ledger import (
+    alert_priorities,
+    claim_digest,
+    finish_digest,
+    last_period_end,
+)
 from signalwatch.digest.page import render_slack_digest
 from signalwatch.digest.schedule import latest_occurrence
 from signalwatch.rules.ruleset import RuleSet

@@ -9,7 +9,13 @@ from signalwatch.events import EventType
 from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
-from signalwatch.extract.text import company_from_subject, lower, sentences, split_names, words
+from signalwatch.extract.text import (
+    company_from_subject,
+    lower,
+    sentences,
+    split_names,
+    words,
+)
 
 __all__ = ["extract_funding", "FUNDING_WORDS"]
 

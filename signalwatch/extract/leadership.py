@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from signalwatch.events import EventType
-from signalwatch.extract.model import Extraction
 from signalwatch.extract.leadership_patterns import (
     ALSO,
     CLAUSE_SPLIT,
@@ -24,6 +23,7 @@ from signalwatch.extract.leadership_patterns import (
     UNNAMED,
     UNNAMED_GATE,
 )
+from signalwatch.extract.model import Extraction
 from signalwatch.extract.roles import function_of, seniority_of, tidy_title
 from signalwatch.extract.text import company_from_subject, sentences, words
 

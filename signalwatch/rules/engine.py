@@ -25,10 +25,6 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from signalwatch.accounts import Account
-from signalwatch.rules.conditions import Match
-from signalwatch.events import SignalEvent, key_of, key_part
-from signalwatch.rules.hitlog import AccountState, Hit, Pending
-from signalwatch.rules.blockindex import MatchIndex, block_shape
 from signalwatch.alerts.payload import (
     AccountPart,
     Context,
@@ -39,6 +35,10 @@ from signalwatch.alerts.payload import (
     event_part,
     rule_part,
 )
+from signalwatch.events import SignalEvent, key_of, key_part
+from signalwatch.rules.blockindex import MatchIndex, block_shape
+from signalwatch.rules.conditions import Match
+from signalwatch.rules.hitlog import AccountState, Hit, Pending
 from signalwatch.rules.policy import DeliveryWindow
 from signalwatch.rules.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
 from signalwatch.rules.scoring import weighting

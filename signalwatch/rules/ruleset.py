@@ -18,13 +18,20 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.accounts import Account
-from signalwatch.rules.conditions import Match, Test, compile_match
 from signalwatch.events import SignalEvent
+from signalwatch.rules.conditions import Match, Test, compile_match
 from signalwatch.rules.expr import Expr, ExprError, parse_expr
 from signalwatch.rules.policy import DEFAULT_POLICY, POLICY_FILE, Policy
 from signalwatch.sinks import SINKS
 from signalwatch.timeutil import coerce_duration
-from signalwatch.yamlload import AdminInputError, Issue, LoadedYaml, load_yaml, suggest, validation_issues
+from signalwatch.yamlload import (
+    AdminInputError,
+    Issue,
+    LoadedYaml,
+    load_yaml,
+    suggest,
+    validation_issues,
+)
 
 __all__ = [
     "RuleSet", "Rule", "Route", "Selection", "Suppression", "Icp", "Fit", "load_ruleset",
@@ -456,7 +463,8 @@ def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
         if route.when is not None:
             when = loader.compile(route.when, loaded, (*loc, "route", i, "when"), _check_rule_path, "")
         if route.window is not None and route.window not in ctx.windows:
-            loader.at(loaded, (*loc, "route", i, "window"), f"delivery window {route.window!r} is not defined in {POLICY_FILE}{suggest(route.window, ctx.windows)}")
+            loader.at(loaded, (*loc, "route", i, "window"), f"delivery window {route.window!r} is not defined in {POLICY_FILE}"
+                      f"{suggest(route.window, ctx.windows)}")
         routes.append((route, when))
     if expr is None:
         return None

@@ -35,15 +35,21 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.accounts import Account
-from signalwatch.runtime.app import warmed_engine
-from signalwatch.rules.engine import Engine
 from signalwatch.events import CHANGES, EventType, SignalEvent, make_dedupe_key
-from signalwatch.runtime.pipeline import commit_events
 from signalwatch.resolve import AccountIndex
+from signalwatch.rules.engine import Engine
 from signalwatch.rules.ruleset import RuleSet
+from signalwatch.runtime.app import warmed_engine
+from signalwatch.runtime.pipeline import commit_events
 from signalwatch.store import Store
 from signalwatch.timeutil import as_utc, parse_duration
-from signalwatch.yamlload import AdminInputError, Issue, load_yaml, suggest, validation_issues
+from signalwatch.yamlload import (
+    AdminInputError,
+    Issue,
+    load_yaml,
+    suggest,
+    validation_issues,
+)
 
 __all__ = ["run_rule_tests", "run_backtest", "TestResult", "BacktestReport"]
 

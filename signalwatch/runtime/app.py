@@ -12,9 +12,9 @@ from signalwatch.accounts import Account
 from signalwatch.config import Settings, SourceSettings
 from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import Connector
-from signalwatch.rules.engine import Engine
 from signalwatch.http import HttpClient
 from signalwatch.resolve import AccountIndex
+from signalwatch.rules.engine import Engine
 from signalwatch.rules.ruleset import RuleSet, load_ruleset
 from signalwatch.sinks import SINKS, Sink
 from signalwatch.store import Store

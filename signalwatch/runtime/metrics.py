@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from signalwatch.runtime.delivery import DeliveryReport
 from signalwatch.runtime.pipeline import PollReport
 from signalwatch.store import SourceStatus
-from signalwatch.store.upkeep import OutboxSummary
 from signalwatch.store.tables import OutboxStatus
+from signalwatch.store.upkeep import OutboxSummary
 
 __all__ = ["Counters", "Snapshot", "render", "CONTENT_TYPE"]
 

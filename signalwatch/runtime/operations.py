@@ -17,15 +17,22 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from signalwatch.runtime.app import App
 from signalwatch.config import RetentionConfig
+from signalwatch.runtime.app import App
 from signalwatch.runtime.delivery import DeliveryReport
 from signalwatch.runtime.metrics import Counters, Snapshot, render
 from signalwatch.runtime.pipeline import PollReport
 from signalwatch.runtime.server import OpsServer
 from signalwatch.runtime.source_health import check_sources
 from signalwatch.store import Store, StoreError
-from signalwatch.store.upkeep import outbox_summary, ping, prune, release_lease, source_health_rows, try_lease
+from signalwatch.store.upkeep import (
+    outbox_summary,
+    ping,
+    prune,
+    release_lease,
+    source_health_rows,
+    try_lease,
+)
 from signalwatch.timeutil import utcnow
 
 __all__ = ["Operations", "LEASE_NAME", "run_prune"]

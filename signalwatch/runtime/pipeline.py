@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from collections.abc import Mapping
 from typing import Any
 
-from signalwatch.runtime.app import App, SourceRuntime
-from signalwatch.connectors.base import FetchContext, PartWrite
 from signalwatch.accounts import Account
-from signalwatch.rules.engine import Engine, Evaluation
+from signalwatch.connectors.base import FetchContext, PartWrite
 from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError
+from signalwatch.rules.engine import Engine, Evaluation
+from signalwatch.runtime.app import App, SourceRuntime
 from signalwatch.store import AlertDraft, PollCommit, Store, StoreError
 
 __all__ = ["poll_source", "commit_events", "PollReport"]

@@ -13,14 +13,14 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from signalwatch.runtime.app import App, SourceRuntime, settle_heap
 from signalwatch.crm.run import schedule_crm_sync
-from signalwatch.runtime.delivery import deliver
 from signalwatch.digest.send import schedule_digest
 from signalwatch.events import make_dedupe_key
+from signalwatch.rules.ruleset import load_ruleset
+from signalwatch.runtime.app import App, SourceRuntime, settle_heap
+from signalwatch.runtime.delivery import deliver
 from signalwatch.runtime.operations import Operations
 from signalwatch.runtime.pipeline import poll_source
-from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.store import AlertDraft, StoreError
 from signalwatch.store.upkeep import enqueue_notices
 from signalwatch.timeutil import utcnow

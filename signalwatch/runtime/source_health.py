@@ -16,7 +16,11 @@ from datetime import datetime, timedelta
 from signalwatch.config import SourceHealthConfig
 from signalwatch.events import make_dedupe_key
 from signalwatch.store import AlertDraft, Store
-from signalwatch.store.upkeep import SourceHealthRow, record_health_change, source_health_rows
+from signalwatch.store.upkeep import (
+    SourceHealthRow,
+    record_health_change,
+    source_health_rows,
+)
 from signalwatch.timeutil import format_duration
 
 __all__ = ["Verdict", "assess", "admin_alerts", "check_sources", "DOWN"]

@@ -15,9 +15,14 @@ from typing import Any, Literal, TextIO
 from pydantic import Field, field_validator
 
 from signalwatch.crm import alerttext
-from signalwatch.crm.hubspot_api import NOTE_TO_COMPANY, TASK_TO_COMPANY, HubSpotApi, HubSpotRecord
-from signalwatch.http.ratelimit import WindowLimiter
+from signalwatch.crm.hubspot_api import (
+    NOTE_TO_COMPANY,
+    TASK_TO_COMPANY,
+    HubSpotApi,
+    HubSpotRecord,
+)
 from signalwatch.crm.sync_config import HubSpotSyncConfig
+from signalwatch.http.ratelimit import WindowLimiter
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
 from signalwatch.timeutil import as_utc, coerce_duration, utcnow
 

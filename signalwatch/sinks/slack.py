@@ -18,8 +18,8 @@ from typing import Any, TextIO
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from signalwatch.http import parse_retry_after
 from signalwatch.alerts.render import render_slack
+from signalwatch.http import parse_retry_after
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
 
 __all__ = ["SlackSink", "SlackConfig", "METADATA_EVENT_TYPE"]

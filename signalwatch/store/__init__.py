@@ -1,7 +1,15 @@
 """Persistence: SQLModel tables, numbered migrations and the Store operations."""
 
 from signalwatch.store.migrations import SchemaTooNewError, migrate
-from signalwatch.store.store import AlertDraft, OutboxItem, PollCommit, SourceStatus, Store, StoreError, StoredParts
+from signalwatch.store.store import (
+    AlertDraft,
+    OutboxItem,
+    PollCommit,
+    SourceStatus,
+    Store,
+    StoredParts,
+    StoreError,
+)
 from signalwatch.store.tables import OutboxStatus
 
 __all__ = [

@@ -16,7 +16,14 @@ from sqlmodel import Session, col, create_engine, func, select
 from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent
 from signalwatch.store.migrations import migrate
-from signalwatch.store.tables import AccountRow, CursorPartRow, EventRow, OutboxRow, OutboxStatus, SourceStateRow
+from signalwatch.store.tables import (
+    AccountRow,
+    CursorPartRow,
+    EventRow,
+    OutboxRow,
+    OutboxStatus,
+    SourceStateRow,
+)
 from signalwatch.timeutil import as_utc
 
 __all__ = ["Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus", "StoredParts", "PartChange"]

@@ -15,7 +15,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from signalwatch.store.store import AlertDraft, Store, StoreError
-from signalwatch.store.tables import EventRow, LeaseRow, OutboxRow, OutboxStatus, SourceStateRow
+from signalwatch.store.tables import (
+    EventRow,
+    LeaseRow,
+    OutboxRow,
+    OutboxStatus,
+    SourceStateRow,
+)
 from signalwatch.timeutil import as_utc
 
 __all__ = [

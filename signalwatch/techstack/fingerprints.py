@@ -17,7 +17,12 @@ from typing import Any
 
 import yaml
 
-from signalwatch.techstack.catalog import Catalog, CatalogError, default_catalog, technologies_from_entries
+from signalwatch.techstack.catalog import (
+    Catalog,
+    CatalogError,
+    default_catalog,
+    technologies_from_entries,
+)
 
 __all__ = [
     "DNS_KINDS",
@@ -180,7 +185,9 @@ def load_fingerprints(
     catalog: Catalog | None = None,
 ) -> FingerprintSet:
     """The bundled fingerprints plus admin files in our format and in Wappalyzer's format."""
-    from signalwatch.techstack.wappalyzer import parse_wappalyzer  # local: optional format
+    from signalwatch.techstack.wappalyzer import (
+        parse_wappalyzer,  # local: optional format
+    )
 
     text = resources.files("signalwatch.techstack").joinpath("fingerprints.yaml").read_text(encoding="utf-8")
     base_catalog, patterns = parse_fingerprint_document(yaml.safe_load(text), catalog or default_catalog(),

@@ -16,7 +16,12 @@ import re
 from typing import Any
 
 from signalwatch.techstack.catalog import Catalog, Technology
-from signalwatch.techstack.fingerprints import DEFAULT_CONFIDENCE, FingerprintError, Pattern, _compile_one
+from signalwatch.techstack.fingerprints import (
+    DEFAULT_CONFIDENCE,
+    FingerprintError,
+    Pattern,
+    _compile_one,
+)
 
 __all__ = ["parse_wappalyzer"]
 
