@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean demo-reset
+.PHONY: demo test lint bench clean demo-reset
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo-reset:
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# ruff and mypy over the package code (CI runs this before the tests).
+lint: $(STAMP)
+	$(BIN)/ruff check signalwatch connectors
+	$(BIN)/mypy signalwatch connectors
 
 bench: $(STAMP)
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done

@@ -8,7 +8,7 @@ from signalwatch.plugins import Registry
 
 __all__ = ["REGISTRY", "get_connector_class"]
 
-REGISTRY: Registry[Connector] = Registry("signalwatch.connectors", Connector, lambda cls: cls.kind)
+REGISTRY: Registry[Connector] = Registry("signalwatch.connectors", Connector, lambda cls: cls.kind)  # type: ignore[type-abstract]
 
 
 def get_connector_class(kind: str) -> type[Connector]:

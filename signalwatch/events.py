@@ -18,7 +18,7 @@ __all__ = ["EventType", "SignalEvent", "make_dedupe_key", "key_part", "key_of", 
 
 
 class EventType(StrEnum):
-    """The bundled trigger families (see DESIGN.md); each is declared in `signalwatch.eventtypes`.
+    """The bundled trigger families (see docs/design.md); each is declared in `signalwatch.eventtypes`.
 
     A SignalEvent's `type` is a plain string naming any registered kind, so a plugin can add
     one; these members are the bundled names, and compare equal to those strings.

@@ -173,10 +173,10 @@ def _fetch_board(
         digest = _hash(pages)
         validators = {"etag": response.etag, "last_modified": response.last_modified}
         if known and digest == previous.get("hash"):
-            return BoardPoll(**base, status="unchanged", body_hash=digest, **validators), None
+            return BoardPoll(**base, status="unchanged", body_hash=digest, **validators), None  # type: ignore[arg-type]
         postings = provider.parse(pages)
         postings = _slim(postings, stored_jobs() if known else None)
-        return BoardPoll(**base, status="changed", postings=postings, body_hash=digest, **validators), None
+        return BoardPoll(**base, status="changed", postings=postings, body_hash=digest, **validators), None  # type: ignore[arg-type]
     except FetchError as exc:
         return BoardPoll(**base, status="failed"), str(exc)
     except Exception as exc:  # noqa: BLE001 - one malformed board must not stop the other boards

@@ -129,7 +129,8 @@ def json_items(pages: list[bytes], what: str, key: str | None) -> Iterator[dict[
         document = load_json(body, what)
         items = document if key is None else (document.get(key) if isinstance(document, dict) else None)
         detail = f"no {key!r} list" if key else f"expected a list, got {str(document)[:80]!r}"
-        expect(isinstance(items, list), what, detail)
+        if not isinstance(items, list):
+            raise BoardFormatError(f"unexpected {what} document: {detail}")
         yield from items
 
 

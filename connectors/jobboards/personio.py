@@ -21,7 +21,7 @@ __all__ = ["PROVIDER", "parse"]
 
 
 def parse(pages: list[bytes]) -> list[Posting]:
-    postings = []
+    postings: list[Posting] = []
     for body in pages:
         if not body.strip():
             continue

@@ -150,7 +150,7 @@ class FakeSlack(LoopbackServer):
                 method = self.path.split("?")[0].rsplit("/", 1)[-1]
                 auth = self.headers.get("Authorization", "")
                 if auth != f"Bearer {fake.token}":
-                    status, headers, body = 200, {}, {"ok": False, "error": "invalid_auth"}
+                    status, headers, body = 200, dict[str, str](), {"ok": False, "error": "invalid_auth"}
                 else:
                     status, headers, body = fake.call(method, args)
                 write_json(self, JsonReply(status, body, headers), "application/json; charset=utf-8")

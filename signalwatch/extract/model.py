@@ -12,7 +12,7 @@ __all__ = ["Extraction"]
 
 @dataclass(frozen=True)
 class Extraction:
-    """One event found in a news item. Attribute names follow DESIGN.md's event table."""
+    """One event found in a news item. Attribute names follow docs/design.md's event table."""
 
     type: EventType
     change: str

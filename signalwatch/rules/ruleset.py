@@ -330,7 +330,7 @@ class _Loader:
             return loaded, model.model_validate(data)
         except ValidationError as exc:
             self.issues.extend(validation_issues(exc, loaded, model))
-            return loaded, model.model_construct(**{k: _as_list(data.get(k)) for k in model.model_fields})
+            return loaded, model.model_construct(**{k: _as_list(data.get(k)) for k in model.model_fields})  # type: ignore[arg-type]
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -8,6 +8,7 @@ import signal
 import threading
 from datetime import timezone
 from pathlib import Path
+from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -66,7 +67,7 @@ class RulesWatcher:
         """One admin notice per broken version of the files (their stamp is in the key)."""
         now = utcnow()
         errors = [str(issue) for issue in error.issues if issue.severity == "error"]
-        payload = {
+        payload: dict[str, Any] = {
             "priority": "P2", "rule": {"id": RELOAD_RULE_ID}, "angle": None,
             "event": {"type": "rules", "change": "reload_failed", "title": "Rule files have errors: the last good rules stay in force",
                       "summary": "\n".join(errors[:20]), "source": "rules", "url": None, "occurred_at": now.isoformat(),

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from signalwatch.config import SourceHealthConfig
 from signalwatch.events import make_dedupe_key
@@ -64,7 +65,7 @@ def admin_alerts(source: str, verdict: Verdict, incident: int, config: SourceHea
     """One outbox draft per configured admin route, shaped like a signal alert so every sink renders it."""
     down = verdict.change == DOWN
     title = f"Source {source} is {'failing' if down else 'healthy again'}"
-    payload = {
+    payload: dict[str, Any] = {
         "priority": "P1" if down else "P3",
         "rule": {"id": RULE_ID},
         "event": {

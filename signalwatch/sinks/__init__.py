@@ -7,4 +7,4 @@ from signalwatch.sinks.base import Sink, SinkConfig, SinkError
 
 __all__ = ["Sink", "SinkConfig", "SinkError", "SINKS"]
 
-SINKS: Registry[Sink] = Registry("signalwatch.sinks", Sink, lambda cls: cls.name)
+SINKS: Registry[Sink] = Registry("signalwatch.sinks", Sink, lambda cls: cls.name)  # type: ignore[type-abstract]

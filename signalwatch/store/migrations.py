@@ -8,7 +8,8 @@ SQLModel classes evolve.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -190,8 +191,35 @@ def current_version(engine: Engine) -> int:
         return int(conn.execute(sa.select(sa.func.max(_VERSION_TABLE.c.version))).scalar() or 0)
 
 
+# An arbitrary constant: the PostgreSQL advisory lock every signalwatch instance takes to migrate.
+MIGRATION_LOCK_KEY = 0x5167_7A7C
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """Hold the migration lock: on PostgreSQL a session advisory lock, so two instances starting
+    together migrate one after the other and the second finds nothing left to do. SQLite
+    serializes the writes themselves, and each migration re-checks the version it starts from."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+            conn.commit()
+
+
 def migrate(engine: Engine, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
-    """Apply pending migrations; return the versions applied. Safe to call at every start."""
+    """Apply pending migrations; return the versions applied. Safe to call at every start, from
+    several instances at once."""
+    with _migration_lock(engine):
+        return _migrate_locked(engine, migrations)
+
+
+def _migrate_locked(engine: Engine, migrations: Sequence[Migration]) -> list[int]:
     known = max((m.version for m in migrations), default=0)
     found = current_version(engine)
     if found > known:

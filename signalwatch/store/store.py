@@ -136,7 +136,7 @@ class Store:
                 row = (by_domain.get(account.domain) if account.domain else None) or by_name.get(account.name.lower())
                 values = {k: v for k, v in account.as_fields().items() if k != "id"}
                 if row is None:
-                    row = AccountRow(**values, updated_at=now)
+                    row = AccountRow(**values, updated_at=now)  # type: ignore[arg-type]
                     added += 1
                 else:
                     for key, value in values.items():
@@ -243,7 +243,7 @@ class Store:
             if cursor is None:
                 updated = session.execute(
                     sa.update(table).where(table.c.source == source).values(**success, polls=table.c.polls + 1)
-                ).rowcount
+                ).rowcount  # type: ignore[attr-defined]
             if not updated:
                 state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
                 state.cursor = cursor if cursor is not None else state.cursor
@@ -307,7 +307,7 @@ class Store:
         """Atomically move a row to `sending`, noting `claimer`; False if another worker got it first."""
         with self.engine.begin() as conn:
             result = conn.execute(
-                sa.update(OutboxRow.__table__)  # type: ignore[arg-type]
+                sa.update(OutboxRow.__table__)  # type: ignore[arg-type,attr-defined]
                 .where(OutboxRow.__table__.c.id == item_id, OutboxRow.__table__.c.status == from_status)  # type: ignore[attr-defined]
                 .values(status=OutboxStatus.SENDING, claimed_at=now, claimed_by=claimer,
                         attempts=OutboxRow.__table__.c.attempts + 1)  # type: ignore[attr-defined]
@@ -388,9 +388,9 @@ class Store:
             query = (
                 select(OutboxRow.rule_id, OutboxRow.account_id, func.min(OutboxRow.created_at))
                 .where(col(OutboxRow.created_at) >= since)
-                .group_by(OutboxRow.rule_id, OutboxRow.account_id, OutboxRow.event_id)
+                .group_by(OutboxRow.rule_id, OutboxRow.account_id, OutboxRow.event_id)  # type: ignore[arg-type]
             )
-            return [(rule, account, as_utc(created)) for rule, account, created in session.exec(query).all()]
+            return [(rule, account, as_utc(created)) for rule, account, created in session.exec(query).all()]  # type: ignore[arg-type]
 
     def source_status(self) -> list[SourceStatus]:
         with self._session() as session:
@@ -457,7 +457,7 @@ def _write_parts(session: Session, source: str, parts: Mapping[str, PartChange |
         if change is None or change.body is not None:
             continue
         where = (_PARTS.c.source == source) & (_PARTS.c.part == key)
-        if not session.execute(sa.update(_PARTS).where(where).values(head=dict(change.head))).rowcount:
+        if not session.execute(sa.update(_PARTS).where(where).values(head=dict(change.head))).rowcount:  # type: ignore[attr-defined]
             session.execute(sa.insert(_PARTS).values(source=source, part=key, head=dict(change.head), body={}))
 
 

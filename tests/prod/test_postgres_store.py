@@ -57,3 +57,32 @@ def test_the_lease_has_one_holder_until_it_expires(store: Store) -> None:
     assert try_lease(store, "scheduler", "b", now + timedelta(seconds=45), ttl) is False
     assert try_lease(store, "scheduler", "b", now + timedelta(seconds=51), ttl) is True  # a stopped renewing
     assert try_lease(store, "scheduler", "a", now + timedelta(seconds=52), ttl) is False
+
+
+def test_two_instances_starting_together_migrate_once(pg_url: str) -> None:
+    # Two daemons started by the same deploy both call migrate(): the advisory lock makes
+    # the second wait and then find every version applied, instead of running DDL twice.
+    import threading
+
+    stores = [Store(pg_url), Store(pg_url)]
+    applied: list[list[int]] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def run(store: Store) -> None:
+        start.wait()
+        try:
+            applied.append(store.migrate())
+        except BaseException as exc:  # reported below: a duplicate DDL error is the failure this guards
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    for s in stores:
+        s.close()
+    assert errors == []
+    assert sorted(len(versions) for versions in applied)[0] == 0  # the second found nothing to do
+    assert sorted(sum(applied, [])) == sorted(set(sum(applied, [])))  # no version applied twice
