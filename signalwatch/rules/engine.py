@@ -541,7 +541,7 @@ class Engine:
         pending = Pending(self._accounts.get(info.account.id)) if info is not None else None
         if pending is not None and pending.seen(event.dedupe_key) is None:
             self._observe(pending, event, self._index.matching_blocks(record), now.timestamp(), event.occurred_at.timestamp())
-        suppressed = self._suppressed(record, now)
+        suppressed = self._suppressed(record, now, pending)
         verdicts: list[tuple[str, str | None]] = []
         for rule in self.ruleset.rules:
             verdict = self._why_not(rule, event, record, pending, info, now)
@@ -574,13 +574,15 @@ class Engine:
         summary = ", ".join(f"{s.name}={view.get(s.name)}" for s in sorted(rule.selections, key=lambda s: s.name))
         return f"condition {rule.condition.text!r} is false within {rule.window.days if rule.window else 0}d ({summary})"
 
-    def _suppressed(self, record: dict[str, Any], now: datetime) -> dict[str, str]:
+    def _suppressed(self, record: dict[str, Any], now: datetime, pending: Pending | None) -> dict[str, str]:
         """Rule id (or "*" for all) → the suppression that silences it for this account."""
         found: dict[str, str] = {}
         if record["account"] is None:
             return found
+        last_seen = pending.heat.last_seen if pending is not None else None
+        stamp = now.timestamp()
         for suppression in self.ruleset.suppressions:
-            if suppression.active(now) and suppression.match.matches(record):
+            if suppression.active(now) and suppression.holds(last_seen, stamp) and suppression.match.matches(record):
                 for rule_id in suppression.rule_ids or ("*",):
                     found.setdefault(rule_id, suppression.id)
         return found
@@ -652,7 +654,7 @@ class _Firing:
     @property
     def suppressed(self) -> dict[str, str]:
         if self._suppressed is None:
-            self._suppressed = self.engine._suppressed(self.record, self.now)
+            self._suppressed = self.engine._suppressed(self.record, self.now, self.pending)
         return self._suppressed
 
     @property

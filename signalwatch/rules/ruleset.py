@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.accounts import Account
+from signalwatch.eventtypes import KINDS
 from signalwatch.events import SignalEvent
 from signalwatch.rules.conditions import Match, Test, compile_match
 from signalwatch.rules.expr import Expr, ExprError, parse_expr
@@ -113,8 +114,10 @@ class RuleSpec(_Strict):
     permanent: bool = False
     suppresses: list[str] | None = None
     reason: str | None = None
+    after: str | None = Field(default=None, description="suppressions: an event type that starts a hold for its account")
+    within: timedelta | None = Field(default=None, description="suppressions with `after`: how long the hold lasts")
 
-    _durations = field_validator("window", "cooldown", "max_age", mode="before")(_duration)
+    _durations = field_validator("window", "cooldown", "max_age", "within", mode="before")(_duration)
 
 
 class RuleFile(_Strict):
@@ -210,9 +213,18 @@ class Suppression:
     match: Match
     expires: datetime | None
     rule_ids: frozenset[str] | None  # None: every rule
+    after: str | None = None  # a hold: starts when the account has an event of this type ...
+    within: float = 0.0  # ... and lasts this many seconds after that event occurred
 
     def active(self, now: datetime) -> bool:
         return self.expires is None or now < self.expires
+
+    def holds(self, last_seen: Mapping[str, float] | None, now: float) -> bool:
+        """For a hold: whether the account's newest `after` event occurred within the window."""
+        if self.after is None:
+            return True
+        seen = last_seen.get(self.after) if last_seen is not None else None
+        return seen is not None and 0 <= now - seen <= self.within
 
 
 @dataclass(frozen=True)
@@ -475,6 +487,8 @@ def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
 
 def _build_suppression(spec: RuleSpec, selections: list[Selection], expr: Expr | None, loaded: LoadedYaml,
                        loc: tuple[str | int, ...], loader: _Loader) -> Suppression | None:
+    if spec.after is not None or spec.within is not None:
+        return _build_hold(spec, selections, expr, loaded, loc, loader)
     if spec.expires is None and not spec.permanent:
         loader.at(loaded, loc, "a suppression needs `expires: YYYY-MM-DD` or an explicit `permanent: true`")
     if spec.expires is not None and spec.permanent:
@@ -491,6 +505,27 @@ def _build_suppression(spec: RuleSpec, selections: list[Selection], expr: Expr |
         expires = expires.replace(tzinfo=timezone.utc)
     return Suppression(spec.id, spec.description, selections[0].match, expires,
                        frozenset(spec.suppresses) if spec.suppresses else None)
+
+
+def _build_hold(spec: RuleSpec, selections: list[Selection], expr: Expr | None, loaded: LoadedYaml,
+                loc: tuple[str | int, ...], loader: _Loader) -> Suppression | None:
+    """A suppression started by an event: `after: layoffs`, `within: 60d`, and a `match` on the
+    alerts it holds (event and account fields)."""
+    if spec.after is None or spec.after not in KINDS:
+        given = spec.after or ""
+        loader.at(loaded, (*loc, "after"), f"`after` names the event type that starts the hold: {given!r} is not one"
+                  f"{suggest(given, KINDS)}; known: {', '.join(KINDS)}")
+        return None
+    if spec.within is None or spec.within <= timedelta(0):
+        loader.at(loaded, (*loc, "within"), "a hold needs `within`, e.g. `within: 60d`")
+        return None
+    if spec.expires is not None or spec.permanent:
+        loader.at(loaded, loc, "a hold ends `within` after its event: it takes neither expires nor permanent")
+    if len(selections) != 1 or expr is None:
+        loader.at(loaded, loc, "a hold has one `match` block saying which alerts it holds")
+        return None
+    return Suppression(spec.id, spec.description, selections[0].match, None,
+                       frozenset(spec.suppresses) if spec.suppresses else None, spec.after, spec.within.total_seconds())
 
 
 def _load_rule_file(path: Path, loader: _Loader, ctx: _Context) -> list[Rule | Suppression]:
