@@ -5,7 +5,7 @@ each, ~2 KB descriptions) on 127.0.0.1, with ETags unless --no-etag. Two contend
 their own processes so their peak memory is their own:
 
 * ours: `JobBoardsConnector` fetch (thread pool, shared HttpClient) + normalize + the real
-  `Store.commit_poll` (events, cursor and cursor parts in one transaction), for the cycles in
+  `Store.poll_unit` (events, cursor and cursor parts in one transaction), for the cycles in
   `CYCLES`: the first poll (a baseline), the same boards with nothing changed, ~5% of boards
   changed, the same bodies again (the roles they dropped close on this second miss), and
   ~5% of jobs changed on every board (new-role processing at scale);
@@ -200,17 +200,19 @@ def run_ours(base: str, boards: int, concurrency: int) -> dict:
             normalized = connector.normalize(fetched, now)
             normalize_s = time.perf_counter() - loaded - fetch_s
             unchanged = normalized.cursor == cursor  # as the pipeline does: an unchanged cursor is not rewritten
-            commit = store.commit_poll("boards", normalized.events, None if unchanged else normalized.cursor, now,
-                                       evaluate=lambda new: [], parts=normalized.parts)
+            with store.poll_unit("boards", now) as unit:  # the pipeline's unit of work, with no rules to evaluate
+                new_events = unit.insert(normalized.events)
+                unit.save_cursor(None if unchanged else normalized.cursor)
+                unit.save_parts(normalized.parts)
             seconds = time.perf_counter() - started
             store_s = seconds - fetch_s - normalize_s
-            changes = Counter(e.change for e in commit.new_events)
+            changes = Counter(e.change for e in new_events)
             written = list(normalized.parts.values())
             part_rows = sum(1 for w in written if w is None or w.body is not None)
             head_rows = len(written) - part_rows
             cycles.append({
                 "cycle": cycle, "seconds": seconds, "fetch_seconds": fetch_s, "normalize_seconds": normalize_s,
-                "store_seconds": store_s, "load_seconds": loaded - started, "events": len(commit.new_events),
+                "store_seconds": store_s, "load_seconds": loaded - started, "events": len(new_events),
                 "by_change": dict(changes), "errors": len(fetched.errors),
                 "parsed_boards": sum(1 for p in fetched.items if p.status == "changed"),
                 "parsed_jobs": sum(len(p.postings or ()) for p in fetched.items),
@@ -308,7 +310,7 @@ def _worker(name: str, base: str, args: argparse.Namespace) -> dict:
 
 def report(ours: dict, baseline: dict | None) -> None:
     labels = dict(enumerate((label for _, label in CYCLES), start=1))
-    print("\njobboards connector (fetch + normalize + Store.commit_poll):")
+    print("\njobboards connector (fetch + normalize + Store.poll_unit):")
     for c in ours["cycles"]:
         rate = c["events"] / c["seconds"] if c["seconds"] else 0.0
         split = (f"load {c['load_seconds']:.2f}, fetch {c['fetch_seconds']:.2f}, normalize {c['normalize_seconds']:.2f}, "

@@ -12,9 +12,9 @@ from signalwatch.accounts import Account
 from signalwatch.connectors.base import FetchContext, PartWrite
 from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError
-from signalwatch.rules.engine import Engine, Evaluation
+from signalwatch.rules.engine import Engine
 from signalwatch.runtime.app import App, SourceRuntime
-from signalwatch.store import AlertDraft, PollCommit, Store, StoreError
+from signalwatch.store import PollCommit, Store, StoreError
 
 __all__ = ["poll_source", "commit_events", "PollReport"]
 
@@ -66,21 +66,21 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
 def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account], source: str, events: list[SignalEvent],
                   cursor: dict[str, Any] | None, now: datetime, target_errors: dict[str, str] | None = None,
                   parts: Mapping[str, PartWrite | None] | None = None) -> PollCommit:
-    """Store events, the alerts the engine finds for the new ones, the cursor and the changed cursor
-    parts in one transaction; then advance the engine's state. The caller serializes calls (App.engine_lock)."""
-    evaluations: list[Evaluation] = []
-
-    def evaluate(new: list[SignalEvent]) -> list[AlertDraft]:
-        evaluations.append(engine.evaluate(new, accounts, now))
-        return evaluations[-1].drafts
-
-    committed = store.commit_poll(source, events, cursor, now, evaluate=evaluate, target_errors=target_errors,
-                                  parts=parts)
-    for evaluation in evaluations:  # only after the transaction committed
+    """The poll's unit of work, top to bottom: store the new events, evaluate them, enqueue their
+    alerts, save the cursor and its parts — one transaction — and only then advance the engine's
+    state. The caller serializes calls (App.engine_lock), so the engine follows the commits in order."""
+    with store.poll_unit(source, now) as unit:
+        new_events = unit.insert(events)
+        evaluation = engine.evaluate(new_events, accounts, now) if new_events else None
+        new_alerts = unit.enqueue(evaluation.drafts) if evaluation else 0
+        unit.save_cursor(cursor, target_errors)
+        if parts:
+            unit.save_parts(parts)
+    if evaluation is not None:  # only after the transaction committed
         engine.apply(evaluation.delta)
         for rule_id, event_key, reason in evaluation.skipped:
             log.info("rules: %s did not alert for event %s: %s", rule_id, event_key[:12], reason)
-    return committed
+    return PollCommit(new_events=new_events, new_alerts=new_alerts)
 
 
 def _failed(app: App, source: SourceRuntime, error: str, now: datetime) -> PollReport:

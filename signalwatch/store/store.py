@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple, Protocol
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -16,6 +16,7 @@ from sqlmodel import Session, col, create_engine, func, select
 from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent
 from signalwatch.store.migrations import migrate
+from signalwatch.store.pollunit import AlertDraft, PartChange, PollUnit, chunks
 from signalwatch.store.tables import (
     AccountRow,
     CursorPartRow,
@@ -34,21 +35,6 @@ _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-par
 
 class StoreError(RuntimeError):
     """The database could not be written (locked, full disk, read-only); nothing was committed."""
-
-
-class AlertDraft(NamedTuple):
-    """An alert the rules engine wants sent; becomes one outbox row per (rule, account, evidence, sink, target).
-    A named tuple rather than a frozen dataclass: the engine makes one per alert, and it is cheaper to build."""
-
-    alert_key: str
-    rule_id: str
-    account_id: int | None
-    event_key: str
-    sink: str
-    target: str | None
-    priority: str
-    payload: dict[str, Any]
-    not_before: datetime | None = None  # held until a delivery window opens
 
 
 @dataclass(frozen=True)
@@ -88,19 +74,6 @@ class SourceStatus:
     alerts_sent: int
     alerts_pending: int
     alerts_dead: int
-
-
-Evaluator = Callable[[list[SignalEvent]], list[AlertDraft]]
-
-
-class PartChange(Protocol):
-    """The next state of one cursor part (`signalwatch.connectors.base.PartWrite`): body None keeps the stored body."""
-
-    @property
-    def head(self) -> Mapping[str, Any]: ...
-
-    @property
-    def body(self) -> Mapping[str, Any] | None: ...
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -189,81 +162,19 @@ class Store:
         """The stored bodies of `source`'s parts named in `keys`; keys without a part are left out."""
         bodies: dict[str, dict[str, Any]] = {}
         with self._session() as session:
-            for chunk in _chunks(list(keys)):
+            for chunk in chunks(list(keys)):
                 query = sa.select(_PARTS.c.part, _PARTS.c.body).where(
                     _PARTS.c.source == source, _PARTS.c.part.in_(chunk))
                 bodies.update({part: body for part, body in session.execute(query)})
         return bodies
 
-    def commit_poll(
-        self,
-        source: str,
-        events: Sequence[SignalEvent],
-        cursor: dict[str, Any] | None,
-        now: datetime,
-        evaluate: Evaluator,
-        target_errors: dict[str, str] | None = None,
-        parts: Mapping[str, PartChange | None] | None = None,
-    ) -> PollCommit:
-        """Insert new events, enqueue the alerts `evaluate` returns for them, save the cursor: one transaction.
-        `cursor=None` means unchanged: the stored one is neither read nor rewritten. `parts` are the
-        changed cursor parts (None deletes one); the others stay as stored."""
+    @contextmanager
+    def poll_unit(self, source: str, now: datetime) -> Iterator[PollUnit]:
+        """One poll's transaction: the pipeline inserts events, enqueues their alerts and saves the
+        cursor through the unit, top to bottom; all of it commits when the block ends, or none."""
         with self._session() as session:
-            keys = [e.dedupe_key for e in events]
-            known = set(session.exec(select(EventRow.dedupe_key).where(col(EventRow.dedupe_key).in_(keys))).all()) if keys else set()
-            new_events: list[SignalEvent] = []
-            rows: list[EventRow] = []
-            for event in events:
-                if event.dedupe_key in known:
-                    if event.attributes.get("is_amendment"):
-                        self._amend(session, event)
-                    continue
-                known.add(event.dedupe_key)
-                rows.append(EventRow(**event.model_dump(mode="python")))
-                new_events.append(event)
-            session.add_all(rows)
-            session.flush()  # one batched insert; ids come back for the outbox rows
-            event_ids = {row.dedupe_key: row.id for row in rows if row.id is not None}
-            new_alerts = 0
-            for draft in evaluate(new_events) if new_events else []:
-                exists = session.exec(select(OutboxRow.id).where(OutboxRow.alert_key == draft.alert_key)).first()
-                if exists is not None:
-                    continue
-                session.add(OutboxRow(
-                    alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=draft.account_id,
-                    event_id=event_ids[draft.event_key], source=source, sink=draft.sink, target=draft.target,
-                    priority=draft.priority, payload=draft.payload, status=OutboxStatus.PENDING,
-                    next_attempt_at=draft.not_before or now, created_at=now,
-                ))
-                new_alerts += 1
-            success = {"last_poll_at": now, "last_success_at": now, "consecutive_failures": 0,
-                       "target_errors": dict(target_errors or {})}
-            table = SourceStateRow.__table__  # type: ignore[attr-defined]
-            updated = 0
-            if cursor is None:
-                updated = session.execute(
-                    sa.update(table).where(table.c.source == source).values(**success, polls=table.c.polls + 1)
-                ).rowcount  # type: ignore[attr-defined]
-            if not updated:
-                state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
-                state.cursor = cursor if cursor is not None else state.cursor
-                for key, value in success.items():
-                    setattr(state, key, value)
-                state.polls = (state.polls or 0) + 1
-                session.add(state)
-            if parts:
-                _write_parts(session, source, parts)
+            yield PollUnit(session, source, now)
             session.commit()
-        return PollCommit(new_events=new_events, new_alerts=new_alerts)
-
-    @staticmethod
-    def _amend(session: Session, event: SignalEvent) -> None:
-        """An amendment (e.g. SEC Form D/A) refreshes the stored facts of its event; it never re-alerts."""
-        row = session.exec(select(EventRow).where(EventRow.dedupe_key == event.dedupe_key)).first()
-        if row is not None and row.attributes != event.attributes:
-            row.attributes = dict(event.attributes)
-            row.title, row.url, row.summary = event.title, event.url, event.summary
-            session.add(row)
 
     def record_poll_failure(self, source: str, error: str, now: datetime) -> None:
         """Remember a failed poll; the cursor stays where it was."""
@@ -442,28 +353,6 @@ class StoredParts:
     def bodies(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = [key for key in keys if key in self._heads]
         return self._store.load_part_bodies(self._source, wanted) if wanted else {}
-
-
-def _write_parts(session: Session, source: str, parts: Mapping[str, PartChange | None]) -> None:
-    """Replace the parts with a new body, delete those set to None, update heads whose body stays."""
-    replaced = [key for key, change in parts.items() if change is None or change.body is not None]
-    for chunk in _chunks(replaced):
-        session.execute(sa.delete(_PARTS).where(_PARTS.c.source == source, _PARTS.c.part.in_(chunk)))
-    rows = [{"source": source, "part": key, "head": dict(change.head), "body": dict(change.body)}
-            for key, change in parts.items() if change is not None and change.body is not None]
-    if rows:
-        session.execute(sa.insert(_PARTS), rows)
-    for key, change in parts.items():
-        if change is None or change.body is not None:
-            continue
-        where = (_PARTS.c.source == source) & (_PARTS.c.part == key)
-        if not session.execute(sa.update(_PARTS).where(where).values(head=dict(change.head))).rowcount:  # type: ignore[attr-defined]
-            session.execute(sa.insert(_PARTS).values(source=source, part=key, head=dict(change.head), body={}))
-
-
-def _chunks(keys: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(keys), _IN_CHUNK):
-        yield keys[start:start + _IN_CHUNK]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, busy_millis: int) -> None:

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from signalwatch.config import DeliveryConfig
-from signalwatch.runtime.delivery import deliver
 from signalwatch.devtools.fake_slack import Failure, FakeSlack
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.runtime.delivery import deliver
 from signalwatch.sinks.slack import SlackSink
 from signalwatch.store import AlertDraft, OutboxStatus, Store
 from signalwatch.timeutil import utcnow
 from tests.conftest import SLACK_TOKEN
+from tests.polls import commit
 
 PAYLOAD = {"rule": {"id": "r", "description": "d"}, "priority": "P2", "angle": None, "why": ["w"], "account": None,
            "event": {"type": "funding", "change": "raised", "title": "T", "summary": "", "url": None, "source": "s",
@@ -47,7 +48,7 @@ def store(tmp_path: Path) -> Store:
 def enqueue(store: Store, count: int, now: datetime) -> None:
     events = [SignalEvent(type=EventType.FUNDING, change="raised", source="s", source_kind="rss", source_id=str(i),
                           title=f"T{i}", occurred_at=now, detected_at=now, dedupe_key=make_dedupe_key(i)) for i in range(count)]
-    store.commit_poll("s", events, {}, now, evaluate=lambda new: [
+    commit(store, "s", events, {}, now, drafts=lambda new: [
         AlertDraft(make_dedupe_key("a", e.dedupe_key), "r", None, e.dedupe_key, "slack", "#sales-signals", "P2",
                    {**PAYLOAD, "event": {**PAYLOAD["event"], "title": e.title}}) for e in new])
 
@@ -158,7 +159,7 @@ def test_owner_found_by_email_gets_a_dm_and_unknown_owners_fall_back(store: Stor
     events = [SignalEvent(type=EventType.FUNDING, change="raised", source="s", source_kind="rss", source_id=str(i),
                           title=f"T{i}", occurred_at=clock.now, detected_at=clock.now, dedupe_key=make_dedupe_key("o", i)) for i in range(3)]
     targets = ["email:dana@yourco.example|#sales-signals", "email:nobody@yourco.example|#sales-signals", "email:dana@yourco.example|"]
-    store.commit_poll("s", events, {}, clock.now, evaluate=lambda new: [
+    commit(store, "s", events, {}, clock.now, drafts=lambda new: [
         AlertDraft(make_dedupe_key("a", e.dedupe_key), "r", None, e.dedupe_key, "slack", target, "P2", PAYLOAD)
         for e, target in zip(new, targets)])
     report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), clock=clock, sleep=clock.sleep)

@@ -16,6 +16,7 @@ from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.store import AlertDraft, Store, StoreError
 from signalwatch.store.migrations import MIGRATIONS, Migration, SchemaTooNewError, current_version, migrate
 from signalwatch.timeutil import utcnow
+from tests.polls import commit
 
 NOW = utcnow()
 
@@ -53,7 +54,7 @@ def test_sqlite_runs_in_wal_mode(store: Store) -> None:
 
 def test_migrate_is_idempotent_and_an_upgrade_keeps_data(store: Store) -> None:
     assert store.migrate() == []
-    store.commit_poll("news", [event(1)], {"seen": ["x"]}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    commit(store, "news", [event(1)], {"seen": ["x"]}, NOW, drafts=lambda new: [draft(e) for e in new])
 
     def add_column(conn: sa.Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE events ADD COLUMN language VARCHAR")
@@ -74,8 +75,8 @@ def test_a_database_from_a_newer_release_is_refused(store: Store) -> None:
 
 
 def test_a_poll_is_committed_once_and_repeats_insert_nothing(store: Store) -> None:
-    first = store.commit_poll("news", [event(1), event(2)], {"n": 1}, NOW, evaluate=lambda new: [draft(e) for e in new])
-    again = store.commit_poll("news", [event(1), event(2)], {"n": 2}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    first = commit(store, "news", [event(1), event(2)], {"n": 1}, NOW, drafts=lambda new: [draft(e) for e in new])
+    again = commit(store, "news", [event(1), event(2)], {"n": 2}, NOW, drafts=lambda new: [draft(e) for e in new])
     assert (len(first.new_events), first.new_alerts) == (2, 2)
     assert (len(again.new_events), again.new_alerts) == (0, 0)
     assert store.load_cursor("news") == {"n": 2}
@@ -87,7 +88,7 @@ def test_a_failing_evaluation_rolls_back_events_and_cursor(store: Store) -> None
         raise RuntimeError("rule engine bug")
 
     with pytest.raises(RuntimeError):
-        store.commit_poll("news", [event(1)], {"n": 1}, NOW, evaluate=explode)
+        commit(store, "news", [event(1)], {"n": 1}, NOW, drafts=explode)
     assert store.list_events() == [] and store.load_cursor("news") == {}
 
 
@@ -99,13 +100,13 @@ def test_a_locked_database_is_a_clear_error_with_nothing_written(tmp_path: Path)
     with blocker.connect() as conn:
         conn.exec_driver_sql("BEGIN EXCLUSIVE")
         with pytest.raises(StoreError, match="database is locked, nothing was saved|nothing was saved"):
-            store.commit_poll("news", [event(1)], {"n": 1}, NOW, evaluate=lambda new: [])
+            commit(store, "news", [event(1)], {"n": 1}, NOW, drafts=lambda new: [])
         conn.exec_driver_sql("ROLLBACK")
     assert store.list_events() == [] and store.load_cursor("news") == {}
 
 
 def test_claims_are_exclusive(store: Store) -> None:
-    store.commit_poll("news", [event(1)], {}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    commit(store, "news", [event(1)], {}, NOW, drafts=lambda new: [draft(e) for e in new])
     (item,) = store.due_outbox(NOW)
     assert store.claim(item.id, NOW) is True
     assert store.claim(item.id, NOW) is False
@@ -123,9 +124,9 @@ def test_accounts_upsert_by_domain(store: Store) -> None:
 
 def test_an_amendment_updates_the_stored_facts_without_alerting(store: Store) -> None:
     original = event(1)
-    store.commit_poll("news", [original], {}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    commit(store, "news", [original], {}, NOW, drafts=lambda new: [draft(e) for e in new])
     amended = original.model_copy(update={"attributes": {"amount": 9e6, "is_amendment": True}, "title": "Company 1 (D/A)"})
-    result = store.commit_poll("news", [amended], {}, NOW, evaluate=lambda new: [draft(e) for e in new])
+    result = commit(store, "news", [amended], {}, NOW, drafts=lambda new: [draft(e) for e in new])
     assert (result.new_events, result.new_alerts) == ([], 0)
     ((_, stored),) = store.list_events()
     assert stored.attributes["amount"] == 9e6 and stored.title == "Company 1 (D/A)"
@@ -136,16 +137,16 @@ def test_an_amendment_updates_the_stored_facts_without_alerting(store: Store) ->
 
 
 def test_parts_are_saved_with_the_events_and_only_named_parts_change(store: Store) -> None:
-    store.commit_poll("boards", [event(1)], {}, NOW, evaluate=lambda new: [], parts={
+    commit(store, "boards", [event(1)], {}, NOW, drafts=lambda new: [], parts={
         "greenhouse:acme": PartWrite({"etag": '"v1"'}, {"jobs": {"1": ["AE"]}}),
         "lever:acme": PartWrite({"etag": None}, {"jobs": {}}),
     })
-    store.commit_poll("other", [], {}, NOW, evaluate=lambda new: [], parts={"greenhouse:acme": PartWrite({"x": 1}, {})})
+    commit(store, "other", [], {}, NOW, drafts=lambda new: [], parts={"greenhouse:acme": PartWrite({"x": 1}, {})})
     parts = store.cursor_parts("boards")
     assert parts.heads == {"greenhouse:acme": {"etag": '"v1"'}, "lever:acme": {"etag": None}}
     assert parts.bodies(["greenhouse:acme", "ashby:unknown"]) == {"greenhouse:acme": {"jobs": {"1": ["AE"]}}}
     # A new head alone keeps the stored body; None forgets the part; unnamed parts stay.
-    store.commit_poll("boards", [], None, NOW, evaluate=lambda new: [], parts={
+    commit(store, "boards", [], None, NOW, drafts=lambda new: [], parts={
         "greenhouse:acme": PartWrite({"etag": '"v2"'}), "lever:acme": None,
     })
     parts = store.cursor_parts("boards")
@@ -155,14 +156,14 @@ def test_parts_are_saved_with_the_events_and_only_named_parts_change(store: Stor
 
 
 def test_a_failed_commit_writes_no_part_and_no_event(store: Store) -> None:
-    store.commit_poll("boards", [], {}, NOW, evaluate=lambda new: [],
+    commit(store, "boards", [], {}, NOW, drafts=lambda new: [],
                       parts={"greenhouse:acme": PartWrite({"hash": "a"}, {"jobs": {}})})
 
     def explode(new: list[SignalEvent]) -> list:
         raise RuntimeError("rule engine bug")
 
     with pytest.raises(RuntimeError):
-        store.commit_poll("boards", [event(1)], None, NOW, evaluate=explode, parts={
+        commit(store, "boards", [event(1)], None, NOW, drafts=explode, parts={
             "greenhouse:acme": PartWrite({"hash": "b"}, {"jobs": {"1": ["AE"]}}), "lever:acme": PartWrite({}, {}),
         })
     parts = store.cursor_parts("boards")

@@ -13,6 +13,7 @@ from signalwatch.devtools.fake_hubspot import FakeHubSpot
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.store import AlertDraft, Store
 from tests.core.test_delivery import Clock
+from tests.polls import commit
 
 HUBSPOT_TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
 
@@ -55,7 +56,7 @@ def enqueue(store: Store, now: datetime, routes: list[tuple[str, str | None]], p
                         source_kind="rss", source_id=source_id, title=f"Acme news {source_id}", occurred_at=now, detected_at=now,
                         dedupe_key=make_dedupe_key(source_id), account_id=account_id)
     body = payload or alert_payload()
-    store.commit_poll("wire", [event], {}, now, evaluate=lambda new: [
+    commit(store, "wire", [event], {}, now, drafts=lambda new: [
         AlertDraft(make_dedupe_key("alert", e.dedupe_key, sink, target), "funding-a", 1, e.dedupe_key, sink, target, "P1", body)
         for e in new for sink, target in routes])
 

@@ -15,6 +15,7 @@ from signalwatch.matching.candidates import candidates, icp_industries
 from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
+from tests.polls import commit
 
 FILED = datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc)
 
@@ -78,7 +79,7 @@ def config(tmp_path: Path) -> Path:
     now = utcnow()
     events = [form_d("Acme Robotics, Inc.", "Other Technology", 12_500_000, cik="1", filed=now),
               form_d("Umbrella Bio Inc", "Biotechnology", 40_000_000, cik="2", filed=now)]
-    store.commit_poll("sec-d", events, {}, now, lambda new: [])
+    commit(store, "sec-d", events, {}, now, lambda new: [])
     store.close()
     return path
 

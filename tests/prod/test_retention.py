@@ -10,6 +10,7 @@ from pathlib import Path
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.store import AlertDraft, Store
 from signalwatch.timeutil import utcnow
+from tests.polls import commit
 
 NOW = utcnow()
 
@@ -30,7 +31,7 @@ def fill(store: Store) -> dict[str, int]:
     for name, (days, state, sent_days) in plan.items():
         e = event(name, timedelta(days=days))
         drafts = [AlertDraft(make_dedupe_key("a", name), "rule", None, e.dedupe_key, "console", None, "P1", {"n": name})] if state else []
-        store.commit_poll("news", [e], {}, e.detected_at, evaluate=lambda new, d=drafts: d)
+        commit(store, "news", [e], {}, e.detected_at, drafts=lambda new, d=drafts: d)
         if not state:
             continue
         (item,) = [i for i in store.list_outbox(limit=100) if i.payload == {"n": name}]

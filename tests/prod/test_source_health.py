@@ -12,6 +12,7 @@ from signalwatch.runtime.source_health import DOWN, assess, check_sources
 from signalwatch.store import Store
 from signalwatch.store.upkeep import SourceHealthRow, source_health_rows
 from signalwatch.timeutil import utcnow
+from tests.polls import commit
 
 NOW = utcnow()
 CONFIG = SourceHealthConfig(failures=3, stale_intervals=4)
@@ -50,6 +51,6 @@ def test_an_incident_is_recorded_and_announced_once_even_when_checked_twice(tmp_
     (alert,) = store.due_outbox(NOW)
     assert alert.sink == "console" and "Source news is failing" in alert.payload["event"]["title"]
     assert "3 polls failed in a row; last error: HTTP 500" in alert.payload["why"][0]
-    store.commit_poll("news", [], {}, NOW, evaluate=lambda new: [])
+    commit(store, "news", [], {}, NOW, drafts=lambda new: [])
     assert [v.change for _, v in check_sources(store, intervals, CONFIG, NOW, STARTED)] == ["recovered"]
     assert len(store.due_outbox(NOW)) == 2 and source_health_rows(store)["news"].health_alert is None

@@ -1,0 +1,142 @@
+"""One poll's unit of work: insert the new events, enqueue their alerts, save the cursor and parts.
+
+The pipeline drives it top to bottom inside `Store.poll_unit`, so the store never calls back
+into the rules engine: events go in, the engine (outside the store) decides alerts, the
+alerts go in, the cursor moves last, and the transaction commits all of it or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any, NamedTuple, Protocol
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from signalwatch.events import SignalEvent
+from signalwatch.store.tables import CursorPartRow, EventRow, OutboxRow, OutboxStatus, SourceStateRow
+
+__all__ = ["AlertDraft", "PartChange", "PollUnit", "chunks"]
+
+_PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
+_STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
+_IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
+
+
+class AlertDraft(NamedTuple):
+    """An alert the rules engine wants sent; becomes one outbox row per (rule, account, evidence, sink, target).
+    A named tuple rather than a frozen dataclass: the engine makes one per alert, and it is cheaper to build."""
+
+    alert_key: str
+    rule_id: str
+    account_id: int | None
+    event_key: str
+    sink: str
+    target: str | None
+    priority: str
+    payload: dict[str, Any]
+    not_before: datetime | None = None  # held until a delivery window opens
+
+
+class PartChange(Protocol):
+    """The next state of one cursor part (`signalwatch.connectors.base.PartWrite`): body None keeps the stored body."""
+
+    @property
+    def head(self) -> Mapping[str, Any]: ...
+
+    @property
+    def body(self) -> Mapping[str, Any] | None: ...
+
+
+def chunks(keys: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(keys), _IN_CHUNK):
+        yield keys[start:start + _IN_CHUNK]
+
+
+class PollUnit:
+    """The writes of one poll, in one open transaction (committed by `Store.poll_unit`)."""
+
+    def __init__(self, session: Session, source: str, now: datetime) -> None:
+        self._session = session
+        self.source = source
+        self.now = now
+        self._event_ids: dict[str, int] = {}
+
+    def insert(self, events: Sequence[SignalEvent]) -> list[SignalEvent]:
+        """Store the events not stored before (by dedupe key) and return them; an amendment
+        (e.g. SEC Form D/A) refreshes its stored event instead and never re-alerts."""
+        keys = [e.dedupe_key for e in events]
+        known: set[str] = set()
+        for chunk in chunks(keys):
+            known.update(self._session.exec(select(EventRow.dedupe_key).where(col(EventRow.dedupe_key).in_(chunk))).all())
+        new_events: list[SignalEvent] = []
+        rows: list[EventRow] = []
+        for event in events:
+            if event.dedupe_key in known:
+                if event.attributes.get("is_amendment"):
+                    self._amend(event)
+                continue
+            known.add(event.dedupe_key)
+            rows.append(EventRow(**event.model_dump(mode="python")))
+            new_events.append(event)
+        self._session.add_all(rows)
+        self._session.flush()  # one batched insert; ids come back for the outbox rows
+        self._event_ids.update({row.dedupe_key: row.id for row in rows if row.id is not None})
+        return new_events
+
+    def enqueue(self, drafts: Sequence[AlertDraft]) -> int:
+        """Outbox rows for the alerts of events inserted through this unit; an alert key already
+        queued is skipped. Returns the number of rows added."""
+        added = 0
+        for draft in drafts:
+            if self._session.exec(select(OutboxRow.id).where(OutboxRow.alert_key == draft.alert_key)).first() is not None:
+                continue
+            self._session.add(OutboxRow(
+                alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=draft.account_id,
+                event_id=self._event_ids[draft.event_key], source=self.source, sink=draft.sink, target=draft.target,
+                priority=draft.priority, payload=draft.payload, status=OutboxStatus.PENDING,
+                next_attempt_at=draft.not_before or self.now, created_at=self.now,
+            ))
+            added += 1
+        return added
+
+    def save_cursor(self, cursor: dict[str, Any] | None, target_errors: Mapping[str, str] | None = None) -> None:
+        """Record the successful poll and its cursor; `cursor=None` means unchanged (neither read nor rewritten)."""
+        success = {"last_poll_at": self.now, "last_success_at": self.now, "consecutive_failures": 0,
+                   "target_errors": dict(target_errors or {})}
+        updated = 0
+        if cursor is None:
+            updated = self._session.execute(
+                sa.update(_STATE).where(_STATE.c.source == self.source).values(**success, polls=_STATE.c.polls + 1)
+            ).rowcount  # type: ignore[attr-defined]
+        if not updated:
+            state = self._session.get(SourceStateRow, self.source) or SourceStateRow(source=self.source)
+            state.cursor = cursor if cursor is not None else state.cursor
+            for key, value in success.items():
+                setattr(state, key, value)
+            state.polls = (state.polls or 0) + 1
+            self._session.add(state)
+
+    def save_parts(self, parts: Mapping[str, PartChange | None]) -> None:
+        """Replace the parts with a new body, delete those set to None, update heads whose body stays."""
+        replaced = [key for key, change in parts.items() if change is None or change.body is not None]
+        for chunk in chunks(replaced):
+            self._session.execute(sa.delete(_PARTS).where(_PARTS.c.source == self.source, _PARTS.c.part.in_(chunk)))
+        rows = [{"source": self.source, "part": key, "head": dict(change.head), "body": dict(change.body)}
+                for key, change in parts.items() if change is not None and change.body is not None]
+        if rows:
+            self._session.execute(sa.insert(_PARTS), rows)
+        for key, change in parts.items():
+            if change is None or change.body is not None:
+                continue
+            where = (_PARTS.c.source == self.source) & (_PARTS.c.part == key)
+            if not self._session.execute(sa.update(_PARTS).where(where).values(head=dict(change.head))).rowcount:  # type: ignore[attr-defined]
+                self._session.execute(sa.insert(_PARTS).values(source=self.source, part=key, head=dict(change.head), body={}))
+
+    def _amend(self, event: SignalEvent) -> None:
+        row = self._session.exec(select(EventRow).where(EventRow.dedupe_key == event.dedupe_key)).first()
+        if row is not None and row.attributes != event.attributes:
+            row.attributes = dict(event.attributes)
+            row.title, row.url, row.summary = event.title, event.url, event.summary
+            self._session.add(row)
