@@ -7,15 +7,14 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from signalwatch.accounts import Account
+from signalwatch.accounts import ACCOUNT_FIELDS, LIST_FIELDS, Account
 from signalwatch.resolve import normalize_domain
 from signalwatch.yamlload import Issue, suggest
 
 __all__ = ["read_accounts_csv", "COLUMNS"]
 
-COLUMNS = ("name", "domain", "aliases", "industry", "employees", "revenue", "country",
-           "owner_email", "owner_slack_id", "tags", "crm_id", "boards")
-_LIST_COLUMNS = {"aliases", "tags", "boards"}
+COLUMNS = tuple(name for name in ACCOUNT_FIELDS if name != "id")  # the account schema, in its order
+_LIST_COLUMNS = LIST_FIELDS
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SLACK_USER = re.compile(r"^[UW][A-Z0-9]{6,}$")
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$")

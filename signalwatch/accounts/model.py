@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
 
-__all__ = ["Account"]
+__all__ = ["Account", "ACCOUNT_FIELDS", "LIST_FIELDS"]
 
 
 @dataclass(frozen=True)
@@ -26,19 +28,19 @@ class Account:
     boards: tuple[str, ...] = field(default=())
 
     def as_fields(self) -> dict[str, object]:
-        """The account's attributes as rule conditions see them (`account.<name>`)."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "domain": self.domain,
-            "aliases": list(self.aliases),
-            "industry": self.industry,
-            "employees": self.employees,
-            "revenue": self.revenue,
-            "country": self.country,
-            "owner_email": self.owner_email,
-            "owner_slack_id": self.owner_slack_id,
-            "tags": list(self.tags),
-            "crm_id": self.crm_id,
-            "boards": list(self.boards),
-        }
+        """The account's attributes as rule conditions see them (`account.<name>`); lists as lists."""
+        return {name: list(value) if name in LIST_FIELDS else value
+                for name in ACCOUNT_FIELDS for value in (getattr(self, name),)}
+
+    @classmethod
+    def from_fields(cls, values: Mapping[str, Any]) -> Account:
+        """An account from any record holding the fields by name (a stored row, a test case, a dict)."""
+        found: dict[str, Any] = {name: tuple(values[name] or ()) if name in LIST_FIELDS else values[name]
+                                 for name in ACCOUNT_FIELDS if name in values}
+        return cls(**found)
+
+
+# The one account schema: every other list of account fields (CSV columns, rule paths, the
+# store's record) is derived from these.
+ACCOUNT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Account))
+LIST_FIELDS = frozenset({"aliases", "tags", "boards"})

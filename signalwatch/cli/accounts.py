@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from signalwatch.accounts.csv_import import read_accounts_csv
+from signalwatch.accounts.csv_import import COLUMNS, read_accounts_csv
 from signalwatch.cli import command_group
 from signalwatch.cli.common import (
     migrated_store,
@@ -22,8 +22,7 @@ __all__ = ["register"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     group = command_group(subparsers, "accounts", "target accounts: import, list, top, candidates, discover-boards")
     imp = group.add_parser("import", help="import or update accounts from a CSV file (bad rows are reported by line, good rows kept)")
-    imp.add_argument("file", help="CSV with columns name, domain, aliases, industry, employees, revenue, country, "
-                     "owner_email, owner_slack_id, tags, crm_id, boards")
+    imp.add_argument("file", help=f"CSV with columns {', '.join(COLUMNS)}")
     imp.add_argument("--dry-run", action="store_true", help="check the file without saving")
     imp.set_defaults(func=cmd_import)
     lst = group.add_parser("list", help="list accounts with their ICP tier")

@@ -17,9 +17,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from signalwatch.accounts import Account
-from signalwatch.eventtypes import KINDS
+from signalwatch.accounts import ACCOUNT_FIELDS, Account
 from signalwatch.events import SignalEvent
+from signalwatch.eventtypes import KINDS
 from signalwatch.rules.conditions import Match, Test, compile_match
 from signalwatch.rules.expr import Expr, ExprError, parse_expr
 from signalwatch.rules.policy import DEFAULT_POLICY, POLICY_FILE, Policy
@@ -41,8 +41,7 @@ __all__ = [
 
 ICP_FILE = "icp.yaml"
 EVENT_FIELDS = set(SignalEvent.model_fields) - {"attributes"}
-ACCOUNT_FIELDS = {"id", "name", "domain", "aliases", "industry", "employees", "revenue", "country",
-                  "owner_email", "owner_slack_id", "tags", "crm_id", "boards", "tier", "fit_score"}
+ACCOUNT_PATHS = {*ACCOUNT_FIELDS, "tier", "fit_score"}  # `account.<name>` in rules: the record plus its ICP fit
 MAX_ANGLE = 1500  # leaves room in a 3000-character Block Kit section
 
 
@@ -293,14 +292,14 @@ def _check_rule_path(path: str) -> str | None:
             return None
         return f"unknown event field {rest!r}{suggest(rest, EVENT_FIELDS | {'attributes.<name>'})}"
     if root == "account":
-        return None if rest in ACCOUNT_FIELDS else f"unknown account field {rest!r}{suggest(rest, ACCOUNT_FIELDS)}"
-    known = ["event." + f for f in EVENT_FIELDS] + ["account." + f for f in ACCOUNT_FIELDS]
+        return None if rest in ACCOUNT_PATHS else f"unknown account field {rest!r}{suggest(rest, ACCOUNT_PATHS)}"
+    known = ["event." + f for f in EVENT_FIELDS] + ["account." + f for f in ACCOUNT_PATHS]
     return f"unknown field {path!r}: fields start with 'event.' or 'account.'{suggest(path, known)}"
 
 
 def _check_icp_path(path: str) -> str | None:
     name = path.removeprefix("account.")
-    fields = ACCOUNT_FIELDS - {"tier", "fit_score"}
+    fields = set(ACCOUNT_FIELDS)
     return None if name in fields else f"unknown account field {name!r}{suggest(name, fields)}"
 
 

@@ -174,8 +174,7 @@ def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
     now = as_utc(case.now)
     store = Store(f"sqlite:///{workdir / 'rules-test.db'}")
     store.migrate()
-    store.upsert_accounts([Account(0, a.name, a.domain, tuple(a.aliases), a.industry, a.employees, a.revenue, a.country,
-                                   a.owner_email, a.owner_slack_id, tuple(a.tags)) for a in case.accounts], now)
+    store.upsert_accounts([Account.from_fields({**a.model_dump(), "id": 0}) for a in case.accounts], now)
     accounts = {a.id: a for a in store.list_accounts()}
     index = AccountIndex(accounts.values())
     engine: Engine | None = None
