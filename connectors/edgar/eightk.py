@@ -5,7 +5,8 @@ summary reads "Item 5.02: Departure of Directors or Certain Officers; ..."); the
 filing's index page, its main document and, when the main document does not say who and
 as what, its EX-99 press release. 8-K/A amendments are skipped: they add detail (usually pay)
 to a change already reported. A 5.02 filing that only concerns pay yields no event; one that
-speaks of a change we cannot pin on a person yields an event with person and title null.
+states a change of a role-holder it does not name ("the resignation tendered by its principal
+accounting officer") yields an event with person and title null, one per kind of change stated.
 """
 
 from __future__ import annotations
@@ -14,9 +15,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from signalwatch.connectors import register
 from signalwatch.connectors.edgar.client import EdgarOptions, EdgarSession
-from signalwatch.connectors.edgar.eightk_text import OfficerChange, change_kind, html_text, item_502_section, officer_changes
+from signalwatch.connectors.edgar.eightk_text import (
+    OfficerChange,
+    html_text,
+    item_502_section,
+    officer_changes,
+    unnamed_changes,
+)
 from signalwatch.connectors.edgar.feed import FeedEntry
 from signalwatch.connectors.edgar.filing_index import FilingIndex
 from signalwatch.connectors.edgar.poll import EdgarConnector, doc_text
@@ -30,7 +36,6 @@ SOURCE = "sec_8k_502"
 _DOC_SUFFIXES = (".htm", ".html", ".txt")
 
 
-@register
 class EightKConnector(EdgarConnector):
     """8-K filings listing Item 5.02, from EDGAR's current-filings feed."""
 
@@ -64,8 +69,9 @@ def leadership_changes(main: str | None, exhibit: str | None, company: str | Non
         found = officer_changes(text, company) if text else []
         if found:
             return found
-    kind = change_kind(section) or change_kind(release)
-    return [OfficerChange(kind, None, None, None)] if kind else []
+    # Nothing pinned to a person: report only changes the text states of an unnamed role-holder, one per
+    # kind actually stated, never a guess from keywords (pay terms say "termination" and "retirement" too).
+    return unnamed_changes(section) or unnamed_changes(release)
 
 
 def _event(change: OfficerChange, entry: FeedEntry, source_name: str, now: datetime) -> SignalEvent:
