@@ -13,7 +13,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, create_engine, func, select
 
-from signalwatch.accounts import Account
+from signalwatch.accounts import ACCOUNT_FIELDS, Account
 from signalwatch.events import SignalEvent
 from signalwatch.store.migrations import migrate
 from signalwatch.store.pollunit import AlertDraft, PartChange, PollUnit, chunks
@@ -365,11 +365,7 @@ def _sqlite_pragmas(dbapi_connection: Any, busy_millis: int) -> None:
 
 
 def _account(row: AccountRow) -> Account:
-    return Account(
-        id=row.id or 0, name=row.name, domain=row.domain, aliases=tuple(row.aliases), industry=row.industry,
-        employees=row.employees, revenue=row.revenue, country=row.country, owner_email=row.owner_email,
-        owner_slack_id=row.owner_slack_id, tags=tuple(row.tags), crm_id=row.crm_id, boards=tuple(row.boards),
-    )
+    return Account.from_fields({**row.model_dump(include=set(ACCOUNT_FIELDS)), "id": row.id or 0})
 
 
 def _event(row: EventRow) -> SignalEvent:
