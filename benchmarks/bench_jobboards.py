@@ -220,14 +220,14 @@ def run_ours(base: str, boards: int, concurrency: int) -> dict:
                 "parts_written": part_rows, "heads_written": head_rows, "cursor_written": not unchanged,
                 # rows a poll wrote: events, cursor parts, and the cursor (the source-state row's poll
                 # counters and timestamps are updated on every poll and not counted)
-                "rows_written": len(commit.new_events) + commit.new_alerts + len(written) + (not unchanged),
+                "rows_written": len(new_events) + len(written) + (not unchanged),
                 "cursor_kb": len(json.dumps(normalized.cursor)) / 1e3, "peak_mb": peak_mb(),
                 "parts_mb": watch.execute(
                     "SELECT coalesce(sum(length(head) + length(body)), 0) FROM cursor_parts").fetchone()[0] / 1e6,
             })
             # The daemon keeps nothing of a poll once it is committed: neither may the bench, or the
             # next cycle runs beside 200k dead postings that every garbage collection walks again.
-            del fetched, normalized, commit, written
+            del fetched, normalized, new_events, written
         watch.close()
         store.close()
     http.close()

@@ -99,7 +99,7 @@ def parse_wappalyzer(raw: Any, catalog: Catalog, origin: str) -> tuple[Catalog, 
     if not isinstance(raw, dict):
         raise FingerprintError(f"{origin}: expected a JSON object of technologies")
     techs = raw.get("technologies", raw.get("apps", raw))
-    categories = raw.get("categories") if isinstance(raw.get("categories"), dict) else {}
+    categories: dict[str, Any] = raw["categories"] if isinstance(raw.get("categories"), dict) else {}
     if not isinstance(techs, dict):
         raise FingerprintError(f"{origin}: `technologies` must be an object")
     known = {tech.name.casefold(): tech.id for tech in catalog}
