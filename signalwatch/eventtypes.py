@@ -7,7 +7,6 @@ plus the connector that emits it:
     rules.policy.Scoring      default heat weight per type/change and half-life per type
     alerts.render             the "what happened" line in Slack, the console, CRM notes, the digest
     digest.build              the order of an account's signals (`rank`) and which ones collapse
-    rules (suppressions)      `growth`: held by the default layoffs suppression
 
 Third-party packages add types through the `signalwatch.event_types` entry point group: each
 entry point names an `EventKind` (see docs/extending.md). Pure: no I/O at import.
@@ -36,7 +35,6 @@ class EventKind:
     attributes: tuple[str, ...]  # documented attribute names, in the order the README lists them
     describe: Describe  # one plain-text line: "Raised $28M Series B, led by DCVC"; None → the source title
     rank: int  # order inside an account in the digest: lower first (funding before job posts)
-    growth: bool = False  # a growth signal, held for an account that just announced layoffs
     minor: bool = False  # collapsed in the digest when an account has many ("and 14 tech changes")
 
     @property
@@ -115,14 +113,14 @@ def kind_of(name: str) -> EventKind | None:
 for _kind in (
     EventKind("funding", {"raised": 10, "reported": 6}, timedelta(days=30),
               ("amount", "currency", "amount_usd", "round", "investors", "lead_investors", "source"), _funding, rank=0),
-    EventKind("acquisition", {"acquired": 9, "reported": 5}, timedelta(days=60),
+    EventKind("acquisition", {"acquired": 9, "reported": 5}, timedelta(days=45),
               ("acquirer", "target", "role", "amount", "currency"), _acquisition, rank=1),
     EventKind("leadership", {"appointed": 8, "departed": 4}, timedelta(days=45),
               ("person", "title", "function", "seniority", "source"), _leadership, rank=2),
-    EventKind("layoffs", {"announced": 6}, timedelta(days=60), ("count", "percentage"), _layoffs, rank=3),
+    EventKind("layoffs", {"announced": 6}, timedelta(days=45), ("count", "percentage"), _layoffs, rank=3),
     EventKind("hiring", {"surge": 7, "posted": 2, "closed": 0}, timedelta(days=14),
               ("title", "function", "seniority", "location", "remote", "technologies", "open_roles"), _hiring, rank=4,
-              growth=True, minor=True),
+              minor=True),
     EventKind("tech_stack", {"adopted": 6, "dropped": 6, "mentioned": 1}, timedelta(days=30),
               ("technology", "name", "category", "evidence", "confidence"), _tech, rank=5, minor=True),
 ):

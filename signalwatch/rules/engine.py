@@ -284,7 +284,9 @@ class Engine:
         # No composite rule: every event is too old to keep as a hit.
         self._history_seconds = self.history_window.total_seconds() if self.history_window > timedelta(0) else float("-inf")
         half_lives = list(ruleset.policy.scoring.half_life.values())
-        self.heat_window = 4 * max(half_lives, default=timedelta(days=30))
+        holds = [timedelta(seconds=s.within) for s in ruleset.suppressions if s.after is not None]
+        # Heat state (which also remembers each type's newest event, read by holds) is kept this long.
+        self.heat_window = max(4 * max(half_lives, default=timedelta(days=30)), *holds, timedelta(0))
         self._cooldown_horizon = max((r.cooldown for r in rules if r.cooldown), default=timedelta(0))
         # Sweeping visits every account: once a day, or an eighth of the longest window when that
         # is longer, so memory holds at most an eighth more than the windows need.
