@@ -26,6 +26,7 @@ import ssl
 import threading
 import time
 import urllib.request
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -35,7 +36,8 @@ import httpx
 from pydantic import BaseModel, ConfigDict
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
-from signalwatch.http.transport import SourceTransport
+from signalwatch.http.decode import ACCEPT_ENCODING, BoundedDecoder, TooLarge, UnsupportedEncoding
+from signalwatch.http.transport import SourceTransport, deadline
 
 __all__ = [
     "HttpSettings",
@@ -314,7 +316,7 @@ class HttpClient:
             mounts = _proxy_mounts(ssl_context)
         self._pinned = guard is not None and isinstance(transport, SourceTransport) and not mounts
         self._client = _CookielessClient(
-            headers={"User-Agent": settings.user_agent, **settings.extra_headers},
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING, **settings.extra_headers},
             timeout=httpx.Timeout(settings.timeout),
             follow_redirects=False,
             transport=transport,
@@ -406,25 +408,22 @@ class HttpClient:
 
     def _get_once(self, url: str, headers: dict[str, str], cap: int) -> HttpResponse:
         self._pacer.wait(urlsplit(url).netloc)
-        deadline = time.monotonic() + self.settings.total_timeout
+        total = self.settings.total_timeout
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with deadline(total), self._client.stream("GET", url, headers=headers) as response:
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > cap:
+                if declared.isdigit() and int(declared) > cap and "content-encoding" not in response.headers:
                     raise ResponseTooLargeError(f"{url}: body of {declared} bytes exceeds the {cap}-byte cap")
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > cap:
-                        raise ResponseTooLargeError(f"{url}: body exceeds the {cap}-byte cap")
-                    if time.monotonic() > deadline:
-                        raise TransportError(f"{url}: body not complete within {self.settings.total_timeout:g}s")
-                    chunks.append(chunk)
+                decoder = BoundedDecoder(response.headers.get("content-encoding", ""), cap)
+                chunks = [decoder.feed(raw) for raw in response.iter_raw()]
                 status = response.status_code
                 response_headers = {k.lower(): v for k, v in response.headers.items()}
+        except TooLarge as exc:
+            raise ResponseTooLargeError(f"{url}: body exceeds the {cap}-byte cap ({exc})") from exc
+        except (UnsupportedEncoding, zlib.error) as exc:
+            raise TransportError(f"{url}: undecodable body: {exc}") from exc
         except httpx.TimeoutException as exc:
-            raise TransportError(f"{url}: timed out ({type(exc).__name__})") from exc
+            raise TransportError(f"{url}: timed out ({type(exc).__name__}; {total:g}s in all at most)") from exc
         except httpx.HTTPError as exc:
             raise TransportError(f"{url}: {type(exc).__name__}: {exc}") from exc
         if status >= 400:

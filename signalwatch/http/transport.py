@@ -14,13 +14,16 @@ checked by the client before each request, since only the proxy resolves it.
 from __future__ import annotations
 
 import ssl
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpcore
 import httpx
 
-__all__ = ["GuardedBackend", "SourceTransport", "KEEPALIVE_EXPIRY", "MAX_IDLE"]
+__all__ = ["GuardedBackend", "SourceTransport", "KEEPALIVE_EXPIRY", "MAX_IDLE", "deadline"]
 
 KEEPALIVE_EXPIRY = 15.0  # seconds an idle connection is kept: a poller visits thousands of sites
 MAX_IDLE = 64  # idle connections kept in all
@@ -50,6 +53,55 @@ def _as_httpx(exc: Exception) -> httpx.HTTPError | None:
     return None
 
 
+_DEADLINE = threading.local()  # the calling thread's request deadline (httpx's sync API runs in it)
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Bound every socket read and write of this thread's request, headers included, to `seconds`
+    in all: httpx's timeouts apply per read, so a server dripping one header byte at a time
+    would otherwise hold the poll (and every source waiting on it) forever."""
+    previous = getattr(_DEADLINE, "at", None)
+    _DEADLINE.at = time.monotonic() + seconds
+    try:
+        yield
+    finally:
+        _DEADLINE.at = previous
+
+
+def _remaining(timeout: float | None) -> float | None:
+    at = getattr(_DEADLINE, "at", None)
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the request's total deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A network stream whose every read and write respects the calling thread's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _remaining(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _remaining(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _remaining(timeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
 class GuardedBackend(httpcore.NetworkBackend):
     """httpcore's synchronous backend, dialling only addresses that `vet(host)` returned.
 
@@ -66,11 +118,12 @@ class GuardedBackend(httpcore.NetworkBackend):
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
         if self._vet is None or host in self._trusted:
-            return self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+            return _DeadlineStream(self._inner.connect_tcp(host, port, _remaining(timeout), local_address, socket_options))
         failure: httpcore.ConnectError | None = None
         for address in self._vet(host):
             try:
-                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = self._inner.connect_tcp(address, port, _remaining(timeout), local_address, socket_options)
+                return _DeadlineStream(stream)
             except httpcore.ConnectError as exc:  # the next address, as getaddrinfo order intends
                 failure = exc
         raise failure or httpcore.ConnectError(f"{host} has no address")

@@ -9,8 +9,16 @@ import pytest
 
 from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from signalwatch.http import (
-    BlockedUrlError, HttpClient, HttpSettings, HttpStatusError, RateLimitedError,
-    ResponseTooLargeError, TooManyRedirectsError, TransportError, check_url, parse_retry_after,
+    BlockedUrlError,
+    HttpClient,
+    HttpSettings,
+    HttpStatusError,
+    RateLimitedError,
+    ResponseTooLargeError,
+    TooManyRedirectsError,
+    TransportError,
+    check_url,
+    parse_retry_after,
 )
 
 
@@ -57,8 +65,10 @@ def test_body_over_the_cap_is_refused(feeds: FixtureServer) -> None:
 
 def test_slow_drip_body_hits_the_total_deadline(feeds: FixtureServer) -> None:
     feeds.route("drip", Reply(b"y" * 4096, drip=0.05))
-    with client(total_timeout=0.5, max_attempts=1) as http, pytest.raises(TransportError, match="not complete"):
+    started = time.monotonic()
+    with client(total_timeout=0.5, max_attempts=1) as http, pytest.raises(TransportError, match="0.5s in all"):
         http.get(feeds.url("drip"))
+    assert time.monotonic() - started < 1.5
 
 
 def test_timeout_is_a_transport_error(feeds: FixtureServer) -> None:
@@ -175,3 +185,58 @@ def test_a_retryable_failure_is_retried_after_a_first_success_path(feeds: Fixtur
     with client(max_attempts=1) as http, pytest.raises(HttpStatusError, match="HTTP 502"):
         http.get(feeds.url("y"))
     assert [path for path, _ in feeds.requests] == ["/x", "/x", "/y"]
+
+
+def test_headers_dripped_a_byte_at_a_time_hit_the_total_deadline() -> None:
+    # Each byte arrives well within the per-read timeout, so only a deadline over the whole
+    # exchange, headers included, stops this server from holding the poll forever.
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def drip() -> None:
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"y" * 1000:
+            if stop.is_set():
+                break
+            try:
+                connection.sendall(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(0.05)
+        connection.close()
+
+    threading.Thread(target=drip, daemon=True).start()
+    started = time.monotonic()
+    with client(timeout=1.0, total_timeout=0.6, max_attempts=1) as http, pytest.raises(TransportError, match="timed out"):
+        http.get(f"http://127.0.0.1:{listener.getsockname()[1]}/feed")
+    assert time.monotonic() - started < 2.0
+    stop.set()
+    listener.close()
+
+
+def test_stacked_gzip_is_capped_while_it_inflates(feeds: FixtureServer) -> None:
+    # 2 KB on the wire that inflates to 200 MB through two gzip layers: refused at the cap,
+    # without ever holding much more than the cap in memory.
+    import gzip
+    import tracemalloc
+
+    bomb = gzip.compress(gzip.compress(b"\0" * 200_000_000, 9), 9)
+    assert len(bomb) < 250_000
+    feeds.route("bomb", Reply(bomb, headers={"Content-Encoding": "gzip, gzip"}))
+    feeds.route("ok", Reply(gzip.compress(gzip.compress(b"fine")), headers={"Content-Encoding": "gzip, gzip"}))
+    tracemalloc.start()
+    try:
+        with client(max_bytes=1_000_000, max_attempts=1) as http:
+            with pytest.raises(ResponseTooLargeError, match="cap"):
+                http.get(feeds.url("bomb"))
+            assert http.get(feeds.url("ok")).content == b"fine"
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000
