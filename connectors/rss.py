@@ -20,7 +20,7 @@ from signalwatch.connectors.base import (
 )
 from signalwatch.events import SignalEvent, make_dedupe_key
 from signalwatch.extract import extract_news
-from signalwatch.http import FetchError
+from signalwatch.http import FetchError, HttpUrlText
 from signalwatch.timeutil import coerce_duration
 
 __all__ = ["RssConnector", "RssOptions", "FeedParseError", "parse_feed", "entry_id", "entry_time", "plain_text"]
@@ -36,7 +36,7 @@ class FeedParseError(FetchError):
 
 
 class RssOptions(ConnectorOptions):
-    url: str = Field(description="feed URL (RSS 2.0, RSS 1.0 or Atom)")
+    url: HttpUrlText = Field(description="feed URL (RSS 2.0, RSS 1.0 or Atom)")
     max_age: timedelta = Field(default=timedelta(days=14), description="ignore items older than this")
 
     _duration = field_validator("max_age", mode="before")(coerce_duration)

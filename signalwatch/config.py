@@ -40,10 +40,10 @@ _duration = coerce_duration
 class DeliveryConfig(_Strict):
     """Outbox draining: retries with exponential backoff, then a dead letter."""
 
-    interval: timedelta = timedelta(seconds=30)
+    interval: timedelta = Field(default=timedelta(seconds=30), gt=timedelta(0))
     max_attempts: int = Field(default=8, ge=1)
-    backoff_base: timedelta = timedelta(seconds=30)
-    backoff_max: timedelta = timedelta(hours=1)
+    backoff_base: timedelta = Field(default=timedelta(seconds=30), ge=timedelta(0))
+    backoff_max: timedelta = Field(default=timedelta(hours=1), ge=timedelta(0))
     max_inline_wait: timedelta = Field(
         default=timedelta(seconds=60),
         description="how long one delivery run waits for a rate-limited sink before leaving rows for the next run",
@@ -102,8 +102,8 @@ class SourceSettings(BaseModel):
 
     name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
     type: str
-    interval: timedelta | None = None
-    jitter: timedelta = timedelta(seconds=30)
+    interval: timedelta | None = Field(default=None, gt=timedelta(0))
+    jitter: timedelta = Field(default=timedelta(seconds=30), ge=timedelta(0))
     enabled: bool = True
 
     _durations = field_validator("interval", "jitter", mode="before")(_duration)
@@ -118,7 +118,12 @@ class Settings(_Strict):
 
     database: str = "signalwatch.db"
     rules_dir: str = "rules"
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_case(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
     log_format: Literal["text", "json"] = "text"
     http: HttpSettings = HttpSettings()
     delivery: DeliveryConfig = DeliveryConfig()

@@ -16,7 +16,7 @@ from pydantic import Field, field_validator
 
 from signalwatch.connectors.base import ConnectorOptions
 from signalwatch.connectors.edgar.limiter import EdgarBlockedError, limiter_for
-from signalwatch.http import HttpClient, HttpStatusError, RateLimitedError
+from signalwatch.http import HttpClient, HttpStatusError, HttpUrlText, RateLimitedError
 
 __all__ = ["EdgarOptions", "EdgarSession", "check_user_agent", "SEC_ORIGIN", "BLOCK_COOLDOWN"]
 
@@ -47,7 +47,7 @@ class EdgarOptions(ConnectorOptions):
         default="", validate_default=True,
         description="operator name and contact email, e.g. 'Acme Corp revops@acme.com' (required by SEC)",
     )
-    base_url: str = Field(default=SEC_ORIGIN, description="EDGAR origin; tests point it at a local server")
+    base_url: HttpUrlText = Field(default=SEC_ORIGIN, description="EDGAR origin; tests point it at a local server")
     max_pages: int = Field(default=5, ge=1, le=25, description="feed pages of `page_size` read per poll at most")
     page_size: int = Field(default=40, description="entries per feed page (EDGAR allows 10, 20, 40, 80, 100)")
 

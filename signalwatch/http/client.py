@@ -30,10 +30,11 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Annotated
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from signalwatch.http.decode import ACCEPT_ENCODING, BoundedDecoder, TooLarge, UnsupportedEncoding
@@ -51,6 +52,8 @@ __all__ = [
     "HttpStatusError",
     "RateLimitedError",
     "check_url",
+    "http_url",
+    "HttpUrlText",
     "public_address",
     "vetted_addresses",
     "parse_retry_after",
@@ -98,16 +101,18 @@ class HttpSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    user_agent: str = "signalwatch/0.1 (+https://github.com/signalwatch/signalwatch)"
-    timeout: float = 20.0
-    total_timeout: float = 60.0
-    max_bytes: int = 10_000_000
-    max_redirects: int = 5
-    max_attempts: int = 3
-    max_retry_wait: float = 30.0
-    backoff_base: float = 1.0
-    per_host_interval: float = 1.0
-    host_intervals: dict[str, float] = {}  # per-host overrides, e.g. {"www.sec.gov": 0.1}
+    # Bounds are checked when the config loads, so a typo fails `file:line` before anything starts
+    # rather than as a traceback on every poll.
+    user_agent: str = Field(default="signalwatch/0.1 (+https://github.com/signalwatch/signalwatch)", min_length=1)
+    timeout: float = Field(default=20.0, gt=0)
+    total_timeout: float = Field(default=60.0, gt=0)
+    max_bytes: int = Field(default=10_000_000, gt=0)
+    max_redirects: int = Field(default=5, ge=0)
+    max_attempts: int = Field(default=3, ge=1)
+    max_retry_wait: float = Field(default=30.0, ge=0)
+    backoff_base: float = Field(default=1.0, ge=0)
+    per_host_interval: float = Field(default=1.0, ge=0)
+    host_intervals: dict[str, Annotated[float, Field(ge=0)]] = {}  # per-host overrides, e.g. {"www.sec.gov": 0.1}
     allow_private_addresses: bool = False
     extra_headers: dict[str, str] = {}
 
@@ -177,6 +182,18 @@ def check_url(
     host = _checked_host(url)
     if not allow_private:
         vetted_addresses(url, host, resolve or _resolve, allowed)
+
+
+def http_url(value: str) -> str:
+    """A config value that must be an absolute http(s) URL (checked at load; no DNS lookup)."""
+    try:
+        _checked_host(value)
+    except BlockedUrlError as exc:  # pydantic reports ValueErrors as `file:line` issues
+        raise ValueError(str(exc).replace("refusing", "expected an http(s) URL, not", 1)) from None
+    return value
+
+
+HttpUrlText = Annotated[str, AfterValidator(http_url)]
 
 
 def _checked_host(url: str) -> str:
