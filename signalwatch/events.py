@@ -14,7 +14,27 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from signalwatch.eventtypes import KINDS
 from signalwatch.timeutil import as_utc
 
-__all__ = ["EventType", "SignalEvent", "make_dedupe_key", "key_part", "key_of", "CHANGES"]
+__all__ = ["EventType", "SignalEvent", "make_dedupe_key", "key_part", "key_of", "CHANGES", "strip_controls"]
+
+# Bidirectional overrides and isolates, and zero-width characters: invisible in Slack, the CRM
+# and the digest, they let web text reorder or hide what a rep reads ("evil.com" shown as
+# "moc.live"). Dropped from every text a source gives us.
+_CONTROLS = dict.fromkeys([0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), 0x2060, *range(0x2066, 0x206A), 0xFEFF])
+
+
+def strip_controls(text: str) -> str:
+    """`text` without bidi controls and zero-width characters (joiners inside words are kept)."""
+    return text.translate(_CONTROLS) if not text.isascii() else text
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    return value
 
 
 class EventType(StrEnum):
@@ -100,6 +120,11 @@ class SignalEvent(BaseModel):
     @classmethod
     def _utc(cls, value: datetime) -> datetime:
         return as_utc(value)
+
+    @field_validator("title", "summary", "company_name", "company_domain", "url", "attributes")
+    @classmethod
+    def _no_controls(cls, value: Any) -> Any:
+        return _clean(value)
 
     @field_validator("type")
     @classmethod

@@ -81,6 +81,10 @@ def parse_feed(body: bytes) -> list[FeedEntry]:
     if not parsed.get("version") and not parsed.entries:
         snippet = body[:80].decode("utf-8", "replace").strip()
         raise FeedParseError(f"EDGAR feed is not Atom: {snippet!r}")
+    reason = str(parsed.get("bozo_exception") or "")
+    if parsed.get("bozo") and ("unclosed token" in reason or "no element found" in reason):
+        # A page cut off in transfer: its entries up to the cut would move the cursor past the rest.
+        raise FeedParseError(f"EDGAR feed is truncated: {reason}")
     best: dict[str, FeedEntry] = {}
     order: list[str] = []
     for raw in parsed.entries:

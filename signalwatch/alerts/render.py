@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from signalwatch.events import strip_controls
 from signalwatch.eventtypes import kind_of
 
 __all__ = ["slack_escape", "plain_safe", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate"]
@@ -21,14 +22,14 @@ FALLBACK_LIMIT = 4000
 
 
 def slack_escape(text: Any) -> str:
-    """Escape the three characters Slack's mrkdwn treats as control: & < >."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape the three characters Slack's mrkdwn treats as control: & < >; drop bidi controls."""
+    return strip_controls(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plain_safe(text: Any) -> str:
     """For plain_text fields: Slack does not parse them, but angle brackets become look-alikes
     anyway so that no raw `<!...>` sequence ever leaves signalwatch."""
-    return str(text).replace("<", "‹").replace(">", "›")
+    return strip_controls(str(text)).replace("<", "‹").replace(">", "›")
 
 
 def slack_link(url: str | None, label: str) -> str:
@@ -72,7 +73,7 @@ def render_text(payload: dict[str, Any]) -> str:
     lines += [f"  Why:    {line}" for line in payload["why"]]
     if payload.get("angle"):
         lines.append(f"  Angle:  {payload['angle']}")
-    return "\n".join(lines)
+    return strip_controls("\n".join(lines))  # stored payloads of older releases too
 
 
 def render_slack(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:

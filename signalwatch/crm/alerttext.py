@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from signalwatch.alerts.render import headline, what_happened
+from signalwatch.events import strip_controls
 
 __all__ = [
     "Action", "ACTIONS", "parse_actions", "subject", "body_text", "body_html", "key_marker",
@@ -39,7 +40,7 @@ def key_marker(alert_key: str) -> str:
 
 
 def subject(payload: dict[str, Any], limit: int = 250) -> str:
-    text = f"{what_happened(payload)} — {headline(payload)}"
+    text = strip_controls(f"{what_happened(payload)} — {headline(payload)}")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -51,7 +52,7 @@ def _lines(payload: dict[str, Any]) -> list[tuple[str, str | None]]:
     lines += [(f"Why: {line}", None) for line in payload.get("why") or []]
     if payload.get("angle"):
         lines.append((f"Suggested angle: {payload['angle']}", None))
-    return lines
+    return [(strip_controls(text), link) for text, link in lines]  # stored payloads of older releases too
 
 
 def body_text(payload: dict[str, Any], alert_key: str) -> str:
