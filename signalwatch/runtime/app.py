@@ -57,10 +57,12 @@ class App:
         return self.engine.ruleset
 
     def swap_rules(self, ruleset: RuleSet) -> None:
-        """Replace the rules atomically; the new engine is warmed from the store first."""
-        engine = warmed_engine(ruleset, self.store, utcnow())
+        """Replace the rules atomically. The new engine is warmed from the store while the engine
+        lock is held: every poll commits under that lock, so no commit can fall between the
+        warm-up's reads and the swap (its cooldowns, caps and hits would be missed). Polls
+        wait for the warm-up; a reload is an admin's rare act."""
         with self.engine_lock:
-            self.engine = engine
+            self.engine = warmed_engine(ruleset, self.store, utcnow())
 
     def accounts(self) -> tuple[list[Account], AccountIndex]:
         """The accounts and their lookup index, rebuilt only when the accounts changed."""
