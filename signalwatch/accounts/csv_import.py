@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -80,36 +81,57 @@ def read_accounts_csv(path: Path | str, board_providers: Collection[str] = ()) -
     """
     name = str(path)
     try:
-        handle = open(path, newline="", encoding="utf-8-sig")
+        data = Path(path).read_bytes()
     except OSError as exc:
         return [], [Issue(name, 1, f"cannot read file: {exc}")]
-    with handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip().lower() for h in reader.fieldnames or []]
-        unknown = [h for h in header if h not in COLUMNS]
-        if not header or "name" not in header:
-            return [], [Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}")]
-        if unknown:
-            return [], [Issue(name, 1, f"unknown column {col!r}{suggest(col, COLUMNS)}") for col in unknown]
-        accounts: list[Account] = []
-        issues: list[Issue] = []
-        seen: dict[str, int] = {}
-        try:
-            for raw in reader:
-                line = reader.line_num
-                values = {k.strip().lower(): (v or "") for k, v in raw.items() if k is not None}
-                if None in raw:
-                    issues.append(Issue(name, line, "more fields than columns"))
-                    continue
-                account, problems = _row(values, line, name, board_providers)
-                key = (account.domain or account.name.lower()) if account else None
-                if account and key in seen:
-                    problems = [Issue(name, line, f"duplicate of line {seen[key]} ({key})")]
-                    account = None
-                issues += problems
-                if account:
-                    seen[key or ""] = line
-                    accounts.append(account)
-        except (csv.Error, UnicodeDecodeError) as exc:
-            issues.append(Issue(name, reader.line_num, f"unreadable CSV: {exc}"))
+    text, encoding_issue = _decode(data, name)
+    accounts, issues = _parse(io.StringIO(text, newline=""), name, board_providers)
+    return accounts, ([encoding_issue] if encoding_issue else []) + issues
+
+
+def _decode(data: bytes, name: str) -> tuple[str, Issue | None]:
+    """The file's text. Spreadsheets on Windows save CSV as Windows-1252, not UTF-8: such a file
+    is read as that, with a warning naming the first line that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return data.decode("cp1252", errors="replace"), Issue(
+            name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x}); read as Windows-1252: check accented names, "
+            "or save the file as CSV UTF-8", severity="warning")
+
+
+def _parse(handle: io.StringIO, name: str, board_providers: Collection[str]) -> tuple[list[Account], list[Issue]]:
+    """Rows of the decoded file: an unknown column rejects the file, a bad row only itself."""
+    reader = csv.DictReader(handle)
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    unknown = [h for h in header if h not in COLUMNS]
+    if not header or "name" not in header:
+        return [], [Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}")]
+    if unknown:
+        return [], [Issue(name, 1, f"unknown column {col!r}{suggest(col, COLUMNS)}") for col in unknown]
+    accounts: list[Account] = []
+    issues: list[Issue] = []
+    seen: dict[str, int] = {}
+    try:
+        for raw in reader:
+            line = reader.line_num
+            values = {k.strip().lower(): (v or "") for k, v in raw.items() if k is not None}
+            if None in raw:
+                issues.append(Issue(name, line, "more fields than columns"))
+                continue
+            if any("\x00" in value for value in values.values()):
+                issues.append(Issue(name, line, "contains a NUL byte (is this a binary or UTF-16 file?)"))
+                continue
+            account, problems = _row(values, line, name, board_providers)
+            key = (account.domain or account.name.lower()) if account else None
+            if account and key in seen:
+                problems = [Issue(name, line, f"duplicate of line {seen[key]} ({key})")]
+                account = None
+            issues += problems
+            if account:
+                seen[key or ""] = line
+                accounts.append(account)
+    except csv.Error as exc:
+        issues.append(Issue(name, reader.line_num, f"unreadable CSV: {exc}"))
     return accounts, issues

@@ -35,13 +35,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     accounts, issues = read_accounts_csv(args.file, PROVIDERS)
     for issue in issues:
         print(issue, file=sys.stderr)
+    errors = [issue for issue in issues if issue.severity == "error"]
     if args.dry_run:
-        print(f"{len(accounts)} good rows, {len(issues)} problems (dry run, nothing saved)")
-        return 1 if issues else 0
+        print(f"{len(accounts)} good rows, {len(errors)} problems (dry run, nothing saved)")
+        return 1 if errors else 0
     store = migrated_store(settings)
     added, updated = store.upsert_accounts(accounts, utcnow())
-    print(f"imported {len(accounts)} accounts ({added} new, {updated} updated); {len(issues)} rows rejected")
-    return 1 if issues else 0
+    print(f"imported {len(accounts)} accounts ({added} new, {updated} updated); {len(errors)} rows rejected")
+    return 1 if errors else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -100,13 +100,18 @@ class Store:
     # -- accounts -------------------------------------------------------------------
 
     def upsert_accounts(self, accounts: Sequence[Account], now: datetime) -> tuple[int, int]:
-        """Insert or update accounts, matched by domain, else by exact name. Returns (added, updated)."""
+        """Insert or update accounts, matched by domain, else by exact name when one side has no
+        domain: two companies of one name with different domains (namesakes) stay two accounts.
+        Returns (added, updated)."""
         added = updated = 0
         with self._session() as session:
             by_domain = {row.domain: row for row in session.exec(select(AccountRow)) if row.domain}
             by_name = {row.name.lower(): row for row in session.exec(select(AccountRow))}
             for account in accounts:
-                row = (by_domain.get(account.domain) if account.domain else None) or by_name.get(account.name.lower())
+                row = by_domain.get(account.domain) if account.domain else None
+                if row is None:
+                    namesake = by_name.get(account.name.lower())
+                    row = namesake if namesake is not None and not (namesake.domain and account.domain) else None
                 values = {k: v for k, v in account.as_fields().items() if k != "id"}
                 if row is None:
                     row = AccountRow(**values, updated_at=now)  # type: ignore[arg-type]

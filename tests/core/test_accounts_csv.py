@@ -71,3 +71,33 @@ def test_the_import_command_keeps_good_rows_and_exits_non_zero(tmp_path: Path, c
     assert main(["-c", config, "accounts", "list"]) == 0
     listing = capsys.readouterr().out
     assert "Acme" in listing and " A " in listing and "Broken" not in listing
+
+
+def test_a_windows_1252_file_imports_with_a_warning_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_starter(tmp_path)
+    path = tmp_path / "accounts.csv"
+    path.write_bytes((HEADER + "Nestlé,nestle.example,,,,,CH,,,,,\nØrsted,orsted.example,,,,,DK,,,,,\n").encode("cp1252"))
+    code = main(["-c", str(tmp_path / "signalwatch.yaml"), "accounts", "import", str(path)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert f"{path}:2: warning: not UTF-8 (byte 0xe9); read as Windows-1252" in captured.err
+    assert "imported 2 accounts (2 new, 0 updated); 0 rows rejected" in captured.out
+    main(["-c", str(tmp_path / "signalwatch.yaml"), "accounts", "list"])
+    assert "Nestlé" in capsys.readouterr().out  # the accent survived, read in the file's real encoding
+
+
+def test_namesakes_with_different_domains_stay_two_accounts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_starter(tmp_path)
+    path = write(tmp_path, "Delta,delta.com,,airlines,,,US,,,,,\nDelta,deltaelectronics.com,,electronics,,,TW,,,,,\n")
+    assert main(["-c", str(tmp_path / "signalwatch.yaml"), "accounts", "import", str(path)]) == 0
+    assert "imported 2 accounts (2 new, 0 updated)" in capsys.readouterr().out
+    again = write(tmp_path, "Delta,delta.com,,airlines,,,US,,,,,\nDelta,deltaelectronics.com,,electronics,,,TW,,,,,\n")
+    assert main(["-c", str(tmp_path / "signalwatch.yaml"), "accounts", "import", str(again)]) == 0
+    assert "(0 new, 2 updated)" in capsys.readouterr().out  # re-importing matches each by its domain
+
+
+def test_a_nul_byte_rejects_its_row(tmp_path: Path) -> None:
+    path = write(tmp_path, "Acme,acme.example,,,,,,,,,,\nBad\x00Row,bad.example,,,,,,,,,,\nGlobex,globex.example,,,,,,,,,,\n")
+    accounts, issues = read_accounts_csv(path)
+    assert [a.name for a in accounts] == ["Acme", "Globex"]
+    assert [(i.line, "NUL" in i.message) for i in issues] == [(3, True)]
