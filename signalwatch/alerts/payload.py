@@ -1,20 +1,61 @@
-"""The alert payload: everything a sink needs to render an alert, frozen at enqueue time.
+"""What an outbox row carries: everything a sink needs, frozen at enqueue time.
 
-A payload is assembled from parts that do not change between the alerts of one poll — the
-rule's part, the account's part, the event's part — so the engine builds each once and
+Everything that leaves the process is one of three kinds of outbox row, built here and
+nowhere else, so every message takes the one way out (claim, send, settle; `confirm` after
+a crash) and no sender keeps its own exactly-once bookkeeping:
+
+    alert    a rule fired on an event (`compose`)
+    notice   an admin notice: a source's health, a failed rule reload (`notice`)
+    digest   the sales managers' digest, rendered when queued (`digest_message`)
+
+An alert payload is assembled from parts that do not change between the alerts of one poll —
+the rule's part, the account's part, the event's part — so the engine builds each once and
 shares it (payloads are serialized when stored and never mutated).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from datetime import datetime
+from typing import Any, Literal, NamedTuple, cast
 
 from signalwatch.accounts import Account
-from signalwatch.events import SignalEvent
-from signalwatch.rules.ruleset import Fit, Rule
+from signalwatch.alerts.render import what_happened
+from signalwatch.events import SignalEvent, make_dedupe_key
+from signalwatch.rules.ruleset import Fit, Route, Rule
+from signalwatch.store import AlertDraft
 
-__all__ = ["RulePart", "AccountPart", "EventPart", "Context", "rule_part", "account_part", "event_part", "context", "compose"]
+__all__ = [
+    "RulePart", "AccountPart", "EventPart", "Context", "rule_part", "account_part", "event_part", "context", "compose",
+    "Kind", "ALERT", "NOTICE", "DIGEST", "kind_of", "notice", "DigestMessage", "digest_message", "read_digest",
+    "DIGEST_RULE_ID", "DIGEST_SINK", "describe",
+]
+
+Kind = Literal["alert", "notice", "digest"]
+ALERT: Kind = "alert"
+NOTICE: Kind = "notice"
+DIGEST: Kind = "digest"
+_KINDS: frozenset[str] = frozenset((ALERT, NOTICE, DIGEST))
+DIGEST_RULE_ID = "digest"  # the outbox `rule_id` of digest rows
+DIGEST_SINK = "slack"  # digests are posted to Slack (the console sink prints their Markdown)
+
+
+def kind_of(payload: Mapping[str, Any]) -> Kind:
+    """The kind of a stored payload. Rows of releases before kinds existed carry none: they are
+    alerts (their notices are alert-shaped too), so they still deliver unchanged."""
+    found = payload.get("kind", ALERT)
+    if found not in _KINDS:
+        raise ValueError(f"outbox payload of unknown kind {found!r} (written by a newer signalwatch?)")
+    return cast(Kind, found)
+
+
+def describe(payload: Mapping[str, Any]) -> str:
+    """One plain line saying what a row carries, whatever its kind (for `outbox list`)."""
+    if kind_of(payload) == DIGEST:
+        return (f"digest for {payload.get('audience')}: {payload.get('accounts')} accounts, "
+                f"{str(payload.get('period_start'))[:16]} to {str(payload.get('period_end'))[:16]}")
+    return what_happened(dict(payload))
 
 
 @dataclass(frozen=True)
@@ -91,6 +132,69 @@ def compose(rule: RulePart, context: Context, angle: str | None, priority: str, 
     why = [*rule.why, f"{len(evidence)} related signal(s) within {rule.window_days}d", *context.why] \
         if rule.window_days is not None and evidence else [*rule.why, *context.why]
     return {
-        "rule": rule.rule, "priority": priority, "heat": context.heat, "angle": angle, "why": why,
+        "kind": ALERT, "rule": rule.rule, "priority": priority, "heat": context.heat, "angle": angle, "why": why,
         "evidence": evidence, "account": context.account, "event": context.event,
     }
+
+
+# -- notices --------------------------------------------------------------------------
+
+
+def notice(rule_id: str, key: Sequence[object], routes: Iterable[Route], *, priority: str, topic: str, change: str,
+           title: str, summary: str, source: str, subject: str, why: Sequence[str], now: datetime) -> list[AlertDraft]:
+    """One outbox row per admin route for a notice about signalwatch itself (`topic`: what it is
+    about, e.g. "source_health"; `subject`: the name shown where an alert shows the company).
+
+    The payload is shaped like an alert's, so every sink renders it without knowing notices;
+    the row's key is `key` plus the route, so each route is told once however often it is queued.
+    """
+    payload: dict[str, Any] = {
+        "kind": NOTICE, "priority": priority, "rule": {"id": rule_id}, "angle": None,
+        "event": {"type": topic, "change": change, "title": title, "summary": summary, "source": source, "url": None,
+                  "occurred_at": now.isoformat(), "attributes": {}, "company_name": None},
+        "account": {"name": subject},
+        "why": list(why),
+    }
+    return [AlertDraft(make_dedupe_key(*key, route.sink, route.channel), rule_id, None, "", route.sink, route.channel, priority, payload)
+            for route in routes]
+
+
+# -- digests --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DigestMessage:
+    """A digest as its outbox row carries it. It is rendered when queued, like an alert, so a
+    retry or a recovery after a crash posts exactly what was built, and a sink needs neither
+    the store nor the rules to send it."""
+
+    audience: str  # "channel:<channel>", "owner:<slack id>", or "adhoc:<channel>" (signalwatch digest --send)
+    period_start: datetime
+    period_end: datetime
+    accounts: int
+    slack_text: str
+    slack_blocks: list[dict[str, Any]]
+    markdown: str
+
+
+def digest_message(key: str, target: str, message: DigestMessage) -> AlertDraft:
+    """The outbox row of one digest: rule `digest`, the Slack sink, no event (like a notice), and the
+    digest key (period and audience) as its alert key, so each period goes out once per audience."""
+    payload: dict[str, Any] = {
+        "kind": DIGEST, "audience": message.audience,
+        "period_start": message.period_start.isoformat(), "period_end": message.period_end.isoformat(),
+        "accounts": message.accounts,
+        "slack": {"text": message.slack_text, "blocks": list(message.slack_blocks)},
+        "markdown": message.markdown,
+    }
+    return AlertDraft(key, DIGEST_RULE_ID, None, "", DIGEST_SINK, target, "P3", payload)
+
+
+def read_digest(payload: Mapping[str, Any]) -> DigestMessage:
+    """The digest a stored payload carries (a KeyError means the row is not a digest)."""
+    slack = payload["slack"]
+    return DigestMessage(
+        audience=str(payload["audience"]), period_start=datetime.fromisoformat(payload["period_start"]),
+        period_end=datetime.fromisoformat(payload["period_end"]), accounts=int(payload["accounts"]),
+        slack_text=str(slack["text"]), slack_blocks=list(slack["blocks"]), markdown=str(payload["markdown"]),
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from signalwatch.alerts.render import what_happened
+from signalwatch.alerts.payload import describe
 from signalwatch.cli import command_group
 from signalwatch.cli.common import print_table, settings_or_exit
 from signalwatch.store import OutboxStatus, Store
@@ -49,7 +49,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     rows = []
     for item in _store(args).list_outbox(status=args.status, limit=args.limit):
         rows.append((item.id, item.status, item.priority, item.rule_id, f"{item.sink} {item.target or ''}".strip(),
-                     item.attempts, what_happened(item.payload), item.last_error or ""))
+                     item.attempts, describe(item.payload), item.last_error or ""))
     print_table(["id", "status", "priority", "rule", "sink", "attempts", "what", "last error"], rows)
     return 0
 

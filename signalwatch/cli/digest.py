@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from signalwatch.alerts.payload import DIGEST_SINK
 from signalwatch.cli.common import migrated_store, ruleset_or_exit, settings_or_exit
 from signalwatch.config import Settings
 from signalwatch.digest.build import Digest
-from signalwatch.digest.config import digest_config
+from signalwatch.digest.config import DigestConfig, digest_config
 from signalwatch.digest.page import render_html, render_markdown, render_slack_digest
-from signalwatch.digest.send import build_digest_slack, build_period
-from signalwatch.sinks import SinkError
-from signalwatch.timeutil import parse_duration, utcnow
+from signalwatch.digest.send import build_period, deliver_digests, digest_key, queue_digest
+from signalwatch.runtime.app import build_sinks
+from signalwatch.store import Store
+from signalwatch.timeutil import format_duration, parse_duration, utcnow
 
 __all__ = ["register"]
 
@@ -24,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     digest.add_argument("--since", default="24h", help="how far back (e.g. 24h, 7d; default 24h)")
     digest.add_argument("--format", choices=["md", "html", "slack"], default="md", help="output format (slack: Block Kit JSON)")
     digest.add_argument("--output", help="write to this file instead of standard output")
-    digest.add_argument("--send", action="store_true", help="post it to Slack (the digest channels, or --channel)")
+    digest.add_argument("--send", action="store_true",
+                        help="post it to Slack through the outbox (the digest channels, or --channel); once per day and --since")
     digest.add_argument("--channel", action="append", help="Slack channel to post to (repeatable)")
     digest.set_defaults(func=cmd_digest)
 
@@ -42,7 +46,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     now = utcnow()
     digest = build_period(store, ruleset, now - min(since, timedelta(days=90)), now, config.max_accounts)
     if args.send:
-        return _send(settings, digest, args.channel or config.channels)
+        return _send(settings, store, config, digest, args.channel or config.channels, _adhoc_period(config, since, now))
     if args.format == "html":
         text = render_html(digest)
     elif args.format == "slack":
@@ -59,22 +63,41 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _send(settings: Settings, digest: Digest, channels: list[str]) -> int:
-    """Post an on-demand digest. Not recorded in the digest ledger: the scheduled digest is unaffected."""
+def _adhoc_period(config: DigestConfig, since: timedelta, now: datetime) -> str:
+    """The period of an on-demand digest: the day (in the digest's time zone) and the window, so
+    sending the same digest twice (a retry, a second cron run) posts it once."""
+    return f"{now.astimezone(ZoneInfo(config.timezone)).date().isoformat()}/{format_duration(since)}"
+
+
+def _send(settings: Settings, store: Store, config: DigestConfig, digest: Digest, channels: list[str], period: str) -> int:
+    """Post an on-demand digest through the outbox, as the daemon posts the scheduled one. Its
+    audience is `adhoc:<channel>`, so the scheduled digest's periods are unaffected."""
     if not channels:
         print("signalwatch digest --send: no channel (use --channel or set digest.channels)", file=sys.stderr)
         return 2
     try:
-        slack = build_digest_slack(settings)
+        sinks = build_sinks(settings)
     except ValueError as exc:
         print(f"signalwatch digest: {exc}", file=sys.stderr)
         return 2
+    if DIGEST_SINK not in sinks:
+        print("signalwatch digest --send: the digest is posted through the Slack sink; enable sinks.slack", file=sys.stderr)
+        return 2
+    now = utcnow()
+    queued = [queue_digest(store, digest, f"adhoc:{channel}", digest_key(period, f"adhoc:{channel}"), now) for channel in channels]
     failed = 0
-    for channel in channels:
-        try:
-            slack.post_digest(channel, digest, f"adhoc:{digest.period_end.isoformat()}:{channel}")
-            print(f"posted to {channel}")
-        except SinkError as exc:
-            print(f"{channel}: not posted: {exc}", file=sys.stderr)
+    for result in deliver_digests(store, sinks, settings.delivery, queued, recover_all=True):
+        channel = result.audience.split(":", 1)[1]
+        if result.outcome == "failed":
+            print(f"{channel}: not posted: {result.detail}", file=sys.stderr)
             failed += 1
+        else:
+            print(_SAID[result.outcome].format(channel=channel))
     return 1 if failed else 0
+
+
+_SAID = {
+    "sent": "posted to {channel}",
+    "recovered": "posted to {channel} (by an earlier run that was interrupted)",
+    "already-sent": "{channel}: already posted today with this --since; nothing sent",
+}

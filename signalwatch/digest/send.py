@@ -1,68 +1,58 @@
-"""Post the digest to Slack once per period and audience, and wire it into the daemon.
+"""Queue the digest once per period and audience, deliver it through the outbox, and wire it into the daemon.
 
-Audiences are the configured team channels (the whole ranking) and each account owner
-(a DM with their own accounts). Each message carries Slack metadata with its digest key,
-so a crash between posting and recording is resolved by reading the channel history.
+Audiences are the configured team channels (the whole ranking) and each account owner (a DM
+with their own accounts). A digest is an outbox row like any alert (built by
+`signalwatch.alerts.payload.digest_message`, rendered when queued) under a key made of the
+period and the audience: the outbox's unique key sends it once however often it is queued,
+and delivery's usual path (claim, Slack sink `send`, settle; the sink's `confirm` for a row a
+crash left `sending`) posts it. Nothing here talks to Slack; outcomes are read from the rows.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from signalwatch.accounts import Account
+from signalwatch.alerts.payload import DIGEST_SINK, DigestMessage, digest_message
+from signalwatch.config import DeliveryConfig
 from signalwatch.digest.build import Digest, build_digest
 from signalwatch.digest.config import DigestConfig, digest_config
-from signalwatch.digest.ledger import (
-    alert_priorities,
-    claim_digest,
-    finish_digest,
-    last_period_end,
-)
-from signalwatch.digest.page import render_slack_digest
+from signalwatch.digest.outbox import alert_priorities, digest_state, last_period_end
+from signalwatch.digest.page import render_markdown, render_slack_digest
 from signalwatch.digest.schedule import latest_occurrence
 from signalwatch.rules.ruleset import RuleSet
-from signalwatch.sinks.base import SinkError
-from signalwatch.sinks.slack import SlackSink
-from signalwatch.store import Store
+from signalwatch.runtime.delivery import deliver
+from signalwatch.sinks import Sink
+from signalwatch.store import OutboxStatus, Store
+from signalwatch.store.upkeep import enqueue_notices
 from signalwatch.timeutil import utcnow
 
 __all__ = [
-    "DigestSlack", "DigestResult", "send_digests", "run_due_digest", "schedule_digest", "digest_for", "build_period",
-    "build_digest_slack",
-    "CHECK_MINUTES",
+    "Queued", "DigestResult", "digest_key", "queue_digest", "send_digests", "run_due_digest", "deliver_digests",
+    "schedule_digest", "digest_for", "build_period", "CHECK_MINUTES",
 ]
 
 log = logging.getLogger(__name__)
-METADATA_EVENT_TYPE = "signalwatch_digest"
-CHECK_MINUTES = 10  # how often the daemon checks whether a digest is due (and retries a failed one)
+CHECK_MINUTES = 10  # how often the daemon checks whether a digest is due
 CATCH_UP = timedelta(hours=20)  # a digest missed while the daemon was down is still sent this late
+NEW = "new"
 
 
-class DigestSlack(SlackSink):
-    """The Slack sink's client, channel lookup and error policy, posting digests instead of alerts."""
+@dataclass(frozen=True)
+class Queued:
+    """One audience's digest after queueing. `status` is its row's status before delivery (NEW
+    when this call queued it), so that a row a crash left `sending` and `confirm` then found
+    reads as "recovered", not "sent". `key` is None when nothing was queued (`detail` says why)."""
 
-    def post_digest(self, channel: str, digest: Digest, key: str) -> str | None:
-        text, blocks = render_slack_digest(digest)
-        metadata = {"event_type": METADATA_EVENT_TYPE, "event_payload": {"digest_key": key}}
-        response = self._call("chat.postMessage", self._client.chat_postMessage, channel=channel, text=text, blocks=blocks,
-                              unfurl_links=False, unfurl_media=False, metadata=metadata)
-        return str(response.get("ts")) if response.get("ts") else None
-
-    def find_digest(self, channel: str, key: str, claimed_at: datetime) -> str | None:
-        """The ts of an already posted digest with this key, or None."""
-        channel_id = self._resolve_channel(channel)
-        if channel_id is None:
-            return None
-        response = self._call("conversations.history", self._client.conversations_history, channel=channel_id,
-                              oldest=f"{claimed_at.timestamp() - 60:.6f}", include_all_metadata=True, limit=200)
-        for message in response.get("messages", []):
-            meta = message.get("metadata") or {}
-            if meta.get("event_type") == METADATA_EVENT_TYPE and (meta.get("event_payload") or {}).get("digest_key") == key:
-                return str(message.get("ts"))
-        return None
+    audience: str
+    key: str | None
+    status: str
+    claimed_at: datetime | None = None
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +61,11 @@ class DigestResult:
     outcome: str  # sent, recovered, already-sent, failed, skipped
     accounts: int
     detail: str = ""
+
+
+def digest_key(period_key: str, audience: str) -> str:
+    """The outbox key of a digest: one per period and audience (readable, unlike alert keys)."""
+    return f"digest:{period_key}:{audience}"
 
 
 def build_period(store: Store, ruleset: RuleSet, start: datetime, end: datetime, max_accounts: int) -> Digest:
@@ -92,88 +87,101 @@ def digest_for(store: Store, ruleset: RuleSet, config: DigestConfig, audience: s
     start = last_period_end(store, audience) or now - default_since
     start = max(start, now - timedelta(days=7))  # after a long outage, a week is plenty
     digest = build_period(store, ruleset, start, now, config.max_accounts)
-    accounts = store.list_accounts()
     if audience.startswith("owner:"):
         owner = audience.split(":", 1)[1]
-        digest = digest.only({a.id for a in accounts if owner in (a.owner_slack_id, a.owner_email)})
+        digest = digest.only({a.id for a in store.list_accounts() if owner in (a.owner_slack_id, a.owner_email)})
     return digest
 
 
-def send_digests(store: Store, ruleset: RuleSet, slack: DigestSlack, config: DigestConfig, period_key: str, now: datetime,
-                 default_since: timedelta = timedelta(hours=24)) -> list[DigestResult]:
-    """Send this period's digest to every audience that has not had it yet."""
+def queue_digest(store: Store, digest: Digest, audience: str, key: str, now: datetime) -> Queued:
+    """Render `digest` and queue it for `audience` ("kind:channel-or-owner") under `key`; a key
+    already queued is left as it is (the outbox's unique key keeps a period to one message)."""
+    text, blocks = render_slack_digest(digest)
+    message = DigestMessage(audience, digest.period_start, digest.period_end, len(digest.accounts), text, blocks,
+                            render_markdown(digest))
+    if enqueue_notices(store, [digest_message(key, audience.split(":", 1)[1], message)], now):
+        return Queued(audience, key, NEW)
+    existing = digest_state(store, key)
+    if existing is None:  # queued by another process and already pruned: nothing left to do
+        return Queued(audience, key, OutboxStatus.SENT)
+    return Queued(audience, key, existing.status, existing.claimed_at)
+
+
+def _audiences(store: Store, config: DigestConfig) -> list[str]:
     audiences = [f"channel:{channel}" for channel in config.channels]
     if config.owners:
         owners = {a.owner_slack_id for a in store.list_accounts() if a.owner_slack_id}
         audiences += [f"owner:{owner}" for owner in sorted(owners)]
-    results = []
-    for audience in audiences:
+    return audiences
+
+
+def send_digests(store: Store, ruleset: RuleSet, config: DigestConfig, period_key: str, now: datetime,
+                 default_since: timedelta = timedelta(hours=24)) -> list[Queued]:
+    """Queue this period's digest for every audience that has not had it yet; `deliver_digests` sends them."""
+    queued = []
+    for audience in _audiences(store, config):
         digest = digest_for(store, ruleset, config, audience, now, default_since)
         if audience.startswith("owner:") and digest.quiet and not config.quiet_owner_notes:
-            results.append(DigestResult(audience, "skipped", 0, "no new signals"))
+            queued.append(Queued(audience, None, "skipped", detail="no new signals"))
             continue
-        results.append(_send_one(store, slack, digest, audience, f"{period_key}:{audience}", now))
-    return results
+        queued.append(queue_digest(store, digest, audience, digest_key(period_key, audience), now))
+    return queued
 
 
-def _send_one(store: Store, slack: DigestSlack, digest: Digest, audience: str, key: str, now: datetime) -> DigestResult:
-    channel = audience.split(":", 1)[1]
-    claim = claim_digest(store, key, audience, digest.period_start, digest.period_end, now)
-    if claim.status == "sent":
-        return DigestResult(audience, "already-sent", len(digest.accounts))
-    try:
-        if claim.status == "sending":  # a crash left this one uncertain: look before posting again
-            found = slack.find_digest(channel, key, claim.claimed_at)
-            if found is not None:
-                finish_digest(store, key, found, now, sent=True)
-                return DigestResult(audience, "recovered", len(digest.accounts))
-        ts = slack.post_digest(channel, digest, key)
-    except SinkError as exc:
-        finish_digest(store, key, None, now, sent=False)
-        log.warning("digest: %s failed, the next check tries again: %s", audience, exc)
-        return DigestResult(audience, "failed", len(digest.accounts), str(exc))
-    finish_digest(store, key, ts, now, sent=True)
-    log.info("digest: sent to %s (%d accounts)", audience, len(digest.accounts))
-    return DigestResult(audience, "sent", len(digest.accounts))
-
-
-def build_digest_slack(settings: Any) -> DigestSlack:
-    """A Slack client for digests from the Slack sink's settings (token from its env variable)."""
-    slack_config = settings.sink_configs["slack"]
-    token = settings.secret(slack_config.token_env)
-    if not token:
-        raise ValueError(f"the digest is sent through Slack but ${slack_config.token_env} is not set")
-    return DigestSlack(token, default_channel=None, base_url=slack_config.base_url, timeout=slack_config.timeout)
-
-
-def run_due_digest(store: Store, ruleset: RuleSet, slack: DigestSlack, config: DigestConfig, now: datetime) -> list[DigestResult]:
-    """Send the digest of the latest scheduled time if it is due and not sent yet (idempotent)."""
+def run_due_digest(store: Store, ruleset: RuleSet, config: DigestConfig, now: datetime) -> list[Queued]:
+    """Queue the digest of the latest scheduled time if it is due (idempotent: a queued period stays queued once)."""
     due = latest_occurrence(config, now)
     if due is None or now - due > CATCH_UP:
         return []
-    return send_digests(store, ruleset, slack, config, due.date().isoformat(), now)
+    return send_digests(store, ruleset, config, due.date().isoformat(), now)
+
+
+def deliver_digests(store: Store, sinks: Mapping[str, Sink], delivery: DeliveryConfig, queued: Sequence[Queued], *,
+                    recover_all: bool = False, wait_inline: bool = True, clock: Callable[[], datetime] = utcnow) -> list[DigestResult]:
+    """Deliver the outbox (the digests with whatever else is due, by the one delivery path) when a
+    queued digest is still to send, then read each audience's outcome from its row."""
+    if any(q.key is not None and q.status != OutboxStatus.SENT for q in queued):
+        deliver(store, sinks, delivery, recover_all=recover_all, wait_inline=wait_inline, clock=clock)
+    return [_outcome(store, q) for q in queued]
+
+
+def _outcome(store: Store, queued: Queued) -> DigestResult:
+    if queued.key is None:
+        return DigestResult(queued.audience, "skipped", 0, queued.detail)
+    row = digest_state(store, queued.key)
+    if row is None or queued.status == OutboxStatus.SENT:
+        return DigestResult(queued.audience, "already-sent", row.accounts if row else 0)
+    if row.status == OutboxStatus.SENT:
+        confirmed = queued.status == OutboxStatus.SENDING and row.claimed_at == queued.claimed_at  # settled, not claimed again
+        return DigestResult(queued.audience, "recovered" if confirmed else "sent", row.accounts)
+    if row.status == OutboxStatus.DEAD:
+        detail = f"dead letter ({row.last_error}); `signalwatch outbox retry-dead` sends it again"
+    else:
+        detail = f"not delivered yet ({row.status}), delivery retries it" + (f": {row.last_error}" if row.last_error else "")
+    return DigestResult(queued.audience, "failed", row.accounts, detail)
 
 
 def schedule_digest(scheduler: Any, app: Any) -> None:
     """Add the digest job to the daemon's APScheduler (does nothing unless `digest.enabled`).
 
-    The job runs every few minutes and at start: it sends a period's digest once, catches up
-    after downtime, and retries a failed post, because the ledger makes re-runs harmless.
+    The job runs every few minutes and at start: it queues a period's digest once, catches up
+    after downtime, and delivers it at once; a failed post is retried by delivery like any row.
     """
     from apscheduler.triggers.interval import IntervalTrigger
 
     config = digest_config(app.settings)
     if not config.enabled:
         return
-    try:
-        slack = build_digest_slack(app.settings)
-    except ValueError as exc:  # the daemon keeps running without its digest; the log says why
-        log.error("digest: not scheduled: %s", exc)
+    if DIGEST_SINK not in app.sinks:  # the daemon keeps running without its digest; the log says why
+        log.error("digest: not scheduled: it is posted through the Slack sink, which is not enabled (sinks.slack)")
         return
 
     def job() -> None:
-        for result in run_due_digest(app.store, app.rules, slack, config, utcnow()):
+        queued = run_due_digest(app.store, app.rules, config, utcnow())
+        for result in deliver_digests(app.store, app.sinks, app.settings.delivery, queued, wait_inline=False):
             if result.outcome == "failed":
                 log.warning("digest to %s failed: %s", result.audience, result.detail)
+            elif result.outcome in ("sent", "recovered"):
+                log.info("digest: %s to %s (%d accounts)", result.outcome, result.audience, result.accounts)
 
     scheduler.add_job(job, IntervalTrigger(minutes=CHECK_MINUTES), id="digest", next_run_time=utcnow())

@@ -8,21 +8,20 @@ import signal
 import threading
 from datetime import timezone
 from pathlib import Path
-from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from signalwatch.alerts.payload import notice
 from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.digest.send import schedule_digest
-from signalwatch.events import make_dedupe_key
 from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.runtime.app import App, SourceRuntime, settle_heap
 from signalwatch.runtime.delivery import deliver
 from signalwatch.runtime.operations import Operations
 from signalwatch.runtime.pipeline import poll_source
-from signalwatch.store import AlertDraft, StoreError
+from signalwatch.store import StoreError
 from signalwatch.store.upkeep import enqueue_notices
 from signalwatch.timeutil import utcnow
 from signalwatch.yamlload import AdminInputError
@@ -67,19 +66,12 @@ class RulesWatcher:
         """One admin notice per broken version of the files (their stamp is in the key)."""
         now = utcnow()
         errors = [str(issue) for issue in error.issues if issue.severity == "error"]
-        payload: dict[str, Any] = {
-            "priority": "P2", "rule": {"id": RELOAD_RULE_ID}, "angle": None,
-            "event": {"type": "rules", "change": "reload_failed", "title": "Rule files have errors: the last good rules stay in force",
-                      "summary": "\n".join(errors[:20]), "source": "rules", "url": None, "occurred_at": now.isoformat(),
-                      "attributes": {}, "company_name": None},
-            "account": {"name": "signalwatch rules"},
-            "why": errors[:10] + ["fix the files; `signalwatch rules check` lists every problem"],
-        }
-        drafts = [
-            AlertDraft(make_dedupe_key("rules-reload", self._stamp, route.sink, route.channel), RELOAD_RULE_ID, None, "",
-                       route.sink, route.channel, "P2", payload)
-            for route in self._app.settings.source_health.notify
-        ]
+        drafts = notice(
+            RELOAD_RULE_ID, ("rules-reload", self._stamp), self._app.settings.source_health.notify, priority="P2",
+            topic="rules", change="reload_failed", title="Rule files have errors: the last good rules stay in force",
+            summary="\n".join(errors[:20]), source="rules", subject="signalwatch rules",
+            why=errors[:10] + ["fix the files; `signalwatch rules check` lists every problem"], now=now,
+        )
         try:
             enqueue_notices(self._app.store, drafts, now)
         except StoreError as exc:

@@ -12,10 +12,9 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
+from signalwatch.alerts.payload import notice
 from signalwatch.config import SourceHealthConfig
-from signalwatch.events import make_dedupe_key
 from signalwatch.store import AlertDraft, Store
 from signalwatch.store.upkeep import (
     SourceHealthRow,
@@ -62,25 +61,14 @@ def assess(row: SourceHealthRow, interval: timedelta, config: SourceHealthConfig
 
 
 def admin_alerts(source: str, verdict: Verdict, incident: int, config: SourceHealthConfig, now: datetime) -> list[AlertDraft]:
-    """One outbox draft per configured admin route, shaped like a signal alert so every sink renders it."""
+    """One outbox row per configured admin route (built by `alerts.payload.notice`, like every notice)."""
     down = verdict.change == DOWN
-    title = f"Source {source} is {'failing' if down else 'healthy again'}"
-    payload: dict[str, Any] = {
-        "priority": "P1" if down else "P3",
-        "rule": {"id": RULE_ID},
-        "event": {
-            "type": "source_health", "change": verdict.change, "title": title, "summary": verdict.reason,
-            "source": source, "url": None, "occurred_at": now.isoformat(), "attributes": {}, "company_name": None,
-        },
-        "account": {"name": f"source {source}"},
-        "why": [verdict.reason] + (["check `signalwatch status`; the other sources keep running"] if down else []),
-        "angle": None,
-    }
-    drafts = []
-    for route in config.notify:
-        key = make_dedupe_key("source-health", source, incident, verdict.change, route.sink, route.channel)
-        drafts.append(AlertDraft(key, RULE_ID, None, "", route.sink, route.channel, str(payload["priority"]), payload))
-    return drafts
+    return notice(
+        RULE_ID, ("source-health", source, incident, verdict.change), config.notify, priority="P1" if down else "P3",
+        topic="source_health", change=verdict.change, title=f"Source {source} is {'failing' if down else 'healthy again'}",
+        summary=verdict.reason, source=source, subject=f"source {source}",
+        why=[verdict.reason] + (["check `signalwatch status`; the other sources keep running"] if down else []), now=now,
+    )
 
 
 def check_sources(

@@ -1,4 +1,4 @@
-"""Console sink: alerts printed as readable text to a stream (stdout by default)."""
+"""Console sink: alerts and notices printed as readable text, digests as their Markdown, to a stream (stdout by default)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import sys
 import threading
 from typing import Any, TextIO
 
+from signalwatch.alerts.payload import DIGEST, kind_of, read_digest
 from signalwatch.alerts.render import render_text
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig
 
@@ -29,7 +30,8 @@ class ConsoleSink(Sink):
         self._lock = threading.Lock()
 
     def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
+        text = read_digest(payload).markdown.rstrip("\n") if kind_of(payload) == DIGEST else render_text(payload)
         with self._lock:
-            self._stream.write(render_text(payload) + "\n\n")
+            self._stream.write(text + "\n\n")
             self._stream.flush()
         return None

@@ -1,8 +1,9 @@
 """Slack sink: Block Kit messages through slack-sdk's WebClient with a bot token.
 
-Each message carries Slack message metadata with the alert key, so after a crash between
-sending and recording, `confirm` finds the message in the channel history instead of
-posting it twice. Retries belong to the delivery loop (the client's own retry handlers
+It posts every kind of outbox row: alerts and admin notices rendered here, digests as they
+were rendered when queued. Each message carries Slack message metadata with the row's key
+(alert or digest key alike), so after a crash between sending and recording, `confirm` finds
+the message in the channel history instead of posting it twice. Retries belong to the delivery loop (the client's own retry handlers
 are disabled: no retry inside a retry).
 """
 
@@ -18,6 +19,7 @@ from typing import Any, TextIO
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from signalwatch.alerts.payload import DIGEST, kind_of, read_digest
 from signalwatch.alerts.render import render_slack
 from signalwatch.http import parse_retry_after
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
@@ -85,7 +87,7 @@ class SlackSink(Sink):
         channel = self._destination(target)
         if not channel:
             raise SinkError("no Slack channel: set the rule's route channel or sinks.slack.default_channel", retryable=False)
-        text, blocks = render_slack(payload)
+        text, blocks = _rendered(payload)
         metadata = {"event_type": METADATA_EVENT_TYPE, "event_payload": {"alert_key": alert_key}}
         response = self._call(
             "chat.postMessage", self._client.chat_postMessage, channel=channel, text=text, blocks=blocks,
@@ -158,3 +160,12 @@ class SlackSink(Sink):
             raise SinkError(f"Slack {method}: {error} (HTTP {status})", retryable=retryable) from None
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, SlackClientError) as exc:
             raise SinkError(f"Slack {method}: {type(exc).__name__}: {exc}", retryable=True) from None
+
+
+def _rendered(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    """(fallback text, blocks): a digest arrives rendered (and escaped) when it was queued, so a
+    resend posts what was built; alerts and notices are rendered from their data here."""
+    if kind_of(payload) == DIGEST:
+        digest = read_digest(payload)
+        return digest.slack_text, digest.slack_blocks
+    return render_slack(payload)

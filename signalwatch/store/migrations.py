@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -168,12 +169,54 @@ def _v5_claimed_by(conn: Connection) -> None:
     # be dead; another live instance's in-flight rows are left to it.
     conn.exec_driver_sql("ALTER TABLE outbox ADD COLUMN claimed_by VARCHAR")
 
+
+def _v6_drop_digests(conn: Connection) -> None:
+    # Digests become outbox rows (rule `digest`, key "digest:<period>:<audience>"), sent and
+    # recovered like alerts, and their own ledger is dropped. Each digest the ledger recorded as
+    # sent moves into the outbox as a sent row (no message body: it is never sent again), so the
+    # upgrade neither posts that period again nor forgets where the next digest starts. A digest
+    # left `sending` by a crash is not carried over: its message was stamped the old way, which
+    # the Slack sink's `confirm` does not look for; the next check queues that period afresh.
+    if not sa.inspect(conn).has_table("digests"):
+        return
+    ts = sa.DateTime(timezone=True)
+    digests = sa.Table(
+        "digests", sa.MetaData(),
+        sa.Column("digest_key", sa.String), sa.Column("audience", sa.String),
+        sa.Column("period_start", ts), sa.Column("period_end", ts), sa.Column("status", sa.String),
+        sa.Column("claimed_at", ts), sa.Column("sent_at", ts), sa.Column("remote_id", sa.String),
+    )
+    outbox = sa.Table(
+        "outbox", sa.MetaData(),
+        *(sa.Column(name, sa.String) for name in ("alert_key", "rule_id", "source", "sink", "target", "priority", "status", "remote_id")),
+        sa.Column("event_id", sa.Integer), sa.Column("attempts", sa.Integer), sa.Column("payload", sa.JSON),
+        *(sa.Column(name, ts) for name in ("next_attempt_at", "claimed_at", "created_at", "sent_at")),
+    )
+    rows = []
+    for row in conn.execute(sa.select(digests).where(digests.c.status == "sent")):
+        settled = row.sent_at or row.claimed_at or row.period_end
+        payload = {"kind": "digest", "audience": row.audience, "period_start": _utc_iso(row.period_start),
+                   "period_end": _utc_iso(row.period_end), "accounts": 0, "slack": {"text": "", "blocks": []}, "markdown": ""}
+        rows.append({"alert_key": f"digest:{row.digest_key}", "rule_id": "digest", "source": "@admin", "sink": "slack",
+                     "target": str(row.audience).split(":", 1)[-1], "priority": "P3", "status": "sent", "remote_id": row.remote_id,
+                     "event_id": 0, "attempts": 1, "payload": payload, "next_attempt_at": settled, "claimed_at": row.claimed_at,
+                     "created_at": settled, "sent_at": settled})
+    if rows:
+        conn.execute(outbox.insert(), rows)
+    conn.exec_driver_sql("DROP TABLE digests")
+
+
+def _utc_iso(value: datetime) -> str:
+    return (value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)).isoformat()
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "digests sent, one row per period and audience", _v2_digests),
     Migration(3, "source health state and the scheduler lease", _v3_health_and_lease),
     Migration(4, "keyed cursor parts; job-board snapshots move out of the JSON cursor", _v4_cursor_parts),
     Migration(5, "outbox rows remember which process claimed them", _v5_claimed_by),
+    Migration(6, "digests go through the outbox; the digests table is dropped", _v6_drop_digests),
 )
 
 _VERSION_TABLE = sa.Table(

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "SchemaVersionRow", "OutboxStatus", "DigestRow", "LeaseRow",
+__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "SchemaVersionRow", "OutboxStatus", "LeaseRow",
            "CursorPartRow"]
 
 
@@ -129,19 +129,3 @@ class OutboxRow(SQLModel, table=True):
     sent_at: datetime | None = _ts()
     remote_id: str | None = None
     claimed_by: str | None = None  # "<host>:<pid>" of the process that claimed the row
-
-
-class DigestRow(SQLModel, table=True):
-    """A digest message: claimed (`sending`) before it is posted, so a period is sent once."""
-
-    __tablename__ = "digests"
-    __table_args__ = (UniqueConstraint("digest_key", name="uq_digests_digest_key"),)
-    id: int | None = Field(default=None, primary_key=True)
-    digest_key: str
-    audience: str
-    period_start: datetime | None = _ts(nullable=False)
-    period_end: datetime | None = _ts(nullable=False)
-    status: str
-    claimed_at: datetime | None = _ts()
-    sent_at: datetime | None = _ts()
-    remote_id: str | None = None

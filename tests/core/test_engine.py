@@ -9,8 +9,8 @@ import pytest
 
 from signalwatch.accounts import Account
 from signalwatch.cli.core import write_starter
-from signalwatch.rules.engine import Engine
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.rules.engine import Engine
 from signalwatch.rules.ruleset import RuleSet, load_ruleset
 from signalwatch.timeutil import utcnow
 

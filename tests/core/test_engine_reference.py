@@ -10,8 +10,8 @@ from pathlib import Path
 
 from signalwatch.accounts import Account
 from signalwatch.cli.core import write_starter
-from signalwatch.rules.engine import Engine
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.rules.engine import Engine
 from signalwatch.rules.ruleset import RuleSet, account_record, event_record, load_ruleset
 
 START = datetime(2026, 9, 1, tzinfo=timezone.utc)

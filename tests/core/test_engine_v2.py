@@ -11,10 +11,10 @@ import pytest
 from signalwatch.accounts import Account
 from signalwatch.cli import main
 from signalwatch.cli.core import write_starter
-from signalwatch.rules.engine import Engine
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.rules.engine import Engine
 from signalwatch.rules.policy import Scoring
-from signalwatch.rules.ruleset import RuleSet, load_ruleset
+from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.rules.scoring import HeatState, account_heat
 from signalwatch.yamlload import AdminInputError
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from signalwatch.rules.conditions import compile_match
 from signalwatch.rules.blockindex import MatchIndex
+from signalwatch.rules.conditions import compile_match
 
 TYPES = ["funding", "hiring", "leadership", "tech_stack", "Hiring"]
 FUNCTIONS = ["sales", "SALES", "marketing", "engineering", None]

@@ -68,4 +68,11 @@ def test_crm_sync_and_the_digest_from_the_command_line(
     assert page.stdout.startswith("<!DOCTYPE html>") and "Acme Robotics" in page.stdout and "Raised $45M Series B" in page.stdout
     sent = workspace.cli("digest", "--send", "--channel", "#sales-signals")
     assert sent.returncode == 0, sent.stderr
-    assert workspace.slack.messages[-1]["metadata"]["event_type"] == "signalwatch_digest"
+    assert "posted to #sales-signals" in sent.stdout
+    # Posted through the outbox and the Slack sink, stamped like an alert with its digest key.
+    key = workspace.slack.messages[-1]["metadata"]["event_payload"]["alert_key"]
+    assert key.startswith("digest:") and key.endswith("/1d:adhoc:#sales-signals")  # the day, and --since 24h
+    again = workspace.cli("digest", "--send", "--channel", "#sales-signals")  # the same period again: posted once
+    assert again.returncode == 0, again.stderr
+    assert "already posted" in again.stdout
+    assert [m["metadata"]["event_payload"]["alert_key"] for m in workspace.slack.messages].count(key) == 1

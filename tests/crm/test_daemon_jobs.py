@@ -8,12 +8,12 @@ from datetime import timezone
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from signalwatch.runtime.app import build_app
 from signalwatch.config import load_settings
 from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.devtools.fake_hubspot import FakeHubSpot
 from signalwatch.digest.config import DigestConfig
 from signalwatch.digest.send import schedule_digest
+from signalwatch.runtime.app import build_app
 from signalwatch.timeutil import utcnow
 from tests.conftest import SLACK_TOKEN, Workspace
 from tests.crm.conftest import HUBSPOT_TOKEN
@@ -48,7 +48,8 @@ def test_the_jobs_sync_accounts_and_send_the_due_digest_at_start(
         assert {job.id for job in scheduler.get_jobs()} == {"sync:hubspot", "digest"}
         scheduler.start()
         assert wait_for(lambda: any(a.name == "Brand New Co" for a in app.store.list_accounts()))
-        assert wait_for(lambda: any((m.get("metadata") or {}).get("event_type") == "signalwatch_digest" for m in workspace.slack.messages))
+        assert wait_for(lambda: any(((m.get("metadata") or {}).get("event_payload") or {}).get("alert_key", "").startswith("digest:")
+                                    for m in workspace.slack.messages))
     finally:
         scheduler.shutdown(wait=True)
         app.close()

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 
 from signalwatch.config import DeliveryConfig
-from signalwatch.runtime.delivery import deliver
 from signalwatch.devtools.fake_hubspot import FakeHubSpot, Scripted
 from signalwatch.devtools.fake_slack import FakeSlack
+from signalwatch.runtime.delivery import deliver
 from signalwatch.sinks import SinkError
 from signalwatch.sinks.hubspot import HubSpotConfig, HubSpotSink, build_hubspot_api
 from signalwatch.sinks.slack import SlackSink

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from signalwatch.config import DeliveryConfig
-from signalwatch.runtime.delivery import deliver
 from signalwatch.devtools.fake_salesforce import SfScripted
+from signalwatch.runtime.delivery import deliver
 from signalwatch.sinks import SinkError
 from signalwatch.sinks.salesforce import SalesforceConfig, SalesforceSink, build_salesforce_api
 from signalwatch.store import OutboxStatus, Store

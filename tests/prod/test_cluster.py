@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from signalwatch.runtime.app import build_app
 from signalwatch.config import DATABASE_ENV, load_settings
 from signalwatch.devtools.fixture_server import FixtureServer
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
-from signalwatch.runtime.pipeline import commit_events
 from signalwatch.resolve import AccountIndex
+from signalwatch.runtime.app import build_app
+from signalwatch.runtime.pipeline import commit_events
 from signalwatch.timeutil import utcnow
 from tests.conftest import SLACK_TOKEN, Workspace
 from tests.e2e.test_run_once import EXPECTED, received, standard_sources

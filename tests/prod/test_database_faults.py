@@ -11,9 +11,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 
-from signalwatch.runtime.app import App, build_app
 from signalwatch.config import load_settings
 from signalwatch.devtools.fixture_server import FixtureServer
+from signalwatch.runtime.app import App, build_app
 from signalwatch.runtime.pipeline import poll_source
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
@@ -38,6 +38,7 @@ def test_a_full_disk_fails_the_poll_cleanly_and_the_next_poll_saves_everything(a
     path = workspace.root / "signalwatch.db"
     healthy_store = app.store
     with sqlite3.connect(path) as conn:
+        conn.execute("VACUUM")  # no free pages left inside the file (a migration may have dropped a table)
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
     full = Store(app.store.url)
     # SQLite's own size cap stands in for a full disk: writes past it fail with SQLITE_FULL.

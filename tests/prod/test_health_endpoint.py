@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from signalwatch.runtime.app import build_app
 from signalwatch.config import load_settings
+from signalwatch.runtime.app import build_app
 from signalwatch.runtime.operations import Operations
 from signalwatch.store import Store
 from tests.conftest import SLACK_TOKEN, Workspace

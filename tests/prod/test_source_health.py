@@ -50,6 +50,7 @@ def test_an_incident_is_recorded_and_announced_once_even_when_checked_twice(tmp_
     assert check_sources(store, intervals, CONFIG, NOW, STARTED) == []
     (alert,) = store.due_outbox(NOW)
     assert alert.sink == "console" and "Source news is failing" in alert.payload["event"]["title"]
+    assert alert.payload["kind"] == "notice" and alert.rule_id == "source-health"
     assert "3 polls failed in a row; last error: HTTP 500" in alert.payload["why"][0]
     commit(store, "news", [], {}, NOW, drafts=lambda new: [])
     assert [v.change for _, v in check_sources(store, intervals, CONFIG, NOW, STARTED)] == ["recovered"]
