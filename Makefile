@@ -19,7 +19,7 @@ demo-reset:
 	rm -rf .demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2  # two workers: the suite waits on subprocesses and sockets as much as on CPU
 
 # ruff and mypy over the package code (CI runs this before the tests).
 lint: $(STAMP)
