@@ -48,8 +48,13 @@ class DeliveryConfig(_Strict):
         default=timedelta(seconds=60),
         description="how long one delivery run waits for a rate-limited sink before leaving rows for the next run",
     )
+    confirm_after: timedelta = Field(
+        default=timedelta(seconds=20), gt=timedelta(0),
+        description="after an unknown outcome (timeout, reset), when to ask the remote whether the alert arrived",
+    )
 
-    _durations = field_validator("interval", "backoff_base", "backoff_max", "max_inline_wait", mode="before")(_duration)
+    _durations = field_validator("interval", "backoff_base", "backoff_max", "max_inline_wait", "confirm_after",
+                                 mode="before")(_duration)
 
 
 class ServerConfig(_Strict):

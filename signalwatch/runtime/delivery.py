@@ -63,6 +63,7 @@ def deliver(
     report = DeliveryReport()
     with _LOCK:
         _recover(store, sinks, clock(), recover_all, report)
+        _confirm_unknown(store, sinks, config, clock(), report)
         _drain(store, sinks, config, wait_inline, clock, sleep, report, stopping)
     report.pending = len(store.due_outbox(clock() + timedelta(days=3650), limit=100_000))
     return report
@@ -112,13 +113,39 @@ def _recover(store: Store, sinks: Mapping[str, Sink], now: datetime, recover_all
         if item.claimed_at is not None and item.claimed_at >= stale and not _gone(item.claimed_by):
             continue  # another live instance is sending it right now
         sink = sinks.get(item.sink)
-        remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now) if sink else None
+        try:
+            remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now) if sink else None
+        except SinkError as exc:  # cannot tell yet: the row waits, never resent blindly
+            log.warning("delivery: alert %s: %s; asking again on the next run", item.id, exc)
+            continue
         if remote_id is not None:
             store.mark_sent(item.id, remote_id, now)
             report.recovered += 1
             log.info("delivery: alert %s was already delivered to %s before a restart (remote id %s)", item.id, item.sink, remote_id)
         else:
             store.release(item.id)
+
+
+def _confirm_unknown(store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, now: datetime,
+                     report: DeliveryReport) -> None:
+    """Settle the rows whose send had an unknown outcome (a timeout or a reset after sending) once
+    their check is due: sent if the sink finds the alert, pending again if it is surely absent."""
+    for item in store.unknown_outbox(now):
+        sink = sinks.get(item.sink)
+        if sink is None:
+            store.release(item.id)
+            continue
+        try:
+            remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now)
+        except SinkError as exc:
+            store.mark_unknown(item.id, str(exc), now + backoff(item.attempts, config))
+            continue
+        if remote_id is not None:
+            store.mark_sent(item.id, remote_id, now)
+            report.recovered += 1
+            log.info("delivery: alert %s did arrive at %s despite the error (remote id %s)", item.id, item.sink, remote_id)
+        else:
+            store.mark_retry(item.id, f"not delivered: {item.last_error or 'unknown outcome'}", now)
 
 
 def _drain(
@@ -131,6 +158,7 @@ def _drain(
     budget = config.max_inline_wait.total_seconds()
     while True:
         now = clock()
+        _confirm_unknown(store, sinks, config, now, report)
         ready = store.due_outbox(now)
         due = [item for item in ready if paused.get(item.sink, now) <= now]
         if not due:
@@ -141,6 +169,7 @@ def _drain(
             if not ready:
                 next_at = store.next_due_at()
                 wake_times += [next_at] if next_at is not None else []
+            wake_times += [at for at in (store.next_unknown_at(),) if at is not None]
             if not wake_times:
                 return
             pause = max(0.0, (min(wake_times) - now).total_seconds()) + 0.01
@@ -176,6 +205,13 @@ def _send_one(
     try:
         remote_id = sink.send(item.payload, item.target, item.alert_key)
     except SinkError as exc:
+        if exc.uncertain:  # it may have arrived: ask the sink before anything is sent again
+            check = now + config.confirm_after
+            store.mark_unknown(item.id, str(exc), check)
+            report.retried += 1
+            log.warning("delivery: alert %s to %s: outcome unknown (%s); checking at %s before any resend",
+                        item.id, item.sink, exc, check.strftime("%H:%M:%S"))
+            return check  # later rows of this sink wait behind it, in order
         if exc.retryable and attempts < config.max_attempts:
             delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(attempts, config)
             store.mark_retry(item.id, str(exc), now + delay)

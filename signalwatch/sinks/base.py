@@ -27,12 +27,18 @@ class SinkConfig(BaseModel):
 
 
 class SinkError(Exception):
-    """Delivery failed. `retryable` rows are retried with backoff; others become dead letters."""
+    """Delivery failed. `retryable` rows are retried with backoff; others become dead letters.
 
-    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None) -> None:
+    `uncertain` says the request may have reached the remote (a timeout or a reset after it was
+    sent): such a row is never simply resent; delivery asks the sink's `confirm` first, as after
+    a crash. `confirm` itself raises SinkError when it cannot tell (the check is tried again later).
+    """
+
+    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None, uncertain: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after
+        self.uncertain = uncertain
 
 
 class Sink(ABC):

@@ -63,7 +63,9 @@ class SlackSink(Sink):
         return cls(token, default_channel=config.default_channel, base_url=config.base_url, timeout=config.timeout)
 
     def __init__(self, token: str, *, default_channel: str | None, base_url: str, timeout: float) -> None:
-        self._client = WebClient(token=token, base_url=base_url, timeout=int(timeout), retry_handlers=[])
+        # slack_sdk annotates the timeout as int but hands it to urllib, which takes seconds as a
+        # float; int() would turn a sub-second timeout into 0, a non-blocking socket.
+        self._client = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])  # type: ignore[arg-type]
         self._default_channel = default_channel
         self._channel_ids: dict[str, str] = {}
         self._users_by_email: dict[str, str | None] = {}
@@ -109,8 +111,7 @@ class SlackSink(Sink):
                 oldest=f"{claimed_at.timestamp() - 60:.6f}", include_all_metadata=True, limit=200,
             )
         except SinkError as exc:
-            log.warning("cannot check Slack history for alert %s, sending again: %s", alert_key, exc)
-            return None
+            raise SinkError(f"cannot check Slack history for alert {alert_key}: {exc}", retryable=True, uncertain=True) from None
         for message in response.get("messages", []):
             meta = message.get("metadata") or {}
             if meta.get("event_type") == METADATA_EVENT_TYPE and (meta.get("event_payload") or {}).get("alert_key") == alert_key:
@@ -159,7 +160,14 @@ class SlackSink(Sink):
             retryable = status >= 500 or error not in PERMANENT_ERRORS
             raise SinkError(f"Slack {method}: {error} (HTTP {status})", retryable=retryable) from None
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, SlackClientError) as exc:
-            raise SinkError(f"Slack {method}: {type(exc).__name__}: {exc}", retryable=True) from None
+            raise SinkError(f"Slack {method}: {type(exc).__name__}: {exc}", retryable=True, uncertain=_maybe_sent(exc)) from None
+
+
+def _maybe_sent(exc: BaseException) -> bool:
+    """Whether Slack may have acted on the request. urllib wraps failures to connect and to send
+    the request in URLError: nothing reached Slack. A timeout or a reset while reading the reply
+    comes unwrapped, after the whole request was sent: Slack may have posted the message."""
+    return not isinstance(exc, (urllib.error.URLError, SlackClientError))
 
 
 def _rendered(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:

@@ -219,6 +219,28 @@ class Store:
             ).order_by(col(OutboxRow.id))
             return [_outbox(row) for row in session.exec(query)]
 
+    def mark_unknown(self, item_id: int, error: str, confirm_at: datetime) -> None:
+        """The send's outcome is unknown: the row stays `sending` (never resent blindly) until
+        delivery asks the sink's confirm at `confirm_at`."""
+        self._settle(item_id, status=OutboxStatus.SENDING, next_attempt_at=confirm_at, last_error=f"unknown outcome: {error}"[:2000])
+
+    def unknown_outbox(self, now: datetime) -> list[OutboxItem]:
+        """Rows whose send had an unknown outcome and whose confirm is due (marked by `mark_unknown`:
+        `sending`, with a next attempt set after the claim)."""
+        with self._session() as session:
+            query = select(OutboxRow).where(
+                OutboxRow.status == OutboxStatus.SENDING, col(OutboxRow.next_attempt_at) > col(OutboxRow.claimed_at),
+                col(OutboxRow.next_attempt_at) <= now,
+            ).order_by(col(OutboxRow.id))
+            return [_outbox(row) for row in session.exec(query)]
+
+    def next_unknown_at(self) -> datetime | None:
+        """When the next unknown-outcome check is due (None: no such row)."""
+        with self._session() as session:
+            query = select(func.min(OutboxRow.next_attempt_at)).where(
+                OutboxRow.status == OutboxStatus.SENDING, col(OutboxRow.next_attempt_at) > col(OutboxRow.claimed_at))
+            return _utc(session.exec(query).first())
+
     def claim(self, item_id: int, now: datetime, from_status: str = OutboxStatus.PENDING, claimer: str | None = None) -> bool:
         """Atomically move a row to `sending`, noting `claimer`; False if another worker got it first."""
         with self.engine.begin() as conn:

@@ -173,3 +173,52 @@ def test_a_stopping_daemon_leaves_the_backlog_pending(store: Store, slack: FakeS
     enqueue(store, 3, clock.now)
     report = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), clock=clock, sleep=clock.sleep, stopping=lambda: True)
     assert report.sent == 0 and len(store.due_outbox(clock.now)) == 3 and slack.messages == []
+
+
+def test_a_slack_reply_slower_than_the_timeout_is_confirmed_not_resent(store: Store, slack: FakeSlack) -> None:
+    # Slack posts each message but answers after the client gave up: the outcome is unknown,
+    # so delivery asks the channel history (message metadata) before anything is sent again.
+    clock = Clock()
+    enqueue(store, 4, clock.now)
+    slack.post_delay = 0.6
+    config = DeliveryConfig(confirm_after=timedelta(seconds=20), max_inline_wait=timedelta(minutes=5))
+    slow = SlackSink(SLACK_TOKEN, default_channel=None, base_url=slack.base_url, timeout=0.3)
+    report = deliver(store, {"slack": slow}, config, clock=clock, sleep=clock.sleep)
+    assert titles(slack) == ["T0", "T1", "T2", "T3"]  # each posted once, in order
+    assert report.recovered == 4 and report.sent == 0
+    assert {item.status for item in store.list_outbox(limit=10)} == {OutboxStatus.SENT}
+
+
+def test_an_unknown_outcome_that_did_not_arrive_is_sent_again_after_the_check(store: Store, slack: FakeSlack) -> None:
+    # A reset before Slack recorded anything: the check finds nothing, so the row is sent again.
+    clock = Clock()
+    enqueue(store, 1, clock.now)
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    closed.listen(1)
+    port = closed.getsockname()[1]
+
+    def reset_once() -> None:
+        connection, _ = closed.accept()
+        received = b""
+        while b"\r\n\r\n" not in received:  # the whole request, so the client's send has completed
+            received += connection.recv(65536)
+        head, _, body = received.partition(b"\r\n\r\n")
+        length = int(next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")))
+        while len(body) < length:
+            body += connection.recv(65536)
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        connection.close()  # RST after the request was read: the client cannot know what happened
+
+    import threading
+    threading.Thread(target=reset_once, daemon=True).start()
+    flaky = SlackSink(SLACK_TOKEN, default_channel=None, base_url=f"http://127.0.0.1:{port}/api/", timeout=2)
+    config = DeliveryConfig(confirm_after=timedelta(seconds=20), max_inline_wait=timedelta(seconds=1))
+    first = deliver(store, {"slack": flaky}, config, clock=clock, sleep=clock.sleep, wait_inline=False)
+    assert first.retried == 1 and slack.messages == []
+    (row,) = store.list_outbox(limit=10)
+    assert row.status == OutboxStatus.SENDING and "unknown outcome" in (row.last_error or "")
+    closed.close()
+    clock.now += timedelta(seconds=21)
+    second = deliver(store, {"slack": sink(slack.base_url)}, config, clock=clock, sleep=clock.sleep)
+    assert second.sent == 1 and titles(slack) == ["T0"]
