@@ -153,7 +153,7 @@ def _drain(
     clock: Callable[[], datetime], sleep: Callable[[float], None], report: DeliveryReport,
     stopping: Callable[[], bool],
 ) -> None:
-    paused: dict[str, datetime] = {}
+    paused: dict[str, datetime] = store.sink_holds(clock())  # pauses and failed rows of earlier runs
     waited = 0.0
     budget = config.max_inline_wait.total_seconds()
     while True:

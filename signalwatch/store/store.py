@@ -234,6 +234,16 @@ class Store:
             ).order_by(col(OutboxRow.id))
             return [_outbox(row) for row in session.exec(query)]
 
+    def sink_holds(self, now: datetime) -> dict[str, datetime]:
+        """Per sink, until when its rows wait: a row that failed and waits for its retry (a rate
+        limit's Retry-After included), or whose send is unsettled, holds the rows queued behind
+        it, so order and pauses last across delivery runs. Held rows (delivery windows) do not."""
+        failed = (OutboxRow.status == OutboxStatus.PENDING) & (OutboxRow.attempts > 0) & (col(OutboxRow.next_attempt_at) > now)
+        unsettled = OutboxRow.status == OutboxStatus.SENDING
+        with self._session() as session:
+            query = select(OutboxRow.sink, func.min(OutboxRow.next_attempt_at)).where(failed | unsettled).group_by(OutboxRow.sink)
+            return {sink: max(_utc(until) or now, now) for sink, until in session.exec(query)}
+
     def next_unknown_at(self) -> datetime | None:
         """When the next unknown-outcome check is due (None: no such row)."""
         with self._session() as session:

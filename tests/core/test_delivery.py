@@ -222,3 +222,20 @@ def test_an_unknown_outcome_that_did_not_arrive_is_sent_again_after_the_check(st
     clock.now += timedelta(seconds=21)
     second = deliver(store, {"slack": sink(slack.base_url)}, config, clock=clock, sleep=clock.sleep)
     assert second.sent == 1 and titles(slack) == ["T0"]
+
+
+def test_a_rate_limit_and_the_order_hold_across_delivery_runs(store: Store, slack: FakeSlack) -> None:
+    # The daemon drains every second without waiting inline: a 429 with Retry-After 10 must
+    # keep the whole sink quiet for 10 s across those runs, and the rows arrive in order.
+    clock = Clock()
+    enqueue(store, 5, clock.now)
+    slack.failures = [Failure(429, "ratelimited", {"Retry-After": "10"})]
+    config = DeliveryConfig(max_inline_wait=timedelta(seconds=0))
+    started, posted_at = clock.now, []
+    for _ in range(15):
+        before = len(slack.messages)
+        deliver(store, {"slack": sink(slack.base_url)}, config, clock=clock, sleep=clock.sleep, wait_inline=False)
+        posted_at += [clock.now - started] * (len(slack.messages) - before)
+        clock.now += timedelta(seconds=1)
+    assert titles(slack) == ["T0", "T1", "T2", "T3", "T4"]
+    assert min(posted_at) >= timedelta(seconds=10)  # nothing went out inside the Retry-After window
