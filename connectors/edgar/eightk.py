@@ -26,9 +26,9 @@ from signalwatch.connectors.edgar.eightk_text import (
 from signalwatch.connectors.edgar.feed import FeedEntry
 from signalwatch.connectors.edgar.filing_index import FilingIndex
 from signalwatch.connectors.edgar.poll import EdgarConnector, doc_text
-from signalwatch.connectors.edgar.titles import function_of, seniority_of
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.http import FetchError
+from signalwatch.titles import classify_title
 
 __all__ = ["EightKConnector", "leadership_changes"]
 
@@ -82,6 +82,7 @@ def _event(change: OfficerChange, entry: FeedEntry, source_name: str, now: datet
     who = change.person or "An officer or director"
     role = f" as {change.title}" if change.title else ""
     verb = "appointed" if change.change == "appointed" else "departs"
+    title_class = classify_title(change.title, officer=True) if change.title else None
     return SignalEvent(
         type=EventType.LEADERSHIP,
         change=change.change,
@@ -97,8 +98,8 @@ def _event(change: OfficerChange, entry: FeedEntry, source_name: str, now: datet
         attributes={
             "person": change.person,
             "title": change.title,
-            "function": function_of(change.title),
-            "seniority": seniority_of(change.title),
+            "function": title_class.function if title_class else None,
+            "seniority": title_class.seniority if title_class else None,
             "source": SOURCE,
             "cik": entry.cik,
             "accession": entry.accession,

@@ -48,7 +48,6 @@ from signalwatch.connectors.jobboards.state import (
     open_roles,
 )
 from signalwatch.events import SignalEvent
-from signalwatch.hiring.classify import classify_title
 from signalwatch.hiring.mentions import technologies_in
 from signalwatch.hiring.snapshot import (
     BoardDiff,
@@ -58,6 +57,7 @@ from signalwatch.hiring.snapshot import (
 )
 from signalwatch.hiring.surge import FunctionHistory, SurgeRule, observe
 from signalwatch.timeutil import coerce_duration
+from signalwatch.titles import classify_title
 
 __all__ = ["JobBoardsConnector", "JobBoardsOptions"]
 

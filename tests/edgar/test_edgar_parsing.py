@@ -9,7 +9,7 @@ from signalwatch.connectors.edgar.eightk_text import OfficerChange, change_kind,
 from signalwatch.connectors.edgar.feed import FeedParseError, parse_feed
 from signalwatch.connectors.edgar.filing_index import parse_index
 from signalwatch.connectors.edgar.formd_doc import FormDParseError, parse_form_d
-from signalwatch.connectors.edgar.titles import function_of, seniority_of
+from signalwatch.titles import classify_title
 
 
 def test_feed_entries_one_per_accession_with_items() -> None:
@@ -135,4 +135,5 @@ def test_change_kind_for_filings_without_a_name() -> None:
     ],
 )
 def test_title_facets(title: str | None, function: str | None, seniority: str | None) -> None:
-    assert (function_of(title), seniority_of(title)) == (function, seniority)
+    found = classify_title(title, officer=True) if title else None
+    assert (found.function if found else None, found.seniority if found else None) == (function, seniority)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from signalwatch.hiring.classify import FUNCTIONS, SENIORITIES, classify_title, normalize_title
+from signalwatch.titles import FUNCTIONS, SENIORITIES, classify_title, normalize_title
 
 TABLE = Path(__file__).with_name("titles.txt")
 

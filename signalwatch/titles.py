@@ -1,4 +1,5 @@
-"""Job-title classification into a business function and a seniority level.
+"""The one title classifier: a job title's business function and seniority, for job postings,
+news and SEC filings alike, so one rule selects a "VP Sales" from any source.
 
 Pure and table-driven. A title is first normalized (case, punctuation, gender markers such
 as "(m/w/d)", abbreviations like "Sr.", "AE", "SDR", "VP", "RevOps"), then:
@@ -9,6 +10,12 @@ as "(m/w/d)", abbreviations like "Sr.", "AE", "SDR", "VP", "RevOps"), then:
 * seniority: the most senior marker that is really about the person's level, so
   "Customer Success Manager" and "Product Manager" stay individual contributors while
   "Manager, Customer Success" manages people.
+
+Executive offices read the same everywhere: CEO, president and managing director are
+"executive", a CISO "security", a CIO "it", a chief scientific or medical officer "research",
+general counsel a vp. Board seats (chair, independent director) are function and seniority
+"board"; in an officer filing (`officer=True`) a bare "Director" is a board seat too, while on a
+job board it is a director-level role.
 """
 
 from __future__ import annotations
@@ -21,9 +28,10 @@ __all__ = ["FUNCTIONS", "SENIORITIES", "TitleClass", "classify_title", "normaliz
 
 FUNCTIONS = (
     "sales", "sales_development", "revops", "marketing", "customer_success", "engineering", "data",
-    "product", "design", "finance", "people", "legal", "operations", "support", "other",
+    "product", "design", "finance", "people", "legal", "operations", "support", "executive", "security",
+    "it", "research", "board", "other",
 )
-SENIORITIES = ("c_level", "vp", "director", "manager", "ic")
+SENIORITIES = ("board", "c_level", "vp", "director", "manager", "ic")
 
 
 @dataclass(frozen=True)
@@ -86,13 +94,19 @@ _ROLE_PHRASES: list[tuple[str, str]] = [
      r"|revenue enablement|enablement|sales compensation|commissions? (?:analyst|manager|specialist)"
      r"|(?:salesforce|crm|hubspot) (?:administrator|admin)|sales systems|revenue systems"
      r"|customer success operations|sales analyst|sales planning|sales strategy|revenue strategy", "revops"),
+    # Board seats: the chair, independent and non-executive directors, board members.
+    (r"(?:executive |vice |co )?chair(?:man|woman|person)?(?: of the board)?|board member|member of the board"
+     r"|board of directors|(?:lead )?independent director|non executive director", "board"),
     # Executives named by their office.
     (r"chief revenue officer|chief commercial officer|chief sales officer|chief business officer", "sales"),
     (r"chief marketing officer|chief growth officer|chief brand officer|chief communications officer", "marketing"),
-    (r"chief technology officer|chief information security officer|chief information officer"
-     r"|chief security officer|chief architect", "engineering"),
+    (r"chief technology officer|chief architect", "engineering"),
+    (r"chief information security officer|chief security officer|head of security|vice president security", "security"),
+    (r"chief information officer|information technology (?:director|leader)", "it"),
+    (r"chief (?:scientific|science|medical|research|clinical) officer", "research"),
     (r"chief financial officer|chief accounting officer", "finance"),
-    (r"chief operating officer|chief executive officer|chief strategy officer|(?<!vice )president", "operations"),
+    (r"chief executive officer|(?<!vice )president|managing director|general manager|cofounder|founder", "executive"),
+    (r"chief operating officer|chief strategy officer", "operations"),
     (r"chief product officer", "product"),
     (r"chief data officer|chief analytics officer|chief ai officer|chief artificial intelligence officer", "data"),
     (r"chief legal officer|chief compliance officer|general counsel", "legal"),
@@ -178,10 +192,15 @@ _DEPARTMENT_REGEX = [(re.compile(rf"\b(?:{pattern})\b"), function) for pattern, 
 
 # Seniority markers, most senior first.
 _C_LEVEL = re.compile(r"\bchief (?!of staff)[a-z ]*officer\b|(?<!vice )\bpresident\b|\bco ?founder\b")
-_VP = re.compile(r"\bvice president\b")
+_VP = re.compile(r"\bvice president\b|\bgeneral counsel\b")
 _DIRECTOR = re.compile(
     r"\bdirector\b|\bhead\b|\bgeneral manager\b|\bcountry manager\b|\bchief of staff\b|\bmanaging partner\b"
 )
+# Officers of a company (named in its filings) whose job-board namesakes are often individual roles.
+_OFFICER_DIRECTOR = re.compile(r"\bcontroller\b|\bcomptroller\b|\btreasurer\b|\bsecretary\b")
+_CEO = re.compile(r"\bchief executive officer\b")
+# In an officer filing, a bare "Director" (or "Class II Director") is a seat on the board.
+_OFFICER_BOARD_SEAT = re.compile(r"^(?:(?:independent|non executive|class [iv]+|lead) )*director$")
 # "X Manager" titles that name an individual contributor's job, not a people manager.
 _IC_MANAGER = re.compile(
     r"\b(?:account|customer success|success|client success|product|project|programme|program|partner"
@@ -222,18 +241,28 @@ def normalize_title(title: str) -> str:
     return " ".join(" ".join(words).split())
 
 
-def classify_title(title: str, department: str | None = None) -> TitleClass:
-    """Function and seniority of a job title; `department` helps only when the title is vague."""
-    return _classify(title, department or "")
+def classify_title(title: str, department: str | None = None, *, officer: bool = False) -> TitleClass:
+    """Function and seniority of a title; `department` helps only when the title is vague;
+    `officer` reads it as an SEC filing does (a bare "Director" is a board seat)."""
+    return _classify(title, department or "", officer)
 
 
 @lru_cache(maxsize=65536)
-def _classify(title: str, department: str) -> TitleClass:
+def _classify(title: str, department: str, officer: bool) -> TitleClass:
     normalized = normalize_title(title)
+    if officer and _OFFICER_BOARD_SEAT.match(normalized):
+        return TitleClass("board", "board")
     function = _function(normalized, _ROLE_REGEX)
+    if function == "board":
+        if not _CEO.search(normalized):
+            return TitleClass("board", "board")
+        function = "executive"  # "Chairman and CEO" runs the company
     if function == "other" and department:
         function = _function(normalize_title(department), _DEPARTMENT_REGEX)
-    return TitleClass(function=function, seniority=_seniority(normalized))
+    seniority = _seniority(normalized)
+    if officer and seniority in ("ic", "manager") and _OFFICER_DIRECTOR.search(normalized):
+        seniority = "director"
+    return TitleClass(function=function, seniority=seniority)
 
 
 def _function(text: str, table: list[tuple[re.Pattern[str], str]]) -> str:
