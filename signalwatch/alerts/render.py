@@ -3,22 +3,37 @@
 All text that came from the web (titles, names, summaries, URLs) passes through
 `slack_escape` or `slack_link` before it reaches Slack, so `<!channel>`, `<@U123>` or a
 disguised `<https://evil|bank.com>` in a feed item is shown as text and pings no one.
+Bidi and zero-width controls are dropped on the way (`strip_controls`), and text that must be
+shortened for Block Kit is cut between markup tokens (`truncate_mrkdwn`), never inside one.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from signalwatch.events import strip_controls
 from signalwatch.eventtypes import kind_of
 
-__all__ = ["slack_escape", "plain_safe", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate"]
+__all__ = ["slack_escape", "plain_safe", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate",
+           "truncate_mrkdwn", "web_url", "URL_LIMIT"]
 
 HEADER_LIMIT = 150  # Block Kit header text
 SECTION_LIMIT = 3000  # Block Kit section text
 CONTEXT_LIMIT = 2000
+FIELD_LIMIT = 2000
 FALLBACK_LIMIT = 4000
+# A longer link would crowd a 3,000-character section out on its own, and Slack's own URL
+# fields (buttons) stop at 3,000: such a link is shown as its label only.
+URL_LIMIT = 2000
+
+# What a link destination may hold as is; everything else (space, < > " ' ` ( ) \ | { } ^, control
+# and non-ASCII characters) is percent-encoded, so no renderer can read it as markup.
+_URL_SAFE = ":/?#[]@!$&*+,;=%~-._"
+# One mrkdwn token: our own markup (<link|label>, <@mention>), an entity, a run of plain text.
+_MRKDWN_TOKEN = re.compile(r"<[^<>]*>|&(?:amp|lt|gt);|[^<&]+|[<&]")
+_LINK = re.compile(r"<[^<>|]*\|([^<>]*)>")
 
 
 def slack_escape(text: Any) -> str:
@@ -32,16 +47,59 @@ def plain_safe(text: Any) -> str:
     return strip_controls(str(text)).replace("<", "‹").replace(">", "›")
 
 
+def web_url(url: str | None, limit: int | None = None) -> str | None:
+    """`url` percent-encoded for use as a link target, if it is an http(s) URL (and, with `limit`,
+    no longer than that once encoded); else None, and the caller shows the label alone.
+    Bidi and zero-width controls are dropped rather than encoded: they have no place in a link."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:  # e.g. an unclosed [IPv6 literal
+        return None
+    if scheme not in ("http", "https"):
+        return None
+    encoded = quote(strip_controls(url), safe=_URL_SAFE, errors="replace")
+    return encoded if limit is None or len(encoded) <= limit else None
+
+
 def slack_link(url: str | None, label: str) -> str:
-    """A Slack link to an http(s) URL, or the escaped label alone when the URL is unusable."""
-    if not url or urlsplit(url).scheme not in ("http", "https"):
+    """A Slack link to an http(s) URL, or the escaped label alone when the URL is unusable or too long."""
+    safe_url = web_url(url)
+    target = slack_escape(safe_url) if safe_url else None
+    if not target or len(target) > URL_LIMIT:
         return slack_escape(label)
-    safe_url = quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")  # percent-encodes < > | and spaces
-    return f"<{slack_escape(safe_url)}|{slack_escape(label.replace('|', '¦'))}>"
+    return f"<{target}|{slack_escape(label.replace('|', '¦'))}>"
 
 
 def truncate(text: str, limit: int) -> str:
+    """Shorten plain text (before it is escaped, or for plain_text fields)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def truncate_mrkdwn(text: str, limit: int) -> str:
+    """Shorten escaped mrkdwn without cutting inside `<url|label>`, a mention or an `&amp;`
+    entity: a cut half-link would show raw markup or point somewhere else. A link that does not
+    fit keeps as much of its label as fits, as plain text."""
+    return text if len(text) <= limit else _fit(text, limit - 1) + "…"
+
+
+def _fit(text: str, budget: int) -> str:
+    """The longest prefix of whole tokens within `budget`, plus the part of the next that may be cut."""
+    out: list[str] = []
+    for match in _MRKDWN_TOKEN.finditer(text):
+        token = match.group()
+        if len(token) <= budget:
+            out.append(token)
+            budget -= len(token)
+            continue
+        if token.startswith("<"):
+            link = _LINK.fullmatch(token)
+            out.append(_fit(link.group(1), budget) if link else "")
+        elif not token.startswith("&"):
+            out.append(token[:budget])
+        break
+    return "".join(out)
 
 
 def what_happened(payload: dict[str, Any]) -> str:
@@ -99,12 +157,12 @@ def render_slack(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
     why = "\n".join(f"• {slack_escape(line)}" for line in payload["why"])
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": truncate(plain_safe(title), HEADER_LIMIT), "emoji": False}},
-        {"type": "section", "text": {"type": "mrkdwn", "text": truncate(body, SECTION_LIMIT)}},
-        {"type": "section", "fields": [{"type": "mrkdwn", "text": truncate(f, 2000)} for f in fields]},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate("*Why:*\n" + why, CONTEXT_LIMIT)}]},
+        {"type": "section", "text": {"type": "mrkdwn", "text": truncate_mrkdwn(body, SECTION_LIMIT)}},
+        {"type": "section", "fields": [{"type": "mrkdwn", "text": truncate_mrkdwn(f, FIELD_LIMIT)} for f in fields]},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate_mrkdwn("*Why:*\n" + why, CONTEXT_LIMIT)}]},
     ]
     if payload.get("angle"):
         angle = f"*Suggested angle:* {slack_escape(payload['angle'])}"
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate(angle, SECTION_LIMIT)}})
-    fallback = truncate(f"{slack_escape(title)}: {slack_escape(what)} — {evidence}", FALLBACK_LIMIT)
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate_mrkdwn(angle, SECTION_LIMIT)}})
+    fallback = truncate_mrkdwn(f"{slack_escape(title)}: {slack_escape(what)} — {evidence}", FALLBACK_LIMIT)
     return fallback, blocks

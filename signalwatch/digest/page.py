@@ -1,7 +1,9 @@
 """Render a digest as Slack Block Kit, Markdown, or one self-contained HTML page. Pure.
 
 Every string that came from the web (titles, company names, URLs) is escaped for its
-target: Slack mrkdwn, Markdown, or HTML. Links are only made from http(s) URLs.
+target: Slack mrkdwn, Markdown, or HTML, and loses its bidi and zero-width controls. Links are
+only made from http(s) URLs, percent-encoded (`web_url`) so that no character of a URL can
+end the link and start markup of its own.
 """
 
 from __future__ import annotations
@@ -10,15 +12,19 @@ import html
 import re
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
-from signalwatch.alerts.render import plain_safe, slack_escape, slack_link, truncate
+from signalwatch.alerts.render import plain_safe, slack_escape, slack_link, truncate, truncate_mrkdwn, web_url
 from signalwatch.digest.build import AccountLine, Digest
+from signalwatch.events import strip_controls
 
 __all__ = ["render_markdown", "render_html", "render_slack_digest", "QUIET_NOTE"]
 
 QUIET_NOTE = "No new signals on your accounts since the last digest."
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+# An `&` that would start an entity (`&lt;`, `&#x202E;`): a renderer would decode it into the character.
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Line breaks and other C0 controls would start a new Markdown block (a heading, a list, raw HTML).
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def _period(digest: Digest) -> str:
@@ -27,10 +33,6 @@ def _period(digest: Digest) -> str:
 
 def _day(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _web_url(url: str | None) -> str | None:
-    return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
 def _prio(priority: str | None) -> str:
@@ -58,16 +60,29 @@ def render_slack_digest(digest: Digest) -> tuple[str, list[dict[str, Any]]]:
         items = [f"• {_prio(s.priority)}{slack_escape(s.what)} — {slack_link(s.url, truncate(s.title, 200))}" for s in line.signals[:5]]
         if len(line.signals) > 5:
             items.append(f"• …and {len(line.signals) - 5} more")
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate("\n".join([head, *items]), 3000)}})
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate_mrkdwn("\n".join([head, *items]), 3000)}})
     names = ", ".join(slack_escape(line.name) for line in digest.accounts[:5])
-    return truncate(f"{slack_escape(digest.title)}: {names}", 4000), blocks[:50]
+    return truncate_mrkdwn(f"{slack_escape(digest.title)}: {names}", 4000), blocks[:50]
 
 
 # -- Markdown -------------------------------------------------------------------------
 
 
 def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    """Untrusted text as literal Markdown: every character with a Markdown meaning is
+    backslash-escaped, so it shows as itself and never becomes a link, emphasis or HTML."""
+    flat = _CONTROL_CHARS.sub(" ", strip_controls(str(text)))
+    return _MD_ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", flat))
+
+
+def _md_link(label: str, url: str | None) -> str:
+    """`[label](url)` with the URL percent-encoded (no space, quote, bracket, parenthesis, backslash
+    or control survives to end the destination early), or the label alone for a non-web URL.
+    An `&` that would read as an entity is encoded too: `&lt;` must stay those four characters."""
+    target = web_url(url)
+    if target is None:
+        return _md(label)
+    return f"[{_md(label)}]({_MD_ENTITY.sub('%26', target)})"
 
 
 def render_markdown(digest: Digest) -> str:
@@ -80,9 +95,8 @@ def render_markdown(digest: Digest) -> str:
         out.append(f"{_md(' · '.join(_facts(line)))} · owner: {_md(owner)}" + (f" · {_md(line.domain)}" if line.domain else ""))
         out.append("")
         for signal in line.signals:
-            url = _web_url(signal.url)
-            title = f"[{_md(signal.title)}](<{url.replace('>', '%3E')}>)" if url else _md(signal.title)
-            priority = f"**{signal.priority}** " if signal.priority else ""
+            title = _md_link(signal.title, signal.url)
+            priority = f"**{_md(signal.priority)}** " if signal.priority else ""
             out.append(f"- {priority}{_md(signal.what)}: {title} ({signal.occurred_at:%Y-%m-%d})")
         out.append("")
     return "\n".join(out)
@@ -102,7 +116,8 @@ ul{margin:.2rem 0;padding-left:1.2rem}li{margin:.2rem 0}.p{font-weight:600}.P1{c
 
 
 def _h(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Untrusted text as HTML text or attribute value, without bidi or zero-width controls."""
+    return html.escape(strip_controls(str(text)), quote=True)
 
 
 def render_html(digest: Digest) -> str:
@@ -121,7 +136,7 @@ def render_html(digest: Digest) -> str:
         parts.append(f'<p class="facts"><span class="tier">{_h(line.tier and "Tier " + line.tier or "untiered")}</span> '
                      f"heat {line.heat:g} (+{line.rise:g}) · owner {_h(owner)}" + (f" · {_h(line.domain)}" if line.domain else "") + "</p><ul>")
         for signal in line.signals:
-            url = _web_url(signal.url)
+            url = web_url(signal.url)
             title = f'<a href="{_h(url)}" rel="noopener noreferrer">{_h(signal.title)}</a>' if url else _h(signal.title)
             badge = f'<span class="p {_h(signal.priority)}">{_h(signal.priority)}</span> ' if signal.priority else ""
             parts.append(f'<li>{badge}{_h(signal.what)}: '

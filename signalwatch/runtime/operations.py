@@ -80,10 +80,9 @@ class Operations:
         scheduler.add_job(self.prune_job, CronTrigger(hour=hour, minute=17, jitter=600), id="prune", executor="operations")
         server = self.app.settings.server
         if server.enabled:
-            try:
-                self._server = OpsServer(server.host, server.port, self.health, self.metrics_text).start()
-            except OSError as exc:  # polling and delivery still work; the failing health check says why
-                log.error("ops server: cannot listen on %s:%d: %s", server.host, server.port, exc)
+            # A port still held (the leader of another instance on this host) is retried in the
+            # background, so the instance that takes over the lease becomes reachable as well.
+            self._server = OpsServer(server.host, server.port, self.health, self.metrics_text).start()
 
     def stop(self) -> None:
         if self._server is not None:
