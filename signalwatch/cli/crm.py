@@ -1,4 +1,7 @@
-"""CRM commands: `crm setup hubspot` (create the signal properties) and `crm sync` (import accounts)."""
+"""CRM commands: `crm setup hubspot` (create the signal properties) and `crm sync` (import accounts).
+
+Everything printed passes `redact`: an upstream error may echo the token it was sent.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,13 @@ import argparse
 import sys
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import migrated_store, settings_or_exit
-from signalwatch.crm.run import CRMS, crm_token, slack_directory, sync_crm, sync_enabled
+from signalwatch.cli.common import migrated_store, redact, settings_or_exit
+from signalwatch.config import Settings
+from signalwatch.crm.owners import SlackDirectory
+from signalwatch.crm.run import CRMS, crm_token, preview_crm, slack_directory, sync_crm, sync_enabled
+from signalwatch.crm.sync import render_diff
 from signalwatch.sinks import SinkError
+from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register"]
@@ -22,10 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sync = group.add_parser("sync", help="import target accounts (and owners) from the CRM now")
     sync.add_argument("crm", nargs="?", choices=[*CRMS, "all"], default="all",
                       help="which CRM (default: every CRM whose sync is enabled)")
+    sync.add_argument("--dry-run", action="store_true",
+                      help="print what would change (accounts added, fields old -> new, accounts removed) and write nothing")
     sync.set_defaults(func=cmd_sync)
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
+    from signalwatch.crm.hubspot_api import ALERT_KEY_PROPERTY, KEYED_OBJECTS
     from signalwatch.sinks.hubspot import HubSpotConfig, build_hubspot_api
 
     settings = settings_or_exit(args)
@@ -33,11 +43,15 @@ def cmd_setup(args: argparse.Namespace) -> int:
     assert isinstance(config, HubSpotConfig)
     try:
         api = build_hubspot_api(config, crm_token(settings, "hubspot"))
-        created = api.ensure_company_properties(config.property_group)
+        created = api.ensure_properties(config.property_group)
+        plain = [kind for kind in KEYED_OBJECTS if not api.has_unique_key(kind)]
     except (SinkError, ValueError) as exc:
-        print(f"signalwatch crm setup: {exc}", file=sys.stderr)
+        print(redact(f"signalwatch crm setup: {exc}", settings), file=sys.stderr)
         return 1
     print(f"created: {', '.join(created)}" if created else "all signalwatch properties already exist")
+    for kind in plain:
+        print(f"warning: {kind}.{ALERT_KEY_PROPERTY} exists without unique values: records are found by search, "
+              "which lags behind writes; recreate it with unique values", file=sys.stderr)
     return 0
 
 
@@ -52,13 +66,26 @@ def cmd_sync(args: argparse.Namespace) -> int:
     failed = 0
     for crm in chosen:
         try:
-            report = sync_crm(settings, store, crm, directory, utcnow())
+            lines, problems = _previewed(settings, store, crm, directory) if args.dry_run else _synced(settings, store, crm, directory)
         except (SinkError, ValueError) as exc:
-            print(f"{crm}: not synced, accounts unchanged: {exc}", file=sys.stderr)
+            print(redact(f"{crm}: not synced, accounts unchanged: {exc}", settings), file=sys.stderr)
             failed += 1
             continue
-        print(f"{crm}: {report.fetched} accounts fetched: {report.added} new, {report.updated} updated, "
-              f"{report.removed} removed (gone from the CRM), {report.reowned} re-owned")
-        for problem in report.skipped:
-            print(f"  skipped {problem}", file=sys.stderr)
+        for line in lines:
+            print(redact(line, settings))
+        for problem in problems:
+            print(redact(f"  skipped {problem}", settings), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _synced(settings: Settings, store: Store, crm: str, directory: SlackDirectory) -> tuple[list[str], list[str]]:
+    """Sync one CRM; (summary lines, skipped records)."""
+    report = sync_crm(settings, store, crm, directory, utcnow())
+    return [f"{crm}: {report.fetched} accounts fetched: {report.added} new, {report.updated} updated, "
+            f"{report.removed} removed (gone from the CRM), {report.reowned} re-owned"], report.skipped
+
+
+def _previewed(settings: Settings, store: Store, crm: str, directory: SlackDirectory) -> tuple[list[str], list[str]]:
+    """What syncing one CRM would change, written nowhere; (diff lines, skipped records)."""
+    diff = preview_crm(settings, store, crm, directory)
+    return render_diff(diff), diff.skipped

@@ -6,7 +6,7 @@ import argparse
 
 from signalwatch.alerts.payload import describe
 from signalwatch.cli import command_group
-from signalwatch.cli.common import print_table, settings_or_exit
+from signalwatch.cli.common import print_table, redact, settings_or_exit
 from signalwatch.store import OutboxStatus, Store
 from signalwatch.timeutil import utcnow
 
@@ -46,10 +46,15 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
+    """List outbox rows. Errors are stored redacted; printing passes `redact` too, for rows an
+    older release stored with a token an upstream error echoed."""
+    settings = settings_or_exit(args)
+    store = Store(settings.database_url)
+    store.migrate()
     rows = []
-    for item in _store(args).list_outbox(status=args.status, limit=args.limit):
+    for item in store.list_outbox(status=args.status, limit=args.limit):
         rows.append((item.id, item.status, item.priority, item.rule_id, f"{item.sink} {item.target or ''}".strip(),
-                     item.attempts, describe(item.payload), item.last_error or ""))
+                     item.attempts, describe(item.payload), redact(item.last_error or "", settings)))
     print_table(["id", "status", "priority", "rule", "sink", "attempts", "what", "last error"], rows)
     return 0
 

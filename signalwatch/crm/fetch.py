@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from signalwatch.crm.hubspot_api import HubSpotApi
@@ -14,9 +15,44 @@ from signalwatch.crm.sync_config import (
     SalesforceSyncConfig,
 )
 
-__all__ = ["hubspot_accounts", "salesforce_accounts", "soql_for"]
+__all__ = ["hubspot_accounts", "salesforce_accounts", "soql_for", "industry_word", "INDUSTRY_WORDS"]
 
 _FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
+
+# CRM industry values -> the words ICP files use (rules/icp.yaml: software, saas, fintech, ...).
+# HubSpot's `industry` is an enumeration (COMPUTER_SOFTWARE); stored as is, `computer_software`
+# matched no ICP word and dropped tier-A accounts to C. Only values whose readable form differs
+# from the ICP word are listed; any other value is kept readable (lower case, `_` as spaces:
+# COMPUTER_GAMES -> "computer games"; Salesforce's Industry picklist, plain words, stays as it is).
+# A sync's `industry_map` adds to this table and wins over it (e.g. FINANCIAL_SERVICES: fintech,
+# which is no default: a bank is not a fintech).
+INDUSTRY_WORDS: dict[str, str] = {
+    "COMPUTER_SOFTWARE": "software",
+    "SOFTWARE_DEVELOPMENT": "software",  # HubSpot's newer (LinkedIn v2) industry list
+    "INFORMATION_TECHNOLOGY_AND_SERVICES": "it services",
+    "IT_SERVICES_AND_IT_CONSULTING": "it services",
+    "HOSPITAL_HEALTH_CARE": "healthcare",
+    "HOSPITALS_AND_HEALTH_CARE": "healthcare",
+    "COMPUTER_NETWORK_SECURITY": "cybersecurity",
+    "COMPUTER_AND_NETWORK_SECURITY": "cybersecurity",
+}
+
+
+def _industry_key(value: str) -> str:
+    """The table key of a CRM value: "Computer Software", "computer-software" and COMPUTER_SOFTWARE are one."""
+    return re.sub(r"[\s\-]+", "_", value.strip()).upper()
+
+
+def industry_word(value: Any, overrides: Mapping[str, str] | None = None) -> str | None:
+    """The industry as the ICP spells it: mapped by `overrides` (a sync's `industry_map`), then by
+    INDUSTRY_WORDS, else the CRM's value made readable (lower case, underscores as spaces)."""
+    text = _text(value)
+    if text is None:
+        return None
+    key = _industry_key(text)
+    mapped = {_industry_key(k): v for k, v in (overrides or {}).items()}.get(key) or INDUSTRY_WORDS.get(key)
+    readable = mapped if mapped is not None else text
+    return re.sub(r"[_\s]+", " ", readable).strip().lower() or None
 
 
 def _int(value: Any) -> int | None:
@@ -38,14 +74,14 @@ def _text(value: Any) -> str | None:
 
 
 def _mapped(crm: str, remote_id: str, record: dict[str, Any], fields: FieldMap, owner_email: str | None,
-            tags: tuple[str, ...]) -> CrmAccount:
+            tags: tuple[str, ...], industry_map: Mapping[str, str]) -> CrmAccount:
     def get(name: str | None) -> Any:
         return record.get(name) if name else None
 
-    industry, country = _text(get(fields.industry)), _text(get(fields.country))
+    country = _text(get(fields.country))
     return CrmAccount(
         crm=crm, remote_id=remote_id, name=_text(get(fields.name)) or "", domain=_text(get(fields.domain)),
-        industry=industry.lower() if industry else None, employees=_int(get(fields.employees)),
+        industry=industry_word(get(fields.industry), industry_map), employees=_int(get(fields.employees)),
         revenue=_float(get(fields.revenue)), country=country.upper() if country else None,
         owner_email=owner_email, tags=tags,
     )
@@ -63,7 +99,7 @@ def hubspot_accounts(api: HubSpotApi, config: HubSpotSyncConfig) -> list[CrmAcco
         props = record.properties
         tags = tuple(t.strip().lower() for t in str(props.get(config.tags_property) or "").split(";") if t.strip()) if config.tags_property else ()
         owner = owners.get(str(props.get("hubspot_owner_id") or ""))
-        accounts.append(_mapped("hubspot", record.id, props, fields, owner, tags))
+        accounts.append(_mapped("hubspot", record.id, props, fields, owner, tags, config.industry_map))
     return accounts
 
 
@@ -86,5 +122,5 @@ def salesforce_accounts(api: SalesforceApi, config: SalesforceSyncConfig) -> lis
     accounts = []
     for record in result.get("records", []):
         owner = (record.get("Owner") or {}).get("Email")
-        accounts.append(_mapped("salesforce", str(record["Id"]), record, config.fields, owner, ()))
+        accounts.append(_mapped("salesforce", str(record["Id"]), record, config.fields, owner, (), config.industry_map))
     return accounts

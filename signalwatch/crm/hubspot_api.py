@@ -2,9 +2,18 @@
 
 Every call passes the client-side limiter first and maps failures to `SinkError`: 429 is
 retryable after the policy's window, 5xx and network errors are retryable, other 4xx are
-not. The client's own urllib3 retries are switched off (`retry=False`): the delivery loop
-owns retries, so there is never a retry inside a retry. The token is only handed to the
-client; no message here ever contains it.
+not. A network failure after the request left (a read timeout, a reset while waiting for
+the answer) is `uncertain`: HubSpot may have acted, so delivery asks `confirm` before any
+resend; a failure to connect is certain. The client's own urllib3 retries are switched off
+(`retry=False`): the delivery loop owns retries, so there is never a retry inside a retry.
+The token is only handed to the client, and is cut out of every error text HubSpot sends
+back (before that text is shortened, so no fragment of it survives either).
+
+Tasks and notes carry the alert key in `signalwatch_alert_key`, a property with unique
+values (created by `crm setup hubspot`): HubSpot itself refuses a second object with the
+same key (409), and the object is read back by that key (`idProperty`) straight from the
+store. Search, by contrast, reads an index that lags writes by seconds, so it cannot tell
+"absent" from "not indexed yet".
 """
 
 from __future__ import annotations
@@ -21,7 +30,8 @@ from signalwatch.http import parse_retry_after
 from signalwatch.http.ratelimit import WindowLimiter
 from signalwatch.sinks.base import SinkError
 
-__all__ = ["HubSpotApi", "HubSpotRecord", "SIGNAL_PROPERTIES", "TASK_TO_COMPANY", "NOTE_TO_COMPANY"]
+__all__ = ["HubSpotApi", "HubSpotApiError", "HubSpotRecord", "SIGNAL_PROPERTIES", "TASK_TO_COMPANY", "NOTE_TO_COMPANY",
+           "ALERT_KEY_PROPERTY", "KEYED_OBJECTS"]
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +44,26 @@ SIGNAL_PROPERTIES: tuple[dict[str, str], ...] = (
     {"name": "signalwatch_last_signal_date", "label": "Last trigger signal date", "type": "datetime", "fieldType": "date"},
     {"name": "signalwatch_signal_heat", "label": "Signal heat", "type": "number", "fieldType": "number"},
 )
+# The unique-value property holding the alert key on the tasks and notes signalwatch creates.
+ALERT_KEY_PROPERTY = "signalwatch_alert_key"
+KEYED_OBJECTS = ("tasks", "notes")
+_KEY_GROUP = "signalwatch"  # our own property group on tasks/notes (their built-in group names vary)
+_ALERT_KEY_SPEC: dict[str, Any] = {
+    "name": ALERT_KEY_PROPERTY, "label": "signalwatch alert key", "type": "string", "fieldType": "text",
+    "hasUniqueValue": True, "groupName": _KEY_GROUP,
+    "description": "Written by signalwatch: the alert this record came from (unique, so an alert is written once).",
+}
 _POLICY_WAIT = {"TEN_SECONDLY_ROLLING": 10.0, "SECONDLY": 1.0, "DAILY": 3600.0}
+_BEFORE_SENDING = (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.SSLError, urllib3.exceptions.ProxyError,
+                   urllib3.exceptions.LocationParseError)
+
+
+class HubSpotApiError(SinkError):
+    """HubSpot answered with an HTTP error; `status` tells a conflict (409) from other refusals."""
+
+    def __init__(self, message: str, *, status: int, retryable: bool, retry_after: float | None = None) -> None:
+        super().__init__(message, retryable=retryable, retry_after=retry_after)
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -53,6 +82,7 @@ class HubSpotApi:
         )
 
         self._client = HubSpot(access_token=token, host=host.rstrip("/"), retry=False)
+        self._token = token
         self._timeout = timeout
         self._limiter = limiter
         self._search_limiter = search_limiter
@@ -71,6 +101,32 @@ class HubSpotApi:
         found = self._search(object_type, [{"propertyName": prop, "operator": "CONTAINS_TOKEN", "value": token}],
                              properties=[prop], limit=1)
         return found[0].id if found else None
+
+    def secrets(self) -> tuple[str, ...]:
+        """The credentials this client sends, for redaction wherever error texts are kept."""
+        return (self._token,)
+
+    def has_unique_key(self, object_type: str) -> bool:
+        """Whether `signalwatch_alert_key` exists on tasks/notes with unique values (`crm setup hubspot`)."""
+        try:
+            found = self._call("get property", self._client.crm.properties.core_api.get_by_name, object_type, ALERT_KEY_PROPERTY)
+        except HubSpotApiError as exc:
+            if exc.status == 404:
+                return False
+            raise
+        return bool(getattr(found, "has_unique_value", False))
+
+    def get_by_key(self, object_type: str, key: str) -> str | None:
+        """The id of the task/note whose alert key is `key`: a read by unique property, not a search,
+        so an object HubSpot has stored is found even while the search index lags."""
+        api = getattr(self._client.crm.objects, object_type).basic_api
+        try:
+            found = self._call(f"read {object_type}", api.get_by_id, key, id_property=ALERT_KEY_PROPERTY, properties=[ALERT_KEY_PROPERTY])
+        except HubSpotApiError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return str(found.id)
 
     def owner_id(self, email: str | None) -> str | None:
         """The HubSpot owner id for a user's email, cached for the process."""
@@ -142,24 +198,64 @@ class HubSpotApi:
         created = self._call(f"create {object_type}", api.create, simple_public_object_input_for_create=body)
         return str(created.id)
 
+    def create_once(self, object_type: str, properties: dict[str, Any], company_id: str, association_type: int) -> str:
+        """Create a task/note carrying a unique alert key, or return the one that already holds it.
+
+        HubSpot refuses a second object with the same unique value (409): that refusal is the
+        proof an earlier attempt (timed out, or sent by a process that died) did arrive.
+        """
+        try:
+            return self.create(object_type, properties, company_id, association_type)
+        except HubSpotApiError as exc:
+            if exc.status not in (400, 409):
+                raise
+            try:
+                existing = self.get_by_key(object_type, str(properties[ALERT_KEY_PROPERTY]))
+            except HubSpotApiError:
+                existing = None  # the key cannot be read either: the create's own refusal explains more
+            if existing is None:
+                raise
+            return existing
+
     def update_company(self, company_id: str, properties: dict[str, Any]) -> None:
         self._call("update company", self._client.crm.companies.basic_api.update, company_id,
                    simple_public_object_input={"properties": properties})
 
-    def ensure_company_properties(self, group: str) -> list[str]:
-        """Create the signal properties that do not exist yet; return the names created."""
+    def ensure_properties(self, group: str) -> list[str]:
+        """Create what `crm setup hubspot` owns and is missing: the company signal properties (in
+        `group`), and the unique alert-key property on tasks and notes (in a `signalwatch` group).
+        Returns the names created ("tasks.signalwatch_alert_key" for the latter)."""
         created = []
         for spec in SIGNAL_PROPERTIES:
-            try:
-                self._call("get property", self._client.crm.properties.core_api.get_by_name, "companies", spec["name"])
-                continue
-            except SinkError as exc:
-                if "HTTP 404" not in str(exc):
-                    raise
             body = {**spec, "groupName": group, "description": "Written by signalwatch from public trigger events."}
-            self._call("create property", self._client.crm.properties.core_api.create, "companies", property_create=body)
-            created.append(spec["name"])
+            if self._ensure_property("companies", body):
+                created.append(spec["name"])
+        for object_type in KEYED_OBJECTS:
+            self._ensure_group(object_type, _KEY_GROUP)
+            if self._ensure_property(object_type, _ALERT_KEY_SPEC):
+                created.append(f"{object_type}.{ALERT_KEY_PROPERTY}")
         return created
+
+    def _ensure_property(self, object_type: str, body: dict[str, Any]) -> bool:
+        """Create the property unless it exists; True when it was created."""
+        try:
+            self._call("get property", self._client.crm.properties.core_api.get_by_name, object_type, body["name"])
+            return False
+        except HubSpotApiError as exc:
+            if exc.status != 404:
+                raise
+        self._call("create property", self._client.crm.properties.core_api.create, object_type, property_create=body)
+        return True
+
+    def _ensure_group(self, object_type: str, name: str) -> None:
+        try:
+            self._call("get property group", self._client.crm.properties.groups_api.get_by_name, object_type, name)
+            return
+        except HubSpotApiError as exc:
+            if exc.status != 404:
+                raise
+        self._call("create property group", self._client.crm.properties.groups_api.create, object_type,
+                   property_group_create={"name": name, "label": "signalwatch", "displayOrder": -1})
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -176,30 +272,48 @@ class HubSpotApi:
         try:
             return function(*args, _request_timeout=self._timeout, **kwargs)
         except urllib3.exceptions.HTTPError as exc:
-            raise SinkError(f"HubSpot {what}: {type(exc).__name__} (no answer; outcome unknown)", retryable=True) from None
+            sent = _maybe_sent(exc)
+            outcome = "no answer; outcome unknown" if sent else "not sent"
+            raise SinkError(f"HubSpot {what}: {type(exc).__name__} ({outcome})", retryable=True, uncertain=sent) from None
         except Exception as exc:  # the generated packages each define their own ApiException
             status = getattr(exc, "status", None)
             if not isinstance(status, int):
                 raise
-            raise _api_error(what, status, getattr(exc, "headers", None) or {}, getattr(exc, "body", None)) from None
+            raise _api_error(what, status, getattr(exc, "headers", None) or {}, getattr(exc, "body", None), self._token) from None
 
 
-def _api_error(what: str, status: int, headers: Any, body: Any) -> SinkError:
+def _maybe_sent(exc: urllib3.exceptions.HTTPError) -> bool:
+    """Whether HubSpot may have acted on the request. Failing to connect (refused, DNS, connect
+    timeout, TLS handshake, proxy) happens before the request leaves: certain. A read timeout or a
+    connection reset or closed while waiting for the answer comes after it was sent: uncertain."""
+    reason = exc.reason if isinstance(exc, urllib3.exceptions.MaxRetryError) else exc
+    return not isinstance(reason, _BEFORE_SENDING)
+
+
+def _scrub(text: str, secret: str) -> str:
+    """`text` without the token: an upstream error body may echo the request's credentials."""
+    return text.replace(secret, "***") if secret else text
+
+
+def _api_error(what: str, status: int, headers: Any, body: Any, token: str = "") -> HubSpotApiError:
     try:
         detail = json.loads(body) if body else {}
     except (TypeError, ValueError):
         detail = {}
     detail = detail if isinstance(detail, dict) else {}
-    message = str(detail.get("message") or "")[:300]
+    message = _scrub(str(detail.get("message") or ""), token)[:300]  # scrubbed first: a cut token would not match
     if status == 429:
         wait = parse_retry_after(headers.get("Retry-After")) or _POLICY_WAIT.get(str(detail.get("policyName")), 10.0)
-        return SinkError(f"HubSpot {what}: rate limited ({detail.get('policyName') or 'HTTP 429'})", retryable=True, retry_after=wait)
+        return HubSpotApiError(f"HubSpot {what}: rate limited ({detail.get('policyName') or 'HTTP 429'})", status=status,
+                               retryable=True, retry_after=wait)
     hint = ""
     if status == 400 and "signalwatch_" in message:
         hint = " (run `signalwatch crm setup hubspot` to create the signalwatch properties)"
     if status in (401, 403):
         hint = " (check the private app token and its scopes)"
-    return SinkError(f"HubSpot {what}: HTTP {status} {message}{hint}".rstrip(), retryable=status >= 500 or status == 408)
+    # Status 0: the client got no HTTP answer at all (a TLS failure while connecting): try again later.
+    return HubSpotApiError(f"HubSpot {what}: HTTP {status} {message}{hint}".rstrip(), status=status,
+                           retryable=status >= 500 or status in (0, 408))
 
 
 def _next_after(page: Any) -> str | None:

@@ -1,4 +1,5 @@
-"""Run the account sync from the settings: build the CRM client, fetch, merge into the store."""
+"""Run the account sync from the settings: build the CRM client, fetch, merge into the store (or only
+say what would change: `preview_crm`, for `crm sync --dry-run`)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from slack_sdk import WebClient
 
 from signalwatch.crm.fetch import hubspot_accounts, salesforce_accounts
 from signalwatch.crm.owners import SlackDirectory
-from signalwatch.crm.sync import SyncReport, apply_sync
+from signalwatch.crm.sync import KNOWN_CRMS, CrmAccount, SyncDiff, SyncReport, apply_sync, preview_sync
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["CRMS", "sync_crm", "sync_enabled", "slack_directory", "schedule_crm_sync", "crm_token"]
+__all__ = ["CRMS", "sync_crm", "preview_crm", "sync_enabled", "slack_directory", "schedule_crm_sync", "crm_token"]
 
 log = logging.getLogger(__name__)
-CRMS = ("hubspot", "salesforce")
+CRMS = KNOWN_CRMS
 
 
 def crm_token(settings: Any, crm: str) -> str:
@@ -43,6 +44,16 @@ def slack_directory(settings: Any) -> SlackDirectory:
 
 def sync_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory, now: datetime) -> SyncReport:
     """One full sync of one CRM. A fetch error raises before anything in the store changes."""
+    return apply_sync(store, crm, _fetch(settings, crm), directory.user_id, now)
+
+
+def preview_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory) -> SyncDiff:
+    """What `sync_crm` would change, by the same fetch and plan, with nothing written."""
+    return preview_sync(store, crm, _fetch(settings, crm), directory.user_id)
+
+
+def _fetch(settings: Any, crm: str) -> list[CrmAccount]:
+    """The complete listing of one CRM's selected companies/accounts (raises on any failure)."""
     # Imported here: the sink modules import this package, and the registry imports them.
     from signalwatch.sinks.hubspot import build_hubspot_api
     from signalwatch.sinks.salesforce import build_salesforce_api
@@ -50,10 +61,8 @@ def sync_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory, n
     config = settings.sink_configs[crm]
     token = crm_token(settings, crm)
     if crm == "hubspot":
-        incoming = hubspot_accounts(build_hubspot_api(config, token), config.sync)
-    else:
-        incoming = salesforce_accounts(build_salesforce_api(config, token), config.sync)
-    return apply_sync(store, crm, incoming, directory.user_id, now)
+        return hubspot_accounts(build_hubspot_api(config, token), config.sync)
+    return salesforce_accounts(build_salesforce_api(config, token), config.sync)
 
 
 def schedule_crm_sync(scheduler: Any, app: Any) -> None:

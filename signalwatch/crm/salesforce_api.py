@@ -1,8 +1,11 @@
 """The Salesforce calls signalwatch makes, through simple-salesforce, with one error policy.
 
-The session id (an OAuth access token) is only handed to the client. Requests get a
-timeout through the session, and neither requests nor simple-salesforce retry (no session
-refresh without a login): the delivery loop owns retries.
+The session id (an OAuth access token) is only handed to the client, and is cut out of
+every error text Salesforce sends back. Requests get a timeout through the session, and
+neither requests nor simple-salesforce retry (no session refresh without a login): the
+delivery loop owns retries. A network failure after the request left (a read timeout, a
+reset while waiting for the answer) is `uncertain`: Salesforce may have acted, so delivery
+asks `confirm` before any resend; a failure to connect is certain.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import requests
+import urllib3
 
 from signalwatch.resolve import normalize_domain
 
@@ -25,6 +29,9 @@ from signalwatch.sinks.base import SinkError
 __all__ = ["SalesforceApi", "build_salesforce"]
 
 _LIMIT_WAIT = 3600.0  # REQUEST_LIMIT_EXCEEDED is a rolling 24 h org limit: look again in an hour
+# requests errors raised before the request left: nothing reached Salesforce.
+_BEFORE_SENDING = (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError, requests.exceptions.ProxyError,
+                   requests.exceptions.InvalidURL, requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema)
 
 
 class _TimeoutSession(requests.Session):
@@ -58,6 +65,10 @@ class SalesforceApi:
 
     def __init__(self, sf: Salesforce) -> None:
         self.sf = sf
+
+    def secrets(self) -> tuple[str, ...]:
+        """The session id this client sends, for redaction wherever error texts are kept."""
+        return (str(self.sf.session_id),) if self.sf.session_id else ()
 
     def find_account(self, domain: str, domain_field: str | None) -> tuple[str, str | None] | None:
         """(Account Id, OwnerId) of the account with this domain; the oldest if several."""
@@ -95,19 +106,38 @@ class SalesforceApi:
         try:
             return function(*args)
         except SalesforceError as exc:
-            raise _api_error(what, exc.status, exc.content) from None
+            raise _api_error(what, exc.status, exc.content, self.secrets()) from None
         except requests.exceptions.RequestException as exc:
-            raise SinkError(f"Salesforce {what}: {type(exc).__name__} (no answer; outcome unknown)", retryable=True) from None
+            sent = _maybe_sent(exc)
+            outcome = "no answer; outcome unknown" if sent else "not sent"
+            raise SinkError(f"Salesforce {what}: {type(exc).__name__} ({outcome})", retryable=True, uncertain=sent) from None
 
 
-def _api_error(what: str, status: int, content: Any) -> SinkError:
+def _maybe_sent(exc: requests.exceptions.RequestException) -> bool:
+    """Whether Salesforce may have acted on the request. Failing to connect is certain: requests
+    raises ConnectTimeout, SSLError, or a ConnectionError wrapping urllib3's MaxRetryError (its
+    connect retries, none here, ran out). A read timeout, or a ConnectionError wrapping a
+    ProtocolError (the connection reset or closed while waiting for the answer), comes after the
+    request was sent: uncertain."""
+    if isinstance(exc, _BEFORE_SENDING):
+        return False
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        reason = exc.args[0] if exc.args else None
+        return not isinstance(reason, urllib3.exceptions.MaxRetryError)
+    return True
+
+
+def _api_error(what: str, status: int, content: Any, secrets: tuple[str, ...] = ()) -> SinkError:
     if isinstance(content, (bytes, str)):
         try:
             content = json.loads(content)
         except ValueError:
             content = []
     first = content[0] if isinstance(content, list) and content and isinstance(content[0], dict) else {}
-    code, message = str(first.get("errorCode") or ""), str(first.get("message") or "")[:300]
+    message = str(first.get("message") or "")
+    for secret in secrets:  # before shortening: a token cut in two would no longer match
+        message = message.replace(secret, "***")
+    code, message = str(first.get("errorCode") or ""), message[:300]
     if code == "REQUEST_LIMIT_EXCEEDED":
         return SinkError(f"Salesforce {what}: API request limit exceeded", retryable=True, retry_after=_LIMIT_WAIT)
     hint = " (check the session id / access token)" if status == 401 else ""

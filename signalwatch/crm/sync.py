@@ -1,10 +1,14 @@
 """Account sync: CRM companies/accounts become target accounts; deleted or re-owned ones follow.
 
 `plan_sync` is pure: it merges what the CRM returned with the stored accounts (keeping what
-only signalwatch knows: aliases, job boards, tags) and lists the accounts that left the
-CRM (deleted there, or no longer matching the sync filter), which are removed so they stop
-alerting. Stored accounts carry `crm_id` as "<crm>:<id>" so each CRM only removes its own.
-Nothing is ever written to the CRM here.
+only signalwatch knows: aliases, job boards, tags; and any stored value a CRM field leaves
+empty, owners and their Slack ids included) and lists the accounts that left the CRM
+(deleted there, or no longer matching the sync filter), which are removed so they stop
+alerting. An account can live in both CRMs: its `crm_id` keeps one id per CRM,
+"hubspot:123;salesforce:001…" (no schema change: the column was already free text), so a
+sync of one CRM neither overwrites the other's id nor removes an account the other still
+holds (it only unlinks its own id). `diff_sync` says what a plan would change, for
+`crm sync --dry-run`. Nothing is ever written to the CRM here.
 """
 
 from __future__ import annotations
@@ -15,17 +19,57 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from signalwatch.accounts import Account
+from signalwatch.accounts import ACCOUNT_FIELDS, LIST_FIELDS, Account
 from signalwatch.resolve import normalize_domain
 from signalwatch.store import Store
 
-__all__ = ["CrmAccount", "SyncPlan", "SyncReport", "plan_sync", "apply_sync", "crm_key"]
+__all__ = ["CrmAccount", "SyncPlan", "SyncReport", "SyncDiff", "FieldChange", "plan_sync", "apply_sync", "preview_sync",
+           "diff_sync", "render_diff", "crm_key", "crm_ids", "with_crm_id", "without_crm_id", "KNOWN_CRMS"]
 
 log = logging.getLogger(__name__)
+KNOWN_CRMS = ("hubspot", "salesforce")  # also the order of the ids in a stored crm_id
+_ID_SEPARATOR = ";"
 
 
 def crm_key(crm: str, remote_id: str) -> str:
     return f"{crm}:{remote_id}"
+
+
+def _split_ids(value: str | None) -> tuple[dict[str, str], list[str]]:
+    """(CRM -> remote id, other entries kept verbatim: an id a CSV import gave without a CRM prefix)."""
+    ids: dict[str, str] = {}
+    others: list[str] = []
+    for entry in (part.strip() for part in (value or "").split(_ID_SEPARATOR)):
+        crm, colon, remote_id = entry.partition(":")
+        if colon and crm in KNOWN_CRMS and remote_id:
+            ids[crm] = remote_id
+        elif entry:
+            others.append(entry)
+    return ids, others
+
+
+def _joined(ids: dict[str, str], others: list[str]) -> str | None:
+    """A crm_id in one fixed order, so syncing the CRMs in turn never flips it."""
+    parts = others + [crm_key(crm, ids[crm]) for crm in KNOWN_CRMS if crm in ids]
+    return _ID_SEPARATOR.join(parts) or None
+
+
+def crm_ids(value: str | None) -> dict[str, str]:
+    """The id each CRM has for an account, read from its stored crm_id."""
+    return _split_ids(value)[0]
+
+
+def with_crm_id(value: str | None, crm: str, remote_id: str) -> str | None:
+    """`value` with `crm`'s id set to `remote_id`; the other CRM's id (and any other entry) stays."""
+    ids, others = _split_ids(value)
+    return _joined({**ids, crm: remote_id}, others)
+
+
+def without_crm_id(value: str | None, crm: str) -> str | None:
+    """`value` without `crm`'s id."""
+    ids, others = _split_ids(value)
+    ids.pop(crm, None)
+    return _joined(ids, others)
 
 
 @dataclass(frozen=True)
@@ -62,49 +106,106 @@ class SyncReport:
     skipped: list[str]
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class SyncDiff:
+    """What a sync would do to the stored accounts, field by field (`crm sync --dry-run`)."""
+
+    crm: str
+    fetched: int
+    added: list[Account]
+    changed: list[tuple[Account, list[FieldChange]]]
+    removed: list[Account]
+    skipped: list[str]
+
+
 def plan_sync(crm: str, incoming: Sequence[CrmAccount], stored: Sequence[Account],
               slack_id_for: Callable[[str | None], str | None]) -> SyncPlan:
-    by_crm = {a.crm_id: a for a in stored if a.crm_id}
+    """Merge the CRM's listing into the stored accounts: matched by this CRM's id, then domain,
+    then name. Accounts holding an id of this CRM it no longer lists are removed, or only unlinked
+    from it when another CRM still holds them."""
+    by_crm = {crm_key(name, remote_id): a for a in stored for name, remote_id in crm_ids(a.crm_id).items()}
     by_domain = {a.domain: a for a in stored if a.domain}
     by_name = {a.name.lower(): a for a in stored}
     upserts: list[Account] = []
     reowned: list[str] = []
-    seen: set[str] = set()
+    matched: set[int] = set()
     for item in incoming:
-        key = crm_key(crm, item.remote_id)
-        seen.add(key)
-        old = by_crm.get(key) or (by_domain.get(item.domain) if item.domain else None) or by_name.get(item.name.lower())
-        owner_email = item.owner_email.lower() if item.owner_email else None
-        slack_id = slack_id_for(owner_email)
-        if slack_id is None and old is not None and old.owner_email == owner_email:
-            slack_id = old.owner_slack_id  # lookup failed or user absent: keep the mapping we had
-        if old is not None and (old.owner_email or None) != owner_email:
+        old = by_crm.get(crm_key(crm, item.remote_id)) or (by_domain.get(item.domain) if item.domain else None) \
+            or by_name.get(item.name.lower())
+        if old is not None:
+            matched.add(old.id)
+        upserts.append(_merged(crm, item, old, slack_id_for))
+        if _reowned(item, old):
             reowned.append(item.name)
-        def kept(value: Any, attribute: str) -> Any:
-            # An empty CRM field does not erase what the CSV import (or an admin) gave us.
-            return value if value is not None or old is None else getattr(old, attribute)
-
-        upserts.append(Account(
-            id=old.id if old else 0, name=item.name, domain=item.domain or (old.domain if old else None),
-            aliases=old.aliases if old else (), industry=kept(item.industry, "industry"),
-            employees=kept(item.employees, "employees"), revenue=kept(item.revenue, "revenue"),
-            country=kept(item.country, "country"), owner_email=owner_email, owner_slack_id=slack_id,
-            tags=tuple(dict.fromkeys([*(old.tags if old else ()), *item.tags])), crm_id=key,
-            boards=old.boards if old else (),
-        ))
-    removed = [a for a in stored if a.crm_id and a.crm_id.startswith(f"{crm}:") and a.crm_id not in seen]
+    removed = []
+    for account in stored:
+        ids = crm_ids(account.crm_id)
+        if crm not in ids or account.id in matched:
+            continue
+        if set(ids) - {crm}:
+            upserts.append(replace(account, crm_id=without_crm_id(account.crm_id, crm)))  # the other CRM still has it
+        else:
+            removed.append(account)
     return SyncPlan(upserts, removed, reowned)
 
 
-def apply_sync(store: Store, crm: str, incoming: Iterable[CrmAccount], slack_id_for: Callable[[str | None], str | None],
-               now: datetime) -> SyncReport:
-    """Fetch is done (a complete listing; a failed fetch never reaches here, so nothing is removed by mistake)."""
+def _merged(crm: str, item: CrmAccount, old: Account | None, slack_id_for: Callable[[str | None], str | None]) -> Account:
+    """The account as the CRM describes it, over what is stored. An empty CRM field never erases a
+    stored value (a CSV import or an admin gave it); aliases, job boards and tags only we know stay."""
+    def kept(value: Any, attribute: str) -> Any:
+        return value if value is not None or old is None else getattr(old, attribute)
+
+    owner_email, slack_id = _owner(item, old, slack_id_for)
+    return Account(
+        id=old.id if old else 0, name=item.name, domain=item.domain or (old.domain if old else None),
+        aliases=old.aliases if old else (), industry=kept(item.industry, "industry"),
+        employees=kept(item.employees, "employees"), revenue=kept(item.revenue, "revenue"),
+        country=kept(item.country, "country"), owner_email=owner_email, owner_slack_id=slack_id,
+        tags=tuple(dict.fromkeys([*(old.tags if old else ()), *item.tags])),
+        crm_id=with_crm_id(old.crm_id if old else None, crm, item.remote_id), boards=old.boards if old else (),
+    )
+
+
+def _owner(item: CrmAccount, old: Account | None, slack_id_for: Callable[[str | None], str | None]) -> tuple[str | None, str | None]:
+    """(owner email, Slack id). No owner in the CRM keeps the stored pair; the same owner keeps its
+    Slack id when the lookup fails; a new owner gets only the Slack id found for them (the old id
+    belongs to somebody else, who must not get the new owner's DMs)."""
+    if not item.owner_email:
+        return (old.owner_email, old.owner_slack_id) if old else (None, None)
+    email = item.owner_email.lower()
+    slack_id = slack_id_for(email)
+    if slack_id is None and old is not None and old.owner_email == email:
+        slack_id = old.owner_slack_id
+    return email, slack_id
+
+
+def _reowned(item: CrmAccount, old: Account | None) -> bool:
+    """The CRM names an owner other than the stored one (no owner in the CRM changes nothing)."""
+    return bool(item.owner_email) and old is not None and (old.owner_email or None) != str(item.owner_email).lower()
+
+
+def _prepared(crm: str, incoming: Iterable[CrmAccount]) -> tuple[list[CrmAccount], list[str]]:
+    """The CRM's records with normalized domains, and the ones skipped (no name), with why."""
     items, skipped = [], []
     for item in incoming:
         if not item.name.strip():
             skipped.append(f"{crm}:{item.remote_id} has no name")
             continue
         items.append(replace(item, domain=normalize_domain(item.domain)))
+    return items, skipped
+
+
+def apply_sync(store: Store, crm: str, incoming: Iterable[CrmAccount], slack_id_for: Callable[[str | None], str | None],
+               now: datetime) -> SyncReport:
+    """Fetch is done (a complete listing; a failed fetch never reaches here, so nothing is removed by mistake)."""
+    items, skipped = _prepared(crm, incoming)
     stored = store.list_accounts()
     plan = plan_sync(crm, items, stored, slack_id_for)
     stale = _domain_moves(plan.upserts, stored)
@@ -113,6 +214,47 @@ def apply_sync(store: Store, crm: str, incoming: Iterable[CrmAccount], slack_id_
     for account in plan.removed:
         log.info("sync: %s account %s (%s) left the CRM (deleted or filtered out): removed, it no longer alerts", crm, account.name, account.crm_id)
     return SyncReport(crm, len(items), added, updated, removed, len(plan.reowned), skipped)
+
+
+def preview_sync(store: Store, crm: str, incoming: Iterable[CrmAccount], slack_id_for: Callable[[str | None], str | None]) -> SyncDiff:
+    """What `apply_sync` would change, computed by the same plan, with nothing written."""
+    items, skipped = _prepared(crm, incoming)
+    stored = store.list_accounts()
+    return diff_sync(crm, len(items), plan_sync(crm, items, stored, slack_id_for), stored, skipped)
+
+
+def diff_sync(crm: str, fetched: int, plan: SyncPlan, stored: Sequence[Account], skipped: list[str]) -> SyncDiff:
+    """The plan against the stored accounts: new ones, changed fields (old -> new), removed ones."""
+    by_id = {a.id: a for a in stored}
+    added, changed = [], []
+    for account in plan.upserts:
+        old = by_id.get(account.id) if account.id else None
+        if old is None:
+            added.append(account)
+            continue
+        changes = [FieldChange(name, getattr(old, name), getattr(account, name)) for name in ACCOUNT_FIELDS
+                   if name != "id" and getattr(old, name) != getattr(account, name)]
+        if changes:
+            changed.append((account, changes))
+    return SyncDiff(crm, fetched, added, changed, list(plan.removed), skipped)
+
+
+def render_diff(diff: SyncDiff) -> list[str]:
+    """The diff as lines for a terminal: `+` added, `~` changed (field: old -> new), `-` removed."""
+    lines = [f"{diff.crm}: {diff.fetched} accounts fetched; dry run, nothing written: {len(diff.added)} to add, "
+             f"{len(diff.changed)} to change, {len(diff.removed)} to remove"]
+    lines += [f"  + {a.name} ({a.domain or 'no domain'})" for a in diff.added]
+    for account, changes in diff.changed:
+        lines.append(f"  ~ {account.name} ({account.domain or 'no domain'})")
+        lines += [f"      {c.field}: {_shown(c.field, c.old)} -> {_shown(c.field, c.new)}" for c in changes]
+    lines += [f"  - {a.name} ({a.domain or 'no domain'}): gone from the CRM" for a in diff.removed]
+    return lines
+
+
+def _shown(name: str, value: Any) -> str:
+    if value is None or (name in LIST_FIELDS and not value):
+        return "-"
+    return ";".join(map(str, value)) if name in LIST_FIELDS else repr(value) if isinstance(value, str) else str(value)
 
 
 def _domain_moves(upserts: Sequence[Account], stored: Sequence[Account]) -> list[int]:

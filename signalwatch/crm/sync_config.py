@@ -19,6 +19,10 @@ class _Strict(BaseModel):
 class _Sync(_Strict):
     enabled: bool = False
     interval: timedelta = timedelta(hours=6)
+    industry_map: dict[str, str] = Field(
+        default_factory=dict,
+        description="CRM industry value -> the word your ICP uses (e.g. FINANCIAL_SERVICES: fintech); "
+                    "added to, and winning over, the built-in table in signalwatch.crm.fetch")
 
     _duration = field_validator("interval", mode="before")(coerce_duration)
 

@@ -1,15 +1,23 @@
 """A fake HubSpot CRM API on 127.0.0.1 for tests and demos, speaking the v3 JSON shapes.
 
-Implements what signalwatch calls: company search/list/update, task and note create and
-search (EQ, NEQ, IN, CONTAINS_TOKEN, GTE/LTE, HAS_PROPERTY), owners, company property
-definitions; Bearer-token auth; scripted failures (429 with HubSpot's error body, 5xx) and
-a response delay to provoke client timeouts after the server has acted.
+Implements what signalwatch calls: company search/list/update, task and note create, read
+(by id, or by a unique property with `idProperty`) and search (EQ, NEQ, IN, CONTAINS_TOKEN,
+GTE/LTE, HAS_PROPERTY), owners, property groups and property definitions of companies,
+tasks and notes (a property with `hasUniqueValue` rejects a second object holding the same
+value with 409); Bearer-token auth; scripted failures (429 with HubSpot's error body, 5xx).
+
+Failure modes of the real service, to test against: `search_lag` (objects written through
+the API appear in search results only that many seconds later, as HubSpot's search index
+lags behind writes; reads by id are immediate), `delay_creates` (the answer to a create comes
+late, after the object is stored: a client timeout after the server has acted) and
+`reset_creates` (the next creates are stored, then the connection drops without an answer).
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,6 +28,12 @@ from signalwatch.devtools._json_api import JsonReply, JsonRequest, json_api_hand
 from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeHubSpot", "Scripted"]
+
+_TYPES = ("companies", "tasks", "notes")
+
+
+class _Hangup(Exception):
+    """Raised out of the request handler: the server closes the connection without answering."""
 
 
 @dataclass
@@ -44,18 +58,28 @@ class FakeHubSpot(LoopbackServer):
         self.objects: dict[str, dict[str, dict[str, Any]]] = {"companies": {}, "tasks": {}, "notes": {}}
         self.associations: list[tuple[str, str, str, int]] = []  # (type, id, company id, association type)
         self.owners: list[dict[str, Any]] = []
-        self.properties: dict[str, dict[str, Any]] = {}
+        # Property definitions and property groups per object type.
+        self.schemas: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in _TYPES}
+        self.groups: dict[str, set[str]] = {"companies": {"companyinformation"}, "tasks": set(), "notes": set()}
         self.lists: dict[str, list[str]] = {}  # list id -> company ids
         self.scripted: list[Scripted] = []
         self.requests: list[tuple[str, str]] = []
         self.delay_creates = 0.0  # seconds to hold a create answer after storing the object
+        self.reset_creates = 0  # this many creates are stored, then the connection drops unanswered
+        self.search_lag = 0.0  # seconds before an object written through the API shows in search
+        self._indexed_at: dict[str, float] = {}  # object id -> monotonic time it becomes searchable
         self._next_id = 1000
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # _create holds it around the unique check and the store
         super().__init__()
 
     @property
     def host(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def properties(self) -> dict[str, dict[str, Any]]:
+        """The company property definitions."""
+        return self.schemas["companies"]
 
     # -- seeding ----------------------------------------------------------------------
 
@@ -71,13 +95,19 @@ class FakeHubSpot(LoopbackServer):
             self.owners.append(owner)
             return owner_id
 
+    def index_now(self) -> None:
+        """The search index catches up with every write (as it does `search_lag` seconds later)."""
+        with self._lock:
+            self._indexed_at.clear()
+
     def archive(self, object_type: str, object_id: str) -> None:
         self.objects[object_type][object_id]["archived"] = True
 
     def live(self, object_type: str) -> list[dict[str, Any]]:
         return [o for o in self.objects[object_type].values() if not o["archived"]]
 
-    def _store(self, object_type: str, properties: dict[str, Any]) -> str:
+    def _store(self, object_type: str, properties: dict[str, Any], lag: float = 0.0) -> str:
+        """Store an object; it shows in search `lag` seconds from now (seeded objects: at once)."""
         with self._lock:
             self._next_id += 1
             object_id = str(self._next_id)
@@ -86,7 +116,17 @@ class FakeHubSpot(LoopbackServer):
             props.update({"hs_object_id": object_id, "createdate": stamp, "hs_lastmodifieddate": stamp})
             self.objects[object_type][object_id] = {"id": object_id, "properties": props, "createdAt": stamp,
                                                     "updatedAt": stamp, "archived": False}
+            if lag:
+                self._indexed_at[object_id] = time.monotonic() + lag
             return object_id
+
+    def _indexed(self, item: dict[str, Any]) -> bool:
+        """Whether the search index has caught up with this object yet."""
+        return time.monotonic() >= self._indexed_at.get(str(item["id"]), 0.0)
+
+    def _holder(self, object_type: str, name: str, value: Any) -> dict[str, Any] | None:
+        """The live object whose property `name` holds `value` (read from the store, not the index)."""
+        return next((o for o in self.live(object_type) if value is not None and o["properties"].get(name) == str(value)), None)
 
     # -- API --------------------------------------------------------------------------
 
@@ -103,10 +143,13 @@ class FakeHubSpot(LoopbackServer):
             ("GET", r"/crm/v3/lists/(\w+)/memberships", self._memberships),
             ("POST", r"/crm/v3/objects/(tasks|notes|companies)", self._create),
             ("GET", r"/crm/v3/objects/(companies)", self._list),
+            ("GET", r"/crm/v3/objects/(companies|tasks|notes)/([^/]+)", self._get),
             ("PATCH", r"/crm/v3/objects/(companies)/(\d+)", self._update),
             ("GET", r"/crm/v3/owners/?", self._owners),
-            ("GET", r"/crm/v3/properties/(companies)/(\w+)", self._get_property),
-            ("POST", r"/crm/v3/properties/(companies)", self._create_property),
+            ("GET", r"/crm/v3/properties/(companies|tasks|notes)/groups/(\w+)", self._get_group),
+            ("POST", r"/crm/v3/properties/(companies|tasks|notes)/groups", self._create_group),
+            ("GET", r"/crm/v3/properties/(companies|tasks|notes)/(\w+)", self._get_property),
+            ("POST", r"/crm/v3/properties/(companies|tasks|notes)", self._create_property),
         ]
         for verb, pattern, function in route:
             match = re.fullmatch(pattern, path)
@@ -116,7 +159,8 @@ class FakeHubSpot(LoopbackServer):
 
     def _search(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
         groups = body.get("filterGroups") or [{"filters": []}]
-        hits = [o for o in self.live(object_type) if any(all(_matches(o["properties"], f) for f in g.get("filters", [])) for g in groups)]
+        hits = [o for o in self.live(object_type) if self._indexed(o)
+                and any(all(_matches(o["properties"], f) for f in g.get("filters", [])) for g in groups)]
         hits.sort(key=lambda o: int(o["id"]))
         return self._page(hits, body.get("properties") or [], int(body.get("limit") or 10), body.get("after"), total=True)
 
@@ -165,15 +209,35 @@ class FakeHubSpot(LoopbackServer):
             out["paging"] = {"next": {"after": str(start + limit), "link": "?after=" + str(start + limit)}}
         return 200, {}, out
 
+    def _get(self, object_type: str, key: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        """Read one object by id, or by a unique property's value (`idProperty`): straight from the store."""
+        id_property = (query.get("idProperty") or [None])[0]
+        if id_property and not self.schemas[object_type].get(id_property, {}).get("hasUniqueValue"):
+            return 400, {}, _error(f"Unable to perform lookup by non-unique property {id_property}", "VALIDATION_ERROR")
+        found = self._holder(object_type, id_property, key) if id_property else self.objects[object_type].get(key)
+        if found is None or found["archived"]:
+            return 404, {}, _error("Object not found", "OBJECT_NOT_FOUND")
+        wanted = {p for value in query.get("properties", []) for p in value.split(",")} | {"hs_object_id", "createdate", "hs_lastmodifieddate"}
+        return 200, {}, {**found, "properties": {k: v for k, v in found["properties"].items() if k in wanted}}
+
     def _create(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
         properties = body.get("properties") or {}
-        unknown = [p for p in properties if p.startswith("signalwatch_") and p not in self.properties]
+        schema = self.schemas[object_type]
+        unknown = [p for p in properties if p.startswith("signalwatch_") and p not in schema]
         if unknown:
             return 400, {}, _error(f"Property values were not valid: {unknown}", "VALIDATION_ERROR")
-        object_id = self._store(object_type, properties)
+        with self._lock:
+            for name, value in properties.items():
+                holder = self._holder(object_type, name, value) if schema.get(name, {}).get("hasUniqueValue") else None
+                if holder is not None:
+                    return 409, {}, _error(f"{name} must be unique: {value} is already used. Existing ID: {holder['id']}", "CONFLICT")
+            object_id = self._store(object_type, properties, lag=self.search_lag)
         for association in body.get("associations") or []:
             for kind in association.get("types") or []:
                 self.associations.append((object_type, object_id, str(association["to"]["id"]), int(kind["associationTypeId"])))
+        if self.reset_creates:
+            self.reset_creates -= 1
+            raise _Hangup()
         if self.delay_creates:
             threading.Event().wait(self.delay_creates)
         return 201, {}, self.objects[object_type][object_id]
@@ -183,7 +247,7 @@ class FakeHubSpot(LoopbackServer):
         if found is None or found["archived"]:
             return 404, {}, _error("Object not found", "OBJECT_NOT_FOUND")
         properties = body.get("properties") or {}
-        unknown = [p for p in properties if p.startswith("signalwatch_") and p not in self.properties]
+        unknown = [p for p in properties if p.startswith("signalwatch_") and p not in self.schemas[object_type]]
         if unknown:
             return 400, {}, _error(f"Property values were not valid: {unknown}", "VALIDATION_ERROR")
         with self._lock:
@@ -201,19 +265,32 @@ class FakeHubSpot(LoopbackServer):
         return 200, {}, out
 
     def _get_property(self, object_type: str, name: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
-        if name not in self.properties:
+        if name not in self.schemas[object_type]:
             return 404, {}, _error(f"Unable to find property {name}", "OBJECT_NOT_FOUND")
-        return 200, {}, self.properties[name]
+        return 200, {}, self.schemas[object_type][name]
 
     def _create_property(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
-        if body["name"] in self.properties:
+        schema = self.schemas[object_type]
+        if body["name"] in schema:
             return 409, {}, _error("Property already exists", "CONFLICT")
+        if body.get("groupName") not in self.groups[object_type]:
+            return 400, {}, _error(f"Property group {body.get('groupName')} does not exist", "VALIDATION_ERROR")
         stamp = _now()
-        self.properties[body["name"]] = {**body, "options": [], "createdAt": stamp, "updatedAt": stamp,
-                                         "hidden": False, "formField": False, "calculated": False, "externalOptions": False,
-                                         "hasUniqueValue": False,
-                                         "modificationMetadata": {"archivable": True, "readOnlyDefinition": False, "readOnlyValue": False}}
-        return 201, {}, self.properties[body["name"]]
+        schema[body["name"]] = {"hasUniqueValue": False, **body, "options": [], "createdAt": stamp, "updatedAt": stamp,
+                                "hidden": False, "formField": False, "calculated": False, "externalOptions": False,
+                                "modificationMetadata": {"archivable": True, "readOnlyDefinition": False, "readOnlyValue": False}}
+        return 201, {}, schema[body["name"]]
+
+    def _get_group(self, object_type: str, name: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        if name not in self.groups[object_type]:
+            return 404, {}, _error(f"Unable to find property group {name}", "OBJECT_NOT_FOUND")
+        return 200, {}, {"name": name, "label": name, "displayOrder": -1, "archived": False}
+
+    def _create_group(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        if body["name"] in self.groups[object_type]:
+            return 409, {}, _error("Property group already exists", "CONFLICT")
+        self.groups[object_type].add(body["name"])
+        return 201, {}, {"name": body["name"], "label": body.get("label") or body["name"], "displayOrder": -1, "archived": False}
 
     # -- HTTP -------------------------------------------------------------------------
 

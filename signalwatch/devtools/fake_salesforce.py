@@ -4,7 +4,9 @@ simple-salesforce always speaks https, so the fake serves TLS with a certificate
 127.0.0.1 (the client trusts it through the sink's `ca_bundle`). It implements SOQL
 queries over Account, Task and User (SELECT fields incl. Owner.Email, WHERE with AND of
 =, !=, LIKE, IN; ORDER BY; LIMIT; nextRecordsUrl paging), sObject create and update,
-Bearer-session auth, and scripted failures in Salesforce's error-array shape.
+Bearer-session auth, and scripted failures in Salesforce's error-array shape. `reset_creates`
+stores the next creates, then drops the connection without an answer (a reset after the
+server acted, whose outcome the client cannot know).
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ _QUERY = re.compile(r"^SELECT\s+(?P<fields>.+?)\s+FROM\s+(?P<obj>\w+)(?:\s+WHERE
                     r"(?:\s+ORDER\s+BY\s+(?P<order>[\w.]+))?(?:\s+LIMIT\s+(?P<limit>\d+))?$", re.IGNORECASE | re.DOTALL)
 _COND = re.compile(r"^([\w.]+)\s*(=|!=|LIKE|IN)\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _STRING = re.compile(r"'((?:\\.|[^'\\])*)'")
+
+
+class _Hangup(Exception):
+    """Raised out of the request handler: the server closes the connection without answering."""
 
 
 @dataclass
@@ -64,6 +70,7 @@ class FakeSalesforce(LoopbackServer):
         self.records: dict[str, dict[str, dict[str, Any]]] = {"Account": {}, "Task": {}, "User": {}}
         self.scripted: list[SfScripted] = []
         self.queries: list[str] = []
+        self.reset_creates = 0  # this many creates are stored, then the connection drops unanswered
         self._cursors: dict[str, list[dict[str, Any]]] = {}
         self._counter = 0
         self._lock = threading.Lock()
@@ -165,7 +172,11 @@ class FakeSalesforce(LoopbackServer):
                 return 200, self._page(self._cursors.pop(first), version)
             return self.query((query.get("q") or [""])[0], version)
         if kind == "sobjects" and method == "POST" and first in self.records and not second:
-            return 201, {"id": self.add(first, **body), "success": True, "errors": []}
+            record_id = self.add(first, **body)
+            if self.reset_creates:
+                self.reset_creates -= 1
+                raise _Hangup()
+            return 201, {"id": record_id, "success": True, "errors": []}
         if kind == "sobjects" and method == "PATCH" and first in self.records and second:
             if second not in self.records[first]:
                 return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]

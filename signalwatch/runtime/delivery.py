@@ -24,7 +24,7 @@ from signalwatch.sinks import Sink, SinkError
 from signalwatch.store import OutboxItem, Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["deliver", "DeliveryReport", "backoff"]
+__all__ = ["deliver", "DeliveryReport", "backoff", "secret_redactor"]
 
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()  # one drain at a time in this process; claims guard across processes
@@ -57,16 +57,34 @@ def deliver(
     clock: Callable[[], datetime] = utcnow,
     sleep: Callable[[float], None] = time.sleep,
     stopping: Callable[[], bool] = lambda: False,
+    redact: Callable[[str], str] | None = None,
 ) -> DeliveryReport:
     """Send every due outbox row. `recover_all` treats every `sending` row as orphaned (process start);
-    `stopping` is checked between rows so a shutdown does not wait for a long backlog."""
+    `stopping` is checked between rows so a shutdown does not wait for a long backlog. Error texts
+    are stored without the secrets the sinks hold, nor those `redact` (the caller's, who knows the
+    settings) cuts out: an upstream error may echo a token, and `outbox list` prints what is stored."""
     report = DeliveryReport()
+    scrub = secret_redactor(sinks, redact)
     with _LOCK:
         _recover(store, sinks, clock(), recover_all, report)
-        _confirm_unknown(store, sinks, config, clock(), report)
-        _drain(store, sinks, config, wait_inline, clock, sleep, report, stopping)
+        _confirm_unknown(store, sinks, config, clock(), report, scrub)
+        _drain(store, sinks, config, wait_inline, clock, sleep, report, stopping, scrub)
     report.pending = len(store.due_outbox(clock() + timedelta(days=3650), limit=100_000))
     return report
+
+
+def secret_redactor(sinks: Mapping[str, Sink], then: Callable[[str], str] | None = None) -> Callable[[str], str]:
+    """A text filter replacing every secret the sinks hold (each sink's `secrets()` says
+    which) by ***, then applying `then`. Built per delivery run from what it was handed: no global."""
+    found = {secret for sink in sinks.values() for secret in sink.secrets() if len(secret) >= 6}
+    secrets = sorted(found, key=len, reverse=True)  # a longer secret containing a shorter one goes first
+
+    def scrub(text: str) -> str:
+        for secret in secrets:
+            text = text.replace(secret, "***")
+        return then(text) if then is not None else text
+
+    return scrub
 
 
 def this_process() -> str:
@@ -127,7 +145,7 @@ def _recover(store: Store, sinks: Mapping[str, Sink], now: datetime, recover_all
 
 
 def _confirm_unknown(store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, now: datetime,
-                     report: DeliveryReport) -> None:
+                     report: DeliveryReport, redact: Callable[[str], str]) -> None:
     """Settle the rows whose send had an unknown outcome (a timeout or a reset after sending) once
     their check is due: sent if the sink finds the alert, pending again if it is surely absent."""
     for item in store.unknown_outbox(now):
@@ -138,27 +156,27 @@ def _confirm_unknown(store: Store, sinks: Mapping[str, Sink], config: DeliveryCo
         try:
             remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now)
         except SinkError as exc:
-            store.mark_unknown(item.id, str(exc), now + backoff(item.attempts, config))
+            store.mark_unknown(item.id, str(exc), now + backoff(item.attempts, config), redact=redact)
             continue
         if remote_id is not None:
             store.mark_sent(item.id, remote_id, now)
             report.recovered += 1
             log.info("delivery: alert %s did arrive at %s despite the error (remote id %s)", item.id, item.sink, remote_id)
         else:
-            store.mark_retry(item.id, f"not delivered: {item.last_error or 'unknown outcome'}", now)
+            store.mark_retry(item.id, f"not delivered: {item.last_error or 'unknown outcome'}", now, redact=redact)
 
 
 def _drain(
     store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, wait_inline: bool,
     clock: Callable[[], datetime], sleep: Callable[[float], None], report: DeliveryReport,
-    stopping: Callable[[], bool],
+    stopping: Callable[[], bool], redact: Callable[[str], str],
 ) -> None:
     paused: dict[str, datetime] = store.sink_holds(clock())  # pauses and failed rows of earlier runs
     waited = 0.0
     budget = config.max_inline_wait.total_seconds()
     while True:
         now = clock()
-        _confirm_unknown(store, sinks, config, now, report)
+        _confirm_unknown(store, sinks, config, now, report, redact)
         ready = store.due_outbox(now)
         due = [item for item in ready if paused.get(item.sink, now) <= now]
         if not due:
@@ -183,20 +201,20 @@ def _drain(
                 return  # the rest stays pending for the next start
             if paused.get(item.sink, now) > now:
                 continue
-            outcome = _send_one(store, sinks, config, item, clock, report)
+            outcome = _send_one(store, sinks, config, item, clock, report, redact)
             if outcome is not None:
                 paused[item.sink] = outcome
 
 
 def _send_one(
     store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, item: OutboxItem,
-    clock: Callable[[], datetime], report: DeliveryReport,
+    clock: Callable[[], datetime], report: DeliveryReport, redact: Callable[[str], str],
 ) -> datetime | None:
     """Send one row; return until when its sink is paused, or None."""
     sink = sinks.get(item.sink)
     now = clock()
     if sink is None:
-        store.mark_dead(item.id, f"sink {item.sink!r} is not enabled in the config")
+        store.mark_dead(item.id, f"sink {item.sink!r} is not enabled in the config", redact=redact)
         report.dead += 1
         return None
     if not store.claim(item.id, now, claimer=this_process()):
@@ -207,24 +225,24 @@ def _send_one(
     except SinkError as exc:
         if exc.uncertain:  # it may have arrived: ask the sink before anything is sent again
             check = now + config.confirm_after
-            store.mark_unknown(item.id, str(exc), check)
+            store.mark_unknown(item.id, str(exc), check, redact=redact)
             report.retried += 1
             log.warning("delivery: alert %s to %s: outcome unknown (%s); checking at %s before any resend",
                         item.id, item.sink, exc, check.strftime("%H:%M:%S"))
             return check  # later rows of this sink wait behind it, in order
         if exc.retryable and attempts < config.max_attempts:
             delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(attempts, config)
-            store.mark_retry(item.id, str(exc), now + delay)
+            store.mark_retry(item.id, str(exc), now + delay, redact=redact)
             report.retried += 1
             log.warning("delivery: alert %s to %s failed (attempt %d), retry in %.0fs: %s", item.id, item.sink, attempts, delay.total_seconds(), exc)
             return now + delay
-        store.mark_dead(item.id, str(exc))
+        store.mark_dead(item.id, str(exc), redact=redact)
         report.dead += 1
         log.error("delivery: alert %s to %s is a dead letter after %d attempts: %s", item.id, item.sink, attempts, exc)
         return None
     except Exception as exc:  # a sink bug must not lose the row: keep it for a later retry
         log.exception("delivery: unexpected error sending alert %s to %s", item.id, item.sink)
-        store.mark_retry(item.id, f"{type(exc).__name__}: {exc}", now + backoff(attempts, config))
+        store.mark_retry(item.id, f"{type(exc).__name__}: {exc}", now + backoff(attempts, config), redact=redact)
         report.retried += 1
         return None
     store.mark_sent(item.id, remote_id, clock())

@@ -56,6 +56,11 @@ class Sink(ABC):
     def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
         """Deliver; return the remote id (e.g. Slack message ts) or None. Raise SinkError."""
 
+    def secrets(self) -> tuple[str, ...]:
+        """The secrets this sink holds (tokens), so delivery keeps them out of the error texts it
+        stores and prints. A sink with credentials returns them."""
+        return ()
+
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
         """After a crash mid-send: the remote id if the alert did arrive, else None (send again)."""
         return None

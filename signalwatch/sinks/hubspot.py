@@ -1,14 +1,20 @@
 """HubSpot sink: a Task and/or Note on the company, and the signal properties, per alert.
 
-The company is found by domain (CRM search). Every task and note carries a marker with
-the alert key in its body, and before creating one the sink searches for that marker:
-a timeout after the request went out, or a crash between sending and recording, never
-creates a second record. `confirm` does the same lookup after a crash.
+The company is found by domain (CRM search). Every task and note carries its alert key
+twice: in `signalwatch_alert_key`, a property with unique values (`crm setup hubspot`
+creates it), and as a marker line in its body. With the property, HubSpot itself refuses
+a second record for one alert, and `confirm` reads the record by that key, which is exact
+at once. Without it, records are found by searching for the marker, and HubSpot's search
+index lags writes by seconds: a search that finds nothing right after a crash or a timeout
+proves nothing, so `confirm` only calls an alert absent once the index has had time to
+catch up (`search_lag` plus the time a send can take, from the claim); until then it raises,
+and delivery asks again later instead of sending a second task.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, Literal, TextIO
 
@@ -16,6 +22,7 @@ from pydantic import Field, field_validator
 
 from signalwatch.crm import alerttext
 from signalwatch.crm.hubspot_api import (
+    ALERT_KEY_PROPERTY,
     NOTE_TO_COMPANY,
     TASK_TO_COMPANY,
     HubSpotApi,
@@ -32,6 +39,10 @@ log = logging.getLogger(__name__)
 _TASK_PRIORITY = {"P1": "HIGH", "P2": "MEDIUM", "P3": "LOW"}
 # (object type, body property, association to company)
 _RECORDS = {"task": ("tasks", "hs_task_body", TASK_TO_COMPANY), "note": ("notes", "hs_note_body", NOTE_TO_COMPANY)}
+# Requests one send may make (company search, owner lookup, a search and a create per record,
+# the company update, spare): a request of a crashed sender may land until that many timeouts pass.
+_CALLS_PER_SEND = 8
+_RECHECK_KEY_PROPERTY = timedelta(minutes=10)  # how long "no alert-key property" is believed
 
 
 class HubSpotConfig(SinkConfig):
@@ -48,9 +59,13 @@ class HubSpotConfig(SinkConfig):
     burst_window: timedelta = timedelta(seconds=10)
     search_per_second: int = Field(default=4, ge=1, description="the CRM search API allows 5 requests per second")
     company_missing_retry: timedelta = Field(default=timedelta(minutes=30), description="wait before looking again for a company not (yet) in HubSpot")
+    search_lag: timedelta = Field(
+        default=timedelta(seconds=30),
+        description="how far HubSpot's search index may lag behind writes; without the signalwatch_alert_key property, "
+                    "an alert is called absent only once this (plus the time a send can take) has passed since it was claimed")
     sync: HubSpotSyncConfig = HubSpotSyncConfig()
 
-    _durations = field_validator("burst_window", "company_missing_retry", mode="before")(coerce_duration)
+    _durations = field_validator("burst_window", "company_missing_retry", "search_lag", mode="before")(coerce_duration)
 
     def required_env(self) -> list[str]:
         return [self.token_env]
@@ -80,6 +95,11 @@ class HubSpotSink(Sink):
         self.api = api
         self._config = config
         self._clock = clock
+        self._keyed: dict[str, tuple[bool, datetime]] = {}  # object type -> (has the key property, believed until)
+
+    def secrets(self) -> tuple[str, ...]:
+        """The token this sink holds, so delivery can keep it out of the error texts it stores."""
+        return self.api.secrets()
 
     def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
         actions = alerttext.parse_actions(target, tuple(self._config.default_action))
@@ -92,32 +112,77 @@ class HubSpotSink(Sink):
                     self.api.update_company(company_id, self._signal_properties(payload))
                 done.append(f"company:{company_id}")
                 continue
-            object_type, body_prop, association = _RECORDS[action]
-            existing = self.api.find_by_token(object_type, body_prop, alert_key)
-            if existing is None:
-                existing = self.api.create(object_type, self._record(action, payload, alert_key), company_id, association)
-            done.append(f"{action}:{existing}")
+            done.append(f"{action}:{self._write_once(action, payload, alert_key, company_id)}")
         return ",".join(done) or None
 
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
+        """The records' ids if the alert arrived, None if it surely did not (or if sending again is
+        harmless: the property update is idempotent and records are never written twice); raises
+        SinkError while that cannot be told yet, so delivery asks again later."""
         actions = alerttext.parse_actions(target, tuple(self._config.default_action))
         records = [a for a in actions if a in _RECORDS]
-        if not records or "properties" in actions:
-            # The property update may not have happened; it is idempotent, and send skips the
-            # task/note that already exist, so sending again is the safe answer.
-            return None
-        found = []
+        if not records:
+            return None  # only the property update: idempotent, sending again is the answer
         try:
-            for action in records:
-                object_type, body_prop, _ = _RECORDS[action]
-                record_id = self.api.find_by_token(object_type, body_prop, alert_key)
-                if record_id is None:
-                    return None  # send again; send skips the records that do exist
-                found.append(f"{action}:{record_id}")
+            keyed = all(self._is_keyed(_RECORDS[a][0]) for a in records)
+            found = self._found_by_key(records, alert_key) if keyed else self._found_by_search(records, alert_key)
         except SinkError as exc:
-            log.warning("cannot look up HubSpot records of alert %s, sending again (send checks first): %s", alert_key, exc)
-            return None
+            raise SinkError(f"cannot look up the HubSpot records of alert {alert_key}: {exc}", retryable=True, uncertain=True) from None
+        if found is not None:
+            return None if "properties" in actions else found  # with properties: send again, it skips the records
+        settled = claimed_at + self._config.search_lag + timedelta(seconds=self._config.timeout * _CALLS_PER_SEND)
+        if keyed or self._clock() >= settled:
+            return None  # read by key (exact), or searched after the index had time to catch up
+        raise SinkError(f"HubSpot: whether alert {alert_key} arrived cannot be told before {settled:%H:%M:%S} UTC: "
+                        "search lags behind writes (run `signalwatch crm setup hubspot` to look records up by key)",
+                        retryable=True, uncertain=True)
+
+    # -- once-only records ------------------------------------------------------------
+
+    def _write_once(self, action: str, payload: dict[str, Any], alert_key: str, company_id: str) -> str:
+        """The task/note of this alert: created once. With the unique alert-key property HubSpot
+        enforces that; without it, an earlier record is searched for first."""
+        object_type, body_prop, association = _RECORDS[action]
+        if self._is_keyed(object_type):
+            properties = {**self._record(action, payload, alert_key), ALERT_KEY_PROPERTY: alert_key}
+            return self.api.create_once(object_type, properties, company_id, association)
+        existing = self.api.find_by_token(object_type, body_prop, alert_key)
+        return existing or self.api.create(object_type, self._record(action, payload, alert_key), company_id, association)
+
+    def _found_by_key(self, records: Sequence[str], alert_key: str) -> str | None:
+        """Every record read by its unique key (exact at once), or None if one is missing."""
+        found = []
+        for action in records:
+            record_id = self.api.get_by_key(_RECORDS[action][0], alert_key)
+            if record_id is None:
+                return None  # send again: create_once returns the records that do exist
+            found.append(f"{action}:{record_id}")
         return ",".join(found)
+
+    def _found_by_search(self, records: Sequence[str], alert_key: str) -> str | None:
+        """Every record found by its body marker, or None if the (lagging) index shows one missing."""
+        found = []
+        for action in records:
+            object_type, body_prop, _ = _RECORDS[action]
+            record_id = self.api.find_by_token(object_type, body_prop, alert_key)
+            if record_id is None:
+                return None
+            found.append(f"{action}:{record_id}")
+        return ",".join(found)
+
+    def _is_keyed(self, object_type: str) -> bool:
+        """Whether `object_type` has the unique alert-key property. A yes holds for the process; a no
+        is asked again after a while, so running `crm setup hubspot` takes effect without a restart."""
+        now = self._clock()
+        known = self._keyed.get(object_type)
+        if known is not None and (known[0] or now < known[1]):
+            return known[0]
+        keyed = self.api.has_unique_key(object_type)
+        if not keyed:
+            log.warning("HubSpot %s have no unique %s property: records are found by search, which lags; "
+                        "run `signalwatch crm setup hubspot`", object_type, ALERT_KEY_PROPERTY)
+        self._keyed[object_type] = (keyed, now + _RECHECK_KEY_PROPERTY)
+        return keyed
 
     # -- pieces -----------------------------------------------------------------------
 

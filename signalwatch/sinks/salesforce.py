@@ -3,14 +3,17 @@
 The Account is found by a configured domain field, else by Website. Each Task carries the
 alert key (in a custom field if configured, else a short tag at the end of the Subject,
 because Description cannot be filtered in SOQL); the sink looks for it before creating one,
-and `confirm` does the same after a crash, so a Task is created once.
+and `confirm` does the same after a crash, so a Task is created once. SOQL reads committed
+data at once (no search index to lag), so the one window left is a create still in flight
+from a sender that died or gave up: `confirm` calls a Task absent only once every request
+of that send has timed out (its claim plus the send's requests times `timeout`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal, TextIO
 
 from pydantic import Field, field_validator
@@ -26,6 +29,7 @@ __all__ = ["SalesforceSink", "SalesforceConfig"]
 log = logging.getLogger(__name__)
 _PRIORITY = {"P1": "High", "P2": "Normal", "P3": "Low"}
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_CALLS_PER_SEND = 4  # account lookup, task lookup, task create, account update
 
 
 class SalesforceConfig(SinkConfig):
@@ -85,6 +89,10 @@ class SalesforceSink(Sink):
         self._config = config
         self._clock = clock
 
+    def secrets(self) -> tuple[str, ...]:
+        """The session id this sink holds, so delivery can keep it out of the error texts it stores."""
+        return self.api.secrets()
+
     def send(self, payload: dict[str, Any], target: str | None, alert_key: str) -> str | None:
         actions = alerttext.parse_actions(target, tuple(self._config.default_action))
         domain = (payload.get("account") or {}).get("domain")
@@ -107,15 +115,24 @@ class SalesforceSink(Sink):
         return ",".join(done) or None
 
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
+        """The Task's id if the alert arrived, None if it surely did not (or if sending again is
+        harmless: field updates are idempotent and send skips an existing Task); raises SinkError
+        while that cannot be told yet (the lookup failed, or a create may still be in flight)."""
         actions = alerttext.parse_actions(target, tuple(self._config.default_action))
-        if ("task" not in actions and "note" not in actions) or "properties" in actions or self._config.update_fields:
-            return None  # field updates may be missing; they are idempotent and send skips an existing task
+        if "task" not in actions and "note" not in actions:
+            return None
         try:
             task_id = self._existing(alert_key)
         except SinkError as exc:
-            log.warning("cannot look up the Salesforce task of alert %s, sending again (send checks first): %s", alert_key, exc)
-            return None
-        return f"task:{task_id}" if task_id else None
+            raise SinkError(f"cannot look up the Salesforce task of alert {alert_key}: {exc}", retryable=True, uncertain=True) from None
+        if task_id is not None:
+            fields_pending = "properties" in actions or bool(self._config.update_fields)
+            return None if fields_pending else f"task:{task_id}"
+        settled = claimed_at + timedelta(seconds=self._config.timeout * _CALLS_PER_SEND)
+        if self._clock() < settled:
+            raise SinkError(f"Salesforce: whether alert {alert_key} arrived cannot be told before {settled:%H:%M:%S} UTC: "
+                            "a create sent before may still be in flight", retryable=True, uncertain=True)
+        return None
 
     def _marker(self, alert_key: str) -> tuple[str, str]:
         if self._config.alert_key_field:

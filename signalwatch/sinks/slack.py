@@ -66,6 +66,7 @@ class SlackSink(Sink):
         # slack_sdk annotates the timeout as int but hands it to urllib, which takes seconds as a
         # float; int() would turn a sub-second timeout into 0, a non-blocking socket.
         self._client = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])  # type: ignore[arg-type]
+        self._token = token
         self._default_channel = default_channel
         self._channel_ids: dict[str, str] = {}
         self._users_by_email: dict[str, str | None] = {}
@@ -97,6 +98,9 @@ class SlackSink(Sink):
         )
         self._channel_ids.setdefault(channel, str(response.get("channel", "")))
         return str(response.get("ts")) if response.get("ts") else None
+
+    def secrets(self) -> tuple[str, ...]:
+        return (self._token,)
 
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
         try:

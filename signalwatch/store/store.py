@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -219,10 +219,11 @@ class Store:
             ).order_by(col(OutboxRow.id))
             return [_outbox(row) for row in session.exec(query)]
 
-    def mark_unknown(self, item_id: int, error: str, confirm_at: datetime) -> None:
+    def mark_unknown(self, item_id: int, error: str, confirm_at: datetime, *, redact: Callable[[str], str] | None = None) -> None:
         """The send's outcome is unknown: the row stays `sending` (never resent blindly) until
-        delivery asks the sink's confirm at `confirm_at`."""
-        self._settle(item_id, status=OutboxStatus.SENDING, next_attempt_at=confirm_at, last_error=f"unknown outcome: {error}"[:2000])
+        delivery asks the sink's confirm at `confirm_at`. `redact` cuts secrets out of `error`."""
+        self._settle(item_id, redact=redact, status=OutboxStatus.SENDING, next_attempt_at=confirm_at,
+                     last_error=f"unknown outcome: {error}")
 
     def unknown_outbox(self, now: datetime) -> list[OutboxItem]:
         """Rows whose send had an unknown outcome and whose confirm is due (marked by `mark_unknown`:
@@ -238,10 +239,11 @@ class Store:
         """Per sink, until when its rows wait: a row that failed and waits for its retry (a rate
         limit's Retry-After included), or whose send is unsettled, holds the rows queued behind
         it, so order and pauses last across delivery runs. Held rows (delivery windows) do not."""
-        failed = (OutboxRow.status == OutboxStatus.PENDING) & (OutboxRow.attempts > 0) & (col(OutboxRow.next_attempt_at) > now)
-        unsettled = OutboxRow.status == OutboxStatus.SENDING
+        failed = sa.and_(col(OutboxRow.status) == OutboxStatus.PENDING, col(OutboxRow.attempts) > 0,
+                         col(OutboxRow.next_attempt_at) > now)
+        unsettled = col(OutboxRow.status) == OutboxStatus.SENDING
         with self._session() as session:
-            query = select(OutboxRow.sink, func.min(OutboxRow.next_attempt_at)).where(failed | unsettled).group_by(OutboxRow.sink)
+            query = select(OutboxRow.sink, func.min(OutboxRow.next_attempt_at)).where(sa.or_(failed, unsettled)).group_by(OutboxRow.sink)
             return {sink: max(_utc(until) or now, now) for sink, until in session.exec(query)}
 
     def next_unknown_at(self) -> datetime | None:
@@ -265,11 +267,13 @@ class Store:
     def mark_sent(self, item_id: int, remote_id: str | None, now: datetime) -> None:
         self._settle(item_id, status=OutboxStatus.SENT, sent_at=now, remote_id=remote_id, last_error=None)
 
-    def mark_retry(self, item_id: int, error: str, next_attempt_at: datetime) -> None:
-        self._settle(item_id, status=OutboxStatus.PENDING, next_attempt_at=next_attempt_at, last_error=error[:2000])
+    def mark_retry(self, item_id: int, error: str, next_attempt_at: datetime, *, redact: Callable[[str], str] | None = None) -> None:
+        """Back to pending until `next_attempt_at`; `redact` cuts secrets out of `error` before it is kept."""
+        self._settle(item_id, redact=redact, status=OutboxStatus.PENDING, next_attempt_at=next_attempt_at, last_error=error)
 
-    def mark_dead(self, item_id: int, error: str) -> None:
-        self._settle(item_id, status=OutboxStatus.DEAD, last_error=error[:2000])
+    def mark_dead(self, item_id: int, error: str, *, redact: Callable[[str], str] | None = None) -> None:
+        """A dead letter; `redact` cuts secrets out of `error` before it is kept."""
+        self._settle(item_id, redact=redact, status=OutboxStatus.DEAD, last_error=error)
 
     def release(self, item_id: int) -> None:
         """Put an uncertain row back to pending without counting an attempt."""
@@ -298,7 +302,12 @@ class Store:
                 query = query.where(OutboxRow.status == status)
             return [_outbox(row) for row in session.exec(query)]
 
-    def _settle(self, item_id: int, **values: Any) -> None:
+    def _settle(self, item_id: int, *, redact: Callable[[str], str] | None = None, **values: Any) -> None:
+        """Write a row's outcome. An error text passes `redact` first and is shortened after, so a
+        secret an upstream error echoed is never stored, whole or cut in two (`outbox list` shows it)."""
+        if values.get("last_error"):
+            error = str(values["last_error"])
+            values["last_error"] = (redact(error) if redact is not None else error)[:2000]
         with self._session() as session:
             row = session.get(OutboxRow, item_id)
             if row is None:

@@ -21,7 +21,7 @@ from tests.crm.conftest import HUBSPOT_TOKEN, Clock, alert_payload, enqueue
 def make_sink(fake: FakeHubSpot, **options: object) -> HubSpotSink:
     config = HubSpotConfig(enabled=True, host=fake.host, timeout=1.0, **options)  # type: ignore[arg-type]
     api = build_hubspot_api(config, HUBSPOT_TOKEN)
-    api.ensure_company_properties(config.property_group)
+    api.ensure_properties(config.property_group)
     return HubSpotSink(api, config)
 
 
@@ -69,7 +69,7 @@ def test_a_timeout_after_the_task_was_created_does_not_create_a_second_one(hubsp
     hubspot.delay_creates = 0
     clock.sleep(60)
     second = deliver(store, {"hubspot": sink}, config, clock=clock, sleep=clock.sleep)
-    assert second.sent == 1
+    assert (second.sent, second.recovered) == (0, 1)  # the timeout was an unknown outcome: confirm found the task
     assert len(hubspot.live("tasks")) == 1
 
 

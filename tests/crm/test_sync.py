@@ -45,7 +45,7 @@ def test_hubspot_sync_picks_up_new_changed_and_deleted_companies(hubspot: FakeHu
     accounts = by_name(store)
     assert accounts["Acme"].crm_id == f"hubspot:{acme}" and accounts["Acme"].owner_slack_id == "U0ANN0001"
     assert accounts["Acme"].boards == ("greenhouse:acme",) and accounts["Acme"].tags == ("strategic",)  # kept: only we know them
-    assert accounts["Acme"].employees == 120 and accounts["Acme"].industry == "computer_software"
+    assert accounts["Acme"].employees == 120 and accounts["Acme"].industry == "software"  # the ICP's word for COMPUTER_SOFTWARE
     beta_id = accounts["Beta"].id
     enqueue(store, clock.now, [("console", None)])  # an alert and event exist for Beta's history
 
@@ -114,3 +114,55 @@ def test_a_hubspot_list_chooses_the_companies(hubspot: FakeHubSpot, store: Store
     hubspot.archive("companies", members[1])
     apply_sync(store, "hubspot", hubspot_accounts(api, HubSpotSyncConfig(list_id="42")), lambda _: None, clock.now)
     assert set(by_name(store)) == {"Member 0", "Member 2"}
+
+
+def test_an_empty_crm_owner_never_clears_the_stored_owner_or_slack_id(hubspot: FakeHubSpot, slack: FakeSlack, store: Store,
+                                                                     clock: Clock) -> None:
+    carol = hubspot.add_owner("carol@example.com")  # a new owner Slack does not know
+    hubspot.add_company("Acme", "acme.com")  # no owner in HubSpot
+    hubspot.add_company("Beta", "beta.io", hubspot_owner_id=carol)
+    store.upsert_accounts([Account(0, "Acme", "acme.com", owner_email="dana@example.com", owner_slack_id="U0DANA001"),
+                           Account(0, "Beta", "beta.io", owner_email="dana@example.com", owner_slack_id="U0DANA001")], clock.now)
+    api = build_hubspot_api(HubSpotConfig(enabled=True, host=hubspot.host, timeout=2), HUBSPOT_TOKEN)
+    report = apply_sync(store, "hubspot", hubspot_accounts(api, HubSpotSyncConfig()), directory(slack).user_id, clock.now)
+    accounts = by_name(store)
+    assert (accounts["Acme"].owner_email, accounts["Acme"].owner_slack_id) == ("dana@example.com", "U0DANA001")
+    # Re-owned in the CRM: the new owner, and not the previous owner's Slack id (they would get Carol's DMs).
+    assert (accounts["Beta"].owner_email, accounts["Beta"].owner_slack_id) == ("carol@example.com", None)
+    assert report.reowned == 1
+
+
+def test_industry_enums_become_the_icp_words_and_an_industry_map_extends_them(hubspot: FakeHubSpot, store: Store, clock: Clock) -> None:
+    hubspot.add_company("Soft", "soft.example", industry="COMPUTER_SOFTWARE")
+    hubspot.add_company("Bank", "bank.example", industry="FINANCIAL_SERVICES")
+    hubspot.add_company("Games", "games.example", industry="COMPUTER_GAMES")
+    api = build_hubspot_api(HubSpotConfig(enabled=True, host=hubspot.host, timeout=2), HUBSPOT_TOKEN)
+    config = HubSpotSyncConfig(industry_map={"FINANCIAL_SERVICES": "fintech"})
+    apply_sync(store, "hubspot", hubspot_accounts(api, config), lambda _: None, clock.now)
+    assert {a.name: a.industry for a in store.list_accounts()} == {"Soft": "software", "Bank": "fintech", "Games": "computer games"}
+
+
+def test_an_account_in_both_crms_keeps_one_id_per_crm_across_alternate_syncs(
+    hubspot: FakeHubSpot, salesforce: Any, store: Store, clock: Clock
+) -> None:
+    company = hubspot.add_company("Acme", "acme.com")
+    sf_account = salesforce.add("Account", Name="Acme", Website="https://acme.com/")
+    hs_api = build_hubspot_api(HubSpotConfig(enabled=True, host=hubspot.host, timeout=2), HUBSPOT_TOKEN)
+    sf_config = SalesforceConfig(enabled=True, instance_url=salesforce.instance_url, ca_bundle=str(SF_FIXTURES / "loopback-cert.pem"), timeout=2)
+    sf_api = build_salesforce_api(sf_config, salesforce.token)
+    both = f"hubspot:{company};salesforce:{sf_account}"
+
+    def sync(crm: str) -> None:
+        incoming = hubspot_accounts(hs_api, HubSpotSyncConfig()) if crm == "hubspot" else salesforce_accounts(sf_api, SalesforceSyncConfig())
+        apply_sync(store, crm, incoming, lambda _: None, clock.now)
+
+    for crm in ("hubspot", "salesforce", "hubspot", "salesforce"):
+        sync(crm)
+        assert len(store.list_accounts()) == 1
+    assert by_name(store)["Acme"].crm_id == both  # was hubspot:… and salesforce:… in turn
+    hubspot.archive("companies", company)  # gone from HubSpot, still in Salesforce: unlinked, kept
+    sync("hubspot")
+    assert by_name(store)["Acme"].crm_id == f"salesforce:{sf_account}"
+    salesforce.delete("Account", sf_account)  # gone from both: it no longer alerts
+    sync("salesforce")
+    assert store.list_accounts() == []
