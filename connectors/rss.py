@@ -1,9 +1,14 @@
-"""RSS/Atom news feeds: conditional GET of one feed, funding and leadership events from headlines."""
+"""RSS/Atom news feeds: conditional GET of one feed; funding, leadership, acquisition and layoff events from each item.
+
+An acquisition is a trigger for both companies: one event for the target (as extracted) and one
+for the acquirer, each with `attributes["role"]` ("target"/"acquirer") and its own dedupe key.
+"""
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -18,8 +23,8 @@ from signalwatch.connectors.base import (
     Fetched,
     Normalized,
 )
-from signalwatch.events import SignalEvent, make_dedupe_key
-from signalwatch.extract import extract_news
+from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.extract import Extraction, extract_news
 from signalwatch.http import FetchError, HttpUrlText
 from signalwatch.timeutil import coerce_duration
 
@@ -88,7 +93,8 @@ class RssConnector(Connector):
         title = " ".join(_INLINE_TAG.sub("", str(entry.get("title", ""))).split())
         summary = plain_text(str(entry.get("summary", "")))
         events = []
-        for found in extract_news(title, summary):
+        keys: set[str] = set()
+        for company, attributes, found in _triggers(extract_news(title, summary)):
             events.append(
                 SignalEvent(
                     type=found.type,
@@ -101,12 +107,38 @@ class RssConnector(Connector):
                     summary=summary[:1000],
                     occurred_at=occurred,
                     detected_at=now,
-                    company_name=found.company_name,
-                    attributes=found.attributes,
-                    dedupe_key=make_dedupe_key("news", item_id, found.type, found.change, found.company_name),
+                    company_name=company,
+                    attributes=attributes,
+                    dedupe_key=_dedupe_key(item_id, found, company, attributes, keys),
                 )
             )
         return events
+
+
+def _triggers(extractions: list[Extraction]) -> Iterator[tuple[str | None, dict[str, Any], Extraction]]:
+    """(company, attributes, extraction) per event to emit: an acquisition is one for the target and one for the acquirer."""
+    for found in extractions:
+        if found.type != EventType.ACQUISITION:
+            yield found.company_name, dict(found.attributes), found
+            continue
+        yield found.company_name, {**found.attributes, "role": "target"}, found
+        acquirer = found.attributes.get("acquirer")
+        if acquirer:
+            yield acquirer, {**found.attributes, "role": "acquirer"}, found
+
+
+def _dedupe_key(item_id: str, found: Extraction, company: str | None, attributes: dict[str, Any], keys: set[str]) -> str:
+    """The fact's key: item, type, change, company (as before, so stored keys keep their value); the acquirer's
+    event adds its role, and a second event with the same parts in one item (two appointments at one company)
+    adds what tells it apart (the person)."""
+    parts: list[object] = ["news", item_id, found.type, found.change, company]
+    if attributes.get("role") == "acquirer":
+        parts.append("acquirer")
+    key = make_dedupe_key(*parts)
+    if key in keys:
+        key = make_dedupe_key(*parts, attributes.get("person") or attributes.get("target") or len(keys))
+    keys.add(key)
+    return key
 
 
 def parse_feed(body: bytes, url: str) -> list[Any]:

@@ -1,4 +1,10 @@
-"""`signalwatch extract`: show what the news extractor reads in items or a feed, one JSON line per item."""
+"""`signalwatch extract`: show what the news extractor reads in items or a feed, one JSON line per item.
+
+Each line is `{"id", "events": [{"type", "change", "company_name", "attributes"}]}`. With
+`--explain` every event also carries `"why"`: the rule that decided it and the words it read
+("funding.headline: 'Carbon Health raises $28M ...'; completed by funding.summary-sentence 1: ..."),
+so a wrong event can be traced to the pattern that produced it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from signalwatch.connectors.rss import FeedParseError, entry_id, parse_feed, plain_text
-from signalwatch.extract import extract_news
+from signalwatch.extract import Extraction, extract_news
 
 __all__ = ["register", "run"]
 
@@ -19,12 +25,17 @@ class BadLine(ValueError):
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    help_text = "print the funding/leadership events found in news items (JSON lines or an RSS/Atom feed)"
+    help_text = "print the funding/leadership/acquisition/layoff events found in news items (JSON lines or an RSS/Atom feed)"
     parser = subparsers.add_parser("extract", help=help_text, description=help_text)
     parser.add_argument(
         "file",
         nargs="?",
         help='JSON lines {"id", "title", "summary"}, or an RSS/Atom feed file (detected by content); default: stdin',
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help='add "why" to each event: the rule (pattern and clause) that decided it',
     )
     parser.set_defaults(func=run)
 
@@ -33,14 +44,14 @@ def run(args: argparse.Namespace) -> int:
     if args.file:
         try:
             with open(args.file, "rb") as stream:
-                return _extract_stream(stream, args.file)
+                return _extract_stream(stream, args.file, args.explain)
         except OSError as error:
             print(f"signalwatch extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
             return 2
-    return _extract_stream(sys.stdin.buffer, "<stdin>")
+    return _extract_stream(sys.stdin.buffer, "<stdin>", args.explain)
 
 
-def _extract_stream(stream: IO[bytes], name: str) -> int:
+def _extract_stream(stream: IO[bytes], name: str, explain: bool = False) -> int:
     """Print one line per item; report bad lines on stderr and return 1 if there were any."""
     failures = 0
     for number, item in _items(stream, name):
@@ -48,12 +59,20 @@ def _extract_stream(stream: IO[bytes], name: str) -> int:
             failures += 1
             print(f"signalwatch extract: {name}:{number}: {item}", file=sys.stderr)
             continue
-        events = [found.to_dict() for found in extract_news(item["title"], item["summary"])]
+        events = [_event(found, explain) for found in extract_news(item["title"], item["summary"])]
         print(json.dumps({"id": item["id"], "events": events}, ensure_ascii=False), flush=False)
     sys.stdout.flush()
     if failures:
         print(f"signalwatch extract: {failures} bad input line(s) skipped", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _event(found: Extraction, explain: bool) -> dict[str, Any]:
+    """The event as `signalwatch extract` prints it; with `explain`, also why it was read so."""
+    event = found.to_dict()
+    if explain:
+        event["why"] = found.why
+    return event
 
 
 def _items(stream: IO[bytes], name: str) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:

@@ -1,4 +1,10 @@
-"""Funding rounds in news headlines: who raised, how much, which round, and from whom."""
+"""Funding rounds in news: who raised, how much, which round, and from whom.
+
+The headline is read first (its grammar is the strongest evidence); the summary then completes
+it (the body's figure wins over a rounded headline one) and adds the rounds only it reports,
+in the shapes of `funding_summary`. A headline whose subject names no company ("Gene Therapy
+Biotech Secures $37.5 Million") takes the company the summary names.
+"""
 
 from __future__ import annotations
 
@@ -7,67 +13,254 @@ from dataclasses import dataclass, field
 
 from signalwatch.events import EventType
 from signalwatch.extract import funding_patterns as rules
+from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.text import (
     company_from_subject,
+    fuller_name,
+    has_company_suffix,
     lower,
     sentences,
     split_names,
     words,
 )
 
-__all__ = ["extract_funding", "FUNDING_WORDS"]
+__all__ = ["extract_funding", "FUNDING_WORDS", "FUNDING_SHAPE_WORDS"]
 
 FUNDING_WORDS = rules.FUNDING_WORDS
+SUMMARY_SENTENCES = 4
 
 
 @dataclass
 class _Hit:
-    company: str
+    company: str | None  # None: the headline's subject describes the company without naming it
     tail: str  # the headline after the verb: where the amount and round are read first
     leads: list[str] = field(default_factory=list)
     investors: list[str] = field(default_factory=list)
     money: Money | None = None  # the amount right after the verb, when there is one
+    change: str = "raised"
+    rule: str = "funding.headline"
+    round: str | None = None  # a round the shape itself names ("awards a grant to")
 
 
-def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None = None) -> Extraction | None:
-    """The funding round a headline reports, enriched from the summary; None when it reports none.
+def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None = None) -> list[Extraction]:
+    """The funding rounds an item reports, headline first; [] when it reports none.
 
     `tokens` is `words(headline)` when the caller already has it.
     """
     tokens = tokens if tokens is not None else words(headline)
-    if tokens & rules.NOT_A_ROUND_WORDS and rules.NOT_A_ROUND.search(lower(headline)):
-        return None
+    summary_sentences = sentences(summary)[:SUMMARY_SENTENCES] if summary else []
+    not_a_round = rules.not_a_round(lower(headline), tokens)
+    hit = None if not_a_round else _headline_hit(headline, summary, tokens)
+    if hit is not None and rules.about_a_fund(summary):
+        hit = None  # the summary shows the money is an investment firm's own fund
+    rounds = summary_rounds(summary_sentences, hit.company if hit else None) if summary_sentences else []
+    found: list[Round] = []
+    if hit is not None:
+        head = _headline_round(hit, headline, summary_sentences, rounds)
+        if head is not None:
+            found.append(head)
+    if tokens & (rules.FUNDING_WORDS | _ROUNDUP_WORDS):
+        found += headline_roundup(headline, found[0].company if found else None)
+    for extra in rounds:
+        twin = next((r for r in found if _same_company(r.company, extra.company)), None)
+        if twin is None:
+            found.append(extra)
+        else:
+            _complete(twin, extra)
+    kept = _dedupe_rounds(found)
+    return [_extraction(r, headline, summary_sentences, only=len(kept) == 1) for r in kept]
+
+
+# Public bodies whose money to a named company is a grant.
+_PUBLIC_FUNDER = re.compile(
+    r"\b(?:grants?|european\s+commission|european\s+innovation\s+council|eic\s+accelerator|innovate\s+uk|"
+    r"national\s+institutes\s+of\s+health|nih|sbir|horizon\s+(?:2020|europe)|medical\s+research\s+council|"
+    r"department\s+of\s+energy|arpa-e|darpa|national\s+science\s+foundation)\b"
+)  # matched against lower-cased text
+
+
+_PUBLIC_BODY = re.compile(_PUBLIC_FUNDER.pattern.replace(r"grants?|", ""))  # matched against lower-cased text
+
+
+def _clause_of(headline: str, tail: str) -> str:
+    """The part of a headline (between ";" or "|") that holds `tail`: another clause's round is not this one's."""
+    parts = re.split(r"\s*[;|]\s*", headline)
+    return next((part for part in parts if tail and tail.strip()[:20] in part), headline)
+
+
+_ROUNDUP_WORDS = frozenset("funding financing fundraise invests backs".split())
+_OTHER_SHAPE_WORDS = frozenset("talks awards grants gives donates funds backs bankrolls finances puts commits pledges pumps join joins".split())
+# Headline words besides `FUNDING_WORDS` that can carry a round: the caller's cheap screen.
+FUNDING_SHAPE_WORDS = _ROUNDUP_WORDS | _OTHER_SHAPE_WORDS | frozenset("round rounds grant fundraising".split())
+
+
+def _other_shapes(headline: str) -> _Hit | None:
+    """Investor-side headlines: talks to invest, a grant awarded to a recipient, money put into a new company."""
+    match = rules.TALKS_TO_INVEST.match(headline)
+    if match:
+        company, investor = company_from_subject(match.group("co")), company_from_subject(match.group("inv"))
+        if company:
+            return _Hit(company, "", investors=split_names(investor) if investor else [], change="reported", rule="funding.talks-to-invest")
+    match = rules.AWARDS_TO.match(headline)
+    if match and find_amounts(match.group("deal")):
+        company, investor = company_from_subject(match.group("co")), company_from_subject(match.group("inv"))
+        return _Hit(company, "grant", investors=split_names(investor) if investor else [], money=find_amounts(match.group("deal"))[0],
+                    rule="funding.awards-grant-to", round="grant")
+    match = rules.INVESTOR_LAUNCH.match(headline)
+    if match and find_amounts(match.group("deal")):
+        company, investor = company_from_subject(match.group("obj")), company_from_subject(match.group("inv"))
+        if company is None and not _describes_company(match.group("obj")) and not re.search(r"(?i)\b(?:launch|voyage|new)\b", match.group("obj")):
+            return None
+        return _Hit(company, match.group("obj"), investors=split_names(investor) if investor else [], money=find_amounts(match.group("deal"))[0],
+                    rule="funding.investor-launches")
+    match = rules.JOINS_ROUND.match(headline)
+    if match:
+        company = company_from_subject(match.group("co"))
+        if company:
+            investors = [n for n in re.split(r"\s+and\s+|,\s*", match.group("inv")) if n]
+            return _Hit(company, "", investors=[company_from_subject(n) or n for n in investors], rule="funding.joins-round")
+    return None
+
+
+def _headline_hit(headline: str, summary: str, tokens: frozenset[str]) -> _Hit | None:
     hit = None
-    if tokens & rules.FUNDING_WORDS:
-        hit = _company_raises(headline) or _investor_backs(headline)
+    if tokens & rules.FUNDING_WORDS or tokens & _OTHER_SHAPE_WORDS:
+        hit = (_company_raises(headline, summary) or _investor_backs(headline) or _with_round(headline)
+               or _other_shapes(headline))
         if hit is None and "valued" in tokens:
             hit = _valued_after(headline)
     if hit is None and summary[:1].isupper():
         hit = _summary_lead(headline, summary)
-    if hit is None or rules.FUND_SUMMARY.search(summary):
-        return None
-    summary_sentences = sentences(summary)[:4]
+    if hit is not None and hit.company and is_investor_name(hit.company):
+        return None  # "Balderton Capital raises $1.3 billion": a firm's own fund
+    return hit
+
+
+def _headline_round(hit: _Hit, headline: str, summary_sentences: list[str], rounds: list[Round]) -> Round | None:
+    """The headline's round; a company the headline only describes is the one the summary names."""
+    company = hit.company
+    why = f"{hit.rule}: {_quote(headline)}"
+    if company is None:
+        named = next((r for r in rounds if r.money is None or hit.money is None or _close(r.money, hit.money)), None)
+        company = named.company if named else _introduced(summary_sentences, hit.investors)
+        if company is None:
+            return None
+        why += f"; company from the summary ({company})"
     money = hit.money if hit.money is not None else _headline_amount(hit.tail)
-    if money is None:
+    if money is None and hit.company is None:
         money = _summary_amount(summary_sentences)
+    elif money is not None:
+        money = _body_figure(money, summary_sentences[:2])
+    change = "reported" if hit.change == "reported" or reported_in(headline) else "raised"
+    company = fuller_name(company, summary_sentences)
+    return Round(company, money, change, round=hit.round, investors=list(hit.investors), leads=list(hit.leads), why=why,
+                 tail=hit.tail, primary=True)
+
+
+def _body_figure(money: Money, summary_sentences: list[str]) -> Money:
+    """"$40M" in the headline, "$40.7 million" in the body: the body's figure (LABELLING.md)."""
+    for sentence in summary_sentences:
+        for other in find_amounts(sentence):
+            if _close(money, other) and other.amount != money.amount and not rules.AFTER_EXCLUDED.match(sentence[other.end :]):
+                return other
+    return money
+
+
+def _close(first: Money, second: Money) -> bool:
+    """The same round written twice: same currency, amounts within 15% ("$16M" and "$16.5 million")."""
+    return first.currency == second.currency and abs(first.amount - second.amount) <= 0.15 * max(first.amount, second.amount)
+
+
+def _complete(head: Round, extra: Round) -> None:
+    """Fill the headline's round from the summary's account of the same round; the body's figure wins."""
+    if extra.money is not None and (head.money is None or (_close(head.money, extra.money) and head.money.amount != extra.money.amount)):
+        head.money = extra.money
+    if head.company and extra.company and len(extra.company) >= len(head.company) + 3:
+        head.company = extra.company  # "Ra Pharma" → "Ra Pharmaceuticals", as the summary names it (not "Lab" → "Labs")
+    head.investors = head.investors or extra.investors
+    head.leads = head.leads or extra.leads
+    if extra.round and not head.round:
+        head.round = extra.round
+    head.why += f"; completed by {extra.why}"
+
+
+def _same_company(first: str | None, second: str | None) -> bool:
+    if not first or not second:
+        return False
+    a, b = first.lower(), second.lower()
+    return a == b or (a.split()[0] == b.split()[0] and (a.startswith(b) or b.startswith(a))) or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def _dedupe_rounds(found: list[Round]) -> list[Round]:
+    kept: list[Round] = []
+    for item in found:
+        if not any(_same_company(k.company, item.company) for k in kept):
+            kept.append(item)
+    return kept
+
+
+# Phrases that introduce the company a generic headline subject ("Biotech upstart grabs $18M") stands for.
+_INTRODUCED = re.compile(
+    r"(?:\b(?:dubbed|named|called|wraps\s+off(?:\s+of)?|launch|startup|start-up|biotech|upstart)\s+|-based\s+|'s\s+)"
+    r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+)
+
+
+def _introduced(summary_sentences: list[str], investors: list[str]) -> str | None:
+    """The company a summary introduces: "dubbed Blueprint Medicines", "San Francisco-based Global Blood Therapeutics"."""
+    taken = {name.lower() for name in investors}
+    candidates = []
+    for sentence in summary_sentences:
+        for match in _INTRODUCED.finditer(sentence):
+            company = company_from_subject(match.group("co").split("--")[0])
+            if company and company.lower() not in taken and not is_investor_name(company):
+                candidates.append(company)
+    suffixed = [c for c in candidates if has_company_suffix(c)]
+    if suffixed or candidates:
+        return (suffixed or candidates)[0]
+    for sentence in summary_sentences:
+        for match in re.finditer(r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){1,3}", sentence):
+            company = company_from_subject(match.group(0))
+            if company and has_company_suffix(company) and company.lower() not in taken and not is_investor_name(company):
+                return company
+    return None
+
+
+def _extraction(found: Round, headline: str, summary_sentences: list[str], only: bool = False) -> Extraction:
+    money = found.money
     parts = [headline, *summary_sentences]
     screen = " ".join(parts).lower()
-    leads = _dedupe(hit.leads + _names(rules.LEAD_PATTERNS, parts, screen), hit.company)
-    investors = _dedupe(leads + hit.investors + _names(rules.INVESTOR_PATTERNS, parts, screen), hit.company)
+    company = found.company or ""
+    primary = found.primary
+    leads = _dedupe(found.leads + (_names(rules.LEAD_PATTERNS, parts, screen) if primary else []), company)
+    investors = _dedupe(leads + found.investors + (_names(rules.INVESTOR_PATTERNS, parts, screen) if primary else []), company)
+    if found.round:
+        round_name = found.round
+    elif _PUBLIC_FUNDER.search(f"{found.tail} {found.why}".lower()) or (not primary and _PUBLIC_BODY.search(screen)):
+        round_name = "grant"  # money from a public body to a named recipient
+    elif primary or only:
+        round_name = _round(_clause_of(headline, found.tail) if primary else headline, summary_sentences)
+    else:
+        round_name = _round_in(found.tail) or "undisclosed"
     attributes = {
         "amount": money.amount if money else None,
         "currency": money.currency if money else None,
         "amount_usd": money.amount if money and money.currency == "USD" else None,
-        "round": _round(headline, summary_sentences),
+        "round": round_name,
         "investors": investors,
         "lead_investors": leads,
     }
-    return Extraction(EventType.FUNDING, "raised", hit.company, attributes)
+    return Extraction(EventType.FUNDING, found.change, found.company, attributes, why=found.why)
 
 
-def _company_raises(headline: str) -> _Hit | None:
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 100 else text[:97] + "...")
+
+
+def _company_raises(headline: str, summary: str = "") -> _Hit | None:
     for verb in rules.VERB.finditer(lower(headline)):
         before = headline[: verb.start()]
         meet = rules.MEET.match(before) if before.startswith(("Meet", "Inside", "meet", "inside")) else None
@@ -75,19 +268,64 @@ def _company_raises(headline: str) -> _Hit | None:
             before = meet.group("co")
         elif not before.strip() or rules.SUBORDINATE.search(before[-40:]):
             continue
-        tail = headline[verb.end():]
-        reports, money = _reports_round(verb.group(0), tail)
+        tail = re.split(r"[,;|]\s|:\s|\s-\s", headline[verb.end():], maxsplit=1)[0]
+        reports, money = _reports_round(verb.group(0), tail, summary)
         if not reports:
             continue
-        company = company_from_subject(before)
-        if company is None:
+        company = _clause_subject(before)
+        change = "reported" if rules.REPORTED_VERB.match(verb.group(0)) else "raised"
+        if company is None and not _describes_company(before):
             return None  # "AI startups raised $40B": the subject is not one company
-        return _Hit(company, tail, money=money)
+        return _Hit(company, tail, money=money, change=change, rule="funding.headline")
     return None
 
 
-def _reports_round(verb: str, tail: str) -> tuple[bool, Money | None]:
-    """Whether the words after a funding verb describe money raised (not a contract, not prices), and the amount."""
+def _clause_subject(before: str) -> str | None:
+    """The company before a verb: the clause's own subject in a list ("Tesla Eyes Plant, Rapido Seeks Funding")."""
+    last = before.rstrip().rsplit(", ", 1)
+    if len(last) == 2 and last[1][:1].isupper() and not re.fullmatch(r"(?:Inc|Ltd|LLC|Corp|Co|plc|GmbH|AG|SA)\.?", last[1].strip()):
+        company = company_from_subject(last[1])
+        if company:
+            return company
+    return company_from_subject(before)
+
+
+def _describes_company(subject: str) -> bool:
+    """"Secretive air taxi startup", "Gene-splicing start-up using CRISPR": a subject that stands for one unnamed company."""
+    return any(re.sub(r"[^\w-]", "", word.lower()) in rules.COMPANY_NOUNS for word in subject.split())
+
+
+_LAUNCH_VERB = re.compile(r"(?i)launche[sd]|unveils|funds|bankrolls|backs|forms|creates|starts|spins\s+out")
+
+
+def _with_round(headline: str) -> _Hit | None:
+    """"Poseida marches on with $30.5M Series B"; "Third Rock launches cancer drug developer with $40M bankroll"."""
+    match = rules.WITH_ROUND.match(headline)
+    if match is None:
+        return None
+    tail = match.group("deal")
+    moneys = find_amounts(tail)
+    money = moneys[0] if moneys and rules.FILLER.match(tail[: moneys[0].start]) else None
+    if not rules.FUNDING_NOUN.search(lower(tail)) or (money and rules.NOT_ROUND_AMOUNT.match(tail[money.end :])):
+        return None
+    subject, obj = match.group("subj"), (match.group("obj") or "").strip()
+    if obj and _LAUNCH_VERB.match(match.group("verb")):  # "X launches <a new biotech> with $26M": the new company's money
+        company = company_from_subject(obj)
+        investors = split_names(company_from_subject(subject) or "")
+        if company is None and not _describes_company(obj):
+            return None
+        return _Hit(company, tail, money=money, investors=investors, rule="funding.launches-with")
+    company = company_from_subject(subject)
+    if company is None and not _describes_company(subject):
+        return None
+    return _Hit(company, tail, money=money, rule="funding.with-round")
+
+
+def _reports_round(verb: str, tail: str, summary: str = "") -> tuple[bool, Money | None]:
+    """Whether the words after a funding verb describe money raised (not a contract, not prices), and the amount.
+
+    "adds $101M to test ..." reads as a round only when the summary speaks of one.
+    """
     if rules.OTHER_OBJECT.match(tail):
         return False, None
     first = _first_amount(tail)
@@ -95,10 +333,11 @@ def _reports_round(verb: str, tail: str) -> tuple[bool, Money | None]:
         first = None  # "raises minimum wage to $20": the amount is not what was raised
     if first is not None and rules.NOT_ROUND_AMOUNT.match(tail[first.end:]):
         return False, None  # "$12M contract", "€50,000 prize"
-    if rules.FUNDING_NOUN.search(lower(" ".join(tail.split()[:8]))):
-        return True, first
+    if rules.FUNDING_NOUN.search(lower(" ".join(tail.split()[:8]))) or rules.TALKS_TO_RAISE.match(verb):
+        return True, first  # "in talks to raise at $1B valuation": the verb says it is a round
     if rules.NEEDS_NOUN.match(" ".join(verb.split())):
-        return False, None
+        weak = verb.strip() in ("adds", "draws") and rules.SUMMARY_ROUND.search(summary[:300])
+        return (first is not None, first) if weak else (False, None)
     return first is not None, first
 
 
@@ -119,7 +358,7 @@ def _summary_lead(headline: str, summary: str) -> _Hit | None:
     money = _first_amount(first[match.end() - 1 :]) if company else None
     if company is None or money is None or rules.NOT_ROUND_AMOUNT.match(first[money.end + match.end() - 1 :]):
         return None
-    return _Hit(company, first[match.end() - 1 :], money=money)
+    return _Hit(company, first[match.end() - 1 :], money=money, rule="funding.summary-lead")
 
 
 def _valued_after(headline: str) -> _Hit | None:
@@ -131,7 +370,7 @@ def _valued_after(headline: str) -> _Hit | None:
     if company is None:
         return None
     money = next((m for m in find_amounts(match.group("rest")) if not rules.AFTER_EXCLUDED.match(match.group("rest")[m.end:])), None)
-    return _Hit(company, match.group("rest"), money=money)
+    return _Hit(company, match.group("rest"), money=money, rule="funding.valued-after")
 
 
 def _investor_backs(headline: str) -> _Hit | None:
@@ -149,7 +388,9 @@ def _investor_backs(headline: str) -> _Hit | None:
         if not (rules.FUNDING_NOUN.search(lower(deal)) or find_amounts(deal)):
             continue
         names = split_names(investor)
-        return _Hit(company, deal, leads=names if lead else [], investors=names)
+        moneys = [m for m in find_amounts(deal) if not rules.NOT_ROUND_AMOUNT.match(deal[m.end :])]
+        return _Hit(company, deal, leads=names if lead else [], investors=names, money=moneys[0] if moneys else None,
+                    rule="funding.investor-backs")
     return None
 
 
@@ -199,8 +440,8 @@ def _round_in(text: str) -> str | None:
     for match in rules.ROUND.finditer(text):
         if rules.EARLIER.search(text[max(0, match.start() - 40) : match.start()]):
             continue
-        if match.group("letter"):
-            letter = match.group("letter").lower()
+        if match.group("letter") or match.group("letter2"):
+            letter = (match.group("letter") or match.group("letter2")).lower()
             return f"series_{letter}" if letter in "abc" else "series_d_plus"
         if match.group("pre_a"):
             return "seed"

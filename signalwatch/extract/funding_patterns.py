@@ -15,7 +15,8 @@ FUNDING_WORDS = frozenset(
     "raises raised secures secured lands landed closes closed completes completed nabs nabbed bags bagged snags "
     "snagged pulls pulled gets receives received collects scores nets netted grabs attracts banks picks picked rakes "
     "hauls reels brings takes wins won awarded emerges launches debuts comes exits announces announced clinches garners "
-    "obtains draws adds lead leads backs invests bets pours puts valued".split()
+    "obtains draws adds lead leads backs invests bets pours puts valued raising talks seeks seeking looking takes took "
+    "latches lassos launches bankrolls funds readies marches emerges debuts".split()
 )
 
 # Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
@@ -26,8 +27,24 @@ VERB = re.compile(
     r"reels\s+in|brings\s+in|takes\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|"
     r"launches\s+with|debuts\s+with|"
     r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
-    r"draws|adds)(?![\w-])"
+    r"draws|adds|(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks\s+to\s+raise|seeks|seeking|looking\s+to\s+raise|"
+    r"set\s+to\s+raise|takes\s+out|took\s+out|latches\s+onto|lassos)(?![\w-])"
 )  # matched against lower-cased text
+# Verbs that name a round being raised, with or without an amount ("in talks to raise at a $1B valuation").
+TALKS_TO_RAISE = re.compile(r"in\s+(?:advanced\s+)?talks\s+to\s+raise|looking\s+to\s+raise|set\s+to\s+raise")
+# Verbs that report a round in progress or in talks: the change is "reported".
+REPORTED_VERB = re.compile(r"(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks|seeks|seeking|looking\s+to|set\s+to")
+# Last words of a subject that describes one company without naming it ("Secretive air taxi startup").
+COMPANY_NOUNS = frozenset(
+    "startup start-up company firm biotech upstart maker developer provider platform player play outfit spinout spin-out "
+    "spinoff unicorn lender neobank fintech insurtech healthtech medtech edtech proptech business venture".split()
+)
+# "Poseida marches on with $30.5M Series B", "Third Rock launches cancer drug developer with $40M bankroll".
+WITH_ROUND = re.compile(
+    r"^(?P<subj>.+?)\s+(?P<verb>(?i:launches|launched|unveils|funds|bankrolls|backs|forms|creates|debuts|emerges|marches\s+on|"
+    r"readies|returns|arrives|starts|kicks\s+off|spins\s+out|powers\s+up|gears\s+up|pushes\s+ahead))\b"
+    r"(?P<obj>(?:\s+(?!with\b)[^,;:]{1,60}?)?)\s+with\s+(?P<deal>[^,;]+)"
+)
 # Words before a verb that make it part of a clause about something else ("X, which raised $5M, launches").
 SUBORDINATE = re.compile(
     r"(?:\b(?:which|that|who|after|before|since|how|once|having|when|why|what|to)\s+(?:\w+\s+)?)$", re.IGNORECASE
@@ -35,7 +52,8 @@ SUBORDINATE = re.compile(
 FUNDING_NOUN = re.compile(
     r"\b(?:funding|financing|fundraise|fundraising|investments?|round|rounds|seed|pre-seed|series\s+[a-k]\b|backing|"
     r"grant|debt|credit\s+facility|credit\s+line|loan|equity|tranche|extension|war\s+chest|capital\s+raise|new\s+capital|"
-    r"fresh\s+capital|growth\s+capital|capital\s+injection|cash\s+injection|raise)\b"
+    r"fresh\s+capital|growth\s+capital|capital\s+injection|cash\s+injection|raise|bankroll|infusion|injection|"
+    r"(?:crossover|venture|fresh|new|vc)\s+cash)\b"
 )  # matched against lower-cased text
 # Verbs too common to imply funding by an amount alone: "wins $5M" is usually a contract or a prize.
 NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|(?:is\s+)?awarded)$", re.IGNORECASE)
@@ -44,21 +62,22 @@ NOT_A_ROUND = re.compile(
     r"\bfund\s+(?:[ivxl]+|\d+)\b|\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\blps\b|"
     r"\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
-    r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b|"
+    r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d])|"
     r"\b(?:in|via|through)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
     r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
-    r"\bin\s+talks\b|\bseeks?\b|\bseeking\b|\breportedly\s+(?:in\s+talks|seeking)\b|"
-    r"\bto\s+(?:back|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|companies|founders|entrepreneurs)\b|"
-    r"\b(?:venture|vc|investment|private\s+equity|pe|growth\s+equity|venture\s+capital)\s+(?:firm|house|manager|investor)\b"
+    r"\bto\s+(?:back|boost|support|help|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|companies|founders|entrepreneurs)\b|"
+    r"\b(?:venture|vc|investment|private\s+equity|pe|growth\s+equity|venture\s+capital)\s+(?:firm|house|manager|investor)\b|"
+    r"\b(?:vc|venture\s+capital|investment|private\s+equity)\s+funds?\b|"
+    r"[\d.]\s?(?:bn|billion|m|mn|million)\s+(?:(?!in\b)[\w-]+\s+){0,2}funds?\b|\braises\s+most\b"
 )  # matched against lower-cased text
 # Words without which `NOT_A_ROUND` cannot match: a cheap screen before the costly pattern.
 NOT_A_ROUND_WORDS = frozenset(
     "fund funds close limited lps ipo public initial spac listing offering offerings talks seek seeks seeking back invest "
-    "venture vc investment equity".split()
+    "venture vc investment equity boost support help".split()
 )
 # What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
 NOT_ROUND_AMOUNT = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
+    r"^\s*(?:(?!(?:to|for|from|at|with|as|on|by)\b)[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
     r"settlement|acquisition|buyout|buyback|repurchase|shares?|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
     r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|senior\s+notes|notes\s+due|bonds?|bookings|run\s+rate|"
     r"tender|sale|divestiture|purchase|merger|payments?|milestone|upfront|royalt(?:y|ies)|damages|fine)\b",
@@ -73,15 +92,16 @@ BEFORE_EXCLUDED = re.compile(
 AFTER_EXCLUDED = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:valuation|in\s+(?:total|ARR|revenue))", re.IGNORECASE)
 ROUND = re.compile(
     r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)"
-    r"|\bseries[- ](?P<letter>[a-k])\b|(?P<seed>\bseed\b)"
+    r"|\bseries[- ](?P<letter>[a-k])\b|(?<=[0-9mkbn]\s)(?P<letter2>[a-k])\s+round\b|(?P<seed>\bseed\b)"
     r"|(?P<growth>\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment|financing|capital)\b"
     r"|\blate-stage\s+(?:round|funding|financing)\b)"
-    r"|(?P<debt>\bventure\s+debt\b|\bdebt\b|\bcredit\s+(?:facility|line)\b|\bloan\b|\bwarehouse\s+facility\b|\bfacility\b)"
+    r"|(?P<debt>\bventure\s+debt\b|\bdebt\b|\bcredit\s+(?:facility|line)\b|\bloans?\b|\bwarehouse\s+facility\b|"
+    r"\b(?:term|revolving|debt|lending)\s+facility\b|\bnotes\b)"
     r"|(?P<grant>\bgrants?\b)"
 )  # matched against lower-cased text
 # A round named in passing as an earlier one: "six months after its Series A".
 EARLIER = re.compile(
-    r"\b(?:after|following|since|previous|previously|prior|last|earlier|follows|its\s+last)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE
+    r"\b(?:after|following|since|previous|previously|prior|last|earlier|follows|its\s+last)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE
 )
 EARLIER_SENTENCE = re.compile(
     r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|had\s+raised|since)\b", re.IGNORECASE
@@ -114,7 +134,8 @@ FILLER = re.compile(
     r"^(?:\s*(?:an?|its|the|another|over|nearly|almost|about|around|more\s+than|up\s+to|roughly|approximately|"
     r"additional|fresh|new|oversubscribed|upsized|undisclosed|whopping|massive|mega|hefty|total\s+of|close\s+of|"
     r"final\s+close\s+of|first\s+close\s+of|completion\s+of|record|first|initial|second|third|strategic|further|"
-    r"just|under|bumper|huge|big|mammoth|giant|\w+-figure|funding\s+of|investment\s+of|round\s+of|\$?US)\b)*\s*$",
+    r"just|under|bumper|huge|big|mammoth|giant|\w+-figure|funding\s+of|investment\s+of|round\s+of|\$?US|at\s+least|"
+    r"as\s+much\s+as|some|modest|little\s+over|a\s+little\s+over)\b)*\s*$",
     re.IGNORECASE,
 )
 # A verb followed by one of these is about something else: "announces departure of", "closes acquisition of".
@@ -131,11 +152,28 @@ ROUND_PREFIX = re.compile(
 )
 # A summary that describes an investment fund, not a company: "The vehicle will invest in Series A companies".
 FUND_SUMMARY = re.compile(
-    r"\b(?:fund|vehicle)\s+will\s+(?:invest|back|target|deploy|write)|\blimited\s+partners\b|\bLPs\b",
+    r"\b(?:fund|vehicle)\s+will\s+(?:invest|back|target|deploy|write)|\blimited\s+partners\b|\bLPs\b"
+    r"|\b(?:raised|raising|raises|closed|closes|closing)\s+(?:(?:(?!\bby\b|\bfrom\b)[^.]){0,40}?\s)?(?:its|a|the)\s+"
+    r"(?:(?!by\b|from\b)[\w$.,-]+\s+){0,4}?(?-i:fund)\b(?!ing)"
+    r"|\bfor\s+its\s+(?:[\w-]+\s+){0,3}(?-i:fund)\b(?!ing)",
     re.IGNORECASE,
 )
+def about_a_fund(text: str) -> bool:
+    """Whether `text` says the money is an investment firm's own fund (screened first: the full pattern is costly)."""
+    low = text.lower()
+    if not ("fund " in low or "fund." in low or "fund," in low or low.endswith("fund") or "lps" in low or "limited partners" in low
+            or "vehicle" in low):
+        return False
+    return bool(FUND_SUMMARY.search(text))
+
+
+def not_a_round(lowered: str, tokens: frozenset[str]) -> bool:
+    """Whether lower-cased `text` is about a fund, an IPO or a listing rather than a round; `tokens` are its words."""
+    return bool(tokens & NOT_A_ROUND_WORDS) and bool(NOT_A_ROUND.search(lowered))
+
+
 SUMMARY_FUNDING = re.compile(
-    r"\b(?:raised|raise|raising|round|funding|financing|investment|secured|closed|led\s+by|invested)\b", re.IGNORECASE
+    r"\b(?:raised|raise|raising|round|funding|financing|investment|secured|closed|led\s+by|invested|series\s+[a-k])\b", re.IGNORECASE
 )
 
 # Investors. Keywords are case-insensitive (Title Case wires), names are matched by capitals.
@@ -174,13 +212,31 @@ INVESTOR_PATTERNS = [
 INVESTOR_LEADS = re.compile(
     r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<deal>.*?)\s+(?:in|into|for)\s+(?P<co>.+?)(?:\s+to\s+.*|,.*)?$"
 )
+# "Telkom Indonesia unit said to be in advanced talks to invest in Gojek": a round reported, not done.
+TALKS_TO_INVEST = re.compile(
+    r"^(?P<inv>.+?)\s+(?:is\s+|are\s+)?(?:said\s+to\s+be\s+|reportedly\s+)?in\s+(?:advanced\s+|early\s+)?talks\s+to\s+"
+    r"(?:invest\s+in|back|fund|lead\s+(?:a\s+)?(?:round|funding)\s+(?:in|for))\s+(?P<co>.+?)(?:\s+(?:at|for|in|with|to)\s+.*)?$",
+    re.IGNORECASE,
+)
+# "Gates Foundation Awards $100K to Diagnostics for All": a grant to a named recipient.
+AWARDS_TO = re.compile(r"^(?P<inv>.+?)\s+(?:awards|grants|gives|donates)\s+(?P<deal>\S+(?:\s+\S+)?)\s+(?:grant\s+)?to\s+(?P<co>.+)$", re.IGNORECASE)
+# "Third Rock funds $40M launch of San Francisco blood disease biotech", "Third Rock puts up $45M for a voyage".
+INVESTOR_LAUNCH = re.compile(
+    r"^(?P<inv>.+?)\s+(?:funds|backs|bankrolls|finances|puts\s+up|commits|pledges|pumps)\s+(?P<deal>\S+(?:\s+(?:million|billion|mn|bn|m))?)\s+"
+    r"(?:launch\s+of|to\s+launch|for)\s+(?P<obj>.+)$",
+    re.IGNORECASE,
+)
+# "Indonesia's Astra and GDN join Go-Jek fundraising"
+JOINS_ROUND = re.compile(r"^(?P<inv>.+?)\s+(?:join|joins)\s+(?P<co>.+?)(?:'s)?\s+(?:fundraising|funding\s+round|round|financing)\b", re.IGNORECASE)
 INVESTOR_BACKS = re.compile(
     r"^(?P<inv>.+?)\s+(?:backs|invests|bets|pours|puts)\s+(?:(?P<deal>.*?)\s+(?:in|into|on)\s+)?(?P<co>.+?)"
     r"(?:\s+(?:with|in)\s+(?P<deal2>.*?))?(?:\s+to\s+.*|,.*)?$"
 )
 INVESTOR_VERB = re.compile(r"\b(?:(?:co-)?leads?|backs|invests|bets|pours|puts)\b")
 # Words without which `ROUND` cannot match.
-ROUND_WORDS = frozenset("seed series growth stage late debt credit loan facility grant grants angel".split())
+ROUND_WORDS = frozenset("seed series growth stage late debt credit loan loans facility grant grants angel round notes".split())
+# A summary that speaks of a round: lets "Endeavor Bio adds $101M to test ..." count.
+SUMMARY_ROUND = re.compile(r"\b(?:round|series\s+[a-k]|funding|financing|investors?|raised|raise)\b", re.IGNORECASE)
 # Cheap screens for the investor patterns, keyed by the name each pattern is listed under.
 SCREENS = {
     "led by": ("led by",),

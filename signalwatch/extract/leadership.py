@@ -1,179 +1,417 @@
-"""Leadership changes in news headlines: who was appointed or departed, to or from which role, where."""
+"""Leadership changes in news: who was appointed or departed, to or from which role, where.
+
+The headline is read first; its summary is read too when the headline is about leadership
+(a title, a hiring or departure verb), because real items often name the person, the
+successor or the exact title only there: "Uber CEO resigns under shareholders pressure" /
+"Uber CEO and co-founder Travis Kalanick ... has resigned". A change that names no person is
+not reported (LABELLING.md: events without a named person are not labelled), and a surname
+becomes the full name when the item writes it somewhere.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
-from signalwatch.extract.leadership_patterns import (
-    ALSO,
-    CLAUSE_SPLIT,
-    HEADLINE_RULES,
-    LEADERSHIP_WORDS,
-    LEADING_NAME,
-    PERSON,
-    PERSON2,
-    ROLE_WORDS,
-    SUCCESSOR,
-    SUCCESSOR_GATE,
-    SUMMARY_RULES,
-    TRAILING_VERB,
-    TRANSITION,
-    TRANSITION_WORDS,
-    UNNAMED,
-    UNNAMED_GATE,
-)
+from signalwatch.extract.leadership_patterns import HEADLINE_CUES, LEADERSHIP_WORDS, Rule, candidate_rules, holder_patterns
 from signalwatch.extract.model import Extraction
-from signalwatch.extract.roles import function_of, seniority_of, tidy_title
-from signalwatch.extract.text import company_from_subject, sentences, words
+from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
+from signalwatch.extract.roles import function_of, same_role, seniority_of
+from signalwatch.extract.text import has_company_suffix, plausible_company, sentences, words
 
 __all__ = ["extract_leadership", "LEADERSHIP_WORDS"]
+
+SUMMARY_SENTENCES = 4
+# Words that make a name a public office rather than a company: "a government post is not a company".
+_PUBLIC = frozenset("government ministry department parliament senate congress administration cabinet white house".split())
+
+
+@dataclass
+class _Found:
+    """One change read from one clause, before names and titles are completed from the rest of the item."""
+
+    change: str
+    person: str | None
+    title: str | None
+    company: str | None
+    clause: int  # 0 for the headline, 1.. for summary sentences
+    rule: str
+    inherit: bool = False  # the title is the one the departing person held ("Andy Jassy to take over")
+    interim: bool = False
+    explicit: bool = True  # the title was written for this person in this clause
+    vouched: bool = False  # a lone surname is a person here ("Uber CEO Kalanick resigns")
+    position: int = 0  # where in the clause the change is written
+    filler: bool = False  # kept only to name the person of an unnamed change ("promoted X to head its marketing")
+    pronoun: bool = False  # "he leaves Apple": the person is the one the item is about
+    evidence: str = ""  # the words the rule read, for `signalwatch extract --explain`
+
+    @property
+    def where(self) -> str:
+        return "headline" if self.clause == 0 else f"summary sentence {self.clause}"
+
 
 def extract_leadership(
     headline: str, summary: str, company_hint: str | None = None, tokens: frozenset[str] | None = None
 ) -> list[Extraction]:
-    """The appointments and departures a headline reports (the summary fills in a missing person).
+    """The appointments and departures an item reports, headline first.
 
     `company_hint` is the company another extractor found in the same headline; `tokens` is
     `words(headline)` when the caller already has it.
     """
     tokens = tokens if tokens is not None else words(headline)
-    if not tokens & LEADERSHIP_WORDS:
+    clauses = [headline]
+    if tokens & HEADLINE_CUES and summary:
+        clauses += sentences(summary)[:SUMMARY_SENTENCES]
+    elif not tokens & LEADERSHIP_WORDS:
         return []
-    found: list[Extraction] = []
-    clauses = CLAUSE_SPLIT.split(headline)
-    company = company_hint
-    if company is None and len(clauses) > 1:
-        # "Orbitly shakes up leadership, names Priya Nair COO": the first clause names the company.
-        lead = LEADING_NAME.match(clauses[0])
-        company = company_from_subject(lead.group(0)) if lead else None
-    unnamed: list[Extraction] = []
-    for clause in clauses:
-        events = _from_clause(clause, company, tokens)
-        if not events and found and tokens & SUCCESSOR_GATE:
-            events = _successor(clause, company, found)
-        if events:
-            company = company or events[0].company_name
-            found.extend(events)
-            continue
-        match = UNNAMED.match(clause) if tokens & UNNAMED_GATE and tokens & ROLE_WORDS else None
-        if match:
-            where = company_from_subject(match.group("pre")) or company
-            title = match.group("title") or match.group("title3")
-            if where and title:
-                unnamed.append(_event("appointed", where, None, title))
-            company = company or where
-    if company is None and _needs_summary(headline, found, tokens):
-        company = _company_before_transition(headline)
-    missing_person = unnamed or any(e.attributes["person"] is None for e in found)
-    if (missing_person or _needs_summary(headline, found, tokens)) and summary and company:
-        from_summary = _from_summary(summary, company)
-        if from_summary:
-            return _dedupe([e for e in found if e.attributes["person"] is not None] + from_summary)
-        found = [_with_person_from(summary, e) for e in found]
-    return _dedupe(found + unnamed)
-
-
-def _with_person_from(summary: str, event: Extraction) -> Extraction:
-    """Fill a missing person from the summary when it names whoever holds the headline's title."""
-    title = event.attributes["title"]
-    if event.attributes["person"] is not None or not title:
-        return event
-    named = re.escape(title)
-    pattern = re.compile(rf"(?i:{named})\s+{PERSON}|{PERSON2},\s+(?:(?i:the\s+company's|its)\s+)?(?i:{named})\b")
-    match = pattern.search(summary)
-    if not match:
-        return event
-    person = match.group("person") or match.group("person2")
-    return _event(event.change, event.company_name, person, title)
-
-
-def _company_before_transition(headline: str) -> str | None:
-    """"Acme Bolsters Executive Team" → "Acme": the words before the transition phrase, less a verb."""
-    match = TRANSITION.search(headline)
-    if match is None:
-        return None
-    return company_from_subject(TRAILING_VERB.sub("", headline[: match.start()]))
-
-
-def _needs_summary(headline: str, found: list[Extraction], tokens: frozenset[str]) -> bool:
-    return not found and bool(tokens & TRANSITION_WORDS) and bool(TRANSITION.search(headline))
-
-
-def _from_clause(clause: str, company: str | None, tokens: frozenset[str]) -> list[Extraction]:
-    has_role = bool(tokens & ROLE_WORDS)
-    for change, gate, pattern, needs_role in HEADLINE_RULES:
-        if not tokens & gate or (needs_role and not has_role):
-            continue  # cheap keyword screens: the full patterns are costly to try
-        match = pattern.match(clause)
-        if not match:
-            continue
-        groups = match.groupdict()
-        title = groups.get("title") or groups.get("title2")
-        named = groups.get("co") or groups.get("co2") or groups.get("pre")
-        where = _company(named, company, loose=change == "appointed" and groups.get("pre") is not None)
-        if where is None:
-            continue
-        person = groups.get("person") or groups.get("person2")
-        events = [_event(change, where, person, title)]
-        also = ALSO.match(clause[match.end():])
-        if also and change == "appointed":
-            events.append(_event(change, where, also.group("person"), also.group("title")))
-        return events
-    return []
-
-
-def _company(named: str | None, company: str | None, loose: bool) -> str | None:
-    """The company a clause names, the headline's company when it names none."""
-    if not named or not named.strip():
-        return company
-    where = company_from_subject(named)
-    if where is None and loose:
-        # "Acme shakes up leadership, names ...": the leading capitalised words name the company.
-        lead = LEADING_NAME.match(named.strip())
-        where = company_from_subject(lead.group(0)) if lead else None
-    return where
-
-
-def _successor(clause: str, company: str | None, found: list[Extraction]) -> list[Extraction]:
-    match = SUCCESSOR.match(clause)
-    departed = next((e for e in found if e.change == "departed"), None)
-    if not match or departed is None:
+    marked = [mark(clause) for clause in clauses]
+    known = names_in(marked)
+    found = _read(marked[0], 0, known, frozenset())
+    companies = frozenset(e.company for e in found if e.company)  # a name the headline gives a company is no person
+    for index, clause in enumerate(marked[1:], 1):
+        found += _read(clause, index, known, companies)
+    if not found:
         return []
-    pre = match.group("pre") or match.group("pre2")
-    where = company_from_subject(pre) if pre else company
-    person = match.group("person") or match.group("person2")
-    return [_event("appointed", where or company, person, departed.attributes["title"])]
+    found = [_complete_person(event, known) for event in found]
+    found = _resolve_pronouns(found)
+    lead = _lead_company(marked[0], found) or company_hint
+    for event in found:
+        event.company, event.person = event.company or lead, _without_company(event.person, lead)
+    found = _inherit_titles(found, marked)
+    found = [event for event in _fill_unnamed(found, marked, known) if not event.filler]
+    return [_extraction(event) for event in _merge(found) if event.person and event.company]
 
 
-def _from_summary(summary: str, company: str) -> list[Extraction]:
-    found = []
-    for sentence in sentences(summary)[:3]:
-        for change, gate, pattern in SUMMARY_RULES:
-            if not gate.search(sentence):
+def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str]) -> list[_Found]:
+    """Every change the rules find in one marked clause; `known` are the full names the item writes, `companies` its companies."""
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []  # spans earlier rules read: a later rule may not read them another way
+    for rule in candidate_rules(words(clause.text)):  # only the rules whose keywords the clause holds: the patterns are costly
+        for match in rule.pattern.finditer(clause.text):
+            start, end = _core(match)
+            if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
                 continue
-            for match in pattern.finditer(sentence):
-                found.append(_event(change, company, match.group("person"), match.group("title")))
+            if index > 0 and _BACKGROUND.match(clause.text, match.end()):
+                continue  # "Taylor was promoted to co-CEO last year": history, not news
+            events = [e for e in _events(rule, match, clause, index) if _named_enough(e, rule, known) and not _is_company(e.person, companies)]
+            if events:
+                taken.append(_core(match))
+                found.extend(events)
     return found
 
 
-def _event(change: str, company: str | None, person: str | None, title: str | None) -> Extraction:
-    title = tidy_title(title) if title else None
-    attributes = {
-        "person": person,
-        "title": title,
-        "function": function_of(title),
-        "seniority": seniority_of(title),
-    }
-    return Extraction(EventType.LEADERSHIP, change, company, attributes)
-
-
-def _dedupe(events: list[Extraction]) -> list[Extraction]:
-    seen = set()
-    kept = []
+def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> list[_Found]:
+    """The changes one match stands for, with its company checked (a place or an office is no company)."""
+    groups = match.groupdict()
+    company = _company(clause, groups)
+    if company == _NOT_A_COMPANY:
+        return []  # the clause names a place or a public office where the role is
+    title = clause.title(groups.get("t") or groups.get("dt") or groups.get("at"))
+    person = clause.name(groups.get("p"))
+    if person is not None and not _person_ok(person, rule):
+        return []
+    kind = rule.kind
+    name = f"leadership.{rule.name}"
+    co = company or None
+    events = _by_kind(kind, name, co, person, title, groups, clause, index, rule)
+    evidence = " ".join(clause.unmark(match.group(0)).split())
     for event in events:
-        key = (event.change, event.attributes["person"], event.attributes["title"])
-        if key not in seen:
-            seen.add(key)
+        event.vouched, event.position, event.evidence = rule.surname_ok, match.start(), evidence[:100]
+    return events
+
+
+def _by_kind(
+    kind: str, name: str, co: str | None, person: str | None, title: str | None, groups: dict[str, str | None], clause: Marked,
+    index: int, rule: Rule,
+) -> list[_Found]:
+    """The events one rule's match stands for."""
+    if kind in ("appointed", "departed", "appointed_also"):
+        return [_Found(kind.removesuffix("_also"), person, title, co, index, name)]
+    if kind in ("departed_pronoun", "appointed_pronoun"):
+        return [_Found(kind.removesuffix("_pronoun"), None, title, co, index, name, pronoun=True)]
+    if kind == "filler":
+        return [_Found("appointed", person, None, co, index, name, filler=True)]
+    if kind == "appointed_board":
+        return [_Found("appointed", person, "board member", co, index, name)]
+    if kind in ("unnamed_appointed", "unnamed_departed"):
+        return [_Found(kind.removeprefix("unnamed_"), None, title, co, index, name)]
+    if kind == "departed_inherit":
+        return [_Found("departed", person, title, co, index, name, inherit=title is None)]
+    if kind == "successor":
+        return [_Found("appointed", person, None, co, index, name, inherit=True, interim=bool(groups.get("interim")))]
+    if kind in ("succession", "succession_rev"):
+        other = clause.name(groups.get("p2"))
+        other_title = clause.title(groups.get("t2"))
+        if other is None or not _person_ok(other, rule):
+            return []
+        incoming = title if kind == "succession" else None
+        outgoing = other_title if kind == "succession_rev" or other_title else title
+        return [
+            _Found("appointed", person, incoming or outgoing, co, index, name, explicit=incoming is not None),
+            _Found("departed", other, outgoing or incoming, co, index, name),
+        ]
+    if kind == "departed_list":
+        people = [clause.name(number) for number in re.findall(r"⟪(\d+)⟫", groups["plist"] or "")]
+        titles = _respective(title, len(people))
+        return [_Found("departed", who, role, co, index, name) for who, role in zip(people, titles) if who and _person_ok(who, rule)]
+    return []
+
+
+def _core(match: re.Match[str]) -> tuple[int, int]:
+    """A match's span less a name at either end: two rules may share a person ("takes over from X, who has moved to")."""
+    text, (start, end) = match.group(0), match.span()
+    head = re.match(r"⟪\d+⟫", text)
+    tail = re.search(r"⟪\d+⟫$", text)
+    return start + (head.end() if head else 0), end - (len(tail.group(0)) if tail else 0)
+
+
+# A time phrase right after a change makes it history: "was promoted to co-CEO last year".
+_BACKGROUND = re.compile(
+    r"[^,.;]{0,40}?\b(?:last\s+(?:year|month|week)|(?:years?|months?|decades?)\s+ago|in\s+(?:19|20)\d\d|previously|earlier\s+this\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_company(person: str | None, companies: frozenset[str]) -> bool:
+    """"Acme Robotics named Jordan Blake VP": "Acme Robotics" is the headline's company (or says Robotics), not the person."""
+    return person is not None and (person in companies or has_company_suffix(person))
+
+
+def _named_enough(event: _Found, rule: Rule, known: list[str]) -> bool:
+    """A lone surname is a person only where a title vouches for it or the item writes the full name."""
+    return event.person is None or " " in event.person or rule.surname_ok or full_name(event.person, known) != event.person
+
+
+def _respective(title: str | None, count: int) -> list[str | None]:
+    """"CEO and president" for two people: one title each; otherwise the same title for all."""
+    if title and count > 1:
+        parts = re.split(r"\s+(?:and|&)\s+|,\s+", title)
+        if len(parts) == count:
+            return parts
+    return [title] * count
+
+
+def _person_ok(person: str, rule: Rule) -> bool:
+    return person_like(person)
+
+
+_NOT_A_COMPANY = ""  # what `_company` returns when the clause names a place or an office where the role is
+
+
+def _company(clause: Marked, groups: dict[str, str | None]) -> str | None:
+    """The company a match names (None when it names none), or `_NOT_A_COMPANY` when the name is not a company."""
+    for key in ("co", "co2", "dco", "dco2", "dco3"):
+        if groups.get(key) is not None:
+            company = plausible_company(clause.name(groups[key]) or "")
+            if company is None or set(company.lower().split()) & _PUBLIC:
+                if key == "co":
+                    return _NOT_A_COMPANY  # "First US CTO Aneesh Chopra": the role is not at a company
+                continue  # "at the Volkswagen-owned subsidiary": no name given after all
+            return _without_legal_form(company)
+    return None
+
+
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|PLC|GmbH|AG|SA|Co)\.?)+$")
+
+
+def _without_legal_form(name: str) -> str:
+    return _LEGAL_TAIL.sub("", name).strip() or name
+
+
+def _complete_person(event: _Found, known: list[str]) -> _Found:
+    if event.person is not None:
+        completed = full_name(event.person, known)
+        if completed != event.person:
+            event.rule += f" ({event.person!r} is {completed!r} in the item)"
+        event.person = completed
+    return event
+
+
+def _resolve_pronouns(found: list[_Found]) -> list[_Found]:
+    """"he leaves Apple" is about the person named last before it; with no one named before, it is dropped."""
+    resolved = []
+    for number, event in enumerate(found):
+        if event.pronoun:
+            before = [e.person for e in found[:number] if e.person and (e.clause < event.clause or e.position < event.position)]
+            people = {p for p in before}
+            if len(people) != 1:
+                continue  # two people could be "he": do not guess
+            event = replace(event, person=before[-1], pronoun=False, rule=f"{event.rule} (he/she = {before[-1]})")
+        resolved.append(event)
+    return resolved
+
+
+def _lead_company(headline: Marked, found: list[_Found]) -> str | None:
+    """The company a headline is about: one a headline rule named, else its first name that is not a person."""
+    named = next((e.company for e in found if e.clause == 0 and e.company), None)
+    if named:
+        return named
+    people = {e.person for e in found if e.person}
+    people |= {person.split()[-1] for person in people}
+    for name in headline.names:
+        if name in people:
+            continue
+        company = plausible_company(name)
+        if company and not set(company.lower().split()) & _PUBLIC:
+            return _without_legal_form(company)
+    return None
+
+
+def _without_company(person: str | None, company: str | None) -> str | None:
+    """"Instagram Kevin Systrom" → "Kevin Systrom" when the item is about Instagram (a name run took both)."""
+    if person and company and person.startswith(company + " ") and len(person.split()) - len(company.split()) >= 2:
+        return person[len(company) + 1 :]
+    return person
+
+
+def _inherit_titles(found: list[_Found], marked: list[Marked]) -> list[_Found]:
+    """Titles not written for a person: whoever holds it per the item, or the role a successor takes over."""
+    completed = []
+    for event in found:
+        if event.person and not event.title and not event.inherit:
+            title = _held_title(event.person, marked)
+            if title:
+                event = replace(event, title=title, explicit=True)
+        if not event.title and (event.inherit or event.change == "departed"):
+            source = _counterpart(event, found, marked)
+            if source is not None:
+                title = f"interim {source.title}" if event.interim and source.title else source.title
+                event = replace(event, title=title, explicit=False)
+        completed.append(event)
+    return completed
+
+
+def _held_title(person: str, marked: list[Marked]) -> str | None:
+    """"Senior Vice President of Retail, John Browett": the title the item gives a person next to the name."""
+    surname = person.split()[-1]
+    for clause in marked:
+        for pattern in holder_patterns():
+            for match in pattern.finditer(clause.text):
+                holder = clause.name(match.group("p")) or ""
+                if holder == person or holder.split()[-1:] == [surname]:
+                    return clause.title(match.group("t"))
+    return None
+
+
+def _counterpart(event: _Found, found: list[_Found], marked: list[Marked]) -> _Found | None:
+    """The event whose title `event` takes: the opposite change in the same part of the clause.
+
+    A successor takes the title of whoever departed anywhere in the item; a departure with no
+    title takes the appointment's unless a ";" separates them ("Tim Cook named CEO as Steve
+    Jobs resigns", not "John Reed named CFO; Sarah Lang to retire").
+    """
+    opposite = "departed" if event.change == "appointed" else "appointed"
+    candidates = [e for e in found if e.change == opposite and e.title and e.person != event.person]
+    text = marked[event.clause].text
+    same_clause = [e for e in candidates if e.clause == event.clause
+                   and ";" not in text[min(e.position, event.position) : max(e.position, event.position)]]
+    if event.inherit:
+        return next(iter(same_clause or candidates), None)
+    other_clauses = [e for e in candidates if e.clause != event.clause]
+    return next(iter(same_clause or other_clauses), None)
+
+
+def _fill_unnamed(found: list[_Found], marked: list[Marked], known: list[str]) -> list[_Found]:
+    """Give each unnamed change the person a later clause names for it; drop the ones no clause names.
+
+    The later clause's event takes the unnamed one's place and, when both give the same role,
+    its wording ("Yahoo's CEO steps down" / "chief executive Scott Thompson has stepped down": CEO).
+    """
+    filled = [e for e in found if e.person]
+    for event in found:
+        if event.person:
+            continue
+        match = _summary_match(event, filled)
+        if match is not None:
+            keep_own = event.title and (not match.title or not match.explicit or (
+                same_role(match.title, event.title) and _is_interim(match.title) == _is_interim(event.title)))
+            filled[filled.index(match)] = replace(
+                match, title=event.title if keep_own else match.title, company=event.company or match.company,
+                clause=event.clause, position=event.position, rule=f"{event.rule} + {match.rule}", explicit=True, filler=False,
+                evidence=f"{event.evidence} / {match.evidence}",
+            )
+            continue
+        person = _holder(event.title, marked[event.clause + 1 :], known)
+        if person:
+            filled.append(replace(event, person=person, rule=f"{event.rule} + holder"))
+    return sorted(filled, key=lambda e: (e.clause, e.position))
+
+
+def _is_interim(title: str | None) -> bool:
+    return bool(title and re.search(r"\b(?:interim|acting)\b", title, re.IGNORECASE))
+
+
+def _summary_match(event: _Found, named: list[_Found]) -> _Found | None:
+    """The later event an unnamed one is about: the same role, else the one without a title, else the only one."""
+    same_change = [e for e in named if e.change == event.change and e.clause >= event.clause]
+    for candidates in ([e for e in same_change if same_role(e.title, event.title)], [e for e in same_change if not e.title]):
+        if candidates:
+            return candidates[0]
+    return same_change[0] if len(same_change) == 1 else None
+
+
+def _holder(title: str | None, marked: list[Marked], known: list[str]) -> str | None:
+    if not title:
+        return None
+    for clause in marked:
+        for pattern in holder_patterns():
+            for match in pattern.finditer(clause.text):
+                person = clause.name(match.group("p"))
+                if person and person_like(person) and same_role(clause.title(match.group("t")), title):
+                    return full_name(person, known)
+    return None
+
+
+def _merge(found: list[_Found]) -> list[_Found]:
+    """One event per (change, person): the headline's, completed by later clauses.
+
+    Two mentions with the same change, company and role are one person even when spelled
+    differently ("Krzanich", "Kraznich"). An explicit title beats one inherited from a
+    successor; between two explicit titles for the same role the first wins, otherwise the
+    later, more specific one.
+    """
+    kept: list[_Found] = []
+    for event in found:
+        twin = next((k for k in kept if _same_person(k, event)), None)
+        if twin is None:
             kept.append(event)
+            continue
+        title = twin.title
+        if event.title and (not twin.title or (event.explicit and not twin.explicit)
+                            or (event.explicit and twin.explicit and not same_role(twin.title, event.title) and twin.clause == 0
+                                and event.clause > 0 and _more_specific(event.title, twin.title))):
+            title = event.title
+        kept[kept.index(twin)] = replace(twin, title=title, explicit=twin.explicit or event.explicit,
+                                         person=_longer(twin.person, event.person), company=twin.company or event.company)
     return kept
+
+
+def _same_person(first: _Found, second: _Found) -> bool:
+    if first.change != second.change or not first.person or not second.person:
+        return False
+    if first.person == second.person or first.person.split()[-1] == second.person.split()[-1]:
+        return True
+    return first.company == second.company and same_role(first.title, second.title) and first.person.split()[0] == second.person.split()[0]
+
+
+def _more_specific(new: str, old: str) -> bool:
+    """"CEO and chairman" over "CEO": the later title says more when it contains the earlier one's words."""
+    return len(new.split()) > len(old.split())
+
+
+def _longer(first: str | None, second: str | None) -> str | None:
+    if first and second and len(second.split()) > len(first.split()) and second.split()[-1] == first.split()[-1]:
+        return second
+    return first or second
+
+
+def _extraction(event: _Found) -> Extraction:
+    attributes = {
+        "person": event.person,
+        "title": event.title,
+        "function": function_of(event.title),
+        "seniority": seniority_of(event.title),
+    }
+    why = f"{event.rule} ({event.where}): {event.evidence!r}" + ("; title taken from the predecessor" if not event.explicit else "")
+    return Extraction(EventType.LEADERSHIP, event.change, event.company, attributes, why=why)

@@ -1,212 +1,334 @@
-"""The patterns of leadership news: person names, departure verbs, and the rules tried on each headline clause.
+"""The shapes of leadership news, written over marked clauses (see `names.mark`).
 
-Each rule is (change, gate, pattern): `gate` is a set of words at least one of which must be in
-the headline before the (costly) pattern is tried.
+In a marked clause every job title is ⟦k⟧ and every run of name words ⟪k⟫, so one rule covers
+"Apple CEO Steve Jobs resigns" and "Uber's president Jeff Jones quits" alike: ⟪co⟫ ⟦t⟧ ⟪p⟫ <depart>.
+Each rule names the change it reports; its groups say which marker is the person (`p`, `p2`,
+`plist`), the title (`t`, `t2`, `at` for a title in an apposition) and the company (`co`, `co2`,
+`co3`, `aco`). Patterns are compiled on first use so that importing the package stays quick.
+
+Rule kinds:
+    appointed / departed   the change named by the rule
+    succession             `p` appointed and `p2` departed, one title for both
+    successor              `p` appointed to the title of whoever the item says departed
+    unnamed                a change with no person ("Acme names new CFO"): the summary must name one
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
-from signalwatch.extract.roles import BOARD, TITLE
+__all__ = ["Rule", "rules", "candidate_rules", "LEADERSHIP_WORDS", "HEADLINE_CUES", "holder_patterns"]
 
-__all__ = [
-    "ALSO", "CLAUSE_SPLIT", "HEADLINE_RULES", "ROLE_WORDS", "Rule", "LEADERSHIP_WORDS", "LEADING_NAME", "PERSON", "PERSON2", "SUCCESSOR",
-    "SUCCESSOR_GATE", "SUMMARY_RULES", "TRAILING_VERB", "TRANSITION", "TRANSITION_WORDS", "UNNAMED", "UNNAMED_GATE",
-]
-
-# Capitalised words that open a headline phrase but never a person's name.
-_NOT_NAME = (
-    r"Former|Ex|Chief|Vice|Senior|Head|President|Director|General|Executive|Interim|Acting|New|Its|The|As|To|Of|And|"
-    r"Joins|Named|Appointed|Veteran|Industry|Board|Founder|Co-?[Ff]ounder|Cofounder|Global|Managing|Steps|Step|Resigns|"
-    r"Departs|Exits|Leaves|Retires|Announces|Appoints|Names|Hires|Taps|Promotes|Welcomes|Adds|With|From|At|For|In|On|"
-    r"After|Amid|Effective|Partner|Officer|Chairman|Chair|Group|Team|Leadership|Expands|Strengthens|Bolsters|Company|"
-    r"Sales|Marketing|Operations|Finance|Engineering|Product|People|Technology|Revenue|Customer|Success|Legal|Exclusive|"
-    r"Report|Sources|Update|Breaking"
+# Markers and the words around them.
+_NAME = r"⟪(?P<{}>\d+)⟫"
+_TITLE = r"⟦(?P<{}>\d+)⟧"
+_ANY_NAME = r"⟪\d+⟫"
+_ART = (
+    r"(?:(?i:its|the|their|his|her|a|an|company's|the\s+company's)\s+)?"
+    r"(?:(?i:new|current|newly\s+created|permanent|next|first|sole|longtime|embattled|outgoing|former|previous)\s+)?"
 )
-_WORD = rf"(?!(?:{_NOT_NAME})\b)(?![A-Z]{{2,}}\b)[A-ZÀ-ÖØ-ÞĀ-ž][\w'-]*(?<!'s)"
-_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|ter|ten|y|dos|das)"
-# "Sarah Kim", "Anna de Vries", "Michael O'Brien", "Wei Ling Tan", "Dr. Samuel Okafor".
-_INITIAL = r"[A-Z]\.(?:[A-Z]\.)?"  # "John A. Smith", "J.P. Morgan"
-_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?"
-PERSON = (
-    rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
-    rf"(?P<person>(?:{_INITIAL}\s+)?{_WORD}(?:\s+(?:{_PARTICLE}\s+|{_INITIAL}\s+)*{_WORD}){{1,3}}{_SUFFIX})"
+# Auxiliaries and adverbs between a subject and its verb: "has", "will", "is reportedly", "has decided to".
+_ADV = (
+    r"(?:(?i:officially|reportedly|formally|suddenly|unexpectedly|abruptly|just|now|also|quietly|finally|already|soon|"
+    r"will|would|has|have|had|is|are|was|were|to|be|been|being|then|set\s+to|expected\s+to|decided\s+to|plans\s+to|"
+    r"planning\s+to|today|on\s+\w+day|this\s+week|effective\s+immediately)\s+)*"
 )
-PERSON2 = PERSON.replace("?P<person>", "?P<person2>")
-# A title followed by "of the Year" or "Award" is an honour, not a job.
-_ROLE = rf"(?P<title>{TITLE}|{BOARD})(?!\s+(?i:of\s+the\s+(?:year|month|decade)|awards?|list|honou?ree|finalist)\b)"
-_LEAD_IN = r"(?:[\w'.&/-]+\s+){0,5}?"  # "former Oracle executive", "Stripe's", "Amgen veteran"
-_ARTICLES = r"(?:(?i:its|the|their|a)\s+)?(?:(?i:new|first|first-ever|next|permanent)\s+)?"
-_APPOINT = (
-    r"(?i:appoints|has\s+appointed|names|has\s+named|taps|hires|has\s+hired|welcomes|adds|promotes|elevates|"
-    r"ropes\s+in|brings\s+(?:on|in)|picks|selects|recruits|poaches|lures|elects|"
-    r"announces\s+(?:the\s+)?(?:appointment|hiring|promotion|addition)\s+of|"
-    r"(?:strengthens|bolsters|expands|boosts|builds\s+out|grows)\s+(?:its\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:team|bench|board|c-suite)\s+"
-    r"(?:with\s+(?:the\s+)?(?:appointment|hiring|addition|promotion)\s+of|,\s*(?:appoints|names|hires|adds|welcomes)))"
+# ", the chief design officer of Apple," or ", a design legend who helped create the iPhone,".
+_APPOS = (
+    rf"(?:(?:,|\s+-+)\s+(?:[^,⟦⟧]{{0,60}}?\s)??(?:(?:⟪(?P<aco>\d+)⟫'s\s+)?{_ART}⟦(?P<at>\d+)⟧(?:\s+[^,]{{0,80}}?)?"
+    rf"|[^,⟦]{{1,80}}?)(?:,\s+[^,]{{1,60}}?){{0,2}}(?:,|\s+-+))?"
+)
+# "Thomas Horton of GE board", "Marissa Mayer of Google": where the person comes from.
+_FROM = r"(?:\s+(?i:of|from|at)\s+(?:the\s+)?⟪\d+⟫(?:\s+(?i:board))?)?"
+# A name that ends the phrase: not the first of "Intel CFO Robert Swan".
+_P_END = r"(?![\s,]*[⟦⟪])"
+_LEADIN = r"(?:(?:⟪\d+⟫(?:'s)?|⟦\d+⟧|(?!(?i:to|as|who|that|with)\b)[^\s⟪⟦,;]+)\s+){0,5}?"  # "former Lloyds TSB marketer", "the company's CFO"
+_OF_CO = rf"(?:\s+(?i:of|at|for)\s+{_ART}(?:[a-z][\w-]*\s+){{0,3}}{_NAME.format('co2')})?"
+_OF_DCO = _OF_CO.replace("?P<co2>", "?P<dco2>")
+# What may follow "leaves"/"exits" when a person leaves a post (not "leaves door open", "exits stake").
+_GOING = (
+    r"\s+(?:(?:the\s+(?:company|firm|board|group|business|role|post|position|bank|startup)|for|to|after|amid|as|in|effective|at|"
+    r"following|with|over|on|this|next|later|by|from|his|her|their|months|weeks|less|just)\b|[⟪⟦])|\s*[,;:.!?(-]|\s*$"
 )
 _DEPART = (
-    r"(?i:steps\s+down|to\s+step\s+down|is\s+stepping\s+down|stepping\s+down|will\s+step\s+down|resigns|has\s+resigned|"
-    r"to\s+resign|(?:departs|to\s+depart|is\s+departing|exits|to\s+exit|is\s+exiting|leaves|to\s+leave|is\s+leaving|quits|"
-    r"out)(?=\s+(?:the\s+company|for|to\s+(?:join|start|launch|lead|become|pursue|focus)|after|amid|as|in|effective|at|"
-    r"following|with\s+immediate|over|months|weeks|less|just|from)\b|\s*[,;:.!?(]|\s*$|(?-i:\s+[A-Z]))|"
-    r"retires|to\s+retire|is\s+retiring|(?:is\s+)?ousted|(?:is\s+)?fired|steps\s+aside|to\s+step\s+aside|"
-    r"bows\s+out|to\s+move\s+on|moves\s+on)(?![\w-])"
+    r"(?i:resigns|resigned|resigning|steps\s+down|stepped\s+down|stepping\s+down|step\s+down|steps\s+aside|step\s+aside|"
+    r"stepping\s+aside|(?:departs|departing|depart|leaves|leaving|leave|quits|quit|quitting|exits|exiting|exit)(?=" + _GOING + r")|"
+    r"left(?=\s+(?:the\s+company|⟪))|retires|retiring|retire|out(?=\s+(?:as|at|following|after|amid|over)\b)|"
+    r"(?:ousted|fired|sacked|dismissed|removed|replaced)(?!\s+(?:⟦|⟪|its\b|the\b|his\b|her\b|their\b|him\b|a\b))|"
+    r"bows\s+out|bails\s+out|is\s+on\s+(?:his|her)\s+way\s+out|"
+    r"said\s+(?:she|he)\s+(?:would|will)\s+leave|said\s+(?:she|he)\s+was\s+leaving)(?![\w-])"
 )
+_DEPART_TAIL = (
+    rf"(?:\s+(?i:as|from)\s+(?:(?i:his|her|their)\s+(?:roles?|positions?|posts?|jobs?)\s+(?i:as)\s+)?{_ART}"
+    rf"(?:{_NAME.format('dco')}(?:'s)?\s+(?:[a-z]+\s+)?)?{_TITLE.format('dt')}{_OF_DCO}"
+    rf"|\s+(?i:from\s+|at\s+)?{_NAME.format('dco3')})?"
+)
+_APPOINT_VERB = (
+    r"(?i:names|named|appoints|appointed|hires|hired|taps|tapped|elects|elected|promotes|promoted|picks|picked|selects|"
+    r"selected|recruits|recruited|poaches|poached|lures|lured|announces|announced|welcomes|welcomed|adds|added|"
+    r"brings\s+in|brought\s+in|ropes\s+in|picks\s+up|makes|made|installs|installed|chooses|chose|chosen|unveils|elevates|"
+    r"elevated|upgrades|has\s+elevated)"
+)
+_PERSONS = r"(?P<plist>⟪\d+⟫(?:(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)⟪\d+⟫){1,3})"
 
 
 class Rule(NamedTuple):
-    """One headline shape: the change it reports, its keyword screen, and the pattern itself."""
+    """One shape of leadership news: its kind, its keyword screen, its pattern, and whether a lone surname may be the person."""
 
-    change: str
-    gate: frozenset[str]
+    name: str
+    kind: str  # appointed, departed, succession, successor, unnamed_appointed, unnamed_departed, ...
+    gate: frozenset[str]  # the clause must hold one of these words before the (costly) pattern is tried
     pattern: re.Pattern[str]
-    needs_role: bool = True  # the pattern contains a job title, so the headline must hold a role word
+    surname_ok: bool = False  # "Uber CEO Kalanick resigns": a title right before the name vouches for it
 
 
-# Words one of which every job title contains ("VP of Sales", "chief revenue officer", "CEO").
-ROLE_WORDS = frozenset(
-    "ceo cfo cto coo cmo cro cpo cio ciso chro cco cdo cso clo cao cbo cgo cxo cisco chief president vp svp evp vice "
-    "head director officer chair chairman chairwoman chairperson counsel manager partner treasurer controller board "
-    "executive founder cofounder".split()
-)
-
-
-def _gate(listing: str) -> frozenset[str]:
+def _words(listing: str) -> frozenset[str]:
     return frozenset(listing.split())
 
 
-_DEPART_GATE = _gate(
-    "steps step stepping resigns resigned resign departs depart departing exits exit exiting leaves leave leaving "
-    "retires retire retiring out ousted fired quits aside bows move moves"
+_APPOINT_WORDS = _words(
+    "names named appoints appointed hires hired taps tapped elects elected promotes promoted picks picked selects selected "
+    "recruits recruited poaches poached lures lured announces announced welcomes welcomed adds added brings brought ropes "
+    "makes made installs installed chooses chose chosen unveils elevates elevated upgrades up"
 )
-_END = r"(?=\s+(?i:after|amid|to|following|effective|in|at|as|from|who|with|and|for|on)\b|[,;:.!?]|\s*$)"
-
-HEADLINE_RULES = [
-    # "Acme appoints Sarah Kim as CRO", "Acme names former Oracle exec David Osei CFO"
-    Rule("appointed", _gate(
-        "appoints appointed appointment names named taps hires hired welcomes adds promotes elevates ropes brings picks "
-        "selects recruits poaches lures elects strengthens bolsters expands boosts builds grows"
-    ), re.compile(
-        rf"^(?P<pre>.*?)\s*{_APPOINT}\s+{_LEAD_IN}{PERSON}(?:,\s+[^,]{{1,80}},)?,?\s+"
-        rf"(?:(?i:to\s+succeed|to\s+replace)\s+{PERSON2}\s+)?"
-        rf"(?:(?i:as|to(?:\s+the\s+(?:role|position|post)\s+of)?|to\s+serve\s+as)\s+)?{_ARTICLES}{_ROLE}")),
-    # "Acme welcomes new Chief Operating Officer Jane Doe"
-    Rule("appointed", _gate(
-        "appoints names taps hires welcomes adds promotes elevates ropes brings picks selects recruits poaches lures elects"
-    ), re.compile(rf"^(?P<pre>.*?)\s*{_APPOINT}\s+{_ARTICLES}{_ROLE},?\s+{PERSON}{_END}")),
-    # "Priya Raman joins Vantage Robotics as VP of Sales"
-    Rule("appointed", _gate("joins joined returns rejoins"), re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?i:joins|has\s+joined|rejoins|returns\s+to)\s+(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
-    # "Jane Doe joins Acme's board"
-    Rule("appointed", _gate("joins joined"), re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?i:joins|has\s+joined)\s+(?P<co>.+?)(?:'s)?\s+(?P<title>{BOARD}(?:\s+of\s+[Dd]irectors)?)")),
-    # "Sofia Ramos named CEO of Halcyon Data"
-    Rule("appointed", _gate("named appointed promoted tapped elected hired confirmed chosen selected become becomes takes"),
-     re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?:is\s+|has\s+been\s+)?(?i:named|appointed|promoted\s+to|tapped\s+as|elected|hired\s+as|"
-        rf"confirmed\s+as|chosen\s+as|selected\s+as|to\s+become|becomes|will\s+become|takes\s+over\s+as)\s+(?:(?i:as)\s+)?"
-        rf"{_ARTICLES}{_ROLE}\s+(?i:of|at|for)\s+(?P<co>.+?){_END}")),
-    # "Tom Alvarez steps down as CEO of Harbor Compliance", "Jane Doe to step down as Payverse CFO"
-    Rule("departed", _DEPART_GATE, re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+{_DEPART}\s+(?i:as)\s+{_ARTICLES}(?:{_ROLE}\s+(?i:of|at)\s+(?P<co>.+?){_END}"
-        rf"|(?P<co2>[^,]+?)(?:'s)?\s+(?P<title2>{TITLE}){_END})")),
-    # "Brightlane CEO Mark Duffy steps down", "Tarn's CEO exits", "Acme co-founder and CTO Jane Doe leaves"
-    Rule("departed", _DEPART_GATE, re.compile(
-        rf"^(?P<pre>.+?)\s+(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}(?:,?\s+{PERSON},?)?\s+"
-        rf"(?:(?i:has|will|is)\s+)?{_DEPART}")),
-    # "Cyberwise announces departure of CMO Holly Grant", "Patchwork loses CTO as Dana Fox leaves"
-    Rule("departed", _gate("departure resignation retirement exit loses ousts fires parts"), re.compile(
-        rf"^(?P<pre>.+?)\s+(?i:announces\s+(?:the\s+)?(?:planned\s+|upcoming\s+|impending\s+)?"
-        rf"(?:departure|resignation|retirement|exit)\s+of|loses|ousts|fires|"
-        rf"parts\s+ways\s+with|confirms\s+(?:the\s+)?(?:departure|exit)\s+of)\s+{_ARTICLES}"
-        rf"{_ROLE}(?:,?\s+{PERSON}|\s+(?i:as)\s+{PERSON2}\s+{_DEPART})?")),
-    # "Acme co-founder Jane Doe steps down as CEO"
-    Rule("departed", _gate("founder cofounder"), re.compile(
-        rf"^(?P<pre>.+?)\s+(?i:co-?founder|founder)\s+{PERSON}\s+{_DEPART}(?:\s+(?i:as)\s+{_ARTICLES}{_ROLE})?")),
-    # "Former Google exec Jane Doe to lead Acme as CEO", "Acme announces Jane Doe as CMO"
-    Rule("appointed", _gate("lead run"), re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?i:to\s+lead|will\s+lead|tapped\s+to\s+lead|named\s+to\s+lead|to\s+run|will\s+run)\s+"
-        rf"(?P<co>.+?)\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
-    Rule("appointed", _gate("announces introduces unveils confirms"), re.compile(
-        rf"^(?P<pre>.*?)\s*(?i:announces|introduces|unveils|confirms)\s+{PERSON}\s+(?i:as)\s+{_ARTICLES}{_ROLE}")),
-    # "Jane Doe to succeed John Roe as Acme CEO"
-    Rule("appointed", _gate("succeed succeeds replace replaces"), re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?i:to\s+succeed|succeeds|will\s+succeed|replaces|to\s+replace|will\s+replace)\s+"
-        rf"{PERSON2}\s+(?i:as)\s+{_ARTICLES}(?:{_ROLE}\s+(?i:of|at)\s+(?P<co>.+?){_END}"
-        rf"|(?P<co2>[^,]+?)(?:'s)?\s+(?P<title2>{TITLE}){_END})")),
-    # "John Roe, Acme's longtime CFO, to retire", "Jane Doe, CEO of Acme, steps down"
-    Rule("departed", _DEPART_GATE, re.compile(
-        rf"^{PERSON},\s+(?:(?P<co2>[^,]+?)'s\s+(?:(?i:longtime|long-serving|current|founding)\s+)?(?P<title2>{TITLE})"
-        rf"|{_ROLE}\s+(?i:of|at)\s+(?P<co>[^,]+?)),\s+(?:(?i:has|will|is)\s+)?{_DEPART}")),
-    # "Jane Doe takes the helm at Acme"
-    Rule("appointed", _gate("helm reins"), re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?i:takes|to\s+take|will\s+take|took)\s+(?:(?i:the|over\s+the)\s+)?(?i:helm|reins)\s+"
-        rf"(?i:at|of)\s+(?P<co>.+?){_END}"), needs_role=False),
-    # "...; John Roe to retire": the company is named in another clause
-    Rule("departed", _DEPART_GATE, re.compile(rf"^{_LEAD_IN}{PERSON}\s+{_DEPART}{_END}"), needs_role=False),
-    # "Jane Doe leaves Acme" (no role named)
-    Rule("departed", _gate("leaves exits departs quits"), re.compile(
-        rf"^{_LEAD_IN}{PERSON}\s+(?i:leaves|exits|departs|quits)\s+(?P<co>[A-Z][^,;]*?){_END}"), needs_role=False),
-]
-# "COO Lisa Tran named successor": the role is the one the departing person held.
-SUCCESSOR = re.compile(
-    rf"^(?:(?P<pre>.*?)\s*(?:{TITLE})\s+)?{PERSON}\s+(?:is\s+)?(?i:named|appointed|tapped|picked|chosen)\s+(?:as\s+)?"
-    r"(?:(?i:his|her|their|the|new|interim)\s+)*(?i:successor|replacement)"
-    # "Board names John Roe successor"
-    rf"|^(?P<pre2>.*?)\s*(?i:names|appoints|picks|taps)\s+{PERSON2}\s+(?:(?i:as)\s+)?(?:(?i:his|her|their|the|new|interim)\s+)*"
-    r"(?i:successor|replacement)"
+_DEPART_WORDS = _words(
+    "resigns resigned resigning steps stepped stepping step aside departs departing depart leaves leaving leave left quits "
+    "quit quitting retires retiring retire exits exiting exit out ousted fired sacked dismissed removed replaced bows bails way said"
 )
-# "Acme names new CEO", "Acme announces CEO transition": the person is in the summary.
-UNNAMED = re.compile(
-    rf"^(?P<pre>.*?)\s*(?:(?i:names|appoints|taps|hires|announces|picks|selects|finds|welcomes|ropes\s+in|poaches|lures|"
-    rf"brings\s+(?:on|in)|adds)\s+(?:(?i:a|its)\s+)?(?:(?i:new)\s+(?P<title3>{TITLE})|{_LEAD_IN}(?i:as)\s+{_ARTICLES}(?P<title>{TITLE}))"
-    rf"|(?i:announces|confirms)\s+(?:(?i:a|its)\s+)?(?P<title2>{TITLE})\s+(?i:transition|succession|change|appointment)"
-    rf"|(?i:announces|unveils)\s+(?:(?i:a|its)\s+)?(?i:leadership|executive|management)\s+(?i:transition|changes?|succession|appointments?))"
-)
-UNNAMED_GATE = _gate(
-    "names appoints taps hires announces picks selects finds welcomes ropes poaches lures brings adds confirms unveils"
-)
-SUCCESSOR_GATE = _gate("successor replacement")
-# Headlines that announce leadership news without naming the person: the summary does.
-TRANSITION_WORDS = _gate(
-    "transition transitions succession successor changes change shakeup appointments strengthens bolsters expands boosts "
-    "builds grows reshuffles shakes revamps hires"
-)
-TRANSITION = re.compile(
-    r"\b(?:leadership|executive|management|CEO|CFO|chief\s+executive)\s+"
-    r"(?:transition|change|changes|succession|shake-?up|appointments?)\b"
-    r"|\bsuccession\b|\bnames\s+successor\b|\bchanges\s+to\s+(?:its\s+)?(?:executive\s+|senior\s+)?(?:leadership|management)\b"
-    r"|\b(?:strengthens|bolsters|expands|boosts|builds\s+out|grows|reshuffles|shakes\s+up|revamps)\s+(?:its\s+)?"
-    r"(?:[\w-]+\s+){0,2}?"
-    r"(?:team|c-suite|leadership|board|bench|ranks)\b|\bnew\s+(?:leadership|executive|c-suite)\s+(?:hires|appointments)\b",
-    re.IGNORECASE,
-)
-TRAILING_VERB = re.compile(r"\s+(?i:announces|unveils|confirms|reveals|names|plans|completes|outlines)\s*$")
-LEADING_NAME = re.compile(r"^(?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|and|&))*")
-SUMMARY_RULES = [
-    ("appointed", re.compile(r"appoint|named|hired|promoted", re.IGNORECASE), re.compile(
-        rf"(?i:appointment\s+of|has\s+appointed|appointed|has\s+named|named|has\s+hired|hired|has\s+promoted|promoted)\s+"
-        rf"{PERSON}(?:,\s+[^,]{{1,80}},)?\s+(?i:as|to)\s+{_ARTICLES}{_ROLE}")),
-    ("appointed", re.compile(r"appointed|named|promoted|elected", re.IGNORECASE), re.compile(
-        rf"{PERSON}(?:,\s+[^,]{{1,80}},)?\s+(?i:has\s+been|was|will\s+be|is\s+being)\s+"
-        rf"(?i:appointed|named|promoted\s+to|elected)\s+"
-        rf"(?:(?i:as)\s+)?{_ARTICLES}{_ROLE}")),
-    ("departed", re.compile(r"step|depart|resign|leav|retir", re.IGNORECASE), re.compile(
-        rf"(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ROLE}\s+{PERSON}\s+(?i:will\s+step\s+down|is\s+stepping\s+down|"
-        rf"has\s+stepped\s+down|stepped\s+down|will\s+depart|has\s+resigned|resigned|will\s+leave|is\s+leaving|"
-        rf"will\s+retire|is\s+retiring)")),
-]
-CLAUSE_SPLIT = re.compile(
-    r"\s*;\s*|\s+-\s+|,\s+(?=[a-z]*\s*(?:[A-Z][\w.'-]+\s+){1,3}(?:named|appointed|to\s+step|steps)\b)"
-    r"|(?:\s+and|,)\s+(?=(?:names|appoints|hires|taps|promotes|adds|welcomes)\b)",
-)
+# The keyword screen of each rule, by rule name.
+_GATES = {
+    "person-named-title": _words("named appointed elected tapped picked chosen selected hired confirmed promoted made installed"),
+    "person-becomes-title": _words(
+        "becomes become became serve serving take takes over steps step returns return back new going joining run lead head moved moves move"
+    ),
+    "company-names-person": _APPOINT_WORDS,
+    "company-names-person-to-succeed": _words("succeed replace successor"),
+    "and-names-person": _APPOINT_WORDS,
+    "and-person-title": _words("and"),
+    "person-named-successor": _words("successor replacement"),
+    "names-person-successor": _words("successor replacement"),
+    "person-leads-company-as": _words("lead leads run runs head heads"),
+    "person-takes-helm": _words("helm reins"),
+    "company-names-person-to-lead": _words("head lead run oversee"),
+    "company-names-title-person": _APPOINT_WORDS,
+    "new-title-person": _words("new"),
+    "appointment-of": _words("appointment hiring promotion naming election"),
+    "person-joins-as": _words("joins joined rejoins joining join returns returning"),
+    "person-joins-board": _words("board"),
+    "company-elects-to-board": _words("board"),
+    "person-replaces-person": _words("replaces replace succeeds succeed"),
+    "title-person-replaced-by": _words("replaced succeeded"),
+    "replaced-by": _words("replaced succeeded"),
+    "replacing-him-with": _words("replacing replaced replace"),
+    "person-steps-in": _words("shoes into"),
+    "person-who-left": _words("departed left quit exited"),
+    "pronoun-leaves": _words("he she"),
+    "pronoun-named": _words("he she"),
+    "person-takes-over": _words("take takes taking took"),
+    "former-returns": _words("ex former"),
+    "company-ousts": _words("ousts ousted fires fired removes removed dismisses dismissed sacks sacked cans canned axes axed pushes forces loses lost"),
+    "departure-of": _words("departure resignation retirement exit ouster firing"),
+    "succeeding": _words("succeeding replacing replace succeed takes"),
+    "company-names-title": _words("names name appoints hires taps picks selects finds found welcomes announces unveils gets lands poaches lures"),
+    "company-new-title": _words("new"),
+    "title-named-title-of": _words("named appointed"),
+}
 
 
-# Every word that can carry a leadership headline; an item with none of them is skipped at once.
-LEADERSHIP_WORDS = frozenset().union(*(rule.gate for rule in HEADLINE_RULES), UNNAMED_GATE, TRANSITION_WORDS)
+def _rule(name: str, kind: str, pattern: str, surname_ok: bool = False) -> Rule:
+    return Rule(name, kind, _GATES.get(name, _DEPART_WORDS), re.compile(pattern), surname_ok)
 
-# "... Chief Financial Officer and Mia Song Chief People Officer": a second appointment in one headline.
-ALSO = re.compile(rf"^\s*(?:,|and|&|,\s+and)\s+{PERSON},?\s+(?:(?i:as)\s+)?{_ARTICLES}{_ROLE}")
+
+P = _NAME.format("p")
+P2 = _NAME.format("p2")
+CO = _NAME.format("co")
+T = _TITLE.format("t")
+T2 = _TITLE.format("t2")
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """Every rule, tried in this order on each clause; compiled on first use."""
+    return (
+        # "Satya Nadella officially named new Microsoft CEO", "Tim Cook, formerly Apple's COO, has been named CEO"
+        _rule("person-named-title", "appointed",
+              rf"{P}{_FROM}{_APPOS}\s+{_ADV}(?i:named|appointed|elected|tapped|picked|chosen|selected|hired|confirmed|promoted|made|"
+              rf"installed)(?:\s+(?i:as|to))?\s+(?:(?i:to\s+the\s+(?:newly\s+created\s+)?(?:position|role|post)\s+of)\s+)?"
+              rf"{_ART}(?:{CO}(?:'s)?\s+)?{T}{_OF_CO}"),
+        # "Marissa Mayer to become Yahoo CEO", "Sundar Pichai is the new CEO of Alphabet", "X, who will serve as interim CEO"
+        _rule("person-becomes-title", "appointed",
+              rf"{P}{_FROM}{_APPOS},?\s+(?:(?i:who)\s+)?{_ADV}(?i:becomes|become|became|serve\s+as|serving\s+as|take\s+over\s+as|takes\s+over\s+as|"
+              rf"moved\s+to|moves\s+to|move\s+to|"
+              rf"steps\s+in\s+as|step\s+in\s+as|returns\s+as|return\s+as|back\s+as|the\s+new|new|going\s+to\s+be|"
+              rf"joining\s+(?:[\w-]+\s+){{0,4}}?{_ANY_NAME}\s+as|run|lead|head)\s+{_ART}(?:(?i:role|position|post)\s+(?i:of)\s+)?"
+              rf"(?:{CO}(?:'s)?\s+)?{T}{_OF_CO}"),
+        # "Microsoft taps Nadella for CEO", "Tesla names insider Taneja CFO", "Intel board has appointed CFO Robert Swan as interim CEO"
+        _rule("company-names-person", "appointed",
+              rf"{CO}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P}(?!\s+⟦\d+⟧\s+⟪)"
+              rf"(?:\s+(?i:of|from)\s+{_ANY_NAME})?{_APPOS}\s*,?\s*(?:(?i:as|to|for|to\s+be|to\s+serve\s+as|"
+              rf"to\s+the\s+(?:newly\s+created\s+)?(?:role|position|post)\s+of)\s+)?{_ART}{T}"),
+        # "Corvid taps Anna Berg to succeed Lars Holm as CEO"
+        _rule("company-names-person-to-succeed", "succession",
+              rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P}\s+(?i:to\s+succeed|to\s+replace|as\s+successor\s+to)\s+{_ART}(?:{T2}\s+)?{P2}"
+              rf"(?:\s+(?i:as)\s+{_ART}(?:{_NAME.format('co2')}(?:'s)?\s+)?{T})?"),
+        # "Gridspan raises $25M and names former Tesla exec Maria Lopez as COO": the company is the headline's
+        _rule("and-names-person", "appointed",
+              rf"(?:^|[,;]|\s(?i:and|also))\s+{_APPOINT_VERB}\s+{_LEADIN}{P}(?:\s+(?i:of|from)\s+{_ANY_NAME})?{_APPOS}\s*,?\s*"
+              rf"(?:(?i:as|to|for)\s+)?{_ART}{T}"),
+        # "... Ben Carter Chief Financial Officer and Mia Song Chief People Officer": a second appointment
+        _rule("and-person-title", "appointed_also", rf"(?<=⟧)\s*(?:,|\s+and|,\s+and)\s+{P},?\s+(?:(?i:as)\s+)?{_ART}{T}"),
+        # "COO Lisa Tran named successor", "Board Names Nina Cruz Successor"
+        _rule("person-named-successor", "successor",
+              rf"{P}\s+{_ADV}(?i:named|appointed|tapped|picked|chosen)\s+(?:(?i:as)\s+)?(?:(?i:his|her|their|the|new|interim)\s+)*"
+              rf"(?i:successor|replacement)"),
+        _rule("names-person-successor", "successor",
+              rf"(?i:names|appoints|picks|taps)\s+{P}\s+(?:(?i:as)\s+)?(?:(?i:his|her|their|the|new|interim)\s+)*(?i:successor|replacement)"),
+        # "Karen Yu to lead Brightmind as CEO"
+        _rule("person-leads-company-as", "appointed",
+              rf"{P}\s+{_ADV}(?i:lead|leads|run|runs|head|heads)\s+{CO}\s+(?i:as)\s+{_ART}{T}"),
+        # "Arlo Diaz takes the helm at Brightpath Learning"
+        _rule("person-takes-helm", "appointed",
+              rf"{P}\s+{_ADV}(?i:takes|take|took|taking)\s+(?:(?i:the|over\s+the)\s+)?(?i:helm|reins)\s+(?i:at|of)\s+{CO}"),
+        # "Seat has promoted regional brand manager Mark McKenna to head its marketing": the title is in the headline
+        _rule("company-names-person-to-lead", "filler",
+              rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P},?\s+(?i:to\s+(?:head|lead|run|oversee))\b"),
+        # "Microsoft announced its new head of marketing today, Chris Capossela", "Acme welcomes new COO Jane Doe"
+        _rule("company-names-title-person", "appointed",
+              rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+(?!(?i:former|ex-|previous))(?:{_ART}(?:{_ANY_NAME}\s+)?){T},?\s+"
+              rf"(?:(?i:today|on\s+\w+day),?\s+)?{P}"),
+        # "Google's new CFO Ruth Porat", "the company's new chief executive Jane Doe"
+        _rule("new-title-person", "appointed", rf"(?:{CO}'s\s+)?(?i:new)\s+{T},?\s+{P}"),
+        # "hiring of Chris Lattner who will be the company's new VP", "appointment of Steven Sharp as marketing chief"
+        _rule("appointment-of", "appointed",
+              rf"(?i:appointment|hiring|promotion|naming|election)\s+of\s+{_LEADIN}{P},?\s+(?i:as|who\s+will\s+be|to)\s+{_ART}{T}"),
+        # "Chris Lattner joins Tesla as VP", "Jane Doe has joined Acme as CRO"
+        _rule("person-joins-as", "appointed",
+              rf"{P}{_APPOS}\s+(?:(?:[a-z]+\s+){{1,3}}and\s+)?{_ADV}(?i:joins|joined|rejoins|joining|join|returns\s+to|returning\s+to)\s+"
+              rf"(?:(?:{_ART}[\w-]+\s+){{0,4}}?{CO}\s+)?"
+              rf"(?:[\w-]+\s+){{0,4}}?(?i:as)\s+{_ART}{T}"),
+        # "Indra Nooyi joined the Amazon board", "Amazon elects ex-PepsiCo chief Indra Nooyi to its board"
+        _rule("person-joins-board", "appointed_board",
+              rf"{P}{_APPOS}\s+{_ADV}(?i:joins|joined|join|named\s+to|appointed\s+to|elected\s+to)\s+{_ART}"
+              rf"(?:{CO}(?:'s)?\s+)?(?i:board)(?:\s+(?i:of\s+directors))?(?:\s+(?i:for|of|at)\s+(?:[\w-]+\s+){{0,3}}?{_NAME.format('co2')})?"),
+        _rule("company-elects-to-board", "appointed_board",
+              rf"{CO}\s+{_ADV}(?i:elects|elected|appoints|appointed|names|named|adds|added|welcomes)\s+{_LEADIN}{P}\s+(?i:to)\s+"
+              rf"{_ART}(?i:board)", surname_ok=True),
+        # "Bob Iger Replaces Bob Chapek ... as Disney CEO", "Gelsinger will replace current chief executive Bob Swan"
+        _rule("person-replaces-person", "succession",
+              rf"{P}{_APPOS}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{_ART}(?:{T2}\s+|(?:[a-z][\w-]*\s+){{1,2}})?{P2}"
+              rf"(?:[^.;⟦⟪]{{0,40}}?\s+(?i:as)\s+{_ART}(?:{CO}(?:'s)?\s+)?{T}{_OF_CO})?"),
+        # "Intel CEO Bob Swan to be Replaced by Former CTO and VMWare CEO, Pat Gelsinger"
+        _rule("title-person-replaced-by", "succession_rev",
+              rf"(?:{CO}(?:'s)?\s+)?{T}\s+{P2}\s+{_ADV}(?i:replaced|succeeded)\s+(?i:by)\s+{_LEADIN}{P}{_P_END}"),
+        # "replaced in the interim by CFO Tim Morse", "replacing him with board member Larry Culp", "Andy Jassy to take over"
+        _rule("replaced-by", "successor",
+              rf"(?i:replaced|succeeded)\s+(?P<interim>(?i:in\s+the\s+interim\s+|on\s+an\s+interim\s+basis\s+))?(?:(?i:in\s+the\s+\w+)\s+)?"
+              rf"(?i:by)\s+{_LEADIN}{P}{_P_END}"),
+        _rule("replacing-him-with", "successor", rf"(?i:replacing|replaced|replace)\s+(?i:him|her)\s+with\s+{_LEADIN}{P}{_P_END}"),
+        # "CFO Robert Swan steps into his shoes on an interim basis"
+        _rule("person-steps-in", "successor",
+              rf"{P}\s+{_ADV}(?i:steps|stepped|step|will\s+step)\s+(?i:into|in\s+to)\s+(?:(?i:his|her|the)\s+)?(?i:shoes|role|position|job)"
+              rf"(?P<interim>\s+(?i:on\s+an\s+interim\s+basis|in\s+the\s+interim))?"),
+        # "Kevin Weil, who departed Twitter this week": the employer a new hire leaves
+        _rule("person-who-left", "departed",
+              rf"{P},\s+(?i:who)\s+(?:(?i:has|had|just|recently)\s+)*(?i:departed|left|quit|exited)\s+{CO}"),
+        # "...; he leaves Apple after 11 years": the person the clause was about
+        _rule("pronoun-leaves", "departed_pronoun",
+              rf"(?:^|[;,.]\s+)(?i:he|she)\s+{_ADV}(?i:leaves|left|is\s+leaving|departs|quits|exits)\s+{CO}"),
+        # "He is elected Apple chairman.": the item's person
+        _rule("pronoun-named", "appointed_pronoun",
+              rf"^(?i:he|she)\s+{_ADV}(?i:elected|named|appointed|promoted\s+to|made|become|becomes)\s+(?:(?i:as)\s+)?{_ART}"
+              rf"(?:{CO}(?:'s)?\s+)?{T}"),
+        _rule("person-takes-over", "successor",
+              rf"{P}\s+{_ADV}(?i:take|takes|taking|took)\s+(?:(?i:over)(?!\s+(?i:as|from))|(?i:her|his)\s+place|(?i:on)\s+(?:(?i:the)\s+)?(?i:role))"),
+        # "Bob Iger to return", "ex-CEO Bob Iger is back"
+        _rule("former-returns", "appointed",
+              rf"(?i:ex-|former\s+){T}\s+{P}\s+{_ADV}(?i:returns|return|returning|is\s+back|back|comes\s+back)", surname_ok=True),
+        # "Uber CEO Kalanick resigns", "Yahoo's chief executive Scott Thompson has stepped down", "longtime marketing chief X said she would leave"
+        _rule("title-person-departs", "departed",
+              rf"(?:{CO}(?:'s)?\s+)?(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ART}{T}(?:\s+and\s+(?i:co-?founder))?,?\s+{P},?\s+"
+              rf"{_ADV}{_DEPART}{_DEPART_TAIL}", surname_ok=True),
+        # "Yahoo's Bartz out as chief executive": a surname vouched for by the title that follows
+        _rule("company-person-out-as", "departed",
+              rf"{CO}'s\s+{P}\s+{_ADV}{_DEPART}\s+(?i:as)\s+{_ART}{T}", surname_ok=True),
+        # "Larry Page and Sergey Brin ... are stepping down from their positions as CEO and president"
+        _rule("persons-depart", "departed_list",
+              rf"{_PERSONS}{_APPOS}\s+{_ADV}(?:(?i:have\s+|has\s+)?(?i:announced|said)\s+(?:(?i:that)\s+)?(?i:they)\s+{_ADV})?{_DEPART}"
+              rf"{_DEPART_TAIL}", surname_ok=True),
+        # "Jack Dorsey reportedly stepping down as Twitter CEO", "Jony Ive, Apple's chief design officer, is leaving the company"
+        _rule("person-departs", "departed", rf"{P}{_APPOS}\s+{_ADV}{_DEPART}{_DEPART_TAIL}"),
+        # "GE ousts chief executive John Flannery", "OpenAI Board of Directors Fires CEO Sam Altman", "GE ousts its CEO"
+        _rule("company-ousts", "departed",
+              rf"{CO}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?(?:\s+(?i:on\s+\w+))?\s+{_ADV}(?i:ousts|ousted|fires|fired|removes|removed|"
+              rf"dismisses|dismissed|sacks|sacked|cans|canned|axes|axed|pushes\s+out|forces\s+out|loses|lost)\s+{_ART}{T},?"
+              rf"(?:\s+{P})?", surname_ok=True),
+        # "announces departure of CMO Holly Grant", "with the departure of company president Jeff Jones"
+        _rule("departure-of", "departed",
+              rf"(?i:departure|resignation|retirement|exit|ouster|firing)\s+of\s+{_ART}(?:(?i:company)\s+)?(?:{CO}(?:'s)?\s+)?"
+              rf"(?:{T},?\s+)?{P}"),
+        # "succeeding Steve Ballmer", "will replace current chief executive Bob Swan": the one who leaves
+        _rule("succeeding", "departed_inherit",
+              rf"(?i:succeeding|replacing|to\s+replace|to\s+succeed|will\s+replace|will\s+succeed|takes\s+over\s+from)\s+{_ART}"
+              rf"(?:{T}\s+)?{P}(?!\s+(?i:as|with))"),
+        # Without a person: "Uber CEO resigns", "Twitter CEO Suddenly Steps Down", "CEO to step down"
+        _rule("company-title-departs", "unnamed_departed", rf"(?:{CO}(?:'s)?\s+)?{_ART}{T}\s+{_ADV}{_DEPART}"),
+        # "Microsoft names new CFO", "Royal Mail picks branding chief", "Google has already found its new financial director"
+        _rule("company-names-title", "unnamed_appointed",
+              rf"{CO}\s+(?:(?:[\w']+|⟪\d+⟫)\s+){{0,3}}?(?i:names|name|appoints|hires|taps|picks|selects|finds|found|welcomes|announces|unveils|"
+              rf"gets|lands|poaches|lures)\s+(?:(?i:a|its|new|the)\s+)*(?:{_ANY_NAME}\s+)?{T}"
+              rf"(?!\s+{_ANY_NAME}|\s+(?i:transition|succession|change|changes|search|plan)\b)"),
+        _rule("company-new-title", "unnamed_appointed", rf"{CO}'s\s+(?i:new)\s+(?:[^⟦⟪\s]+\s+){{0,3}}{T}"),
+        # "Cross River CEO named CEO of American Fintech Council"
+        _rule("title-named-title-of", "unnamed_appointed",
+              rf"⟦\d+⟧\s+(?i:named|appointed)\s+{_ART}{T}\s+(?i:of|at)\s+{CO}"),
+    )
+
+
+@functools.cache
+def rules_by_word() -> dict[str, tuple[int, ...]]:
+    """For each screen word, the positions (in `rules()`) of the rules it lets through: a clause tries only those."""
+    index: dict[str, list[int]] = {}
+    for position, rule in enumerate(rules()):
+        for word in rule.gate:
+            index.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
+
+
+def candidate_rules(tokens: frozenset[str]) -> list[Rule]:
+    """The rules whose screen words `tokens` holds, in rule order."""
+    index, every = rules_by_word(), rules()
+    positions: set[int] = set()
+    for word in tokens:
+        found = index.get(word)
+        if found:
+            positions.update(found)
+    return [every[position] for position in sorted(positions)]
+
+
+@functools.cache
+def holder_patterns() -> tuple[re.Pattern[str], ...]:
+    """"CFO Jane Doe", "Jane Doe, the company's CFO": who holds a title, to name the person an unnamed event is about."""
+    return (
+        re.compile(rf"{T}(?:\s+(?:and|&)\s+(?i:co-?founder|founder))?,?\s+{P}"),
+        re.compile(rf"{P}(?:,|\s+-+)\s+(?:(?i:previously|formerly|currently)\s+)?(?:{CO}'s\s+)?{_ART}{T}"),
+    )
+
+
+# Words at least one of which a headline needs before its summary is read for leadership news.
+HEADLINE_CUES = frozenset(
+    """ceo cfo cto coo cmo cio cro cpo chief president chairman chair executive exec execs director head officer vp board
+    founder cofounder founders leadership appoints appointed appointment names named hires hired taps tapped picks
+    elects elected promotes promoted joins successor succession resigns resign resigned resignation steps step stepping
+    quits quit leaves leaving departs departure exits ousts ousted fires fired retires retire retirement replaces replaced
+    shakeup reshuffle transition boss""".split()
+)
+# Every word that can carry a leadership clause; an item with none of them is skipped at once.
+LEADERSHIP_WORDS = HEADLINE_CUES | frozenset(
+    """become becomes became take takes took taking return returns back out aside cans canned axes axed dismisses
+    dismissed sacks sacked bails bows removes removed welcomes welcomed adds added elevates elevated recruits recruited
+    poaches poached lures lured selects selected chooses chose chosen installs installed unveils brings brought ropes
+    makes made lead leads run runs helm reins succeed succeeds succeeding replace replacing loses lost announces
+    confirms serve serving""".split()
+)

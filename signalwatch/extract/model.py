@@ -1,4 +1,4 @@
-"""The result of reading one news item: which event it reports and its details."""
+"""The result of reading one news item: which event it reports, its details, and why it was read so."""
 
 from __future__ import annotations
 
@@ -12,12 +12,18 @@ __all__ = ["Extraction"]
 
 @dataclass(frozen=True)
 class Extraction:
-    """One event found in a news item. Attribute names follow docs/design.md's event table."""
+    """One event found in a news item. Attribute names follow DESIGN.md's event table.
+
+    `why` names the rule and the words that decided the event ("funding.headline: 'Acme raises
+    $5M'"), for `signalwatch extract --explain`; it is not part of the event itself, so it is
+    left out of equality and of `to_dict`.
+    """
 
     type: EventType
     change: str
     company_name: str | None
     attributes: dict[str, Any] = field(default_factory=dict)
+    why: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape `signalwatch extract` prints: type, change, company_name, attributes."""

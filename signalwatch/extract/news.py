@@ -1,41 +1,58 @@
-"""Funding and leadership events from one news item's headline and summary.
+"""Trigger events from one news item's headline and summary: funding, leadership, acquisitions, layoffs.
 
-Precision first: an event is reported when the headline has the grammar of a funding or
-leadership announcement; the summary fills in details (amount, round, investors, the person).
-A summary alone makes an event only in two narrow shapes: a feature headline whose summary
-*opens* with "<the headline's company> has raised $X in a ... round", and a headline such as
-"Acme announces leadership transition" whose summary names who comes and goes. Summaries
-mention past rounds and executives in passing, so nothing else in them counts.
+The headline carries the strongest evidence, so every extractor reads it first; the summary
+completes the headline's events and adds the ones only it reports, in narrow shapes that each
+extractor documents. An item whose words hold no cue of any event is skipped at once, because
+most feed items report nothing.
 """
 
 from __future__ import annotations
 
-from signalwatch.extract.funding import FUNDING_WORDS, extract_funding
+from signalwatch.extract.acquisition import ACQUISITION_WORDS, extract_acquisitions
+from signalwatch.extract.funding import FUNDING_SHAPE_WORDS, FUNDING_WORDS, extract_funding
+from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs
 from signalwatch.extract.leadership import LEADERSHIP_WORDS, extract_leadership
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.text import clean, strip_dateline, words
 
 __all__ = ["extract_news"]
 
-SUMMARY_LIMIT = 700  # characters of summary read: the facts are in the first sentences
+SUMMARY_LIMIT = 1200  # characters of summary read: the facts are in the first sentences of the standfirst
 
 # A cheap screen run before any real pattern: most feed items carry none of these words.
-_CUE_WORDS = FUNDING_WORDS | LEADERSHIP_WORDS
-# A summary that opens with a raise can carry a feature headline ("Acme wants to fix payroll").
-_SUMMARY_VERBS = (" raised ", " secured ", " closed ", " landed ")
-_LEAD_SPAN = 250
+_CUE_WORDS = (
+    FUNDING_WORDS | LEADERSHIP_WORDS | LAYOFF_WORDS | ACQUISITION_WORDS
+    | frozenset("funding financing fundraise fundraising round grant grants".split())
+)
+_SUMMARY_CUES = frozenset(
+    """raised raises raising secured secures closed closes landed lands received receives gained attracted attracts netted
+    nets collected banked grabbed snagged bagged scored obtained funding financing round rounds investment invest invests
+    invested grant grants seed series""".split()
+) | LAYOFF_WORDS | ACQUISITION_WORDS
+
+
+# Words without which the funding extractor cannot find a round (in the headline, in the summary).
+_FUNDING_HEADLINE = FUNDING_WORDS | FUNDING_SHAPE_WORDS
+_FUNDING_SUMMARY = _SUMMARY_CUES | frozenset("led leads leading invest pump pumps pumped injected infused talks seeking".split())
 
 
 def extract_news(title: str, summary: str = "") -> list[Extraction]:
     """Events reported by a news item; [] when the item reports none we recognise."""
     headline = clean(title)
-    tokens = words(headline)
-    if not headline or not (tokens & _CUE_WORDS or any(verb in summary[:_LEAD_SPAN] for verb in _SUMMARY_VERBS)):
+    if not headline:
         return []
-    body = strip_dateline(clean(summary[:SUMMARY_LIMIT]))
+    tokens = words(headline)
+    body = strip_dateline(clean(summary[:SUMMARY_LIMIT])) if summary else ""
+    body_tokens = words(body) if body else frozenset()
+    if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES):
+        return []
     found: list[Extraction] = []
-    funding = extract_funding(headline, body, tokens)
-    if funding is not None:
-        found.append(funding)
-    found.extend(extract_leadership(headline, body, funding.company_name if funding else None, tokens))
+    funding = extract_funding(headline, body, tokens) if tokens & _FUNDING_HEADLINE or body_tokens & _FUNDING_SUMMARY else []
+    found.extend(funding)
+    hint = funding[0].company_name if funding else None
+    if (tokens | body_tokens) & ACQUISITION_WORDS:
+        found.extend(extract_acquisitions(headline, body))
+    found.extend(extract_leadership(headline, body, hint, tokens))
+    if (tokens | body_tokens) & LAYOFF_WORDS:
+        found.extend(extract_layoffs(headline, body, hint))
     return found

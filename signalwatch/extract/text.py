@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "CAP_WORD", "NAME_LIST", "split_names"]
+__all__ = [
+    "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
+    "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor",
+]
 
 _SPACES = re.compile(r"\s+")
 _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -18,23 +21,27 @@ _LIST_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:existing|new|returning)\s+(
 NAME_LIST = rf"{_NAME}(?:{_LIST_JOIN}{_NAME})*"
 
 # Sentence ends: a period not after a lone initial ("J.P. Morgan"), "?" or "!", then a capital.
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%\"'][.!?])\s+(?=[A-Z\"'])")
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z0-9)%\"'][.!?])|(?<=[A-Z]{2}[.!?]))\s+(?=[A-Z\"']|-+\s?[A-Z])")
 
 # Words that describe a company rather than name it: "Berlin-based AI startup Acme".
 _DESCRIPTOR_HEADS = re.compile(
     r"^(?:startups?|start-ups?|scale-?ups?|company|firm|unicorn|maker|developer|provider|specialist|"
-    r"spin-?out|spin-?off|rival|challenger|lender|neobank|insurtech|fintech|healthtech|medtech|edtech|"
+    r"spin-?out|spin-?off|rival|challenger|lender|neobank|insurtech|fintech|healthtech|medtech|edtech|upstarts?|non-?profit|"
     r"agritech|agtech|proptech|legaltech|regtech|cleantech|climatetech|deeptech|biotech|"
     r"robotics|platform|marketplace|app|lab|operator|manufacturer|alum's|alums'|execs'|founders'|"
-    r"veteran's|spinoff|player|outfit|newcomer|darling|retailer|brand|software|saas)$",
+    r"veteran's|spinoff|player|outfit|newcomer|darling|retailer|brand|software|saas|parent|exchange|giant|vendor|pioneer|"
+    r"network|service|behemoth|conglomerate|biz|giants)$",
     re.IGNORECASE,
 )
 # Heads that are often part of a real name when capitalised ("Kizuna Labs", "Platform Science").
-_LOWER_ONLY_HEADS = {"platform", "marketplace", "app", "lab", "robotics", "software", "brand", "player", "operator"}
+_LOWER_ONLY_HEADS = {"platform", "marketplace", "app", "lab", "robotics", "software", "brand", "player", "operator", "exchange", "network",
+                     "service", "parent", "upstart"}
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PREFIX_CUT = re.compile(r"^.*(?::\s+|\s+\|\s+|\s+-\s+)")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _LEGAL = re.compile(r"^(?:Inc|Inc\.|LLC|Ltd|Ltd\.|Corp|Corp\.|GmbH|AG|SA|S\.A\.|plc|PLC|B\.V\.|N\.V\.|AB|Oy|ApS|SE|Co\.)$")
-_ADVERBS = {"reportedly", "quietly", "officially", "now", "also", "just", "finally", "today", "has", "have", "had", "successfully"}
+_ADVERBS = {"reportedly", "quietly", "officially", "now", "also", "just", "finally", "today", "has", "have", "had", "successfully", "is", "are",
+            "was", "were", "will", "be", "said", "says"}
 _JOINERS = {"de", "of", "and", "&", "the", "for", "la", "von", "van", "der", "da", "du", "y", "del"}
 _ROLE_WORDS = {"ceo", "cfo", "cto", "coo", "cmo", "cro", "founder", "co-founder", "cofounder", "chief", "president", "executive", "exec"}
 # Places that head many headlines ("India raises $2B from the World Bank") but are not companies.
@@ -43,9 +50,18 @@ _PLACES = frozenset(
     "spain italy israel singapore indonesia nigeria kenya egypt texas california florida ohio york london paris berlin "
     "tokyo beijing shanghai dubai riyadh seoul korea taiwan vietnam pakistan bangladesh turkey ukraine poland sweden "
     "norway denmark finland ireland scotland wales netherlands belgium switzerland austria portugal greece argentina "
-    "chile colombia peru philippines thailand malaysia saudi qatar uae abu dhabi hong kong".split()
+    "chile colombia peru philippines thailand malaysia saudi qatar uae abu dhabi hong kong montreal toronto vancouver "
+    "sydney melbourne boston seattle chicago austin atlanta denver miami dublin cork stockholm amsterdam munich madrid "
+    "barcelona lisbon bangalore bengaluru mumbai delhi lagos nairobi cairo jakarta manila hanoi zurich geneva vienna prague "
+    "warsaw helsinki oslo copenhagen edinburgh manchester wisconsin massachusetts".split()
 )
-_NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which", "board", "investors", "sources"}
+_GENERIC_PLURALS = frozenset(
+    "startups start-ups companies firms founders fintechs biotechs businesses investors vcs unicorns scale-ups scaleups "
+    "upstarts makers developers providers players".split()
+)
+_NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which", "board", "investors", "sources", "these",
+                  "those", "report", "reports"}
+_ALONE_NOT_COMPANIES = {"the", "a", "an", "more", "another", "new"}  # "The layoffs": "The" is no company, "The Browser Foundry" is
 
 
 def clean(text: str) -> str:
@@ -114,9 +130,15 @@ def company_from_subject(subject: str) -> str | None:
 
     Returns None when the subject is not a company (a pronoun, "AI startups", a clause).
     """
-    text = _PREFIX_CUT.sub("", subject).strip(" ,")
-    text = _PARENS.sub("", text)
-    text = _cut_appositive(text)
+    text = _PARENS.sub("", _PREFIX_CUT.sub("", subject).strip(" ,"))
+    company = _company_in(_cut_appositive(text))
+    if company is None and ", " in text:
+        # "To reinvent itself in telehealth, Wheel": a lead-in clause, then the subject
+        company = _company_in(text.rsplit(", ", 1)[1])
+    return company
+
+
+def _company_in(text: str) -> str | None:
     words = text.split()
     while words and words[-1].lower() in _ADVERBS:
         words.pop()
@@ -125,6 +147,11 @@ def company_from_subject(subject: str) -> str | None:
         return None
     if words[-1].endswith(("'s", "s'")) and len(words[-1]) > 2:
         words[-1] = words[-1][:-2] if words[-1].endswith("'s") else words[-1][:-1]
+    if words[-1].endswith(".") and len(words[-1]) > 2 and not _LEGAL.match(words[-1]) and not _INITIALS.fullmatch(words[-1]):
+        words[-1] = words[-1].rstrip(".")  # "from Twitter.": the end of the sentence, not of the name
+    last = words[-1].lower()
+    if last in _GENERIC_PLURALS or (_DESCRIPTOR_HEADS.match(last) and last not in _LOWER_ONLY_HEADS):
+        return None  # "Gene Therapy Biotech", "Massachusetts Startups": a description, not a name
     return _valid(words)
 
 
@@ -156,7 +183,27 @@ def _drop_descriptors(words: list[str]) -> list[str]:
     return words[cut:]
 
 
+def plausible_company(name: str) -> str | None:
+    """`name` (a run of capitalised words) when it can name a company: not a place, a pronoun or a descriptor."""
+    words = _PARENS.sub("", name).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or words[-1].lower().endswith(("-owned", "-backed", "-based", "-led")):
+        return None
+    return _valid(words)
+
+
+def after_descriptor(name: str) -> str:
+    """"Gamer Chat App Discord" → "Discord", "Audio Tool Start-Up Anchor" → "Anchor": a Title Case description before the name."""
+    words = name.split()
+    cut = max((i + 1 for i, word in enumerate(words[:-1]) if _DESCRIPTOR_HEADS.match(word.rstrip("s") if word.endswith("s") else word)
+               or _DESCRIPTOR_HEADS.match(word)), default=0)
+    return " ".join(words[cut:])
+
+
 def _valid(words: list[str]) -> str | None:
+    if len(words) == 1 and words[0].lower() in _ALONE_NOT_COMPANIES:
+        return None
     if len(words) > 6 or words[0].lower() in _NOT_COMPANIES or any(w.lower() in _ROLE_WORDS for w in words):
         return None
     if all(w.lower() in _PLACES for w in words):
@@ -168,3 +215,69 @@ def _valid(words: list[str]) -> str | None:
         if word[0].islower() and word.lower() not in _JOINERS and not any(c.isupper() or c.isdigit() for c in word):
             return None  # a clause, not a name: "Startups that", "Burrow's founder explains"
     return " ".join(words)
+
+
+_PARENTHETICAL_SHORT = re.compile(r"\s*\([^()]{0,40}\)")
+_TIME_TAIL = re.compile(r"\s+(?:this\s+week|last\s+week|today|yesterday|on\s+\w+day|this\s+morning|recently)\s*$", re.IGNORECASE)
+
+
+def named_company(subject: str) -> str | None:
+    """The company a clause's subject names, skipping lead-ins and appositives; None when it names no single company.
+
+    "First off, NovioSense, a Dutch company developing sensors," → "NovioSense";
+    "Regulus Therapeutics, a Carlsbad, CA-based spinoff of Alnylam," → "Regulus Therapeutics" (all after "a" is
+    the apposition); "Indian startups collectively" → None; "X, which" → None (a relative clause, not the news).
+    """
+    subject = _TIME_TAIL.sub("", _PARENTHETICAL_SHORT.sub("", subject)).strip()
+    closed = subject.endswith(",")
+    pieces = [piece.strip() for piece in re.split(r",\s*|\s+-+\s+|--|\.\s+(?=[A-Z])", subject.strip(" ,")) if piece.strip()]
+    if pieces and not closed and re.match(r"(?i)(?:which|who|that|whose)\b", pieces[-1]):
+        return None  # "Acme, which raised": a relative clause about the past
+    found = None
+    for piece in pieces:
+        piece = re.sub(r"^(?:-+\s*|(?:while|whereas|meanwhile|also)\s+)", "", piece)
+        if re.match(r"(?:an?|the|its|their|which|who|that|whose|once|formerly|now|currently|previously|still|"
+                    r"(?:founded|based|backed|led|owned|headquartered|known)\s)", piece) and found:
+            break  # an apposition ("a Dutch company developing ...", "founded by former OPPO executives") runs to the verb
+        if re.fullmatch(r"[A-Z]{2}", piece):
+            continue  # a state ("Palo Alto, CA")
+        if re.match(r"(?:in|on|at|with|after|amid|despite|for|following|during|as|by|from|under|to)\s", piece):
+            continue  # an adverbial between subject and verb ("Spotify, in Major Podcast Push, Acquires")
+        company = None if re.match(r"[a-z]", piece) else company_from_subject(piece)
+        found = company if company is not None and company.split()[-1].lower() not in _GENERIC_PLURALS else None
+    return found
+
+
+_COMPANY_SUFFIX = re.compile(
+    r"\b(?:Therapeutics|Sciences|Bio|Biosciences|Biologics|Biotherapeutics|Medicines|Pharma|Pharmaceuticals|Health|Medical|"
+    r"Labs|Technologies|Tech|Systems|Robotics|AI|Aviation|Energy|Diagnostics|Genomics|Networks|Software|Security|Inc\.?|"
+    r"Corp\.?|Ltd\.?|Repair|Devices|Analytics|Motors|Foods|Bank|Holdings|Group)$"
+)
+
+
+def has_company_suffix(name: str) -> bool:
+    """Whether a name ends like a company's ("Nora Therapeutics", "Dell Technologies")."""
+    return bool(_COMPANY_SUFFIX.search(name))
+
+
+_FULLER_TAIL = re.compile(r"\w{3,}|(?:\s+[A-Z][\w.&'-]*){1,2}")  # what may extend a name: "Pharma|ceuticals", " Therapeutics"
+
+
+def fuller_name(company: str, texts: list[str]) -> str:
+    """"Ra Pharma" → "Ra Pharmaceuticals", "Dell" → "Dell Technologies": the name as the item spells it out elsewhere.
+
+    Only a longer spelling of the same word, or the name followed by a company word, counts;
+    "Uber Eats" is not a fuller "Uber".
+    """
+    for text in texts:
+        start = text.find(company)
+        while start >= 0:
+            tail = _FULLER_TAIL.match(text, start + len(company)) if start == 0 or not text[start - 1].isalnum() else None
+            start = text.find(company, start + 1)
+            if tail is None:
+                continue
+            fuller = company_from_subject(company + tail.group(0))
+            fuller = re.sub(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|PLC)\.?)$", "", fuller) if fuller else None
+            if fuller and fuller != company and (not fuller.startswith(company + " ") or has_company_suffix(fuller)):
+                return fuller
+    return company

@@ -8,7 +8,7 @@ import pytest
 
 from signalwatch.connectors.base import FetchContext
 from signalwatch.connectors.rss import FeedParseError, RssConnector, RssOptions
-from signalwatch.devtools.fixture_server import FixtureServer, Reply
+from signalwatch.devtools.fixture_server import FixtureServer, Reply, relative_dates
 from signalwatch.events import EventType
 from signalwatch.http import HttpClient, HttpSettings
 from signalwatch.timeutil import utcnow
@@ -93,3 +93,45 @@ def test_a_date_in_the_far_future_counts_as_now(feeds: FixtureServer) -> None:
     feeds.route("feed", Reply(body))
     events, _ = _poll(RssConnector("news", RssOptions(url=feeds.url("feed"))), {})
     assert all(e.occurred_at <= e.detected_at for e in events)
+
+
+_DEALS_FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Deals</title><link>https://deals.example</link><description>d</description>
+<item><title>Google to buy Nest for $3.2B</title><link>https://deals.example/1</link><guid>deal-1</guid>
+<pubDate>@@RFC822:-1d@@</pubDate><description>Google plans to buy home automation company Nest Labs Inc for $3.2 billion.</description></item>
+<item><title>Facebook parent Meta cuts 11,000 jobs, 13% of workforce</title><link>https://deals.example/2</link><guid>deal-2</guid>
+<pubDate>@@RFC822:-1d@@</pubDate><description>Meta is laying off 11,000 people.</description></item>
+<item><title>Uber in talks to raise $1 billion in funding</title><link>https://deals.example/3</link><guid>deal-3</guid>
+<pubDate>@@RFC822:-1d@@</pubDate><description>Uber is in fundraising mode again, people familiar with the situation said.</description></item>
+<item><title>Gates and Ballmer step aside, Nadella named new Microsoft CEO</title><link>https://deals.example/4</link><guid>deal-4</guid>
+<pubDate>@@RFC822:-1d@@</pubDate><description>Microsoft has named Satya Nadella as its new CEO, succeeding Steve Ballmer, who is retiring.</description></item>
+</channel></rss>"""
+
+
+def _deal_events(feeds: FixtureServer) -> list:
+    feeds.route("feed", Reply(relative_dates(_DEALS_FEED, utcnow())))
+    events, _ = _poll(RssConnector("news", RssOptions(url=feeds.url("feed"))), {})
+    return events
+
+
+def test_an_acquisition_is_a_trigger_for_both_companies(feeds: FixtureServer) -> None:
+    events = [e for e in _deal_events(feeds) if e.type == EventType.ACQUISITION]
+    by_role = {e.attributes["role"]: e for e in events}
+    assert set(by_role) == {"target", "acquirer"}
+    assert by_role["target"].company_name == "Nest" and by_role["acquirer"].company_name == "Google"
+    for event in events:
+        assert event.change == "acquired"
+        assert (event.attributes["acquirer"], event.attributes["target"]) == ("Google", "Nest")
+        assert (event.attributes["amount"], event.attributes["currency"]) == (3.2e9, "USD")
+    assert by_role["target"].dedupe_key != by_role["acquirer"].dedupe_key
+
+
+def test_layoffs_reported_rounds_and_successions_validate_with_their_own_keys(feeds: FixtureServer) -> None:
+    events = _deal_events(feeds)
+    layoff = next(e for e in events if e.type == EventType.LAYOFFS)
+    assert (layoff.company_name, layoff.change, layoff.attributes) == ("Meta", "announced", {"count": 11000, "percentage": 13.0})
+    round_ = next(e for e in events if e.type == EventType.FUNDING)
+    assert (round_.company_name, round_.change, round_.attributes["amount"]) == ("Uber", "reported", 1e9)
+    people = [e for e in events if e.type == EventType.LEADERSHIP]
+    assert {(e.change, e.attributes["person"]) for e in people} >= {("appointed", "Satya Nadella"), ("departed", "Steve Ballmer")}
+    assert len({e.dedupe_key for e in events}) == len(events)

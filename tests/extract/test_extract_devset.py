@@ -22,6 +22,11 @@ def devset() -> list[LabelledItem]:
 
 @pytest.fixture(scope="module", params=["devset.jsonl", "heldout.jsonl"])
 def labelled(request: pytest.FixtureRequest) -> list[LabelledItem]:
+    """The hand-written sets: written by the same hands as the first patterns, so a regression guard, not a quality figure.
+
+    Their labels follow LABELLING.md (acquisitions, layoffs, reported rounds and successions are events;
+    events without a named person are not); the quality figures are the real corpus's (test_extract_real.py).
+    """
     return load_labelled(FIXTURES / request.param)
 
 
@@ -42,9 +47,15 @@ def test_labels_use_the_event_vocabulary(labelled: list[LabelledItem]) -> None:
                 assert set(attributes) == {"amount", "currency", "amount_usd", "round", "investors", "lead_investors"}
                 assert attributes["round"] in ROUNDS, item.id
                 assert (attributes["amount_usd"] is not None) == (attributes["currency"] == "USD"), item.id
+            elif kind == EventType.ACQUISITION:
+                assert set(attributes) == {"acquirer", "target", "amount", "currency"}
+                assert event["company_name"] == attributes["target"], item.id
+            elif kind == EventType.LAYOFFS:
+                assert set(attributes) == {"count", "percentage"}
             else:
                 assert set(attributes) == {"person", "title", "function", "seniority"}
                 assert attributes["seniority"] in SENIORITIES, item.id
+                assert attributes["person"], f"{item.id}: events without a named person are not labelled"
 
 
 def test_extractor_meets_the_targets(labelled: list[LabelledItem]) -> None:

@@ -1,0 +1,376 @@
+"""Acquisitions in news: who buys whom, for how much, and whether the deal is done or only talked about.
+
+Shapes (headline clauses, then summary sentences):
+    "<acquirer> acquires|buys|to acquire|snaps up <target> (for <amount>)"          acquired
+    "<target> (to be) acquired|bought by <acquirer>"                                 acquired
+    "<acquirer> said it has agreed to buy <target>", "<acquirer>'s purchase of <target>"  acquired
+    "<target> accepts <acquirer>'s $44 billion offer|bid|deal"                       acquired (an accepted offer)
+    "<acquirer> in talks to buy|offers to buy|bids for|exploring acquisition of <target>"  reported
+    "<a> and <b> to merge", "<a> merges with <b>"                                    acquired, target = second named
+
+LABELLING.md: an unsolicited offer is `reported`, an accepted deal `acquired`; the company of
+the event is the target; the amount is the deal's (the body's figure when the headline rounds it).
+A purchase of a stake, a building or shares is not an acquisition; history ("in 2015",
+"after X acquired Y") is not news.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from signalwatch.events import EventType
+from signalwatch.extract.model import Extraction
+from signalwatch.extract.money import AMOUNT, Money, find_amounts
+from signalwatch.extract.text import after_descriptor, company_from_subject, fuller_name, has_company_suffix, named_company, sentences
+
+__all__ = ["extract_acquisitions", "ACQUISITION_WORDS"]
+
+SUMMARY_SENTENCES = 4
+ACQUISITION_WORDS = frozenset(
+    """acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought purchase purchases purchased
+    takeover merge merges merger snaps snapped scoops bid bids offer offers deal""".split()
+)
+_DONE = (
+    r"acquires|acquired|acquiring|to\s+acquire|will\s+acquire|would\s+acquire|has\s+acquired|buys|bought|buying|to\s+buy|will\s+buy|"
+    r"would\s+buy|has\s+bought|purchases|purchased|to\s+purchase|snaps\s+up|snapped\s+up|scoops\s+up|picks\s+up|"
+    r"(?:has\s+)?agreed\s+to\s+(?:acquire|buy|purchase)|agrees\s+to\s+(?:acquire|buy|purchase)|(?:has\s+)?struck\s+a\s+deal\s+to\s+"
+    r"(?:acquire|buy)|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|is\s+acquiring|is\s+buying|completes?\s+(?:the\s+)?"
+    r"(?:acquisition|purchase)\s+of|closes?\s+(?:the\s+)?(?:acquisition|purchase)\s+of|confirms?\s+(?:the\s+)?(?:acquisition|purchase)\s+of|"
+    r"announce[sd]?\s+(?:the\s+|its\s+|plans\s+to\s+)?(?:acquisition\s+of|acquire|buy)|(?:has\s+)?agreed\s+to\s+pay\s+\S+(?:\s+\w+illion)?\s+for|"
+    r"will\s+(?:pay|plunk\s+down|spend)\s+\S+(?:\s+\w+illion)?\s+to\s+(?:acquire|buy)"
+)
+_TALKS = (
+    r"(?:is\s+|are\s+)?(?:reportedly\s+)?in\s+(?:advanced\s+|early\s+|exclusive\s+)?talks\s+(?:to\s+(?:acquire|buy|purchase)|of\s+acquiring|"
+    r"about\s+(?:acquiring|buying)|over\s+(?:a\s+)?(?:deal|takeover|acquisition)\s+(?:for|of))|offers?\s+to\s+(?:buy|acquire)|"
+    r"offered\s+to\s+(?:buy|acquire)|is\s+offering\s+to\s+(?:buy|acquire)|(?:makes|made)\s+(?:a\s+)?(?:\S+\s+)?(?:offer|bid)\s+(?:for|to\s+buy)|"
+    r"bids?\s+(?:\S+\s+)?(?:\w+illion\s+)?for|(?:is\s+)?(?:exploring|explores|mulls|mulling|considering|considers|weighs|weighing|eyes|eyeing)\s+"
+    r"(?:an?\s+)?(?:\S+\s+)?(?:acquisition\s+of|takeover\s+of|bid\s+for|deal\s+for|buying|acquiring)|"
+    r"(?:is\s+)?(?:nears?|nearing|close\s+to)\s+(?:a\s+)?(?:deal\s+(?:to\s+(?:buy|acquire)|for)|acquiring|buying)|"
+    r"(?:reportedly|said\s+to\s+be)\s+(?:planning\s+to\s+)?(?:buy|acquire|buying|acquiring)|approach(?:es|ed)\s+(?:\S+\s+)?(?:about|over)\s+(?:a\s+)?(?:takeover|deal)"
+)
+_PASSIVE = (
+    r"(?:to\s+be\s+|will\s+be\s+|is\s+being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+)?(?:acquired|bought|purchased|snapped\s+up|taken\s+over)\s+by"
+)
+_NOT_A_COMPANY = re.compile(
+    r"(?i)\b(?:stake|stakes|shares|campus|building|buildings|headquarters|office|land|property|properties|plant|factory|"
+    r"rights|patents?|licen[cs]e|domain|assets|portfolio|book\s+of\s+business|home|house|team|franchise|brand\s+rights)\b"
+)
+_HISTORY = re.compile(r"\b(?:in\s+(?:19|20)\d\d|previously|earlier|had\s+(?:acquired|bought)|back\s+in|ago|when|after|following|since)\b", re.IGNORECASE)
+_CUT = re.compile(r"(?i)\s+(?:for|in|from|with|to|as|at|after|amid|that|which|who|while|because|says|said|according)\s|[,;:(]|\s+-\s")
+
+
+@dataclass(frozen=True)
+class _Deal:
+    acquirer: str | None
+    target: str
+    change: str
+    money: Money | None
+    clause: int
+    why: str
+
+
+class _Match(NamedTuple):
+    """One shape found in a clause: its named parts, where it starts and ends, where its target starts."""
+
+    groups: dict[str, str | None]
+    start: int
+    end: int
+    tgt_start: int
+    text: str
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The deal shapes, compiled on first use.
+
+    The shapes whose buyer or target is "the words before the verb" are found verb first: the
+    verb is searched, the words before it are read back to the clause start (a lazy "anything,
+    then the verb" pattern costs time quadratic in the sentence length).
+    """
+    return {
+        "talks": re.compile(rf"\s+(?P<verb>(?i:{_TALKS}))"),
+        "done": re.compile(rf"\s+(?:(?i:said|says|announced|confirmed)(?:\s+(?:\w+day|last\s+week|this\s+week|today))?"
+                           rf"\s+(?:(?i:that)\s+)?(?i:it|they)\s+)?(?P<verb>(?i:(?:(?:has|had|have)\s+)?(?:{_DONE})))"),
+        # "Spirent said it has agreed to accept a bid of approximately £1.16 billion from U.S. technology company Keysight"
+        "accept-from": re.compile(
+            r"\s+(?:(?i:said|says|announced|confirmed)(?:\s+\w+day)?\s+(?:(?i:that)\s+)?(?i:it)\s+)?"
+            r"(?P<verb>(?i:(?:has\s+)?(?:agreed\s+to\s+accept|accepted|accepts|will\s+accept)))"
+        ),
+        "accept-from-tail": re.compile(
+            r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?i:bid|offer|takeover\s+offer)\s+"
+            rf"(?:(?i:of)\s+(?:\w+\s+)?(?P<amount>(?i:{AMOUNT}))\s+)?(?i:from)\s+(?P<acq>[^;,]+)"
+        ),
+        "passive": re.compile(rf"\s+(?P<verb>(?i:{_PASSIVE}))"),
+        "accepts": re.compile(r"\s+(?P<verb>(?i:accepts|accepted|has\s+accepted|agrees\s+to|agreed\s+to))"),
+        "accepts-tail": re.compile(
+            r"\s+(?P<acq>[A-Z][\w.&' -]*?)(?:'s|’s)\s+"
+            rf"(?:(?P<amount>(?i:{AMOUNT}))\s+)?(?:\w+\s+)?(?i:offer|bid|deal|takeover|acquisition|purchase\s+proposal|buyout)"
+        ),
+        # "Slack Spikes 32%, Reports Of Takeover By Salesforce"
+        "noun-by": re.compile(r"(?P<verb>(?i:takeover|acquisition|buyout))\s+(?i:by)\s+(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"),
+        "purchase-of": re.compile(
+            r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?:'s|’s)\s+(?:\S+\s+)?(?:planned\s+|proposed\s+)?(?:purchase|acquisition|takeover|"
+            r"buyout)\s+of\s+(?:both\s+)?(?P<tgt>[^;]+)"
+        ),
+        "merge": re.compile(
+            r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:and|&)\s+(?P<tgt>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+"
+            r"(?i:to\s+merge|agree\s+to\s+merge|will\s+merge|merge)\b"
+            r"|(?P<acq2>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?i:merges\s+with|to\s+merge\s+with|agrees\s+to\s+merge\s+with)\s+"
+            r"(?P<tgt2>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+        ),
+    }
+
+
+# Shapes read verb first: (scan pattern, the part before the verb, the part after it, the tail pattern after the verb, reach back).
+_VERB_FIRST = {
+    "talks": ("acq", "tgt", None, 120),
+    "done": ("acq", "tgt", None, 120),
+    "passive": ("tgt", "acq", None, 120),
+    "accept-from": ("tgt", None, "accept-from-tail", 120),
+    "accepts": ("tgt", None, "accepts-tail", 80),
+}
+
+
+def _verb_first(name: str, clause: str) -> list[_Match]:
+    """The first occurrence of a verb-first shape in each ";"-separated part of `clause`, with the words around the verb."""
+    before_name, after_name, tail_name, reach = _VERB_FIRST[name]
+    patterns = _patterns()
+    scan, tail_pattern = patterns[name], patterns[tail_name] if tail_name else None
+    found: list[_Match] = []
+    segment_start = 0
+    ends = _segment_ends(clause)
+    for segment_end in ends:
+        position = segment_start
+        while True:
+            verb = scan.search(clause, position, segment_end)
+            if verb is None:
+                break
+            position = verb.start() + 1
+            if verb.start() <= segment_start:
+                continue  # nothing before the verb
+            groups: dict[str, str | None] = {"verb": verb.group("verb"), before_name: clause[max(segment_start, verb.start() - reach) : verb.start()]}
+            if tail_pattern is not None:
+                tail = tail_pattern.match(clause, verb.end(), segment_end)
+                if tail is None:
+                    continue
+                groups.update(tail.groupdict())
+                end, tgt_start = tail.end(), verb.end()
+            else:
+                after = clause[verb.end() : segment_end]
+                stripped = after.lstrip()
+                if not after[:1].isspace() or not stripped:
+                    continue
+                groups[after_name or "tgt"] = stripped
+                end, tgt_start = segment_end, segment_end - len(stripped)
+            begin = max(segment_start, verb.start() - reach)
+            found.append(_Match(groups, begin, end, tgt_start if before_name == "acq" else begin, clause[begin:end]))
+            break
+        segment_start = segment_end
+    return found
+
+
+def _segment_ends(clause: str) -> list[int]:
+    """Where each ";"-separated part of `clause` ends."""
+    ends, at = [], clause.find(";")
+    while at >= 0:
+        ends.append(at)
+        at = clause.find(";", at + 1)
+    return [*ends, len(clause)]
+
+
+def _regex_matches(name: str, clause: str) -> list[_Match]:
+    return [_Match(m.groupdict(), m.start(), m.end(), m.start("tgt") if m.groupdict().get("tgt") is not None else m.end(), m.group(0))
+            for m in _patterns()[name].finditer(clause)]
+
+
+def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
+    """The acquisitions an item reports, headline first; [] when it reports none."""
+    clauses = [headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline]
+    deals = [deal for index, clause in enumerate(clauses) for deal in _read(clause, index)]
+    if not deals:
+        return []
+    merged = _merge(deals, clauses)
+    return [_extraction(replace(d, acquirer=fuller_name(d.acquirer, clauses[1:]) if d.acquirer else None,
+                                money=_body_figure(d.money, clauses[1:3]))) for d in merged]
+
+
+def _body_figure(money: Money | None, summary_sentences: list[str]) -> Money | None:
+    """"$26 billion" in the headline, "$26.2 billion" in the body: the body's figure."""
+    if money is None:
+        return None
+    for sentence in summary_sentences:
+        for other in find_amounts(sentence):
+            if _close(money, other) and other.amount != money.amount:
+                return other
+    return money
+
+
+def _read(clause: str, index: int) -> list[_Deal]:
+    if re.match(r"(?i)\s*how\s+to\b", clause):
+        return []  # "How to Buy a Book of Business": advice
+    clause = clause.replace("'in talks'", "in talks").replace('"', "")
+    found: list[_Deal] = []
+    taken: list[tuple[int, int]] = []
+    for name, change in (("accepts", "acquired"), ("accept-from", "acquired"), ("merge", "acquired"), ("talks", "reported"),
+                         ("passive", "acquired"), ("purchase-of", "acquired"), ("done", "acquired"), ("noun-by", "acquired")):
+        matches = _verb_first(name, clause) if name in _VERB_FIRST else _regex_matches(name, clause)
+        for match in matches:
+            verb_start = match.start + len(match.groups.get("acq") or "") if name in ("talks", "done") else match.start
+            if any(start <= verb_start < end for start, end in taken):
+                continue
+            deals = _deals(name, change, match, clause, index)
+            if deals:
+                taken.append((match.start, match.end))
+                found.extend(deals)
+    return found
+
+
+def _deals(name: str, change: str, match: _Match, clause: str, index: int) -> list[_Deal]:
+    groups = {key: value or "" for key, value in match.groups.items()}  # a part the shape did not read is empty
+    if index > 0 and _HISTORY.search(clause[max(0, match.start - 30) : match.tgt_start + 40 if match.groups.get("tgt") is not None else match.end]):
+        return []  # "after VinID acquired People Care", "when IBM acquired Merge Healthcare in 2015"
+    if name == "passive":
+        buyers = _target_list(groups["acq"])
+        acquirer = buyers[0] if buyers else None
+        target = named_company(_subject_tail(groups["tgt"]))
+        targets, price_text = ([target] if target else []), groups["acq"]
+    elif name == "merge":
+        acquirer = company_from_subject(groups.get("acq") or groups.get("acq2") or "")
+        target = company_from_subject(groups.get("tgt") or groups.get("tgt2") or "")
+        targets, price_text = ([target] if target else []), clause[match.end :]
+    elif name in ("accepts", "accept-from"):
+        acquirer = _last_name(re.split(r"(?i)\s+(?:for|in|to|as|and)\s", groups["acq"])[0]) if name == "accept-from" else company_from_subject(groups["acq"])
+        target = named_company(_subject_tail(groups["tgt"]))
+        targets, price_text = ([target] if target else []), ""
+    elif name == "noun-by":
+        acquirer = company_from_subject(groups["acq"])
+        target = _first_company(clause[: match.start])
+        targets, price_text = ([target] if target else []), clause
+        if re.search(r"(?i)\b(?:reports?|reported|talks|bid|offer|rumou?rs?|could|may|possible|potential)\b", clause):
+            change = "reported"
+    else:
+        acquirer = _acquirer(groups["acq"])
+        targets = _target_list(groups["tgt"])
+        price_text = f"{groups.get('verb') or ''} {groups['tgt']}"
+    if acquirer is None or not targets:
+        return []
+    money = _amount(groups.get("amount") or None, price_text)
+    if change == "acquired" and re.search(r"(?i)\b(?:reportedly|rumou?red|could|may|might|considering|sources|said\s+to\s+be)\b", clause[: match.end]):
+        change = "reported"
+    why = f"acquisition.{name} ({'headline' if index == 0 else f'summary sentence {index}'}): {' '.join(match.text.split())[:90]!r}"
+    return [_Deal(acquirer, target, change, money, index, why) for target in targets if target != acquirer]
+
+
+def _first_company(text: str) -> str | None:
+    """The company a headline opens with; "Slack Spikes 32%" → "Slack" (a Title Case verb is not part of the name)."""
+    match = re.match(r"\s*([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})", text)
+    if not match:
+        return None
+    words = match.group(1).split()
+    while len(words) > 1 and words[-1].endswith("s") and not has_company_suffix(" ".join(words)):
+        words.pop()
+    return company_from_subject(" ".join(words))
+
+
+def _acquirer(text: str) -> str | None:
+    """The buyer: the subject before the verb ("Breaking: Amazon", "Broadcom, the semiconductor giant,")."""
+    text = re.sub(r"(?i)\s+(?:is|are|will|would|has|had|also|now|officially|reportedly|finally|today|on\s+\w+day)\s*$", "", text.strip())
+    text = re.sub(r"(?i)^(?:\d+\s+\w+\s+)?(?:why|how|what|when|will|can|could|should|did|does)\s+", "", text)
+    text = re.sub(r"(?i)^(?:on\s+\w+day|today|yesterday|this\s+week|last\s+week)[,\s]+", "", text)
+    text = re.sub(r"\s*\([^)]{0,30}\)", "", text)
+    return named_company(text) if text else None
+
+
+def _subject_tail(text: str) -> str:
+    return re.sub(r"(?i)\s+(?:is|are|will|would|has|had|also|now|officially|reportedly|set|expected)\s*$", "", text.strip())
+
+
+def _target_list(text: str) -> list[str]:
+    head = _CUT.split(" " + text.strip(), maxsplit=1)[0].strip()
+    head = re.sub(r"\s*\([^)]{0,30}\)", "", head)
+    if _NOT_A_COMPANY.search(head):
+        return []  # a stake, a campus, shares
+    parts = re.split(r"\s+and\s+", head) if re.search(r"[A-Z]\w*\s+and\s+(?:[a-z][\w-]*\s+){0,6}[A-Z]", head) else [head]
+    found = []
+    for part in parts:
+        company = _last_name(part)
+        if company:
+            found.append(company)
+    return found
+
+
+def _last_name(text: str) -> str | None:
+    """"the hugely popular photo-sharing service Instagram" → "Instagram"; "Birkett Long's law firm" → "Birkett Long"."""
+    text = text.strip()
+    possessive = re.match(r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})'s\b", text)
+    if possessive:
+        return company_from_subject(possessive.group("name"))
+    run = re.search(r"(?:^|\s)((?:[A-Z0-9][\w.&'!-]*)(?:\s+(?:[A-Z0-9][\w.&'!-]*|of|&))*)\s*$", text)
+    if run is None:
+        lead = re.match(r"([A-Z][\w.&'!-]*(?:\s+(?:[A-Z][\w.&'!-]*|of|&))*)\s+(?:and|with|to|which|that)\s+[a-z]", text)
+        return company_from_subject(lead.group(1)) if lead else None  # "Inversago Pharma and the development of ..."
+    name = after_descriptor(run.group(1).strip())
+    if re.fullmatch(r"(?:Inc|Ltd|Corp|Co|LLC|plc)\.?", name):
+        return None
+    return company_from_subject(name) or None
+
+
+def _amount(explicit: str | None, text: str) -> Money | None:
+    """The deal's price: "for $3.2B", "in a $13.7 billion deal", "valued at $61 billion"; never a per-share price."""
+    source = explicit or text
+    for money in find_amounts(source):
+        after = source[money.end : money.end + 25].lower()
+        before = source[max(0, money.start - 30) : money.start].lower()
+        if re.match(r"\s*(?:per\s+share|a\s+share|each|market\s+cap)", after) or "premium" in after:
+            continue
+        if explicit or _PRICE_BEFORE.search(before) or _PRICE_AFTER.match(after):
+            return money
+    return None
+
+
+_PRICE_BEFORE = re.compile(
+    r"(?:\bfor|valued\s+at|worth|\bof|in\s+an?|\bpay|paying|spend|plunk\s+down|bids?|offers?|up\s+to|about|approximately|estimated|"
+    r"some|nearly|around|more\s+than|at\s+least)\s*(?:an?\s+)?(?:cool\s+|staggering\s+|reported\s+)?$"
+)
+_PRICE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:deal|acquisition|takeover|offer|bid|buy|purchase|transaction|buyout)\b")
+
+
+def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
+    """One deal per target; later clauses fill the buyer's price (the body's figure where close) and confirm the change."""
+    kept: list[_Deal] = []
+    for deal in deals:
+        twin = next((k for k in kept if _same(k.target, deal.target)), None)
+        if twin is None:
+            kept.append(deal)
+            continue
+        money = deal.money if deal.money is not None else twin.money  # the body's figure (LABELLING.md)
+        kept[kept.index(twin)] = replace(twin, money=money, acquirer=twin.acquirer or deal.acquirer, why=f"{twin.why}; completed by {deal.why}")
+    headline_deals = [d for d in kept if d.clause == 0]
+    if headline_deals:
+        others = [d for d in kept if d.clause > 0 and not any(_same(d.acquirer, h.acquirer) for h in headline_deals)]
+        kept = headline_deals + [d for d in kept if d.clause > 0 and d not in others] + others
+    return kept
+
+
+def _close(first: Money, second: Money) -> bool:
+    return first.currency == second.currency and abs(first.amount - second.amount) <= 0.1 * max(first.amount, second.amount)
+
+
+def _same(first: str | None, second: str | None) -> bool:
+    if not first or not second:
+        return False
+    a, b = first.lower(), second.lower()
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _extraction(deal: _Deal) -> Extraction:
+    attributes = {
+        "acquirer": deal.acquirer,
+        "target": deal.target,
+        "amount": deal.money.amount if deal.money else None,
+        "currency": deal.money.currency if deal.money else None,
+    }
+    return Extraction(EventType.ACQUISITION, deal.change, deal.target, attributes, why=deal.why)

@@ -1,0 +1,268 @@
+"""The extractor on real published news: the corpus and its split, the figures on both parts, and focused real cases.
+
+The corpus (tests/fixtures/news/real, labelled by LABELLING.md) is split once by `split_of`.
+Patterns were tuned on the dev part only; the test part was scored, never read for errors.
+
+The dev part meets the issue's targets. The test part does not (recall in particular): its
+assertions hold the floors reached after honest dev-only tuning, so a regression shows, but they
+are not the targets. See README "What is extracted from news" for the figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from signalwatch.events import CHANGES, EventType
+from signalwatch.extract import Extraction, extract_news
+from signalwatch.extract.evaluate import FIELDS, TARGETS, LabelledItem, Scores, load_real, score, shortfalls, split_of
+
+REAL = Path(__file__).parent.parent / "fixtures" / "news" / "real"
+
+# The test part's figures after dev-only tuning (the achieved values, rounded down): below the
+# targets for funding and leadership, held here so that they do not silently fall.
+TEST_FLOORS = {
+    ("funding", "precision"): 0.92, ("funding", "recall"): 0.42,
+    ("leadership", "precision"): 0.96, ("leadership", "recall"): 0.70,
+    ("acquisition", "precision"): 0.95, ("acquisition", "recall"): 0.84,
+    ("layoffs", "precision"): 0.89, ("layoffs", "recall"): 0.77,
+}
+TEST_FIELD_FLOORS = {
+    ("funding", "amount"): 0.86, ("funding", "round"): 0.88, ("leadership", "person"): 0.94, ("leadership", "title"): 0.85,
+    ("acquisition", "acquirer"): 0.95, ("layoffs", "count"): 0.94,
+}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[LabelledItem]:
+    return load_real(REAL)
+
+
+@pytest.fixture(scope="module")
+def dev_scores() -> Scores:
+    return score(load_real(REAL, "dev"), extract_news)
+
+
+@pytest.fixture(scope="module")
+def test_scores() -> Scores:
+    return score(load_real(REAL, "test"), extract_news)
+
+
+def test_the_corpus_is_real_labelled_and_split_once(corpus: list[LabelledItem]) -> None:
+    assert len(corpus) >= 780
+    assert len({item.id for item in corpus}) == len(corpus)
+    for item in corpus:
+        for event in item.events:
+            assert event["change"] in CHANGES[event["type"]], item.id
+    dev = sum(1 for item in corpus if item.split == "dev")
+    assert 0.55 <= dev / len(corpus) <= 0.65
+    # The split is a hash of the id: the same on every machine and run, whatever else is added.
+    assert [split_of(i) for i in ("rf-0002", "rf-0003", "rp-0004", "rn-0013")] == [split_of(i) for i in ("rf-0002", "rf-0003", "rp-0004", "rn-0013")]
+    assert split_of("rp-0004") == "dev" and split_of("rf-0001") == "test"
+
+
+def test_the_dev_part_meets_the_targets(dev_scores: Scores) -> None:
+    assert shortfalls(dev_scores) == [], dev_scores.table()
+    for kind in ("acquisition", "layoffs"):
+        assert dev_scores.precision(kind) >= 0.95 and dev_scores.recall(kind) >= 0.90, dev_scores.table()
+
+
+def test_the_test_part_holds_its_floors(test_scores: Scores) -> None:
+    """Below target (see the module docstring): these are the figures reached without reading its errors."""
+    for (kind, metric), floor in TEST_FLOORS.items():
+        value = test_scores.precision(kind) if metric == "precision" else test_scores.recall(kind)
+        assert value >= floor, f"{kind} {metric} {value:.3f} < {floor}\n{test_scores.table()}"
+    for (kind, name), floor in TEST_FIELD_FLOORS.items():
+        assert test_scores.accuracy(kind, name) >= floor, f"{kind} {name}\n{test_scores.table()}"
+
+
+def test_the_targets_are_the_issues() -> None:
+    assert TARGETS["precision"] == 0.95 and TARGETS["recall"] == 0.90
+    assert set(TARGETS["fields"]) == {("funding", "amount"), ("funding", "round"), ("leadership", "person"), ("leadership", "title")}
+    assert FIELDS["funding"] == ("company", "change", "amount", "currency", "round")
+    assert FIELDS["acquisition"] == ("company", "change", "acquirer", "amount")
+    assert FIELDS["layoffs"] == ("company", "count", "percentage")
+
+
+def _funding(amount: float | None, currency: str | None, change: str = "raised") -> dict:
+    return {"type": "funding", "change": change, "company_name": "Acme",
+            "attributes": {"amount": amount, "currency": currency, "round": "seed", "investors": [], "lead_investors": []}}
+
+
+def test_an_amount_is_right_only_with_its_currency_and_a_reported_round_is_still_found() -> None:
+    items = [
+        LabelledItem("a", "Acme raises $5M seed round", "", (_funding(5e6, "GBP"),)),
+        LabelledItem("b", "Acme raises $5M seed round", "", (_funding(5e6, "USD", "reported"),)),
+    ]
+    scores = score(items, extract_news)
+    assert scores.recall("funding") == 1.0  # raised/reported is how sure the source is: scored as a field
+    assert scores.accuracy("funding", "amount") == 0.5  # $5M is not £5M
+    assert scores.accuracy("funding", "change") == 0.5
+
+
+def test_a_departure_read_as_an_appointment_is_a_miss() -> None:
+    gold = {"type": "leadership", "change": "departed", "company_name": "Uber", "attributes": {"person": "Jeff Jones", "title": "president"}}
+    scores = score([LabelledItem("c", "Uber names Jeff Jones president", "", (gold,))], extract_news)
+    assert scores.predicted["leadership"] == 1 and scores.true_positive["leadership"] == 0
+
+
+# --- real headlines the first extractor missed -------------------------------------------------------
+
+
+def _events(title: str, summary: str = "") -> list[Extraction]:
+    return extract_news(title, summary)
+
+
+def _one(found: list[Extraction], kind: EventType) -> Extraction:
+    matching = [event for event in found if event.type == kind]
+    assert len(matching) == 1, found
+    return matching[0]
+
+
+def test_a_purpose_after_the_amount_is_not_a_contract() -> None:
+    event = _one(_events("Carbon Health raises $28M to deal with increased telemedicine demand"), EventType.FUNDING)
+    assert (event.company_name, event.attributes["amount"], event.attributes["currency"]) == ("Carbon Health", 28e6, "USD")
+
+
+def test_the_subject_may_follow_a_lead_in_clause() -> None:
+    event = _one(_events("To reinvent itself in telehealth, Wheel lands $150 million Series C"), EventType.FUNDING)
+    assert (event.company_name, event.attributes["amount"], event.attributes["round"]) == ("Wheel", 150e6, "series_c")
+
+
+def test_an_unnamed_departure_takes_the_person_the_summary_names() -> None:
+    summary = ("In a surprise announcement, Jack Dorsey, cofounder of Twitter, has decided to step down from his role as CEO. "
+               "No additional information.")
+    event = _one(_events("Twitter CEO Suddenly Steps Down", summary), EventType.LEADERSHIP)
+    assert (event.change, event.company_name, event.attributes["person"], event.attributes["title"]) == ("departed", "Twitter", "Jack Dorsey", "CEO")
+
+
+def test_a_surname_becomes_the_full_name_the_item_gives() -> None:
+    summary = "Travis Kalanick, the combative and embattled CEO of ride-hailing giant Uber, has resigned under pressure from investors."
+    event = _one(_events("Uber CEO Kalanick resigns under investor pressure", summary), EventType.LEADERSHIP)
+    assert (event.change, event.company_name, event.attributes["person"], event.attributes["title"]) == ("departed", "Uber", "Travis Kalanick", "CEO")
+    assert _one(_events("Uber CEO Kalanick resigns under investor pressure"), EventType.LEADERSHIP).attributes["person"] == "Kalanick"
+
+
+def test_a_succession_headline_reports_every_change() -> None:
+    summary = ("After much speculation Microsoft (NASDAQ: MSFT) has named Satya Nadella as its new CEO, succeeding Steve Ballmer, "
+               "who is retiring. Microsoft also announced that Bill Gates, previously chairman of the board of directors, "
+               "will assume a new role on the board as founder-technology advisor.")
+    headline = "Gates and Ballmer step aside, Nadella named new Microsoft CEO"
+    found = {(e.change, e.attributes["person"], e.attributes["title"]) for e in _events(headline, summary)}
+    assert found == {
+        ("appointed", "Satya Nadella", "CEO"),
+        ("departed", "Steve Ballmer", "CEO"),
+        ("departed", "Bill Gates", "chairman of the board of directors"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "change", "acquirer", "target", "amount", "currency"),
+    [
+        ("Google to buy Nest for $3.2B US", "", "acquired", "Google", "Nest", 3.2e9, "USD"),
+        ("Beacon Analytics to be acquired by Snowflake in $1.1B deal", "", "acquired", "Snowflake", "Beacon Analytics", 1.1e9, "USD"),
+        ("Vertu Motors snaps up dealership Burrows Motor Co. for £12.5M", "", "acquired", "Vertu Motors", "Burrows Motor Co.", 12.5e6, "GBP"),
+        ("Apple 'in talks' to buy Beats Electronics for $3.2 billion", "", "reported", "Apple", "Beats Electronics", 3.2e9, "USD"),
+        ("Elon Musk offers to buy Twitter for $43 billion", "", "reported", "Elon Musk", "Twitter", 43e9, "USD"),
+        ("Twitter accepts Elon Musk's $44 billion deal", "", "acquired", "Elon Musk", "Twitter", 44e9, "USD"),
+        ("Microsoft to buy LinkedIn for $26 billion", "LinkedIn will be bought for $26.2 billion, or $196 per share, in cash.",
+         "acquired", "Microsoft", "LinkedIn", 26.2e9, "USD"),  # the body's figure
+    ],
+)
+def test_acquisitions(title: str, summary: str, change: str, acquirer: str, target: str, amount: float, currency: str) -> None:
+    event = _one(_events(title, summary), EventType.ACQUISITION)
+    assert (event.change, event.company_name) == (change, target)
+    assert event.attributes == {"acquirer": acquirer, "target": target, "amount": amount, "currency": currency}
+
+
+def test_an_acquisition_of_two_companies_is_two_events() -> None:
+    found = _events("Spotify buys podcast companies Gimlet and Anchor")
+    assert [(e.company_name, e.attributes["acquirer"]) for e in found] == [("Gimlet", "Spotify"), ("Anchor", "Spotify")]
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "company", "count", "percentage"),
+    [
+        ("Facebook parent Meta cuts 11,000 jobs, 13% of workforce", "", "Meta", 11000, 13.0),
+        ("Reports: Twitter could lay off half its workforce", "Elon Musk will eliminate about 3,700 jobs from Twitter.", "Twitter", 3700, 50.0),
+        ("Klarna to slash workforce by 10 per cent", "", "Klarna", None, 10.0),
+        ("Google to lay off 12000: Read CEO Sundar Pichai's email", "Google is set to cut 12,000 jobs.", "Google", 12000, None),
+        ("Vodafone plans 11,000 job cuts", "", "Vodafone", 11000, None),
+        ("Robinhood lays off 23% of staff as retail investing slows",
+         "Robinhood has now cut another 23 per cent of its staff - more than 1,000 jobs in total.", "Robinhood", None, 23.0),
+    ],
+)
+def test_layoffs(title: str, summary: str, company: str, count: int | None, percentage: float | None) -> None:
+    event = _one(_events(title, summary), EventType.LAYOFFS)
+    assert (event.change, event.company_name, event.attributes) == ("announced", company, {"count": count, "percentage": percentage})
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "change", "company", "amount", "currency", "round_"),
+    [
+        ("Uber in talks to raise $1 billion in funding", "", "reported", "Uber", 1e9, "USD", "undisclosed"),
+        ("Oxford BioMedica takes out $50M loan to service Novartis CAR-T alliance", "", "raised", "Oxford BioMedica", 50e6, "USD", "debt"),
+        ("Gates Foundation Awards $100K to Lab-on-a-Chip Non-profit Diagnostics for All",
+         "Non-profit Diagnostics for All this week announced it has received a $100,000 Grand Challenges Explorations grant.",
+         "raised", "Diagnostics for All", 100e3, "USD", "grant"),
+        ("London fintech Tillpoint raises £15m Series A", "", "raised", "Tillpoint", 15e6, "GBP", "series_a"),
+        ("Bengaluru-based Kiranapay raises Rs 120 crore in Series B", "", "raised", "Kiranapay", 1.2e9, "INR", "series_b"),
+        ("Sydney startup Brightlane snags A$25M Series B", "", "raised", "Brightlane", 25e6, "AUD", "series_b"),
+        ("Glooko Gets $16M Injection to Upgrade Digital Diabetes Product",
+         "The Palo Alto, CA-based company has raised a $16.5 million Series B round, led by Canaan Partners.",
+         "raised", "Glooko", 16.5e6, "USD", "series_b"),  # the body's figure
+    ],
+)
+def test_funding_shapes(title: str, summary: str, change: str, company: str, amount: float, currency: str, round_: str) -> None:
+    event = _one(_events(title, summary), EventType.FUNDING)
+    assert (event.change, event.company_name, event.attributes["amount"], event.attributes["currency"], event.attributes["round"]) == (
+        change, company, amount, currency, round_)
+
+
+def test_a_generic_subject_takes_the_company_the_summary_names() -> None:
+    summary = ("A biotech startup with roots in Palo Alto, CA has raised $18 million in venture cash. "
+               "Nora Therapeutics is a one-molecule biotech.")
+    event = _one(_events("Biotech upstart grabs $18M to study a new drug to protect pregnancies", summary), EventType.FUNDING)
+    assert (event.company_name, event.attributes["amount"]) == ("Nora Therapeutics", 18e6)
+
+
+def test_a_roundup_reports_each_round() -> None:
+    summary = ("In the past two weeks, there have been five major funding announcements by Badger State startups: "
+               "$8.5 million for Green Bay-based Aver Informatics, $6 million for Delafield-based Montage Talent, "
+               "$3.4 million for Madison-based FluGen.")
+    found = {(e.company_name, e.attributes["amount"]) for e in _events("3 Takeaways From Wisconsin's Recent Burst of VC Deals", summary)}
+    assert found == {("Aver Informatics", 8.5e6), ("Montage Talent", 6e6), ("FluGen", 3.4e6)}
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Madrona Venture Group raises $690M for two new funds to back startups in Seattle and elsewhere",
+         "Madrona Venture Group has raised its largest fund ever, reeling in $690 million across two investing vehicles."),
+        ("Third Rock raises $770m in new funding round",
+         "Third Rock Ventures said Thursday that it has raised $770 million from investors for its fifth and latest fund."),
+        ("DOE funds 19 next-gen battery projects with $43M", "The Department of Energy's ARPA-E has allocated another $43 million for 19 battery projects."),
+        ("Indian startups secure $585.71 million in funding this week",
+         "Indian startups collectively raised approximately USD 585.71 million this week."),
+        ("Microsoft wins $10bn Pentagon deal", ""),
+        ("Northbeam raises full-year revenue guidance to $1.2 billion", ""),
+        ("Airbnb Stock More Than Doubles In Nasdaq Debut", "Airbnb raised $3.5 billion in its IPO."),
+        ("Walmart, Microsoft Forge Deeper Bond - And Stronger Bulwark Against AWS", ""),
+        ("Google launches its own AI Chatbot", ""),
+        ("First US CTO Aneesh Chopra resigns from post", "The first US government chief technology officer Aneesh Chopra has announced he's leaving the job."),
+        ("Cisco CEO Sees Weakness But Doesn't Expect Layoffs", "But the company isn't planning any layoffs, Chambers said in an interview."),
+        ("Fintechs ramp up hiring as big banks cut jobs", ""),
+        ("Apple Just Spent $166 Million to Buy a Cupertino Campus It Was Already Leasing", ""),
+        ("Yahoo is officially exploring selling itself", ""),
+    ],
+)
+def test_hard_negatives_stay_quiet(title: str, summary: str) -> None:
+    assert _events(title, summary) == []
+
+
+def test_every_decision_says_why() -> None:
+    found = _events("Uber CEO Kalanick resigns under investor pressure", "Travis Kalanick, the CEO of Uber, has resigned.")
+    assert found and all(event.why.startswith("leadership.") and "Kalanick" in event.why for event in found)
+    assert Counter(event.type for event in _events("Google to buy Nest for $3.2B US")) == {EventType.ACQUISITION: 1}
