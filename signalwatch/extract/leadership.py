@@ -17,8 +17,9 @@ from signalwatch.events import EventType
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, LEADERSHIP_WORDS, Rule, candidate_rules, holder_patterns
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
-from signalwatch.extract.roles import function_of, same_role, seniority_of
+from signalwatch.extract.roles import same_role
 from signalwatch.extract.text import has_company_suffix, plausible_company, sentences, words
+from signalwatch.titles import classify_title
 
 __all__ = ["extract_leadership", "LEADERSHIP_WORDS"]
 
@@ -407,11 +408,12 @@ def _longer(first: str | None, second: str | None) -> str | None:
 
 
 def _extraction(event: _Found) -> Extraction:
+    role = classify_title(event.title, officer=True) if event.title else None  # the one title classifier
     attributes = {
         "person": event.person,
         "title": event.title,
-        "function": function_of(event.title),
-        "seniority": seniority_of(event.title),
+        "function": role.function if role else None,
+        "seniority": role.seniority if role else None,
     }
     why = f"{event.rule} ({event.where}): {event.evidence!r}" + ("; title taken from the predecessor" if not event.explicit else "")
     return Extraction(EventType.LEADERSHIP, event.change, event.company, attributes, why=why)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["TITLE", "function_of", "seniority_of", "tidy_title", "title_pattern", "same_role"]
+__all__ = ["TITLE", "tidy_title", "title_pattern", "same_role"]
 
 _ACRONYMS = r"(?:[Cc]o-?)?(?:CEO|CFO|CTO|COO|CRO|CMO|CPO|CIO|CISO|CHRO|CCO|CDO|CSO|CLO|CAO|CBO|CGO|CXO|CSCO|CCSO)"
 # Words that may follow "VP"/"Head of"/"Director of": a fixed vocabulary, so that a title never
@@ -79,60 +79,12 @@ _ONE = (
 # A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer".
 TITLE = rf"(?:{_ONE})(?:\s+(?:and|&)\s+(?:{_ONE}))?"
 
-_FUNCTIONS = [
-    ("board", re.compile(r"\bboard\b|\bchair(?:man|woman|person)?\b(?!.*\b(?:ceo|chief executive)\b)|independent director|non-executive")),
-    ("revops", re.compile(r"revenue operations|\brevops\b|sales operations|\bsales ops\b|gtm operations|go-to-market operations")),
-    ("customer_success", re.compile(r"customer|client success|\bsupport\b")),
-    ("people", re.compile(r"\bpeople\b|human resources|\bhr\b|talent|culture|\bchro\b")),
-    ("legal", re.compile(r"legal|counsel|\bclo\b")),
-    ("security", re.compile(r"security|\bciso\b")),
-    ("finance", re.compile(r"financ|\bcfo\b|accounting|controller|treasur|\bcao\b")),
-    ("marketing", re.compile(r"marketing|\bcmo\b|brand|communications|demand generation|\bgrowth\b|\bcgo\b")),
-    ("sales", re.compile(r"sales|revenue|\bcro\b|commercial|business development|business officer|\bcbo\b|partnerships|alliances")),
-    ("product", re.compile(r"product|\bcpo\b|design")),
-    ("data", re.compile(r"\bdata\b|analytics|\bcdo\b|\bai\b|artificial intelligence")),
-    ("it", re.compile(r"information officer|\bcio\b|information technology|\bit\b")),
-    ("engineering", re.compile(r"engineering|technology|\btech\b|\bcto\b|technical|r&d|software|infrastructure")),
-    ("research", re.compile(r"scien|medical|clinical|research")),
-    ("operations", re.compile(r"operat|\bcoo\b|supply chain|manufacturing|logistics")),
-    ("executive", re.compile(r"\b(?:co-?)?ceo\b|chief executive|president|managing director|general manager|founder")),
-]
-_VP_RE = re.compile(r"vice[- ]president|\b(?:vp|svp|evp)\b")
-_C_LEVEL_RE = re.compile(r"\bchief\b|\b(?:co-?)?c[a-z]{1,3}o\b|\bpresident\b")
-_DIRECTOR_RE = re.compile(r"\bdirector\b|\bhead\b")
-_BOARD_RE = re.compile(r"\bboard\b|\bchair|independent director|non-executive director")
 _LEADING = re.compile(r"^(?:(?:its|the|their|his|her|a|an|new|first|first-ever|permanent)\s+)+", re.IGNORECASE)
 
 
 def tidy_title(title: str) -> str:
     """"its new Chief Financial Officer" → "Chief Financial Officer"."""
     return _LEADING.sub("", title.strip(" ,.;"))
-
-
-@functools.lru_cache(maxsize=2048)
-def function_of(title: str | None) -> str | None:
-    """The business function a title leads ("VP of Sales" → "sales"), or None when unclear."""
-    if not title:
-        return None
-    lower = title.lower()
-    return next((name for name, pattern in _FUNCTIONS if pattern.search(lower)), None)
-
-
-@functools.lru_cache(maxsize=2048)
-def seniority_of(title: str | None) -> str | None:
-    """"c_level", "vp" or "director" for a title, None for board seats and other roles."""
-    if not title:
-        return None
-    lower = title.lower()
-    if _BOARD_RE.search(lower) and not re.search(r"\b(?:ceo|chief executive)\b", lower):
-        return None
-    if _VP_RE.search(lower):
-        return "vp"
-    if _C_LEVEL_RE.search(lower):
-        return "c_level"
-    if _DIRECTOR_RE.search(lower):
-        return "director"
-    return None
 
 
 @functools.cache
