@@ -2,14 +2,16 @@
 
 Pydantic validates the data; this module maps each validation error back to the line of
 the offending key, adds a did-you-mean for unknown keys, and collects all problems of all
-files so the admin sees them at once.
+files so the admin sees them at once. Aliases are allowed within a small budget
+(`MAX_ALIAS_NODES`), checked before anything is expanded, so a "billion laughs" file is a
+`file:line` error instead of gigabytes.
 """
 
 from __future__ import annotations
 
 import difflib
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,9 @@ from pydantic import BaseModel, ValidationError
 __all__ = ["Issue", "AdminInputError", "LoadedYaml", "load_yaml", "validation_issues", "suggest"]
 
 Loc = tuple[str | int, ...]
+# Nodes that aliases may add to a file (each use counts everything its anchor holds). Rule and
+# config files are a few thousand nodes written out; a billion-laughs file is a billion.
+MAX_ALIAS_NODES = 10_000
 
 
 @dataclass(frozen=True, order=True)
@@ -70,9 +75,17 @@ def load_yaml(path: Path | str, text: str | None = None) -> tuple[LoadedYaml | N
         except (OSError, UnicodeDecodeError) as exc:
             return None, [Issue(name, 1, f"cannot read file: {exc}")]
     loader = yaml.SafeLoader(text)
+    loaded = LoadedYaml(name, None)
+    issues: list[Issue] = []
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node = loader.get_single_node()  # composing keeps an alias as a reference: no expansion yet
+        if node is not None:
+            refused = _alias_problem(node)
+            if refused is not None:
+                return None, [Issue(name, refused[0], refused[1])]
+            # lines (and duplicate keys) from the nodes as written, before merge keys are flattened
+            _record_lines(node, (), loaded, issues)
+            loaded.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -80,13 +93,72 @@ def load_yaml(path: Path | str, text: str | None = None) -> tuple[LoadedYaml | N
         return None, [Issue(name, line, f"invalid YAML: {problem}")]
     except yaml.YAMLError as exc:
         return None, [Issue(name, 1, f"invalid YAML: {exc}")]
+    except RecursionError:
+        return None, [Issue(name, 1, "invalid YAML: nested too deeply")]
     finally:
         loader.dispose()
-    loaded = LoadedYaml(name, data)
-    issues: list[Issue] = []
-    if node is not None:
-        _record_lines(node, (), loaded, issues)
     return loaded, issues
+
+
+def _alias_problem(root: yaml.Node) -> tuple[int, str] | None:
+    """(line, message) when aliases would expand the document past `MAX_ALIAS_NODES` or refer to
+    themselves; None otherwise.
+
+    Every reader of the data (line recording, validation, compiling match blocks, merge keys)
+    walks it as a tree, so an alias costs as much as the nodes it stands for: nine nested
+    aliases of ten items each are a billion nodes ("billion laughs"). The composed graph keeps
+    an alias as a reference to its anchor's node, so the expansion is counted here, once per
+    distinct node and in time linear in the file, before anything is expanded."""
+    budget = _AliasBudget()
+    budget.size(root, root.start_mark.line + 1)
+    return budget.problem
+
+
+@dataclass
+class _AliasBudget:
+    """Walks a composed YAML graph once, adding up the nodes that alias uses stand for."""
+
+    sizes: dict[int, int] = field(default_factory=dict)  # id(node) → expanded size, capped
+    active: set[int] = field(default_factory=set)  # nodes being walked: an alias to one is a cycle
+    added: int = 0
+    problem: tuple[int, str] | None = None
+
+    def size(self, node: yaml.Node, line: int) -> int:
+        """The expanded size of `node` (capped at the budget); counts it as added if already seen,
+        which only an alias can do (the composer makes a new node for everything else)."""
+        key = id(node)
+        if key in self.sizes:
+            self.added += self.sizes[key]
+            if self.added > MAX_ALIAS_NODES and self.problem is None:
+                self.problem = (line, f"aliases expand the file past {MAX_ALIAS_NODES:,} nodes here (nested aliases "
+                                      "multiply, as in a \"billion laughs\"): write the values out or use fewer aliases")
+            return self.sizes[key]
+        if key in self.active:
+            self.problem = self.problem or (line, "an alias inside its own anchor makes an endless structure: write the values out")
+            return 0
+        self.active.add(key)
+        total = 1
+        for child, child_line in _children(node):
+            total += self.size(child, child_line)
+            if self.problem is not None:
+                break
+        self.active.discard(key)
+        self.sizes[key] = min(total, MAX_ALIAS_NODES + 1)
+        return self.sizes[key]
+
+
+def _children(node: yaml.Node) -> Iterator[tuple[yaml.Node, int]]:
+    """The child nodes of `node` with the line an alias among them is reported at: a mapping
+    value's key line, else the container's own line (an alias node carries its anchor's mark)."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            yield key_node, key_line
+            yield value_node, key_line
+    elif isinstance(node, yaml.SequenceNode):
+        here = node.start_mark.line + 1
+        for item in node.value:
+            yield item, here
 
 
 def _record_lines(node: yaml.Node, loc: Loc, loaded: LoadedYaml, issues: list[Issue]) -> None:

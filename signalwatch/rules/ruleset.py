@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -20,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from signalwatch.accounts import ACCOUNT_FIELDS, Account
 from signalwatch.events import SignalEvent
 from signalwatch.eventtypes import KINDS
-from signalwatch.rules.conditions import Match, Test, compile_match
+from signalwatch.rules.conditions import NUMBER, Match, Test, compile_match
 from signalwatch.rules.expr import Expr, ExprError, parse_expr
 from signalwatch.rules.policy import DEFAULT_POLICY, POLICY_FILE, Policy
 from signalwatch.sinks import SINKS
@@ -297,6 +299,76 @@ def _check_rule_path(path: str) -> str | None:
     return f"unknown field {path!r}: fields start with 'event.' or 'account.'{suggest(path, known)}"
 
 
+# -- field types: a test that cannot hold on a field's type is an error, not a silent no-op ----
+
+TEXT, LIST, DATE, YES_NO, MAPPING = "text", "a list", "a date (ISO text)", "yes/no", "a mapping"
+
+# The value types of the bundled event types' attributes (eventtypes.py declares their names).
+# A plugin type's attributes, and attributes no type declares, are of unknown type.
+ATTRIBUTE_TYPES: dict[str, dict[str, str]] = {
+    "funding": {"amount": NUMBER, "currency": TEXT, "amount_usd": NUMBER, "round": TEXT, "investors": LIST,
+                "lead_investors": LIST, "source": TEXT},
+    "acquisition": {"acquirer": TEXT, "target": TEXT, "role": TEXT, "amount": NUMBER, "currency": TEXT},
+    "leadership": {"person": TEXT, "title": TEXT, "function": TEXT, "seniority": TEXT, "source": TEXT},
+    "layoffs": {"count": NUMBER, "percentage": NUMBER},
+    "hiring": {"title": TEXT, "function": TEXT, "seniority": TEXT, "location": TEXT, "remote": YES_NO,
+               "technologies": LIST, "open_roles": NUMBER},
+    "tech_stack": {"technology": TEXT, "name": TEXT, "category": TEXT, "evidence": LIST, "confidence": NUMBER},
+}
+
+
+def _type_name(annotation: Any) -> str | None:
+    """How a field's Python type reads to an admin ("a number", "text", …); None if unknown.
+    `X | None` is X: a missing value never matches anyway."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        named = {_type_name(arg) for arg in typing.get_args(annotation) if arg is not type(None)}
+        return named.pop() if len(named) == 1 else None
+    base = typing.get_origin(annotation) or annotation
+    if base is bool:
+        return YES_NO
+    if base in (int, float):
+        return NUMBER
+    if base is str:
+        return TEXT
+    if base in (datetime, date):
+        return DATE  # records hold dates as ISO text
+    if base in (list, tuple, set, frozenset):
+        return LIST
+    return MAPPING if base is dict else None
+
+
+EVENT_TYPES = {name: _type_name(info.annotation) for name, info in SignalEvent.model_fields.items()}
+ACCOUNT_TYPES = {**{name: _type_name(hint) for name, hint in typing.get_type_hints(Account).items()},
+                 "tier": TEXT, "fit_score": NUMBER}
+
+
+def _attribute_type(name: str) -> str | None:
+    """The type of `event.attributes.<name>` across the event types declaring it; None when a
+    plugin type declares it, no type does, or the declarations disagree."""
+    found: set[str] = set()
+    for kind in KINDS.values():
+        if name in kind.attributes:
+            declared = ATTRIBUTE_TYPES.get(kind.name, {}).get(name)
+            if declared is None:
+                return None
+            found.add(declared)
+    return found.pop() if len(found) == 1 else None
+
+
+def _rule_field_type(path: str) -> str | None:
+    """The type of a rule field (`event.title`, `event.attributes.amount`, `account.tags`); ICP
+    criteria are compiled with the `account.` prefix, so this serves them too."""
+    root, _, rest = path.partition(".")
+    if root == "account":
+        return ACCOUNT_TYPES.get(rest)
+    if root != "event":
+        return None
+    if rest.startswith("attributes."):
+        name = rest.removeprefix("attributes.")
+        return None if "." in name else _attribute_type(name)
+    return EVENT_TYPES.get(rest)
+
+
 def _check_icp_path(path: str) -> str | None:
     name = path.removeprefix("account.")
     fields = set(ACCOUNT_FIELDS)
@@ -315,8 +387,11 @@ class _Loader:
         issue = Issue(loaded.path, loaded.line_of(loc), message, "warning" if warning else "error")
         (self.warnings if warning else self.issues).append(issue)
 
-    def compile(self, raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], check: Any, prefix: str) -> Match:
-        match, problems = compile_match(raw, check, prefix)
+    def compile(self, raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], check: Any, prefix: str,
+                allow_empty: bool = False) -> Match:
+        """Compile a match block, its problems reported at their lines. An empty block matches
+        everything, so it is an error unless `allow_empty` (an ICP tier without criteria)."""
+        match, problems = compile_match(raw, check, prefix, field_type=_rule_field_type, allow_empty=allow_empty)
         for inner, message in problems:
             self.at(loaded, (*loc, *inner), message)
         return match
@@ -361,8 +436,8 @@ def _load_icp(path: Path, loader: _Loader) -> Icp:
     for i, raw in enumerate(spec.tiers):
         loc = ("tiers", i)
         tier = loader.validate(TierSpec, raw, loaded, loc)
-        must = loader.compile(_raw(raw, "must"), loaded, (*loc, "must"), _check_icp_path, "account.")
-        nice = loader.compile(_raw(raw, "nice"), loaded, (*loc, "nice"), _check_icp_path, "account.")
+        must = loader.compile(_raw(raw, "must"), loaded, (*loc, "must"), _check_icp_path, "account.", allow_empty=True)
+        nice = loader.compile(_raw(raw, "nice"), loaded, (*loc, "nice"), _check_icp_path, "account.", allow_empty=True)
         if tier is None:
             continue
         if tier.min_nice > len(nice.tests):

@@ -16,7 +16,7 @@ A rule test file::
             events:
               - {type: hiring, change: posted, company: Acme, attributes: {function: sales}, count: 3}
             expect: {vp-sales-and-hiring: [Acme]}
-          - restart: true                             # rebuild the engine from the database
+          - restart: true                             # rebuild the engine from the database (the one step without expect)
           - at: 0
             events: [{type: hiring, change: posted, company: Acme, attributes: {function: sales}}]
             expect: {vp-sales-and-hiring: []}        # cooldown survives the restart
@@ -140,6 +140,9 @@ def _load(path: Path, ruleset: RuleSet) -> TestFile:
     known = {rule.id for rule in ruleset.rules}
     for c, case in enumerate(spec.tests):
         for s, step in enumerate(case.steps):
+            problem = _step_problem(step)
+            if problem:
+                issues.append(Issue(str(path), loaded.line_of(("tests", c, "steps", s)), f"step {s + 1}: {problem}"))
             for rule_id in step.expect:
                 if rule_id not in known:
                     line = loaded.line_of(("tests", c, "steps", s, "expect", rule_id))
@@ -151,6 +154,17 @@ def _load(path: Path, ruleset: RuleSet) -> TestFile:
     if issues:
         raise AdminInputError(issues)
     return spec
+
+
+def _step_problem(step: StepSpec) -> str | None:
+    """A step that states no expectation checks nothing, so it would pass whatever the rules do:
+    an error. Only a bare `restart: true` step (rebuild the engine, add nothing) needs none."""
+    if step.expect:
+        return None
+    if step.restart and not step.events:
+        return None
+    return ("no `expect`: a step must say which accounts each rule alerts, e.g. `expect: {funding-round: [Acme]}`,"
+            " or `[]` for a rule that must not fire")
 
 
 def _events(step: StepSpec, step_time: datetime, counter: list[int]) -> list[SignalEvent]:
