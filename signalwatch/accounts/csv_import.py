@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from signalwatch.accounts import ACCOUNT_FIELDS, LIST_FIELDS, Account
 from signalwatch.resolve import normalize_domain
 from signalwatch.yamlload import Issue, suggest
 
-__all__ = ["read_accounts_csv", "COLUMNS"]
+__all__ = ["read_accounts_csv", "iter_accounts_csv", "COLUMNS"]
 
 COLUMNS = tuple(name for name in ACCOUNT_FIELDS if name != "id")  # the account schema, in its order
 _LIST_COLUMNS = LIST_FIELDS
@@ -79,14 +79,25 @@ def read_accounts_csv(path: Path | str, board_providers: Collection[str] = ()) -
     With the job-board providers the daemon polls (`board_providers`), a board of another
     provider, or a crm_id that names one (a board id in the wrong column), rejects its row.
     """
+    issues: list[Issue] = []
+    accounts = list(iter_accounts_csv(path, issues, board_providers))
+    return accounts, issues
+
+
+def iter_accounts_csv(path: Path | str, issues: list[Issue], board_providers: Collection[str] = ()) -> Iterator[Account]:
+    """The good rows one by one (an import of 200,000 rows never holds them all); problems are
+    appended to `issues` as they are met."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return [], [Issue(name, 1, f"cannot read file: {exc}")]
+        issues.append(Issue(name, 1, f"cannot read file: {exc}"))
+        return
     text, encoding_issue = _decode(data, name)
-    accounts, issues = _parse(io.StringIO(text, newline=""), name, board_providers)
-    return accounts, ([encoding_issue] if encoding_issue else []) + issues
+    del data
+    if encoding_issue:
+        issues.append(encoding_issue)
+    yield from _parse(io.StringIO(text, newline=""), name, board_providers, issues)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, Issue | None]:
@@ -101,17 +112,17 @@ def _decode(data: bytes, name: str) -> tuple[str, Issue | None]:
             "or save the file as CSV UTF-8", severity="warning")
 
 
-def _parse(handle: io.StringIO, name: str, board_providers: Collection[str]) -> tuple[list[Account], list[Issue]]:
+def _parse(handle: io.StringIO, name: str, board_providers: Collection[str], issues: list[Issue]) -> Iterator[Account]:
     """Rows of the decoded file: an unknown column rejects the file, a bad row only itself."""
     reader = csv.DictReader(handle)
     header = [h.strip().lower() for h in reader.fieldnames or []]
     unknown = [h for h in header if h not in COLUMNS]
     if not header or "name" not in header:
-        return [], [Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}")]
+        issues.append(Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}"))
+        return
     if unknown:
-        return [], [Issue(name, 1, f"unknown column {col!r}{suggest(col, COLUMNS)}") for col in unknown]
-    accounts: list[Account] = []
-    issues: list[Issue] = []
+        issues.extend(Issue(name, 1, f"unknown column {col!r}{suggest(col, COLUMNS)}") for col in unknown)
+        return
     seen: dict[str, int] = {}
     try:
         for raw in reader:
@@ -131,7 +142,6 @@ def _parse(handle: io.StringIO, name: str, board_providers: Collection[str]) -> 
             issues += problems
             if account:
                 seen[key or ""] = line
-                accounts.append(account)
+                yield account
     except csv.Error as exc:
         issues.append(Issue(name, reader.line_num, f"unreadable CSV: {exc}"))
-    return accounts, issues

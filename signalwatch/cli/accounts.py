@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from signalwatch.accounts.csv_import import COLUMNS, read_accounts_csv
+from signalwatch.accounts.csv_import import COLUMNS, iter_accounts_csv
 from signalwatch.cli import command_group
 from signalwatch.cli.common import (
     migrated_store,
@@ -15,6 +15,7 @@ from signalwatch.cli.common import (
 )
 from signalwatch.connectors.jobboards import PROVIDERS
 from signalwatch.timeutil import utcnow
+from signalwatch.yamlload import Issue
 
 __all__ = ["register"]
 
@@ -32,16 +33,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
-    accounts, issues = read_accounts_csv(args.file, PROVIDERS)
+    issues: list[Issue] = []
+    good = iter_accounts_csv(args.file, issues, PROVIDERS)  # streamed: rows are read as they are written
+    if args.dry_run:
+        count = sum(1 for _ in good)
+    else:
+        added, updated = migrated_store(settings).upsert_accounts(good, utcnow())
+        count = added + updated
     for issue in issues:
         print(issue, file=sys.stderr)
     errors = [issue for issue in issues if issue.severity == "error"]
     if args.dry_run:
-        print(f"{len(accounts)} good rows, {len(errors)} problems (dry run, nothing saved)")
-        return 1 if errors else 0
-    store = migrated_store(settings)
-    added, updated = store.upsert_accounts(accounts, utcnow())
-    print(f"imported {len(accounts)} accounts ({added} new, {updated} updated); {len(errors)} rows rejected")
+        print(f"{count} good rows, {len(errors)} problems (dry run, nothing saved)")
+    else:
+        print(f"imported {count} accounts ({added} new, {updated} updated); {len(errors)} rows rejected")
     return 1 if errors else 0
 
 

@@ -30,6 +30,8 @@ from signalwatch.timeutil import as_utc
 __all__ = ["Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus", "StoredParts", "PartChange"]
 
 _PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
+_ACCOUNTS = AccountRow.__table__  # type: ignore[attr-defined]
+_BATCH = 2000  # accounts written per statement batch
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
 
 
@@ -99,34 +101,70 @@ class Store:
 
     # -- accounts -------------------------------------------------------------------
 
-    def upsert_accounts(self, accounts: Sequence[Account], now: datetime) -> tuple[int, int]:
+    def upsert_accounts(self, accounts: Iterable[Account], now: datetime) -> tuple[int, int]:
         """Insert or update accounts, matched by domain, else by exact name when one side has no
         domain: two companies of one name with different domains (namesakes) stay two accounts.
-        Returns (added, updated)."""
+        Streams: rows are written in batches through SQL statements, never held as objects, so a
+        200,000-row import needs memory for the match keys only. Returns (added, updated)."""
         added = updated = 0
         with self._session() as session:
-            by_domain = {row.domain: row for row in session.exec(select(AccountRow)) if row.domain}
-            by_name = {row.name.lower(): row for row in session.exec(select(AccountRow))}
+            by_domain: dict[str, int] = {}
+            by_name: dict[str, tuple[int, str | None]] = {}
+            for account_id, name, domain in session.execute(sa.select(_ACCOUNTS.c.id, _ACCOUNTS.c.name, _ACCOUNTS.c.domain)):
+                if domain:
+                    by_domain[domain] = account_id
+                by_name[name.lower()] = (account_id, domain)
+            inserts: list[dict[str, Any]] = []
+            updates: list[dict[str, Any]] = []
             for account in accounts:
-                row = by_domain.get(account.domain) if account.domain else None
-                if row is None:
-                    namesake = by_name.get(account.name.lower())
-                    row = namesake if namesake is not None and not (namesake.domain and account.domain) else None
-                values = {k: v for k, v in account.as_fields().items() if k != "id"}
-                if row is None:
-                    row = AccountRow(**values, updated_at=now)  # type: ignore[arg-type]
+                values = {**{k: v for k, v in account.as_fields().items() if k != "id"}, "updated_at": now}
+                found = self._account_match(account, by_domain, by_name)
+                if found is None:
+                    inserts.append(values)
                     added += 1
+                    if len(inserts) >= _BATCH:
+                        self._insert_accounts(session, inserts, by_domain, by_name)
                 else:
-                    for key, value in values.items():
-                        setattr(row, key, value)
-                    row.updated_at = now
+                    updates.append({**values, "_id": found})
                     updated += 1
-                session.add(row)
-                by_name[row.name.lower()] = row
-                if row.domain:
-                    by_domain[row.domain] = row
+                    if len(updates) >= _BATCH:
+                        self._update_accounts(session, updates)
+            self._insert_accounts(session, inserts, by_domain, by_name)
+            self._update_accounts(session, updates)
             session.commit()
         return added, updated
+
+    @staticmethod
+    def _account_match(account: Account, by_domain: dict[str, int], by_name: dict[str, tuple[int, str | None]]) -> int | None:
+        if account.domain and account.domain in by_domain:
+            return by_domain[account.domain]
+        namesake = by_name.get(account.name.lower())
+        if namesake is not None and not (namesake[1] and account.domain):
+            return namesake[0]
+        return None
+
+    @staticmethod
+    def _insert_accounts(session: Session, rows: list[dict[str, Any]], by_domain: dict[str, int],
+                         by_name: dict[str, tuple[int, str | None]]) -> None:
+        """Insert a batch; later rows of the same import then match these (a CSV repeating a company)."""
+        if not rows:
+            return
+        newest = session.execute(sa.select(sa.func.max(_ACCOUNTS.c.id))).scalar() or 0
+        session.execute(sa.insert(_ACCOUNTS), rows)  # one executemany per batch
+        for account_id, name, domain in session.execute(
+                sa.select(_ACCOUNTS.c.id, _ACCOUNTS.c.name, _ACCOUNTS.c.domain).where(_ACCOUNTS.c.id > newest)):
+            if domain:
+                by_domain[domain] = account_id
+            by_name[name.lower()] = (account_id, domain)
+        rows.clear()
+
+    @staticmethod
+    def _update_accounts(session: Session, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        columns: dict[str, Any] = {key: sa.bindparam(key) for key in rows[0] if key != "_id"}
+        session.execute(sa.update(_ACCOUNTS).where(_ACCOUNTS.c.id == sa.bindparam("_id")).values(**columns), rows)
+        rows.clear()
 
     def accounts_version(self) -> tuple[int, datetime | None]:
         """Changes whenever accounts are added or updated: (count, latest update)."""
