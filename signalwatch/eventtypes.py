@@ -20,7 +20,10 @@ from datetime import timedelta
 from importlib.metadata import entry_points
 from typing import Any
 
-__all__ = ["EventKind", "KINDS", "register", "kind_of", "money", "load_plugin_kinds"]
+__all__ = ["EventKind", "KINDS", "register", "kind_of", "money", "load_plugin_kinds", "NUMBER", "TEXT", "LIST", "YES_NO"]
+
+# Attribute value types, as an admin reads them in `rules check` ("gte compares numbers, but … is text").
+NUMBER, TEXT, LIST, YES_NO = "a number", "text", "a list", "yes/no"
 
 Describe = Callable[[str, Mapping[str, Any]], str | None]
 
@@ -32,7 +35,7 @@ class EventKind:
     name: str  # "funding": the `type` of a SignalEvent and in rule files
     changes: Mapping[str, float]  # change → default heat weight ("raised": 10)
     half_life: timedelta  # heat halves after this age
-    attributes: tuple[str, ...]  # documented attribute names, in the order the README lists them
+    attributes: Mapping[str, str]  # documented attribute names (README order) → value type (NUMBER, TEXT, …)
     describe: Describe  # one plain-text line: "Raised $28M Series B, led by DCVC"; None → the source title
     rank: int  # order inside an account in the digest: lower first (funding before job posts)
     minor: bool = False  # collapsed in the digest when an account has many ("and 14 tech changes")
@@ -112,17 +115,20 @@ def kind_of(name: str) -> EventKind | None:
 
 for _kind in (
     EventKind("funding", {"raised": 10, "reported": 6}, timedelta(days=30),
-              ("amount", "currency", "amount_usd", "round", "investors", "lead_investors", "source"), _funding, rank=0),
+              {"amount": NUMBER, "currency": TEXT, "amount_usd": NUMBER, "round": TEXT, "investors": LIST,
+               "lead_investors": LIST, "source": TEXT}, _funding, rank=0),
     EventKind("acquisition", {"acquired": 9, "reported": 5}, timedelta(days=45),
-              ("acquirer", "target", "role", "amount", "currency"), _acquisition, rank=1),
+              {"acquirer": TEXT, "target": TEXT, "role": TEXT, "amount": NUMBER, "currency": TEXT}, _acquisition, rank=1),
     EventKind("leadership", {"appointed": 8, "departed": 4}, timedelta(days=45),
-              ("person", "title", "function", "seniority", "source"), _leadership, rank=2),
-    EventKind("layoffs", {"announced": 6}, timedelta(days=45), ("count", "percentage"), _layoffs, rank=3),
+              {"person": TEXT, "title": TEXT, "function": TEXT, "seniority": TEXT, "source": TEXT}, _leadership, rank=2),
+    EventKind("layoffs", {"announced": 6}, timedelta(days=45), {"count": NUMBER, "percentage": NUMBER}, _layoffs, rank=3),
     EventKind("hiring", {"surge": 7, "posted": 2, "closed": 0}, timedelta(days=14),
-              ("title", "function", "seniority", "location", "remote", "technologies", "open_roles"), _hiring, rank=4,
+              {"title": TEXT, "function": TEXT, "seniority": TEXT, "location": TEXT, "remote": YES_NO,
+               "technologies": LIST, "open_roles": NUMBER}, _hiring, rank=4,
               minor=True),
     EventKind("tech_stack", {"adopted": 6, "dropped": 6, "mentioned": 1}, timedelta(days=30),
-              ("technology", "name", "category", "evidence", "confidence"), _tech, rank=5, minor=True),
+              {"technology": TEXT, "name": TEXT, "category": TEXT, "evidence": LIST, "confidence": NUMBER}, _tech, rank=5,
+              minor=True),
 ):
     register(_kind)
 

@@ -29,6 +29,8 @@ from functools import cached_property
 from operator import ge, gt, le, lt
 from typing import Any, Protocol
 
+from signalwatch.eventtypes import NUMBER  # one spelling of the value types
+
 __all__ = [
     "Test", "Match", "compile_match", "lookup", "getter", "all_of", "OPERATORS", "CompileIssue",
     "AdminPattern", "compile_admin_regex", "RegexRefused", "FieldType",
@@ -42,7 +44,6 @@ MAX_REGEX_SPLITS = 4 * MAX_TEXT_FOR_REGEX
 COMBINATORS = ("any_of", "none_of")
 CompileIssue = tuple[tuple[str | int, ...], str]  # (location inside the block, message)
 FieldType = Callable[[str], str | None]  # a field path → NUMBER, "text", "a list", …; None: unknown
-NUMBER = "a number"
 
 
 def _items(value: Any) -> list[Any]:

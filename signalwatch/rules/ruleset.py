@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from signalwatch.accounts import ACCOUNT_FIELDS, Account
 from signalwatch.events import SignalEvent
-from signalwatch.eventtypes import KINDS
+from signalwatch.eventtypes import KINDS, LIST, TEXT, YES_NO
 from signalwatch.rules.conditions import NUMBER, Match, Test, compile_match
 from signalwatch.rules.expr import Expr, ExprError, parse_expr
 from signalwatch.rules.policy import DEFAULT_POLICY, POLICY_FILE, Policy
@@ -301,20 +301,8 @@ def _check_rule_path(path: str) -> str | None:
 
 # -- field types: a test that cannot hold on a field's type is an error, not a silent no-op ----
 
-TEXT, LIST, DATE, YES_NO, MAPPING = "text", "a list", "a date (ISO text)", "yes/no", "a mapping"
+DATE, MAPPING = "a date (ISO text)", "a mapping"  # number, text, list, yes/no: as eventtypes names them
 
-# The value types of the bundled event types' attributes (eventtypes.py declares their names).
-# A plugin type's attributes, and attributes no type declares, are of unknown type.
-ATTRIBUTE_TYPES: dict[str, dict[str, str]] = {
-    "funding": {"amount": NUMBER, "currency": TEXT, "amount_usd": NUMBER, "round": TEXT, "investors": LIST,
-                "lead_investors": LIST, "source": TEXT},
-    "acquisition": {"acquirer": TEXT, "target": TEXT, "role": TEXT, "amount": NUMBER, "currency": TEXT},
-    "leadership": {"person": TEXT, "title": TEXT, "function": TEXT, "seniority": TEXT, "source": TEXT},
-    "layoffs": {"count": NUMBER, "percentage": NUMBER},
-    "hiring": {"title": TEXT, "function": TEXT, "seniority": TEXT, "location": TEXT, "remote": YES_NO,
-               "technologies": LIST, "open_roles": NUMBER},
-    "tech_stack": {"technology": TEXT, "name": TEXT, "category": TEXT, "evidence": LIST, "confidence": NUMBER},
-}
 
 
 def _type_name(annotation: Any) -> str | None:
@@ -348,10 +336,7 @@ def _attribute_type(name: str) -> str | None:
     found: set[str] = set()
     for kind in KINDS.values():
         if name in kind.attributes:
-            declared = ATTRIBUTE_TYPES.get(kind.name, {}).get(name)
-            if declared is None:
-                return None
-            found.add(declared)
+            found.add(kind.attributes[name])
     return found.pop() if len(found) == 1 else None
 
 
