@@ -26,7 +26,7 @@ from signalwatch.resolve import normalize_name
 
 __all__ = [
     "LabelledItem", "Scores", "load_labelled", "load_real", "split_of", "score", "shortfalls", "FIELDS", "TARGETS",
-    "REAL_FILES", "TYPES",
+    "REAL_FILES", "TYPES", "fold_of", "FOLDS", "VALIDATION_FOLD",
 ]
 
 Split = Literal["dev", "test"]
@@ -67,6 +67,19 @@ def split_of(item_id: str) -> Split:
     """
     bucket = int.from_bytes(hashlib.sha256(item_id.encode("utf-8")).digest()[:8], "big") % 100
     return "dev" if bucket < _DEV_SHARE else "test"
+
+
+FOLDS = 5  # the dev part is split once more into this many folds (see `fold_of`)
+VALIDATION_FOLD = 5  # the fold held out from tuning inside the dev part
+
+
+def fold_of(item_id: str) -> int:
+    """1..`FOLDS`: the fold of a dev item, from a hash of its id independent of `split_of`'s.
+
+    Tuning reads the errors of folds 1-4 ("train") only and watches fold `VALIDATION_FOLD`
+    ("validation") as the honest estimate, so that rules are not written from the items they are scored on.
+    """
+    return int.from_bytes(hashlib.sha256(f"fold:{item_id}".encode()).digest()[:8], "big") % FOLDS + 1
 
 
 @dataclass(frozen=True)

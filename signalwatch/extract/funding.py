@@ -8,6 +8,7 @@ Biotech Secures $37.5 Million") takes the company the summary names.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from signalwatch.events import EventType
 from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
 from signalwatch.extract.model import Extraction
-from signalwatch.extract.money import Money, find_amounts
+from signalwatch.extract.money import AMOUNT, Money, find_amounts
 from signalwatch.extract.text import (
     company_from_subject,
     fuller_name,
@@ -91,9 +92,12 @@ def _clause_of(headline: str, tail: str) -> str:
 
 
 _ROUNDUP_WORDS = frozenset("funding financing fundraise invests backs".split())
-_OTHER_SHAPE_WORDS = frozenset("talks awards grants gives donates funds backs bankrolls finances puts commits pledges pumps join joins".split())
+_OTHER_SHAPE_WORDS = frozenset("talks awards grants gives donates funds backs bankrolls finances puts commits pledges pumps pump pour pours inject injects "
+    "plow plows invest join joins".split())
 # Headline words besides `FUNDING_WORDS` that can carry a round: the caller's cheap screen.
-FUNDING_SHAPE_WORDS = _ROUNDUP_WORDS | _OTHER_SHAPE_WORDS | frozenset("round rounds grant fundraising".split())
+FUNDING_SHAPE_WORDS = _ROUNDUP_WORDS | _OTHER_SHAPE_WORDS | frozenset(
+    "round rounds grant fundraising series seed raise investment backing fundraise pump pumps pour pours inject injects".split()
+)
 
 
 def _other_shapes(headline: str) -> _Hit | None:
@@ -129,6 +133,8 @@ def _headline_hit(headline: str, summary: str, tokens: frozenset[str]) -> _Hit |
     if tokens & rules.FUNDING_WORDS or tokens & _OTHER_SHAPE_WORDS:
         hit = (_company_raises(headline, summary) or _investor_backs(headline) or _with_round(headline)
                or _other_shapes(headline))
+    if hit is None and tokens & _NOUN_SHAPE_WORDS and _MONEY_MARK.search(headline):
+        hit = _noun_shapes(headline)
         if hit is None and "valued" in tokens:
             hit = _valued_after(headline)
     if hit is None and summary[:1].isupper():
@@ -136,6 +142,46 @@ def _headline_hit(headline: str, summary: str, tokens: frozenset[str]) -> _Hit |
     if hit is not None and hit.company and is_investor_name(hit.company):
         return None  # "Balderton Capital raises $1.3 billion": a firm's own fund
     return hit
+
+
+_NOUN_SHAPE_WORDS = frozenset("round funding financing raise fundraise investment backing seed series".split())
+_MONEY_MARK = re.compile(r"\d")
+_CLAUSE_SPLIT = re.compile(r":\s+|\s+[-|]\s+|;\s+")
+
+
+@functools.cache
+def _noun_patterns() -> dict[str, re.Pattern[str]]:
+    """`rules.NOUN_SHAPES_SOURCE` compiled with the money pattern (on first use: the money pattern is large)."""
+    return {key: re.compile(source.replace("AMOUNT", AMOUNT)) for key, source in rules.NOUN_SHAPES_SOURCE.items()}
+
+
+def _noun_shapes(headline: str) -> _Hit | None:
+    """A round told as a noun phrase: "$30M Series B for Verdigris", "Halcyon's $50M Series C puts it on track",
+    "Revolut in $500M funding round", "With $50M in new funding, Pachama sets out to restore forests".
+
+    Each clause of the headline (after "Exclusive:", before " - Site") is tried on its own.
+    """
+    for clause in _CLAUSE_SPLIT.split(headline):
+        low = lower(clause)
+        if not _MONEY_MARK.search(clause) or rules.not_a_round(low, words(clause)):
+            continue
+        for key, pattern in _noun_patterns().items():
+            match = pattern.match(low)
+            if match is None:
+                continue
+            subject = clause[match.start("co") : match.end("co")]
+            if key == "with":
+                lead = re.match(r"(?:[A-Z0-9][\w.&'-]*\s+)*?[A-Z0-9][\w.&'-]*(?=\s+[a-z]|[,.]|$)", subject)
+                subject = lead.group(0) if lead else ""
+            company = company_from_subject(subject) if subject.strip() else None
+            moneys = find_amounts(clause[match.start("amount") : match.end("amount")])
+            after = clause[match.end("amount") :]
+            if company is None or not moneys or rules.NOT_ROUND_AMOUNT.match(after) or rules.AFTER_EXCLUDED.match(after):
+                continue
+            if is_investor_name(company) or rules.GENERIC_INVESTORS.match(company):
+                continue
+            return _Hit(company, clause[match.start("amount") :], money=moneys[0], rule=f"funding.noun-{key}")
+    return None
 
 
 def _headline_round(hit: _Hit, headline: str, summary_sentences: list[str], rounds: list[Round]) -> Round | None:
@@ -370,24 +416,27 @@ def _valued_after(headline: str) -> _Hit | None:
     if company is None:
         return None
     money = next((m for m in find_amounts(match.group("rest")) if not rules.AFTER_EXCLUDED.match(match.group("rest")[m.end:])), None)
-    return _Hit(company, match.group("rest"), money=money, rule="funding.valued-after")
+    # "after $150 million Series D": here "after" introduces this round, not an earlier one
+    round_name = _round_in(re.sub(r"^(?i:after|following|in|with)\s+", "", match.group("rest")))
+    return _Hit(company, match.group("rest"), money=money, rule="funding.valued-after", round=round_name)
 
 
 def _investor_backs(headline: str) -> _Hit | None:
-    for pattern, lead in ((rules.INVESTOR_LEADS, True), (rules.INVESTOR_BACKS, False)):
-        if not rules.INVESTOR_VERB.search(headline):
-            return None
+    if not rules.INVESTOR_VERB.search(headline):
+        return None
+    for pattern, lead in ((rules.INVESTOR_LEADS_OWN, True), (rules.INVESTOR_LEADS, True), (rules.INVESTOR_BACKS, False)):
         match = pattern.match(headline)
         if not match:
             continue
-        investor = company_from_subject(match.group("inv"))
+        generic = bool(rules.GENERIC_INVESTORS.match(match.group("inv").strip()))  # "Investors pump $25M into Kiteline"
+        investor = None if generic else company_from_subject(match.group("inv"))
         company = company_from_subject(match.group("co"))
         deal = " ".join(filter(None, (match.group("deal"), match.groupdict().get("deal2"))))
-        if investor is None or company is None:
+        if (investor is None and not generic) or company is None or (generic and not find_amounts(deal)):
             continue
         if not (rules.FUNDING_NOUN.search(lower(deal)) or find_amounts(deal)):
             continue
-        names = split_names(investor)
+        names = split_names(investor) if investor else []
         moneys = [m for m in find_amounts(deal) if not rules.NOT_ROUND_AMOUNT.match(deal[m.end :])]
         return _Hit(company, deal, leads=names if lead else [], investors=names, money=moneys[0] if moneys else None,
                     rule="funding.investor-backs")

@@ -16,7 +16,8 @@ FUNDING_WORDS = frozenset(
     "snagged pulls pulled gets receives received collects scores nets netted grabs attracts banks picks picked rakes "
     "hauls reels brings takes wins won awarded emerges launches debuts comes exits announces announced clinches garners "
     "obtains draws adds lead leads backs invests bets pours puts valued raising talks seeks seeking looking takes took "
-    "latches lassos launches bankrolls funds readies marches emerges debuts".split()
+    "latches lassos launches bankrolls funds readies marches emerges debuts pockets pocketed scoops scooped locks locked hauls "
+    "hauled amasses gathers tops wraps".split()
 )
 
 # Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
@@ -28,7 +29,8 @@ VERB = re.compile(
     r"launches\s+with|debuts\s+with|"
     r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
     r"draws|adds|(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks\s+to\s+raise|seeks|seeking|looking\s+to\s+raise|"
-    r"set\s+to\s+raise|takes\s+out|took\s+out|latches\s+onto|lassos)(?![\w-])"
+    r"set\s+to\s+raise|takes\s+out|took\s+out|latches\s+onto|lassos|pockets|pocketed|scoops(?:\s+up)?|scooped\s+up|"
+    r"locks\s+(?:in|up)|locked\s+in|hauls|hauled\s+in|amasses|gathers|brings\s+home|tops\s+up|wraps(?:\s+up)?)(?![\w-])"
 )  # matched against lower-cased text
 # Verbs that name a round being raised, with or without an amount ("in talks to raise at a $1B valuation").
 TALKS_TO_RAISE = re.compile(r"in\s+(?:advanced\s+)?talks\s+to\s+raise|looking\s+to\s+raise|set\s+to\s+raise")
@@ -229,10 +231,27 @@ INVESTOR_LAUNCH = re.compile(
 # "Indonesia's Astra and GDN join Go-Jek fundraising"
 JOINS_ROUND = re.compile(r"^(?P<inv>.+?)\s+(?:join|joins)\s+(?P<co>.+?)(?:'s)?\s+(?:fundraising|funding\s+round|round|financing)\b", re.IGNORECASE)
 INVESTOR_BACKS = re.compile(
-    r"^(?P<inv>.+?)\s+(?:backs|invests|bets|pours|puts)\s+(?:(?P<deal>.*?)\s+(?:in|into|on)\s+)?(?P<co>.+?)"
+    r"^(?P<inv>.+?)\s+(?:backs|invests?|bets|pours?|puts|pumps?|injects?|plows?)\s+(?:(?P<deal>.*?)\s+(?:in|into|on)\s+)?(?P<co>.+?)"
     r"(?:\s+(?:with|in)\s+(?P<deal2>.*?))?(?:\s+to\s+.*|,.*)?$"
 )
-INVESTOR_VERB = re.compile(r"\b(?:(?:co-)?leads?|backs|invests|bets|pours|puts)\b")
+INVESTOR_VERB = re.compile(r"\b(?:(?:co-)?leads?|backs|invests?|bets|pours?|puts|pumps?|injects?|plows?)\b")
+# "General Catalyst leads Brightpath's $30M round": the round named as the company's own.
+INVESTOR_LEADS_OWN = re.compile(r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<co>[^$€£,;:]+?)'s\s+(?P<deal>.+)$")
+# A subject that stands for investors in general ("Investors pump $25M into Kiteline").
+GENERIC_INVESTORS = re.compile(r"(?i)^(?:(?:vc|venture)\s+)?(?:investors|vcs|backers|vc\s+firms|venture\s+capitalists)$")
+# The noun shapes of a funding headline, read clause by clause (after any "Exclusive:"-style prefix):
+# "$30M Series B for Verdigris", "Halcyon's $50M Series C ...", "Revolut in $500M funding round",
+# "With $50M in new funding, Pachama sets out to ...".
+_ROUND_NOUN = r"(?:round|funding|financing|raise|fundraise|investment|backing|seed|series\s+[a-k](?:\d|-\d)?)"
+NOUN_SHAPES_SOURCE = {  # "AMOUNT" stands for the money pattern (funding.py fills it in and compiles, lower-cased text)
+    "for": r"^(?:an?\s+)?(?P<amount>AMOUNT)\s+(?:[\w-]+\s+){0,3}?ROUND(?:\s+round)?\s+(?:for|into|in)\s+(?P<co>.+?)"
+           r"(?:\s+(?:to|as|from|led|amid|after|at|with)\s+.*)?$",
+    "possessive": r"^(?P<co>[^$€£]+?)'s\s+(?:\w+\s+)?(?P<amount>AMOUNT)\s+(?:[\w-]+\s+){0,2}?ROUND\b",
+    "in": r"^(?P<co>[^$€£]+?)\s+in\s+(?P<amount>AMOUNT)\s+(?:[\w-]+\s+){0,2}?ROUND\b(?!\s+(?:for|in|into)\b)",
+    "with": r"^with\s+(?:an?\s+)?(?:fresh\s+|new\s+)?(?P<amount>AMOUNT)\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?ROUND\b"
+            r"[^,]{0,40},\s+(?P<co>.+)",
+}
+NOUN_SHAPES_SOURCE = {key: value.replace("ROUND", _ROUND_NOUN) for key, value in NOUN_SHAPES_SOURCE.items()}
 # Words without which `ROUND` cannot match.
 ROUND_WORDS = frozenset("seed series growth stage late debt credit loan loans facility grant grants angel round notes".split())
 # A summary that speaks of a round: lets "Endeavor Bio adds $101M to test ..." count.

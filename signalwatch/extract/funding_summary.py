@@ -39,12 +39,15 @@ class Round:
 # Verbs of a company taking money, in a summary sentence ("has raised", "today raised", "said it raised").
 _SUMMARY_VERB = (
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+|just\s+|already\s+|recently\s+)?|today\s+|recently\s+|also\s+|just\s+|"
-    r"(?:announced|announces|said|says|confirmed|revealed)(?:\s+\w+day)?\s+(?:that\s+)?(?:it\s+)?(?:has\s+|had\s+)?|"
+    r"(?:announced|announces|said|says|confirmed|revealed|disclosed)(?:\s+(?:on\s+)?\w+day|\s+(?:last|this)\s+week|\s+today)?\s+"
+    r"(?:that\s+)?(?:it\s+)?(?:has\s+|had\s+)?|"
     r"(?:is|are)\s+(?:now\s+)?)?"
     r"(?P<verb>raised|raises|raising|secured|secures|securing|closed|closes|landed|lands|received|receives|gained|attracted|"
     r"netted|nets|collected|picked\s+up|pulled\s+in|banked|grabbed|snagged|bagged|scored|obtained|got|gets|attracts|"
     r"completed|took\s+out|takes\s+out|in\s+talks\s+to\s+raise|looking\s+to\s+raise|seeking|set\s+to\s+raise|"
-    r"nearing\s+the\s+close\s+of|close\s+to\s+closing)"
+    r"nearing\s+the\s+close\s+of|close\s+to\s+closing|"
+    r"(?:announced|announces|unveiled|unveils)(?:\s+(?:the\s+)?(?:close|closing|completion|final\s+close)\s+of|"
+    r"(?!\s+(?:that|it|today|on|last|this|\w+day)\b))|closed\s+on)"
 )
 _NAME = r"[A-Z][\w.&'!-]*(?:\s+(?:[A-Z][\w.&'!-]*|of|for))*"
 # Names of investment firms: a sentence about their money is about a fund, not a round.
@@ -52,7 +55,7 @@ _INVESTOR_NAME = re.compile(
     r"\b(?:Ventures?|Capital|Partners|VC|Funds?|Investments?|Investors|Equity|Management|Advisors|Venture\s+Group)$"
 )
 _BACKGROUND = re.compile(
-    r"\b(?:previously|prior|earlier|last\s+(?:year|month|week|round|raised|received)|to\s+date|in\s+(?:19|20)\d\d|had\s+raised|"
+    r"\b(?:previously|prior|earlier|last\s+(?:year|month|round|raised|received)|to\s+date|in\s+(?:19|20)\d\d|had\s+raised|"
     r"since|ago|total(?:ling)?|in\s+total|bringing|now\s+raised|has\s+now|so\s+far|combined|collectively|"
     r"first\s+half|second\s+half|quarter|this\s+year)\b",
     re.IGNORECASE,
@@ -112,6 +115,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+(?:are|were)\s+among\s+(?:[\w-]+\s+){1,4}?(?:to\s+(?:receive|get|share|win)|"
             r"receiving|that\s+(?:received|won))\s+(?:[\w-]+\s+){0,2}?(?:funding|grants?|investment|awards?)\b"
         ),
+        # "The $21 million Series A round disclosed this week by Doctor On Demand"
+        "passive": re.compile(
+            rf"(?P<amount>(?i:{AMOUNT}))\s+(?:[\w-]+\s+){{0,3}}?(?i:round|financing|funding|investment|raise|fundraise|seed|series\s+[a-k])\b"
+            r"(?:\s+(?!by\b)[\w-]+){0,5}?\s+(?:announced|disclosed|raised|closed|secured|unveiled|completed|revealed|landed)\s+"
+            r"(?:(?!by\b)\w+\s+){0,2}?by\s+(?P<co>(?:[A-Z][\w.&'-]*-based\s+)?[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of))*)"
+        ),
         "rounds-for": re.compile(
             r"\b(?:[Vv]enture\s+)?(?:rounds|financings|fundings|funding)\s+for\s+(?P<list>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)?"
             r"(?:,\s+(?:and\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)?)*)(?=,\s+[a-z]|,?\s+and\s+[a-z]|\s*[.;]|\s*$)"
@@ -152,7 +161,7 @@ def summary_rounds(sentences: list[str], headline_company: str | None = None) ->
 _VERB_WORDS = frozenset(
     """raised raises raising secured secures securing closed closes landed lands received receives gained attracted attracts
     netted nets collected picked pulled banked grabbed snagged bagged scored obtained got gets completed took takes talks
-    looking seeking set nearing close""".split()
+    looking seeking set nearing close announced announces unveiled unveils disclosed""".split()
 )
 _LIST_CUE = re.compile(r"(?:rounds|financings|fundings|funding)\s+for\b|\bamong\b")
 
@@ -190,6 +199,8 @@ def _subject_rounds(sentence: str, number: int, headline_company: str | None) ->
         window = lower(rest[:100])
         if money is None and not rules.FUNDING_NOUN.search(window):
             continue
+        if _ANNOUNCE_ONLY.fullmatch(match.group("verb")) and (money is None or not _ROUND_AFTER.match(rest[money.end :])):
+            continue  # "announced a $14M Series A", not "announced a $30M partnership" or "a new investment in"
         if money is not None and rules.NOT_ROUND_AMOUNT.match(rest[money.end :]):
             continue
         if re.search(r"\bfunds?\b(?!ing)", window) and not re.search(r"\b(?:funding|round|series|seed)\b", window):
@@ -199,6 +210,13 @@ def _subject_rounds(sentence: str, number: int, headline_company: str | None) ->
         why = f"funding.summary-sentence {number}: {_quote(subject[-60:] + ' ' + match.group(0) + rest[:30])}"
         found.extend(Round(company, money, change, why=why, tail=rest) for company in companies)
     return found
+
+
+# "announced"/"unveiled" alone report a round only as "<amount> <round noun>" ("announced $40 million in Series A financing").
+_ANNOUNCE_ONLY = re.compile(r"(?i)announced|announces|unveiled|unveils")
+_ROUND_AFTER = re.compile(
+    r"(?i)\s+(?:in\s+)?(?:[\w-]+\s+){0,3}?(?:round|funding|financing|fundraise|raise|seed|series\s+[a-k]|venture\s+debt|credit\s+facility)\b"
+)
 
 
 def _subject_companies(subject: str, headline_company: str | None) -> list[str]:
@@ -269,6 +287,11 @@ def _with_rounds(sentence: str, number: int) -> list[Round]:
         if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(subject[-80:] + match.group(0)):
             found.append(Round(company, moneys[0], tail=sentence[match.start("amount") :],
                                why=f"funding.with-amount (summary sentence {number}): {_quote(subject[-50:] + ' ' + match.group(0))}"))
+    for match in _patterns()["passive"].finditer(sentence) if " by " in sentence else ():
+        company = company_from_subject(match.group("co"))
+        moneys = find_amounts(match.group("amount"))
+        if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(sentence[: match.start()] + match.group(0)):
+            found.append(Round(company, moneys[0], tail=match.group(0), why=f"funding.round-by (summary sentence {number}): {_quote(match.group(0))}"))
     for match in _patterns()["for-by"].finditer(sentence) if " by " in sentence else ():
         company = company_from_subject(match.group("co"))
         moneys = find_amounts(match.group("amount"))

@@ -56,6 +56,7 @@ _DEPART = (
     r"(?i:resigns|resigned|resigning|steps\s+down|stepped\s+down|stepping\s+down|step\s+down|steps\s+aside|step\s+aside|"
     r"stepping\s+aside|(?:departs|departing|depart|leaves|leaving|leave|quits|quit|quitting|exits|exiting|exit)(?=" + _GOING + r")|"
     r"left(?=\s+(?:the\s+company|⟪))|retires|retiring|retire|out(?=\s+(?:as|at|following|after|amid|over)\b)|"
+    r"(?:is\s+)?out(?=\s*(?:$|[,;:.!?(]|\s-))|"
     r"(?:ousted|fired|sacked|dismissed|removed|replaced)(?!\s+(?:⟦|⟪|its\b|the\b|his\b|her\b|their\b|him\b|a\b))|"
     r"bows\s+out|bails\s+out|is\s+on\s+(?:his|her)\s+way\s+out|"
     r"said\s+(?:she|he)\s+(?:would|will)\s+leave|said\s+(?:she|he)\s+was\s+leaving)(?![\w-])"
@@ -196,7 +197,7 @@ def rules() -> tuple[Rule, ...]:
               rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P},?\s+(?i:to\s+(?:head|lead|run|oversee))\b"),
         # "Microsoft announced its new head of marketing today, Chris Capossela", "Acme welcomes new COO Jane Doe"
         _rule("company-names-title-person", "appointed",
-              rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+(?!(?i:former|ex-|previous))(?:{_ART}(?:{_ANY_NAME}\s+)?){T},?\s+"
+              rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+(?!(?i:former|ex-|previous))(?:{_ART}(?:{_ANY_NAME}\s+)?){T}[,:]?\s+"
               rf"(?:(?i:today|on\s+\w+day),?\s+)?{P}"),
         # "Google's new CFO Ruth Porat", "the company's new chief executive Jane Doe"
         _rule("new-title-person", "appointed", rf"(?:{CO}'s\s+)?(?i:new)\s+{T},?\s+{P}"),

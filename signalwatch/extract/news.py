@@ -21,7 +21,7 @@ SUMMARY_LIMIT = 1200  # characters of summary read: the facts are in the first s
 
 # A cheap screen run before any real pattern: most feed items carry none of these words.
 _CUE_WORDS = (
-    FUNDING_WORDS | LEADERSHIP_WORDS | LAYOFF_WORDS | ACQUISITION_WORDS
+    FUNDING_WORDS | FUNDING_SHAPE_WORDS | LEADERSHIP_WORDS | LAYOFF_WORDS | ACQUISITION_WORDS
     | frozenset("funding financing fundraise fundraising round grant grants".split())
 )
 _SUMMARY_CUES = frozenset(

@@ -30,12 +30,14 @@ _DESCRIPTOR_HEADS = re.compile(
     r"agritech|agtech|proptech|legaltech|regtech|cleantech|climatetech|deeptech|biotech|"
     r"robotics|platform|marketplace|app|lab|operator|manufacturer|alum's|alums'|execs'|founders'|"
     r"veteran's|spinoff|player|outfit|newcomer|darling|retailer|brand|software|saas|parent|exchange|giant|vendor|pioneer|"
-    r"network|service|behemoth|conglomerate|biz|giants)$",
+    r"network|service|behemoth|conglomerate|biz|giants|bank|insurer|broker|supplier|producer|designer|distributor|creator|"
+    r"[a-z]+maker|carrier|processor)$",
     re.IGNORECASE,
 )
 # Heads that are often part of a real name when capitalised ("Kizuna Labs", "Platform Science").
 _LOWER_ONLY_HEADS = {"platform", "marketplace", "app", "lab", "robotics", "software", "brand", "player", "operator", "exchange", "network",
-                     "service", "parent", "upstart"}
+                     "service", "parent", "upstart", "bank", "insurer", "broker", "supplier", "producer", "designer",
+                     "distributor", "creator", "carrier", "processor"}
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PREFIX_CUT = re.compile(r"^.*(?::\s+|\s+\|\s+|\s+-\s+)")
 _PARENS = re.compile(r"\s*\([^)]*\)")

@@ -24,13 +24,13 @@ REAL = Path(__file__).parent.parent / "fixtures" / "news" / "real"
 # The test part's figures after dev-only tuning (the achieved values, rounded down): below the
 # targets for funding and leadership, held here so that they do not silently fall.
 TEST_FLOORS = {
-    ("funding", "precision"): 0.92, ("funding", "recall"): 0.42,
+    ("funding", "precision"): 0.92, ("funding", "recall"): 0.44,
     ("leadership", "precision"): 0.96, ("leadership", "recall"): 0.70,
     ("acquisition", "precision"): 0.95, ("acquisition", "recall"): 0.84,
     ("layoffs", "precision"): 0.89, ("layoffs", "recall"): 0.77,
 }
 TEST_FIELD_FLOORS = {
-    ("funding", "amount"): 0.86, ("funding", "round"): 0.88, ("leadership", "person"): 0.94, ("leadership", "title"): 0.85,
+    ("funding", "amount"): 0.84, ("funding", "round"): 0.86, ("leadership", "person"): 0.94, ("leadership", "title"): 0.85,
     ("acquisition", "acquirer"): 0.95, ("layoffs", "count"): 0.94,
 }
 
