@@ -16,7 +16,8 @@ class Extraction:
 
     `why` names the rule and the words that decided the event ("funding.headline: 'Acme raises
     $5M'"), for `signalwatch extract --explain`; it is not part of the event itself, so it is
-    left out of equality and of `to_dict`.
+    left out of equality and of `to_dict`. `model` is set only on events the learned detector
+    (learned.py) decided: its probability and the features that weighed most, also for `--explain`.
     """
 
     type: EventType
@@ -24,6 +25,7 @@ class Extraction:
     company_name: str | None
     attributes: dict[str, Any] = field(default_factory=dict)
     why: str = field(default="", compare=False)
+    model: dict[str, Any] | None = field(default=None, compare=False)  # for an event the learned detector decided: probability, top features
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape `signalwatch extract` prints: type, change, company_name, attributes."""

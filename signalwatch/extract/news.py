@@ -12,10 +12,11 @@ from signalwatch.extract.acquisition import ACQUISITION_WORDS, extract_acquisiti
 from signalwatch.extract.funding import FUNDING_SHAPE_WORDS, FUNDING_WORDS, extract_funding
 from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs
 from signalwatch.extract.leadership import LEADERSHIP_WORDS, extract_leadership
+from signalwatch.extract.learned import Model, load_model, model_events
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.text import clean, strip_dateline, words
 
-__all__ = ["extract_news"]
+__all__ = ["extract_news", "extract_with"]
 
 SUMMARY_LIMIT = 1200  # characters of summary read: the facts are in the first sentences of the standfirst
 
@@ -37,12 +38,30 @@ _FUNDING_SUMMARY = _SUMMARY_CUES | frozenset("led leads leading invest pump pump
 
 
 def extract_news(title: str, summary: str = "") -> list[Extraction]:
-    """Events reported by a news item; [] when the item reports none we recognise."""
+    """Events reported by a news item; [] when the item reports none we recognise.
+
+    The patterns read the item first; only when they find no event at all does the learned
+    detector (learned.py, loaded on first use) look for a funding round or a leadership change.
+    """
+    return extract_with(title, summary, None)
+
+
+def extract_with(title: str, summary: str, models: dict[str, Model] | None) -> list[Extraction]:
+    """`extract_news` with the given learned models (None: the shipped ones; {}: patterns only). For training and tests."""
     headline = clean(title)
     if not headline:
         return []
-    tokens = words(headline)
     body = strip_dateline(clean(summary[:SUMMARY_LIMIT])) if summary else ""
+    found = _patterns(headline, body)
+    if found:
+        return found
+    if models is None:
+        models = load_model()
+    return model_events(headline, body, models) if models else []
+
+
+def _patterns(headline: str, body: str) -> list[Extraction]:
+    tokens = words(headline)
     body_tokens = words(body) if body else frozenset()
     if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES):
         return []

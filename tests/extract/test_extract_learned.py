@@ -1,0 +1,100 @@
+"""The learned detector (signalwatch/extract/learned.py): deterministic fitting, lazy loading, explanations."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from signalwatch.extract import learned
+from signalwatch.extract.learned import TASKS, WEIGHTS_PATH, Model, detect, features, fit, load_model
+from signalwatch.extract.news import extract_with
+
+EXAMPLES = [
+    features("Acme raises $5M seed round", ""), features("Beta lands $20M Series A", ""), features("Gamma secures funding", ""),
+    features("Weather is nice today", ""), features("Stocks fall on Monday", ""), features("Delta prices its IPO", ""),
+]
+LABELS = [1, 1, 1, 0, 0, 0]
+
+
+def test_fitting_is_deterministic() -> None:
+    first = fit(EXAMPLES, LABELS, TASKS["funding"], min_count=1, epochs=50)
+    second = fit(list(EXAMPLES), list(LABELS), TASKS["funding"], min_count=1, epochs=50)
+    assert first.to_json() == second.to_json()
+    assert first.probabilities(features("Zeta raises $9M seed round", ""))[1] > 0.5
+    assert first.probabilities(features("Rain falls on Monday", ""))[1] < 0.5
+
+
+def test_weights_round_trip_through_json() -> None:
+    model = fit(EXAMPLES, LABELS, TASKS["funding"], min_count=1, epochs=20)
+    again = Model.from_json(json.loads(json.dumps(model.to_json())))
+    feats = features("Acme raises $5M seed round", "")
+    assert abs(again.probabilities(feats)[1] - model.probabilities(feats)[1]) < 1e-3
+
+
+def test_the_shipped_weights_load_and_are_small() -> None:
+    assert WEIGHTS_PATH.stat().st_size < 400_000
+    shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert set(shipped["models"]) == set(TASKS)
+    assert all(shipped["models"][task]["classes"] == list(classes) for task, classes in TASKS.items())
+    models = load_model()
+    # Switched off by training when no task gained enough on the validation fold: patterns alone decide.
+    assert (models is not None) == shipped["enabled"]
+
+
+def test_the_model_is_not_loaded_at_import() -> None:
+    code = "import signalwatch.extract, signalwatch.extract.learned as l; print(l.load_model.cache_info().currsize)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "0"
+
+
+def test_explain_lists_probability_and_top_features() -> None:
+    model = Model(TASKS["leadership"], [0.0, -2.0, -2.0], {"#title": [0.0, 3.0, 0.5], "h:new": [0.0, 1.0, -1.0]}, threshold=0.5)
+    detection = detect(model, "leadership", ["#title", "h:new", "h:unknown"])
+    assert detection is not None and detection.label == "appointed"
+    explained = detection.explain()
+    assert explained["probability"] > 0.5
+    assert [f["feature"] for f in explained["top_features"]] == ["#title", "h:new"]
+
+
+def test_a_detection_needs_its_slots() -> None:
+    always = {task: Model(classes, [-5.0] + [5.0] * (len(classes) - 1), {}, threshold=0.5) for task, classes in TASKS.items()}
+    assert extract_with("why the weather is nice today", "", always) == []  # no company, no person: nothing is emitted
+    found = extract_with("Irishwoman is new Xilinx CIO", "Jane Murphy, who used to work at Digital in Galway, joins.", always)
+    found = [e for e in found if e.type.value == "leadership"]
+    assert [(e.company_name, e.attributes["person"]) for e in found] == [("Xilinx", "Jane Murphy")]
+    assert found[0].model is not None and found[0].why.startswith("model.leadership")
+
+
+def test_patterns_come_first() -> None:
+    always = {task: Model(classes, [-5.0] + [5.0] * (len(classes) - 1), {}, threshold=0.5) for task, classes in TASKS.items()}
+    found = extract_with("Acme raises $5M Series A", "", always)
+    assert len(found) == 1 and found[0].model is None
+
+
+@pytest.mark.skipif(not os.environ.get("SIGNALWATCH_SLOW_TESTS"), reason="a full training run takes about a minute: "
+                    "SIGNALWATCH_SLOW_TESTS=1 runs it (do, after changing the extractor or the corpus)")
+def test_training_writes_the_same_file(tmp_path: Path) -> None:
+    """`python -m signalwatch.extract.train` rebuilds the shipped weights exactly."""
+    out = tmp_path / "weights.json"
+    subprocess.run([sys.executable, "-m", "signalwatch.extract.train", "--output", str(out)], capture_output=True, check=True, timeout=300)
+    assert out.read_text(encoding="utf-8") == WEIGHTS_PATH.read_text(encoding="utf-8")
+    assert learned.WEIGHTS_PATH.name == "model_weights.json"
+
+
+def test_cli_explain_shows_the_model(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from signalwatch.cli import extract as cli
+
+    always = {task: Model(classes, [-5.0] + [5.0] * (len(classes) - 1), {"#title": [0.0] + [1.0] * (len(classes) - 1)}, threshold=0.5)
+              for task, classes in TASKS.items()}
+    monkeypatch.setattr(learned, "load_model", lambda: always)
+    monkeypatch.setattr("signalwatch.extract.news.load_model", lambda: always)
+    item = tmp_path / "items.jsonl"
+    item.write_text(json.dumps({"id": "1", "title": "Irishwoman is new Xilinx CIO", "summary": "Jane Murphy joins."}) + "\n")
+    assert cli._extract_stream(item.open("rb"), str(item), explain=True) == 0
+    event = next(e for e in json.loads(capsys.readouterr().out)["events"] if e["type"] == "leadership")
+    assert event["model"]["probability"] > 0.9 and event["model"]["top_features"][0]["feature"] == "#title"
