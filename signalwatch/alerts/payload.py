@@ -21,10 +21,10 @@ from datetime import datetime
 from typing import Any, Literal, NamedTuple, cast
 
 from signalwatch.accounts import Account
+from signalwatch.alerts.draft import AlertDraft
 from signalwatch.alerts.render import what_happened
 from signalwatch.events import SignalEvent, make_dedupe_key
 from signalwatch.rules.ruleset import Fit, Route, Rule
-from signalwatch.store import AlertDraft
 
 __all__ = [
     "RulePart", "AccountPart", "EventPart", "Context", "rule_part", "account_part", "event_part", "context", "compose",

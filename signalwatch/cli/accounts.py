@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from signalwatch.accounts.csv_import import COLUMNS, iter_accounts_csv
+from signalwatch.accounts import ACCOUNT_FIELDS
 from signalwatch.cli import command_group
 from signalwatch.cli.common import (
     migrated_store,
@@ -13,11 +14,15 @@ from signalwatch.cli.common import (
     ruleset_or_exit,
     settings_or_exit,
 )
-from signalwatch.connectors.jobboards import PROVIDERS
 from signalwatch.timeutil import utcnow
-from signalwatch.yamlload import Issue
+
+if TYPE_CHECKING:
+    from signalwatch.yamlload import Issue
 
 __all__ = ["register"]
+
+# The CSV columns, as `signalwatch.accounts.csv_import.COLUMNS` (which imports the CSV reader) has them.
+COLUMNS = tuple(name for name in ACCOUNT_FIELDS if name != "id")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from signalwatch.accounts.csv_import import iter_accounts_csv
+    from signalwatch.connectors.jobboards import PROVIDERS
+
     settings = settings_or_exit(args)
     issues: list[Issue] = []
     good = iter_accounts_csv(args.file, issues, PROVIDERS)  # streamed: rows are read as they are written

@@ -12,13 +12,14 @@ import csv
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from signalwatch.cli import command_group
 from signalwatch.cli.common import settings_or_exit
-from signalwatch.config import default_config_path
-from signalwatch.connectors.jobboards.discover import Discovery, discover_boards
-from signalwatch.http import HttpClient, HttpSettings
-from signalwatch.store import Store
+
+if TYPE_CHECKING:
+    from signalwatch.connectors.jobboards.discover import Discovery
+    from signalwatch.http import HttpClient
 
 __all__ = ["register", "run", "Target", "read_targets"]
 
@@ -67,6 +68,11 @@ def read_targets(args: argparse.Namespace) -> list[Target]:
 
 
 def run(args: argparse.Namespace, http: HttpClient | None = None) -> int:
+    from signalwatch.config import default_config_path
+    from signalwatch.connectors.jobboards.discover import discover_boards
+    from signalwatch.http import HttpClient, HttpSettings
+    from signalwatch.store import Store
+
     try:
         targets = read_targets(args)
     except (OSError, ValueError) as exc:

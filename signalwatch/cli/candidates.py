@@ -16,7 +16,6 @@ from signalwatch.cli.common import (
     settings_or_exit,
     when,
 )
-from signalwatch.matching.candidates import candidates, icp_industries
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register"]
@@ -38,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_candidates(args: argparse.Namespace) -> int:
+    from signalwatch.matching.candidates import candidates, icp_industries
+
     settings = settings_or_exit(args)
     industries = set(args.industry or [])
     if not industries:

@@ -6,16 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from sqlalchemy.engine import make_url
-
-from signalwatch.config import Settings, load_settings
-from signalwatch.logs import configure_logging
-from signalwatch.rules.ruleset import RuleSet, load_ruleset
-from signalwatch.runtime.app import App, build_app
-from signalwatch.store import Store
-from signalwatch.yamlload import AdminInputError
+if TYPE_CHECKING:  # the application is imported by the command that needs it, not to build the parser
+    from signalwatch.config import Settings
+    from signalwatch.rules.ruleset import RuleSet
+    from signalwatch.runtime.app import App
+    from signalwatch.store import Store
 
 __all__ = [
     "settings_or_exit", "app_or_exit", "ruleset_or_exit", "migrated_store", "print_table", "when", "redact", "secrets_of",
@@ -30,6 +27,10 @@ class ConfigExit(SystemExit):
 
 
 def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False) -> Settings:
+    from signalwatch.config import load_settings
+    from signalwatch.logs import configure_logging
+    from signalwatch.yamlload import AdminInputError
+
     try:
         settings = load_settings(args.config, require_secrets=require_secrets)
     except AdminInputError as exc:
@@ -41,6 +42,9 @@ def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False)
 
 
 def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None) -> App:
+    from signalwatch.runtime.app import build_app
+    from signalwatch.yamlload import AdminInputError
+
     settings = settings_or_exit(args, require_secrets=True)
     try:
         return build_app(settings, stream=stream)
@@ -52,6 +56,9 @@ def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None) -> App:
 
 def ruleset_or_exit(settings: Settings) -> RuleSet:
     """The rules folder, or exit 2 with every problem printed."""
+    from signalwatch.rules.ruleset import load_ruleset
+    from signalwatch.yamlload import AdminInputError
+
     try:
         return load_ruleset(settings.rules_path)
     except AdminInputError as exc:
@@ -61,6 +68,8 @@ def ruleset_or_exit(settings: Settings) -> RuleSet:
 
 def migrated_store(settings: Settings) -> Store:
     """The configured database, migrated to this release's schema."""
+    from signalwatch.store import Store
+
     store = Store(settings.database_url)
     store.migrate()
     return store
@@ -68,6 +77,8 @@ def migrated_store(settings: Settings) -> Store:
 
 def secrets_of(settings: Settings) -> list[str]:
     """Every secret the settings can reach: sink tokens from the environment, a database password."""
+    from sqlalchemy.engine import make_url
+
     secrets = [secret for config in settings.sink_configs.values() for env in config.required_env()
                if (secret := settings.secret(env))]
     password = make_url(settings.database_url).password  # a PostgreSQL password in the URL

@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from signalwatch.cli import command_group
 from signalwatch.cli.common import migrated_store, redact, settings_or_exit
-from signalwatch.config import Settings
-from signalwatch.crm.owners import SlackDirectory
-from signalwatch.crm.run import CRMS, crm_token, preview_crm, slack_directory, sync_crm, sync_enabled
-from signalwatch.crm.sync import render_diff
-from signalwatch.sinks import SinkError
-from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
+if TYPE_CHECKING:
+    from signalwatch.config import Settings
+    from signalwatch.crm.owners import SlackDirectory
+    from signalwatch.store import Store
+
 __all__ = ["register"]
+
+# `signalwatch.crm.run.CRMS`, spelled here so building the parser imports no CRM or Slack client.
+CRMS = ("hubspot", "salesforce")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from signalwatch.crm.hubspot_api import ALERT_KEY_PROPERTY, KEYED_OBJECTS
+    from signalwatch.crm.run import crm_token
+    from signalwatch.sinks import SinkError
     from signalwatch.sinks.hubspot import HubSpotConfig, build_hubspot_api
 
     settings = settings_or_exit(args)
@@ -56,6 +61,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from signalwatch.crm.run import slack_directory, sync_enabled
+    from signalwatch.sinks import SinkError
+
     settings = settings_or_exit(args)
     chosen = [c for c in CRMS if sync_enabled(settings, c)] if args.crm == "all" else [args.crm]
     if not chosen:
@@ -80,6 +88,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def _synced(settings: Settings, store: Store, crm: str, directory: SlackDirectory) -> tuple[list[str], list[str]]:
     """Sync one CRM; (summary lines, skipped records)."""
+    from signalwatch.crm.run import sync_crm
+
     report = sync_crm(settings, store, crm, directory, utcnow())
     return [f"{crm}: {report.fetched} accounts fetched: {report.added} new, {report.updated} updated, "
             f"{report.removed} removed (gone from the CRM), {report.reowned} re-owned"], report.skipped
@@ -87,5 +97,8 @@ def _synced(settings: Settings, store: Store, crm: str, directory: SlackDirector
 
 def _previewed(settings: Settings, store: Store, crm: str, directory: SlackDirectory) -> tuple[list[str], list[str]]:
     """What syncing one CRM would change, written nowhere; (diff lines, skipped records)."""
+    from signalwatch.crm.run import preview_crm
+    from signalwatch.crm.sync import render_diff
+
     diff = preview_crm(settings, store, crm, directory)
     return render_diff(diff), diff.skipped

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from signalwatch.alerts.payload import describe
 from signalwatch.cli import command_group
 from signalwatch.cli.common import print_table, redact, settings_or_exit
-from signalwatch.store import OutboxStatus, Store
 from signalwatch.timeutil import utcnow
 
+if TYPE_CHECKING:
+    from signalwatch.store import Store
+
 __all__ = ["register"]
+
+# The values of `signalwatch.store.OutboxStatus`, spelled here so building the parser imports no database code.
+OUTBOX_STATUSES = ["pending", "sending", "sent", "dead"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.set_defaults(func=cmd_events)
     outbox = command_group(subparsers, "outbox", "alerts waiting, sent or dead")
     olist = outbox.add_parser("list", help="list alerts in the outbox")
-    olist.add_argument("--status", choices=[OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.SENT, OutboxStatus.DEAD])
+    olist.add_argument("--status", choices=OUTBOX_STATUSES)
     olist.add_argument("--limit", type=int, default=50)
     olist.set_defaults(func=cmd_outbox)
     retry = outbox.add_parser("retry-dead", help="give every dead letter a fresh retry budget")
@@ -29,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _store(args: argparse.Namespace) -> Store:
+    from signalwatch.store import Store
+
     store = Store(settings_or_exit(args).database_url)
     store.migrate()
     return store
@@ -48,6 +55,9 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_outbox(args: argparse.Namespace) -> int:
     """List outbox rows. Errors are stored redacted; printing passes `redact` too, for rows an
     older release stored with a token an upstream error echoed."""
+    from signalwatch.alerts.payload import describe
+    from signalwatch.store import Store
+
     settings = settings_or_exit(args)
     store = Store(settings.database_url)
     store.migrate()

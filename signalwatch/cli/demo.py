@@ -5,19 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from signalwatch.accounts.csv_import import read_accounts_csv
-from signalwatch.alerts.render import slack_escape
 from signalwatch.cli.core import run_once, write_starter
-from signalwatch.config import load_settings
-from signalwatch.connectors.jobboards import PROVIDERS
-from signalwatch.devtools.fake_slack import FakeSlack
-from signalwatch.devtools.fixture_server import FixtureServer, Reply, relative_dates
-from signalwatch.logs import configure_logging
-from signalwatch.runtime.app import build_app
 from signalwatch.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from signalwatch.devtools.fake_slack import FakeSlack
 
 __all__ = ["register", "run_demo"]
 
@@ -62,6 +57,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def run_demo(directory: Path) -> int:
+    from importlib import resources
+
+    from signalwatch.accounts.csv_import import read_accounts_csv
+    from signalwatch.config import load_settings
+    from signalwatch.connectors.jobboards import PROVIDERS
+    from signalwatch.devtools.fake_slack import FakeSlack
+    from signalwatch.devtools.fixture_server import FixtureServer, Reply, relative_dates
+    from signalwatch.logs import configure_logging
+    from signalwatch.runtime.app import build_app
+
     first_run = not (directory / "signalwatch.db").exists()
     if not (directory / "rules").exists():
         write_starter(directory, force=True)
@@ -91,6 +96,8 @@ def run_demo(directory: Path) -> int:
 
 
 def _summary(reports: list, slack: FakeSlack, sent: int, directory: Path) -> None:
+    from signalwatch.alerts.render import slack_escape
+
     new_events = sum(r.new_events for r in reports)
     if not slack.messages:
         print("(no new alerts: everything found was already delivered in an earlier run — nothing is sent twice)\n")

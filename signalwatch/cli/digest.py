@@ -6,18 +6,17 @@ import argparse
 import json
 import sys
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from signalwatch.alerts.payload import DIGEST_SINK
 from signalwatch.cli.common import migrated_store, ruleset_or_exit, settings_or_exit
-from signalwatch.config import Settings
-from signalwatch.digest.build import Digest
-from signalwatch.digest.config import DigestConfig, digest_config
-from signalwatch.digest.page import render_html, render_markdown, render_slack_digest
-from signalwatch.digest.send import build_period, deliver_digests, digest_key, queue_digest
-from signalwatch.runtime.app import build_sinks
-from signalwatch.store import Store
 from signalwatch.timeutil import format_duration, parse_duration, utcnow
+
+if TYPE_CHECKING:
+    from signalwatch.config import Settings
+    from signalwatch.digest.build import Digest
+    from signalwatch.digest.config import DigestConfig
+    from signalwatch.store import Store
 
 __all__ = ["register"]
 
@@ -34,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
+    from signalwatch.digest.config import digest_config
+    from signalwatch.digest.page import render_html, render_markdown, render_slack_digest
+    from signalwatch.digest.send import build_period
+
     settings = settings_or_exit(args, require_secrets=args.send)
     try:
         since = parse_duration(args.since)
@@ -72,6 +75,10 @@ def _adhoc_period(config: DigestConfig, since: timedelta, now: datetime) -> str:
 def _send(settings: Settings, store: Store, config: DigestConfig, digest: Digest, channels: list[str], period: str) -> int:
     """Post an on-demand digest through the outbox, as the daemon posts the scheduled one. Its
     audience is `adhoc:<channel>`, so the scheduled digest's periods are unaffected."""
+    from signalwatch.alerts.payload import DIGEST_SINK
+    from signalwatch.digest.send import deliver_digests, digest_key, queue_digest
+    from signalwatch.runtime.app import build_sinks
+
     if not channels:
         print("signalwatch digest --send: no channel (use --channel or set digest.channels)", file=sys.stderr)
         return 2

@@ -3,7 +3,8 @@
 Each line is `{"id", "events": [{"type", "change", "company_name", "attributes"}]}`. With
 `--explain` every event also carries `"why"`: the rule that decided it and the words it read
 ("funding.headline: 'Carbon Health raises $28M ...'; completed by funding.summary-sentence 1: ..."),
-so a wrong event can be traced to the pattern that produced it.
+so a wrong event can be traced to the pattern that produced it. An event the learned detector
+decided (the patterns found nothing) also carries `"model"`: its probability and top features.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from signalwatch.connectors.rss import FeedParseError, entry_id, parse_feed, plain_text
-from signalwatch.extract import Extraction, extract_news
+if TYPE_CHECKING:
+    from signalwatch.extract import Extraction
 
 __all__ = ["register", "run"]
 
@@ -53,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _extract_stream(stream: IO[bytes], name: str, explain: bool = False) -> int:
     """Print one line per item; report bad lines on stderr and return 1 if there were any."""
+    from signalwatch.extract import extract_news
+
     failures = 0
     for number, item in _items(stream, name):
         if isinstance(item, BadLine):
@@ -72,6 +75,8 @@ def _event(found: Extraction, explain: bool) -> dict[str, Any]:
     event = found.to_dict()
     if explain:
         event["why"] = found.why
+        if found.model is not None:  # decided by the learned detector: its probability and the features that weighed most
+            event["model"] = found.model
     return event
 
 
@@ -106,6 +111,8 @@ def _json_item(raw: bytes) -> dict[str, Any] | BadLine:
 
 
 def _feed_items(body: bytes, name: str, first_line: int) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
+    from signalwatch.connectors.rss import FeedParseError, entry_id, parse_feed, plain_text
+
     try:
         entries = parse_feed(body, name)
     except FeedParseError as error:

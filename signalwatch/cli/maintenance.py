@@ -7,8 +7,6 @@ import sys
 
 from signalwatch.cli import command_group
 from signalwatch.cli.common import settings_or_exit
-from signalwatch.runtime.operations import run_prune
-from signalwatch.store import Store, StoreError
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register"]
@@ -21,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_prune(args: argparse.Namespace) -> int:
+    from signalwatch.runtime.operations import run_prune
+    from signalwatch.store import Store, StoreError
+
     settings = settings_or_exit(args)
     store = Store(settings.database_url)
     try:

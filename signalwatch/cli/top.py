@@ -12,7 +12,6 @@ from signalwatch.cli.common import (
     ruleset_or_exit,
     settings_or_exit,
 )
-from signalwatch.rules.scoring import account_heat
 from signalwatch.timeutil import parse_duration, utcnow
 
 __all__ = ["register"]
@@ -27,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_top(args: argparse.Namespace) -> int:
+    from signalwatch.rules.scoring import account_heat
+
     settings = settings_or_exit(args)
     ruleset = ruleset_or_exit(settings)
     store = migrated_store(settings)

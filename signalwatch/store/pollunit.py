@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from signalwatch.alerts.draft import AlertDraft
 from signalwatch.events import SignalEvent
 from signalwatch.store.tables import CursorPartRow, EventRow, OutboxRow, OutboxStatus, SourceStateRow
 
@@ -25,21 +26,6 @@ _STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
 _EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 _OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
-
-
-class AlertDraft(NamedTuple):
-    """An alert the rules engine wants sent; becomes one outbox row per (rule, account, evidence, sink, target).
-    A named tuple rather than a frozen dataclass: the engine makes one per alert, and it is cheaper to build."""
-
-    alert_key: str
-    rule_id: str
-    account_id: int | None
-    event_key: str
-    sink: str
-    target: str | None
-    priority: str
-    payload: dict[str, Any]
-    not_before: datetime | None = None  # held until a delivery window opens
 
 
 class PartChange(Protocol):

@@ -14,9 +14,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, create_engine, func, select
 
 from signalwatch.accounts import ACCOUNT_FIELDS, Account
+from signalwatch.alerts.draft import AlertDraft
 from signalwatch.events import SignalEvent
 from signalwatch.store.migrations import migrate
-from signalwatch.store.pollunit import AlertDraft, PartChange, PollUnit, chunks
+from signalwatch.store.pollunit import PartChange, PollUnit, chunks
 from signalwatch.store.tables import (
     AccountRow,
     CursorPartRow,
