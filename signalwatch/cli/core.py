@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from signalwatch.cli.common import (
     app_or_exit,
@@ -17,15 +16,14 @@ from signalwatch.cli.common import (
     settings_or_exit,
     when,
 )
-from signalwatch.runtime.app import App
-from signalwatch.runtime.delivery import deliver
-from signalwatch.runtime.pipeline import PollReport, poll_source
-from signalwatch.runtime.scheduler import run_daemon
-from signalwatch.store.tables import OutboxStatus
-from signalwatch.store.upkeep import SinkSummary, sink_summaries
-from signalwatch.timeutil import utcnow
 
-__all__ = ["register", "run_once", "write_starter"]
+if TYPE_CHECKING:  # the application is imported by the command that needs it, not to build the parser
+    from signalwatch.runtime.app import App
+    from signalwatch.runtime.delivery import DeliveryReport
+    from signalwatch.runtime.pipeline import PollReport
+    from signalwatch.store.upkeep import SinkSummary
+
+__all__ = ["register", "run_once", "poll_and_deliver", "write_starter"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,6 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def write_starter(directory: Path, force: bool = False) -> list[Path]:
     """Copy the starter config, default rules and sample accounts into `directory`."""
+    from importlib import resources
+
     directory.mkdir(parents=True, exist_ok=True)
     templates = resources.files("signalwatch.templates")
     rules = resources.files("signalwatch.bundled_rules")
@@ -78,31 +78,53 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def run_once(app: App) -> tuple[list[PollReport], int]:
     """Poll every source once (concurrently), then deliver. Returns the poll reports and alerts sent."""
+    reports, delivered = poll_and_deliver(app)
+    return reports, delivered.sent + delivered.recovered
+
+
+def poll_and_deliver(app: App) -> tuple[list[PollReport], DeliveryReport]:
+    """`run_once`, with the whole delivery report: poll every source, record source-health
+    incidents and their admin notices as the daemon does, then deliver everything due."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from signalwatch.runtime.delivery import deliver
+    from signalwatch.runtime.pipeline import poll_source
+    from signalwatch.runtime.source_health import check_once
+    from signalwatch.timeutil import utcnow
+
     now = utcnow()
     workers = max(1, min(8, len(app.sources)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         reports = list(pool.map(lambda source: poll_source(app, source, now), app.sources))
-    delivered = deliver(app.store, app.sinks, app.settings.delivery, recover_all=True)
-    return reports, delivered.sent + delivered.recovered
+    check_once(app.store, {source.name: source.interval for source in app.sources}, app.settings.source_health, utcnow())
+    return reports, deliver(app.store, app.sinks, app.settings.delivery, recover_all=True)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from signalwatch.runtime.scheduler import run_daemon
+
     app = app_or_exit(args)
     try:
         if not args.once:
             return run_daemon(app)
-        reports, sent = run_once(app)
+        reports, delivered = poll_and_deliver(app)
         failed = [r for r in reports if not r.ok]
         new_events = sum(r.new_events for r in reports)
+        sent = delivered.sent + delivered.recovered
         print(f"polled {len(reports)} sources ({len(failed)} failed): {new_events} new events, {sent} alerts delivered")
         for report in failed:
             print(f"  source {report.source} failed: {redact(report.error or '', app.settings)}", file=sys.stderr)
-        return 1 if failed else 0
+        if delivered.dead:  # cron sees the exit status: a dead letter needs an operator
+            print(f"  {delivered.dead} alert(s) became dead letters: see `signalwatch outbox list --status dead`", file=sys.stderr)
+        return 1 if failed or delivered.dead else 0
     finally:
         app.close()
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from signalwatch.store.tables import OutboxStatus
+    from signalwatch.store.upkeep import sink_summaries
+
     settings = settings_or_exit(args)
     store = migrated_store(settings)
     configured = {source.name for source in settings.sources}
@@ -136,6 +158,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def _delivery_health(summary: SinkSummary) -> str:
     """DEAD LETTERS (need `outbox retry-dead` once fixed), RETRYING (unsent rows that failed), or ok."""
+    from signalwatch.store.tables import OutboxStatus
+
     if summary.counts.get(OutboxStatus.DEAD):
         return "DEAD LETTERS"
     return "RETRYING" if summary.unsent and summary.last_error else "ok"

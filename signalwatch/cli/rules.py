@@ -7,16 +7,15 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from signalwatch.cli import command_group
 from signalwatch.cli.common import migrated_store, print_table, settings_or_exit
-from signalwatch.config import default_config_path, load_settings
-from signalwatch.rules.engine import Engine
-from signalwatch.rules.ruleset import RuleSet, load_ruleset
-from signalwatch.rules.testing import run_backtest, run_rule_tests
-from signalwatch.runtime.app import warmed_engine
 from signalwatch.timeutil import parse_duration, utcnow
-from signalwatch.yamlload import AdminInputError, Issue
+
+if TYPE_CHECKING:  # each command imports what it needs: `rules check` needs no engine, store or sinks
+    from signalwatch.rules.ruleset import RuleSet
+    from signalwatch.yamlload import Issue
 
 __all__ = ["register"]
 
@@ -38,12 +37,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     backtest.add_argument("--since", default="30d", help="how far back (default 30d)")
     backtest.add_argument("--rules", help="rules folder to try (default: the configured one)")
     backtest.set_defaults(func=cmd_backtest)
-    explain = subparsers.add_parser("explain", help="for a stored event: every rule, whether it fires, and the first failing condition")
-    explain.add_argument("event_id", type=int, help="id from `signalwatch events list`")
-    explain.set_defaults(func=cmd_explain)
+    for parent in (subparsers, group):  # `signalwatch explain` and `signalwatch rules explain`
+        explain = parent.add_parser("explain", help="for a stored event, per rule, what the engine did: fired, held by a delivery"
+                                    " window (until when), blocked (cooldown, daily cap, suppression), or the first failing condition")
+        explain.add_argument("event_id", type=int, help="id from `signalwatch events list`")
+        explain.set_defaults(func=cmd_explain)
 
 
 def _rules_dir(args: argparse.Namespace, explicit: str | None) -> Path:
+    from signalwatch.config import default_config_path, load_settings
+    from signalwatch.yamlload import AdminInputError
+
     if explicit:
         return Path(explicit)
     config = Path(args.config) if args.config else default_config_path()
@@ -65,10 +69,26 @@ def _print_issues(issues: list[Issue], fmt: str, folder: Path, summary: str) -> 
     print(summary, file=sys.stderr if any(i.severity == "error" for i in issues) else sys.stdout)
 
 
+def _enabled_sinks(args: argparse.Namespace) -> set[str] | None:
+    """The sinks the config enables (None without a readable config)."""
+    from signalwatch.config import default_config_path, load_settings
+    from signalwatch.yamlload import AdminInputError
+
+    config = Path(args.config) if args.config else default_config_path()
+    try:
+        settings = load_settings(config) if config.exists() else None
+    except AdminInputError:
+        return None
+    return None if settings is None else {name for name, sink in settings.sink_configs.items() if sink.enabled}
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from signalwatch.rules.ruleset import load_ruleset
+    from signalwatch.yamlload import AdminInputError
+
     folder = _rules_dir(args, args.directory)
     try:
-        ruleset = load_ruleset(folder, now=utcnow())
+        ruleset = load_ruleset(folder, now=utcnow(), enabled_sinks=_enabled_sinks(args))
     except AdminInputError as exc:
         errors = [i for i in exc.issues if i.severity == "error"]
         _print_issues(list(exc.issues), args.format, folder, f"{len(errors)} error(s) in {folder}")
@@ -82,6 +102,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _load_or_exit(folder: Path) -> RuleSet | None:
+    from signalwatch.rules.ruleset import load_ruleset
+    from signalwatch.yamlload import AdminInputError
+
     try:
         return load_ruleset(folder)
     except AdminInputError as exc:
@@ -90,6 +113,9 @@ def _load_or_exit(folder: Path) -> RuleSet | None:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    from signalwatch.rules.testing import run_rule_tests
+    from signalwatch.yamlload import AdminInputError
+
     folder = _rules_dir(args, args.rules)
     ruleset = _load_or_exit(folder)
     if ruleset is None:
@@ -113,6 +139,8 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def cmd_backtest(args: argparse.Namespace) -> int:
+    from signalwatch.rules.testing import run_backtest
+
     settings = settings_or_exit(args)
     folder = Path(args.rules) if args.rules else settings.rules_path
     ruleset = _load_or_exit(folder)
@@ -134,17 +162,20 @@ def cmd_backtest(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    """What the engine did with a stored event, per rule, replayed through the daemon's own
+    `evaluate` as the engine stood then; the outbox says what became of each alert since."""
+    from signalwatch.rules.testing import explain_event
+
     settings = settings_or_exit(args)
     ruleset = _load_or_exit(settings.rules_path)
     if ruleset is None:
         return EXIT_ERRORS
     store = migrated_store(settings)
-    event = store.get_event(args.event_id)
-    if event is None:
+    found = explain_event(store, ruleset, args.event_id)
+    if found is None:
         print(f"no event with id {args.event_id}", file=sys.stderr)
         return 1
-    now = utcnow()
-    engine: Engine = warmed_engine(ruleset, store, now)
+    event, engine, at, outcomes = found
     accounts = {a.id: a for a in store.list_accounts()}
     account = accounts.get(event.account_id) if event.account_id is not None else None
     print(f"event {args.event_id}: {event.type}/{event.change} — {event.title}")
@@ -153,7 +184,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
     else:
         fit = engine.fit(account)
         tier = f"excluded by {fit.excluded_by!r}" if fit.excluded_by else f"tier {fit.tier or 'none'}"
-        print(f"account: {account.name} ({tier}, matched by {event.match_method}, heat {engine.heat(account, now):.1f})")
-    for rule_id, verdict in engine.explain(event, account, now):
-        print(f"  {'FIRES  ' if verdict is None else 'no     '} {rule_id}" + ("" if verdict is None else f": {verdict}"))
+        print(f"account: {account.name} ({tier}, matched by {event.match_method}, heat {engine.heat(account, at):.1f})")
+    print(f"evaluated at {at:%Y-%m-%d %H:%M} UTC:")
+    outbox = {item.alert_key: item for item in store.list_outbox(limit=1_000_000)}
+    labels = {"fired": "FIRED", "held": "HELD", "blocked": "BLOCKED", "no route": "NO ROUTE", "not matched": "no"}
+    for outcome in outcomes:
+        print(f"  {labels[outcome.outcome]:<8} {outcome.rule_id}" + (f": {outcome.detail}" if outcome.detail else ""))
+        for draft in outcome.drafts:
+            if draft.rule_id != outcome.rule_id:
+                continue  # a joined alert is described under the first rule it names
+            item = outbox.get(draft.alert_key)
+            state = "not in the outbox (the rules changed since?)" if item is None else item.status + (
+                f" ({item.last_error})" if item.last_error and item.status != "sent" else "")
+            print(f"           {draft.sink} {draft.target or ''}".rstrip() + f": {state}")
     return 0

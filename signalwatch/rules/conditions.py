@@ -33,7 +33,7 @@ from signalwatch.eventtypes import NUMBER  # one spelling of the value types
 
 __all__ = [
     "Test", "Match", "compile_match", "lookup", "getter", "all_of", "OPERATORS", "CompileIssue",
-    "AdminPattern", "compile_admin_regex", "RegexRefused", "FieldType",
+    "AdminPattern", "compile_admin_regex", "RegexRefused", "FieldType", "ValueCheck",
 ]
 
 MAX_REGEX_LENGTH = 500
@@ -295,11 +295,14 @@ class Match:
 def compile_match(
     raw: Any, check_path: Callable[[str], str | None], prefix: str = "", *,
     field_type: FieldType | None = None, allow_empty: bool = True,
+    check_value: ValueCheck | None = None, scope: tuple[Mapping[str, Any], ...] = (),
 ) -> tuple[Match, list[CompileIssue]]:
     """Compile a raw match block. `check_path` returns an error message for an unknown field;
     `field_type` names a field's type, so a test that can never hold on it is an error;
     `allow_empty=False` refuses `{}`, which would match everything (blocks inside any_of and
-    none_of are never allowed to be empty)."""
+    none_of are never allowed to be empty); `check_value(path, value, scope)` returns an error
+    for a compared value no event or account can have (`event.type: fundng`), `scope` being
+    the raw blocks around it, outermost first."""
     issues: list[CompileIssue] = []
     if raw is None:
         return Match(), issues
@@ -316,7 +319,8 @@ def compile_match(
                 issues.append(((key,), f"{key} takes a non-empty list of match blocks"))
                 continue
             for index, item in enumerate(spec):
-                block, inner = compile_match(item, check_path, prefix, field_type=field_type, allow_empty=False)
+                block, inner = compile_match(item, check_path, prefix, field_type=field_type, allow_empty=False,
+                                             check_value=check_value, scope=(*scope, raw))
                 blocks[key].append(block)
                 issues += [((key, index, *loc), message) for loc, message in inner]
             continue
@@ -329,9 +333,32 @@ def compile_match(
         for loc, test_or_issue in _tests_for(path, spec, kind):
             if isinstance(test_or_issue, Test):
                 tests.append(test_or_issue)
+                if check_value is not None:
+                    issues += [((key, *where), message)
+                               for where, message in _value_issues(test_or_issue, loc, check_value, (*scope, raw))]
             else:
                 issues.append(((key, *loc), test_or_issue))
     return Match(tuple(tests), tuple(blocks["any_of"]), tuple(blocks["none_of"])), issues
+
+
+ValueCheck = Callable[[str, Any, tuple[Mapping[str, Any], ...]], str | None]
+_VALUE_OPERANDS = {"eq", "ne", "in", "not_in"}  # tests naming values a field holds
+
+
+def _value_issues(test: Test, loc: tuple[str | int, ...], check: ValueCheck,
+                  scope: tuple[Mapping[str, Any], ...]) -> list[CompileIssue]:
+    """The values of an eq/ne/in/not_in test that `check` refuses, each at its own line."""
+    if test.op not in _VALUE_OPERANDS:
+        return []
+    listed = test.op in _LIST_OPERANDS
+    issues: list[CompileIssue] = []
+    for index, value in enumerate(test.value if listed else [test.value]):
+        if value is None or isinstance(value, bool):
+            continue
+        message = check(test.path, value, scope)
+        if message:
+            issues.append(((*loc, index) if listed else loc, message))
+    return issues
 
 
 TestOrIssue = list[tuple[tuple[str | int, ...], Test | str]]

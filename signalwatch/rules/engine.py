@@ -25,6 +25,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from signalwatch.accounts import Account
+from signalwatch.alerts.draft import AlertDraft
 from signalwatch.alerts.payload import (
     AccountPart,
     Context,
@@ -42,9 +43,8 @@ from signalwatch.rules.hitlog import AccountState, Hit, Pending
 from signalwatch.rules.policy import DeliveryWindow
 from signalwatch.rules.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
 from signalwatch.rules.scoring import weighting
-from signalwatch.store import AlertDraft
 
-__all__ = ["Engine", "Delta", "Evaluation"]
+__all__ = ["Engine", "Delta", "Evaluation", "Outcome", "FIRED", "HELD", "BLOCKED", "NO_ROUTE", "NOT_MATCHED"]
 
 MAX_HITS_PER_ACCOUNT = 2000  # composite memory per account; older hits drop first
 EVIDENCE_SHOWN = 5
@@ -61,6 +61,18 @@ class Delta:
     last_alert: dict[tuple[str, int], datetime] = field(default_factory=dict)
     daily: dict[tuple[int, date], int] = field(default_factory=dict)
     now: datetime | None = None
+
+
+FIRED, HELD, BLOCKED, NO_ROUTE, NOT_MATCHED = "fired", "held", "blocked", "no route", "not matched"
+
+
+class Outcome(NamedTuple):
+    """What evaluating one event did for one rule (`Engine.outcomes`)."""
+
+    rule_id: str
+    outcome: str  # FIRED, HELD, BLOCKED, NO_ROUTE or NOT_MATCHED
+    detail: str | None  # where it went, until when, or why not
+    drafts: tuple[AlertDraft, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -440,11 +452,17 @@ class Engine:
                         continue
                 if firing is None:
                     firing = _Firing(self, event, record, info, pending, now)
-                reason = self._blocked(rule, info.account if info else None, firing.suppressed, delta, now)
+                account = info.account if info is not None else None
+                reason = self._blocked(rule, account, firing.suppressed, delta, now)
                 if reason:
                     skipped.append((rule.id, event.dedupe_key, reason))
                     continue
-                drafts.extend(self._fire(rule, firing, delta))
+                capped = self._capped(account, delta, now)
+                if self._fire(rule, firing, delta, drafts, capped) < 0:
+                    skipped.append((rule.id, event.dedupe_key, capped or ""))
+            if firing is not None and firing.joins:
+                for at, joins in firing.joins.items():
+                    drafts[at] = _joined(drafts[at], joins)
         return Evaluation(drafts, delta, skipped)
 
     @staticmethod
@@ -552,6 +570,42 @@ class Engine:
             verdicts.append((rule.id, verdict))
         return verdicts
 
+    def outcomes(self, event: SignalEvent, accounts: Mapping[int, Account], now: datetime) -> list[Outcome]:
+        """What evaluating `event` at `now` does, rule by rule, through `evaluate` itself (the
+        daemon's code path; the engine's state is left as it was): each rule fired (with its
+        drafts), was held by a delivery window, was blocked (cooldown, daily cap, suppression),
+        matched without a route for the account, or did not match (the first failing condition;
+        for a composite, the selection or count it lacks)."""
+        info = self._info(accounts, event.account_id)
+        if info is not None and info.fit.excluded_by:
+            reason = f"account excluded by anti-ICP entry {info.fit.excluded_by!r}"
+            return [Outcome(rule.id, NOT_MATCHED, reason) for rule in self.ruleset.rules]
+        evaluation = self.evaluate([event], accounts, now)
+        made: dict[str, list[AlertDraft]] = defaultdict(list)
+        for draft in evaluation.drafts:
+            for rule_id in draft.payload.get("rules") or [draft.rule_id]:
+                made[rule_id].append(draft)
+        blocked = {rule_id: reason for rule_id, _, reason in evaluation.skipped}
+        record = self._record(event, info)
+        pending = evaluation.delta.accounts.get(info.account.id) if info is not None else None
+        found = []
+        for rule in self.ruleset.rules:
+            drafts = made.get(rule.id, [])
+            if drafts:
+                held = [d.not_before for d in drafts if d.not_before is not None and d.not_before > now]
+                where = ", ".join(f"{d.sink} {d.target}" if d.target else d.sink for d in drafts)
+                if len(held) == len(drafts):
+                    found.append(Outcome(rule.id, HELD, f"until {min(held):%Y-%m-%d %H:%M} UTC (delivery window): {where}", tuple(drafts)))
+                else:
+                    found.append(Outcome(rule.id, FIRED, where, tuple(drafts)))
+            elif rule.id in blocked:
+                found.append(Outcome(rule.id, BLOCKED, blocked[rule.id]))
+            else:
+                why = self._why_not(rule, event, record, pending, info, now)
+                found.append(Outcome(rule.id, NOT_MATCHED, why) if why else
+                             Outcome(rule.id, NO_ROUTE, "matched, but no route's `when` holds for this account and event"))
+        return found
+
     def _why_not(self, rule: Rule, event: SignalEvent, record: dict[str, Any], pending: Pending | None,
                  info: _Account | None, now: datetime) -> str | None:
         """The admin's view of one verdict: None when `rule` fires (before cooldowns and caps)."""
@@ -568,13 +622,22 @@ class Engine:
         composite = self._composites[rule.id]
         hit = pending.seen(event.dedupe_key)
         if hit is None or not hit.blocks & composite.blocks:
-            failing = rule.event_selections[0]
-            return failing.match.first_failure(record) or "no event selection matched"
+            misses = [f"{s.name}: {s.match.first_failure(record)}" for s in rule.event_selections if s.match.first_failure(record)]
+            if misses:
+                return "the event matches none of its event selections (" + "; ".join(misses) + ")"
+            return f"the event is older than the {rule.window.days if rule.window else 0}d window"
         view = _Counts(composite, pending, info, now.timestamp(), {})
         if rule.condition(view):
             return None
         summary = ", ".join(f"{s.name}={view.get(s.name)}" for s in sorted(rule.selections, key=lambda s: s.name))
-        return f"condition {rule.condition.text!r} is false within {rule.window.days if rule.window else 0}d ({summary})"
+        lacking = next(((name, least) for name, least in rule.condition.requires if view.get(name) < least), None)
+        short = ""
+        if lacking is not None:
+            name, least = lacking
+            has = view.get(name)
+            short = (f": {name} (account) does not hold" if name in composite.account_blocks
+                     else f": {name} has {has} of the {least} needed")
+        return f"condition {rule.condition.text!r} is false within {rule.window.days if rule.window else 0}d ({summary}){short}"
 
     def _suppressed(self, record: dict[str, Any], now: datetime, pending: Pending | None) -> dict[str, str]:
         """Rule id (or "*" for all) → the suppression that silences it for this account."""
@@ -599,21 +662,31 @@ class Engine:
             last = delta.last_alert.get(key) or self._last_alert.get(key)
             if last is not None and now - last < rule.cooldown:
                 return f"cooldown until {(last + rule.cooldown):%Y-%m-%d %H:%M}"
+        return None
+
+    def _capped(self, account: Account | None, delta: Delta, now: datetime) -> str | None:
+        """Why the account may get no new alert today (its daily cap), or None. An alert that
+        joins one already made for the same event and target is not new: it passes."""
         cap = self._cap
-        if cap is not None and self._sent_today(delta, account.id, now) >= cap:
+        if account is not None and cap is not None and self._sent_today(delta, account.id, now) >= cap:
             return f"daily cap of {cap} alerts for this account reached"
         return None
 
-    def _fire(self, rule: Rule, firing: _Firing, delta: Delta) -> list[AlertDraft]:
+    def _fire(self, rule: Rule, firing: _Firing, delta: Delta, drafts: list[AlertDraft], capped: str | None) -> int:
+        """Add the rule's alerts for the firing event to `drafts`: one per (sink, target). A route
+        whose (sink, target) an earlier rule already has for this event joins that alert (which
+        then names both rules, at the higher priority) instead of posting again; so the alert
+        key is the first rule's, as before rules were merged. Returns the routes posted or
+        joined; -1 when the daily cap (`capped`) refused every new one and none joined."""
         event, info, now = firing.event, firing.info, firing.now
         account = info.account if info is not None else None
         plan = self._plans.get(rule.id)
         if plan is None:
             plan = self._plans[rule.id] = _Plan.of(rule, self.ruleset)
         priority = firing.band if rule.priority == "auto" else rule.priority
-        evidence = self._evidence(rule, firing.pending, now) if rule.kind == "composite" else []
-        payload = compose(plan.part, firing.context, rule.angle, priority, evidence)
-        drafts = []
+        payload: dict[str, Any] | None = None
+        posted = firing.posted
+        made = joined = refused = 0
         for route in plan.routes:
             if route.when is not None and not route.when.matches(firing.record):
                 continue
@@ -622,12 +695,27 @@ class Engine:
                 target = account.owner_slack_id or f"email:{account.owner_email}|{route.channel or ''}"
                 tail = f"{key_part(route.sink)},{key_part(target)}"
             not_before = route.window.next_open(now) if route.window is not None else None
+            slot = (route.sink, target)
+            if payload is None:
+                evidence = self._evidence(rule, firing.pending, now) if rule.kind == "composite" else []
+                payload = compose(plan.part, firing.context, rule.angle, priority, evidence)
+            at = posted.get(slot)
+            if at is not None:  # merged once per alert, after the event's last rule (`_merge_joins`)
+                firing.joins.setdefault(at, []).append((rule.id, plan.part.why, priority, payload, not_before))
+                joined += 1
+                continue
+            if capped:
+                refused += 1
+                continue
             key = key_of(f"{plan.key_head},{firing.key_middle},{tail}")
+            posted[slot] = len(drafts)
             drafts.append(AlertDraft(key, rule.id, event.account_id, event.dedupe_key, route.sink, target, priority, payload, not_before))
-        if account is not None and drafts:
+            made += 1
+        if account is not None and (made or joined):
             delta.last_alert[(rule.id, account.id)] = now
-            delta.daily[(account.id, now.date())] = self._sent_today(delta, account.id, now) + 1
-        return drafts
+            if made:  # an alert that only joined another is counted once, with that one
+                delta.daily[(account.id, now.date())] = self._sent_today(delta, account.id, now) + 1
+        return -1 if refused and not (made or joined) else made + joined
 
     def _evidence(self, rule: Rule, pending: Pending | None, now: datetime) -> list[dict[str, Any]]:
         if pending is None:
@@ -638,11 +726,41 @@ class Engine:
         return [{"title": h.title, "url": h.url, "occurred_at": h.occurred_at.isoformat()} for h in hits[:EVIDENCE_SHOWN]]
 
 
+PRIORITIES = ("P1", "P2", "P3")
+
+
+Join = tuple[str, tuple[str, ...], str, dict[str, Any], datetime | None]  # (rule, its why, priority, payload, held until)
+
+
+def _joined(draft: AlertDraft, joins: list[Join]) -> AlertDraft:
+    """`draft` (the first rule's alert for an event, sink and target) also naming the later rules
+    that `joins` it: its "why" lists every rule that fired, its priority is the highest of theirs,
+    and it is held only as long as every rule's route would hold it. The key stays the first rule's."""
+    old = draft.payload
+    rules = [draft.rule_id, *(join[0] for join in joins)]
+    lines = old["why"]
+    first = 0  # the rule's own lines ("Rule x: …", "Matched …") come first, then the account's
+    while first < len(lines) and (lines[first].startswith("Rule ") or (
+            lines[first].startswith("Matched ") and not lines[first].startswith("Matched to "))):
+        first += 1
+    rank = {p: n for n, p in enumerate(PRIORITIES)}
+    best = min([draft.priority, *(join[2] for join in joins)], key=lambda p: rank.get(p, len(PRIORITIES)))
+    why = [f"Rules: {', '.join(rules)}", *lines[:first], *(line for join in joins for line in join[1]), *lines[first:]]
+    merged = {**old, "rules": rules, "priority": best, "why": why}
+    for name in ("evidence", "angle"):  # from the first rule that has one
+        if not merged.get(name):
+            merged[name] = next((join[3][name] for join in joins if join[3].get(name)), merged.get(name))
+    held = draft.not_before
+    for join in joins:
+        held = None if held is None or join[4] is None else min(held, join[4])
+    return draft._replace(priority=best, payload=merged, not_before=held)
+
+
 class _Firing:
     """Per-event facts needed only once some rule fires, each computed at most once."""
 
     __slots__ = ("engine", "event", "record", "info", "pending", "now", "_suppressed", "_heat", "_band", "_context",
-                 "key_middle")
+                 "key_middle", "posted", "joins")
 
     def __init__(self, engine: Engine, event: SignalEvent, record: dict[str, Any], info: _Account | None,
                  pending: Pending | None, now: datetime) -> None:
@@ -652,6 +770,8 @@ class _Firing:
         self._band: str | None = None
         self._context: Context | None = None
         self.key_middle = f"{key_part(event.account_id)},{key_part(event.dedupe_key)}"
+        self.posted: dict[tuple[str, str | None], int] = {}  # (sink, target) → its alert's index in the drafts
+        self.joins: dict[int, list[Join]] = {}  # that index → the later rules joining the alert
 
     @property
     def suppressed(self) -> dict[str, str]:

@@ -7,9 +7,10 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cached_property
@@ -354,10 +355,49 @@ def _rule_field_type(path: str) -> str | None:
     return EVENT_TYPES.get(rest)
 
 
+# -- values: a compared value no source produces would make a rule silently never fire -------
+
+def _selected(scope: tuple[Mapping[str, Any], ...], key: str) -> list[str] | None:
+    """The values the innermost block of `scope` naming `key` selects with eq/in (lower-cased);
+    None when no block does, or one tests it otherwise (ne, regex, …)."""
+    for block in reversed(scope):
+        if key not in block:
+            continue
+        spec = block[key]
+        if isinstance(spec, Mapping):
+            values = spec.get("in") if set(spec) == {"in"} else [spec["eq"]] if set(spec) == {"eq"} else None
+        else:
+            values = spec if isinstance(spec, list) else [spec]
+        return [str(v).lower() for v in values] if isinstance(values, list) else None
+    return None
+
+
+def _attribute_values(kind: str, name: str) -> tuple[Collection[str], bool] | None:
+    """What a bundled event type's attribute can hold: (values, strict). None: not a closed
+    vocabulary. Not strict: technologies, since fingerprint files may add ids to the catalog."""
+    if kind in ("hiring", "leadership") and name in ("function", "seniority"):
+        from signalwatch.titles import FUNCTIONS, SENIORITIES
+
+        return (FUNCTIONS if name == "function" else SENIORITIES), True
+    if (kind, name) in (("tech_stack", "technology"), ("hiring", "technologies")):
+        from signalwatch.techstack.catalog import default_catalog
+
+        return [tech.id for tech in default_catalog()], False
+    if (kind, name) == ("tech_stack", "category"):
+        from signalwatch.techstack.catalog import CATEGORIES
+
+        return CATEGORIES, True
+    return None
+
+
 def _check_icp_path(path: str) -> str | None:
     name = path.removeprefix("account.")
     fields = set(ACCOUNT_FIELDS)
     return None if name in fields else f"unknown account field {name!r}{suggest(name, fields)}"
+
+
+class _Warning(str):
+    """A value problem that may be intended: reported as a warning, not an error."""
 
 
 @dataclass
@@ -376,10 +416,54 @@ class _Loader:
                 allow_empty: bool = False) -> Match:
         """Compile a match block, its problems reported at their lines. An empty block matches
         everything, so it is an error unless `allow_empty` (an ICP tier without criteria)."""
-        match, problems = compile_match(raw, check, prefix, field_type=_rule_field_type, allow_empty=allow_empty)
+        match, problems = compile_match(raw, check, prefix, field_type=_rule_field_type, allow_empty=allow_empty,
+                                        check_value=self.value_problem if prefix == "" else None)
         for inner, message in problems:
-            self.at(loaded, (*loc, *inner), message)
+            self.at(loaded, (*loc, *inner), message, warning=isinstance(message, _Warning))
         return match
+
+    def value_problem(self, path: str, value: Any, scope: tuple[Mapping[str, Any], ...]) -> str | None:
+        """Why `value` can never be the value of rule field `path` (an error), or None. A value
+        that only might be wrong (a technology the bundled catalog lacks) is a warning."""
+        text = str(value)
+        folded = text.lower()
+        if path == "event.type":
+            if folded in KINDS:
+                return None
+            return f"unknown event type {text!r}{suggest(folded, KINDS)}; known: {', '.join(KINDS)}"
+        if path == "event.change":
+            types = [t for t in _selected(scope, "event.type") or [] if t in KINDS] or list(KINDS)
+            allowed = {change for t in types for change in KINDS[t].changes}
+            if folded in allowed:
+                return None
+            for_types = " or ".join(types) if len(types) < len(KINDS) else "any event type"
+            elsewhere = [t for t in KINDS if folded in KINDS[t].changes]
+            hint = f" ({text!r} is a change of {', '.join(elsewhere)})" if elsewhere else suggest(folded, allowed)
+            return f"{text!r} is not a change of {for_types}{hint}; known: {', '.join(sorted(allowed))}"
+        if path == "account.tier":
+            if not self.tier_names or text in self.tier_names:
+                return None
+            return f"tier {value!r} is not defined in {ICP_FILE}{suggest(text, self.tier_names)}"
+        if path.startswith("event.attributes.") and path.count(".") == 2:
+            return self._attribute_problem(path.rsplit(".", 1)[1], text, scope)
+        return None
+
+    def _attribute_problem(self, name: str, text: str, scope: tuple[Mapping[str, Any], ...]) -> str | None:
+        selected = [t for t in _selected(scope, "event.type") or [] if t in KINDS]
+        kinds = [t for t in selected or KINDS if name in KINDS[t].attributes]
+        vocabularies = [_attribute_values(kind, name) for kind in kinds]
+        if not kinds or any(v is None for v in vocabularies):
+            return None  # no type declares it, or one (a plugin's) leaves it open
+        allowed = {str(item) for values, _ in filter(None, vocabularies) for item in values}
+        if text in allowed or text.lower() in allowed:
+            return None
+        message = (f"{text!r} is not a {name} that {' or '.join(kinds)} events have"
+                   f"{suggest(text.lower(), allowed)}")
+        if all(strict for _, strict in filter(None, vocabularies)):
+            return message + (f"; known: {', '.join(sorted(allowed))}" if len(allowed) <= 30 else "")
+        if not suggest(text.lower(), allowed):
+            return _Warning(message + ": only a technology your fingerprint_files add can match it")
+        return message
 
     def validate(self, model: type[Any], raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...]) -> Any:
         try:
@@ -454,6 +538,56 @@ class _Context:
     tier_names: set[str]
     windows: set[str]
     seen: dict[str, str] = field(default_factory=dict)
+    placed: list[tuple[Rule, LoadedYaml, tuple[str | int, ...]]] = field(default_factory=list)
+    sinks: Collection[str] | None = None  # the sinks the config enables, when known
+    disabled_warned: set[tuple[str, str]] = field(default_factory=set)  # (file, sink) already warned about
+
+
+def _constraints(match: Match | None) -> dict[str, frozenset[Any]]:
+    """The values a block's top-level eq/in tests allow, per field (case-folded)."""
+    found: dict[str, frozenset[Any]] = {}
+    for test in match.tests if match is not None else ():
+        if test.op in ("eq", "in"):
+            values = frozenset(v.casefold() if isinstance(v, str) else v
+                               for v in (test.value if test.op == "in" else [test.value]))
+            found[test.path] = found[test.path] & values if test.path in found else values
+    return found
+
+
+def _disjoint(a: Mapping[str, frozenset[Any]], b: Mapping[str, frozenset[Any]]) -> bool:
+    return any(not (a[path] & b[path]) for path in a.keys() & b.keys())
+
+
+def _overlaps(placed: list[tuple[Rule, LoadedYaml, tuple[str | int, ...]]], loader: _Loader) -> None:
+    """Warn about two single rules that can post the same event to the same channel: both select
+    an event type (and change) in common, no field both test with eq/in takes disjoint values,
+    and they have a route to the same sink and channel (or both DM the owner). A simple,
+    conservative check: other tests (regexes, numbers, any_of) are assumed to overlap."""
+    routed = []
+    for rule, loaded, loc in placed:
+        if rule.kind != "single" or rule.event_types is None or len(rule.selections) != 1:
+            continue
+        base = _constraints(rule.selections[0].match)
+        targets = {}
+        for route, when in rule.routes:
+            if route.channel is None and route.to != "owner":
+                continue
+            where = (route.sink, "the account owner" if route.to == "owner" else route.channel)
+            if where not in targets:
+                extra = _constraints(when)
+                targets[where] = {**base, **{p: base[p] & v if p in base else v for p, v in extra.items()}}
+        if targets:
+            routed.append((rule, loaded, loc, targets))
+    for n, (rule, loaded, loc, targets) in enumerate(routed):
+        for other, _, _, others in routed[:n]:
+            shared = [where for where in targets if where in others and not _disjoint(targets[where], others[where])]
+            if not shared:
+                continue
+            sink, channel = shared[0]
+            kinds = "/".join(sorted(rule.event_types & (other.event_types or frozenset()))) if rule.event_types else "any"
+            loader.at(loaded, (*loc, "id"), f"rules {other.id!r} and {rule.id!r} can both alert on the same {kinds} event"
+                      f" in {sink} {channel}: it is posted once, naming both (narrow one, or route it elsewhere)",
+                      warning=True)
 
 
 def _selections(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], loader: _Loader) -> tuple[list[Selection], Expr | None]:
@@ -471,7 +605,6 @@ def _selections(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
         match = loader.compile(block, loaded, where, _check_rule_path, "")
         event_level = any(p.startswith("event.") for p in match.paths())
         selections.append(Selection(name, match, event_level))
-        _check_tiers(block, loader, loaded, where)
     text = spec.condition if spec.condition is not None else (" and ".join(blocks) if spec.match is not None or len(blocks) == 1 else None)
     if text is None:
         loader.at(loaded, loc, "a rule with several selections needs a condition, e.g. `condition: a and not b`")
@@ -488,18 +621,6 @@ def _selections(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
     return selections, expr
 
 
-def _check_tiers(block: Any, loader: _Loader, loaded: LoadedYaml, loc: tuple[str | int, ...]) -> None:
-    """A rule naming a tier the ICP does not define would silently never fire."""
-    tier_names = loader.tier_names
-    spec = block.get("account.tier") if isinstance(block, Mapping) else None
-    if spec is None or not tier_names:
-        return
-    values = spec if isinstance(spec, list) else spec.get("in", [spec.get("eq")]) if isinstance(spec, Mapping) else [spec]
-    for value in values:
-        if value is not None and str(value) not in tier_names:
-            loader.at(loaded, (*loc, "account.tier"), f"tier {value!r} is not defined in {ICP_FILE}{suggest(str(value), tier_names)}")
-
-
 def _event_types(selections: list[Selection]) -> frozenset[str] | None:
     """The event types any event-level selection can match (for indexing), None if unconstrained."""
     types: set[str] = set()
@@ -512,6 +633,20 @@ def _event_types(selections: list[Selection]) -> frozenset[str] | None:
         values = constraint.value if isinstance(constraint.value, list) else [constraint.value]
         types.update(str(v).lower() for v in values)
     return frozenset(types) if types else None
+
+
+_SLACK_ID = re.compile(r"^[CGDUW][A-Z0-9]{6,}$")  # a channel, DM or user id
+
+
+def _slack_channel_problem(channel: str) -> str | None:
+    """Slack channel names are lower-case, at most 80 characters, without spaces or periods;
+    anything else can never be found by name (ids such as C0123ABCD are fine)."""
+    name = channel.removeprefix("#")
+    if _SLACK_ID.match(channel) or (name and len(name) <= 80 and name == name.lower() and not re.search(r"[\s.,#]", name)):
+        return None
+    fixed = re.sub(r"[\s.,#]+", "-", name.lower()).strip("-")[:80]
+    return (f"Slack channel {channel!r} cannot exist: channel names are lower-case, at most 80 characters, without"
+            f" spaces or periods" + (f" (did you mean '#{fixed}'?)" if fixed else ""))
 
 
 def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | int, ...], loader: _Loader, ctx: _Context) -> Rule | Suppression | None:
@@ -536,6 +671,13 @@ def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
         if route.window is not None and route.window not in ctx.windows:
             loader.at(loaded, (*loc, "route", i, "window"), f"delivery window {route.window!r} is not defined in {POLICY_FILE}"
                       f"{suggest(route.window, ctx.windows)}")
+        if ctx.sinks is not None and route.sink not in ctx.sinks and (str(loaded.path), route.sink) not in ctx.disabled_warned:
+            ctx.disabled_warned.add((str(loaded.path), route.sink))  # once per file and sink: the starter config has Slack off
+            loader.at(loaded, (*loc, "route", i, "sink"), f"sink {route.sink!r} is not enabled in the config: alerts routed"
+                      f" to it here and further down this file would become dead letters (enabled: "
+                      f"{', '.join(sorted(ctx.sinks)) or 'none'})", warning=True)
+        if route.sink == "slack" and route.channel is not None and (problem := _slack_channel_problem(route.channel)):
+            loader.at(loaded, (*loc, "route", i, "channel"), problem)
         routes.append((route, when))
     if expr is None:
         return None
@@ -605,16 +747,18 @@ def _load_rule_file(path: Path, loader: _Loader, ctx: _Context) -> list[Rule | S
             for key in ("match",):
                 if isinstance(_raw(raw, key), Mapping):
                     loader.compile(_raw(raw, key), loaded, (*loc, key), _check_rule_path, "")
-                    _check_tiers(_raw(raw, key), loader, loaded, (*loc, key))
             continue
         built = _build_rule(rule_spec, raw, loaded, loc, loader, ctx)
         if built is not None and rule_spec.enabled:
             found.append(built)
+            if isinstance(built, Rule):
+                ctx.placed.append((built, loaded, loc))
     return found
 
 
-def load_ruleset(folder: Path | str, now: datetime | None = None) -> RuleSet:
-    """Load and validate the whole rules folder; raise AdminInputError on any error."""
+def load_ruleset(folder: Path | str, now: datetime | None = None, enabled_sinks: Collection[str] | None = None) -> RuleSet:
+    """Load and validate the whole rules folder; raise AdminInputError on any error.
+    `enabled_sinks` (the config's, when known) adds a warning for each route to another sink."""
     folder = Path(folder)
     if not folder.is_dir():
         raise AdminInputError([Issue(str(folder), 1, "rules folder not found")])
@@ -627,13 +771,14 @@ def load_ruleset(folder: Path | str, now: datetime | None = None) -> RuleSet:
         loader.warnings.append(Issue(str(icp_path), 1, "no ICP file: every account is untiered", "warning"))
     policy_path = folder / POLICY_FILE
     policy = _load_policy(policy_path, loader) if policy_path.exists() else DEFAULT_POLICY
-    ctx = _Context({t.name for t in icp.tiers}, set(policy.delivery_windows))
+    ctx = _Context({t.name for t in icp.tiers}, set(policy.delivery_windows), sinks=enabled_sinks)
     loader.tier_names = ctx.tier_names
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in (ICP_FILE, POLICY_FILE))
     built: list[Rule | Suppression] = []
     for path in files:
         built += _load_rule_file(path, loader, ctx)
     rules = tuple(r for r in built if isinstance(r, Rule))
+    _overlaps(ctx.placed, loader)
     suppressions = tuple(s for s in built if isinstance(s, Suppression))
     known = {r.id for r in rules}
     for suppression in suppressions:

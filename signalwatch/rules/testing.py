@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from signalwatch.accounts import Account
 from signalwatch.events import CHANGES, EventType, SignalEvent, make_dedupe_key
 from signalwatch.resolve import AccountIndex
-from signalwatch.rules.engine import Engine
+from signalwatch.rules.engine import Engine, Outcome
 from signalwatch.rules.ruleset import RuleSet
 from signalwatch.runtime.app import warmed_engine
 from signalwatch.runtime.pipeline import commit_events
@@ -51,7 +51,7 @@ from signalwatch.yamlload import (
     validation_issues,
 )
 
-__all__ = ["run_rule_tests", "run_backtest", "TestResult", "BacktestReport"]
+__all__ = ["run_rule_tests", "run_backtest", "explain_event", "TestResult", "BacktestReport"]
 
 SOURCE = "rules-test"
 
@@ -204,7 +204,8 @@ def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
         for item in store.list_outbox(limit=100_000):
             if item.id not in before:
                 name = (item.payload.get("account") or {}).get("name") or item.payload["event"].get("company_name") or "?"
-                fired.setdefault(item.rule_id, set()).add(name)
+                for rule_id in item.payload.get("rules") or [item.rule_id]:  # one alert may name several rules
+                    fired.setdefault(rule_id, set()).add(name)
         for rule_id, expected in step.expect.items():
             got = sorted(fired.get(rule_id, set()))
             if sorted(set(expected)) != got:
@@ -246,7 +247,29 @@ def run_backtest(store: Store, ruleset: RuleSet, since: datetime, now: datetime)
         engine.apply(evaluation.delta)
         for draft in evaluation.drafts:
             report.alerts.append((draft.rule_id, draft.sink, draft.target))
-            report.by_route[(draft.rule_id, draft.sink, draft.target)] += 1
+            for rule_id in draft.payload.get("rules") or [draft.rule_id]:  # one alert may name several rules
+                report.by_route[(rule_id, draft.sink, draft.target)] += 1
         for rule_id, _, reason in evaluation.skipped:
             report.skipped[f"{rule_id}: {reason.split(' until ')[0]}"] += 1
     return report
+
+
+def explain_event(store: Store, ruleset: RuleSet, event_id: int) -> tuple[SignalEvent, Engine, datetime, list[Outcome]] | None:
+    """What the engine did with stored event `event_id`, rule by rule: an engine is rebuilt as it
+    stood when the event was evaluated (events stored before it, alerts enqueued before its
+    detection: the warm-up a restart does), and `Engine.outcomes` runs the daemon's `evaluate`
+    on it at that moment. None when there is no such event."""
+    event = store.get_event(event_id)
+    if event is None:
+        return None
+    at = event.detected_at
+    engine = Engine(ruleset)
+    accounts = {account.id: account for account in store.list_accounts()}
+    engine.prepare(accounts)
+    horizon = max(engine.history_window, engine.heat_window)
+    earlier = [e for n, e in store.list_events(limit=10_000_000, since=at - horizon - timedelta(days=1))
+               if n < event_id and e.occurred_at >= at - horizon]
+    earlier.sort(key=lambda e: e.occurred_at)
+    alerts = [alert for alert in store.alert_history(at - max(horizon, timedelta(days=1))) if alert[2] < at]
+    engine.warm_up(earlier, alerts, accounts, at)
+    return event, engine, at, engine.outcomes(event, accounts, at)

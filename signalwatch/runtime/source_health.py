@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from signalwatch.alerts.draft import AlertDraft
 from signalwatch.alerts.payload import notice
 from signalwatch.config import SourceHealthConfig
-from signalwatch.store import AlertDraft, Store
+from signalwatch.store import Store, StoreError
 from signalwatch.store.upkeep import (
     SourceHealthRow,
     record_health_change,
@@ -23,7 +24,7 @@ from signalwatch.store.upkeep import (
 )
 from signalwatch.timeutil import format_duration
 
-__all__ = ["Verdict", "assess", "admin_alerts", "check_sources", "DOWN"]
+__all__ = ["Verdict", "assess", "admin_alerts", "check_sources", "check_once", "DOWN"]
 
 log = logging.getLogger(__name__)
 DOWN = "down"
@@ -94,3 +95,15 @@ def check_sources(
             log.warning("source health: %s %s (incident %d): %s", source, verdict.change, incident, verdict.reason)
             changed.append((source, verdict))
     return changed
+
+
+def check_once(store: Store, intervals: dict[str, timedelta], config: SourceHealthConfig, now: datetime) -> list[tuple[str, Verdict]]:
+    """The admin notices of `signalwatch run --once` (cron), before its delivery: the same
+    incidents as the daemon's — `failures` failed polls in a row, counted across runs in the
+    database, and the recovery after — recorded once each. Staleness is left to the daemon:
+    a single run cannot know how often cron starts it (it watches from `now`)."""
+    try:
+        return check_sources(store, intervals, config, now, watching_since=now)
+    except StoreError as exc:
+        log.error("source health: %s", exc)
+        return []

@@ -255,4 +255,4 @@ def test_a_composite_needing_a_fit_fires_only_for_accounts_that_fit(tmp_path: Pa
         fired += [(d.rule_id, d.account_id) for d in evaluation.drafts]
     assert fired == [("leader-plus-hiring", 1)]
     assert dict(engine.explain(ev("hiring", "posted", 4, t0, 9, function="sales"), small, t0))["leader-plus-hiring"] == \
-        "condition 'leader and role >= 3 and fit' is false within 30d (fit=0, leader=1, role=4)"
+        "condition 'leader and role >= 3 and fit' is false within 30d (fit=0, leader=1, role=4): fit (account) does not hold"

@@ -37,7 +37,7 @@ def test_crm_write_back_beside_slack_with_a_missing_company_visible_in_status(
     assert "signalwatch_signal_heat" in setup.stdout
 
     run = workspace.cli("run", "--once")
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 0, run.stderr  # Vandelay's missing company is retried later, not dead yet
     assert {m["text"].split(":")[0] for m in workspace.slack.messages} >= {"P1 · funding · Acme Robotics · Tier A",
                                                                             "P1 · funding · Vandelay Imports · Tier B"}
     assert len(hubspot.live("tasks")) == 1 and hubspot.associations[0][2] == acme
@@ -62,7 +62,9 @@ def test_crm_sync_and_the_digest_from_the_command_line(
     assert sync.returncode == 0, sync.stderr
     assert "hubspot: 2 accounts fetched: 1 new, 1 updated, 0 removed" in sync.stdout
 
-    assert workspace.cli("run", "--once").returncode == 0
+    run = workspace.cli("run", "--once")
+    # the account the sync added is not a HubSpot company the sink can find: a dead letter, so cron sees exit 1
+    assert run.returncode == 1 and "became dead letters" in run.stderr, run.stderr
     page = workspace.cli("digest", "--since", "7d", "--format", "html")
     assert page.returncode == 0, page.stderr
     assert page.stdout.startswith("<!DOCTYPE html>") and "Acme Robotics" in page.stdout and "Raised $45M Series B" in page.stdout

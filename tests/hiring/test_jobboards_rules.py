@@ -65,7 +65,9 @@ def test_hiring_rules_fire_on_the_right_postings(board_server: BoardServer, http
     now = NOW + timedelta(hours=1)
     _, result = poll(connector, http, [account], start.state, now)
     drafts = Engine(ruleset).evaluate(result.events, {1: account}, now).drafts
-    fired = sorted((d.rule_id, next(e.title for e in result.events if e.dedupe_key == d.event_key)) for d in drafts)
+    # one alert per (event, target) names every rule that fired for it (payload "rules")
+    fired = sorted((rule_id, next(e.title for e in result.events if e.dedupe_key == d.event_key))
+                   for d in drafts for rule_id in d.payload.get("rules") or [d.rule_id])
     assert fired == [
         ("revops-leader-hire", "Acme is hiring: Head of Revenue Ops"),
         ("sales-team-growing", "Acme is growing its sales team: 3 new roles in 30 days"),
