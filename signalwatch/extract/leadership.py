@@ -243,6 +243,11 @@ def _resolve_pronouns(found: list[_Found]) -> list[_Found]:
     return resolved
 
 
+# What follows a name that is a person, not the company the headline is about.
+_PERSON_SUBJECT = re.compile(r"^\s+(?:(?:is|was|has\s+been|to\s+be|officially)\s+)?(?:named|appointed|elected|tapped|promoted|hired|"
+                             r"steps?\s+(?:down|aside)|resigns|retires|departs|exits|ousted|fired)\b", re.IGNORECASE)
+
+
 def _lead_company(headline: Marked, found: list[_Found]) -> str | None:
     """The company a headline is about: one a headline rule named, else its first name that is not a person."""
     named = next((e.company for e in found if e.clause == 0 and e.company), None)
@@ -250,9 +255,9 @@ def _lead_company(headline: Marked, found: list[_Found]) -> str | None:
         return named
     people = {e.person for e in found if e.person}
     people |= {person.split()[-1] for person in people}
-    for name in headline.names:
-        if name in people:
-            continue
+    for number, name in enumerate(headline.names):
+        if name in people or _PERSON_SUBJECT.search(headline.text.partition(f"⟪{number}⟫")[2][:40]):
+            continue  # "…, Nadella named new Microsoft CEO": the subject of a role verb is a person
         company = plausible_company(name)
         if company and not set(company.lower().split()) & _PUBLIC:
             return _without_legal_form(company)

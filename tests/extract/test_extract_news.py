@@ -179,3 +179,11 @@ def test_markup_and_typographic_quotes_are_tolerated() -> None:
     assert found[0].company_name == "Fluxmotion"
     assert extract_news("", "") == []
     assert extract_news("   ", "Acme raised $5M") == []
+
+
+def test_the_person_a_role_verb_follows_is_never_the_headline_company() -> None:
+    # From the issue: the departures in the first clause belong to Microsoft, not to "Nadella",
+    # the subject of the second clause's "named".
+    found = extract_news("Gates and Ballmer step aside, Nadella named new Microsoft CEO")
+    assert found and {e.company_name for e in found} == {"Microsoft"}
+    assert {e.attributes["person"] for e in found if e.change == "departed"} == {"Gates", "Ballmer"}
