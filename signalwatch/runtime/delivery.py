@@ -67,7 +67,6 @@ def deliver(
     scrub = secret_redactor(sinks, redact)
     with _LOCK:
         _recover(store, sinks, clock(), recover_all, report)
-        _confirm_unknown(store, sinks, config, clock(), report, scrub)
         _drain(store, sinks, config, wait_inline, clock, sleep, report, stopping, scrub)
     report.pending = len(store.due_outbox(clock() + timedelta(days=3650), limit=100_000))
     return report
@@ -131,16 +130,10 @@ def _recover(store: Store, sinks: Mapping[str, Sink], now: datetime, recover_all
         if item.claimed_at is not None and item.claimed_at >= stale and not _gone(item.claimed_by):
             continue  # another live instance is sending it right now
         sink = sinks.get(item.sink)
-        try:
-            remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now) if sink else None
-        except SinkError as exc:  # cannot tell yet: the row waits, never resent blindly
-            log.warning("delivery: alert %s: %s; asking again on the next run", item.id, exc)
-            continue
-        if remote_id is not None:
-            store.mark_sent(item.id, remote_id, now)
-            report.recovered += 1
-            log.info("delivery: alert %s was already delivered to %s before a restart (remote id %s)", item.id, item.sink, remote_id)
-        else:
+        answer = _ask_remote(store, sink, item, now, report, "before a restart") if sink else False
+        if isinstance(answer, SinkError):  # cannot tell yet: the row waits, never resent blindly
+            log.warning("delivery: alert %s: %s; asking again on the next run", item.id, answer)
+        elif not answer:
             store.release(item.id)
 
 
@@ -153,17 +146,26 @@ def _confirm_unknown(store: Store, sinks: Mapping[str, Sink], config: DeliveryCo
         if sink is None:
             store.release(item.id)
             continue
-        try:
-            remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now)
-        except SinkError as exc:
-            store.mark_unknown(item.id, str(exc), now + backoff(item.attempts, config), redact=redact)
-            continue
-        if remote_id is not None:
-            store.mark_sent(item.id, remote_id, now)
-            report.recovered += 1
-            log.info("delivery: alert %s did arrive at %s despite the error (remote id %s)", item.id, item.sink, remote_id)
-        else:
+        answer = _ask_remote(store, sink, item, now, report, "despite the error")
+        if isinstance(answer, SinkError):
+            store.mark_unknown(item.id, str(answer), now + backoff(item.attempts, config), redact=redact)
+        elif not answer:
             store.mark_retry(item.id, f"not delivered: {item.last_error or 'unknown outcome'}", now, redact=redact)
+
+
+def _ask_remote(store: Store, sink: Sink, item: OutboxItem, now: datetime, report: DeliveryReport, context: str) -> bool | SinkError:
+    """Ask the sink whether `item` arrived, and mark it sent when it did. True: sent; False: surely
+    absent; a SinkError: the sink cannot tell yet. Crash recovery and unknown outcomes both use it."""
+    try:
+        remote_id = sink.confirm(item.target, item.alert_key, item.claimed_at or now)
+    except SinkError as exc:
+        return exc
+    if remote_id is None:
+        return False
+    store.mark_sent(item.id, remote_id, now)
+    report.recovered += 1
+    log.info("delivery: alert %s was already delivered to %s %s (remote id %s)", item.id, item.sink, context, remote_id)
+    return True
 
 
 def _drain(
