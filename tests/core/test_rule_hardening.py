@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from signalwatch.cli import main
-from signalwatch.cli.core import write_starter
 from signalwatch.config import load_settings
 from signalwatch.eventtypes import KINDS
 from signalwatch.rules.ruleset import load_ruleset
@@ -22,22 +21,9 @@ from signalwatch.runtime.app import build_app
 from signalwatch.runtime.scheduler import RulesWatcher
 from signalwatch.yamlload import AdminInputError
 from tests.conftest import SLACK_TOKEN, Workspace
+from tests.core.test_rules_check import check, rules_dir
 
 BUNDLED_KINDS = ("funding", "acquisition", "leadership", "layoffs", "hiring", "tech_stack")
-
-
-def rules_dir(tmp_path: Path, **files: str) -> Path:
-    write_starter(tmp_path)
-    folder = tmp_path / "rules"
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def check(folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(["rules", "check", str(folder)])
-    out = capsys.readouterr()
-    return code, out.err + out.out
 
 
 def rule(match: str, rule_id: str = "r1") -> str:
