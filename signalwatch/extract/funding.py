@@ -22,6 +22,7 @@ from signalwatch.extract.text import (
     fuller_name,
     has_company_suffix,
     lower,
+    quote,
     sentences,
     split_names,
     words,
@@ -302,8 +303,7 @@ def _extraction(found: Round, headline: str, summary_sentences: list[str], only:
 
 
 def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= 100 else text[:97] + "...")
+    return quote(text, 100)
 
 
 def _company_raises(headline: str, summary: str = "") -> _Hit | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.money import AMOUNT, Money, find_amounts
-from signalwatch.extract.text import company_from_subject, lower, named_company, split_names, words
+from signalwatch.extract.text import company_from_subject, lower, named_company, quote, split_names, words
 
 __all__ = ["Round", "summary_rounds", "headline_roundup", "reported_in", "is_investor_name"]
 
@@ -396,5 +396,4 @@ def _unique(found: list[Round]) -> list[Round]:
 
 
 def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= 90 else text[:87] + "...")
+    return quote(text, 90)

@@ -6,7 +6,7 @@ import re
 
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
-    "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor",
+    "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -283,3 +283,9 @@ def fuller_name(company: str, texts: list[str]) -> str:
             if fuller and fuller != company and (not fuller.startswith(company + " ") or has_company_suffix(fuller)):
                 return fuller
     return company
+
+
+def quote(text: str, limit: int) -> str:
+    """`text` on one line, cut to `limit` characters, quoted: the evidence an `--explain` shows."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
