@@ -46,11 +46,16 @@ _ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
 )
 
 
-def _as_httpx(exc: Exception) -> httpx.HTTPError | None:
-    for theirs, ours in _ERRORS:
-        if isinstance(exc, theirs):
-            return ours(str(exc) or type(exc).__name__)
-    return None
+@contextmanager
+def _as_httpx_errors() -> Iterator[None]:
+    """Re-raise httpcore's errors as their httpx twins; anything else passes unchanged."""
+    try:
+        yield
+    except Exception as exc:
+        mapped = next((ours(str(exc) or type(exc).__name__) for theirs, ours in _ERRORS if isinstance(exc, theirs)), None)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 _DEADLINE = threading.local()  # the calling thread's request deadline (httpx's sync API runs in it)
@@ -141,13 +146,8 @@ class _Body(httpx.SyncByteStream):
         self._stream = stream
 
     def __iter__(self) -> Iterator[bytes]:
-        try:
+        with _as_httpx_errors():
             yield from self._stream
-        except Exception as exc:
-            mapped = _as_httpx(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
 
     def close(self) -> None:
         close = getattr(self._stream, "close", None)
@@ -177,13 +177,8 @@ class SourceTransport(httpx.BaseTransport):
             content=request.stream,  # type: ignore[arg-type]
             extensions=request.extensions,
         )
-        try:
+        with _as_httpx_errors():
             answer = self._pool.handle_request(core)
-        except Exception as exc:
-            mapped = _as_httpx(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
         return httpx.Response(status_code=answer.status, headers=answer.headers,
                               stream=_Body(answer.stream),  # type: ignore[arg-type]
                               extensions=answer.extensions)
