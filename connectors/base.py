@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from signalwatch.accounts import Account
 from signalwatch.events import SignalEvent
 from signalwatch.http import HttpClient
+from signalwatch.preflight import Finding
 
 __all__ = [
     "Connector", "ConnectorOptions", "CursorParts", "FetchContext", "Fetched", "MemoryParts", "NO_PARTS",
@@ -158,3 +159,17 @@ class Connector(ABC):
     @abstractmethod
     def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
         """Turn raw items into events and the next cursor. Pure: no I/O, no clock."""
+
+    def backfill(self, ctx: FetchContext, since: datetime) -> tuple[list[SignalEvent], dict[str, str]] | None:
+        """The events of `ctx.accounts` that happened since `since`, dated when they happened,
+        and a reason per target that failed (`signalwatch backfill`); None when this source type
+        keeps no history to read. It reads and writes no cursor: live polls go on unchanged."""
+        return None
+
+    def preflight(self, ctx: FetchContext) -> list[Finding]:
+        """`signalwatch doctor`'s check of this source. Optional: by default, `fetch` runs with a client
+        that makes the poll's first request and refuses the rest, and that one answer is judged (see
+        `signalwatch.preflight.probe`). Override to check more precisely; stay as polite as a poll."""
+        from signalwatch.preflight.probe import probe_first_request
+
+        return probe_first_request(self, ctx)

@@ -21,9 +21,12 @@ COMMAND_MODULES = [
     "signalwatch.cli.top",
     "signalwatch.cli.extract",
     "signalwatch.cli.boards",
+    "signalwatch.cli.sources",
+    "signalwatch.cli.backfill",
     "signalwatch.cli.crm",
     "signalwatch.cli.digest",
     "signalwatch.cli.maintenance",
+    "signalwatch.cli.doctor",
 ]
 
 

@@ -18,9 +18,11 @@ from signalwatch.cli.common import (
 )
 
 if TYPE_CHECKING:  # the application is imported by the command that needs it, not to build the parser
+    from signalwatch.config import Settings
     from signalwatch.runtime.app import App
     from signalwatch.runtime.delivery import DeliveryReport
     from signalwatch.runtime.pipeline import PollReport
+    from signalwatch.store import Store
     from signalwatch.store.upkeep import SinkSummary
 
 __all__ = ["register", "run_once", "poll_and_deliver", "write_starter"]
@@ -37,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.set_defaults(func=cmd_run)
 
     status = subparsers.add_parser("status", help="per source: last poll, last success, last error, events, alerts; per sink: sent, pending, "
-                                   "dead, last error (exit 1 if a source fails or a sink has dead letters)")
+                                   "held by a delivery window (until when), dead, last error (exit 1 if a source fails or a sink has dead letters)")
     status.set_defaults(func=cmd_status)
 
 
@@ -147,13 +149,32 @@ def cmd_status(args: argparse.Namespace) -> int:
     sinks = sink_summaries(store)
     dead = sum(summary.counts.get(OutboxStatus.DEAD, 0) for summary in sinks)
     if sinks:
+        held = _held_by_sink(store, settings)
         print()
-        print_table(["sink", "delivery", "sent", "pending", "dead", "oldest unsent", "last error (unsent or dead)"], [
+        print_table(["sink", "delivery", "sent", "pending", "held (delivery window)", "dead", "oldest unsent",
+                     "last error (unsent or dead)"], [
             (summary.sink, _delivery_health(summary), summary.counts.get(OutboxStatus.SENT, 0),
-             summary.unsent,
+             summary.unsent, held.get(summary.sink, "-"),
              summary.counts.get(OutboxStatus.DEAD, 0), when(summary.oldest_unsent_at), redact(summary.last_error or "", settings))
             for summary in sinks])
     return 1 if failing or dead else 0
+
+
+def _held_by_sink(store: Store, settings: Settings) -> dict[str, str]:
+    """Per sink, its rows a delivery window holds: "2, held until Mon 09:00 Europe/London" (the soonest)."""
+    from signalwatch.runtime.holds import held_rows, held_text, rules_zone_finder
+    from signalwatch.timeutil import utcnow
+
+    now = utcnow()
+    holds = held_rows(store, now)  # soonest first
+    if not holds:
+        return {}
+    zone = rules_zone_finder(settings.rules_path)
+    counts: dict[str, int] = {}
+    for hold in holds:
+        counts[hold.sink] = counts.get(hold.sink, 0) + 1
+    soonest = {hold.sink: hold for hold in reversed(holds)}
+    return {sink: f"{counts[sink]}, {held_text(hold.until, zone(hold), now)}" for sink, hold in soonest.items()}
 
 
 def _delivery_health(summary: SinkSummary) -> str:

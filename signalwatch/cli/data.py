@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from signalwatch.cli import command_group
@@ -10,7 +11,8 @@ from signalwatch.cli.common import print_table, redact, settings_or_exit
 from signalwatch.timeutil import utcnow
 
 if TYPE_CHECKING:
-    from signalwatch.store import Store
+    from signalwatch.config import Settings
+    from signalwatch.store import OutboxItem, Store
 
 __all__ = ["register"]
 
@@ -25,8 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.add_argument("--source", help="only events from this source")
     lst.set_defaults(func=cmd_events)
     outbox = command_group(subparsers, "outbox", "alerts waiting, sent or dead")
-    olist = outbox.add_parser("list", help="list alerts in the outbox")
-    olist.add_argument("--status", choices=OUTBOX_STATUSES)
+    olist_help = ("list alerts in the outbox, newest first; an alert a delivery window holds shows until when, "
+                  "in the window's time zone (\"held until Mon 09:00 Europe/London\")")
+    olist = outbox.add_parser("list", help=olist_help, description=olist_help)
+    olist.add_argument("--status", choices=OUTBOX_STATUSES, help="only rows in this state (held rows are pending)")
     olist.add_argument("--limit", type=int, default=50)
     olist.set_defaults(func=cmd_outbox)
     retry = outbox.add_parser("retry-dead", help="give every dead letter a fresh retry budget")
@@ -61,12 +65,25 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
     store = Store(settings.database_url)
     store.migrate()
+    items = store.list_outbox(status=args.status, limit=args.limit)
     rows = []
-    for item in store.list_outbox(status=args.status, limit=args.limit):
-        rows.append((item.id, item.status, item.priority, item.rule_id, f"{item.sink} {item.target or ''}".strip(),
+    for item, status in zip(items, _statuses(items, store, settings), strict=True):
+        rows.append((item.id, status, item.priority, item.rule_id, f"{item.sink} {item.target or ''}".strip(),
                      item.attempts, describe(item.payload), redact(item.last_error or "", settings)))
     print_table(["id", "status", "priority", "rule", "sink", "attempts", "what", "last error"], rows)
     return 0
+
+
+def _statuses(items: Sequence[OutboxItem], store: Store, settings: Settings) -> list[str]:
+    """Each row's status; a row a delivery window holds says until when, in the window's time zone."""
+    from signalwatch.runtime.holds import held_rows, held_text, rules_zone_finder
+
+    now = utcnow()
+    candidates = [item.id for item in items if item.status == "pending" and item.attempts == 0]
+    holds = {hold.row_id: hold for hold in held_rows(store, now, candidates)}
+    zone = rules_zone_finder(settings.rules_path) if holds else None
+    return [held_text(holds[item.id].until, zone(holds[item.id]), now) if zone and item.id in holds else item.status
+            for item in items]
 
 
 def cmd_retry_dead(args: argparse.Namespace) -> int:

@@ -116,6 +116,16 @@ class HubSpotApi:
             raise
         return bool(getattr(found, "has_unique_value", False))
 
+    def has_property(self, object_type: str, name: str) -> bool:
+        """Whether `object_type` has a property called `name` (`signalwatch doctor`)."""
+        try:
+            self._call("get property", self._client.crm.properties.core_api.get_by_name, object_type, name)
+        except HubSpotApiError as exc:
+            if exc.status == 404:
+                return False
+            raise
+        return True
+
     def get_by_key(self, object_type: str, key: str) -> str | None:
         """The id of the task/note whose alert key is `key`: a read by unique property, not a search,
         so an object HubSpot has stored is found even while the search index lags."""

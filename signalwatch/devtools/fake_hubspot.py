@@ -30,6 +30,16 @@ from signalwatch.devtools._server import LoopbackServer
 __all__ = ["FakeHubSpot", "Scripted"]
 
 _TYPES = ("companies", "tasks", "notes")
+# A few of the properties HubSpot defines on every account (name, label, type, fieldType, group):
+# the ones signalwatch reads or writes.
+_BUILT_IN: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
+    "companies": (("name", "Company name", "string", "text", "companyinformation"),
+                  ("domain", "Company Domain Name", "string", "text", "companyinformation"),
+                  ("hubspot_owner_id", "Company owner", "enumeration", "select", "companyinformation")),
+    "tasks": (("hs_task_subject", "Task Title", "string", "text", "task"), ("hs_task_body", "Notes", "string", "html", "task"),
+              ("hs_timestamp", "Due date", "datetime", "date", "task")),
+    "notes": (("hs_note_body", "Note body", "string", "html", "note"), ("hs_timestamp", "Activity date", "datetime", "date", "note")),
+}
 
 
 class _Hangup(Exception):
@@ -59,8 +69,9 @@ class FakeHubSpot(LoopbackServer):
         self.associations: list[tuple[str, str, str, int]] = []  # (type, id, company id, association type)
         self.owners: list[dict[str, Any]] = []
         # Property definitions and property groups per object type.
-        self.schemas: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in _TYPES}
-        self.groups: dict[str, set[str]] = {"companies": {"companyinformation"}, "tasks": set(), "notes": set()}
+        self.schemas: dict[str, dict[str, dict[str, Any]]] = {
+            kind: {spec[0]: _definition(*spec, hubspot_defined=True) for spec in _BUILT_IN[kind]} for kind in _TYPES}
+        self.groups: dict[str, set[str]] = {"companies": {"companyinformation"}, "tasks": {"task"}, "notes": {"note"}}
         self.lists: dict[str, list[str]] = {}  # list id -> company ids
         self.scripted: list[Scripted] = []
         self.requests: list[tuple[str, str]] = []
@@ -275,10 +286,8 @@ class FakeHubSpot(LoopbackServer):
             return 409, {}, _error("Property already exists", "CONFLICT")
         if body.get("groupName") not in self.groups[object_type]:
             return 400, {}, _error(f"Property group {body.get('groupName')} does not exist", "VALIDATION_ERROR")
-        stamp = _now()
-        schema[body["name"]] = {"hasUniqueValue": False, **body, "options": [], "createdAt": stamp, "updatedAt": stamp,
-                                "hidden": False, "formField": False, "calculated": False, "externalOptions": False,
-                                "modificationMetadata": {"archivable": True, "readOnlyDefinition": False, "readOnlyValue": False}}
+        schema[body["name"]] = {**_definition(body["name"], body.get("label", ""), body.get("type", "string"),
+                                              body.get("fieldType", "text"), body["groupName"]), **body}
         return 201, {}, schema[body["name"]]
 
     def _get_group(self, object_type: str, name: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
@@ -302,6 +311,19 @@ class FakeHubSpot(LoopbackServer):
         return json_api_handler(lambda: self.token, respond,
                                 unauthorized=JsonReply(401, _error("Authentication credentials not found.", "INVALID_AUTHENTICATION")),
                                 bad_json=JsonReply(400, _error("Invalid input JSON", "VALIDATION_ERROR")))
+
+
+def _definition(name: str, label: str, kind: str, field_type: str, group: str, *, hubspot_defined: bool = False) -> dict[str, Any]:
+    """A property definition as GET /crm/v3/properties/{objectType}/{name} returns it."""
+    stamp = _now()
+    definition: dict[str, Any] = {
+        "name": name, "label": label, "type": kind, "fieldType": field_type, "groupName": group, "description": "",
+        "hasUniqueValue": False, "options": [], "createdAt": stamp, "updatedAt": stamp, "displayOrder": -1, "hidden": False,
+        "formField": False, "calculated": False, "externalOptions": False,
+        "modificationMetadata": {"archivable": not hubspot_defined, "readOnlyDefinition": hubspot_defined, "readOnlyValue": False}}
+    if hubspot_defined:
+        definition["hubspotDefined"] = True
+    return definition
 
 
 def _error(message: str, category: str) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 simple-salesforce always speaks https, so the fake serves TLS with a certificate for
 127.0.0.1 (the client trusts it through the sink's `ca_bundle`). It implements SOQL
 queries over Account, Task and User (SELECT fields incl. Owner.Email, WHERE with AND of
-=, !=, LIKE, IN; ORDER BY; LIMIT; nextRecordsUrl paging), sObject create and update,
-Bearer-session auth, and scripted failures in Salesforce's error-array shape. `reset_creates`
+=, !=, LIKE, IN; ORDER BY; LIMIT; nextRecordsUrl paging), sObject create and update, sObject
+Describe (the standard fields signalwatch uses plus those `add_field` declares, with
+`createable`/`updateable` as field-level security would show them), Bearer-session auth, and
+scripted failures in Salesforce's error-array shape. `reset_creates`
 stores the next creates, then drops the connection without an answer (a reset after the
 server acted, whose outcome the client cannot know).
 """
@@ -26,6 +28,16 @@ from signalwatch.devtools._server import LoopbackServer
 __all__ = ["FakeSalesforce", "SfScripted"]
 
 _PREFIX = {"Account": "001", "Task": "00T", "User": "005"}
+# Standard fields per object: name -> (type, label, updateable).
+_STANDARD_FIELDS: dict[str, dict[str, tuple[str, str, bool]]] = {
+    "Account": {"Id": ("id", "Account ID", False), "Name": ("string", "Account Name", True), "Website": ("url", "Website", True),
+                "OwnerId": ("reference", "Owner ID", True), "CreatedDate": ("datetime", "Created Date", False)},
+    "Task": {"Id": ("id", "Activity ID", False), "Subject": ("combobox", "Subject", True), "Description": ("textarea", "Description", True),
+             "WhatId": ("reference", "Related To ID", True), "OwnerId": ("reference", "Assigned To ID", True),
+             "Priority": ("picklist", "Priority", True), "Status": ("picklist", "Status", True),
+             "ActivityDate": ("date", "Due Date Only", True), "CreatedDate": ("datetime", "Created Date", False)},
+    "User": {"Id": ("id", "User ID", False), "Email": ("email", "Email", True)},
+}
 _QUERY = re.compile(r"^SELECT\s+(?P<fields>.+?)\s+FROM\s+(?P<obj>\w+)(?:\s+WHERE\s+(?P<where>.+?))?"
                     r"(?:\s+ORDER\s+BY\s+(?P<order>[\w.]+))?(?:\s+LIMIT\s+(?P<limit>\d+))?$", re.IGNORECASE | re.DOTALL)
 _COND = re.compile(r"^([\w.]+)\s*(=|!=|LIKE|IN)\s*(.+)$", re.IGNORECASE | re.DOTALL)
@@ -47,6 +59,13 @@ class SfScripted:
 
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)), text)
+
+
+def _field(name: str, field_type: str, label: str, writable: bool, *, custom: bool) -> dict[str, Any]:
+    """One field of a describe result (the documented keys signalwatch reads, and a few more)."""
+    return {"name": name, "label": label, "type": field_type, "length": 18 if field_type in ("id", "reference") else 255,
+            "custom": custom, "createable": writable, "updateable": writable, "nillable": name != "Id",
+            "defaultValue": {"value": None}}
 
 
 def _like(pattern: str, value: str) -> bool:
@@ -71,6 +90,9 @@ class FakeSalesforce(LoopbackServer):
         self.scripted: list[SfScripted] = []
         self.queries: list[str] = []
         self.reset_creates = 0  # this many creates are stored, then the connection drops unanswered
+        self.fields: dict[str, dict[str, dict[str, Any]]] = {
+            sobject: {name: _field(name, *spec, custom=False) for name, spec in standard.items()}
+            for sobject, standard in _STANDARD_FIELDS.items()}
         self._cursors: dict[str, list[dict[str, Any]]] = {}
         self._counter = 0
         self._lock = threading.Lock()
@@ -93,6 +115,19 @@ class FakeSalesforce(LoopbackServer):
 
     def delete(self, sobject: str, record_id: str) -> None:
         del self.records[sobject][record_id]
+
+    def add_field(self, sobject: str, name: str, field_type: str = "string", *, writable: bool = True) -> None:
+        """Declare a (custom) field; `writable=False` is a field the session's user may read but not set."""
+        self.fields[sobject][name] = _field(name, field_type, name.removesuffix("__c").replace("_", " "), writable, custom=name.endswith("__c"))
+
+    def describe(self, sobject: str, version: str) -> dict[str, Any]:
+        """The sObject Describe result, in the documented shape."""
+        base = f"/services/data/v{version}/sobjects/{sobject}"
+        return {"name": sobject, "label": sobject, "keyPrefix": _PREFIX.get(sobject, "a00"), "custom": False, "createable": True,
+                "updateable": True, "customSetting": False, "childRelationships": [],
+                "urls": {"sobject": base, "describe": f"{base}/describe", "rowTemplate": f"{base}/{{ID}}",
+                         "uiDetailTemplate": f"{self.instance_url}/{{ID}}", "uiEditTemplate": f"{self.instance_url}/{{ID}}/e"},
+                "fields": list(self.fields[sobject].values())}
 
     # -- SOQL -------------------------------------------------------------------------
 
@@ -167,6 +202,8 @@ class FakeSalesforce(LoopbackServer):
         if not match:
             return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
         version, kind, first, second = match.groups()
+        if kind == "sobjects" and method == "GET" and second == "describe" and first in self.fields:
+            return 200, self.describe(first, version)
         if kind == "query" and method == "GET":
             if first and first in self._cursors:
                 return 200, self._page(self._cursors.pop(first), version)

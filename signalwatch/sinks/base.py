@@ -9,6 +9,8 @@ from typing import Any, ClassVar, TextIO
 
 from pydantic import BaseModel, ConfigDict
 
+from signalwatch.preflight import Finding, SinkUse
+
 __all__ = ["Sink", "SinkConfig", "SinkError", "SecretLookup"]
 
 SecretLookup = Callable[[str], "str | None"]
@@ -64,3 +66,9 @@ class Sink(ABC):
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
         """After a crash mid-send: the remote id if the alert did arrive, else None (send again)."""
         return None
+
+    def preflight(self, use: SinkUse) -> list[Finding]:
+        """`signalwatch doctor`'s checks of this sink, before the first alert: the credentials, their
+        permissions, and every destination in `use` (what the rules and config route here). Each
+        problem names its fix. Optional: the default checks nothing, and doctor says so."""
+        return []

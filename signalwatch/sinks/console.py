@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from signalwatch.alerts.payload import DIGEST, kind_of, read_digest
 from signalwatch.alerts.render import render_text
+from signalwatch.preflight import Finding, SinkUse, passed
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig
 
 __all__ = ["ConsoleSink", "ConsoleConfig"]
@@ -35,3 +36,7 @@ class ConsoleSink(Sink):
             self._stream.write(text + "\n\n")
             self._stream.flush()
         return None
+
+    def preflight(self, use: SinkUse) -> list[Finding]:
+        """Nothing remote to reach: alerts are printed to the process's output."""
+        return [passed("console", "prints alerts to standard output")]

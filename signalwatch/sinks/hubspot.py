@@ -30,6 +30,7 @@ from signalwatch.crm.hubspot_api import (
 )
 from signalwatch.crm.sync_config import HubSpotSyncConfig
 from signalwatch.http.ratelimit import WindowLimiter
+from signalwatch.preflight import Finding, SinkUse
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
 from signalwatch.timeutil import as_utc, coerce_duration, utcnow
 
@@ -96,6 +97,12 @@ class HubSpotSink(Sink):
         self._config = config
         self._clock = clock
         self._keyed: dict[str, tuple[bool, datetime]] = {}  # object type -> (has the key property, believed until)
+
+    def preflight(self, use: SinkUse) -> list[Finding]:
+        """The token, the properties the routed actions write (`crm setup hubspot`), the account owners."""
+        from signalwatch.preflight.hubspot import check_hubspot
+
+        return check_hubspot(self.api, self._config, use)
 
     def secrets(self) -> tuple[str, ...]:
         """The token this sink holds, so delivery can keep it out of the error texts it stores."""

@@ -21,6 +21,7 @@ from pydantic import Field, field_validator
 from signalwatch.crm import alerttext
 from signalwatch.crm.salesforce_api import SalesforceApi, build_salesforce
 from signalwatch.crm.sync_config import SalesforceSyncConfig
+from signalwatch.preflight import Finding, SinkUse
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
 from signalwatch.timeutil import utcnow
 
@@ -88,6 +89,12 @@ class SalesforceSink(Sink):
         self.api = api
         self._config = config
         self._clock = clock
+
+    def preflight(self, use: SinkUse) -> list[Finding]:
+        """The access token, and the Account/Task fields this config reads and writes."""
+        from signalwatch.preflight.salesforce import check_salesforce
+
+        return check_salesforce(self.api, self._config, use)
 
     def secrets(self) -> tuple[str, ...]:
         """The session id this sink holds, so delivery can keep it out of the error texts it stores."""

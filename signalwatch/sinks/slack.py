@@ -22,6 +22,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from signalwatch.alerts.payload import DIGEST, kind_of, read_digest
 from signalwatch.alerts.render import render_slack
 from signalwatch.http import parse_retry_after
+from signalwatch.preflight import Finding, SinkUse
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
 
 __all__ = ["SlackSink", "SlackConfig", "METADATA_EVENT_TYPE"]
@@ -101,6 +102,12 @@ class SlackSink(Sink):
 
     def secrets(self) -> tuple[str, ...]:
         return (self._token,)
+
+    def preflight(self, use: SinkUse) -> list[Finding]:
+        """The token and its scopes, each routed channel (exists, bot is a member), the owners to DM."""
+        from signalwatch.preflight.slack import check_slack
+
+        return check_slack(self._client, default_channel=self._default_channel, use=use)
 
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
         try:
