@@ -28,7 +28,10 @@ from signalwatch.extract import Extraction, extract_news
 from signalwatch.http import FetchError, HttpUrlText
 from signalwatch.timeutil import coerce_duration
 
-__all__ = ["RssConnector", "RssOptions", "FeedParseError", "parse_feed", "entry_id", "entry_time", "plain_text"]
+__all__ = [
+    "RssConnector", "RssOptions", "FeedParseError", "parse_feed", "entry_id", "entry_time", "plain_text", "news_events",
+    "inline_title",
+]
 
 SEEN_LIMIT = 2000  # entry ids remembered between polls; feeds rarely carry more than 100
 # Inline markup some feeds put in titles (<b>Initech</b> raises…). Only real tags go:
@@ -85,34 +88,46 @@ class RssConnector(Connector):
         return Normalized(events=events, cursor=cursor)
 
     def _events(self, entry: Any, item_id: str, now: datetime) -> list[SignalEvent]:
-        occurred = entry_time(entry) or now
-        if occurred > now:  # a wrong clock or a typo ("9999") must not keep an item fresh forever
-            occurred = now
-        if now - occurred > self.options.max_age:
-            return []
-        title = " ".join(_INLINE_TAG.sub("", str(entry.get("title", ""))).split())
-        summary = plain_text(str(entry.get("summary", "")))
-        events = []
-        keys: set[str] = set()
-        for company, attributes, found in _triggers(extract_news(title, summary)):
-            events.append(
-                SignalEvent(
-                    type=found.type,
-                    change=found.change,
-                    source=self.source_name,
-                    source_kind=self.kind,
-                    source_id=item_id,
-                    url=entry.get("link"),
-                    title=title,
-                    summary=summary[:1000],
-                    occurred_at=occurred,
-                    detected_at=now,
-                    company_name=company,
-                    attributes=attributes,
-                    dedupe_key=_dedupe_key(item_id, found, company, attributes, keys),
-                )
+        return news_events(entry, item_id, now, source=self.source_name, kind=self.kind, max_age=self.options.max_age)
+
+
+def news_events(
+    entry: Any, item_id: str, now: datetime, *, source: str, kind: str, max_age: timedelta,
+    title: str | None = None, attributes: dict[str, Any] | None = None,
+) -> list[SignalEvent]:
+    """The events of one feed item (none when it is older than `max_age` or states no trigger).
+
+    `title` replaces the item's own (a news-search feed appends " - Publisher"); `attributes`
+    are added to every event's (e.g. which account's search found it)."""
+    occurred = entry_time(entry) or now
+    if occurred > now:  # a wrong clock or a typo ("9999") must not keep an item fresh forever
+        occurred = now
+    if now - occurred > max_age:
+        return []
+    if title is None:
+        title = inline_title(entry)
+    summary = plain_text(str(entry.get("summary", "")))
+    events = []
+    keys: set[str] = set()
+    for company, found_attributes, found in _triggers(extract_news(title, summary)):
+        events.append(
+            SignalEvent(
+                type=found.type,
+                change=found.change,
+                source=source,
+                source_kind=kind,
+                source_id=item_id,
+                url=entry.get("link"),
+                title=title,
+                summary=summary[:1000],
+                occurred_at=occurred,
+                detected_at=now,
+                company_name=company,
+                attributes={**found_attributes, **(attributes or {})},
+                dedupe_key=_dedupe_key(item_id, found, company, found_attributes, keys),
             )
-        return events
+        )
+    return events
 
 
 def _triggers(extractions: list[Extraction]) -> Iterator[tuple[str | None, dict[str, Any], Extraction]]:
@@ -167,6 +182,11 @@ def entry_time(entry: Any) -> datetime | None:
         if value:
             return datetime.fromtimestamp(calendar.timegm(value), timezone.utc)
     return None
+
+
+def inline_title(entry: Any) -> str:
+    """The item's title with inline markup dropped and whitespace collapsed."""
+    return " ".join(_INLINE_TAG.sub("", str(entry.get("title", ""))).split())
 
 
 def plain_text(html: str) -> str:

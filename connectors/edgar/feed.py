@@ -12,8 +12,11 @@ An entry looks like::
       <id>urn:tag:sec.gov,2008:accession-number=0001234567-26-000001</id>
     </entry>
 
-A filing with several parties appears once per party (Filer, Subject, Issuer, Reporting);
-we keep one entry per accession number.
+A filing with several parties appears once per party (Filer, Subject, Issuer, Reporting,
+Filed by); we keep one entry per accession number. Form names can hold spaces ("DEF 14A",
+"SCHEDULE 13D/A", "S-8 POS"), and the feed's `type=` filter is a prefix match (`type=D`
+also lists DEF 14A and DEFA14A, `type=8-K` lists 8-K/A): the connectors pick their forms
+from every entry, and a page of other forms is still a page the pager reads past.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from signalwatch.http import FetchError
 
 __all__ = ["FeedEntry", "parse_feed", "feed_url", "FeedParseError"]
 
-_TITLE = re.compile(r"^\s*(?P<form>\S+)\s+-\s+(?P<name>.*?)\s+\((?P<cik>\d{10})\)\s*\((?P<role>[^)]*)\)\s*$")
+_TITLE = re.compile(r"^\s*(?P<form>\S.*?)\s+-\s+(?P<name>.*?)\s+\((?P<cik>\d{10})\)\s*\((?P<role>[^)]*)\)\s*$")
 _ACCESSION = re.compile(r"\b(\d{10}-\d{2}-\d{6})\b")
 _ITEM = re.compile(r"Item\s+(\d{1,2}\.\d{2})")
 _ROLE_ORDER = {"Filer": 0, "Issuer": 1, "Subject": 2, "Reporting": 3}

@@ -85,7 +85,10 @@ def form_d_event(form: FormD, entry: FeedEntry, file_number: str | None, source_
         "amount": sold,
         "currency": "USD",
         "amount_usd": sold,
-        "round": "undisclosed",  # Form D does not say which round
+        # Form D names no round; the issuer's description of an "other" security (a SAFE, a
+        # convertible note) says what kind of money it is, so it stands in for the round.
+        "round": form.instrument[:120] if form.instrument else "undisclosed",
+        "instrument": form.instrument,
         "investors": [],
         "lead_investors": [],
         "investors_count": form.investors_count,

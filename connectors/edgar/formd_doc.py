@@ -6,7 +6,7 @@
     offeringData/industryGroup/{industryGroupType, investmentFundInfo}
     offeringData/issuerSize/revenueRange
     offeringData/typeOfFiling/{newOrAmendment/isAmendment, dateOfFirstSale/(value|yetToOccur)}
-    offeringData/typesOfSecuritiesOffered/is*Type
+    offeringData/typesOfSecuritiesOffered/{is*Type, descriptionOfOtherType}
     offeringData/offeringSalesAmounts/{totalOfferingAmount ("Indefinite" allowed), totalAmountSold, totalRemaining}
     offeringData/investors/totalNumberAlreadyInvested
 """
@@ -59,11 +59,12 @@ class FormD:
     investors_count: int | None
     securities: tuple[str, ...] = ()
     related_persons: tuple[dict[str, Any], ...] = field(default=())
+    instrument: str | None = None  # the issuer's words for an "other" security, e.g. "Simple Agreement for Future Equity (SAFE)"
 
 
 def parse_form_d(body: bytes | str) -> FormD:
     """Parse one primary_doc.xml; FormDParseError says what is wrong with it."""
-    data = body.encode("utf-8") if isinstance(body, str) else body
+    data = (body.encode("utf-8") if isinstance(body, str) else body).lstrip()  # a blank line before <?xml happens
     if _DOCTYPE.search(data[:2048]):
         raise FormDParseError("Form D document declares a DOCTYPE/ENTITY; refusing to expand it")
     try:
@@ -105,6 +106,7 @@ def parse_form_d(body: bytes | str) -> FormD:
         investors_count=_integer(_text(offering, "investors/totalNumberAlreadyInvested")),
         securities=securities,
         related_persons=tuple(_person(info) for info in root.findall("relatedPersonsList/relatedPersonInfo")),
+        instrument=_text(offering, "typesOfSecuritiesOffered/descriptionOfOtherType"),
     )
 
 
@@ -130,12 +132,29 @@ def _integer(text: str | None) -> int | None:
     return int(amount) if amount is not None else None
 
 
+# What filers type as the "first name" of a related person that is an entity: its legal-form
+# suffix ("Ltd." + "Belltower Fund Group"), or a placeholder ("-", "N/A").
+_ENTITY_SUFFIX = re.compile(
+    r"^(?:l\.?l\.?c\.?|l\.?l\.?p\.?|l\.?p\.?|ltd\.?|limited|inc\.?|incorporated|corp\.?|corporation|co\.?|"
+    r"gmbh|ag|s\.?a\.?|b\.?v\.?|n\.?v\.?|plc|pte\.? ltd\.?|pty\.? ltd\.?|trust|fund|partners)$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = {"", "-", "--", ".", "N/A", "NA", "NONE", "X"}
+
+
 def _person(info: ET.Element) -> dict[str, Any]:
-    parts = [_text(info, f"relatedPersonName/{p}") for p in ("firstName", "middleName", "lastName")]
-    name = " ".join(p for p in parts if p and p.upper() != "N/A")
+    first, middle, last = (_text(info, f"relatedPersonName/{p}") or "" for p in ("firstName", "middleName", "lastName"))
+    entity = bool(last) and not middle and (first.upper() in _PLACEHOLDER or bool(_ENTITY_SUFFIX.match(first)))
+    if entity:
+        # An entity's name goes in lastName; a legal-form suffix in firstName belongs after it.
+        base = last.rstrip(" ,")
+        name = base if first.upper() in _PLACEHOLDER else f"{base}, {first}"
+    else:
+        name = " ".join(p for p in (first, middle, last) if p and p.upper() != "N/A")
     relationships = [" ".join((r.text or "").split()) for r in info.findall("relatedPersonRelationshipList/relationship")]
     return {
         "name": name,
+        "entity": entity,
         "relationships": [r for r in relationships if r],
         "clarification": _text(info, "relationshipClarification"),
     }

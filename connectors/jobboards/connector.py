@@ -38,6 +38,7 @@ from signalwatch.connectors.jobboards.fetch import (
     collect_targets,
     poll_boards,
 )
+from signalwatch.connectors.jobboards.history import recent_roles
 from signalwatch.connectors.jobboards.model import Posting
 from signalwatch.connectors.jobboards.registry import PROVIDERS
 from signalwatch.connectors.jobboards.state import (
@@ -129,14 +130,16 @@ class JobBoardsConnector(Connector):
             if poll.status == "unchanged" and not needs_body(head, poll.status):
                 # Nothing new and nothing pending closure: no work beyond keeping fresh validators.
                 open_by_board[poll.key] = open_roles(head, None)
-                if (poll.etag, poll.last_modified) != (head.get("etag"), head.get("last_modified")):
-                    writes[poll.key] = PartWrite({**head, "etag": poll.etag, "last_modified": poll.last_modified})
+                fresh = {"etag": poll.etag, "last_modified": poll.last_modified, **({"url": poll.url} if poll.url else {})}
+                if any(head.get(name) != value for name, value in fresh.items()):
+                    writes[poll.key] = PartWrite({**head, **fresh})
                 continue
             previous = body["jobs"] if body is not None else None
             diff, rows = self._diff(poll, previous)
             # Events need the records of new roles only; the board's full snapshot lives on in `rows`.
             diffs[poll.key] = replace(diff, jobs={job_id: diff.jobs[job_id] for job_id in diff.posted})
-            new_head = board_head(rows, body_hash=poll.body_hash, etag=poll.etag, last_modified=poll.last_modified)
+            new_head = board_head(rows, body_hash=poll.body_hash, etag=poll.etag, last_modified=poll.last_modified,
+                                  url=poll.url)
             open_by_board[poll.key] = new_head["open"]
             if rows != previous:
                 writes[poll.key] = PartWrite(new_head, {"jobs": rows})
@@ -154,6 +157,12 @@ class JobBoardsConnector(Connector):
             if history != histories.get(key):
                 writes[key] = PartWrite({}, history)
         return Normalized(events=events, cursor={}, parts=writes)
+
+    def backfill(self, ctx: FetchContext, since: datetime) -> tuple[list[SignalEvent], dict[str, str]] | None:
+        """Roles the accounts' boards list that were published since `since` (see `history`)."""
+        providers = {name: PROVIDERS[name] for name in self.options.providers}
+        return recent_roles(ctx.http, ctx.accounts, providers, self.options.url_templates, source=self.source_name,
+                            since=since, now=ctx.now)
 
     def _diff(self, poll: BoardPoll, previous: dict[str, Any] | None) -> tuple[BoardDiff, dict[str, list[Any]]]:
         """The board's diff and its next snapshot rows, from its stored rows (None: first poll)."""
@@ -183,7 +192,8 @@ class JobBoardsConnector(Connector):
         for account in poll.accounts:
             for job_id in diff.posted:
                 record = diff.jobs[job_id]
-                job_url = template.format(id=poll.board_id, job_id=job_id) if template else None
+                tld = poll.tld or (PROVIDERS[poll.provider].tlds or ("",))[0]
+                job_url = template.format(id=poll.board_id, job_id=job_id, tld=tld) if template else None
                 events.append(role_event(
                     source=self.source_name, change="posted", poll=poll, account=account, job_id=job_id,
                     record=record, open_roles=open_counts[account.id][record.function], now=now,

@@ -32,8 +32,11 @@ def role_event(
     now: datetime,
     posting: Posting | None = None,
     job_url: str | None = None,
+    occurred_at: datetime | None = None,
 ) -> SignalEvent:
-    """A `hiring/posted` (with the live posting) or `hiring/closed` event for one account."""
+    """A `hiring/posted` (with the live posting) or `hiring/closed` event for one account.
+
+    `occurred_at` defaults to `now`; a backfill passes the role's own published date."""
     # The observed fact is that the role appeared on (or left) the board since the last poll,
     # so the event happens now; the provider's own date can be weeks old for a re-listed role.
     published = posting.published_at.isoformat() if posting is not None and posting.published_at else None
@@ -61,7 +64,7 @@ def role_event(
         url=(posting.url or job_url) if posting else None,
         title=f"{account.name} {verb}: {record.title}",
         summary=posting.description[:SUMMARY_CHARS] if posting else "",
-        occurred_at=now,
+        occurred_at=occurred_at or now,
         detected_at=now,
         company_name=account.name,
         company_domain=account.domain,

@@ -5,6 +5,12 @@ already paces per host, honours Retry-After and retries). A board whose body has
 same as last time is reported `unchanged` and never parsed; one that fails is reported
 with its reason while the others continue. The worker also reads the board's stored job
 snapshot (its cursor part's body) when `state.needs_body` says the board needs it.
+
+A board that may live under several hosts (Personio's `.de` and `.com`) is tried host by
+host until one answers with its own document (an unknown board is redirected to the
+vendor's home page); the host that answered is tried first next time. For a provider
+whose listing carries no descriptions, the detail of each new role is fetched; a detail
+that fails leaves that role without text and never fails the board.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from signalwatch.accounts import Account
 from signalwatch.connectors.base import CursorParts
@@ -25,9 +32,11 @@ from signalwatch.connectors.jobboards.model import (
     parse_board,
 )
 from signalwatch.connectors.jobboards.state import needs_body
-from signalwatch.http import FetchError, HttpClient
+from signalwatch.http import FetchError, HttpClient, HttpStatusError
 
-__all__ = ["AccountRef", "BoardPoll", "BoardTarget", "collect_targets", "poll_boards"]
+__all__ = ["AccountRef", "BoardPoll", "BoardTarget", "collect_targets", "poll_boards", "read_board", "MAX_DETAILS"]
+
+MAX_DETAILS = 200  # new roles whose description one poll fetches per board; the rest post without text
 
 
 @dataclass(frozen=True)
@@ -41,11 +50,18 @@ class AccountRef:
 
 @dataclass(frozen=True)
 class BoardTarget:
-    """One board to poll, the accounts that named it and the URL of its first page."""
+    """One board to poll, the accounts that named it and the URL of its first page (one per
+    host the board may live under, in the order they are tried)."""
 
     ref: BoardRef
     url: str
     accounts: tuple[AccountRef, ...]
+    alternates: tuple[str, ...] = ()
+    tlds: tuple[str, ...] = ()  # the host suffix of `url` and of each alternate, in that order
+
+    def tld_of(self, url: str | None) -> str | None:
+        urls = (self.url, *self.alternates)
+        return self.tlds[urls.index(url)] if url in urls and len(self.tlds) == len(urls) else None
 
 
 @dataclass(frozen=True)
@@ -61,6 +77,8 @@ class BoardPoll:
     body_hash: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    url: str | None = None  # the first-page URL that answered, when the board may live under several
+    tld: str | None = None  # and the host suffix it has (Personio: "de" or "com")
 
 
 def collect_targets(
@@ -79,11 +97,13 @@ def collect_targets(
             refs = by_key.setdefault(ref.key, (ref, []))[1]
             if all(a.id != account.id for a in refs):
                 refs.append(AccountRef(account.id, account.name, account.domain))
-    targets = [
-        BoardTarget(ref, url_templates.get(ref.provider, providers[ref.provider].url).format(id=ref.board_id),
-                    tuple(refs))
-        for ref, refs in by_key.values()
-    ]
+    targets = []
+    for ref, refs in by_key.values():
+        provider = providers[ref.provider]
+        template = url_templates.get(ref.provider, provider.url)
+        urls = [template.format(id=ref.board_id, tld=tld) for tld in provider.tlds] if provider.tlds else [
+            template.format(id=ref.board_id)]
+        targets.append(BoardTarget(ref, urls[0], tuple(refs), tuple(urls[1:]), provider.tlds))
     return targets, errors
 
 
@@ -155,32 +175,112 @@ def _fetch_board(
     ref = target.ref
     base = {"key": ref.key, "provider": ref.provider, "board_id": ref.board_id, "accounts": target.accounts}
     known = bool(previous)
+    urls = list(dict.fromkeys((target.url, *target.alternates)))
+    if previous.get("url") in urls:  # the host that answered last time first
+        urls.insert(0, urls.pop(urls.index(previous["url"])))
+    reasons: list[str] = []
+    for url in urls:
+        try:
+            poll = _fetch_from(http, url, provider, previous if url == urls[0] else {}, known, stored_jobs, base,
+                               several=len(urls) > 1)
+            return replace(poll, tld=target.tld_of(poll.url)), None
+        except _NotHere as exc:
+            reasons.append(str(exc))
+        except FetchError as exc:
+            return BoardPoll(**base, status="failed"), str(exc)
+        except Exception as exc:  # noqa: BLE001 - one malformed board must not stop the other boards
+            return BoardPoll(**base, status="failed"), f"{type(exc).__name__}: {exc}"
+    return BoardPoll(**base, status="failed"), "; ".join(reasons)
+
+
+class _NotHere(FetchError):
+    """The board is not under this host (it answered 404 or redirected to another host)."""
+
+
+def _fetch_from(
+    http: HttpClient, url: str, provider: Provider, previous: Mapping[str, Any], known: bool,
+    stored_jobs: Callable[[], Mapping[str, Any] | None], base: dict[str, Any], *, several: bool,
+) -> BoardPoll:
+    # A paged board's first page can be unchanged while a later one is not: no conditional GET there.
+    conditional = bool(previous) and provider.next_page is None
     try:
-        # A paged board's first page can be unchanged while a later one is not: no conditional GET there.
-        conditional = known and provider.next_page is None
         response = http.get(
-            target.url,
+            url,
             etag=previous.get("etag") if conditional else None,
             last_modified=previous.get("last_modified") if conditional else None,
         )
-        if response.status == 304:
-            return BoardPoll(**base, status="unchanged", body_hash=previous.get("hash"), etag=previous.get("etag"),
-                             last_modified=previous.get("last_modified")), None
+    except HttpStatusError as exc:
+        if several and exc.status == 404:
+            raise _NotHere(f"{url}: HTTP 404") from None
+        raise
+    answered = url if several else None
+    if several and urlsplit(response.url).netloc != urlsplit(url).netloc:
+        raise _NotHere(f"{url}: redirected to {urlsplit(response.url).netloc} (no board there)")
+    if response.status == 304:
+        return BoardPoll(**base, status="unchanged", body_hash=previous.get("hash"), etag=previous.get("etag"),
+                         last_modified=previous.get("last_modified"), url=answered)
+    pages = [response.content]
+    page_url = url
+    while provider.next_page is not None and (page_url := provider.next_page(pages[-1], page_url) or ""):
+        pages.append(http.get(page_url).content)
+    digest = _hash(pages)
+    if known and digest == previous.get("hash"):
+        return BoardPoll(**base, status="unchanged", body_hash=digest, etag=response.etag,
+                         last_modified=response.last_modified, url=answered)
+    stored = stored_jobs() if known else None
+    postings = _with_details(http, url, provider, provider.parse(pages), stored)
+    return BoardPoll(**base, status="changed", postings=_slim(postings, stored), body_hash=digest,
+                     etag=response.etag, last_modified=response.last_modified, url=answered)
+
+
+def read_board(http: HttpClient, target: BoardTarget, provider: Provider,
+               wants_detail: Callable[[Posting], bool] = lambda _: False) -> tuple[list[Posting], str]:
+    """Every posting of one board, unconditionally (for a backfill), and the URL that answered;
+    the description of the roles `wants_detail` picks is fetched when the listing has none."""
+    urls = list(dict.fromkeys((target.url, *target.alternates)))
+    reasons: list[str] = []
+    for url in urls:
+        try:
+            response = http.get(url)
+        except HttpStatusError as exc:
+            if len(urls) > 1 and exc.status == 404:
+                reasons.append(f"{url}: HTTP 404")
+                continue
+            raise
+        if len(urls) > 1 and urlsplit(response.url).netloc != urlsplit(url).netloc:
+            reasons.append(f"{url}: redirected to {urlsplit(response.url).netloc} (no board there)")
+            continue
         pages = [response.content]
-        url = target.url
-        while provider.next_page is not None and (url := provider.next_page(pages[-1], url) or ""):
-            pages.append(http.get(url).content)
-        digest = _hash(pages)
-        validators = {"etag": response.etag, "last_modified": response.last_modified}
-        if known and digest == previous.get("hash"):
-            return BoardPoll(**base, status="unchanged", body_hash=digest, **validators), None  # type: ignore[arg-type]
+        page_url = url
+        while provider.next_page is not None and (page_url := provider.next_page(pages[-1], page_url) or ""):
+            pages.append(http.get(page_url).content)
         postings = provider.parse(pages)
-        postings = _slim(postings, stored_jobs() if known else None)
-        return BoardPoll(**base, status="changed", postings=postings, body_hash=digest, **validators), None  # type: ignore[arg-type]
-    except FetchError as exc:
-        return BoardPoll(**base, status="failed"), str(exc)
-    except Exception as exc:  # noqa: BLE001 - one malformed board must not stop the other boards
-        return BoardPoll(**base, status="failed"), f"{type(exc).__name__}: {exc}"
+        others = {p.job_id: None for p in postings if not wants_detail(p)}
+        return _with_details(http, url, provider, postings, others), url
+    raise _NotHere("; ".join(reasons))
+
+
+def _with_details(
+    http: HttpClient, list_url: str, provider: Provider, postings: list[Posting], known: Mapping[str, Any] | None
+) -> list[Posting]:
+    """Postings with the description of each new role fetched, for providers whose listing has none.
+
+    A baseline poll (`known` is None) fetches none: its roles were open before we watched."""
+    if provider.detail_url is None or provider.parse_detail is None or known is None:
+        return postings
+    fetched = 0
+    completed: list[Posting] = []
+    for posting in postings:
+        if posting.job_id in known or posting.markup or fetched >= MAX_DETAILS:
+            completed.append(posting)
+            continue
+        fetched += 1
+        try:
+            completed.append(provider.parse_detail(http.get(provider.detail_url(list_url, posting.job_id)).content,
+                                                   posting))
+        except FetchError:
+            completed.append(posting)  # the role still counts; its text is missing this once
+    return completed
 
 
 def _slim(postings: list[Posting], known: Mapping[str, Any] | None) -> tuple[Posting, ...]:

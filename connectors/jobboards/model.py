@@ -58,9 +58,13 @@ class Posting:
 class Provider:
     """A job-board API: where a board lives, how its body parses, and how to page it.
 
-    `url` is a template with `{id}`; `parse(pages)` receives every page body of one board
-    in order; `next_page(body, url)` returns the next page URL or None (single-page APIs
-    leave it unset); `job_url` (with `{id}` and `{job_id}`) links roles whose body gives no URL.
+    `url` is a template with `{id}` (and `{tld}` when the board may live under one of
+    several hosts, tried in the order of `tlds`); `parse(pages)` receives every page body of
+    one board in order; `next_page(body, url)` returns the next page URL or None
+    (single-page APIs leave it unset); `job_url` (with `{id}` and `{job_id}`) links roles
+    whose body gives no URL. A provider whose listing carries no descriptions names where
+    one role's detail lives (`detail_url(list_url, job_id)`) and how it completes the
+    listed posting (`parse_detail(body, posting)`); details are fetched for new roles only.
     """
 
     name: str
@@ -68,6 +72,9 @@ class Provider:
     parse: Callable[[list[bytes]], list[Posting]]
     next_page: Callable[[bytes, str], str | None] | None = None
     job_url: str | None = None
+    tlds: tuple[str, ...] = ()
+    detail_url: Callable[[str, str], str] | None = None
+    parse_detail: Callable[[bytes, Posting], Posting] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""Personio XML feed: `GET {slug}.jobs.personio.de/xml?language=en`.
+"""Personio XML feed: `GET {slug}.jobs.personio.de/xml?language=en`, or the same under
+`jobs.personio.com`: a company's board lives under one of the two, and the other host
+answers an unknown subdomain with a 307 to Personio's home page. Both are tried (see
+`fetch`), the one that answered first next time.
 
 The body is `<workzag-jobs><position>…</position></workzag-jobs>`; an empty feed (no
 `<position>`, or an empty body) means the company has no open roles, not an error.
@@ -60,7 +63,8 @@ def _posting(position: ElementTree.Element, index: int) -> Posting:
 
 PROVIDER = Provider(
     name="personio",
-    url="https://{id}.jobs.personio.de/xml?language=en",
+    url="https://{id}.jobs.personio.{tld}/xml?language=en",
     parse=parse,
-    job_url="https://{id}.jobs.personio.de/job/{job_id}",
+    job_url="https://{id}.jobs.personio.{tld}/job/{job_id}",
+    tlds=("de", "com"),
 )

@@ -3,6 +3,11 @@
 Each page is `{"offset": o, "limit": l, "totalFound": n, "content": [...]}`; pages are
 requested with `offset`/`limit=100` until `totalFound` is reached. List items carry no
 job text, so technologies come from the title only for this provider.
+
+A posting names its language (`language.code`); a title in another language ("Vertriebsleiter
+DACH") says little to an English title classifier, so such a posting is classified by its
+`function` label, which SmartRecruiters keeps in English from a fixed list ("Sales",
+"Engineering"), before the company's own department label.
 """
 
 from __future__ import annotations
@@ -60,12 +65,14 @@ def _posting(job: dict[str, Any]) -> Posting:
     )
     company = (job.get("company") or {}).get("identifier")
     url = f"https://jobs.smartrecruiters.com/{company}/{job['id']}" if company else None
+    department = text_or_none((job.get("department") or {}).get("label"))
+    function = text_or_none((job.get("function") or {}).get("label"))
+    language = str((job.get("language") or {}).get("code") or "en").lower()
     return Posting(
         job_id=str(job["id"]),
         title=str(job.get("name") or "").strip(),
         url=url,
-        department=text_or_none((job.get("department") or {}).get("label"))
-        or text_or_none((job.get("function") or {}).get("label")),
+        department=(function or department) if not language.startswith("en") else (department or function),
         location=text_or_none(place),
         remote=bool(location["remote"]) if location.get("remote") is not None else None,
         published_at=parse_datetime(job.get("releasedDate")),

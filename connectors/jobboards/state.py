@@ -3,7 +3,8 @@
 A board's part (key "greenhouse:acme")::
 
     head: {"hash": ..., "etag": ..., "last_modified": ...,
-           "open": {"<function>": <open roles>}, "pending": <roles missing once>}
+           "open": {"<function>": <open roles>}, "pending": <roles missing once>,
+           "url": <the first-page URL that answered, for boards that may live under several hosts>}
     body: {"jobs": {"<job id>": [title, function, seniority, department, location, remote,
                                  technologies, misses]}}
 
@@ -38,13 +39,16 @@ def is_account_key(key: str) -> bool:
 
 
 def board_head(rows: Mapping[str, list[Any]], *, body_hash: str | None, etag: str | None,
-               last_modified: str | None) -> dict[str, Any]:
+               last_modified: str | None, url: str | None = None) -> dict[str, Any]:
     """The head of a board whose snapshot is `rows` (job id → cursor row)."""
-    return {
+    head = {
         "hash": body_hash, "etag": etag, "last_modified": last_modified,
         "open": dict(Counter(row[1] for row in rows.values())),
         "pending": sum(1 for row in rows.values() if row[7]),
     }
+    if url:
+        head["url"] = url
+    return head
 
 
 def needs_body(head: Mapping[str, Any] | None, status: str) -> bool:

@@ -1,8 +1,9 @@
 """Workable widget API: `GET apply.workable.com/api/v1/widget/accounts/{slug}?details=true`.
 
 The body is `{"name": ..., "jobs": [...]}` where a job advertised in several places is
-repeated once per location with the same `shortcode`; rows are collapsed into one posting
-whose location lists every place.
+repeated once per location with the same `shortcode`, and whose `locations` list names
+every place (a row's own city/state/country is only the first of them); rows are collapsed
+into one posting whose location lists every place of every row.
 """
 
 from __future__ import annotations
@@ -31,9 +32,13 @@ def _posting(shortcode: str, group: list[dict[str, Any]]) -> Posting:
     first = group[0]
     places: list[str] = []
     for row in group:
-        place = ", ".join(p for p in (row.get("city"), row.get("state"), row.get("country")) if p)
-        if place and place not in places:
-            places.append(place)
+        spots = [(row.get("city"), row.get("state"), row.get("country"))]
+        spots += [(spot.get("city"), spot.get("region"), spot.get("country"))
+                  for spot in row.get("locations") or () if isinstance(spot, dict) and not spot.get("hidden")]
+        for spot in spots:
+            place = ", ".join(str(p).strip() for p in spot if p and str(p).strip())
+            if place and place not in places:
+                places.append(place)
     return Posting(
         job_id=shortcode,
         title=str(first.get("title") or "").strip(),

@@ -264,10 +264,31 @@ def edgar_options(server: FixtureServer) -> dict[str, Any]:
     return {"user_agent": EDGAR_USER_AGENT, "base_url": server.url("").rstrip("/")}
 
 
+# Per-account news: each account's search feed (real headlines in a news-search feed's shape), empty at first.
+NEWS_NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def news_stage(found: bool) -> Stage:
+    """Every account's search: the recorded result when `found`, else an empty result."""
+    def routes() -> Routes:
+        feed = {"boeing.com": "boeing.xml", "klarna.com": "klarna.xml"}
+        return {f"search/{domain}": (reply(relative_dates((FIXTURES / "news" / "search" / (name if found else "empty.xml"))
+                                                          .read_bytes(), NEWS_NOW), "application/rss+xml"),)
+                for domain, name in feed.items()}
+    return routes
+
+
 GLOBEX_FORM_D = "Archives/edgar/data/1900003/000190000326000001/primary_doc.xml"
 ACME_8K = "Archives/edgar/data/1900001/000119312526400001/acme-20261123.htm"
 
 CASES: dict[str, ConnectorCase] = {
+    "account_news": ConnectorCase(
+        options=lambda server: {"url_template": server.url("search/{domain}") + "?q={query}", "cycle": "6h"},
+        stages=(news_stage(found=False), news_stage(found=True)),
+        now=NEWS_NOW,
+        accounts=(Account(id=1, name="Boeing", domain="boeing.com"), Account(id=2, name="Klarna", domain="klarna.com")),
+        bad=(BadPayload("search-feed", "search/klarna.com", "Klarna"),),
+    ),
     "rss": ConnectorCase(
         options=lambda server: {"url": server.url("feed")},
         stages=(rss_stage("people-atom.xml"), rss_stage("people-rss1.rdf"), rss_stage("funding-rss2.xml")),

@@ -46,7 +46,7 @@ def test_init_writes_a_working_starter(tmp_path: Path, capsys: pytest.CaptureFix
     assert {p.name for p in (tmp_path / "rules").iterdir()} == {"icp.yaml", "policy.yaml", "signals.yaml", "hiring_and_stack.yaml", "tests"}
     assert (tmp_path / "rules" / "tests" / "signals_test.yaml").exists()
     settings = load_settings(tmp_path / "signalwatch.yaml")
-    assert [s.type for s in settings.sources] == ["rss", "rss"]
+    assert {s.type for s in settings.sources} == {"rss"}
     assert main(["rules", "check", str(tmp_path / "rules")]) == 0
     assert main(["init", str(tmp_path)]) == 1  # never overwrites an admin's edits silently
     assert "refusing to overwrite" in capsys.readouterr().err

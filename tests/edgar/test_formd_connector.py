@@ -55,7 +55,7 @@ def test_first_poll_emits_funding_for_operating_companies_only(edgar: FakeEdgar,
         "source": "sec_form_d",
         "related_persons": None,
     }
-    assert acme.attributes["related_persons"][1] == {"name": "Sam T. Okafor", "relationships": ["Director"], "clarification": None}
+    assert acme.attributes["related_persons"][1] == {"name": "Sam T. Okafor", "entity": False, "relationships": ["Director"], "clarification": None}
     assert acme.url and acme.url.endswith("/0001900001-26-000001-index.htm")
     assert acme.occurred_at.isoformat() == "2026-11-23T15:58:41+00:00"
     assert "$12,500,000" in acme.title

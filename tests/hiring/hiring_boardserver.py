@@ -25,14 +25,14 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 # Where each provider's board lives on the fake server (the real hosts differ only in prefix).
 PATHS = {
-    "greenhouse": "/greenhouse/v1/boards/{id}/jobs?content=true",
+    "greenhouse": "/greenhouse/v1/boards/{id}/jobs",
     "lever": "/lever/v0/postings/{id}?mode=json",
     "lever-eu": "/lever-eu/v0/postings/{id}?mode=json",
     "ashby": "/ashby/posting-api/job-board/{id}?includeCompensation=true",
     "workable": "/workable/api/v1/widget/accounts/{id}?details=true",
     "smartrecruiters": "/smartrecruiters/v1/companies/{id}/postings?offset=0&limit=100",
     "recruitee": "/recruitee/{id}/api/offers/",
-    "personio": "/personio/{id}/xml?language=en",
+    "personio": "/personio/{tld}/{id}/xml?language=en",
 }
 
 
@@ -42,6 +42,7 @@ class Route:
     status: int = 200
     content_type: str = "application/json"
     etag: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -50,8 +51,8 @@ class BoardServer:
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
 
-    def serve(self, provider: str, board_id: str, route: Route, path: str | None = None) -> None:
-        self.routes[path or PATHS[provider].format(id=board_id)] = route
+    def serve(self, provider: str, board_id: str, route: Route, path: str | None = None, tld: str = "de") -> None:
+        self.routes[path or PATHS[provider].format(id=board_id, tld=tld)] = route
 
     def serve_fixture(self, provider: str, board_id: str, fixture: str, **kwargs: object) -> None:
         body = (FIXTURES / fixture).read_bytes()
@@ -79,6 +80,8 @@ def _handler(server: BoardServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(route.body)))
             if route.etag:
                 self.send_header("ETag", route.etag)
+            for name, value in route.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(route.body)
 
