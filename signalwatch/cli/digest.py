@@ -14,8 +14,8 @@ from signalwatch.timeutil import format_duration, parse_duration, utcnow
 
 if TYPE_CHECKING:
     from signalwatch.config import Settings
-    from signalwatch.digest.build import Digest
     from signalwatch.digest.config import DigestConfig
+    from signalwatch.digest.model import Digest
     from signalwatch.store import Store
 
 __all__ = ["register"]
@@ -34,8 +34,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_digest(args: argparse.Namespace) -> int:
     from signalwatch.digest.config import digest_config
-    from signalwatch.digest.page import render_html, render_markdown, render_slack_digest
+    from signalwatch.digest.markdown import render_markdown
+    from signalwatch.digest.page import render_html
     from signalwatch.digest.send import build_period
+    from signalwatch.digest.slack import render_slack_digest
 
     settings = settings_or_exit(args, require_secrets=args.send)
     try:

@@ -19,11 +19,15 @@ from typing import Any
 from signalwatch.accounts import Account
 from signalwatch.alerts.payload import DIGEST_SINK, DigestMessage, digest_message
 from signalwatch.config import DeliveryConfig
-from signalwatch.digest.build import Digest, build_digest
+from signalwatch.digest.build import Ranking, build_ranking
 from signalwatch.digest.config import DigestConfig, digest_config
+from signalwatch.digest.history import account_history, unmatched_funding
+from signalwatch.digest.markdown import render_markdown
+from signalwatch.digest.model import Digest
 from signalwatch.digest.outbox import alert_priorities, digest_state, last_period_end
-from signalwatch.digest.page import render_markdown, render_slack_digest
 from signalwatch.digest.schedule import latest_occurrence
+from signalwatch.digest.slack import render_slack_digest
+from signalwatch.matching.candidates import candidates, icp_industries
 from signalwatch.rules.ruleset import RuleSet
 from signalwatch.runtime.delivery import deliver
 from signalwatch.sinks import Sink
@@ -33,7 +37,7 @@ from signalwatch.timeutil import utcnow
 
 __all__ = [
     "Queued", "DigestResult", "digest_key", "queue_digest", "send_digests", "run_due_digest", "deliver_digests",
-    "schedule_digest", "digest_for", "build_period", "CHECK_MINUTES",
+    "schedule_digest", "digest_for", "build_period", "rank_period", "CHECK_MINUTES",
 ]
 
 log = logging.getLogger(__name__)
@@ -68,29 +72,40 @@ def digest_key(period_key: str, audience: str) -> str:
     return f"digest:{period_key}:{audience}"
 
 
-def build_period(store: Store, ruleset: RuleSet, start: datetime, end: datetime, max_accounts: int) -> Digest:
-    """The digest of [start, end) over every account (current owners and tiers from the store and ICP)."""
+def rank_period(store: Store, ruleset: RuleSet, start: datetime, end: datetime, known: Sequence[Account] | None = None) -> Ranking:
+    """Every account's heat rise over [start, end) (current owners and tiers from the store, or
+    `known` when the caller has just listed them, and the ICP), the period's P1 alerts and
+    net-new candidates: each audience's digest is cut from it."""
     scoring = ruleset.policy.scoring
     lookback = 4 * max(scoring.half_life.values(), default=timedelta(days=30))
-    events = [e for e in store.events_since(start - lookback) if e.account_id is not None and e.detected_at < end]
-    accounts = {account.id: account for account in store.list_accounts()}
+    accounts = {account.id: account for account in (store.list_accounts() if known is None else known)}
 
     def tier_of(account: Account) -> str | None:
         fit = ruleset.icp.fit(account)
         return "excluded" if fit.excluded_by else fit.tier
 
-    return build_digest(events, accounts, tier_of, scoring, alert_priorities(store, start, end), start, end, max_accounts=max_accounts)
+    industries = icp_industries(ruleset.icp)
+    found = candidates(unmatched_funding(store, start, end), industries) if industries else []
+    return build_ranking(account_history(store, start, end, lookback), accounts, tier_of, scoring,
+                         alert_priorities(store, start, end), start, end, candidates=found)
 
 
-def digest_for(store: Store, ruleset: RuleSet, config: DigestConfig, audience: str, now: datetime, default_since: timedelta) -> Digest:
-    """The digest of one audience since its previous digest (or `default_since`)."""
+def build_period(store: Store, ruleset: RuleSet, start: datetime, end: datetime, max_accounts: int) -> Digest:
+    """The team's digest of [start, end)."""
+    return rank_period(store, ruleset, start, end).digest(max_accounts)
+
+
+def digest_for(store: Store, ruleset: RuleSet, config: DigestConfig, audience: str, now: datetime, default_since: timedelta,
+               rankings: dict[datetime, Ranking] | None = None, known: Sequence[Account] | None = None) -> Digest:
+    """The digest of one audience since its previous digest (or `default_since`). Audiences whose
+    periods start at the same moment share one ranking through `rankings`."""
     start = last_period_end(store, audience) or now - default_since
     start = max(start, now - timedelta(days=7))  # after a long outage, a week is plenty
-    digest = build_period(store, ruleset, start, now, config.max_accounts)
-    if audience.startswith("owner:"):
-        owner = audience.split(":", 1)[1]
-        digest = digest.only({a.id for a in store.list_accounts() if owner in (a.owner_slack_id, a.owner_email)})
-    return digest
+    rankings = {} if rankings is None else rankings
+    if start not in rankings:
+        rankings[start] = rank_period(store, ruleset, start, now, known)
+    owner = audience.split(":", 1)[1] if audience.startswith("owner:") else None
+    return rankings[start].digest(config.max_accounts, owner)
 
 
 def queue_digest(store: Store, digest: Digest, audience: str, key: str, now: datetime) -> Queued:
@@ -107,10 +122,10 @@ def queue_digest(store: Store, digest: Digest, audience: str, key: str, now: dat
     return Queued(audience, key, existing.status, existing.claimed_at)
 
 
-def _audiences(store: Store, config: DigestConfig) -> list[str]:
+def _audiences(known: Sequence[Account], config: DigestConfig) -> list[str]:
     audiences = [f"channel:{channel}" for channel in config.channels]
     if config.owners:
-        owners = {a.owner_slack_id for a in store.list_accounts() if a.owner_slack_id}
+        owners = {a.owner_slack_id for a in known if a.owner_slack_id}
         audiences += [f"owner:{owner}" for owner in sorted(owners)]
     return audiences
 
@@ -119,8 +134,10 @@ def send_digests(store: Store, ruleset: RuleSet, config: DigestConfig, period_ke
                  default_since: timedelta = timedelta(hours=24)) -> list[Queued]:
     """Queue this period's digest for every audience that has not had it yet; `deliver_digests` sends them."""
     queued = []
-    for audience in _audiences(store, config):
-        digest = digest_for(store, ruleset, config, audience, now, default_since)
+    rankings: dict[datetime, Ranking] = {}
+    known = store.list_accounts()
+    for audience in _audiences(known, config):
+        digest = digest_for(store, ruleset, config, audience, now, default_since, rankings, known)
         if audience.startswith("owner:") and digest.quiet and not config.quiet_owner_notes:
             queued.append(Queued(audience, None, "skipped", detail="no new signals"))
             continue

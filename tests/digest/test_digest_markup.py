@@ -11,7 +11,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from signalwatch.digest.build import AccountLine, Digest, Signal
-from signalwatch.digest.page import render_html, render_markdown, render_slack_digest
+from signalwatch.digest.markdown import render_markdown
+from signalwatch.digest.page import render_html
+from signalwatch.digest.slack import render_slack_digest
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
 REPORTED = "https://news.example/x<img src=x onerror=alert(1)//>"
@@ -28,8 +30,9 @@ HOSTILE_URLS = [
 ]
 BIDI = "\u202e\u2066\u200b\u200f\u2069\ufeff"
 # What the renderer may produce from our own Markdown and page.
-ALLOWED_MD_TAGS = {"h1", "h2", "p", "em", "strong", "ul", "li", "a"}
-ALLOWED_HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "p", "section", "h2", "span", "ul", "li", "a", "small"}
+ALLOWED_MD_TAGS = {"h1", "h2", "p", "em", "strong", "ul", "li", "a", "br"}
+ALLOWED_HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "p", "section", "h2", "h3", "span", "ul", "li", "a",
+                     "small", "b", "div", "footer", "svg", "polyline", "circle"}
 
 
 class Tags(HTMLParser):
