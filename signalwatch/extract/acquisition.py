@@ -31,16 +31,17 @@ __all__ = ["extract_acquisitions", "ACQUISITION_WORDS"]
 SUMMARY_SENTENCES = 4
 ACQUISITION_WORDS = frozenset(
     """acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought purchase purchases purchased
-    takeover merge merges merger snaps snapped scoops bid bids offer offers deal""".split()
+    takeover merge merges merger snaps snapped scoops bid bids offer offers deal control sold takes take""".split()
 )
 _DONE = (
     r"acquires|acquired|acquiring|to\s+acquire|will\s+acquire|would\s+acquire|has\s+acquired|buys|bought|buying|to\s+buy|will\s+buy|"
     r"would\s+buy|has\s+bought|purchases|purchased|to\s+purchase|snaps\s+up|snapped\s+up|scoops\s+up|picks\s+up|"
-    r"(?:has\s+)?agreed\s+to\s+(?:acquire|buy|purchase)|agrees\s+to\s+(?:acquire|buy|purchase)|(?:has\s+)?struck\s+a\s+deal\s+to\s+"
-    r"(?:acquire|buy)|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|is\s+acquiring|is\s+buying|completes?\s+(?:the\s+)?"
-    r"(?:acquisition|purchase)\s+of|closes?\s+(?:the\s+)?(?:acquisition|purchase)\s+of|confirms?\s+(?:the\s+)?(?:acquisition|purchase)\s+of|"
+    r"(?:has\s+)?agreed\s+to\s+(?:acquire|buy|purchase)|agrees\s+to\s+(?:acquire|buy|purchase)|(?:has\s+)?(?:struck|strikes|agrees|agreed|"
+    r"confirms|confirmed|signs|signed)\s+(?:a\s+)?deal\s+to\s+(?:acquire|buy)|(?:to\s+|will\s+)?take\s+over|takes\s+over|took\s+over|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|is\s+acquiring|is\s+buying|completes?\s+(?:the\s+)?"
+    r"(?:acquisition|purchase)\s+of|closes?\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:acquisition|purchase)\s+of|confirms?\s+(?:the\s+)?(?:acquisition|purchase)\s+of|"
     r"announce[sd]?\s+(?:the\s+|its\s+|plans\s+to\s+)?(?:acquisition\s+of|acquire|buy)|(?:has\s+)?agreed\s+to\s+pay\s+\S+(?:\s+\w+illion)?\s+for|"
-    r"will\s+(?:pay|plunk\s+down|spend)\s+\S+(?:\s+\w+illion)?\s+to\s+(?:acquire|buy)"
+    r"will\s+(?:pay|plunk\s+down|spend)\s+\S+(?:\s+\w+illion)?\s+to\s+(?:acquire|buy)|takes\s+(?:sole\s+|full\s+)?control\s+of|"
+    r"took\s+(?:sole\s+|full\s+)?control\s+of"
 )
 _TALKS = (
     r"(?:is\s+|are\s+)?(?:reportedly\s+)?in\s+(?:advanced\s+|early\s+|exclusive\s+)?talks\s+(?:to\s+(?:acquire|buy|purchase)|of\s+acquiring|"
@@ -49,10 +50,12 @@ _TALKS = (
     r"bids?\s+(?:\S+\s+)?(?:\w+illion\s+)?for|(?:is\s+)?(?:exploring|explores|mulls|mulling|considering|considers|weighs|weighing|eyes|eyeing)\s+"
     r"(?:an?\s+)?(?:\S+\s+)?(?:acquisition\s+of|takeover\s+of|bid\s+for|deal\s+for|buying|acquiring)|"
     r"(?:is\s+)?(?:nears?|nearing|close\s+to)\s+(?:a\s+)?(?:deal\s+(?:to\s+(?:buy|acquire)|for)|acquiring|buying)|"
-    r"(?:reportedly|said\s+to\s+be)\s+(?:planning\s+to\s+)?(?:buy|acquire|buying|acquiring)|approach(?:es|ed)\s+(?:\S+\s+)?(?:about|over)\s+(?:a\s+)?(?:takeover|deal)"
+    r"(?:reportedly|said\s+to\s+be)\s+(?:planning\s+to\s+)?(?:buy|acquire|buying|acquiring)|approach(?:es|ed)\s+(?:\S+\s+)?(?:about|over)\s+(?:a\s+)?(?:takeover|deal)|"
+    r"(?:is\s+)?(?:set|poised|looking|seeking|moving|expected)\s+to\s+take\s+(?:sole\s+|full\s+)?control\s+of"
 )
 _PASSIVE = (
-    r"(?:to\s+be\s+|will\s+be\s+|is\s+being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+)?(?:acquired|bought|purchased|snapped\s+up|taken\s+over)\s+by"
+    r"(?:to\s+be\s+|will\s+be\s+|is\s+being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+|agrees\s+to\s+be\s+|agreed\s+to\s+be\s+)?"
+    r"(?:(?:acquired|bought|purchased|snapped\s+up|taken\s+over)\s+by|sold\s+to)"
 )
 _NOT_A_COMPANY = re.compile(
     r"(?i)\b(?:stake|stakes|shares|campus|building|buildings|headquarters|office|land|property|properties|plant|factory|"
@@ -114,6 +117,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "purchase-of": re.compile(
             r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?:'s|’s)\s+(?:\S+\s+)?(?:planned\s+|proposed\s+)?(?:purchase|acquisition|takeover|"
             r"buyout)\s+of\s+(?:both\s+)?(?P<tgt>[^;]+)"
+        ),
+        # "Symantec finds Skycure in $250m acquisition": a headline whose verb plays on words, the deal named after it
+        "in-deal": re.compile(
+            r"^(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+[a-z]+(?:\s+up)?\s+(?P<tgt>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+"
+            rf"(?i:in)\s+(?:an?\s+)?(?:(?P<amount>(?i:{AMOUNT}))\s+)?(?i:acquisition|takeover|buyout|purchase|deal)$"
         ),
         "merge": re.compile(
             r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:and|&)\s+(?P<tgt>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+"
@@ -214,7 +222,7 @@ def _read(clause: str, index: int) -> list[_Deal]:
     clause = clause.replace("'in talks'", "in talks").replace('"', "")
     found: list[_Deal] = []
     taken: list[tuple[int, int]] = []
-    for name, change in (("accepts", "acquired"), ("accept-from", "acquired"), ("merge", "acquired"), ("talks", "reported"),
+    for name, change in (("accepts", "acquired"), ("accept-from", "acquired"), ("in-deal", "acquired"), ("merge", "acquired"), ("talks", "reported"),
                          ("passive", "acquired"), ("purchase-of", "acquired"), ("done", "acquired"), ("noun-by", "acquired")):
         matches = _verb_first(name, clause) if name in _VERB_FIRST else _regex_matches(name, clause)
         for match in matches:
@@ -237,6 +245,9 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int) -> li
         acquirer = buyers[0] if buyers else None
         target = named_company(_subject_tail(groups["tgt"]))
         targets, price_text = ([target] if target else []), groups["acq"]
+    elif name == "in-deal":
+        acquirer, target = company_from_subject(groups["acq"]), company_from_subject(groups["tgt"])
+        targets, price_text = ([target] if target and index == 0 else []), ""
     elif name == "merge":
         acquirer = company_from_subject(groups.get("acq") or groups.get("acq2") or "")
         target = company_from_subject(groups.get("tgt") or groups.get("tgt2") or "")
@@ -257,11 +268,17 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int) -> li
         price_text = f"{groups.get('verb') or ''} {groups['tgt']}"
     if acquirer is None or not targets:
         return []
+    if re.search(r"(?i)\btak(?:e|es|en|ing)\s+over|took\s+over", groups.get("verb") or "") and (
+            _PERSON_NAME.fullmatch(acquirer) or not groups.get("tgt", "").lstrip()[:1].isupper()):
+        return []  # "Jane Doe takes over Acme's marketing", "will take over the reins": a new head, not a buyer
     money = _amount(groups.get("amount") or None, price_text)
     if change == "acquired" and re.search(r"(?i)\b(?:reportedly|rumou?red|could|may|might|considering|sources|said\s+to\s+be)\b", clause[: match.end]):
         change = "reported"
     why = f"acquisition.{name} ({'headline' if index == 0 else f'summary sentence {index}'}): {' '.join(match.text.split())[:90]!r}"
     return [_Deal(acquirer, target, change, money, index, why) for target in targets if target != acquirer]
+
+
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|da|del|der|la|le))?\s+[A-Z][\w'-]+")
 
 
 def _first_company(text: str) -> str | None:

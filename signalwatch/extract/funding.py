@@ -57,7 +57,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
     hit = None if not_a_round else _headline_hit(headline, summary, tokens)
     if hit is not None and rules.about_a_fund(summary):
         hit = None  # the summary shows the money is an investment firm's own fund
-    rounds = summary_rounds(summary_sentences, hit.company if hit else None) if summary_sentences else []
+    rounds = summary_rounds(summary_sentences, hit.company if hit else _lead_name(headline)) if summary_sentences else []
     found: list[Round] = []
     if hit is not None:
         head = _headline_round(hit, headline, summary_sentences, rounds)
@@ -83,6 +83,11 @@ _PUBLIC_FUNDER = re.compile(
 )  # matched against lower-cased text
 
 
+# "will receive up to $240 million from the federal government": public money to a named company is a grant.
+_GOVERNMENT_MONEY = re.compile(r"(?i)\b(?:receive|received|receives|awarded|granted|wins|won)\b[^.]{0,80}?\bfrom\s+the\s+"
+                               r"(?:(?:federal|provincial|state|national|local|\w+)\s+)?government\b")
+
+
 _PUBLIC_BODY = re.compile(_PUBLIC_FUNDER.pattern.replace(r"grants?|", ""))  # matched against lower-cased text
 
 
@@ -94,7 +99,7 @@ def _clause_of(headline: str, tail: str) -> str:
 
 _ROUNDUP_WORDS = frozenset("funding financing fundraise invests backs".split())
 _OTHER_SHAPE_WORDS = frozenset("talks awards grants gives donates funds backs bankrolls finances puts commits pledges pumps pump pour pours inject injects "
-    "plow plows invest join joins".split())
+    "plow plows invest join joins heading heads spearhead spearheads leading".split())
 # Headline words besides `FUNDING_WORDS` that can carry a round: the caller's cheap screen.
 FUNDING_SHAPE_WORDS = _ROUNDUP_WORDS | _OTHER_SHAPE_WORDS | frozenset(
     "round rounds grant fundraising series seed raise investment backing fundraise pump pumps pour pours inject injects".split()
@@ -200,18 +205,50 @@ def _headline_round(hit: _Hit, headline: str, summary_sentences: list[str], roun
         money = _summary_amount(summary_sentences)
     elif money is not None:
         money = _body_figure(money, summary_sentences[:2])
-    change = "reported" if hit.change == "reported" or reported_in(headline) else "raised"
+    change = "reported" if hit.change == "reported" or reported_in(_reported_scope(headline, hit.tail)) else "raised"
+    if change == "raised" and summary_sentences and hit.company and _REPORTED_LEAD.search(summary_sentences[0]) \
+            and hit.company in summary_sentences[0]:
+        change = "reported"  # "Oyo in $1.5bn Series F Round" over "Oyo is reportedly in the process of raising $1.5bn"
     company = fuller_name(company, summary_sentences)
     return Round(company, money, change, round=hit.round, investors=list(hit.investors), leads=list(hit.leads), why=why,
                  tail=hit.tail, primary=True)
 
 
+# Words after a round in the headline that still attribute it: "Acme raises $5M, sources say".
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?i)^\W*(?:sources?(?:\s+say|\s+said)?|reports?|report\s+says|reportedly|according\s+to\b.*|people\s+familiar\b.*)\W*$"
+)
+# A summary opening that reports its round as rumour: "Oyo is reportedly in the process of raising $1.5bn".
+_REPORTED_LEAD = re.compile(r"(?i)\b(?:reportedly|is\s+said\s+to\s+be|in\s+(?:advanced\s+)?talks|people\s+familiar|sources\s+said)\b")
+
+
+def _reported_scope(headline: str, tail: str) -> str:
+    """The part of a headline that speaks of its round: up to the round's words, and any attribution after them.
+
+    "Northvolt raises US$1.2-billion, reportedly near finalizing Canadian plant": the plant is reported, not the round.
+    """
+    end = headline.find(tail) + len(tail) if tail and tail in headline else -1
+    if end <= 0 or end >= len(headline) or _ATTRIBUTION_TAIL.match(headline[end:]):
+        return headline
+    return headline[:end]
+
+
 def _body_figure(money: Money, summary_sentences: list[str]) -> Money:
-    """"$40M" in the headline, "$40.7 million" in the body: the body's figure (LABELLING.md)."""
+    """"$40M" in the headline, "$40.7 million" in the body: the body's figure (LABELLING.md).
+
+    A body that writes the figure in two currencies keeps the original one: "€40 million ($45 million)" for a
+    headline "$45m", "$1.1B (approximately €1B)" for a headline "€1B".
+    """
     for sentence in summary_sentences:
-        for other in find_amounts(sentence):
+        amounts = find_amounts(sentence)
+        for other in amounts:
             if _close(money, other) and other.amount != money.amount and not rules.AFTER_EXCLUDED.match(sentence[other.end :]):
                 return other
+        for first, second in zip(amounts, amounts[1:]):
+            between = sentence[first.end : second.start]
+            if re.fullmatch(r"\s*\(\s*(?:(?:approximately|about|around|roughly|some|or|~)\s+)?", between) and first.currency != second.currency:
+                if _close(money, second):
+                    return first
     return money
 
 
@@ -285,7 +322,8 @@ def _extraction(found: Round, headline: str, summary_sentences: list[str], only:
     investors = _dedupe(leads + found.investors + (_names(rules.INVESTOR_PATTERNS, parts, screen) if primary else []), company)
     if found.round:
         round_name = found.round
-    elif _PUBLIC_FUNDER.search(f"{found.tail} {found.why}".lower()) or (not primary and _PUBLIC_BODY.search(screen)):
+    elif _PUBLIC_FUNDER.search(f"{found.tail} {found.why}".lower()) or (not primary and _PUBLIC_BODY.search(screen)) or (
+            primary and summary_sentences and _GOVERNMENT_MONEY.search(summary_sentences[0])):
         round_name = "grant"  # money from a public body to a named recipient
     elif primary or only:
         round_name = _round(_clause_of(headline, found.tail) if primary else headline, summary_sentences)
@@ -324,6 +362,15 @@ def _company_raises(headline: str, summary: str = "") -> _Hit | None:
             return None  # "AI startups raised $40B": the subject is not one company
         return _Hit(company, tail, money=money, change=change, rule="funding.headline")
     return None
+
+
+_LEAD_NAME = re.compile(r"^(?:[A-Z][\w.&'-]*)(?:\s+[A-Z][\w.&'-]*){0,3}(?=\s+[a-z]|'s\s|\s*[:,])")
+
+
+def _lead_name(headline: str) -> str | None:
+    """The company a headline opens with ("Zorbly becomes unicorn after latest raise"): what "the company" of its summary means."""
+    match = _LEAD_NAME.match(headline)
+    return company_from_subject(match.group(0)) if match else None
 
 
 def _clause_subject(before: str) -> str | None:
@@ -424,13 +471,16 @@ def _valued_after(headline: str) -> _Hit | None:
 def _investor_backs(headline: str) -> _Hit | None:
     if not rules.INVESTOR_VERB.search(headline):
         return None
+    round_shape = _investor_round(headline)
+    if round_shape is not None:
+        return round_shape
     for pattern, lead in ((rules.INVESTOR_LEADS_OWN, True), (rules.INVESTOR_LEADS, True), (rules.INVESTOR_BACKS, False)):
         match = pattern.match(headline)
         if not match:
             continue
         generic = bool(rules.GENERIC_INVESTORS.match(match.group("inv").strip()))  # "Investors pump $25M into Kiteline"
         investor = None if generic else company_from_subject(match.group("inv"))
-        company = company_from_subject(match.group("co"))
+        company = _company_before_descriptor(match.group("co"))
         deal = " ".join(filter(None, (match.group("deal"), match.groupdict().get("deal2"))))
         if (investor is None and not generic) or company is None or (generic and not find_amounts(deal)):
             continue
@@ -441,6 +491,42 @@ def _investor_backs(headline: str) -> _Hit | None:
         return _Hit(company, deal, leads=names if lead else [], investors=names, money=moneys[0] if moneys else None,
                     rule="funding.investor-backs")
     return None
+
+
+_REPORTED_SHAPE = re.compile(r"(?i)\b(?:said\s+to|set\s+to|reportedly|sources?|report|reports|in\s+talks)\b")
+
+
+def _investor_round(headline: str) -> _Hit | None:
+    """"DoorDash Backs Round Valuing Delivery Startup Flink At $2.5bn: Sources": an investor's round in a named company."""
+    match = rules.INVESTOR_ROUND.match(headline)
+    if match is None:
+        return None
+    investor = company_from_subject(match.group("inv"))
+    company = _company_before_descriptor(match.group("co"))
+    if investor is None or company is None or is_investor_name(company):
+        return None
+    deal = match.group("deal") or ""
+    moneys = [m for m in find_amounts(deal) if not rules.NOT_ROUND_AMOUNT.match(deal[m.end :])]
+    names = split_names(investor)
+    leads = names if re.match(r"(?i)co-|lead|led|head|spearhead", match.group("verb")) else []
+    change = "reported" if match.group("said") and not re.fullmatch(r"(?i)\s*(?:to|will)\s*", match.group("said")) or \
+        _REPORTED_SHAPE.search(headline) else "raised"
+    return _Hit(company, headline[match.start("verb") :], leads=leads, investors=names, money=moneys[0] if moneys else None,
+                change=change, rule="funding.investor-round")
+
+
+_TRAILING_DESCRIPTOR = re.compile(r"^(?P<name>.*?[A-Z][\w.&'!-]*)\s+(?:start-?up|company|firm|app|platform|group|outfit|unicorn)$")
+
+
+def _company_before_descriptor(subject: str) -> str | None:
+    """"Gorillas start-up" → "Gorillas": a name followed by a lower-case description of it (never "AI startup")."""
+    company = company_from_subject(subject)
+    if company is not None:
+        return company
+    match = _TRAILING_DESCRIPTOR.match(subject.strip())
+    if match is None or re.fullmatch(r"[A-Z]{1,3}", match.group("name").split()[-1]):
+        return None
+    return company_from_subject(match.group("name"))
 
 
 def _first_amount(text: str) -> Money | None:

@@ -17,7 +17,7 @@ FUNDING_WORDS = frozenset(
     "hauls reels brings takes wins won awarded emerges launches debuts comes exits announces announced clinches garners "
     "obtains draws adds lead leads backs invests bets pours puts valued raising talks seeks seeking looking takes took "
     "latches lassos launches bankrolls funds readies marches emerges debuts pockets pocketed scoops scooped locks locked hauls "
-    "hauled amasses gathers tops wraps".split()
+    "hauled amasses gathers tops wraps receive snares snared racks racked books booked".split()
 )
 
 # Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
@@ -28,12 +28,14 @@ VERB = re.compile(
     r"reels\s+in|brings\s+in|takes\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|"
     r"launches\s+with|debuts\s+with|"
     r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
-    r"draws|adds|(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks\s+to\s+raise|seeks|seeking|looking\s+to\s+raise|"
+    r"draws|adds|(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|seeks|seeking|looking\s+to\s+raise|"
+    r"(?:to|will)\s+receive|"
     r"set\s+to\s+raise|takes\s+out|took\s+out|latches\s+onto|lassos|pockets|pocketed|scoops(?:\s+up)?|scooped\s+up|"
-    r"locks\s+(?:in|up)|locked\s+in|hauls|hauled\s+in|amasses|gathers|brings\s+home|tops\s+up|wraps(?:\s+up)?)(?![\w-])"
+    r"locks\s+(?:in|up)|locked\s+in|hauls|hauled\s+in|amasses|gathers|brings\s+home|tops\s+up|wraps(?:\s+up)?|snares|snared|"
+    r"racks\s+up|racked\s+up|books|booked|pulls\s+down|pulled\s+down)(?![\w-])"
 )  # matched against lower-cased text
 # Verbs that name a round being raised, with or without an amount ("in talks to raise at a $1B valuation").
-TALKS_TO_RAISE = re.compile(r"in\s+(?:advanced\s+)?talks\s+to\s+raise|looking\s+to\s+raise|set\s+to\s+raise")
+TALKS_TO_RAISE = re.compile(r"in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|looking\s+to\s+raise|set\s+to\s+raise")
 # Verbs that report a round in progress or in talks: the change is "reported".
 REPORTED_VERB = re.compile(r"(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks|seeks|seeking|looking\s+to|set\s+to")
 # Last words of a subject that describes one company without naming it ("Secretive air taxi startup").
@@ -44,7 +46,7 @@ COMPANY_NOUNS = frozenset(
 # "Poseida marches on with $30.5M Series B", "Third Rock launches cancer drug developer with $40M bankroll".
 WITH_ROUND = re.compile(
     r"^(?P<subj>.+?)\s+(?P<verb>(?i:launches|launched|unveils|funds|bankrolls|backs|forms|creates|debuts|emerges|marches\s+on|"
-    r"readies|returns|arrives|starts|kicks\s+off|spins\s+out|powers\s+up|gears\s+up|pushes\s+ahead))\b"
+    r"readies|returns|arrives|starts|kicks\s+off|spins\s+out|powers\s+up|gears\s+up|pushes\s+ahead|extends|tops\s+up|rises))\b"
     r"(?P<obj>(?:\s+(?!with\b)[^,;:]{1,60}?)?)\s+with\s+(?P<deal>[^,;]+)"
 )
 # Words before a verb that make it part of a clause about something else ("X, which raised $5M, launches").
@@ -58,10 +60,11 @@ FUNDING_NOUN = re.compile(
     r"(?:crossover|venture|fresh|new|vc)\s+cash)\b"
 )  # matched against lower-cased text
 # Verbs too common to imply funding by an amount alone: "wins $5M" is usually a contract or a prize.
-NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|(?:is\s+)?awarded)$", re.IGNORECASE)
+NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|(?:is\s+)?awarded|racks\s+up|racked\s+up|books|booked|pulls\s+down|"
+                        r"pulled\s+down)$", re.IGNORECASE)
 # Whole-headline signs of something that is not a startup's round: a VC's own fund, an IPO, a donation.
 NOT_A_ROUND = re.compile(
-    r"\bfund\s+(?:[ivxl]+|\d+)\b|\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\blps\b|"
+    r"\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\blps\b|"
     r"\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
     r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d])|"
@@ -94,11 +97,12 @@ BEFORE_EXCLUDED = re.compile(
 AFTER_EXCLUDED = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:valuation|in\s+(?:total|ARR|revenue))", re.IGNORECASE)
 ROUND = re.compile(
     r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)"
-    r"|\bseries[- ](?P<letter>[a-k])\b|(?<=[0-9mkbn]\s)(?P<letter2>[a-k])\s+round\b|(?P<seed>\bseed\b)"
+    r"|\bseries[- ](?P<letter>[a-k])\b|(?:(?<=\d\s)|(?<=\d[mkb]\s)|(?<=\d(?:mn|bn)\s)|(?<=million\s)|(?<=billion\s))"
+    r"(?P<letter2>[a-k])\s+round\b|(?P<seed>\bseed\b)"
     r"|(?P<growth>\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment|financing|capital)\b"
     r"|\blate-stage\s+(?:round|funding|financing)\b)"
     r"|(?P<debt>\bventure\s+debt\b|\bdebt\b|\bcredit\s+(?:facility|line)\b|\bloans?\b|\bwarehouse\s+facility\b|"
-    r"\b(?:term|revolving|debt|lending)\s+facility\b|\bnotes\b)"
+    r"\b(?:term|revolving|debt|lending)\s+facility\b|\bnotes\b|\bconvertible\s+note\b)"
     r"|(?P<grant>\bgrants?\b)"
 )  # matched against lower-cased text
 # A round named in passing as an earlier one: "six months after its Series A".
@@ -106,7 +110,7 @@ EARLIER = re.compile(
     r"\b(?:after|following|since|previous|previously|prior|last|earlier|follows|its\s+last)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE
 )
 EARLIER_SENTENCE = re.compile(
-    r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|had\s+raised|since)\b", re.IGNORECASE
+    r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|(?<!\bit\s)had\s+raised|since)\b", re.IGNORECASE
 )
 # "Meet Orrery, the startup that just raised $30M": a feature headline naming the company first.
 MEET = re.compile(
@@ -169,9 +173,23 @@ def about_a_fund(text: str) -> bool:
     return bool(FUND_SUMMARY.search(text))
 
 
+# "Fund III", "fund 2": an investment firm's numbered fund, the subject of a fund's own close...
+FUND_NUMBER = re.compile(r"\bfund\s+(?:[ivxl]+|\d+)\b")  # matched against lower-cased text
+# ... unless the fund is named as the round's investor: "led by SoftBank's Vision Fund 2", "Vision Fund 2 co-led a round".
+_FUND_AS_INVESTOR_BEFORE = re.compile(r"(?:\bled\s+by|\bfrom|\bbacked\s+by|\bby|\bwith|\bincluding|\band|,)\s+(?:[\w'.&-]+\s+){0,4}$")
+_FUND_AS_INVESTOR_AFTER = re.compile(r"\s*(?:,\s+)?(?:co-)?(?:led|leads|leading|invests|invested|backs|backed|participated|joined|joins)\b")
+
+
 def not_a_round(lowered: str, tokens: frozenset[str]) -> bool:
     """Whether lower-cased `text` is about a fund, an IPO or a listing rather than a round; `tokens` are its words."""
-    return bool(tokens & NOT_A_ROUND_WORDS) and bool(NOT_A_ROUND.search(lowered))
+    if not tokens & NOT_A_ROUND_WORDS:
+        return False
+    if "fund" in tokens:
+        for match in FUND_NUMBER.finditer(lowered):
+            before = lowered[max(0, match.start() - 60) : match.start()]
+            if not (_FUND_AS_INVESTOR_BEFORE.search(before) or _FUND_AS_INVESTOR_AFTER.match(lowered, match.end())):
+                return True
+    return bool(NOT_A_ROUND.search(lowered))
 
 
 SUMMARY_FUNDING = re.compile(
@@ -212,7 +230,16 @@ INVESTOR_PATTERNS = [
 ]
 # "Sequoia leads $35M Series B in Patchwork", "a16z backs Loomstack with $12M", "X invests $20M in Y".
 INVESTOR_LEADS = re.compile(
-    r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<deal>.*?)\s+(?:in|into|for)\s+(?P<co>.+?)(?:\s+to\s+.*|,.*)?$"
+    r"^(?P<inv>.+?)\s+(?i:co-)?(?i:leads?)\s+(?P<deal>.*?)\s+(?i:in|into|for)\s+(?P<co>.+?)(?:\s+(?i:to)\s+.*|,.*)?$"
+)
+# "DoorDash Backs Round Valuing Delivery Startup Flink At $2.5bn: Sources", "DoorDash Said to Lead Round in Flink at $2.1 Billion
+# Value", "Report: DoorDash Heading up Fundraise for Grocery Delivery Firm Flink": an investor's round in a company.
+INVESTOR_ROUND = re.compile(
+    r"^(?P<inv>.+?)\s+(?P<said>(?:is\s+)?(?:said\s+to|set\s+to|reportedly|to|will)\s+)?(?P<verb>co-leads?|leads?|leading|co-led|led|backs?|"
+    r"backing|heading\s+up|heads\s+up|head\s+up|spearheads?)\s+(?:an?\s+|the\s+|its\s+)?(?:new\s+|fresh\s+|latest\s+)?"
+    r"(?P<deal>(?:[$€£]\S+|\S+\s+(?:million|billion|mn|bn|m|b))\s+)?(?:[\w-]+\s+){0,2}?(?:round|fundraise|fundraising|funding|financing)"
+    r"(?:\s+round)?\s+(?:in|for|of|into|at|valuing)\s+(?P<co>.+?)(?:\s+(?:at|with|to|as|amid|after)\s+.*|:.*|,.*)?$",
+    re.IGNORECASE,
 )
 # "Telkom Indonesia unit said to be in advanced talks to invest in Gojek": a round reported, not done.
 TALKS_TO_INVEST = re.compile(
@@ -231,10 +258,10 @@ INVESTOR_LAUNCH = re.compile(
 # "Indonesia's Astra and GDN join Go-Jek fundraising"
 JOINS_ROUND = re.compile(r"^(?P<inv>.+?)\s+(?:join|joins)\s+(?P<co>.+?)(?:'s)?\s+(?:fundraising|funding\s+round|round|financing)\b", re.IGNORECASE)
 INVESTOR_BACKS = re.compile(
-    r"^(?P<inv>.+?)\s+(?:backs|invests?|bets|pours?|puts|pumps?|injects?|plows?)\s+(?:(?P<deal>.*?)\s+(?:in|into|on)\s+)?(?P<co>.+?)"
-    r"(?:\s+(?:with|in)\s+(?P<deal2>.*?))?(?:\s+to\s+.*|,.*)?$"
+    r"^(?P<inv>.+?)\s+(?i:backs|invests?|bets|pours?|puts|pumps?|injects?|plows?)\s+(?:(?P<deal>.*?)\s+(?i:in|into|on)\s+)?(?P<co>.+?)"
+    r"(?:\s+(?i:with|in)\s+(?P<deal2>.*?))?(?:\s+(?i:to)\s+.*|,.*)?$"
 )
-INVESTOR_VERB = re.compile(r"\b(?:(?:co-)?leads?|backs|invests?|bets|pours?|puts|pumps?|injects?|plows?)\b")
+INVESTOR_VERB = re.compile(r"(?i)\b(?:(?:co-)?leads?|lead|backs|invests?|bets|pours?|puts|pumps?|injects?|plows?|heading\s+up|heads\s+up|spearheads?)\b")
 # "General Catalyst leads Brightpath's $30M round": the round named as the company's own.
 INVESTOR_LEADS_OWN = re.compile(r"^(?P<inv>.+?)\s+(?:co-)?leads?\s+(?P<co>[^$€£,;:]+?)'s\s+(?P<deal>.+)$")
 # A subject that stands for investors in general ("Investors pump $25M into Kiteline").
@@ -250,10 +277,12 @@ NOUN_SHAPES_SOURCE = {  # "AMOUNT" stands for the money pattern (funding.py fill
     "in": r"^(?P<co>[^$€£]+?)\s+in\s+(?P<amount>AMOUNT)\s+(?:[\w-]+\s+){0,2}?ROUND\b(?!\s+(?:for|in|into)\b)",
     "with": r"^with\s+(?:an?\s+)?(?:fresh\s+|new\s+)?(?P<amount>AMOUNT)\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?ROUND\b"
             r"[^,]{0,40},\s+(?P<co>.+)",
+    "of": r"^(?:an?\s+)?(?:new\s+|fresh\s+)?(?:funding|financing|investment|capital)(?:\s+(?:raise|round|boost|injection))?\s+of\s+"
+          r"(?:\w+\s+)?(?P<amount>AMOUNT)\s+(?:for|into|in)\s+(?P<co>[^,]+?)(?:\s+(?:to|as|from|through|via|led|amid|after|at|with)\s+.*|,.*)?$",
 }
 NOUN_SHAPES_SOURCE = {key: value.replace("ROUND", _ROUND_NOUN) for key, value in NOUN_SHAPES_SOURCE.items()}
 # Words without which `ROUND` cannot match.
-ROUND_WORDS = frozenset("seed series growth stage late debt credit loan loans facility grant grants angel round notes".split())
+ROUND_WORDS = frozenset("seed series growth stage late debt credit loan loans facility grant grants angel round notes note".split())
 # A summary that speaks of a round: lets "Endeavor Bio adds $101M to test ..." count.
 SUMMARY_ROUND = re.compile(r"\b(?:round|series\s+[a-k]|funding|financing|investors?|raised|raise)\b", re.IGNORECASE)
 # Cheap screens for the investor patterns, keyed by the name each pattern is listed under.

@@ -55,13 +55,13 @@ _INVESTOR_NAME = re.compile(
     r"\b(?:Ventures?|Capital|Partners|VC|Funds?|Investments?|Investors|Equity|Management|Advisors|Venture\s+Group)$"
 )
 _BACKGROUND = re.compile(
-    r"\b(?:previously|prior|earlier|last\s+(?:year|month|round|raised|received)|to\s+date|in\s+(?:19|20)\d\d|had\s+raised|"
+    r"\b(?:previously|prior|earlier|last\s+(?:year|month|round|raised|received)|to\s+date|in\s+(?:19|20)\d\d|(?<!\bit\s)had\s+raised|"
     r"since|ago|total(?:ling)?|in\s+total|bringing|now\s+raised|has\s+now|so\s+far|combined|collectively|"
     r"first\s+half|second\s+half|quarter|this\s+year)\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
-    r"\b(?:in\s+(?:advanced\s+)?talks|reportedly|is\s+raising|are\s+raising|raising|seeks|seeking|looking\s+to\s+raise|"
+    r"\b(?:in\s+(?:advanced\s+)?talks|reportedly|is\s+raising|are\s+raising|(?<!after\s)(?<!since\s)raising|seeks|seeking|looking\s+to\s+raise|"
     r"set\s+to\s+raise|plans?\s+to\s+raise|planning\s+to\s+raise|aims?\s+to\s+raise|in\s+discussions|people\s+familiar|"
     r"sources|said\s+to\s+be|according\s+to\s+(?:people|sources|a\s+person|persons)|nearing|close\s+to\s+raising|"
     r"is\s+targeting|could\s+raise|would\s+raise)\b"
@@ -84,8 +84,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Astra International will invest $150 million in Go-Jek", "Third Rock announced it is leading a $25M Series A for X"
         "invests": re.compile(
             rf"(?:(?P<inv>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,4}})\s+(?:(?:announced|said)\s+(?:that\s+)?it\s+)?|\b)"
-            rf"(?:will\s+|has\s+|is\s+|have\s+)?(?:invest(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:es|ed)|"
+            rf"(?:will\s+|has\s+|is\s+|have\s+)?(?:invest(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:es|ed)|pour(?:s|ed|ing)?|"
             rf"(?:is\s+)?leading|led|leads)\s+(?:an?\s+)?(?P<amount>(?i:{AMOUNT}))\s+(?:[\w-]+\s+){{0,4}}?(?:in|into|for)\s+"
+            r"(?:[A-Z][\w.&'-]*-based\s+(?:[a-z][\w-]*\s+){0,6})?"  # "for UK-based surgical robotics technology developer CMR Surgical"
             r"(?P<co>(?!Series\b|[A-Z]\s)[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
         ),
         # "Wow! Momo's $8.5 million Series D raise", "Infra.Market's INR 731.5 crore flat-valuation round"
@@ -376,11 +377,18 @@ _ROUNDUP_CLAUSE = re.compile(
 )
 
 
+# "closed its Series B financing round at $3.7 million", "completed a funding round of $10M": the round, then its size.
+_ROUND_AT = re.compile(
+    r"(?i)\s*(?:its|an?|the)\s+(?:[\w-]+\s+){0,3}?(?:round|financing|funding|raise)\s+(?:at|of|totall?ing|worth)\s+(?:about\s+|nearly\s+)?"
+)
+
+
 def _amount_after(rest: str) -> Money | None:
     """The amount right after a verb ("raised an additional $5M"), not one further on."""
     for money in find_amounts(rest[:120]):
         before = rest[: money.start]
-        if rules.FILLER.match(before) or re.fullmatch(r"(?i)\s*(?:an?\s+)?(?:undisclosed\s+)?(?:amount\s+of\s+)?(?:[\w-]+\s+){0,2}", before):
+        if rules.FILLER.match(before) or re.fullmatch(r"(?i)\s*(?:an?\s+)?(?:undisclosed\s+)?(?:amount\s+of\s+)?(?:[\w-]+\s+){0,2}", before) \
+                or _ROUND_AT.fullmatch(before):
             if not rules.AFTER_EXCLUDED.match(rest[money.end :]):
                 return money
         return None

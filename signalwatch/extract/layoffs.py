@@ -185,7 +185,10 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 # "The CRISPR company is laying off", "it will cut": the item's own company.
-_IT = re.compile(r"(?i)\b(?:company|firm|startup|biotech|group|it)(?:'s)?(?:\s+(?:is|will|would|has|had|was|also|now|plans\s+to|is\s+set\s+to))*$")
+_IT = re.compile(
+    r"(?i)\b(?:company|firm|startup|biotech|group|it)(?:'s)?(?:\s+(?:is|will|would|has|had|was|also|now|plans(?:\s+to)?|planning(?:\s+to)?|"
+    r"intends(?:\s+to)?|is\s+set\s+to|set\s+to))*$"
+)
 _PERSON_VERB_SUBJECT = re.compile(r"^(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")  # "Elon Musk will eliminate ... from Twitter"
 
 

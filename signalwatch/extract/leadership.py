@@ -21,11 +21,26 @@ from signalwatch.extract.roles import same_role
 from signalwatch.extract.text import has_company_suffix, plausible_company, sentences, words
 from signalwatch.titles import classify_title
 
-__all__ = ["extract_leadership", "LEADERSHIP_WORDS"]
+__all__ = ["extract_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
 
 SUMMARY_SENTENCES = 4
+SUMMARY_ONLY_SENTENCES = 3  # read under a headline that speaks of no change, when the summary does
+# A summary that reports a change under a headline that does not: a change verb and a title word both in it.
+SUMMARY_CHANGE_WORDS = frozenset(
+    """appointed named resigned resigns resigning retire retires retiring step steps stepping stepped quit quits leave leaves leaving
+    succeed succeeds succeeded replace replaces replaced promoted hired join joins joined joining ousted fired departs departed""".split()
+)
+_TITLE_WORDS = frozenset("ceo cfo cto coo cmo cro cpo cio chief president chairman chair executive director officer head".split())
+
+
+def _summary_reports_change(summary: str) -> bool:
+    tokens = words(summary[:400])
+    return bool(tokens & SUMMARY_CHANGE_WORDS) and bool(tokens & _TITLE_WORDS)
 # Words that make a name a public office rather than a company: "a government post is not a company".
-_PUBLIC = frozenset("government ministry department parliament senate congress administration cabinet white house".split())
+_PUBLIC = frozenset(
+    """government ministry department parliament senate congress administration cabinet white house agency fda sec ftc fcc
+    nasa cdc nih epa fbi cia doj irs nhs pentagon""".split()
+)
 
 
 @dataclass
@@ -64,6 +79,8 @@ def extract_leadership(
     clauses = [headline]
     if tokens & HEADLINE_CUES and summary:
         clauses += sentences(summary)[:SUMMARY_SENTENCES]
+    elif summary and _summary_reports_change(summary):
+        clauses += sentences(summary)[:SUMMARY_ONLY_SENTENCES]  # "Making sense of the past seven days" over "... said he would step down"
     elif not tokens & LEADERSHIP_WORDS:
         return []
     marked = [mark(clause) for clause in clauses]
@@ -149,7 +166,8 @@ def _by_kind(
         incoming = title if kind == "succession" else None
         outgoing = other_title if kind == "succession_rev" or other_title else title
         return [
-            _Found("appointed", person, incoming or outgoing, co, index, name, explicit=incoming is not None),
+            _Found("appointed", person, incoming or outgoing, co, index, name, explicit=incoming is not None,
+                   inherit=not (incoming or outgoing)),
             _Found("departed", other, outgoing or incoming, co, index, name),
         ]
     if kind == "departed_list":
@@ -169,7 +187,8 @@ def _core(match: re.Match[str]) -> tuple[int, int]:
 
 # A time phrase right after a change makes it history: "was promoted to co-CEO last year".
 _BACKGROUND = re.compile(
-    r"[^,.;]{0,40}?\b(?:last\s+(?:year|month|week)|(?:years?|months?|decades?)\s+ago|in\s+(?:19|20)\d\d|previously|earlier\s+this\s+year)\b",
+    r"[^,.;]{0,40}?\b(?:last\s+(?:year|month|week)|(?:years?|months?|decades?)\s+ago|in\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|"
+    r"previously|earlier\s+this\s+year)\b",
     re.IGNORECASE,
 )
 
@@ -202,8 +221,10 @@ _NOT_A_COMPANY = ""  # what `_company` returns when the clause names a place or 
 
 def _company(clause: Marked, groups: dict[str, str | None]) -> str | None:
     """The company a match names (None when it names none), or `_NOT_A_COMPANY` when the name is not a company."""
-    for key in ("co", "co2", "dco", "dco2", "dco3"):
+    for key in ("co", "co2", "dco", "dco2", "dco3", "aco", "aco2"):
         if groups.get(key) is not None:
+            if key.startswith("aco") and _FORMER.search(groups.get("appos") or ""):
+                continue  # "Jane Doe, a former Oracle executive,": not where the role is
             company = plausible_company(clause.name(groups[key]) or "")
             if company is None or set(company.lower().split()) & _PUBLIC:
                 if key == "co":
@@ -276,7 +297,7 @@ def _inherit_titles(found: list[_Found], marked: list[Marked]) -> list[_Found]:
     completed = []
     for event in found:
         if event.person and not event.title and not event.inherit:
-            title = _held_title(event.person, marked)
+            title = _held_title(event.person, marked, current=event.change == "appointed")
             if title:
                 event = replace(event, title=title, explicit=True)
         if not event.title and (event.inherit or event.change == "departed"):
@@ -288,16 +309,24 @@ def _inherit_titles(found: list[_Found], marked: list[Marked]) -> list[_Found]:
     return completed
 
 
-def _held_title(person: str, marked: list[Marked]) -> str | None:
-    """"Senior Vice President of Retail, John Browett": the title the item gives a person next to the name."""
+def _held_title(person: str, marked: list[Marked], current: bool = False) -> str | None:
+    """"Senior Vice President of Retail, John Browett": the title the item gives a person next to the name.
+
+    With `current`, a title the person no longer holds ("Javier Soltero, a former head of strategy") does not count.
+    """
     surname = person.split()[-1]
     for clause in marked:
         for pattern in holder_patterns():
             for match in pattern.finditer(clause.text):
+                if current and _FORMER.search(match.group(0)):
+                    continue
                 holder = clause.name(match.group("p")) or ""
                 if holder == person or holder.split()[-1:] == [surname]:
                     return clause.title(match.group("t"))
     return None
+
+
+_FORMER = re.compile(r"(?i)\b(?:former|formerly|previously|ex-|outgoing)")
 
 
 def _counterpart(event: _Found, found: list[_Found], marked: list[Marked]) -> _Found | None:
@@ -364,7 +393,8 @@ def _holder(title: str | None, marked: list[Marked], known: list[str]) -> str | 
         for pattern in holder_patterns():
             for match in pattern.finditer(clause.text):
                 person = clause.name(match.group("p"))
-                if person and person_like(person) and same_role(clause.title(match.group("t")), title):
+                held = clause.title(match.group("t"))
+                if person and person_like(person) and same_role(held, title) and _is_interim(held) == _is_interim(title):
                     return full_name(person, known)
     return None
 

@@ -28,6 +28,7 @@ _ANY_NAME = r"⟪\d+⟫"
 _ART = (
     r"(?:(?i:its|the|their|his|her|a|an|company's|the\s+company's)\s+)?"
     r"(?:(?i:new|current|newly\s+created|permanent|next|first|sole|longtime|embattled|outgoing|former|previous)\s+)?"
+    r"(?:(?i:non-executive|independent)\s+)?"
 )
 # Auxiliaries and adverbs between a subject and its verb: "has", "will", "is reportedly", "has decided to".
 _ADV = (
@@ -35,10 +36,17 @@ _ADV = (
     r"will|would|has|have|had|is|are|was|were|to|be|been|being|then|set\s+to|expected\s+to|decided\s+to|plans\s+to|"
     r"planning\s+to|today|on\s+\w+day|this\s+week|effective\s+immediately)\s+)*"
 )
+# "as Acme's new chief executive": the words between a company's name and the title.
+_CO_NEW = r"(?:(?i:new|next|first|interim|permanent|incoming)\s+)?"
+# The role a company gives is never "a former head of strategy": that is who the person was.
+_NOT_FORMER = r"(?!(?i:(?:an?|the|its|his|her)\s+)?(?:former|ex-|previous|outgoing)\b)"
+# An apposition never holds another person's change: "Peck, ..., will be succeeded by X, who will serve as".
+_PASSIVE_BY = r"[^,]*\b(?i:succeeded|replaced)\s+(?i:by)\b"
 # ", the chief design officer of Apple," or ", a design legend who helped create the iPhone,".
 _APPOS = (
-    rf"(?:(?:,|\s+-+)\s+(?:[^,⟦⟧]{{0,60}}?\s)??(?:(?:⟪(?P<aco>\d+)⟫'s\s+)?{_ART}⟦(?P<at>\d+)⟧(?:\s+[^,]{{0,80}}?)?"
-    rf"|[^,⟦]{{1,80}}?)(?:,\s+[^,]{{1,60}}?){{0,2}}(?:,|\s+-+))?"
+    rf"(?P<appos>(?:,|\s+-+)\s+(?:[^,⟦⟧]{{0,60}}?\s)??(?:(?:⟪(?P<aco>\d+)⟫'s\s+)?{_ART}⟦(?P<at>\d+)⟧"
+    rf"(?:\s+(?i:of|at)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}⟪(?P<aco2>\d+)⟫(?=\s*(?:,|-)))?(?:\s+[^,]{{0,80}}?)?"
+    rf"|(?!{_PASSIVE_BY})[^,⟦]{{1,80}}?)(?:,\s+(?!{_PASSIVE_BY})[^,]{{1,60}}?){{0,2}}(?:,|\s+-+))?"
 )
 # "Thomas Horton of GE board", "Marissa Mayer of Google": where the person comes from.
 _FROM = r"(?:\s+(?i:of|from|at)\s+(?:the\s+)?⟪\d+⟫(?:\s+(?i:board))?)?"
@@ -54,12 +62,13 @@ _GOING = (
 )
 _DEPART = (
     r"(?i:resigns|resigned|resigning|steps\s+down|stepped\s+down|stepping\s+down|step\s+down|steps\s+aside|step\s+aside|"
+    r"stood\s+down|stands\s+down|stand\s+down|standing\s+down|"
     r"stepping\s+aside|(?:departs|departing|depart|leaves|leaving|leave|quits|quit|quitting|exits|exiting|exit)(?=" + _GOING + r")|"
     r"left(?=\s+(?:the\s+company|⟪))|retires|retiring|retire|out(?=\s+(?:as|at|following|after|amid|over)\b)|"
     r"(?:is\s+)?out(?=\s*(?:$|[,;:.!?(]|\s-))|"
     r"(?:ousted|fired|sacked|dismissed|removed|replaced)(?!\s+(?:⟦|⟪|its\b|the\b|his\b|her\b|their\b|him\b|a\b))|"
     r"bows\s+out|bails\s+out|is\s+on\s+(?:his|her)\s+way\s+out|"
-    r"said\s+(?:she|he)\s+(?:would|will)\s+leave|said\s+(?:she|he)\s+was\s+leaving)(?![\w-])"
+    r"said\s+(?:she|he)\s+(?:would|will)\s+(?:leave|step\s+down|resign|retire)|said\s+(?:she|he)\s+was\s+(?:leaving|stepping\s+down|retiring))(?![\w-])"
 )
 _DEPART_TAIL = (
     rf"(?:\s+(?i:as|from)\s+(?:(?i:his|her|their)\s+(?:roles?|positions?|posts?|jobs?)\s+(?i:as)\s+)?{_ART}"
@@ -70,7 +79,7 @@ _APPOINT_VERB = (
     r"(?i:names|named|appoints|appointed|hires|hired|taps|tapped|elects|elected|promotes|promoted|picks|picked|selects|"
     r"selected|recruits|recruited|poaches|poached|lures|lured|announces|announced|welcomes|welcomed|adds|added|"
     r"brings\s+in|brought\s+in|ropes\s+in|picks\s+up|makes|made|installs|installed|chooses|chose|chosen|unveils|elevates|"
-    r"elevated|upgrades|has\s+elevated)"
+    r"elevated|upgrades|has\s+elevated|snags|snagged|nabs|nabbed|bumps|bumped|lands|landed)"
 )
 _PERSONS = r"(?P<plist>⟪\d+⟫(?:(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)⟪\d+⟫){1,3})"
 
@@ -92,17 +101,20 @@ def _words(listing: str) -> frozenset[str]:
 _APPOINT_WORDS = _words(
     "names named appoints appointed hires hired taps tapped elects elected promotes promoted picks picked selects selected "
     "recruits recruited poaches poached lures lured announces announced welcomes welcomed adds added brings brought ropes "
-    "makes made installs installed chooses chose chosen unveils elevates elevated upgrades up"
+    "makes made installs installed chooses chose chosen unveils elevates elevated upgrades up snags snagged nabs nabbed bumps "
+    "bumped lands landed"
 )
 _DEPART_WORDS = _words(
     "resigns resigned resigning steps stepped stepping step aside departs departing depart leaves leaving leave left quits "
-    "quit quitting retires retiring retire exits exiting exit out ousted fired sacked dismissed removed replaced bows bails way said"
+    "quit quitting retires retiring retire exits exiting exit out ousted fired sacked dismissed removed replaced bows bails way said "
+    "stood stands stand standing"
 )
 # The keyword screen of each rule, by rule name.
 _GATES = {
     "person-named-title": _words("named appointed elected tapped picked chosen selected hired confirmed promoted made installed"),
     "person-becomes-title": _words(
-        "becomes become became serve serving take takes over steps step returns return back new going joining run lead head moved moves move"
+        "becomes become became serve serving take takes over steps step returns return back new going joining run lead head moved moves move "
+        "act acts be"
     ),
     "company-names-person": _APPOINT_WORDS,
     "company-names-person-to-succeed": _words("succeed replace successor"),
@@ -129,12 +141,23 @@ _GATES = {
     "pronoun-named": _words("he she"),
     "person-takes-over": _words("take takes taking took"),
     "former-returns": _words("ex former"),
-    "company-ousts": _words("ousts ousted fires fired removes removed dismisses dismissed sacks sacked cans canned axes axed pushes forces loses lost"),
+    "company-ousts": _words("ousts ousted fires fired removes removed dismisses dismissed sacks sacked cans canned axes axed pushes forces loses lost "
+                            "parts parted part"),
     "departure-of": _words("departure resignation retirement exit ouster firing"),
     "succeeding": _words("succeeding replacing replace succeed takes"),
     "company-names-title": _words("names name appoints hires taps picks selects finds found welcomes announces unveils gets lands poaches lures"),
     "company-new-title": _words("new"),
     "title-named-title-of": _words("named appointed"),
+    "surname-named-title": _words("named appointed elected tapped picked chosen confirmed promoted"),
+    "company-s-new-title-is": _words("new next"),
+    "person-hands-role-to": _words("hands handed passes passed hand pass handing passing"),
+    "person-is-company-s-new-title": _words("new next first"),
+    "board-names-person": _APPOINT_WORDS,
+    "person-takes-helm-bare": _words("helm reins reigns"),
+    "person-steps-into-role": _words("into"),
+    "person-returns-to-lead": _words("return returns returning back"),
+    "person-assumes-duties": _words("assume assumes assuming"),
+    "company-new-title-unnamed": _words("new"),
 }
 
 
@@ -157,19 +180,32 @@ def rules() -> tuple[Rule, ...]:
         _rule("person-named-title", "appointed",
               rf"{P}{_FROM}{_APPOS}\s+{_ADV}(?i:named|appointed|elected|tapped|picked|chosen|selected|hired|confirmed|promoted|made|"
               rf"installed)(?:\s+(?i:as|to))?\s+(?:(?i:to\s+the\s+(?:newly\s+created\s+)?(?:position|role|post)\s+of)\s+)?"
-              rf"{_ART}(?:{CO}(?:'s)?\s+)?{T}{_OF_CO}"),
+              rf"{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}"),
+        # "Nadella named new Microsoft CEO": a lone surname vouched for by the title (never "Microsoft named CEO Satya Nadella")
+        _rule("surname-named-title", "appointed",
+              rf"{P}\s+{_ADV}(?i:named|appointed|elected|tapped|picked|chosen|confirmed|promoted)\s+(?:(?i:as|to)\s+)?{_ART}"
+              rf"(?:{CO}(?:'s)?\s+)?{T}{_OF_CO}(?![\s,]*⟪)", surname_ok=True),
+        # "Jane Doe is Zorbly's new CEO"
+        _rule("person-is-company-s-new-title", "appointed",
+              rf"{P}{_APPOS}\s+{_ADV}(?i:is|becomes|became|as)\s+{CO}'s\s+(?i:new|next|first)\s+{T}"),
         # "Marissa Mayer to become Yahoo CEO", "Sundar Pichai is the new CEO of Alphabet", "X, who will serve as interim CEO"
         _rule("person-becomes-title", "appointed",
               rf"{P}{_FROM}{_APPOS},?\s+(?:(?i:who)\s+)?{_ADV}(?i:becomes|become|became|serve\s+as|serving\s+as|take\s+over\s+as|takes\s+over\s+as|"
               rf"moved\s+to|moves\s+to|move\s+to|"
               rf"steps\s+in\s+as|step\s+in\s+as|returns\s+as|return\s+as|back\s+as|the\s+new|new|going\s+to\s+be|"
-              rf"joining\s+(?:[\w-]+\s+){{0,4}}?{_ANY_NAME}\s+as|run|lead|head)\s+{_ART}(?:(?i:role|position|post)\s+(?i:of)\s+)?"
-              rf"(?:{CO}(?:'s)?\s+)?{T}{_OF_CO}"),
+              rf"joining\s+(?:[\w-]+\s+){{0,4}}?{_ANY_NAME}\s+as|run|lead|head|act\s+as|acts\s+as|be)\s+{_ART}(?:(?i:role|position|post)\s+(?i:of)\s+)?"
+              rf"(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}"),
         # "Microsoft taps Nadella for CEO", "Tesla names insider Taneja CFO", "Intel board has appointed CFO Robert Swan as interim CEO"
         _rule("company-names-person", "appointed",
               rf"{CO}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P}(?!\s+⟦\d+⟧\s+⟪)"
               rf"(?:\s+(?i:of|from)\s+{_ANY_NAME})?{_APPOS}\s*,?\s*(?:(?i:as|to|for|to\s+be|to\s+serve\s+as|"
-              rf"to\s+the\s+(?:newly\s+created\s+)?(?:role|position|post)\s+of)\s+)?{_ART}{T}"),
+              rf"to\s+the\s+(?:newly\s+created\s+)?(?:role|position|post)\s+of)\s+)?{_NOT_FORMER}{_ART}{T}"),
+        # "The board has named Tim Cook ... as Jobs' replacement as Apple's CEO", "it named chief commercial officer X as its new boss":
+        # the company is the item's own
+        _rule("board-names-person", "appointed",
+              rf"(?:^|(?<=[\s,;]))(?:(?i:the|its)\s+(?i:board)(?:\s+(?i:of\s+directors))?|(?i:the\s+company)|(?i:it))\s+{_ADV}{_APPOINT_VERB}\s+"
+              rf"{_LEADIN}(?:(?:⟪\d+⟫|⟦\d+⟧),\s+)?{P}(?!\s+⟦\d+⟧\s+⟪){_APPOS}\s*,?\s*(?:(?i:as)\s+(?:⟪\d+⟫'s?\s+)?(?i:replacement|successor)\s+)?"
+              rf"(?:(?i:as|to|for|to\s+be|to\s+serve\s+as)\s+)?{_NOT_FORMER}{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}"),
         # "Corvid taps Anna Berg to succeed Lars Holm as CEO"
         _rule("company-names-person-to-succeed", "succession",
               rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P}\s+(?i:to\s+succeed|to\s+replace|as\s+successor\s+to)\s+{_ART}(?:{T2}\s+)?{P2}"
@@ -192,13 +228,36 @@ def rules() -> tuple[Rule, ...]:
         # "Arlo Diaz takes the helm at Brightpath Learning"
         _rule("person-takes-helm", "appointed",
               rf"{P}\s+{_ADV}(?i:takes|take|took|taking)\s+(?:(?i:the|over\s+the)\s+)?(?i:helm|reins)\s+(?i:at|of)\s+{CO}"),
+        # "Chief Operating Officer Jim Farley is taking the helm": the role the departing person leaves
+        _rule("person-takes-helm-bare", "successor",
+              rf"{P}{_APPOS}\s+{_ADV}(?i:takes|take|taking|took)\s+(?:(?i:over)\s+)?(?:(?i:the)\s+)?(?i:helm|reins|reigns)(?!\s+(?i:at|of)\b)"),
+        # "Jim Farley, Ford's chief operating officer, will step into the CEO role"
+        _rule("person-steps-into-role", "appointed",
+              rf"{P}{_APPOS}\s+{_ADV}(?i:steps|step|stepped|stepping)\s+(?i:into|up\s+to)\s+(?i:the)\s+(?:{CO}(?:'s)?\s+)?{T}\s+"
+              rf"(?i:role|position|post|job|seat)"),
+        # "Howard Schultz will return to lead the company on an interim basis"
+        _rule("person-returns-to-lead", "successor",
+              rf"{P}{_APPOS}\s+{_ADV}(?i:returns|return|returning|comes\s+back|coming\s+back)\s+(?i:to\s+(?:lead|run|head|helm))\b"
+              rf"(?=(?P<interim>[^.;]{{0,60}}?(?i:on\s+an\s+interim\s+basis|temporarily|in\s+the\s+interim))?)"),
+        # "Angelo Casanas ... will assume Lombardi's leadership duties on an interim basis"
+        _rule("person-assumes-duties", "successor",
+              rf"{P}{_APPOS}\s+{_ADV}(?i:assume|assumes|assuming)\s+(?:(?:⟪\d+⟫'s?|(?i:his|her|the|their))\s+)?"
+              rf"(?:(?i:leadership|executive|day-to-day)\s+)?(?i:duties|role|responsibilities|post|position)"
+              rf"(?P<interim>\s+(?i:on\s+an\s+interim\s+basis|in\s+the\s+interim|ad\s+interim))?"),
         # "Seat has promoted regional brand manager Mark McKenna to head its marketing": the title is in the headline
         _rule("company-names-person-to-lead", "filler",
               rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P},?\s+(?i:to\s+(?:head|lead|run|oversee))\b"),
         # "Microsoft announced its new head of marketing today, Chris Capossela", "Acme welcomes new COO Jane Doe"
         _rule("company-names-title-person", "appointed",
-              rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+(?!(?i:former|ex-|previous))(?:{_ART}(?:{_ANY_NAME}\s+)?){T}[,:]?\s+"
+              rf"{CO}\s+{_ADV}(?:(?!(?i:announces|announced|unveils))|(?=(?i:announces|announced|unveils)\s+(?:(?i:its|the|their|a)\s+)?(?i:new)\b))"
+              rf"{_APPOINT_VERB}\s+(?!(?i:former|ex-|previous))(?:{_ART}(?:{_ANY_NAME}\s+)?){T}[,:]?\s+"
               rf"(?:(?i:today|on\s+\w+day),?\s+)?{P}"),
+        # "Acme's new CFO is Jane Doe"
+        _rule("company-s-new-title-is", "appointed", rf"{CO}'s\s+(?i:new|next)\s+{T}\s+(?i:is|will\s+be)\s+{P}{_P_END}"),
+        # "Acme founder John Roe hands CEO role to Jane Doe": the one who hands it over leaves the role
+        _rule("person-hands-role-to", "succession",
+              rf"{P2}\s+{_ADV}(?i:hands|handed|passes|passed|hand|pass|handing|passing)\s+(?:(?i:the|his|her|its)\s+)?{T}\s+"
+              rf"(?:(?i:role|job|post|reins|baton|title)\s+)?(?i:to)\s+{_LEADIN}{P}{_P_END}"),
         # "Google's new CFO Ruth Porat", "the company's new chief executive Jane Doe"
         _rule("new-title-person", "appointed", rf"(?:{CO}'s\s+)?(?i:new)\s+{T},?\s+{P}"),
         # "hiring of Chris Lattner who will be the company's new VP", "appointment of Steven Sharp as marketing chief"
@@ -214,19 +273,19 @@ def rules() -> tuple[Rule, ...]:
               rf"{P}{_APPOS}\s+{_ADV}(?i:joins|joined|join|named\s+to|appointed\s+to|elected\s+to)\s+{_ART}"
               rf"(?:{CO}(?:'s)?\s+)?(?i:board)(?:\s+(?i:of\s+directors))?(?:\s+(?i:for|of|at)\s+(?:[\w-]+\s+){{0,3}}?{_NAME.format('co2')})?"),
         _rule("company-elects-to-board", "appointed_board",
-              rf"{CO}\s+{_ADV}(?i:elects|elected|appoints|appointed|names|named|adds|added|welcomes)\s+{_LEADIN}{P}\s+(?i:to)\s+"
+              rf"{CO}\s+{_ADV}(?i:elects|elected|appoints|appointed|names|named|adds|added|welcomes|snags|snagged|nabs|nabbed|taps|tapped)\s+{_LEADIN}{P}\s+(?i:to|for|on)\s+"
               rf"{_ART}(?i:board)", surname_ok=True),
         # "Bob Iger Replaces Bob Chapek ... as Disney CEO", "Gelsinger will replace current chief executive Bob Swan"
         _rule("person-replaces-person", "succession",
               rf"{P}{_APPOS}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{_ART}(?:{T2}\s+|(?:[a-z][\w-]*\s+){{1,2}})?{P2}"
-              rf"(?:[^.;⟦⟪]{{0,40}}?\s+(?i:as)\s+{_ART}(?:{CO}(?:'s)?\s+)?{T}{_OF_CO})?"),
+              rf"(?:[^.;⟦⟪]{{0,40}}?\s+(?i:as)\s+{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO})?"),
         # "Intel CEO Bob Swan to be Replaced by Former CTO and VMWare CEO, Pat Gelsinger"
         _rule("title-person-replaced-by", "succession_rev",
               rf"(?:{CO}(?:'s)?\s+)?{T}\s+{P2}\s+{_ADV}(?i:replaced|succeeded)\s+(?i:by)\s+{_LEADIN}{P}{_P_END}"),
         # "replaced in the interim by CFO Tim Morse", "replacing him with board member Larry Culp", "Andy Jassy to take over"
         _rule("replaced-by", "successor",
               rf"(?i:replaced|succeeded)\s+(?P<interim>(?i:in\s+the\s+interim\s+|on\s+an\s+interim\s+basis\s+))?(?:(?i:in\s+the\s+\w+)\s+)?"
-              rf"(?i:by)\s+{_LEADIN}{P}{_P_END}"),
+              rf"(?i:by)\s+{_LEADIN}(?:{_ANY_NAME},\s+)?{P}{_P_END}"),
         _rule("replacing-him-with", "successor", rf"(?i:replacing|replaced|replace)\s+(?i:him|her)\s+with\s+{_LEADIN}{P}{_P_END}"),
         # "CFO Robert Swan steps into his shoes on an interim basis"
         _rule("person-steps-in", "successor",
@@ -243,7 +302,7 @@ def rules() -> tuple[Rule, ...]:
               rf"^(?i:he|she)\s+{_ADV}(?i:elected|named|appointed|promoted\s+to|made|become|becomes)\s+(?:(?i:as)\s+)?{_ART}"
               rf"(?:{CO}(?:'s)?\s+)?{T}"),
         _rule("person-takes-over", "successor",
-              rf"{P}\s+{_ADV}(?i:take|takes|taking|took)\s+(?:(?i:over)(?!\s+(?i:as|from))|(?i:her|his)\s+place|(?i:on)\s+(?:(?i:the)\s+)?(?i:role))"),
+              rf"{P}{_APPOS}\s+{_ADV}(?i:take|takes|taking|took)\s+(?:(?i:over)(?!\s+(?i:as|from))|(?i:her|his)\s+place|(?i:on)\s+(?:(?i:the)\s+)?(?i:role))"),
         # "Bob Iger to return", "ex-CEO Bob Iger is back"
         _rule("former-returns", "appointed",
               rf"(?i:ex-|former\s+){T}\s+{P}\s+{_ADV}(?i:returns|return|returning|is\s+back|back|comes\s+back)", surname_ok=True),
@@ -258,12 +317,17 @@ def rules() -> tuple[Rule, ...]:
         _rule("persons-depart", "departed_list",
               rf"{_PERSONS}{_APPOS}\s+{_ADV}(?:(?i:have\s+|has\s+)?(?i:announced|said)\s+(?:(?i:that)\s+)?(?i:they)\s+{_ADV})?{_DEPART}"
               rf"{_DEPART_TAIL}", surname_ok=True),
+        # "Doe out as Zorbly CEO": a lone surname vouched for by the title the person leaves
+        _rule("person-departs-as-title", "departed",
+              rf"{P}\s+{_ADV}{_DEPART}\s+(?i:as|from)\s+(?:(?i:his|her|their)\s+(?:roles?|positions?|posts?|jobs?)\s+(?i:as)\s+)?{_ART}"
+              rf"(?:{_NAME.format('dco')}(?:'s)?\s+)?{_TITLE.format('dt')}{_OF_DCO}(?![\s,]*⟪)", surname_ok=True),
         # "Jack Dorsey reportedly stepping down as Twitter CEO", "Jony Ive, Apple's chief design officer, is leaving the company"
         _rule("person-departs", "departed", rf"{P}{_APPOS}\s+{_ADV}{_DEPART}{_DEPART_TAIL}"),
         # "GE ousts chief executive John Flannery", "OpenAI Board of Directors Fires CEO Sam Altman", "GE ousts its CEO"
         _rule("company-ousts", "departed",
               rf"{CO}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?(?:\s+(?i:on\s+\w+))?\s+{_ADV}(?i:ousts|ousted|fires|fired|removes|removed|"
-              rf"dismisses|dismissed|sacks|sacked|cans|canned|axes|axed|pushes\s+out|forces\s+out|loses|lost)\s+{_ART}{T},?"
+              rf"dismisses|dismissed|sacks|sacked|cans|canned|axes|axed|pushes\s+out|forces\s+out|loses|lost|parts\s+ways\s+with|"
+              rf"parted\s+ways\s+with|part\s+ways\s+with)\s+{_ART}{T},?"
               rf"(?:\s+{P})?", surname_ok=True),
         # "announces departure of CMO Holly Grant", "with the departure of company president Jeff Jones"
         _rule("departure-of", "departed",
@@ -278,7 +342,7 @@ def rules() -> tuple[Rule, ...]:
         # "Microsoft names new CFO", "Royal Mail picks branding chief", "Google has already found its new financial director"
         _rule("company-names-title", "unnamed_appointed",
               rf"{CO}\s+(?:(?:[\w']+|⟪\d+⟫)\s+){{0,3}}?(?i:names|name|appoints|hires|taps|picks|selects|finds|found|welcomes|announces|unveils|"
-              rf"gets|lands|poaches|lures)\s+(?:(?i:a|its|new|the)\s+)*(?:{_ANY_NAME}\s+)?{T}"
+              rf"gets|lands|poaches|lures)\s+(?:(?i:a|its|new|the|first|first-ever|inaugural|permanent)\s+)*(?:{_ANY_NAME}\s+)?{T}"
               rf"(?!\s+{_ANY_NAME}|\s+(?i:transition|succession|change|changes|search|plan)\b)"),
         _rule("company-new-title", "unnamed_appointed", rf"{CO}'s\s+(?i:new)\s+(?:[^⟦⟪\s]+\s+){{0,3}}{T}"),
         # "Cross River CEO named CEO of American Fintech Council"
@@ -323,7 +387,8 @@ HEADLINE_CUES = frozenset(
     founder cofounder founders leadership appoints appointed appointment names named hires hired taps tapped picks
     elects elected promotes promoted joins successor succession resigns resign resigned resignation steps step stepping
     quits quit leaves leaving departs departure exits ousts ousted fires fired retires retire retirement replaces replaced
-    shakeup reshuffle transition boss""".split()
+    shakeup reshuffle transition boss appointments appoint retiring departing exit exiting succeed succeeds succeeded
+    return returns returning helm reins stood shake shakes management suite lead parts ways hands passes""".split()
 )
 # Every word that can carry a leadership clause; an item with none of them is skipped at once.
 LEADERSHIP_WORDS = HEADLINE_CUES | frozenset(
@@ -331,5 +396,6 @@ LEADERSHIP_WORDS = HEADLINE_CUES | frozenset(
     dismissed sacks sacked bails bows removes removed welcomes welcomed adds added elevates elevated recruits recruited
     poaches poached lures lured selects selected chooses chose chosen installs installed unveils brings brought ropes
     makes made lead leads run runs helm reins succeed succeeds succeeding replace replacing loses lost announces
-    confirms serve serving""".split()
+    confirms serve serving assume assumes reigns into snags snagged nabs nabbed bumps bumped lands landed stands stand
+    standing act acts""".split()
 )

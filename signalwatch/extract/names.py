@@ -98,9 +98,12 @@ def mark(clause: str) -> Marked:
         pieces: list[str] = []
         last = 0
         for match in _titles(clause):
-            pieces.append(clause[last : match.start()])
+            start = match.start()
+            if clause[max(0, start - 4) : start].lower() == "non-":
+                start -= 4  # "non-executive Chairman": the "non-" is part of the title
+            pieces.append(clause[last:start])
             pieces.append(TITLE_MARK.format(len(titles)))
-            titles.append(tidy_title(match.group(0)))
+            titles.append(tidy_title(clause[start : match.end()]))
             last = match.end()
         pieces.append(clause[last:])
         clause = "".join(pieces)

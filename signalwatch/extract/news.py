@@ -11,10 +11,10 @@ from __future__ import annotations
 from signalwatch.extract.acquisition import ACQUISITION_WORDS, extract_acquisitions
 from signalwatch.extract.funding import FUNDING_SHAPE_WORDS, FUNDING_WORDS, extract_funding
 from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs
-from signalwatch.extract.leadership import LEADERSHIP_WORDS, extract_leadership
+from signalwatch.extract.leadership import LEADERSHIP_WORDS, SUMMARY_CHANGE_WORDS, extract_leadership
 from signalwatch.extract.learned import Model, load_model, model_events
 from signalwatch.extract.model import Extraction
-from signalwatch.extract.text import clean, strip_dateline, words
+from signalwatch.extract.text import clean, strip_dateline, unshout, words
 
 __all__ = ["extract_news", "extract_with"]
 
@@ -48,7 +48,7 @@ def extract_news(title: str, summary: str = "") -> list[Extraction]:
 
 def extract_with(title: str, summary: str, models: dict[str, Model] | None) -> list[Extraction]:
     """`extract_news` with the given learned models (None: the shipped ones; {}: patterns only). For training and tests."""
-    headline = clean(title)
+    headline = unshout(clean(title))
     if not headline:
         return []
     body = strip_dateline(clean(summary[:SUMMARY_LIMIT])) if summary else ""
@@ -63,7 +63,7 @@ def extract_with(title: str, summary: str, models: dict[str, Model] | None) -> l
 def _patterns(headline: str, body: str) -> list[Extraction]:
     tokens = words(headline)
     body_tokens = words(body) if body else frozenset()
-    if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES):
+    if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES or body_tokens & SUMMARY_CHANGE_WORDS):
         return []
     found: list[Extraction] = []
     funding = extract_funding(headline, body, tokens) if tokens & _FUNDING_HEADLINE or body_tokens & _FUNDING_SUMMARY else []

@@ -6,7 +6,7 @@ import re
 
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
-    "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote",
+    "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote", "unshout",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -92,6 +92,37 @@ _DATELINE = re.compile(
 )
 
 
+# Words an all-capitals headline keeps in capitals, and the small words it writes in lower case.
+_KEEP_CAPS = frozenset(
+    """CEO CFO CTO COO CMO CRO CPO CIO CISO CHRO CSO CDO CCO VP SVP EVP HR IT AI ML US UK EU UAE IPO SPAC VC PE M&A
+    TV PR IPOS ESG EV EVS API SAAS B2B B2C R&D NYSE NASDAQ USD EUR GBP CAD AUD INR SGD CHF""".split()
+)
+_SMALL_WORDS = frozenset("a an the of in on at to for and or as by from with into over after amid via vs".split())
+_SHOUTED_WORD = re.compile(r"[A-Z][A-Z0-9&'.-]*")
+
+
+def unshout(text: str) -> str:
+    """An all-capitals headline ("ONEELEVEN HEAD MATTHEW LOMBARDI STEPPING DOWN") in headline case, so names read as names.
+
+    Text with lower-case letters is returned unchanged; title acronyms ("CEO") keep their capitals.
+    """
+    letters = sum(1 for char in text if char.isalpha())
+    if letters < 12 or any(char.islower() for char in text):
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        core = word[:-2] if word.endswith("'S") else word
+        if core in _KEEP_CAPS:
+            return core + word[len(core) :].lower()
+        before = text[: match.start()].rstrip()
+        if word.lower() in _SMALL_WORDS and before[-1:].isalnum():
+            return word.lower()  # "Venture Funding for Women", not at the start of the headline or after a quote
+        return word[0] + word[1:].lower()
+
+    return _SHOUTED_WORD.sub(fix, text)
+
+
 def strip_dateline(text: str) -> str:
     """Wire copy without its dateline, so the first sentence starts with the company."""
     return _DATELINE.sub("", text, count=1) if "WIRE" in text[:90].upper() else text
@@ -152,6 +183,8 @@ def _company_in(text: str) -> str | None:
     if words[-1].endswith(".") and len(words[-1]) > 2 and not _LEGAL.match(words[-1]) and not _INITIALS.fullmatch(words[-1]):
         words[-1] = words[-1].rstrip(".")  # "from Twitter.": the end of the sentence, not of the name
     last = words[-1].lower()
+    if last.endswith(("-based", "-backed", "-headquartered", "-owned", "-led")):
+        return None  # "Paris-based": where the company is, not its name
     if last in _GENERIC_PLURALS or (_DESCRIPTOR_HEADS.match(last) and last not in _LOWER_ONLY_HEADS):
         return None  # "Gene Therapy Biotech", "Massachusetts Startups": a description, not a name
     return _valid(words)

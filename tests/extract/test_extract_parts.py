@@ -8,8 +8,8 @@ import pytest
 
 from signalwatch.extract.money import find_amounts
 from signalwatch.extract.roles import TITLE
-from signalwatch.titles import classify_title
 from signalwatch.extract.text import company_from_subject, strip_dateline
+from signalwatch.titles import classify_title
 
 AMOUNTS = [
     ("$20M", 20e6, "USD"),
