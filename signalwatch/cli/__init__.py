@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "signalwatch.cli.digest",
     "signalwatch.cli.maintenance",
     "signalwatch.cli.doctor",
+    "signalwatch.cli.icp",
 ]
 
 

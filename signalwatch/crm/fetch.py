@@ -15,7 +15,7 @@ from signalwatch.crm.sync_config import (
     SalesforceSyncConfig,
 )
 
-__all__ = ["hubspot_accounts", "salesforce_accounts", "soql_for", "industry_word", "INDUSTRY_WORDS"]
+__all__ = ["hubspot_accounts", "salesforce_accounts", "soql_for", "industry_word", "INDUSTRY_WORDS", "crm_account"]
 
 _FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
 
@@ -85,6 +85,13 @@ def _mapped(crm: str, remote_id: str, record: dict[str, Any], fields: FieldMap, 
         revenue=_float(get(fields.revenue)), country=country.upper() if country else None,
         owner_email=owner_email, tags=tags,
     )
+
+
+def crm_account(crm: str, remote_id: str, record: Mapping[str, Any], fields: FieldMap,
+                industry_map: Mapping[str, str]) -> CrmAccount:
+    """One CRM company/account record mapped to our fields as a sync maps it, without owner or tags
+    (`icp suggest` reads the companies of closed deals this way)."""
+    return _mapped(crm, remote_id, dict(record), fields, None, (), industry_map)
 
 
 def hubspot_accounts(api: HubSpotApi, config: HubSpotSyncConfig) -> list[CrmAccount]:

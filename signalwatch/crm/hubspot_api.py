@@ -197,6 +197,31 @@ class HubSpotApi:
             for item in batch.results or []:
                 yield HubSpotRecord(str(item.id), dict(item.properties or {}))
 
+    def read_companies(self, ids: list[str], properties: list[str]) -> list[HubSpotRecord]:
+        """The companies with these ids, by batch reads of 100; an id HubSpot no longer holds is left out."""
+        found = []
+        for start in range(0, len(ids), 100):
+            batch = self._call("company batch read", self._client.crm.companies.batch_api.read, batch_read_input_simple_public_object_id={
+                "inputs": [{"id": record_id} for record_id in ids[start:start + 100]], "properties": properties, "propertiesWithHistory": []})
+            found += [HubSpotRecord(str(item.id), dict(item.properties or {})) for item in batch.results or []]
+        return found
+
+    def iter_deals(self, properties: list[str]) -> Iterator[tuple[HubSpotRecord, list[tuple[str, str]]]]:
+        """Every live deal with its company associations, [(company id, association label)] in the
+        API's order (`icp suggest`; read only). The labels are `deal_to_company` for the primary
+        company and `deal_to_company_unlabeled`, under which HubSpot lists each company again."""
+        after = None
+        while True:
+            page = self._call("deal list", self._client.crm.deals.basic_api.get_page, limit=100, after=after,
+                              properties=properties, associations=["companies"], archived=False)
+            for item in page.results or []:
+                companies = (item.associations or {}).get("companies")
+                links = [(str(link.id), str(link.type)) for link in (companies.results if companies else None) or []]
+                yield HubSpotRecord(str(item.id), dict(item.properties or {})), links
+            after = _next_after(page)
+            if after is None:
+                return
+
     # -- writes -----------------------------------------------------------------------
 
     def create(self, object_type: str, properties: dict[str, Any], company_id: str, association_type: int) -> str:

@@ -4,7 +4,10 @@ Implements what signalwatch calls: company search/list/update, task and note cre
 (by id, or by a unique property with `idProperty`) and search (EQ, NEQ, IN, CONTAINS_TOKEN,
 GTE/LTE, HAS_PROPERTY), owners, property groups and property definitions of companies,
 tasks and notes (a property with `hasUniqueValue` rejects a second object holding the same
-value with 409); Bearer-token auth; scripted failures (429 with HubSpot's error body, 5xx).
+value with 409); the deal list with company associations (`associations=companies`: each
+company twice, as `deal_to_company` and `deal_to_company_unlabeled`, as recorded from the real
+API in tests/fixtures/hubspot); Bearer-token auth; scripted failures (429 with HubSpot's error
+body, 5xx).
 
 Failure modes of the real service, to test against: `search_lag` (objects written through
 the API appear in search results only that many seconds later, as HubSpot's search index
@@ -29,7 +32,7 @@ from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeHubSpot", "Scripted"]
 
-_TYPES = ("companies", "tasks", "notes")
+_TYPES = ("companies", "tasks", "notes", "deals")
 # A few of the properties HubSpot defines on every account (name, label, type, fieldType, group):
 # the ones signalwatch reads or writes.
 _BUILT_IN: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
@@ -39,7 +42,15 @@ _BUILT_IN: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
     "tasks": (("hs_task_subject", "Task Title", "string", "text", "task"), ("hs_task_body", "Notes", "string", "html", "task"),
               ("hs_timestamp", "Due date", "datetime", "date", "task")),
     "notes": (("hs_note_body", "Note body", "string", "html", "note"), ("hs_timestamp", "Activity date", "datetime", "date", "note")),
+    "deals": (("dealname", "Deal Name", "string", "text", "dealinformation"), ("dealstage", "Deal Stage", "enumeration", "radio", "dealinformation"),
+              ("pipeline", "Pipeline", "enumeration", "select", "dealinformation"), ("closedate", "Close Date", "datetime", "date", "dealinformation"),
+              ("amount", "Amount", "number", "number", "dealinformation"),
+              ("hs_is_closed", "Is Deal Closed?", "bool", "booleancheckbox", "dealinformation"),
+              ("hs_is_closed_won", "Is Closed Won", "bool", "booleancheckbox", "dealinformation")),
 }
+# The default pipeline's closed stages, and what HubSpot's calculated properties say of them.
+_CLOSED_STAGES = {"closedwon": ("true", "true"), "closedlost": ("true", "false")}  # stage -> (hs_is_closed, hs_is_closed_won)
+DEAL_TO_COMPANY = 5  # HubSpot-defined association type id of a deal's primary company
 
 
 class _Hangup(Exception):
@@ -65,13 +76,14 @@ def _now() -> str:
 class FakeHubSpot(LoopbackServer):
     def __init__(self, token: str = "pat-na1-test-token") -> None:
         self.token = token
-        self.objects: dict[str, dict[str, dict[str, Any]]] = {"companies": {}, "tasks": {}, "notes": {}}
+        self.objects: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in _TYPES}
         self.associations: list[tuple[str, str, str, int]] = []  # (type, id, company id, association type)
         self.owners: list[dict[str, Any]] = []
         # Property definitions and property groups per object type.
         self.schemas: dict[str, dict[str, dict[str, Any]]] = {
             kind: {spec[0]: _definition(*spec, hubspot_defined=True) for spec in _BUILT_IN[kind]} for kind in _TYPES}
-        self.groups: dict[str, set[str]] = {"companies": {"companyinformation"}, "tasks": {"task"}, "notes": {"note"}}
+        self.groups: dict[str, set[str]] = {"companies": {"companyinformation"}, "tasks": {"task"}, "notes": {"note"},
+                                            "deals": {"dealinformation"}}
         self.lists: dict[str, list[str]] = {}  # list id -> company ids
         self.scripted: list[Scripted] = []
         self.requests: list[tuple[str, str]] = []
@@ -96,6 +108,16 @@ class FakeHubSpot(LoopbackServer):
 
     def add_company(self, name: str, domain: str | None, **props: Any) -> str:
         return self._store("companies", {"name": name, "domain": domain, **props})
+
+    def add_deal(self, name: str, stage: str, closedate: str | None, company_id: str | None = None, **props: Any) -> str:
+        """A deal in the default pipeline; `hs_is_closed`/`hs_is_closed_won` follow the stage as HubSpot
+        calculates them (`closedwon`, `closedlost`; any other stage is open). `company_id`: its company."""
+        closed, won = _CLOSED_STAGES.get(stage, ("false", "false"))
+        deal_id = self._store("deals", {"dealname": name, "dealstage": stage, "pipeline": "default", "closedate": closedate,
+                                        "hs_is_closed": closed, "hs_is_closed_won": won, **props})
+        if company_id is not None:
+            self.associations.append(("deals", deal_id, company_id, DEAL_TO_COMPANY))
+        return deal_id
 
     def add_owner(self, email: str, first: str = "Sam", last: str = "Seller") -> str:
         with self._lock:
@@ -154,6 +176,7 @@ class FakeHubSpot(LoopbackServer):
             ("GET", r"/crm/v3/lists/(\w+)/memberships", self._memberships),
             ("POST", r"/crm/v3/objects/(tasks|notes|companies)", self._create),
             ("GET", r"/crm/v3/objects/(companies)", self._list),
+            ("GET", r"/crm/v3/objects/(deals)", self._list_deals),
             ("GET", r"/crm/v3/objects/(companies|tasks|notes)/([^/]+)", self._get),
             ("PATCH", r"/crm/v3/objects/(companies)/(\d+)", self._update),
             ("GET", r"/crm/v3/owners/?", self._owners),
@@ -207,6 +230,19 @@ class FakeHubSpot(LoopbackServer):
         items = [o for o in self.objects[object_type].values() if o["archived"] == archived]
         properties = [p for value in query.get("properties", []) for p in value.split(",")]
         return self._page(items, properties, int((query.get("limit") or ["10"])[0]), (query.get("after") or [None])[0], total=False)
+
+    def _list_deals(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        """The deal list; with `associations=companies`, each deal's companies as the real API lists them:
+        the primary one as `deal_to_company`, then every company again as `deal_to_company_unlabeled`
+        (a deal without companies has no `associations` key at all)."""
+        status, headers, out = self._list(object_type, query=query, body=body)
+        wanted = {kind for value in query.get("associations", []) for kind in value.split(",")}
+        for result in out["results"] if "companies" in wanted else []:
+            companies = [company for kind, deal_id, company, _type in self.associations if kind == "deals" and deal_id == result["id"]]
+            if companies:
+                links = [{"id": companies[0], "type": "deal_to_company"}] + [{"id": c, "type": "deal_to_company_unlabeled"} for c in companies]
+                result["associations"] = {"companies": {"results": links}}
+        return status, headers, out
 
     def _page(self, items: list[dict[str, Any]], properties: list[str], limit: int, after: Any, total: bool) -> tuple[int, dict[str, str], Any]:
         start = int(after or 0)

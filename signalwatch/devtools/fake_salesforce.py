@@ -2,8 +2,10 @@
 
 simple-salesforce always speaks https, so the fake serves TLS with a certificate for
 127.0.0.1 (the client trusts it through the sink's `ca_bundle`). It implements SOQL
-queries over Account, Task and User (SELECT fields incl. Owner.Email, WHERE with AND of
-=, !=, LIKE, IN; ORDER BY; LIMIT; nextRecordsUrl paging), sObject create and update, sObject
+queries over Account, Task, User and Opportunity (SELECT fields incl. parent fields such as
+Owner.Email and Account.Industry, nested under the relationship name as the REST API returns
+them, or null without a parent; WHERE with AND of =, !=, <, <=, >, >= (dates and numbers),
+LIKE, IN and true/false literals; ORDER BY; LIMIT; nextRecordsUrl paging), sObject create and update, sObject
 Describe (the standard fields signalwatch uses plus those `add_field` declares, with
 `createable`/`updateable` as field-level security would show them), Bearer-session auth, and
 scripted failures in Salesforce's error-array shape. `reset_creates`
@@ -27,7 +29,7 @@ from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeSalesforce", "SfScripted"]
 
-_PREFIX = {"Account": "001", "Task": "00T", "User": "005"}
+_PREFIX = {"Account": "001", "Task": "00T", "User": "005", "Opportunity": "006"}
 # Standard fields per object: name -> (type, label, updateable).
 _STANDARD_FIELDS: dict[str, dict[str, tuple[str, str, bool]]] = {
     "Account": {"Id": ("id", "Account ID", False), "Name": ("string", "Account Name", True), "Website": ("url", "Website", True),
@@ -37,10 +39,16 @@ _STANDARD_FIELDS: dict[str, dict[str, tuple[str, str, bool]]] = {
              "Priority": ("picklist", "Priority", True), "Status": ("picklist", "Status", True),
              "ActivityDate": ("date", "Due Date Only", True), "CreatedDate": ("datetime", "Created Date", False)},
     "User": {"Id": ("id", "User ID", False), "Email": ("email", "Email", True)},
+    "Opportunity": {"Id": ("id", "Opportunity ID", False), "Name": ("string", "Name", True),
+                    "AccountId": ("reference", "Account ID", True), "StageName": ("picklist", "Stage", True),
+                    "CloseDate": ("date", "Close Date", True), "Amount": ("currency", "Amount", True),
+                    "IsClosed": ("boolean", "Closed", False), "IsWon": ("boolean", "Won", False),
+                    "CreatedDate": ("datetime", "Created Date", False)},
 }
+_PARENTS = {"Owner": "User"}  # relationship name -> sObject, where they differ (Account.X is an Account)
 _QUERY = re.compile(r"^SELECT\s+(?P<fields>.+?)\s+FROM\s+(?P<obj>\w+)(?:\s+WHERE\s+(?P<where>.+?))?"
                     r"(?:\s+ORDER\s+BY\s+(?P<order>[\w.]+))?(?:\s+LIMIT\s+(?P<limit>\d+))?$", re.IGNORECASE | re.DOTALL)
-_COND = re.compile(r"^([\w.]+)\s*(=|!=|LIKE|IN)\s*(.+)$", re.IGNORECASE | re.DOTALL)
+_COND = re.compile(r"^([\w.]+)\s*(!=|<=|>=|=|<|>|LIKE|IN)\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _STRING = re.compile(r"'((?:\\.|[^'\\])*)'")
 
 
@@ -68,6 +76,16 @@ def _field(name: str, field_type: str, label: str, writable: bool, *, custom: bo
             "defaultValue": {"value": None}}
 
 
+def _compare(value: Any, wanted: str, operator: str) -> bool:
+    """`value <op> wanted`: numbers as numbers, anything else (ISO dates) as text."""
+    try:
+        left: Any = float(value)
+        right: Any = float(wanted)
+    except (TypeError, ValueError):
+        left, right = str(value), wanted
+    return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[operator]
+
+
 def _like(pattern: str, value: str) -> bool:
     regex = ""
     index = 0
@@ -86,7 +104,7 @@ class FakeSalesforce(LoopbackServer):
     def __init__(self, certfile: Path, keyfile: Path, token: str = "00Dxx0000000001!AQ4AQTestSessionId", page_size: int = 2000) -> None:
         self.token = token
         self.page_size = page_size
-        self.records: dict[str, dict[str, dict[str, Any]]] = {"Account": {}, "Task": {}, "User": {}}
+        self.records: dict[str, dict[str, dict[str, Any]]] = {sobject: {} for sobject in _PREFIX}
         self.scripted: list[SfScripted] = []
         self.queries: list[str] = []
         self.reset_creates = 0  # this many creates are stored, then the connection drops unanswered
@@ -174,6 +192,11 @@ class FakeSalesforce(LoopbackServer):
             return str(value) in {_unescape(s) for s in _STRING.findall(raw)}
         literal = _STRING.fullmatch(raw.strip())
         wanted = _unescape(literal.group(1)) if literal else raw.strip()
+        if operator in ("<", "<=", ">", ">="):
+            return value is not None and _compare(value, wanted, operator)
+        if isinstance(value, bool) and not literal:  # IsWon = true: a boolean literal, not a string
+            equal = str(value).lower() == wanted.lower()
+            return equal if operator == "=" else not equal
         if operator == "LIKE":
             return value is not None and _like(literal.group(1) if literal else wanted, str(value))
         equal = (None if wanted == "null" else wanted) == (None if value is None else str(value))
@@ -183,13 +206,26 @@ class FakeSalesforce(LoopbackServer):
         out: dict[str, Any] = {"attributes": {"type": sobject, "url": f"/services/data/v{version}/sobjects/{sobject}/{record['Id']}"}}
         for name in fields:
             if "." in name:
-                owner = self.records["User"].get(str(record.get("OwnerId")))
-                out["Owner"] = None if owner is None else {
-                    "attributes": {"type": "User", "url": f"/services/data/v{version}/sobjects/User/{owner['Id']}"},
-                    "Email": owner.get("Email")}
+                relation, _, parent_field = name.partition(".")
+                if relation not in out:
+                    out[relation] = self._parent(record, relation, version)
+                if out[relation] is not None:
+                    out[relation][parent_field] = self._value(self._parent_record(record, relation) or {}, parent_field)
             else:
                 out[name] = self._value(record, name)
         return out
+
+    def _parent_record(self, record: dict[str, Any], relation: str) -> dict[str, Any] | None:
+        """The record a relationship field points to (Owner: the User in OwnerId; Account: AccountId)."""
+        return self.records.get(_PARENTS.get(relation, relation), {}).get(str(record.get(f"{relation}Id")))
+
+    def _parent(self, record: dict[str, Any], relation: str, version: str) -> dict[str, Any] | None:
+        """The nested parent object of a query row, holding only its `attributes` so far; None without a parent."""
+        parent = self._parent_record(record, relation)
+        sobject = _PARENTS.get(relation, relation)
+        if parent is None:
+            return None
+        return {"attributes": {"type": sobject, "url": f"/services/data/v{version}/sobjects/{sobject}/{parent['Id']}"}}
 
     # -- HTTP -------------------------------------------------------------------------
 
