@@ -4,6 +4,10 @@ SEC's fair-access policy is a hard requirement, not politeness: requests must ca
 User-Agent naming the operator with a contact email, stay under 10 per second for the whole
 deployment, and stop when EDGAR answers with its "Request Rate Threshold Exceeded" or
 "Undeclared Automated Tool" page (which we must never parse as data).
+
+One 403 is not a refusal: sec.gov serves its archive from S3 and answers a file that does not
+exist (a daily index of a holiday) with 403 and S3's XML `<Error><Code>AccessDenied</Code>`. That
+is `EdgarMissingError`, and it starts no cooldown.
 """
 
 from __future__ import annotations
@@ -18,12 +22,17 @@ from signalwatch.connectors.base import ConnectorOptions
 from signalwatch.connectors.edgar.limiter import EdgarBlockedError, limiter_for
 from signalwatch.http import HttpClient, HttpStatusError, HttpUrlText, RateLimitedError
 
-__all__ = ["EdgarOptions", "EdgarSession", "check_user_agent", "SEC_ORIGIN", "BLOCK_COOLDOWN"]
+__all__ = ["EdgarOptions", "EdgarSession", "EdgarMissingError", "check_user_agent", "SEC_ORIGIN", "BLOCK_COOLDOWN"]
 
 SEC_ORIGIN = "https://www.sec.gov"
 BLOCK_COOLDOWN = 600.0  # SEC lifts its block after ten minutes under the threshold
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BLOCK_MARKERS = (b"request rate threshold exceeded", b"undeclared automated tool")
+_MISSING_MARKERS = (b"<error>", b"<code>accessdenied</code>")  # S3's answer for a key that does not exist
+
+
+class EdgarMissingError(HttpStatusError):
+    """The archive has no such file (EDGAR answers 403 with S3's AccessDenied XML, or 404)."""
 
 
 def check_user_agent(value: str) -> str:
@@ -100,6 +109,8 @@ class EdgarSession:
         except RateLimitedError as exc:
             raise self._blocked(f"{url}: EDGAR rate limited us (HTTP {exc.status})", exc.retry_after) from exc
         except HttpStatusError as exc:
+            if exc.status == 404 or (exc.status == 403 and all(m in exc.body.lower() for m in _MISSING_MARKERS)):
+                raise EdgarMissingError(f"{url}: no such file on EDGAR (HTTP {exc.status})", exc.status) from exc
             if exc.status in (403, 429):
                 # EDGAR answers 403 for both block pages; the client does not hand us the body.
                 raise self._blocked(f"{url}: HTTP {exc.status}: EDGAR refused the request (rate threshold or User-Agent)") from exc

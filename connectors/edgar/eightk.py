@@ -46,6 +46,9 @@ class EightKConnector(EdgarConnector):
     def wanted(self, entry: FeedEntry) -> bool:
         return entry.form.upper() == "8-K" and "5.02" in entry.items
 
+    def indexed_form(self, form: str) -> bool:
+        return form.upper() == "8-K"
+
     def fetch_filing(self, session: EdgarSession, entry: FeedEntry, index: FilingIndex) -> dict[str, Any]:
         main = doc_text(session, entry, index, types=("8-K",), suffixes=_DOC_SUFFIXES)
         exhibit = None

@@ -49,6 +49,9 @@ class FormDConnector(EdgarConnector):
     def wanted(self, entry: FeedEntry) -> bool:
         return entry.form.upper() in ("D", "D/A")
 
+    def indexed_form(self, form: str) -> bool:
+        return form.upper() in ("D", "D/A")
+
     def fetch_filing(self, session: EdgarSession, entry: FeedEntry, index: FilingIndex) -> dict[str, Any]:
         body = doc_text(session, entry, index, types=("D",), suffixes=(".xml",))
         if body is None:  # an index without the XML row: the document's name is fixed by EDGAR

@@ -7,7 +7,8 @@ The cursor is a small state dict saved with the events::
      "retry": [{"entry": {...}, "attempts": 1}]}    filings whose documents failed, tried again
 
 A subclass says which feed (`form_type`), which entries matter (`wanted`), which documents to
-fetch (`fetch_filing`, I/O) and what events they make (`events_for`, pure).
+fetch (`fetch_filing`, I/O) and what events they make (`events_for`, pure). `backfill` reads
+the same filings of the last N days from EDGAR's daily indexes instead of the feed (`history`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from signalwatch.connectors.edgar.client import (
 )
 from signalwatch.connectors.edgar.feed import FeedEntry, feed_url, parse_feed
 from signalwatch.connectors.edgar.filing_index import FilingIndex, parse_index
+from signalwatch.connectors.edgar.history import recent_filings
 from signalwatch.connectors.edgar.limiter import EdgarBlockedError
 from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError
@@ -42,6 +44,8 @@ class EdgarConnector(Connector):
 
     form_type: ClassVar[str]
     default_interval = timedelta(minutes=15)
+    # A backfill's cost is the daily index files, not the accounts: new accounts go in one batch.
+    backfill_batch: ClassVar[int] = 10_000
     options: EdgarOptions
 
     def __init__(self, source_name: str, options: EdgarOptions) -> None:
@@ -59,6 +63,15 @@ class EdgarConnector(Connector):
     @abstractmethod
     def events_for(self, item: Mapping[str, Any], now: datetime) -> list[SignalEvent]:
         """Events from one fetched filing. Pure."""
+
+    @abstractmethod
+    def indexed_form(self, form: str) -> bool:
+        """Whether a daily-index row of this form may be wanted (the index lists no 8-K items)."""
+
+    def backfill(self, ctx: FetchContext, since: datetime) -> tuple[list[SignalEvent], dict[str, str]] | None:
+        """The accounts' filings since `since`, from EDGAR's daily indexes (see `history`)."""
+        return recent_filings(self, EdgarSession(ctx.http, self.options), ctx.accounts, self.indexed_form,
+                              since=since, now=ctx.now)
 
     def fetch(self, ctx: FetchContext) -> Fetched:
         session = EdgarSession(ctx.http, self.options)

@@ -1,7 +1,8 @@
 """`signalwatch backfill`: store the recent history of accounts, dated when it happened, without alerting.
 
 For each enabled source whose type keeps history (job boards: roles by their own published
-date; per-account news: items of each account's search), the events of the last N days are
+date; per-account news: items of each account's search; SEC Form D and 8-K: the accounts'
+filings listed in EDGAR's daily indexes, dated when accepted), the events of the last N days are
 resolved to accounts like any poll's and stored, so they show in `events list`, the digest
 and `accounts top`. They carry `attributes.backfill = true` and are never evaluated by the
 rules, so adding 5,000 accounts sends nothing to Slack. Cursors are not touched: the live
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from signalwatch.cli.common import settings_or_exit
@@ -20,17 +21,21 @@ from signalwatch.timeutil import utcnow
 
 if TYPE_CHECKING:
     from signalwatch.config import Settings
+    from signalwatch.events import SignalEvent
+    from signalwatch.resolve import AccountIndex
     from signalwatch.store import Store
 
-__all__ = ["register", "cmd_backfill"]
+__all__ = ["register", "cmd_backfill", "store_history"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "backfill", help="store the last N days of job-board roles and account news for accounts, without alerting",
-        description="Read each enabled job-board and per-account news source's history for the chosen accounts: "
-        "roles published within --days (dated by their own published date) and news items of that age. The events "
-        "are stored and visible (events list, digest, accounts top) but never alert. Other source types are skipped.",
+        "backfill", help="store the last N days of job-board roles, account news and SEC filings for accounts, "
+        "without alerting",
+        description="Read each enabled job-board, per-account news and EDGAR (Form D, 8-K) source's history for the "
+        "chosen accounts: roles published within --days (dated by their own published date), news items of that age, "
+        "and the accounts' filings listed in EDGAR's daily indexes of those days. The events are stored and visible "
+        "(events list, digest, accounts top) but never alert. Other source types are skipped.",
     )
     who = parser.add_mutually_exclusive_group(required=True)
     who.add_argument("--account", type=int, action="append", metavar="ID", help="account id (repeatable)")
@@ -86,13 +91,19 @@ def _backfill(args: argparse.Namespace, settings: Settings, store: Store) -> int
                     print(f"{source.name}: a {source.type} source keeps no history to backfill")
                 continue
             events, errors = found
-            marked = [index.apply(event.model_copy(update={"attributes": {**event.attributes, "backfill": True}}))
-                      for event in events]
-            with store.poll_unit(source.name, now) as unit:
-                stored = unit.insert(marked)
+            stored = store_history(store, index, source.name, events, now)
             tied = sum(1 for event in stored if event.account_id is not None)
             print(f"{source.name}: {len(stored)} new events ({tied} tied to an account) from the last {args.days} days")
             for target, reason in errors.items():
                 failed = True
                 print(f"{source.name}: {target}: {reason}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def store_history(store: Store, index: AccountIndex, source: str, events: list[SignalEvent],
+                  now: datetime) -> list[SignalEvent]:
+    """Mark `events` as backfilled, tie them to accounts and store them (no rules): the new ones."""
+    marked = [index.apply(event.model_copy(update={"attributes": {**event.attributes, "backfill": True}}))
+              for event in events]
+    with store.poll_unit(source, now) as unit:
+        return unit.insert(marked)
