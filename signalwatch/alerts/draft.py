@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, NamedTuple
 
-__all__ = ["AlertDraft"]
+__all__ = ["AlertDraft", "AlertRecord"]
 
 
 class AlertDraft(NamedTuple):
@@ -25,3 +25,13 @@ class AlertDraft(NamedTuple):
     priority: str
     payload: dict[str, Any]
     not_before: datetime | None = None  # held until a delivery window opens
+
+
+class AlertRecord(NamedTuple):
+    """An alert already enqueued, as the rules engine rebuilds its cooldowns and daily caps from
+    it after a restart (`Engine.warm_up`): one per (rule, account, event) in the outbox."""
+
+    rule_id: str  # the outbox row's rule: the first rule of an alert that names several
+    account_id: int | None
+    created_at: datetime  # when its first row was enqueued
+    rules: tuple[str, ...] = ()  # every rule the alert names (its payload's "rules"), when several fired

@@ -25,6 +25,7 @@ from signalwatch.alerts.draft import AlertDraft
 from signalwatch.alerts.render import what_happened
 from signalwatch.events import SignalEvent, make_dedupe_key
 from signalwatch.rules.ruleset import Fit, Route, Rule
+from signalwatch.rules.wording import rule_phrase, tests_phrase
 
 __all__ = [
     "RulePart", "AccountPart", "EventPart", "Context", "rule_part", "account_part", "event_part", "context", "compose",
@@ -61,7 +62,7 @@ def describe(payload: Mapping[str, Any]) -> str:
 @dataclass(frozen=True)
 class RulePart:
     rule: dict[str, Any]
-    why: tuple[str, ...]
+    why: tuple[str, ...]  # the rule's own lines of the "why": its id and description, what it matched
     window_days: int | None  # composite rules: shown with the evidence count
 
 
@@ -77,12 +78,12 @@ class EventPart(NamedTuple):  # one per firing event: a tuple is the cheapest to
 
 
 def rule_part(rule: Rule) -> RulePart:
+    """The rule's part of its alerts. Its conditions are said in words ("title mentions revenue or
+    sales", "at least 3 engineering roles in 14 days"); `signalwatch explain` shows the syntax."""
     why = [f"Rule {rule.id}: {rule.description}"]
-    for selection in rule.selections:
-        described = selection.match.describe()
-        if described:
-            label = "" if selection.name == "match" else f"{selection.name}: "
-            why.append(f"Matched {label}" + "; ".join(described))
+    matched = rule_phrase(rule)
+    if matched:
+        why.append(f"Matched: {matched}")
     window = (rule.window.days if rule.window else 0) if rule.kind == "composite" else None
     return RulePart({"id": rule.id, "description": rule.description, "kind": rule.kind}, tuple(why), window)
 
@@ -92,7 +93,7 @@ def account_part(account: Account | None, fit: Fit | None) -> AccountPart:
         return AccountPart(None, None)
     why_tier = None
     if fit is not None and fit.tier:
-        why_tier = f"ICP tier {fit.tier} ({fit.tier_label})" + (": " + "; ".join(fit.criteria) if fit.criteria else "")
+        why_tier = f"ICP tier {fit.tier} ({fit.tier_label})" + (": " + tests_phrase(fit.matched) if fit.matched else "")
     return AccountPart({
         "id": account.id, "name": account.name, "domain": account.domain, "crm_id": account.crm_id,
         "tier": fit.tier if fit else None, "tier_label": fit.tier_label if fit else None,
@@ -128,13 +129,27 @@ def context(account: AccountPart, event: EventPart, heat: float) -> Context:
     return Context(account.account, event.event, round(heat, 2), tuple(why))
 
 
-def compose(rule: RulePart, context: Context, angle: str | None, priority: str, evidence: list[dict[str, Any]]) -> dict[str, Any]:
-    why = [*rule.why, f"{len(evidence)} related signal(s) within {rule.window_days}d", *context.why] \
-        if rule.window_days is not None and evidence else [*rule.why, *context.why]
-    return {
+def compose(rule: RulePart, context: Context, angle: str | None, priority: str, evidence: list[dict[str, Any]],
+            total: int | None = None, summary: str | None = None) -> dict[str, Any]:
+    """An alert's payload. A composite rule's adds `summary` (its headline: what the rule means,
+    with the account's numbers), `evidence` (strongest first) and `evidence_total`, the exact
+    count of related signals of which `evidence` shows the first few."""
+    total = len(evidence) if total is None else total
+    if rule.window_days is not None and evidence:
+        shown = f" ({len(evidence)} shown, strongest first)" if total > len(evidence) else ""
+        counted = f"{total} related signal{'s' if total != 1 else ''} within {rule.window_days} days{shown}"
+        why = [*rule.why, counted, *context.why]
+    else:
+        why = [*rule.why, *context.why]
+    payload = {
         "kind": ALERT, "rule": rule.rule, "priority": priority, "heat": context.heat, "angle": angle, "why": why,
         "evidence": evidence, "account": context.account, "event": context.event,
     }
+    if summary:
+        payload["summary"] = summary
+    if evidence:
+        payload["evidence_total"] = total
+    return payload
 
 
 # -- notices --------------------------------------------------------------------------

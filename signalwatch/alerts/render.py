@@ -17,7 +17,7 @@ from signalwatch.events import strip_controls
 from signalwatch.eventtypes import kind_of
 
 __all__ = ["slack_escape", "plain_safe", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate",
-           "truncate_mrkdwn", "web_url", "URL_LIMIT"]
+           "truncate_mrkdwn", "web_url", "URL_LIMIT", "signal_label", "evidence_heading"]
 
 HEADER_LIMIT = 150  # Block Kit header text
 SECTION_LIMIT = 3000  # Block Kit section text
@@ -103,7 +103,10 @@ def _fit(text: str, budget: int) -> str:
 
 
 def what_happened(payload: dict[str, Any]) -> str:
-    """One line saying what the event was, from its type's declaration (plain text)."""
+    """One line saying what happened (plain text): a composite alert's headline (the rule's
+    meaning with the account's numbers), else the event, from its type's declaration."""
+    if payload.get("summary"):
+        return str(payload["summary"])
     event = payload["event"]
     kind = kind_of(event["type"])
     line = kind.describe(event["change"], event.get("attributes") or {}) if kind else None
@@ -111,11 +114,28 @@ def what_happened(payload: dict[str, Any]) -> str:
 
 
 def headline(payload: dict[str, Any]) -> str:
+    """"P1 · funding · Acme · Tier A"; a composite alert names the types of its evidence,
+    strongest first ("funding + hiring")."""
     account = payload.get("account") or {}
     company = account.get("name") or payload["event"].get("company_name") or "Unmatched company"
     tier = f" · Tier {account['tier']}" if account.get("tier") else ""
-    kind = str(payload["event"]["type"]).replace("_", " ")
+    types = [str(item.get("type")) for item in payload.get("evidence") or [] if item.get("type")] if payload.get("summary") else []
+    kind = " + ".join(dict.fromkeys(types or [str(payload["event"]["type"])])).replace("_", " ")
     return f"{payload['priority']} · {kind} · {company}{tier}"
+
+
+def signal_label(item: dict[str, Any]) -> str:
+    """What one evidence entry was ("Raised $30M Series C"); entries of older releases: their title."""
+    return str(item.get("what") or item["title"])
+
+
+def evidence_heading(payload: dict[str, Any]) -> str:
+    """"Related signals (strongest first, 5 of 6 shown)", with the exact count."""
+    shown = len(payload.get("evidence") or [])
+    total = payload.get("evidence_total")
+    order = "strongest first, " if payload.get("summary") else ""
+    count = f"{shown} of {total} shown" if isinstance(total, int) and total > shown else f"{shown}"
+    return f"Related signals ({order}{count})"
 
 
 def render_text(payload: dict[str, Any]) -> str:
@@ -127,7 +147,9 @@ def render_text(payload: dict[str, Any]) -> str:
     account = payload.get("account") or {}
     if account.get("owner_email"):
         lines.append(f"  Owner:  {account['owner_email']}")
-    lines += [f"  Signal: {item['occurred_at'][:10]} {item['title']}" for item in payload.get("evidence") or []]
+    if payload.get("evidence"):
+        lines.append(f"  {evidence_heading(payload)}:")
+        lines += [f"  Signal: {item['occurred_at'][:10]} {signal_label(item)}" for item in payload["evidence"]]
     lines += [f"  Why:    {line}" for line in payload["why"]]
     if payload.get("angle"):
         lines.append(f"  Angle:  {payload['angle']}")
@@ -152,8 +174,12 @@ def render_slack(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
     fields.append(f"*When*\n{slack_escape(event['occurred_at'][:16].replace('T', ' '))} UTC")
     related = payload.get("evidence") or []
     if related:
-        signals = "\n".join(f"• {slack_escape(item['occurred_at'][:10])} {slack_link(item.get('url'), truncate(item['title'], 200))}" for item in related)
-        body += f"\n*Related signals:*\n{signals}"
+        signals = "\n".join(f"• {slack_escape(item['occurred_at'][:10])} {slack_link(item.get('url'), truncate(signal_label(item), 200))}"
+                            for item in related)
+        if payload.get("summary"):  # a composite alert: the headline, then its evidence, strongest first
+            body = f"*{slack_escape(what)}*"
+            evidence = slack_link(related[0].get("url"), truncate(signal_label(related[0]), 300))
+        body += f"\n*{slack_escape(evidence_heading(payload))}:*\n{signals}"
     why = "\n".join(f"• {slack_escape(line)}" for line in payload["why"])
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": truncate(plain_safe(title), HEADER_LIMIT), "emoji": False}},

@@ -6,7 +6,7 @@ import html
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from signalwatch.alerts.render import headline, what_happened
+from signalwatch.alerts.render import evidence_heading, headline, signal_label, what_happened
 from signalwatch.events import strip_controls
 
 __all__ = [
@@ -44,11 +44,21 @@ def subject(payload: dict[str, Any], limit: int = 250) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _web(url: Any) -> str | None:
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+
+
 def _lines(payload: dict[str, Any]) -> list[tuple[str, str | None]]:
-    """(text, link) lines of the body; link is an http(s) URL or None."""
+    """(text, link) lines of the body; link is an http(s) URL or None. A composite alert lists its
+    related signals, strongest first, with the exact count (as Slack shows them)."""
     event = payload["event"]
-    url = event.get("url") if str(event.get("url") or "").startswith(("http://", "https://")) else None
-    lines: list[tuple[str, str | None]] = [(what_happened(payload), None), (f"Evidence: {event['title']}", url)]
+    lines: list[tuple[str, str | None]] = [(what_happened(payload), None)]
+    related = payload.get("evidence") or []
+    if not payload.get("summary"):
+        lines.append((f"Evidence: {event['title']}", _web(event.get("url"))))
+    if related:
+        lines.append((f"{evidence_heading(payload)}:", None))
+        lines += [(f"Signal: {item['occurred_at'][:10]} {signal_label(item)}", _web(item.get("url"))) for item in related]
     lines += [(f"Why: {line}", None) for line in payload.get("why") or []]
     if payload.get("angle"):
         lines.append((f"Suggested angle: {payload['angle']}", None))

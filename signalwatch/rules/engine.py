@@ -25,7 +25,8 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from signalwatch.accounts import Account
-from signalwatch.alerts.draft import AlertDraft
+from signalwatch.alerts.composite import Part, evidence_item, headline
+from signalwatch.alerts.draft import AlertDraft, AlertRecord
 from signalwatch.alerts.payload import (
     AccountPart,
     Context,
@@ -39,10 +40,11 @@ from signalwatch.alerts.payload import (
 from signalwatch.events import SignalEvent, key_of, key_part
 from signalwatch.rules.blockindex import MatchIndex, block_shape
 from signalwatch.rules.conditions import Match
+from signalwatch.rules.expr import Node
 from signalwatch.rules.hitlog import AccountState, Hit, Pending
 from signalwatch.rules.policy import DeliveryWindow
 from signalwatch.rules.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
-from signalwatch.rules.scoring import weighting
+from signalwatch.rules.scoring import commodity, event_weight, weighting
 
 __all__ = ["Engine", "Delta", "Evaluation", "Outcome", "FIRED", "HELD", "BLOCKED", "NO_ROUTE", "NOT_MATCHED"]
 
@@ -167,6 +169,27 @@ class _Composite:
     def account_needs(self) -> tuple[tuple[int, Match], ...]:
         """Account-level selections the condition cannot hold without."""
         return tuple(self.account_blocks[name] for name, _ in self.rule.condition.requires if name in self.account_blocks)
+
+    @cached_property
+    def shown(self) -> tuple[tuple[str, int, Match, bool], ...]:
+        """The event-level selections an alert leads with — those the condition asks for, not
+        under a `not` — in condition order: (name, block, match, whether it asks for a count of 2+)."""
+        found: dict[str, bool] = {}
+
+        def walk(node: Node) -> None:
+            if not node or node[0] == "not":
+                return
+            if node[0] == "name":
+                _, name, symbol, limit = node
+                if name in self.event_blocks:
+                    counted = symbol in (">=", "==") and limit >= 2 or symbol == ">" and limit >= 1
+                    found[name] = found.get(name, False) or counted
+                return
+            for part in node[1]:
+                walk(part)
+        walk(self.rule.condition.tree)
+        matches = {s.name: s.match for s in self.rule.selections}
+        return tuple((name, self.event_blocks[name], matches[name], counted) for name, counted in found.items())
 
 
 class _Counts:
@@ -312,9 +335,11 @@ class Engine:
 
     # -- state ------------------------------------------------------------------------
 
-    def warm_up(self, events: Iterable[SignalEvent], alerts: Iterable[tuple[str, int | None, datetime]],
+    def warm_up(self, events: Iterable[SignalEvent], alerts: Iterable[AlertRecord | tuple[str, int | None, datetime]],
                 accounts: Mapping[int, Account], now: datetime) -> None:
-        """Rebuild state from stored events (oldest first) and enqueued alerts, without alerting."""
+        """Rebuild state from stored events (oldest first) and enqueued alerts, without alerting.
+        An alert that named several rules (`AlertRecord.rules`) restarts each one's cooldown and
+        counts once toward the daily cap, as when it was made."""
         delta = Delta(now=now)
         for event in events:
             info = self._info(accounts, event.account_id)
@@ -322,12 +347,15 @@ class Engine:
                 record = self._record(event, info)
                 self._observe(self._pending(delta, info), event, self._index.matching_blocks(record), now.timestamp(),
                               event.occurred_at.timestamp())
-        for rule_id, account_id, created_at in sorted(alerts, key=lambda alert: alert[2]):
+        for alert in sorted(alerts, key=lambda alert: alert[2]):
+            rule_id, account_id, created_at = alert[0], alert[1], alert[2]
             if account_id is None:
                 continue
-            key = (rule_id, account_id)
-            self._last_alert.pop(key, None)  # kept in time order, as in `apply`
-            self._last_alert[key] = created_at
+            named = alert.rules if isinstance(alert, AlertRecord) else ()
+            for rule in dict.fromkeys((rule_id, *named)):
+                key = (rule, account_id)
+                self._last_alert.pop(key, None)  # kept in time order, as in `apply`
+                self._last_alert[key] = created_at
             if created_at.date() == now.date():
                 self._daily[(account_id, now.date())] += 1
         self.apply(delta)
@@ -462,7 +490,7 @@ class Engine:
                     skipped.append((rule.id, event.dedupe_key, capped or ""))
             if firing is not None and firing.joins:
                 for at, joins in firing.joins.items():
-                    drafts[at] = _joined(drafts[at], joins)
+                    drafts[at] = _joined(drafts[at], joins, len(self._plans[drafts[at].rule_id].part.why))
         return Evaluation(drafts, delta, skipped)
 
     @staticmethod
@@ -540,7 +568,7 @@ class Engine:
         weighted = self._heat_of.get((event.type, event.change))
         if weighted is None:
             weighted = self._heat_of[(event.type, event.change)] = weighting(self.ruleset.policy.scoring, str(event.type), event.change)
-        if weighted[0] > 0:
+        if weighted[0] > 0 and not (event.attributes and commodity(event.attributes)):
             pending.add_heat(str(event.type), weighted[0], weighted[1], at)
         seen = pending.seen(event.dedupe_key)
         if seen is not None or now - at > self._history_seconds:  # held already, or too old to hold
@@ -548,7 +576,8 @@ class Engine:
         hit = self._composite_blocks.intersection(blocks)
         if not hit:
             return None
-        seen = Hit(at, event.dedupe_key, event.title, event.url, event.occurred_at, hit)
+        seen = Hit(at, event.dedupe_key, event.title, event.url, event.occurred_at, hit, str(event.type), event.change,
+                   event.attributes)
         pending.add(seen)
         return seen
 
@@ -697,8 +726,11 @@ class Engine:
             not_before = route.window.next_open(now) if route.window is not None else None
             slot = (route.sink, target)
             if payload is None:
-                evidence = self._evidence(rule, firing.pending, now) if rule.kind == "composite" else []
-                payload = compose(plan.part, firing.context, rule.angle, priority, evidence)
+                if rule.kind == "composite":
+                    evidence, total, summary = self._evidence(rule, firing.pending, now)
+                    payload = compose(plan.part, firing.context, rule.angle, priority, evidence, total, summary)
+                else:
+                    payload = compose(plan.part, firing.context, rule.angle, priority, [])
             at = posted.get(slot)
             if at is not None:  # merged once per alert, after the event's last rule (`_merge_joins`)
                 firing.joins.setdefault(at, []).append((rule.id, plan.part.why, priority, payload, not_before))
@@ -717,13 +749,37 @@ class Engine:
                 delta.daily[(account.id, now.date())] = self._sent_today(delta, account.id, now) + 1
         return -1 if refused and not (made or joined) else made + joined
 
-    def _evidence(self, rule: Rule, pending: Pending | None, now: datetime) -> list[dict[str, Any]]:
+    def _evidence(self, rule: Rule, pending: Pending | None, now: datetime) -> tuple[list[dict[str, Any]], int, str | None]:
+        """A composite alert's evidence, the exact count of related signals, and its headline.
+
+        Every selection the condition asks for contributes its strongest event within the window
+        (heaviest signal, then largest amount, then newest); those come first, strongest first
+        (funding before job posts), then the other events, newest first, EVIDENCE_SHOWN in all."""
         if pending is None:
-            return []
+            return [], 0, None
         composite = self._composites[rule.id]
-        hits = pending.recent(composite.blocks, now.timestamp() - composite.window)
-        hits.sort(key=lambda h: h.at, reverse=True)
-        return [{"title": h.title, "url": h.url, "occurred_at": h.occurred_at.isoformat()} for h in hits[:EVIDENCE_SHOWN]]
+        since = now.timestamp() - composite.window
+        parts: list[Part] = []
+        for name, block, match, counted in composite.shown:
+            hits = pending.recent((block,), since)
+            if hits:
+                parts.append(Part(name, match, hits, max(hits, key=self._strength), counted))
+        parts.sort(key=lambda part: self._strength(part.leader), reverse=True)  # stable: condition order on ties
+        related = pending.recent(composite.blocks, since)
+        leaders = list({part.leader.event_key: part.leader for part in parts}.values())
+        chosen = {hit.event_key for hit in leaders}
+        others = sorted((hit for hit in related if hit.event_key not in chosen), key=_at, reverse=True)
+        shown = [*leaders, *others][:max(EVIDENCE_SHOWN, len(leaders))]
+        return [evidence_item(hit) for hit in shown], len(related), headline(parts, now, rule.window) or None
+
+    def _strength(self, hit: Hit) -> tuple[float, float, float]:
+        """How strong a signal an evidence event is: its heat weight, its amount, its recency."""
+        amount = hit.attributes.get("amount_usd") or hit.attributes.get("amount")
+        weight = event_weight(self.ruleset.policy.scoring, hit.kind, hit.change, hit.attributes) if hit.kind else 0.0
+        return weight, float(amount) if isinstance(amount, (int, float)) else 0.0, hit.at
+
+
+_at = attrgetter("at")
 
 
 PRIORITIES = ("P1", "P2", "P3")
@@ -732,24 +788,27 @@ PRIORITIES = ("P1", "P2", "P3")
 Join = tuple[str, tuple[str, ...], str, dict[str, Any], datetime | None]  # (rule, its why, priority, payload, held until)
 
 
-def _joined(draft: AlertDraft, joins: list[Join]) -> AlertDraft:
+def _joined(draft: AlertDraft, joins: list[Join], own: int) -> AlertDraft:
     """`draft` (the first rule's alert for an event, sink and target) also naming the later rules
     that `joins` it: its "why" lists every rule that fired, its priority is the highest of theirs,
-    and it is held only as long as every rule's route would hold it. The key stays the first rule's."""
+    and it is held only as long as every rule's route would hold it. The key stays the first rule's.
+    `own`: how many lines of its "why" are the first rule's (they come first, then the account's)."""
     old = draft.payload
     rules = [draft.rule_id, *(join[0] for join in joins)]
     lines = old["why"]
-    first = 0  # the rule's own lines ("Rule x: …", "Matched …") come first, then the account's
-    while first < len(lines) and (lines[first].startswith("Rule ") or (
-            lines[first].startswith("Matched ") and not lines[first].startswith("Matched to "))):
-        first += 1
     rank = {p: n for n, p in enumerate(PRIORITIES)}
     best = min([draft.priority, *(join[2] for join in joins)], key=lambda p: rank.get(p, len(PRIORITIES)))
-    why = [f"Rules: {', '.join(rules)}", *lines[:first], *(line for join in joins for line in join[1]), *lines[first:]]
-    merged = {**old, "rules": rules, "priority": best, "why": why}
-    for name in ("evidence", "angle"):  # from the first rule that has one
-        if not merged.get(name):
-            merged[name] = next((join[3][name] for join in joins if join[3].get(name)), merged.get(name))
+    joined = [line for join in joins for line in join[1]]
+    adopted: dict[str, Any] = {}
+    if not old.get("evidence"):  # a composite rule's headline, evidence and its count, from the first that has them
+        source = next((join for join in joins if join[3].get("evidence")), None)
+        if source is not None:
+            adopted = {name: source[3][name] for name in ("evidence", "evidence_total", "summary") if name in source[3]}
+            joined.append(source[3]["why"][len(source[1])])  # "6 related signals within 30 days …"
+    why = [f"Rules: {', '.join(rules)}", *lines[:own], *joined, *lines[own:]]
+    merged = {**old, "rules": rules, "priority": best, "why": why, **adopted}
+    if not merged.get("angle"):
+        merged["angle"] = next((join[3]["angle"] for join in joins if join[3].get("angle")), merged.get("angle"))
     held = draft.not_before
     for join in joins:
         held = None if held is None or join[4] is None else min(held, join[4])

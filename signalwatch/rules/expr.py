@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from signalwatch.rules.conditions import all_of
 
-__all__ = ["Expr", "ExprError", "parse_expr"]
+__all__ = ["Expr", "ExprError", "parse_expr", "Node"]
 
 _TOKEN = re.compile(r"\s*(?:(\()|(\))|(>=|<=|==|>|<)|(\d+)|([A-Za-z_][A-Za-z0-9_]*))")
 _COMPARE: dict[str, Callable[[int, int], bool]] = {
@@ -36,6 +36,11 @@ class Counts(Protocol):
     def get(self, name: str, default: int, /) -> int: ...
 
 
+# The parsed condition, for reading it out in words (`rules.wording`): ("and", (node, ...)),
+# ("or", (node, ...)), ("not", node), or ("name", selection, comparison or None, number or None).
+Node = tuple[Any, ...]
+
+
 class ExprError(ValueError):
     """The condition does not parse; the message says where."""
 
@@ -46,6 +51,7 @@ class Expr:
 
     `requires` lists (name, minimum count) pairs that every true evaluation needs — the atoms
     of the top-level `and` — so a caller can rule the condition out from counts it already has.
+    `tree` is the parsed condition (see `Node`), kept to say it in words.
     """
 
     text: str
@@ -53,12 +59,13 @@ class Expr:
     max_count: int
     _fn: Callable[[Counts], bool]
     requires: tuple[tuple[str, int], ...] = ()
+    tree: Node = ()
 
     def __call__(self, counts: Counts) -> bool:
         return self._fn(counts)
 
 
-Compiled = tuple[Callable[[Counts], bool], tuple[tuple[str, int], ...]]  # (test, requirements)
+Compiled = tuple[Callable[[Counts], bool], tuple[tuple[str, int], ...], Node]  # (test, requirements, tree)
 _MINIMUM: dict[str, Callable[[int], int]] = {">=": lambda n: n, ">": lambda n: n + 1, "==": lambda n: n}
 
 
@@ -108,7 +115,7 @@ def parse_expr(text: str) -> Expr:
             parts.append(parse_and())
         if len(parts) == 1:
             return parts[0]
-        return _any([fn for fn, _ in parts]), ()
+        return _any([fn for fn, _, _ in parts]), (), ("or", tuple(tree for _, _, tree in parts))
 
     def parse_and() -> Compiled:
         parts = [parse_unary()]
@@ -117,13 +124,14 @@ def parse_expr(text: str) -> Expr:
             parts.append(parse_unary())
         if len(parts) == 1:
             return parts[0]
-        return all_of([fn for fn, _ in parts]), tuple(need for _, needs in parts for need in needs)
+        return (all_of([fn for fn, _, _ in parts]), tuple(need for _, needs, _ in parts for need in needs),
+                ("and", tuple(tree for _, _, tree in parts)))
 
     def parse_unary() -> Compiled:
         if peek() == "not":
             take()
-            inner, _ = parse_unary()
-            return (lambda c: not inner(c)), ()
+            inner, _, tree = parse_unary()
+            return (lambda c: not inner(c)), (), ("not", tree)
         return parse_atom()
 
     def parse_atom() -> Compiled:
@@ -147,10 +155,11 @@ def parse_expr(text: str) -> Expr:
             limit = int(number)
             max_count = max(max_count, limit)
             minimum = _MINIMUM[symbol](limit) if symbol in _MINIMUM else 0
-            return (lambda c: op(c.get(name, 0), limit)), (((name, minimum),) if minimum > 0 else ())
-        return (lambda c: c.get(name, 0) > 0), ((name, 1),)
+            return ((lambda c: op(c.get(name, 0), limit)), (((name, minimum),) if minimum > 0 else ()),
+                    ("name", name, symbol, limit))
+        return (lambda c: c.get(name, 0) > 0), ((name, 1),), ("name", name, None, None)
 
-    fn, requires = parse_or()
+    fn, requires, tree = parse_or()
     if position != len(tokens):
         raise ExprError(f"unexpected {tokens[position]!r} after a complete condition")
-    return Expr(str(text), frozenset(names), max_count, fn, requires)
+    return Expr(str(text), frozenset(names), max_count, fn, requires, tree)

@@ -10,9 +10,9 @@ copying it; `AccountState.merge` folds the layer in once the poll's transaction 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from signalwatch.rules.scoring import HeatState
 
@@ -20,7 +20,8 @@ __all__ = ["Hit", "HitLog", "AccountState", "Pending"]
 
 
 class Hit(NamedTuple):
-    """An event that matched one or more composite blocks; kept to show as evidence."""
+    """An event that matched one or more composite blocks; kept to show as evidence and to say
+    what it was in a composite alert's headline ("Raised $30M Series C 12 days ago")."""
 
     at: float  # occurred_at as a POSIX timestamp
     event_key: str
@@ -28,6 +29,9 @@ class Hit(NamedTuple):
     url: str | None
     occurred_at: datetime
     blocks: frozenset[int]
+    kind: str = ""  # the event's type
+    change: str = ""
+    attributes: Mapping[str, Any] = {}  # the event's own (shared, never copied or changed)
 
 
 class HitLog:

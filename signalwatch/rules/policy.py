@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from signalwatch.eventtypes import KINDS
 from signalwatch.timeutil import coerce_duration, known_zone
 
-__all__ = ["Policy", "Scoring", "Limits", "DeliveryWindow", "DEFAULT_POLICY", "POLICY_FILE"]
+__all__ = ["Policy", "Scoring", "Limits", "DeliveryWindow", "DEFAULT_POLICY", "POLICY_FILE", "DEFAULT_CAPS"]
 
 POLICY_FILE = "policy.yaml"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -31,12 +31,48 @@ def _default_weights() -> dict[str, float]:
     return {f"{kind.name}/{change}": weight for kind in KINDS.values() for change, weight in kind.changes.items()}
 
 
+# Tech-stack changes come in bursts (a homepage redesign swaps a dozen scripts at once): together
+# they count at most this much, below one funding round.
+DEFAULT_CAPS: dict[str, float] = {"tech_stack": 8.0}
+
+
 def _default_half_lives() -> dict[str, timedelta]:
     return {kind.name: kind.half_life for kind in KINDS.values()}
 
 
 class Scoring(_Strict):
-    """Heat = Σ weight × tier fit × 0.5^(age / half-life), × (1 + cluster_bonus per extra signal type)."""
+    """How hot an account is: its heat, the sum of what each of its signals adds now.
+
+        heat = Σ weight(type/change) × tier_fit × 0.5^(age / half_life(type))
+               × (1 + cluster_bonus × (signal types seen within cluster_window − 1))
+
+    with the signals of a type in `caps` adding together at most that cap (× tier fit), as of
+    their newest signal, so it too decays. The heat legend (also in the README):
+
+    | signal                     | weight | half-life | why                                            |
+    |----------------------------|-------:|----------:|------------------------------------------------|
+    | funding/raised             |     10 |       30d | fresh budget and growth targets                |
+    | funding/reported           |      6 |       30d | "in talks to raise": weaker until confirmed    |
+    | acquisition/acquired       |      9 |       45d | new owners review tools and budgets            |
+    | acquisition/reported       |      5 |       45d | a rumour until it closes                       |
+    | leadership/appointed       |      8 |       45d | new leaders change their stack early           |
+    | leadership/departed        |      4 |       45d | a decision may reopen; nobody to sell to yet   |
+    | layoffs/announced          |      6 |       45d | a trigger, though rarely for growth pitches    |
+    | hiring/surge               |      7 |       14d | a team growing fast needs tools now            |
+    | hiring/posted              |      2 |       14d | one role is a weak sign; many add up           |
+    | hiring/closed              |      0 |       14d | a role filled or withdrawn says little         |
+    | tech_stack/adopted         |      6 |       30d | a new tool: budget spent, integrations needed  |
+    | tech_stack/dropped         |      6 |       30d | a tool replaced: an evaluation under way       |
+    | tech_stack/mentioned       |      1 |       30d | named in a job post: weak                      |
+    | commodity technology       |      0 |           | jQuery, CDNs, analytics tags, web frameworks:  |
+    |                            |        |           | every site has them (`commodity: true` in the  |
+    |                            |        |           | technology catalog, techstack/catalog.yaml)    |
+    | tech_stack (all, capped)   |  ≤ 8   |           | a redesign changing 14 scripts counts about as |
+    |                            |        |           | one change, below one funding round (10)       |
+
+    Tier fit: A 1.0, B 0.7, C 0.4, untiered 0.2; clustering: +25% per extra signal type within
+    30 days; `bands` turn heat into P1 (≥ 8) / P2 (≥ 4) / P3 for `priority: auto`.
+    """
 
     # Defaults come from each type's declaration; a policy file overrides the entries it names.
     weights: dict[str, float] = Field(default_factory=lambda: _default_weights())
@@ -45,6 +81,9 @@ class Scoring(_Strict):
     cluster_window: timedelta = timedelta(days=30)
     cluster_bonus: float = Field(default=0.25, ge=0)
     bands: dict[Literal["P1", "P2"], float] = {"P1": 8.0, "P2": 4.0}
+    caps: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_CAPS),
+        description="event type → the most heat (before tier fit) its signals add together, as of the newest")
 
     _half = field_validator("half_life", mode="before")(_durations)
 
@@ -59,6 +98,21 @@ class Scoring(_Strict):
         return {**_default_half_lives(), **value}
 
     _window = field_validator("cluster_window", mode="before")(coerce_duration)
+
+    @field_validator("caps", mode="after")
+    @classmethod
+    def _known_caps(cls, value: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(set(value) - set(KINDS))
+        if unknown:
+            raise ValueError(f"caps name unknown event types: {', '.join(unknown)} (known: {', '.join(sorted(KINDS))})")
+        if any(cap < 0 for cap in value.values()):
+            raise ValueError("a cap is a heat, at least 0")
+        return {**DEFAULT_CAPS, **value}  # like weights: a policy file overrides the caps it names
+
+    def cap(self, event_type: str) -> float | None:
+        """The most heat (before tier fit) the signals of `event_type` add together, or None."""
+        found = self.caps.get(event_type)
+        return None if found is None else float(found)
 
     def weight(self, event_type: str, change: str) -> float:
         return float(self.weights.get(f"{event_type}/{change}", self.weights.get(event_type, 1.0)))

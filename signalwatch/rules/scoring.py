@@ -1,19 +1,23 @@
 """Account heat: signal weight × ICP fit × exponential decay by age, stacked when signals cluster.
 
 Pure functions over events; the engine keeps an incremental equivalent (`HeatState`) so a
-new event costs O(1), and a test checks the two agree.
+new event costs O(1), and a test checks the two agree. What each signal weighs, and why, is
+the legend in `Scoring`'s docstring: commodity technologies (marked in the catalog) weigh
+nothing, and a type with a cap (tech_stack) adds at most that much however many signals it has.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
 
 from signalwatch.events import SignalEvent
 from signalwatch.rules.policy import Scoring
 
-__all__ = ["Heat", "HeatState", "account_heat", "decay", "half_life", "weighting"]
+__all__ = ["Heat", "HeatState", "account_heat", "decay", "half_life", "weighting", "event_weight", "commodity"]
 
 
 def decay(age: timedelta, half_life: timedelta) -> float:
@@ -35,6 +39,33 @@ def weighting(scoring: Scoring, event_type: str, change: str) -> tuple[float, fl
     return scoring.weight(event_type, change), half_life(scoring, event_type).total_seconds()
 
 
+@lru_cache(maxsize=1)
+def _commodity_ids() -> frozenset[str]:
+    from signalwatch.techstack.catalog import default_catalog  # loaded on the first technology scored
+
+    return default_catalog().commodity
+
+
+def commodity(attributes: Mapping[str, Any]) -> bool:
+    """Whether the event is about a commodity technology (`commodity: true` in the catalog)."""
+    technology = attributes.get("technology")
+    return isinstance(technology, str) and technology in _commodity_ids()
+
+
+def event_weight(scoring: Scoring, event_type: str, change: str, attributes: Mapping[str, Any]) -> float:
+    """What one event adds to heat before fit and decay: its type/change weight, or 0 for a
+    commodity technology."""
+    return 0.0 if commodity(attributes) else scoring.weight(event_type, change)
+
+
+def _capped(scoring: Scoring, event_type: str, total: float, newest: float | None, half: float, at: float) -> float:
+    """`total` (the type's decayed heat at `at`) within the type's cap, which decays from its newest signal."""
+    cap = scoring.cap(event_type)
+    if cap is None or newest is None:
+        return total
+    return min(total, cap * _factor(at - newest, half))
+
+
 def _cluster(scoring: Scoring, recent_types: int) -> float:
     """The stacking multiplier when `recent_types` signal types occurred within the cluster window."""
     return 1.0 + scoring.cluster_bonus * max(0, recent_types - 1)
@@ -51,12 +82,23 @@ def account_heat(events: Iterable[SignalEvent], tier: str | None, scoring: Scori
     fit = scoring.fit(tier)
     parts: list[tuple[SignalEvent, float]] = []
     last_seen: dict[str, datetime] = {}
+    sums: dict[str, float] = {}  # type → Σ weight × decay, before fit
     for event in events:
         kind = str(event.type)
-        score = scoring.weight(kind, event.change) * fit * decay(now - event.occurred_at, half_life(scoring, kind))
-        parts.append((event, score))
-        if scoring.weight(kind, event.change) > 0:
+        weight = event_weight(scoring, kind, event.change, event.attributes)
+        share = weight * decay(now - event.occurred_at, half_life(scoring, kind))
+        parts.append((event, share * fit))
+        sums[kind] = sums.get(kind, 0.0) + share
+        if weight > 0:
             last_seen[kind] = max(last_seen.get(kind, event.occurred_at), event.occurred_at)
+    # A capped type's events share its cap in proportion to what each would add.
+    scale: dict[str, float] = {}
+    for kind, total in sums.items():
+        newest = last_seen.get(kind)
+        capped = _capped(scoring, kind, total, newest.timestamp() if newest else None,
+                         half_life(scoring, kind).total_seconds(), now.timestamp())
+        scale[kind] = capped / total if total > 0 else 1.0
+    parts = [(event, score * scale[str(event.type)]) for event, score in parts]
     multiplier = _cluster(scoring, sum(1 for when in last_seen.values() if now - when <= scoring.cluster_window))
     parts.sort(key=lambda item: item[1], reverse=True)
     total = sum(score for _, score in parts) * multiplier
@@ -78,8 +120,11 @@ class HeatState:
         self.last_seen = last_seen if last_seen is not None else {}  # type → newest occurrence
         self.newest = max(self.last_seen.values()) if self.last_seen else float("-inf")  # of any type
 
-    def add(self, event_type: str, change: str, occurred_at: datetime, scoring: Scoring) -> None:
+    def add(self, event_type: str, change: str, occurred_at: datetime, scoring: Scoring,
+            attributes: Mapping[str, Any] | None = None) -> None:
         weight, seconds = weighting(scoring, event_type, change)
+        if attributes is not None and commodity(attributes):
+            weight = 0.0
         if weight > 0:
             self.add_weighted(event_type, weight, seconds, occurred_at.timestamp())
 
@@ -97,7 +142,13 @@ class HeatState:
 
     def value(self, tier: str | None, scoring: Scoring, now: datetime) -> float:
         at = now.timestamp()
-        raw = sum(total * _factor(at - anchor, half) for total, anchor, half in self.sums.values())
+        caps, raw = scoring.caps, 0.0
+        for kind, (total, anchor, half) in self.sums.items():
+            heat = total * _factor(at - anchor, half)
+            cap = caps.get(kind)
+            if cap is not None:  # what a capped type adds decays from its newest signal
+                heat = min(heat, cap * _factor(at - self.last_seen.get(kind, anchor), half))
+            raw += heat
         window = scoring.cluster_window.total_seconds()
         return raw * scoring.fit(tier) * _cluster(scoring, sum(1 for seen in self.last_seen.values() if at - seen <= window))
 

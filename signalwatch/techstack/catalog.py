@@ -68,6 +68,7 @@ class Technology:
     aliases: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
     common_word: bool = False
+    commodity: bool = False  # on nearly every website (jQuery, a CDN, an analytics tag): no buying intent
 
     def phrases(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(case-insensitive phrases, case-sensitive phrases) that name this technology."""
@@ -84,6 +85,7 @@ class _Entry(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
     common_word: bool = False
+    commodity: bool = False
 
 
 class _File(BaseModel):
@@ -121,6 +123,11 @@ class Catalog:
 
     def get(self, tech_id: str) -> Technology | None:
         return self._by_id.get(tech_id)
+
+    @property
+    def commodity(self) -> frozenset[str]:
+        """Ids of the technologies marked `commodity: true`: they add no heat to an account."""
+        return frozenset(tech.id for tech in self._by_id.values() if tech.commodity)
 
     def by_category(self, category: str) -> list[Technology]:
         return [tech for tech in self._by_id.values() if tech.category == category]
@@ -200,7 +207,8 @@ def technologies_from_entries(items: Iterable[object], origin: str) -> list[Tech
         if entry.common_word and not (entry.aliases or entry.exact):
             errors.append(f"{label}: common_word needs at least one alias or exact name to be findable")
         techs.append(
-            Technology(entry.id, entry.name, entry.category, tuple(entry.aliases), tuple(entry.exact), entry.common_word)
+            Technology(entry.id, entry.name, entry.category, tuple(entry.aliases), tuple(entry.exact), entry.common_word,
+                       entry.commodity)
         )
     if errors:
         raise CatalogError("\n".join(errors))
