@@ -1,7 +1,16 @@
 """Rules engine throughput: events/s and memory against 200 rules (half composite) and 50,000 accounts.
 
-Baseline, measured in the same run: every rule against every event, composite counts by a
-full scan of the account's event history (what a naive engine does). Usage:
+Two baselines, measured in the same run on the same events, both matching with the rule set's own
+compiled conditions (so only the engine around them differs):
+
+* indexed (the one to beat): what a capable user writes in 30 lines: rules looked up by the
+  event's type, each account's record (with its ICP fit) computed once, and per (account, rule,
+  selection) a deque of matching times trimmed to the window, so a composite count is a length;
+* naive: every rule against every event, the account's record rebuilt per event, composite counts
+  by a full scan of the account's history.
+
+Neither baseline makes alerts (cooldowns, caps, routes, priority, one alert per target), which the
+engine does in the timed loop. Usage:
 
     python benchmarks/bench_rules.py            # 20,000 events, memory at 10k/100k
     python benchmarks/bench_rules.py --full     # 100,000 events, memory up to 1,000,000 events
@@ -16,18 +25,18 @@ import resource
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from signalwatch.accounts import Account  # noqa: E402
-from signalwatch.runtime.app import settle_heap  # noqa: E402
 from signalwatch.cli.core import write_starter  # noqa: E402
-from signalwatch.rules.engine import Engine  # noqa: E402
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key  # noqa: E402
-from signalwatch.rules.ruleset import RuleSet, account_record, event_record, load_ruleset  # noqa: E402
+from signalwatch.rules.engine import Engine  # noqa: E402
+from signalwatch.rules.ruleset import Rule, RuleSet, account_record, event_record, load_ruleset  # noqa: E402
+from signalwatch.runtime.app import settle_heap  # noqa: E402
 
 START = datetime(2026, 9, 1, tzinfo=timezone.utc)
 FUNCTIONS = ["sales", "sales_development", "revops", "marketing", "engineering", "data", "product", "finance"]
@@ -45,7 +54,7 @@ def rules_yaml(count: int, rng: random.Random) -> str:
         match = rng.choice([
             f"{{event.type: funding, event.attributes.round: [{rnd}], event.attributes.amount: {{gte: {rng.randint(1, 50)}000000}}, account.tier: [A, B]}}",
             f"{{event.type: hiring, event.change: posted, event.attributes.function: {fn}, account.employees: {{gte: {rng.randint(20, 500)}}}}}",
-            f"{{event.type: leadership, event.change: appointed, event.attributes.title: {{regex: \"(?i)vp|chief|head\"}}, account.tier: [A]}}",
+            "{event.type: leadership, event.change: appointed, event.attributes.title: {regex: \"(?i)vp|chief|head\"}, account.tier: [A]}",
             f"{{event.type: tech_stack, event.attributes.technology: {tech}, account.industry: [software, saas]}}",
         ])
         lines += [f"  - id: single-{i}", "    description: generated", f"    match: {match}", "    route: [{sink: console}]"]
@@ -55,7 +64,7 @@ def rules_yaml(count: int, rng: random.Random) -> str:
             f"  - id: composite-{i}", "    kind: composite", "    description: generated",
             "    selections:",
             f"      roles: {{event.type: hiring, event.change: posted, event.attributes.function: {fn}}}",
-            f"      other: {{event.type: [leadership, tech_stack], event.attributes.technology: {{exists: false}}}}" if i % 2 else
+            "      other: {event.type: [leadership, tech_stack], event.attributes.technology: {exists: false}}" if i % 2 else
             f"      other: {{event.type: tech_stack, event.attributes.technology: {tech}}}",
             "      fit: {account.tier: [A, B]}",
             f"    condition: roles >= {n} and other and fit",
@@ -121,6 +130,48 @@ def run_engine(ruleset: RuleSet, accounts: dict[int, Account], events: list[Sign
     return elapsed, alerts, prepared
 
 
+def run_indexed(ruleset: RuleSet, accounts: dict[int, Account], events: list[SignalEvent]) -> tuple[float, int]:
+    """Rules by event type, account records cached, composite hits in per-window deques: (seconds, firings)."""
+    by_type: dict[str, list[Rule]] = defaultdict(list)
+    any_type: list[Rule] = []
+    for rule in ruleset.rules:
+        for kind in rule.event_types or ():
+            by_type[kind].append(rule)
+        if rule.event_types is None:
+            any_type.append(rule)
+    records: dict[int, dict] = {}
+    hits: dict[tuple[int, str, str], deque] = {}  # only keys with a hit: empty deques for every pair cost GBs
+    fired = 0
+    started = time.perf_counter()
+    for event in events:
+        account_id = event.account_id
+        assert account_id is not None
+        if account_id not in records:
+            account = accounts[account_id]
+            records[account_id] = account_record(account, ruleset.icp.fit(account))
+        record = {"event": event_record(event), "account": records[account_id]}
+        for rule in by_type.get(event.type, []) + any_type:
+            if rule.kind == "single":
+                fired += bool(rule.condition({s.name: int(s.match.matches(record)) for s in rule.selections}))
+                continue
+            assert rule.window is not None
+            cutoff, counts = event.occurred_at - rule.window, {}
+            for s in rule.selections:
+                if not s.event_level:
+                    counts[s.name] = int(s.match.matches(record))
+                    continue
+                key = (account_id, rule.id, s.name)
+                times = hits.get(key)
+                if s.match.matches(record):
+                    times = hits.setdefault(key, deque())
+                    times.append(event.occurred_at)
+                while times and times[0] < cutoff:
+                    times.popleft()
+                counts[s.name] = len(times) if times else 0
+            fired += bool(rule.condition(counts))
+    return time.perf_counter() - started, fired
+
+
 def run_naive(ruleset: RuleSet, accounts: dict[int, Account], events: list[SignalEvent]) -> float:
     """Every rule on every event; composite counts by scanning the account's whole history."""
     history: dict[int, list[dict]] = defaultdict(list)
@@ -172,11 +223,16 @@ def main() -> None:
     print(f"engine:   {len(events):,} events in {elapsed:.2f}s = {len(events) / elapsed:,.0f} events/s ({alerts:,} alerts), "
           f"daemon GC settings; median of {args.repeat} {len(events) / median:,.0f} (Python GC defaults: {len(events) / plain:,.0f})")
     print(f"          each run: {', '.join(f'{len(events) / run[0]:,.0f}' for run in runs)} events/s")
+    indexed_runs = [run_indexed(ruleset, accounts, events) for _ in range(args.repeat)]
+    indexed, fired = min(indexed_runs)
+    print(f"indexed:  {len(events):,} events in {indexed:.2f}s = {len(events) / indexed:,.0f} events/s ({fired:,} rule firings, "
+          f"no alerts made); each run: {', '.join(f'{len(events) / run[0]:,.0f}' for run in indexed_runs)} events/s")
     sample = events[: args.baseline_events]
     naive = min(run_naive(ruleset, accounts, sample) for _ in range(args.repeat))
-    print(f"baseline: {len(sample):,} events in {naive:.2f}s = {len(sample) / naive:,.0f} events/s (naive, same run, best of {args.repeat})")
-    engine_rate, naive_rate = len(events) / elapsed, len(sample) / naive
-    print(f"speed-up: {engine_rate / naive_rate:,.1f}x   target ≥ 20,000 events/s: {'met' if engine_rate >= 20_000 else 'NOT met'}")
+    print(f"naive:    {len(sample):,} events in {naive:.2f}s = {len(sample) / naive:,.0f} events/s (best of {args.repeat})")
+    engine_rate, indexed_rate, naive_rate = len(events) / elapsed, len(events) / indexed, len(sample) / naive
+    print(f"speed-up: {engine_rate / indexed_rate:,.1f}x the indexed baseline, {engine_rate / naive_rate:,.1f}x the naive one   "
+          f"target ≥ 20,000 events/s: {'met' if engine_rate >= 20_000 else 'NOT met'}")
 
     sizes = [10_000, 100_000] + ([250_000, 500_000, 1_000_000] if args.full else [])
     engine = Engine(ruleset)
