@@ -189,3 +189,15 @@ def test_markdown_still_keeps_untrusted_text_inert() -> None:
     for name in HOSTILE[1:]:
         assert f"{name.rstrip(' #')} #" in text if name.endswith("#") else name in text  # shown as typed
     assert "<!channel> *wire* _now_ ~~money~~ `code` [click](javascript:alert(1)) &lt;b&gt; <script>alert(1)</script>" in text
+
+
+def test_an_owner_known_by_email_on_one_account_and_by_slack_id_too_on_another_is_one_line() -> None:
+    """CSV rows often give a rep's Slack id on some accounts only: the rollup must not split them."""
+    owners = {1: sample.Account(1, "Acme", "acme.example", owner_email="dana@yourco.example", owner_slack_id="U01DANA001"),
+              2: sample.Account(2, "Umbrella", "umbrella.example", owner_email="Dana@yourco.example")}
+    raises = [event(n, "funding", timedelta(hours=n), f"{a.name} raises $5M", amount=5_000_000, currency="USD")
+              for n, a in owners.items()]
+    ranking = sample.build_ranking(raises, owners, lambda account: "A", Scoring(), {}, sample.START, NOW)
+    text = render_markdown(ranking.digest(5))
+    rollup = [line.strip() for line in text.splitlines() if line.startswith("  - ") and "heating up" in line]
+    assert rollup == ["- dana@yourco.example: 2 accounts heating up (Acme, Umbrella)"], text
