@@ -13,13 +13,27 @@ of every channel unless named in `not_member`: posting to such a public channel 
 `not_in_channel`; a private one (`private`) is invisible to a non-member (absent from
 conversations.list, `channel_not_found` everywhere). A wrong token answers `invalid_auth`
 (HTTP 200). The shapes follow Slack's documented examples (tests/fixtures/slack/README.md).
+
+Interactivity, as Slack delivers a button click: `chat.update` rewrites a posted message;
+`apps.connections.open` (with the app-level token, `app_token`) answers a ws:// URL of this
+server, where Slack's Socket Mode protocol is spoken (hello, then `interactive` envelopes with
+an `envelope_id` each, acknowledged by the client sending that id back; pings answered).
+`block_actions(...)` builds the interaction payload of a click on a posted message in the shape
+Slack sends (tests/fixtures/slack/block-actions-button.json); `deliver` sends it over Socket
+Mode, `post_interaction` to a request URL, signed with `signing_secret` as Slack signs.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -28,6 +42,7 @@ from urllib.parse import parse_qsl
 
 from signalwatch.devtools._json_api import JsonReply, write_json
 from signalwatch.devtools._server import LoopbackServer
+from signalwatch.devtools._websocket import CLOSE, PING, PONG, TEXT, WebSocket
 from signalwatch.preflight.slack import MANIFEST_SCOPES
 
 __all__ = ["FakeSlack", "Failure"]
@@ -46,6 +61,7 @@ class Failure:
 # reference, "Scopes" / "Bot token").
 _SCOPES: dict[str, str | dict[str, str]] = {
     "chat.postMessage": "chat:write",
+    "chat.update": "chat:write",
     "conversations.open": "im:write",
     "users.lookupByEmail": "users:read.email",
     "users.info": "users:read",
@@ -57,7 +73,8 @@ _SCOPES: dict[str, str | dict[str, str]] = {
 
 class FakeSlack(LoopbackServer):
     def __init__(self, token: str = "xoxb-test-token", channels: dict[str, str] | None = None,
-                 users: dict[str, str] | None = None, log_path: Path | None = None) -> None:
+                 users: dict[str, str] | None = None, log_path: Path | None = None, app_token: str = "xapp-1-A0FAKEAPP1-test",
+                 signing_secret: str = "8f742231b10e8888abcd99yyyzzz85a5") -> None:
         self.token = token
         self.channels = channels or {"sales-signals": "C0SALES001", "signals-test": "C0TEST0001"}
         self.users = users or {}
@@ -71,6 +88,16 @@ class FakeSlack(LoopbackServer):
         self.log_path = log_path
         self._lock = threading.Lock()
         self._last_ts = 0.0
+        # Interactivity: the app-level token, the signing secret, open Socket Mode connections,
+        # envelopes sent and acknowledged, and every chat.update.
+        self.app_token = app_token
+        self.signing_secret = signing_secret
+        self.sockets: list[WebSocket] = []
+        self.connections_opened = 0
+        self.envelopes: list[dict[str, Any]] = []
+        self.acks: dict[str, dict[str, Any]] = {}
+        self.updates: list[dict[str, Any]] = []
+        self._changed = threading.Condition(self._lock)
         super().__init__()
 
     @property
@@ -159,6 +186,30 @@ class FakeSlack(LoopbackServer):
             time.sleep(self.post_delay)
         return {"ok": True, "channel": channel_id, "ts": ts, "message": {"type": "message", "text": message["text"], "ts": ts}}
 
+    def _m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel_id = self._channel_id(str(args.get("channel", "")))
+        blocks = args.get("blocks")
+        if isinstance(blocks, str):
+            blocks = json.loads(blocks)
+        with self._lock:
+            message = next((m for m in self.messages if m["channel"] == channel_id and m["ts"] == str(args.get("ts"))), None)
+            if message is None:
+                return {"ok": False, "error": "message_not_found"}
+            if not args.get("text") and not blocks:
+                return {"ok": False, "error": "no_text"}
+            message["text"], message["blocks"] = args.get("text", ""), blocks or []
+            self.updates.append({"channel": channel_id, "ts": message["ts"], "text": message["text"], "blocks": message["blocks"],
+                                 "received_at": time.time()})
+            self._changed.notify_all()
+        return {"ok": True, "channel": channel_id, "ts": message["ts"], "text": message["text"],
+                "message": {"type": "message", "text": message["text"], "ts": message["ts"]}}
+
+    def _m_apps_connections_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            self.connections_opened += 1
+        ticket = uuid.uuid4().hex
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link/?ticket={ticket}&app_id=A0FAKEAPP1"}
+
     def _m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))
         if self._channel_id(channel) is None:
@@ -241,12 +292,145 @@ class FakeSlack(LoopbackServer):
                     args.update(dict(parse_qsl(raw)))
                 method = self.path.split("?")[0].rsplit("/", 1)[-1]
                 auth = self.headers.get("Authorization", "")
-                if auth != f"Bearer {fake.token}":
-                    status, headers, body = 200, dict[str, str](), {"ok": False, "error": "invalid_auth"}
-                else:
+                app_level = method == "apps.connections.open"  # the one method taking the app-level token
+                if auth == f"Bearer {fake.app_token if app_level else fake.token}":
                     status, headers, body = fake.call(method, args)
+                elif auth in (f"Bearer {fake.token}", f"Bearer {fake.app_token}"):  # the other one of our tokens
+                    status, headers, body = 200, dict[str, str](), {"ok": False, "error": "not_allowed_token_type"}
+                else:
+                    status, headers, body = 200, dict[str, str](), {"ok": False, "error": "invalid_auth"}
                 write_json(self, JsonReply(status, body, headers), "application/json; charset=utf-8")
 
-            do_GET = do_POST
+            def do_GET(self) -> None:  # noqa: N802
+                if self.path.startswith("/link"):
+                    fake._serve_socket(self)
+                else:
+                    self.do_POST()
 
         return Handler
+
+    # -- Socket Mode and interactions ---------------------------------------------------
+
+    HELLO = {"type": "hello", "num_connections": 1, "debug_info": {"host": "applink-fake", "build_number": 10,
+                                                                   "approximate_connection_time": 18060},
+             "connection_info": {"app_id": "A0FAKEAPP1"}}
+
+    def _serve_socket(self, handler: BaseHTTPRequestHandler) -> None:
+        """One Socket Mode connection, in its request's thread: hello, then acks and pings until it ends."""
+        ws = WebSocket.accept(handler)
+        if ws is None:
+            return
+        with self._lock:
+            self.sockets.append(ws)
+            self._changed.notify_all()
+        try:
+            ws.send_text(json.dumps(self.HELLO))
+            while (message := ws.receive()) is not None:
+                opcode, data = message
+                if opcode == PING:
+                    ws.send(PONG, data)
+                elif opcode == CLOSE:
+                    break
+                elif opcode == TEXT:
+                    answer = json.loads(data.decode("utf-8"))
+                    with self._lock:
+                        if isinstance(answer, dict) and answer.get("envelope_id"):
+                            self.acks[str(answer["envelope_id"])] = answer
+                        self._changed.notify_all()
+        except (OSError, ValueError, ConnectionError):
+            pass
+        finally:
+            ws.close()
+            with self._lock:
+                if ws in self.sockets:
+                    self.sockets.remove(ws)
+                self._changed.notify_all()
+            handler.close_connection = True
+
+    def wait_until(self, condition: Any, timeout: float = 10.0) -> bool:
+        """Wait until `condition()` (read under the fake's lock) holds; False at the deadline."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while not condition():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._changed.wait(left)
+            return True
+
+    def message_with(self, text: str) -> dict[str, Any]:
+        """The newest posted message whose text or blocks mention `text`."""
+        with self._lock:
+            return next(m for m in reversed(self.messages) if text in m["text"] + json.dumps(m["blocks"]))
+
+    def block_actions(self, message: dict[str, Any], action_id: str, user: str, *, value: str | None = None,
+                      action_ts: str | None = None) -> dict[str, Any]:
+        """The `block_actions` payload Slack sends when `user` (a Slack user id) uses the element
+        `action_id` of a posted message: a button, or a static_select with the option `value`."""
+        block, element = next((b, e) for b in message["blocks"] if b.get("type") == "actions"
+                              for e in b.get("elements", []) if e.get("action_id") == action_id)
+        name = next((email.split("@")[0] for email, uid in self.users.items() if uid == user), user.lower())
+        action: dict[str, Any] = {"action_id": action_id, "block_id": block["block_id"], "type": element["type"],
+                                  "action_ts": action_ts or f"{time.time():.6f}"}
+        if element["type"] == "static_select":
+            action["selected_option"] = next(o for o in element["options"] if o["value"] == value)
+            action["placeholder"] = element["placeholder"]
+        else:
+            action.update(text=element["text"], value=element.get("value"))
+        channel = message["channel"]
+        return {
+            "type": "block_actions",
+            "user": {"id": user, "username": name, "name": name, "team_id": "T0FAKE"},
+            "api_app_id": "A0FAKEAPP1", "token": "verification-token",
+            "container": {"type": "message", "message_ts": message["ts"], "channel_id": channel, "is_ephemeral": False},
+            "trigger_id": f"{int(time.time())}.1379717998065.{uuid.uuid4().hex}",
+            "team": {"id": "T0FAKE", "domain": "fake"}, "enterprise": None, "is_enterprise_install": False,
+            "channel": {"id": channel, "name": self._name_of(channel) or "directmessage"},
+            "message": {"bot_id": "B0BOT0001", "type": "message", "text": message["text"], "user": "U0BOT0001", "ts": message["ts"],
+                        "team": "T0FAKE", "blocks": message["blocks"]},
+            "state": {"values": {}},
+            "response_url": f"https://hooks.slack.com/actions/T0FAKE/{int(time.time())}/{uuid.uuid4().hex[:24]}",
+            "actions": [action],
+        }
+
+    def deliver(self, payload: dict[str, Any], envelope_id: str | None = None, timeout: float = 10.0) -> str:
+        """Send an interaction over the newest Socket Mode connection (waiting for one); its envelope id.
+        Passing the id of an earlier envelope delivers it again, as Slack does when unacknowledged."""
+        if not self.wait_until(lambda: bool(self.sockets), timeout):
+            raise AssertionError("no Socket Mode connection to deliver to")
+        envelope = {"envelope_id": envelope_id or str(uuid.uuid4()), "payload": payload, "type": "interactive",
+                    "accepts_response_payload": False}
+        with self._lock:
+            ws = self.sockets[-1]
+            self.envelopes.append(envelope)
+        ws.send_text(json.dumps(envelope))
+        return str(envelope["envelope_id"])
+
+    def wait_for_ack(self, envelope_id: str, timeout: float = 10.0) -> bool:
+        return self.wait_until(lambda: envelope_id in self.acks, timeout)
+
+    def signed(self, body: bytes, timestamp: int | None = None, secret: str | None = None) -> dict[str, str]:
+        """The headers Slack sends with a request to a request URL: its timestamp and signature."""
+        stamp = str(int(time.time()) if timestamp is None else timestamp)
+        digest = hmac.new((secret or self.signing_secret).encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256).hexdigest()
+        return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest}"}
+
+    def post_interaction(self, url: str, payload: dict[str, Any], headers: dict[str, str] | None = None) -> int:
+        """POST an interaction to a request URL as Slack does (form-encoded `payload`, signed
+        unless `headers` replaces the signature headers); the HTTP status of the answer."""
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+        request = urllib.request.Request(url, data=body, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+            **(self.signed(body) if headers is None else headers)})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return int(response.status)
+        except urllib.error.HTTPError as exc:
+            return int(exc.code)
+
+    def stop(self) -> None:
+        with self._lock:
+            sockets = list(self.sockets)
+        for ws in sockets:
+            ws.close(1001)
+        super().stop()
