@@ -1,10 +1,12 @@
-"""The naive baseline for bench_pipeline: one thread, a loop over the feeds, an in-memory "seen"
-set, a name lookup and a direct Slack post. No database, no outbox, no rules engine: fast, but
-a crash loses or repeats alerts. Run as a subprocess by bench_pipeline.py."""
+"""The naive baseline for bench_pipeline: one thread polling each feed every interval (with the
+daemon's jitter), an in-memory "seen" set, a name lookup and a direct Slack post. No database,
+no outbox, no rules engine: fast, but a crash loses or repeats alerts. Run as a subprocess by
+bench_pipeline.py."""
 
 from __future__ import annotations
 
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -22,21 +24,24 @@ def main(spec_path: str) -> None:
     slack = WebClient(token=spec["token"], base_url=spec["slack_url"])
     seen: set[str] = set()
     stop = Path(spec["stop_file"])
+    interval, jitter = float(spec["interval"]), float(spec.get("jitter", 0.0))
+    rng = random.Random()  # a different jitter each run, as the daemon's
+    due = {url: time.monotonic() for url in spec["feeds"]}  # like the daemon: every feed at once at the start, then each on its own clock
     with httpx.Client(timeout=10) as http:
         while not stop.exists():
-            started = time.monotonic()
-            for url in spec["feeds"]:
-                parsed = feedparser.parse(http.get(url).content)
-                for entry in parsed.entries:
-                    if entry.id in seen:
+            url = min(due, key=due.__getitem__)
+            time.sleep(max(0.0, due[url] - time.monotonic()))
+            due[url] += interval + rng.uniform(-jitter / 2, jitter / 2)  # as the daemon: interval ± jitter/2
+            parsed = feedparser.parse(http.get(url).content)
+            for entry in parsed.entries:
+                if entry.id in seen:
+                    continue
+                seen.add(entry.id)
+                for found in extract_news(entry.title, entry.get("summary", "")):
+                    account = accounts.get((found.company_name or "").lower())
+                    if account is None or found.type != "funding" or not account["good_fit"]:
                         continue
-                    seen.add(entry.id)
-                    for found in extract_news(entry.title, entry.get("summary", "")):
-                        account = accounts.get((found.company_name or "").lower())
-                        if account is None or found.type != "funding" or not account["good_fit"]:
-                            continue
-                        slack.chat_postMessage(channel="#sales-signals", text=f"{account['name']}: {entry.title} — {entry.link}")
-            time.sleep(max(0.0, spec["interval"] - (time.monotonic() - started)))
+                    slack.chat_postMessage(channel="#sales-signals", text=f"{account['name']}: {entry.title} — {entry.link}")
 
 
 if __name__ == "__main__":

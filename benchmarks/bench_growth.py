@@ -26,15 +26,16 @@ from _synth import make_accounts, news_item, rss_document  # noqa: E402
 
 from signalwatch.connectors.base import Fetched  # noqa: E402
 from signalwatch.connectors.rss import RssConnector, RssOptions  # noqa: E402
-from signalwatch.rules.engine import Engine  # noqa: E402
-from signalwatch.runtime.pipeline import commit_events  # noqa: E402
 from signalwatch.resolve import AccountIndex  # noqa: E402
+from signalwatch.rules.engine import Engine  # noqa: E402
 from signalwatch.rules.ruleset import load_ruleset  # noqa: E402
+from signalwatch.runtime.pipeline import commit_events  # noqa: E402
 from signalwatch.store import Store  # noqa: E402
 from signalwatch.store.upkeep import prune  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FEED_WINDOW = 20  # items a feed document carries, as most news feeds do
+TARGET_BYTES = 1000  # per stored event, alerts and indexes included, after a simulated month
 
 
 def db_bytes(path: Path) -> int:
@@ -112,6 +113,11 @@ def simulate(args: argparse.Namespace, workdir: Path) -> None:
     print(f"database growth: {size / 1e6:.2f} MB ({size / max(1, events):,.0f} bytes per stored event, alerts and indexes included)")
     print(f"  baseline, the event's own JSON: {raw_json / max(1, events):,.0f} bytes per event "
           f"(storage overhead x{size / max(1, raw_json):.2f})")
+    per_event = size / max(1, events)
+    if args.days >= 30:
+        print(f"  target: <= {TARGET_BYTES:,} bytes per stored event at 30 days: {'MET' if per_event <= TARGET_BYTES else 'NOT MET'}")
+    else:
+        print(f"  target: <= {TARGET_BYTES:,} bytes per stored event at 30 days (run --full to check it)")
     for table, table_size in sorted(table_bytes(path).items(), key=lambda kv: -kv[1])[:5]:
         print(f"  {table:<14} {table_size / 1e6:8.2f} MB")
     per_day = (daily[-1] - daily[0]) / max(1, len(daily) - 1) if len(daily) > 1 else size / args.days

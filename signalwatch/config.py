@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.connectors import REGISTRY
 from signalwatch.connectors.base import ConnectorOptions
 from signalwatch.digest.config import DigestConfig
+from signalwatch.feedback.config import FeedbackConfig
 from signalwatch.http import HttpSettings
 from signalwatch.rules.ruleset import Route
 from signalwatch.sinks import SINKS, SinkConfig
@@ -19,12 +20,16 @@ from signalwatch.timeutil import coerce_duration
 from signalwatch.yamlload import (
     AdminInputError,
     Issue,
+    LoadedYaml,
     load_yaml,
     suggest,
     validation_issues,
 )
 
-__all__ = ["Settings", "SourceSettings", "load_settings", "default_config_path", "CONFIG_ENV", "DATABASE_ENV"]
+__all__ = [
+    "Settings", "SourceSettings", "RulesContext", "load_settings", "load_rules_context", "default_config_path", "CONFIG_ENV",
+    "DATABASE_ENV",
+]
 
 CONFIG_ENV = "SIGNALWATCH_CONFIG"
 DATABASE_ENV = "SIGNALWATCH_DATABASE_URL"
@@ -139,6 +144,7 @@ class Settings(_Strict):
     sinks: dict[str, Any] = Field(default_factory=dict, description="sink name -> that sink's options")
     sources: list[SourceSettings] = []
     digest: DigestConfig = DigestConfig()
+    feedback: FeedbackConfig = FeedbackConfig()
     base_dir: Path = Field(default=Path("."), exclude=True)
     connector_options: dict[str, ConnectorOptions] = Field(default_factory=dict, exclude=True)
     sink_configs: dict[str, SinkConfig] = Field(default_factory=dict, exclude=True)
@@ -177,6 +183,61 @@ def load_settings(path: Path | str | None = None, *, require_secrets: bool = Fal
 
     `require_secrets` also checks that the secrets of enabled sinks are set (commands that deliver).
     """
+    loaded, data, settings, issues = _read(path)
+    options, source_issues = _connector_options(data.get("sources"), loaded)
+    sinks, sink_issues = _sink_configs(data.get("sinks"), loaded)
+    issues += source_issues + sink_issues
+    if require_secrets:
+        for name, config in sinks.items():
+            for env_name in config.required_env() if config.enabled else []:
+                if not os.environ.get(env_name, "").strip():
+                    line = loaded.line_of(("sinks", name, "enabled"))
+                    issues.append(Issue(loaded.path, line, f"{name} is enabled but ${env_name} is not set"))
+    if issues or settings is None:
+        raise AdminInputError(issues)
+    return settings.model_copy(update={"connector_options": options, "sink_configs": sinks})
+
+
+class RulesContext(NamedTuple):
+    """What the rule commands need from the config: where the rules are and which sinks are on."""
+
+    rules_path: Path
+    enabled_sinks: frozenset[str]
+    settings: Settings | None = None  # the file's own settings (its database, `feedback:`), sources and sinks unchecked
+
+
+def load_rules_context(path: Path | str | None = None) -> RulesContext:
+    """The rules folder and the enabled sinks, from a config whose own settings are valid.
+
+    Cheaper than `load_settings` where start-up is what a user waits for (`rules check`): the
+    connectors' option blocks are not checked and a sink is imported only when the file leaves
+    its `enabled` to the sink's default, so no HTTP-source, Slack or CRM client code is loaded.
+    Raises AdminInputError when the file or its own settings are invalid, or an `enabled` is not
+    a boolean; other plugin-block errors are `load_settings`'s (and `signalwatch run`'s) to report.
+    """
+    loaded, data, settings, issues = _read(path)
+    raw = data.get("sinks")
+    raw = raw if isinstance(raw, dict) else {}
+    enabled: set[str] = set()
+    for name in SINKS.names():
+        block = raw.get(name)
+        if isinstance(block, dict) and "enabled" in block:
+            try:
+                on = SinkConfig.model_validate({"enabled": block["enabled"]}).enabled
+            except ValidationError as exc:
+                issues += validation_issues(exc, loaded, SinkConfig, prefix=("sinks", name))
+                continue
+        else:
+            on = SINKS[name].Config.model_fields["enabled"].default
+        if on:
+            enabled.add(name)
+    if issues or settings is None:
+        raise AdminInputError(issues)
+    return RulesContext(settings.rules_path, frozenset(enabled), settings)
+
+
+def _read(path: Path | str | None) -> tuple[LoadedYaml, dict[str, Any], Settings | None, list[Issue]]:
+    """The config file parsed, and its own settings validated (sources and sinks as raw blocks)."""
     config_path = Path(path) if path else default_config_path()
     if not config_path.exists():
         raise AdminInputError([Issue(str(config_path), 1, "config file not found (create one with `signalwatch init`)")])
@@ -191,18 +252,7 @@ def load_settings(path: Path | str | None = None, *, require_secrets: bool = Fal
         settings = Settings.model_validate({**data, "base_dir": config_path.resolve().parent})
     except ValidationError as exc:
         issues += [i for i in validation_issues(exc, loaded, Settings) if not _is_source_option_issue(i)]
-    options, source_issues = _connector_options(data.get("sources"), loaded)
-    sinks, sink_issues = _sink_configs(data.get("sinks"), loaded)
-    issues += source_issues + sink_issues
-    if require_secrets:
-        for name, config in sinks.items():
-            for env_name in config.required_env() if config.enabled else []:
-                if not os.environ.get(env_name, "").strip():
-                    line = loaded.line_of(("sinks", name, "enabled"))
-                    issues.append(Issue(loaded.path, line, f"{name} is enabled but ${env_name} is not set"))
-    if issues or settings is None:
-        raise AdminInputError(issues)
-    return settings.model_copy(update={"connector_options": options, "sink_configs": sinks})
+    return loaded, data, settings, issues
 
 
 def _sink_configs(raw: Any, loaded: Any) -> tuple[dict[str, SinkConfig], list[Issue]]:

@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "signalwatch.cli.candidates",
     "signalwatch.cli.data",
     "signalwatch.cli.rules",
+    "signalwatch.cli.feedback",
     "signalwatch.cli.top",
     "signalwatch.cli.extract",
     "signalwatch.cli.boards",

@@ -4,8 +4,8 @@ For each enabled source whose type keeps history (job boards: roles by their own
 date; per-account news: items of each account's search; SEC Form D and 8-K: the accounts'
 filings listed in EDGAR's daily indexes, dated when accepted), the events of the last N days are
 resolved to accounts like any poll's and stored, so they show in `events list`, the digest
-and `accounts top`. They carry `attributes.backfill = true` and are never evaluated by the
-rules, so adding 5,000 accounts sends nothing to Slack. Cursors are not touched: the live
+and `accounts top`. They carry `attributes.backfill = true` and alert only through rules that
+say `backfill: alert` (default quiet), so adding 5,000 accounts sends nothing to Slack. Cursors are not touched: the live
 polls go on as before, and an event found both ways is stored once (same dedupe key).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -27,15 +28,17 @@ if TYPE_CHECKING:
 
 __all__ = ["register", "cmd_backfill", "store_history"]
 
+_Commit = Callable[["AccountIndex", str, "list[SignalEvent]", datetime], "list[SignalEvent]"]
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "backfill", help="store the last N days of job-board roles, account news and SEC filings for accounts, "
-        "without alerting",
+        "backfill", help="store the last N days of job-board roles, account news and SEC filings for accounts "
+        "(quiet unless a rule says backfill: alert)",
         description="Read each enabled job-board, per-account news and EDGAR (Form D, 8-K) source's history for the "
         "chosen accounts: roles published within --days (dated by their own published date), news items of that age, "
         "and the accounts' filings listed in EDGAR's daily indexes of those days. The events are stored and visible "
-        "(events list, digest, accounts top) but never alert. Other source types are skipped.",
+        "(events list, digest, accounts top) and alert only through rules that say `backfill: alert`. Other source types are skipped.",
     )
     who = parser.add_mutually_exclusive_group(required=True)
     who.add_argument("--account", type=int, action="append", metavar="ID", help="account id (repeatable)")
@@ -56,7 +59,11 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     if args.source and (unknown := sorted(set(args.source) - set(names))):
         print(f"signalwatch backfill: no source named {', '.join(unknown)}", file=sys.stderr)
         return 1
-    store = Store(settings.database_url)  # no rule engine: backfilled events are never evaluated
+    from signalwatch.rules.ruleset import load_ruleset
+
+    if any(rule.backfill for rule in load_ruleset(settings.rules_path).rules):
+        return _backfill_through_rules(args, settings)
+    store = Store(settings.database_url)  # no rule says `backfill: alert`: no engine to build
     try:
         store.migrate()
         return _backfill(args, settings, store)
@@ -64,7 +71,26 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _backfill(args: argparse.Namespace, settings: Settings, store: Store) -> int:
+def _backfill_through_rules(args: argparse.Namespace, settings: Settings) -> int:
+    """Some rule alerts on history: commit through the daemon's engine, as a poll does."""
+    from signalwatch.runtime.app import build_app
+    from signalwatch.runtime.pipeline import commit_events
+
+    app = build_app(settings)
+    try:
+        def commit(index: AccountIndex, source: str, events: list[SignalEvent], now: datetime) -> list[SignalEvent]:
+            marked = _marked(index, events)
+            accounts = {account.id: account for account in app.store.list_accounts()}
+            with app.engine_lock:
+                done = commit_events(app.store, app.engine, accounts, source, marked, None, now, poll=False)
+            print(f"{source}: {done.new_alerts} alert(s) queued by rules with `backfill: alert`")
+            return done.new_events
+        return _backfill(args, settings, app.store, commit)
+    finally:
+        app.close()
+
+
+def _backfill(args: argparse.Namespace, settings: Settings, store: Store, commit: _Commit | None = None) -> int:
     from signalwatch.connectors import get_connector_class
     from signalwatch.connectors.base import FetchContext
     from signalwatch.http import HttpClient
@@ -91,7 +117,8 @@ def _backfill(args: argparse.Namespace, settings: Settings, store: Store) -> int
                     print(f"{source.name}: a {source.type} source keeps no history to backfill")
                 continue
             events, errors = found
-            stored = store_history(store, index, source.name, events, now)
+            stored = (commit(index, source.name, events, now) if commit is not None
+                      else store_history(store, index, source.name, events, now))
             tied = sum(1 for event in stored if event.account_id is not None)
             print(f"{source.name}: {len(stored)} new events ({tied} tied to an account) from the last {args.days} days")
             for target, reason in errors.items():
@@ -103,7 +130,10 @@ def _backfill(args: argparse.Namespace, settings: Settings, store: Store) -> int
 def store_history(store: Store, index: AccountIndex, source: str, events: list[SignalEvent],
                   now: datetime) -> list[SignalEvent]:
     """Mark `events` as backfilled, tie them to accounts and store them (no rules): the new ones."""
-    marked = [index.apply(event.model_copy(update={"attributes": {**event.attributes, "backfill": True}}))
-              for event in events]
     with store.poll_unit(source, now) as unit:
-        return unit.insert(marked)
+        return unit.insert(_marked(index, events))
+
+
+def _marked(index: AccountIndex, events: list[SignalEvent]) -> list[SignalEvent]:
+    return [index.apply(event.model_copy(update={"attributes": {**event.attributes, "backfill": True}}))
+            for event in events]

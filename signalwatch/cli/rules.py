@@ -44,19 +44,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         explain.set_defaults(func=cmd_explain)
 
 
-def _rules_dir(args: argparse.Namespace, explicit: str | None) -> Path:
-    from signalwatch.config import default_config_path, load_settings
+def _context(args: argparse.Namespace, explicit: str | None) -> tuple[Path, frozenset[str] | None]:
+    """The rules folder (`explicit`, else rules_dir from the config, else ./rules) and the sinks the
+    config enables (None without a readable config). Read without loading connectors or sink
+    clients: rule commands are what an admin runs after each edit, so they must start quickly."""
+    from signalwatch.config import default_config_path, load_rules_context
     from signalwatch.yamlload import AdminInputError
 
-    if explicit:
-        return Path(explicit)
     config = Path(args.config) if args.config else default_config_path()
+    context = None
     if config.exists():
         try:
-            return load_settings(config).rules_path
+            context = load_rules_context(config)
         except AdminInputError:
             pass  # the rules can still be checked; `signalwatch run` reports config errors
-    return Path("rules")
+    folder = Path(explicit) if explicit else context.rules_path if context else Path("rules")
+    return folder, None if context is None else context.enabled_sinks
 
 
 def _print_issues(issues: list[Issue], fmt: str, folder: Path, summary: str) -> None:
@@ -69,36 +72,26 @@ def _print_issues(issues: list[Issue], fmt: str, folder: Path, summary: str) -> 
     print(summary, file=sys.stderr if any(i.severity == "error" for i in issues) else sys.stdout)
 
 
-def _enabled_sinks(args: argparse.Namespace) -> set[str] | None:
-    """The sinks the config enables (None without a readable config)."""
-    from signalwatch.config import default_config_path, load_settings
-    from signalwatch.yamlload import AdminInputError
-
-    config = Path(args.config) if args.config else default_config_path()
-    try:
-        settings = load_settings(config) if config.exists() else None
-    except AdminInputError:
-        return None
-    return None if settings is None else {name for name, sink in settings.sink_configs.items() if sink.enabled}
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from signalwatch.rules.ruleset import load_ruleset
     from signalwatch.yamlload import AdminInputError
 
-    folder = _rules_dir(args, args.directory)
+    folder, enabled_sinks = _context(args, args.directory)
     try:
-        ruleset = load_ruleset(folder, now=utcnow(), enabled_sinks=_enabled_sinks(args))
+        ruleset = load_ruleset(folder, now=utcnow(), enabled_sinks=enabled_sinks)
     except AdminInputError as exc:
         errors = [i for i in exc.issues if i.severity == "error"]
         _print_issues(list(exc.issues), args.format, folder, f"{len(errors)} error(s) in {folder}")
         return EXIT_ERRORS
+    from signalwatch.feedback.check import check_warnings  # rules reps mostly call not useful (feedback in the store)
+
+    warnings = [*ruleset.warnings, *check_warnings(args.config, ruleset, utcnow())]
     kinds = Counter(rule.kind for rule in ruleset.rules)
     summary = (f"{folder}: ok — {len(ruleset.icp.tiers)} ICP tiers, {len(ruleset.icp.exclusions)} exclusions, "
                f"{len(ruleset.rules)} rules ({kinds['single']} single, {kinds['composite']} composite), "
-               f"{len(ruleset.suppressions)} suppressions, {len(ruleset.warnings)} warning(s)")
-    _print_issues(list(ruleset.warnings), args.format, folder, summary)
-    return EXIT_WARNINGS if args.strict and ruleset.warnings else 0
+               f"{len(ruleset.suppressions)} suppressions, {len(warnings)} warning(s)")
+    _print_issues(warnings, args.format, folder, summary)
+    return EXIT_WARNINGS if args.strict and warnings else 0
 
 
 def _load_or_exit(folder: Path) -> RuleSet | None:
@@ -116,7 +109,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     from signalwatch.rules.testing import run_rule_tests
     from signalwatch.yamlload import AdminInputError
 
-    folder = _rules_dir(args, args.rules)
+    folder, _ = _context(args, args.rules)
     ruleset = _load_or_exit(folder)
     if ruleset is None:
         return EXIT_ERRORS

@@ -53,6 +53,7 @@ EVIDENCE_SHOWN = 5
 SINGLE, INDEXED, COMPOSITE = 0, 1, 2  # how a candidate rule is decided
 NO_ACCOUNT = account_part(None, None)
 SINGLES_CACHE_SIZE = 4096  # distinct (event type, matched blocks) pairs remembered
+QUIET_BACKFILL = "backfilled history (the account's past, stored by a backfill): quiet unless the rule says `backfill: alert`"
 
 
 @dataclass
@@ -469,6 +470,7 @@ class Engine:
             firing = None
             memo: dict[tuple[int, float], int] = {}
             age = stamp - at
+            backfilled = bool(event.attributes.get("backfill"))  # history: counted, alerting only where asked
             for _, rule, mode, max_age in self._candidates(event, blocks, pending, info, hit, stamp, memo):
                 if age > max_age:
                     continue
@@ -478,6 +480,9 @@ class Engine:
                     assert pending is not None and info is not None
                     if not self._holds(self._composites[rule.id], pending, info, stamp, memo):
                         continue
+                if backfilled and not rule.backfill:
+                    skipped.append((rule.id, event.dedupe_key, QUIET_BACKFILL))
+                    continue
                 if firing is None:
                     firing = _Firing(self, event, record, info, pending, now)
                 account = info.account if info is not None else None

@@ -110,6 +110,8 @@ class RuleSpec(_Strict):
     cooldown: timedelta | None = None
     priority: Literal["P1", "P2", "P3", "auto"] = "P2"
     max_age: timedelta = timedelta(days=14)
+    backfill: Literal["alert", "quiet"] = Field(
+        default="quiet", description="events stored by a backfill (an account's recent history): alert on them, or not")
     angle: str | None = None
     route: list[Route] = Field(default_factory=lambda: [Route(sink="console")], min_length=1)
     expires: date | datetime | None = None
@@ -202,6 +204,7 @@ class Rule:
     routes: tuple[tuple[Route, Match | None], ...]
     file: str
     event_types: frozenset[str] | None = None  # None: any type can match
+    backfill: bool = False  # alert on backfilled history too (`backfill: alert`); quiet by default
 
     @cached_property
     def event_selections(self) -> tuple[Selection, ...]:
@@ -683,7 +686,8 @@ def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
         return None
     cooldown = spec.cooldown if spec.cooldown is not None else (spec.window if spec.kind == "composite" else None)
     return Rule(spec.id, spec.description, spec.kind, tuple(selections), expr, spec.priority, spec.max_age,
-                spec.window, cooldown, spec.angle, tuple(routes), loaded.path, _event_types(selections))
+                spec.window, cooldown, spec.angle, tuple(routes), loaded.path, _event_types(selections),
+                spec.backfill == "alert")
 
 
 def _build_suppression(spec: RuleSpec, selections: list[Selection], expr: Expr | None, loaded: LoadedYaml,

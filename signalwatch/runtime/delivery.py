@@ -5,6 +5,11 @@ still `sending` belonged to a process that died mid-send: the sink's `confirm` l
 alert up remotely (Slack: message metadata in the channel history) before any resend.
 When a sink fails or is rate limited, it is paused, so later rows wait behind the failed
 one and arrive in order.
+
+Rows go out in batches per sink: one transaction claims up to BATCH of them, they are sent
+one after the other over the sink's client (its connection reused), and one transaction
+settles them all. A crash mid-batch leaves the batch's rows `sending`, settled by `confirm`
+like any orphaned send; rows of a batch after a failure or a stop are released untried.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from datetime import datetime, timedelta
 
 from signalwatch.config import DeliveryConfig
 from signalwatch.sinks import Sink, SinkError
-from signalwatch.store import OutboxItem, Store
+from signalwatch.store import OutboxItem, OutboxStatus, Settlement, Store
 from signalwatch.timeutil import utcnow
 
 __all__ = ["deliver", "DeliveryReport", "backoff", "secret_redactor"]
@@ -29,6 +34,7 @@ __all__ = ["deliver", "DeliveryReport", "backoff", "secret_redactor"]
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()  # one drain at a time in this process; claims guard across processes
 UNCERTAIN_AFTER = timedelta(minutes=5)
+BATCH = 20  # rows claimed and settled per transaction: few enough that a crash leaves little to confirm
 
 
 @dataclass
@@ -38,6 +44,7 @@ class DeliveryReport:
     dead: int = 0
     recovered: int = 0
     pending: int = 0
+    next_due_at: datetime | None = None  # when a row not sent in this run is next due (None: none waits)
 
 
 def backoff(attempts: int, config: DeliveryConfig) -> timedelta:
@@ -53,6 +60,7 @@ def deliver(
     config: DeliveryConfig,
     *,
     recover_all: bool = False,
+    recover: bool = True,
     wait_inline: bool = True,
     clock: Callable[[], datetime] = utcnow,
     sleep: Callable[[float], None] = time.sleep,
@@ -60,15 +68,17 @@ def deliver(
     redact: Callable[[str], str] | None = None,
 ) -> DeliveryReport:
     """Send every due outbox row. `recover_all` treats every `sending` row as orphaned (process start);
+    `recover=False` skips looking for orphaned rows at all (a worker that looked a moment ago).
     `stopping` is checked between rows so a shutdown does not wait for a long backlog. Error texts
     are stored without the secrets the sinks hold, nor those `redact` (the caller's, who knows the
     settings) cuts out: an upstream error may echo a token, and `outbox list` prints what is stored."""
     report = DeliveryReport()
     scrub = secret_redactor(sinks, redact)
     with _LOCK:
-        _recover(store, sinks, clock(), recover_all, report)
+        if recover or recover_all:
+            _recover(store, sinks, clock(), recover_all, report)
         _drain(store, sinks, config, wait_inline, clock, sleep, report, stopping, scrub)
-    report.pending = len(store.due_outbox(clock() + timedelta(days=3650), limit=100_000))
+    report.pending = store.count_outbox(OutboxStatus.PENDING)
     return report
 
 
@@ -178,76 +188,101 @@ def _drain(
     budget = config.max_inline_wait.total_seconds()
     while True:
         now = clock()
-        _confirm_unknown(store, sinks, config, now, report, redact)
+        if any(until <= now for until in paused.values()):  # an unknown outcome's check may be due (its sink's hold)
+            _confirm_unknown(store, sinks, config, now, report, redact)
         ready = store.due_outbox(now)
         due = [item for item in ready if paused.get(item.sink, now) <= now]
         if not due:
-            if not wait_inline:
+            report.next_due_at = _next_due(store, ready, paused, now)
+            if not wait_inline or report.next_due_at is None:
                 return
-            # Wake when a paused sink may send again, or when the next held row comes due.
-            wake_times = [paused[item.sink] for item in ready if item.sink in paused]
-            if not ready:
-                next_at = store.next_due_at()
-                wake_times += [next_at] if next_at is not None else []
-            wake_times += [at for at in (store.next_unknown_at(),) if at is not None]
-            if not wake_times:
-                return
-            pause = max(0.0, (min(wake_times) - now).total_seconds()) + 0.01
+            pause = max(0.0, (report.next_due_at - now).total_seconds()) + 0.01
             if waited + pause > budget:
                 return
             sleep(pause)
             waited += pause
             continue
-        for item in due:
+        for name, items in _by_sink(due).items():
             if stopping():
                 return  # the rest stays pending for the next start
-            if paused.get(item.sink, now) > now:
+            if paused.get(name, now) > now:
                 continue
-            outcome = _send_one(store, sinks, config, item, clock, report, redact)
-            if outcome is not None:
-                paused[item.sink] = outcome
+            held = _send_batches(store, sinks.get(name), config, name, items, clock, report, stopping, redact)
+            if held is not None:
+                paused[name] = held
 
 
-def _send_one(
-    store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, item: OutboxItem,
-    clock: Callable[[], datetime], report: DeliveryReport, redact: Callable[[str], str],
+def _next_due(store: Store, ready: list[OutboxItem], paused: Mapping[str, datetime], now: datetime) -> datetime | None:
+    """When the next run has work: a paused sink may send again (a retry, or an unknown outcome's
+    check: both hold their sink), or, with nothing ready, the next held row comes due."""
+    wake_times = [until for until in paused.values() if until > now]
+    if not ready:
+        wake_times += [at for at in (store.next_due_at(),) if at is not None]
+    return min(wake_times, default=None)
+
+
+def _by_sink(items: list[OutboxItem]) -> dict[str, list[OutboxItem]]:
+    """The rows per sink, each sink's in queue order."""
+    grouped: dict[str, list[OutboxItem]] = {}
+    for item in items:
+        grouped.setdefault(item.sink, []).append(item)
+    return grouped
+
+
+def _send_batches(
+    store: Store, sink: Sink | None, config: DeliveryConfig, name: str, items: list[OutboxItem],
+    clock: Callable[[], datetime], report: DeliveryReport, stopping: Callable[[], bool], redact: Callable[[str], str],
 ) -> datetime | None:
-    """Send one row; return until when its sink is paused, or None."""
-    sink = sinks.get(item.sink)
-    now = clock()
+    """Send one sink's due rows in batches; return until when the sink is paused, or None."""
     if sink is None:
-        store.mark_dead(item.id, f"sink {item.sink!r} is not enabled in the config", redact=redact)
-        report.dead += 1
+        store.settle([Settlement.dead(item.id, f"sink {name!r} is not enabled in the config") for item in items], redact=redact)
+        report.dead += len(items)
         return None
-    if not store.claim(item.id, now, claimer=this_process()):
-        return None
+    for start in range(0, len(items), BATCH):
+        batch = items[start:start + BATCH]
+        claimed = store.claim_many([item.id for item in batch], clock(), claimer=this_process())
+        outcomes: list[Settlement] = []
+        held: datetime | None = None
+        for item in batch:
+            if item.id not in claimed:
+                continue  # another worker took it
+            if held is not None or stopping():
+                outcomes.append(Settlement.released(item.id))  # untried: it stays first in line
+                continue
+            outcome, held = _attempt(sink, config, item, clock, report)
+            outcomes.append(outcome)
+        store.settle(outcomes, redact=redact)
+        if held is not None or stopping():
+            return held
+    return None
+
+
+def _attempt(sink: Sink, config: DeliveryConfig, item: OutboxItem, clock: Callable[[], datetime],
+             report: DeliveryReport) -> tuple[Settlement, datetime | None]:
+    """Send one claimed row: how it settles, and until when its sink is paused (None: not paused)."""
+    now = clock()
     attempts = item.attempts + 1
     try:
         remote_id = sink.send(item.payload, item.target, item.alert_key)
     except SinkError as exc:
         if exc.uncertain:  # it may have arrived: ask the sink before anything is sent again
             check = now + config.confirm_after
-            store.mark_unknown(item.id, str(exc), check, redact=redact)
             report.retried += 1
             log.warning("delivery: alert %s to %s: outcome unknown (%s); checking at %s before any resend",
                         item.id, item.sink, exc, check.strftime("%H:%M:%S"))
-            return check  # later rows of this sink wait behind it, in order
+            return Settlement.unknown(item.id, str(exc), check), check  # later rows of this sink wait behind it, in order
         if exc.retryable and attempts < config.max_attempts:
             delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(attempts, config)
-            store.mark_retry(item.id, str(exc), now + delay, redact=redact)
             report.retried += 1
             log.warning("delivery: alert %s to %s failed (attempt %d), retry in %.0fs: %s", item.id, item.sink, attempts, delay.total_seconds(), exc)
-            return now + delay
-        store.mark_dead(item.id, str(exc), redact=redact)
+            return Settlement.retry(item.id, str(exc), now + delay), now + delay
         report.dead += 1
         log.error("delivery: alert %s to %s is a dead letter after %d attempts: %s", item.id, item.sink, attempts, exc)
-        return None
+        return Settlement.dead(item.id, str(exc)), None
     except Exception as exc:  # a sink bug must not lose the row: keep it for a later retry
         log.exception("delivery: unexpected error sending alert %s to %s", item.id, item.sink)
-        store.mark_retry(item.id, f"{type(exc).__name__}: {exc}", now + backoff(attempts, config), redact=redact)
         report.retried += 1
-        return None
-    store.mark_sent(item.id, remote_id, clock())
+        return Settlement.retry(item.id, f"{type(exc).__name__}: {exc}", now + backoff(attempts, config)), None
     report.sent += 1
     log.info("delivery: alert %s rule=%s sent to %s %s", item.id, item.rule_id, item.sink, item.target or "")
-    return None
+    return Settlement.sent(item.id, remote_id, clock()), None

@@ -11,9 +11,11 @@ from typing import Any
 from signalwatch.accounts import Account
 from signalwatch.connectors.base import FetchContext, PartWrite
 from signalwatch.events import SignalEvent
+from signalwatch.feedback.holds import with_claims
 from signalwatch.http import FetchError
-from signalwatch.rules.engine import Engine
+from signalwatch.rules.engine import QUIET_BACKFILL, Engine
 from signalwatch.runtime.app import App, SourceRuntime
+from signalwatch.runtime.first_poll import BACKFILL_KEY, backfill_new_accounts, split_cursor
 from signalwatch.store import PollCommit, Store, StoreError
 
 __all__ = ["poll_source", "commit_events", "PollReport"]
@@ -34,27 +36,39 @@ class PollReport:
 def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     """Poll `source` once. Failures are recorded in `status`; the cursor does not move."""
     accounts, index = app.accounts()
-    cursor = app.store.load_cursor(source.name)
+    stored = app.store.load_cursor(source.name)
+    cursor, backfilled_through = split_cursor(stored)  # the mark of accounts already backfilled is ours
     parts = app.store.cursor_parts(source.name)  # heads only: fetch reads the bodies it needs
     try:
         fetched = source.connector.fetch(FetchContext(app.http, cursor, accounts, now, parts))
-        normalized = source.connector.normalize(fetched, now)
+        with app.parse_lock:  # pure CPU work: one poll at a time (App.parse_lock)
+            normalized = source.connector.normalize(fetched, now)
     except FetchError as exc:
         return _failed(app, source, str(exc), now)
     except Exception as exc:  # a connector bug must not stop the other sources
         log.exception("poll: %s crashed", source.name)
         return _failed(app, source, f"internal error in {source.settings.type} connector: {type(exc).__name__}: {exc}", now)
     events = [index.apply(event) for event in normalized.events]
+    new_cursor, target_errors = dict(normalized.cursor), dict(fetched.errors)
+    history = backfill_new_accounts(source.connector, app.http, accounts, backfilled_through, now)
+    if history is not None:  # new accounts' recent past: stored with the poll, never evaluated (first_poll)
+        live = {event.dedupe_key for event in events}
+        events += [index.apply(event) for event in history.events if event.dedupe_key not in live]
+        target_errors.update(history.errors)
+    mark = history.mark if history is not None and history.mark is not None else backfilled_through
+    if mark is not None:
+        new_cursor[BACKFILL_KEY] = mark
     try:
-        accounts_by_id = {account.id: account for account in accounts}
+        # An account claimed from Slack has the claiming rep as its owner for owner DMs (feedback.holds).
+        accounts_by_id = with_claims({account.id: account for account in accounts}, app.store.engine, now)
         with app.engine_lock:
-            next_cursor = None if normalized.cursor == cursor else normalized.cursor  # unchanged: not rewritten
+            next_cursor = None if new_cursor == stored else new_cursor  # unchanged: not rewritten
             committed = commit_events(app.store, app.engine, accounts_by_id, source.name, events, next_cursor, now,
-                                      dict(fetched.errors), normalized.parts)
+                                      target_errors, normalized.parts)
     except StoreError as exc:
         log.error("poll: %s could not be saved: %s", source.name, exc)
         return PollReport(source.name, ok=False, error=str(exc))
-    for target, reason in fetched.errors.items():
+    for target, reason in target_errors.items():
         log.warning("poll: %s target %s failed: %s", source.name, target, reason)
     log.info(
         "poll: %s ok fetched=%d new_events=%d new_alerts=%d%s", source.name, len(events),
@@ -65,21 +79,26 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
 
 def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account], source: str, events: list[SignalEvent],
                   cursor: dict[str, Any] | None, now: datetime, target_errors: dict[str, str] | None = None,
-                  parts: Mapping[str, PartWrite | None] | None = None) -> PollCommit:
+                  parts: Mapping[str, PartWrite | None] | None = None, *, poll: bool = True) -> PollCommit:
     """The poll's unit of work, top to bottom: store the new events, evaluate them, enqueue their
     alerts, save the cursor and its parts — one transaction — and only then advance the engine's
-    state. The caller serializes calls (App.engine_lock), so the engine follows the commits in order."""
+    state. The caller serializes calls (App.engine_lock), so the engine follows the commits in order.
+    Backfilled events (`attributes.backfill`) are evaluated too, so composites count them as after a
+    restart, but alert only through rules that say `backfill: alert`. `poll=False` (a backfill run)
+    leaves the source's poll record and cursor alone."""
     with store.poll_unit(source, now) as unit:
         new_events = unit.insert(events)
         evaluation = engine.evaluate(new_events, accounts, now) if new_events else None
         new_alerts = unit.enqueue(evaluation.drafts) if evaluation else 0
-        unit.save_cursor(cursor, target_errors)
+        if poll:
+            unit.save_cursor(cursor, target_errors)
         if parts:
             unit.save_parts(parts)
     if evaluation is not None:  # only after the transaction committed
         engine.apply(evaluation.delta)
         for rule_id, event_key, reason in evaluation.skipped:
-            log.info("rules: %s did not alert for event %s: %s", rule_id, event_key[:12], reason)
+            level = logging.DEBUG if reason == QUIET_BACKFILL else logging.INFO  # history is quiet by design
+            log.log(level, "rules: %s did not alert for event %s: %s", rule_id, event_key[:12], reason)
     return PollCommit(new_events=new_events, new_alerts=new_alerts)
 
 

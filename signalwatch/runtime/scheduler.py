@@ -1,24 +1,29 @@
-"""The daemon: APScheduler jobs per source, a delivery job, rule hot reload, operations (lease,
-health, metrics, retention), graceful stop."""
+"""The daemon: APScheduler jobs per source, the delivery worker (a process of its own, woken after
+each poll that queued alerts), rule hot reload, operations (lease, health, metrics, retention),
+graceful stop."""
 
 from __future__ import annotations
 
 import logging
 import signal
 import threading
-from datetime import timezone
+from collections.abc import Callable
+from datetime import timedelta, timezone
 from pathlib import Path
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from signalwatch.alerts.payload import notice
 from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.digest.send import schedule_digest
+from signalwatch.feedback.service import schedule_feedback
 from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.runtime.app import App, SourceRuntime, settle_heap
-from signalwatch.runtime.delivery import deliver
+from signalwatch.runtime.deliverer import DeliveryWorker
+from signalwatch.runtime.delivery import DeliveryReport
 from signalwatch.runtime.operations import Operations
 from signalwatch.runtime.pipeline import poll_source
 from signalwatch.store import StoreError
@@ -30,14 +35,16 @@ __all__ = ["run_daemon", "RulesWatcher"]
 
 log = logging.getLogger(__name__)
 RULES_CHECK_SECONDS = 10
+STAGGER = timedelta(seconds=1)  # at most this far apart, the sources' first polls
 RELOAD_RULE_ID = "@rules-reload"
 
 
 class RulesWatcher:
     """Reload the rules folder when a file changes; keep the last good set on errors."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, wake_delivery: Callable[[], None] = lambda: None) -> None:
         self._app = app
+        self._wake_delivery = wake_delivery
         self._folder = app.settings.rules_path
         self._stamp = self._snapshot()
 
@@ -73,9 +80,29 @@ class RulesWatcher:
             why=errors[:10] + ["fix the files; `signalwatch rules check` lists every problem"], now=now,
         )
         try:
-            enqueue_notices(self._app.store, drafts, now)
+            if enqueue_notices(self._app.store, drafts, now):
+                self._wake_delivery()
         except StoreError as exc:
             log.error("rules: could not queue the admin notice: %s", exc)
+
+
+def poll_trigger(interval: timedelta, jitter: timedelta) -> IntervalTrigger:
+    """Polls every `interval` on average, each period drawn from interval ± jitter/2 (after the job's first run).
+
+    apscheduler adds its jitter to each period (0 to jitter, from the previous, jittered, run), so
+    the base period is shortened by half of it: otherwise the mean period would grow by jitter/2."""
+    spread = min(jitter, interval).total_seconds()
+    return IntervalTrigger(seconds=interval.total_seconds() - spread / 2, jitter=spread or None)
+
+
+def stagger(scheduler: BaseScheduler, sources: list[SourceRuntime]) -> None:
+    """Move each source's next poll a moment after the one before it (at most STAGGER apart, within
+    its interval): sources on one interval would otherwise parse at the same instant every time,
+    each waiting for the others (`App.parse_lock`), from the start and after every restart."""
+    for index, source in enumerate(sources):
+        job = scheduler.get_job(f"poll:{source.name}")
+        if job is not None and job.next_run_time is not None:
+            job.modify(next_run_time=job.next_run_time + min(source.interval / len(sources), STAGGER) * index)
 
 
 def run_daemon(app: App, stop: threading.Event | None = None) -> int:
@@ -90,40 +117,47 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
         executors={"default": ThreadPoolExecutor(max_workers=workers)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
     )
-    first_delivery = threading.Event()
     ops = Operations(app)
 
-    def delivery_job() -> None:
-        report = deliver(app.store, app.sinks, app.settings.delivery, recover_all=not first_delivery.is_set(),
-                         wait_inline=False, stopping=stop.is_set)
-        first_delivery.set()
+    def after_delivery(report: DeliveryReport) -> None:
         ops.after_delivery(report)
         if report.sent or report.dead or report.retried:
             log.info("delivery: sent=%d retried=%d dead=%d pending=%d", report.sent, report.retried, report.dead, report.pending)
+
+    worker = DeliveryWorker(app.settings, after_delivery, stop)
+
+    def delivery_job() -> None:
+        # The worker runs on its own clock; this job wakes it every interval as well, and when
+        # Operations moves the job to now (a source health notice was queued).
+        worker.wake()
 
     def poll_job(source: SourceRuntime) -> None:
         if not ops.leader:
             return  # another instance holds the polling lease
         result = poll_source(app, source, utcnow())
+        if result.new_alerts:
+            worker.wake()  # before the health bookkeeping: the alert is committed and waits for nobody
         ops.after_poll(result)
-        if result.new_alerts and first_delivery.is_set():
-            scheduler.modify_job("deliver", next_run_time=utcnow())
 
     now = utcnow()
     scheduler.add_job(delivery_job, IntervalTrigger(seconds=app.settings.delivery.interval.total_seconds()), id="deliver", next_run_time=now)
     for source in app.sources:
-        trigger = IntervalTrigger(seconds=source.interval.total_seconds(), jitter=int(source.settings.jitter.total_seconds()))
+        trigger = poll_trigger(source.interval, source.settings.jitter)
         scheduler.add_job(poll_job, trigger, args=[source], id=f"poll:{source.name}", name=source.name, next_run_time=now)
-    watcher = RulesWatcher(app)
+    watcher = RulesWatcher(app, worker.wake)
     scheduler.add_job(watcher.check, IntervalTrigger(seconds=RULES_CHECK_SECONDS), id="rules")
     schedule_digest(scheduler, app)
     schedule_crm_sync(scheduler, app)
-    ops.start(scheduler)  # takes the polling lease before the first poll job fires
+    schedule_feedback(scheduler, app, stop)  # Slack button clicks (Socket Mode or HTTP), when sinks.slack.actions is on
+    ops.start(scheduler)  # takes the polling lease before the first poll job fires (and moves each to its source's last poll + interval)
+    stagger(scheduler, app.sources)
+    worker.start()
     settle_heap()
     scheduler.start()
     log.info("signalwatch running: %d sources, sinks: %s", len(app.sources), ", ".join(app.sinks) or "none")
     stop.wait()
     log.info("signalwatch stopping: waiting for running jobs")
     scheduler.shutdown(wait=True)
+    worker.stop()
     ops.stop()
     return 0

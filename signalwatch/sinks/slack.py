@@ -16,14 +16,16 @@ import urllib.error
 from datetime import datetime
 from typing import Any, TextIO
 
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from signalwatch.alerts.payload import DIGEST, kind_of, read_digest
+from signalwatch.alerts.payload import ALERT, DIGEST, kind_of, read_digest
 from signalwatch.alerts.render import render_slack
+from signalwatch.feedback.actions import action_blocks
+from signalwatch.feedback.config import SlackActions
 from signalwatch.http import parse_retry_after
 from signalwatch.preflight import Finding, SinkUse
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
+from signalwatch.sinks.slack_http import KeepAliveWebClient
 
 __all__ = ["SlackSink", "SlackConfig", "METADATA_EVENT_TYPE"]
 
@@ -47,9 +49,10 @@ class SlackConfig(SinkConfig):
     token_env: str = "SLACK_BOT_TOKEN"
     base_url: str = "https://slack.com/api/"
     timeout: float = 15.0
+    actions: SlackActions = SlackActions()  # buttons on alerts, and how clicks reach us (signalwatch.feedback)
 
     def required_env(self) -> list[str]:
-        return [self.token_env]
+        return [self.token_env, *self.actions.required_env()]
 
 
 class SlackSink(Sink):
@@ -61,16 +64,26 @@ class SlackSink(Sink):
         token = secret(config.token_env)
         if not token:
             raise ValueError(f"slack is enabled but ${config.token_env} is not set")
-        return cls(token, default_channel=config.default_channel, base_url=config.base_url, timeout=config.timeout)
+        sink = cls(token, default_channel=config.default_channel, base_url=config.base_url, timeout=config.timeout,
+                   actions=config.actions)
+        actions = config.actions  # only the secret its mode needs (required_env lists it)
+        sink._action_secrets = (secret(actions.app_token_env) if actions.mode == "socket_mode" else None,
+                                secret(actions.signing_secret_env) if actions.mode == "http" else None)
+        return sink
 
-    def __init__(self, token: str, *, default_channel: str | None, base_url: str, timeout: float) -> None:
+    def __init__(self, token: str, *, default_channel: str | None, base_url: str, timeout: float,
+                 actions: SlackActions | None = None) -> None:
         # slack_sdk annotates the timeout as int but hands it to urllib, which takes seconds as a
         # float; int() would turn a sub-second timeout into 0, a non-blocking socket.
-        self._client = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])  # type: ignore[arg-type]
+        # One client per sink, its connections kept alive between alerts (slack_http).
+        self._client = KeepAliveWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])  # type: ignore[arg-type]
         self._token = token
         self._default_channel = default_channel
         self._channel_ids: dict[str, str] = {}
         self._users_by_email: dict[str, str | None] = {}
+        self._actions = actions or SlackActions()
+        self._action_secrets: tuple[str | None, str | None] = (None, None)  # app-level token, signing secret (doctor)
+        self._base_url, self._timeout = base_url, timeout
 
     def _destination(self, target: str | None) -> str | None:
         """A channel or user id; `email:ADDR|FALLBACK` is the account owner found by email (cached)."""
@@ -92,6 +105,8 @@ class SlackSink(Sink):
         if not channel:
             raise SinkError("no Slack channel: set the rule's route channel or sinks.slack.default_channel", retryable=False)
         text, blocks = _rendered(payload)
+        if self._actions.enabled and kind_of(payload) == ALERT:
+            blocks = [*blocks, *action_blocks(payload, alert_key, self._actions)]
         metadata = {"event_type": METADATA_EVENT_TYPE, "event_payload": {"alert_key": alert_key}}
         response = self._call(
             "chat.postMessage", self._client.chat_postMessage, channel=channel, text=text, blocks=blocks,
@@ -101,13 +116,15 @@ class SlackSink(Sink):
         return str(response.get("ts")) if response.get("ts") else None
 
     def secrets(self) -> tuple[str, ...]:
-        return (self._token,)
+        return (self._token, *(secret for secret in self._action_secrets if secret))
 
     def preflight(self, use: SinkUse) -> list[Finding]:
         """The token and its scopes, each routed channel (exists, bot is a member), the owners to DM."""
+        from signalwatch.feedback.preflight import check_actions
         from signalwatch.preflight.slack import check_slack
 
-        return check_slack(self._client, default_channel=self._default_channel, use=use)
+        return [*check_slack(self._client, default_channel=self._default_channel, use=use),
+                *check_actions(self._actions, self._base_url, self._timeout, *self._action_secrets)]
 
     def confirm(self, target: str | None, alert_key: str, claimed_at: datetime) -> str | None:
         try:

@@ -1,6 +1,7 @@
 """Persistence: SQLModel tables, numbered migrations and the Store operations."""
 
 from signalwatch.store.migrations import SchemaTooNewError, migrate
+from signalwatch.store.outbox import Settlement
 from signalwatch.store.store import (
     AlertDraft,
     OutboxItem,
@@ -14,5 +15,5 @@ from signalwatch.store.tables import OutboxStatus
 
 __all__ = [
     "Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus", "StoredParts",
-    "OutboxStatus", "SchemaTooNewError", "migrate",
+    "OutboxStatus", "Settlement", "SchemaTooNewError", "migrate",
 ]

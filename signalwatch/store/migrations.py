@@ -206,6 +206,124 @@ def _v6_drop_digests(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE digests")
 
 
+def _v7_messages(conn: Connection) -> None:
+    # Outbox rows stop carrying a full copy of their alert each. What the deliveries of one alert
+    # share becomes one row of `messages` (rule decision and payload), the payload stored as a
+    # packed document without the copy of its event (rebuilt from the events row) and deflated
+    # against a dictionary trained from the newest payloads (`store.messages`); the outbox keeps
+    # the delivery: key, sink, target and state. Every payload reads back as it was; the ids,
+    # keys and states of the rows stay. The status index becomes ix_outbox_due, of the rows with a
+    # next attempt only; ix_events_type goes: no query filters by type alone.
+    from signalwatch.store.messages import Codec, add_dictionary, dictionary_from, encode, event_copy, split
+
+    ts = sa.DateTime(timezone=True)
+    meta = sa.MetaData()
+    sa.Table(
+        "message_dictionaries", meta,
+        sa.Column("id", sa.Integer, primary_key=True), sa.Column("trained_upto", sa.Integer, nullable=False),
+        sa.Column("created_at", ts, nullable=False), sa.Column("data", sa.LargeBinary, nullable=False),
+    )
+    messages = sa.Table(
+        "messages", meta,
+        sa.Column("id", sa.Integer, primary_key=True), sa.Column("event_id", sa.Integer, nullable=False, index=True),
+        sa.Column("account_id", sa.Integer), sa.Column("source", sa.String, nullable=False),
+        sa.Column("priority", sa.String, nullable=False), sa.Column("created_at", ts, nullable=False),
+        sa.Column("dictionary_id", sa.Integer), sa.Column("body", sa.LargeBinary, nullable=False),
+    )
+    meta.create_all(conn)
+    old = sa.Table(
+        "outbox", sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True), sa.Column("event_id", sa.Integer), sa.Column("account_id", sa.Integer),
+        sa.Column("source", sa.String), sa.Column("priority", sa.String), sa.Column("created_at", ts), sa.Column("payload", sa.JSON),
+    )
+    names = ("type", "change", "title", "summary", "url", "source", "occurred_at", "company_name", "attributes", "dedupe_key")
+    events = sa.Table("events", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True),
+                      *(sa.Column(name, ts if name == "occurred_at" else sa.JSON if name == "attributes" else sa.String) for name in names))
+    now = datetime.now(timezone.utc)
+    newest = conn.execute(sa.select(old.c.payload).order_by(old.c.id.desc()).limit(128)).scalars().all()
+    codec = Codec()
+    if newest:
+        add_dictionary(conn, dictionary_from(encode(split(payload, None)) for payload in newest), 0, now)
+        codec.refresh(conn)
+    conn.exec_driver_sql("ALTER TABLE outbox ADD COLUMN message_id INTEGER")
+    moved = sa.Table("outbox", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True), sa.Column("message_id", sa.Integer))
+    # An alert's rows were queued together, one after the other: a page of rows by id holds them.
+    last = 0
+    update = moved.update().where(moved.c.id == sa.bindparam("row")).values(message_id=sa.bindparam("message"))
+    while page := conn.execute(sa.select(old).where(old.c.id > last).order_by(old.c.id).limit(1000)).all():
+        last = page[-1].id
+        wanted = sorted({row.event_id for row in page if row.event_id})
+        copies = {row.id: event_copy(dict(row._mapping)) for row in conn.execute(sa.select(events).where(events.c.id.in_(wanted)))}
+        shared: dict[tuple[object, ...], int] = {}
+        updates = []
+        for row in page:
+            encoded = encode(split(row.payload, copies.get(row.event_id)))
+            key = (row.event_id, row.created_at, row.account_id, row.source, row.priority, encoded)
+            if key not in shared:
+                packed = codec.pack(conn, encoded)
+                shared[key] = int(conn.execute(messages.insert().values(
+                    event_id=row.event_id or 0, account_id=row.account_id, source=row.source, priority=row.priority,
+                    created_at=row.created_at, dictionary_id=packed.dictionary_id, body=packed.body,
+                )).inserted_primary_key[0])  # type: ignore[index]
+            updates.append({"row": row.id, "message": shared[key]})
+        conn.execute(update, updates)
+    conn.exec_driver_sql("UPDATE message_dictionaries SET trained_upto = (SELECT COALESCE(MAX(id), 0) FROM messages)")
+    _v7_slim_outbox(conn)
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_type")
+
+
+def _v7_slim_outbox(conn: Connection) -> None:
+    """Drop the columns that moved to `messages`: PostgreSQL drops them in place; SQLite copies the
+    table (its DROP COLUMN needs 3.35, and a copy leaves no dead space in the rows)."""
+    kept = ("id, alert_key, message_id, rule_id, sink, target, status, attempts, next_attempt_at, claimed_at, claimed_by, "
+            "sent_at, remote_id, last_error")
+    for index in ("ix_outbox_rule_id", "ix_outbox_source", "ix_outbox_event_id", "ix_outbox_status"):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
+    if conn.dialect.name == "sqlite":
+        ts = sa.DateTime(timezone=True)
+        sa.Table(
+            "outbox_v7", sa.MetaData(),
+            sa.Column("id", sa.Integer, primary_key=True), sa.Column("alert_key", sa.String, nullable=False),
+            sa.Column("message_id", sa.Integer, nullable=False), sa.Column("rule_id", sa.String, nullable=False),
+            sa.Column("sink", sa.String, nullable=False), sa.Column("target", sa.String),
+            sa.Column("status", sa.String, nullable=False), sa.Column("attempts", sa.Integer, nullable=False),
+            sa.Column("next_attempt_at", ts), sa.Column("claimed_at", ts), sa.Column("claimed_by", sa.String),
+            sa.Column("sent_at", ts), sa.Column("remote_id", sa.String), sa.Column("last_error", sa.Text),
+            sa.UniqueConstraint("alert_key", name="uq_outbox_alert_key"),
+        ).create(conn)
+        conn.exec_driver_sql(f"INSERT INTO outbox_v7 ({kept}) SELECT {kept} FROM outbox")
+        conn.exec_driver_sql("DROP TABLE outbox")
+        conn.exec_driver_sql("ALTER TABLE outbox_v7 RENAME TO outbox")
+    else:
+        conn.exec_driver_sql("ALTER TABLE outbox ALTER COLUMN message_id SET NOT NULL")
+        conn.exec_driver_sql("ALTER TABLE outbox " + ", ".join(
+            f"DROP COLUMN {name}" for name in ("account_id", "event_id", "source", "priority", "payload", "created_at")))
+    # Only rows with a next attempt: a row sent from now on has none (NULL); rows sent before keep theirs.
+    conn.exec_driver_sql("CREATE INDEX ix_outbox_due ON outbox (next_attempt_at) WHERE next_attempt_at IS NOT NULL")
+
+
+def _v8_feedback_actions(conn: Connection) -> None:
+    # What reps do with an alert in Slack (`signalwatch.feedback.ledger`): one row per (alert,
+    # user, slot), so a double click or Slack's redelivery of a click is stored once; snoozes
+    # and claims in force are found by (kind, until).
+    ts = sa.DateTime(timezone=True)
+    sa.Table(
+        "feedback_actions", sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("action_key", sa.String, nullable=False),
+        sa.Column("alert_key", sa.String, nullable=False, index=True),
+        sa.Column("rules", sa.JSON, nullable=False),
+        sa.Column("account_id", sa.Integer),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("reason", sa.String), sa.Column("days", sa.Integer), sa.Column("until", ts),
+        sa.Column("user_id", sa.String, nullable=False), sa.Column("user_name", sa.String, nullable=False),
+        sa.Column("channel", sa.String), sa.Column("message_ts", sa.String),
+        sa.Column("created_at", ts, nullable=False), sa.Column("updated_at", ts, nullable=False),
+        sa.UniqueConstraint("action_key", name="uq_feedback_actions_action_key"),
+        sa.Index("ix_feedback_actions_kind_until", "kind", "until"),
+    ).create(conn)
+
+
 def _utc_iso(value: datetime) -> str:
     return (value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)).isoformat()
 
@@ -217,6 +335,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "keyed cursor parts; job-board snapshots move out of the JSON cursor", _v4_cursor_parts),
     Migration(5, "outbox rows remember which process claimed them", _v5_claimed_by),
     Migration(6, "digests go through the outbox; the digests table is dropped", _v6_drop_digests),
+    Migration(7, "outbox rows share one packed message per alert, which leaves out its event's copy", _v7_messages),
+    Migration(8, "feedback actions on alerts (useful, not useful, snooze, claim), each stored once", _v8_feedback_actions),
 )
 
 _VERSION_TABLE = sa.Table(

@@ -17,7 +17,9 @@ from sqlmodel import Session, col, select
 
 from signalwatch.alerts.draft import AlertDraft
 from signalwatch.events import SignalEvent
-from signalwatch.store.tables import CursorPartRow, EventRow, OutboxRow, OutboxStatus, SourceStateRow
+from signalwatch.store.messages import Codec, encode, event_copy, materialize, split
+from signalwatch.store.outbox import insert_id
+from signalwatch.store.tables import CursorPartRow, EventRow, MessageRow, OutboxRow, OutboxStatus, SourceStateRow
 
 __all__ = ["AlertDraft", "PartChange", "PollUnit", "chunks"]
 
@@ -25,6 +27,7 @@ _PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
 _STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
 _EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 _OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
+_MESSAGES = MessageRow.__table__  # type: ignore[attr-defined]
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
 
 
@@ -46,11 +49,14 @@ def chunks(keys: list[str]) -> Iterator[list[str]]:
 class PollUnit:
     """The writes of one poll, in one open transaction (committed by `Store.poll_unit`)."""
 
-    def __init__(self, session: Session, source: str, now: datetime) -> None:
+    def __init__(self, session: Session, source: str, now: datetime, codec: Codec) -> None:
         self._session = session
         self.source = source
         self.now = now
+        self._codec = codec
         self._event_ids: dict[str, int] = {}
+        self._columns: dict[str, dict[str, Any]] = {}  # the stored columns of the events this unit inserted
+        self.newest_message = 0  # the highest message id this unit added (0: none)
 
     def insert(self, events: Sequence[SignalEvent]) -> list[SignalEvent]:
         """Store the events not stored before (by dedupe key) and return them; an amendment
@@ -86,14 +92,17 @@ class PollUnit:
         if not events:
             return {}
         insert = _insert_skipping_conflicts(self._session, _EVENTS, "dedupe_key")
+        values = [event.model_dump(mode="python") for event in events]  # ids follow the feed's order
         if insert is None:
-            rows = [EventRow(**event.model_dump(mode="python")) for event in events]
+            rows = [EventRow(**columns) for columns in values]
             self._session.add_all(rows)
             self._session.flush()  # one batched insert; ids come back for the outbox rows
-            return {row.dedupe_key: row.id for row in rows if row.id is not None}
-        values = [event.model_dump(mode="python") for event in events]  # ids follow the feed's order
-        returned = self._session.execute(insert.returning(_EVENTS.c.dedupe_key, _EVENTS.c.id), values)
-        return {key: event_id for key, event_id in returned}
+            inserted = {row.dedupe_key: row.id for row in rows if row.id is not None}
+        else:
+            returned = self._session.execute(insert.returning(_EVENTS.c.dedupe_key, _EVENTS.c.id), values)
+            inserted = {key: event_id for key, event_id in returned}
+        self._columns.update((columns["dedupe_key"], columns) for columns in values if columns["dedupe_key"] in inserted)
+        return inserted
 
     def _adopt(self, events: list[SignalEvent]) -> None:
         """Events a concurrent poll stored first: use the ids that exist (its transaction evaluated
@@ -109,34 +118,61 @@ class PollUnit:
     def enqueue(self, drafts: Sequence[AlertDraft]) -> int:
         """Outbox rows for the alerts of events inserted through this unit; an alert key already
         queued (by an earlier poll, or by a concurrent one an instant ago) is skipped, so an alert
-        is never queued twice. Returns the number of rows added."""
+        is never queued twice. Drafts of one alert (its routes: same event, account, priority and
+        payload) share one message. Returns the number of rows added."""
         first: dict[str, AlertDraft] = {}
         for draft in drafts:
             first.setdefault(draft.alert_key, draft)  # the first draft of a key wins, as when checking row by row
         if not first:
             return 0
+        message_of = self._messages(list(first.values()))
+        rows = [self._outbox_values(draft, message_of[key]) for key, draft in first.items()]  # delivery follows this order
         insert = _insert_skipping_conflicts(self._session, _OUTBOX, "alert_key")
         if insert is None:
-            return self._enqueue_one_by_one(list(first.values()))
-        rows = [self._outbox_values(draft) for draft in first.values()]  # ids in the engine's order: delivery follows them
-        return len(self._session.execute(insert.returning(_OUTBOX.c.id), rows).all())
+            used = self._insert_one_by_one(rows)
+        else:
+            used = [message for (message,) in self._session.execute(insert.returning(_OUTBOX.c.message_id), rows)]
+        unused = set(message_of.values()) - set(used)
+        if unused:  # every route of these was queued before: their messages are not needed
+            self._session.execute(sa.delete(_MESSAGES).where(_MESSAGES.c.id.in_(sorted(unused))))
+        return len(used)
 
-    def _enqueue_one_by_one(self, drafts: Sequence[AlertDraft]) -> int:
-        """The portable path for databases without INSERT ... ON CONFLICT: check, then add."""
-        added = 0
+    def _messages(self, drafts: Sequence[AlertDraft]) -> dict[str, int]:
+        """Store one message per distinct (event, account, priority, payload) among the drafts; return
+        alert key -> message id. The engine shares one payload object between an alert's routes, so
+        each payload is split and encoded once."""
+        documents: dict[int, bytes] = {}
+        groups: dict[tuple[int, int | None, str, bytes], list[str]] = {}
         for draft in drafts:
-            if self._session.exec(select(OutboxRow.id).where(OutboxRow.alert_key == draft.alert_key)).first() is not None:
-                continue
-            self._session.add(OutboxRow(**self._outbox_values(draft)))
-            added += 1
-        return added
+            event_id = self._event_ids[draft.event_key] if draft.event_key else 0
+            encoded = documents.get(id(draft.payload))
+            if encoded is None:
+                columns = self._columns.get(draft.event_key)
+                encoded = documents[id(draft.payload)] = encode(split(draft.payload, event_copy(columns) if columns else None))
+            groups.setdefault((event_id, draft.account_id, draft.priority, encoded), []).append(draft.alert_key)
+        values = []
+        for event_id, account_id, priority, encoded in groups:
+            packed = self._codec.pack(self._session, encoded)
+            values.append({"event_id": event_id, "account_id": account_id, "source": self.source, "priority": priority,
+                           "created_at": self.now, "dictionary_id": packed.dictionary_id, "body": packed.body})
+        ids = _insert_returning_ids(self._session, _MESSAGES, values)
+        self.newest_message = max([self.newest_message, *ids])
+        return {key: message for message, keys in zip(ids, groups.values()) for key in keys}
 
-    def _outbox_values(self, draft: AlertDraft) -> dict[str, Any]:
+    def _insert_one_by_one(self, rows: list[dict[str, Any]]) -> list[int]:
+        """The portable path for databases without INSERT ... ON CONFLICT: check, then add."""
+        used = []
+        for row in rows:
+            if self._session.exec(select(OutboxRow.id).where(OutboxRow.alert_key == row["alert_key"])).first() is not None:
+                continue
+            self._session.execute(sa.insert(_OUTBOX).values(**row))
+            used.append(row["message_id"])
+        return used
+
+    def _outbox_values(self, draft: AlertDraft, message_id: int) -> dict[str, Any]:
         return {
-            "alert_key": draft.alert_key, "rule_id": draft.rule_id, "account_id": draft.account_id,
-            "event_id": self._event_ids[draft.event_key], "source": self.source, "sink": draft.sink, "target": draft.target,
-            "priority": draft.priority, "payload": draft.payload, "status": OutboxStatus.PENDING, "attempts": 0,
-            "next_attempt_at": draft.not_before or self.now, "created_at": self.now,
+            "alert_key": draft.alert_key, "message_id": message_id, "rule_id": draft.rule_id, "sink": draft.sink,
+            "target": draft.target, "status": OutboxStatus.PENDING, "attempts": 0, "next_attempt_at": draft.not_before or self.now,
         }
 
     def save_cursor(self, cursor: dict[str, Any] | None, target_errors: Mapping[str, str] | None = None) -> None:
@@ -181,6 +217,8 @@ class PollUnit:
     def _amend(self, event: SignalEvent) -> None:
         row = self._session.exec(select(EventRow).where(EventRow.dedupe_key == event.dedupe_key)).first()
         if row is not None and row.attributes != event.attributes:
+            if row.id is not None:  # messages keep the event as they were queued with it
+                materialize(self._session, self._codec, [row.id], {row.id: row.model_dump()})
             row.attributes = dict(event.attributes)
             row.title, row.url, row.summary = event.title, event.url, event.summary
             self._session.add(row)
@@ -197,6 +235,17 @@ def _insert_skipping_conflicts(session: Session, table: sa.Table, unique_column:
     if dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing(index_elements=[unique_column])
     return None
+
+
+def _insert_returning_ids(session: Session, table: sa.Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert `rows`; return their new ids in the same order (one batched statement where the
+    database returns ids from a batch in parameter order)."""
+    if not rows:
+        return []
+    if session.get_bind().dialect.insert_executemany_returning_sort_by_parameter_order:
+        insert = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return [row_id for (row_id,) in session.execute(insert, rows)]
+    return [insert_id(session, table, row) for row in rows]
 
 
 def _upsert_state(session: Session, source: str, cursor: dict[str, Any] | None, success: Mapping[str, Any]) -> Any | None:

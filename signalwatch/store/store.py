@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,9 +15,22 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, create_engine, func, select
 
 from signalwatch.accounts import ACCOUNT_FIELDS, Account
-from signalwatch.alerts.draft import AlertDraft
+from signalwatch.alerts.draft import AlertDraft, AlertRecord
 from signalwatch.events import SignalEvent
+from signalwatch.store.messages import Codec, train_due
 from signalwatch.store.migrations import migrate
+from signalwatch.store.outbox import (
+    DELIVERIES,
+    EVENTS,
+    MESSAGES,
+    OUTBOX,
+    OutboxItem,
+    Settlement,
+    item_query,
+    message_query,
+    payload_of,
+    read_items,
+)
 from signalwatch.store.pollunit import PartChange, PollUnit, chunks
 from signalwatch.store.tables import (
     AccountRow,
@@ -30,30 +44,16 @@ from signalwatch.timeutil import as_utc
 
 __all__ = ["Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus", "StoredParts", "PartChange"]
 
+log = logging.getLogger(__name__)
 _PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
 _ACCOUNTS = AccountRow.__table__  # type: ignore[attr-defined]
 _BATCH = 2000  # accounts written per statement batch
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
+_DUE = OUTBOX.c.next_attempt_at.is_not(None)  # the ix_outbox_due index's condition: queries of unsent rows name it to use it
 
 
 class StoreError(RuntimeError):
     """The database could not be written (locked, full disk, read-only); nothing was committed."""
-
-
-@dataclass(frozen=True)
-class OutboxItem:
-    id: int
-    alert_key: str
-    rule_id: str
-    sink: str
-    target: str | None
-    priority: str
-    payload: dict[str, Any]
-    status: str
-    attempts: int
-    claimed_at: datetime | None
-    last_error: str | None
-    claimed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class Store:
         self.url = url
         connect_args = {"timeout": busy_timeout, "check_same_thread": False} if url.startswith("sqlite") else {}
         self.engine = create_engine(url, connect_args=connect_args)
+        self.codec = Codec()  # packs and unpacks outbox messages (`store.messages`)
         if url.startswith("sqlite"):
             millis = int(busy_timeout * 1000)
             sa_event.listen(self.engine, "connect", lambda dbapi, _record: _sqlite_pragmas(dbapi, millis))
@@ -217,8 +218,14 @@ class Store:
         """One poll's transaction: the pipeline inserts events, enqueues their alerts and saves the
         cursor through the unit, top to bottom; all of it commits when the block ends, or none."""
         with self._session() as session:
-            yield PollUnit(session, source, now)
+            unit = PollUnit(session, source, now, self.codec)
+            yield unit
             session.commit()
+        if unit.newest_message:
+            try:
+                train_due(self.engine, self.codec, unit.newest_message, now)
+            except (OperationalError, IntegrityError) as exc:  # the poll is saved; a later one trains
+                log.warning("store: could not train a message dictionary: %s", exc.orig)
 
     def record_poll_failure(self, source: str, error: str, now: datetime) -> None:
         """Remember a failed poll; the cursor stays where it was."""
@@ -236,27 +243,24 @@ class Store:
 
     def due_outbox(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
         """Pending rows whose next attempt is due, oldest first."""
+        query = item_query(_DUE, OUTBOX.c.status == OutboxStatus.PENDING, OUTBOX.c.next_attempt_at <= now).order_by(OUTBOX.c.id).limit(limit)
+        return self._items(query)
+
+    def count_outbox(self, *statuses: str) -> int:
+        """Rows in any of `statuses`."""
         with self._session() as session:
-            query = (
-                select(OutboxRow)
-                .where(OutboxRow.status == OutboxStatus.PENDING, col(OutboxRow.next_attempt_at) <= now)
-                .order_by(col(OutboxRow.id))
-                .limit(limit)
-            )
-            return [_outbox(row) for row in session.exec(query)]
+            unsettled = [_DUE] if OutboxStatus.SENT not in statuses else []  # only sent rows lack a next attempt
+            query = sa.select(func.count()).select_from(OUTBOX).where(*unsettled, OUTBOX.c.status.in_(statuses))
+            return int(session.execute(query).scalar() or 0)
 
     def next_due_at(self) -> datetime | None:
         with self._session() as session:
-            query = select(func.min(OutboxRow.next_attempt_at)).where(OutboxRow.status == OutboxStatus.PENDING)
-            return _utc(session.exec(query).first())
+            query = sa.select(func.min(OUTBOX.c.next_attempt_at)).where(_DUE, OUTBOX.c.status == OutboxStatus.PENDING)
+            return _utc(session.execute(query).scalar())
 
     def uncertain_outbox(self, older_than: datetime) -> list[OutboxItem]:
         """Rows claimed for sending before `older_than` and never settled: the sender died mid-send."""
-        with self._session() as session:
-            query = select(OutboxRow).where(
-                OutboxRow.status == OutboxStatus.SENDING, col(OutboxRow.claimed_at) < older_than
-            ).order_by(col(OutboxRow.id))
-            return [_outbox(row) for row in session.exec(query)]
+        return self._items(item_query(_DUE, OUTBOX.c.status == OutboxStatus.SENDING, OUTBOX.c.claimed_at < older_than).order_by(OUTBOX.c.id))
 
     def mark_unknown(self, item_id: int, error: str, confirm_at: datetime, *, redact: Callable[[str], str] | None = None) -> None:
         """The send's outcome is unknown: the row stays `sending` (never resent blindly) until
@@ -267,12 +271,9 @@ class Store:
     def unknown_outbox(self, now: datetime) -> list[OutboxItem]:
         """Rows whose send had an unknown outcome and whose confirm is due (marked by `mark_unknown`:
         `sending`, with a next attempt set after the claim)."""
-        with self._session() as session:
-            query = select(OutboxRow).where(
-                OutboxRow.status == OutboxStatus.SENDING, col(OutboxRow.next_attempt_at) > col(OutboxRow.claimed_at),
-                col(OutboxRow.next_attempt_at) <= now,
-            ).order_by(col(OutboxRow.id))
-            return [_outbox(row) for row in session.exec(query)]
+        return self._items(item_query(
+            _DUE, OUTBOX.c.status == OutboxStatus.SENDING, OUTBOX.c.next_attempt_at > OUTBOX.c.claimed_at, OUTBOX.c.next_attempt_at <= now,
+        ).order_by(OUTBOX.c.id))
 
     def sink_holds(self, now: datetime) -> dict[str, datetime]:
         """Per sink, until when its rows wait: a row that failed and waits for its retry (a rate
@@ -282,29 +283,48 @@ class Store:
                          col(OutboxRow.next_attempt_at) > now)
         unsettled = col(OutboxRow.status) == OutboxStatus.SENDING
         with self._session() as session:
-            query = select(OutboxRow.sink, func.min(OutboxRow.next_attempt_at)).where(sa.or_(failed, unsettled)).group_by(OutboxRow.sink)
+            query = select(OutboxRow.sink, func.min(OutboxRow.next_attempt_at)).where(_DUE, sa.or_(failed, unsettled)).group_by(OutboxRow.sink)
             return {sink: max(_utc(until) or now, now) for sink, until in session.exec(query)}
-
-    def next_unknown_at(self) -> datetime | None:
-        """When the next unknown-outcome check is due (None: no such row)."""
-        with self._session() as session:
-            query = select(func.min(OutboxRow.next_attempt_at)).where(
-                OutboxRow.status == OutboxStatus.SENDING, col(OutboxRow.next_attempt_at) > col(OutboxRow.claimed_at))
-            return _utc(session.exec(query).first())
 
     def claim(self, item_id: int, now: datetime, from_status: str = OutboxStatus.PENDING, claimer: str | None = None) -> bool:
         """Atomically move a row to `sending`, noting `claimer`; False if another worker got it first."""
+        return item_id in self.claim_many([item_id], now, from_status, claimer)
+
+    def claim_many(self, item_ids: Sequence[int], now: datetime, from_status: str = OutboxStatus.PENDING,
+                   claimer: str | None = None) -> set[int]:
+        """`claim` several rows in one transaction; returns the ids this call claimed (another worker may hold the rest)."""
+        claimed: set[int] = set()
         with self.engine.begin() as conn:
-            result = conn.execute(
-                sa.update(OutboxRow.__table__)  # type: ignore[arg-type,attr-defined]
-                .where(OutboxRow.__table__.c.id == item_id, OutboxRow.__table__.c.status == from_status)  # type: ignore[attr-defined]
-                .values(status=OutboxStatus.SENDING, claimed_at=now, claimed_by=claimer,
-                        attempts=OutboxRow.__table__.c.attempts + 1)  # type: ignore[attr-defined]
-            )
-            return result.rowcount == 1
+            for item_id in item_ids:
+                result = conn.execute(
+                    sa.update(OUTBOX).where(OUTBOX.c.id == item_id, OUTBOX.c.status == from_status)
+                    .values(status=OutboxStatus.SENDING, claimed_at=now, claimed_by=claimer, attempts=OUTBOX.c.attempts + 1)
+                )
+                if result.rowcount == 1:
+                    claimed.add(item_id)
+        return claimed
+
+    def settle(self, settlements: Sequence[Settlement], *, redact: Callable[[str], str] | None = None) -> None:
+        """Write the outcomes of claimed rows, all in one transaction. Error texts pass `redact` first and
+        are shortened after, so a secret an upstream error echoed is never stored, whole or cut in two."""
+        if not settlements:
+            return
+        with self.engine.begin() as conn:
+            for outcome in settlements:
+                where = OUTBOX.c.id == outcome.id
+                if outcome.release:  # back to pending without counting an attempt
+                    conn.execute(sa.update(OUTBOX).where(where, OUTBOX.c.status == OutboxStatus.SENDING).values(
+                        status=OutboxStatus.PENDING, attempts=sa.case((OUTBOX.c.attempts > 0, OUTBOX.c.attempts - 1), else_=0)))
+                    continue
+                values: dict[str, Any] = {"status": outcome.status, "last_error": _kept_error(outcome.error, redact)}
+                if outcome.next_attempt_at is not None:
+                    values["next_attempt_at"] = outcome.next_attempt_at
+                if outcome.status == OutboxStatus.SENT:  # no next attempt: the row leaves the due index
+                    values.update(sent_at=outcome.sent_at, remote_id=outcome.remote_id, next_attempt_at=None)
+                conn.execute(sa.update(OUTBOX).where(where).values(**values))
 
     def mark_sent(self, item_id: int, remote_id: str | None, now: datetime) -> None:
-        self._settle(item_id, status=OutboxStatus.SENT, sent_at=now, remote_id=remote_id, last_error=None)
+        self._settle(item_id, status=OutboxStatus.SENT, sent_at=now, remote_id=remote_id, last_error=None, next_attempt_at=None)
 
     def mark_retry(self, item_id: int, error: str, next_attempt_at: datetime, *, redact: Callable[[str], str] | None = None) -> None:
         """Back to pending until `next_attempt_at`; `redact` cuts secrets out of `error` before it is kept."""
@@ -335,18 +355,41 @@ class Store:
             return len(rows)
 
     def list_outbox(self, status: str | None = None, limit: int = 50) -> list[OutboxItem]:
+        """The newest rows first, of one status or all."""
+        return self._items(item_query(*([OUTBOX.c.status == status] if status else [])).order_by(OUTBOX.c.id.desc()).limit(limit))
+
+    def find_outbox(self, *, alert_key: str | None = None, rule_id: str | None = None, target: str | None = None,
+                    statuses: Sequence[str] | None = None) -> list[OutboxItem]:
+        """Rows by key, rule, target and status (each filter optional), oldest first."""
+        where = [OUTBOX.c.alert_key == alert_key] if alert_key is not None else []
+        where += [OUTBOX.c.rule_id == rule_id] if rule_id is not None else []
+        where += [OUTBOX.c.target == target] if target is not None else []
+        where += [OUTBOX.c.status.in_(list(statuses))] if statuses is not None else []
+        return self._items(item_query(*where).order_by(OUTBOX.c.id))
+
+    def alert_priorities(self, start: datetime, end: datetime) -> list[tuple[str, str]]:
+        """(event dedupe key, priority) of each alert enqueued in [start, end); notices and digests cite no event."""
+        query = (message_query(MESSAGES.c.priority, EVENTS.c.dedupe_key)
+                 .where(MESSAGES.c.created_at >= start, MESSAGES.c.created_at < end, MESSAGES.c.event_id > 0))
+        found = []
         with self._session() as session:
-            query = select(OutboxRow).order_by(col(OutboxRow.id).desc()).limit(limit)
-            if status:
-                query = query.where(OutboxRow.status == status)
-            return [_outbox(row) for row in session.exec(query)]
+            for row in session.execute(query).all():
+                key = row.dedupe_key  # from the event, or from the message when the event was pruned
+                if key is None:
+                    key = (payload_of(session, self.codec, row).get("event") or {}).get("dedupe_key")
+                if key:
+                    found.append((str(key), row.priority))
+        return found
+
+    def _items(self, query: sa.Select[Any]) -> list[OutboxItem]:
+        with self._session() as session:
+            return read_items(session, self.codec, query)
 
     def _settle(self, item_id: int, *, redact: Callable[[str], str] | None = None, **values: Any) -> None:
         """Write a row's outcome. An error text passes `redact` first and is shortened after, so a
         secret an upstream error echoed is never stored, whole or cut in two (`outbox list` shows it)."""
         if values.get("last_error"):
-            error = str(values["last_error"])
-            values["last_error"] = (redact(error) if redact is not None else error)[:2000]
+            values["last_error"] = _kept_error(str(values["last_error"]), redact)
         with self._session() as session:
             row = session.get(OutboxRow, item_id)
             if row is None:
@@ -378,22 +421,36 @@ class Store:
             row = session.get(EventRow, event_id)
             return _event(row) if row else None
 
-    def alert_history(self, since: datetime) -> list[tuple[str, int | None, datetime]]:
-        """(rule, account, first enqueued) per alert since `since`: one per rule firing, not per route."""
+    def alert_history(self, since: datetime) -> list[AlertRecord]:
+        """One record per alert since `since` (per rule firing, not per route): its rule, account,
+        first enqueued, and every rule it names when several fired into one alert (the payload's
+        `rules`), so each one's cooldown survives a restart."""
         with self._session() as session:
             query = (
-                select(OutboxRow.rule_id, OutboxRow.account_id, func.min(OutboxRow.created_at))
-                .where(col(OutboxRow.created_at) >= since)
-                .group_by(OutboxRow.rule_id, OutboxRow.account_id, OutboxRow.event_id)  # type: ignore[arg-type]
+                sa.select(OUTBOX.c.rule_id, MESSAGES.c.account_id, MESSAGES.c.event_id, MESSAGES.c.created_at, MESSAGES.c.id,
+                          MESSAGES.c.dictionary_id, MESSAGES.c.body)
+                .select_from(DELIVERIES).where(MESSAGES.c.created_at >= since)
             )
-            return [(rule, account, as_utc(created)) for rule, account, created in session.exec(query).all()]  # type: ignore[arg-type]
+            named_by: dict[int, Any] = {}  # message id -> its payload's "rules" (one unpack per message)
+            found: dict[tuple[str, int | None, int], AlertRecord] = {}
+            for rule, account, event, created, message, dictionary, body in session.execute(query):
+                if message not in named_by:
+                    named_by[message] = self.codec.unpack(session, dictionary, bytes(body))["payload"].get("rules")
+                named = named_by[message]
+                key, at = (rule, account, event), as_utc(created)
+                rules = tuple(named) if isinstance(named, list) else ()
+                seen = found.get(key)
+                if seen is not None:
+                    at, rules = min(seen.created_at, at), tuple(dict.fromkeys(seen.rules + rules))
+                found[key] = AlertRecord(rule, account, at, rules)
+            return list(found.values())
 
     def source_status(self) -> list[SourceStatus]:
         with self._session() as session:
             events = dict(session.exec(select(EventRow.source, func.count()).group_by(EventRow.source)).all())
             alerts: dict[tuple[str, str], int] = {}
-            for source, status, count in session.exec(
-                select(OutboxRow.source, OutboxRow.status, func.count()).group_by(OutboxRow.source, OutboxRow.status)
+            for source, status, count in session.execute(
+                sa.select(MESSAGES.c.source, OUTBOX.c.status, func.count()).select_from(DELIVERIES).group_by(MESSAGES.c.source, OUTBOX.c.status)
             ).all():
                 alerts[(source, status)] = count
             result = []
@@ -440,6 +497,10 @@ class StoredParts:
         return self._store.load_part_bodies(self._source, wanted) if wanted else {}
 
 
+def _kept_error(error: str | None, redact: Callable[[str], str] | None) -> str | None:
+    return (redact(error) if redact is not None else error)[:2000] if error else None
+
+
 def _sqlite_pragmas(dbapi_connection: Any, busy_millis: int) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={busy_millis}")
@@ -456,13 +517,3 @@ def _account(row: AccountRow) -> Account:
 def _event(row: EventRow) -> SignalEvent:
     data = row.model_dump(exclude={"id"})
     return SignalEvent.model_validate(data)
-
-
-def _outbox(row: OutboxRow) -> OutboxItem:
-    return OutboxItem(
-        id=row.id or 0, alert_key=row.alert_key, rule_id=row.rule_id, sink=row.sink, target=row.target,
-        priority=row.priority, payload=dict(row.payload), status=row.status, attempts=row.attempts,
-        claimed_at=_utc(row.claimed_at), last_error=row.last_error, claimed_by=row.claimed_by,
-    )
-
-

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "SchemaVersionRow", "OutboxStatus", "LeaseRow",
-           "CursorPartRow"]
+__all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "MessageRow", "DictionaryRow", "SchemaVersionRow",
+           "OutboxStatus", "LeaseRow", "CursorPartRow"]
 
 
 def _ts(nullable: bool = True, index: bool = False) -> Any:
@@ -45,10 +45,13 @@ class AccountRow(SQLModel, table=True):
 
 
 class EventRow(SQLModel, table=True):
+    """A stored event. Outbox messages rebuild their copy of it from these columns
+    (`store.messages.event_copy`): a change to a column it reads needs a new copy version."""
+
     __tablename__ = "events"
     id: int | None = Field(default=None, primary_key=True)
     dedupe_key: str = Field(unique=True)
-    type: str = Field(index=True)
+    type: str
     change: str
     source: str = Field(index=True)
     source_kind: str
@@ -107,25 +110,59 @@ class OutboxStatus:
     DEAD = "dead"
 
 
+class MessageRow(SQLModel, table=True):
+    """What every delivery of one alert (notice, digest) shares: the rule's decision and the payload.
+
+    `body` is the payload as a packed document (`store.messages`): deflated against dictionary
+    `dictionary_id`, without the copy of event `event_id` the payload carries (rebuilt from the
+    events row on reading). It is the last column so that queries of the others skip it."""
+
+    __tablename__ = "messages"
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(index=True)  # 0: a notice or digest, about no event
+    account_id: int | None = None
+    source: str
+    priority: str
+    created_at: datetime | None = _ts(nullable=False)
+    dictionary_id: int | None = None
+    body: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class DictionaryRow(SQLModel, table=True):
+    """A deflate dictionary trained from earlier messages; never changed, kept while a message uses it."""
+
+    __tablename__ = "message_dictionaries"
+    id: int | None = Field(default=None, primary_key=True)
+    trained_upto: int  # the newest message id it was trained from: when the next one is due
+    created_at: datetime | None = _ts(nullable=False)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+# Rows still to deliver, by when they are due: a sent row has no next attempt (NULL), so the
+# index holds the short queue, not the long history. Queries name the condition to use it.
+UNSETTLED = "next_attempt_at IS NOT NULL"
+
+
 class OutboxRow(SQLModel, table=True):
+    """One delivery of a message to one sink and target: its key and its state, nothing the
+    message's other deliveries share."""
+
     __tablename__ = "outbox"
-    __table_args__ = (UniqueConstraint("alert_key", name="uq_outbox_alert_key"),)
+    __table_args__ = (
+        UniqueConstraint("alert_key", name="uq_outbox_alert_key"),
+        Index("ix_outbox_due", "next_attempt_at", sqlite_where=text(UNSETTLED), postgresql_where=text(UNSETTLED)),
+    )
     id: int | None = Field(default=None, primary_key=True)
     alert_key: str
-    rule_id: str = Field(index=True)
-    account_id: int | None = None
-    event_id: int = Field(index=True)
-    source: str = Field(index=True)
+    message_id: int  # MessageRow.id; no index: reads go from a delivery to its message
+    rule_id: str
     sink: str
     target: str | None = None
-    priority: str
-    payload: dict[str, Any] = _json({})
-    status: str = Field(default=OutboxStatus.PENDING, index=True)
+    status: str = Field(default=OutboxStatus.PENDING)
     attempts: int = 0
-    next_attempt_at: datetime | None = _ts()
+    next_attempt_at: datetime | None = _ts()  # None once sent
     claimed_at: datetime | None = _ts()
-    last_error: str | None = Field(default=None, sa_column=Column(Text))
-    created_at: datetime | None = _ts(nullable=False)
+    claimed_by: str | None = None  # "<host>:<pid>" of the process that claimed the row
     sent_at: datetime | None = _ts()
     remote_id: str | None = None
-    claimed_by: str | None = None  # "<host>:<pid>" of the process that claimed the row
+    last_error: str | None = Field(default=None, sa_column=Column(Text))

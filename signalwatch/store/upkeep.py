@@ -4,7 +4,7 @@ and source-health incidents (state change and admin alert committed together).""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -14,14 +14,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from signalwatch.store.messages import EVENT_COLUMNS, Codec, encode, materialize, split
+from signalwatch.store.outbox import DELIVERIES, EVENTS, MESSAGES, OUTBOX, insert_id
 from signalwatch.store.store import AlertDraft, Store, StoreError
-from signalwatch.store.tables import (
-    EventRow,
-    LeaseRow,
-    OutboxRow,
-    OutboxStatus,
-    SourceStateRow,
-)
+from signalwatch.store.tables import LeaseRow, OutboxStatus, SourceStateRow
 from signalwatch.timeutil import as_utc
 
 __all__ = [
@@ -30,8 +26,8 @@ __all__ = [
 ]
 
 ADMIN_SOURCE = "@admin"  # outbox `source` of admin alerts, so per-source alert counts stay about signals
-_EVENTS = EventRow.__table__  # type: ignore[attr-defined]
-_OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
+_EVENTS = EVENTS
+_OUTBOX = OUTBOX
 _STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
 _LEASES = LeaseRow.__table__  # type: ignore[attr-defined]
 _PRUNE_BATCH = 2000  # rows per delete transaction: short write locks while the daemon runs
@@ -89,7 +85,8 @@ def sink_summaries(store: Store) -> list[SinkSummary]:
         ):
             counts[sink][status] = int(n)
         oldest: dict[str, datetime | None] = {sink: created for sink, created in conn.execute(
-            sa.select(_OUTBOX.c.sink, sa.func.min(_OUTBOX.c.created_at)).where(_OUTBOX.c.status.in_(_UNSENT)).group_by(_OUTBOX.c.sink)
+            sa.select(_OUTBOX.c.sink, sa.func.min(MESSAGES.c.created_at)).select_from(DELIVERIES)
+            .where(_OUTBOX.c.status.in_(_UNSENT)).group_by(_OUTBOX.c.sink)
         )}
         newest_failed = (sa.select(sa.func.max(_OUTBOX.c.id))
                          .where(_OUTBOX.c.last_error.is_not(None), _OUTBOX.c.status != OutboxStatus.SENT).group_by(_OUTBOX.c.sink))
@@ -122,24 +119,37 @@ def prune(store: Store, *, events_before: datetime, sent_before: datetime) -> Pr
     """Delete sent alerts settled before `sent_before` and events older than `events_before`.
 
     Pending, sending and dead alerts are kept, and so are the events they cite. An event is
-    old only when it both happened and was detected before the cutoff.
+    old only when it both happened and was detected before the cutoff. A kept sent alert whose
+    message leaves out the copy of a deleted event gets that copy written in first (`outbox list`
+    still shows it); messages no delivery uses any more go with their last delivery.
     """
     alerts = _delete_batches(store, sa.select(_OUTBOX.c.id).where(
         _OUTBOX.c.status == OutboxStatus.SENT, _OUTBOX.c.sent_at < sent_before
     ), _OUTBOX)
-    cited = sa.select(_OUTBOX.c.event_id).where(_OUTBOX.c.status != OutboxStatus.SENT)
+    _delete_batches(store, sa.select(MESSAGES.c.id).where(MESSAGES.c.id.not_in(sa.select(_OUTBOX.c.message_id))), MESSAGES)
+    cited = sa.select(MESSAGES.c.event_id).select_from(DELIVERIES).where(_OUTBOX.c.status != OutboxStatus.SENT)
     events = _delete_batches(store, sa.select(_EVENTS.c.id).where(
         _EVENTS.c.detected_at < events_before, _EVENTS.c.occurred_at < events_before, _EVENTS.c.id.not_in(cited)
-    ), _EVENTS)
+    ), _EVENTS, before=lambda conn, ids: _materialize(conn, store.codec, ids))
     return PruneReport(events=events, alerts=alerts)
 
 
-def _delete_batches(store: Store, ids: sa.Select[Any], table: sa.Table) -> int:
+def _materialize(conn: Connection, codec: Codec, event_ids: list[Any]) -> None:
+    columns = {row.id: dict(row._mapping) for row in conn.execute(
+        sa.select(_EVENTS.c.id, *(_EVENTS.c[name] for name in EVENT_COLUMNS)).where(_EVENTS.c.id.in_(event_ids)))}
+    materialize(conn, codec, event_ids, columns)
+
+
+def _delete_batches(store: Store, ids: sa.Select[Any], table: sa.Table,
+                    before: Callable[[Connection, list[Any]], None] | None = None) -> int:
+    """Delete the rows `ids` selects, a batch per transaction; `before` runs on each batch first, in its transaction."""
     deleted = 0
     while True:
         with _begin(store) as conn:
             batch = [row[0] for row in conn.execute(ids.limit(_PRUNE_BATCH))]
             if batch:
+                if before is not None:
+                    before(conn, batch)
                 conn.execute(table.delete().where(table.c.id.in_(batch)))
         deleted += len(batch)
         if len(batch) < _PRUNE_BATCH:
@@ -201,12 +211,16 @@ def source_health_rows(store: Store) -> dict[str, SourceHealthRow]:
     }
 
 
-def _insert_admin_alert(conn: Connection, draft: AlertDraft, now: datetime) -> None:
-    """An outbox row for an admin alert: no event, no account, the `@admin` source."""
+def _insert_admin_alert(conn: Connection, codec: Codec, draft: AlertDraft, now: datetime) -> None:
+    """An outbox row for an admin alert (a notice or a digest), with its message: no event, no account, the `@admin` source."""
+    packed = codec.pack(conn, encode(split(draft.payload, None)))
+    message = insert_id(conn, MESSAGES, {
+        "event_id": 0, "account_id": None, "source": ADMIN_SOURCE, "priority": draft.priority, "created_at": now,
+        "dictionary_id": packed.dictionary_id, "body": packed.body,
+    })
     conn.execute(_OUTBOX.insert().values(
-        alert_key=draft.alert_key, rule_id=draft.rule_id, account_id=None, event_id=0, source=ADMIN_SOURCE,
-        sink=draft.sink, target=draft.target, priority=draft.priority, payload=draft.payload,
-        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now,
+        alert_key=draft.alert_key, message_id=message, rule_id=draft.rule_id, sink=draft.sink, target=draft.target,
+        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now,
     ))
 
 
@@ -216,7 +230,7 @@ def enqueue_notices(store: Store, alerts: list[AlertDraft], now: datetime) -> in
     for draft in alerts:
         try:
             with _begin(store) as conn:
-                _insert_admin_alert(conn, draft, now)
+                _insert_admin_alert(conn, store.codec, draft, now)
             added += 1
         except IntegrityError:
             continue  # already announced
@@ -242,7 +256,7 @@ def record_health_change(
             if changed != 1:
                 return False
             for draft in alerts:
-                _insert_admin_alert(conn, draft, now)
+                _insert_admin_alert(conn, store.codec, draft, now)
     except IntegrityError:
         return False  # the alert key exists: this change was already recorded
     return True

@@ -90,3 +90,87 @@ print(json.dumps([code, sorted(sys.modules)]))
     assert exit_code == 0, result.stderr
     unwanted = ["signalwatch.rules.engine", "signalwatch.rules.testing", "signalwatch.runtime", "apscheduler"]
     assert sorted(m for m in modules for u in unwanted if m == u or m.startswith(u + ".")) == []
+
+
+CLIENTS = ["slack_sdk", "hubspot", "simple_salesforce", "requests", "feedparser", "bs4", "signalwatch.extract",
+           "signalwatch.connectors.rss", "signalwatch.connectors.edgar", "signalwatch.connectors.jobboards",
+           "signalwatch.sinks.slack", "signalwatch.sinks.hubspot", "signalwatch.sinks.salesforce"]
+
+
+def _modules_in(directory: Path, code: str) -> tuple[object, list[str]]:
+    result = subprocess.run([sys.executable, "-c", code], cwd=directory, capture_output=True, text=True, timeout=120,
+                            check=True, env={k: v for k, v in os.environ.items() if k != "SIGNALWATCH_CONFIG"})
+    value, modules = json.loads(result.stdout.splitlines()[-1])
+    return value, modules
+
+
+def _matching(modules: list[str], prefixes: list[str]) -> list[str]:
+    return sorted(m for m in modules for p in prefixes if m == p or m.startswith(p + "."))
+
+
+def test_rules_check_imports_no_connector_or_sink_client_and_still_knows_the_enabled_sinks(tmp_path: Path) -> None:
+    """The edit-check loop of an admin: the config is read for the rules folder and the enabled sinks
+    without importing Slack/CRM clients, feed parsers or extraction (about half of its start-up)."""
+    write_starter(tmp_path)
+    code = """
+import contextlib, io, json, sys
+from signalwatch.cli import main
+err = io.StringIO()
+with contextlib.redirect_stderr(err):
+    code = main(["rules", "check"])
+print(json.dumps([[code, err.getvalue()], sorted(sys.modules)]))
+"""
+    (exit_code, stderr), modules = _modules_in(tmp_path, code)  # type: ignore[misc]
+    assert exit_code == 0
+    assert "sink 'slack' is not enabled in the config" in stderr  # the starter config leaves Slack off
+    assert _matching(modules, CLIENTS) == []
+
+
+def test_settings_import_only_the_connectors_their_sources_name(tmp_path: Path) -> None:
+    """A connector is imported when a source uses it: the starter config's RSS feeds load no EDGAR
+    (BeautifulSoup, 8-K patterns) or job-board code."""
+    write_starter(tmp_path)
+    code = """
+import json, sys
+from signalwatch.config import load_settings
+settings = load_settings("signalwatch.yaml")
+print(json.dumps([sorted({s.type for s in settings.sources}), sorted(sys.modules)]))
+"""
+    types, modules = _modules_in(tmp_path, code)
+    assert types == ["rss"]
+    assert "signalwatch.connectors.rss" in modules
+    assert _matching(modules, ["signalwatch.connectors.edgar", "signalwatch.connectors.jobboards",
+                               "signalwatch.connectors.techstack"]) == []
+
+
+SINK_BLOCKS = {
+    "starter": None,
+    "no sinks block": "",
+    "slack on by a yes, console left to its default": "sinks:\n  slack:\n    enabled: yes\n    default_channel: '#x'\n",
+    "console off": "sinks:\n  console: {enabled: false}\n",
+}
+
+
+@pytest.mark.parametrize("sinks", list(SINK_BLOCKS.values()), ids=list(SINK_BLOCKS))
+def test_the_rule_commands_light_config_read_agrees_with_the_full_one(tmp_path: Path, sinks: str | None) -> None:
+    from signalwatch.config import load_rules_context, load_settings
+
+    write_starter(tmp_path)
+    config = tmp_path / "signalwatch.yaml"
+    if sinks is not None:
+        config.write_text("rules_dir: my-rules\n" + sinks, encoding="utf-8")
+    full = load_settings(config)
+    light = load_rules_context(config)
+    assert light.rules_path == full.rules_path
+    assert light.enabled_sinks == {name for name, sink in full.sink_configs.items() if sink.enabled}
+
+
+def test_the_light_config_read_rejects_a_non_boolean_enabled_with_its_line(tmp_path: Path) -> None:
+    from signalwatch.config import load_rules_context
+    from signalwatch.yamlload import AdminInputError
+
+    config = tmp_path / "signalwatch.yaml"
+    config.write_text("rules_dir: rules\nsinks:\n  slack:\n    enabled: sometimes\n", encoding="utf-8")
+    with pytest.raises(AdminInputError) as caught:
+        load_rules_context(config)
+    assert [(issue.line, "sinks.slack.enabled" in issue.message) for issue in caught.value.issues] == [(4, True)]

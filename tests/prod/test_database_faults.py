@@ -37,8 +37,14 @@ def saved(app: App) -> tuple[int, int, dict]:
 def test_a_full_disk_fails_the_poll_cleanly_and_the_next_poll_saves_everything(app: App, workspace: Workspace) -> None:
     path = workspace.root / "signalwatch.db"
     healthy_store = app.store
+    healthy_store.engine.dispose()  # its idle connections would keep the file in WAL mode
     with sqlite3.connect(path) as conn:
-        conn.execute("VACUUM")  # no free pages left inside the file (a migration may have dropped a table)
+        # No free pages left inside the file (a migration may have dropped a table), and pages so
+        # small that the poll's first event already needs a new one (an empty table's page is free space).
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA page_size=512")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA journal_mode=WAL")
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
     full = Store(app.store.url)
     # SQLite's own size cap stands in for a full disk: writes past it fail with SQLITE_FULL.

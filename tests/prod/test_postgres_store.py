@@ -9,6 +9,7 @@ import pytest
 
 from signalwatch.store import Store
 from signalwatch.store.upkeep import try_lease
+from tests.core import test_outbox_messages as messages
 from tests.core import test_store as core
 from tests.prod import test_retention as retention
 
@@ -86,3 +87,17 @@ def test_two_instances_starting_together_migrate_once(pg_url: str) -> None:
     assert errors == []
     assert sorted(len(versions) for versions in applied)[0] == 0  # the second found nothing to do
     assert sorted(sum(applied, [])) == sorted(set(sum(applied, [])))  # no version applied twice
+
+
+# The outbox's shared, packed messages on PostgreSQL (bytea bodies, RETURNING in batches, the in-place upgrade).
+test_every_payload_reads_back_as_it_was_enqueued = messages.test_every_payload_reads_back_as_it_was_enqueued
+test_the_routes_of_one_alert_share_one_small_message = messages.test_the_routes_of_one_alert_share_one_small_message
+test_later_messages_are_packed_with_a_dictionary_that_a_restarted_store_reads = (
+    messages.test_later_messages_are_packed_with_a_dictionary_that_a_restarted_store_reads)
+test_an_amendment_does_not_change_an_alert_already_queued = messages.test_an_amendment_does_not_change_an_alert_already_queued
+test_retention_keeps_what_a_kept_alert_shows_and_drops_messages_nothing_uses = (
+    messages.test_retention_keeps_what_a_kept_alert_shows_and_drops_messages_nothing_uses)
+
+
+def test_the_upgrade_from_full_copy_rows_on_postgres(pg_url: str) -> None:
+    messages.check_upgrade(pg_url, messages.v6_database(pg_url))
