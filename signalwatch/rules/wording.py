@@ -13,7 +13,7 @@ with a small tokenizer, and one it cannot say in words reads "matches a custom p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -304,36 +304,10 @@ def regex_words(pattern: str) -> str | None:
     return _listing(shown)
 
 
-def _split(text: str) -> list[str] | None:
-    """`text` cut at its top-level `|` (outside groups and classes); None if unbalanced."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif ch == "|" and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-        i += 1
-    if depth or in_class:
-        return None
-    parts.append(text[start:])
-    return parts
-
-
-def _group_end(text: str, start: int) -> int:
-    """Index of the `)` closing the group opened at `start`, or -1."""
+def _structure(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of `text` from `start` that shapes the pattern — outside escapes and
+    character classes — with the group depth after it; depth -1 marks an unbalanced `)`.
+    Ends with (len(text), "", depth) when the text ends outside a class, else (…, "[", depth)."""
     depth, i, in_class = 0, start, False
     while i < len(text):
         ch = text[i]
@@ -344,13 +318,36 @@ def _group_end(text: str, start: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            yield i, ch, depth
         i += 1
+    yield len(text), "[" if in_class else "", depth
+
+
+def _split(text: str) -> list[str] | None:
+    """`text` cut at its top-level `|` (outside groups and classes); None if unbalanced."""
+    parts, start = [], 0
+    for i, ch, depth in _structure(text):
+        if depth < 0:
+            return None
+        if ch == "|" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+        elif i == len(text):
+            if depth or ch == "[":
+                return None
+    parts.append(text[start:])
+    return parts
+
+
+def _group_end(text: str, start: int) -> int:
+    """Index of the `)` closing the group opened at `start`, or -1."""
+    for i, ch, depth in _structure(text, start):
+        if ch == ")" and depth == 0:
+            return i
+        if depth < 0:
+            return -1
     return -1
 
 
