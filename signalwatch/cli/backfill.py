@@ -78,9 +78,10 @@ def _backfill_through_rules(args: argparse.Namespace, settings: Settings) -> int
 
     app = build_app(settings)
     try:
+        accounts = {account.id: account for account in app.accounts()[0]}  # read once, not per source
+
         def commit(index: AccountIndex, source: str, events: list[SignalEvent], now: datetime) -> list[SignalEvent]:
             marked = _marked(index, events)
-            accounts = {account.id: account for account in app.store.list_accounts()}
             with app.engine_lock:
                 done = commit_events(app.store, app.engine, accounts, source, marked, None, now, poll=False)
             print(f"{source}: {done.new_alerts} alert(s) queued by rules with `backfill: alert`")
@@ -135,5 +136,6 @@ def store_history(store: Store, index: AccountIndex, source: str, events: list[S
 
 
 def _marked(index: AccountIndex, events: list[SignalEvent]) -> list[SignalEvent]:
-    return [index.apply(event.model_copy(update={"attributes": {**event.attributes, "backfill": True}}))
-            for event in events]
+    from signalwatch.runtime.first_poll import mark_backfilled
+
+    return [index.apply(event) for event in mark_backfilled(events)]

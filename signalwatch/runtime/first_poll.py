@@ -3,8 +3,8 @@
 When a poll finds accounts newer than the ones its source has already backfilled, it runs the
 same backfill as `signalwatch backfill --days 30` for them (job-board roles by their own
 published date, per-account news, EDGAR filings from the daily indexes), marks the events
-`backfill: true` and stores them with the poll, where the pipeline never evaluates them: they
-show in `events list`, the digest and `accounts top`, and never alert.
+`backfill: true` and stores them with the poll: they show in `events list`, the digest and
+`accounts top`, and alert only through rules that say `backfill: alert`.
 
 Which accounts were done is one number kept beside the source's own cursor, under
 `BACKFILL_KEY`: the highest account id backfilled. Accounts are taken in id order, a batch per
@@ -26,7 +26,8 @@ from signalwatch.connectors.base import Connector, FetchContext
 from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError, HttpClient
 
-__all__ = ["BACKFILL_KEY", "BACKFILL_DAYS", "DEFAULT_BATCH", "FirstPollBackfill", "split_cursor", "backfill_new_accounts"]
+__all__ = ["BACKFILL_KEY", "BACKFILL_DAYS", "DEFAULT_BATCH", "FirstPollBackfill", "split_cursor", "backfill_new_accounts",
+           "mark_backfilled"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,11 @@ class FirstPollBackfill:
     events: list[SignalEvent] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
     mark: int | None = None
+
+
+def mark_backfilled(events: Sequence[SignalEvent]) -> list[SignalEvent]:
+    """`events` marked as history (`attributes.backfill`): stored and shown, quiet unless a rule asks."""
+    return [event.model_copy(update={"attributes": {**event.attributes, "backfill": True}}) for event in events]
 
 
 def split_cursor(stored: dict[str, Any]) -> tuple[dict[str, Any], int | None]:
@@ -72,7 +78,7 @@ def backfill_new_accounts(connector: Connector, http: HttpClient, accounts: Sequ
     if found is None:
         return None
     events, errors = found
-    marked = [event.model_copy(update={"attributes": {**event.attributes, "backfill": True}}) for event in events]
+    marked = mark_backfilled(events)
     log.info("backfill: %s read %d new account(s), %d event(s)", connector.source_name, len(new), len(marked))
     return FirstPollBackfill(marked, {f"backfill: {target}": reason for target, reason in errors.items()},
                              max(account.id for account in new))
