@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["utcnow", "as_utc", "parse_duration", "coerce_duration", "format_duration", "known_zone"]
+__all__ = ["utcnow", "as_utc", "parse_timestamp", "parse_duration", "coerce_duration", "format_duration", "known_zone"]
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d|w)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -22,6 +22,18 @@ def as_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc)
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """A remote service's ISO timestamp in UTC ("2026-11-02T09:30:00.000Z", Salesforce's
+    "…+0000", a bare date); naive values are taken as UTC; None when absent or unreadable."""
+    text = str(value or "").strip().replace("Z", "+00:00")
+    if len(text) > 5 and text[-5] in "+-" and text[-3] != ":":  # "+0000" -> "+00:00"
+        text = text[:-2] + ":" + text[-2:]
+    try:
+        return as_utc(datetime.fromisoformat(text))
+    except ValueError:
+        return None
 
 
 def parse_duration(text: str | int | float) -> timedelta:

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from signalwatch.crm.hubspot_api import HubSpotApi
 from signalwatch.crm.salesforce_api import SalesforceApi
+from signalwatch.timeutil import parse_timestamp
 
 __all__ = ["NewDeal", "hubspot_new_deals", "salesforce_new_deals", "opportunity_soql", "connected_crms", "new_deals"]
 
@@ -22,25 +23,13 @@ class NewDeal(NamedTuple):
     created_at: datetime
 
 
-def _stamp(value: Any) -> datetime | None:
-    """A CRM timestamp ("2026-11-02T09:30:00.000Z", "2026-11-02T09:30:00.000+0000") in UTC; None if unreadable."""
-    text = str(value or "").strip().replace("Z", "+00:00")
-    if len(text) > 5 and text[-5] in "+-" and text[-3] != ":":  # Salesforce's +0000
-        text = text[:-2] + ":" + text[-2:]
-    try:
-        stamp = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return stamp.astimezone(timezone.utc) if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
-
-
 def hubspot_new_deals(api: HubSpotApi, since: datetime) -> list[NewDeal]:
     """Deals created at or after `since` (HubSpot's `createdate`), with their primary company."""
     from signalwatch.icp.deals import primary_company
 
     found = []
     for record, links in api.iter_deals(["createdate"]):
-        created = _stamp(record.properties.get("createdate"))
+        created = parse_timestamp(record.properties.get("createdate"))
         if created is not None and created >= since:
             found.append(NewDeal("hubspot", primary_company(links), created))
     return found
@@ -56,7 +45,7 @@ def salesforce_new_deals(api: SalesforceApi, since: datetime) -> list[NewDeal]:
     result = api.call("opportunity query", api.sf.query_all, opportunity_soql(since))
     found = []
     for record in result.get("records", []):
-        created = _stamp(record.get("CreatedDate"))
+        created = parse_timestamp(record.get("CreatedDate"))
         if created is not None and created >= since:
             found.append(NewDeal("salesforce", str(record["AccountId"]) if record.get("AccountId") else None, created))
     return found

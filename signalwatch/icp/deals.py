@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from signalwatch.crm.fetch import crm_account
@@ -23,6 +23,7 @@ from signalwatch.crm.hubspot_api import HubSpotApi, HubSpotRecord
 from signalwatch.crm.salesforce_api import SalesforceApi
 from signalwatch.crm.sync import CrmAccount
 from signalwatch.crm.sync_config import FieldMap, HubSpotSyncConfig, SalesforceSyncConfig
+from signalwatch.timeutil import parse_timestamp
 
 __all__ = ["ClosedDeal", "DealCompany", "DealsRead", "DEAL_PROPERTIES", "hubspot_outcome", "hubspot_close_date",
            "primary_company", "hubspot_closed_deals", "opportunity_soql", "salesforce_closed_deals", "company_of"]
@@ -88,14 +89,8 @@ def hubspot_outcome(properties: Mapping[str, Any]) -> bool | None:
 
 def hubspot_close_date(value: Any) -> date | None:
     """`closedate` ("2024-12-31T10:00:00Z", or a bare date) as the UTC day; None if absent or unreadable."""
-    text = str(value or "").strip()
-    if not text:
-        return None
-    try:
-        stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (stamp.astimezone(timezone.utc) if stamp.tzinfo else stamp).date()
+    stamp = parse_timestamp(value)
+    return stamp.date() if stamp is not None else None
 
 
 def primary_company(links: Iterable[tuple[str, str]]) -> str | None:

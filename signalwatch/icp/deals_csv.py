@@ -13,12 +13,13 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from signalwatch.crm.fetch import industry_word
 from signalwatch.icp.deals import ClosedDeal, DealCompany, DealsRead
 from signalwatch.resolve import normalize_domain
+from signalwatch.timeutil import parse_timestamp
 from signalwatch.yamlload import AdminInputError, Issue
 
 __all__ = ["read_deals_csv", "COLUMNS"]
@@ -76,11 +77,8 @@ def _day(text: str, day_first: bool) -> date | None:
             return date(year, month, day)
         except ValueError:
             return None
-    try:
-        stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (stamp.astimezone(timezone.utc) if stamp.tzinfo else stamp).date()
+    stamp = parse_timestamp(text)
+    return stamp.date() if stamp is not None else None
 
 
 def _number(text: str) -> float | None:
