@@ -51,7 +51,7 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     events = [index.apply(event) for event in normalized.events]
     new_cursor, target_errors = dict(normalized.cursor), dict(fetched.errors)
     history = backfill_new_accounts(source.connector, app.http, accounts, backfilled_through, now)
-    if history is not None:  # new accounts' recent past: stored with the poll, never evaluated (first_poll)
+    if history is not None:  # new accounts' recent past: stored with the poll, quiet unless a rule asks (first_poll)
         live = {event.dedupe_key for event in events}
         events += [index.apply(event) for event in history.events if event.dedupe_key not in live]
         target_errors.update(history.errors)
@@ -59,8 +59,9 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     if mark is not None:
         new_cursor[BACKFILL_KEY] = mark
     try:
-        # An account claimed from Slack has the claiming rep as its owner for owner DMs (feedback.holds).
-        accounts_by_id = with_claims({account.id: account for account in accounts}, app.store.engine, now)
+        # An account claimed from Slack has the claiming rep as its owner for owner DMs (feedback.holds);
+        # only read when there is something to evaluate: most polls bring nothing new.
+        accounts_by_id = with_claims({account.id: account for account in accounts}, app.store.engine, now) if events else {}
         with app.engine_lock:
             next_cursor = None if new_cursor == stored else new_cursor  # unchanged: not rewritten
             committed = commit_events(app.store, app.engine, accounts_by_id, source.name, events, next_cursor, now,
