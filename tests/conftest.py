@@ -14,12 +14,16 @@ import pytest
 import yaml
 
 from signalwatch.cli.core import write_starter
+from signalwatch.devtools.fake_hubspot import FakeHubSpot
+from signalwatch.devtools.fake_salesforce import FakeSalesforce
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.devtools.fixture_server import FixtureServer, relative_dates
 from signalwatch.timeutil import utcnow
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SLACK_TOKEN = "xoxb-test-0000-secret-token"
+HUBSPOT_TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
+SF_FIXTURES = FIXTURES / "salesforce"
 
 
 @pytest.fixture
@@ -31,6 +35,18 @@ def feeds() -> Iterator[FixtureServer]:
 @pytest.fixture
 def slack() -> Iterator[FakeSlack]:
     with FakeSlack(token=SLACK_TOKEN) as fake:
+        yield fake
+
+
+@pytest.fixture
+def hubspot() -> Iterator[FakeHubSpot]:
+    with FakeHubSpot(token=HUBSPOT_TOKEN) as fake:
+        yield fake
+
+
+@pytest.fixture
+def salesforce() -> Iterator[FakeSalesforce]:
+    with FakeSalesforce(SF_FIXTURES / "loopback-cert.pem", SF_FIXTURES / "loopback-key.pem") as fake:
         yield fake
 
 

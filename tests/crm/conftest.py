@@ -1,32 +1,24 @@
-"""Fixtures for the CRM tests: fake HubSpot/Salesforce, a migrated store, an injected clock."""
+"""Fixtures for the CRM tests: a migrated store, an injected clock (the fake HubSpot and Salesforce
+are the `hubspot` and `salesforce` fixtures of tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from signalwatch.devtools.fake_hubspot import FakeHubSpot
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.store import AlertDraft, Store
+from tests.conftest import HUBSPOT_TOKEN, SF_FIXTURES  # noqa: F401  (the CRM tests import them from here)
 from tests.core.test_delivery import Clock
 from tests.polls import commit
-
-HUBSPOT_TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
 
 
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
-
-
-@pytest.fixture
-def hubspot() -> Iterator[FakeHubSpot]:
-    with FakeHubSpot(token=HUBSPOT_TOKEN) as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -61,12 +53,3 @@ def enqueue(store: Store, now: datetime, routes: list[tuple[str, str | None]], p
         for e in new for sink, target in routes])
 
 
-SF_FIXTURES = Path(__file__).parent.parent / "fixtures" / "salesforce"
-
-
-@pytest.fixture
-def salesforce() -> Iterator[Any]:
-    from signalwatch.devtools.fake_salesforce import FakeSalesforce
-
-    with FakeSalesforce(SF_FIXTURES / "loopback-cert.pem", SF_FIXTURES / "loopback-key.pem") as fake:
-        yield fake

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +24,6 @@ from tests.crm.conftest import HUBSPOT_TOKEN, SF_FIXTURES
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-@pytest.fixture
-def hubspot() -> Iterator[FakeHubSpot]:
-    with FakeHubSpot(token=HUBSPOT_TOKEN) as fake:
-        yield fake
-
-
-@pytest.fixture
-def salesforce() -> Iterator[FakeSalesforce]:
-    with FakeSalesforce(SF_FIXTURES / "loopback-cert.pem", SF_FIXTURES / "loopback-key.pem") as fake:
-        yield fake
-
-
 OWNERS = {"dana@yourco.example": "U01DANA001", "sam@yourco.example": "U01SAM0001", "lee@yourco.example": "U01LEE0001"}
 
 
