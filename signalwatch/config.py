@@ -178,10 +178,11 @@ def default_config_path() -> Path:
     return Path(os.environ.get(CONFIG_ENV) or "signalwatch.yaml")
 
 
-def load_settings(path: Path | str | None = None, *, require_secrets: bool = False) -> Settings:
+def load_settings(path: Path | str | None = None, *, require_secrets: bool = False, daemon: bool = False) -> Settings:
     """Load and validate the config file; raise AdminInputError listing every problem.
 
-    `require_secrets` also checks that the secrets of enabled sinks are set (commands that deliver).
+    `require_secrets` also checks that the secrets of enabled sinks are set (commands that deliver);
+    `daemon` adds the secrets only the daemon uses (the Slack button listener's token or secret).
     """
     loaded, data, settings, issues = _read(path)
     options, source_issues = _connector_options(data.get("sources"), loaded)
@@ -189,7 +190,7 @@ def load_settings(path: Path | str | None = None, *, require_secrets: bool = Fal
     issues += source_issues + sink_issues
     if require_secrets:
         for name, config in sinks.items():
-            for env_name in config.required_env() if config.enabled else []:
+            for env_name in [*config.required_env(), *(config.daemon_env() if daemon else [])] if config.enabled else []:
                 if not os.environ.get(env_name, "").strip():
                     line = loaded.line_of(("sinks", name, "enabled"))
                     issues.append(Issue(loaded.path, line, f"{name} is enabled but ${env_name} is not set"))

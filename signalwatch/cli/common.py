@@ -26,13 +26,13 @@ class ConfigExit(SystemExit):
     pass
 
 
-def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False) -> Settings:
+def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False, daemon: bool = False) -> Settings:
     from signalwatch.config import load_settings
     from signalwatch.logs import configure_logging
     from signalwatch.yamlload import AdminInputError
 
     try:
-        settings = load_settings(args.config, require_secrets=require_secrets)
+        settings = load_settings(args.config, require_secrets=require_secrets, daemon=daemon)
     except AdminInputError as exc:
         print(exc, file=sys.stderr)
         print("signalwatch: configuration is invalid, nothing was started", file=sys.stderr)
@@ -41,11 +41,12 @@ def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False)
     return settings
 
 
-def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None) -> App:
+def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None, *, daemon: bool = False) -> App:
+    """The application for a command that delivers; `daemon` also requires the daemon-only secrets."""
     from signalwatch.runtime.app import build_app
     from signalwatch.yamlload import AdminInputError
 
-    settings = settings_or_exit(args, require_secrets=True)
+    settings = settings_or_exit(args, require_secrets=True, daemon=daemon)
     try:
         return build_app(settings, stream=stream)
     except AdminInputError as exc:
@@ -79,7 +80,7 @@ def secrets_of(settings: Settings) -> list[str]:
     """Every secret the settings can reach: sink tokens from the environment, a database password."""
     from sqlalchemy.engine import make_url
 
-    secrets = [secret for config in settings.sink_configs.values() for env in config.required_env()
+    secrets = [secret for config in settings.sink_configs.values() for env in [*config.required_env(), *config.daemon_env()]
                if (secret := settings.secret(env))]
     password = make_url(settings.database_url).password  # a PostgreSQL password in the URL
     return secrets + ([str(password)] if password else [])

@@ -105,7 +105,7 @@ def poll_and_deliver(app: App) -> tuple[list[PollReport], DeliveryReport]:
 def cmd_run(args: argparse.Namespace) -> int:
     from signalwatch.runtime.scheduler import run_daemon
 
-    app = app_or_exit(args)
+    app = app_or_exit(args, daemon=not args.once)
     try:
         if not args.once:
             return run_daemon(app)

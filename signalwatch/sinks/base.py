@@ -24,7 +24,12 @@ class SinkConfig(BaseModel):
     enabled: bool = False
 
     def required_env(self) -> list[str]:
-        """Environment variables holding this sink's secrets (checked when it is enabled)."""
+        """Environment variables holding the secrets this sink needs to deliver (checked when it is enabled)."""
+        return []
+
+    def daemon_env(self) -> list[str]:
+        """Further secrets only the daemon needs, e.g. to listen for Slack button clicks; a one-shot
+        `run --once` or `digest --send` does not ask for them."""
         return []
 
 

@@ -52,7 +52,10 @@ class SlackConfig(SinkConfig):
     actions: SlackActions = SlackActions()  # buttons on alerts, and how clicks reach us (signalwatch.feedback)
 
     def required_env(self) -> list[str]:
-        return [self.token_env, *self.actions.required_env()]
+        return [self.token_env]
+
+    def daemon_env(self) -> list[str]:
+        return self.actions.required_env()  # the listener for button clicks runs in the daemon only
 
 
 class SlackSink(Sink):
@@ -66,7 +69,7 @@ class SlackSink(Sink):
             raise ValueError(f"slack is enabled but ${config.token_env} is not set")
         sink = cls(token, default_channel=config.default_channel, base_url=config.base_url, timeout=config.timeout,
                    actions=config.actions)
-        actions = config.actions  # only the secret its mode needs (required_env lists it)
+        actions = config.actions  # only the secret its mode needs (daemon_env lists it)
         sink._action_secrets = (secret(actions.app_token_env) if actions.mode == "socket_mode" else None,
                                 secret(actions.signing_secret_env) if actions.mode == "http" else None)
         return sink

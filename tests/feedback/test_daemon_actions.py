@@ -71,3 +71,22 @@ def test_a_snooze_clicked_in_slack_outlives_a_restart(workspace: Workspace, feed
     assert "poll: people-news ok fetched=2 new_events=2" in log
     assert "new-revenue-leader did not alert for event" in log and f"suppressed by snoozed in Slack by {SAM.lower()}" in log
     assert "ERROR" not in first_log + log
+
+
+def test_cron_runs_once_without_the_app_token_but_the_daemon_asks_for_it(workspace: Workspace, feeds: FixtureServer,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SLACK_APP_TOKEN", raising=False)
+    feeds.route("funding.xml", Reply(feed_bytes("funding-rss2.xml")))
+    slack = {"enabled": True, "base_url": workspace.slack.base_url, "default_channel": "#sales-signals",
+             "actions": {"mode": "socket_mode"}}
+    workspace.write_config([{"name": "funding-news", "type": "rss", "url": feeds.url("funding.xml")}],
+                           server={"enabled": False}, sinks={"console": {"enabled": True}, "slack": slack})
+    daemon = workspace.cli("run")  # would listen for clicks: it needs the app-level token, and says so
+    assert daemon.returncode == 2
+    assert "slack is enabled but $SLACK_APP_TOKEN is not set" in daemon.stderr
+    assert workspace.slack.messages == []
+
+    once = workspace.cli("run", "--once")  # cron posts alerts (with their buttons) and never listens
+    assert once.returncode == 0, once.stderr
+    acme = next(m for m in workspace.slack.messages if "Acme Robotics" in header(m))
+    assert "signalwatch_snooze" in str(acme["blocks"])

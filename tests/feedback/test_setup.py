@@ -33,16 +33,18 @@ def test_the_manifest_enables_the_interactivity_mode_the_starter_config_chooses(
 
 
 @pytest.mark.parametrize(("mode", "variable"), [("socket_mode", "SLACK_APP_TOKEN"), ("http", "SLACK_SIGNING_SECRET")])
-def test_each_mode_demands_its_secret_at_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, variable: str) -> None:
+def test_the_daemon_demands_each_modes_secret_at_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, variable: str) -> None:
     for name in ("SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     config = tmp_path / "signalwatch.yaml"
     config.write_text(yaml.safe_dump({"sinks": {"slack": {"enabled": True, "actions": {"mode": mode}}}}), encoding="utf-8")
     with pytest.raises(AdminInputError, match=f"slack is enabled but \\${variable} is not set"):
-        load_settings(config, require_secrets=True)
-    monkeypatch.setenv(variable, "set")
+        load_settings(config, require_secrets=True, daemon=True)
+    # a one-shot command (cron's `run --once`, `digest --send`) posts alerts but never listens for clicks
     assert load_settings(config, require_secrets=True).sink_configs["slack"].actions.mode == mode  # type: ignore[attr-defined]
+    monkeypatch.setenv(variable, "set")
+    assert load_settings(config, require_secrets=True, daemon=True).sink_configs["slack"].actions.mode == mode  # type: ignore[attr-defined]
 
 
 def test_a_crm_link_needs_an_url_with_the_record_id(tmp_path: Path) -> None:
