@@ -26,7 +26,9 @@ class AccountIndex(AccountMatcher):
 
     def explain(self, event: SignalEvent) -> Resolution:
         """How `apply` would resolve `event`, with the reason (for `signalwatch explain`)."""
-        return self.resolve(event.company_name, event.company_domain, item_text(event))
+        searched = event.attributes.get("searched_account")  # set by the per-account news search
+        return self.resolve(event.company_name, event.company_domain, item_text(event),
+                            searched if isinstance(searched, int) else None)
 
     def apply(self, event: SignalEvent) -> SignalEvent:
         """A copy of `event` with account, confidence and method set."""

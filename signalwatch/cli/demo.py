@@ -203,10 +203,11 @@ def _history(app: App) -> str:
     lines = ["-- history of the new accounts, stored without alerting (backfill) --"]
     names = {account.id: account.name for account in app.store.list_accounts()}
     events = [event for _, event in app.store.list_events(limit=500) if event.attributes.get("backfill")]
-    for event in sorted(events, key=lambda e: (e.source, e.occurred_at)):
-        account = names.get(event.account_id, "(no account)") if event.account_id is not None else "(no account)"
-        lines.append(f"  {event.source:<16} {event.occurred_at:%Y-%m-%d}  {account:<15} {event.title[:90]}")
-    lines.append("  (\"no account\": the search found it, but its company is not the account searched for)")
+    for event in sorted(events, key=lambda e: (e.source, e.occurred_at, e.account_id is None)):
+        account = names.get(event.account_id, "") if event.account_id is not None else f"({event.company_name or '?'})"
+        lines.append(f"  {event.source:<16} {event.occurred_at:%Y-%m-%d}  {account[:22]:<22} {event.title[:90]}")
+    lines.append("  (a name in brackets: the search found the item, but it is about that company, not an account;"
+                 " an acquisition is stored once per side)")
     if len(lines) == 1:
         lines.append("  (none)")
     return "\n".join(lines) + "\n"

@@ -133,12 +133,17 @@ class AccountMatcher:
                 self._by_short[short].add(account_id)
 
     def resolve(
-        self, company_name: str | None, company_domain: str | None = None, context: str | None = None
+        self, company_name: str | None, company_domain: str | None = None, context: str | None = None,
+        searched: int | None = None,
     ) -> Resolution:
         """Which account `company_name` / `company_domain` names; see the module docstring.
 
         `context` is the item's text (title and summary): read only when the name alone cannot
         decide, to settle a shared name, a short form or an ordinary word, or to refuse it.
+        `searched` is the account whose own news search found the item: it settles an ordinary
+        word that is exactly that account's name ("Slack" found by the search for Slack), unless
+        the item names another company of that name. It never settles a shared name or a name
+        two accounts answer to: the search engine cannot tell those apart either.
         """
         domain = normalize_domain(company_domain)
         if domain:
@@ -152,7 +157,7 @@ class AccountMatcher:
                     return Resolution(None, 0.0, "ambiguous", f"domain {candidate} belongs to {len(ids)} accounts")
         if not company_name:
             return _NONE
-        item = _LazyItem(context)
+        item = _LazyItem(context, searched)
         parts = name_parts(company_name)
         if len(parts) == 1:
             return self._by_mention(parts[0], domain, item)
@@ -271,6 +276,9 @@ class AccountMatcher:
                               f"refused: the item names '{other}', another company called '{key}'")
         brand_default = sense is Sense.BRAND and best.account_id in found.exact
         if (evidence < 2 and not brand_default) or total <= runner_up:
+            if refused == "common_name" and candidates == [item.searched]:
+                return self._checked(candidates[0], domain, "context",
+                                     f"{what}; the news search for {self._label(candidates[0])} found the item", CONFIDENCE["context"])
             return Resolution(None, 0.0, refused, f"refused: {what} and nothing in the item settles it")
         shown = ", ".join(reasons[:3]) or "nothing pointing elsewhere"
         if best.account_id in found.short:
@@ -301,13 +309,15 @@ class AccountMatcher:
 
 
 class _LazyItem:
-    """The item's text, prepared the first time a decision needs it (most never do)."""
+    """The item's text, prepared the first time a decision needs it (most never do), and the
+    account whose news search found the item, if one did."""
 
-    __slots__ = ("_text", "_item")
+    __slots__ = ("_text", "_item", "searched")
 
-    def __init__(self, text: str | None) -> None:
+    def __init__(self, text: str | None, searched: int | None = None) -> None:
         self._text = text
         self._item: ItemText | None = None
+        self.searched = searched
 
     def get(self) -> ItemText | None:
         if not self._text:

@@ -3,6 +3,8 @@ and EDGAR history from recorded responses, stored without alerting, next to the 
 
 from __future__ import annotations
 
+import re
+
 import time
 from pathlib import Path
 
@@ -22,6 +24,8 @@ def test_the_demo_shows_real_companies_history_from_recorded_responses(tmp_path:
     history = first.split("-- history of the new accounts, stored without alerting (backfill) --", 1)[1]
     assert "Klarna to slash workforce by 10 per cent" in history  # per-account news
     assert "Boeing ousts CEO Dennis Muilenburg" in history
+    # an ordinary-word name found by its own account's search is tied; the acquirer's copy is named, not hidden
+    assert re.search(r"\bSlack +Slack Spikes 32%", history) and re.search(r"\(Salesforce\) +Slack Spikes 32%", history)
     assert "Airbnb is hiring:" in history  # Airbnb's Greenhouse board
     assert "JPMORGAN CHASE & CO: Marianne Lake departs as CEO of CCB (8-K Item 5.02)" in history  # EDGAR
     slack = first.split("-- fake Slack received", 1)[1].split("events read", 1)[0]

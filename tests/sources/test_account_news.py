@@ -126,6 +126,11 @@ def test_new_items_become_events_tied_only_where_the_matcher_agrees(server: Fixt
     carta = [event for event in events if event.attributes["searched_account"] == 3]
     assert carta and all(event.account_id != 3 for event in carta)  # the article is about Carta Healthcare
     assert [event for event in events if event.attributes["searched_account"] == 4] == []  # "to Signal a shift"
+    # "Slack Spikes 32%, Reports Of Takeover By Salesforce": 'slack' is an ordinary word, which the
+    # matcher alone refuses; Slack's own search finding the item settles it. The acquirer stays untied.
+    slack = {event.attributes["role"]: event.account_id for event in events if event.attributes["searched_account"] == 5}
+    assert slack == {"target": 5, "acquirer": None}
+    assert AccountIndex(ACCOUNTS).resolve("Slack", None, "Slack Spikes 32%").account_id is None  # without the search
     boeing = next(event for event in events if event.account_id == 1)
     assert not boeing.title.endswith(".com")  # the " - publisher" suffix is not part of the headline
     # Each search asked for the account's own name, URL-encoded, once.
