@@ -4,7 +4,6 @@ and EDGAR history from recorded responses, stored without alerting, next to the 
 from __future__ import annotations
 
 import re
-
 import time
 from pathlib import Path
 
