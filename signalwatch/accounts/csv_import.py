@@ -5,21 +5,29 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
+from typing import Any
 
-from signalwatch.accounts import ACCOUNT_FIELDS, LIST_FIELDS, Account
+from signalwatch.accounts import FIELD_KINDS, GIVEN_FIELDS, REQUIRED_FIELDS, Account
 from signalwatch.resolve import normalize_domain
 from signalwatch.yamlload import Issue, suggest
 
 __all__ = ["read_accounts_csv", "iter_accounts_csv", "COLUMNS"]
 
-COLUMNS = tuple(name for name in ACCOUNT_FIELDS if name != "id")  # the account schema, in its order
-_LIST_COLUMNS = LIST_FIELDS
+COLUMNS = GIVEN_FIELDS  # the account schema, in its order: a new Account field is a new column
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SLACK_USER = re.compile(r"^[UW][A-Z0-9]{6,}$")
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$")
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9}
+# What only some columns need beyond their type: a format to match, a case to store in.
+_FORMATS: dict[str, tuple[re.Pattern[str], str]] = {
+    "owner_email": (_EMAIL, "is not an email address"),
+    "owner_slack_id": (_SLACK_USER, "is not a Slack user id (like U0123ABCD)"),
+}
+_CASE: dict[str, Callable[[str], str]] = {"industry": str.lower, "country": str.upper, "tags": str.lower}
+if _unreadable := [name for name in COLUMNS if FIELD_KINDS[name] not in (str, int, float, tuple)]:
+    raise TypeError(f"the accounts CSV reader has no conversion for the Account fields {_unreadable}: add one to _cell")
 
 
 def _number(text: str) -> float:
@@ -28,49 +36,47 @@ def _number(text: str) -> float:
     return float(cleaned[:-1] if scale != 1.0 else cleaned) * scale
 
 
+def _cell(column: str, raw: str) -> tuple[Any, str | None]:
+    """One cell as the value of its account field (by the field's type), or why it cannot be."""
+    case = _CASE.get(column, str.strip)
+    if FIELD_KINDS[column] is tuple:  # a list: "Acme Inc; ACME"
+        return tuple(case(x.strip()) for x in raw.split(";") if x.strip()), None
+    if column == "domain":
+        domain = normalize_domain(raw)
+        return domain, f"domain {raw!r} is not a domain name" if domain and not _DOMAIN.match(domain) else None
+    text = raw.strip()
+    if not text:
+        return None, f"{column} is empty" if column in REQUIRED_FIELDS else None
+    if FIELD_KINDS[column] in (int, float):
+        try:
+            return FIELD_KINDS[column](_number(raw)), None
+        except ValueError:
+            return None, f"{column} {raw!r} is not a number"
+    pattern, says = _FORMATS.get(column, (None, ""))
+    if pattern is not None and not pattern.match(text):
+        return None, f"{column} {text!r} {says}"
+    return case(text), None
+
+
 def _row(values: dict[str, str], line: int, path: str, providers: Collection[str]) -> tuple[Account | None, list[Issue]]:
     problems: list[str] = []
-    name = values.get("name", "").strip()
-    if not name:
-        problems.append("name is empty")
-    domain = normalize_domain(values.get("domain"))
-    if domain and not _DOMAIN.match(domain):
-        problems.append(f"domain {values.get('domain')!r} is not a domain name")
-    employees = revenue = None
-    if values.get("employees", "").strip():
-        try:
-            employees = int(_number(values["employees"]))
-        except ValueError:
-            problems.append(f"employees {values['employees']!r} is not a number")
-    if values.get("revenue", "").strip():
-        try:
-            revenue = _number(values["revenue"])
-        except ValueError:
-            problems.append(f"revenue {values['revenue']!r} is not a number")
-    email = values.get("owner_email", "").strip() or None
-    if email and not _EMAIL.match(email):
-        problems.append(f"owner_email {email!r} is not an email address")
-    slack_id = values.get("owner_slack_id", "").strip() or None
-    if slack_id and not _SLACK_USER.match(slack_id):
-        problems.append(f"owner_slack_id {slack_id!r} is not a Slack user id (like U0123ABCD)")
-    lists = {col: tuple(x.strip() for x in values.get(col, "").split(";") if x.strip()) for col in _LIST_COLUMNS}
-    for board in lists["boards"]:
+    found: dict[str, Any] = {}
+    for column in COLUMNS:
+        found[column], problem = _cell(column, values.get(column) or "")
+        if problem:
+            problems.append(problem)
+    for board in found["boards"]:
         provider = board.partition(":")[0].strip().lower()
         if ":" not in board:
             problems.append(f"board {board!r} must look like provider:id, e.g. greenhouse:acme")
         elif providers and provider not in providers:
             problems.append(f"board {board!r}: unknown provider {provider!r}{suggest(provider, providers)}")
-    crm_id = (values.get("crm_id") or "").strip() or None
+    crm_id = found["crm_id"]
     if crm_id and crm_id.partition(":")[0].strip().lower() in providers:
         problems.append(f"crm_id {crm_id!r} looks like a job board: put it in the boards column")
     if problems:
         return None, [Issue(path, line, "; ".join(problems))]
-    country = (values.get("country") or "").strip().upper() or None
-    return Account(
-        id=0, name=name, domain=domain, aliases=lists["aliases"], industry=(values.get("industry") or "").strip().lower() or None,
-        employees=employees, revenue=revenue, country=country, owner_email=email, owner_slack_id=slack_id,
-        tags=tuple(t.lower() for t in lists["tags"]), crm_id=crm_id, boards=lists["boards"],
-    ), []
+    return Account(id=0, **found), []
 
 
 def read_accounts_csv(path: Path | str, board_providers: Collection[str] = ()) -> tuple[list[Account], list[Issue]]:

@@ -27,14 +27,14 @@ from __future__ import annotations
 import tempfile
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
-from signalwatch.accounts import Account
+from signalwatch.accounts import FIELD_TYPES, GIVEN_FIELDS, LIST_FIELDS, REQUIRED_FIELDS, Account
 from signalwatch.events import CHANGES, EventType, SignalEvent, make_dedupe_key
 from signalwatch.resolve import AccountIndex
 from signalwatch.rules.engine import Engine, Outcome
@@ -70,17 +70,25 @@ def _offset(value: Any) -> Any:
     return value
 
 
-class AccountSpec(_Strict):
-    name: str
-    domain: str | None = None
-    aliases: list[str] = []
-    industry: str | None = None
-    employees: int | None = None
-    revenue: float | None = None
-    country: str | None = None
-    owner_email: str | None = None
-    owner_slack_id: str | None = None
-    tags: list[str] = []
+# Account fields a rule-test account does not take (the format as admins know it): the CRM's id and
+# the job boards, which syncs and polls use.
+_NOT_IN_TESTS = frozenset({"crm_id", "boards"})
+
+
+def _account_spec() -> type[_Strict]:
+    """A rule test's account: the given fields of `Account`, typed as it types them (lists as YAML lists)."""
+    defaults = {f.name: f.default for f in fields(Account)}
+    spec: dict[str, Any] = {
+        name: (list[str], []) if name in LIST_FIELDS else (FIELD_TYPES[name], ... if name in REQUIRED_FIELDS else defaults[name])
+        for name in GIVEN_FIELDS if name not in _NOT_IN_TESTS
+    }
+    return create_model("AccountSpec", __base__=_Strict, __module__=__name__, **spec)
+
+
+if TYPE_CHECKING:
+    AccountSpec = _Strict  # for the type checker: a strict model; its fields come from the Account schema
+else:
+    AccountSpec = _account_spec()
 
 
 class EventSpec(_Strict):

@@ -126,7 +126,7 @@ def test_a_starting_process_leaves_a_live_instances_in_flight_rows_alone(store: 
     clock = Clock()
     enqueue(store, 4, clock.now)
     rows = store.due_outbox(clock.now)
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # a live process; it waits for nothing
     finished = subprocess.Popen([sys.executable, "-c", "pass"])
     finished.wait()
     try:

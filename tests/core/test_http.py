@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -22,18 +23,18 @@ from signalwatch.http import (
 )
 
 
-def client(**overrides: object) -> HttpClient:
+def client(sleep: Callable[[float], None] = time.sleep, **overrides: object) -> HttpClient:
     settings = {"allow_private_addresses": True, "per_host_interval": 0, "backoff_base": 0.01, "timeout": 1.0, **overrides}
-    return HttpClient(HttpSettings(**settings))  # type: ignore[arg-type]
+    return HttpClient(HttpSettings(**settings), sleep=sleep)  # type: ignore[arg-type]
 
 
 def test_429_with_retry_after_is_waited_then_retried(feeds: FixtureServer) -> None:
     feeds.route("x", Reply(b"slow down", 429, headers={"Retry-After": "1"}), Reply(b"ok", 200))
-    started = time.monotonic()
-    with client(max_attempts=3) as http:
+    waits: list[float] = []
+    with client(waits.append, max_attempts=3) as http:
         response = http.get(feeds.url("x"))
     assert response.content == b"ok"
-    assert time.monotonic() - started >= 0.9  # honoured the Retry-After, not the tiny backoff
+    assert waits == [1.0]  # honoured the Retry-After, not the tiny backoff
 
 
 def test_a_long_retry_after_fails_the_poll_instead_of_blocking(feeds: FixtureServer) -> None:
@@ -151,12 +152,11 @@ def test_error_body_snippet_and_per_host_interval(feeds: FixtureServer) -> None:
         http.get(feeds.url("blocked"))
     assert b"Request Rate Threshold Exceeded" in caught.value.body
     feeds.route("x", Reply(b"ok"))
-    slow = client(per_host_interval=5.0, host_intervals={"127.0.0.1": 0.0})
-    started = time.monotonic()
-    with slow as http:
+    waits: list[float] = []
+    with client(waits.append, per_host_interval=5.0, host_intervals={"127.0.0.1": 0.0}) as http:
         for _ in range(3):
             http.get(feeds.url("x"))
-    assert time.monotonic() - started < 2.0  # the override, not the 5 s default, paced these
+    assert waits == []  # the override, not the 5 s default, paced these
 
 
 def test_cookies_a_source_sets_are_never_sent_back(feeds: FixtureServer) -> None:
@@ -202,13 +202,12 @@ def test_headers_dripped_a_byte_at_a_time_hit_the_total_deadline() -> None:
         connection, _ = listener.accept()
         connection.recv(65536)
         for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"y" * 1000:
-            if stop.is_set():
-                break
             try:
                 connection.sendall(bytes([byte]))
             except OSError:
                 break
-            time.sleep(0.05)
+            if stop.wait(0.05):  # the slow drip is the behaviour under test; the test's end stops it
+                break
         connection.close()
 
     threading.Thread(target=drip, daemon=True).start()

@@ -18,9 +18,11 @@ import trustme
 
 from signalwatch.http import HttpClient, HttpSettings, ResponseTooLargeError, TransportError
 from signalwatch.http.transport import SourceTransport
+from tests.waiting import wait_for
 
 # A scripted answer: (request line, request number on its connection) -> raw response bytes
-# (or parts written 0.2 s apart), and whether the server then closes the connection.
+# (or parts, each later one written when the test says `next_part`), and whether the server
+# then closes the connection.
 Script = Callable[[str, int], tuple[bytes | tuple[bytes, ...], bool]]
 
 
@@ -31,6 +33,8 @@ class WireServer:
         self.connections = 0
         self.hangups = 0  # connections the client closed
         self.request_lines: list[str] = []
+        self._part_wanted = threading.Event()
+        self._part_written = threading.Event()
         server = self
 
         class Handler(socketserver.StreamRequestHandler):
@@ -56,15 +60,26 @@ class WireServer:
                     server.request_lines.append(line)
                     raw, close = script(line, number)
                     for i, part in enumerate((raw,) if isinstance(raw, bytes) else raw):
-                        time.sleep(0.2 if i else 0)  # later parts arrive once the client is idle
+                        if i:  # a later part waits until the test has read the ones before
+                            if not server._part_wanted.wait(5):
+                                return
+                            server._part_wanted.clear()
                         self.wfile.write(part)
                         self.wfile.flush()
+                        if i:
+                            server._part_written.set()
                     if close:
                         return
 
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def next_part(self) -> None:
+        """Write the next part of a split answer now (the client has read the parts before it)."""
+        self._part_written.clear()
+        self._part_wanted.set()
+        assert self._part_written.wait(5), "the server wrote no further part"
 
     def url(self, path: str, scheme: str = "http") -> str:
         return f"{scheme}://127.0.0.1:{self._server.server_address[1]}/{path}"
@@ -98,13 +113,6 @@ def client(transport: SourceTransport | None = None, **overrides: object) -> Htt
     settings = {"allow_private_addresses": True, "per_host_interval": 0, "backoff_base": 0.01, "timeout": 2.0,
                 "max_attempts": 1, **overrides}
     return HttpClient(HttpSettings(**settings), transport=transport)  # type: ignore[arg-type]
-
-
-def eventually(check: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + 3
-    while not check() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    return check()
 
 
 def test_conditional_gets_reuse_one_kept_alive_connection(wire: Callable[..., WireServer]) -> None:
@@ -149,7 +157,7 @@ def test_a_timeout_notice_on_an_idle_connection_is_not_taken_as_the_next_answer(
                   else (response("200 OK", b"second"), False))
     with client(max_attempts=1) as http:
         assert http.get(server.url("first")).content == b"first"
-        time.sleep(0.4)  # the notice arrives while the connection is idle
+        server.next_part()  # the notice arrives while the connection is idle
         assert http.get(server.url("second")).content == b"second"
     assert server.connections == 2
 
@@ -261,14 +269,14 @@ def test_idle_connections_expire_and_are_capped_in_all(wire: Callable[..., WireS
     with client(transport) as http:
         for server in servers:
             http.get(server.url("a"))  # three idle connections where two may stay: the oldest is closed
-        assert eventually(lambda: servers[0].hangups == 1)
+        wait_for(lambda: servers[0].hangups == 1, timeout=3, what="the oldest idle connection to be closed")
         assert (servers[1].hangups, servers[2].hangups) == (0, 0)
         http.get(servers[1].url("b"))  # within the expiry: reused
         assert servers[1].connections == 1
-        time.sleep(0.6)
+        time.sleep(0.6)  # the expiry is the behaviour under test, on httpcore's own monotonic clock
         http.get(servers[1].url("c"))  # expired: closed, and a new connection opened
         assert servers[1].connections == 2
-        assert eventually(lambda: servers[2].hangups == 1)  # other origins' expired ones: closed too
+        wait_for(lambda: servers[2].hangups == 1, timeout=3, what="other origins' expired connections to be closed")
 
 
 def test_a_pinned_https_connection_still_verifies_the_host_name(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timezone
 
 import pytest
@@ -17,15 +16,7 @@ from signalwatch.runtime.app import build_app
 from signalwatch.timeutil import utcnow
 from tests.conftest import SLACK_TOKEN, Workspace
 from tests.crm.conftest import HUBSPOT_TOKEN
-
-
-def wait_for(condition, seconds: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
+from tests.waiting import wait_for
 
 
 def test_the_jobs_sync_accounts_and_send_the_due_digest_at_start(
@@ -39,7 +30,8 @@ def test_the_jobs_sync_accounts_and_send_the_due_digest_at_start(
     workspace.write_config([], sinks=sinks)
     settings = load_settings(workspace.config)
     # Until Settings has a `digest` field, the block is attached the way the loaded config will carry it.
-    settings = settings.model_copy(update={"digest": DigestConfig(enabled=True, days="*", hour=utcnow().hour, minute=0, channels=["#sales-signals"], owners=False)})
+    digest = DigestConfig(enabled=True, days="*", hour=utcnow().hour, minute=0, channels=["#sales-signals"], owners=False)
+    settings = settings.model_copy(update={"digest": digest})
     app = build_app(settings)
     scheduler = BackgroundScheduler(timezone=timezone.utc)
     try:
@@ -47,9 +39,10 @@ def test_the_jobs_sync_accounts_and_send_the_due_digest_at_start(
         schedule_digest(scheduler, app)
         assert {job.id for job in scheduler.get_jobs()} == {"sync:hubspot", "digest"}
         scheduler.start()
-        assert wait_for(lambda: any(a.name == "Brand New Co" for a in app.store.list_accounts()))
-        assert wait_for(lambda: any(((m.get("metadata") or {}).get("event_payload") or {}).get("alert_key", "").startswith("digest:")
-                                    for m in workspace.slack.messages))
+        wait_for(lambda: any(a.name == "Brand New Co" for a in app.store.list_accounts()), timeout=10,
+                 what="the CRM sync job to import the new company")
+        wait_for(lambda: any(((m.get("metadata") or {}).get("event_payload") or {}).get("alert_key", "").startswith("digest:")
+                             for m in workspace.slack.messages), timeout=10, what="the digest job to post the digest")
     finally:
         scheduler.shutdown(wait=True)
         app.close()

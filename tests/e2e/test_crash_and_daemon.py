@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import collections
 import signal
-import time
 
 from signalwatch.devtools.fixture_server import FixtureServer, Reply
+from signalwatch.store import Store
 from tests.conftest import Workspace, feed_bytes
 from tests.e2e.test_run_once import EXPECTED, header, received, standard_sources
-
-
-def wait_for(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.05)
+from tests.waiting import wait_for
 
 
 def alert_keys(workspace: Workspace) -> collections.Counter[str]:
@@ -46,8 +40,13 @@ def test_sigkill_during_a_poll_then_restart_delivers_each_alert_once(workspace: 
     feeds.route("people.xml", Reply(feed_bytes("people-atom.xml"), delay=3), Reply(feed_bytes("people-atom.xml")))
     workspace.write_config(sources)
     process = workspace.popen("run", "--once")
-    wait_for(lambda: any("people.xml" in path for path, _ in feeds.requests))
-    time.sleep(0.3)
+    wait_for(lambda: any("people.xml" in path for path, _ in feeds.requests), what="the people feed to be fetched")
+    # the kill lands with one source's poll committed and the other's answer still on its way
+    store = Store(f"sqlite:///{workspace.root / 'signalwatch.db'}")
+    try:
+        wait_for(lambda: store.list_events(source="funding-news"), what="the funding feed's poll to commit")
+    finally:
+        store.close()
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
 
@@ -64,9 +63,11 @@ def test_daemon_delivers_keeps_last_good_rules_on_a_broken_edit_and_stops_on_sig
                            server={"enabled": False})
     process = workspace.popen("run")
     try:
-        wait_for(lambda: len(workspace.slack.messages) == len(EXPECTED))
+        wait_for(lambda: len(workspace.slack.messages) == len(EXPECTED), what="the alerts")
         (workspace.root / "rules" / "signals.yaml").write_text("rules:\n  - id: x\n    descripton: typo\n", encoding="utf-8")
-        time.sleep(12)  # the rules watcher checks every 10 s
+        # the rules watcher checks every 10 s; the admin notice shows it has seen the broken edit
+        wait_for(lambda: any(m["channel_arg"] == "#signals-test" for m in workspace.slack.messages),
+                 what="the admin notice about the broken rules")
         assert process.poll() is None, "a broken rule edit must not stop the daemon"
     finally:
         process.send_signal(signal.SIGTERM)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from fake_edgar import FIXTURES, NOW, USER_AGENT, FakeEdgar
@@ -40,25 +39,25 @@ def test_at_most_ten_per_second() -> None:
 
 
 def test_threads_share_the_budget() -> None:
-    limiter = RateLimiter(5, 0.2)
-    done: list[int] = []
+    clock = FakeClock()  # stands still: each wait is the send time a thread reserved
+    limiter = RateLimiter(5, 0.2, clock=clock, sleep=clock.sleep)
+    waits: list[float] = []
     lock = threading.Lock()
 
     def worker() -> None:
         for _ in range(5):
-            limiter.acquire()
+            waited = limiter.acquire()
             with lock:
-                done.append(1)
+                waits.append(waited)
 
-    started = time.monotonic()
     threads = [threading.Thread(target=worker) for _ in range(3)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     # 15 sends at 5 per 0.2 s need three windows, whichever threads send them: at 0, 0.2 and 0.4 s
-    assert len(done) == 15
-    assert time.monotonic() - started >= 0.4 - 0.01
+    assert sorted(waits) == [0.0] * 5 + [0.2] * 5 + [0.4] * 5
+    assert sorted(clock.sleeps) == [0.2] * 5 + [0.4] * 5
 
 
 def test_both_connectors_share_one_limiter_per_site() -> None:

@@ -106,7 +106,7 @@ def test_one_instance_polls_and_another_takes_over_when_it_dies(any_workspace: W
     b = start_daemon(workspace, logs[1])
     try:
         wait_for(lambda: "stands by" in logs[1].read_text(), what="b to stand by")
-        time.sleep(3)
+        time.sleep(3)  # the sleep is the test: b must not poll during a whole lease ttl that a holds
         assert "poll: " not in logs[1].read_text()  # b never polled while a held the lease
         polls_by_a = logs[0].read_text().count("poll: funding-news ok")
         assert polls_by_a >= 2
