@@ -17,7 +17,7 @@ from signalwatch.events import strip_controls
 from signalwatch.eventtypes import kind_of
 
 __all__ = ["slack_escape", "plain_safe", "slack_link", "headline", "what_happened", "render_text", "render_slack", "truncate",
-           "truncate_mrkdwn", "web_url", "URL_LIMIT", "signal_label", "evidence_heading"]
+           "truncate_mrkdwn", "web_url", "URL_LIMIT", "signal_label", "evidence_heading", "contact_label", "CONTACTS_HEADING"]
 
 HEADER_LIMIT = 150  # Block Kit header text
 SECTION_LIMIT = 3000  # Block Kit section text
@@ -138,6 +138,27 @@ def evidence_heading(payload: dict[str, Any]) -> str:
     return f"Related signals ({order}{count})"
 
 
+CONTACTS_HEADING = "Whom to reach"
+
+
+def contact_label(contact: dict[str, Any]) -> str:
+    """"Dana Lee, Chief Financial Officer (new in the role)": plain text, escaped by the caller."""
+    label = str(contact.get("name") or "")
+    if contact.get("title"):
+        label += f", {contact['title']}"
+    return label + (" (new in the role)" if contact.get("new_leader") else "")
+
+
+def _contacts_mrkdwn(contacts: list[dict[str, Any]]) -> str:
+    """The "Whom to reach" lines: each name links to its CRM record; names and titles are CRM text, escaped."""
+    lines = []
+    for contact in contacts:
+        name = slack_link(contact.get("url"), truncate(str(contact.get("name") or ""), 100))
+        rest = contact_label({**contact, "name": ""})
+        lines.append(f"• {name}{slack_escape(truncate(rest, 200))}")
+    return f"*{CONTACTS_HEADING}:*\n" + "\n".join(lines)
+
+
 def render_text(payload: dict[str, Any]) -> str:
     """Plain text for the console sink and logs."""
     event = payload["event"]
@@ -153,6 +174,8 @@ def render_text(payload: dict[str, Any]) -> str:
     lines += [f"  Why:    {line}" for line in payload["why"]]
     if payload.get("angle"):
         lines.append(f"  Angle:  {payload['angle']}")
+    for contact in payload.get("contacts") or []:
+        lines.append(f"  Reach:  {contact_label(contact)}" + (f" {contact['url']}" if contact.get("url") else ""))
     return strip_controls("\n".join(lines))  # stored payloads of older releases too
 
 
@@ -190,5 +213,7 @@ def render_slack(payload: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
     if payload.get("angle"):
         angle = f"*Suggested angle:* {slack_escape(payload['angle'])}"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate_mrkdwn(angle, SECTION_LIMIT)}})
+    if payload.get("contacts"):  # none fitting: no section at all
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate_mrkdwn(_contacts_mrkdwn(payload["contacts"]), SECTION_LIMIT)}})
     fallback = truncate_mrkdwn(f"{slack_escape(title)}: {slack_escape(what)} — {evidence}", FALLBACK_LIMIT)
     return fallback, blocks

@@ -91,8 +91,9 @@ def _synced(settings: Settings, store: Store, crm: str, directory: SlackDirector
     from signalwatch.crm.run import sync_crm
 
     report = sync_crm(settings, store, crm, directory, utcnow())
+    contacts = [] if report.contacts is None else [f"{crm}: {report.contacts} contacts of the synced accounts stored"]
     return [f"{crm}: {report.fetched} accounts fetched: {report.added} new, {report.updated} updated, "
-            f"{report.removed} removed (gone from the CRM), {report.reowned} re-owned"], report.skipped
+            f"{report.removed} removed (gone from the CRM), {report.reowned} re-owned", *contacts], report.skipped
 
 
 def _previewed(settings: Settings, store: Store, crm: str, directory: SlackDirectory) -> tuple[list[str], list[str]]:

@@ -6,7 +6,7 @@ import html
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from signalwatch.alerts.render import evidence_heading, headline, signal_label, what_happened
+from signalwatch.alerts.render import CONTACTS_HEADING, contact_label, evidence_heading, headline, signal_label, what_happened
 from signalwatch.events import strip_controls
 
 __all__ = [
@@ -62,6 +62,9 @@ def _lines(payload: dict[str, Any]) -> list[tuple[str, str | None]]:
     lines += [(f"Why: {line}", None) for line in payload.get("why") or []]
     if payload.get("angle"):
         lines.append((f"Suggested angle: {payload['angle']}", None))
+    if payload.get("contacts"):
+        lines.append((f"{CONTACTS_HEADING}:", None))
+        lines += [(contact_label(contact), _web(contact.get("url"))) for contact in payload["contacts"]]
     return [(strip_controls(text), link) for text, link in lines]  # stored payloads of older releases too
 
 

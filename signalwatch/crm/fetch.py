@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from signalwatch.crm.contacts import CrmContact, hubspot_contact_url, salesforce_contact_url
 from signalwatch.crm.hubspot_api import HubSpotApi
 from signalwatch.crm.salesforce_api import SalesforceApi
 from signalwatch.crm.sync import CrmAccount
@@ -15,7 +16,11 @@ from signalwatch.crm.sync_config import (
     SalesforceSyncConfig,
 )
 
-__all__ = ["hubspot_accounts", "salesforce_accounts", "soql_for", "industry_word", "INDUSTRY_WORDS", "crm_account"]
+__all__ = ["hubspot_accounts", "salesforce_accounts", "soql_for", "industry_word", "INDUSTRY_WORDS", "crm_account",
+           "hubspot_contacts", "salesforce_contacts", "CONTACT_PROPERTIES"]
+
+# The HubSpot contact properties the sync reads (default properties of every portal).
+CONTACT_PROPERTIES = ["firstname", "lastname", "jobtitle", "email", "hubspot_owner_id"]
 
 _FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
 
@@ -131,3 +136,34 @@ def salesforce_accounts(api: SalesforceApi, config: SalesforceSyncConfig) -> lis
         owner = (record.get("Owner") or {}).get("Email")
         accounts.append(_mapped("salesforce", str(record["Id"]), record, config.fields, owner, (), config.industry_map))
     return accounts
+
+
+def _full_name(first: Any, last: Any) -> str:
+    return " ".join(part for part in (_text(first), _text(last)) if part)
+
+
+def hubspot_contacts(api: HubSpotApi, companies: Collection[str], portal_id: str | None) -> list[CrmContact]:
+    """The contacts associated with any of `companies` (one entry per contact and company), with
+    their owner's email and, when the portal is known, a link to their record. Read only."""
+    owners = api.owners()
+    found = []
+    for record, company_ids in api.iter_contacts(CONTACT_PROPERTIES):
+        props = record.properties
+        name = _full_name(props.get("firstname"), props.get("lastname")) or _text(props.get("email")) or ""
+        owner = owners.get(str(props.get("hubspot_owner_id") or ""))
+        found += [CrmContact("hubspot", company, record.id, name, _text(props.get("jobtitle")), _text(props.get("email")), owner,
+                             hubspot_contact_url(portal_id, record.id)) for company in company_ids if company in companies]
+    return found
+
+
+def salesforce_contacts(api: SalesforceApi, account_ids: Sequence[str], base_url: str | None) -> list[CrmContact]:
+    """The Contact records of these Salesforce accounts, with their owner's email and record link. Read only."""
+    found = []
+    for record in api.contacts(account_ids):
+        owner = (record.get("Owner") or {}).get("Email")
+        contact_id = str(record["Id"])
+        name = _text(record.get("Name")) or _full_name(record.get("FirstName"), record.get("LastName"))
+        found.append(CrmContact("salesforce", str(record.get("AccountId") or ""), contact_id, name,
+                                _text(record.get("Title")), _text(record.get("Email")), str(owner).lower() if owner else None,
+                                salesforce_contact_url(base_url, contact_id)))
+    return found

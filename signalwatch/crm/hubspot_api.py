@@ -222,6 +222,22 @@ class HubSpotApi:
             if after is None:
                 return
 
+    def iter_contacts(self, properties: list[str]) -> Iterator[tuple[HubSpotRecord, list[str]]]:
+        """Every live contact with the ids of its companies, in the API's order and without
+        repeats (the contact list with `associations=companies` names the primary company as
+        `contact_to_company` and every company again as `contact_to_company_unlabeled`). Read only."""
+        after = None
+        while True:
+            page = self._call("contact list", self._client.crm.contacts.basic_api.get_page, limit=100, after=after,
+                              properties=properties, associations=["companies"], archived=False)
+            for item in page.results or []:
+                companies = (item.associations or {}).get("companies")
+                ids = [str(link.id) for link in (companies.results if companies else None) or []]
+                yield HubSpotRecord(str(item.id), dict(item.properties or {})), list(dict.fromkeys(ids))
+            after = _next_after(page)
+            if after is None:
+                return
+
     # -- writes -----------------------------------------------------------------------
 
     def create(self, object_type: str, properties: dict[str, Any], company_id: str, association_type: int) -> str:

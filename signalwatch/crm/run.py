@@ -4,14 +4,18 @@ say what would change: `preview_crm`, for `crm sync --dry-run`)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
 
-from signalwatch.crm.fetch import hubspot_accounts, salesforce_accounts
+from signalwatch.crm.contacts import CrmContact, hubspot_portal_from_link, replace_contacts
+from signalwatch.crm.fetch import hubspot_accounts, hubspot_contacts, salesforce_accounts, salesforce_contacts
 from signalwatch.crm.owners import SlackDirectory
 from signalwatch.crm.sync import KNOWN_CRMS, CrmAccount, SyncDiff, SyncReport, apply_sync, preview_sync
+from signalwatch.sinks.base import SinkError
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
@@ -43,26 +47,70 @@ def slack_directory(settings: Any) -> SlackDirectory:
 
 
 def sync_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory, now: datetime) -> SyncReport:
-    """One full sync of one CRM. A fetch error raises before anything in the store changes."""
-    return apply_sync(store, crm, _fetch(settings, crm), directory.user_id, now)
+    """One full sync of one CRM: its accounts, then (unless `sync.contacts: false`) their contacts.
+    An account fetch error raises before anything in the store changes; a contacts fetch error
+    (a token without the contacts scope) keeps the stored contacts and is reported in `skipped`."""
+    api = _api(settings, crm)
+    incoming = _fetch(settings, crm, api)
+    contacts, problem = None, None
+    if settings.sink_configs[crm].sync.contacts:
+        try:
+            contacts = _fetch_contacts(settings, crm, api, incoming)
+        except SinkError as exc:  # e.g. a token without the contacts scope: the accounts still sync
+            problem = f"contacts (the stored ones are kept): {exc}"
+            log.warning("sync: %s %s", crm, problem)
+    report = apply_sync(store, crm, incoming, directory.user_id, now)
+    if contacts is None:
+        return replace(report, skipped=[*report.skipped, problem]) if problem else report
+    stored = replace_contacts(store, crm, contacts, {item.remote_id for item in incoming}, now)
+    return replace(report, contacts=stored)
 
 
 def preview_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory) -> SyncDiff:
     """What `sync_crm` would change, by the same fetch and plan, with nothing written."""
-    return preview_sync(store, crm, _fetch(settings, crm), directory.user_id)
+    return preview_sync(store, crm, _fetch(settings, crm, _api(settings, crm)), directory.user_id)
 
 
-def _fetch(settings: Any, crm: str) -> list[CrmAccount]:
-    """The complete listing of one CRM's selected companies/accounts (raises on any failure)."""
+def _api(settings: Any, crm: str) -> Any:
+    """The CRM's client, built from the sink config and token."""
     # Imported here: the sink modules import this package, and the registry imports them.
     from signalwatch.sinks.hubspot import build_hubspot_api
     from signalwatch.sinks.salesforce import build_salesforce_api
 
     config = settings.sink_configs[crm]
     token = crm_token(settings, crm)
+    return build_hubspot_api(config, token) if crm == "hubspot" else build_salesforce_api(config, token)
+
+
+def _fetch(settings: Any, crm: str, api: Any) -> list[CrmAccount]:
+    """The complete listing of one CRM's selected companies/accounts (raises on any failure)."""
+    config = settings.sink_configs[crm]
     if crm == "hubspot":
-        return hubspot_accounts(build_hubspot_api(config, token), config.sync)
-    return salesforce_accounts(build_salesforce_api(config, token), config.sync)
+        return hubspot_accounts(api, config.sync)
+    return salesforce_accounts(api, config.sync)
+
+
+def _fetch_contacts(settings: Any, crm: str, api: Any, accounts: list[CrmAccount]) -> list[CrmContact]:
+    """The contacts of the listed accounts, with links to their records (raises on any failure)."""
+    ids = [item.remote_id for item in accounts]
+    links = _crm_links(settings)
+    if crm == "hubspot":
+        portal = settings.sink_configs[crm].sync.portal_id or hubspot_portal_from_link(links.get("hubspot"))
+        return hubspot_contacts(api, set(ids), portal)
+    template = links.get("salesforce")  # its host is the Lightning domain people open; else the API's instance
+    base = _origin(template) if template else settings.sink_configs[crm].instance_url
+    return salesforce_contacts(api, ids, base)
+
+
+def _crm_links(settings: Any) -> dict[str, str]:
+    slack = settings.sink_configs.get("slack")
+    actions = getattr(slack, "actions", None)
+    return dict(getattr(actions, "crm_links", None) or {})
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def schedule_crm_sync(scheduler: Any, app: Any) -> None:
@@ -83,7 +131,8 @@ def schedule_crm_sync(scheduler: Any, app: Any) -> None:
             except (SinkError, ValueError) as exc:
                 log.error("sync: %s accounts not synced, keeping the current ones: %s", crm, exc)
                 return
-            log.info("sync: %s: %d fetched, %d new, %d updated, %d removed, %d re-owned", crm, report.fetched,
-                     report.added, report.updated, report.removed, report.reowned)
+            log.info("sync: %s: %d fetched, %d new, %d updated, %d removed, %d re-owned, %s contacts", crm, report.fetched,
+                     report.added, report.updated, report.removed, report.reowned,
+                     "no" if report.contacts is None else report.contacts)
 
         scheduler.add_job(job, IntervalTrigger(seconds=interval.total_seconds()), id=f"sync:{crm}", next_run_time=utcnow())

@@ -11,7 +11,7 @@ asks `confirm` before any resend; a failure to connect is certain.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import requests
@@ -28,6 +28,7 @@ from signalwatch.sinks.base import SinkError
 
 __all__ = ["SalesforceApi", "build_salesforce"]
 
+_CONTACT_ACCOUNTS = 200  # account ids per contact query: ~4,000 characters of SOQL, far below its 100,000 limit
 _LIMIT_WAIT = 3600.0  # REQUEST_LIMIT_EXCEEDED is a rolling 24 h org limit: look again in an hour
 # requests errors raised before the request left: nothing reached Salesforce.
 _BEFORE_SENDING = (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError, requests.exceptions.ProxyError,
@@ -93,6 +94,17 @@ class SalesforceApi:
         soql = format_soql(f"SELECT Id FROM Task WHERE {condition} LIMIT 1", value)
         records = self.call("task lookup", self.sf.query, soql)["records"]
         return str(records[0]["Id"]) if records else None
+
+    def contacts(self, account_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The Contact records of these accounts (query_all follows nextRecordsUrl pages). Read only."""
+        from simple_salesforce.format import format_soql
+
+        records: list[dict[str, Any]] = []
+        for start in range(0, len(account_ids), _CONTACT_ACCOUNTS):
+            soql = format_soql("SELECT Id, Name, Title, Email, OwnerId, Owner.Email, AccountId FROM Contact "
+                               "WHERE AccountId IN {} ORDER BY Id", list(account_ids[start:start + _CONTACT_ACCOUNTS]))
+            records += self.call("contact sync", self.sf.query_all, soql).get("records", [])
+        return records
 
     def create_task(self, fields: dict[str, Any]) -> str:
         return str(self.call("create task", self.sf.Task.create, fields)["id"])  # type: ignore[union-attr,arg-type]

@@ -104,6 +104,7 @@ class SyncReport:
     removed: int
     reowned: int
     skipped: list[str]
+    contacts: int | None = None  # contacts stored for the synced accounts; None: contacts not synced
 
 
 @dataclass(frozen=True)
@@ -158,18 +159,19 @@ def plan_sync(crm: str, incoming: Sequence[CrmAccount], stored: Sequence[Account
 
 def _merged(crm: str, item: CrmAccount, old: Account | None, slack_id_for: Callable[[str | None], str | None]) -> Account:
     """The account as the CRM describes it, over what is stored. An empty CRM field never erases a
-    stored value (a CSV import or an admin gave it); aliases, job boards and tags only we know stay."""
+    stored value (a CSV import or an admin gave it); fields the CRM does not describe (aliases, job
+    boards, any other) stay as stored, and tags only we know stay."""
+    base = old or Account(id=0, name=item.name)
+
     def kept(value: Any, attribute: str) -> Any:
-        return value if value is not None or old is None else getattr(old, attribute)
+        return value if value is not None else getattr(base, attribute)
 
     owner_email, slack_id = _owner(item, old, slack_id_for)
-    return Account(
-        id=old.id if old else 0, name=item.name, domain=item.domain or (old.domain if old else None),
-        aliases=old.aliases if old else (), industry=kept(item.industry, "industry"),
+    return replace(
+        base, name=item.name, domain=item.domain or base.domain, industry=kept(item.industry, "industry"),
         employees=kept(item.employees, "employees"), revenue=kept(item.revenue, "revenue"),
         country=kept(item.country, "country"), owner_email=owner_email, owner_slack_id=slack_id,
-        tags=tuple(dict.fromkeys([*(old.tags if old else ()), *item.tags])),
-        crm_id=with_crm_id(old.crm_id if old else None, crm, item.remote_id), boards=old.boards if old else (),
+        tags=tuple(dict.fromkeys([*base.tags, *item.tags])), crm_id=with_crm_id(base.crm_id, crm, item.remote_id),
     )
 
 

@@ -24,6 +24,10 @@ class _Sync(_Strict):
         description="CRM industry value -> the word your ICP uses (e.g. FINANCIAL_SERVICES: fintech); "
                     "added to, and winning over, the built-in table in signalwatch.crm.fetch")
 
+    contacts: bool = Field(
+        default=True,
+        description="also import each synced account's contacts (name, title, email, owner), so alerts can say whom to reach")
+
     _duration = field_validator("interval", mode="before")(coerce_duration)
 
 
@@ -49,6 +53,10 @@ class HubSpotSyncConfig(_Sync):
     fields: FieldMap = FieldMap(name="name", domain="domain", industry="industry", employees="numberofemployees",
                                 revenue="annualrevenue", country="country")
     tags_property: str | None = Field(default=None, description="a multi-select property (values split on ;) copied into tags")
+    portal_id: str | None = Field(
+        default=None, pattern=r"^[0-9]+$",
+        description="your HubSpot account (portal) id, for links to contact records; else read from "
+                    "sinks.slack.actions.crm_links.hubspot")
 
     @model_validator(mode="after")
     def _one_selection(self) -> HubSpotSyncConfig:

@@ -6,7 +6,8 @@ GTE/LTE, HAS_PROPERTY), owners, property groups and property definitions of comp
 tasks and notes (a property with `hasUniqueValue` rejects a second object holding the same
 value with 409); the deal list with company associations (`associations=companies`: each
 company twice, as `deal_to_company` and `deal_to_company_unlabeled`, as recorded from the real
-API in tests/fixtures/hubspot); Bearer-token auth; scripted failures (429 with HubSpot's error
+API in tests/fixtures/hubspot); the contact list with company associations, in the same shape
+(`contact_to_company`, `contact_to_company_unlabeled`); Bearer-token auth; scripted failures (429 with HubSpot's error
 body, 5xx).
 
 Failure modes of the real service, to test against: `search_lag` (objects written through
@@ -32,7 +33,7 @@ from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeHubSpot", "Scripted"]
 
-_TYPES = ("companies", "tasks", "notes", "deals")
+_TYPES = ("companies", "tasks", "notes", "deals", "contacts")
 # A few of the properties HubSpot defines on every account (name, label, type, fieldType, group):
 # the ones signalwatch reads or writes.
 _BUILT_IN: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
@@ -47,10 +48,16 @@ _BUILT_IN: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
               ("amount", "Amount", "number", "number", "dealinformation"),
               ("hs_is_closed", "Is Deal Closed?", "bool", "booleancheckbox", "dealinformation"),
               ("hs_is_closed_won", "Is Closed Won", "bool", "booleancheckbox", "dealinformation")),
+    "contacts": (("firstname", "First Name", "string", "text", "contactinformation"),
+                 ("lastname", "Last Name", "string", "text", "contactinformation"),
+                 ("jobtitle", "Job Title", "string", "text", "contactinformation"),
+                 ("email", "Email", "string", "text", "contactinformation"),
+                 ("hubspot_owner_id", "Contact owner", "enumeration", "select", "contactinformation")),
 }
 # The default pipeline's closed stages, and what HubSpot's calculated properties say of them.
 _CLOSED_STAGES = {"closedwon": ("true", "true"), "closedlost": ("true", "false")}  # stage -> (hs_is_closed, hs_is_closed_won)
 DEAL_TO_COMPANY = 5  # HubSpot-defined association type id of a deal's primary company
+CONTACT_TO_COMPANY = 1  # HubSpot-defined association type id of a contact's primary company
 
 
 class _Hangup(Exception):
@@ -83,7 +90,7 @@ class FakeHubSpot(LoopbackServer):
         self.schemas: dict[str, dict[str, dict[str, Any]]] = {
             kind: {spec[0]: _definition(*spec, hubspot_defined=True) for spec in _BUILT_IN[kind]} for kind in _TYPES}
         self.groups: dict[str, set[str]] = {"companies": {"companyinformation"}, "tasks": {"task"}, "notes": {"note"},
-                                            "deals": {"dealinformation"}}
+                                            "deals": {"dealinformation"}, "contacts": {"contactinformation"}}
         self.lists: dict[str, list[str]] = {}  # list id -> company ids
         self.scripted: list[Scripted] = []
         self.requests: list[tuple[str, str]] = []
@@ -118,6 +125,13 @@ class FakeHubSpot(LoopbackServer):
         if company_id is not None:
             self.associations.append(("deals", deal_id, company_id, DEAL_TO_COMPANY))
         return deal_id
+
+    def add_contact(self, first: str, last: str, jobtitle: str | None, email: str | None, companies: list[str],
+                    **props: Any) -> str:
+        """A contact associated with `companies` (the first is its primary company)."""
+        contact_id = self._store("contacts", {"firstname": first, "lastname": last, "jobtitle": jobtitle, "email": email, **props})
+        self.associations += [("contacts", contact_id, company, CONTACT_TO_COMPANY) for company in companies]
+        return contact_id
 
     def add_owner(self, email: str, first: str = "Sam", last: str = "Seller") -> str:
         with self._lock:
@@ -177,6 +191,7 @@ class FakeHubSpot(LoopbackServer):
             ("POST", r"/crm/v3/objects/(tasks|notes|companies)", self._create),
             ("GET", r"/crm/v3/objects/(companies)", self._list),
             ("GET", r"/crm/v3/objects/(deals)", self._list_deals),
+            ("GET", r"/crm/v3/objects/(contacts)", self._list_deals),
             ("GET", r"/crm/v3/objects/(companies|tasks|notes)/([^/]+)", self._get),
             ("PATCH", r"/crm/v3/objects/(companies)/(\d+)", self._update),
             ("GET", r"/crm/v3/owners/?", self._owners),
@@ -232,15 +247,16 @@ class FakeHubSpot(LoopbackServer):
         return self._page(items, properties, int((query.get("limit") or ["10"])[0]), (query.get("after") or [None])[0], total=False)
 
     def _list_deals(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
-        """The deal list; with `associations=companies`, each deal's companies as the real API lists them:
-        the primary one as `deal_to_company`, then every company again as `deal_to_company_unlabeled`
-        (a deal without companies has no `associations` key at all)."""
+        """The deal (or contact) list; with `associations=companies`, each record's companies as the real
+        API lists them: the primary one as `deal_to_company` (`contact_to_company`), then every company
+        again as `deal_to_company_unlabeled` (a record without companies has no `associations` key)."""
         status, headers, out = self._list(object_type, query=query, body=body)
         wanted = {kind for value in query.get("associations", []) for kind in value.split(",")}
+        label = object_type.removesuffix("s") + "_to_company"  # deal_to_company, contact_to_company
         for result in out["results"] if "companies" in wanted else []:
-            companies = [company for kind, deal_id, company, _type in self.associations if kind == "deals" and deal_id == result["id"]]
+            companies = [company for kind, deal_id, company, _type in self.associations if kind == object_type and deal_id == result["id"]]
             if companies:
-                links = [{"id": companies[0], "type": "deal_to_company"}] + [{"id": c, "type": "deal_to_company_unlabeled"} for c in companies]
+                links = [{"id": companies[0], "type": label}] + [{"id": c, "type": f"{label}_unlabeled"} for c in companies]
                 result["associations"] = {"companies": {"results": links}}
         return status, headers, out
 

@@ -2,7 +2,7 @@
 
 simple-salesforce always speaks https, so the fake serves TLS with a certificate for
 127.0.0.1 (the client trusts it through the sink's `ca_bundle`). It implements SOQL
-queries over Account, Task, User and Opportunity (SELECT fields incl. parent fields such as
+queries over Account, Contact, Task, User and Opportunity (SELECT fields incl. parent fields such as
 Owner.Email and Account.Industry, nested under the relationship name as the REST API returns
 them, or null without a parent; WHERE with AND of =, !=, <, <=, >, >= (dates and numbers),
 LIKE, IN and true/false literals; ORDER BY; LIMIT; nextRecordsUrl paging), sObject create and update, sObject
@@ -29,7 +29,7 @@ from signalwatch.devtools._server import LoopbackServer
 
 __all__ = ["FakeSalesforce", "SfScripted"]
 
-_PREFIX = {"Account": "001", "Task": "00T", "User": "005", "Opportunity": "006"}
+_PREFIX = {"Account": "001", "Contact": "003", "Task": "00T", "User": "005", "Opportunity": "006"}
 # Standard fields per object: name -> (type, label, updateable).
 _STANDARD_FIELDS: dict[str, dict[str, tuple[str, str, bool]]] = {
     "Account": {"Id": ("id", "Account ID", False), "Name": ("string", "Account Name", True), "Website": ("url", "Website", True),
@@ -39,6 +39,9 @@ _STANDARD_FIELDS: dict[str, dict[str, tuple[str, str, bool]]] = {
              "Priority": ("picklist", "Priority", True), "Status": ("picklist", "Status", True),
              "ActivityDate": ("date", "Due Date Only", True), "CreatedDate": ("datetime", "Created Date", False)},
     "User": {"Id": ("id", "User ID", False), "Email": ("email", "Email", True)},
+    "Contact": {"Id": ("id", "Contact ID", False), "Name": ("string", "Full Name", False), "Title": ("string", "Title", True),
+                "Email": ("email", "Email", True), "AccountId": ("reference", "Account ID", True),
+                "OwnerId": ("reference", "Owner ID", True)},
     "Opportunity": {"Id": ("id", "Opportunity ID", False), "Name": ("string", "Name", True),
                     "AccountId": ("reference", "Account ID", True), "StageName": ("picklist", "Stage", True),
                     "CloseDate": ("date", "Close Date", True), "Amount": ("currency", "Amount", True),
@@ -128,6 +131,8 @@ class FakeSalesforce(LoopbackServer):
             self._counter += 1
             record_id = f"{_PREFIX.get(sobject, 'a00')}{self._counter:015d}"[:18]
             stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+            if sobject == "Contact" and "Name" not in fields:  # a compound field Salesforce fills in
+                fields["Name"] = " ".join(str(fields[k]) for k in ("FirstName", "LastName") if fields.get(k))
             self.records[sobject][record_id] = {"Id": record_id, "CreatedDate": stamp, "LastModifiedDate": stamp, **fields}
             return record_id
 

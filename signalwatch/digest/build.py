@@ -17,7 +17,7 @@ from signalwatch.accounts import Account
 from signalwatch.alerts.render import what_happened
 from signalwatch.digest.heat import heat_rise, heat_trend
 from signalwatch.digest.legend import heat_legend
-from signalwatch.digest.model import AccountLine, Alert, Collapsed, Digest, Signal
+from signalwatch.digest.model import AccountLine, Alert, Collapsed, Digest, RuleBlock, Signal
 from signalwatch.digest.summary import summarize
 from signalwatch.events import SignalEvent
 from signalwatch.eventtypes import kind_of
@@ -55,14 +55,16 @@ class Ranking:
             self._trends[line.account_id] = heat_trend(self.histories[line.account_id], line.tier, self.scoring, self.period_end)
         return self._trends[line.account_id]
 
-    def digest(self, max_accounts: int, owner: str | None = None) -> Digest:
+    def digest(self, max_accounts: int, owner: str | None = None, *, rules: RuleBlock | None = None) -> Digest:
         """The team's digest, or with `owner` (a Slack id or email) that owner's accounts only.
-        Counts in the summary cover every account that heated up; the list shows the hottest."""
+        Counts in the summary cover every account that heated up; the list shows the hottest.
+        `rules`: the weekly rule effectiveness block, carried by the team's digest only."""
         lines = [line for line in self.lines if owner is None or line.owned_by(owner)]
         alerts = [alert for alert in self.alerts if owner is None or alert.owned_by(owner)]
         shown = tuple(replace(line, trend=self.trend(line)) for line in lines[:max_accounts])
         summary = summarize(lines, alerts, self.candidates if owner is None else (), per_owner=owner is None)
-        return Digest(self.title, self.period_start, self.period_end, shown, summary, heat_legend(self.scoring))
+        return Digest(self.title, self.period_start, self.period_end, shown, summary, heat_legend(self.scoring),
+                      rules if owner is None else None)
 
 
 def _signal(event: SignalEvent, priority: str | None, share: float) -> Signal:

@@ -21,16 +21,22 @@ from signalwatch.digest.text import (
     LISTED,
     OWNERS_HEADING,
     QUIET_NOTE,
+    RULES_HEADING,
     candidate_text,
     count,
+    deal_text,
+    deals_intro,
     facts,
     heating_text,
     hottest,
     more,
+    no_deals,
     owner_text,
     owner_work,
     period,
     rest,
+    rule_text,
+    rules_intro,
     spark,
 )
 from signalwatch.events import strip_controls
@@ -96,6 +102,23 @@ def _summary(digest: Digest) -> list[str]:
     return [*out, ""]
 
 
+def _rules(digest: Digest) -> list[str]:
+    """The weekly rule effectiveness block: a list item per rule, then the new deals."""
+    block = digest.rules
+    if block is None:
+        return []
+    out = [f"## {RULES_HEADING}", "", md(rules_intro(block), starts_line=True), ""]
+    if not block.alerts:
+        return out
+    out += [f"- **{md(row.rule)}**: {rule_text(row, md)}" for row in block.rules]
+    out.append("")
+    if block.crm_note or not block.deals:
+        return [*out, md(block.crm_note or no_deals(block), starts_line=True), ""]
+    out += [f"**{md(deals_intro(block))}:**", ""]
+    out += [f"- **{md(row.rule)}**: {md(deal_text(row))}" for row in block.deals]
+    return [*out, ""]
+
+
 def _account(rank: int, line: AccountLine) -> list[str]:
     owner = f"owner: {md(line.owner_email)}" if line.owner_email else "no owner"
     about = [md(" · ".join(facts(line))), owner] + ([md(line.domain)] if line.domain else [])
@@ -114,6 +137,8 @@ def render_markdown(digest: Digest) -> str:
     if digest.quiet:
         return "\n".join([*out, QUIET_NOTE, ""])
     out += _summary(digest) if not digest.summary.empty else []
+    out += [QUIET_NOTE, ""] if not digest.accounts and digest.summary.empty else []
+    out += _rules(digest)
     for rank, line in enumerate(digest.accounts, 1):
         out += _account(rank, line)
     if digest.legend:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from signalwatch.matching.candidates import Candidate
 
-__all__ = ["Signal", "Collapsed", "AccountLine", "Alert", "OwnerLine", "Summary", "Digest"]
+__all__ = ["Signal", "Collapsed", "AccountLine", "Alert", "OwnerLine", "Summary", "RuleRow", "DealRow", "RuleBlock", "Digest"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,47 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class RuleRow:
+    """One rule's week: what reps said and did about its alerts (counts; words are the renderers')."""
+
+    rule: str
+    alerts: int
+    useful: int
+    not_useful: int
+    reasons: tuple[tuple[str, int], ...]  # (reason in words, count), most given first
+    claimed: int
+    snoozed: int
+    acted_on: int  # alerts with a useful vote or a claim
+
+
+@dataclass(frozen=True)
+class DealRow:
+    """One rule's CRM outcome, in the words of `signalwatch rules report`."""
+
+    rule: str
+    with_deal: str  # "1 of 2 (50%)": the rule's alerted accounts with a new deal
+    without_alert: str  # "10.0% of 8": the same rate for ICP accounts the rule did not alert
+    lift: str  # "5.0x (small sample)"
+
+
+@dataclass(frozen=True)
+class RuleBlock:
+    """The weekly "Rule effectiveness" block of the team's digest: the same figures as
+    `signalwatch rules report` for the last 7 days."""
+
+    since: datetime
+    until: datetime
+    alerts: int  # sent in the week, by every rule
+    actions: int
+    reps: int
+    rules: tuple[RuleRow, ...]  # rules that sent an alert in the week, most alerts first
+    deal_days: int = 30
+    cohort: tuple[datetime, datetime] | None = None  # sent in this span, their deal window closed this week
+    deals: tuple[DealRow, ...] = ()  # rules with an alert in the cohort
+    crm_note: str | None = None  # why there are no deal figures (no CRM connected, or it could not be read)
+
+
+@dataclass(frozen=True)
 class Digest:
     title: str
     period_start: datetime
@@ -100,7 +141,8 @@ class Digest:
     accounts: tuple[AccountLine, ...] = ()  # the hottest, ranked, as many as the digest lists
     summary: Summary = Summary()
     legend: tuple[str, ...] = ()  # how to read heat, plain sentences
+    rules: RuleBlock | None = None  # the weekly rule effectiveness block, on its day, in the team's digest
 
     @property
     def quiet(self) -> bool:
-        return not self.accounts and self.summary.empty
+        return not self.accounts and self.summary.empty and self.rules is None

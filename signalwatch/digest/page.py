@@ -20,15 +20,21 @@ from signalwatch.digest.text import (
     LISTED,
     OWNERS_HEADING,
     QUIET_NOTE,
+    RULES_HEADING,
     candidate_text,
     count,
+    deal_text,
+    deals_intro,
     facts,
     hottest,
     more,
+    no_deals,
     owner_text,
     owner_work,
     period,
     rest,
+    rule_text,
+    rules_intro,
 )
 from signalwatch.events import strip_controls
 
@@ -54,6 +60,8 @@ ul{margin:.2rem 0;padding-left:1.2rem}li{margin:.2rem 0}
 .p{font-weight:600}.P1{color:#b00020}.P2{color:#a15c00}.P3{color:#555}
 .more{color:#555;font-style:italic}
 .quiet{color:#555;font-style:italic}
+.rules{border:1px solid #dde;border-radius:8px;padding:.8rem 1rem;margin:1rem 0}
+.rules h3{font-size:.95rem;margin:.7rem 0 .2rem}
 .legend{color:#444;font-size:.85rem;border-top:1px solid #ddd;margin-top:1.5rem;padding-top:.6rem}
 .legend p{margin:.3rem 0}
 """
@@ -118,6 +126,22 @@ def _summary(digest: Digest) -> list[str]:
     return [*parts, "</section>"]
 
 
+def _rules(digest: Digest) -> list[str]:
+    """The weekly rule effectiveness block: an item per rule, then the new deals."""
+    block = digest.rules
+    if block is None:
+        return []
+    parts = [f'<section class="rules"><h2>{RULES_HEADING}</h2><p class="facts">{_h(rules_intro(block))}</p>']
+    if block.alerts:
+        parts.append(_items([f"<b>{_h(row.rule)}</b>: {rule_text(row, _h)}" for row in block.rules]))
+        if block.crm_note or not block.deals:
+            parts.append(f'<p class="facts">{_h(block.crm_note or no_deals(block))}</p>')
+        else:
+            parts.append(f"<h3>{_h(deals_intro(block))}</h3>"
+                         + _items([f"<b>{_h(row.rule)}</b>: {_h(deal_text(row))}" for row in block.deals]))
+    return [*parts, "</section>"]
+
+
 def _account(rank: int, line: AccountLine) -> list[str]:
     tier, heat = facts(line)
     owner = f"owner {line.owner_email}" if line.owner_email else "no owner"
@@ -144,6 +168,8 @@ def render_html(digest: Digest) -> str:
         parts.append(f'<p class="quiet">{_h(QUIET_NOTE)}</p>')
     else:
         parts += _summary(digest) if not digest.summary.empty else []
+        parts += [f'<p class="quiet">{_h(QUIET_NOTE)}</p>'] if not digest.accounts and digest.summary.empty else []
+        parts += _rules(digest)
         for rank, line in enumerate(digest.accounts, 1):
             parts += _account(rank, line)
         if digest.legend:

@@ -17,21 +17,28 @@ from signalwatch.digest.text import (
     LISTED,
     OWNERS_HEADING,
     QUIET_NOTE,
+    RULES_HEADING,
     candidate_text,
     count,
+    deal_text,
+    deals_intro,
     facts,
     heating_text,
     hottest,
     more,
+    no_deals,
     owner_work,
     period,
     rest,
+    rule_text,
+    rules_intro,
     spark,
 )
 
 __all__ = ["render_slack_digest", "SIGNALS_PER_ACCOUNT"]
 
 SIGNALS_PER_ACCOUNT = 5  # a Slack section lists this many signals, then "and N more …"
+RULES_LISTED = 10  # rules in the effectiveness block (the rest: "and N more rules"), to stay within a section
 OWNERS_LISTED = 10  # owners in the rollup (the rest: "and N more owners"); a section holds 3,000 characters
 _SECTION = 3000  # Block Kit's limit on a section's text
 _BLOCKS = 50  # and on a message's blocks
@@ -78,6 +85,27 @@ def _candidates(digest: Digest) -> list[str]:
     return lines
 
 
+def _rules(digest: Digest) -> list[dict[str, Any]]:
+    """The weekly rule effectiveness block: a section of feedback per rule, one of new deals."""
+    block = digest.rules
+    if block is None:
+        return []
+    intro = f"*{RULES_HEADING}:* {slack_escape(rules_intro(block))}"
+    if not block.alerts:
+        return [_section(intro)]
+    lines = [intro, *(f"• *{slack_escape(row.rule)}*: {rule_text(row, slack_escape)}" for row in block.rules[:RULES_LISTED])]
+    lines += [f"• {tail} rules" for tail in [more(len(block.rules), RULES_LISTED)] if tail]
+    if block.crm_note:
+        deals = [slack_escape(block.crm_note)]
+    elif not block.deals:
+        deals = [slack_escape(no_deals(block))]
+    else:
+        deals = [f"*{slack_escape(deals_intro(block))}:*"]
+        deals += [f"• *{slack_escape(row.rule)}*: {slack_escape(deal_text(row))}" for row in block.deals[:RULES_LISTED]]
+        deals += [f"• {tail} rules" for tail in [more(len(block.deals), RULES_LISTED)] if tail]
+    return [_section("\n".join(lines)), _section("\n".join(deals))]
+
+
 def _account(rank: int, line: AccountLine) -> dict[str, Any]:
     trend = f"  ·  30 days {spark(line.trend)}" if line.trend else ""
     head = (f"*{rank}. {slack_escape(line.name)}*  ·  {slack_escape(' · '.join(facts(line)))}  ·  "
@@ -96,11 +124,14 @@ def render_slack_digest(digest: Digest) -> tuple[str, list[dict[str, Any]]]:
     if digest.quiet:
         note = {"type": "section", "text": {"type": "mrkdwn", "text": QUIET_NOTE}}
         return f"{slack_escape(digest.title)}: {QUIET_NOTE}", [header, context, note]
-    blocks: list[dict[str, Any]] = [header, context, *_summary(digest), {"type": "divider"}]
+    quiet = [] if digest.accounts or not digest.summary.empty else [_section(QUIET_NOTE)]
+    blocks: list[dict[str, Any]] = [header, context, *quiet, *_summary(digest), *_rules(digest), {"type": "divider"}]
     blocks += [_account(rank, line) for rank, line in enumerate(digest.accounts, 1)]
     legend = {"type": "context", "elements": [
         {"type": "mrkdwn", "text": truncate_mrkdwn(f"*{LEGEND_HEADING}:* " + " ".join(slack_escape(s) for s in digest.legend), _SECTION)}]}
     blocks = blocks[:_BLOCKS - 1] + [legend] if digest.legend else blocks[:_BLOCKS]
     names = ", ".join(slack_escape(line.name) for line in digest.accounts[:5])
     fallback = f"{slack_escape(digest.title)}: {names}" if names else f"{slack_escape(digest.title)}: {slack_escape(heating_text(digest))}"
+    if digest.rules is not None:
+        fallback += f" · {RULES_HEADING}: {slack_escape(rules_intro(digest.rules))}"
     return truncate_mrkdwn(fallback, 4000), blocks

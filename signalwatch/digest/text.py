@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from signalwatch.digest.model import AccountLine, Collapsed, Digest, OwnerLine
+from signalwatch.digest.model import AccountLine, Collapsed, DealRow, Digest, OwnerLine, RuleBlock, RuleRow
 from signalwatch.eventtypes import money
 from signalwatch.matching.candidates import Candidate
 
 __all__ = [
     "QUIET_NOTE", "CANDIDATES_NOTE", "LISTED", "period", "day", "facts", "rest", "spark", "count", "owner_text",
     "candidate_text", "heating_text", "hottest", "owner_work", "more", "OWNERS_HEADING", "LEGEND_HEADING",
+    "RULES_HEADING", "rules_intro", "rule_text", "deals_intro", "deal_text", "no_deals",
 ]
 
 OWNERS_HEADING = "Who has what to act on"
 LEGEND_HEADING = "How to read heat"
+RULES_HEADING = "Rule effectiveness"
 QUIET_NOTE = "No new signals on your accounts since the last digest."
 CANDIDATES_NOTE = "Form D raises in an ICP industry that match no account yet (all of them: signalwatch accounts candidates)"
 LISTED = 5  # alerts, candidates and owner accounts named in the summary before "and N more"
@@ -92,3 +94,43 @@ def owner_work(owner: OwnerLine, escape: Callable[[str], str]) -> str:
 def more(total: int, listed: int = LISTED) -> str | None:
     """"and 3 more" after a list cut at `listed` items."""
     return f"and {total - listed} more" if total > listed else None
+
+
+def _span(start: datetime, end: datetime) -> str:
+    return f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+
+
+def rules_intro(block: RuleBlock) -> str:
+    """"Last 7 days (2026-11-30 – 2026-12-07): 4 alerts sent, 5 actions by 3 reps", or the one line
+    of a week without alerts."""
+    span = _span(block.since, block.until)
+    if not block.alerts:
+        return f"No alerts were sent in the last 7 days ({span})."
+    return (f"Last 7 days ({span}): {count(block.alerts, 'alert')} sent, {count(block.actions, 'action')} by "
+            f"{count(block.reps, 'rep')} (all rules and periods: signalwatch rules report)")
+
+
+def rule_text(row: RuleRow, escape: Callable[[str], str]) -> str:
+    """"4 alerts · useful 2 · not useful 1 (wrong company 1) · claimed 1 · snoozed 0 · acted on 2 of 4 (50%)",
+    in the words of `rules report`'s columns; reasons escaped by `escape`."""
+    from signalwatch.feedback.report import share
+
+    reasons = ", ".join(f"{escape(reason)} {n}" for reason, n in row.reasons)
+    return (f"{count(row.alerts, 'alert')} · useful {row.useful} · not useful {row.not_useful}" + (f" ({reasons})" if reasons else "")
+            + f" · claimed {row.claimed} · snoozed {row.snoozed} · acted on {share(row.acted_on, row.alerts)}")
+
+
+def deals_intro(block: RuleBlock) -> str:
+    """What the deal figures measure (only with `block.cohort`)."""
+    cohort = _span(*block.cohort) if block.cohort else "-"
+    return (f"New deals within {block.deal_days} days after the alert, for the alerts sent {cohort} (their window closed"
+            " this week), against ICP accounts the rule did not alert, over the same windows")
+
+
+def no_deals(block: RuleBlock) -> str:
+    return f"No rule sent an alert {block.deal_days}–{block.deal_days + 7} days ago: no deal window closed this week."
+
+
+def deal_text(row: DealRow) -> str:
+    """"alerted accounts with a new deal 1 of 2 (50%) · ICP accounts without an alert 10.0% of 8 · lift 5.0x (small sample)"."""
+    return f"alerted accounts with a new deal {row.with_deal} · ICP accounts without an alert {row.without_alert} · lift {row.lift}"

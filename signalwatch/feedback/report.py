@@ -7,6 +7,9 @@ after their first alert in the period, with the share of ICP accounts the rule d
 in the period that got one over the same calendar windows (the rule's own alert windows, so
 both groups face the same season and pipeline). Only windows that have closed count; the
 counts are printed with each rate, so a small sample shows as one.
+
+`effectiveness` is the one computation both readers call: `signalwatch rules report` and the
+digest's weekly "Rule effectiveness" block; `share` and `outcome_cells` are the words both print.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from signalwatch.store import OutboxStatus, Store
 from signalwatch.store.outbox import DELIVERIES, MESSAGES, OUTBOX
 from signalwatch.timeutil import as_utc
 
-__all__ = ["SentAlert", "Outcome", "RuleFigures", "sent_alerts", "rule_figures", "outcome", "WINDOWS", "SMALL_SAMPLE"]
+__all__ = ["SentAlert", "Outcome", "RuleFigures", "Effectiveness", "effectiveness", "sent_alerts", "rule_figures", "outcome",
+           "share", "outcome_cells", "WINDOWS", "SMALL_SAMPLE"]
 
 WINDOWS = (30, 90)  # days after an alert in which a new deal counts
 SMALL_SAMPLE = 10  # fewer accounts than this in a group: the rate is marked as a small sample
@@ -86,8 +90,12 @@ class RuleFigures:
     def not_useful_share(self) -> float | None:
         return sum(self.not_useful.values()) / self.votes if self.votes else None
 
+    def reason_counts(self, limit: int | None = None) -> list[tuple[str, int]]:
+        """(reason in words, votes) of the not-useful votes, most given first (the first `limit`)."""
+        return [(REASONS.get(reason, reason), count) for reason, count in self.not_useful.most_common(limit)]
+
     def reasons(self) -> str:
-        return ", ".join(f"{REASONS.get(reason, reason)} {count}" for reason, count in self.not_useful.most_common())
+        return ", ".join(f"{reason} {count}" for reason, count in self.reason_counts())
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -181,3 +189,87 @@ def deals_by_account(deals: Iterable[tuple[str, str | None, datetime]], accounts
         if account is not None:
             found[account].append(created)
     return dict(found)
+
+
+@dataclass(frozen=True)
+class Effectiveness:
+    """Per rule figures of a period, as `effectiveness` found them."""
+
+    since: datetime
+    until: datetime
+    alerts: list[SentAlert]  # sent in [since, until)
+    actions: list[Action]  # taken since `since`
+    figures: dict[str, RuleFigures]  # in the rule set's order, then any other rule that sent or got feedback
+    crms: list[str]  # the connected CRMs
+    problems: list[str]  # why CRM outcomes are missing although a CRM is connected (then no rule has any)
+    cohort: tuple[datetime, datetime]  # the alerts whose CRM outcomes were measured were sent in this span
+
+    @property
+    def reps(self) -> int:
+        return len({action.user_id for action in self.actions})
+
+    @property
+    def outcomes(self) -> bool:
+        """Whether the rules carry CRM outcomes (a CRM is connected and was read)."""
+        return bool(self.crms) and not self.problems
+
+
+def effectiveness(settings: Any, store: Store, ruleset: Any, since: datetime, until: datetime, *,
+                  windows: Sequence[int] = WINDOWS, cohort: tuple[datetime, datetime] | None = None) -> Effectiveness:
+    """Every rule's figures for [since, until): alerts sent, actions on them and, with a CRM
+    connected, new deals within each of `windows` days after the alerts sent in `cohort` (default:
+    the period itself) against ICP accounts those alerts missed. Reads the store and the CRMs."""
+    from signalwatch.feedback import ledger
+    from signalwatch.feedback.deals import connected_crms
+
+    alerts = sent_alerts(store, since, until)
+    actions = ledger.actions_since(store.engine, since)
+    figures = rule_figures([rule.id for rule in ruleset.rules], alerts, actions)
+    crms = connected_crms(settings)
+    cohort = cohort or (since, until)
+    problems: list[str] = []
+    if crms:
+        measured = alerts if cohort == (since, until) else sent_alerts(store, *cohort)
+        problems = _add_outcomes(settings, store, ruleset, crms, measured, figures, cohort[0], until, windows)
+    return Effectiveness(since, until, alerts, actions, figures, crms, problems, cohort)
+
+
+def _add_outcomes(settings: Any, store: Store, ruleset: Any, crms: Sequence[str], alerts: Sequence[SentAlert],
+                  figures: Mapping[str, RuleFigures], since: datetime, now: datetime, windows: Sequence[int]) -> list[str]:
+    """Fill each rule's CRM outcomes; the problems met reading the CRMs (then nothing is filled)."""
+    from signalwatch.crm.sync import crm_ids
+    from signalwatch.feedback.deals import NewDeal, new_deals
+    from signalwatch.sinks.base import SinkError
+
+    found: list[NewDeal] = []
+    problems = []
+    for crm in crms:
+        try:
+            found += new_deals(settings, crm, since)
+        except (SinkError, ValueError) as exc:
+            problems.append(f"{crm}: deals could not be read, no CRM outcomes: {exc}")
+    if problems:
+        return problems
+    accounts = store.list_accounts()
+    by_crm_id = {(crm, remote): account.id for account in accounts for crm, remote in crm_ids(account.crm_id).items()}
+    deals = deals_by_account(found, by_crm_id)
+    icp = [account.id for account in accounts if (fit := ruleset.icp.fit(account)).tier and not fit.excluded_by]
+    for entry in figures.values():
+        first = first_alerts(alerts, entry.rule)
+        entry.outcomes = [outcome(first, deals, icp, now, days) for days in windows]
+    return []
+
+
+def share(part: int, whole: int) -> str:
+    """"1 of 2 (50%)", or "-" of nothing."""
+    return f"{part} of {whole} ({100 * part / whole:.0f}%)" if whole else "-"
+
+
+def outcome_cells(o: Outcome) -> tuple[str, str, str]:
+    """(the rule's accounts with a new deal, ICP accounts without an alert, the lift) in words."""
+    if not o.alerted:
+        return f"no window closed yet ({o.open_windows} open)", "-", "-"
+    ours = share(o.alerted_hits, o.alerted) + (f", {o.open_windows} still open" if o.open_windows else "")
+    theirs = f"{100 * o.control_rate:.1f}% of {o.control}" if o.control_rate is not None else f"- of {o.control}"
+    lift = f"{o.lift:.1f}x" if o.lift is not None else "-"
+    return ours, theirs, lift + (" (small sample)" if o.small else "")

@@ -25,6 +25,7 @@ from signalwatch.events import SignalEvent
 from signalwatch.eventtypes import KINDS, LIST, TEXT, YES_NO
 from signalwatch.rules.conditions import NUMBER, Match, Test, compile_match
 from signalwatch.rules.expr import Expr, ExprError, parse_expr
+from signalwatch.rules.persona import Persona, parse_persona
 from signalwatch.rules.policy import DEFAULT_POLICY, POLICY_FILE, Policy
 from signalwatch.sinks import SINKS
 from signalwatch.timeutil import coerce_duration
@@ -113,6 +114,7 @@ class RuleSpec(_Strict):
     backfill: Literal["alert", "quiet"] = Field(
         default="quiet", description="events stored by a backfill (an account's recent history): alert on them, or not")
     angle: str | None = None
+    persona: Any = Field(default=None, description="whom the alert names among the account's CRM contacts (rules/persona.py)")
     route: list[Route] = Field(default_factory=lambda: [Route(sink="console")], min_length=1)
     expires: date | datetime | None = None
     permanent: bool = False
@@ -205,6 +207,7 @@ class Rule:
     file: str
     event_types: frozenset[str] | None = None  # None: any type can match
     backfill: bool = False  # alert on backfilled history too (`backfill: alert`); quiet by default
+    persona: Persona | None = None  # whom to reach; None: the event type's default (rules/persona.py)
 
     @cached_property
     def event_selections(self) -> tuple[Selection, ...]:
@@ -666,6 +669,9 @@ def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
         loader.at(loaded, (*loc, "selections"), "a composite rule needs at least one selection on event fields")
     if spec.angle and len(spec.angle) > MAX_ANGLE:
         loader.at(loaded, (*loc, "angle"), f"angle is {len(spec.angle)} characters; Slack shows at most {MAX_ANGLE} here", warning=True)
+    persona, problems = parse_persona(spec.persona) if spec.persona is not None else (None, [])
+    for inner, message in problems:
+        loader.at(loaded, (*loc, "persona", *inner), message)
     routes = []
     for i, route in enumerate(spec.route):
         when = None
@@ -687,7 +693,7 @@ def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
     cooldown = spec.cooldown if spec.cooldown is not None else (spec.window if spec.kind == "composite" else None)
     return Rule(spec.id, spec.description, spec.kind, tuple(selections), expr, spec.priority, spec.max_age,
                 spec.window, cooldown, spec.angle, tuple(routes), loaded.path, _event_types(selections),
-                spec.backfill == "alert")
+                spec.backfill == "alert", persona)
 
 
 def _build_suppression(spec: RuleSpec, selections: list[Selection], expr: Expr | None, loaded: LoadedYaml,

@@ -26,6 +26,7 @@ from signalwatch.runtime.server import OpsServer
 from signalwatch.runtime.source_health import check_sources
 from signalwatch.store import Store, StoreError
 from signalwatch.store.upkeep import (
+    FEEDBACK_KEEP,
     outbox_summary,
     ping,
     prune,
@@ -44,7 +45,8 @@ HEALTH_CHECK_SECONDS = 30
 
 def run_prune(store: Store, retention: RetentionConfig, now: datetime) -> str:
     """Apply the retention settings once; return a one-line summary."""
-    report = prune(store, events_before=now - retention.events, sent_before=now - retention.sent_alerts)
+    report = prune(store, events_before=now - retention.events, sent_before=now - retention.sent_alerts,
+                   feedback_before=now - max(FEEDBACK_KEEP, retention.sent_alerts))
     return f"pruned {report.events} events older than {retention.events.days}d and {report.alerts} sent alerts older than {retention.sent_alerts.days}d"
 
 

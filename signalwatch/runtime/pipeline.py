@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from signalwatch.accounts import Account
+from signalwatch.alerts.contacts import attach_contacts
 from signalwatch.connectors.base import FetchContext, PartWrite
 from signalwatch.events import SignalEvent
 from signalwatch.feedback.holds import with_claims
@@ -90,7 +91,8 @@ def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account],
     with store.poll_unit(source, now) as unit:
         new_events = unit.insert(events)
         evaluation = engine.evaluate(new_events, accounts, now) if new_events else None
-        new_alerts = unit.enqueue(evaluation.drafts) if evaluation else 0
+        # Whom to reach (CRM contacts fitting the rule's persona) is resolved once, into the stored payload.
+        new_alerts = unit.enqueue(attach_contacts(evaluation.drafts, engine.ruleset.rules, store.engine)) if evaluation else 0
         if poll:
             unit.save_cursor(cursor, target_errors)
         if parts:

@@ -324,6 +324,24 @@ def _v8_feedback_actions(conn: Connection) -> None:
     ).create(conn)
 
 
+def _v9_crm_contacts(conn: Connection) -> None:
+    # The contacts of each synced CRM company/account (`signalwatch.crm.contacts`), keyed by the
+    # CRM's own ids, so the account sync replaces one CRM's set in one go and an alert finds
+    # the people of its account through the account's crm_id.
+    sa.Table(
+        "crm_contacts", sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("crm", sa.String, nullable=False),
+        sa.Column("company_id", sa.String, nullable=False),
+        sa.Column("remote_id", sa.String, nullable=False),
+        sa.Column("name", sa.String, nullable=False),
+        sa.Column("title", sa.String), sa.Column("email", sa.String), sa.Column("owner_email", sa.String),
+        sa.Column("url", sa.String),
+        sa.Column("synced_at", sa.DateTime(timezone=True), nullable=False),
+        sa.UniqueConstraint("crm", "company_id", "remote_id", name="uq_crm_contacts_crm_company_remote"),
+    ).create(conn)
+
+
 def _utc_iso(value: datetime) -> str:
     return (value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)).isoformat()
 
@@ -337,6 +355,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "digests go through the outbox; the digests table is dropped", _v6_drop_digests),
     Migration(7, "outbox rows share one packed message per alert, which leaves out its event's copy", _v7_messages),
     Migration(8, "feedback actions on alerts (useful, not useful, snooze, claim), each stored once", _v8_feedback_actions),
+    Migration(9, "the contacts of synced CRM accounts, for whom an alert names", _v9_crm_contacts),
 )
 
 _VERSION_TABLE = sa.Table(

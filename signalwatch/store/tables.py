@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, Text, UniqueC
 from sqlmodel import Field, SQLModel
 
 __all__ = ["AccountRow", "EventRow", "SourceStateRow", "OutboxRow", "MessageRow", "DictionaryRow", "SchemaVersionRow",
-           "OutboxStatus", "LeaseRow", "CursorPartRow"]
+           "OutboxStatus", "LeaseRow", "CursorPartRow", "ContactRow"]
 
 
 def _ts(nullable: bool = True, index: bool = False) -> Any:
@@ -166,3 +166,20 @@ class OutboxRow(SQLModel, table=True):
     sent_at: datetime | None = _ts()
     remote_id: str | None = None
     last_error: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class ContactRow(SQLModel, table=True):
+    """A contact of a synced CRM company/account (`signalwatch.crm.contacts`); the CRM's ids, not ours."""
+
+    __tablename__ = "crm_contacts"
+    __table_args__ = (UniqueConstraint("crm", "company_id", "remote_id", name="uq_crm_contacts_crm_company_remote"),)
+    id: int | None = Field(default=None, primary_key=True)
+    crm: str
+    company_id: str
+    remote_id: str
+    name: str
+    title: str | None = None
+    email: str | None = None
+    owner_email: str | None = None
+    url: str | None = None
+    synced_at: datetime | None = _ts(nullable=False)

@@ -21,7 +21,8 @@ from signalwatch.store.tables import LeaseRow, OutboxStatus, SourceStateRow
 from signalwatch.timeutil import as_utc
 
 __all__ = [
-    "ping", "OutboxSummary", "outbox_summary", "SinkSummary", "sink_summaries", "PruneReport", "prune", "try_lease", "release_lease",
+    "ping", "OutboxSummary", "outbox_summary", "SinkSummary", "sink_summaries", "PruneReport", "prune", "FEEDBACK_KEEP", "try_lease",
+    "release_lease",
     "SourceHealthRow", "source_health_rows", "record_health_change", "ADMIN_SOURCE",
 ]
 
@@ -109,14 +110,23 @@ def outbox_summary(store: Store) -> OutboxSummary:
     return OutboxSummary(dict(counts), oldest)
 
 
+# Feedback (Slack button clicks) is kept at least this long, and as long as the sent alerts it is
+# about: `signalwatch rules report` reads 90 days by default, `rules check` its `feedback.window`
+# (90 days), the digest's weekly block 7 days. A snooze or claim still running is never deleted.
+FEEDBACK_KEEP = timedelta(days=180)
+
+
 @dataclass(frozen=True)
 class PruneReport:
     events: int
     alerts: int
+    feedback: int = 0
 
 
-def prune(store: Store, *, events_before: datetime, sent_before: datetime) -> PruneReport:
-    """Delete sent alerts settled before `sent_before` and events older than `events_before`.
+def prune(store: Store, *, events_before: datetime, sent_before: datetime, feedback_before: datetime | None = None) -> PruneReport:
+    """Delete sent alerts settled before `sent_before` and events older than `events_before`;
+    with `feedback_before`, feedback actions taken before it whose snooze or claim (if any) ended
+    before it too.
 
     Pending, sending and dead alerts are kept, and so are the events they cite. An event is
     old only when it both happened and was detected before the cutoff. A kept sent alert whose
@@ -131,7 +141,15 @@ def prune(store: Store, *, events_before: datetime, sent_before: datetime) -> Pr
     events = _delete_batches(store, sa.select(_EVENTS.c.id).where(
         _EVENTS.c.detected_at < events_before, _EVENTS.c.occurred_at < events_before, _EVENTS.c.id.not_in(cited)
     ), _EVENTS, before=lambda conn, ids: _materialize(conn, store.codec, ids))
-    return PruneReport(events=events, alerts=alerts)
+    feedback = _prune_feedback(store, feedback_before) if feedback_before is not None else 0
+    return PruneReport(events=events, alerts=alerts, feedback=feedback)
+
+
+def _prune_feedback(store: Store, before: datetime) -> int:
+    from signalwatch.feedback.ledger import ACTIONS  # the feedback package builds on the store
+
+    return _delete_batches(store, sa.select(ACTIONS.c.id).where(
+        ACTIONS.c.created_at < before, sa.or_(ACTIONS.c.until.is_(None), ACTIONS.c.until < before)), ACTIONS)
 
 
 def _materialize(conn: Connection, codec: Codec, event_ids: list[Any]) -> None:

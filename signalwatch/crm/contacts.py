@@ -1,0 +1,91 @@
+"""The contacts of synced CRM accounts: stored by the account sync, read when an alert is built.
+
+Only what the CRM holds: name, title, email, owner, the record's id and a link to it; nothing
+is bought or scraped. Contacts are keyed by the CRM's own ids (crm, company/account id,
+contact id), not by our account ids, so an alert finds its account's people through the
+account's `crm_id` and a sync replaces one CRM's whole set in one transaction: contacts
+deleted in the CRM, moved to another company, or of a company no longer synced, are gone
+after the next sync.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from signalwatch.store import Store
+from signalwatch.store.tables import ContactRow
+
+__all__ = ["CrmContact", "replace_contacts", "contacts_of", "hubspot_contact_url", "salesforce_contact_url",
+           "hubspot_portal_from_link"]
+
+_TABLE = ContactRow.__table__  # type: ignore[attr-defined]
+_IN_CHUNK = 500  # keys per IN (...) list: well within SQLite's and PostgreSQL's parameter limits
+_PORTAL = re.compile(r"/contacts/(\d+)/")
+
+
+@dataclass(frozen=True)
+class CrmContact:
+    """A person at a CRM company/account, as the CRM holds them."""
+
+    crm: str
+    company_id: str  # the CRM's id of the company/account they belong to
+    remote_id: str
+    name: str
+    title: str | None = None
+    email: str | None = None
+    owner_email: str | None = None
+    url: str | None = None  # their record in the CRM
+
+
+def hubspot_contact_url(portal_id: str | None, contact_id: str) -> str | None:
+    """A HubSpot contact's record page (object type 0-1 is the contact), if the portal is known."""
+    return f"https://app.hubspot.com/contacts/{portal_id}/record/0-1/{contact_id}" if portal_id else None
+
+
+def hubspot_portal_from_link(template: str | None) -> str | None:
+    """The portal id in a HubSpot record link such as `sinks.slack.actions.crm_links.hubspot`."""
+    found = _PORTAL.search(template or "")
+    return found.group(1) if found else None
+
+
+def salesforce_contact_url(base_url: str | None, contact_id: str) -> str | None:
+    """A Salesforce contact's Lightning record page on the org's domain."""
+    return f"{base_url.rstrip('/')}/lightning/r/Contact/{contact_id}/view" if base_url else None
+
+
+def replace_contacts(store: Store, crm: str, contacts: Iterable[CrmContact], companies: Collection[str], now: datetime) -> int:
+    """Make `crm`'s stored contacts exactly `contacts` of the synced `companies` (one transaction).
+    Returns how many are stored. A person listed twice for one company is stored once."""
+    rows: dict[tuple[str, str], dict[str, object]] = {}
+    for contact in contacts:
+        if contact.crm == crm and contact.company_id in companies and contact.name.strip():
+            rows[(contact.company_id, contact.remote_id)] = {
+                "crm": crm, "company_id": contact.company_id, "remote_id": contact.remote_id, "name": contact.name.strip(),
+                "title": contact.title, "email": contact.email, "owner_email": contact.owner_email, "url": contact.url,
+                "synced_at": now}
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(_TABLE).where(_TABLE.c.crm == crm))
+        if rows:
+            conn.execute(sa.insert(_TABLE), list(rows.values()))
+    return len(rows)
+
+
+def contacts_of(engine: Engine, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[CrmContact]]:
+    """The stored contacts of each (crm, company id), by that key."""
+    wanted = sorted(set(keys))
+    found: dict[tuple[str, str], list[CrmContact]] = {}
+    with engine.connect() as conn:
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk: Sequence[tuple[str, str]] = wanted[start:start + _IN_CHUNK]
+            query = sa.select(_TABLE).where(sa.tuple_(_TABLE.c.crm, _TABLE.c.company_id).in_(chunk)).order_by(_TABLE.c.id)
+            for row in conn.execute(query).mappings():
+                contact = CrmContact(row["crm"], row["company_id"], row["remote_id"], row["name"], row["title"], row["email"],
+                                     row["owner_email"], row["url"])
+                found.setdefault((contact.crm, contact.company_id), []).append(contact)
+    return found
