@@ -178,11 +178,15 @@ def _outcome(store: Store, queued: Queued) -> DigestResult:
     return DigestResult(queued.audience, "failed", row.accounts, detail)
 
 
-def schedule_digest(scheduler: Any, app: Any) -> None:
+def schedule_digest(scheduler: Any, app: Any, wake: Callable[[], None] | None = None) -> None:
     """Add the digest job to the daemon's APScheduler (does nothing unless `digest.enabled`).
 
-    The job runs every few minutes and at start: it queues a period's digest once, catches up
-    after downtime, and delivers it at once; a failed post is retried by delivery like any row.
+    The job runs every few minutes and at start: it queues a period's digest once and catches up
+    after downtime. With `wake` (the daemon's delivery worker) it only queues, and wakes the worker
+    as a poll that queued alerts does: the worker is then the one sender, so a digest goes out
+    after the alerts queued before it, never from a second sender racing the worker. Without a
+    worker (`wake` None) the job delivers at once itself. A failed post is retried by delivery
+    like any row.
     """
     from apscheduler.triggers.interval import IntervalTrigger
 
@@ -195,6 +199,9 @@ def schedule_digest(scheduler: Any, app: Any) -> None:
 
     def job() -> None:
         queued = run_due_digest(app.store, app.rules, config, utcnow())
+        if wake is not None:
+            _queued_for_the_worker(queued, wake)
+            return
         for result in deliver_digests(app.store, app.sinks, app.settings.delivery, queued, wait_inline=False):
             if result.outcome == "failed":
                 log.warning("digest to %s failed: %s", result.audience, result.detail)
@@ -202,3 +209,13 @@ def schedule_digest(scheduler: Any, app: Any) -> None:
                 log.info("digest: %s to %s (%d accounts)", result.outcome, result.audience, result.accounts)
 
     scheduler.add_job(job, IntervalTrigger(minutes=CHECK_MINUTES), id="digest", next_run_time=utcnow())
+
+
+def _queued_for_the_worker(queued: Sequence[Queued], wake: Callable[[], None]) -> None:
+    """Log what this run queued and wake the delivery worker when a digest waits to be sent
+    (also one an earlier run queued: the wake-up costs a run that finds nothing, at worst)."""
+    for item in queued:
+        if item.status == NEW:
+            log.info("digest: queued for %s; the delivery worker sends it", item.audience)
+    if any(item.key is not None and item.status != OutboxStatus.SENT for item in queued):
+        wake()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from datetime import timedelta, timezone
@@ -37,6 +38,14 @@ log = logging.getLogger(__name__)
 RULES_CHECK_SECONDS = 10
 STAGGER = timedelta(seconds=1)  # at most this far apart, the sources' first polls
 RELOAD_RULE_ID = "@rules-reload"
+# Threads for the jobs: one per source, so a poll that is due never queues behind other polls (a
+# slow or timing-out source must not delay the others), plus the daemon's few other jobs.
+MAX_JOB_THREADS = 64
+# How long a thread holding the interpreter lock keeps it while another thread waits (Python's
+# default 5 ms). A poll parsing a feed is pure CPU; every other thread (a poll reading its
+# response or committing: each SQLite call and socket read gives the lock up and waits to get it
+# back) would wait up to 5 ms at each step behind it.
+SWITCH_INTERVAL = 0.001
 
 
 class RulesWatcher:
@@ -111,7 +120,7 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
-    workers = min(8, len(app.sources) + 4)
+    workers = min(MAX_JOB_THREADS, len(app.sources) + 4)
     scheduler = BackgroundScheduler(
         timezone=timezone.utc,
         executors={"default": ThreadPoolExecutor(max_workers=workers)},
@@ -146,18 +155,23 @@ def run_daemon(app: App, stop: threading.Event | None = None) -> int:
         scheduler.add_job(poll_job, trigger, args=[source], id=f"poll:{source.name}", name=source.name, next_run_time=now)
     watcher = RulesWatcher(app, worker.wake)
     scheduler.add_job(watcher.check, IntervalTrigger(seconds=RULES_CHECK_SECONDS), id="rules")
-    schedule_digest(scheduler, app)
+    schedule_digest(scheduler, app, worker.wake)  # queues only: the worker is the one sender
     schedule_crm_sync(scheduler, app)
     schedule_feedback(scheduler, app, stop)  # Slack button clicks (Socket Mode or HTTP), when sinks.slack.actions is on
     ops.start(scheduler)  # takes the polling lease before the first poll job fires (and moves each to its source's last poll + interval)
     stagger(scheduler, app.sources)
     worker.start()
     settle_heap()
-    scheduler.start()
-    log.info("signalwatch running: %d sources, sinks: %s", len(app.sources), ", ".join(app.sinks) or "none")
-    stop.wait()
-    log.info("signalwatch stopping: waiting for running jobs")
-    scheduler.shutdown(wait=True)
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    try:
+        scheduler.start()
+        log.info("signalwatch running: %d sources, sinks: %s", len(app.sources), ", ".join(app.sinks) or "none")
+        stop.wait()
+        log.info("signalwatch stopping: waiting for running jobs")
+        scheduler.shutdown(wait=True)
+    finally:
+        sys.setswitchinterval(switch_interval)
     worker.stop()
     ops.stop()
     return 0
