@@ -29,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     digest.add_argument("--send", action="store_true",
                         help="post it to Slack through the outbox (the digest channels, or --channel); once per day and --since")
     digest.add_argument("--channel", action="append", help="Slack channel to post to (repeatable)")
+    digest.add_argument("--rules", action="store_true",
+                        help="add the rule effectiveness block of the last 7 days (the scheduled digest carries it on digest.rules_day)")
     digest.set_defaults(func=cmd_digest)
 
 
@@ -50,6 +52,12 @@ def cmd_digest(args: argparse.Namespace) -> int:
     store = migrated_store(settings)
     now = utcnow()
     digest = build_period(store, ruleset, now - min(since, timedelta(days=90)), now, config.max_accounts)
+    if args.rules:
+        from dataclasses import replace
+
+        from signalwatch.digest.weekly import rule_block
+
+        digest = replace(digest, rules=rule_block(store, settings, ruleset, now))
     if args.send:
         return _send(settings, store, config, digest, args.channel or config.channels, _adhoc_period(config, since, now))
     if args.format == "html":

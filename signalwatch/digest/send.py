@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,13 +20,15 @@ from signalwatch.accounts import Account
 from signalwatch.alerts.payload import DIGEST_SINK, DigestMessage, digest_message
 from signalwatch.config import DeliveryConfig
 from signalwatch.digest.build import Ranking, build_ranking
+from signalwatch.digest.claims import with_claimed_owners
 from signalwatch.digest.config import DigestConfig, digest_config
 from signalwatch.digest.history import account_history, unmatched_funding
 from signalwatch.digest.markdown import render_markdown
-from signalwatch.digest.model import Digest
+from signalwatch.digest.model import Digest, RuleBlock
 from signalwatch.digest.outbox import alert_priorities, digest_state, last_period_end
 from signalwatch.digest.schedule import latest_occurrence
 from signalwatch.digest.slack import render_slack_digest
+from signalwatch.digest.weekly import WeeklyRules
 from signalwatch.matching.candidates import candidates, icp_industries
 from signalwatch.rules.ruleset import RuleSet
 from signalwatch.runtime.delivery import deliver
@@ -78,7 +80,8 @@ def rank_period(store: Store, ruleset: RuleSet, start: datetime, end: datetime, 
     net-new candidates: each audience's digest is cut from it."""
     scoring = ruleset.policy.scoring
     lookback = 4 * max(scoring.half_life.values(), default=timedelta(days=30))
-    accounts = {account.id: account for account in (store.list_accounts() if known is None else known)}
+    listed = with_claimed_owners(store, store.list_accounts(), end) if known is None else known  # claims in force: the rep owns it
+    accounts = {account.id: account for account in listed}
 
     def tier_of(account: Account) -> str | None:
         fit = ruleset.icp.fit(account)
@@ -131,13 +134,15 @@ def _audiences(known: Sequence[Account], config: DigestConfig) -> list[str]:
 
 
 def send_digests(store: Store, ruleset: RuleSet, config: DigestConfig, period_key: str, now: datetime,
-                 default_since: timedelta = timedelta(hours=24)) -> list[Queued]:
+                 default_since: timedelta = timedelta(hours=24), rules: RuleBlock | None = None) -> list[Queued]:
     """Queue this period's digest for every audience that has not had it yet; `deliver_digests` sends them."""
     queued = []
     rankings: dict[datetime, Ranking] = {}
-    known = store.list_accounts()
+    known = with_claimed_owners(store, store.list_accounts(), now)  # a claiming rep gets the account in their DM
     for audience in _audiences(known, config):
         digest = digest_for(store, ruleset, config, audience, now, default_since, rankings, known)
+        if rules is not None and audience.startswith("channel:"):  # the weekly rule effectiveness block: team channels only
+            digest = replace(digest, rules=rules)
         if audience.startswith("owner:") and digest.quiet and not config.quiet_owner_notes:
             queued.append(Queued(audience, None, "skipped", detail="no new signals"))
             continue
@@ -145,12 +150,13 @@ def send_digests(store: Store, ruleset: RuleSet, config: DigestConfig, period_ke
     return queued
 
 
-def run_due_digest(store: Store, ruleset: RuleSet, config: DigestConfig, now: datetime) -> list[Queued]:
+def run_due_digest(store: Store, ruleset: RuleSet, config: DigestConfig, now: datetime,
+                   weekly: WeeklyRules | None = None) -> list[Queued]:
     """Queue the digest of the latest scheduled time if it is due (idempotent: a queued period stays queued once)."""
     due = latest_occurrence(config, now)
     if due is None or now - due > CATCH_UP:
         return []
-    return send_digests(store, ruleset, config, due.date().isoformat(), now)
+    return send_digests(store, ruleset, config, due.date().isoformat(), now, rules=weekly(ruleset, now) if weekly else None)
 
 
 def deliver_digests(store: Store, sinks: Mapping[str, Sink], delivery: DeliveryConfig, queued: Sequence[Queued], *,
@@ -197,8 +203,10 @@ def schedule_digest(scheduler: Any, app: Any, wake: Callable[[], None] | None = 
         log.error("digest: not scheduled: it is posted through the Slack sink, which is not enabled (sinks.slack)")
         return
 
+    weekly = WeeklyRules(app.store, app.settings, config)
+
     def job() -> None:
-        queued = run_due_digest(app.store, app.rules, config, utcnow())
+        queued = run_due_digest(app.store, app.rules, config, utcnow(), weekly)
         if wake is not None:
             _queued_for_the_worker(queued, wake)
             return

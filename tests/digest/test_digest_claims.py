@@ -98,10 +98,7 @@ def test_an_owners_own_digest_follows_the_claim(loop: Loop) -> None:
     assert DigestConfig().owners  # owners get their DMs by default: Sam's now lists Acme
 
 
-# The daemon's digest job (and `signalwatch digest`) apply the claims only once `digest/send.py` does
-# (its owner is moving the digest's sending into the delivery worker; the patch is in issue 20's note).
-# Strict: this fails as soon as send.py applies them, so the marker goes with the patch.
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="digest/send.py does not apply the claims yet")
+# The daemon's digest job (and `signalwatch digest`) send a claimed account in the claiming rep's DM.
 def test_the_daemons_digest_job_sends_the_claimed_account_in_the_claiming_reps_dm(loop: Loop) -> None:
     from signalwatch.digest.send import run_due_digest
 

@@ -235,10 +235,7 @@ def test_the_page_with_the_block_fits_the_screen_in_a_real_browser(width: int) -
     assert page.scripts == 0 and page.ran is None and "<script>alert(1)</script>" in page.text
 
 
-# The daemon's digest job passes the block only once `digest/send.py` does (its owner is moving the
-# digest's sending into the delivery worker; the four-line patch is in issue 20's note). Strict: this
-# fails as soon as send.py passes it, so the marker goes with the patch.
-@pytest.mark.xfail(strict=True, raises=TypeError, reason="digest/send.py does not pass the weekly block yet")
+# The daemon's digest job (run_due_digest with WeeklyRules) carries the block on its day only.
 def test_the_daemons_digest_job_sends_the_block_to_team_channels_on_its_day_only(team: Team) -> None:
     from signalwatch.digest.send import run_due_digest
     from signalwatch.digest.weekly import WeeklyRules
@@ -282,3 +279,14 @@ def test_the_daemon_reads_the_crm_once_per_weekly_block_not_at_every_check(team:
     assert weekly(team.loop.rules, MONDAY + timedelta(days=1)) is None  # Tuesday: nothing read
     assert len(team.hubspot.requests) == reads
     assert weekly(team.loop.rules, MONDAY + timedelta(days=7)) is not first  # next Monday: read afresh
+
+
+def test_the_on_demand_digest_adds_the_block_when_asked(team: Team, capsys: pytest.CaptureFixture[str]) -> None:
+    from signalwatch.cli import main
+
+    config = str(team.root / "signalwatch.yaml")
+    assert main(["-c", config, "digest", "--rules"]) == 0
+    asked = capsys.readouterr().out
+    assert "Rule effectiveness" in asked and "No alerts were sent in the last 7 days" in asked  # nothing sent this week
+    assert main(["-c", config, "digest"]) == 0
+    assert "Rule effectiveness" not in capsys.readouterr().out
