@@ -698,6 +698,8 @@ def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
 
 def _build_suppression(spec: RuleSpec, selections: list[Selection], expr: Expr | None, loaded: LoadedYaml,
                        loc: tuple[str | int, ...], loader: _Loader) -> Suppression | None:
+    if spec.persona is not None:  # a suppression sends nothing, so it names no one
+        loader.at(loaded, (*loc, "persona"), "a suppression sends no alert, so `persona` has no effect: remove it")
     if spec.after is not None or spec.within is not None:
         return _build_hold(spec, selections, expr, loaded, loc, loader)
     if spec.expires is None and not spec.permanent:

@@ -135,3 +135,19 @@ def test_enabled_slack_without_its_token_stops_run_but_not_status(tmp_path: Path
     assert main(["-c", str(config), "run", "--once"]) == 2
     assert f"{config}:3: slack is enabled but $SLACK_BOT_TOKEN is not set" in capsys.readouterr().err
     assert main(["-c", str(config), "status"]) == 0
+
+
+def test_a_persona_on_a_suppression_is_an_error_not_silently_ignored(tmp_path: Path) -> None:
+    folder = rules_dir(tmp_path, **{"quiet.yaml": """rules:
+  - id: quiet-partners
+    kind: suppression
+    description: partners never alert
+    match:
+      account.tags: {contains: partner}
+    permanent: true
+    persona: finance
+"""})
+    with pytest.raises(AdminInputError) as caught:
+        load_ruleset(folder)
+    messages = "\n".join(str(issue) for issue in caught.value.issues)
+    assert "quiet.yaml:8: a suppression sends no alert, so `persona` has no effect" in messages
