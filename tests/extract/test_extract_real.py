@@ -28,6 +28,7 @@ from signalwatch.extract.evaluate import FIELDS, TARGETS, LabelledItem, Scores, 
 REAL = Path(__file__).parent.parent / "fixtures" / "news" / "real"
 HOLDOUT2 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout2" / "holdout2.jsonl"
 TRAIN2 = Path(__file__).parent.parent / "fixtures" / "news" / "train2" / "train2.jsonl"
+HOLDOUT3 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout3" / "holdout3.jsonl"
 
 # The test part's figures after dev-only tuning (the achieved values, rounded down): below the
 # targets for funding and leadership, held here so that they do not silently fall.
@@ -54,6 +55,20 @@ HOLDOUT2_FLOORS = {
 HOLDOUT2_FIELD_FLOORS = {
     ("funding", "amount"): 0.86, ("funding", "round"): 0.97, ("leadership", "person"): 0.97, ("leadership", "title"): 0.78,
     ("acquisition", "acquirer"): 0.99, ("layoffs", "count"): 0.69,
+}
+# holdout3 (268 items, labelled 2026-12-06 before any extractor ran on it), scored once on the shipped
+# extractor and once on a candidate round that made 4 of its items worse and was not merged: funding
+# 0.969/0.861, leadership 0.837/0.493, acquisition 0.955/0.778, layoffs 0.667/0.421. Floors, not targets;
+# its errors were not read for tuning.
+HOLDOUT3_FLOORS = {
+    ("funding", "precision"): 0.96, ("funding", "recall"): 0.86,
+    ("leadership", "precision"): 0.83, ("leadership", "recall"): 0.49,
+    ("acquisition", "precision"): 0.95, ("acquisition", "recall"): 0.77,
+    ("layoffs", "precision"): 0.66, ("layoffs", "recall"): 0.42,
+}
+HOLDOUT3_FIELD_FLOORS = {
+    ("funding", "amount"): 0.99, ("funding", "round"): 0.97, ("leadership", "person"): 0.96, ("leadership", "title"): 0.68,
+    ("acquisition", "acquirer"): 0.85, ("layoffs", "count"): 0.87,
 }
 # train2 is tuning material (its errors were read): held so that its shapes stay learned.
 TRAIN2_FLOORS = {
@@ -146,6 +161,11 @@ def test_the_later_real_sets_are_apart_from_the_corpus_and_each_other(corpus: li
 def test_holdout2_holds_its_floors() -> None:
     """Never tuned on; scored before and after the issue-14 round only (see its README)."""
     _holds(score(load_labelled(HOLDOUT2), extract_news), HOLDOUT2_FLOORS, HOLDOUT2_FIELD_FLOORS)
+
+
+def test_holdout3_holds_its_floors() -> None:
+    """Never tuned on (see its README)."""
+    _holds(score(load_labelled(HOLDOUT3), extract_news), HOLDOUT3_FLOORS, HOLDOUT3_FIELD_FLOORS)
 
 
 def test_train2_holds_its_floors() -> None:
