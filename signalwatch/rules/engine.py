@@ -2,10 +2,14 @@
 
 `Engine.evaluate` is pure given its state: `now` is passed in, and it returns the alerts
 plus a `Delta` of state changes that the caller applies only after the poll transaction
-committed (`Engine.apply`). State — composite hits, account heat, last alert per
-(rule, account), alerts per account per day — is rebuilt from the store at start
-(`warm_up`), so a restart neither floods nor forgets a cooldown. The daemon, `rules test`
-and `rules backtest` all run this same code.
+committed (`Engine.apply`). The store is the one source of truth for that state — composite
+hits, account heat, last alert per (rule, account), alerts per account per day: in the
+daemon, `evaluate` reads it through a `Recall` (the poll's own transaction) for the accounts
+the poll touches and the engine keeps a bounded copy of it (most recently used accounts
+first), dropped whenever another writer committed. So a restart or a rules reload neither
+floods nor forgets a cooldown, and memory does not grow with the stored events. Tools that
+replay history without a store (`rules backtest`, `explain`) fill the state with `warm_up`.
+The daemon, `rules test` and `rules backtest` all run this same code.
 
 Cost per event does not grow with the rule count or the account's history: match blocks
 are found through discriminator indexes, composite counts are binary searches over
@@ -16,13 +20,13 @@ one such search (`_Gate`), account facts and payload parts are built once and sh
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from signalwatch.accounts import Account
 from signalwatch.alerts.composite import Part, evidence_item, headline
@@ -46,7 +50,8 @@ from signalwatch.rules.policy import DeliveryWindow
 from signalwatch.rules.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
 from signalwatch.rules.scoring import commodity, event_weight, weighting
 
-__all__ = ["Engine", "Delta", "Evaluation", "Outcome", "FIRED", "HELD", "BLOCKED", "NO_ROUTE", "NOT_MATCHED"]
+__all__ = ["Engine", "Delta", "Evaluation", "Outcome", "Recall", "Mark", "Bound", "FIRED", "HELD", "BLOCKED", "NO_ROUTE",
+           "NOT_MATCHED"]
 
 MAX_HITS_PER_ACCOUNT = 2000  # composite memory per account; older hits drop first
 EVIDENCE_SHOWN = 5
@@ -54,6 +59,35 @@ SINGLE, INDEXED, COMPOSITE = 0, 1, 2  # how a candidate rule is decided
 NO_ACCOUNT = account_part(None, None)
 SINGLES_CACHE_SIZE = 4096  # distinct (event type, matched blocks) pairs remembered
 QUIET_BACKFILL = "backfilled history (the account's past, stored by a backfill): quiet unless the rule says `backfill: alert`"
+
+
+Mark = tuple[int, int]  # where the store stood after a commit: (newest event id, newest message id)
+
+
+class Recall(Protocol):
+    """What evaluation reads from the store, inside the poll's transaction (`store.PollUnit`)."""
+
+    def history(self, account_ids: Sequence[int], events_since: datetime,
+                alerts_since: datetime) -> tuple[list[SignalEvent], list[AlertRecord]]:
+        """The accounts' stored events since `events_since`, oldest first (not those this poll
+        inserts), and their alerts since `alerts_since`."""
+        ...
+
+    def moved(self, mark: Mark) -> bool:
+        """Whether anyone but this poll stored events or alerts after `mark`."""
+        ...
+
+    def mark(self) -> Mark:
+        """Where the store stands with this poll's writes."""
+        ...
+
+
+class Bound(NamedTuple):
+    """How much state an engine reading through a `Recall` keeps: least recently used
+    accounts are dropped (and read again when touched) beyond either figure."""
+
+    accounts: int = 20_000
+    hits: int = 100_000
 
 
 @dataclass
@@ -257,11 +291,14 @@ class _Plan:
 class Engine:
     """Evaluates events against one RuleSet. Not thread-safe: the pipeline serializes calls."""
 
-    def __init__(self, ruleset: RuleSet) -> None:
+    def __init__(self, ruleset: RuleSet, bound: Bound | None = None) -> None:
+        """`bound`: how much state to keep when it is read through a `Recall` (the daemon);
+        None keeps every account touched (tools replaying history without a store)."""
         self.ruleset = ruleset
-        self._accounts: dict[int, AccountState] = {}
-        self._last_alert: dict[tuple[str, int], datetime] = {}
-        self._daily: dict[tuple[int, date], int] = defaultdict(int)
+        self._accounts: OrderedDict[int, AccountState] = OrderedDict()  # least recently used first
+        self._bound = bound
+        self._held = 0  # hits held over all accounts (`Bound.hits`)
+        self._mark: Mark | None = None  # where the store stood after the last commit applied
         self._infos: dict[int, _Account] = {}
         rules = ruleset.rules
         self._order = {rule.id: i for i, rule in enumerate(rules)}
@@ -324,10 +361,6 @@ class Engine:
         # Heat state (which also remembers each type's newest event, read by holds) is kept this long.
         self.heat_window = max(4 * max(half_lives, default=timedelta(days=30)), *holds, timedelta(0))
         self._cooldown_horizon = max((r.cooldown for r in rules if r.cooldown), default=timedelta(0))
-        # Sweeping visits every account: once a day, or an eighth of the longest window when that
-        # is longer, so memory holds at most an eighth more than the windows need.
-        self._sweep_every = max(timedelta(days=1), self.history_window / 8)
-        self._swept: datetime | None = None
         self._cap = ruleset.policy.limits.per_account_daily
         self._heat_of: dict[tuple[str, str], tuple[float, float]] = {}  # (type, change) → (weight, half-life s)
 
@@ -338,77 +371,81 @@ class Engine:
 
     def warm_up(self, events: Iterable[SignalEvent], alerts: Iterable[AlertRecord | tuple[str, int | None, datetime]],
                 accounts: Mapping[int, Account], now: datetime) -> None:
-        """Rebuild state from stored events (oldest first) and enqueued alerts, without alerting.
+        """Add stored events (oldest first) and enqueued alerts to the state, without alerting.
         An alert that named several rules (`AlertRecord.rules`) restarts each one's cooldown and
         counts once toward the daily cap, as when it was made."""
         delta = Delta(now=now)
+        stamp = now.timestamp()
         for event in events:
             info = self._info(accounts, event.account_id)
             if info is not None:
-                record = self._record(event, info)
-                self._observe(self._pending(delta, info), event, self._index.matching_blocks(record), now.timestamp(),
-                              event.occurred_at.timestamp())
+                at = event.occurred_at.timestamp()
+                # Older than every composite window: it only warms the heat, no need to match it.
+                blocks = self._index.matching_blocks(self._record(event, info)) if stamp - at <= self._history_seconds else []
+                self._observe(self._pending(delta, info), event, blocks, stamp, at)
+        today = now.date()
         for alert in sorted(alerts, key=lambda alert: alert[2]):
             rule_id, account_id, created_at = alert[0], alert[1], alert[2]
             if account_id is None:
                 continue
             named = alert.rules if isinstance(alert, AlertRecord) else ()
             for rule in dict.fromkeys((rule_id, *named)):
-                key = (rule, account_id)
-                self._last_alert.pop(key, None)  # kept in time order, as in `apply`
-                self._last_alert[key] = created_at
-            if created_at.date() == now.date():
-                self._daily[(account_id, now.date())] += 1
+                delta.last_alert[(rule, account_id)] = created_at
+            if created_at.date() == today:
+                delta.daily[(account_id, today)] = self._sent_today(delta, account_id, now) + 1
         self.apply(delta)
 
-    def apply(self, delta: Delta) -> None:
+    def _recall(self, recall: Recall, events: Sequence[SignalEvent], accounts: Mapping[int, Account], now: datetime) -> None:
+        """Read from the store the state of the accounts `events` touch and the engine does not
+        hold; first forget everything when another writer committed since the last poll."""
+        if self._mark is None or recall.moved(self._mark):
+            self._accounts.clear()
+            self._held = 0
+        touched = dict.fromkeys(e.account_id for e in events if e.account_id is not None and e.account_id in accounts)
+        missing = [account_id for account_id in touched if account_id not in self._accounts]
+        for account_id in touched:
+            if account_id in self._accounts:
+                self._accounts.move_to_end(account_id)  # recently used: dropped last
+        if not missing:
+            return
+        horizon = max(self.history_window, self.heat_window)
+        stored, alerts = recall.history(missing, now - horizon, now - max(horizon, self._cooldown_horizon, timedelta(days=1)))
+        for account_id in missing:  # held from now on, even with no history: not read again
+            self._accounts[account_id] = AccountState()
+        self.warm_up(stored, alerts, accounts, now)
+
+    def apply(self, delta: Delta, mark: Mark | None = None) -> None:
+        """Fold a committed evaluation's changes into the state; `mark`: where the store stood
+        after the commit (so the next poll can tell whether anyone else wrote since)."""
         before = delta.now.timestamp() - self.history_window.total_seconds() if delta.now else None
         for account_id, pending in delta.accounts.items():
-            state = self._accounts.get(account_id)
-            if state is None:
-                state = self._accounts[account_id] = AccountState()
+            state = self._state(account_id)
+            held = state.held()
             state.merge(pending)
             if before is not None and state.log is not None:
                 state.log.prune(before, MAX_HITS_PER_ACCOUNT)
-        for key, at in delta.last_alert.items():
-            self._last_alert.pop(key, None)  # re-inserted at the end: the dict stays in time order
-            self._last_alert[key] = at
-        self._daily.update(delta.daily)
-        if delta.now is not None and self._sweep_due(delta.now):
-            self._sweep(delta.now)
+            self._held += state.held() - held
+        for (rule_id, account_id), at in delta.last_alert.items():
+            self._state(account_id).alerts[rule_id] = at
+        for (account_id, day), count in delta.daily.items():
+            self._state(account_id).today = (day, count)
+        if mark is None:
+            return
+        self._mark = mark
+        bound = self._bound  # dropped only after a commit: an evaluation's accounts stay until it is applied
+        while bound is not None and self._accounts and (len(self._accounts) > bound.accounts or self._held > bound.hits):
+            _, state = self._accounts.popitem(last=False)
+            self._held -= state.held()
 
-    def _sweep_due(self, now: datetime) -> bool:
-        """Whether `_sweep_every` of event time passed since the last sweep (or time went back,
-        as when a backtest starts over)."""
-        return self._swept is None or not timedelta(0) <= now - self._swept < self._sweep_every
+    def _state(self, account_id: int) -> AccountState:
+        state = self._accounts.get(account_id)
+        if state is None:
+            state = self._accounts[account_id] = AccountState()
+        return state
 
-    def _sweep(self, now: datetime) -> None:
-        """Every `_sweep_every` of event time: forget what no window or cooldown can still use,
-        so memory stays flat however many events pass through."""
-        self._swept = now
-        before = now.timestamp() - self.history_window.total_seconds()
-        cold = (now - self.heat_window).timestamp()
-        gone = []
-        for account_id, state in self._accounts.items():
-            log = state.log
-            if log is not None and log.oldest < before:
-                log.prune(before, MAX_HITS_PER_ACCOUNT)
-                if not log.keys:
-                    log = state.log = None
-            if log is None and state.heat.newest < cold:
-                gone.append(account_id)
-        for account_id in gone:
-            del self._accounts[account_id]
-        # `_last_alert` is kept in the order alerts were made (see `apply`): drop from the front.
-        horizon = now - max(self._cooldown_horizon, timedelta(days=1))
-        stale = []
-        for key, at in self._last_alert.items():
-            if at >= horizon:
-                break
-            stale.append(key)
-        for key in stale:
-            del self._last_alert[key]
-        self._daily = defaultdict(int, {key: n for key, n in self._daily.items() if key[1] >= now.date()})
+    def held(self) -> tuple[int, int]:
+        """(accounts, composite hits) the engine holds in memory."""
+        return len(self._accounts), self._held
 
     def prepare(self, accounts: Mapping[int, Account]) -> None:
         """Compute every account's ICP fit and condition fields now rather than on its first event."""
@@ -446,12 +483,21 @@ class Engine:
 
     def _sent_today(self, delta: Delta, account_id: int, now: datetime) -> int:
         """Alerts made for the account on `now`'s UTC day, this evaluation's included."""
-        day = (account_id, now.date())
-        return delta.daily.get(day, self._daily.get(day, 0))
+        day = now.date()
+        count = delta.daily.get((account_id, day))
+        if count is None:
+            state = self._accounts.get(account_id)
+            count = state.sent_on(day) if state is not None else 0
+        return count
 
     # -- evaluation -------------------------------------------------------------------
 
-    def evaluate(self, events: Sequence[SignalEvent], accounts: Mapping[int, Account], now: datetime) -> Evaluation:
+    def evaluate(self, events: Sequence[SignalEvent], accounts: Mapping[int, Account], now: datetime,
+                 recall: Recall | None = None) -> Evaluation:
+        """Alerts for `events` at `now`. `recall`: the store, read for the state of accounts the
+        engine does not hold (the daemon's poll); without it the engine's state is all there is."""
+        if recall is not None:
+            self._recall(recall, events, accounts, now)
         delta = Delta(now=now)
         drafts: list[AlertDraft] = []
         skipped: list[tuple[str, str, str]] = []
@@ -693,7 +739,10 @@ class Engine:
             return None
         if rule.cooldown:
             key = (rule.id, account.id)
-            last = delta.last_alert.get(key) or self._last_alert.get(key)
+            last = delta.last_alert.get(key)
+            if last is None:
+                state = self._accounts.get(account.id)
+                last = state.alerts.get(rule.id) if state is not None else None
             if last is not None and now - last < rule.cooldown:
                 return f"cooldown until {(last + rule.cooldown):%Y-%m-%d %H:%M}"
         return None

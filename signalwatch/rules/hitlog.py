@@ -1,4 +1,5 @@
-"""Per-account memory of the rules engine: composite hits counted per block, and heat.
+"""Per-account memory of the rules engine: composite hits counted per block, heat, and the
+account's last alert per rule (cooldowns) and alerts today (the daily cap).
 
 A composite selection counts the account's events that matched it within the rule's
 window. Hits are kept per distinct match block as a sorted list of timestamps, so a count
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from signalwatch.rules.scoring import HeatState
@@ -90,13 +91,23 @@ class HitLog:
 
 
 class AccountState:
-    """What the engine remembers of one account between polls."""
+    """What the engine holds of one account: a copy of what the store says (events in the
+    windows, alerts since the longest cooldown), read when the account is first touched."""
 
-    __slots__ = ("heat", "log")
+    __slots__ = ("heat", "log", "alerts", "today")
 
     def __init__(self) -> None:
         self.heat = HeatState()
         self.log: HitLog | None = None  # most accounts never match a composite block
+        self.alerts: dict[str, datetime] = {}  # rule id → the account's last alert by it
+        self.today: tuple[date, int] | None = None  # (UTC day, alerts made that day)
+
+    def held(self) -> int:
+        """Hits held (what the engine's memory bound counts)."""
+        return len(self.log) if self.log is not None else 0
+
+    def sent_on(self, day: date) -> int:
+        return self.today[1] if self.today is not None and self.today[0] == day else 0
 
     def merge(self, pending: Pending) -> None:
         for weighted in pending.heat_added:

@@ -15,13 +15,13 @@ from signalwatch.connectors.base import Connector
 from signalwatch.feedback.holds import with_snoozes
 from signalwatch.http import HttpClient
 from signalwatch.resolve import AccountIndex
-from signalwatch.rules.engine import Engine
+from signalwatch.rules.engine import Bound, Engine
 from signalwatch.rules.ruleset import RuleSet, load_ruleset
 from signalwatch.sinks import SINKS, Sink
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["App", "SourceRuntime", "build_app", "build_sinks", "settle_heap", "warmed_engine"]
+__all__ = ["App", "SourceRuntime", "build_app", "build_sinks", "rules_engine", "settle_heap", "warmed_engine"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class App:
     sources: list[SourceRuntime]
     sinks: dict[str, Sink]
     engine: Engine
-    # Held while a poll evaluates and commits: the engine's state must follow the commits in order.
+    # Held while a poll evaluates and commits: the engine's copy of the state follows the commits in order.
     engine_lock: threading.RLock = field(default_factory=threading.RLock)
     # Held while a poll normalizes what it fetched (parsing: pure CPU). Polls parsing together under
     # the interpreter lock all finish late, and starve the threads waiting on the network; one at a
@@ -62,12 +62,13 @@ class App:
         return self.engine.ruleset
 
     def swap_rules(self, ruleset: RuleSet) -> None:
-        """Replace the rules atomically. The new engine is warmed from the store while the engine
-        lock is held: every poll commits under that lock, so no commit can fall between the
-        warm-up's reads and the swap (its cooldowns, caps and hits would be missed). Polls
-        wait for the warm-up; a reload is an admin's rare act."""
+        """Replace the rules. The new engine starts holding nothing: each poll reads the state of
+        the accounts it touches from the store inside its own transaction, so no commit made
+        before that poll (by this process or another) can be missed. Swapped under the engine
+        lock, so a poll evaluates and applies with one engine."""
+        engine = rules_engine(ruleset, self.store, utcnow())
         with self.engine_lock:
-            self.engine = warmed_engine(ruleset, self.store, utcnow())
+            self.engine = engine
 
     def accounts(self) -> tuple[list[Account], AccountIndex]:
         """The accounts and their lookup index, rebuilt only when the accounts changed."""
@@ -95,17 +96,25 @@ def build_app(settings: Settings, *, stream: TextIO | None = None, migrate: bool
         if source.enabled
     ]
     http = HttpClient(settings.http)
-    engine = warmed_engine(ruleset, store, utcnow()) if migrate else Engine(ruleset)
+    engine = rules_engine(ruleset, store, utcnow()) if migrate else Engine(ruleset, Bound())
     return App(settings, store, http, sources, build_sinks(settings, stream), engine)
 
 
+def rules_engine(ruleset: RuleSet, store: Store, now: datetime) -> Engine:
+    """The daemon's engine: it honours the accounts snoozed from Slack (as suppressions,
+    `feedback.holds`) and reads composite windows, heat, cooldowns and caps from the store as
+    polls touch accounts (`pipeline.commit_events`), keeping a bounded copy (`Bound`)."""
+    engine = Engine(with_snoozes(ruleset, store.engine, now), Bound())
+    engine.prepare({account.id: account for account in store.list_accounts()})
+    return engine
+
+
 def warmed_engine(ruleset: RuleSet, store: Store, now: datetime) -> Engine:
-    """An engine whose composite windows, heat, cooldowns and caps continue from the store, and
-    which honours the accounts snoozed from Slack (as suppressions, `feedback.holds`)."""
-    engine = Engine(with_snoozes(ruleset, store.engine, now))
+    """`rules_engine` holding every account's state now, for tools that ask the engine without a
+    poll (`Engine.explain`, `outcomes`, `heat`); a poll through it reads the store as ever."""
+    engine = rules_engine(ruleset, store, now)
     horizon = max(engine.history_window, engine.heat_window)
     accounts = {account.id: account for account in store.list_accounts()}
-    engine.prepare(accounts)
     engine.warm_up(store.events_since(now - horizon), store.alert_history(now - max(horizon, timedelta(days=1))), accounts, now)
     return engine
 
@@ -121,7 +130,7 @@ def build_sinks(settings: Settings, stream: TextIO | None = None) -> dict[str, S
 
 def settle_heap() -> None:
     """Tune the cyclic garbage collector for a long-running daemon, once its long-lived state
-    (accounts, rules, engine memory) is built.
+    (accounts, rules, the ICP fit of every account) is built.
 
     Python's default (a collection every 700 net allocations, rescanning older objects as
     they accumulate) spends a fifth of rule evaluation walking that state again and again

@@ -82,23 +82,27 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
 def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account], source: str, events: list[SignalEvent],
                   cursor: dict[str, Any] | None, now: datetime, target_errors: dict[str, str] | None = None,
                   parts: Mapping[str, PartWrite | None] | None = None, *, poll: bool = True) -> PollCommit:
-    """The poll's unit of work, top to bottom: store the new events, evaluate them, enqueue their
-    alerts, save the cursor and its parts — one transaction — and only then advance the engine's
-    state. The caller serializes calls (App.engine_lock), so the engine follows the commits in order.
-    Backfilled events (`attributes.backfill`) are evaluated too, so composites count them as after a
-    restart, but alert only through rules that say `backfill: alert`. `poll=False` (a backfill run)
-    leaves the source's poll record and cursor alone."""
+    """The poll's unit of work, top to bottom: store the new events, evaluate them (the engine
+    reads the accounts' stored history through the unit, after the inserts, for the accounts it
+    does not hold), enqueue their alerts, save the cursor and its parts — one transaction — and
+    only then fold the evaluation into the engine's copy of the state, with where the store
+    stood (so a write by anyone else is noticed by the next poll). The caller serializes calls
+    (App.engine_lock), so the engine follows the commits in order. Backfilled events
+    (`attributes.backfill`) are evaluated too, so composites count them as after a restart, but
+    alert only through rules that say `backfill: alert`. `poll=False` (a backfill run) leaves the
+    source's poll record and cursor alone."""
     with store.poll_unit(source, now) as unit:
         new_events = unit.insert(events)
-        evaluation = engine.evaluate(new_events, accounts, now) if new_events else None
+        evaluation = engine.evaluate(new_events, accounts, now, recall=unit) if new_events else None
         # Whom to reach (CRM contacts fitting the rule's persona) is resolved once, into the stored payload.
         new_alerts = unit.enqueue(attach_contacts(evaluation.drafts, engine.ruleset.rules, store.engine)) if evaluation else 0
         if poll:
             unit.save_cursor(cursor, target_errors)
         if parts:
             unit.save_parts(parts)
+        mark = unit.mark() if evaluation else None
     if evaluation is not None:  # only after the transaction committed
-        engine.apply(evaluation.delta)
+        engine.apply(evaluation.delta, mark)
         for rule_id, event_key, reason in evaluation.skipped:
             level = logging.DEBUG if reason == QUIET_BACKFILL else logging.INFO  # history is quiet by design
             log.log(level, "rules: %s did not alert for event %s: %s", rule_id, event_key[:12], reason)

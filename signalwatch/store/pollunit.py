@@ -1,8 +1,9 @@
 """One poll's unit of work: insert the new events, enqueue their alerts, save the cursor and parts.
 
 The pipeline drives it top to bottom inside `Store.poll_unit`, so the store never calls back
-into the rules engine: events go in, the engine (outside the store) decides alerts, the
-alerts go in, the cursor moves last, and the transaction commits all of it or none.
+into the rules engine: events go in, the engine (outside the store) decides alerts, reading
+the accounts' history through the unit (`history`, the engine's `Recall`), the alerts go in,
+the cursor moves last, and the transaction commits all of it or none.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from signalwatch.alerts.draft import AlertDraft
+from signalwatch.alerts.draft import AlertDraft, AlertRecord
 from signalwatch.events import SignalEvent
 from signalwatch.store.messages import Codec, encode, event_copy, materialize, split
-from signalwatch.store.outbox import insert_id
+from signalwatch.store.outbox import DELIVERIES, insert_id
 from signalwatch.store.tables import CursorPartRow, EventRow, MessageRow, OutboxRow, OutboxStatus, SourceStateRow
+from signalwatch.timeutil import as_utc
 
-__all__ = ["AlertDraft", "PartChange", "PollUnit", "chunks"]
+__all__ = ["AlertDraft", "PartChange", "PollUnit", "alert_records", "chunks", "stored_event"]
 
 _PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
 _STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
@@ -55,6 +57,7 @@ class PollUnit:
         self.now = now
         self._codec = codec
         self._event_ids: dict[str, int] = {}
+        self._inserted = 0  # events this unit inserted (others' appear in `moved`)
         self._columns: dict[str, dict[str, Any]] = {}  # the stored columns of the events this unit inserted
         self.newest_message = 0  # the highest message id this unit added (0: none)
 
@@ -81,6 +84,7 @@ class PollUnit:
                 candidates[event.dedupe_key] = event
         inserted = self._insert_events(list(candidates.values()))
         self._event_ids.update(inserted)
+        self._inserted += len(inserted)
         raced = [event for key, event in candidates.items() if key not in inserted]
         self._adopt(raced + repeats)
         return [event for key, event in candidates.items() if key in inserted]
@@ -114,6 +118,39 @@ class PollUnit:
         for event in events:
             if event.attributes.get("is_amendment"):
                 self._amend(event)
+
+    def history(self, account_ids: Sequence[int], events_since: datetime,
+                alerts_since: datetime) -> tuple[list[SignalEvent], list[AlertRecord]]:
+        """The accounts' stored events that occurred since `events_since`, oldest first, except
+        those this unit inserted (evaluated as new), and their alerts since `alerts_since`.
+        Read after the unit's inserts: on SQLite the unit then holds the write lock, so nothing
+        commits between this read and the unit's own commit."""
+        events: list[SignalEvent] = []
+        ours = self._event_ids
+        for chunk in _id_chunks(account_ids):
+            query = (select(EventRow).where(col(EventRow.account_id).in_(chunk), col(EventRow.occurred_at) >= events_since)
+                     .order_by(col(EventRow.occurred_at), col(EventRow.id)))
+            events += [stored_event(row) for row in self._session.exec(query) if row.dedupe_key not in ours]
+        if len(account_ids) > _IN_CHUNK:
+            events.sort(key=lambda event: event.occurred_at)
+        return events, alert_records(self._session, self._codec, alerts_since, account_ids)
+
+    def moved(self, mark: tuple[int, int]) -> bool:
+        """Whether anyone but this unit stored events, or alerts about an account, after `mark`
+        (`mark()` of an earlier unit). Exact on SQLite, whose writers take turns; on PostgreSQL
+        ids are not handed out in commit order, so a write committing while this unit runs can
+        go unnoticed (the polling lease keeps one instance polling)."""
+        events = self._session.execute(sa.select(sa.func.count()).where(_EVENTS.c.id > mark[0])).scalar() or 0
+        if events > self._inserted:
+            return True
+        alerts = sa.select(_MESSAGES.c.id).where(_MESSAGES.c.id > mark[1], _MESSAGES.c.account_id.is_not(None)).limit(1)
+        return self._session.execute(alerts).first() is not None
+
+    def mark(self) -> tuple[int, int]:
+        """Where the store stands with this unit's writes: (newest event id, newest message id)."""
+        newest = sa.select(sa.func.max(_EVENTS.c.id)).scalar_subquery(), sa.select(sa.func.max(_MESSAGES.c.id)).scalar_subquery()
+        events, messages = self._session.execute(sa.select(*newest)).one()
+        return int(events or 0), int(messages or 0)
 
     def enqueue(self, drafts: Sequence[AlertDraft]) -> int:
         """Outbox rows for the alerts of events inserted through this unit; an alert key already
@@ -260,3 +297,36 @@ def _upsert_state(session: Session, source: str, cursor: dict[str, Any] | None, 
     if cursor is not None:
         changes["cursor"] = insert.excluded.cursor
     return insert.on_conflict_do_update(index_elements=["source"], set_=changes)
+
+
+def _id_chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), _IN_CHUNK):
+        yield list(ids[start:start + _IN_CHUNK])
+
+
+def stored_event(row: EventRow) -> SignalEvent:
+    return SignalEvent.model_validate(row.model_dump(exclude={"id"}))
+
+
+def alert_records(session: Session, codec: Codec, since: datetime, account_ids: Sequence[int] | None = None) -> list[AlertRecord]:
+    """One record per alert since `since` (per rule firing, not per route), of `account_ids` or all:
+    its rule, account, first enqueued, and every rule it names when several fired into one alert
+    (the payload's `rules`), so each one's cooldown survives a restart."""
+    query = (sa.select(_OUTBOX.c.rule_id, _MESSAGES.c.account_id, _MESSAGES.c.event_id, _MESSAGES.c.created_at, _MESSAGES.c.id,
+                       _MESSAGES.c.dictionary_id, _MESSAGES.c.body)
+             .select_from(DELIVERIES).where(_MESSAGES.c.created_at >= since))
+    chunked = [query] if account_ids is None else [query.where(_MESSAGES.c.account_id.in_(chunk)) for chunk in _id_chunks(account_ids)]
+    named_by: dict[int, Any] = {}  # message id -> its payload's "rules" (one unpack per message)
+    found: dict[tuple[str, int | None, int], AlertRecord] = {}
+    for part in chunked:
+        for rule, account, event, created, message, dictionary, body in session.execute(part):
+            if message not in named_by:
+                named_by[message] = codec.unpack(session, dictionary, bytes(body))["payload"].get("rules")
+            named = named_by[message]
+            key, at = (rule, account, event), as_utc(created)
+            rules = tuple(named) if isinstance(named, list) else ()
+            seen = found.get(key)
+            if seen is not None:
+                at, rules = min(seen.created_at, at), tuple(dict.fromkeys(seen.rules + rules))
+            found[key] = AlertRecord(rule, account, at, rules)
+    return list(found.values())

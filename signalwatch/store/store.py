@@ -31,7 +31,7 @@ from signalwatch.store.outbox import (
     payload_of,
     read_items,
 )
-from signalwatch.store.pollunit import PartChange, PollUnit, chunks
+from signalwatch.store.pollunit import PartChange, PollUnit, alert_records, chunks, stored_event
 from signalwatch.store.tables import (
     AccountRow,
     CursorPartRow,
@@ -426,24 +426,7 @@ class Store:
         first enqueued, and every rule it names when several fired into one alert (the payload's
         `rules`), so each one's cooldown survives a restart."""
         with self._session() as session:
-            query = (
-                sa.select(OUTBOX.c.rule_id, MESSAGES.c.account_id, MESSAGES.c.event_id, MESSAGES.c.created_at, MESSAGES.c.id,
-                          MESSAGES.c.dictionary_id, MESSAGES.c.body)
-                .select_from(DELIVERIES).where(MESSAGES.c.created_at >= since)
-            )
-            named_by: dict[int, Any] = {}  # message id -> its payload's "rules" (one unpack per message)
-            found: dict[tuple[str, int | None, int], AlertRecord] = {}
-            for rule, account, event, created, message, dictionary, body in session.execute(query):
-                if message not in named_by:
-                    named_by[message] = self.codec.unpack(session, dictionary, bytes(body))["payload"].get("rules")
-                named = named_by[message]
-                key, at = (rule, account, event), as_utc(created)
-                rules = tuple(named) if isinstance(named, list) else ()
-                seen = found.get(key)
-                if seen is not None:
-                    at, rules = min(seen.created_at, at), tuple(dict.fromkeys(seen.rules + rules))
-                found[key] = AlertRecord(rule, account, at, rules)
-            return list(found.values())
+            return alert_records(session, self.codec, since)
 
     def source_status(self) -> list[SourceStatus]:
         with self._session() as session:
@@ -514,6 +497,4 @@ def _account(row: AccountRow) -> Account:
     return Account.from_fields({**row.model_dump(include=set(ACCOUNT_FIELDS)), "id": row.id or 0})
 
 
-def _event(row: EventRow) -> SignalEvent:
-    data = row.model_dump(exclude={"id"})
-    return SignalEvent.model_validate(data)
+_event = stored_event

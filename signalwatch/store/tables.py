@@ -118,6 +118,7 @@ class MessageRow(SQLModel, table=True):
     events row on reading). It is the last column so that queries of the others skip it."""
 
     __tablename__ = "messages"
+    __table_args__ = (Index("ix_messages_account", "account_id"),)
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(index=True)  # 0: a notice or digest, about no event
     account_id: int | None = None
@@ -151,10 +152,11 @@ class OutboxRow(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("alert_key", name="uq_outbox_alert_key"),
         Index("ix_outbox_due", "next_attempt_at", sqlite_where=text(UNSETTLED), postgresql_where=text(UNSETTLED)),
+        Index("ix_outbox_message", "message_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     alert_key: str
-    message_id: int  # MessageRow.id; no index: reads go from a delivery to its message
+    message_id: int  # MessageRow.id; indexed for an account's alerts (`PollUnit.history`)
     rule_id: str
     sink: str
     target: str | None = None
