@@ -243,7 +243,7 @@ def run_ours(base: str, boards: int, concurrency: int) -> dict:
                 "store_seconds": store_s, "load_seconds": loaded - started, "events": len(new_events),
                 "by_change": dict(changes), "errors": len(fetched.errors),
                 "parsed_boards": sum(1 for p in fetched.items if p.status == "changed"),
-                "parsed_jobs": sum(len(p.postings or ()) for p in fetched.items),
+                "parsed_jobs": sum(len(p.listed or ()) for p in fetched.items),
                 "bodies_read": len(fetched.part_bodies),
                 "parts_written": part_rows, "heads_written": head_rows, "cursor_written": not unchanged,
                 # rows a poll wrote: events, cursor parts, and the cursor (the source-state row's poll

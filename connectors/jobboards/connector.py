@@ -31,6 +31,7 @@ from signalwatch.connectors.base import (
     Normalized,
     PartWrite,
 )
+from signalwatch.connectors.jobboards.collector import collector_paused
 from signalwatch.connectors.jobboards.events import KIND, role_event, surge_event
 from signalwatch.connectors.jobboards.fetch import (
     AccountRef,
@@ -112,6 +113,10 @@ class JobBoardsConnector(Connector):
                        part_heads=ctx.parts.heads, part_bodies=bodies)
 
     def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
+        with collector_paused():  # a dozen full collections over ~10^6 acyclic rows: see `collector`
+            return self._normalize(fetched, now)
+
+    def _normalize(self, fetched: Fetched, now: datetime) -> Normalized:
         polls: list[BoardPoll] = list(fetched.items)
         polled = {poll.key for poll in polls} | {account_key(a.id) for poll in polls for a in poll.accounts}
         # Boards no account names any more are forgotten (a board named again starts from a new
@@ -165,28 +170,48 @@ class JobBoardsConnector(Connector):
                             since=since, now=ctx.now)
 
     def _diff(self, poll: BoardPoll, previous: dict[str, Any] | None) -> tuple[BoardDiff, dict[str, list[Any]]]:
-        """The board's diff and its next snapshot rows, from its stored rows (None: first poll)."""
-        if poll.postings is None and previous is not None:
+        """The board's diff and its next snapshot rows, from its stored rows (None: first poll).
+
+        The diff's `jobs` holds the records of the roles that came or went (posted, reposted,
+        missing, closed); a role listed before and now is carried over as a row, without a
+        record: on a board that changed, nearly every role is one of those.
+        """
+        if poll.listed is None and previous is not None:
             # Same body as last time: only roles already missing move on, the rest stay as stored.
             diff = unchanged_snapshot({job_id: JobRecord.from_row(row) for job_id, row in previous.items() if row[7]})
             kept = {job_id: row for job_id, row in previous.items() if not row[7]}
             return diff, kept | {job_id: record.to_row() for job_id, record in diff.jobs.items()}
-        known = {job_id: JobRecord.from_row(row) for job_id, row in previous.items()} if previous is not None else None
-        # Technologies are read only for roles that can become "posted" events; a baseline's
-        # roles were open before we watched, and reading every description costs milliseconds each.
-        current = {
-            p.job_id: _record(p, (known or {}).get(p.job_id), mention_technologies=known is not None)
-            for p in poll.postings or ()
-        }
-        diff = diff_snapshot(known, current)
-        return diff, {job_id: record.to_row() for job_id, record in diff.jobs.items()}
+        if previous is None:
+            # A baseline reports nothing and reads no descriptions (its roles were open before we
+            # watched, and reading every description costs milliseconds each): rows only.
+            return BoardDiff(jobs={}, baseline=True), {role[0]: _baseline_row(*role) for role in poll.listed or ()}
+        listed: dict[str, list[Any]] = {}
+        new: dict[str, JobRecord] = {}
+        for job_id, title, department, location, remote in poll.listed or ():
+            row = previous.get(job_id)
+            if row is None:
+                posting = poll.new.get(job_id) or Posting(job_id, title, None, department, location, remote)
+                new[job_id] = _new_record(posting)
+                continue
+            if row[0] == title:
+                if row[3] == department and row[4] == location and row[5] == remote and row[7] == 0:
+                    listed[job_id] = row  # as stored: nothing to build, and `rows != previous` is cheap
+                    continue
+                function, seniority = row[1], row[2]
+            else:
+                title_class = classify_title(title, department)
+                function, seniority = title_class.function, title_class.seniority
+            listed[job_id] = [title, function, seniority, department, location, remote, row[6], 0]
+        gone = {job_id: JobRecord.from_row(row) for job_id, row in previous.items() if job_id not in listed}
+        diff = diff_snapshot(gone, new)
+        return diff, listed | {job_id: record.to_row() for job_id, record in diff.jobs.items()}
 
     def _role_events(
         self, poll: BoardPoll, diff: BoardDiff, open_counts: dict[int, Counter[str]], now: datetime
     ) -> list[SignalEvent]:
         if diff.baseline:
             return []
-        postings = {p.job_id: p for p in poll.postings or ()}
+        postings = poll.new
         template = PROVIDERS[poll.provider].job_url
         events = []
         for account in poll.accounts:
@@ -252,22 +277,19 @@ class JobBoardsConnector(Connector):
         return state, events
 
 
-def _record(posting: Posting, known: JobRecord | None, *, mention_technologies: bool) -> JobRecord:
-    """Classify a posting; a role already known under the same title keeps its classification."""
-    if known is not None and known.title == posting.title:
-        classified_function, seniority = known.function, known.seniority
-    else:
-        title_class = classify_title(posting.title, posting.department)
-        classified_function, seniority = title_class.function, title_class.seniority
-    if known is not None:
-        technologies = known.technologies
-    elif mention_technologies:
-        technologies = technologies_in(posting.title, posting.description)
-    else:
-        technologies = ()
+def _baseline_row(job_id: str, title: str, department: str | None, location: str | None, remote: bool | None) -> list[Any]:
+    """The snapshot row of a role a baseline finds: classified, no technologies (its text is not read)."""
+    title_class = classify_title(title, department)
+    return [title, title_class.function, title_class.seniority, department, location, remote, [], 0]
+
+
+def _new_record(posting: Posting) -> JobRecord:
+    """The record of a role not in the stored snapshot: classified, with the technologies its text names."""
+    title_class = classify_title(posting.title, posting.department)
     return JobRecord(
-        title=posting.title, function=classified_function, seniority=seniority, department=posting.department,
-        location=posting.location, remote=posting.remote, technologies=technologies,
+        title=posting.title, function=title_class.function, seniority=title_class.seniority,
+        department=posting.department, location=posting.location, remote=posting.remote,
+        technologies=technologies_in(posting.title, posting.description),
     )
 
 

@@ -19,7 +19,7 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,7 +34,7 @@ from signalwatch.connectors.jobboards.model import (
 from signalwatch.connectors.jobboards.state import needs_body
 from signalwatch.http import FetchError, HttpClient, HttpStatusError
 
-__all__ = ["AccountRef", "BoardPoll", "BoardTarget", "collect_targets", "poll_boards", "read_board", "MAX_DETAILS"]
+__all__ = ["AccountRef", "BoardPoll", "BoardTarget", "Listed", "collect_targets", "poll_boards", "read_board", "MAX_DETAILS"]
 
 MAX_DETAILS = 200  # new roles whose description one poll fetches per board; the rest post without text
 
@@ -64,21 +64,40 @@ class BoardTarget:
         return self.tlds[urls.index(url)] if url in urls and len(self.tlds) == len(urls) else None
 
 
+Listed = tuple[str, str, str | None, str | None, bool | None]  # job id, title, department, location, remote
+
+
 @dataclass(frozen=True)
 class BoardPoll:
-    """What one board returned. `postings` is None when it did not change (or failed)."""
+    """What one board returned. `listed` is None when it did not change (or failed).
+
+    Every role the board lists is in `listed`, as the plain tuple a snapshot row needs; the
+    full posting (description, link, date) is kept in `new` only for the roles that can
+    become "posted" events: those missing from the stored snapshot, none on a baseline.
+    A 2,000-board poll lists some 200,000 roles, and a tuple of plain values is half the
+    size of a posting and one the garbage collector stops walking once it has seen it.
+    """
 
     key: str
     provider: str
     board_id: str
     accounts: tuple[AccountRef, ...]
     status: str  # "changed", "unchanged" or "failed"
-    postings: tuple[Posting, ...] | None = None
+    listed: tuple[Listed, ...] | None = None
+    new: Mapping[str, Posting] = field(default_factory=dict)
     body_hash: str | None = None
     etag: str | None = None
     last_modified: str | None = None
     url: str | None = None  # the first-page URL that answered, when the board may live under several
     tld: str | None = None  # and the host suffix it has (Personio: "de" or "com")
+
+    @property
+    def postings(self) -> tuple[Posting, ...] | None:
+        """Every listed role as a posting (built on each call; the roles not in `new` carry no text)."""
+        if self.listed is None:
+            return None
+        return tuple(self.new.get(job_id) or Posting(job_id, title, None, department, location, remote)
+                     for job_id, title, department, location, remote in self.listed)
 
 
 def collect_targets(
@@ -229,7 +248,8 @@ def _fetch_from(
                          last_modified=response.last_modified, url=answered)
     stored = stored_jobs() if known else None
     postings = _with_details(http, url, provider, provider.parse(pages), stored)
-    return BoardPoll(**base, status="changed", postings=_slim(postings, stored), body_hash=digest,
+    listed, new = _split(postings, stored)
+    return BoardPoll(**base, status="changed", listed=listed, new=new, body_hash=digest,
                      etag=response.etag, last_modified=response.last_modified, url=answered)
 
 
@@ -283,16 +303,24 @@ def _with_details(
     return completed
 
 
-def _slim(postings: list[Posting], known: Mapping[str, Any] | None) -> tuple[Posting, ...]:
-    """Drop the text of roles that cannot become "posted" events, so a 2,000-board poll stays small.
+def _split(postings: list[Posting], known: Mapping[str, Any] | None) -> tuple[tuple[Listed, ...], dict[str, Posting]]:
+    """Every role as a `Listed` tuple, and the full postings of the roles that can become "posted" events.
 
-    Descriptions matter only for new roles (summary, technologies); on a baseline poll
-    (`known` is None) and for roles already in the stored snapshot they are dead weight.
+    Description, link and publication date matter only for new roles (the event's summary,
+    technologies, URL); on a baseline poll (`known` is None) and for roles already in the
+    stored snapshot they are dead weight. A board repeats its departments, locations and
+    titles, so those strings are kept once per board.
     """
-    return tuple(
-        replace(posting, markup="") if known is None or posting.job_id in known else posting
-        for posting in postings
-    )
+    shared: dict[str | None, str | None] = {None: None}
+    listed: list[Listed] = []
+    new: dict[str, Posting] = {}
+    for posting in postings:
+        if known is not None and posting.job_id not in known:
+            new[posting.job_id] = posting
+        title, department, location = posting.title, posting.department, posting.location
+        listed.append((posting.job_id, shared.setdefault(title, title) or "", shared.setdefault(department, department),
+                       shared.setdefault(location, location), posting.remote))
+    return tuple(listed), new
 
 
 def _hash(pages: list[bytes]) -> str:

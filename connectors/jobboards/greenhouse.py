@@ -12,7 +12,6 @@ location name does (a role in "Canada" can be remote). The detail body is the jo
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from signalwatch.connectors.jobboards.model import (
@@ -41,9 +40,9 @@ def parse_detail(body: bytes, posting: Posting) -> Posting:
     job = load_json(body, "Greenhouse")
     expect(isinstance(job, dict) and "id" in job, "Greenhouse", "a job detail without 'id'")
     detailed = _posting(job)
-    return replace(posting, markup=detailed.markup, markup_kind=detailed.markup_kind,
-                   department=detailed.department or posting.department,
-                   remote=posting.remote if posting.remote is not None else detailed.remote)
+    return posting._replace(markup=detailed.markup, markup_kind=detailed.markup_kind,
+                            department=detailed.department or posting.department,
+                            remote=posting.remote if posting.remote is not None else detailed.remote)
 
 
 def detail_url(list_url: str, job_id: str) -> str:

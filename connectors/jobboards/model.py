@@ -8,8 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from signalwatch.http import FetchError
 
@@ -27,13 +26,14 @@ class BoardFormatError(FetchError):
     """A board answered, but not with the document its provider documents (HTML, bad JSON/XML)."""
 
 
-@dataclass(frozen=True)
-class Posting:
+class Posting(NamedTuple):
     """One open role as a provider lists it, reduced to what hiring signals need.
 
     The description is kept as the provider sent it (`markup`, of `markup_kind` "html",
     "escaped_html" or "text") and turned into text only when asked for: most roles on a
-    board are already known and their text is never needed.
+    board are already known and their text is never needed. A named tuple: a 2,000-board
+    poll builds some 200,000 of these, and a tuple is built in a third of the time of a
+    frozen dataclass and is half its size.
     """
 
     job_id: str
@@ -46,9 +46,10 @@ class Posting:
     markup: str = ""
     markup_kind: str = "html"
 
-    @cached_property
+    @property
     def description(self) -> str:
-        """The visible text of the description, whitespace-collapsed and capped."""
+        """The visible text of the description, whitespace-collapsed and capped (computed on each
+        call: only new roles are asked, once or twice)."""
         if self.markup_kind == "text":
             return _SPACE.sub(" ", self.markup).strip()[:DESCRIPTION_CHARS]
         return html_to_text(self.markup, escaped=self.markup_kind == "escaped_html")
@@ -135,8 +136,8 @@ def json_items(pages: list[bytes], what: str, key: str | None) -> Iterator[dict[
     for body in pages:
         document = load_json(body, what)
         items = document if key is None else (document.get(key) if isinstance(document, dict) else None)
-        detail = f"no {key!r} list" if key else f"expected a list, got {str(document)[:80]!r}"
-        if not isinstance(items, list):
+        if not isinstance(items, list):  # the reason is built here only: str() of a whole board is milliseconds
+            detail = f"no {key!r} list" if key else f"expected a list, got {str(document)[:80]!r}"
             raise BoardFormatError(f"unexpected {what} document: {detail}")
         yield from items
 

@@ -11,13 +11,13 @@ closed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 __all__ = ["JobRecord", "BoardDiff", "diff_snapshot", "unchanged_snapshot"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JobRecord:
     """What the cursor remembers of one open role, enough to describe it when it closes."""
 
@@ -103,8 +103,8 @@ def unchanged_snapshot(previous: Mapping[str, JobRecord], *, misses_to_close: in
 
 
 def _seen(record: JobRecord) -> JobRecord:
-    return record if record.misses == 0 else JobRecord(**{**record.__dict__, "misses": 0})
+    return record if record.misses == 0 else replace(record, misses=0)
 
 
 def _missed(record: JobRecord) -> JobRecord:
-    return JobRecord(**{**record.__dict__, "misses": record.misses + 1})
+    return replace(record, misses=record.misses + 1)
