@@ -28,8 +28,9 @@ class AlertDraft(NamedTuple):
 
 
 class AlertRecord(NamedTuple):
-    """An alert already enqueued, as the rules engine rebuilds its cooldowns and daily caps from
-    it after a restart (`Engine.warm_up`): one per (rule, account, event) in the outbox."""
+    """An alert already enqueued, as the rules engine rebuilds an account's cooldowns and daily
+    caps from the store (`PollUnit.history`, `Engine.warm_up`): one per (rule, account, event) in
+    the outbox."""
 
     rule_id: str  # the outbox row's rule: the first rule of an alert that names several
     account_id: int | None

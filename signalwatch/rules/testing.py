@@ -265,7 +265,7 @@ def run_backtest(store: Store, ruleset: RuleSet, since: datetime, now: datetime)
 def explain_event(store: Store, ruleset: RuleSet, event_id: int) -> tuple[SignalEvent, Engine, datetime, list[Outcome]] | None:
     """What the engine did with stored event `event_id`, rule by rule: an engine is rebuilt as it
     stood when the event was evaluated (events stored before it, alerts enqueued before its
-    detection: the warm-up a restart does), and `Engine.outcomes` runs the daemon's `evaluate`
+    detection: the state the daemon's engine reads from the store for that account), and `Engine.outcomes` runs the daemon's `evaluate`
     on it at that moment. None when there is no such event."""
     event = store.get_event(event_id)
     if event is None:
