@@ -41,10 +41,20 @@ def store(tmp_path: Path) -> Store:
 
 
 def test_migrated_schema_equals_the_table_models(store: Store) -> None:
+    """The migrations (history) and the table models (today's shape) describe the schema twice, as
+    any migration tool does; this keeps them from drifting: columns, their nullability, indexes and
+    unique constraints must agree on a freshly migrated database."""
     inspector = sa.inspect(store.engine)
     for name, table in SQLModel.metadata.tables.items():
-        migrated = {c["name"] for c in inspector.get_columns(name)}
-        assert migrated == set(table.columns.keys()), name
+        migrated = {c["name"]: c["nullable"] for c in inspector.get_columns(name)}
+        modelled = {c.name: c.nullable or False for c in table.columns}
+        for column in table.primary_key.columns:  # SQLite reports an INTEGER PRIMARY KEY as nullable
+            migrated[column.name] = modelled[column.name]
+        assert migrated == modelled, name
+        assert {i["name"]: tuple(i["column_names"]) for i in inspector.get_indexes(name)} == {
+            i.name: tuple(c.name for c in i.columns) for i in table.indexes}, name
+        assert {tuple(u["column_names"]) for u in inspector.get_unique_constraints(name)} == {
+            tuple(c.name for c in u.columns) for u in table.constraints if isinstance(u, sa.UniqueConstraint)}, name
 
 
 def test_sqlite_runs_in_wal_mode(store: Store) -> None:
