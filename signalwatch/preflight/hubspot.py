@@ -51,9 +51,23 @@ def check_hubspot(api: HubSpotApi, config: HubSpotConfig, use: SinkUse) -> list[
                                                    f"cannot tell whether the first attempt arrived", _SETUP))
         if config.assign_owner and actions & set(_RECORDS):
             findings += _owners(api, sorted({o.email.lower() for o in use.owners if o.email}))
+        if config.sync.enabled and config.sync.contacts:
+            findings.append(_contacts(api))
     except _Stop as stop:
         findings.append(stop.finding)
     return findings
+
+
+def _contacts(api: HubSpotApi) -> Finding:
+    """The account sync brings contacts (whom an alert names): one page of the contact list."""
+    try:
+        next(api.iter_contacts(["jobtitle"]), None)
+    except HubSpotApiError as exc:
+        if exc.status != 403:
+            raise _Stop(problem("hubspot", f"cannot read contacts: {exc}", "see the message; `signalwatch doctor` again once fixed")) from None
+        return problem("hubspot", f"the private app may not read contacts, so alerts name no one to reach: {exc}",
+                       "grant the private app crm.objects.contacts.read and use its new token, or set sinks.hubspot.sync.contacts: false")
+    return passed("hubspot", "contacts can be read: alerts can name whom to reach")
 
 
 def _owners(api: HubSpotApi, emails: list[str]) -> list[Finding]:

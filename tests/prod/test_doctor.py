@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from signalwatch.devtools.fake_hubspot import FakeHubSpot
+from signalwatch.devtools.fake_hubspot import FakeHubSpot, Scripted
 from signalwatch.devtools.fake_salesforce import FakeSalesforce
 from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from signalwatch.preflight.slack import MANIFEST_SCOPES
@@ -117,6 +117,22 @@ def test_a_missing_hubspot_property_names_crm_setup(workspace: Workspace, feeds:
     assert setup.returncode == 0, setup.stderr
     healed = doctor(workspace)
     assert healed.returncode == 0, healed.stdout
+
+
+def test_a_token_that_cannot_read_contacts_is_named_when_the_sync_brings_them(workspace: Workspace, feeds: FixtureServer,
+                                                                           hubspot: FakeHubSpot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", HUBSPOT_TOKEN)
+    healthy(workspace, feeds, hubspot={"enabled": True, "host": hubspot.host, "timeout": 2, "assign_owner": False,
+                                       "sync": {"enabled": True}})
+    fine = doctor(workspace)
+    assert fine.returncode == 0 and "contacts can be read" in fine.stdout, fine.stdout
+    hubspot.scripted.append(Scripted("/crm/v3/objects/contacts", status=403, body={  # HubSpot's missing-scope answer
+        "status": "error", "message": "This app hasn't been granted all required scopes to make this call.",
+        "correlationId": "00000000-0000-0000-0000-000000000003", "category": "MISSING_SCOPES"}))
+    result = doctor(workspace)
+    assert result.returncode == 1
+    found = [line for line in problems(result) if line.startswith("PROBLEM  hubspot")]
+    assert len(found) == 1 and "may not read contacts" in found[0] and "crm.objects.contacts.read" in found[0], result.stdout
 
 
 def test_a_wrong_hubspot_token_stops_its_checks_with_one_line(workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot) -> None:
