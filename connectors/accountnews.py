@@ -49,7 +49,7 @@ from signalwatch.connectors.base import (
     Normalized,
     PartWrite,
 )
-from signalwatch.connectors.rss import entry_id, inline_title, news_events, parse_feed
+from signalwatch.connectors.rss import entry_id, inline_title, news_events, parse_feed, parse_unseen
 from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError
 from signalwatch.timeutil import coerce_duration
@@ -168,7 +168,7 @@ class AccountNewsConnector(Connector):
             head.update(searched=True, etag=result.get("etag"), last_modified=result.get("last_modified"))
             seen: list[str] = list((fetched.part_bodies.get(key) or {}).get("seen", []))
             seen_set = set(seen)
-            for entry in parse_feed(result["body"], result["url"]):
+            for entry in parse_unseen(result["body"], seen_set, result["url"]):
                 item_id = entry_id(entry)
                 if item_id in seen_set:
                     continue

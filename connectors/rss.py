@@ -29,7 +29,7 @@ from signalwatch.http import FetchError, HttpUrlText
 from signalwatch.timeutil import coerce_duration
 
 __all__ = [
-    "RssConnector", "RssOptions", "FeedParseError", "parse_feed", "entry_id", "entry_time", "plain_text", "news_events",
+    "RssConnector", "RssOptions", "FeedParseError", "parse_feed", "parse_unseen", "unseen_only", "entry_id", "entry_time", "plain_text", "news_events",
     "inline_title",
 ]
 
@@ -77,7 +77,7 @@ class RssConnector(Connector):
         seen_set = set(seen)
         events: list[SignalEvent] = []
         for body in fetched.items:
-            for entry in parse_feed(body, self.options.url):
+            for entry in parse_unseen(body, seen_set, self.options.url):
                 item_id = entry_id(entry)
                 if item_id in seen_set:
                     continue
@@ -154,6 +154,60 @@ def _dedupe_key(item_id: str, found: Extraction, company: str | None, attributes
         key = make_dedupe_key(*parts, attributes.get("person") or attributes.get("target") or len(keys))
     keys.add(key)
     return key
+
+
+# A feed lists its last 20-100 items and a poll finds a handful new, yet feedparser's cost grows with
+# the document: `unseen_only` cuts the items whose id we have already seen before it parses. It is
+# a hint that must never drop an item feedparser would call new, so it is conservative: only a
+# complete <item>/<entry> with exactly one plain <guid>/<id> (no entity, markup or CDATA to decode
+# differently), and nothing at all when a CDATA section could hide item tags.
+_ITEM_SPAN = re.compile(rb"<(item|entry)(?:\s[^<>]*)?>.*?</\1\s*>", re.DOTALL)
+_ITEM_ID = re.compile(rb"<(guid|id)(?:\s[^<>]*)?>([^<&]*)</\1\s*>")
+_CDATA = re.compile(rb"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_ITEM_TAG = re.compile(rb"</?(?:item|entry)[\s>]")
+
+
+def unseen_only(body: bytes, seen: set[str]) -> bytes:
+    """`body` without the complete items whose id is in `seen` (see above); `body` itself when
+    nothing can be cut safely. Parsing the result yields every entry parsing `body` would, less
+    entries already seen."""
+    if not seen or any(_ITEM_TAG.search(cdata) for cdata in _CDATA.findall(body)):
+        return body
+    kept: list[bytes] = []
+    start = 0
+    for item in _ITEM_SPAN.finditer(body):
+        ids = _ITEM_ID.findall(item.group(0))
+        if len(ids) != 1:
+            continue
+        try:
+            item_id = ids[0][1].decode("utf-8").strip()
+        except UnicodeDecodeError:
+            continue
+        if item_id and item_id in seen:
+            kept.append(body[start:item.start()])
+            start = item.end()
+    if not kept:
+        return body
+    kept.append(body[start:])
+    return b"".join(kept)
+
+
+_DOCUMENT_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>\s*$")
+
+
+def parse_unseen(body: bytes, seen: set[str], url: str) -> list[Any]:
+    """The entries of `body`, parsing only the items `unseen_only` keeps; the caller still skips
+    seen ids. Never stricter than `parse_feed(body)`: a complete document whose every item was
+    seen has no new entry, and a cut document that does not parse falls back to the whole one."""
+    cut = unseen_only(body, seen)
+    if cut is body:
+        return parse_feed(body, url)
+    if not _ITEM_TAG.search(cut) and _DOCUMENT_END.search(body[-200:]):
+        return []
+    try:
+        return parse_feed(cut, url)
+    except FeedParseError:
+        return parse_feed(body, url)
 
 
 def parse_feed(body: bytes, url: str) -> list[Any]:
