@@ -59,20 +59,31 @@ def salesforce_contact_url(base_url: str | None, contact_id: str) -> str | None:
     return f"{base_url.rstrip('/')}/lightning/r/Contact/{contact_id}/view" if base_url else None
 
 
+def _kept(crm: str, contacts: Iterable[CrmContact], companies: Collection[str]) -> dict[tuple[str, str], CrmContact]:
+    """The contacts a sync stores, by (company id, contact id): named, of a synced company, once each."""
+    return {(c.company_id, c.remote_id): c for c in contacts if c.crm == crm and c.company_id in companies and c.name.strip()}
+
+
+def preview_contacts(store: Store, crm: str, contacts: Iterable[CrmContact], companies: Collection[str]) -> str:
+    """What `replace_contacts` would do, as one line for `crm sync --dry-run`."""
+    incoming = set(_kept(crm, contacts, companies))
+    with store.engine.connect() as conn:
+        stored = {(row.company_id, row.remote_id) for row in conn.execute(
+            sa.select(_TABLE.c.company_id, _TABLE.c.remote_id).where(_TABLE.c.crm == crm))}
+    return (f"  contacts: {len(incoming)} to keep for the synced accounts ({len(stored)} stored now): "
+            f"{len(incoming - stored)} new, {len(stored - incoming)} gone")
+
+
 def replace_contacts(store: Store, crm: str, contacts: Iterable[CrmContact], companies: Collection[str], now: datetime) -> int:
     """Make `crm`'s stored contacts exactly `contacts` of the synced `companies` (one transaction).
     Returns how many are stored. A person listed twice for one company is stored once."""
-    rows: dict[tuple[str, str], dict[str, object]] = {}
-    for contact in contacts:
-        if contact.crm == crm and contact.company_id in companies and contact.name.strip():
-            rows[(contact.company_id, contact.remote_id)] = {
-                "crm": crm, "company_id": contact.company_id, "remote_id": contact.remote_id, "name": contact.name.strip(),
-                "title": contact.title, "email": contact.email, "owner_email": contact.owner_email, "url": contact.url,
-                "synced_at": now}
+    rows = [{"crm": crm, "company_id": c.company_id, "remote_id": c.remote_id, "name": c.name.strip(), "title": c.title,
+             "email": c.email, "owner_email": c.owner_email, "url": c.url, "synced_at": now}
+            for c in _kept(crm, contacts, companies).values()]
     with store.engine.begin() as conn:
         conn.execute(sa.delete(_TABLE).where(_TABLE.c.crm == crm))
         if rows:
-            conn.execute(sa.insert(_TABLE), list(rows.values()))
+            conn.execute(sa.insert(_TABLE), rows)
     return len(rows)
 
 

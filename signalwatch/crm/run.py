@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
 
-from signalwatch.crm.contacts import CrmContact, hubspot_portal_from_link, replace_contacts
+from signalwatch.crm.contacts import CrmContact, hubspot_portal_from_link, preview_contacts, replace_contacts
 from signalwatch.crm.fetch import hubspot_accounts, hubspot_contacts, salesforce_accounts, salesforce_contacts
 from signalwatch.crm.owners import SlackDirectory
 from signalwatch.crm.sync import KNOWN_CRMS, CrmAccount, SyncDiff, SyncReport, apply_sync, preview_sync
@@ -67,8 +67,18 @@ def sync_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory, n
 
 
 def preview_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory) -> SyncDiff:
-    """What `sync_crm` would change, by the same fetch and plan, with nothing written."""
-    return preview_sync(store, crm, _fetch(settings, crm, _api(settings, crm)), directory.user_id)
+    """What `sync_crm` would change, by the same fetch and plan, with nothing written: the
+    accounts, and (unless `sync.contacts: false`) how the stored contacts would change."""
+    api = _api(settings, crm)
+    incoming = _fetch(settings, crm, api)
+    diff = preview_sync(store, crm, incoming, directory.user_id)
+    if not settings.sink_configs[crm].sync.contacts:
+        return diff
+    try:
+        contacts = _fetch_contacts(settings, crm, api, incoming)
+    except SinkError as exc:
+        return replace(diff, skipped=[*diff.skipped, f"contacts (the stored ones would be kept): {exc}"])
+    return replace(diff, contacts=preview_contacts(store, crm, contacts, {item.remote_id for item in incoming}))
 
 
 def _api(settings: Any, crm: str) -> Any:

@@ -124,6 +124,7 @@ class SyncDiff:
     changed: list[tuple[Account, list[FieldChange]]]
     removed: list[Account]
     skipped: list[str]
+    contacts: str | None = None  # how the stored contacts would change, one line (crm.contacts.preview_contacts)
 
 
 def plan_sync(crm: str, incoming: Sequence[CrmAccount], stored: Sequence[Account],
@@ -250,7 +251,7 @@ def render_diff(diff: SyncDiff) -> list[str]:
         lines.append(f"  ~ {account.name} ({account.domain or 'no domain'})")
         lines += [f"      {c.field}: {_shown(c.field, c.old)} -> {_shown(c.field, c.new)}" for c in changes]
     lines += [f"  - {a.name} ({a.domain or 'no domain'}): gone from the CRM" for a in diff.removed]
-    return lines
+    return lines + ([diff.contacts] if diff.contacts else [])
 
 
 def _shown(name: str, value: Any) -> str:

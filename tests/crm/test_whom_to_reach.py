@@ -107,9 +107,14 @@ def test_a_contact_deleted_in_hubspot_or_of_a_company_no_longer_synced_is_gone_a
 
     hubspot.archive("contacts", cfo)  # deleted in HubSpot
     hubspot.archive("companies", quanta)  # the company leaves the sync: its people go with it
+    nina = hubspot.add_contact("Nina", "Noor", "Controller", "nina@acmerobotics.example", [acme])
+    preview = workspace.cli("crm", "sync", "hubspot", "--dry-run")  # says what would happen, changes nothing
+    assert preview.returncode == 0, preview.stderr
+    assert "contacts: 2 to keep for the synced accounts (3 stored now): 1 new, 2 gone" in preview.stdout
+    assert len(stored_contacts(workspace)) == 3
     sync = workspace.cli("crm", "sync", "hubspot")
     assert sync.returncode == 0, sync.stderr
-    assert stored_contacts(workspace) == [("Victor Penny", vp)]
+    assert stored_contacts(workspace) == [("Nina Noor", nina), ("Victor Penny", vp)]
 
     run = workspace.cli("run", "--once")
     assert run.returncode == 0, run.stderr
