@@ -70,17 +70,13 @@ def _offset(value: Any) -> Any:
     return value
 
 
-# Account fields a rule-test account does not take (the format as admins know it): the CRM's id and
-# the job boards, which syncs and polls use.
-_NOT_IN_TESTS = frozenset({"crm_id", "boards"})
-
-
 def _account_spec() -> type[_Strict]:
-    """A rule test's account: the given fields of `Account`, typed as it types them (lists as YAML lists)."""
+    """A rule test's account: every given field of `Account` (rules can test each, `crm_id` and
+    `boards` included), typed as it types them (lists as YAML lists)."""
     defaults = {f.name: f.default for f in fields(Account)}
     spec: dict[str, Any] = {
         name: (list[str], []) if name in LIST_FIELDS else (FIELD_TYPES[name], ... if name in REQUIRED_FIELDS else defaults[name])
-        for name in GIVEN_FIELDS if name not in _NOT_IN_TESTS
+        for name in GIVEN_FIELDS
     }
     return create_model("AccountSpec", __base__=_Strict, __module__=__name__, **spec)
 

@@ -256,3 +256,29 @@ def test_a_composite_needing_a_fit_fires_only_for_accounts_that_fit(tmp_path: Pa
     assert fired == [("leader-plus-hiring", 1)]
     assert dict(engine.explain(ev("hiring", "posted", 4, t0, 9, function="sales"), small, t0))["leader-plus-hiring"] == \
         "condition 'leader and role >= 3 and fit' is false within 30d (fit=0, leader=1, role=4): fit (account) does not hold"
+
+
+def test_a_rule_on_the_crm_id_can_be_tested(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_starter(tmp_path)
+    (tmp_path / "rules" / "crm.yaml").write_text("""rules:
+  - id: funding-at-crm-accounts
+    description: funding at accounts synced from HubSpot
+    match:
+      event.type: funding
+      account.crm_id: {contains: "hubspot:"}
+""", encoding="utf-8")
+    tests = tmp_path / "crm_test.yaml"
+    tests.write_text("""tests:
+  - name: only the account synced from HubSpot alerts
+    now: 2026-11-20T15:00:00Z
+    accounts:
+      - {name: Acme Robotics, domain: acmerobotics.example, crm_id: "hubspot:123", boards: ["greenhouse:acme"]}
+      - {name: Hooli, domain: hooli.example}
+    steps:
+      - events:
+          - {type: funding, change: raised, company: Acme Robotics}
+          - {type: funding, change: raised, company: Hooli}
+        expect:
+          funding-at-crm-accounts: [Acme Robotics]
+""", encoding="utf-8")
+    assert main(["rules", "test", str(tests), "--rules", str(tmp_path / "rules")]) == 0, capsys.readouterr().out
