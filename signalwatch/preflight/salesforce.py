@@ -41,9 +41,30 @@ def check_salesforce(api: SalesforceApi, config: SalesforceConfig, use: SinkUse)
             findings += _field_check(account, "Account", name, "updateable", "sinks.salesforce.update_fields")
         if config.alert_key_field and actions & {"task", "note"}:
             findings += _field_check(_fields(api, "Task"), "Task", config.alert_key_field, "createable", "sinks.salesforce.alert_key_field")
+        if config.sync.enabled and config.sync.contacts:
+            findings += _contacts(api)
     except _Stop as stop:
         findings.append(stop.finding)
     return findings
+
+
+# What the account sync reads of each Contact, so that an alert can name whom to reach.
+_CONTACT_FIELDS = ("Title", "Email", "AccountId", "OwnerId")
+_NO_CONTACTS = "or set sinks.salesforce.sync.contacts: false"
+
+
+def _contacts(api: SalesforceApi) -> list[Finding]:
+    """The sync brings contacts: the token's user must see Contact and the fields it reads."""
+    try:
+        fields = _fields(api, "Contact")
+    except _Stop as stop:
+        return [problem("salesforce Contact", f"contacts cannot be read, so alerts name no one to reach: {stop.finding.message}",
+                        f"give the token's user Read on Contacts (profile or permission set), {_NO_CONTACTS}")]
+    hidden = [name for name in _CONTACT_FIELDS if name not in fields]
+    if hidden:
+        return [problem("salesforce Contact", f"the token's user cannot see Contact.{', Contact.'.join(hidden)}, which the sync reads",
+                        f"grant read access to those fields (field-level security), {_NO_CONTACTS}")]
+    return [passed("salesforce Contact", "contacts and the fields the sync reads are visible: alerts can name whom to reach")]
 
 
 def _field_check(fields: dict[str, dict[str, Any]], sobject: str, name: str, access: str | None, setting: str) -> list[Finding]:

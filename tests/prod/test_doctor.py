@@ -158,6 +158,18 @@ def test_salesforce_fields_missing_or_read_only(workspace: Workspace, feeds: Fix
     assert any(line.startswith("ok") and "salesforce Account.Domain__c: exists" in line for line in result.stdout.splitlines())
 
 
+def test_contact_fields_the_salesforce_sync_cannot_see_are_named(workspace: Workspace, feeds: FixtureServer,
+                                                                  salesforce: FakeSalesforce) -> None:
+    healthy(workspace, feeds, salesforce={
+        "enabled": True, "instance_url": salesforce.instance_url, "ca_bundle": str(SF_FIXTURES / "loopback-cert.pem"),
+        "sync": {"enabled": True}})
+    fine = doctor(workspace, SALESFORCE_ACCESS_TOKEN=salesforce.token)
+    assert fine.returncode == 0 and "salesforce Contact: contacts and the fields the sync reads are visible" in fine.stdout, fine.stdout
+    del salesforce.fields["Contact"]["Title"]  # hidden by field-level security: Describe leaves it out
+    found = [line for line in problems(doctor(workspace, SALESFORCE_ACCESS_TOKEN=salesforce.token)) if "Contact" in line]
+    assert len(found) == 1 and "cannot see Contact.Title" in found[0] and "field-level security" in found[0], found
+
+
 def test_a_dead_feed_url_is_a_problem_with_its_fix(workspace: Workspace, feeds: FixtureServer) -> None:
     healthy(workspace, feeds)
     config = yaml.safe_load(workspace.config.read_text(encoding="utf-8"))
