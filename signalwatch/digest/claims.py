@@ -8,32 +8,22 @@ by itself), as for alerts (`signalwatch.feedback.holds.with_claims`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
 from signalwatch.accounts import Account
-from signalwatch.feedback import ledger
+from signalwatch.feedback.holds import with_claims
 from signalwatch.store import Store
 
-__all__ = ["claimed_owners", "with_claimed_owners"]
-
-
-def claimed_owners(accounts: Iterable[Account], claims: Mapping[int, ledger.Hold]) -> list[Account]:
-    """`accounts` with each claimed one's owner the rep who claimed it (pure)."""
-    accounts = list(accounts)
-    if not claims:
-        return accounts
-    emails = {a.owner_slack_id: a.owner_email for a in accounts if a.owner_slack_id and a.owner_email}
-    found = []
-    for account in accounts:
-        hold = claims.get(account.id)
-        if hold is not None and hold.user_id != account.owner_slack_id:
-            account = replace(account, owner_slack_id=hold.user_id, owner_email=emails.get(hold.user_id))
-        found.append(account)
-    return found
+__all__ = ["with_claimed_owners"]
 
 
 def with_claimed_owners(store: Store, accounts: Iterable[Account], now: datetime) -> list[Account]:
-    """`accounts` with the claims in force at `now` applied (reads the claims)."""
-    return claimed_owners(accounts, ledger.claims(store.engine, now))
+    """`accounts` with the claims in force at `now` applied: the alerts' `with_claims` (the rep's
+    Slack id), plus the rep's email from an account they own, so the rollup has one line per person."""
+    listed = list(accounts)
+    claimed = with_claims({account.id: account for account in listed}, store.engine, now)
+    emails: dict[str | None, str | None] = {a.owner_slack_id: a.owner_email for a in listed if a.owner_slack_id and a.owner_email}
+    return [account if (now_owned := claimed[account.id]) is account
+            else replace(now_owned, owner_email=emails.get(now_owned.owner_slack_id)) for account in listed]
