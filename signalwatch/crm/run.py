@@ -50,18 +50,12 @@ def sync_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory, n
     """One full sync of one CRM: its accounts, then (unless `sync.contacts: false`) their contacts.
     An account fetch error raises before anything in the store changes; a contacts fetch error
     (a token without the contacts scope) keeps the stored contacts and is reported in `skipped`."""
-    api = _api(settings, crm)
-    incoming = _fetch(settings, crm, api)
-    contacts, problem = None, None
-    if settings.sink_configs[crm].sync.contacts:
-        try:
-            contacts = _fetch_contacts(settings, crm, api, incoming)
-        except SinkError as exc:  # e.g. a token without the contacts scope: the accounts still sync
-            problem = f"contacts (the stored ones are kept): {exc}"
-            log.warning("sync: %s %s", crm, problem)
+    incoming, contacts, problem = _listing(settings, crm)
+    if problem:
+        log.warning("sync: %s contacts (the stored ones are kept): %s", crm, problem)
     report = apply_sync(store, crm, incoming, directory.user_id, now)
     if contacts is None:
-        return replace(report, skipped=[*report.skipped, problem]) if problem else report
+        return replace(report, skipped=[*report.skipped, f"contacts (the stored ones are kept): {problem}"]) if problem else report
     stored = replace_contacts(store, crm, contacts, {item.remote_id for item in incoming}, now)
     return replace(report, contacts=stored)
 
@@ -69,16 +63,26 @@ def sync_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory, n
 def preview_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory) -> SyncDiff:
     """What `sync_crm` would change, by the same fetch and plan, with nothing written: the
     accounts, and (unless `sync.contacts: false`) how the stored contacts would change."""
+    incoming, contacts, problem = _listing(settings, crm)
+    diff = preview_sync(store, crm, incoming, directory.user_id)
+    if problem:
+        return replace(diff, skipped=[*diff.skipped, f"contacts (the stored ones would be kept): {problem}"])
+    if contacts is None:
+        return diff
+    return replace(diff, contacts=preview_contacts(store, crm, contacts, {item.remote_id for item in incoming}))
+
+
+def _listing(settings: Any, crm: str) -> tuple[list[CrmAccount], list[CrmContact] | None, str | None]:
+    """The CRM's accounts (raises on any failure), their contacts (None when `sync.contacts` is
+    off or they could not be read), and why they could not (e.g. a token without the contacts scope)."""
     api = _api(settings, crm)
     incoming = _fetch(settings, crm, api)
-    diff = preview_sync(store, crm, incoming, directory.user_id)
     if not settings.sink_configs[crm].sync.contacts:
-        return diff
+        return incoming, None, None
     try:
-        contacts = _fetch_contacts(settings, crm, api, incoming)
-    except SinkError as exc:
-        return replace(diff, skipped=[*diff.skipped, f"contacts (the stored ones would be kept): {exc}"])
-    return replace(diff, contacts=preview_contacts(store, crm, contacts, {item.remote_id for item in incoming}))
+        return incoming, _fetch_contacts(settings, crm, api, incoming), None
+    except SinkError as exc:  # the accounts still sync
+        return incoming, None, str(exc)
 
 
 def _api(settings: Any, crm: str) -> Any:
