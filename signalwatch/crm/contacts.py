@@ -11,7 +11,7 @@ after the next sync.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,13 +19,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from signalwatch.store import Store
+from signalwatch.store.pollunit import chunks
 from signalwatch.store.tables import ContactRow
 
 __all__ = ["CrmContact", "replace_contacts", "contacts_of", "hubspot_contact_url", "salesforce_contact_url",
            "hubspot_portal_from_link"]
 
 _TABLE = ContactRow.__table__  # type: ignore[attr-defined]
-_IN_CHUNK = 500  # keys per IN (...) list: well within SQLite's and PostgreSQL's parameter limits
 _PORTAL = re.compile(r"/contacts/(\d+)/")
 
 
@@ -92,8 +92,7 @@ def contacts_of(engine: Engine, keys: Iterable[tuple[str, str]]) -> dict[tuple[s
     wanted = sorted(set(keys))
     found: dict[tuple[str, str], list[CrmContact]] = {}
     with engine.connect() as conn:
-        for start in range(0, len(wanted), _IN_CHUNK):
-            chunk: Sequence[tuple[str, str]] = wanted[start:start + _IN_CHUNK]
+        for chunk in chunks(wanted):
             query = sa.select(_TABLE).where(sa.tuple_(_TABLE.c.crm, _TABLE.c.company_id).in_(chunk)).order_by(_TABLE.c.id)
             for row in conn.execute(query).mappings():
                 contact = CrmContact(row["crm"], row["company_id"], row["remote_id"], row["name"], row["title"], row["email"],

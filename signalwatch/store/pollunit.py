@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -31,6 +31,7 @@ _EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 _OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
 _MESSAGES = MessageRow.__table__  # type: ignore[attr-defined]
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
+T = TypeVar("T")
 
 
 class PartChange(Protocol):
@@ -43,7 +44,8 @@ class PartChange(Protocol):
     def body(self) -> Mapping[str, Any] | None: ...
 
 
-def chunks(keys: list[str]) -> Iterator[list[str]]:
+def chunks(keys: Sequence[T]) -> Iterator[Sequence[T]]:
+    """`keys` in runs of at most _IN_CHUNK, one IN (...) list each."""
     for start in range(0, len(keys), _IN_CHUNK):
         yield keys[start:start + _IN_CHUNK]
 
@@ -127,7 +129,7 @@ class PollUnit:
         commits between this read and the unit's own commit."""
         events: list[SignalEvent] = []
         ours = self._event_ids
-        for chunk in _id_chunks(account_ids):
+        for chunk in chunks(account_ids):
             query = (select(EventRow).where(col(EventRow.account_id).in_(chunk), col(EventRow.occurred_at) >= events_since)
                      .order_by(col(EventRow.occurred_at), col(EventRow.id)))
             events += [stored_event(row) for row in self._session.exec(query) if row.dedupe_key not in ours]
@@ -299,11 +301,6 @@ def _upsert_state(session: Session, source: str, cursor: dict[str, Any] | None, 
     return insert.on_conflict_do_update(index_elements=["source"], set_=changes)
 
 
-def _id_chunks(ids: Sequence[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), _IN_CHUNK):
-        yield list(ids[start:start + _IN_CHUNK])
-
-
 def stored_event(row: EventRow) -> SignalEvent:
     return SignalEvent.model_validate(row.model_dump(exclude={"id"}))
 
@@ -315,7 +312,7 @@ def alert_records(session: Session, codec: Codec, since: datetime, account_ids: 
     query = (sa.select(_OUTBOX.c.rule_id, _MESSAGES.c.account_id, _MESSAGES.c.event_id, _MESSAGES.c.created_at, _MESSAGES.c.id,
                        _MESSAGES.c.dictionary_id, _MESSAGES.c.body)
              .select_from(DELIVERIES).where(_MESSAGES.c.created_at >= since))
-    chunked = [query] if account_ids is None else [query.where(_MESSAGES.c.account_id.in_(chunk)) for chunk in _id_chunks(account_ids)]
+    chunked = [query] if account_ids is None else [query.where(_MESSAGES.c.account_id.in_(chunk)) for chunk in chunks(account_ids)]
     named_by: dict[int, Any] = {}  # message id -> its payload's "rules" (one unpack per message)
     found: dict[tuple[str, int | None, int], AlertRecord] = {}
     for part in chunked:
