@@ -11,7 +11,6 @@ carries no `contacts` key at all, and renders nothing extra.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -20,6 +19,7 @@ from sqlalchemy.engine import Engine
 from signalwatch.alerts.draft import AlertDraft
 from signalwatch.crm.contacts import CrmContact, contacts_of
 from signalwatch.crm.sync import crm_ids
+from signalwatch.matching.names import fold
 from signalwatch.rules.persona import Persona, persona_for_event, seniority_rank
 
 __all__ = ["MAX_CONTACTS", "choose_contacts", "add_contacts", "attach_contacts", "same_person"]
@@ -30,7 +30,7 @@ Lookup = Callable[[Iterable[tuple[str, str]]], Mapping[tuple[str, str], Sequence
 
 def _name_key(name: str) -> str:
     """A name as compared: accents, case, punctuation and spacing ignored ("José  O'Neil" = "jose oneil")."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = fold(name)
     return " ".join(re.sub(r"[^a-z0-9 ]+", "", text.replace("-", " ")).split())
 
 

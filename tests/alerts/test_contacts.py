@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from signalwatch.alerts.contacts import choose_contacts
+from signalwatch.alerts.contacts import choose_contacts, same_person
 from signalwatch.alerts.render import render_slack, render_text
 from signalwatch.config import DeliveryConfig
 from signalwatch.crm.alerttext import body_html, body_text
@@ -121,3 +121,10 @@ def test_the_stored_alert_keeps_its_people_when_the_crm_changes_before_delivery(
     report = deliver(loop.store, {"slack": loop.sink()}, DeliveryConfig(), clock=lambda: loop.now + timedelta(minutes=5))
     assert report.sent == 1
     assert "Fay Cfo" in str(loop.slack.messages[-1]["blocks"])
+
+
+@pytest.mark.parametrize(("contact", "person"), [("Maria L. Chen", "Maria Chen"), ("José  O'Neil", "Jose ONeil"),
+                                                  ("Søren Kierkegaard", "Soren Kierkegaard"), ("Łukasz Nowak", "Lukasz Nowak")])
+def test_a_person_is_matched_across_middle_names_accents_and_letters_unicode_does_not_decompose(contact: str, person: str) -> None:
+    assert same_person(contact, person)
+    assert not same_person(contact, "Someone Else")
