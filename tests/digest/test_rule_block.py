@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 import yaml
-from slack_sdk import WebClient
 
 from signalwatch.accounts.csv_import import read_accounts_csv
 from signalwatch.cli.core import write_starter
@@ -32,13 +31,12 @@ from signalwatch.digest.send import deliver_digests, digest_key, queue_digest, r
 from signalwatch.digest.slack import render_slack_digest
 from signalwatch.digest.weekly import rules_due, weekly_rule_block
 from signalwatch.feedback.config import SlackActions
-from signalwatch.feedback.handler import ActionHandler
 from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.sinks.slack import SlackSink
 from signalwatch.store import Store
 from tests.conftest import FIXTURES, HUBSPOT_TOKEN, SLACK_TOKEN
 from tests.digest import sample
-from tests.feedback.conftest import USERS, Loop
+from tests.feedback.conftest import USERS, Loop, dated_deal
 
 UTC = timezone.utc
 MONDAY = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # the digest's hour on a Monday
@@ -64,15 +62,10 @@ class Team:
         assert self.loop.alert(account, kind) >= 1
 
     def click(self, account: str, action: str, user: str, value: str | None = None) -> None:
-        """`user` uses a button of the account's latest alert, through the real action handler."""
-        message = next(m for m in reversed(self.loop.slack.messages) if account in json.dumps(m["blocks"]))
-        handler = ActionHandler(self.loop.store, WebClient(token=SLACK_TOKEN, base_url=self.loop.slack.base_url),
-                                self.loop.actions, clock=lambda: self.loop.now)
-        handler.handle(self.loop.slack.block_actions(message, action, user, value=value))
+        self.loop.click(account, action, user, value, latest=True)
 
     def deal(self, account: str, created: datetime) -> None:
-        deal = self.hubspot.add_deal(f"{account} deal", "appointmentscheduled", None, company_id=self.companies[account])
-        self.hubspot.objects["deals"][deal]["properties"]["createdate"] = created.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        dated_deal(self.hubspot, self.companies[account], account, created)
 
     def send_digest(self, config: DigestConfig, now: datetime) -> dict[str, Any]:
         """Build the team's digest at `now` (the block when due), queue it, deliver it through the

@@ -3,6 +3,7 @@ real Slack sink posting to a fake Slack, and a way to turn a funding event into 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -10,12 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from slack_sdk import WebClient
 
 from signalwatch.accounts.csv_import import read_accounts_csv
 from signalwatch.config import DeliveryConfig
+from signalwatch.devtools.fake_hubspot import FakeHubSpot
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.feedback.config import SlackActions
+from signalwatch.feedback.handler import ActionHandler
 from signalwatch.rules.ruleset import RuleSet, load_ruleset
 from signalwatch.runtime.app import warmed_engine
 from signalwatch.runtime.delivery import deliver
@@ -71,6 +75,21 @@ class Loop:
                       [self.event(account, kind, **attributes)], None, self.now)
         report = deliver(self.store, {"slack": self.sink()}, DeliveryConfig(), clock=lambda: self.now)
         return report.sent
+
+    def click(self, account: str, action: str, user: str, value: str | None = None, *, latest: bool = False) -> None:
+        """`user` uses a button of the account's first alert (`latest`: its newest), through the real
+        action handler, at `now`."""
+        messages = reversed(self.slack.messages) if latest else iter(self.slack.messages)
+        message = next(m for m in messages if account in json.dumps(m["blocks"]))
+        handler = ActionHandler(self.store, WebClient(token=SLACK_TOKEN, base_url=self.slack.base_url), self.actions,
+                                clock=lambda: self.now)
+        handler.handle(self.slack.block_actions(message, action, user, value=value))
+
+
+def dated_deal(hubspot: FakeHubSpot, company_id: str, name: str, created: datetime) -> None:
+    """A new deal of that HubSpot company, created at `created`."""
+    deal = hubspot.add_deal(f"{name} deal", "appointmentscheduled", None, company_id=company_id)
+    hubspot.objects["deals"][deal]["properties"]["createdate"] = created.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 @pytest.fixture

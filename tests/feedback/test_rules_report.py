@@ -15,19 +15,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from slack_sdk import WebClient
 
 from signalwatch.accounts.csv_import import read_accounts_csv
 from signalwatch.cli.core import write_starter
 from signalwatch.devtools.fake_hubspot import FakeHubSpot
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.feedback.config import SlackActions
-from signalwatch.feedback.handler import ActionHandler
 from signalwatch.rules.ruleset import load_ruleset
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 from tests.conftest import FIXTURES, SLACK_TOKEN
-from tests.feedback.conftest import USERS, Loop
+from tests.feedback.conftest import USERS, Loop, dated_deal
 
 HUBSPOT_TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
 SAM, DANA, LEE = USERS["sam@yourco.example"], USERS["dana@yourco.example"], USERS["lee@yourco.example"]
@@ -51,15 +49,10 @@ class Admin:
                               text=True, timeout=120)
 
     def click(self, account: str, action: str, user: str, value: str | None = None) -> None:
-        """`user` uses a button of the account's alert (through the handler, at the alert's time)."""
-        message = next(m for m in self.loop.slack.messages if account in json.dumps(m["blocks"]))
-        handler = ActionHandler(self.loop.store, WebClient(token=SLACK_TOKEN, base_url=self.loop.slack.base_url),
-                                self.loop.actions, clock=lambda: self.loop.now)
-        handler.handle(self.loop.slack.block_actions(message, action, user, value=value))
+        self.loop.click(account, action, user, value)
 
     def deal(self, account: str, created: datetime) -> None:
-        deal = self.hubspot.add_deal(f"{account} deal", "appointmentscheduled", None, company_id=self.companies[account])
-        self.hubspot.objects["deals"][deal]["properties"]["createdate"] = created.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        dated_deal(self.hubspot, self.companies[account], account, created)
 
 
 @pytest.fixture
