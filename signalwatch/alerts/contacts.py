@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection
 
 from signalwatch.alerts.draft import AlertDraft
 from signalwatch.crm.contacts import CrmContact, contacts_of
@@ -103,9 +103,11 @@ def add_contacts(drafts: Sequence[AlertDraft], persona_of: Callable[[str], Perso
     return out
 
 
-def attach_contacts(drafts: Sequence[AlertDraft], rules: Iterable[Any], engine: Engine) -> list[AlertDraft]:
-    """`add_contacts` with the rules' personas and the contacts stored by the account sync (one read)."""
+def attach_contacts(drafts: Sequence[AlertDraft], rules: Iterable[Any], conn: Connection) -> list[AlertDraft]:
+    """`add_contacts` with the rules' personas and the contacts stored by the account sync, in
+    one read on `conn`: the poll unit's own connection, so the alert is built from the same
+    transaction's view as its events and history."""
     if not drafts:
         return []
     personas = {rule.id: rule.persona for rule in rules}
-    return add_contacts(drafts, personas.get, lambda keys: contacts_of(engine, keys))
+    return add_contacts(drafts, personas.get, lambda keys: contacts_of(conn, keys))

@@ -10,13 +10,14 @@ after the next sync.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from signalwatch.store import Store
 from signalwatch.store.pollunit import chunks
@@ -87,11 +88,12 @@ def replace_contacts(store: Store, crm: str, contacts: Iterable[CrmContact], com
     return len(rows)
 
 
-def contacts_of(engine: Engine, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[CrmContact]]:
-    """The stored contacts of each (crm, company id), by that key."""
+def contacts_of(db: Engine | Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[CrmContact]]:
+    """The stored contacts of each (crm, company id), by that key, read on `db`: an engine (a
+    connection of its own) or the connection of a transaction in progress (the poll's unit)."""
     wanted = sorted(set(keys))
     found: dict[tuple[str, str], list[CrmContact]] = {}
-    with engine.connect() as conn:
+    with db.connect() if isinstance(db, Engine) else contextlib.nullcontext(db) as conn:
         for chunk in chunks(wanted):
             query = sa.select(_TABLE).where(sa.tuple_(_TABLE.c.crm, _TABLE.c.company_id).in_(chunk)).order_by(_TABLE.c.id)
             for row in conn.execute(query).mappings():

@@ -95,7 +95,7 @@ def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account],
         new_events = unit.insert(events)
         evaluation = engine.evaluate(new_events, accounts, now, recall=unit) if new_events else None
         # Whom to reach (CRM contacts fitting the rule's persona) is resolved once, into the stored payload.
-        new_alerts = unit.enqueue(attach_contacts(evaluation.drafts, engine.ruleset.rules, store.engine)) if evaluation else 0
+        new_alerts = unit.enqueue(attach_contacts(evaluation.drafts, engine.ruleset.rules, unit.connection())) if evaluation else 0
         if poll:
             unit.save_cursor(cursor, target_errors)
         if parts:

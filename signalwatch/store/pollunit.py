@@ -148,6 +148,11 @@ class PollUnit:
         alerts = sa.select(_MESSAGES.c.id).where(_MESSAGES.c.id > mark[1], _MESSAGES.c.account_id.is_not(None)).limit(1)
         return self._session.execute(alerts).first() is not None
 
+    def connection(self) -> sa.Connection:
+        """The unit's own connection, for a read that belongs to this transaction (the alert's
+        CRM contacts): no second connection beside the poll's, and the same view as `history`."""
+        return self._session.connection()
+
     def mark(self) -> tuple[int, int]:
         """Where the store stands with this unit's writes: (newest event id, newest message id)."""
         newest = sa.select(sa.func.max(_EVENTS.c.id)).scalar_subquery(), sa.select(sa.func.max(_MESSAGES.c.id)).scalar_subquery()

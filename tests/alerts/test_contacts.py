@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from signalwatch.alerts.contacts import choose_contacts, same_person
 from signalwatch.alerts.render import render_slack, render_text
@@ -121,6 +122,30 @@ def test_the_stored_alert_keeps_its_people_when_the_crm_changes_before_delivery(
     report = deliver(loop.store, {"slack": loop.sink()}, DeliveryConfig(), clock=lambda: loop.now + timedelta(minutes=5))
     assert report.sent == 1
     assert "Fay Cfo" in str(loop.slack.messages[-1]["blocks"])
+
+
+def test_a_poll_reads_the_contacts_inside_its_own_transaction(loop: Loop) -> None:  # noqa: F811
+    """One unit of work: the alert's people are read on the poll's connection, not on a second one
+    beside it (on SQLite a second connection is a second reader beside the writer)."""
+    acme = next(a for a in loop.store.list_accounts() if a.name == "Acme Robotics")
+    loop.store.upsert_accounts([acme.__class__(**{**acme.__dict__, "crm_id": "hubspot:900"})], loop.now)
+    replace_contacts(loop.store, "hubspot", [person("Fay Cfo", "CFO", remote_id="501")], {"900"}, loop.now)
+    engine = warmed_engine(loop.rules, loop.store, loop.now)
+    accounts = {a.id: a for a in loop.store.list_accounts()}
+    open_now, most_open = [0], [0]
+
+    def checkout(*_: object) -> None:
+        open_now[0] += 1
+        most_open[0] = max(most_open[0], open_now[0])
+
+    def checkin(*_: object) -> None:
+        open_now[0] -= 1
+    sa.event.listen(loop.store.engine, "checkout", checkout)
+    sa.event.listen(loop.store.engine, "checkin", checkin)
+    committed = commit_events(loop.store, engine, accounts, "news", [loop.event("Acme Robotics")], None, loop.now)
+    assert committed.new_alerts >= 1
+    assert most_open[0] == 1  # never a second connection beside the poll's
+    assert "Fay Cfo" in str(loop.store.list_outbox())
 
 
 @pytest.mark.parametrize(("contact", "person"), [("Maria L. Chen", "Maria Chen"), ("José  O'Neil", "Jose ONeil"),
