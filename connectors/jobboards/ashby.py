@@ -11,6 +11,8 @@ from typing import Any
 from signalwatch.connectors.jobboards.model import (
     Posting,
     Provider,
+    Wanted,
+    complete,
     json_items,
     parse_datetime,
     text_or_none,
@@ -19,21 +21,27 @@ from signalwatch.connectors.jobboards.model import (
 __all__ = ["PROVIDER", "parse"]
 
 
-def parse(pages: list[bytes]) -> list[Posting]:
-    return [_posting(job) for job in json_items(pages, "Ashby", "jobs") if job.get("isListed", True) is not False]
+def parse(pages: list[bytes], wanted: Wanted = None) -> list[Posting]:
+    return [_posting(job, wanted) for job in json_items(pages, "Ashby", "jobs") if job.get("isListed", True) is not False]
 
 
-def _posting(job: dict[str, Any]) -> Posting:
+def _posting(job: dict[str, Any], wanted: Wanted = None) -> Posting:
     locations = [job.get("location")] + [s.get("location") for s in job.get("secondaryLocations") or ()]
     workplace = str(job.get("workplaceType") or "").lower()
     remote = job.get("isRemote")
+    job_id, title = str(job["id"]), str(job.get("title") or "").strip()
+    department = text_or_none(job.get("department")) or text_or_none(job.get("team"))
+    location = "; ".join(loc for loc in locations if loc) or None
+    remote = bool(remote) if remote is not None else (workplace == "remote" if workplace else None)
+    if not complete(wanted, job_id):
+        return Posting(job_id, title, None, department, location, remote)
     return Posting(
-        job_id=str(job["id"]),
-        title=str(job.get("title") or "").strip(),
+        job_id=job_id,
+        title=title,
         url=text_or_none(job.get("jobUrl")),
-        department=text_or_none(job.get("department")) or text_or_none(job.get("team")),
-        location="; ".join(loc for loc in locations if loc) or None,
-        remote=bool(remote) if remote is not None else (workplace == "remote" if workplace else None),
+        department=department,
+        location=location,
+        remote=remote,
         published_at=parse_datetime(job.get("publishedAt")),
         markup=job.get("descriptionPlain") or job.get("descriptionHtml") or "",
         markup_kind="text" if job.get("descriptionPlain") else "html",

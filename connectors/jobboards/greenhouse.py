@@ -17,6 +17,8 @@ from typing import Any
 from signalwatch.connectors.jobboards.model import (
     Posting,
     Provider,
+    Wanted,
+    complete,
     expect,
     json_items,
     load_json,
@@ -31,8 +33,8 @@ _WORKPLACE = {"remote": True, "fully remote": True, "remote-first": True, "hybri
               "onsite": False, "on site": False, "in office": False, "in-office": False, "office": False}
 
 
-def parse(pages: list[bytes]) -> list[Posting]:
-    return [_posting(job) for job in json_items(pages, "Greenhouse", "jobs")]
+def parse(pages: list[bytes], wanted: Wanted = None) -> list[Posting]:
+    return [_posting(job, wanted) for job in json_items(pages, "Greenhouse", "jobs")]
 
 
 def parse_detail(body: bytes, posting: Posting) -> Posting:
@@ -64,17 +66,20 @@ def workplace_remote(metadata: Any) -> bool | None:
     return None
 
 
-def _posting(job: dict[str, Any]) -> Posting:
+def _posting(job: dict[str, Any], wanted: Wanted = None) -> Posting:
     location = text_or_none((job.get("location") or {}).get("name"))
     departments = [d.get("name") for d in job.get("departments") or () if d.get("name")]
     remote = workplace_remote(job.get("metadata"))
     if remote is None and location:
         remote = "remote" in location.lower()
+    job_id, title, department = str(job["id"]), str(job.get("title") or "").strip(), departments[-1] if departments else None
+    if not complete(wanted, job_id):
+        return Posting(job_id, title, None, department, location, remote)
     return Posting(
-        job_id=str(job["id"]),
-        title=str(job.get("title") or "").strip(),
+        job_id=job_id,
+        title=title,
         url=text_or_none(job.get("absolute_url")),
-        department=departments[-1] if departments else None,
+        department=department,
         location=location,
         remote=remote,
         published_at=parse_datetime(job.get("first_published")),

@@ -11,6 +11,8 @@ from typing import Any
 from signalwatch.connectors.jobboards.model import (
     Posting,
     Provider,
+    Wanted,
+    complete,
     json_items,
     parse_datetime,
     text_or_none,
@@ -19,23 +21,28 @@ from signalwatch.connectors.jobboards.model import (
 __all__ = ["PROVIDER", "PROVIDER_EU", "parse"]
 
 
-def parse(pages: list[bytes]) -> list[Posting]:
-    return [_posting(job) for job in json_items(pages, "Lever", None)]
+def parse(pages: list[bytes], wanted: Wanted = None) -> list[Posting]:
+    return [_posting(job, wanted) for job in json_items(pages, "Lever", None)]
 
 
-def _posting(job: dict[str, Any]) -> Posting:
+def _posting(job: dict[str, Any], wanted: Wanted = None) -> Posting:
     categories = job.get("categories") or {}
     locations = categories.get("allLocations") or ([categories["location"]] if categories.get("location") else [])
     workplace = str(job.get("workplaceType") or "").lower()
+    job_id, title = str(job["id"]), str(job.get("text") or "").strip()
+    department = text_or_none(categories.get("department")) or text_or_none(categories.get("team"))
+    remote = (workplace == "remote") if workplace and workplace != "unspecified" else None
+    if not complete(wanted, job_id):
+        return Posting(job_id, title, None, department, "; ".join(locations) or None, remote)
     lists = " ".join(f"<ul>{item.get('content') or ''}</ul>" for item in job.get("lists") or ())
     markup = " ".join(filter(None, [job.get("description") or "", lists, job.get("additional") or ""]))
     return Posting(
-        job_id=str(job["id"]),
-        title=str(job.get("text") or "").strip(),
+        job_id=job_id,
+        title=title,
         url=text_or_none(job.get("hostedUrl")),
-        department=text_or_none(categories.get("department")) or text_or_none(categories.get("team")),
+        department=department,
         location="; ".join(locations) or None,
-        remote=(workplace == "remote") if workplace and workplace != "unspecified" else None,
+        remote=remote,
         published_at=parse_datetime(job.get("createdAt")),
         markup=markup,
     )

@@ -16,6 +16,8 @@ from signalwatch.connectors.jobboards.model import (
     BoardFormatError,
     Posting,
     Provider,
+    Wanted,
+    complete,
     parse_datetime,
     text_or_none,
 )
@@ -23,7 +25,7 @@ from signalwatch.connectors.jobboards.model import (
 __all__ = ["PROVIDER", "parse"]
 
 
-def parse(pages: list[bytes]) -> list[Posting]:
+def parse(pages: list[bytes], wanted: Wanted = None) -> list[Posting]:
     postings: list[Posting] = []
     for body in pages:
         if not body.strip():
@@ -38,24 +40,30 @@ def parse(pages: list[bytes]) -> list[Posting]:
             raise BoardFormatError(f"expected Personio XML, got {snippet!r}: {exc}") from None
         if root.tag != "workzag-jobs":
             raise BoardFormatError(f"unexpected Personio document: root element <{root.tag}>")
-        postings.extend(_posting(position, index) for index, position in enumerate(root.iter("position")))
+        postings.extend(_posting(position, index, wanted) for index, position in enumerate(root.iter("position")))
     return postings
 
 
-def _posting(position: ElementTree.Element, index: int) -> Posting:
+def _posting(position: ElementTree.Element, index: int, wanted: Wanted = None) -> Posting:
     def text(tag: str) -> str | None:
         return text_or_none(position.findtext(tag))
 
     offices = [text("office")] + [text_or_none(o.text) for o in position.iterfind("additionalOffices/office")]
-    values = [v.text or "" for v in position.iterfind("jobDescriptions/jobDescription/value")]
     schedule = (text("schedule") or "").lower()
+    job_id, title = text("id") or f"position-{index}", text("name") or ""
+    department = text("department") or text("recruitingCategory")
+    location = "; ".join(o for o in offices if o) or None
+    remote = True if "remote" in schedule or "remote" in (text("office") or "").lower() else None
+    if not complete(wanted, job_id):
+        return Posting(job_id, title, None, department, location, remote)
+    values = [v.text or "" for v in position.iterfind("jobDescriptions/jobDescription/value")]
     return Posting(
-        job_id=text("id") or f"position-{index}",
-        title=text("name") or "",
+        job_id=job_id,
+        title=title,
         url=None,
-        department=text("department") or text("recruitingCategory"),
-        location="; ".join(o for o in offices if o) or None,
-        remote=True if "remote" in schedule or "remote" in (text("office") or "").lower() else None,
+        department=department,
+        location=location,
+        remote=remote,
         published_at=parse_datetime(text("createdAt")),
         markup=" ".join(values),
     )

@@ -18,6 +18,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from signalwatch.connectors.jobboards.model import (
     Posting,
     Provider,
+    Wanted,
+    complete,
     expect,
     json_items,
     load_json,
@@ -31,10 +33,10 @@ PAGE_SIZE = 100
 MAX_PAGES = 100  # 10,000 postings; stops a misbehaving server from paging forever
 
 
-def parse(pages: list[bytes]) -> list[Posting]:
+def parse(pages: list[bytes], wanted: Wanted = None) -> list[Posting]:
     postings: dict[str, Posting] = {}
     for job in json_items(pages, "SmartRecruiters", "content"):
-        posting = _posting(job)
+        posting = _posting(job, wanted)
         postings.setdefault(posting.job_id, posting)  # a page boundary can shift between requests
     return list(postings.values())
 
@@ -58,23 +60,27 @@ def _page(body: bytes) -> dict[str, Any]:
     return document
 
 
-def _posting(job: dict[str, Any]) -> Posting:
+def _posting(job: dict[str, Any], wanted: Wanted = None) -> Posting:
     location = job.get("location") or {}
     place = location.get("fullLocation") or ", ".join(
         str(p) for p in (location.get("city"), location.get("region"), location.get("country")) if p
     )
-    company = (job.get("company") or {}).get("identifier")
-    url = f"https://jobs.smartrecruiters.com/{company}/{job['id']}" if company else None
     department = text_or_none((job.get("department") or {}).get("label"))
     function = text_or_none((job.get("function") or {}).get("label"))
     language = str((job.get("language") or {}).get("code") or "en").lower()
+    job_id, title = str(job["id"]), str(job.get("name") or "").strip()
+    department = (function or department) if not language.startswith("en") else (department or function)
+    remote = bool(location["remote"]) if location.get("remote") is not None else None
+    if not complete(wanted, job_id):
+        return Posting(job_id, title, None, department, text_or_none(place), remote)
+    company = (job.get("company") or {}).get("identifier")
     return Posting(
-        job_id=str(job["id"]),
-        title=str(job.get("name") or "").strip(),
-        url=url,
-        department=(function or department) if not language.startswith("en") else (department or function),
+        job_id=job_id,
+        title=title,
+        url=f"https://jobs.smartrecruiters.com/{company}/{job['id']}" if company else None,
+        department=department,
         location=text_or_none(place),
-        remote=bool(location["remote"]) if location.get("remote") is not None else None,
+        remote=remote,
         published_at=parse_datetime(job.get("releasedDate")),
     )
 

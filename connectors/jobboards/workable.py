@@ -13,6 +13,8 @@ from typing import Any
 from signalwatch.connectors.jobboards.model import (
     Posting,
     Provider,
+    Wanted,
+    complete,
     json_items,
     parse_datetime,
     text_or_none,
@@ -21,14 +23,14 @@ from signalwatch.connectors.jobboards.model import (
 __all__ = ["PROVIDER", "parse"]
 
 
-def parse(pages: list[bytes]) -> list[Posting]:
+def parse(pages: list[bytes], wanted: Wanted = None) -> list[Posting]:
     rows: dict[str, list[dict[str, Any]]] = {}
     for job in json_items(pages, "Workable", "jobs"):
         rows.setdefault(str(job.get("shortcode") or job.get("url")), []).append(job)
-    return [_posting(shortcode, group) for shortcode, group in rows.items()]
+    return [_posting(shortcode, group, wanted) for shortcode, group in rows.items()]
 
 
-def _posting(shortcode: str, group: list[dict[str, Any]]) -> Posting:
+def _posting(shortcode: str, group: list[dict[str, Any]], wanted: Wanted = None) -> Posting:
     first = group[0]
     places: list[str] = []
     for row in group:
@@ -39,13 +41,18 @@ def _posting(shortcode: str, group: list[dict[str, Any]]) -> Posting:
             place = ", ".join(str(p).strip() for p in spot if p and str(p).strip())
             if place and place not in places:
                 places.append(place)
+    title = str(first.get("title") or "").strip()
+    department = text_or_none(first.get("department")) or text_or_none(first.get("function"))
+    remote = bool(first["telecommuting"]) if first.get("telecommuting") is not None else None
+    if not complete(wanted, shortcode):
+        return Posting(shortcode, title, None, department, "; ".join(places) or None, remote)
     return Posting(
         job_id=shortcode,
-        title=str(first.get("title") or "").strip(),
+        title=title,
         url=text_or_none(first.get("shortlink")) or text_or_none(first.get("url")),
-        department=text_or_none(first.get("department")) or text_or_none(first.get("function")),
+        department=department,
         location="; ".join(places) or None,
-        remote=bool(first["telecommuting"]) if first.get("telecommuting") is not None else None,
+        remote=remote,
         published_at=parse_datetime(first.get("published_on")),
         markup=first.get("description") or "",
     )

@@ -19,6 +19,7 @@ Exceptions::
 from __future__ import annotations
 
 import email.utils
+import functools
 import ipaddress
 import random
 import socket
@@ -273,6 +274,13 @@ def _proxy_mounts(ssl_context: ssl.SSLContext) -> dict[str, httpx.BaseTransport 
     return mounts
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(url: str) -> httpx.URL:
+    """`url` parsed once: a poller asks the same URLs every cycle, and httpx's pure-Python URL
+    parser is a tenth of a conditional GET's client CPU. (httpx URLs are immutable values.)"""
+    return httpx.URL(url)
+
+
 class _NoCookies(httpx.Cookies):
     """An empty jar that ignores Set-Cookie: nothing is stored, so nothing is ever sent."""
 
@@ -427,14 +435,14 @@ class HttpClient:
         self._pacer.wait(urlsplit(url).netloc)
         total = self.settings.total_timeout
         try:
-            with deadline(total), self._client.stream("GET", url, headers=headers) as response:
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > cap and "content-encoding" not in response.headers:
+            with deadline(total), self._client.stream("GET", _parsed(url), headers=headers) as response:
+                response_headers = {k.lower(): v for k, v in response.headers.items()}
+                declared = response_headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > cap and "content-encoding" not in response_headers:
                     raise ResponseTooLargeError(f"{url}: body of {declared} bytes exceeds the {cap}-byte cap")
-                decoder = BoundedDecoder(response.headers.get("content-encoding", ""), cap)
+                decoder = BoundedDecoder(response_headers.get("content-encoding", ""), cap)
                 chunks = [decoder.feed(raw) for raw in response.iter_raw()]
                 status = response.status_code
-                response_headers = {k.lower(): v for k, v in response.headers.items()}
         except TooLarge as exc:
             raise ResponseTooLargeError(f"{url}: body exceeds the {cap}-byte cap ({exc})") from exc
         except (UnsupportedEncoding, zlib.error) as exc:

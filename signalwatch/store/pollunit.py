@@ -249,8 +249,8 @@ class PollUnit:
             self._session.execute(sa.delete(_PARTS).where(_PARTS.c.source == self.source, _PARTS.c.part.in_(chunk)))
         rows = [{"source": self.source, "part": key, "head": dict(change.head), "body": dict(change.body)}
                 for key, change in parts.items() if change is not None and change.body is not None]
-        if rows:
-            self._session.execute(sa.insert(_PARTS), rows)
+        for batch in chunks(rows):  # one batch's JSON text at a time: a 2,000-board poll writes ~30 MB of it
+            self._session.execute(sa.insert(_PARTS), batch)
         for key, change in parts.items():
             if change is None or change.body is not None:
                 continue

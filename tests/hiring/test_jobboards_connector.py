@@ -265,3 +265,25 @@ def test_a_board_migrated_from_the_one_row_cursor_keeps_its_snapshot(board_serve
     grow_greenhouse(board_server, "Account Executive")
     _, grown = poll(connector, http, board, migrated, NOW + timedelta(hours=2))
     assert [(e.change, e.attributes["title"]) for e in grown.events] == [("posted", "Account Executive")]
+
+
+def test_a_baseline_sent_with_an_etag_skips_the_body_hash_and_a_same_body_under_a_new_etag_adds_nothing(
+        board_server, http) -> None:
+    board_server.serve_fixture("greenhouse", "acme", "greenhouse/acme.json", etag='"v1"')
+    board_server.serve_fixture("smartrecruiters", "Acme", "smartrecruiters/acme-offset-0.json", etag='"p1"')
+    board_server.serve("smartrecruiters", "Acme", Route((FIXTURES / "smartrecruiters/acme-offset-100.json").read_bytes()),
+                       path="/smartrecruiters/v1/companies/Acme/postings?offset=100&limit=100")
+    connector = make_connector(board_server)
+    board = [Account(id=1, name="Acme", boards=("greenhouse:acme", "smartrecruiters:Acme"))]
+    _, start = poll(connector, http, board, {}, NOW)
+    assert start.state.boards["greenhouse:acme"]["hash"] is None  # its next poll sends the ETag back
+    assert start.state.boards["smartrecruiters:Acme"]["hash"]  # paged: polled unconditionally, the hash decides
+    board_server.serve_fixture("greenhouse", "acme", "greenhouse/acme.json", etag='"v2"')  # new ETag, same roles
+    fetched, second = poll(connector, http, board, start.state, NOW + timedelta(hours=6))
+    assert fetched.errors == {} and second.events == []
+    assert set(second.normalized.parts) == {"greenhouse:acme"}  # the new ETag and the hash, nothing else
+    assert second.normalized.parts["greenhouse:acme"].body is None  # the snapshot stays as stored
+    assert second.state.boards["greenhouse:acme"]["etag"] == '"v2"' and second.state.boards["greenhouse:acme"]["hash"]
+    fetched, third = poll(connector, http, board, second.state, NOW + timedelta(hours=12))
+    assert third.events == [] and third.normalized.parts == {}
+    assert {item.status for item in fetched.items} == {"unchanged"}

@@ -112,3 +112,26 @@ def test_dates_in_every_provider_format() -> None:
     assert parse_datetime("2026-11-01T15:00:00.000Z") == datetime(2026, 11, 1, 15, tzinfo=utc)
     assert parse_datetime("2026-11-03") == datetime(2026, 11, 3, tzinfo=utc)
     assert parse_datetime("soon") is None and parse_datetime(None) is None
+
+
+PROVIDER_FIXTURES = [
+    (greenhouse, ["greenhouse/acme.json"]), (lever, ["lever/acme.json"]), (ashby, ["ashby/acme.json"]),
+    (workable, ["workable/acme.json"]), (recruitee, ["recruitee/acme.json"]), (personio, ["personio/acme.xml"]),
+    (smartrecruiters, ["smartrecruiters/acme-offset-0.json", "smartrecruiters/acme-offset-100.json"]),
+]
+
+
+@pytest.mark.parametrize(("provider", "fixtures"), PROVIDER_FIXTURES, ids=lambda v: getattr(v, "__name__", "").rsplit(".")[-1])
+def test_only_the_wanted_roles_are_parsed_complete(provider, fixtures) -> None:
+    """A poll completes (link, date, text) only the roles it may report as new; every role keeps
+    the fields a snapshot row needs, as a complete parse gives them."""
+    pages = [read(name) for name in fixtures]
+    complete = provider.parse(pages)
+    chosen = complete[0].job_id
+    parsed = provider.parse(pages, lambda job_id: job_id == chosen)
+    assert [p.job_id for p in parsed] == [p.job_id for p in complete]
+    assert parsed[0] == complete[0]
+    for bare, full in zip(parsed[1:], complete[1:]):
+        assert (bare.title, bare.department, bare.location, bare.remote) == (
+            full.title, full.department, full.location, full.remote)
+        assert (bare.url, bare.published_at, bare.markup) == (None, None, "")
