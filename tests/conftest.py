@@ -19,6 +19,7 @@ from signalwatch.devtools.fake_salesforce import FakeSalesforce
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.devtools.fixture_server import FixtureServer, relative_dates
 from signalwatch.timeutil import utcnow
+from tests.inprocess import is_daemon, run_signalwatch
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SLACK_TOKEN = "xoxb-test-0000-secret-token"
@@ -65,9 +66,10 @@ class Workspace:
         data: dict[str, Any] = {
             "database": "signalwatch.db",
             "rules_dir": "rules",
-            "http": {"allow_private_addresses": True, "per_host_interval": 0, "timeout": 2,
-                     "total_timeout": 5, "max_attempts": 2, "user_agent": "signalwatch-test (test@example.com)"},
-            "delivery": {"backoff_base": "1s", "max_inline_wait": "20s"},
+            # Retries happen as configured but wait little: no test times these backoffs (one that does sets its own).
+            "http": {"allow_private_addresses": True, "per_host_interval": 0, "timeout": 2, "total_timeout": 5,
+                     "max_attempts": 2, "backoff_base": 0.01, "user_agent": "signalwatch-test (test@example.com)"},
+            "delivery": {"backoff_base": "0.1s", "max_inline_wait": "20s"},
             "sinks": {"console": {"enabled": True},
                       "slack": {"enabled": True, "base_url": self.slack.base_url, "default_channel": "#sales-signals"}},
             "sources": sources,
@@ -79,8 +81,12 @@ class Workspace:
     def env(self) -> dict[str, str]:
         return {**os.environ, "SLACK_BOT_TOKEN": SLACK_TOKEN, "SIGNALWATCH_CONFIG": str(self.config)}
 
-    def cli(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        """Run the real `signalwatch` command in a subprocess."""
+    def cli(self, *args: str, timeout: float = 60, process: bool = False) -> subprocess.CompletedProcess[str]:
+        """Run the `signalwatch` command in this folder: in the test process (tests/inprocess.py says
+        what that does not prove), or with `process=True`, and always for the daemon, as a real
+        `python -m signalwatch` child process (`timeout` applies to that one only)."""
+        if not process and not is_daemon(args):
+            return run_signalwatch(args, self.root, self.env())
         return subprocess.run(
             [sys.executable, "-m", "signalwatch", *args], cwd=self.root, env=self.env(),
             capture_output=True, text=True, timeout=timeout,
@@ -93,14 +99,19 @@ class Workspace:
         )
 
 
-@pytest.fixture
-def workspace(tmp_path: Path, slack: FakeSlack) -> Workspace:
-    write_starter(tmp_path)
-    (tmp_path / "accounts.csv").write_text((FIXTURES / "accounts.csv").read_text(encoding="utf-8"), encoding="utf-8")
-    ws = Workspace(tmp_path, slack)
+def make_workspace(root: Path, slack: FakeSlack) -> Workspace:
+    """The starter config and rules in `root`, with the sample accounts imported."""
+    write_starter(root)
+    (root / "accounts.csv").write_text((FIXTURES / "accounts.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    ws = Workspace(root, slack)
     result = ws.cli("-c", str(ws.config), "accounts", "import", "accounts.csv")
     assert result.returncode == 0, result.stderr
     return ws
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, slack: FakeSlack) -> Workspace:
+    return make_workspace(tmp_path, slack)
 
 
 def feed_bytes(name: str) -> bytes:

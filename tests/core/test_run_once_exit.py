@@ -1,6 +1,6 @@
 """`signalwatch run --once` under cron: a non-zero exit when an alert became a dead letter or a
 source failed in that run, and the source-health admin notice works there as in the daemon.
-The real command in a subprocess, against a fixture feed server and a fake Slack."""
+The real command (in the test process: tests/inprocess.py), against a fixture feed server and a fake Slack."""
 
 from __future__ import annotations
 

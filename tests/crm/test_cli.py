@@ -1,4 +1,4 @@
-"""The real CLI in a subprocess: crm setup, CRM write-back next to Slack, a failure visible in status, sync, digest."""
+"""The real CLI (run in the test process: tests/inprocess.py): crm setup, CRM write-back next to Slack, a failure visible in status, sync, digest."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The real CLI in a subprocess against the fake HubSpot: what `crm sync` keeps, `--dry-run`, and
+"""The real CLI (in the test process: tests/inprocess.py) against the fake HubSpot: what `crm sync` keeps, `--dry-run`, and
 a token an upstream error echoes never reaching the database or any output."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`signalwatch digest` in a subprocess, after a real poll of a recorded funding feed: the Markdown a
+"""`signalwatch digest` (in the test process: tests/inprocess.py), after a real poll of a recorded funding feed: the Markdown a
 manager reads, and `--send` posting once per period to the fake Slack (the real slack-sdk client)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""`signalwatch run --once` as a subprocess against a fixture feed server and a fake Slack."""
+"""`signalwatch run --once` against a fixture feed server and a fake Slack: the first test runs the real
+command as a subprocess (what cron runs), the others run it in the test process (tests/inprocess.py)."""
 
 from __future__ import annotations
 
@@ -36,14 +37,14 @@ def standard_sources(feeds: FixtureServer) -> list[dict]:
 
 def test_one_cycle_sends_exactly_the_expected_alerts_and_a_second_sends_none(workspace: Workspace, feeds: FixtureServer) -> None:
     workspace.write_config(standard_sources(feeds))
-    first = workspace.cli("run", "--once")
+    first = workspace.cli("run", "--once", process=True)
     assert first.returncode == 0, first.stderr
     assert sorted(received(workspace.slack)) == sorted(EXPECTED)
     assert len(workspace.slack.messages) == len(EXPECTED)
     assert "Raised $45M Series B" in first.stdout and "Rule funding-round" in first.stdout  # console sink
     assert "4 alerts delivered" not in first.stdout and "8 alerts delivered" in first.stdout
 
-    second = workspace.cli("run", "--once")
+    second = workspace.cli("run", "--once", process=True)  # a new process: only the database remembers
     assert second.returncode == 0, second.stderr
     assert len(workspace.slack.messages) == len(EXPECTED)
     assert "0 new events, 0 alerts delivered" in second.stdout

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -26,6 +25,7 @@ from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 from tests.conftest import FIXTURES, SLACK_TOKEN
 from tests.feedback.conftest import USERS, Loop, dated_deal
+from tests.inprocess import run_signalwatch
 
 HUBSPOT_TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
 SAM, DANA, LEE = USERS["sam@yourco.example"], USERS["dana@yourco.example"], USERS["lee@yourco.example"]
@@ -45,8 +45,7 @@ class Admin:
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "HUBSPOT_ACCESS_TOKEN": HUBSPOT_TOKEN, "SIGNALWATCH_CONFIG": str(self.root / "signalwatch.yaml")}
-        return subprocess.run([sys.executable, "-m", "signalwatch", *args], cwd=self.root, env=env, capture_output=True,
-                              text=True, timeout=120)
+        return run_signalwatch(args, self.root, env)  # in the test process: tests/inprocess.py
 
     def click(self, account: str, action: str, user: str, value: str | None = None) -> None:
         self.loop.click(account, action, user, value)

@@ -7,7 +7,6 @@ names it, with its fix, before anything is sent, and exits non-zero.
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from signalwatch.preflight.slack import MANIFEST_SCOPES
 from tests.conftest import Workspace, feed_bytes
 from tests.crm.conftest import HUBSPOT_TOKEN, SF_FIXTURES
+from tests.inprocess import run_signalwatch
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +37,8 @@ def healthy(workspace: Workspace, feeds: FixtureServer, **sinks: Any) -> None:
 
 
 def doctor(workspace: Workspace, **env: str) -> subprocess.CompletedProcess[str]:
-    """`signalwatch doctor` in a subprocess, with extra environment variables."""
-    return subprocess.run([sys.executable, "-m", "signalwatch", "doctor"], cwd=workspace.root, env={**workspace.env(), **env},
-                          capture_output=True, text=True, timeout=60)
+    """`signalwatch doctor` (in the test process: tests/inprocess.py), with extra environment variables."""
+    return run_signalwatch(["doctor"], workspace.root, {**workspace.env(), **env})
 
 
 def problems(result: subprocess.CompletedProcess[str]) -> list[str]:

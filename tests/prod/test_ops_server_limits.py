@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.devtools.fixture_server import FixtureServer
 from signalwatch.runtime.server import IDLE_TIMEOUT, MAX_CONNECTIONS, REQUEST_DEADLINE
-from tests.conftest import Workspace
+from tests.conftest import SLACK_TOKEN, Workspace, make_workspace
 from tests.e2e.test_run_once import standard_sources
 from tests.prod.helpers import free_port, get, get_json, wait_for
 
@@ -79,17 +80,21 @@ class SlowLoris:
         self.sock.close()
 
 
-@pytest.fixture
-def daemon(workspace: Workspace) -> Iterator[tuple[subprocess.Popen[str], int]]:
+@pytest.fixture(scope="module")
+def daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """One daemon for the tests below (starting one costs seconds): each closes the connections it
+    opened, and the slow-client test waits until the daemon's connection threads are gone."""
     port = free_port()
-    workspace.write_config([], server={"enabled": True, "host": "127.0.0.1", "port": port})
-    process = workspace.popen("run")
-    try:
-        wait_for(lambda: get(f"http://127.0.0.1:{port}/healthz")[0] == 200, what="/healthz to answer")
-        yield process, port
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.communicate(timeout=30)
+    with FakeSlack(token=SLACK_TOKEN) as slack:
+        workspace = make_workspace(tmp_path_factory.mktemp("endpoint"), slack)
+        workspace.write_config([], server={"enabled": True, "host": "127.0.0.1", "port": port})
+        process = workspace.popen("run")
+        try:
+            wait_for(lambda: get(f"http://127.0.0.1:{port}/healthz")[0] == 200, what="/healthz to answer")
+            yield process, port
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.communicate(timeout=30)
 
 
 def test_idle_and_slow_clients_cannot_exhaust_the_endpoint(daemon: tuple[subprocess.Popen[str], int]) -> None:

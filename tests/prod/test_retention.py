@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.store import AlertDraft, Store
 from signalwatch.timeutil import utcnow
+from tests.inprocess import run_signalwatch
 from tests.polls import commit
 
 NOW = utcnow()
@@ -44,6 +45,11 @@ def fill(store: Store) -> dict[str, int]:
     return ids
 
 
+def prune(config: Path) -> subprocess.CompletedProcess[str]:
+    """`signalwatch -c CONFIG maintenance prune`, in the test process (tests/inprocess.py)."""
+    return run_signalwatch(["-c", str(config), "maintenance", "prune"], Path.cwd(), os.environ)
+
+
 def titles(store: Store) -> set[str]:
     return {e.company_name or "" for _, e in store.list_events(limit=100)}
 
@@ -54,8 +60,7 @@ def test_prune_command_deletes_only_what_retention_allows(tmp_path: Path) -> Non
     ids = fill(store)
     config = tmp_path / "signalwatch.yaml"
     config.write_text("database: signalwatch.db\nretention:\n  events: 365d\n  sent_alerts: 180d\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "signalwatch", "-c", str(config), "maintenance", "prune"],
-                            capture_output=True, text=True, timeout=60)
+    result = prune(config)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "pruned 3 events older than 365d and 2 sent alerts older than 180d"
     # unsent and dead alerts keep their evidence; recent events stay
@@ -63,14 +68,12 @@ def test_prune_command_deletes_only_what_retention_allows(tmp_path: Path) -> Non
     left = {item.id for item in store.list_outbox(limit=100)}
     assert left == {ids["old-sent-recently"], ids["old-pending"], ids["old-dead"]}
     # a second run finds nothing more
-    again = subprocess.run([sys.executable, "-m", "signalwatch", "-c", str(config), "maintenance", "prune"],
-                           capture_output=True, text=True, timeout=60)
+    again = prune(config)
     assert again.stdout.startswith("pruned 0 events") and "and 0 sent alerts" in again.stdout
 
 
 def test_retention_shorter_than_a_month_is_refused(tmp_path: Path) -> None:
     config = tmp_path / "signalwatch.yaml"
     config.write_text("retention:\n  events: 7d\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "signalwatch", "-c", str(config), "maintenance", "prune"],
-                            capture_output=True, text=True, timeout=60)
+    result = prune(config)
     assert result.returncode == 2 and "signalwatch.yaml:2" in result.stderr and "retention.events" in result.stderr
