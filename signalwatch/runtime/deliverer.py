@@ -71,17 +71,19 @@ class DeliveryWorker:
         """Let the worker finish the row it is sending, then end it (the daemon's stop is set)."""
         with self._lock:
             wake, self._wake = self._wake, None
-            process = self._process
         if wake is not None:
             wake.close()  # the worker reads end-of-file: it stops after its current row
-        if process is not None:
-            process.join(timeout)
-            if process.is_alive():
-                log.warning("delivery: worker did not stop within %.0fs; terminating it", timeout)
-                process.terminate()
-                process.join(5)
+        # The watcher is the one thread that joins (reaps) the worker: a second join here raced it,
+        # and whichever lost saw a live process and "terminated" one that had already exited.
         if self._watcher is not None:
-            self._watcher.join(5)
+            self._watcher.join(timeout)
+        with self._lock:
+            process = self._process
+        if process is not None and process.is_alive():
+            log.warning("delivery: worker did not stop within %.0fs; terminating it", timeout)
+            process.terminate()
+            if self._watcher is not None:
+                self._watcher.join(5)
 
     def _spawn(self) -> None:
         ours, theirs = socket.socketpair()

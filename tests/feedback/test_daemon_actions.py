@@ -71,6 +71,7 @@ def test_a_snooze_clicked_in_slack_outlives_a_restart(workspace: Workspace, feed
     assert "poll: people-news ok fetched=2 new_events=2" in log
     assert "new-revenue-leader did not alert for event" in log and f"suppressed by snoozed in Slack by {SAM.lower()}" in log
     assert "ERROR" not in first_log + log
+    assert "did not stop" not in first_log + log  # each stop waited for the worker; none was killed
 
 
 def test_cron_runs_once_without_the_app_token_but_the_daemon_asks_for_it(workspace: Workspace, feeds: FixtureServer,
