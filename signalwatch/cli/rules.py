@@ -14,7 +14,10 @@ from signalwatch.cli.common import migrated_store, print_table, settings_or_exit
 from signalwatch.timeutil import parse_duration, utcnow
 
 if TYPE_CHECKING:  # each command imports what it needs: `rules check` needs no engine, store or sinks
+    from signalwatch.alerts.draft import AlertDraft
     from signalwatch.rules.ruleset import RuleSet
+    from signalwatch.store import Store
+    from signalwatch.store.outbox import OutboxItem
     from signalwatch.yamlload import Issue
 
 __all__ = ["register"]
@@ -29,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--strict", action="store_true", help="exit 3 when there are warnings")
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.set_defaults(func=cmd_check)
-    test = group.add_parser("test", help="run rule test files: events at relative times, expected alerts per rule")
+    test = group.add_parser("test", help="run rule test files: events at relative times, expected alerts per rule"
+                              " (and whom they name among the accounts' contacts)")
     test.add_argument("files", nargs="+", help="rule test YAML files")
     test.add_argument("--rules", help="rules folder (default: rules_dir from the config, else ./rules)")
     test.set_defaults(func=cmd_test)
@@ -39,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     backtest.set_defaults(func=cmd_backtest)
     for parent in (subparsers, group):  # `signalwatch explain` and `signalwatch rules explain`
         explain = parent.add_parser("explain", help="for a stored event, per rule, what the engine did: fired, held by a delivery"
-                                    " window (until when), blocked (cooldown, daily cap, suppression), or the first failing condition")
+                                    " window (until when), blocked (cooldown, daily cap, suppression), or the first failing condition;"
+                                    " for an alert, whom it names among the account's CRM contacts")
         explain.add_argument("event_id", type=int, help="id from `signalwatch events list`")
         explain.set_defaults(func=cmd_explain)
 
@@ -183,11 +188,30 @@ def cmd_explain(args: argparse.Namespace) -> int:
     labels = {"fired": "FIRED", "held": "HELD", "blocked": "BLOCKED", "no route": "NO ROUTE", "not matched": "no"}
     for outcome in outcomes:
         print(f"  {labels[outcome.outcome]:<8} {outcome.rule_id}" + (f": {outcome.detail}" if outcome.detail else ""))
-        for draft in outcome.drafts:
-            if draft.rule_id != outcome.rule_id:
-                continue  # a joined alert is described under the first rule it names
+        own = [draft for draft in outcome.drafts if draft.rule_id == outcome.rule_id]  # a joined alert: under its first rule
+        for draft in own:
             item = outbox.get(draft.alert_key)
             state = "not in the outbox (the rules changed since?)" if item is None else item.status + (
                 f" ({item.last_error})" if item.last_error and item.status != "sent" else "")
             print(f"           {draft.sink} {draft.target or ''}".rstrip() + f": {state}")
+        if own:
+            _print_whom(store, ruleset, own[0], outbox.get(own[0].alert_key))
     return 0
+
+
+def _print_whom(store: Store, ruleset: RuleSet, draft: AlertDraft, item: OutboxItem | None) -> None:
+    """Whom the alert names: as stored with it when it was enqueued, else as the pipeline would
+    choose them now from the stored CRM contacts; or why no one. One alert's routes share them."""
+    from signalwatch.rules.whom import choose_now, named, nobody_fits, persona_of
+
+    if item is not None:
+        payload, contacts, how = item.payload, named(item.payload), "as stored with the alert"
+    else:
+        payload, contacts, how = draft.payload, choose_now(store, draft, ruleset.rules), "chosen now from the stored CRM contacts"
+    if not contacts:
+        print(f"           whom to reach: {nobody_fits(store, payload, persona_of(payload, ruleset.rules))}")
+        return
+    print(f"           whom to reach ({how}):")
+    for contact in contacts:
+        extra = "".join(f", {value}" for value in (contact.get("email"), "the new leader" if contact.get("new_leader") else None) if value)
+        print(f"             {contact['name']} ({contact.get('title') or 'no title'}{extra})")

@@ -20,6 +20,19 @@ A rule test file::
           - at: 0
             events: [{type: hiring, change: posted, company: Acme, attributes: {function: sales}}]
             expect: {vp-sales-and-hiring: []}        # cooldown survives the restart
+
+An account may list its CRM contacts (it then needs a `crm_id` naming its CRM, as a synced one
+has), and a step may expect whom its alerts name, in order (`contacts: []`: no one)::
+
+        accounts:
+          - name: Acme
+            crm_id: hubspot:101
+            contacts: [{name: Fay Cfo, title: CFO}, {name: Ivan Intern, title: Finance Intern}]
+        steps:
+          - events: [{type: funding, change: raised, company: Acme}]
+            expect: {funding-round: [Acme], contacts: [Fay Cfo]}
+
+The contacts are stored as the CRM sync stores them and chosen by the pipeline's own code.
 """
 
 from __future__ import annotations
@@ -35,10 +48,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from signalwatch.accounts import FIELD_TYPES, GIVEN_FIELDS, LIST_FIELDS, REQUIRED_FIELDS, Account
+from signalwatch.crm.contacts import CrmContact, replace_contacts
+from signalwatch.crm.sync import crm_ids
 from signalwatch.events import CHANGES, EventType, SignalEvent, make_dedupe_key
 from signalwatch.resolve import AccountIndex
 from signalwatch.rules.engine import Engine, Outcome
 from signalwatch.rules.ruleset import RuleSet
+from signalwatch.rules.whom import describe, named, persona_of
 from signalwatch.runtime.app import warmed_engine
 from signalwatch.runtime.pipeline import commit_events
 from signalwatch.store import Store
@@ -54,6 +70,7 @@ from signalwatch.yamlload import (
 __all__ = ["run_rule_tests", "run_backtest", "explain_event", "TestResult", "BacktestReport"]
 
 SOURCE = "rules-test"
+CONTACTS = "contacts"  # the `expect` key for whom a step's alerts name (not a rule id)
 
 
 class _Strict(BaseModel):
@@ -70,14 +87,24 @@ def _offset(value: Any) -> Any:
     return value
 
 
+class ContactSpec(_Strict):
+    """A CRM contact of a rule test's account, as the account sync stores one."""
+
+    name: str = Field(pattern=r"\S", description="as the CRM spells it")
+    title: str | None = Field(description="the CRM's job title; null for none (such a contact fits no persona)")
+    email: str | None = None
+    owner_email: str | None = Field(default=None, description="the contact's owner in the CRM")
+
+
 def _account_spec() -> type[_Strict]:
     """A rule test's account: every given field of `Account` (rules can test each, `crm_id` and
-    `boards` included), typed as it types them (lists as YAML lists)."""
+    `boards` included), typed as it types them (lists as YAML lists), and its CRM contacts."""
     defaults = {f.name: f.default for f in fields(Account)}
     spec: dict[str, Any] = {
         name: (list[str], []) if name in LIST_FIELDS else (FIELD_TYPES[name], ... if name in REQUIRED_FIELDS else defaults[name])
         for name in GIVEN_FIELDS
     }
+    spec[CONTACTS] = (list[ContactSpec], [])
     return create_model("AccountSpec", __base__=_Strict, __module__=__name__, **spec)
 
 
@@ -85,6 +112,15 @@ if TYPE_CHECKING:
     AccountSpec = _Strict  # for the type checker: a strict model; its fields come from the Account schema
 else:
     AccountSpec = _account_spec()
+
+
+def _contacts(account: Any) -> list[ContactSpec]:
+    return list(account.contacts)
+
+
+def _crm_ids(account: Any) -> dict[str, str]:
+    """The account's id in each CRM (its `crm_id`, as a synced account stores it)."""
+    return crm_ids(account.crm_id)
 
 
 class EventSpec(_Strict):
@@ -143,12 +179,13 @@ def _load(path: Path, ruleset: RuleSet) -> TestFile:
         raise AdminInputError(issues + validation_issues(exc, loaded, TestFile)) from None
     known = {rule.id for rule in ruleset.rules}
     for c, case in enumerate(spec.tests):
+        issues.extend(_contact_issues(case, c, loaded, str(path), known))
         for s, step in enumerate(case.steps):
             problem = _step_problem(step)
             if problem:
                 issues.append(Issue(str(path), loaded.line_of(("tests", c, "steps", s)), f"step {s + 1}: {problem}"))
             for rule_id in step.expect:
-                if rule_id not in known:
+                if rule_id not in known and rule_id != CONTACTS:
                     line = loaded.line_of(("tests", c, "steps", s, "expect", rule_id))
                     issues.append(Issue(str(path), line, f"unknown rule {rule_id!r}{suggest(rule_id, known)}"))
             for e, event in enumerate(step.events):
@@ -158,6 +195,30 @@ def _load(path: Path, ruleset: RuleSet) -> TestFile:
     if issues:
         raise AdminInputError(issues)
     return spec
+
+
+def _contact_issues(case: CaseSpec, c: int, loaded: Any, path: str, known: set[str]) -> list[Issue]:
+    """A case's contacts can only be found through their account's CRM id, and an expectation can
+    only name contacts the case gives (a typo would otherwise fail as 'chosen someone else')."""
+    issues = []
+    names: set[str] = set()
+    for a, account in enumerate(case.accounts):
+        if _contacts(account) and not _crm_ids(account):
+            issues.append(Issue(path, loaded.line_of(("tests", c, "accounts", a, CONTACTS)),
+                                "contacts need the account's `crm_id` naming its CRM, e.g. `crm_id: hubspot:101`:"
+                                " an alert finds its account's contacts through it, as a synced account's"))
+        names.update(contact.name for contact in _contacts(account))
+    for s, step in enumerate(case.steps):
+        if CONTACTS in step.expect and CONTACTS in known:
+            issues.append(Issue(path, loaded.line_of(("tests", c, "steps", s, "expect", CONTACTS)),
+                                "`contacts` in expect lists whom the alerts name, so a rule with id 'contacts' cannot be"
+                                " expected here: rename the rule"))
+        for i, name in enumerate(step.expect.get(CONTACTS, [])):
+            if name not in names:
+                where = ("tests", c, "steps", s, "expect", CONTACTS, i)
+                given = "; this case's accounts list none" if not names else suggest(name, names)
+                issues.append(Issue(path, loaded.line_of(where), f"expected contact {name!r} is not a contact of this case's accounts{given}"))
+    return issues
 
 
 def _step_problem(step: StepSpec) -> str | None:
@@ -193,6 +254,7 @@ def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
     store = Store(f"sqlite:///{workdir / 'rules-test.db'}")
     store.migrate()
     store.upsert_accounts([Account.from_fields({**a.model_dump(), "id": 0}) for a in case.accounts], now)
+    _store_contacts(store, case, now)
     accounts = {a.id: a for a in store.list_accounts()}
     index = AccountIndex(accounts.values())
     engine: Engine | None = None
@@ -205,17 +267,49 @@ def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
         before = {item.id for item in store.list_outbox(limit=100_000)}
         commit_events(store, engine, accounts, SOURCE, events, {}, step_time)
         fired: dict[str, set[str]] = {}
+        alerts: dict[tuple[str, str], dict[str, Any]] = {}  # (first rule, account) -> payload: its routes share one
         for item in store.list_outbox(limit=100_000):
             if item.id not in before:
                 name = (item.payload.get("account") or {}).get("name") or item.payload["event"].get("company_name") or "?"
+                alerts.setdefault((item.rule_id, name), item.payload)
                 for rule_id in item.payload.get("rules") or [item.rule_id]:  # one alert may name several rules
                     fired.setdefault(rule_id, set()).add(name)
         for rule_id, expected in step.expect.items():
+            if rule_id == CONTACTS:
+                continue
             got = sorted(fired.get(rule_id, set()))
             if sorted(set(expected)) != got:
                 result.problems.append(f"step {number} (at {step.at}): {rule_id} expected {sorted(set(expected))}, got {got}")
+        if CONTACTS in step.expect:
+            result.problems.extend(_contact_problems(f"step {number} (at {step.at})", step.expect[CONTACTS], alerts, ruleset))
     store.close()
     return result
+
+
+def _store_contacts(store: Store, case: CaseSpec, now: datetime) -> None:
+    """The case's contacts, stored as the account sync stores a CRM's (under the account's first CRM id)."""
+    by_crm: dict[str, list[CrmContact]] = {}
+    for a, account in enumerate(case.accounts):
+        for crm, company in list(_crm_ids(account).items())[:1]:
+            by_crm.setdefault(crm, []).extend(
+                CrmContact(crm, company, f"test-{a}-{n}", contact.name, contact.title, contact.email, contact.owner_email)
+                for n, contact in enumerate(_contacts(account)))
+    for crm, people in by_crm.items():
+        replace_contacts(store, crm, people, {person.company_id for person in people}, now)
+
+
+def _contact_problems(where: str, expected: list[str], alerts: Mapping[tuple[str, str], Mapping[str, Any]],
+                      ruleset: RuleSet) -> list[str]:
+    """Each of a step's alerts that names other people than `expected` (in order), with their titles."""
+    if not alerts:
+        return [f"{where}: contacts expected {expected}, but no alert fired to name them"]
+    problems = []
+    for (rule_id, account), payload in sorted(alerts.items()):
+        chosen = named(payload)
+        if [c["name"] for c in chosen] != expected:
+            problems.append(f"{where}: {rule_id} alert for {account}: contacts expected [{', '.join(expected)}],"
+                            f" chosen [{describe(chosen)}] by persona {persona_of(payload, ruleset.rules).describe()}")
+    return problems
 
 
 def run_rule_tests(path: Path, ruleset: RuleSet) -> list[TestResult]:

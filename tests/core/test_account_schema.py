@@ -15,7 +15,8 @@ from signalwatch.timeutil import utcnow
 # What admins' files already say: changing either list breaks their CSVs or rule tests.
 CSV_HEADER = ("name", "domain", "aliases", "industry", "employees", "revenue", "country", "owner_email",
               "owner_slack_id", "tags", "crm_id", "boards")
-RULE_TEST_KEYS = CSV_HEADER  # a rule can test every account field, so a rule test can set each
+RULE_TEST_KEYS = (*CSV_HEADER, "contacts")  # a rule can test every account field, so a rule test can set each;
+# and its CRM contacts (whom the alert names)
 TEMPLATE = Path(__file__).parents[2] / "signalwatch" / "templates" / "accounts.csv"
 
 
