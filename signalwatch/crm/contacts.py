@@ -5,7 +5,8 @@ is bought or scraped. Contacts are keyed by the CRM's own ids (crm, company/acco
 contact id), not by our account ids, so an alert finds its account's people through the
 account's `crm_id` and a sync replaces one CRM's whole set in one transaction: contacts
 deleted in the CRM, moved to another company, or of a company no longer synced, are gone
-after the next sync.
+after the next sync. Only the contacts of an account the CRM could not answer for (a 207 error
+for that one company) stay as stored until a later sync reads them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -23,7 +24,7 @@ from signalwatch.store import Store
 from signalwatch.store.pollunit import chunks
 from signalwatch.store.tables import ContactRow
 
-__all__ = ["CrmContact", "replace_contacts", "contacts_of", "hubspot_contact_url", "salesforce_contact_url",
+__all__ = ["CrmContact", "ContactListing", "replace_contacts", "preview_contacts", "contacts_of", "hubspot_contact_url", "salesforce_contact_url",
            "hubspot_portal_from_link"]
 
 _TABLE = ContactRow.__table__  # type: ignore[attr-defined]
@@ -42,6 +43,15 @@ class CrmContact:
     email: str | None = None
     owner_email: str | None = None
     url: str | None = None  # their record in the CRM
+
+
+@dataclass(frozen=True)
+class ContactListing:
+    """A CRM's contacts of the synced accounts, and the accounts whose contacts it could not give
+    (CRM id -> why): their stored contacts are kept."""
+
+    contacts: list[CrmContact]
+    unread: dict[str, str] = field(default_factory=dict)
 
 
 def hubspot_contact_url(portal_id: str | None, contact_id: str) -> str | None:
@@ -65,27 +75,35 @@ def _kept(crm: str, contacts: Iterable[CrmContact], companies: Collection[str]) 
     return {(c.company_id, c.remote_id): c for c in contacts if c.crm == crm and c.company_id in companies and c.name.strip()}
 
 
-def preview_contacts(store: Store, crm: str, contacts: Iterable[CrmContact], companies: Collection[str]) -> str:
+def preview_contacts(store: Store, crm: str, contacts: Iterable[CrmContact], companies: Collection[str],
+                     unread: Collection[str] = ()) -> str:
     """What `replace_contacts` would do, as one line for `crm sync --dry-run`."""
-    incoming = set(_kept(crm, contacts, companies))
     with store.engine.connect() as conn:
         stored = {(row.company_id, row.remote_id) for row in conn.execute(
             sa.select(_TABLE.c.company_id, _TABLE.c.remote_id).where(_TABLE.c.crm == crm))}
+    kept_as_stored = set(unread)
+    incoming = set(_kept(crm, contacts, set(companies) - kept_as_stored)) | {key for key in stored if key[0] in kept_as_stored}
     return (f"  contacts: {len(incoming)} to keep for the synced accounts ({len(stored)} stored now): "
             f"{len(incoming - stored)} new, {len(stored - incoming)} gone")
 
 
-def replace_contacts(store: Store, crm: str, contacts: Iterable[CrmContact], companies: Collection[str], now: datetime) -> int:
-    """Make `crm`'s stored contacts exactly `contacts` of the synced `companies` (one transaction).
-    Returns how many are stored. A person listed twice for one company is stored once."""
+def replace_contacts(store: Store, crm: str, contacts: Iterable[CrmContact], companies: Collection[str], now: datetime,
+                     unread: Collection[str] = ()) -> int:
+    """Make `crm`'s stored contacts exactly `contacts` of the synced `companies` (one transaction),
+    except that the stored contacts of a company in `unread` (the CRM could not give them this
+    time) stay as they are. Returns how many are stored. A person listed twice for one company
+    is stored once."""
+    kept_as_stored = set(unread)
     rows = [{"crm": crm, "company_id": c.company_id, "remote_id": c.remote_id, "name": c.name.strip(), "title": c.title,
              "email": c.email, "owner_email": c.owner_email, "url": c.url, "synced_at": now}
-            for c in _kept(crm, contacts, companies).values()]
+            for c in _kept(crm, contacts, set(companies) - kept_as_stored).values()]
     with store.engine.begin() as conn:
-        conn.execute(sa.delete(_TABLE).where(_TABLE.c.crm == crm))
+        stale = sa.delete(_TABLE).where(_TABLE.c.crm == crm)
+        conn.execute(stale.where(_TABLE.c.company_id.not_in(sorted(kept_as_stored))) if kept_as_stored else stale)
         if rows:
             conn.execute(sa.insert(_TABLE), rows)
-    return len(rows)
+        kept = conn.execute(sa.select(sa.func.count()).select_from(_TABLE).where(_TABLE.c.crm == crm)).scalar_one()
+    return int(kept)
 
 
 def contacts_of(db: Engine | Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[CrmContact]]:

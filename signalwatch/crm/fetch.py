@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from signalwatch.crm.contacts import CrmContact, hubspot_contact_url, salesforce_contact_url
+from signalwatch.crm.contacts import ContactListing, CrmContact, hubspot_contact_url, salesforce_contact_url
 from signalwatch.crm.hubspot_api import HubSpotApi
 from signalwatch.crm.salesforce_api import SalesforceApi
 from signalwatch.crm.sync import CrmAccount
@@ -142,18 +142,24 @@ def _full_name(first: Any, last: Any) -> str:
     return " ".join(part for part in (_text(first), _text(last)) if part)
 
 
-def hubspot_contacts(api: HubSpotApi, companies: Collection[str], portal_id: str | None) -> list[CrmContact]:
+def hubspot_contacts(api: HubSpotApi, companies: Sequence[str], portal_id: str | None) -> ContactListing:
     """The contacts associated with any of `companies` (one entry per contact and company), with
-    their owner's email and, when the portal is known, a link to their record. Read only."""
+    their owner's email and, when the portal is known, a link to their record. Read only, and only
+    these companies' people: their contact ids by association batch reads (1,000 companies a
+    request), then those contacts by batch reads (100 a request), never the portal's whole
+    contact list. A company HubSpot reports an error for is in `unread`, with the error."""
     owners = api.owners()
+    links = api.company_contact_ids(companies)
+    records = {record.id: record for record in api.read_contacts([c for ids in links.ids.values() for c in ids], CONTACT_PROPERTIES)}
     found = []
-    for record, company_ids in api.iter_contacts(CONTACT_PROPERTIES):
-        props = record.properties
-        name = _full_name(props.get("firstname"), props.get("lastname")) or _text(props.get("email")) or ""
-        owner = owners.get(str(props.get("hubspot_owner_id") or ""))
-        found += [CrmContact("hubspot", company, record.id, name, _text(props.get("jobtitle")), _text(props.get("email")), owner,
-                             hubspot_contact_url(portal_id, record.id)) for company in company_ids if company in companies]
-    return found
+    for company, contact_ids in links.ids.items():
+        for record in (records[c] for c in contact_ids if c in records):  # one missing was deleted between the reads
+            props = record.properties
+            name = _full_name(props.get("firstname"), props.get("lastname")) or _text(props.get("email")) or ""
+            owner = owners.get(str(props.get("hubspot_owner_id") or ""))
+            found.append(CrmContact("hubspot", company, record.id, name, _text(props.get("jobtitle")), _text(props.get("email")),
+                                    owner, hubspot_contact_url(portal_id, record.id)))
+    return ContactListing(found, dict(links.problems))
 
 
 def salesforce_contacts(api: SalesforceApi, account_ids: Sequence[str], base_url: str | None) -> list[CrmContact]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,8 +30,8 @@ from signalwatch.http import parse_retry_after
 from signalwatch.http.ratelimit import WindowLimiter
 from signalwatch.sinks.base import SinkError
 
-__all__ = ["HubSpotApi", "HubSpotApiError", "HubSpotRecord", "SIGNAL_PROPERTIES", "TASK_TO_COMPANY", "NOTE_TO_COMPANY",
-           "ALERT_KEY_PROPERTY", "KEYED_OBJECTS"]
+__all__ = ["HubSpotApi", "HubSpotApiError", "HubSpotRecord", "AssociationRead", "ASSOCIATION_BATCH", "OBJECT_BATCH",
+           "SIGNAL_PROPERTIES", "TASK_TO_COMPANY", "NOTE_TO_COMPANY", "ALERT_KEY_PROPERTY", "KEYED_OBJECTS"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,11 @@ _ALERT_KEY_SPEC: dict[str, Any] = {
     "hasUniqueValue": True, "groupName": _KEY_GROUP,
     "description": "Written by signalwatch: the alert this record came from (unique, so an alert is written once).",
 }
+# Batch sizes HubSpot accepts: association batch reads take at most 1,000 ids (developer changelog,
+# "Batch Read Limit for HubSpot Associations API", from 2025-02-10); object batch reads 100.
+ASSOCIATION_BATCH = 1000
+OBJECT_BATCH = 100
+NO_ASSOCIATIONS = "crm.associations.NO_ASSOCIATIONS_FOUND"  # a 207 error that only says "none"
 _POLICY_WAIT = {"TEN_SECONDLY_ROLLING": 10.0, "SECONDLY": 1.0, "DAILY": 3600.0}
 _BEFORE_SENDING = (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.SSLError, urllib3.exceptions.ProxyError,
                    urllib3.exceptions.LocationParseError)
@@ -70,6 +75,15 @@ class HubSpotApiError(SinkError):
 class HubSpotRecord:
     id: str
     properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AssociationRead:
+    """What an association batch read found: each company's contact ids (an empty list: none),
+    and the companies HubSpot reported an error for instead, with its message."""
+
+    ids: dict[str, list[str]]
+    problems: dict[str, str]
 
 
 class HubSpotApi:
@@ -222,21 +236,69 @@ class HubSpotApi:
             if after is None:
                 return
 
-    def iter_contacts(self, properties: list[str]) -> Iterator[tuple[HubSpotRecord, list[str]]]:
-        """Every live contact with the ids of its companies, in the API's order and without
-        repeats (the contact list with `associations=companies` names the primary company as
-        `contact_to_company` and every company again as `contact_to_company_unlabeled`). Read only."""
-        after = None
-        while True:
-            page = self._call("contact list", self._client.crm.contacts.basic_api.get_page, limit=100, after=after,
-                              properties=properties, associations=["companies"], archived=False)
-            for item in page.results or []:
-                companies = (item.associations or {}).get("companies")
-                ids = [str(link.id) for link in (companies.results if companies else None) or []]
-                yield HubSpotRecord(str(item.id), dict(item.properties or {})), list(dict.fromkeys(ids))
-            after = _next_after(page)
-            if after is None:
-                return
+    def company_contact_ids(self, company_ids: Sequence[str]) -> AssociationRead:
+        """The ids of each company's contacts, by v4 association batch reads of up to 1,000
+        companies (HubSpot's limit); a company whose list runs past one page is asked again with
+        its `after`. Read only. A 207 answer keeps what it holds: a company HubSpot says has no
+        contacts (`NO_ASSOCIATIONS_FOUND`) gets an empty list, one it reports another error for
+        is left out and named in `problems`."""
+        found: dict[str, list[str]] = {}
+        problems: dict[str, str] = {}
+        pending: list[tuple[str, str | None]] = [(company, None) for company in dict.fromkeys(company_ids)]
+        while pending:
+            batch, pending = pending[:ASSOCIATION_BATCH], pending[ASSOCIATION_BATCH:]
+            inputs = [{"id": company, **({"after": after} if after else {})} for company, after in batch]
+            page = self._call("contact associations", self._client.crm.associations.v4.batch_api.get_page, "companies", "contacts",
+                              batch_input_public_fetch_associations_batch_request={"inputs": inputs})
+            answered: set[str] = set()
+            for result in page.results or []:
+                company = str(result._from.id)
+                answered.add(company)
+                found.setdefault(company, []).extend(str(link.to_object_id) for link in result.to or [])
+                after = _next_after(result)
+                if after is not None:
+                    pending.append((company, after))
+            unnamed = []
+            for error in getattr(page, "errors", None) or []:
+                named = [str(i) for i in (getattr(error, "context", None) or {}).get("fromObjectId") or []]
+                for company in named:
+                    answered.add(company)
+                    if getattr(error, "sub_category", None) == NO_ASSOCIATIONS:
+                        found.setdefault(company, [])
+                    else:
+                        problems[company] = _scrub(str(error.message or error.category), self._token)[:300]
+                if not named:
+                    unnamed.append(_scrub(str(error.message or error.category), self._token)[:300])
+            for company, _after in batch:  # not in the answer: an error that names no id explains it, else none
+                if company not in answered:
+                    if unnamed:
+                        problems[company] = "; ".join(unnamed)
+                    else:
+                        found.setdefault(company, [])
+        for company in problems:
+            found.pop(company, None)
+        return AssociationRead({company: list(dict.fromkeys(ids)) for company, ids in found.items()}, problems)
+
+    def read_contacts(self, ids: Sequence[str], properties: list[str]) -> list[HubSpotRecord]:
+        """The contacts with these ids, by batch reads of 100 (HubSpot's limit). Read only. A contact
+        HubSpot no longer holds (deleted since its association was read) is left out."""
+        found = []
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), OBJECT_BATCH):
+            batch = self._call("contact batch read", self._client.crm.contacts.batch_api.read, batch_read_input_simple_public_object_id={
+                "inputs": [{"id": contact} for contact in unique[start:start + OBJECT_BATCH]], "properties": properties,
+                "propertiesWithHistory": []})
+            found += [HubSpotRecord(str(item.id), dict(item.properties or {})) for item in batch.results or []]
+        return found
+
+    def probe_contacts(self) -> None:
+        """Raise `HubSpotApiError` (403) unless the token may read contacts (`signalwatch doctor`): a
+        batch read of an id no contact has, so nothing is read. A 404 for it is an answer too."""
+        try:
+            self.read_contacts(["0"], ["jobtitle"])
+        except HubSpotApiError as exc:
+            if exc.status != 404:
+                raise
 
     # -- writes -----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
 
-from signalwatch.crm.contacts import CrmContact, hubspot_portal_from_link, preview_contacts, replace_contacts
+from signalwatch.crm.contacts import ContactListing, hubspot_portal_from_link, preview_contacts, replace_contacts
 from signalwatch.crm.fetch import hubspot_accounts, hubspot_contacts, salesforce_accounts, salesforce_contacts
 from signalwatch.crm.owners import SlackDirectory
 from signalwatch.crm.sync import KNOWN_CRMS, CrmAccount, SyncDiff, SyncReport, apply_sync, preview_sync
@@ -49,30 +49,40 @@ def slack_directory(settings: Any) -> SlackDirectory:
 def sync_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory, now: datetime) -> SyncReport:
     """One full sync of one CRM: its accounts, then (unless `sync.contacts: false`) their contacts.
     An account fetch error raises before anything in the store changes; a contacts fetch error
-    (a token without the contacts scope) keeps the stored contacts and is reported in `skipped`."""
-    incoming, contacts, problem = _listing(settings, crm)
+    (a token without the contacts scope) keeps the stored contacts and is reported in `skipped`,
+    as is each account whose contacts the CRM could not give this time (its stored ones stay)."""
+    incoming, listing, problem = _listing(settings, crm)
     if problem:
         log.warning("sync: %s contacts (the stored ones are kept): %s", crm, problem)
     report = apply_sync(store, crm, incoming, directory.user_id, now)
-    if contacts is None:
+    if listing is None:
         return replace(report, skipped=[*report.skipped, f"contacts (the stored ones are kept): {problem}"]) if problem else report
-    stored = replace_contacts(store, crm, contacts, {item.remote_id for item in incoming}, now)
-    return replace(report, contacts=stored)
+    unread = _unread_lines(crm, listing, "are")
+    for line in unread:
+        log.warning("sync: %s", line)
+    stored = replace_contacts(store, crm, listing.contacts, {item.remote_id for item in incoming}, now, unread=listing.unread)
+    return replace(report, contacts=stored, skipped=[*report.skipped, *unread])
 
 
 def preview_crm(settings: Any, store: Store, crm: str, directory: SlackDirectory) -> SyncDiff:
     """What `sync_crm` would change, by the same fetch and plan, with nothing written: the
     accounts, and (unless `sync.contacts: false`) how the stored contacts would change."""
-    incoming, contacts, problem = _listing(settings, crm)
+    incoming, listing, problem = _listing(settings, crm)
     diff = preview_sync(store, crm, incoming, directory.user_id)
     if problem:
         return replace(diff, skipped=[*diff.skipped, f"contacts (the stored ones would be kept): {problem}"])
-    if contacts is None:
+    if listing is None:
         return diff
-    return replace(diff, contacts=preview_contacts(store, crm, contacts, {item.remote_id for item in incoming}))
+    line = preview_contacts(store, crm, listing.contacts, {item.remote_id for item in incoming}, unread=listing.unread)
+    return replace(diff, contacts=line, skipped=[*diff.skipped, *_unread_lines(crm, listing, "would be")])
 
 
-def _listing(settings: Any, crm: str) -> tuple[list[CrmAccount], list[CrmContact] | None, str | None]:
+def _unread_lines(crm: str, listing: ContactListing, verb: str) -> list[str]:
+    """One line per account whose contacts the CRM could not give (a 207 error for it)."""
+    return [f"contacts of {crm}:{company} (the stored ones {verb} kept): {why}" for company, why in sorted(listing.unread.items())]
+
+
+def _listing(settings: Any, crm: str) -> tuple[list[CrmAccount], ContactListing | None, str | None]:
     """The CRM's accounts (raises on any failure), their contacts (None when `sync.contacts` is
     off or they could not be read), and why they could not (e.g. a token without the contacts scope)."""
     api = _api(settings, crm)
@@ -104,16 +114,16 @@ def _fetch(settings: Any, crm: str, api: Any) -> list[CrmAccount]:
     return salesforce_accounts(api, config.sync)
 
 
-def _fetch_contacts(settings: Any, crm: str, api: Any, accounts: list[CrmAccount]) -> list[CrmContact]:
+def _fetch_contacts(settings: Any, crm: str, api: Any, accounts: list[CrmAccount]) -> ContactListing:
     """The contacts of the listed accounts, with links to their records (raises on any failure)."""
     ids = [item.remote_id for item in accounts]
     links = _crm_links(settings)
     if crm == "hubspot":
         portal = settings.sink_configs[crm].sync.portal_id or hubspot_portal_from_link(links.get("hubspot"))
-        return hubspot_contacts(api, set(ids), portal)
+        return hubspot_contacts(api, ids, portal)
     template = links.get("salesforce")  # its host is the Lightning domain people open; else the API's instance
     base = _origin(template) if template else settings.sink_configs[crm].instance_url
-    return salesforce_contacts(api, ids, base)
+    return ContactListing(salesforce_contacts(api, ids, base))
 
 
 def _crm_links(settings: Any) -> dict[str, str]:

@@ -6,9 +6,16 @@ GTE/LTE, HAS_PROPERTY), owners, property groups and property definitions of comp
 tasks and notes (a property with `hasUniqueValue` rejects a second object holding the same
 value with 409); the deal list with company associations (`associations=companies`: each
 company twice, as `deal_to_company` and `deal_to_company_unlabeled`, as recorded from the real
-API in tests/fixtures/hubspot); the contact list with company associations, in the same shape
-(`contact_to_company`, `contact_to_company_unlabeled`); Bearer-token auth; scripted failures (429 with HubSpot's error
-body, 5xx).
+API in tests/fixtures/hubspot); a company's contacts as the account sync reads them: v4
+association batch reads (`POST /crm/v4/associations/companies/contacts/batch/read`, at most
+1,000 inputs; `association_page_size` contacts per company and page, the rest behind
+`paging.next.after`; a company without contacts is a 207 `NO_ASSOCIATIONS_FOUND` error, as
+recorded; an id that is not a number, or is in `failing_companies`, a 207 `VALIDATION_ERROR`
+naming no id, assembled from the documented error schema and a recorded 207 of another object)
+and contact batch reads (`POST /crm/v3/objects/contacts/batch/read`, at most 100 inputs; a
+contact not held is a 207 `OBJECT_NOT_FOUND` error); Bearer-token auth;
+scripted failures (429 with HubSpot's error body, 5xx). `requests` lists every (method, path)
+received and `bodies` every JSON body, so a test can count what a sync asked for.
 
 Failure modes of the real service, to test against: `search_lag` (objects written through
 the API appear in search results only that many seconds later, as HubSpot's search index
@@ -58,6 +65,13 @@ _BUILT_IN: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
 _CLOSED_STAGES = {"closedwon": ("true", "true"), "closedlost": ("true", "false")}  # stage -> (hs_is_closed, hs_is_closed_won)
 DEAL_TO_COMPANY = 5  # HubSpot-defined association type id of a deal's primary company
 CONTACT_TO_COMPANY = 1  # HubSpot-defined association type id of a contact's primary company
+# Company -> contact association types (ids and label as a v4 batch read against HubSpot printed
+# them in amp-labs/connectors#1271): every contact unlabeled (280), and first, as in the recorded
+# contact -> company answer, the primary label (2) when this company is the contact's primary one.
+_COMPANY_TO_CONTACT = {"category": "HUBSPOT_DEFINED", "typeId": 280, "label": None}
+_COMPANY_TO_PRIMARY_CONTACT = {"category": "HUBSPOT_DEFINED", "typeId": 2, "label": "Contact with Primary Company"}
+ASSOCIATION_BATCH_LIMIT = 1000  # inputs per association batch read (HubSpot changelog, 2025-02-10)
+OBJECT_BATCH_LIMIT = 100  # inputs per object batch read
 
 
 class _Hangup(Exception):
@@ -94,6 +108,10 @@ class FakeHubSpot(LoopbackServer):
         self.lists: dict[str, list[str]] = {}  # list id -> company ids
         self.scripted: list[Scripted] = []
         self.requests: list[tuple[str, str]] = []
+        self.bodies: list[tuple[str, Any]] = []  # (path, JSON body) of every request that had one
+        self.association_page_size = 500  # contacts per company in one association batch answer
+        self.failing_companies: set[str] = set()  # association reads answer these with a 207 error
+        self.portal_id = "24681357"  # in the `url` of a contact batch read's results
         self.delay_creates = 0.0  # seconds to hold a create answer after storing the object
         self.reset_creates = 0  # this many creates are stored, then the connection drops unanswered
         self.search_lag = 0.0  # seconds before an object written through the API shows in search
@@ -161,6 +179,8 @@ class FakeHubSpot(LoopbackServer):
             stamp = _now()
             props = {k: (None if v is None else str(v)) for k, v in properties.items()}
             props.update({"hs_object_id": object_id, "createdate": stamp, "hs_lastmodifieddate": stamp})
+            if object_type == "contacts":  # contacts call it by its older name
+                props["lastmodifieddate"] = stamp
             self.objects[object_type][object_id] = {"id": object_id, "properties": props, "createdAt": stamp,
                                                     "updatedAt": stamp, "archived": False}
             if lag:
@@ -180,18 +200,20 @@ class FakeHubSpot(LoopbackServer):
     def handle(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, dict[str, str], Any]:
         with self._lock:
             self.requests.append((method, path))
+            if body is not None:
+                self.bodies.append((path, body))
             for index, script in enumerate(self.scripted):
                 if script.path in path:
                     self.scripted.pop(index)
                     return script.status, script.headers, script.body
         route: list[tuple[str, str, Callable[..., tuple[int, dict[str, str], Any]]]] = [
             ("POST", r"/crm/v3/objects/(companies|tasks|notes)/search", self._search),
-            ("POST", r"/crm/v3/objects/(companies)/batch/read", self._batch_read),
+            ("POST", r"/crm/v3/objects/(companies|contacts)/batch/read", self._batch_read),
+            ("POST", r"/crm/v4/associations/companies/contacts/batch/read", self._company_contacts),
             ("GET", r"/crm/v3/lists/(\w+)/memberships", self._memberships),
             ("POST", r"/crm/v3/objects/(tasks|notes|companies)", self._create),
             ("GET", r"/crm/v3/objects/(companies)", self._list),
             ("GET", r"/crm/v3/objects/(deals)", self._list_deals),
-            ("GET", r"/crm/v3/objects/(contacts)", self._list_deals),
             ("GET", r"/crm/v3/objects/(companies|tasks|notes)/([^/]+)", self._get),
             ("PATCH", r"/crm/v3/objects/(companies)/(\d+)", self._update),
             ("GET", r"/crm/v3/owners/?", self._owners),
@@ -226,19 +248,66 @@ class FakeHubSpot(LoopbackServer):
         return 200, {}, out
 
     def _batch_read(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
-        wanted = set(body.get("properties") or []) | {"hs_object_id", "createdate", "hs_lastmodifieddate"}
+        inputs = body.get("inputs") or []
+        if len(inputs) > OBJECT_BATCH_LIMIT:
+            return 400, {}, _error(f"Batch input contains {len(inputs)} inputs, more than the limit of {OBJECT_BATCH_LIMIT}", "VALIDATION_ERROR")
+        always = {"hs_object_id", "createdate", "lastmodifieddate" if object_type == "contacts" else "hs_lastmodifieddate"}
+        wanted = set(body.get("properties") or []) | always
         found, missing = [], []
-        for item in body.get("inputs") or []:
+        for item in inputs:
             record = self.objects[object_type].get(str(item["id"]))
             if record is None or record["archived"]:
                 missing.append(str(item["id"]))
-            else:
-                found.append({**record, "properties": {k: v for k, v in record["properties"].items() if k in wanted}})
-        out: dict[str, Any] = {"status": "COMPLETE", "results": found, "startedAt": _now(), "completedAt": _now()}
+                continue
+            result = {**record, "properties": {k: v for k, v in record["properties"].items() if k in wanted}}
+            if object_type == "contacts":  # as recorded: each contact comes with its record's address
+                result["url"] = f"https://app.hubspot.com/contacts/{self.portal_id}/record/0-1/{record['id']}"
+            found.append(result)
+        out: dict[str, Any] = {"completedAt": _now(), "status": "COMPLETE", "startedAt": _now(), "results": found}
         if missing:
-            out.update(numErrors=1, errors=[{"status": "error", "category": "OBJECT_NOT_FOUND", "message": "Could not get some objects",
-                                              "context": {"ids": missing}}])
+            out.update(errors=[{"status": "error", "category": "OBJECT_NOT_FOUND", "message": "Could not get some objects",
+                                "context": {"ids": missing}}], numErrors=1)
         return (207 if missing else 200), {}, out
+
+    def _company_contacts(self, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
+        """Each input company's contacts (v4 association batch read), a page of
+        `association_page_size` each; an input's `after` asks for the page after that offset."""
+        inputs = body.get("inputs") or []
+        if len(inputs) > ASSOCIATION_BATCH_LIMIT:
+            return 400, {}, _error(f"Batch input contains {len(inputs)} inputs, more than the limit of {ASSOCIATION_BATCH_LIMIT}",
+                                   "VALIDATION_ERROR")
+        people: dict[str, list[tuple[str, bool]]] = {}  # company id -> [(contact id, the contact's primary company)]
+        primary: dict[str, str] = {}
+        for kind, contact, company, _type in self.associations:
+            if kind == "contacts" and not self.objects["contacts"][contact]["archived"]:
+                primary.setdefault(contact, company)
+                people.setdefault(company, []).append((contact, primary[contact] == company))
+        results, errors = [], []
+        for item in inputs:
+            company = str(item.get("id"))
+            if not company.isdigit() or company in self.failing_companies:
+                errors.append({"status": "error", "category": "VALIDATION_ERROR", "message": f"Invalid request: 'Invalid object id: {company}'",
+                               "context": {"message": [f"Invalid object id: {company}"]}})
+                continue
+            linked = sorted(dict.fromkeys(people.get(company, [])), key=lambda pair: int(pair[0]))
+            if not linked:
+                errors.append({"status": "error", "category": "OBJECT_NOT_FOUND", "subCategory": "crm.associations.NO_ASSOCIATIONS_FOUND",
+                               "message": f"No contact is associated with company {company}.",
+                               "context": {"fromObjectId": [company], "fromObjectType": ["company"], "toObjectType": ["contact"]}})
+                continue
+            start = int(item.get("after") or 0)
+            page = linked[start:start + self.association_page_size]
+            result: dict[str, Any] = {"from": {"id": company}, "to": [
+                {"toObjectId": int(contact), "associationTypes": ([_COMPANY_TO_PRIMARY_CONTACT] if is_primary else []) + [_COMPANY_TO_CONTACT]}
+                for contact, is_primary in page]}
+            if start + self.association_page_size < len(linked):
+                after = str(start + self.association_page_size)
+                result["paging"] = {"next": {"after": after, "link": f"{self.host}/crm/v4/objects/0-2/{company}/associations/0-1?after={after}"}}
+            results.append(result)
+        out: dict[str, Any] = {"completedAt": _now(), "status": "COMPLETE", "startedAt": _now(), "results": results}
+        if errors:
+            out.update(errors=errors, numErrors=len(errors))
+        return (207 if errors else 200), {}, out
 
     def _list(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
         archived = (query.get("archived") or ["false"])[0] == "true"
@@ -247,12 +316,12 @@ class FakeHubSpot(LoopbackServer):
         return self._page(items, properties, int((query.get("limit") or ["10"])[0]), (query.get("after") or [None])[0], total=False)
 
     def _list_deals(self, object_type: str, *, query: Any, body: Any) -> tuple[int, dict[str, str], Any]:
-        """The deal (or contact) list; with `associations=companies`, each record's companies as the real
-        API lists them: the primary one as `deal_to_company` (`contact_to_company`), then every company
-        again as `deal_to_company_unlabeled` (a record without companies has no `associations` key)."""
+        """The deal list; with `associations=companies`, each deal's companies as the real API lists
+        them: the primary one as `deal_to_company`, then every company again as
+        `deal_to_company_unlabeled` (a deal without companies has no `associations` key)."""
         status, headers, out = self._list(object_type, query=query, body=body)
         wanted = {kind for value in query.get("associations", []) for kind in value.split(",")}
-        label = object_type.removesuffix("s") + "_to_company"  # deal_to_company, contact_to_company
+        label = "deal_to_company"
         for result in out["results"] if "companies" in wanted else []:
             companies = [company for kind, deal_id, company, _type in self.associations if kind == object_type and deal_id == result["id"]]
             if companies:

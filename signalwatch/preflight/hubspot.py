@@ -59,9 +59,9 @@ def check_hubspot(api: HubSpotApi, config: HubSpotConfig, use: SinkUse) -> list[
 
 
 def _contacts(api: HubSpotApi) -> Finding:
-    """The account sync brings contacts (whom an alert names): one page of the contact list."""
+    """The account sync brings contacts (whom an alert names): a contact batch read the scope allows."""
     try:
-        next(api.iter_contacts(["jobtitle"]), None)
+        api.probe_contacts()
     except HubSpotApiError as exc:
         if exc.status != 403:
             raise _Stop(problem("hubspot", f"cannot read contacts: {exc}", "see the message; `signalwatch doctor` again once fixed")) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from signalwatch.crm.fetch import CONTACT_PROPERTIES, hubspot_contacts, salesforce_contacts
+from signalwatch.crm.fetch import CONTACT_PROPERTIES, salesforce_contacts
 from signalwatch.devtools.fake_hubspot import FakeHubSpot, Scripted
 from signalwatch.devtools.fake_salesforce import FakeSalesforce, SfScripted
 from signalwatch.sinks.hubspot import HubSpotConfig, build_hubspot_api
@@ -13,33 +13,46 @@ from signalwatch.sinks.salesforce import SalesforceConfig, build_salesforce_api
 from tests.crm.conftest import HUBSPOT_TOKEN, SF_FIXTURES
 from tests.crm.test_fake_shapes import call, fixture, shape
 
-
-def test_the_recorded_hubspot_contact_page_gives_each_contact_its_companies_once(hubspot: FakeHubSpot) -> None:
-    hubspot.add_owner("dana@yourco.example")
-    hubspot.scripted.append(Scripted("/crm/v3/objects/contacts", status=200, body=fixture("hubspot", "contacts-page-with-associations.json")))
-    api = build_hubspot_api(HubSpotConfig(enabled=True, host=hubspot.host, timeout=2), HUBSPOT_TOKEN)
-    found = hubspot_contacts(api, {"12100981203", "18785867255"}, "777")
-    # Only contact 301 has companies: the primary one listed twice in the recording, and a second one.
-    assert [(c.company_id, c.remote_id, c.name, c.email) for c in found] == [
-        ("12100981203", "301", "Christopher L. Johnson", "chris.johnson@nango.dev"),
-        ("18785867255", "301", "Christopher L. Johnson", "chris.johnson@nango.dev")]
-    assert found[0].url == "https://app.hubspot.com/contacts/777/record/0-1/301"
-    assert ("GET", "/crm/v3/objects/contacts") in hubspot.requests
+ASSOCIATIONS = "/crm/v4/associations/companies/contacts/batch/read"
 
 
-def test_the_fake_hubspot_lists_contacts_in_the_recorded_shape(hubspot: FakeHubSpot) -> None:
-    acme, beta = hubspot.add_company("Acme", "acme.example"), hubspot.add_company("Beta", "beta.example")
-    hubspot.add_contact("Solo", "Person", None, "solo@example.com", [])
-    hubspot.add_contact("Two", "Companies", "CFO", "two@acme.example", [acme, beta])
-    status, page = call(f"{hubspot.host}/crm/v3/objects/contacts?limit=100&associations=companies&properties="
-                        + ",".join(CONTACT_PROPERTIES), HUBSPOT_TOKEN)
-    recorded = fixture("hubspot", "contacts-page-with-associations.json")
-    assert status == 200 and set(page) == set(recorded) == {"results"}
-    assert shape(page["results"][0]) == shape(recorded["results"][0])  # no companies: no associations key
-    assert shape(page["results"][1]) == shape(recorded["results"][5])
-    assert page["results"][1]["associations"]["companies"]["results"] == [
-        {"id": acme, "type": "contact_to_company"}, {"id": acme, "type": "contact_to_company_unlabeled"},
-        {"id": beta, "type": "contact_to_company_unlabeled"}]
+def hubspot_api(hubspot: FakeHubSpot) -> Any:
+    return build_hubspot_api(HubSpotConfig(enabled=True, host=hubspot.host, timeout=2), HUBSPOT_TOKEN)
+
+
+def test_the_recorded_association_batch_answer_gives_each_company_its_contacts(hubspot: FakeHubSpot) -> None:
+    hubspot.scripted.append(Scripted(ASSOCIATIONS, status=207, body=fixture("hubspot", "associations-batch-read-207.json")))
+    found = hubspot_api(hubspot).company_contact_ids(["501", "103107104018"])
+    # The recording's one result links 501 to a record; its 207 error only says the other id has none.
+    assert found.ids == {"501": ["29022297485"], "103107104018": []}
+    assert found.problems == {}
+    assert hubspot.bodies == [(ASSOCIATIONS, {"inputs": [{"id": "501"}, {"id": "103107104018"}]})]
+
+
+def test_the_recorded_contact_batch_read_gives_names_and_titles(hubspot: FakeHubSpot) -> None:
+    hubspot.scripted.append(Scripted("/crm/v3/objects/contacts/batch/read", status=200, body=fixture("hubspot", "contacts-batch-read.json")))
+    found = hubspot_api(hubspot).read_contacts(["110338039632", "110323586992"], CONTACT_PROPERTIES)
+    assert [(r.id, r.properties["firstname"], r.properties["lastname"], r.properties["email"]) for r in found] == [
+        ("110338039632", "Brian", "Halligan (Sample Contact)", "bh@hubspot.com"),
+        ("110323586992", "Maria", "Johnson (Sample Contact)", "emailmaria@hubspot.com")]
+    assert hubspot.bodies == [("/crm/v3/objects/contacts/batch/read", {
+        "inputs": [{"id": "110338039632"}, {"id": "110323586992"}], "properties": CONTACT_PROPERTIES, "propertiesWithHistory": []})]
+
+
+def test_the_fake_hubspot_answers_both_batch_reads_in_the_recorded_shapes(hubspot: FakeHubSpot) -> None:
+    acme, empty = hubspot.add_company("Acme", "acme.example"), hubspot.add_company("Empty", "empty.example")
+    two = hubspot.add_contact("Two", "Companies", "CFO", "two@acme.example", [acme])
+    status, links = call(f"{hubspot.host}{ASSOCIATIONS}", HUBSPOT_TOKEN, "POST", {"inputs": [{"id": acme}, {"id": empty}]})
+    recorded = fixture("hubspot", "associations-batch-read-207.json")
+    assert status == 207 and set(links) == set(recorded)
+    assert shape(links["results"]) == shape(recorded["results"]) and shape(links["errors"]) == shape(recorded["errors"])
+    assert links["results"][0]["to"][0]["toObjectId"] == int(two)  # a number, as recorded
+    assert links["errors"][0]["message"] == f"No contact is associated with company {empty}."
+    status, people = call(f"{hubspot.host}/crm/v3/objects/contacts/batch/read", HUBSPOT_TOKEN, "POST",
+                          {"inputs": [{"id": two}], "properties": ["firstname", "lastname", "email"]})
+    recorded = fixture("hubspot", "contacts-batch-read.json")
+    assert status == 200 and shape(people) == shape(recorded)
+    assert set(people["results"][0]["properties"]) == set(recorded["results"][0]["properties"])
 
 
 def sf_api(salesforce: FakeSalesforce) -> Any:

@@ -75,6 +75,10 @@ def test_a_funding_alert_names_the_cfo_from_hubspot_with_a_link_and_not_the_inte
     sync = workspace.cli("crm", "sync", "hubspot")
     assert sync.returncode == 0, sync.stderr
     assert "hubspot: 6 contacts of the synced accounts stored" in sync.stdout  # Chris counts for both companies
+    # Only the synced companies' people: one association batch read, one contact batch read, no portal-wide list.
+    assert ("GET", "/crm/v3/objects/contacts") not in hubspot.requests
+    assert [path for method, path in hubspot.requests if "contacts" in path] == [
+        "/crm/v4/associations/companies/contacts/batch/read", "/crm/v3/objects/contacts/batch/read"]
     assert ("Maria Lopez", cfo) in stored_contacts(workspace) and len(stored_contacts(workspace)) == 6
     run = workspace.cli("run", "--once")
     assert run.returncode == 0, run.stderr
@@ -229,12 +233,36 @@ def test_a_token_without_the_contacts_scope_still_syncs_the_accounts_and_says_so
     hubspot.add_contact("Maria", "Lopez", "CFO", "maria@acmerobotics.example", [acme])
     assert workspace.cli("crm", "sync", "hubspot").returncode == 0
     hubspot.add_company("Nova Ledger", "novaledger.example")
-    hubspot.scripted.append(Scripted("/crm/v3/objects/contacts", status=403, body={
+    hubspot.scripted.append(Scripted("/crm/v4/associations/companies/contacts", status=403, body={
         "status": "error", "message": "This app hasn't been granted all required scopes to make this call.",
         "correlationId": "00000000-0000-0000-0000-000000000002", "category": "MISSING_SCOPES"}))
     sync = workspace.cli("crm", "sync", "hubspot")
     assert sync.returncode == 0, sync.stderr
     assert "1 new" in sync.stdout  # Nova Ledger
-    assert "contacts (the stored ones are kept): HubSpot contact list: HTTP 403" in sync.stderr
+    assert "contacts (the stored ones are kept): HubSpot contact associations: HTTP 403" in sync.stderr
     assert "check the private app token and its scopes" in sync.stderr
     assert [name for name, _ in stored_contacts(workspace)] == ["Maria Lopez"]
+
+
+def test_a_company_hubspot_cannot_answer_for_keeps_its_people_and_crm_sync_names_it(
+    workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configure(workspace, feeds, {"hubspot": {"enabled": True, "host": hubspot.host, "timeout": 2,
+                                             "sync": {"enabled": True, "portal_id": PORTAL}}}, monkeypatch)
+    acme = hubspot.add_company("Acme Robotics", "acmerobotics.example")
+    quanta = hubspot.add_company("Quanta Soft", "quantasoft.example")
+    cfo = hubspot.add_contact("Maria", "Lopez", "CFO", "maria@acmerobotics.example", [acme])
+    quinn = hubspot.add_contact("Quinn", "Quanta", "CFO", "quinn@quantasoft.example", [quanta])
+    assert workspace.cli("crm", "sync", "hubspot").returncode == 0
+
+    hubspot.archive("contacts", cfo)
+    nina = hubspot.add_contact("Nina", "Noor", "Controller", "nina@acmerobotics.example", [acme])
+    hubspot.failing_companies = {quanta}  # HubSpot's association read answers 207 with an error for Quanta only
+    preview = workspace.cli("crm", "sync", "hubspot", "--dry-run")
+    assert preview.returncode == 0, preview.stderr
+    assert "contacts: 2 to keep for the synced accounts (2 stored now): 1 new, 1 gone" in preview.stdout
+    assert f"contacts of hubspot:{quanta} (the stored ones would be kept): Invalid request" in preview.stderr
+    sync = workspace.cli("crm", "sync", "hubspot")
+    assert sync.returncode == 0, sync.stderr
+    assert f"skipped contacts of hubspot:{quanta} (the stored ones are kept): Invalid request" in sync.stderr
+    assert stored_contacts(workspace) == [("Nina Noor", nina), ("Quinn Quanta", quinn)]  # Acme's up to date, Quanta's kept
