@@ -29,6 +29,7 @@ REAL = Path(__file__).parent.parent / "fixtures" / "news" / "real"
 HOLDOUT2 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout2" / "holdout2.jsonl"
 TRAIN2 = Path(__file__).parent.parent / "fixtures" / "news" / "train2" / "train2.jsonl"
 HOLDOUT3 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout3" / "holdout3.jsonl"
+HOLDOUT4 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout4" / "holdout4.jsonl"
 
 # The test part's figures after dev-only tuning (the achieved values, rounded down): below the
 # targets for funding and leadership, held here so that they do not silently fall.
@@ -69,6 +70,19 @@ HOLDOUT3_FLOORS = {
 HOLDOUT3_FIELD_FLOORS = {
     ("funding", "amount"): 0.99, ("funding", "round"): 0.97, ("leadership", "person"): 0.96, ("leadership", "title"): 0.68,
     ("acquisition", "acquirer"): 0.85, ("layoffs", "count"): 0.87,
+}
+# holdout4 (363 items, labelled 2026-12-06 before any extractor ran on it), scored twice: the shipped
+# extractor (these figures) and a learned person reader that was not merged (leadership 0.868/0.584:
+# +3 right, +3 wrong). Floors, not targets; its errors were not read.
+HOLDOUT4_FLOORS = {
+    ("funding", "precision"): 0.85, ("funding", "recall"): 0.51,
+    ("leadership", "precision"): 0.90, ("leadership", "recall"): 0.55,
+    ("acquisition", "precision"): 0.75, ("acquisition", "recall"): 0.49,
+    ("layoffs", "precision"): 0.86, ("layoffs", "recall"): 0.55,
+}
+HOLDOUT4_FIELD_FLOORS = {
+    ("funding", "amount"): 0.94, ("funding", "round"): 0.88, ("leadership", "person"): 0.97, ("leadership", "title"): 0.67,
+    ("acquisition", "acquirer"): 0.91, ("layoffs", "count"): 0.84,
 }
 # train2 is tuning material (its errors were read): held so that its shapes stay learned.
 TRAIN2_FLOORS = {
@@ -166,6 +180,11 @@ def test_holdout2_holds_its_floors() -> None:
 def test_holdout3_holds_its_floors() -> None:
     """Never tuned on (see its README)."""
     _holds(score(load_labelled(HOLDOUT3), extract_news), HOLDOUT3_FLOORS, HOLDOUT3_FIELD_FLOORS)
+
+
+def test_holdout4_holds_its_floors() -> None:
+    """Never tuned on (see its README)."""
+    _holds(score(load_labelled(HOLDOUT4), extract_news), HOLDOUT4_FLOORS, HOLDOUT4_FIELD_FLOORS)
 
 
 def test_train2_holds_its_floors() -> None:
