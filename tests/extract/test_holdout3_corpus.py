@@ -10,64 +10,23 @@ Nothing here runs the extractor.
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from signalwatch.events import CHANGES
-from signalwatch.extract.evaluate import TYPES, load_labelled
+from signalwatch.extract.evaluate import load_labelled
+from tests.extract.heldout_sets import KINDS, NEWS, check_apart, check_event, check_negatives, rows_of
 
-NEWS = Path(__file__).parent.parent / "fixtures" / "news"
 HOLDOUT3 = NEWS / "holdout3" / "holdout3.jsonl"
 OTHER_SETS = [*sorted((NEWS / "real").glob("*.jsonl")), NEWS / "train2" / "train2.jsonl", NEWS / "holdout2" / "holdout2.jsonl",
               NEWS / "items.jsonl", NEWS / "devset.jsonl", NEWS / "heldout.jsonl"]
 
-KINDS = {"funding", "leadership", "acquisition", "layoffs"} | {
-    f"negative:{what}" for what in ("vc_fund", "grant_programme", "earnings", "ipo", "lawsuit", "contract", "partnership",
-                                    "product", "opinion", "statistics", "other")}
-ROUNDS = {"pre_seed", "seed", "series_a", "series_b", "series_c", "series_d_plus", "debt", "grant", "undisclosed"}
-ATTRIBUTES = {
-    "funding": {"amount", "currency", "round", "investors", "lead_investors"},
-    "leadership": {"person", "title"},
-    "acquisition": {"acquirer", "target", "amount", "currency"},
-    "layoffs": {"count", "percentage"},
-}
-# The labelling guide's `change` values (a subset of what the event types allow, checked too).
-GUIDE_CHANGES = {"funding": {"raised", "reported"}, "leadership": {"appointed", "departed"},
-                 "acquisition": {"acquired", "reported"}, "layoffs": {"announced"}}
-
-
-def _rows(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            row = json.loads(line)
-        except ValueError:
-            continue  # items.jsonl keeps a deliberately broken line for the CLI's tests
-        if isinstance(row, dict):
-            rows.append(row)
-    return rows
-
-
-def _norm_title(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
-
-
-def _norm_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
-    query = "&".join(p for p in parts.query.split("&") if p and not p.startswith("utm_"))
-    return host + parts.path.rstrip("/").lower() + ("?" + query.lower() if query else "")
-
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, Any]]:
-    return _rows(HOLDOUT3)
+    return rows_of(HOLDOUT3)
 
 
 def test_the_set_is_big_enough_and_loads_like_holdout2(rows: list[dict[str, Any]]) -> None:
@@ -87,52 +46,17 @@ def test_every_item_keeps_its_source_text_url_and_date(rows: list[dict[str, Any]
         assert row["kind"] in KINDS, row["id"]
 
 
-def _check_event(item_id: str, event: dict[str, Any]) -> None:
-    kind = event["type"]
-    assert set(event) == {"type", "change", "company_name", "attributes"}, item_id
-    assert kind in TYPES and event["change"] in GUIDE_CHANGES[kind] and event["change"] in CHANGES[kind], item_id
-    assert isinstance(event["company_name"], str) and event["company_name"].strip(), item_id
-    attributes = event["attributes"]
-    assert set(attributes) == ATTRIBUTES[kind], item_id
-    if kind in {"funding", "acquisition"}:
-        amount, currency = attributes["amount"], attributes["currency"]
-        assert (amount is None) == (currency is None), item_id
-        assert amount is None or (isinstance(amount, float) and amount > 0), item_id
-        assert currency is None or re.fullmatch(r"[A-Z]{3}", currency), item_id
-    if kind == "funding":
-        assert attributes["round"] in ROUNDS, item_id
-        assert set(attributes["lead_investors"]) <= set(attributes["investors"]), item_id
-    if kind == "acquisition":
-        assert attributes["target"] == event["company_name"] and attributes["acquirer"], item_id
-    if kind == "leadership":
-        assert attributes["person"], item_id
-    if kind == "layoffs":
-        assert attributes["count"] is None or isinstance(attributes["count"], int), item_id
-        assert attributes["percentage"] is None or 0 < attributes["percentage"] <= 100, item_id
-
-
 def test_every_event_is_labelled_by_the_schema(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         for event in row["events"]:
-            _check_event(row["id"], event)
+            check_event(row["id"], event)
         if not row["kind"].startswith("negative:"):
             assert any(event["type"] == row["kind"] for event in row["events"]), row["id"]
 
 
 def test_about_forty_percent_are_hard_negatives_of_every_sort(rows: list[dict[str, Any]]) -> None:
-    kinds = Counter(row["kind"] for row in rows)
-    negatives = sum(count for kind, count in kinds.items() if kind.startswith("negative:"))
-    assert 0.35 <= negatives / len(rows) <= 0.45
-    assert {kind for kind in kinds if kind.startswith("negative:")} == {kind for kind in KINDS if kind.startswith("negative:")}
-    assert all(kinds[kind] >= 10 for kind in TYPES)
+    check_negatives(rows, least_per_type=10)
 
 
 def test_no_item_is_repeated_or_shared_with_the_other_sets(rows: list[dict[str, Any]]) -> None:
-    titles = [_norm_title(row["title"]) for row in rows]
-    assert len(set(titles)) == len(titles)  # digest stories share their page's URL, never a headline
-    others = [row for path in OTHER_SETS for row in _rows(path)]
-    assert len(others) > 900
-    other_titles = {_norm_title(row.get("title", "")) for row in others} - {""}
-    other_urls = {_norm_url(row["url"]) for row in others if row.get("url")}
-    assert not [row["id"] for row in rows if _norm_title(row["title"]) in other_titles]
-    assert not [row["id"] for row in rows if _norm_url(row["url"]) in other_urls]
+    check_apart(rows, OTHER_SETS, least_others=900)
