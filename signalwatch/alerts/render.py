@@ -2,7 +2,8 @@
 
 All text that came from the web (titles, names, summaries, URLs) passes through
 `slack_escape` or `slack_link` before it reaches Slack, so `<!channel>`, `<@U123>` or a
-disguised `<https://evil|bank.com>` in a feed item is shown as text and pings no one.
+disguised `<https://evil|bank.com>` in a feed item is shown as text and pings no one, and its
+`*bold*`, `_italic_`, `~strike~` or `` `code` `` is shown as typed, never applied.
 Bidi and zero-width controls are dropped on the way (`strip_controls`), and text that must be
 shortened for Block Kit is cut between markup tokens (`truncate_mrkdwn`), never inside one.
 """
@@ -34,11 +35,36 @@ _URL_SAFE = ":/?#[]@!$&*+,;=%~-._"
 # One mrkdwn token: our own markup (<link|label>, <@mention>), an entity, a run of plain text.
 _MRKDWN_TOKEN = re.compile(r"<[^<>]*>|&(?:amp|lt|gt);|[^<&]+|[<&]")
 _LINK = re.compile(r"<[^<>|]*\|([^<>]*)>")
+# A formatting character Slack could pair: every backtick; `* _ ~` unless between two ASCII
+# letters or digits (intra-word, where Slack never formats).
+_DELIMITER = re.compile(r"`|(?<![A-Za-z0-9])[*_~]|[*_~](?![A-Za-z0-9])")
+_LOOKALIKE = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
+_QUOTE = re.compile(r"(^|\n)&gt;")
 
 
 def slack_escape(text: Any) -> str:
-    """Escape the three characters Slack's mrkdwn treats as control: & < >; drop bidi controls."""
-    return strip_controls(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Untrusted `text` as literal mrkdwn: what a feed wrote is shown, never formatted or parsed.
+
+    Slack documents an escape for `& < >` only (entities; "Formatting text for app surfaces"), so
+    `<!channel>` stays text. It has none for its formatting characters: a backslash shows up
+    literally (slackhq/slack-api-docs#34, #93), and a zero-width space beside a delimiter makes
+    Slack format *more*, not less (jsx-slack's "exact mode" uses exactly that). So a `*`, `_` or
+    `~` that could open or close bold, italic or strike, and every backtick, becomes its look-alike
+    (∗ U+2217, ˍ U+02CD, ∼ U+223C, ˋ U+02CB: the set jsx-slack's `<Escape>` uses; none of them is
+    a delimiter). One between two ASCII letters or digits cannot pair (Slack shows
+    `Super_cali_fragilistic` as typed) and is left alone, so `E*TRADE`, `dana_lee@acme.com`
+    or `snake_case` stay byte for byte what the source wrote: copying or searching them works.
+    A reader sees the same glyph; a copied `*URGENT*` pastes as `∗URGENT∗`.
+    A `&gt;` opening a line gets a soft hyphen (invisible) in front, so it is no blockquote.
+    Bidi and zero-width controls are dropped first (`strip_controls`).
+    """
+    literal = _DELIMITER.sub(lambda match: _LOOKALIKE[match.group()], strip_controls(str(text)))
+    return _QUOTE.sub("\\1\u00ad&gt;", _entities(literal))
+
+
+def _entities(text: str) -> str:
+    """The three characters Slack reads as control, as entities; nothing else changes (URLs)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plain_safe(text: Any) -> str:
@@ -66,7 +92,7 @@ def web_url(url: str | None, limit: int | None = None) -> str | None:
 def slack_link(url: str | None, label: str) -> str:
     """A Slack link to an http(s) URL, or the escaped label alone when the URL is unusable or too long."""
     safe_url = web_url(url)
-    target = slack_escape(safe_url) if safe_url else None
+    target = _entities(safe_url) if safe_url else None  # a URL keeps its `_` and `~`
     if not target or len(target) > URL_LIMIT:
         return slack_escape(label)
     return f"<{target}|{slack_escape(label.replace('|', '¦'))}>"

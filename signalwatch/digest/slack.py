@@ -1,8 +1,8 @@
 """Render a digest as Slack Block Kit: the summary, one section per account, the legend. Pure.
 
-Every string that came from the web goes through `slack_escape` (only `& < >` mean anything
-to mrkdwn, so `<!channel>` or `<@U…>` in a title stays text) and loses its bidi and zero-width
-controls; links are made only from http(s) URLs (`slack_link`).
+Every string that came from the web goes through `slack_escape` (so `<!channel>` or `<@U…>` in a
+title stays text and its `*bold*` or `_italic_` is shown, not applied) and loses its bidi and
+zero-width controls; links are made only from http(s) URLs (`slack_link`).
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ class RulesWatcher:
             RELOAD_RULE_ID, ("rules-reload", self._stamp), self._app.settings.source_health.notify, priority="P2",
             topic="rules", change="reload_failed", title="Rule files have errors: the last good rules stay in force",
             summary="\n".join(errors[:20]), source="rules", subject="signalwatch rules",
-            why=errors[:10] + ["fix the files; `signalwatch rules check` lists every problem"], now=now,
+            why=errors[:10] + ["fix the files; signalwatch rules check lists every problem"], now=now,
         )
         try:
             if enqueue_notices(self._app.store, drafts, now):

@@ -68,7 +68,7 @@ def admin_alerts(source: str, verdict: Verdict, incident: int, config: SourceHea
         RULE_ID, ("source-health", source, incident, verdict.change), config.notify, priority="P1" if down else "P3",
         topic="source_health", change=verdict.change, title=f"Source {source} is {'failing' if down else 'healthy again'}",
         summary=verdict.reason, source=source, subject=f"source {source}",
-        why=[verdict.reason] + (["check `signalwatch status`; the other sources keep running"] if down else []), now=now,
+        why=[verdict.reason] + (["check with: signalwatch status (the other sources keep running)"] if down else []), now=now,
     )
 
 

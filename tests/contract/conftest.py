@@ -55,12 +55,7 @@ Stage = Callable[[], Routes]
 # -- known contract violations --------------------------------------------------------------
 # (check, case id) -> why it fails today. Each becomes a strict xfail: fixing the code makes the
 # test pass, and strict mode then fails it until the entry is removed.
-KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
-    # Slack mrkdwn has no escape for its formatting characters; a title with *stars* shows bold.
-    # Cosmetic (no mention, link or injection gets through), so it is left as it is.
-    ("markup", "slack"): "signalwatch/alerts/render.py slack_escape escapes only & < >: untrusted *bold* stays live mrkdwn in "
-                         "the section text, link labels, the summary quote and the fallback text",
-}
+KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {}
 
 
 def marked(check: str, ids: Sequence[str]) -> list[Any]:
