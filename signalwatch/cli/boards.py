@@ -39,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = accounts.add_parser(
         "discover-boards",
         help="find job-board ids (greenhouse:acme, ...) linked from accounts' careers pages",
-        description="Read each account's careers page and print the job boards it links to. "
+        description="Read each account's careers page and print the job boards it links to: the accounts given "
+        "with --domain, --url or --csv, else every stored account with a domain. "
         "Board ids are only taken from links, never guessed from the domain.",
     )
     parser.add_argument("--domain", action="append", default=[], help="company domain (tries /careers, /jobs, /)")

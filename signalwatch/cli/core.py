@@ -38,8 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--once", action="store_true", help="poll every source once, deliver, and exit (for cron and tests)")
     run.set_defaults(func=cmd_run)
 
-    status = subparsers.add_parser("status", help="per source: last poll, last success, last error, events, alerts; per sink: sent, pending, "
-                                   "held by a delivery window (until when), dead, last error (exit 1 if a source fails or a sink has dead letters)")
+    status = subparsers.add_parser("status", help="per source: health, last poll, last success, last error, events, alerts; "
+                                   "per sink: delivery health, sent, pending, held by a delivery window (until when), dead, "
+                                   "last error (exit 1 if a source fails, wholly or for some targets, or a sink has dead letters)")
     status.set_defaults(func=cmd_status)
 
 

@@ -29,11 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     setup = group.add_parser("setup", help="create the signalwatch company properties in the CRM if missing")
     setup.add_argument("crm", choices=["hubspot"])
     setup.set_defaults(func=cmd_setup)
-    sync = group.add_parser("sync", help="import target accounts (and owners) from the CRM now")
+    sync = group.add_parser("sync", help="import target accounts (with owners and contacts) from the CRM now")
     sync.add_argument("crm", nargs="?", choices=[*CRMS, "all"], default="all",
                       help="which CRM (default: every CRM whose sync is enabled)")
     sync.add_argument("--dry-run", action="store_true",
-                      help="print what would change (accounts added, fields old -> new, accounts removed) and write nothing")
+                      help="print what would change (accounts added, fields old -> new, accounts removed, contacts kept, new and "
+                           "gone) and write nothing")
     sync.set_defaults(func=cmd_sync)
 
 

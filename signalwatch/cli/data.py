@@ -23,7 +23,7 @@ OUTBOX_STATUSES = ["pending", "sending", "sent", "dead"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     events = command_group(subparsers, "events", "stored signal events")
     lst = events.add_parser("list", help="list recent events, newest first")
-    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--limit", type=int, default=50, help="events to show (default 50)")
     lst.add_argument("--source", help="only events from this source")
     lst.set_defaults(func=cmd_events)
     outbox = command_group(subparsers, "outbox", "alerts waiting, sent or dead")
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                   "in the window's time zone (\"held until Mon 09:00 Europe/London\")")
     olist = outbox.add_parser("list", help=olist_help, description=olist_help)
     olist.add_argument("--status", choices=OUTBOX_STATUSES, help="only rows in this state (held rows are pending)")
-    olist.add_argument("--limit", type=int, default=50)
+    olist.add_argument("--limit", type=int, default=50, help="rows to show (default 50)")
     olist.set_defaults(func=cmd_outbox)
     retry = outbox.add_parser("retry-dead", help="give every dead letter a fresh retry budget")
     retry.set_defaults(func=cmd_retry_dead)

@@ -18,7 +18,7 @@ __all__ = ["register"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    group = command_group(subparsers, "rules", "ICP and alert rules: check, test, backtest")
+    group = command_group(subparsers, "rules", "ICP and alert rules: check, test, backtest, explain, report")
     report = group.add_parser("report", help="per rule: alerts sent, useful / not useful (by reason), claimed, snoozed, and"
                               " new CRM deals within 30 and 90 days after the alert against ICP accounts without one (lift)")
     report.add_argument("--since", default="90d", help="the period, back from now (default 90d)")

@@ -26,7 +26,7 @@ EXIT_ERRORS, EXIT_WARNINGS = 1, 3
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    group = command_group(subparsers, "rules", "ICP and alert rules: check, test, backtest")
+    group = command_group(subparsers, "rules", "ICP and alert rules: check, test, backtest, explain, report")
     check = group.add_parser("check", help="validate and lint the ICP, policy and rule files; every problem as file:line: message")
     check.add_argument("directory", nargs="?", help="rules folder (default: rules_dir from the config, else ./rules)")
     check.add_argument("--strict", action="store_true", help="exit 3 when there are warnings")

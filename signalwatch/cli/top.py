@@ -20,7 +20,7 @@ __all__ = ["register"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     group = command_group(subparsers, "accounts", "target accounts: import, list, top")
     top = group.add_parser("top", help="the hottest accounts with their contributing signals")
-    top.add_argument("--limit", type=int, default=20)
+    top.add_argument("--limit", type=int, default=20, help="accounts to show (default 20)")
     top.add_argument("--since", default="180d", help="signals considered (default 180d)")
     top.set_defaults(func=cmd_top)
 
