@@ -100,11 +100,13 @@ def run_demo(directory: Path) -> int:
     first_run = not (directory / "signalwatch.db").exists()
     if not (directory / "rules").exists():
         write_starter(directory, force=True)
+    with resources.as_file(resources.files("signalwatch.demo").joinpath("accounts.csv")) as csv_path:
+        accounts, _ = read_accounts_csv(csv_path, PROVIDERS)
     feeds = FixtureServer(render=lambda body: relative_dates(body, utcnow()))
     for item in resources.files("signalwatch.demo").joinpath("feeds").iterdir():
         if item.name.endswith(".xml"):
             feeds.route(item.name, Reply(item.read_bytes(), content_type="application/rss+xml; charset=utf-8"))
-    _serve_recorded(feeds)
+    _serve_recorded(feeds, [account.domain for account in accounts if account.domain])
     slack = FakeSlack(token=DEMO_TOKEN, log_path=directory / "fake-slack-messages.jsonl")
     with feeds, slack:
         config = directory / "signalwatch.yaml"
@@ -114,8 +116,6 @@ def run_demo(directory: Path) -> int:
         configure_logging(settings.log_level, [DEMO_TOKEN])
         app = build_app(settings)
         try:
-            with resources.as_file(resources.files("signalwatch.demo").joinpath("accounts.csv")) as csv_path:
-                accounts, issues = read_accounts_csv(csv_path, PROVIDERS)
             app.store.upsert_accounts(accounts, utcnow())
             print(f"== signalwatch demo in {directory}/ ({'first run' if first_run else 'run again'}) ==")
             print(f"{len(accounts)} target accounts, {len(app.rules.rules)} rules, {len(app.sources)} sources "
@@ -154,12 +154,15 @@ def _demo_file(*parts: str) -> Traversable:
     return resources.files("signalwatch.demo").joinpath(*parts)
 
 
-def _serve_recorded(server: FixtureServer) -> None:
-    """Real recorded responses for the real accounts: news searches, a Greenhouse board, EDGAR."""
+def _serve_recorded(server: FixtureServer, domains: list[str]) -> None:
+    """Real recorded responses for the real accounts: news searches, a Greenhouse board, EDGAR.
+    The search for any other demo account (`domains`) finds nothing, as it would for a company
+    no outlet writes about, rather than failing with a 404 that would leave the source DEGRADED."""
     from signalwatch.connectors.edgar.daily_index import daily_index_path
     from signalwatch.devtools.fixture_server import Reply
 
-    for domain, feed in SEARCHES.items():
+    for domain in sorted({*domains, *SEARCHES}):
+        feed = SEARCHES.get(domain, "empty.xml")
         server.route(f"search/{domain}", Reply(_demo_file("search", feed).read_bytes(), content_type="application/rss+xml"))
     listing = _demo_file("boards", "greenhouse-airbnb.json").read_bytes()
     server.route("greenhouse/airbnb", Reply(_moved_forward(listing, utcnow() - GREENHOUSE_RECORDED),

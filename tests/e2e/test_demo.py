@@ -23,6 +23,7 @@ def test_the_demo_shows_real_companies_history_from_recorded_responses(tmp_path:
                           capture_output=True, text=True, timeout=120)
     assert demo.returncode == 0, demo.stderr
     first = demo.stdout
+    assert "WARNING" not in first + demo.stderr  # every source answers: a user's first look shows no failure
     assert time.monotonic() - started < 60
 
     history = first.split("-- history of the new accounts, stored without alerting (backfill) --", 1)[1]
@@ -48,3 +49,5 @@ def test_the_demo_shows_real_companies_history_from_recorded_responses(tmp_path:
     assert main(["demo", "--dir", str(tmp_path)]) == 0  # again, in the test process
     again = capsys.readouterr().out
     assert "fake Slack received 0 message(s)" in again and "0 new" in again
+    status = main(["-c", str(tmp_path / "signalwatch.yaml"), "status"])  # as the demo's last line suggests
+    assert status == 0, capsys.readouterr().out  # no source FAILING or DEGRADED
