@@ -107,6 +107,7 @@ def _backfill(args: argparse.Namespace, settings: Settings, store: Store, commit
     now = utcnow()
     since = now - timedelta(days=args.days)
     failed = False
+    without_history = []
     with HttpClient(settings.http) as http:
         for source in settings.sources:
             if (source.name not in args.source) if args.source else not source.enabled:
@@ -114,8 +115,7 @@ def _backfill(args: argparse.Namespace, settings: Settings, store: Store, commit
             connector = get_connector_class(source.type)(source.name, settings.connector_options[source.name])
             found = connector.backfill(FetchContext(http, {}, accounts, now), since)
             if found is None:
-                if args.source:
-                    print(f"{source.name}: a {source.type} source keeps no history to backfill")
+                without_history.append(f"{source.name} ({source.type})")
                 continue
             events, errors = found
             stored = (commit(index, source.name, events, now) if commit is not None
@@ -125,6 +125,9 @@ def _backfill(args: argparse.Namespace, settings: Settings, store: Store, commit
             for target, reason in errors.items():
                 failed = True
                 print(f"{source.name}: {target}: {reason}", file=sys.stderr)
+    if without_history:  # said always: a silent run looks like a backfill that found nothing
+        print(f"no history to backfill from {', '.join(without_history)}: these sources only see what is new "
+              "from their first poll on (account_news, jobboards, edgar_8k and edgar_formd keep history)")
     return 1 if failed else 0
 
 

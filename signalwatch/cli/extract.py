@@ -44,11 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.file:
         try:
-            with open(args.file, "rb") as stream:
-                return _extract_stream(stream, args.file, args.explain)
+            stream = open(args.file, "rb")  # closed below: only opening it is a read error
         except OSError as error:
             print(f"signalwatch extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
             return 2
+        with stream:  # a closed pipe on stdout (`| head`) is not a read error: main() ends quietly
+            return _extract_stream(stream, args.file, args.explain)
     return _extract_stream(sys.stdin.buffer, "<stdin>", args.explain)
 
 

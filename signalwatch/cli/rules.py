@@ -58,12 +58,16 @@ def _context(args: argparse.Namespace, explicit: str | None) -> tuple[Path, froz
 
     config = Path(args.config) if args.config else default_config_path()
     context = None
+    problem = None
     if config.exists():
         try:
             context = load_rules_context(config)
-        except AdminInputError:
-            pass  # the rules can still be checked; `signalwatch run` reports config errors
+        except AdminInputError as exc:  # the rules can still be checked, but not against this config
+            problem = next((str(i) for i in exc.issues if i.severity == "error"), str(exc))
     folder = Path(explicit) if explicit else context.rules_path if context else Path("rules")
+    if problem is not None:
+        print(f"warning: {config} does not load, so its rules_dir and enabled sinks are not used here "
+              f"(reading {folder}); `signalwatch run` would refuse it: {problem}", file=sys.stderr)
     return folder, None if context is None else context.enabled_sinks
 
 

@@ -23,7 +23,7 @@ from signalwatch.crm.salesforce_api import SalesforceApi, build_salesforce
 from signalwatch.crm.sync_config import SalesforceSyncConfig
 from signalwatch.preflight import Finding, SinkUse
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
-from signalwatch.timeutil import utcnow
+from signalwatch.timeutil import coerce_duration, utcnow
 
 __all__ = ["SalesforceSink", "SalesforceConfig"]
 
@@ -45,7 +45,9 @@ class SalesforceConfig(SinkConfig):
     alert_key_field: str | None = Field(default=None, description="a Task text field (e.g. Signalwatch_Alert_Key__c) for the alert key")
     update_fields: dict[str, str] = Field(default_factory=dict, description="Account field -> last_signal | last_signal_date | signal_heat")
     default_action: list[Literal["task", "note", "properties"]] = Field(default_factory=lambda: ["task"], min_length=1)  # type: ignore[arg-type]
-    account_missing_retry: float = Field(default=1800.0, description="seconds before looking again for an account not (yet) in Salesforce")
+    account_missing_retry: timedelta = Field(default=timedelta(minutes=30), description="wait before looking again for an account not (yet) in Salesforce")
+
+    _durations = field_validator("account_missing_retry", mode="before")(coerce_duration)
     sync: SalesforceSyncConfig = SalesforceSyncConfig()
 
     @field_validator("domain_field", "alert_key_field")
@@ -108,7 +110,7 @@ class SalesforceSink(Sink):
         found = self.api.find_account(domain, self._config.domain_field)
         if found is None:
             raise SinkError(f"Salesforce: no Account with {self._config.domain_field or 'Website'} matching {domain}",
-                            retryable=True, retry_after=self._config.account_missing_retry)
+                            retryable=True, retry_after=self._config.account_missing_retry.total_seconds())
         account_id, owner_id = found
         done = []
         if "task" in actions or "note" in actions:  # Salesforce has no separate note object here: both become a Task

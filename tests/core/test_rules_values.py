@@ -135,3 +135,13 @@ rules:
     code = main(["rules", "check", str(root / "rules")])
     output = capsys.readouterr().out
     assert code == 0 and "not enabled" not in output
+
+
+def test_a_config_that_does_not_load_is_named_not_silently_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = workspace(tmp_path)
+    config = root / "signalwatch.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("database:", "databse:", 1), encoding="utf-8")
+    code = main(["-c", str(config), "rules", "check"])
+    output = capsys.readouterr().err
+    assert code == 0  # the rule files themselves are fine
+    assert f"warning: {config} does not load" in output and "unknown key 'databse' (did you mean 'database'?)" in output

@@ -62,6 +62,10 @@ def test_account_missing_or_limit_exceeded_are_retried_later(salesforce: Any, st
     with pytest.raises(SinkError, match="no Account") as missing:
         sink.send(alert_payload(), "task", "f" * 32)
     assert missing.value.retryable and missing.value.retry_after == 1800
+    for written in ("2h", 7200):  # a duration as every other wait in the config is written, or plain seconds
+        with pytest.raises(SinkError, match="no Account") as later:
+            make_sink(salesforce, account_missing_retry=written).send(alert_payload(), "task", "f" * 32)
+        assert later.value.retry_after == 7200
     salesforce.scripted.append(SfScripted("/query"))
     with pytest.raises(SinkError, match="limit exceeded") as limited:
         sink.send(alert_payload(), "task", "f" * 32)

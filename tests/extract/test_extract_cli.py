@@ -76,3 +76,19 @@ def test_unreadable_feed_and_missing_file(capsys: pytest.CaptureFixture[str], tm
     assert "broken.xml" in capsys.readouterr().err
     assert main(["extract", str(tmp_path / "nope.jsonl")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_is_not_a_read_error(tmp_path: Path) -> None:
+    """`signalwatch extract FILE | head -1`: the closed pipe ends the command quietly (a real process and pipe)."""
+    import subprocess
+
+    big = tmp_path / "many.jsonl"
+    big.write_text((FIXTURES / "devset.jsonl").read_text(encoding="utf-8") * 4, encoding="utf-8")  # > a pipe's buffer
+    process = subprocess.Popen([sys.executable, "-m", "signalwatch", "extract", str(big)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    first = json.loads(process.stdout.readline())
+    process.stdout.close()  # as `head -1` does after its line
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == 0, err
+    assert first["id"] and "cannot read" not in err and "Traceback" not in err

@@ -81,6 +81,15 @@ def test_backfill_stores_a_new_accounts_news_visibly_and_sends_nothing(tmp_path:
     assert "Klarna to cut 10% of its workforce" in capsys.readouterr().out
 
 
+def test_backfill_all_says_which_sources_keep_no_history(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The starter config has news feeds only: `backfill --all` says so instead of printing nothing."""
+    assert main(["init", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["-c", str(tmp_path / "signalwatch.yaml"), "backfill", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("no history to backfill from techcrunch-venture (rss), ") and "keep history" in out
+
+
 def test_a_rule_that_says_backfill_alert_alerts_on_history_and_the_others_stay_quiet(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Backfilled events go through the daemon's engine: only `backfill: alert` rules post."""
