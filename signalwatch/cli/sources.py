@@ -66,6 +66,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from signalwatch.templates.catalog import add_source, configured_sources, load_catalog, source_entry
+    from signalwatch.yamlload import suggest
 
     path = _config_path(args)
     if not path.is_file():
@@ -73,7 +74,7 @@ def cmd_add(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     catalog = {feed.name: feed for feed in load_catalog()}
-    unknown = [name for name in args.name if name not in catalog]
+    unknown = [name + suggest(name, catalog) for name in args.name if name not in catalog]
     if unknown:
         print(f"signalwatch sources add: not in the catalog: {', '.join(unknown)} (see `signalwatch sources list`)",
               file=sys.stderr)

@@ -53,6 +53,8 @@ def test_sources_add_appends_a_feed_and_keeps_the_files_comments(tmp_path: Path,
     assert "already in" in capsys.readouterr().out and config.read_text() == after
     assert main(["-c", str(config), "sources", "add", "no-such-feed"]) == 1
     assert "not in the catalog" in capsys.readouterr().err
+    assert main(["-c", str(config), "sources", "add", "betakt"]) == 1
+    assert "not in the catalog: betakt (did you mean 'betakit'?)" in capsys.readouterr().err
     assert main(["-c", str(config), "sources", "list", "--topic", "regional"]) == 0
     listing = capsys.readouterr().out
     assert "[x] betakit" in listing and "[ ] inc42" in listing and "funding:" not in listing
