@@ -246,7 +246,7 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int) -> li
         target = named_company(_subject_tail(groups["tgt"]))
         targets, price_text = ([target] if target else []), groups["acq"]
     elif name == "in-deal":
-        acquirer, target = company_from_subject(groups["acq"]), company_from_subject(groups["tgt"])
+        acquirer, target = company_from_subject(groups["acq"]), company_from_subject(_without_deal_verb(groups["tgt"]))
         targets, price_text = ([target] if target and index == 0 else []), ""
     elif name == "merge":
         acquirer = company_from_subject(groups.get("acq") or groups.get("acq2") or "")
@@ -279,6 +279,12 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int) -> li
 
 
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|da|del|der|la|le))?\s+[A-Z][\w'-]+")
+
+
+def _without_deal_verb(name: str) -> str:
+    """"Acquire Whole Foods" → "Whole Foods": a Title Case headline capitalises the verb before the target too."""
+    verb, _, rest = name.partition(" ")
+    return rest if rest and verb.lower() in ACQUISITION_WORDS else name
 
 
 def _first_company(text: str) -> str | None:

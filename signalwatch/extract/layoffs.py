@@ -17,7 +17,17 @@ from dataclasses import dataclass, replace
 from signalwatch.events import EventType
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import mark
-from signalwatch.extract.text import company_from_subject, fuller_name, has_company_suffix, named_company, plausible_company, sentences
+from signalwatch.extract.text import (
+    company_from_subject,
+    fuller_name,
+    has_company_suffix,
+    named_company,
+    plain_capitals,
+    plausible_company,
+    sentences,
+    title_case,
+    written_as_name,
+)
 
 __all__ = ["extract_layoffs", "LAYOFF_WORDS"]
 
@@ -89,12 +99,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def extract_layoffs(headline: str, summary: str, company_hint: str | None = None) -> list[Extraction]:
     """The layoffs an item reports, headline first; [] when it reports none."""
     clauses = [headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline]
-    cuts = [cut for index, clause in enumerate(clauses) for cut in _read(clause, index)]
+    cuts = [_checked(cut, headline, summary) for index, clause in enumerate(clauses) for cut in _read(clause, index)]
     if not cuts:
         return []
     lead = next((c.company for c in cuts if c.company), None) or company_hint or _headline_company(headline)
     merged = _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))
     return [_extraction(replace(cut, company=fuller_name(cut.company, clauses[1:]))) for cut in merged if cut.company]
+
+
+def _checked(cut: _Cut, headline: str, summary: str) -> _Cut:
+    """`cut` without its company when only a Title Case headline capitalised it: "Shopify CEO Takes to Twitter to Lament Layoffs".
+
+    The company is then the one the rest of the item names; "Meta Layoffs" stays when the summary writes "Meta".
+    """
+    if cut.clause == 0 and cut.company and summary and plain_capitals(cut.company) and title_case(headline):
+        if not written_as_name(cut.company, summary):
+            return replace(cut, company=None)
+    return cut
 
 
 def _headline_company(headline: str) -> str | None:

@@ -18,7 +18,7 @@ from signalwatch.extract.leadership_patterns import HEADLINE_CUES, LEADERSHIP_WO
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
 from signalwatch.extract.roles import same_role
-from signalwatch.extract.text import has_company_suffix, plausible_company, sentences, words
+from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, sentences, title_case, words, written_as_name
 from signalwatch.titles import classify_title
 
 __all__ = ["extract_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
@@ -93,7 +93,7 @@ def extract_leadership(
         return []
     found = [_complete_person(event, known) for event in found]
     found = _resolve_pronouns(found)
-    lead = _lead_company(marked[0], found) or company_hint
+    lead = _lead_company(marked[0], found, summary) or company_hint
     for event in found:
         event.company, event.person = event.company or lead, _without_company(event.person, lead)
     found = _inherit_titles(found, marked)
@@ -269,20 +269,64 @@ _PERSON_SUBJECT = re.compile(r"^\s+(?:(?:is|was|has\s+been|to\s+be|officially)\s
                              r"steps?\s+(?:down|aside)|resigns|retires|departs|exits|ousted|fired)\b", re.IGNORECASE)
 
 
-def _lead_company(headline: Marked, found: list[_Found]) -> str | None:
-    """The company a headline is about: one a headline rule named, else its first name that is not a person."""
+def _lead_company(headline: Marked, found: list[_Found], summary: str = "") -> str | None:
+    """The company a headline is about: one a headline rule named, else its first name that is not a person.
+
+    That first name is only a guess, and a capital letter is no evidence of a name on a headline's
+    first word or anywhere in a Title Case headline ("Read the full text of Jeff Weiner's parting note
+    on his last day as LinkedIn CEO", "Cisco Switches Up C-Suite"). So when the item has a summary, a
+    name the summary writes (or the part of it the summary writes: "Cisco") is preferred; only when
+    none is written does the first guess stand.
+    """
     named = next((e.company for e in found if e.clause == 0 and e.company), None)
     if named:
         return named
     people = {e.person for e in found if e.person}
     people |= {person.split()[-1] for person in people}
+    guess = None
+    lead_in = _LEAD_IN.match(headline.text)
     for number, name in enumerate(headline.names):
+        if lead_in and f"⟪{number}⟫" in lead_in.group(0):
+            continue  # "As Merck boosts R&D pact, NGM Bio gains ...": the lead-in clause is not what the headline is about
         if name in people or _PERSON_SUBJECT.search(headline.text.partition(f"⟪{number}⟫")[2][:40]):
             continue  # "…, Nadella named new Microsoft CEO": the subject of a role verb is a person
         company = plausible_company(name)
-        if company and not set(company.lower().split()) & _PUBLIC:
+        if not company or set(company.lower().split()) & _PUBLIC:
+            continue
+        if not summary or not _capitals_uncertain(company, headline, number):
             return _without_legal_form(company)
+        written = _written_part(company, summary)
+        if written:
+            return _without_legal_form(written)
+        guess = guess or company
+    return _without_legal_form(guess) if guess else None
+
+
+def _written_part(name: str, summary: str) -> str | None:
+    """The longest leading part of `name` that `summary` writes as a name: "Cisco Switches" → "Cisco"."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        part = " ".join(words[:size])
+        if plausible_company(part) and written_as_name(part, summary):
+            return part
     return None
+
+
+_LEAD_IN = re.compile(r"^(?:As|After|While|With|Amid|Following|Despite|Before|Once)\s[^,]{3,80},\s")
+_MARKER_FIRST = re.compile(r"^[\W_]*⟪(\d+)⟫")
+_HIRING_VERB = re.compile(r"\s+(?:appoints|names|hires|taps|promotes|picks|poaches|elevates|recruits|adds|ousts|fires)\b")
+
+
+def _capitals_uncertain(name: str, headline: Marked, number: int) -> bool:
+    """Whether the capitals of `name` (the headline's name run `number`) may come from its place, not from being a name.
+
+    So they may when every word is a plain capitalised word and the run starts the headline or the
+    headline is in Title Case; not when the run hires someone ("Tesla appoints ex-Apple head developer").
+    """
+    if not plain_capitals(name) or _HIRING_VERB.match(headline.text.partition(f"⟪{number}⟫")[2]):
+        return False
+    first = _MARKER_FIRST.match(headline.text)
+    return (first is not None and int(first.group(1)) == number) or title_case(headline.unmark(headline.text))
 
 
 def _without_company(person: str | None, company: str | None) -> str | None:

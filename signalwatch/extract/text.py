@@ -6,7 +6,8 @@ import re
 
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
-    "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote", "unshout",
+    "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote", "unshout", "title_case",
+    "plain_capitals", "written_as_name",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -63,7 +64,13 @@ _GENERIC_PLURALS = frozenset(
 )
 _NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which", "board", "investors", "sources", "these",
                   "those", "report", "reports"}
+_FUNCTIONS = frozenset({"R&D", "HR"})  # departments a headline writes between a company and a role
 _ALONE_NOT_COMPANIES = {"the", "a", "an", "more", "another", "new"}  # "The layoffs": "The" is no company, "The Browser Foundry" is
+# Dates and days: "Levin will step down Jan. 1", "Today Automattic announced": capitalised, never a company.
+_TIME_WORDS = frozenset(
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 def clean(text: str) -> str:
@@ -121,6 +128,29 @@ def unshout(text: str) -> str:
         return word[0] + word[1:].lower()
 
     return _SHOUTED_WORD.sub(fix, text)
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]*(?:-[A-Za-z][a-z]*)*")
+_LONG_WORD = re.compile(r"[A-Za-z][\w'-]{3,}")
+
+
+def plain_capitals(name: str) -> bool:
+    """Whether every word of `name` is a plain capitalised word ("Top", "C-Suite"), so Title Case alone may explain it.
+
+    "BP", "LinkedIn" and "OneEleven" carry capitals no headline style gives a common word.
+    """
+    return all(_PLAIN_WORD.fullmatch(word) for word in name.split())
+
+
+def title_case(headline: str) -> bool:
+    """Whether a headline capitalises (nearly) every long word, so that a capital is no evidence of a name."""
+    long_words = _LONG_WORD.findall(headline)
+    return len(long_words) >= 3 and sum(word[0].isupper() for word in long_words) >= 0.8 * len(long_words)
+
+
+def written_as_name(name: str, text: str) -> bool:
+    """Whether `text` writes `name` capitalised and whole ("ONEELEVEN" may be "OneEleven", "leading" is not "Leading")."""
+    return any(match.group(0)[0].isupper() for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
 
 
 def strip_dateline(text: str) -> str:
@@ -225,6 +255,11 @@ def plausible_company(name: str) -> str | None:
         words = words[1:]
     if not words or words[-1].lower().endswith(("-owned", "-backed", "-based", "-led")):
         return None
+    # "Berkshire-backed Snowflake": who backs or where it sits describes the company that follows
+    cut = max((i + 1 for i, word in enumerate(words) if word.lower().endswith(("-owned", "-backed", "-based", "-led"))), default=0)
+    words = words[cut:]
+    while len(words) > 1 and words[-1] in _FUNCTIONS:
+        words = words[:-1]  # "Biogen R&D chief": the department, then the role
     return _valid(words)
 
 
@@ -237,6 +272,12 @@ def after_descriptor(name: str) -> str:
 
 
 def _valid(words: list[str]) -> str | None:
+    while words and words[0].lower().rstrip(".,") in _TIME_WORDS:
+        words = words[1:]  # "Today Automattic": the day the news broke, then the company
+    if not words:
+        return None
+    if any(word.count("(") != word.count(")") for word in words):
+        return None  # "SHOP)" from "Shopify (SHOP) (TSE: SHOP)": a piece of a parenthesis, not a name
     if len(words) == 1 and words[0].lower() in _ALONE_NOT_COMPANIES:
         return None
     if len(words) > 6 or words[0].lower() in _NOT_COMPANIES or any(w.lower() in _ROLE_WORDS for w in words):
