@@ -66,3 +66,19 @@ def test_every_command_has_help() -> None:
             if action.__class__.__name__ == "_SubParsersAction":
                 for child, child_parser in action.choices.items():
                     assert any(child == c.dest for c in action._choices_actions if c.help), f"{name} {child} has no help"
+
+
+def test_every_folder_of_the_package_is_listed_in_pyproject() -> None:
+    """Packages are listed, not discovered (connectors/ and rules/ install under our namespace): a new
+    folder left out of the list would be missing from every install, with no error at build time."""
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(setuptools["packages"])
+    folders = set()
+    for name, source in setuptools["package-dir"].items():
+        for folder in [ROOT / source, *(ROOT / source).rglob("*")]:
+            if folder.is_dir() and folder.name != "__pycache__" and any(p.is_file() for p in folder.iterdir()):
+                folders.add(".".join([name, *folder.relative_to(ROOT / source).parts]))
+    assert folders - listed == set()
+    assert listed - folders == set()
