@@ -1,6 +1,7 @@
-"""What every held-out set of real news must be, shared by their integrity tests (holdout3, holdout4):
-the labelling schema of LABELLING.md, and the normalised URL and headline by which a set is kept
-apart from every other."""
+"""What every held-out set of real news must be, shared by their integrity tests (holdout3, 4, 5):
+numbered ids, each item's source text, URL and gathering date, the labelling schema of
+LABELLING.md, the counts its README states, and the normalised URL and headline by which a set is
+kept apart from every other. Nothing here runs the extractor."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from signalwatch.events import CHANGES
-from signalwatch.extract.evaluate import TYPES
+from signalwatch.extract.evaluate import TYPES, load_labelled
 
-__all__ = ["NEWS", "KINDS", "rows_of", "norm_title", "norm_url", "check_event", "check_negatives", "check_apart"]
+__all__ = ["NEWS", "KINDS", "rows_of", "norm_title", "norm_url", "check_event", "check_negatives", "check_apart",
+           "check_ids", "check_items", "check_labels", "check_readme_counts", "check_weak_spots"]
 
 NEWS = Path(__file__).parent.parent / "fixtures" / "news"
 
@@ -101,3 +103,50 @@ def check_apart(rows: list[dict[str, Any]], other_sets: Sequence[Path], least_ot
     other_urls = {norm_url(row["url"]) for row in others if row.get("url")}
     assert not [row["id"] for row in rows if norm_title(row["title"]) in other_titles]
     assert not [row["id"] for row in rows if norm_url(row["url"]) in other_urls]
+
+
+def check_ids(rows: list[dict[str, Any]], path: Path, prefix: str, least: int) -> None:
+    """At least `least` items, loadable by `load_labelled`, numbered `{prefix}0001` on without a gap."""
+    assert len(rows) == len(load_labelled(path)) >= least
+    assert [row["id"] for row in rows] == [f"{prefix}{number:04d}" for number in range(1, len(rows) + 1)]
+
+
+def check_items(rows: list[dict[str, Any]], gathered: str) -> None:
+    """Each item: its headline and lead as copied (no stray whitespace), an http(s) URL, the day it was gathered."""
+    for row in rows:
+        assert set(row) == {"id", "url", "title", "summary", "kind", "events", "gathered"}, row["id"]
+        assert urlsplit(row["url"]).scheme in {"http", "https"} and urlsplit(row["url"]).netloc, row["id"]
+        assert row["title"].strip() == row["title"] and row["title"], row["id"]
+        assert isinstance(row["summary"], str) and row["summary"].strip() == row["summary"], row["id"]
+        assert row["gathered"] == gathered, row["id"]
+        assert row["kind"] in KINDS, row["id"]
+
+
+def check_labels(rows: list[dict[str, Any]]) -> None:
+    """Every event by the schema; a hard negative has none, a positive item has one of its kind."""
+    for row in rows:
+        for event in row["events"]:
+            check_event(row["id"], event)
+        if row["kind"].startswith("negative:"):
+            assert row["events"] == [], row["id"]
+        else:
+            assert any(event["type"] == row["kind"] for event in row["events"]), row["id"]
+
+
+def check_readme_counts(rows: list[dict[str, Any]], readme: Path) -> str:
+    """The README states the set's size and its count of each kind; returns the README's text."""
+    text = readme.read_text(encoding="utf-8")
+    assert f"holds {len(rows)} news items" in text
+    kinds = Counter(row["kind"] for row in rows)
+    negatives = sum(count for kind, count in kinds.items() if kind.startswith("negative:"))
+    assert f"| hard negatives | {negatives} items" in text
+    for kind in TYPES:
+        assert f"| {kind} | {kinds[kind]} items |" in text, kind
+    return text
+
+
+def check_weak_spots(rows: list[dict[str, Any]], multi_person: int, departed: int) -> None:
+    """Enough items naming two or more people, and enough departures: what real text is full of."""
+    people = [{event["attributes"]["person"] for event in row["events"] if event["type"] == "leadership"} for row in rows]
+    assert sum(1 for names in people if len(names) >= 2) >= multi_person
+    assert sum(1 for row in rows for event in row["events"] if event["type"] == "leadership" and event["change"] == "departed") >= departed

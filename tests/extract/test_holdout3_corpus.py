@@ -10,18 +10,31 @@ Nothing here runs the extractor.
 
 from __future__ import annotations
 
-import re
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
-from signalwatch.extract.evaluate import load_labelled
-from tests.extract.heldout_sets import KINDS, NEWS, check_apart, check_event, check_negatives, rows_of
+from tests.extract.heldout_sets import (
+    NEWS,
+    check_apart,
+    check_ids,
+    check_items,
+    check_labels,
+    check_negatives,
+    check_readme_counts,
+    rows_of,
+)
 
 HOLDOUT3 = NEWS / "holdout3" / "holdout3.jsonl"
-OTHER_SETS = [*sorted((NEWS / "real").glob("*.jsonl")), NEWS / "train2" / "train2.jsonl", NEWS / "holdout2" / "holdout2.jsonl",
-              NEWS / "items.jsonl", NEWS / "devset.jsonl", NEWS / "heldout.jsonl"]
+README = NEWS / "holdout3" / "README.md"
+OTHER_SETS = [
+    *sorted((NEWS / "real").glob("*.jsonl")),
+    NEWS / "train2" / "train2.jsonl",
+    NEWS / "holdout2" / "holdout2.jsonl",
+    NEWS / "items.jsonl",
+    NEWS / "devset.jsonl",
+    NEWS / "heldout.jsonl",
+]
 
 
 @pytest.fixture(scope="module")
@@ -29,29 +42,20 @@ def rows() -> list[dict[str, Any]]:
     return rows_of(HOLDOUT3)
 
 
-def test_the_set_is_big_enough_and_loads_like_holdout2(rows: list[dict[str, Any]]) -> None:
-    items = load_labelled(HOLDOUT3)
-    assert len(rows) == len(items) >= 250
-    ids = [row["id"] for row in rows]
-    assert len(set(ids)) == len(ids)
-    assert all(re.fullmatch(r"rh3-\d{4}", item_id) for item_id in ids)
+def test_the_set_is_big_enough_and_loads_like_the_other_holdouts(rows: list[dict[str, Any]]) -> None:
+    check_ids(rows, HOLDOUT3, "rh3-", 250)
+
+
+def test_the_readme_states_the_size_and_counts_of_the_file(rows: list[dict[str, Any]]) -> None:
+    check_readme_counts(rows, README)
 
 
 def test_every_item_keeps_its_source_text_url_and_date(rows: list[dict[str, Any]]) -> None:
-    for row in rows:
-        assert set(row) == {"id", "url", "title", "summary", "kind", "events", "gathered"}, row["id"]
-        assert urlsplit(row["url"]).scheme in {"http", "https"} and urlsplit(row["url"]).netloc, row["id"]
-        assert row["title"].strip() and isinstance(row["summary"], str), row["id"]
-        assert row["gathered"] == "2026-12-06", row["id"]
-        assert row["kind"] in KINDS, row["id"]
+    check_items(rows, gathered="2026-12-06")
 
 
 def test_every_event_is_labelled_by_the_schema(rows: list[dict[str, Any]]) -> None:
-    for row in rows:
-        for event in row["events"]:
-            check_event(row["id"], event)
-        if not row["kind"].startswith("negative:"):
-            assert any(event["type"] == row["kind"] for event in row["events"]), row["id"]
+    check_labels(rows)
 
 
 def test_about_forty_percent_are_hard_negatives_of_every_sort(rows: list[dict[str, Any]]) -> None:

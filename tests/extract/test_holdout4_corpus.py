@@ -10,14 +10,21 @@ Nothing here runs the extractor.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
-from signalwatch.extract.evaluate import TYPES, load_labelled
-from tests.extract.heldout_sets import KINDS, NEWS, check_apart, check_event, check_negatives, rows_of
+from tests.extract.heldout_sets import (
+    NEWS,
+    check_apart,
+    check_ids,
+    check_items,
+    check_labels,
+    check_negatives,
+    check_readme_counts,
+    check_weak_spots,
+    rows_of,
+)
 
 HOLDOUT4 = NEWS / "holdout4" / "holdout4.jsonl"
 README = NEWS / "holdout4" / "README.md"
@@ -38,41 +45,19 @@ def rows() -> list[dict[str, Any]]:
 
 
 def test_the_set_is_big_enough_and_loads_like_the_other_holdouts(rows: list[dict[str, Any]]) -> None:
-    items = load_labelled(HOLDOUT4)
-    assert len(rows) == len(items) >= 300
-    ids = [row["id"] for row in rows]
-    assert len(set(ids)) == len(ids)
-    assert ids == [f"rh4-{number:04d}" for number in range(1, len(ids) + 1)]
+    check_ids(rows, HOLDOUT4, "rh4-", 300)
 
 
 def test_the_readme_states_the_size_and_counts_of_the_file(rows: list[dict[str, Any]]) -> None:
-    text = README.read_text(encoding="utf-8")
-    assert f"holds {len(rows)} news items" in text
-    kinds = Counter(row["kind"] for row in rows)
-    negatives = sum(count for kind, count in kinds.items() if kind.startswith("negative:"))
-    assert f"| hard negatives | {negatives} items" in text
-    for kind in TYPES:
-        assert f"| {kind} | {kinds[kind]} items |" in text, kind
+    check_readme_counts(rows, README)
 
 
 def test_every_item_keeps_its_source_text_url_and_date(rows: list[dict[str, Any]]) -> None:
-    for row in rows:
-        assert set(row) == {"id", "url", "title", "summary", "kind", "events", "gathered"}, row["id"]
-        assert urlsplit(row["url"]).scheme in {"http", "https"} and urlsplit(row["url"]).netloc, row["id"]
-        assert row["title"].strip() == row["title"] and row["title"], row["id"]
-        assert isinstance(row["summary"], str) and row["summary"].strip() == row["summary"], row["id"]
-        assert row["gathered"] == "2026-12-06", row["id"]
-        assert row["kind"] in KINDS, row["id"]
+    check_items(rows, gathered="2026-12-06")
 
 
 def test_every_event_is_labelled_by_the_schema(rows: list[dict[str, Any]]) -> None:
-    for row in rows:
-        for event in row["events"]:
-            check_event(row["id"], event)
-        if row["kind"].startswith("negative:"):
-            assert row["events"] == [], row["id"]
-        else:
-            assert any(event["type"] == row["kind"] for event in row["events"]), row["id"]
+    check_labels(rows)
 
 
 def test_about_forty_percent_are_hard_negatives_of_every_sort(rows: list[dict[str, Any]]) -> None:
@@ -81,10 +66,7 @@ def test_about_forty_percent_are_hard_negatives_of_every_sort(rows: list[dict[st
 
 def test_the_known_weak_spots_are_well_represented(rows: list[dict[str, Any]]) -> None:
     """Items naming two or more people, and departures, are what the issue says real text is full of."""
-    leadership = [row for row in rows if any(event["type"] == "leadership" for event in row["events"])]
-    multi_person = [row for row in leadership if len({event["attributes"]["person"] for event in row["events"] if event["type"] == "leadership"}) >= 2]
-    departed = [event for row in rows for event in row["events"] if event["type"] == "leadership" and event["change"] == "departed"]
-    assert len(multi_person) >= 15 and len(departed) >= 25
+    check_weak_spots(rows, multi_person=15, departed=25)
 
 
 def test_no_item_is_repeated_or_shared_with_the_other_sets(rows: list[dict[str, Any]]) -> None:
