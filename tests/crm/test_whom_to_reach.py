@@ -39,15 +39,23 @@ def configure(workspace: Workspace, feeds: FixtureServer, sinks: dict[str, Any],
     workspace.write_config([{"name": "funding-news", "type": "rss", "url": feeds.url("funding.xml")}], sinks={**base, **sinks})
 
 
+def synced_hubspot(hubspot: FakeHubSpot) -> dict[str, Any]:
+    """The HubSpot sink against the fake, with the account sync (and so its contacts) on."""
+    return {"hubspot": {"enabled": True, "host": hubspot.host, "timeout": 2, "sync": {"enabled": True, "portal_id": PORTAL}}}
+
+
+def _acme_message(workspace: Workspace) -> dict[str, Any]:
+    return next(m for m in workspace.slack.messages if "Acme Robotics" in json.dumps(m["blocks"]) and "funding" in m["text"])
+
+
 def acme_alert(workspace: Workspace) -> str:
     """The wire text (blocks and fallback) of the Slack alert about Acme Robotics' round."""
-    message = next(m for m in workspace.slack.messages if "Acme Robotics" in json.dumps(m["blocks"]) and "funding" in m["text"])
+    message = _acme_message(workspace)
     return json.dumps(message["blocks"]) + message["text"]
 
 
 def reach_section(workspace: Workspace) -> str:
-    message = next(m for m in workspace.slack.messages if "Acme Robotics" in json.dumps(m["blocks"]) and "funding" in m["text"])
-    return next((b["text"]["text"] for b in message["blocks"] if b["type"] == "section" and "text" in b
+    return next((b["text"]["text"] for b in _acme_message(workspace)["blocks"] if b["type"] == "section" and "text" in b
                  and b["text"]["text"].startswith("*Whom to reach:*")), "")
 
 
@@ -59,8 +67,7 @@ def stored_contacts(workspace: Workspace) -> list[tuple[str, str]]:
 def test_a_funding_alert_names_the_cfo_from_hubspot_with_a_link_and_not_the_intern(
     workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    configure(workspace, feeds, {"hubspot": {"enabled": True, "host": hubspot.host, "timeout": 2,
-                                             "sync": {"enabled": True, "portal_id": PORTAL}}}, monkeypatch)
+    configure(workspace, feeds, synced_hubspot(hubspot), monkeypatch)
     with_persona(workspace, "finance")
     dana = hubspot.add_owner("dana@yourco.example")
     acme = hubspot.add_company("Acme Robotics", "acmerobotics.example", hubspot_owner_id=dana)
@@ -97,8 +104,7 @@ def test_a_funding_alert_names_the_cfo_from_hubspot_with_a_link_and_not_the_inte
 def test_a_contact_deleted_in_hubspot_or_of_a_company_no_longer_synced_is_gone_after_the_next_sync(
     workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    configure(workspace, feeds, {"hubspot": {"enabled": True, "host": hubspot.host, "timeout": 2,
-                                             "sync": {"enabled": True, "portal_id": PORTAL}}}, monkeypatch)
+    configure(workspace, feeds, synced_hubspot(hubspot), monkeypatch)
     with_persona(workspace, "finance")
     acme = hubspot.add_company("Acme Robotics", "acmerobotics.example")
     quanta = hubspot.add_company("Quanta Soft", "quantasoft.example")
@@ -129,8 +135,7 @@ def test_a_contact_deleted_in_hubspot_or_of_a_company_no_longer_synced_is_gone_a
 def test_hostile_contact_text_from_the_crm_is_escaped_in_slack(
     workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    configure(workspace, feeds, {"hubspot": {"enabled": True, "host": hubspot.host, "timeout": 2,
-                                             "sync": {"enabled": True, "portal_id": PORTAL}}}, monkeypatch)
+    configure(workspace, feeds, synced_hubspot(hubspot), monkeypatch)
     with_persona(workspace, "finance")
     acme = hubspot.add_company("Acme Robotics", "acmerobotics.example")
     hubspot.add_contact("<!channel>", "<https://evil.example|Bank> <@U0ADMIN01>", "CFO <!here>", "x@acmerobotics.example", [acme])
@@ -204,7 +209,7 @@ def test_a_new_leader_who_is_a_crm_contact_comes_first(
     workspace.write_config([{"name": "people-news", "type": "rss", "url": feeds.url("people.xml")}], sinks={
         "console": {"enabled": True},
         "slack": {"enabled": True, "base_url": workspace.slack.base_url, "default_channel": "#sales-signals"},
-        "hubspot": {"enabled": True, "host": hubspot.host, "timeout": 2, "sync": {"enabled": True, "portal_id": PORTAL}}})
+        **synced_hubspot(hubspot)})
     globex = hubspot.add_company("Globex Payments", "globexpay.example")
     boss = hubspot.add_contact("Gina", "Globe", "Chief Executive Officer", "gina@globexpay.example", [globex])
     chen = hubspot.add_contact("Maria", "Chen", "Consultant", "maria.chen@globexpay.example", [globex])  # the CRM's title is stale
@@ -227,8 +232,7 @@ def test_a_new_leader_who_is_a_crm_contact_comes_first(
 def test_a_token_without_the_contacts_scope_still_syncs_the_accounts_and_says_so(
     workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    configure(workspace, feeds, {"hubspot": {"enabled": True, "host": hubspot.host, "timeout": 2,
-                                             "sync": {"enabled": True, "portal_id": PORTAL}}}, monkeypatch)
+    configure(workspace, feeds, synced_hubspot(hubspot), monkeypatch)
     acme = hubspot.add_company("Acme Robotics", "acmerobotics.example")
     hubspot.add_contact("Maria", "Lopez", "CFO", "maria@acmerobotics.example", [acme])
     assert workspace.cli("crm", "sync", "hubspot").returncode == 0
@@ -247,8 +251,7 @@ def test_a_token_without_the_contacts_scope_still_syncs_the_accounts_and_says_so
 def test_a_company_hubspot_cannot_answer_for_keeps_its_people_and_crm_sync_names_it(
     workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    configure(workspace, feeds, {"hubspot": {"enabled": True, "host": hubspot.host, "timeout": 2,
-                                             "sync": {"enabled": True, "portal_id": PORTAL}}}, monkeypatch)
+    configure(workspace, feeds, synced_hubspot(hubspot), monkeypatch)
     acme = hubspot.add_company("Acme Robotics", "acmerobotics.example")
     quanta = hubspot.add_company("Quanta Soft", "quantasoft.example")
     cfo = hubspot.add_contact("Maria", "Lopez", "CFO", "maria@acmerobotics.example", [acme])
