@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from signalwatch.alerts.draft import AlertDraft
 from signalwatch.crm.contacts import CrmContact, contacts_of
@@ -22,7 +22,7 @@ from signalwatch.crm.sync import crm_ids
 from signalwatch.matching.names import fold
 from signalwatch.rules.persona import Persona, persona_for_event, seniority_rank
 
-__all__ = ["MAX_CONTACTS", "choose_contacts", "add_contacts", "attach_contacts", "same_person"]
+__all__ = ["MAX_CONTACTS", "choose_contacts", "add_contacts", "attach_contacts", "alert_persona", "contact_keys", "same_person"]
 
 MAX_CONTACTS = 3
 Lookup = Callable[[Iterable[tuple[str, str]]], Mapping[tuple[str, str], Sequence[CrmContact]]]
@@ -75,17 +75,25 @@ def _entry(contact: CrmContact, new_leader: bool) -> dict[str, Any]:
     return entry
 
 
-def _keys(payload: Mapping[str, Any]) -> list[tuple[str, str]]:
+def contact_keys(payload: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The (crm, company id) keys an alert's contacts are stored under: none for a notice, or for an
+    account without a CRM id."""
     account = payload.get("account") or {}
     if payload.get("kind", "alert") != "alert" or not account.get("crm_id"):
         return []
     return list(crm_ids(str(account["crm_id"])).items())
 
 
+def alert_persona(payload: Mapping[str, Any], persona_of: Callable[[str], Persona | None]) -> Persona:
+    """Whom an alert looks for: its (first) rule's `persona:`, else its event type's default."""
+    rule = str((payload.get("rule") or {}).get("id") or "")
+    return persona_of(rule) or persona_for_event(payload["event"])
+
+
 def add_contacts(drafts: Sequence[AlertDraft], persona_of: Callable[[str], Persona | None], lookup: Lookup) -> list[AlertDraft]:
     """`drafts` with `contacts` added to each alert payload whose account has fitting contacts.
     Payloads are shared between the routes of one alert: each is extended once, as a copy."""
-    wanted = {key for draft in drafts for key in _keys(draft.payload)}
+    wanted = {key for draft in drafts for key in contact_keys(draft.payload)}
     if not wanted:
         return list(drafts)
     found = lookup(wanted)
@@ -94,18 +102,17 @@ def add_contacts(drafts: Sequence[AlertDraft], persona_of: Callable[[str], Perso
     for draft in drafts:
         payload = draft.payload
         if id(payload) not in done:
-            people = [c for key in _keys(payload) for c in found.get(key, ())]
-            rule = str((payload.get("rule") or {}).get("id") or "")
-            persona = persona_of(rule) or persona_for_event(payload["event"])
+            people = [c for key in contact_keys(payload) for c in found.get(key, ())]
+            persona = alert_persona(payload, persona_of)
             chosen = choose_contacts(people, persona, payload["event"], (payload.get("account") or {}).get("owner_email")) if people else []
             done[id(payload)] = {**payload, "contacts": chosen} if chosen else payload
         out.append(draft._replace(payload=done[id(payload)]))
     return out
 
 
-def attach_contacts(drafts: Sequence[AlertDraft], rules: Iterable[Any], conn: Connection) -> list[AlertDraft]:
+def attach_contacts(drafts: Sequence[AlertDraft], rules: Iterable[Any], conn: Engine | Connection) -> list[AlertDraft]:
     """`add_contacts` with the rules' personas and the contacts stored by the account sync, in
-    one read on `conn`: the poll unit's own connection, so the alert is built from the same
+    one read on `conn`: in a poll, the unit's own connection, so the alert is built from the same
     transaction's view as its events and history."""
     if not drafts:
         return []

@@ -1,6 +1,6 @@
 """Whom an alert names, as an admin checks it: `rules test` compares it with a case's expectation
 and `explain` prints it. Nothing is chosen here: the contacts come from an alert's payload, which
-`signalwatch.alerts.contacts.add_contacts` (the pipeline's own `choose_contacts`) filled in.
+`signalwatch.alerts.contacts.attach_contacts` (the pipeline's own `choose_contacts`) filled in.
 """
 
 from __future__ import annotations
@@ -8,22 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from signalwatch.alerts.contacts import add_contacts
+from signalwatch.alerts.contacts import alert_persona, attach_contacts, contact_keys
 from signalwatch.alerts.draft import AlertDraft
 from signalwatch.crm.contacts import contacts_of
-from signalwatch.crm.sync import crm_ids
-from signalwatch.rules.persona import Persona, persona_for_event
+from signalwatch.rules.persona import Persona
 from signalwatch.store import Store
 
 __all__ = ["persona_of", "named", "describe", "choose_now", "nobody_fits"]
 
 
 def persona_of(payload: Mapping[str, Any], rules: Iterable[Any]) -> Persona:
-    """The persona `add_contacts` chose an alert's contacts by: its first rule's `persona:`, else
+    """The persona `add_contacts` chose an alert's contacts by (`alert_persona`): its first rule's `persona:`, else
     the event type's default."""
-    rule = str((payload.get("rule") or {}).get("id") or "")
-    own = next((r.persona for r in rules if r.id == rule), None)
-    return own or persona_for_event(payload["event"])
+    return alert_persona(payload, {rule.id: rule.persona for rule in rules}.get)
 
 
 def named(payload: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -39,19 +36,17 @@ def describe(contacts: Sequence[Mapping[str, Any]]) -> str:
 def choose_now(store: Store, draft: AlertDraft, rules: Iterable[Any]) -> list[dict[str, Any]]:
     """Whom `draft` would name if it were enqueued now: the contacts stored by the CRM sync, chosen
     by the same `add_contacts` the poll's unit of work runs."""
-    personas = {rule.id: rule.persona for rule in rules}
-    done = add_contacts([draft], personas.get, lambda keys: contacts_of(store.engine, keys))
-    return named(done[0].payload)
+    return named(attach_contacts([draft], rules, store.engine)[0].payload)
 
 
 def nobody_fits(store: Store, payload: Mapping[str, Any], persona: Persona) -> str:
     """Why an alert names no one: `no contact fits persona finance, executive (of 4 CRM contacts
     stored for Acme)`, or that the account has no CRM id to find contacts by."""
     account = payload.get("account") or {}
-    keys = list(crm_ids(str(account.get("crm_id") or "")).items())
+    keys = contact_keys(payload)
     if not account:
         return f"no contact fits persona {persona.describe()} (the event matched no account, so there are no contacts)"
-    if payload.get("kind", "alert") != "alert" or not keys:
+    if not keys:
         return f"no contact fits persona {persona.describe()} (the account has no CRM id: contacts come from `crm sync`)"
     stored = sum(len(found) for found in contacts_of(store.engine, keys).values())
     return f"no contact fits persona {persona.describe()} (of {stored} CRM contact(s) stored for {account.get('name') or 'the account'})"
