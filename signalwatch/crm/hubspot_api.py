@@ -261,14 +261,15 @@ class HubSpotApi:
             unnamed = []
             for error in getattr(page, "errors", None) or []:
                 named = [str(i) for i in (getattr(error, "context", None) or {}).get("fromObjectId") or []]
+                reason = _scrub(str(error.message or error.category), self._token)[:300]
                 for company in named:
                     answered.add(company)
                     if getattr(error, "sub_category", None) == NO_ASSOCIATIONS:
                         found.setdefault(company, [])
                     else:
-                        problems[company] = _scrub(str(error.message or error.category), self._token)[:300]
+                        problems[company] = reason
                 if not named:
-                    unnamed.append(_scrub(str(error.message or error.category), self._token)[:300])
+                    unnamed.append(reason)
             for company, _after in batch:  # not in the answer: an error that names no id explains it, else none
                 if company not in answered:
                     if unnamed:
