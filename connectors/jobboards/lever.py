@@ -31,9 +31,10 @@ def _posting(job: dict[str, Any], wanted: Wanted = None) -> Posting:
     workplace = str(job.get("workplaceType") or "").lower()
     job_id, title = str(job["id"]), str(job.get("text") or "").strip()
     department = text_or_none(categories.get("department")) or text_or_none(categories.get("team"))
+    location = "; ".join(locations) or None
     remote = (workplace == "remote") if workplace and workplace != "unspecified" else None
     if not complete(wanted, job_id):
-        return Posting(job_id, title, None, department, "; ".join(locations) or None, remote)
+        return Posting(job_id, title, None, department, location, remote)
     lists = " ".join(f"<ul>{item.get('content') or ''}</ul>" for item in job.get("lists") or ())
     markup = " ".join(filter(None, [job.get("description") or "", lists, job.get("additional") or ""]))
     return Posting(
@@ -41,7 +42,7 @@ def _posting(job: dict[str, Any], wanted: Wanted = None) -> Posting:
         title=title,
         url=text_or_none(job.get("hostedUrl")),
         department=department,
-        location="; ".join(locations) or None,
+        location=location,
         remote=remote,
         published_at=parse_datetime(job.get("createdAt")),
         markup=markup,
