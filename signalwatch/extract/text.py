@@ -64,6 +64,7 @@ _GENERIC_PLURALS = frozenset(
 )
 _NOT_COMPANIES = {"we", "they", "i", "it", "he", "she", "you", "this", "that", "who", "which", "board", "investors", "sources", "these",
                   "those", "report", "reports"}
+_DESCRIBING = ("-owned", "-backed", "-based", "-led")  # "Berkshire-backed": who owns, backs or leads it, or where it sits
 _FUNCTIONS = frozenset({"R&D", "HR"})  # departments a headline writes between a company and a role
 _ALONE_NOT_COMPANIES = {"the", "a", "an", "more", "another", "new"}  # "The layoffs": "The" is no company, "The Browser Foundry" is
 # Dates and days: "Levin will step down Jan. 1", "Today Automattic announced": capitalised, never a company.
@@ -253,10 +254,10 @@ def plausible_company(name: str) -> str | None:
     words = _PARENS.sub("", name).split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    if not words or words[-1].lower().endswith(("-owned", "-backed", "-based", "-led")):
+    if not words or words[-1].lower().endswith(_DESCRIBING):
         return None
     # "Berkshire-backed Snowflake": who backs or where it sits describes the company that follows
-    cut = max((i + 1 for i, word in enumerate(words) if word.lower().endswith(("-owned", "-backed", "-based", "-led"))), default=0)
+    cut = max((i + 1 for i, word in enumerate(words) if word.lower().endswith(_DESCRIBING)), default=0)
     words = words[cut:]
     while len(words) > 1 and words[-1] in _FUNCTIONS:
         words = words[:-1]  # "Biogen R&D chief": the department, then the role
