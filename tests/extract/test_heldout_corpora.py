@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3, holdout4, holdout5): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3, holdout4, holdout5, holdout6): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -58,8 +58,10 @@ SETS = [
     HeldOut("holdout3", least=250, least_per_type=10, least_others=900),
     HeldOut("holdout4", least=300, least_per_type=15, least_others=1200),
     HeldOut("holdout5", least=250, least_per_type=20, least_others=1200),
+    HeldOut("holdout6", least=245, least_per_type=30, least_others=1400),
 ]
 HOLDOUT5 = SETS[2]
+HOLDOUT6 = SETS[3]
 
 
 @pytest.fixture(scope="module", params=SETS, ids=[held.name for held in SETS])
@@ -139,6 +141,20 @@ def test_holdout5_has_never_been_scored_and_takes_few_items_from_digest_pages() 
     A digest page is a page that gives three or more items (they share its URL)."""
     rows = rows_of(HOLDOUT5.path)
     text = HOLDOUT5.readme.read_text(encoding="utf-8")
+    assert "never been scored" in text
+    pages = Counter(norm_url(row["url"]) for row in rows)
+    from_digests = sum(count for count in pages.values() if count >= 3)
+    assert from_digests <= len(rows) / 4
+    assert len({urlsplit(row["url"]).netloc.lower().removeprefix("www.") for row in rows}) >= 100
+    assert f"Digest pages (pages giving three or more items) give {from_digests} items" in text
+
+
+def test_holdout6_has_never_been_scored_and_takes_few_items_from_digest_pages() -> None:
+    """Like holdout5: single-story pages are the rule, digest pages give at most a quarter of the items.
+
+    A digest page is a page that gives three or more items (they share its URL)."""
+    rows = rows_of(HOLDOUT6.path)
+    text = HOLDOUT6.readme.read_text(encoding="utf-8")
     assert "never been scored" in text
     pages = Counter(norm_url(row["url"]) for row in rows)
     from_digests = sum(count for count in pages.values() if count >= 3)
