@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3, holdout4, holdout5, holdout6): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3, holdout4, holdout5, holdout6, holdout7): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -59,9 +59,11 @@ SETS = [
     HeldOut("holdout4", least=300, least_per_type=15, least_others=1200),
     HeldOut("holdout5", least=250, least_per_type=20, least_others=1200),
     HeldOut("holdout6", least=245, least_per_type=30, least_others=1400),
+    HeldOut("holdout7", least=255, least_per_type=35, least_others=2500),
 ]
 HOLDOUT5 = SETS[2]
 HOLDOUT6 = SETS[3]
+HOLDOUT7 = SETS[4]
 
 
 @pytest.fixture(scope="module", params=SETS, ids=[held.name for held in SETS])
@@ -160,6 +162,23 @@ def test_holdout6_has_never_been_scored_and_takes_few_items_from_digest_pages() 
     from_digests = sum(count for count in pages.values() if count >= 3)
     assert from_digests <= len(rows) / 4
     assert len({urlsplit(row["url"]).netloc.lower().removeprefix("www.") for row in rows}) >= 100
+    assert f"Digest pages (pages giving three or more items) give {from_digests} items" in text
+
+
+def test_holdout7_has_never_been_scored_and_takes_few_items_from_digest_pages() -> None:
+    """Like holdout6: single-story pages are the rule, digest pages give at most a quarter of the items,
+    and no one site gives more than 15 items (holdout6 took 40 from one site).
+
+    A digest page is a page that gives three or more items (they share its URL)."""
+    rows = rows_of(HOLDOUT7.path)
+    text = HOLDOUT7.readme.read_text(encoding="utf-8")
+    assert "never been scored" in text
+    pages = Counter(norm_url(row["url"]) for row in rows)
+    from_digests = sum(count for count in pages.values() if count >= 3)
+    assert from_digests <= len(rows) / 4
+    sites = Counter(urlsplit(row["url"]).netloc.lower().removeprefix("www.").removeprefix("m.") for row in rows)
+    assert len(sites) >= 100
+    assert max(sites.values()) <= 15
     assert f"Digest pages (pages giving three or more items) give {from_digests} items" in text
 
 
