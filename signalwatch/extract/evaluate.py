@@ -246,7 +246,15 @@ def _same(got: Any, want: Any) -> bool:
     if isinstance(want, (int, float)) and isinstance(got, (int, float)) and not isinstance(got, bool):
         return abs(float(got) - float(want)) <= 1e-6 * max(1.0, abs(float(want)))
     if isinstance(want, str) and isinstance(got, str):
-        return " ".join(got.split()).lower() == " ".join(want.split()).lower()
+        return _plain(got) == _plain(want)
     if isinstance(want, list) and isinstance(got, list):
-        return sorted(x.lower() for x in got) == sorted(x.lower() for x in want)
+        return sorted(_plain(x) for x in got) == sorted(_plain(x) for x in want)
     return bool(got == want)
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _plain(text: str) -> str:
+    """A string field as compared: case, runs of spaces and the form of a quote mark do not count ("O’Connor" is "O'Connor")."""
+    return " ".join(text.translate(_QUOTES).split()).lower()

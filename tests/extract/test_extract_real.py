@@ -222,6 +222,14 @@ def test_a_departure_read_as_an_appointment_is_a_miss() -> None:
     assert scores.predicted["leadership"] == 1 and scores.true_positive["leadership"] == 0
 
 
+
+def test_a_name_is_the_same_name_whatever_its_apostrophe() -> None:
+    """Labels copy the page's curly apostrophe ("O’Connor"); the extractor's cleaned text has a straight one."""
+    gold = {"type": "leadership", "change": "appointed", "company_name": "HMC", "attributes": {"person": "John O\u2019Connor", "title": "COO"}}
+    scores = score([LabelledItem("d", "HMC names John O'Connor COO", "", (gold,))], extract_news)
+    assert scores.true_positive["leadership"] == 1
+    assert scores.accuracy("leadership", "person") == 1.0
+
 # --- real headlines the first extractor missed -------------------------------------------------------
 
 
