@@ -3,7 +3,10 @@
 The headline is read first (its grammar is the strongest evidence); the summary then completes
 it (the body's figure wins over a rounded headline one) and adds the rounds only it reports,
 in the shapes of `funding_summary`. A headline whose subject names no company ("Gene Therapy
-Biotech Secures $37.5 Million") takes the company the summary names.
+Biotech Secures $37.5 Million") takes the company the summary names. When none of these shapes
+finds a round, `funding_clause` reads one from the clause around an amount tied to a round noun,
+whatever its verb ("Cellarity made $121 million in its recent Series C"); it also adds the other
+rounds of a summary that states several amounts.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from dataclasses import dataclass, field
 
 from signalwatch.events import EventType
 from signalwatch.extract import funding_patterns as rules
+from signalwatch.extract.funding_clause import MONEY_MARK as _MONEY_MARK_RE
+from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money, find_amounts
@@ -63,7 +68,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
         head = _headline_round(hit, headline, summary_sentences, rounds)
         if head is not None:
             found.append(head)
-    if tokens & (rules.FUNDING_WORDS | _ROUNDUP_WORDS):
+    if tokens & (rules.FUNDING_WORDS | _ROUNDUP_WORDS) and not rules.about_a_fund(summary):
         found += headline_roundup(headline, found[0].company if found else None)
     for extra in rounds:
         twin = next((r for r in found if _same_company(r.company, extra.company)), None)
@@ -72,7 +77,27 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
         else:
             _complete(twin, extra)
     kept = _dedupe_rounds(found)
+    if not kept and not not_a_round and not rules.about_a_fund(summary):
+        kept = _clause_rounds(headline, summary_sentences)
+    elif kept and len(_MONEY_MARK_RE.findall(summary)) >= 2 and not not_a_round and not rules.about_a_fund(summary):
+        # "QuEra ... secured $230 million ...; Quantum Machines ... raised $170 million": the other rounds a summary lists
+        for extra in clause_rounds("", summary_sentences):
+            if extra.company and extra.money and not any(
+                    _same_company(r.company, extra.company) or (r.money and _close(r.money, extra.money)) for r in kept):
+                extra.primary = False
+                kept.append(extra)
     return [_extraction(r, headline, summary_sentences, only=len(kept) == 1) for r in kept]
+
+
+def _clause_rounds(headline: str, summary_sentences: list[str]) -> list[Round]:
+    """The round `funding_clause` reads from an amount's clause, when the shapes above found none."""
+    found = clause_round(headline, summary_sentences)
+    if found is None or found.company is None:
+        return []
+    if found.money is not None and found.tail and found.tail in headline:
+        found.money = _body_figure(found.money, summary_sentences[:2])
+    found.company = fuller_name(found.company, [headline, *summary_sentences])
+    return [found]
 
 
 # Public bodies whose money to a named company is a grant.
@@ -99,7 +124,7 @@ def _clause_of(headline: str, tail: str) -> str:
 
 _ROUNDUP_WORDS = frozenset("funding financing fundraise invests backs".split())
 _OTHER_SHAPE_WORDS = frozenset("talks awards grants gives donates funds backs bankrolls finances puts commits pledges pumps pump pour pours inject injects "
-    "plow plows invest join joins heading heads spearhead spearheads leading".split())
+    "plow plows invest join joins heading heads spearhead spearheads leading launch unveil form create".split())
 # Headline words besides `FUNDING_WORDS` that can carry a round: the caller's cheap screen.
 FUNDING_SHAPE_WORDS = _ROUNDUP_WORDS | _OTHER_SHAPE_WORDS | frozenset(
     "round rounds grant fundraising series seed raise investment backing fundraise pump pumps pour pours inject injects".split()
@@ -114,7 +139,8 @@ def _other_shapes(headline: str) -> _Hit | None:
         if company:
             return _Hit(company, "", investors=split_names(investor) if investor else [], change="reported", rule="funding.talks-to-invest")
     match = rules.AWARDS_TO.match(headline)
-    if match and find_amounts(match.group("deal")):
+    if match and find_amounts(match.group("deal")) and not rules.NOT_ROUND_AMOUNT.match(
+            match.group("deal")[find_amounts(match.group("deal"))[0].end :]):  # "awards $250M contract to Palantir": no grant
         company, investor = company_from_subject(match.group("co")), company_from_subject(match.group("inv"))
         return _Hit(company, "grant", investors=split_names(investor) if investor else [], money=find_amounts(match.group("deal"))[0],
                     rule="funding.awards-grant-to", round="grant")
@@ -176,6 +202,9 @@ def _noun_shapes(headline: str) -> _Hit | None:
             if match is None:
                 continue
             subject = clause[match.start("co") : match.end("co")]
+            if key == "possessive":  # "Advocate Aurora, Novant Health ... back Xealth's $24M round": the name before "'s"
+                own = re.search(r"(?:[A-Z0-9][\w.&!-]*\s+){0,3}[A-Z0-9][\w.&!-]*$", subject)
+                subject = own.group(0) if own and re.search(r"\s[a-z]", subject) else subject
             if key == "with":
                 lead = re.match(r"(?:[A-Z0-9][\w.&'-]*\s+)*?[A-Z0-9][\w.&'-]*(?=\s+[a-z]|[,.]|$)", subject)
                 subject = lead.group(0) if lead else ""
@@ -337,7 +366,18 @@ def _extraction(found: Round, headline: str, summary_sentences: list[str], only:
         "investors": investors,
         "lead_investors": leads,
     }
-    return Extraction(EventType.FUNDING, found.change, found.company, attributes, why=found.why)
+    return Extraction(EventType.FUNDING, found.change, _without_legal(found.company), attributes, why=found.why)
+
+
+_LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|GmbH|Co)\.?$")
+
+
+def _without_legal(company: str | None) -> str | None:
+    """"Whoop Inc." → "Whoop": the company as the item names it, without its legal form (LABELLING.md)."""
+    if company is None:
+        return None
+    short = _LEGAL_TAIL.sub("", company)
+    return short if short and short[0].isalnum() and short != company else company
 
 
 def _quote(text: str) -> str:
@@ -370,7 +410,9 @@ _LEAD_NAME = re.compile(r"^(?:[A-Z][\w.&'-]*)(?:\s+[A-Z][\w.&'-]*){0,3}(?=\s+[a-
 def _lead_name(headline: str) -> str | None:
     """The company a headline opens with ("Zorbly becomes unicorn after latest raise"): what "the company" of its summary means."""
     match = _LEAD_NAME.match(headline)
-    return company_from_subject(match.group(0)) if match else None
+    if match is None or rules.INVESTOR_VERB.match(headline[match.end() :].lstrip()):
+        return None  # "Pfizer leads $21M Series B for a Michigan startup": the investor, not the company
+    return company_from_subject(match.group(0))
 
 
 def _clause_subject(before: str) -> str | None:
@@ -388,7 +430,7 @@ def _describes_company(subject: str) -> bool:
     return any(re.sub(r"[^\w-]", "", word.lower()) in rules.COMPANY_NOUNS for word in subject.split())
 
 
-_LAUNCH_VERB = re.compile(r"(?i)launche[sd]|unveils|funds|bankrolls|backs|forms|creates|starts|spins\s+out")
+_LAUNCH_VERB = re.compile(r"(?i)launch(?:e[sd])?|unveils?|funds|bankrolls|backs|forms?|creates?|starts|spins\s+out")
 
 
 def _with_round(headline: str) -> _Hit | None:
@@ -426,12 +468,19 @@ def _reports_round(verb: str, tail: str, summary: str = "") -> tuple[bool, Money
         first = None  # "raises minimum wage to $20": the amount is not what was raised
     if first is not None and rules.NOT_ROUND_AMOUNT.match(tail[first.end:]):
         return False, None  # "$12M contract", "€50,000 prize"
-    if rules.FUNDING_NOUN.search(lower(" ".join(tail.split()[:8]))) or rules.TALKS_TO_RAISE.match(verb):
+    if rules.FUNDING_NOUN.search(lower(" ".join(tail.split()[:8]))) or rules.TALKS_TO_RAISE.match(verb) or _UNSTATED_ROUND.match(tail):
         return True, first  # "in talks to raise at $1B valuation": the verb says it is a round
     if rules.NEEDS_NOUN.match(" ".join(verb.split())):
         weak = verb.strip() in ("adds", "draws") and rules.SUMMARY_ROUND.search(summary[:300])
         return (first is not None, first) if weak else (False, None)
     return first is not None, first
+
+
+# A round whose size is not told: "Dexude raises undisclosed amount", "Moped Raises Capital from US Investors".
+_UNSTATED_ROUND = re.compile(
+    r"\s*(?:an?\s+)?(?:(?i:undisclosed\s+(?:amount|sum))|(?i:(?:new\s+|fresh\s+)?(?:capital|funds|cash|money)\s+from)\s+"
+    r"(?:[A-Z]|(?i:(?:\w+\s+)?(?:investors|backers|vcs)\b))|(?i:(?:six|seven|eight|nine)-figure\s+(?:sum|amount|round)))"
+)
 
 
 def _summary_lead(headline: str, summary: str) -> _Hit | None:
@@ -490,7 +539,31 @@ def _investor_backs(headline: str) -> _Hit | None:
         moneys = [m for m in find_amounts(deal) if not rules.NOT_ROUND_AMOUNT.match(deal[m.end :])]
         return _Hit(company, deal, leads=names if lead else [], investors=names, money=moneys[0] if moneys else None,
                     rule="funding.investor-backs")
-    return None
+    return _invests_in(headline)
+
+
+# "Classplus invests in Gyan Live", "SoftBank invests in Rice Robotics' deliveries": an investor's stake in a named company.
+_INVESTS_IN = re.compile(r"^(?P<inv>[^,;:]+?)\s+(?:invests|has\s+invested|invested)\s+in\s+(?P<co>[^,;:]+?)\.?$")
+_OWNED_THING = re.compile(r"^(?P<co>.+?)'s?\s+[a-z][\w\s-]*$")
+
+
+def _invests_in(headline: str) -> _Hit | None:
+    """An investor investing in a named company, no amount stated; not in a place, a sector or a company's project."""
+    match = _INVESTS_IN.match(headline)
+    if match is None:
+        return None
+    named = re.search(r"(?:[A-Z][\w.&'-]*\s+){0,3}[A-Z][\w.&'-]*$", match.group("inv"))  # "Family office Tayside Australia"
+    investor = company_from_subject(match.group("inv")) or (company_from_subject(named.group(0)) if named else None)
+    target = match.group("co").strip()
+    owned = _OWNED_THING.match(target)
+    if owned and not re.search(r"(?i)\b(?:project|mine|plant|facility|property|asset|site|royalty)s?\b", target):
+        target = owned.group("co")  # "Rice Robotics' deliveries": the company, not what it does
+    company = _company_before_descriptor(target)
+    if investor is None or company is None or not company[:1].isupper() or is_investor_name(company):
+        return None
+    if not re.fullmatch(r"(?:[A-Z0-9][\w.&'!-]*\s*){1,4}", company) or rules.GENERIC_INVESTORS.match(investor):
+        return None
+    return _Hit(company, "", investors=split_names(investor), rule="funding.investor-invests-in")
 
 
 _REPORTED_SHAPE = re.compile(r"(?i)\b(?:said\s+to|set\s+to|reportedly|sources?|report|reports|in\s+talks)\b")
@@ -580,6 +653,8 @@ def _round_in(text: str) -> str | None:
             return f"series_{letter}" if letter in "abc" else "series_d_plus"
         if match.group("pre_a"):
             return "seed"
+        if match.group("pre_later"):
+            return "undisclosed"  # "pre-Series B": no letter of its own (LABELLING.md)
         name = next(key for key in ("pre_seed", "seed", "growth", "debt", "grant") if match.group(key))
         return name
     return None

@@ -45,7 +45,7 @@ COMPANY_NOUNS = frozenset(
 )
 # "Poseida marches on with $30.5M Series B", "Third Rock launches cancer drug developer with $40M bankroll".
 WITH_ROUND = re.compile(
-    r"^(?P<subj>.+?)\s+(?P<verb>(?i:launches|launched|unveils|funds|bankrolls|backs|forms|creates|debuts|emerges|marches\s+on|"
+    r"^(?P<subj>.+?)\s+(?P<verb>(?i:launches|launched|launch|unveils|unveil|funds|bankrolls|backs|forms|form|creates|create|debuts|emerges|marches\s+on|"
     r"readies|returns|arrives|starts|kicks\s+off|spins\s+out|powers\s+up|gears\s+up|pushes\s+ahead|extends|tops\s+up|rises))\b"
     r"(?P<obj>(?:\s+(?!with\b)[^,;:]{1,60}?)?)\s+with\s+(?P<deal>[^,;]+)"
 )
@@ -96,8 +96,8 @@ BEFORE_EXCLUDED = re.compile(
 )
 AFTER_EXCLUDED = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:valuation|in\s+(?:total|ARR|revenue))", re.IGNORECASE)
 ROUND = re.compile(
-    r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)"
-    r"|\bseries[- ](?P<letter>[a-k])\b|(?:(?<=\d\s)|(?<=\d[mkb]\s)|(?<=\d(?:mn|bn)\s)|(?<=million\s)|(?<=billion\s))"
+    r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)|(?P<pre_later>\bpre-?series[- ][b-k]\b)"
+    r"|\bseries[- ](?P<letter>[a-k])(?:-?\d)?\b|(?:(?<=\d\s)|(?<=\d[mkb]\s)|(?<=\d(?:mn|bn)\s)|(?<=million\s)|(?<=billion\s))"
     r"(?P<letter2>[a-k])\s+round\b|(?P<seed>\bseed\b)"
     r"|(?P<growth>\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment|financing|capital)\b"
     r"|\blate-stage\s+(?:round|funding|financing)\b)"
@@ -147,7 +147,10 @@ FILLER = re.compile(
 # A verb followed by one of these is about something else: "announces departure of", "closes acquisition of".
 OTHER_OBJECT = re.compile(
     r"^\s*(?:the\s+|its\s+|a\s+)?(?:departure|appointment|resignation|retirement|exit|hiring|launch|acquisition|"
-    r"partnership|results|earnings|merger|sale|pricing|listing|closure|layoffs?)\b",
+    r"partnership|results|earnings|merger|sale|pricing|listing|closure|layoffs?)\b"
+    # "announces fresh round of lay offs": a round of something other than money
+    r"|^\s*(?:(?:an?|its|the|another|fresh|new|second|third|latest|next)\s+){0,2}rounds?\s+of\s+(?:lay\s*-?offs?|job\s+cuts|cuts|"
+    r"redundancies|talks|negotiations|voting|tariffs|sanctions|price|layoffs)\b",
     re.IGNORECASE,
 )
 # "Closes Series A Round of $12M": a round named before its amount.
@@ -237,7 +240,7 @@ INVESTOR_LEADS = re.compile(
 INVESTOR_ROUND = re.compile(
     r"^(?P<inv>.+?)\s+(?P<said>(?:is\s+)?(?:said\s+to|set\s+to|reportedly|to|will)\s+)?(?P<verb>co-leads?|leads?|leading|co-led|led|backs?|"
     r"backing|heading\s+up|heads\s+up|head\s+up|spearheads?)\s+(?:an?\s+|the\s+|its\s+)?(?:new\s+|fresh\s+|latest\s+)?"
-    r"(?P<deal>(?:[$€£]\S+|\S+\s+(?:million|billion|mn|bn|m|b))\s+)?(?:[\w-]+\s+){0,2}?(?:round|fundraise|fundraising|funding|financing)"
+    r"(?P<deal>(?:[$€£]\S+(?:\s+(?:million|billion|mn|bn|m|b)\b)?|\S+\s+(?:million|billion|mn|bn|m|b))\s+)?(?:[\w-]+\s+){0,2}?(?:round|fundraise|fundraising|funding|financing)"
     r"(?:\s+round)?\s+(?:in|for|of|into|at|valuing)\s+(?P<co>.+?)(?:\s+(?:at|with|to|as|amid|after)\s+.*|:.*|,.*)?$",
     re.IGNORECASE,
 )

@@ -18,7 +18,7 @@ from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.money import AMOUNT, Money, find_amounts
 from signalwatch.extract.text import company_from_subject, lower, named_company, quote, split_names, words
 
-__all__ = ["Round", "summary_rounds", "headline_roundup", "reported_in", "is_investor_name"]
+__all__ = ["Round", "summary_rounds", "headline_roundup", "reported_in", "is_investor_name", "LEGAL_PIECE"]
 
 
 @dataclass
@@ -57,13 +57,14 @@ _INVESTOR_NAME = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:previously|prior|earlier|last\s+(?:year|month|round|raised|received)|to\s+date|in\s+(?:19|20)\d\d|(?<!\bit\s)had\s+raised|"
     r"since|ago|total(?:ling)?|in\s+total|bringing|now\s+raised|has\s+now|so\s+far|combined|collectively|"
-    r"first\s+half|second\s+half|quarter|this\s+year)\b",
+    r"first\s+half|second\s+half|quarter|this\s+year|last\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|spring|summer|fall|autumn|winter))\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
     r"\b(?:in\s+(?:advanced\s+)?talks|reportedly|is\s+raising|are\s+raising|(?<!after\s)(?<!since\s)raising|seeks|seeking|looking\s+to\s+raise|"
     r"set\s+to\s+raise|plans?\s+to\s+raise|planning\s+to\s+raise|aims?\s+to\s+raise|in\s+discussions|people\s+familiar|"
-    r"sources|said\s+to\s+be|according\s+to\s+(?:people|sources|a\s+person|persons)|nearing|close\s+to\s+raising|"
+    r"sources|said\s+to\s+be|according\s+to\s+(?:people|sources|a\s+person|persons|(?:media|press|news)\s+reports)|nearing|close\s+to\s+raising|"
     r"is\s+targeting|could\s+raise|would\s+raise)\b"
 )  # matched against lower-cased text
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
@@ -91,7 +92,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "Wow! Momo's $8.5 million Series D raise", "Infra.Market's INR 731.5 crore flat-valuation round"
         "possessive": re.compile(
-            rf"(?<![\w'])(?!(?:From|In|With|And|Of|For|By|At|On|To|The|Its|Their)\b)(?P<co>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){{0,3}})'s\s+"
+            rf"(?<![\w'])(?!(?:From|In|With|And|Of|For|By|At|On|To|The|Its|Their|After|Before|Since|Following|Despite|Unlike|Like|Amid)\b)(?P<co>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){{0,3}})'s\s+"
             rf"(?:\w+\s+)?(?P<amount>(?i:{AMOUNT}))\s+(?:[\w-]+\s+){{0,3}}?"
             r"(?:round|raise|funding|financing|[Ss]eries\s+[A-K])\b"
         ),
@@ -170,7 +171,12 @@ _LIST_CUE = re.compile(r"(?:rounds|financings|fundings|funding)\s+for\b|\bamong\
 def _worth_reading(sentence: str, tokens: frozenset[str]) -> bool:
     if tokens.isdisjoint(_SENTENCE_CUES) and not _MONEY_SIGN.search(sentence):
         return False
+    if not tokens.isdisjoint(_CAMPAIGN_WORDS):
+        return False  # "raised $1.2 million on Kickstarter": backers of a campaign, not investors (LABELLING.md)
     return not rules.about_a_fund(sentence) and not rules.not_a_round(lower(sentence), tokens)
+
+
+_CAMPAIGN_WORDS = frozenset("kickstarter indiegogo gofundme".split())
 
 
 # A cheap screen: a sentence without one of these words (or a currency sign) cannot hold any of the shapes.
@@ -228,12 +234,20 @@ def _subject_companies(subject: str, headline_company: str | None) -> list[str]:
     if pair:
         both = [company_from_subject(pair.group("a")), company_from_subject(pair.group("b"))]
         return [c for c in both if c and not is_investor_name(c)] if all(both) else []
+    if _SUBORDINATE_SUBJECT.match(subject):
+        return []  # "Having netted $115 million last October, ...": a clause before the subject, about the past
+    subject = LEGAL_PIECE.sub("", subject)  # "Galera Therapeutics, Inc., a clinical-stage biotech, ...": the name, not "Inc."
     company = named_company(subject)
     if company is None and headline_company and re.search(
         r"(?i)(?:^|,\s*|\b(?:and|but)\s+)(?:the\s+(?:[\w,.-]+\s+){0,4}?(?:company|firm|startup|biotech)|it)\s*,?\s*$", subject
     ):
         company = headline_company  # "The Palo Alto, CA-based company has raised $16.5 million": the item's own company
     return [company] if company and not is_investor_name(company) else []
+
+
+# A legal form written as its own comma piece after a name.
+LEGAL_PIECE = re.compile(r",\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|GmbH|AG|SA|S\.A|N\.V|B\.V)\.?(?=\s*,|\s*$)")
+_SUBORDINATE_SUBJECT = re.compile(r"\s*(?:Having|After|Before|Since|When|Once)\b")
 
 
 def _list_rounds(sentence: str, number: int) -> list[Round]:
@@ -257,6 +271,8 @@ def _invested_rounds(sentence: str, number: int) -> list[Round]:
         moneys = find_amounts(match.group("amount"))
         if not (company and moneys) or is_investor_name(company) or _BACKGROUND.search(sentence):
             continue
+        if _ASSET_AFTER.match(sentence, match.end("co")):
+            continue  # "invests $31 million in Aura's Borborema project": an asset, not a company's round
         change = "reported" if reported_in(sentence) else "raised"
         names = split_names(investor) if investor else []
         led = bool(re.search(r"\blead|\bled\b", match.group(0)))
@@ -265,11 +281,20 @@ def _invested_rounds(sentence: str, number: int) -> list[Round]:
     return found
 
 
+# What follows a name when the money goes into an asset of it, not into a company: a project, a mine, a plant.
+_ASSET_AFTER = re.compile(r"(?:'s)?\s+(?:project|mine|plant|facility|property|deposit|asset|site|field|royalty|stream)s?\b")
+
+
+_AFTER_WORD = re.compile(r"(?i)\b(?:after|following|since|before|despite)\s+$")
+
+
 def _possessive_rounds(sentence: str, number: int) -> list[Round]:
     found = []
     for match in _patterns()["possessive"].finditer(sentence):
         company = company_from_subject(match.group("co"))
         moneys = find_amounts(match.group("amount"))
+        if _AFTER_WORD.search(sentence[: match.start()]):
+            continue  # "After TAE's impressive $27 million Series C funding, ...": the round before the news
         if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(sentence):
             found.append(Round(company, moneys[0], tail=match.group(0),
                                why=f"funding.company-s-round (summary sentence {number}): {_quote(match.group(0))}"))
@@ -358,6 +383,8 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
         rest = match.group("rest") or ""
         moneys = find_amounts(rest)
         money = moneys[0] if moneys and rules.FILLER.match(rest[: moneys[0].start]) else None
+        if money is not None and rules.NOT_ROUND_AMOUNT.match(rest[money.end :]):
+            continue  # "US Gold Closes $4.9M Offering": a share offering, not a round
         if match.group("noun") is not None and clause not in after_colon:
             continue  # "Technology Funding | ...": a section name, not a company's round
         if match.group("noun") is None and match.group("inv") is None and money is None and not rules.FUNDING_NOUN.search(lower(rest)):
@@ -370,10 +397,11 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
 
 _ROUNDUP_CLAUSE = re.compile(
     r"(?:(?P<inv>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}?)\s+(?i:invests\s+in|backs)\s+)?"
-    r"(?P<co>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,3}?)(?:\s+(?:"
+    r"(?P<co>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,3}?)(?:\s+(?:"  # "eFishery" too
     r"(?P<noun>(?i:funding|financing|fundraise|seeks\s+funding|raises\s+cash|raises\s+funds))"
     r"|(?i:raises|raised|secures|secured|lands|landed|nets|bags|grabs|snags|scores|gets|receives|latches\s+onto|closes|"
-    r"seeks|picks\s+up)\s+(?P<rest>.+)))?$"
+    r"seeks|picks\s+up|reels\s+in|rakes\s+in|hauls\s+in|brings\s+in|pulls\s+in|takes\s+in|catches|pockets|scoops(?:\s+up)?|"
+    r"collects|attracts|banks|racks\s+up|locks\s+up|snares|garners|clinches)\s+(?P<rest>.+)))?$"
 )
 
 

@@ -4,8 +4,12 @@ A layoff is a cut verb ("lays off", "to slash", "will eliminate") whose object i
 workforce ("11,000 jobs", "13% of its workforce", "half its staff"), or a layoff noun tied to a
 company ("Meta layoffs", "layoffs at Boeing", "Vodafone plans 11,000 job cuts"). The summary
 completes the headline's figures (LABELLING.md: a fraction such as "half" is 50 percent; a
-cumulative total is not a count). Negated clauses ("doesn't expect layoffs") and unnamed
-subjects ("big banks cut jobs") report nothing.
+cumulative total is not a count). When the item tells one company's cut, the summary's figures
+complete it even where they name no one ("About 240 employees will be affected", "which accounts
+for nearly 15% of the company's workforce", "Layoff of 2,500 people"). Counts may be written in
+words ("three thousand staffers"); "several hundred" or "thousands of jobs" is a cut with no count.
+Negated clauses ("doesn't expect layoffs"), unnamed subjects ("big banks cut jobs", "Some startups
+are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
 """
 
 from __future__ import annotations
@@ -34,27 +38,45 @@ __all__ = ["extract_layoffs", "LAYOFF_WORDS"]
 SUMMARY_SENTENCES = 4
 LAYOFF_WORDS = frozenset(
     """lay lays laid laying layoff layoffs cut cuts cutting slash slashes slashing eliminate eliminates eliminating axe axes
-    axing shed sheds shedding fire fires firing furlough furloughs downsize downsizes downsizing redundancies
-    workforce reduction jobs""".split()
+    axing shed sheds shedding fire fires firing downsize downsizes downsizing redundancies
+    workforce reduction jobs sacks sacked culls culled trims trimmed rid goodbye let lets letting slashed axed eliminated fired""".split()
 )
 _PEOPLE = r"(?:jobs|workers|employees|staff|staffers|people|positions|roles|members\s+of\s+staff|team\s+members|of\s+employees)"
 _WORKFORCE = r"(?:workforce|staff|employees|workers|team|headcount|jobs|employee\s+base|global\s+workforce|corporate\s+workforce)"
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s?(?:k|thousand))?|\d{1,2},\d{2},\d{3})"
+# "three thousand staffers" is 3000, "nine per cent" 9 per cent: written in digits once, before any shape reads the clause
+# (one pass, rather than every figure pattern trying every number word); "several hundred"/"thousands of" stay words.
+_SPELLED = re.compile(rf"(?i)\b({_WORD_NUMBER})(?:\s+(hundred|thousand)\b|(?=\s?(?:%|per\s?cent|percent)))")
 _ABOUT = r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|some|up\s+to|another|an\s+additional|at\s+least|c\.)\s+)?"
 _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "a quarter": 25.0,
     "one quarter": 25.0, "one-quarter": 25.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two thirds": 66.7,
-    "two-thirds": 66.7, "three quarters": 75.0, "three-quarters": 75.0, "a tenth": 10.0, "one tenth": 10.0,
+    "two-thirds": 66.7, "three quarters": 75.0, "three-quarters": 75.0, "a tenth": 10.0, "one tenth": 10.0, "third": 33.3, "quarter": 25.0,
 }
 _IN_EVERY = re.compile(r"\bone\s+in\s+(?:every\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CUT_VERB = (
-    r"(?:lay(?:s|ing)?\s+off|laid\s+off|to\s+lay\s+off|cut(?:s|ting)?|slash(?:es|ing)?|eliminat(?:e|es|ing)|ax(?:e|es|ing)|"
-    r"shed(?:s|ding)?|fir(?:e|es|ing)|let(?:ting|s)?\s+go(?:\s+of)?|reduc(?:e|es|ing)\s+(?:its\s+|the\s+size\s+of\s+its\s+|the\s+)?"
+    r"(?:lay(?:s|ing)?\s+off|laid\s+off|to\s+lay\s+off|cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|"
+    r"shed(?:s|ding)?|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|cull(?:s|ed|ing)?|trim(?:s|med|ming)?|(?:get(?:s|ting)?|got)\s+rid\s+of|"
+    r"says?\s+goodbye\s+to|let(?:ting|s)?\s+go(?:\s+of)?|let(?:ting|s)?(?=\s+(?:[\w,.%'-]+\s+){0,5}?(?:staff|employees|workers|people|staffers|members)\s+go\b)|"
+    r"reduc(?:e|es|ed|ing)\s+(?:its\s+|the\s+size\s+of\s+its\s+|the\s+)?"
     r"(?:workforce|staff(?:\s+numbers)?|headcount|team|employee\s+base)\s+by|downsiz(?:e|es|ing)\s+(?:its\s+)?(?:workforce|staff)\s+by|"
-    r"furlough(?:s|ing)?|(?:implement|announce[sd]?|plan[sn]?)\s+(?:a\s+)?(?:substantial\s+|significant\s+|major\s+)?"
-    r"reduction\s+in\s+(?:its\s+)?workforce)"
+    r"(?:implement|announce[sd]?|plan[sn]?)\s+(?:a\s+)?(?:substantial\s+|significant\s+|major\s+)?"
+    r"reduction\s+in\s+(?:its\s+)?workforce)(?![\w-])"
 )
+# "hundreds of jobs", "several hundred employees", "some of its staff": people cut, no figure stated
+_VAGUE_PEOPLE = (
+    r"(?:hundreds|thousands|dozens|tens\s+of\s+thousands|several\s+(?:hundred|thousand|dozen)|a\s+number|some|more|many)\s+(?:of\s+)?"
+    r"(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?"
+)
+# Nouns after "staff"/"jobs" that make the object money or time, not people: "cut staff costs", "slash jobs budget"
+_NOT_PEOPLE_AFTER = r"(?!\s+(?:costs?|bonus(?:es)?|pay|salaries|hours|benefits|perks|expenses|travel|budgets?|spending|numbers\s+at\s+events))"
 _NEGATION = re.compile(r"(?i)\b(?:no|not|never|without|denies|denied|rules?\s+out)\b(?![.\d])|n't\b")
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|so\s+far|since|this\s+year|to\s+date|altogether|combined|cumulative)\b", re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:ago|last\s+year|in\s+(?:19|20)\d\d|previously|earlier\s+this\s+year)\b", re.IGNORECASE)
@@ -67,6 +89,7 @@ class _Cut:
     percentage: float | None
     clause: int
     why: str
+    weak: bool = False  # the subject reads like a person's name: kept only when no other company cuts in the item
 
 
 @functools.cache
@@ -81,30 +104,84 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<obj>{_ABOUT}{_NUMBER}\s?(?:%|(?i:per\s?cent|percent))\s+(?i:of)\s+)(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,2}})'s\s+"
             r"(?:[\w-]+\s+)?(?i:workforce|staff|employees)\s+(?i:to\s+be|will\s+be|are\s+being|is\s+being)\s+(?i:sent\s+home|laid\s+off|cut|let\s+go)"
         ),
+        # "The Turkish grocery delivery company announced global layoffs", "Layoff of 2,500 people": the item's company
+        "it-noun": re.compile(
+            r"\b(?:(?i:the)\s+(?:[\w-]+\s+){0,4}?(?i:company|firm|startup|group)|(?i:it))\s+(?:(?i:has|will|is)\s+)?(?i:announced|announces|"
+            r"confirmed|confirms|began|begins|started|made|makes|making|enacted|conducted|implemented|plans|be\s+going\s+through|"
+            r"is\s+going\s+through|undergoes|underwent)\s+"
+            r"(?:(?i:a|new|more|another|significant|global|fresh|sweeping|mass|round\s+of|wave\s+of)\s+)*(?i:layoffs|job\s+cuts|redundancies|lay-?offs|"
+            r"reduction\s+in\s+(?:its\s+)?(?:workforce|force))"
+            rf"|(?<![\w-])(?i:layoffs?|lay-?offs?|job\s+cuts)\s+(?i:of)\s+(?P<of>{_ABOUT}{_NUMBER}\s+(?i:{_PEOPLE}))"
+        ),
         "noun-at": re.compile(r"(?i:layoffs|job\s+cuts|redundancies)\s+(?i:at)\s+(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"),
         # "Meta Layoffs", "Vodafone plans 11,000 job cuts", "Spotify Announces Significant Workforce Reduction"
         "noun": re.compile(
-            r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+(?:(?i:plans|announces|announced|confirms|unveils|begins|starts)\s+"
-            r"(?:(?i:a|new|more|another|significant|substantial|major|fresh|sweeping)\s+)*(?P<obj>(?:\d[\d,]*\s+)?)(?i:job\s+cuts|layoffs|"
-            r"redundancies|workforce\s+reduction)|(?i:layoffs|job\s+cuts)\b)(?!\s+(?i:at)\b)"
+            r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+(?:(?i:plans|announces|announced|confirms|unveils|begins|starts|enacts|enacted|"
+            r"conducts|conducted|implements|implemented|undergoes|underwent|makes|made|hit\s+with|hit\s+by|is\s+hit\s+by)\s+"
+            r"(?:(?i:a|new|more|another|significant|substantial|major|fresh|sweeping|round\s+of|wave\s+of)\s+)*(?P<obj>(?:\d[\d,]*\s+)?)"
+            r"(?i:job\s+cuts|layoffs|lay-?offs|lay\s+offs|redundancies|workforce\s+reduction)|(?i:layoffs|job\s+cuts)\b)(?!\s+(?i:at)\b)"
+            rf"(?:\s+(?i:of)\s+(?P<of>{_ABOUT}{_NUMBER}\s+(?i:{_PEOPLE})))?"
         ),
-        "count": re.compile(rf"(?<![\w$€£.,])(?P<n>{_NUMBER})\s+(?:(?:more\s+)?(?:(?i:{_PEOPLE}))\b|(?i:of\s+(?:its|their|the)\b))"),
+        # "11,000 jobs", "1,300 office jobs", "862 of its employees"
+        "count": re.compile(rf"(?<![\w$€£.,])(?P<n>{_NUMBER})\s+(?:(?:more\s+)?(?:(?!(?i:percent|per|of)\b)[A-Za-z][a-z-]+\s+)?(?:(?i:{_PEOPLE}))\b"
+                            r"|(?i:of\s+(?:its|their|the)\b))"),
         "bare-count": re.compile(rf"^\s*{_ABOUT}(?P<n>{_NUMBER})(?![\w%.,]|\s?(?i:per\s?cent|percent))"),
-        "percent": re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))(?!\s+(?i:premium|stake|valuation|higher|lower|drop|rise))"),
-        "fraction": re.compile(rf"\b(?P<f>{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})\s+(?:of\s+)?(?:its|their|the)\s+"
+        "percent": re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))"
+                              r"(?!\s+(?i:premium|stake|valuation|higher|lower|drop|rise|jump|increase|fall|decline))"),
+        # the summary's figures for a cut told elsewhere: "About 240 employees will be affected", "layoffs that will impact
+        # 2,500 employees", "which amounts to approximately 1,000 employees", "which accounts for nearly 15% of the company's workforce"
+        "stated-count": re.compile(
+            rf"(?<![\w$€£.,])(?P<n>{_NUMBER})\s+(?:more\s+)?(?i:{_PEOPLE})\s+(?:[\w,-]+\s+){{0,4}}?(?i:will\s+be|would\s+be|are|were|have\s+been|"
+            r"has\s+been|to\s+be|being)\s+(?i:affected|impacted|laid\s+off|let\s+go|made\s+redundant)"
+            rf"|(?i:impact(?:s|ing)?|affect(?:s|ing)?|layoffs?\s+of|amounts?\s+to|amounting\s+to|,\s+or)\s+(?i:as\s+many\s+as\s+)?{_ABOUT}"
+            rf"(?P<n2>{_NUMBER})\s+(?i:{_PEOPLE})\b"
+        ),
+        "stated-share": re.compile(
+            r"(?<![\w.])(?P<p>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))\s+(?:(?i:of)\s+(?:(?i:its|their|the\s+company's|"
+            r"the\s+firm's|the)\s+)?(?:[\w,-]+\s+){0,3}?(?i:workforce|staff|employees|headcount|employee\s+base|workers|people)\b|"
+            r"(?i:reduction\s+(?:from|in|of)\s+(?:its\s+|the\s+)?(?:headcount|workforce|staff)))"
+        ),
+        "fraction": re.compile(rf"\b(?P<f>{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})\s+(?:of\s+)?(?:(?:its|their|the)\s+)?"
                                rf"(?:\w+\s+)?(?:{_WORKFORCE})\b", re.IGNORECASE),
     }
 
 
 def extract_layoffs(headline: str, summary: str, company_hint: str | None = None) -> list[Extraction]:
     """The layoffs an item reports, headline first; [] when it reports none."""
-    clauses = [headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline]
+    clauses = [_in_digits(clause) for clause in ([headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline])]
     cuts = [_checked(cut, headline, summary) for index, clause in enumerate(clauses) for cut in _read(clause, index)]
     if not cuts:
         return []
+    cuts = [c for c in cuts if not c.company or _can_cut(c.company)]
+    if any(c.company and not c.weak for c in cuts):
+        cuts = [c for c in cuts if not c.weak]  # "Meta Layoffs: Mark Zuckerberg fires 11,000 employees": Meta
+    if cuts and len({c.company.lower() for c in cuts if c.company}) <= 1:
+        cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
     lead = next((c.company for c in cuts if c.company), None) or company_hint or _headline_company(headline)
     merged = _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))
-    return [_extraction(replace(cut, company=fuller_name(cut.company, clauses[1:]))) for cut in merged if cut.company]
+    return [_extraction(replace(cut, company=_fuller(cut.company, clauses[1:]))) for cut in merged if cut.company]
+
+
+# Capitalised words that open a sentence and are never the company cutting staff: "Some startups are laying off",
+# "Big numbers laid off by Big Blue", "Taking layoffs too lightly", "56 biopharmas laid off staff".
+_NOT_CUTTERS = frozenset(
+    """some many several most other others all few both big these those more major top tech startups companies firms taking
+    days weeks months years report reports""".split()
+)
+
+
+def _can_cut(company: str) -> bool:
+    first = company.split()[0].lower()
+    return not (first in _NOT_CUTTERS or first.replace(",", "").isdigit() or company.lower() in _MONTHS)
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _fuller(company: str, texts: list[str]) -> str:
+    """`fuller_name`, except a name run on into another word: "Redfin" is not "RedfinNow" (its home-flipping unit)."""
+    fuller = fuller_name(company, texts)
+    return company if fuller[len(company) : len(company) + 1].isupper() else fuller
 
 
 def _checked(cut: _Cut, headline: str, summary: str) -> _Cut:
@@ -120,10 +197,16 @@ def _checked(cut: _Cut, headline: str, summary: str) -> _Cut:
 
 def _headline_company(headline: str) -> str | None:
     """"Peloton CEO Steps Down as Company Cuts 2,800 Jobs": "Company" is the headline's first company."""
-    return next((c for c in map(plausible_company, mark(headline).names) if c), None)
+    names = (re.sub(r"\s+(?:Terminations|Layoffs|Lay-?offs|Job\s+Cuts|Redundancies|Cuts)$", "", name) for name in mark(headline).names)
+    return next((c for c in map(plausible_company, names) if c and _can_cut(c)), None)
 
 
 def _read(clause: str, index: int) -> list[_Cut]:
+    if "(" in clause:
+        clause = _PARENTHESES.sub("", clause)  # "Shopify (SHOP) (TSE: SHOP) announced"
+    clause = clause.replace('"', "")  # 'undergoes "wave of layoffs"'
+    lowered = clause.lower()
+    nouns = any(noun in lowered for noun in _NOUN_CUES)  # the noun shapes need one of these words; most clauses hold none
     found: list[_Cut] = []
     patterns = _patterns()
     position = 0
@@ -132,75 +215,115 @@ def _read(clause: str, index: int) -> list[_Cut]:
         if verb is None:
             break
         subject_start = max(position, verb.start() - 160, max(clause.rfind(";", 0, verb.start()), clause.rfind(":", 0, verb.start())) + 1)
-        object_end = clause.find(";", verb.end(), verb.end() + 140)
-        object_end = object_end if object_end >= 0 else min(len(clause), verb.end() + 140)
-        found.extend(_from_verb(clause[subject_start : verb.start()], verb.group("verb"), clause[verb.end() : object_end], clause, index))
+        # the object runs to ";" or to a clause with a subject of its own ("... while Zynga slashed 18 percent")
+        next_clause = _NEXT_CLAUSE.search(clause, verb.end(), min(len(clause), verb.end() + 140))
+        object_end = next_clause.start() if next_clause else min(len(clause), verb.end() + 140)
+        cuts = _from_verb(clause[subject_start : verb.start()], verb.group("verb"), clause[verb.end() : object_end], clause, index)
+        before = next((c.company for c in reversed(found) if c.company), None)
+        found.extend(replace(c, company=before) if c.company is None and before else c for c in cuts)  # "... when it let 520 people go"
         position = max(object_end, verb.end())  # the object's words are not read as another verb's subject
-    for match in patterns["share-of"].finditer(clause):
+    for match in patterns["share-of"].finditer(clause) if "%" in clause or "cent" in lowered else ():
         count, percentage = _figures(match.group("obj"), require_people=False)
         company = company_from_subject(match.group("co"))
         if company and percentage is not None:
             found.append(_Cut(company, None, percentage, index, _why("layoffs.share-of-workforce", match.group(0), index)))
-    for match in [*patterns["noun-at"].finditer(clause), *patterns["noun"].finditer(clause)]:
+    for match in patterns["it-noun"].finditer(clause) if nouns else ():
+        if not _NEGATION.search(clause[max(0, match.start() - 40) : match.end()]):
+            count = _count(match.group("of") or "", bare=True)
+            found.append(_Cut(None, count, _percentage(clause[match.end() : match.end() + 40]) if count else None, index,
+                              _why("layoffs.the-company-layoffs", match.group(0), index)))
+    for match in [*patterns["noun-at"].finditer(clause), *patterns["noun"].finditer(clause)] if nouns else ():
         if _NEGATION.search(clause[max(0, match.start() - 40) : match.end()]):
             continue
         company = company_from_subject(match.group("co"))
-        if company and company not in _DEPARTMENTS:
-            count = _count(match.groupdict().get("obj") or "", bare=True)
+        if company and company not in _DEPARTMENTS and _can_cut(company):
+            count = _count(match.groupdict().get("obj") or match.groupdict().get("of") or "", bare=True)
             found.append(_Cut(company, count, None, index, _why("layoffs.company-layoffs", match.group(0), index)))
     return found
 
 
+_PARENTHESES = re.compile(r"\s*\([^()]{0,30}\)")
+_NOUN_CUES = ("layoff", "lay-off", "lay off", "job cuts", "redundanc", "reduction")
 _DEPARTMENTS = frozenset({"IT", "AI", "HR", "R&D", "PR", "UK", "US", "EU"})
+_NEXT_CLAUSE = re.compile(r";|\s+(?:while|whereas|but)\s+(?=[A-Z])")
 
 
 def _from_verb(subject: str, verb: str, obj: str, clause: str, index: int) -> list[_Cut]:
     """One cut verb: its subject is the company (or companies), its object the people or share cut."""
     whole = subject + verb + obj
-    obj = re.split(r"[;]|,\s+(?:as|while|but|amid|after|and\s+(?:said|plans|will))\b", obj)[0]
-    if _NEGATION.search(subject[-40:] + " " + verb) or _HISTORY.search(obj[:60]):
-        return []
-    lay_off = bool(re.match(r"(?i)lay|laid|to\s+lay|furlough", verb))
+    obj = re.split(r"[;]|,\s+(?:as|while|but|amid|after|and\s+(?:said|plans|will))\b|\s+(?:after|following|since|whereas)\s", obj)[0]
+    if _NEGATION.search(subject[-40:] + " " + verb) or _HISTORY.search(obj[:60]) or re.search(r"(?i)\b(?:previously|already)\s+$", subject):
+        return []  # "The Swedish firm previously cut 10% of its staff in May": an earlier round
+    lay_off = bool(re.match(r"(?i)lay|laid|to\s+lay|let", verb))
     count, percentage = _figures(obj, require_people=not lay_off)
-    people_object = bool(re.match(rf"(?i)\s*(?:{_ABOUT})?(?:(?:its|the|their)\s+)?(?:\w+\s+)?(?:{_WORKFORCE}|{_PEOPLE})\b", obj))
-    reduction = bool(re.search(r"(?i)\bby\b|reduction", verb))
-    if count is None and percentage is None and not (lay_off or people_object or reduction):
-        return []  # "cuts prices", "slashes guidance": not people
-    if not (lay_off or reduction) and count is None and percentage is None:
-        return []  # "big banks cut jobs" names no figure and often no company; a bare "cut jobs" needs "lay off"
-    companies = _subject_companies(subject, obj)
     why = _why("layoffs.cut-verb", whole.strip(), index)
+    passive = _PASSIVE_PEOPLE.search(subject)
+    if passive and re.match(r"(?i)laid|cut|let|ax|fired|sacked|eliminated|shed", verb):
+        return [_Cut(None, _count(passive.group("who"), bare=False), percentage, index, why)]  # "Some staff were laid off": the item's company
+    people_object = bool(re.match(rf"(?i)\s*(?:{_ABOUT})?(?:(?:its|the|their)\s+)?(?:\w+\s+)?(?:{_WORKFORCE}|{_PEOPLE})\b{_NOT_PEOPLE_AFTER}", obj))
+    vague = bool(re.match(rf"(?i)\s*(?:{_ABOUT})?{_VAGUE_PEOPLE}(?:{_WORKFORCE}|{_PEOPLE})\b{_NOT_PEOPLE_AFTER}", obj))
+    reduction = bool(re.search(r"(?i)\bby\b|reduction", verb))
+    if percentage is not None and count is None and not (lay_off or people_object or reduction):
+        share = _patterns()["percent"].search(obj[:120])
+        after = obj[share.end() :] if share else ""
+        if share and not (_PEOPLE_AFTER.match(after) or (_PLAIN_LEAD.fullmatch(obj[: share.start()]) and not re.match(r"\s+of\s", after))):
+            percentage = None  # "cuts prices by 10%", "culls 30% of product lines": a share of something else
+    if count is None and percentage is None and not (lay_off or people_object or reduction or vague):
+        return []  # "cuts prices", "slashes guidance": not people
+    companies, weak = _subject_companies(subject, obj)
+    if not (lay_off or reduction or vague) and count is None and percentage is None and not (companies and people_object):
+        return []  # "big banks cut jobs", "it will cut jobs": no figure and no company named as the subject
     if not companies:
         return [_Cut(None, count, percentage, index, why)] if _IT.search(subject.strip()) else []
-    return [_Cut(company, count, percentage, index, why) for company in companies]
+    return [_Cut(company, count, percentage, index, why, weak) for company in companies]
 
 
-def _subject_companies(subject: str, obj: str) -> list[str]:
+def _subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
     """"Affirm Holdings Inc. and Upstart Holdings Inc. are among the firms firing": both; "Elon Musk will eliminate jobs from Twitter": Twitter."""
     subject = re.sub(
         r"(?i)\s+(?:is|are|will|would|could|to|has|have|had|plans|planned|set|expected|reportedly|now|also|be|been|"
         r"the\s+latest(?:\s+[\w-]+){0,4}(?:\s+to)?|among(?:\s+[\w-]+){0,4}|decided|to|going|gearing\s+up|up|about|likely)(?=\s|$)", " ",
         " " + subject
     ).strip(" ,")
+    subject = re.sub(r"\s+(?:Planning|Preparing|Looking|Moving|Reportedly|Set|Expected|Poised|Gearing|Readies|Readying)\b.*$", "", subject)  # Title Case
     listed = re.fullmatch(r"(.+?)\s+and\s+(.+)", subject)
-    if listed and "," not in listed.group(1)[-3:]:
+    if listed and "," not in listed.group(1)[-3:] and not re.search(r"\s[a-z]", listed.group(2)):
+        # "Affirm Holdings Inc. and Upstart Holdings Inc.": two names; "Payroll and HR services provider Gusto" is one description
         names = [company_from_subject(part) for part in (listed.group(1), listed.group(2))]
         if all(names):
-            return [n for n in names if n]
+            return [n for n in names if n], False
     if re.search(r"^[A-Z][^,]*'s\s+[A-Z][\w.-]+,\s+[A-Z][^,]*'s\s+[A-Z][\w.-]+", subject):
-        return [c for c in (company_from_subject(part) for part in subject.split(", ")) if c]  # "Doudna's Intellia, Zhang's Aera"
+        return [c for c in (company_from_subject(part) for part in subject.split(", ")) if c], False  # "Doudna's Intellia, Zhang's Aera"
     subject = _SAYS.sub("", subject).strip()
+    subject = re.sub(r"^(?:In|On|By|Since|Earlier|Last|This)\s+(?:[\w.]+\s+){0,2}?(?:[A-Z][a-z]+|\d{4}|week|month|year),\s+", "", subject)
+    if re.search(r"(?:,|\s-+)\s+(?:the|a|an)\s[^,]*,?$", subject):
+        company = named_company(subject.rstrip(",") + ",")  # "Redfin, the major real estate listing company,": the name before the apposition
+        if company:
+            return [company], False
     if _IT.search(subject):
-        return []  # "The CRISPR company is laying off": the item's company, named elsewhere
+        return [], False  # "The CRISPR company is laying off": the item's company, named elsewhere
     while subject and re.search(r"\s[a-z][\w-]*$", subject) and not subject.endswith(","):
         subject = subject.rsplit(None, 1)[0]  # "Salesforce is planning": the auxiliaries after the name
     company = named_company(subject)
     if company is None or (_PERSON_VERB_SUBJECT.search(subject) and not has_company_suffix(subject) and not subject.endswith(("Inc", "Inc."))):
         source = re.search(r"(?i)\b(?:from|at)\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})", obj)
-        company = company_from_subject(source.group(1)) if source else None
-    return [company] if company else []
+        if source:
+            company = company_from_subject(source.group(1))
+        elif company:
+            return [company], True  # "Disney Interactive" reads like a person's name, "Mark Zuckerberg fires 11,000 employees" is one
+    return ([company] if company else []), False
 
 
+# What may stand between a cut verb and a bare share of the workforce ("Aurinia cuts 45%", "culled a reported 10 percent")
+_PLAIN_LEAD = re.compile(
+    r"(?i)\s*(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|some|up\s+to|another|an\s+additional|at\s+least|a|"
+    r"reported|whopping|further|by)\s+)*"
+)
+_PEOPLE_AFTER = re.compile(rf"(?i)\s+(?:of\s+)?(?:(?:its|the|their)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_WORKFORCE}|{_PEOPLE})\b")
+_PASSIVE_PEOPLE = re.compile(
+    rf"(?i)(?P<who>(?:{_ABOUT})?(?:{_NUMBER}\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE}|staffers))\s+(?:were|was|are|have\s+been|has\s+been|will\s+be|to\s+be|"
+    r"being|got)\s*$"
+)
 _SAYS = re.compile(
     r",?\s*(?:announced|said|says|confirmed|revealed|told\s+\w+)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\b.*$",
     re.IGNORECASE,
@@ -255,6 +378,39 @@ def _percentage(text: str) -> float | None:
         n = every.group("n").lower()
         return round(100 / (_SMALL[n] if n in _SMALL else int(n)), 1)
     return None
+
+
+def _in_digits(clause: str) -> str:
+    """`clause` with spelled-out figures in digits: "three thousand workers" → "3000 workers", "nine per cent" → "9 per cent"."""
+    if not _SPELLED.search(clause):
+        return clause
+    return _SPELLED.sub(lambda m: str(_WORD_NUMBERS[m.group(1).lower()] * {"hundred": 100, "thousand": 1000}.get((m.group(2) or "").lower(), 1)),
+                        clause)
+
+
+_LAYOFF_CUE = re.compile(r"(?i)\b(?:lay|laid|layoffs?|lay-offs?|job\s+cuts|cut|cuts|cutting|redundanc\w*|reduction|affected|impacted|let\s+go|"
+                         r"eliminat\w*|slash\w*|ax(?:e|es|ed|ing)|shed\w*|sack\w*|cull\w*)\b")
+_EARLIER_FIGURE = re.compile(r"(?i)\b(?:already|earlier|previous|previously|last\s+(?:year|month|week)|in\s+total|so\s+far|to\s+date|since)\b")
+
+
+def _stated_figures(clause: str, index: int) -> list[_Cut]:
+    """Figures a summary sentence states about the item's cut without naming who cuts ("About 240 employees will be affected").
+
+    Only read in sentences that speak of a cut, and never a figure told as an earlier round ("already announced ... 13% last month").
+    """
+    if not _LAYOFF_CUE.search(clause):
+        return []
+    found: list[_Cut] = []
+    for name in ("stated-count", "stated-share"):
+        for match in _patterns()[name].finditer(clause):
+            if _EARLIER_FIGURE.search(clause[max(0, match.start() - 50) : match.end() + 25]):
+                continue
+            if name == "stated-count":
+                count = _number(match.group("n") or match.group("n2"))
+                found.append(_Cut(None, count, None, index, _why("layoffs.stated-count", match.group(0), index)))
+            else:
+                found.append(_Cut(None, None, float(match.group("p")), index, _why("layoffs.stated-share", match.group(0), index)))
+    return found
 
 
 def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:

@@ -17,7 +17,7 @@ from signalwatch.events import EventType
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, LEADERSHIP_WORDS, Rule, candidate_rules, holder_patterns
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
-from signalwatch.extract.roles import same_role
+from signalwatch.extract.roles import covers, same_role
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, sentences, title_case, words, written_as_name
 from signalwatch.titles import classify_title
 
@@ -28,14 +28,16 @@ SUMMARY_ONLY_SENTENCES = 3  # read under a headline that speaks of no change, wh
 # A summary that reports a change under a headline that does not: a change verb and a title word both in it.
 SUMMARY_CHANGE_WORDS = frozenset(
     """appointed named resigned resigns resigning retire retires retiring step steps stepping stepped quit quits leave leaves leaving
-    succeed succeeds succeeded replace replaces replaced promoted hired join joins joined joining ousted fired departs departed""".split()
+    succeed succeeds succeeded replace replaces replaced promoted hired join joins joined joining ousted fired departs departed
+    rejoin rejoins rejoining rejoined exits exit dismissed retired""".split()
 )
+_TAKES_OVER = re.compile(r"\b(?:take|takes|taking|took)\s+over\b", re.IGNORECASE)  # "Laura Shawver, M.D., will take over as CEO"
 _TITLE_WORDS = frozenset("ceo cfo cto coo cmo cro cpo cio chief president chairman chair executive director officer head".split())
 
 
 def _summary_reports_change(summary: str) -> bool:
     tokens = words(summary[:400])
-    return bool(tokens & SUMMARY_CHANGE_WORDS) and bool(tokens & _TITLE_WORDS)
+    return bool(tokens & SUMMARY_CHANGE_WORDS or _TAKES_OVER.search(summary[:400])) and bool(tokens & _TITLE_WORDS)
 # Words that make a name a public office rather than a company: "a government post is not a company".
 _PUBLIC = frozenset(
     """government ministry department parliament senate congress administration cabinet white house agency fda sec ftc fcc
@@ -61,6 +63,7 @@ class _Found:
     filler: bool = False  # kept only to name the person of an unnamed change ("promoted X to head its marketing")
     pronoun: bool = False  # "he leaves Apple": the person is the one the item is about
     evidence: str = ""  # the words the rule read, for `signalwatch extract --explain`
+    guessed: bool = False  # the company is the item's lead company, not one the clause names
 
     @property
     def where(self) -> str:
@@ -94,11 +97,15 @@ def extract_leadership(
     found = [_complete_person(event, known) for event in found]
     found = _resolve_pronouns(found)
     lead = _lead_company(marked[0], found, summary) or company_hint
+    text = f"{headline} {summary}"
     for event in found:
-        event.company, event.person = event.company or lead, _without_company(event.person, lead)
+        event.guessed = event.company is None
+        event.company, event.person = _brand_name(event.company or lead, text), _without_company(event.person, lead)
     found = _inherit_titles(found, marked)
+    headline_roles = [(e.change, e.title) for e in found if e.clause == 0 and e.title]
     found = [event for event in _fill_unnamed(found, marked, known) if not event.filler]
-    return [_extraction(event) for event in _merge(found) if event.person and event.company]
+    merged = [_headline_wording(event, marked[0], headline_roles) for event in _merge(found)]
+    return [_extraction(event) for event in merged if event.person and event.company]
 
 
 def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str]) -> list[_Found]:
@@ -108,7 +115,7 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
     for rule in candidate_rules(words(clause.text)):  # only the rules whose keywords the clause holds: the patterns are costly
         for match in rule.pattern.finditer(clause.text):
             start, end = _core(match)
-            if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
+            if rule.name not in _MAY_OVERLAP and any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
                 continue
             if index > 0 and _BACKGROUND.match(clause.text, match.end()):
                 continue  # "Taylor was promoted to co-CEO last year": history, not news
@@ -119,10 +126,15 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
     return found
 
 
+# Rules that read a second change of a person another rule already read: "would relinquish his role as chief
+# executive and become the software giant's executive chairman".
+_MAY_OVERLAP = frozenset({"person-and-becomes"})
+
+
 def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> list[_Found]:
     """The changes one match stands for, with its company checked (a place or an office is no company)."""
     groups = match.groupdict()
-    company = _company(clause, groups)
+    company = _company(clause, groups, appointed=rule.kind in ("appointed", "appointed_also", "successor"))
     if company == _NOT_A_COMPANY:
         return []  # the clause names a place or a public office where the role is
     title = clause.title(groups.get("t") or groups.get("dt") or groups.get("at"))
@@ -170,24 +182,47 @@ def _by_kind(
                    inherit=not (incoming or outgoing)),
             _Found("departed", other, outgoing or incoming, co, index, name),
         ]
+    if kind == "departed_pairs":
+        pairs = _PAIR.findall(groups["pairs"] or "")
+        return [_Found("departed", clause.name(who), clause.title(role), co, index, name)
+                for role, who in pairs if _person_ok(clause.name(who) or "", rule)]
+    if kind == "appointed_list":
+        people = [clause.name(number) for number in _NAME_NUMBER.findall(groups["plist"] or "")]
+        role = _singular(title)
+        return [_Found("appointed", who, role, co, index, name) for who in people if who and _person_ok(who, rule)]
     if kind == "departed_list":
-        people = [clause.name(number) for number in re.findall(r"⟪(\d+)⟫", groups["plist"] or "")]
+        people = [clause.name(number) for number in _NAME_NUMBER.findall(groups["plist"] or "")]
         titles = _respective(title, len(people))
         return [_Found("departed", who, role, co, index, name) for who, role in zip(people, titles) if who and _person_ok(who, rule)]
     return []
 
 
+# Patterns compiled once: `re`'s cache of string patterns is shared with the whole process and may evict them.
+_PAIR = re.compile(r"⟦(\d+)⟧,?\s+⟪(\d+)⟫")
+_NAME_NUMBER = re.compile(r"⟪(\d+)⟫")
+_PLURAL = re.compile(r"(?<=[A-Z])s$")
+_HEAD_NAME = re.compile(r"⟪\d+⟫")
+_TAIL_NAME = re.compile(r"⟪\d+⟫$")
+_TITLE_PARTS = re.compile(r"\s+(?:and|&)\s+|,\s+")
+_INTERIM_WORD = re.compile(r"\b(?:interim|acting)\b", re.IGNORECASE)
+
+
+def _singular(title: str | None) -> str | None:
+    """"co-CEOs" → "co-CEO": the role each of several people takes."""
+    return _PLURAL.sub("", title) if title else title
+
+
 def _core(match: re.Match[str]) -> tuple[int, int]:
     """A match's span less a name at either end: two rules may share a person ("takes over from X, who has moved to")."""
     text, (start, end) = match.group(0), match.span()
-    head = re.match(r"⟪\d+⟫", text)
-    tail = re.search(r"⟪\d+⟫$", text)
+    head = _HEAD_NAME.match(text)
+    tail = _TAIL_NAME.search(text)
     return start + (head.end() if head else 0), end - (len(tail.group(0)) if tail else 0)
 
 
 # A time phrase right after a change makes it history: "was promoted to co-CEO last year".
-_BACKGROUND = re.compile(
-    r"[^,.;]{0,40}?\b(?:last\s+(?:year|month|week)|(?:years?|months?|decades?)\s+ago|in\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|"
+_BACKGROUND = re.compile(  # the time phrase must belong to this change: not "will become CEO after first joining in 2021"
+    r"(?:(?!\b(?:after|before|when|since|who|which)\b)[^,.;]){0,40}?\b(?:last\s+(?:year|month|fall|spring|summer|winter|autumn)|(?:years?|months?|decades?)\s+ago|in\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|"
     r"previously|earlier\s+this\s+year)\b",
     re.IGNORECASE,
 )
@@ -206,22 +241,29 @@ def _named_enough(event: _Found, rule: Rule, known: list[str]) -> bool:
 def _respective(title: str | None, count: int) -> list[str | None]:
     """"CEO and president" for two people: one title each; otherwise the same title for all."""
     if title and count > 1:
-        parts = re.split(r"\s+(?:and|&)\s+|,\s+", title)
+        parts = _TITLE_PARTS.split(title)
         if len(parts) == count:
             return parts
     return [title] * count
 
 
 def _person_ok(person: str, rule: Rule) -> bool:
-    return person_like(person)
+    """A name run that can be the person of a change: not "Kalpavriksh Fund Exits D2C Brand" (a fund is an organisation)."""
+    return person_like(person) and not _ORGANISATION & set(person.lower().split())
 
 
 _NOT_A_COMPANY = ""  # what `_company` returns when the clause names a place or an office where the role is
 
 
-def _company(clause: Marked, groups: dict[str, str | None]) -> str | None:
-    """The company a match names (None when it names none), or `_NOT_A_COMPANY` when the name is not a company."""
-    for key in ("co", "co2", "dco", "dco2", "dco3", "aco", "aco2"):
+def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = False) -> str | None:
+    """The company a match names (None when it names none), or `_NOT_A_COMPANY` when the name is not a company.
+
+    For an appointment, the company in the person's apposition is where they work now, not where the new
+    role is ("Briggs Morrison, a senior vice president of research at Merck, Pfizer's rival, will become ...").
+    """
+    for key in ("co", "co2", "co3", "dco", "dco2", "dco3", "aco", "aco2"):
+        if appointed and key.startswith("aco"):
+            continue
         if groups.get(key) is not None:
             if key.startswith("aco") and _FORMER.search(groups.get("appos") or ""):
                 continue  # "Jane Doe, a former Oracle executive,": not where the role is
@@ -302,6 +344,27 @@ def _lead_company(headline: Marked, found: list[_Found], summary: str = "") -> s
     return _without_legal_form(guess) if guess else None
 
 
+def _brand_name(company: str | None, text: str) -> str | None:
+    """"Macy's", "McDonald's", "Chili's": a company whose name ends in 's, which the marker reads as a possessive.
+
+    The item shows it when the name with 's is the subject of a verb ("McDonald's announced the promotion",
+    "Chili's names George Felix") or is followed by a ticker ("Macy's (M) longtime CEO"); "Apple's CFO" stays Apple.
+    """
+    if not company or company.endswith("s"):
+        return company
+    start = text.find(company)
+    while start >= 0:  # str.find, not a pattern per company name: compiling one per item is slow
+        end = start + len(company)
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "'")) and _BRAND_NEXT.match(text, end):
+            return text[start : end + 2]
+        start = text.find(company, end)
+    return company
+
+
+_BRAND_NEXT = re.compile(r"['’]s\s+(?:\(|(?:announced|announces|has|have|is|was|said|says|names|named|appoints|appointed|taps|tapped|"
+                         r"hires|hired|promotes|promoted|will|confirmed|confirms|reported)\b)")
+
+
 def _written_part(name: str, summary: str) -> str | None:
     """The longest leading part of `name` that `summary` writes as a name: "Cisco Switches" → "Cisco"."""
     words = name.split()
@@ -323,8 +386,11 @@ def _capitals_uncertain(name: str, headline: Marked, number: int) -> bool:
     So they may when every word is a plain capitalised word and the run starts the headline or the
     headline is in Title Case; not when the run hires someone ("Tesla appoints ex-Apple head developer").
     """
-    if not plain_capitals(name) or _HIRING_VERB.match(headline.text.partition(f"⟪{number}⟫")[2]):
+    if _HIRING_VERB.match(headline.text.partition(f"⟪{number}⟫")[2]):
         return False
+    if not plain_capitals(name):  # "BHP Set to Launch ...": a Title Case verb after an acronym
+        last = name.split()[-1]
+        return " " in name and plain_capitals(last) and title_case(headline.unmark(headline.text))
     first = _MARKER_FIRST.match(headline.text)
     return (first is not None and int(first.group(1)) == number) or title_case(headline.unmark(headline.text))
 
@@ -347,7 +413,9 @@ def _inherit_titles(found: list[_Found], marked: list[Marked]) -> list[_Found]:
         if not event.title and (event.inherit or event.change == "departed"):
             source = _counterpart(event, found, marked)
             if source is not None:
-                title = f"interim {source.title}" if event.interim and source.title else source.title
+                title = f"interim {_INTERIM.sub('', source.title)}" if event.interim and source.title else source.title
+                if title and not event.interim:
+                    title = _INTERIM.sub("", title)  # the role itself, not the stand-in's: "Ellen Pao resigns. Steve Huffman takes over."
                 event = replace(event, title=title, explicit=False)
         completed.append(event)
     return completed
@@ -404,9 +472,9 @@ def _fill_unnamed(found: list[_Found], marked: list[Marked], known: list[str]) -
         match = _summary_match(event, filled)
         if match is not None:
             keep_own = event.title and (not match.title or not match.explicit or (
-                same_role(match.title, event.title) and _is_interim(match.title) == _is_interim(event.title)))
+                covers(match.title, event.title) and _is_interim(match.title) == _is_interim(event.title)))
             filled[filled.index(match)] = replace(
-                match, title=event.title if keep_own else match.title, company=event.company or match.company,
+                match, title=event.title if keep_own else match.title, company=_filled_company(event, match),
                 clause=event.clause, position=event.position, rule=f"{event.rule} + {match.rule}", explicit=True, filler=False,
                 evidence=f"{event.evidence} / {match.evidence}",
             )
@@ -414,11 +482,81 @@ def _fill_unnamed(found: list[_Found], marked: list[Marked], known: list[str]) -
         person = _holder(event.title, marked[event.clause + 1 :], known)
         if person:
             filled.append(replace(event, person=person, rule=f"{event.rule} + holder"))
+            continue
+        person = _only_person(event, marked, filled)
+        if person:
+            filled.append(replace(event, person=person, rule=f"{event.rule} + the only person the summary names"))
     return sorted(filled, key=lambda e: (e.clause, e.position))
 
 
+def _filled_company(unnamed: _Found, named: _Found) -> str | None:
+    """The company of an unnamed change completed by a later clause: its own, unless only guessed and the later clause names one.
+
+    "Michigan hospital CEO departs" / "Chris Squire, president and CEO of Munson Healthcare Otsego Memorial Hospital
+    ..., is leaving": the summary's hospital, not the headline's first name.
+    """
+    if unnamed.guessed and named.company and not named.guessed:
+        return named.company
+    return unnamed.company or named.company
+
+
+def _only_person(event: _Found, marked: list[Marked], named: list[_Found]) -> str | None:
+    """The person of a headline's unnamed change when the summary names exactly one person and nothing else is said of them.
+
+    "Lovesac taps Crocs veteran as first chief brand and marketing officer" / "As chief marketing officer at
+    the footwear brand, Heidi Cooley helped drive profitability": the hire the headline speaks of.
+    """
+    if event.clause != 0 or len(marked) < 2 or any(e.clause == 0 for e in named):
+        return None
+    headline = set(marked[0].names)  # a headline that names nobody for the role names companies and places
+    people = {name for clause in marked[1:] for number, name in enumerate(clause.names)
+              if " " in name and person_like(name) and not _OF_PLACE.search(clause.text.partition(f"⟪{number}⟫")[0])}
+    companies = {e.company for e in named if e.company} | {event.company}
+    people = {name for name in people if name not in companies | headline and not has_company_suffix(name)
+              and not _ORGANISATION & set(name.lower().split())}
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    if any(e.person == person for e in named) or _held_title(person, marked[1:]):
+        return None  # "Roberts joins CEO David Epstein": someone who holds another post
+    return person
+
+
+_OF_PLACE = re.compile(r"\b(?i:of|at|from|for|by)\s+(?:(?i:the)\s+)?$")  # "the former UK boss of Credit Suisse"
+# Words that make a run of capitalised words an organisation rather than a person.
+_ORGANISATION = frozenset(
+    """capital management partners ventures labs therapeutics pharmaceuticals bank group holdings health hospital university
+    foundation fund network networks systems technologies software media institute association council""".split()
+)
+
+
+def _headline_wording(event: _Found, headline: Marked, roles: list[tuple[str, str]]) -> _Found:
+    """The headline's wording of a role the summary names someone to (LABELLING.md "Which title").
+
+    Only for a role the headline gives the same change and when the headline names nobody for it: "BlackBerry
+    ousts COO and CMO" / "let go of Chief Operating Officer Kristian Tear" is COO; "Nestle Dismisses CEO Freixe"
+    says nothing of the successor's title.
+    """
+    if event.clause == 0 or not event.title or not headline.titles or headline.names and any(
+            event.person and event.person.split()[-1] in name.split() for name in headline.names):
+        return event
+    if any(person_like(name) and " " in name for name in headline.names):
+        return event  # the headline's titles may belong to the people it names
+    pieces = [piece for change, title in roles if change == event.change and title for piece in _PIECES.split(title)]
+    same = [piece for piece in pieces if same_role(piece, event.title) and _is_interim(piece) == _is_interim(event.title)]
+    if len(same) != 1 or same[0] == event.title:
+        return event
+    return replace(event, title=same[0], rule=f"{event.rule} (the headline's wording of the title)")
+
+
+_PIECES = re.compile(r"\s+(?:and|&)\s+|\s*/\s*|,\s+")
+
+
+_INTERIM = re.compile(r"^(?:interim|acting)\s+", re.IGNORECASE)
+
+
 def _is_interim(title: str | None) -> bool:
-    return bool(title and re.search(r"\b(?:interim|acting)\b", title, re.IGNORECASE))
+    return bool(title and _INTERIM_WORD.search(title))
 
 
 def _summary_match(event: _Found, named: list[_Found]) -> _Found | None:
@@ -459,7 +597,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
             continue
         title = twin.title
         if event.title and (not twin.title or (event.explicit and not twin.explicit)
-                            or (event.explicit and twin.explicit and not same_role(twin.title, event.title) and twin.clause == 0
+                            or (event.explicit and twin.explicit and not covers(event.title, twin.title) and twin.clause == 0
                                 and event.clause > 0 and _more_specific(event.title, twin.title))):
             title = event.title
         kept[kept.index(twin)] = replace(twin, title=title, explicit=twin.explicit or event.explicit,

@@ -43,7 +43,7 @@ NOT_NAME_WORDS = frozenset(
     co-founder co-founders cofounder cofounders boss board member members team leader leadership staff employees
     company companies firm startup group report exclusive breaking update updated watch live analysis opinion photos video
     he she it they we you i his her its their our my who what why how when where which that this these those there here
-    mr mrs ms dr prof sir dame lord
+    mr mrs ms dr prof sir dame lord enter recently departing outgoing incoming currently senior dismisses dismissed sacks sacked
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
@@ -92,24 +92,46 @@ _TITLE_MARKER = re.compile(r"⟦(\d+)⟧")
 
 
 def mark(clause: str) -> Marked:
-    """`clause` with each job title replaced by ⟦k⟧ and each run of name words by ⟪k⟫."""
+    """`clause` with each job title replaced by ⟦k⟧ and each run of name words by ⟪k⟫.
+
+    A typographic apostrophe reads as a plain one ("Ovid’s chief exec" is "Ovid's chief exec"), while
+    names and titles keep the item's own spelling ("John O’Connor"); a written-out title followed by
+    its abbreviation in brackets is one title ("Chief Executive Officer (CEO) Doug Allison").
+    """
+    if "D." in clause or "MBA" in clause or "FRCP" in clause:
+        clause = _DEGREES.sub("", clause)  # "Laura Shawver, M.D., will take over": the degree is no name
+    plain = clause.replace("’", "'") if "’" in clause else clause  # the same length: a span in one is the span in the other
     titles: list[str] = []
-    if not _TITLE_CUES.isdisjoint(_WORD.findall(clause.lower())):  # the title pattern is large: screen for its words first
+    if not _TITLE_CUES.isdisjoint(_WORD.findall(plain.lower())):  # the title pattern is large: screen for its words first
         pieces: list[str] = []
+        originals: list[str] = []
         last = 0
-        for match in _titles(clause):
+        for match in _titles(plain):
             start = match.start()
-            if clause[max(0, start - 4) : start].lower() == "non-":
+            if plain[max(0, start - 4) : start].lower() == "non-":
                 start -= 4  # "non-executive Chairman": the "non-" is part of the title
-            pieces.append(clause[last:start])
+            pieces.append(plain[last:start])
+            originals.append(clause[last:start])
             pieces.append(TITLE_MARK.format(len(titles)))
+            originals.append(TITLE_MARK.format(len(titles)))
             titles.append(tidy_title(clause[start : match.end()]))
             last = match.end()
-        pieces.append(clause[last:])
-        clause = "".join(pieces)
-    text, names = _mark_names(clause)
+        pieces.append(plain[last:])
+        originals.append(clause[last:])
+        plain, clause = "".join(pieces), "".join(originals)
+        if "(⟦" in plain:
+            plain, clause = _ABBREVIATED.sub(r"\1", plain), _ABBREVIATED.sub(r"\1", clause)
+    text, names = _mark_names(plain, clause)
     return Marked(text, tuple(names), tuple(titles))
 
+
+_DEGREE = r",\s+(?:M\.D\.|Ph\.D\.|Pharm\.D\.|D\.Phil\.|MBA|FRCP)"
+# "Laura Shawver, M.D., will take over" → "Laura Shawver will take over"; "X, M.D., who joined" → "X, who joined".
+_DEGREES = re.compile(
+    rf"(?:{_DEGREE})+(?:,(?=\s+(?!(?:the|a|an|its|his|her|their|who|which|currently|previously|formerly|former|most|now|then)\b)[a-z])"
+    rf"|(?=[,\s]|$))"
+)
+_ABBREVIATED = re.compile(r"(⟦\d+⟧)\s*\(⟦\d+⟧\)")  # "Finance Director (FD)": one title, as written out
 
 _WORD = re.compile(r"[a-z]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -122,7 +144,7 @@ _TITLE_STARTS = frozenset(
     financial technology tech marketing sales operations product people revenue legal security data ai commercial strategy
     customer communications hr information investment medical science scientific content branding brand design growth cloud
     retail digital creative engineering software hardware research risk compliance business editorial news gaming
-    technical""".split()
+    technical md fd boss r ceos cfos ctos coos cmos""".split()
 )
 
 
@@ -142,16 +164,30 @@ def _titles(clause: str) -> list[re.Match[str]]:
 # Words one of which every title holds ("chief", "ceo", "head", "president", "marketing director" → "director").
 _TITLE_CUES = frozenset(
     """ceo cfo cto coo cmo cro cpo cio ciso chro cco cdo cso clo cao cbo cgo cxo csco ccso chief exec president vp svp evp
-    vice head director officer chair chairman chairwoman chairperson counsel manager partner treasurer controller""".split()
+    vice head director officer chair chairman chairwoman chairperson counsel manager partner treasurer controller md fd boss
+    ceos cfos ctos coos cmos""".split()
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ALPHA = re.compile(r"[^\W\d_]")
 _KEEP_DOT = _LEGAL | {"jr.", "sr."}
 _NAME_END_JOINERS = _PARTICLES | {"and", "&", "of"}
+_NEXT_WORD = re.compile(r" ([A-Z][a-z][\w&'-]*)")
 
 
-def _mark_names(text: str) -> tuple[str, list[str]]:
-    """Replace each run of capitalised name words (split at `NOT_NAME_WORDS`) by ⟪k⟫."""
+def _named_next(text: str, end: int) -> bool:
+    """Whether a capitalised word that may start a name follows `end`: "New" + "Century" is a name, "New" + "Hires" is not."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower().removesuffix("'s") not in NOT_NAME_WORDS
+# Capitalised words that describe a company when they stand alone but end its name after one: "Virgin Group".
+_NAME_TAILS = frozenset({"Group", "Company", "Companies"})
+
+
+def _mark_names(text: str, original: str | None = None) -> tuple[str, list[str]]:
+    """Replace each run of capitalised name words (split at `NOT_NAME_WORDS`) by ⟪k⟫.
+
+    `original` is `text` as the item spells it (the same length): names are taken from it.
+    """
+    original = original if original is not None else text
     names: list[str] = []
     out: list[str] = []
     run_start = run_end = -1  # the span of the current run of name words
@@ -167,30 +203,36 @@ def _mark_names(text: str) -> tuple[str, list[str]]:
             low = core.lower()
         gap = text[run_end : match.start()] if run_words else ""
         joins = run_words > 0 and (_joins(gap, run_words) or (low in _LEGAL and gap.strip() == ","))  # "Acme Foods, Inc."
-        if not core or low in NOT_NAME_WORDS or low.startswith(("ex-", "co-founder")) or not (core[0].isalpha() or _ALPHA.search(core)):
+        in_name = (run_words > 0 and core in _NAME_TAILS and gap == " ") or (  # "Rosewood Hotel Group", "The Thornhill Companies"
+            core == "New" and not run_words and _named_next(text, match.end()))  # "New Century Resources", "New Relic"
+        if not in_name and (not core or low in NOT_NAME_WORDS or low.startswith(("ex-", "co-founder"))
+                            or not (core[0].isalpha() or _ALPHA.search(core))):
             if run_words:
-                last = _flush(text, run_start, run_end, last, out, names)
+                last = _flush(text, original, run_start, run_end, last, out, names)
                 run_words = 0
             continue
         if run_words and not joins:
-            last = _flush(text, run_start, run_end, last, out, names)
+            last = _flush(text, original, run_start, run_end, last, out, names)
             run_words = 0
         if not run_words:
             run_start = match.start()
         run_end = match.start() + len(core)
         run_words += 1
         if possessive:
-            last = _flush(text, run_start, run_end, last, out, names)
+            last = _flush(text, original, run_start, run_end, last, out, names)
             run_words = 0
     if run_words:
-        last = _flush(text, run_start, run_end, last, out, names)
+        last = _flush(text, original, run_start, run_end, last, out, names)
     out.append(text[last:])
     return "".join(out), names
 
 
-def _flush(text: str, start: int, end: int, last: int, out: list[str], names: list[str]) -> int:
-    """Close one run of name words: write the text before it and its marker; return where the text resumes."""
-    words = text[start:end]
+def _flush(text: str, original: str, start: int, end: int, last: int, out: list[str], names: list[str]) -> int:
+    """Close one run of name words: write the text before it and its marker; return where the text resumes.
+
+    The name is taken from `original`, the same text as the item spells it.
+    """
+    words = original[start:end]
     while " " in words and words.rsplit(None, 1)[-1].lower() in _NAME_END_JOINERS:
         words = words.rsplit(None, 1)[0]  # never end a name on a joiner
     out.append(text[last:start])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from signalwatch.extract.acquisition import ACQUISITION_WORDS, extract_acquisitions
 from signalwatch.extract.funding import FUNDING_SHAPE_WORDS, FUNDING_WORDS, extract_funding
+from signalwatch.extract.funding_clause import MONEY_MARK
 from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs
 from signalwatch.extract.leadership import LEADERSHIP_WORDS, SUMMARY_CHANGE_WORDS, extract_leadership
 from signalwatch.extract.learned import Model, load_model, model_events
@@ -64,9 +65,11 @@ def _patterns(headline: str, body: str) -> list[Extraction]:
     tokens = words(headline)
     body_tokens = words(body) if body else frozenset()
     if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES or body_tokens & SUMMARY_CHANGE_WORDS):
-        return []
+        # "Mermade catches $3.3 million for cultivated scallops from OurCrowd & others": an amount is a funding cue alone
+        return extract_funding(headline, body, tokens) if MONEY_MARK.search(headline) else []
     found: list[Extraction] = []
-    funding = extract_funding(headline, body, tokens) if tokens & _FUNDING_HEADLINE or body_tokens & _FUNDING_SUMMARY else []
+    funding = extract_funding(headline, body, tokens) if (
+        tokens & _FUNDING_HEADLINE or body_tokens & _FUNDING_SUMMARY or MONEY_MARK.search(headline)) else []
     found.extend(funding)
     hint = funding[0].company_name if funding else None
     if (tokens | body_tokens) & ACQUISITION_WORDS:

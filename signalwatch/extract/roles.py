@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["TITLE", "tidy_title", "title_pattern", "same_role"]
+__all__ = ["TITLE", "tidy_title", "title_pattern", "same_role", "covers"]
 
-_ACRONYMS = r"(?:[Cc]o-?)?(?:CEO|CFO|CTO|COO|CRO|CMO|CPO|CIO|CISO|CHRO|CCO|CDO|CSO|CLO|CAO|CBO|CGO|CXO|CSCO|CCSO)"
+# "MD" and "FD" (managing and finance director) are how UK and Australian news write those roles in headlines.
+_ACRONYMS = r"(?:[Cc]o-?)?(?:CEO|CFO|CTO|COO|CRO|CMO|CPO|CIO|CISO|CHRO|CCO|CDO|CSO|CLO|CAO|CBO|CGO|CXO|CSCO|CCSO|MD|FD)"
 # Words that may follow "VP"/"Head of"/"Director of": a fixed vocabulary, so that a title never
 # swallows the person's name that follows it ("head of sales Erin Walsh").
 _AREA_WORDS = (
@@ -47,7 +48,7 @@ _SHORT_AREAS = (
     r"finance|financial|technology|tech|marketing|sales|operating|operations|product|people|revenue|legal|security|"
     r"data|AI|commercial|strategy|customer|communications|HR|information|investment|medical|science|scientific|content|"
     r"branding|brand|design|growth|cloud|retail|digital|creative|engineering|software|hardware|research|risk|compliance|"
-    r"business|editorial|news|gaming|technical"
+    r"business|editorial|news|gaming|technical|R&D"
 )
 _CHIEF = (
     r"[Cc]hief\s+(?:[\w&-]+\s+){0,4}?[Oo]fficer|[Cc]hief\s+[Ee]xecutive|[Cc]hief\s+[Ee]xec\b|[Cc]hief\s+of\s+[Ss]taff"
@@ -56,6 +57,10 @@ _CHIEF = (
     rf"|(?i:{_SHORT_AREAS})\s+[Cc]hief\b(?!\s+(?:[Ee]xecutive|[Oo]fficer|of))"
     rf"|(?i:{_SHORT_AREAS})\s+[Hh]ead\b(?!\s+(?:of|to)\b)"
     rf"|(?i:{_SHORT_AREAS}|executive)\s+[Dd]irector\b"
+    rf"|(?:(?i:{_SHORT_AREAS})\s+)?[Bb]oss\b"  # "Diageo appoints Debra Crew as interim boss", "Roche picks a new R&D boss"
+    # a bare "chief" only before a person's name or after "interim": "Volkswagen chief Martin Winterkorn resigns",
+    # "Howard Schultz to return as interim chief"
+    r"|(?<![\w-])[Cc]hief(?=\s+[A-Z][a-z]+\s+[A-Z][a-z])|(?:(?<=[Ii]nterim\s)|(?<=[Aa]cting\s))[Cc]hief\b(?!\s+(?:[Ee]xec|[Oo]f))"
 )
 _VP = r"(?:(?:[Ss]enior|[Ee]xecutive|[Gg]roup|[Rr]egional|[Gg]lobal|[Cc]orporate)\s+)?(?:[Vv]ice[- ][Pp]resident|VP|SVP|EVP)"
 _HEAD = r"(?:[Gg]lobal\s+|[Ff]ounding\s+)?[Hh]ead"
@@ -66,15 +71,17 @@ _PLAIN = (
     r"|[Pp]resident|[Mm]anaging\s+[Pp]artner|[Gg]eneral\s+[Pp]artner|[Oo]perating\s+[Pp]artner|"
     r"[Vv]enture\s+[Pp]artner|[Tt]reasurer|[Cc]ontroller|[Cc]hief\s+[Aa]ccounting\s+[Oo]fficer|[Ll]ead\s+(?:[Ii]ndependent\s+)?[Dd]irector"
 )
-_MODIFIER = r"(?:(?:[Ii]nterim|[Aa]cting|[Dd]eputy|[Ff]ounding|[Pp]ermanent|[Jj]oint)\s+)"
+_MODIFIER = r"(?:(?:[Ii]nterim|[Aa]cting|[Dd]eputy|[Ff]ounding|[Pp]ermanent|[Jj]oint|group)\s+)"  # "has joined as group CEO"
 _PLACE_MODIFIER = r"(?:(?:UK|US|EMEA|APAC|[Gg]lobal)\s+(?=[Hh]ead|[Cc]hief|VP|[Vv]ice|[Dd]irector|[Mm]anaging))"
 _REGION = r"(?:,\s*(?:EMEA|APAC|LATAM|Americas|North America|Europe|Asia Pacific|International|Global|UK|US))"
 # One role: "Chief Revenue Officer", "VP of Sales, EMEA", "head of people", "interim CEO".
 _ONE = (
-    rf"{_MODIFIER}?{_PLACE_MODIFIER}?(?:{_ACRONYMS}\b|{_CHIEF}"
+    rf"{_MODIFIER}?{_PLACE_MODIFIER}?(?:{_ACRONYMS}(?:s(?=\s|$|[,.;:]))?\b|{_CHIEF}"  # "appointed co-CEOs"
     rf"|(?:{_VP}|{_HEAD}|{_DIRECTOR})(?:{_OF}(?:{_AREA_AFTER_OF}|{_AREA_CAPS})|,?\s+{_AREA_VOCAB}(?<!\bthe))"
     rf"|(?:{_VP}|{_DIRECTOR})(?=[\s,;.]|$)"  # a bare "Head" is too often something else ("head chef")
-    rf"|(?:{_PLAIN})(?:{_OF}{_AREA_AFTER_OF})?)\b{_REGION}?"
+    # "chairman of the e-commerce giant", "managing director of mineral sands miner MZI": a plain title takes an area
+    # only from the vocabulary; what follows otherwise describes the company
+    rf"|(?:{_PLAIN})(?:{_OF}(?!the\b){_AREA_VOCAB})?)\b{_REGION}?"
 )
 # A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer".
 TITLE = rf"(?:{_ONE})(?:\s+(?:and|&)\s+(?:{_ONE}))?"
@@ -83,8 +90,11 @@ _LEADING = re.compile(r"^(?:(?:its|the|their|his|her|a|an|new|first|first-ever|p
 
 
 def tidy_title(title: str) -> str:
-    """"its new Chief Financial Officer" → "Chief Financial Officer"."""
-    return _LEADING.sub("", title.strip(" ,.;"))
+    """"its new Chief Financial Officer" → "Chief Financial Officer"; "co-CEOs" → "co-CEO"."""
+    return _PLURAL.sub("", _LEADING.sub("", title.strip(" ,.;")))
+
+
+_PLURAL = re.compile(r"(?<=[A-Z]{2})s$")  # "appointed co-CEOs": each takes the role "co-CEO"
 
 
 @functools.cache
@@ -103,21 +113,52 @@ _EXPANSIONS = {
 
 
 def same_role(first: str | None, second: str | None) -> bool:
-    """Whether two titles name the same role ("CEO" and "chief executive"), ignoring interim/acting."""
+    """Whether two titles name the same role ("CEO" and "chief executive", "CDO" and "chief development officer").
+
+    Interim/acting are ignored, and so is the rank word a headline swaps for another ("R&D head",
+    "R&D boss", "R&D chief"); an acronym is the same role as the title its letters spell.
+    """
     if not first or not second:
         return False
-    return _canonical(first) == _canonical(second)
+    one, two = _canonical(first), _canonical(second)
+    return one == two or _spells(first, two) or _spells(second, one)
+
+
+def covers(title: str | None, part: str | None) -> bool:
+    """Whether `part` is one of the roles of a paired title: "President and CEO" covers "CEO", "CEO/president" covers "CEO"."""
+    if not title or not part:
+        return False
+    return any(same_role(piece, part) for piece in _PIECES.split(title) if piece.strip())
+
+
+_PIECES = re.compile(r"\s+(?:and|&)\s+|\s*/\s*|,\s+")
+_ACRONYM = re.compile(r"(?:[Cc]o-?)?([A-Z]{2,5})")
+_SMALL = frozenset("of and & for the".split())
+# Patterns are compiled once here: `re`'s own cache of string patterns is shared with the whole process and may evict them.
+_ACRONYM_MODIFIER = re.compile(r"\b(?:[Ii]nterim|[Aa]cting|[Gg]roup)\s+")
+_IGNORED_WORDS = re.compile(r"\b(?:interim|acting|new|the|its|permanent|global|group)\b")
+_FLIPPED = re.compile(r"(director|head|vice president|vp|chief|boss) (?:of|for) (.+)")
+_SHORTHAND = re.compile(r"(.+) (?:chief|head|boss)")
+
+
+def _spells(acronym: str, canonical: str) -> bool:
+    """"CDO" and "chief development officer": the acronym is the initials of the other title's words."""
+    match = _ACRONYM.fullmatch(_ACRONYM_MODIFIER.sub("", acronym.strip()))
+    if match is None or " " not in canonical:
+        return False
+    initials = "".join(word[0] for word in canonical.split() if word not in _SMALL)
+    return initials == match.group(1).lower()
 
 
 def _canonical(title: str) -> str:
-    """"director of marketing", "marketing director" → one form; "finance chief" → "chief finance officer"."""
-    words = re.sub(r"\b(?:interim|acting|new|the|its|permanent)\b", " ", title.lower())
+    """"director of marketing", "marketing director" → one form; "finance chief", "finance head" → "chief finance officer"."""
+    words = _IGNORED_WORDS.sub(" ", title.lower())
     text = " ".join(words.split())
     text = _EXPANSIONS.get(text, text)
-    flipped = re.fullmatch(r"(director|head|vice president|vp|chief) (?:of|for) (.+)", text)
+    flipped = _FLIPPED.fullmatch(text)
     if flipped:
         text = f"{flipped.group(2)} {flipped.group(1)}"
-    shorthand = re.fullmatch(r"(.+) chief", text)
+    shorthand = _SHORTHAND.fullmatch(text)
     if shorthand:
         text = f"chief {shorthand.group(1)} officer"
     return _EXPANSIONS.get(text, text.replace("financial", "finance"))
