@@ -68,7 +68,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         tier = "excluded" if fit.excluded_by else (fit.tier or "none")
         if args.tier and tier.lower() != args.tier.lower():
             continue
-        rows.append((account.name, account.domain, tier, account.industry, account.employees, account.country,
+        rows.append((account.id, account.name, account.domain, tier, account.industry, account.employees, account.country,
                      account.owner_email, fit.excluded_by or "; ".join(fit.criteria)))
-    print_table(["name", "domain", "tier", "industry", "employees", "country", "owner", "why"], rows)
+    print_table(["id", "name", "domain", "tier", "industry", "employees", "country", "owner", "why"], rows)
     return 0

@@ -21,6 +21,7 @@ from signalwatch.cli.common import settings_or_exit
 from signalwatch.timeutil import utcnow
 
 if TYPE_CHECKING:
+    from signalwatch.accounts import Account
     from signalwatch.config import Settings
     from signalwatch.events import SignalEvent
     from signalwatch.resolve import AccountIndex
@@ -41,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(events list, digest, accounts top) and alert only through rules that say `backfill: alert`. Other source types are skipped.",
     )
     who = parser.add_mutually_exclusive_group(required=True)
-    who.add_argument("--account", type=int, action="append", metavar="ID", help="account id (repeatable)")
+    who.add_argument("--account", action="append", metavar="ACCOUNT",
+                     help="an account's id, name or domain, as `accounts list` shows them (repeatable)")
     who.add_argument("--all", action="store_true", help="every account")
     parser.add_argument("--days", type=int, default=30, help="how far back (default 30)")
     parser.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
@@ -100,10 +102,12 @@ def _backfill(args: argparse.Namespace, settings: Settings, store: Store, commit
     accounts = store.list_accounts()
     index = AccountIndex(accounts)
     if args.account:
-        if missing := sorted(set(args.account) - {account.id for account in accounts}):
-            print(f"signalwatch backfill: no account with id {', '.join(map(str, missing))}", file=sys.stderr)
+        chosen, problems = _choose(accounts, args.account)
+        if problems:
+            for problem in problems:
+                print(f"signalwatch backfill: {problem}", file=sys.stderr)
             return 1
-        accounts = [account for account in accounts if account.id in set(args.account)]
+        accounts = chosen
     now = utcnow()
     since = now - timedelta(days=args.days)
     failed = False
@@ -142,3 +146,19 @@ def _marked(index: AccountIndex, events: list[SignalEvent]) -> list[SignalEvent]
     from signalwatch.runtime.first_poll import mark_backfilled
 
     return [index.apply(event) for event in mark_backfilled(events)]
+
+
+def _choose(accounts: list[Account], wanted: list[str]) -> tuple[list[Account], list[str]]:
+    """The accounts `--account` names (an id, a name or a domain, case-insensitive), and a problem per value that names none or several."""
+    chosen: dict[int, Account] = {}
+    problems = []
+    for value in wanted:
+        key = value.strip().lower()
+        found = [a for a in accounts if str(a.id) == key or a.name.lower() == key or (a.domain or "").lower() == key]
+        if len(found) == 1:
+            chosen[found[0].id] = found[0]
+        elif not found:
+            problems.append(f"no account with id, name or domain {value!r} (see `signalwatch accounts list`)")
+        else:
+            problems.append(f"{value!r} names {len(found)} accounts ({', '.join(f'{a.name} (id {a.id})' for a in found)}): give the id")
+    return list(chosen.values()), problems

@@ -81,6 +81,40 @@ def test_backfill_stores_a_new_accounts_news_visibly_and_sends_nothing(tmp_path:
     assert "Klarna to cut 10% of its workforce" in capsys.readouterr().out
 
 
+
+def test_backfill_takes_an_account_by_name_or_domain_as_accounts_list_shows_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No command showed account ids, so `--account ID` could not be used: a name or domain works, and
+    `accounts list` shows the id; a value that names no account, or several, is refused before any fetch."""
+    now = datetime.now(UTC)
+    with FixtureServer(render=lambda body: relative_dates(body, now)) as server:
+        for domain, feed in {"klarna.com": "klarna.xml", "boeing.com": "boeing.xml"}.items():
+            server.route(f"search/{domain}", Reply((FIXTURES / "news/search" / feed).read_bytes(),
+                                                   content_type="application/rss+xml"))
+        assert main(["init", str(tmp_path)]) == 0
+        config = tmp_path / "signalwatch.yaml"
+        text = config.read_text().replace("allow_private_addresses: false", "allow_private_addresses: true")
+        text = text.replace("per_host_interval: 1.0 ", "per_host_interval: 0 ")
+        text += (f"  - name: account-news\n    type: account_news\n"
+                 f"    url_template: \"{server.url('search/{domain}')}?q={{query}}\"\n")
+        config.write_text(text)
+        (tmp_path / "accounts.csv").write_text("name,domain\nKlarna,klarna.com\nBoeing,boeing.com\nBoeing,boeing.example\n")
+        assert main(["-c", str(config), "accounts", "import", str(tmp_path / "accounts.csv")]) == 0
+        capsys.readouterr()
+        assert main(["-c", str(config), "accounts", "list"]) == 0
+        listed = capsys.readouterr().out
+        assert listed.split("\n")[0].split()[:3] == ["id", "name", "domain"]
+        assert main(["-c", str(config), "backfill", "--account", "Boeing", "--source", "account-news"]) == 1
+        assert "'Boeing' names 2 accounts" in capsys.readouterr().err
+        assert main(["-c", str(config), "backfill", "--account", "Klarnaa", "--source", "account-news"]) == 1
+        assert "no account with id, name or domain 'Klarnaa'" in capsys.readouterr().err
+        assert server.requests == []  # refused before any fetch
+        assert main(["-c", str(config), "backfill", "--account", "KLARNA", "--account", "boeing.com",
+                     "--days", "30", "--source", "account-news"]) == 0
+    # Both searches ran; Boeing's item is not tied, since two accounts share its name (a namesake is refused).
+    assert "account-news: 3 new events (2 tied to an account)" in capsys.readouterr().out
+
+
 def test_backfill_all_says_which_sources_keep_no_history(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The starter config has news feeds only: `backfill --all` says so instead of printing nothing."""
     assert main(["init", str(tmp_path)]) == 0
