@@ -186,7 +186,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
     else:
         fit = engine.fit(account)
         tier = f"excluded by {fit.excluded_by!r}" if fit.excluded_by else f"tier {fit.tier or 'none'}"
-        print(f"account: {account.name} ({tier}, matched by {event.match_method}, heat {engine.heat(account, at):.1f})")
+        heat = f"heat {engine.heat(account, at):.1f} before this event"
+        used = next((d.payload["heat"] for o in outcomes for d in o.drafts if isinstance(d.payload.get("heat"), (int, float))), None)
+        if used is not None:
+            heat += f", {used:.1f} with it (the alert's)"
+        print(f"account: {account.name} ({tier}, matched by {event.match_method}, {heat})")
     print(f"evaluated at {at:%Y-%m-%d %H:%M} UTC:")
     outbox = {item.alert_key: item for item in store.list_outbox(limit=1_000_000)}
     labels = {"fired": "FIRED", "held": "HELD", "blocked": "BLOCKED", "no route": "NO ROUTE", "not matched": "no"}

@@ -95,3 +95,15 @@ def test_explain_reports_fired_held_blocked_and_why_not(explain) -> None:  # typ
     assert "  no       any-funding: event.type = funding (was 'hiring')" in roles
     leader = explain("leadership-2")
     assert "leader-and-roles: condition 'leader and role >= 3' is false within 30d (leader=1, role=0)" in leader, leader
+
+
+def test_explain_shows_the_heat_the_alert_was_sent_with(explain, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """It printed the heat before the event (0.0 for a first signal) beside an alert that said another figure."""
+    store = Store(f"sqlite:///{tmp_path / 'sw.db'}")
+    sent = {item.payload["event"]["title"]: item.payload["heat"] for item in store.list_outbox(limit=100)}
+    store.close()
+    first = explain("funding-1")
+    assert "heat 0.0 before this event" in first
+    assert f"{sent['funding 1']:.1f} with it (the alert's)" in first and sent["funding 1"] > 0
+    roles = explain("hiring-4")  # no alert: only the heat before it
+    assert "before this event)" in roles and "(the alert's)" not in roles
