@@ -50,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         with stream:  # a closed pipe on stdout (`| head`) is not a read error: main() ends quietly
             return _extract_stream(stream, args.file, args.explain)
+    if sys.stdin.isatty():
+        print("signalwatch extract: reading news items from the terminal (JSON lines or a feed); end with Ctrl-D", file=sys.stderr)
     return _extract_stream(sys.stdin.buffer, "<stdin>", args.explain)
 
 
@@ -57,8 +59,9 @@ def _extract_stream(stream: IO[bytes], name: str, explain: bool = False) -> int:
     """Print one line per item; report bad lines on stderr and return 1 if there were any."""
     from signalwatch.extract import extract_news
 
-    failures = 0
+    failures = items = 0
     for number, item in _items(stream, name):
+        items += 1
         if isinstance(item, BadLine):
             failures += 1
             print(f"signalwatch extract: {name}:{number}: {item}", file=sys.stderr)
@@ -66,6 +69,8 @@ def _extract_stream(stream: IO[bytes], name: str, explain: bool = False) -> int:
         events = [_event(found, explain) for found in extract_news(item["title"], item["summary"])]
         print(json.dumps({"id": item["id"], "events": events}, ensure_ascii=False), flush=False)
     sys.stdout.flush()
+    if not items:
+        print(f"signalwatch extract: no items in {name}", file=sys.stderr)
     if failures:
         print(f"signalwatch extract: {failures} bad input line(s) skipped", file=sys.stderr)
     return 1 if failures else 0

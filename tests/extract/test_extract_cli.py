@@ -92,3 +92,12 @@ def test_a_reader_that_stops_early_is_not_a_read_error(tmp_path: Path) -> None:
     err = process.stderr.read()
     assert process.wait(timeout=60) == 0, err
     assert first["id"] and "cannot read" not in err and "Traceback" not in err
+
+
+def test_an_empty_input_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An empty or blank file printed nothing at all: the user could not tell it from a hang or a crash."""
+    empty = tmp_path / "items.jsonl"
+    empty.write_text("\n  \n", encoding="utf-8")
+    assert main(["extract", str(empty)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and f"no items in {empty}" in err
