@@ -15,6 +15,7 @@ from signalwatch.cli.common import (
     settings_or_exit,
 )
 from signalwatch.timeutil import utcnow
+from signalwatch.yamlload import suggest
 
 if TYPE_CHECKING:
     from signalwatch.yamlload import Issue
@@ -61,6 +62,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
     icp = ruleset_or_exit(settings).icp
+    known = [tier.name for tier in icp.tiers] + ["none", "excluded"]
+    if args.tier and args.tier.lower() not in {name.lower() for name in known}:
+        print(f"signalwatch accounts list: no tier {args.tier!r}{suggest(args.tier, known)}; tiers: {', '.join(known)}", file=sys.stderr)
+        return 2
     store = migrated_store(settings)
     rows = []
     for account in store.list_accounts():

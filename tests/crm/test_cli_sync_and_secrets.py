@@ -59,6 +59,8 @@ def test_crm_sync_keeps_tier_a_owners_and_shows_a_dry_run_first(
     assert sync.returncode == 0, sync.stderr
     tier_a = workspace.cli("accounts", "list", "--tier", "A").stdout
     assert all(name in tier_a for name in ("Acme Robotics", "Nova Ledger", "Quanta Soft")), tier_a  # COMPUTER_SOFTWARE is software
+    unknown = workspace.cli("accounts", "list", "--tier", "Z")  # printed an empty table and exit 0
+    assert unknown.returncode == 2 and "no tier 'Z'" in unknown.stderr and "tiers: A," in unknown.stderr, unknown.stderr
     accounts = {a.name: a for a in Store(f"sqlite:///{workspace.root / 'signalwatch.db'}").list_accounts()}
     assert (accounts["Acme Robotics"].owner_email, accounts["Acme Robotics"].owner_slack_id) == ("dana@yourco.example", "U01DANA001")
     assert (accounts["Nova Ledger"].industry, accounts["Nova Ledger"].owner_slack_id) == ("software", "U01SAM0001")
