@@ -253,8 +253,10 @@ def run_ours(base: str, boards: int, concurrency: int, daemon_gc: bool = True) -
                 "store_seconds": store_s, "load_seconds": loaded - started, "events": len(new_events),
                 "by_change": dict(changes), "errors": len(fetched.errors),
                 "parsed_boards": sum(1 for p in fetched.items if p.status == "changed"),
-                "parsed_jobs": sum(len(p.listed or ()) for p in fetched.items),
-                "bodies_read": len(fetched.part_bodies),
+                # roles listed by the boards parsed (their rows not missing), counted without building anything
+                "parsed_jobs": sum(sum(1 for row in p.settled.rows.values() if not row[7]) for p in fetched.items
+                                   if p.status == "changed" and p.settled is not None),
+                "bodies_read": sum(1 for p in fetched.items if p.read_snapshot) + len(fetched.part_bodies),
                 "parts_written": part_rows, "heads_written": head_rows, "cursor_written": not unchanged,
                 # rows a poll wrote: events, cursor parts, and the cursor (the source-state row's poll
                 # counters and timestamps are updated on every poll and not counted)

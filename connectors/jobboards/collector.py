@@ -1,7 +1,8 @@
-"""Hold off Python's cyclic garbage collector while `normalize` builds a poll's snapshot rows.
+"""Hold off Python's cyclic garbage collector while `normalize` builds a poll's heads, events and histories.
 
 A first poll of 2,000 boards holds some 900,000 containers (postings, snapshot rows) until
-they are stored. CPython runs a full collection each time its long-lived objects grow by a
+they are stored (since issue 19 the rows are built by the fetch workers, `settle`, and
+`normalize` walks them to build heads, events and surge histories). CPython runs a full collection each time its long-lived objects grow by a
 quarter, so it walked all of them a dozen times during such a poll, about a third of the
 poll's CPU time, and found nothing to free: rows and postings hold no reference cycles.
 Reference counting frees everything as usual while the collector waits; only cyclic

@@ -7,6 +7,11 @@ board's job snapshot, read and written only when the board changed; and one per 
 boards changed. So a cycle in which nothing changed reads a few bytes per board and
 writes nothing.
 
+Each board is diffed against its stored snapshot by the fetch worker that fetched it, as
+soon as it arrives (`settle`): a poll keeps each board's next rows and diff, never every
+board's listing and stored snapshot at once. `normalize` turns the diffs into events, heads
+and surge histories.
+
 The first successful poll of a board is its baseline and emits nothing (no flood of
 "posted" alerts for roles that were already open); technologies are read only from roles
 posted after it, so a baseline role's `closed` event lists none. A failing board keeps its
@@ -17,7 +22,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -40,7 +44,6 @@ from signalwatch.connectors.jobboards.fetch import (
     poll_boards,
 )
 from signalwatch.connectors.jobboards.history import recent_roles
-from signalwatch.connectors.jobboards.model import Posting
 from signalwatch.connectors.jobboards.registry import PROVIDERS
 from signalwatch.connectors.jobboards.state import (
     account_key,
@@ -50,16 +53,9 @@ from signalwatch.connectors.jobboards.state import (
     open_roles,
 )
 from signalwatch.events import SignalEvent
-from signalwatch.hiring.mentions import technologies_in
-from signalwatch.hiring.snapshot import (
-    BoardDiff,
-    JobRecord,
-    diff_snapshot,
-    unchanged_snapshot,
-)
+from signalwatch.hiring.snapshot import BoardDiff
 from signalwatch.hiring.surge import FunctionHistory, SurgeRule, observe
 from signalwatch.timeutil import coerce_duration
-from signalwatch.titles import classify_title
 
 __all__ = ["JobBoardsConnector", "JobBoardsOptions"]
 
@@ -104,13 +100,13 @@ class JobBoardsConnector(Connector):
     def fetch(self, ctx: FetchContext) -> Fetched:
         providers = {name: PROVIDERS[name] for name in self.options.providers}
         targets, errors = collect_targets(ctx.accounts, providers, self.options.url_templates)
-        polls, failures, bodies = poll_boards(ctx.http, targets, providers, ctx.parts, self.options.concurrency)
-        # The surge history of every account whose boards will be diffed (see `normalize`).
-        diffed = {account.id for poll in polls if poll.status == "changed" or poll.key in bodies
+        polls, failures = poll_boards(ctx.http, targets, providers, ctx.parts, self.options.concurrency)
+        # The surge history of every account whose boards were diffed (see `normalize`).
+        diffed = {account.id for poll in polls if poll.settled is not None and poll.settled.diff is not None
                   for account in poll.accounts}
-        bodies.update(ctx.parts.bodies(account_key(account_id) for account_id in sorted(diffed)))
+        histories = ctx.parts.bodies(account_key(account_id) for account_id in sorted(diffed))
         return Fetched(cursor=ctx.cursor, items=polls, errors={**errors, **failures},
-                       part_heads=ctx.parts.heads, part_bodies=bodies)
+                       part_heads=ctx.parts.heads, part_bodies=histories)
 
     def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
         with collector_paused():  # a dozen full collections over ~10^6 acyclic rows: see `collector`
@@ -126,28 +122,25 @@ class JobBoardsConnector(Connector):
         diffs: dict[str, BoardDiff] = {}
         for poll in polls:
             head = fetched.part_heads.get(poll.key) or {}
-            body = fetched.part_bodies.get(poll.key)
-            missing_body = needs_body(head, poll.status) and body is None
-            if poll.status == "failed" or (poll.status == "unchanged" and not head) or missing_body:
-                if head:
-                    open_by_board[poll.key] = open_roles(head, body)
+            settled = poll.settled  # the board as its fetch worker diffed it (see `settle`)
+            if settled is None or settled.diff is None:
+                if settled is not None and settled.open is not None:  # kept as stored, counted from its snapshot
+                    open_by_board[poll.key] = dict(settled.open)
+                elif poll.status == "unchanged" and head and not needs_body(head, poll.status):
+                    # Nothing new and nothing pending closure: no work beyond keeping fresh validators.
+                    open_by_board[poll.key] = open_roles(head, None)
+                    fresh = {"etag": poll.etag, "last_modified": poll.last_modified, **({"url": poll.url} if poll.url else {})}
+                    if any(head.get(name) != value for name, value in fresh.items()):
+                        writes[poll.key] = PartWrite({**head, **fresh})
+                elif head:  # failed, or its stored snapshot could not be read: kept as stored
+                    open_by_board[poll.key] = open_roles(head, None)
                 continue
-            if poll.status == "unchanged" and not needs_body(head, poll.status):
-                # Nothing new and nothing pending closure: no work beyond keeping fresh validators.
-                open_by_board[poll.key] = open_roles(head, None)
-                fresh = {"etag": poll.etag, "last_modified": poll.last_modified, **({"url": poll.url} if poll.url else {})}
-                if any(head.get(name) != value for name, value in fresh.items()):
-                    writes[poll.key] = PartWrite({**head, **fresh})
-                continue
-            previous = body["jobs"] if body is not None else None
-            diff, rows = self._diff(poll, previous)
-            # Events need the records of new roles only; the board's full snapshot lives on in `rows`.
-            diffs[poll.key] = replace(diff, jobs={job_id: diff.jobs[job_id] for job_id in diff.posted})
-            new_head = board_head(rows, body_hash=poll.body_hash, etag=poll.etag, last_modified=poll.last_modified,
-                                  url=poll.url)
+            diffs[poll.key] = settled.diff
+            new_head = board_head(settled.rows, body_hash=poll.body_hash, etag=poll.etag,
+                                  last_modified=poll.last_modified, url=poll.url)
             open_by_board[poll.key] = new_head["open"]
-            if rows != previous:
-                writes[poll.key] = PartWrite(new_head, {"jobs": rows})
+            if settled.changed:
+                writes[poll.key] = PartWrite(new_head, {"jobs": settled.rows})
             elif new_head != head:  # e.g. a new body hash for the same roles: the snapshot stays
                 writes[poll.key] = PartWrite(new_head)
         open_counts = _open_counts(polls, open_by_board)
@@ -168,43 +161,6 @@ class JobBoardsConnector(Connector):
         providers = {name: PROVIDERS[name] for name in self.options.providers}
         return recent_roles(ctx.http, ctx.accounts, providers, self.options.url_templates, source=self.source_name,
                             since=since, now=ctx.now)
-
-    def _diff(self, poll: BoardPoll, previous: dict[str, Any] | None) -> tuple[BoardDiff, dict[str, list[Any]]]:
-        """The board's diff and its next snapshot rows, from its stored rows (None: first poll).
-
-        The diff's `jobs` holds the records of the roles that came or went (posted, reposted,
-        missing, closed); a role listed before and now is carried over as a row, without a
-        record: on a board that changed, nearly every role is one of those.
-        """
-        if poll.listed is None and previous is not None:
-            # Same body as last time: only roles already missing move on, the rest stay as stored.
-            diff = unchanged_snapshot({job_id: JobRecord.from_row(row) for job_id, row in previous.items() if row[7]})
-            kept = {job_id: row for job_id, row in previous.items() if not row[7]}
-            return diff, kept | {job_id: record.to_row() for job_id, record in diff.jobs.items()}
-        if previous is None:
-            # A baseline reports nothing and reads no descriptions (its roles were open before we
-            # watched, and reading every description costs milliseconds each): rows only.
-            return BoardDiff(jobs={}, baseline=True), {role[0]: _baseline_row(*role) for role in poll.listed or ()}
-        listed: dict[str, list[Any]] = {}
-        new: dict[str, JobRecord] = {}
-        for job_id, title, department, location, remote in poll.listed or ():
-            row = previous.get(job_id)
-            if row is None:
-                posting = poll.new.get(job_id) or Posting(job_id, title, None, department, location, remote)
-                new[job_id] = _new_record(posting)
-                continue
-            if row[0] == title:
-                if row[3] == department and row[4] == location and row[5] == remote and row[7] == 0:
-                    listed[job_id] = row  # as stored: nothing to build, and `rows != previous` is cheap
-                    continue
-                function, seniority = row[1], row[2]
-            else:
-                title_class = classify_title(title, department)
-                function, seniority = title_class.function, title_class.seniority
-            listed[job_id] = [title, function, seniority, department, location, remote, row[6], 0]
-        gone = {job_id: JobRecord.from_row(row) for job_id, row in previous.items() if job_id not in listed}
-        diff = diff_snapshot(gone, new)
-        return diff, listed | {job_id: record.to_row() for job_id, record in diff.jobs.items()}
 
     def _role_events(
         self, poll: BoardPoll, diff: BoardDiff, open_counts: dict[int, Counter[str]], now: datetime
@@ -275,22 +231,6 @@ class JobBoardsConnector(Connector):
                     ))
             state[account_key(account_id)] = history_by_function
         return state, events
-
-
-def _baseline_row(job_id: str, title: str, department: str | None, location: str | None, remote: bool | None) -> list[Any]:
-    """The snapshot row of a role a baseline finds: classified, no technologies (its text is not read)."""
-    title_class = classify_title(title, department)
-    return [title, title_class.function, title_class.seniority, department, location, remote, [], 0]
-
-
-def _new_record(posting: Posting) -> JobRecord:
-    """The record of a role not in the stored snapshot: classified, with the technologies its text names."""
-    title_class = classify_title(posting.title, posting.department)
-    return JobRecord(
-        title=posting.title, function=title_class.function, seniority=title_class.seniority,
-        department=posting.department, location=posting.location, remote=posting.remote,
-        technologies=technologies_in(posting.title, posting.description),
-    )
 
 
 def _open_counts(polls: list[BoardPoll], open_by_board: dict[str, dict[str, int]]) -> dict[int, Counter[str]]:

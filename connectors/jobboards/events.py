@@ -7,6 +7,7 @@ from typing import Any
 
 from signalwatch.connectors.jobboards.fetch import AccountRef, BoardPoll
 from signalwatch.connectors.jobboards.model import Posting
+from signalwatch.connectors.jobboards.settle import SUMMARY_CHARS
 from signalwatch.events import EventType, SignalEvent, make_dedupe_key
 from signalwatch.hiring.snapshot import JobRecord
 from signalwatch.hiring.surge import Surge
@@ -14,7 +15,6 @@ from signalwatch.hiring.surge import Surge
 __all__ = ["role_event", "surge_event", "KIND"]
 
 KIND = "jobboards"
-SUMMARY_CHARS = 500
 _FUNCTION_LABELS = {
     "sales_development": "sales development", "revops": "revenue operations", "customer_success": "customer success",
 }

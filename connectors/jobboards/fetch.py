@@ -4,7 +4,9 @@ Each board is fetched on a worker thread through the shared, thread-safe HttpCli
 already paces per host, honours Retry-After and retries). A board whose body hashes the
 same as last time is reported `unchanged` and never parsed; one that fails is reported
 with its reason while the others continue. The worker also reads the board's stored job
-snapshot (its cursor part's body) when `state.needs_body` says the board needs it.
+snapshot (its cursor part's body) when `state.needs_body` says the board needs it, and
+settles the board at once (`settle`: diffed, its listing and the decoded snapshot dropped),
+so at most `concurrency` boards' bodies, listings and stored snapshots are alive at a time.
 
 A board that may live under several hosts (Personio's `.de` and `.com`) is tried host by
 host until one answers with its own document (an unknown board is redirected to the
@@ -31,6 +33,7 @@ from signalwatch.connectors.jobboards.model import (
     Provider,
     parse_board,
 )
+from signalwatch.connectors.jobboards.settle import Settled, settle
 from signalwatch.connectors.jobboards.state import needs_body
 from signalwatch.http import FetchError, HttpClient, HttpResponse, HttpStatusError
 
@@ -69,13 +72,15 @@ Listed = tuple[str, str, str | None, str | None, bool | None]  # job id, title, 
 
 @dataclass(frozen=True)
 class BoardPoll:
-    """What one board returned. `listed` is None when it did not change (or failed).
+    """What one board returned, and once its worker settled it (`settle`), what the poll keeps of it.
 
-    Every role the board lists is in `listed`, as the plain tuple a snapshot row needs; the
-    full posting (description, link, date) is kept in `new` only for the roles that can
-    become "posted" events: those missing from the stored snapshot, none on a baseline.
-    A 2,000-board poll lists some 200,000 roles, and a tuple of plain values is half the
-    size of a posting and one the garbage collector stops walking once it has seen it.
+    As fetched, every role the board lists is in `listed` (None when it did not change or
+    failed), as the plain tuple a snapshot row needs; the full posting (description, link,
+    date) is kept in `new` only for the roles that can become "posted" events: those missing
+    from the stored snapshot, none on a baseline. The worker then diffs the board against its
+    stored snapshot (`read_snapshot` says whether it read one) and keeps `settled` (the next
+    rows and the diff) instead of `listed`, and in `new` only the roles posted, with the part
+    of their description an event shows.
     """
 
     key: str
@@ -90,14 +95,20 @@ class BoardPoll:
     last_modified: str | None = None
     url: str | None = None  # the first-page URL that answered, when the board may live under several
     tld: str | None = None  # and the host suffix it has (Personio: "de" or "com")
+    settled: Settled | None = None
+    read_snapshot: bool = False
 
     @property
     def postings(self) -> tuple[Posting, ...] | None:
-        """Every listed role as a posting (built on each call; the roles not in `new` carry no text)."""
-        if self.listed is None:
+        """Every listed role as a posting, None when the board did not change (built on each call;
+        the roles not in `new` carry no text)."""
+        if self.listed is not None:
+            return tuple(self.new.get(job_id) or Posting(job_id, title, None, department, location, remote)
+                         for job_id, title, department, location, remote in self.listed)
+        if self.status != "changed" or self.settled is None:
             return None
-        return tuple(self.new.get(job_id) or Posting(job_id, title, None, department, location, remote)
-                     for job_id, title, department, location, remote in self.listed)
+        return tuple(self.new.get(job_id) or Posting(job_id, row[0], None, row[3], row[4], row[5])
+                     for job_id, row in self.settled.rows.items() if not row[7])
 
 
 def collect_targets(
@@ -132,13 +143,15 @@ def poll_boards(
     providers: Mapping[str, Provider],
     parts: CursorParts,
     concurrency: int,
-) -> tuple[list[BoardPoll], dict[str, str], dict[str, dict[str, Any]]]:
+) -> tuple[list[BoardPoll], dict[str, str]]:
     """Fetch every target with at most `concurrency` boards in flight; failures become reasons.
 
-    Returns the polls, the failure reasons and the stored snapshots read (by board key)."""
+    Each board is settled (`settle`) by the worker that fetched it, so a poll holds the
+    bodies, listings and stored snapshots of at most `concurrency` boards at once.
+    Returns the settled polls and the failure reasons."""
     targets = list(targets)
     heads = parts.heads
-    results: list[tuple[BoardPoll, str | None, dict[str, Any] | None] | None] = [None] * len(targets)
+    results: list[tuple[BoardPoll, str | None] | None] = [None] * len(targets)
     pending = iter(range(len(targets)))
     lock = threading.Lock()
     stop = threading.Event()
@@ -165,15 +178,14 @@ def poll_boards(
         for worker in running:
             worker.result()
     done = [result for result in results if result is not None]
-    polls = [poll for poll, _, _ in done]
-    errors = {poll.key: reason for poll, reason, _ in done if reason is not None}
-    bodies = {poll.key: body for poll, _, body in done if body is not None}
-    return polls, errors, bodies
+    polls = [poll for poll, _ in done]
+    errors = {poll.key: reason for poll, reason in done if reason is not None}
+    return polls, errors
 
 
 def _poll_one(
     http: HttpClient, target: BoardTarget, provider: Provider, head: Mapping[str, Any], parts: CursorParts
-) -> tuple[BoardPoll, str | None, dict[str, Any] | None]:
+) -> tuple[BoardPoll, str | None]:
     read: list[dict[str, Any] | None] = []  # the board's stored snapshot, once read
 
     def body() -> dict[str, Any] | None:
@@ -184,7 +196,9 @@ def _poll_one(
     poll, reason = _fetch_board(http, target, provider, head, lambda: (body() or {}).get("jobs"))
     if needs_body(head, poll.status):
         body()  # a store error here fails the poll, not just the board
-    return poll, reason, read[0] if read else None
+    stored = read[0] if read else None
+    read.clear()
+    return replace(settle(poll, head, stored), read_snapshot=stored is not None), reason
 
 
 def _fetch_board(

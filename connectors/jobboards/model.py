@@ -31,7 +31,9 @@ class Posting(NamedTuple):
 
     The description is kept as the provider sent it (`markup`, of `markup_kind` "html",
     "escaped_html" or "text") and turned into text only when asked for: most roles on a
-    board are already known and their text is never needed. A named tuple: a 2,000-board
+    board are already known and their text is never needed. "visible" is text already turned
+    into what `description` returns (a poll keeps only the start of a new role's text, see
+    `settle`). A named tuple: a 2,000-board
     poll builds some 200,000 of these, and a tuple is built in a third of the time of a
     frozen dataclass and is half its size.
     """
@@ -50,6 +52,8 @@ class Posting(NamedTuple):
     def description(self) -> str:
         """The visible text of the description, whitespace-collapsed and capped (computed on each
         call: only new roles are asked, once or twice)."""
+        if self.markup_kind == "visible":
+            return self.markup
         if self.markup_kind == "text":
             return _SPACE.sub(" ", self.markup).strip()[:DESCRIPTION_CHARS]
         return html_to_text(self.markup, escaped=self.markup_kind == "escaped_html")

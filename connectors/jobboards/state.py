@@ -21,7 +21,7 @@ or have a head from before `open` existed (a database migrated from the one-row 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = ["account_key", "board_head", "is_account_key", "needs_body", "open_roles"]
@@ -38,7 +38,7 @@ def is_account_key(key: str) -> bool:
     return key.startswith(_ACCOUNT)
 
 
-def board_head(rows: Mapping[str, list[Any]], *, body_hash: str | None, etag: str | None,
+def board_head(rows: Mapping[str, Sequence[Any]], *, body_hash: str | None, etag: str | None,
                last_modified: str | None, url: str | None = None) -> dict[str, Any]:
     """The head of a board whose snapshot is `rows` (job id → cursor row)."""
     head = {

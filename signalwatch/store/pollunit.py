@@ -31,6 +31,9 @@ _EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 _OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
 _MESSAGES = MessageRow.__table__  # type: ignore[attr-defined]
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
+_PART_BATCH = 50  # part rows per INSERT: a job board's snapshot is some 15 KB of JSON, encoded per batch
+# The event columns an alert's event copy is built from (`messages.event_copy`).
+_COPIED = {"type", "change", "title", "summary", "url", "source", "occurred_at", "company_name", "attributes", "dedupe_key"}
 T = TypeVar("T")
 
 
@@ -44,10 +47,10 @@ class PartChange(Protocol):
     def body(self) -> Mapping[str, Any] | None: ...
 
 
-def chunks(keys: Sequence[T]) -> Iterator[Sequence[T]]:
-    """`keys` in runs of at most _IN_CHUNK, one IN (...) list each."""
-    for start in range(0, len(keys), _IN_CHUNK):
-        yield keys[start:start + _IN_CHUNK]
+def chunks(keys: Sequence[T], size: int = _IN_CHUNK) -> Iterator[Sequence[T]]:
+    """`keys` in runs of at most `size` (by default _IN_CHUNK, one IN (...) list each)."""
+    for start in range(0, len(keys), size):
+        yield keys[start:start + size]
 
 
 class PollUnit:
@@ -60,7 +63,7 @@ class PollUnit:
         self._codec = codec
         self._event_ids: dict[str, int] = {}
         self._inserted = 0  # events this unit inserted (others' appear in `moved`)
-        self._columns: dict[str, dict[str, Any]] = {}  # the stored columns of the events this unit inserted
+        self._inserted_events: dict[str, SignalEvent] = {}  # the events this unit inserted, by dedupe key
         self.newest_message = 0  # the highest message id this unit added (0: none)
 
     def insert(self, events: Sequence[SignalEvent]) -> list[SignalEvent]:
@@ -98,16 +101,20 @@ class PollUnit:
         if not events:
             return {}
         insert = _insert_skipping_conflicts(self._session, _EVENTS, "dedupe_key")
-        values = [event.model_dump(mode="python") for event in events]  # ids follow the feed's order
-        if insert is None:
-            rows = [EventRow(**columns) for columns in values]
-            self._session.add_all(rows)
-            self._session.flush()  # one batched insert; ids come back for the outbox rows
-            inserted = {row.dedupe_key: row.id for row in rows if row.id is not None}
-        else:
-            returned = self._session.execute(insert.returning(_EVENTS.c.dedupe_key, _EVENTS.c.id), values)
-            inserted = {key: event_id for key, event_id in returned}
-        self._columns.update((columns["dedupe_key"], columns) for columns in values if columns["dedupe_key"] in inserted)
+        inserted: dict[str, int] = {}
+        # In batches, so that the column values of one batch are held at a time, not of every event
+        # of a poll (a job-board poll can bring ten thousand); ids follow the feed's order.
+        for batch in chunks(events):
+            values = [event.model_dump(mode="python") for event in batch]
+            if insert is None:
+                rows = [EventRow(**columns) for columns in values]
+                self._session.add_all(rows)
+                self._session.flush()  # one batched insert; ids come back for the outbox rows
+                inserted.update({row.dedupe_key: row.id for row in rows if row.id is not None})
+            else:
+                returned = self._session.execute(insert.returning(_EVENTS.c.dedupe_key, _EVENTS.c.id), values)
+                inserted.update({key: event_id for key, event_id in returned})
+        self._inserted_events.update((event.dedupe_key, event) for event in events if event.dedupe_key in inserted)
         return inserted
 
     def _adopt(self, events: list[SignalEvent]) -> None:
@@ -191,7 +198,8 @@ class PollUnit:
             event_id = self._event_ids[draft.event_key] if draft.event_key else 0
             encoded = documents.get(id(draft.payload))
             if encoded is None:
-                columns = self._columns.get(draft.event_key)
+                event = self._inserted_events.get(draft.event_key)
+                columns = event.model_dump(mode="python", include=_COPIED) if event is not None else None  # as stored
                 encoded = documents[id(draft.payload)] = encode(split(draft.payload, event_copy(columns) if columns else None))
             groups.setdefault((event_id, draft.account_id, draft.priority, encoded), []).append(draft.alert_key)
         values = []
@@ -249,7 +257,7 @@ class PollUnit:
             self._session.execute(sa.delete(_PARTS).where(_PARTS.c.source == self.source, _PARTS.c.part.in_(chunk)))
         rows = [{"source": self.source, "part": key, "head": dict(change.head), "body": dict(change.body)}
                 for key, change in parts.items() if change is not None and change.body is not None]
-        for batch in chunks(rows):  # one batch's JSON text at a time: a 2,000-board poll writes ~30 MB of it
+        for batch in chunks(rows, _PART_BATCH):  # one batch's JSON text at a time: a 2,000-board poll writes ~30 MB of it
             self._session.execute(sa.insert(_PARTS), batch)
         for key, change in parts.items():
             if change is None or change.body is not None:

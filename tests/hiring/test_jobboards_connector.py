@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from signalwatch.accounts import Account
 from signalwatch.connectors import get_connector_class
-from signalwatch.connectors.base import MemoryParts
+from signalwatch.connectors.base import Fetched, MemoryParts
 from signalwatch.connectors.jobboards import JobBoardsConnector, JobBoardsOptions
 from signalwatch.events import SignalEvent
 
@@ -47,6 +47,12 @@ def accounts() -> list[Account]:
     ]
 
 
+def read_parts(fetched: Fetched) -> set[str]:
+    """The cursor parts whose stored body a poll read: the boards' snapshots (diffed by the fetch
+    workers, which keep only the next rows) and the accounts' surge histories."""
+    return {item.key for item in fetched.items if item.read_snapshot} | set(fetched.part_bodies)
+
+
 def grow_greenhouse(server: BoardServer, *titles: str) -> None:
     """Add roles to the Greenhouse board, as a company opening new positions would."""
     document = json.loads((FIXTURES / "greenhouse/acme.json").read_bytes())
@@ -80,7 +86,7 @@ def test_first_poll_is_a_baseline_and_an_identical_poll_adds_nothing(board_serve
     fetched, second = poll(connector, http, accounts(), first.state, NOW + timedelta(hours=6))
     assert second.events == [] and {item.status for item in fetched.items} == {"unchanged"}
     assert second.normalized.parts == {} and second.state.cursor == first.state.cursor  # nothing to write
-    assert fetched.part_bodies == {}  # and no stored snapshot was read
+    assert read_parts(fetched) == set()  # and no stored snapshot was read
 
 
 def test_new_roles_become_valid_posted_events_with_stable_keys(board_server, http) -> None:
@@ -122,7 +128,7 @@ def test_removed_role_closes_on_the_second_miss_and_a_dropped_board_is_forgotten
     assert [(e.change, e.attributes["title"], e.attributes["open_roles"]) for e in twice.events] == [
         ("closed", "Sr. AE – EMEA", 2)]  # sales roles still open: the CRO on Ashby, the AE on Workable
     # The body did not change: the board's snapshot is read (a role is pending closure), not re-parsed.
-    assert fetched.items[0].status == "unchanged" and set(fetched.part_bodies) == {"greenhouse:acme", "account:1"}
+    assert fetched.items[0].status == "unchanged" and read_parts(fetched) == {"greenhouse:acme", "account:1"}
     dropped = {"lever-eu:acme", "recruitee:acme", "personio:acme", "smartrecruiters:Acme", "account:2"}
     assert {key for key, write in twice.normalized.parts.items() if write is None} == dropped
     assert set(twice.state.boards) == {"greenhouse:acme", "lever:acme", "ashby:acme", "workable:acme"}
@@ -242,7 +248,7 @@ def test_only_a_changed_boards_snapshot_and_its_accounts_history_are_read_and_wr
     _, start = poll(connector, http, accounts(), {}, NOW)
     grow_greenhouse(board_server, "Account Executive")
     fetched, result = poll(connector, http, accounts(), start.state, NOW + timedelta(hours=6))
-    assert set(fetched.part_bodies) == {"greenhouse:acme", "account:1"}
+    assert read_parts(fetched) == {"greenhouse:acme", "account:1"}
     assert set(result.normalized.parts) == {"greenhouse:acme", "account:1"}
     assert result.normalized.cursor == {}
     # Open roles still count every board of the account, the unchanged ones from their heads alone.
