@@ -13,9 +13,9 @@ Each contender runs in its own process so its peak memory is its own:
   `Store.poll_unit` (events, cursor and cursor parts in one transaction), for the cycles in
   `CYCLES`: the first poll (a baseline), the same boards with nothing changed, ~5% of boards
   changed, the same bodies again (the roles they dropped close on this second miss), and
-  ~5% of jobs changed on every board (new-role processing at scale); with the collector settings
-  `signalwatch run` applies once it is up (`runtime.app.settle_heap`; `--python-gc` for Python's
-  defaults);
+  ~5% of jobs changed on every board (new-role processing at scale); with the collector settings and
+  the malloc arena cap `signalwatch run` applies (`runtime.app.settle_heap`, `limit_malloc_arenas`;
+  `--python-gc` for Python's defaults);
 * peers (the baselines): asyncio + one httpx.AsyncClient with a semaphore of the same
   concurrency (the issue's peer), and the same poller with a thread pool and one httpx.Client;
   both with ETags and a SQLite row per open job (new ones inserted, vanished ones closed), over
@@ -218,10 +218,12 @@ def run_ours(base: str, boards: int, concurrency: int, daemon_gc: bool = True) -
         store = Store(f"sqlite:///{tmp}/bench.db")
         store.migrate()
         if daemon_gc:
-            from signalwatch.runtime.app import settle_heap
+            from signalwatch.runtime.app import limit_malloc_arenas, settle_heap
 
             # What `signalwatch run` does once it is up: the collector stops rewalking the ~700k
-            # objects of the imports (SQLAlchemy, pydantic, the title tables) at each full collection.
+            # objects of the imports (SQLAlchemy, pydantic, the title tables) at each full collection,
+            # and glibc keeps two malloc arenas instead of one per fetch thread.
+            limit_malloc_arenas()
             settle_heap()
         watch = sqlite3.connect(f"{tmp}/bench.db")  # only to report the size of the stored parts
         now = datetime(2026, 11, 20, tzinfo=timezone.utc)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import sys
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -21,7 +23,7 @@ from signalwatch.sinks import SINKS, Sink
 from signalwatch.store import Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["App", "SourceRuntime", "build_app", "build_sinks", "rules_engine", "settle_heap", "warmed_engine"]
+__all__ = ["App", "SourceRuntime", "build_app", "build_sinks", "rules_engine", "settle_heap", "limit_malloc_arenas", "warmed_engine"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,28 @@ def build_sinks(settings: Settings, stream: TextIO | None = None) -> dict[str, S
         for name, config in settings.sink_configs.items()
         if config.enabled
     }
+
+
+MALLOC_ARENAS = 2  # glibc malloc arenas the daemon allows (the Docker image and systemd unit set the same by environment)
+
+
+def limit_malloc_arenas(limit: int = MALLOC_ARENAS) -> bool:
+    """Cap glibc's malloc arenas before the daemon starts its threads; True when the cap was set.
+
+    glibc gives every thread that allocates its own arena (up to 8 per core), and each keeps the
+    memory it once held: a job-board poll's eight fetch workers left ~10 MB more resident than the
+    same poll with two arenas, at the same speed (`benchmarks/README.md`, peak memory). An explicit
+    `MALLOC_ARENA_MAX` in the environment wins; elsewhere than glibc on Linux this does nothing.
+    """
+    if os.environ.get("MALLOC_ARENA_MAX") or not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    return bool(mallopt(-8, limit))  # -8 is M_ARENA_MAX in glibc's malloc.h; 1 means set
 
 
 def settle_heap() -> None:

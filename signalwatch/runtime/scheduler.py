@@ -22,7 +22,7 @@ from signalwatch.crm.run import schedule_crm_sync
 from signalwatch.digest.send import schedule_digest
 from signalwatch.feedback.service import schedule_feedback
 from signalwatch.rules.ruleset import load_ruleset
-from signalwatch.runtime.app import App, SourceRuntime, settle_heap
+from signalwatch.runtime.app import App, SourceRuntime, limit_malloc_arenas, settle_heap
 from signalwatch.runtime.deliverer import DeliveryWorker
 from signalwatch.runtime.delivery import DeliveryReport
 from signalwatch.runtime.operations import Operations
@@ -117,6 +117,7 @@ def stagger(scheduler: BaseScheduler, sources: list[SourceRuntime]) -> None:
 def run_daemon(app: App, stop: threading.Event | None = None) -> int:
     """Run until SIGTERM/SIGINT (or `stop` is set); finishes running jobs before exiting."""
     stop = stop or threading.Event()
+    limit_malloc_arenas()  # before any pool thread allocates
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
