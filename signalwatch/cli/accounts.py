@@ -15,7 +15,6 @@ from signalwatch.cli.common import (
     settings_or_exit,
 )
 from signalwatch.timeutil import utcnow
-from signalwatch.yamlload import suggest
 
 if TYPE_CHECKING:
     from signalwatch.yamlload import Issue
@@ -61,6 +60,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     settings = settings_or_exit(args)
+    from signalwatch.yamlload import suggest
+
     icp = ruleset_or_exit(settings).icp
     known = [tier.name for tier in icp.tiers] + ["none", "excluded"]
     if args.tier and args.tier.lower() not in {name.lower() for name in known}:
