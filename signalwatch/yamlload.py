@@ -10,6 +10,7 @@ files so the admin sees them at once. Aliases are allowed within a small budget
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +67,22 @@ class LoadedYaml:
         return 1
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader with YAML 1.2's booleans: only true/false (any case) are booleans.
+
+    YAML 1.1 (PyYAML's default) also reads yes/no/on/off/y/n as booleans, so Norway's country code
+    in `country: [US, NO]` became False and a documented `mode: off` became False; admins write
+    these as words. A boolean setting still accepts yes/no/on/off (the config models parse them).
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 def load_yaml(path: Path | str, text: str | None = None) -> tuple[LoadedYaml | None, list[Issue]]:
     """Parse `path` safely (no tags that build objects), recording lines and duplicate keys."""
     name = str(path)
@@ -74,7 +91,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> tuple[LoadedYaml | N
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             return None, [Issue(name, 1, f"cannot read file: {exc}")]
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     loaded = LoadedYaml(name, None)
     issues: list[Issue] = []
     try:
