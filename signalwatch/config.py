@@ -192,8 +192,8 @@ def load_settings(path: Path | str | None = None, *, require_secrets: bool = Fal
         for name, config in sinks.items():
             for env_name in [*config.required_env(), *(config.daemon_env() if daemon else [])] if config.enabled else []:
                 if not os.environ.get(env_name, "").strip():
-                    line = loaded.line_of(("sinks", name, "enabled"))
-                    issues.append(Issue(loaded.path, line, f"{name} is enabled but ${env_name} is not set"))
+                    key, message = config.missing_secret(name, env_name)
+                    issues.append(Issue(loaded.path, loaded.line_of(("sinks", name, *key)), message))
     if issues or settings is None:
         raise AdminInputError(issues)
     return settings.model_copy(update={"connector_options": options, "sink_configs": sinks})

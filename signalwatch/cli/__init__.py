@@ -46,6 +46,25 @@ def command_group(subparsers: argparse._SubParsersAction, name: str, help: str) 
     return parser.signalwatch_commands  # type: ignore[attr-defined,no-any-return]
 
 
+class _Version(argparse.Action):
+    """`--version`: the installed distribution's version, looked up only when asked (keeps --help fast)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print signalwatch's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("signalwatch")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from signalwatch import __version__ as number
+        print(f"signalwatch {number}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="signalwatch",
@@ -53,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-c", "--config", default=None, help="config file (default: $SIGNALWATCH_CONFIG or ./signalwatch.yaml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:  # the application is imported by the command that needs it, not to build the parser
     from signalwatch.config import Settings
@@ -43,16 +43,21 @@ def settings_or_exit(args: argparse.Namespace, *, require_secrets: bool = False,
 
 def app_or_exit(args: argparse.Namespace, stream: TextIO | None = None, *, daemon: bool = False) -> App:
     """The application for a command that delivers; `daemon` also requires the daemon-only secrets."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
     from signalwatch.runtime.app import build_app
     from signalwatch.yamlload import AdminInputError
 
     settings = settings_or_exit(args, require_secrets=True, daemon=daemon)
+    _exit_on_bad_database_url(settings)
     try:
         return build_app(settings, stream=stream)
     except AdminInputError as exc:
         print(exc, file=sys.stderr)
         print("signalwatch: rules are invalid, nothing was started", file=sys.stderr)
         raise ConfigExit(EXIT_CONFIG) from None
+    except (OperationalError, InterfaceError) as exc:  # the database would not open (connection-level errors only)
+        _exit_on_open_error(exc, settings)
 
 
 def ruleset_or_exit(settings: Settings) -> RuleSet:
@@ -69,20 +74,49 @@ def ruleset_or_exit(settings: Settings) -> RuleSet:
 
 def migrated_store(settings: Settings) -> Store:
     """The configured database, migrated to this release's schema."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
     from signalwatch.store import Store
 
+    _exit_on_bad_database_url(settings)
     store = Store(settings.database_url)
-    store.migrate()
+    try:
+        store.migrate()
+    except (OperationalError, InterfaceError) as exc:  # connection-level: not a bug in a statement
+        store.close()
+        _exit_on_open_error(exc, settings)
     return store
+
+
+def _exit_on_bad_database_url(settings: Settings) -> None:
+    """Exit 2 with one line when the database setting cannot work (not a URL, unknown type, no driver)."""
+    from signalwatch.cli.database import url_problem
+
+    if problem := url_problem(settings):
+        print(problem.message, file=sys.stderr)
+        raise ConfigExit(problem.exit_code)
+
+
+def _exit_on_open_error(exc: Exception, settings: Settings) -> NoReturn:
+    """Exit with one line for a database that would not open: 2 when the setting is wrong, 1 when it may come back."""
+    from signalwatch.cli.database import EXIT_TRANSIENT, open_problem
+
+    problem = open_problem(exc, settings)
+    print(redact(problem.message, settings), file=sys.stderr)
+    raise (SystemExit if problem.exit_code == EXIT_TRANSIENT else ConfigExit)(problem.exit_code) from None
 
 
 def secrets_of(settings: Settings) -> list[str]:
     """Every secret the settings can reach: sink tokens from the environment, a database password."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     secrets = [secret for config in settings.sink_configs.values() for env in [*config.required_env(), *config.daemon_env()]
                if (secret := settings.secret(env))]
-    password = make_url(settings.database_url).password  # a PostgreSQL password in the URL
+    try:
+        password = make_url(settings.database_url).password  # a PostgreSQL password in the URL
+    except ArgumentError:  # not a URL: the command that opens the database says so
+        password = None
     return secrets + ([str(password)] if password else [])
 
 

@@ -1,8 +1,9 @@
-"""Inspection commands: events list, outbox list, outbox retry-dead."""
+"""Inspection commands: events list, outbox list, outbox retry-dead, outbox discard."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,10 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 # The values of `signalwatch.store.OutboxStatus`, spelled here so building the parser imports no database code.
-OUTBOX_STATUSES = ["pending", "sending", "sent", "dead"]
+OUTBOX_STATUSES = ["pending", "sending", "sent", "dead", "discarded"]
+DISCARD_HELP = ("mark dead letters as discarded: kept for the record, never sent, no longer counted by `status`. "
+                "Give row ids (from `outbox list`), or --all-dead; --sink limits either to one sink, and alone "
+                "discards every unsent row of a sink the config does not enable (queued before it was disabled)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +39,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     olist.set_defaults(func=cmd_outbox)
     retry = outbox.add_parser("retry-dead", help="give every dead letter a fresh retry budget")
     retry.set_defaults(func=cmd_retry_dead)
+    discard = outbox.add_parser("discard", help=DISCARD_HELP, description=DISCARD_HELP)
+    discard.add_argument("ids", nargs="*", type=int, metavar="ID", help="outbox row ids (dead, or unsent for a disabled sink)")
+    discard.add_argument("--all-dead", action="store_true", help="every dead letter (of --sink, when given)")
+    discard.add_argument("--sink", help="only rows of this sink")
+    discard.set_defaults(func=cmd_discard)
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -90,3 +99,51 @@ def cmd_retry_dead(args: argparse.Namespace) -> int:
     count = _store(args).retry_dead(utcnow())
     print(f"{count} dead letters moved back to pending; they are sent on the next delivery run")
     return 0
+
+
+def cmd_discard(args: argparse.Namespace) -> int:
+    """Discard dead letters, so `status` stops reporting what an operator decided not to send; also
+    the unsent rows of a sink the config no longer enables (they wait for it otherwise)."""
+    from signalwatch.store import OutboxStatus, Store
+
+    settings = settings_or_exit(args)
+    enabled = {name for name, config in settings.sink_configs.items() if config.enabled}
+    if not args.ids and not args.all_dead and not args.sink:
+        print("signalwatch outbox discard: give row ids, --all-dead or --sink NAME", file=sys.stderr)
+        return 2
+    if args.ids and args.all_dead:
+        print("signalwatch outbox discard: give row ids or --all-dead, not both", file=sys.stderr)
+        return 2
+    store = Store(settings.database_url)
+    store.migrate()
+    unsent_too = [OutboxStatus.DEAD, OutboxStatus.PENDING]
+    if args.all_dead:
+        done = store.discard(sinks=[args.sink] if args.sink else None)
+    elif not args.ids:
+        if args.sink in enabled:
+            print(f"signalwatch outbox discard: sink {args.sink!r} is enabled: its pending alerts are being delivered; "
+                  "discard its dead letters with --all-dead --sink, or rows by id", file=sys.stderr)
+            return 2
+        done = store.discard(sinks=[args.sink], statuses=unsent_too)
+    else:
+        states = store.outbox_states(args.ids)
+        wanted = [i for i in args.ids if i in states and (args.sink is None or states[i][1] == args.sink)]
+        done = store.discard([i for i in wanted if states[i][0] == OutboxStatus.DEAD or states[i][1] not in enabled],
+                             statuses=unsent_too)
+        refused = [_refusal(i, states.get(i), enabled, args.sink) for i in args.ids if i not in done]
+        for reason in refused:
+            print(f"  not discarded: {reason}", file=sys.stderr)
+    print(f"{len(done)} alert(s) discarded: kept in `outbox list --status discarded`, never sent")
+    return 1 if args.ids and len(done) < len(args.ids) else 0
+
+
+def _refusal(item_id: int, state: tuple[str, str] | None, enabled: set[str], sink: str | None) -> str:
+    """Why row `item_id` was not discarded."""
+    if state is None:
+        return f"{item_id}: no such outbox row"
+    status, row_sink = state
+    if sink is not None and row_sink != sink:
+        return f"{item_id}: it is a row of sink {row_sink!r}, not {sink!r}"
+    if status == "pending" and row_sink in enabled:
+        return f"{item_id}: it is pending for sink {row_sink!r}, which is enabled: it is still being delivered"
+    return f"{item_id}: it is {status}"

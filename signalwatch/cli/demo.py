@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
+import shutil
 import sys
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
@@ -145,9 +147,24 @@ def _summary(reports: list, slack: FakeSlack, sent: int, directory: Path) -> Non
     if escaped:
         print(f"  (a feed title containing {slack_escape('<!channel>')!s} arrived escaped: it pings no one)")
     print(f"\n{sum(r.fetched for r in reports)} events read, {new_events} new, {sent} alert deliveries.")
-    print("Run `make demo` again: nothing new is sent. Inspect with: "
-          f".venv/bin/signalwatch -c {directory}/signalwatch.yaml status | events list | accounts list")
+    program = _program()
+    print(f"Run `{program} demo --dir {shlex.quote(str(directory))}` again: nothing new is sent. Inspect with: "
+          f"{program} -c {shlex.quote(str(directory / 'signalwatch.yaml'))} status | events list | accounts list")
     sys.stdout.flush()
+
+
+def _program() -> str:
+    """The command the user ran signalwatch with, as they can type it again from this folder: the
+    bare name when it is the one found on PATH (a pip install), else the path it was run by
+    (`.venv/bin/signalwatch` in a checkout), or `python -m signalwatch`."""
+    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else ""
+    if not argv0 or argv0 == "-c" or Path(argv0).name == "__main__.py":
+        return f"{shlex.quote(sys.executable)} -m signalwatch"
+    name = Path(argv0).name
+    on_path = shutil.which(name)
+    if on_path and Path(on_path).resolve() == Path(argv0).resolve():
+        return shlex.quote(name)
+    return shlex.quote(argv0)
 
 
 def _demo_file(*parts: str) -> Traversable:

@@ -87,10 +87,16 @@ def _send(settings: Settings, store: Store, config: DigestConfig, digest: Digest
     audience is `adhoc:<channel>`, so the scheduled digest's periods are unaffected."""
     from signalwatch.alerts.payload import DIGEST_SINK
     from signalwatch.digest.send import deliver_digests, digest_key, queue_digest
+    from signalwatch.rules.ruleset import slack_channel_problem
     from signalwatch.runtime.app import build_sinks
 
     if not channels:
         print("signalwatch digest --send: no channel (use --channel or set digest.channels)", file=sys.stderr)
+        return 2
+    problems = [problem for channel in channels if (problem := slack_channel_problem(channel))]
+    for problem in problems:  # the check `rules check` makes of route channels: nothing is queued for a name that cannot exist
+        print(f"signalwatch digest --send: {problem}", file=sys.stderr)
+    if problems:
         return 2
     try:
         sinks = build_sinks(settings)

@@ -201,6 +201,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
             item = outbox.get(draft.alert_key)
             state = "not in the outbox (the rules changed since?)" if item is None else item.status + (
                 f" ({item.last_error})" if item.last_error and item.status != "sent" else "")
+            sink_config = settings.sink_configs.get(draft.sink)
+            if item is None and (sink_config is None or not sink_config.enabled):
+                state = "not queued: the sink is not enabled in the config"
             print(f"           {draft.sink} {draft.target or ''}".rstrip() + f": {state}")
         if own:
             _print_whom(store, ruleset, own[0], outbox.get(own[0].alert_key))

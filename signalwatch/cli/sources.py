@@ -33,9 +33,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Run `signalwatch rules check` afterwards; the running daemon picks it up on restart.",
     )
     add.add_argument("name", nargs="+", help="catalog feed name(s), e.g. finsmes (see `sources list`)")
-    add.add_argument("--interval", default="30m", help="poll interval (default 30m)")
+    add.add_argument("--interval", default="30m", type=_interval, help="poll interval, e.g. 15m, 2h (default 30m)")
     add.add_argument("--disabled", action="store_true", help="add it with enabled: false")
     add.set_defaults(func=cmd_add)
+
+
+def _interval(text: str) -> str:
+    """`--interval` as it will be written, once the config's own duration parser accepts it: a value
+    the config would refuse must not reach the file, where every later command would fail on it."""
+    from datetime import timedelta
+
+    from signalwatch.timeutil import parse_duration
+
+    try:
+        value = parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value <= timedelta(0):
+        raise argparse.ArgumentTypeError(f"must be longer than zero: {text!r}")
+    return text.strip()
 
 
 def _config_path(args: argparse.Namespace) -> Path:

@@ -31,7 +31,7 @@ from signalwatch.digest.slack import render_slack_digest
 from signalwatch.digest.weekly import WeeklyRules
 from signalwatch.matching.candidates import candidates, icp_industries
 from signalwatch.rules.ruleset import RuleSet
-from signalwatch.runtime.delivery import deliver
+from signalwatch.runtime.delivery import dead_letter_hint, deliver
 from signalwatch.sinks import Sink
 from signalwatch.store import OutboxStatus, Store
 from signalwatch.store.upkeep import enqueue_notices
@@ -178,7 +178,9 @@ def _outcome(store: Store, queued: Queued) -> DigestResult:
         confirmed = queued.status == OutboxStatus.SENDING and row.claimed_at == queued.claimed_at  # settled, not claimed again
         return DigestResult(queued.audience, "recovered" if confirmed else "sent", row.accounts)
     if row.status == OutboxStatus.DEAD:
-        detail = f"dead letter ({row.last_error}); `signalwatch outbox retry-dead` sends it again"
+        detail = f"dead letter ({row.last_error}); {dead_letter_hint(row.last_error)}"
+    elif row.status == OutboxStatus.DISCARDED:
+        detail = "discarded by `signalwatch outbox discard`: not sent"
     else:
         detail = f"not delivered yet ({row.status}), delivery retries it" + (f": {row.last_error}" if row.last_error else "")
     return DigestResult(queued.audience, "failed", row.accounts, detail)

@@ -4,7 +4,7 @@ and the top-level `feedback:` block (how `rules check` and `rules report` judge 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -44,6 +44,17 @@ class SlackActions(_Strict):
         default_factory=dict,
         description="CRM → the URL of an account's record, with {id} for its id, e.g. " + CRM_LINK_EXAMPLES["hubspot"])
 
+    @field_validator("mode", mode="before")
+    @classmethod
+    def _bare_off(cls, value: Any) -> Any:
+        # Admin files read `off` as a word (yamlload: YAML 1.2 booleans); a YAML 1.1 reader, or `false`, gives False.
+        word = str(value).lower() if isinstance(value, (bool, str)) else None
+        if word in ("false", "no"):
+            return "off"
+        if word in ("true", "on", "yes"):
+            raise ValueError(f"mode must be off, socket_mode or http ({value!r} names no mode)")
+        return value
+
     @field_validator("crm_links")
     @classmethod
     def _templates(cls, value: dict[str, str]) -> dict[str, str]:
@@ -62,6 +73,12 @@ class SlackActions(_Strict):
         if self.mode == "http":
             return [self.signing_secret_env]
         return []
+
+    def missing_secret(self, env_name: str) -> str:
+        """What to tell a user who has not set `env_name`, which this mode needs."""
+        what = ("the app-level token (xapp-..., scope connections:write)" if self.mode == "socket_mode"
+                else "the app's signing secret")
+        return f"${env_name} is not set; export {what}, or set `mode: off` for alerts without buttons"
 
 
 class FeedbackConfig(_Strict):

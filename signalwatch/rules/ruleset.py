@@ -40,7 +40,7 @@ from signalwatch.yamlload import (
 
 __all__ = [
     "RuleSet", "Rule", "Route", "Selection", "Suppression", "Icp", "Fit", "load_ruleset",
-    "ICP_FILE", "event_record", "event_recorder", "account_record",
+    "ICP_FILE", "event_record", "event_recorder", "account_record", "slack_channel_problem",
 ]
 
 ICP_FILE = "icp.yaml"
@@ -644,7 +644,7 @@ def _event_types(selections: list[Selection]) -> frozenset[str] | None:
 _SLACK_ID = re.compile(r"^[CGDUW][A-Z0-9]{6,}$")  # a channel, DM or user id
 
 
-def _slack_channel_problem(channel: str) -> str | None:
+def slack_channel_problem(channel: str) -> str | None:
     """Slack channel names are lower-case, at most 80 characters, without spaces or periods;
     anything else can never be found by name (ids such as C0123ABCD are fine)."""
     name = channel.removeprefix("#")
@@ -683,9 +683,9 @@ def _build_rule(spec: RuleSpec, raw: Any, loaded: LoadedYaml, loc: tuple[str | i
         if ctx.sinks is not None and route.sink not in ctx.sinks and (str(loaded.path), route.sink) not in ctx.disabled_warned:
             ctx.disabled_warned.add((str(loaded.path), route.sink))  # once per file and sink: the starter config has Slack off
             loader.at(loaded, (*loc, "route", i, "sink"), f"sink {route.sink!r} is not enabled in the config: alerts routed"
-                      f" to it here and further down this file would become dead letters (enabled: "
+                      f" to it here and further down this file are not queued while it is off (enabled: "
                       f"{', '.join(sorted(ctx.sinks)) or 'none'})", warning=True)
-        if route.sink == "slack" and route.channel is not None and (problem := _slack_channel_problem(route.channel)):
+        if route.sink == "slack" and route.channel is not None and (problem := slack_channel_problem(route.channel)):
             loader.at(loaded, (*loc, "route", i, "channel"), problem)
         routes.append((route, when))
     if expr is None:

@@ -4,7 +4,9 @@ A row is claimed (pending → sending) before it is sent and settled after. A ro
 still `sending` belonged to a process that died mid-send: the sink's `confirm` looks the
 alert up remotely (Slack: message metadata in the channel history) before any resend.
 When a sink fails or is rate limited, it is paused, so later rows wait behind the failed
-one and arrive in order.
+one and arrive in order. When only the alert's own CRM record is missing (`SinkError.record`),
+only that account's later rows to the sink wait behind it; the other accounts' go on. Rows of
+a sink the config does not enable (queued while it was) stay pending until it is enabled again.
 
 Rows go out in batches per sink: one transaction claims up to BATCH of them, they are sent
 one after the other over the sink's client (its connection reused), and one transaction
@@ -20,7 +22,7 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -29,7 +31,7 @@ from signalwatch.sinks import Sink, SinkError
 from signalwatch.store import OutboxItem, OutboxStatus, Settlement, Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["deliver", "DeliveryReport", "backoff", "secret_redactor"]
+__all__ = ["deliver", "DeliveryReport", "backoff", "secret_redactor", "dead_letter_hint"]
 
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()  # one drain at a time in this process; claims guard across processes
@@ -77,9 +79,32 @@ def deliver(
     with _LOCK:
         if recover or recover_all:
             _recover(store, sinks, clock(), recover_all, report)
+        if recover_all:  # once per process (or `run --once`), not on every worker pass
+            _idle_sinks(store, sinks)
         _drain(store, sinks, config, wait_inline, clock, sleep, report, stopping, scrub)
     report.pending = store.count_outbox(OutboxStatus.PENDING)
     return report
+
+
+# Dead-letter errors that no resend can fix, by a word of the stored error (Slack's error codes),
+# and what the operator fixes instead.
+_FIXES = (
+    (("channel_not_found", "not_in_channel", "is_archived"),
+     "check the channel name (lower-case, no spaces) and that the bot is a member; a resend to this channel fails"
+     " the same way (`signalwatch outbox discard ID` clears this dead letter; ids in `outbox list --status dead`)"),
+    (("invalid_auth", "not_authed", "token_revoked", "account_inactive", "missing_scope"),
+     "check $SLACK_BOT_TOKEN and the app's scopes with `signalwatch doctor`; only once it passes does"
+     " `signalwatch outbox retry-dead` send it"),
+)
+
+
+def dead_letter_hint(error: str | None) -> str:
+    """What to do about a dead letter with this stored `error`: what to fix, for errors a resend
+    cannot cure (a channel that does not exist, a bad token); else `outbox retry-dead`."""
+    for codes, fix in _FIXES:
+        if error and any(code in error for code in codes):
+            return fix
+    return "`signalwatch outbox retry-dead` sends it again"
 
 
 def secret_redactor(sinks: Mapping[str, Sink], then: Callable[[str], str] | None = None) -> Callable[[str], str]:
@@ -147,6 +172,16 @@ def _recover(store: Store, sinks: Mapping[str, Sink], now: datetime, recover_all
             store.release(item.id)
 
 
+def _idle_sinks(store: Store, sinks: Mapping[str, Sink]) -> None:
+    """Say which rows wait for a sink the config does not enable. They were queued while it was
+    enabled; they stay pending (not dead letters: a disabled sink is the admin's choice) and go out
+    once it is enabled again, or `signalwatch outbox discard` drops them."""
+    for name, count in sorted(store.pending_by_sink().items()):
+        if name not in sinks:
+            log.warning("delivery: %d alert(s) queued for sink %r wait: it is not enabled in the config "
+                        "(enable it to send them, or `signalwatch outbox discard --sink %s` to drop them)", count, name, name)
+
+
 def _confirm_unknown(store: Store, sinks: Mapping[str, Sink], config: DeliveryConfig, now: datetime,
                      report: DeliveryReport, redact: Callable[[str], str]) -> None:
     """Settle the rows whose send had an unknown outcome (a timeout or a reset after sending) once
@@ -184,16 +219,19 @@ def _drain(
     stopping: Callable[[], bool], redact: Callable[[str], str],
 ) -> None:
     paused: dict[str, datetime] = store.sink_holds(clock())  # pauses and failed rows of earlier runs
+    records: dict[tuple[str, int], datetime] = store.record_holds(clock())  # accounts whose CRM record is missing
     waited = 0.0
     budget = config.max_inline_wait.total_seconds()
     while True:
         now = clock()
         if any(until <= now for until in paused.values()):  # an unknown outcome's check may be due (its sink's hold)
             _confirm_unknown(store, sinks, config, now, report, redact)
-        ready = store.due_outbox(now)
+        waiting = [key for key, until in records.items() if until > now]  # accounts behind a row waiting for its record
+        # Rows of a sink no longer enabled wait, pending (`_idle_sinks`); rows of a waiting account are not even read.
+        ready = store.due_outbox(now, sinks=sinks.keys(), skip=waiting)
         due = [item for item in ready if paused.get(item.sink, now) <= now]
         if not due:
-            report.next_due_at = _next_due(store, ready, paused, now)
+            report.next_due_at = _next_due(store, ready, [*paused.values(), *records.values()], now, sinks.keys(), waiting)
             if not wait_inline or report.next_due_at is None:
                 return
             pause = max(0.0, (report.next_due_at - now).total_seconds()) + 0.01
@@ -207,17 +245,19 @@ def _drain(
                 return  # the rest stays pending for the next start
             if paused.get(name, now) > now:
                 continue
-            held = _send_batches(store, sinks.get(name), config, name, items, clock, report, stopping, redact)
+            held, missing = _send_batches(store, sinks.get(name), config, name, items, clock, report, stopping, redact)
+            records.update({(name, account): until for account, until in missing.items()})
             if held is not None:
                 paused[name] = held
 
 
-def _next_due(store: Store, ready: list[OutboxItem], paused: Mapping[str, datetime], now: datetime) -> datetime | None:
-    """When the next run has work: a paused sink may send again (a retry, or an unknown outcome's
-    check: both hold their sink), or, with nothing ready, the next held row comes due."""
-    wake_times = [until for until in paused.values() if until > now]
+def _next_due(store: Store, ready: list[OutboxItem], holds: Collection[datetime], now: datetime,
+              sinks: Collection[str], waiting: Collection[tuple[str, int]]) -> datetime | None:
+    """When the next run has work: a paused sink or account may send again (a retry, or an unknown
+    outcome's check: both hold their sink), or, with nothing ready, the next held row comes due."""
+    wake_times = [until for until in holds if until > now]
     if not ready:
-        wake_times += [at for at in (store.next_due_at(),) if at is not None]
+        wake_times += [at for at in (store.next_due_at(sinks, waiting),) if at is not None]
     return min(wake_times, default=None)
 
 
@@ -232,12 +272,12 @@ def _by_sink(items: list[OutboxItem]) -> dict[str, list[OutboxItem]]:
 def _send_batches(
     store: Store, sink: Sink | None, config: DeliveryConfig, name: str, items: list[OutboxItem],
     clock: Callable[[], datetime], report: DeliveryReport, stopping: Callable[[], bool], redact: Callable[[str], str],
-) -> datetime | None:
-    """Send one sink's due rows in batches; return until when the sink is paused, or None."""
-    if sink is None:
-        store.settle([Settlement.dead(item.id, f"sink {name!r} is not enabled in the config") for item in items], redact=redact)
-        report.dead += len(items)
-        return None
+) -> tuple[datetime | None, dict[int, datetime]]:
+    """Send one sink's due rows in batches; return until when the sink is paused (or None), and
+    until when each account whose CRM record was not found waits (its later rows are not tried)."""
+    waiting: dict[int, datetime] = {}
+    if sink is None:  # `due_outbox` gave only rows of enabled sinks
+        return None, waiting
     for start in range(0, len(items), BATCH):
         batch = items[start:start + BATCH]
         claimed = store.claim_many([item.id for item in batch], clock(), claimer=this_process())
@@ -246,20 +286,25 @@ def _send_batches(
         for item in batch:
             if item.id not in claimed:
                 continue  # another worker took it
-            if held is not None or stopping():
+            if held is not None or stopping() or item.account_id in waiting:
                 outcomes.append(Settlement.released(item.id))  # untried: it stays first in line
                 continue
-            outcome, held = _attempt(sink, config, item, clock, report)
+            outcome, until, record = _attempt(sink, config, item, clock, report)
             outcomes.append(outcome)
+            if until is not None and record and item.account_id is not None:
+                waiting[item.account_id] = until  # only this account's rows wait behind it
+            elif until is not None:
+                held = until
         store.settle(outcomes, redact=redact)
         if held is not None or stopping():
-            return held
-    return None
+            return held, waiting
+    return None, waiting
 
 
 def _attempt(sink: Sink, config: DeliveryConfig, item: OutboxItem, clock: Callable[[], datetime],
-             report: DeliveryReport) -> tuple[Settlement, datetime | None]:
-    """Send one claimed row: how it settles, and until when its sink is paused (None: not paused)."""
+             report: DeliveryReport) -> tuple[Settlement, datetime | None, bool]:
+    """Send one claimed row: how it settles, until when the rows behind it wait (None: they do not),
+    and whether only its account's rows wait (its CRM record is missing) rather than the whole sink."""
     now = clock()
     attempts = item.attempts + 1
     try:
@@ -270,19 +315,21 @@ def _attempt(sink: Sink, config: DeliveryConfig, item: OutboxItem, clock: Callab
             report.retried += 1
             log.warning("delivery: alert %s to %s: outcome unknown (%s); checking at %s before any resend",
                         item.id, item.sink, exc, check.strftime("%H:%M:%S"))
-            return Settlement.unknown(item.id, str(exc), check), check  # later rows of this sink wait behind it, in order
+            return Settlement.unknown(item.id, str(exc), check), check, False  # later rows of this sink wait behind it, in order
         if exc.retryable and attempts < config.max_attempts:
             delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(attempts, config)
+            record = exc.record and item.account_id is not None
             report.retried += 1
-            log.warning("delivery: alert %s to %s failed (attempt %d), retry in %.0fs: %s", item.id, item.sink, attempts, delay.total_seconds(), exc)
-            return Settlement.retry(item.id, str(exc), now + delay), now + delay
+            log.warning("delivery: alert %s to %s failed (attempt %d), retry in %.0fs%s: %s", item.id, item.sink, attempts,
+                        delay.total_seconds(), " (this account's alerts wait; the others go on)" if record else "", exc)
+            return Settlement.retry(item.id, str(exc), now + delay, record=record), now + delay, record
         report.dead += 1
         log.error("delivery: alert %s to %s is a dead letter after %d attempts: %s", item.id, item.sink, attempts, exc)
-        return Settlement.dead(item.id, str(exc)), None
+        return Settlement.dead(item.id, str(exc)), None, False
     except Exception as exc:  # a sink bug must not lose the row: keep it for a later retry
         log.exception("delivery: unexpected error sending alert %s to %s", item.id, item.sink)
         report.retried += 1
-        return Settlement.retry(item.id, f"{type(exc).__name__}: {exc}", now + backoff(attempts, config)), None
+        return Settlement.retry(item.id, f"{type(exc).__name__}: {exc}", now + backoff(attempts, config)), None, False
     report.sent += 1
     log.info("delivery: alert %s rule=%s sent to %s %s", item.id, item.rule_id, item.sink, item.target or "")
-    return Settlement.sent(item.id, remote_id, clock()), None
+    return Settlement.sent(item.id, remote_id, clock()), None, False

@@ -87,7 +87,7 @@ def _sinks(settings: Settings, uses: dict[str, SinkUse]) -> list[Finding]:
     for name, config in settings.sink_configs.items():
         if not config.enabled:
             if name in uses and uses[name].destinations:
-                findings.append(problem(name, f"disabled, but routed to{used_by(_names(uses[name]))}: those alerts become dead letters",
+                findings.append(problem(name, f"disabled, but routed to{used_by(_names(uses[name]))}: those alerts are not sent (not queued)",
                                         f"set sinks.{name}.enabled: true, or change those routes"))
             continue
         try:

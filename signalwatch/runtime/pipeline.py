@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from signalwatch.accounts import Account
 from signalwatch.alerts.contacts import attach_contacts
+from signalwatch.alerts.routing import enabled_routes, skipped_text
 from signalwatch.connectors.base import FetchContext, PartWrite
 from signalwatch.events import SignalEvent
 from signalwatch.feedback.holds import with_claims
@@ -66,7 +67,7 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
         with app.engine_lock:
             next_cursor = None if new_cursor == stored else new_cursor  # unchanged: not rewritten
             committed = commit_events(app.store, app.engine, accounts_by_id, source.name, events, next_cursor, now,
-                                      target_errors, normalized.parts)
+                                      target_errors, normalized.parts, sinks=app.sinks)
     except StoreError as exc:
         log.error("poll: %s could not be saved: %s", source.name, exc)
         return PollReport(source.name, ok=False, error=str(exc))
@@ -81,7 +82,8 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
 
 def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account], source: str, events: list[SignalEvent],
                   cursor: dict[str, Any] | None, now: datetime, target_errors: dict[str, str] | None = None,
-                  parts: Mapping[str, PartWrite | None] | None = None, *, poll: bool = True) -> PollCommit:
+                  parts: Mapping[str, PartWrite | None] | None = None, *, poll: bool = True,
+                  sinks: Collection[str] | None = None) -> PollCommit:
     """The poll's unit of work, top to bottom: store the new events, evaluate them (the engine
     reads the accounts' stored history through the unit, after the inserts, for the accounts it
     does not hold), enqueue their alerts, save the cursor and its parts — one transaction — and
@@ -90,17 +92,24 @@ def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account],
     (App.engine_lock), so the engine follows the commits in order. Backfilled events
     (`attributes.backfill`) are evaluated too, so composites count them as after a restart, but
     alert only through rules that say `backfill: alert`. `poll=False` (a backfill run) leaves the
-    source's poll record and cursor alone."""
+    source's poll record and cursor alone. With `sinks` (the enabled ones), routes to any other
+    sink are not queued (`alerts.routing`): a disabled sink is the admin's choice, not a failure."""
+    skipped: dict[str, int] = {}
     with store.poll_unit(source, now) as unit:
         new_events = unit.insert(events)
         evaluation = engine.evaluate(new_events, accounts, now, recall=unit) if new_events else None
+        drafts = evaluation.drafts if evaluation else []
+        if sinks is not None:
+            drafts, skipped = enabled_routes(drafts, sinks)
         # Whom to reach (CRM contacts fitting the rule's persona) is resolved once, into the stored payload.
-        new_alerts = unit.enqueue(attach_contacts(evaluation.drafts, engine.ruleset.rules, unit.connection())) if evaluation else 0
+        new_alerts = unit.enqueue(attach_contacts(drafts, engine.ruleset.rules, unit.connection())) if drafts else 0
         if poll:
             unit.save_cursor(cursor, target_errors)
         if parts:
             unit.save_parts(parts)
         mark = unit.mark() if evaluation else None
+    if skipped:
+        log.info("poll: %s: %s not queued: the sink is not enabled in the config", source, skipped_text(skipped))
     if evaluation is not None:  # only after the transaction committed
         engine.apply(evaluation.delta, mark)
         for rule_id, event_key, reason in evaluation.skipped:

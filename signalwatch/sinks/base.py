@@ -32,6 +32,10 @@ class SinkConfig(BaseModel):
         `run --once` or `digest --send` does not ask for them."""
         return []
 
+    def missing_secret(self, name: str, env_name: str) -> tuple[tuple[str, ...], str]:
+        """The key of this sink's block that asks for the unset `env_name`, and the message saying so."""
+        return ("enabled",), f"{name} is enabled but ${env_name} is not set"
+
 
 class SinkError(Exception):
     """Delivery failed. `retryable` rows are retried with backoff; others become dead letters.
@@ -39,13 +43,19 @@ class SinkError(Exception):
     `uncertain` says the request may have reached the remote (a timeout or a reset after it was
     sent): such a row is never simply resent; delivery asks the sink's `confirm` first, as after
     a crash. `confirm` itself raises SinkError when it cannot tell (the check is tried again later).
+
+    `record` says the failure concerns this alert's own record only (its company or account is
+    not in the CRM yet): the alert's later rows for that account wait behind it, but the sink goes
+    on sending the other accounts' rows. Any other failure (auth, 5xx, rate limit) pauses the sink.
     """
 
-    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None, uncertain: bool = False) -> None:
+    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None, uncertain: bool = False,
+                 record: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after
         self.uncertain = uncertain
+        self.record = record
 
 
 class Sink(ABC):

@@ -29,6 +29,7 @@ from signalwatch.crm.hubspot_api import (
     HubSpotRecord,
 )
 from signalwatch.crm.sync_config import HubSpotSyncConfig
+from signalwatch.http import HttpUrlText
 from signalwatch.http.ratelimit import WindowLimiter
 from signalwatch.preflight import Finding, SinkUse
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
@@ -50,7 +51,7 @@ class HubSpotConfig(SinkConfig):
     """HubSpot write-back (and account sync); the private app token comes from `token_env`."""
 
     token_env: str = "HUBSPOT_ACCESS_TOKEN"
-    host: str = "https://api.hubapi.com"
+    host: HttpUrlText = "https://api.hubapi.com"
     timeout: float = 15.0
     default_action: list[Literal["task", "note", "properties"]] = Field(default_factory=lambda: ["task", "properties"], min_length=1)  # type: ignore[arg-type]
     domain_property: str = "domain"
@@ -203,7 +204,7 @@ class HubSpotSink(Sink):
             # The company may be created in HubSpot soon (a rep adding it): look again later,
             # and after the attempt budget the row is a dead letter visible in `outbox list`.
             raise SinkError(f"HubSpot: no company with {self._config.domain_property} = {domain}", retryable=True,
-                            retry_after=self._config.company_missing_retry.total_seconds())
+                            retry_after=self._config.company_missing_retry.total_seconds(), record=True)
         return company
 
     def _record(self, action: str, payload: dict[str, Any], alert_key: str) -> dict[str, Any]:

@@ -16,11 +16,12 @@ import re
 from datetime import datetime, timedelta
 from typing import Any, Literal, TextIO
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from signalwatch.crm import alerttext
 from signalwatch.crm.salesforce_api import SalesforceApi, build_salesforce
 from signalwatch.crm.sync_config import SalesforceSyncConfig
+from signalwatch.http import http_url
 from signalwatch.preflight import Finding, SinkUse
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
 from signalwatch.timeutil import coerce_duration, utcnow
@@ -36,7 +37,7 @@ _CALLS_PER_SEND = 4  # account lookup, task lookup, task create, account update
 class SalesforceConfig(SinkConfig):
     """Salesforce write-back (and account sync). The access token (session id) comes from `token_env`."""
 
-    instance_url: str = Field(default="", description="e.g. https://yourorg.my.salesforce.com")
+    instance_url: str = Field(default="", validate_default=True, description="e.g. https://yourorg.my.salesforce.com")
     token_env: str = "SALESFORCE_ACCESS_TOKEN"
     api_version: str = "59.0"
     timeout: float = 15.0
@@ -49,6 +50,21 @@ class SalesforceConfig(SinkConfig):
 
     _durations = field_validator("account_missing_retry", mode="before")(coerce_duration)
     sync: SalesforceSyncConfig = SalesforceSyncConfig()
+
+    @field_validator("instance_url")
+    @classmethod
+    def _instance_url(cls, value: str, info: ValidationInfo) -> str:
+        if value:
+            return http_url(value)
+        if info.data.get("enabled"):  # `enabled` is validated first (declared first)
+            raise ValueError("salesforce is enabled but instance_url is not set, e.g. https://yourorg.my.salesforce.com")
+        return value
+
+    @model_validator(mode="after")
+    def _sync_needs_instance_url(self) -> SalesforceConfig:
+        if self.sync.enabled and not self.instance_url:  # the account sync reads from it even with delivery off
+            raise ValueError("sync is enabled but instance_url is not set, e.g. https://yourorg.my.salesforce.com")
+        return self
 
     @field_validator("domain_field", "alert_key_field")
     @classmethod
@@ -110,7 +126,7 @@ class SalesforceSink(Sink):
         found = self.api.find_account(domain, self._config.domain_field)
         if found is None:
             raise SinkError(f"Salesforce: no Account with {self._config.domain_field or 'Website'} matching {domain}",
-                            retryable=True, retry_after=self._config.account_missing_retry.total_seconds())
+                            retryable=True, retry_after=self._config.account_missing_retry.total_seconds(), record=True)
         account_id, owner_id = found
         done = []
         if "task" in actions or "note" in actions:  # Salesforce has no separate note object here: both become a Task

@@ -22,7 +22,7 @@ from signalwatch.alerts.payload import ALERT, DIGEST, kind_of, read_digest
 from signalwatch.alerts.render import render_slack
 from signalwatch.feedback.actions import action_blocks
 from signalwatch.feedback.config import SlackActions
-from signalwatch.http import parse_retry_after
+from signalwatch.http import HttpUrlText, parse_retry_after
 from signalwatch.preflight import Finding, SinkUse
 from signalwatch.sinks.base import SecretLookup, Sink, SinkConfig, SinkError
 from signalwatch.sinks.slack_http import KeepAliveWebClient
@@ -47,7 +47,7 @@ class SlackConfig(SinkConfig):
 
     default_channel: str | None = None
     token_env: str = "SLACK_BOT_TOKEN"
-    base_url: str = "https://slack.com/api/"
+    base_url: HttpUrlText = "https://slack.com/api/"
     timeout: float = 15.0
     actions: SlackActions = SlackActions()  # buttons on alerts, and how clicks reach us (signalwatch.feedback)
 
@@ -56,6 +56,11 @@ class SlackConfig(SinkConfig):
 
     def daemon_env(self) -> list[str]:
         return self.actions.required_env()  # the listener for button clicks runs in the daemon only
+
+    def missing_secret(self, name: str, env_name: str) -> tuple[tuple[str, ...], str]:
+        if env_name in self.actions.required_env():  # asked for by the buttons' mode, not by `enabled`
+            return ("actions", "mode"), f"sinks.{name}.actions.mode is {self.actions.mode}: {self.actions.missing_secret(env_name)}"
+        return super().missing_secret(name, env_name)
 
 
 class SlackSink(Sink):

@@ -12,13 +12,20 @@ from signalwatch.store.messages import EVENT_COLUMNS, Codec, Executor, event_cop
 from signalwatch.store.tables import EventRow, MessageRow, OutboxRow, OutboxStatus
 from signalwatch.timeutil import as_utc
 
-__all__ = ["OutboxItem", "Settlement", "item_query", "message_query", "read_items", "payload_of", "insert_id", "OUTBOX", "MESSAGES", "EVENTS", "DELIVERIES"]
+__all__ = ["OutboxItem", "Settlement", "RECORD_HOLD",
+           "item_query", "message_query", "read_items", "payload_of", "insert_id", "OUTBOX", "MESSAGES", "EVENTS", "DELIVERIES"]
 
 OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
 MESSAGES = MessageRow.__table__  # type: ignore[attr-defined]
 EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 # Every delivery with its message: what queries of the message's columns (source, created_at) select from.
 DELIVERIES = OUTBOX.join(MESSAGES, MESSAGES.c.id == OUTBOX.c.message_id)
+
+
+# How a row that waits for its own record (a company not in the CRM yet: `SinkError.record`) starts
+# its stored error: such a row holds its account's later rows, not its whole sink (`Store.sink_holds`).
+# Kept in the error text, read by people in `outbox list` too, so no column (and no migration) is needed.
+RECORD_HOLD = "held for this account: "
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class OutboxItem:
     claimed_at: datetime | None
     last_error: str | None
     claimed_by: str | None = None
+    account_id: int | None = None  # the alert's account (None: a digest or notice)
 
 
 @dataclass(frozen=True)
@@ -54,8 +62,9 @@ class Settlement:
         return cls(item_id, OutboxStatus.SENT, sent_at=at, remote_id=remote_id)
 
     @classmethod
-    def retry(cls, item_id: int, error: str, at: datetime) -> Settlement:
-        return cls(item_id, OutboxStatus.PENDING, next_attempt_at=at, error=error)
+    def retry(cls, item_id: int, error: str, at: datetime, *, record: bool = False) -> Settlement:
+        """Pending again until `at`; `record`: it waits for its own record, holding its account's rows only."""
+        return cls(item_id, OutboxStatus.PENDING, next_attempt_at=at, error=RECORD_HOLD + error if record else error)
 
     @classmethod
     def unknown(cls, item_id: int, error: str, confirm_at: datetime) -> Settlement:
@@ -79,6 +88,7 @@ def item_query(*where: Any) -> sa.Select[Any]:
     return (
         message_query(OUTBOX.c.id, OUTBOX.c.alert_key, OUTBOX.c.rule_id, OUTBOX.c.sink, OUTBOX.c.target, OUTBOX.c.status,
                       OUTBOX.c.attempts, OUTBOX.c.claimed_at, OUTBOX.c.last_error, OUTBOX.c.claimed_by, MESSAGES.c.priority,
+                      MESSAGES.c.account_id,
                       source=DELIVERIES)
         .where(*where)
     )
@@ -114,5 +124,5 @@ def _item(conn: Executor, codec: Codec, row: Any) -> OutboxItem:
         id=row.id, alert_key=row.alert_key, rule_id=row.rule_id, sink=row.sink, target=row.target, priority=row.priority,
         payload=payload_of(conn, codec, row), status=row.status, attempts=row.attempts,
         claimed_at=as_utc(row.claimed_at) if row.claimed_at is not None else None, last_error=row.last_error,
-        claimed_by=row.claimed_by,
+        claimed_by=row.claimed_by, account_id=row.account_id,
     )

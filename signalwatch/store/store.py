@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +24,7 @@ from signalwatch.store.outbox import (
     EVENTS,
     MESSAGES,
     OUTBOX,
+    RECORD_HOLD,
     OutboxItem,
     Settlement,
     item_query,
@@ -241,21 +242,35 @@ class Store:
 
     # -- outbox -----------------------------------------------------------------------
 
-    def due_outbox(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
-        """Pending rows whose next attempt is due, oldest first."""
-        query = item_query(_DUE, OUTBOX.c.status == OutboxStatus.PENDING, OUTBOX.c.next_attempt_at <= now).order_by(OUTBOX.c.id).limit(limit)
-        return self._items(query)
+    def due_outbox(self, now: datetime, limit: int = 100, sinks: Collection[str] | None = None,
+                   skip: Collection[tuple[str, int]] = ()) -> list[OutboxItem]:
+        """Pending rows whose next attempt is due, oldest first; of `sinks` only, when given, and
+        none of the (sink, account) pairs in `skip` (waiting behind a row: `record_holds`), so rows
+        that must wait do not crowd the others out of `limit`."""
+        query = item_query(_DUE, OUTBOX.c.status == OutboxStatus.PENDING, OUTBOX.c.next_attempt_at <= now,
+                           *_of_sinks(sinks), *_not_skipped(skip))
+        return self._items(query.order_by(OUTBOX.c.id).limit(limit))
+
+    def pending_by_sink(self) -> dict[str, int]:
+        """Per sink, its rows waiting to be sent (pending or being sent)."""
+        with self._session() as session:
+            query = (sa.select(OUTBOX.c.sink, func.count()).where(_DUE, OUTBOX.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]))
+                     .group_by(OUTBOX.c.sink))
+            return {sink: int(count) for sink, count in session.execute(query)}
 
     def count_outbox(self, *statuses: str) -> int:
         """Rows in any of `statuses`."""
         with self._session() as session:
-            unsettled = [_DUE] if OutboxStatus.SENT not in statuses else []  # only sent rows lack a next attempt
+            settled = {OutboxStatus.SENT, OutboxStatus.DISCARDED}
+            unsettled = [] if settled & set(statuses) else [_DUE]  # only sent and discarded rows lack a next attempt
             query = sa.select(func.count()).select_from(OUTBOX).where(*unsettled, OUTBOX.c.status.in_(statuses))
             return int(session.execute(query).scalar() or 0)
 
-    def next_due_at(self) -> datetime | None:
+    def next_due_at(self, sinks: Collection[str] | None = None, skip: Collection[tuple[str, int]] = ()) -> datetime | None:
+        """When the soonest pending row (of `sinks` only, and not of `skip`, as `due_outbox`) is due."""
         with self._session() as session:
-            query = sa.select(func.min(OUTBOX.c.next_attempt_at)).where(_DUE, OUTBOX.c.status == OutboxStatus.PENDING)
+            query = (sa.select(func.min(OUTBOX.c.next_attempt_at)).select_from(DELIVERIES)
+                     .where(_DUE, OUTBOX.c.status == OutboxStatus.PENDING, *_of_sinks(sinks), *_not_skipped(skip)))
             return _utc(session.execute(query).scalar())
 
     def uncertain_outbox(self, older_than: datetime) -> list[OutboxItem]:
@@ -278,13 +293,22 @@ class Store:
     def sink_holds(self, now: datetime) -> dict[str, datetime]:
         """Per sink, until when its rows wait: a row that failed and waits for its retry (a rate
         limit's Retry-After included), or whose send is unsettled, holds the rows queued behind
-        it, so order and pauses last across delivery runs. Held rows (delivery windows) do not."""
-        failed = sa.and_(col(OutboxRow.status) == OutboxStatus.PENDING, col(OutboxRow.attempts) > 0,
-                         col(OutboxRow.next_attempt_at) > now)
-        unsettled = col(OutboxRow.status) == OutboxStatus.SENDING
+        it, so order and pauses last across delivery runs. Held rows (delivery windows) do not,
+        nor a row waiting for its own record (`record_holds`)."""
+        unsettled = OUTBOX.c.status == OutboxStatus.SENDING
         with self._session() as session:
-            query = select(OutboxRow.sink, func.min(OutboxRow.next_attempt_at)).where(_DUE, sa.or_(failed, unsettled)).group_by(OutboxRow.sink)
-            return {sink: max(_utc(until) or now, now) for sink, until in session.exec(query)}
+            query = (sa.select(OUTBOX.c.sink, func.min(OUTBOX.c.next_attempt_at))
+                     .where(_DUE, sa.or_(sa.and_(_failed(now), sa.not_(_for_record())), unsettled)).group_by(OUTBOX.c.sink))
+            return {sink: max(_utc(until) or now, now) for sink, until in session.execute(query)}
+
+    def record_holds(self, now: datetime) -> dict[tuple[str, int], datetime]:
+        """Per (sink, account), until when that account's rows to the sink wait: one of them waits
+        for its record (a company not in the CRM yet), and its later rows must not overtake it."""
+        query = (sa.select(OUTBOX.c.sink, MESSAGES.c.account_id, func.min(OUTBOX.c.next_attempt_at)).select_from(DELIVERIES)
+                 .where(_DUE, _failed(now), _for_record(), MESSAGES.c.account_id.is_not(None))
+                 .group_by(OUTBOX.c.sink, MESSAGES.c.account_id))
+        with self._session() as session:
+            return {(sink, int(account)): max(_utc(until) or now, now) for sink, account, until in session.execute(query)}
 
     def claim(self, item_id: int, now: datetime, from_status: str = OutboxStatus.PENDING, claimer: str | None = None) -> bool:
         """Atomically move a row to `sending`, noting `claimer`; False if another worker got it first."""
@@ -353,6 +377,33 @@ class Store:
                 session.add(row)
             session.commit()
             return len(rows)
+
+    def discard(self, item_ids: Sequence[int] | None = None, *, sinks: Collection[str] | None = None,
+                statuses: Collection[str] = (OutboxStatus.DEAD,)) -> list[int]:
+        """Mark rows `discarded` (kept for the record, never sent, not counted as dead): those of
+        `item_ids` (else all) and of `sinks` (else any), and only while in one of `statuses`, row by
+        row in one transaction, so a row a delivery claims meanwhile (now `sending`) is left alone.
+        Returns the ids discarded, in order."""
+        where = [OUTBOX.c.status.in_(list(statuses)), *_of_sinks(sinks)]
+        with self.engine.begin() as conn:
+            if item_ids is None:
+                item_ids = [row_id for (row_id,) in conn.execute(sa.select(OUTBOX.c.id).where(*where).order_by(OUTBOX.c.id))]
+            done = []
+            for item_id in item_ids:
+                result = conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == item_id, *where)
+                                      .values(status=OutboxStatus.DISCARDED, next_attempt_at=None))
+                if result.rowcount == 1:
+                    done.append(item_id)
+        return done
+
+    def outbox_states(self, item_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """(status, sink) of each of `item_ids` that exists."""
+        found: dict[int, tuple[str, str]] = {}
+        with self._session() as session:
+            for chunk in chunks(list(item_ids)):
+                query = sa.select(OUTBOX.c.id, OUTBOX.c.status, OUTBOX.c.sink).where(OUTBOX.c.id.in_(chunk))
+                found.update({row_id: (status, sink) for row_id, status, sink in session.execute(query)})
+        return found
 
     def list_outbox(self, status: str | None = None, limit: int = 50) -> list[OutboxItem]:
         """The newest rows first, of one status or all."""
@@ -478,6 +529,31 @@ class StoredParts:
     def bodies(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = [key for key in keys if key in self._heads]
         return self._store.load_part_bodies(self._source, wanted) if wanted else {}
+
+
+def _failed(now: datetime) -> Any:
+    """A row that failed and waits for its retry (attempts behind it: not a delivery window's hold)."""
+    return sa.and_(OUTBOX.c.status == OutboxStatus.PENDING, OUTBOX.c.attempts > 0, OUTBOX.c.next_attempt_at > now)
+
+
+def _for_record() -> Any:
+    """A row that waits for its own record (`Settlement.retry(record=True)`), not for its sink."""
+    return OUTBOX.c.last_error.startswith(RECORD_HOLD, autoescape=True)
+
+
+def _not_skipped(skip: Collection[tuple[str, int]]) -> list[Any]:
+    """The conditions "the row is of none of the (sink, account) pairs in `skip`" (rows selected
+    from DELIVERIES; a row without an account, a digest or notice, is never skipped)."""
+    accounts: dict[str, list[int]] = {}
+    for sink, account in skip:
+        accounts.setdefault(sink, []).append(account)
+    return [sa.or_(OUTBOX.c.sink != sink, MESSAGES.c.account_id.is_(None), MESSAGES.c.account_id.not_in(sorted(ids)))
+            for sink, ids in sorted(accounts.items())]
+
+
+def _of_sinks(sinks: Collection[str] | None) -> list[Any]:
+    """The condition "the row's sink is one of `sinks`", or none when `sinks` is None."""
+    return [] if sinks is None else [OUTBOX.c.sink.in_(sorted(sinks))]
 
 
 def _kept_error(error: str | None, redact: Callable[[str], str] | None) -> str | None:

@@ -108,6 +108,7 @@ class OutboxStatus:
     SENDING = "sending"  # claimed; if the process dies here the outcome is uncertain
     SENT = "sent"
     DEAD = "dead"
+    DISCARDED = "discarded"  # dropped by an operator (`outbox discard`): kept for the record, never sent, not counted as dead
 
 
 class MessageRow(SQLModel, table=True):

@@ -90,7 +90,8 @@ def sink_summaries(store: Store) -> list[SinkSummary]:
             .where(_OUTBOX.c.status.in_(_UNSENT)).group_by(_OUTBOX.c.sink)
         )}
         newest_failed = (sa.select(sa.func.max(_OUTBOX.c.id))
-                         .where(_OUTBOX.c.last_error.is_not(None), _OUTBOX.c.status != OutboxStatus.SENT).group_by(_OUTBOX.c.sink))
+                         .where(_OUTBOX.c.last_error.is_not(None), _OUTBOX.c.status.not_in([OutboxStatus.SENT, OutboxStatus.DISCARDED]))
+                         .group_by(_OUTBOX.c.sink))
         errors: dict[str, str] = {sink: error for sink, error in conn.execute(
             sa.select(_OUTBOX.c.sink, _OUTBOX.c.last_error).where(_OUTBOX.c.id.in_(newest_failed))
         )}

@@ -63,7 +63,7 @@ def test_parser_constants_match_the_modules_they_stand_in_for() -> None:
     from signalwatch.store import OutboxStatus
 
     assert tuple(crm.CRMS) == tuple(CRMS)
-    assert data.OUTBOX_STATUSES == [OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.SENT, OutboxStatus.DEAD]
+    assert data.OUTBOX_STATUSES == [OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.SENT, OutboxStatus.DEAD, OutboxStatus.DISCARDED]
     assert accounts.COLUMNS == COLUMNS
 
 

@@ -145,12 +145,14 @@ def test_a_starting_process_leaves_a_live_instances_in_flight_rows_alone(store: 
         other.wait()
 
 
-def test_rows_for_a_disabled_sink_become_visible_dead_letters(store: Store) -> None:
+def test_rows_for_a_sink_disabled_since_they_were_queued_wait_pending_not_dead(store: Store, slack: FakeSlack) -> None:
     clock = Clock()
     enqueue(store, 1, clock.now)
-    report = deliver(store, {}, DeliveryConfig(), clock=clock, sleep=clock.sleep)
-    assert report.dead == 1
-    assert "not enabled" in (store.list_outbox(status=OutboxStatus.DEAD)[0].last_error or "")
+    report = deliver(store, {}, DeliveryConfig(), recover_all=True, clock=clock, sleep=clock.sleep)
+    assert (report.dead, report.pending, report.next_due_at) == (0, 1, None)  # nothing to wait for inline either
+    assert store.list_outbox()[0].status == OutboxStatus.PENDING
+    later = deliver(store, {"slack": sink(slack.base_url)}, DeliveryConfig(), clock=clock, sleep=clock.sleep)
+    assert later.sent == 1 and len(slack.messages) == 1  # enabled again: it goes out
 
 
 def test_owner_found_by_email_gets_a_dm_and_unknown_owners_fall_back(store: Store, slack: FakeSlack) -> None:

@@ -4,14 +4,16 @@ The real command (in the test process: tests/inprocess.py), against a fixture fe
 
 from __future__ import annotations
 
+from signalwatch.devtools.fake_slack import Failure
 from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from tests.conftest import Workspace
 from tests.e2e.test_run_once import standard_sources
 
 
 def test_a_dead_letter_makes_run_once_exit_non_zero(workspace: Workspace, feeds: FixtureServer) -> None:
-    # the bundled rules route to Slack, which this config leaves disabled: those alerts dead-letter
-    workspace.write_config(standard_sources(feeds), sinks={"console": {"enabled": True}, "slack": {"enabled": False}})
+    # Slack refuses the first alert for good (a channel that does not exist): it dead-letters
+    workspace.slack.failures = [Failure(200, "channel_not_found", {})]
+    workspace.write_config(standard_sources(feeds))
     result = workspace.cli("run", "--once")
     assert "(0 failed)" in result.stdout, result.stdout + result.stderr
     assert "alert(s) became dead letters" in result.stderr

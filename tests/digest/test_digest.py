@@ -136,7 +136,8 @@ def test_a_failed_post_is_retried_by_delivery_and_a_dead_one_does_not_end_the_pe
     config = CONFIG.model_copy(update={"owners": False, "channels": ["#sales-signals", "#nowhere"]})
     results = send(store, slack, config, "2026-11-23", NOW)
     assert [r.outcome for r in results] == ["sent", "failed"]
-    assert "channel_not_found" in results[1].detail and "retry-dead" in results[1].detail  # visible in `outbox list`
+    assert "channel_not_found" in results[1].detail and "check the channel name" in results[1].detail  # visible in `outbox list`
+    assert "retry-dead" not in results[1].detail and "outbox discard" in results[1].detail  # a resend cannot fix it
     assert last_period_end(store, "channel:#nowhere") is None  # the next digest there covers this period again
     assert last_period_end(store, "channel:#sales-signals") == NOW
 

@@ -84,7 +84,7 @@ def test_cron_runs_once_without_the_app_token_but_the_daemon_asks_for_it(workspa
                            server={"enabled": False}, sinks={"console": {"enabled": True}, "slack": slack})
     daemon = workspace.cli("run")  # would listen for clicks: it needs the app-level token, and says so
     assert daemon.returncode == 2
-    assert "slack is enabled but $SLACK_APP_TOKEN is not set" in daemon.stderr
+    assert "sinks.slack.actions.mode is socket_mode: $SLACK_APP_TOKEN is not set" in daemon.stderr
     assert workspace.slack.messages == []
 
     once = workspace.cli("run", "--once")  # cron posts alerts (with their buttons) and never listens

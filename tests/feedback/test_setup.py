@@ -39,7 +39,7 @@ def test_the_daemon_demands_each_modes_secret_at_start(tmp_path: Path, monkeypat
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     config = tmp_path / "signalwatch.yaml"
     config.write_text(yaml.safe_dump({"sinks": {"slack": {"enabled": True, "actions": {"mode": mode}}}}), encoding="utf-8")
-    with pytest.raises(AdminInputError, match=f"slack is enabled but \\${variable} is not set"):
+    with pytest.raises(AdminInputError, match=f"sinks.slack.actions.mode is {mode}: \\${variable} is not set"):
         load_settings(config, require_secrets=True, daemon=True)
     # a one-shot command (cron's `run --once`, `digest --send`) posts alerts but never listens for clicks
     assert load_settings(config, require_secrets=True).sink_configs["slack"].actions.mode == mode  # type: ignore[attr-defined]
