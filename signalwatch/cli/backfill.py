@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from signalwatch.cli.common import settings_or_exit
+from signalwatch.cli.common import migrated_store, settings_or_exit
 from signalwatch.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -51,7 +51,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
-    from signalwatch.store import Store
 
     if args.days < 1:
         print("signalwatch backfill: --days must be at least 1", file=sys.stderr)
@@ -65,9 +64,8 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
     if any(rule.backfill for rule in load_ruleset(settings.rules_path).rules):
         return _backfill_through_rules(args, settings)
-    store = Store(settings.database_url)  # no rule says `backfill: alert`: no engine to build
+    store = migrated_store(settings)  # no rule says `backfill: alert`: no engine to build
     try:
-        store.migrate()
         return _backfill(args, settings, store)
     finally:
         store.close()

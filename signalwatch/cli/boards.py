@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import settings_or_exit
+from signalwatch.cli.common import migrated_store, settings_or_exit
 
 if TYPE_CHECKING:
     from signalwatch.connectors.jobboards.discover import Discovery
@@ -72,7 +72,6 @@ def run(args: argparse.Namespace, http: HttpClient | None = None) -> int:
     from signalwatch.config import default_config_path
     from signalwatch.connectors.jobboards.discover import discover_boards
     from signalwatch.http import HttpClient, HttpSettings
-    from signalwatch.store import Store
 
     try:
         targets = read_targets(args)
@@ -83,7 +82,7 @@ def run(args: argparse.Namespace, http: HttpClient | None = None) -> int:
     if not targets or args.config or default_config_path().exists():
         settings = settings_or_exit(args)
     if not targets:
-        store = Store(settings.database_url)  # type: ignore[union-attr]
+        store = migrated_store(settings)  # type: ignore[arg-type]
         try:
             accounts = store.list_accounts()
         finally:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import print_table, redact, settings_or_exit
+from signalwatch.cli.common import migrated_store, print_table, redact, settings_or_exit
 from signalwatch.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -47,11 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _store(args: argparse.Namespace) -> Store:
-    from signalwatch.store import Store
-
-    store = Store(settings_or_exit(args).database_url)
-    store.migrate()
-    return store
+    return migrated_store(settings_or_exit(args))
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -69,11 +65,9 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     """List outbox rows. Errors are stored redacted; printing passes `redact` too, for rows an
     older release stored with a token an upstream error echoed."""
     from signalwatch.alerts.payload import describe
-    from signalwatch.store import Store
 
     settings = settings_or_exit(args)
-    store = Store(settings.database_url)
-    store.migrate()
+    store = migrated_store(settings)
     items = store.list_outbox(status=args.status, limit=args.limit)
     rows = []
     for item, status in zip(items, _statuses(items, store, settings), strict=True):
@@ -104,7 +98,7 @@ def cmd_retry_dead(args: argparse.Namespace) -> int:
 def cmd_discard(args: argparse.Namespace) -> int:
     """Discard dead letters, so `status` stops reporting what an operator decided not to send; also
     the unsent rows of a sink the config no longer enables (they wait for it otherwise)."""
-    from signalwatch.store import OutboxStatus, Store
+    from signalwatch.store import OutboxStatus
 
     settings = settings_or_exit(args)
     enabled = {name for name, config in settings.sink_configs.items() if config.enabled}
@@ -114,8 +108,7 @@ def cmd_discard(args: argparse.Namespace) -> int:
     if args.ids and args.all_dead:
         print("signalwatch outbox discard: give row ids or --all-dead, not both", file=sys.stderr)
         return 2
-    store = Store(settings.database_url)
-    store.migrate()
+    store = migrated_store(settings)
     unsent_too = [OutboxStatus.DEAD, OutboxStatus.PENDING]
     if args.all_dead:
         done = store.discard(sinks=[args.sink] if args.sink else None)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from signalwatch.cli import command_group
-from signalwatch.cli.common import settings_or_exit
+from signalwatch.cli.common import migrated_store, settings_or_exit
 from signalwatch.timeutil import utcnow
 
 __all__ = ["register"]
@@ -20,12 +20,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_prune(args: argparse.Namespace) -> int:
     from signalwatch.runtime.operations import run_prune
-    from signalwatch.store import Store, StoreError
+    from signalwatch.store import StoreError
 
     settings = settings_or_exit(args)
-    store = Store(settings.database_url)
+    store = migrated_store(settings)
     try:
-        store.migrate()
         print(run_prune(store, settings.retention, utcnow()))
     except StoreError as exc:
         print(f"signalwatch maintenance prune: {exc}", file=sys.stderr)

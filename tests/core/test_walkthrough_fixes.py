@@ -93,7 +93,8 @@ def test_missing_button_secret_points_at_actions_mode(tmp_path: Path, mode: str,
 # 3. A database that cannot be opened: one line naming the setting, never a traceback or a password;
 #    exit 2 (systemd gives up) for a wrong setting, 1 (systemd retries) for a server that may come back.
 
-COMMANDS = [("run", "--once"), ("status",), ("doctor",), ("accounts", "import", "accounts.csv")]
+COMMANDS = [("run", "--once"), ("status",), ("doctor",), ("accounts", "import", "accounts.csv"), ("events", "list"), ("outbox", "list"),
+            ("maintenance", "prune")]
 
 
 def refused_port() -> int:
