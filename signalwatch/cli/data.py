@@ -51,13 +51,21 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
+    from signalwatch.yamlload import suggest
+
+    settings = settings_or_exit(args)
+    store = migrated_store(settings)
     rows = []
-    accounts = {a.id: a.name for a in _store(args).list_accounts()}
-    for event_id, event in _store(args).list_events(limit=args.limit, source=args.source):
+    accounts = {a.id: a.name for a in store.list_accounts()}
+    for event_id, event in store.list_events(limit=args.limit, source=args.source):
         account = accounts.get(event.account_id, "-") if event.account_id else f"unmatched ({event.match_method})"
         rows.append((event_id, event.occurred_at.strftime("%Y-%m-%d"), f"{event.type}/{event.change}", account,
                      event.company_name, event.source, event.title))
     print_table(["id", "date", "event", "account", "company (as named)", "source", "title"], rows)
+    names = [source.name for source in settings.sources]
+    if args.source and not rows and args.source not in names:  # a source removed from the config still lists its events
+        print(f"signalwatch events list: no events from {args.source!r}, and no source of that name in the config"
+              f"{suggest(args.source, names)}", file=sys.stderr)
     return 0
 
 

@@ -44,6 +44,8 @@ def test_the_starter_folder_runs_clean_with_slack_disabled_and_never_posts_stale
     assert status.returncode == 0, status.stdout + status.stderr
     assert "DEAD LETTERS" not in status.stdout
     events = workspace.cli("events", "list").stdout
+    typo = workspace.cli("events", "list", "--source", "funding-newz")  # an empty table and nothing else, before
+    assert "no source of that name in the config" in typo.stderr, typo.stderr
     funding = next(line.split()[0] for line in events.splitlines() if "funding/raised" in line and "Acme Robotics" in line)
     explained = workspace.cli("explain", funding).stdout  # why Slack never got it, said where the admin looks
     assert "slack" in explained and "not queued: the sink is not enabled in the config" in explained, explained
