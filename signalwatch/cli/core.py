@@ -139,7 +139,8 @@ def cmd_status(args: argparse.Namespace) -> int:
             error = (error + "; " if error else "") + f"{len(state.target_errors)} failing: " + "; ".join(
                 f"{target}: {reason}" for target, reason in sorted(state.target_errors.items())
             )
-        health = "FAILING" if state.consecutive_failures else ("DEGRADED" if state.target_errors else "ok")
+        health = _failing(state.consecutive_failures, settings) if state.consecutive_failures else (
+            "DEGRADED" if state.target_errors else "ok")
         failing += health != "ok"
         name = state.source if state.source in configured else f"{state.source} (not configured)"
         rows.append((name, health, when(state.last_poll_at), when(state.last_success_at), state.events,
@@ -159,6 +160,14 @@ def cmd_status(args: argparse.Namespace) -> int:
              summary.counts.get(OutboxStatus.DEAD, 0), when(summary.oldest_unsent_at), redact(summary.last_error or "", settings))
             for summary in sinks])
     return 1 if failing or dead else 0
+
+
+def _failing(polls: int, settings: Settings) -> str:
+    """"FAILING", with how far the failures in a row are from the source-health alert when one is configured."""
+    health = settings.source_health
+    if not health.enabled:
+        return f"FAILING ({polls} in a row)"
+    return f"FAILING ({polls} in a row; source-health alert at {health.failures})"
 
 
 def _held_by_sink(store: Store, settings: Settings) -> dict[str, str]:

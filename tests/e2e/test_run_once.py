@@ -88,7 +88,7 @@ def test_failing_sources_do_not_stop_the_others_and_show_in_status(workspace: Wo
     assert sorted(received(workspace.slack)) == sorted(EXPECTED)
     status = workspace.cli("status")
     lines = {line.split()[0]: line for line in status.stdout.splitlines()[2:] if line.strip()}
-    assert "FAILING" in lines["broken-feed"] and "truncated feed" in lines["broken-feed"]
+    assert "FAILING (1 in a row; source-health alert at 3)" in lines["broken-feed"] and "truncated feed" in lines["broken-feed"]
     assert "FAILING" in lines["erroring-feed"] and "HTTP 500" in lines["erroring-feed"]
     assert "FAILING" in lines["hanging-feed"] and "timed out" in lines["hanging-feed"]
     assert " ok " in lines["funding-news"] and " ok " in lines["people-news"]
