@@ -51,21 +51,26 @@ def test_job_board_roles_become_posted_events_dated_by_their_own_published_date(
     assert len(details) == 4  # descriptions of the recent roles only
 
 
+
+def _news_workspace(tmp_path: Path, server: FixtureServer, accounts: str) -> Path:
+    """A starter folder with an account-news source on `server` (Klarna's and Boeing's recorded searches) and `accounts` imported."""
+    for domain, feed in {"klarna.com": "klarna.xml", "boeing.com": "boeing.xml"}.items():
+        server.route(f"search/{domain}", Reply((FIXTURES / "news/search" / feed).read_bytes(), content_type="application/rss+xml"))
+    assert main(["init", str(tmp_path)]) == 0
+    config = tmp_path / "signalwatch.yaml"
+    text = config.read_text().replace("allow_private_addresses: false", "allow_private_addresses: true")
+    text = text.replace("per_host_interval: 1.0 ", "per_host_interval: 0 ")
+    text += (f"  - name: account-news\n    type: account_news\n"
+             f"    url_template: \"{server.url('search/{domain}')}?q={{query}}\"\n")
+    config.write_text(text)
+    (tmp_path / "accounts.csv").write_text("name,domain\n" + accounts)
+    assert main(["-c", str(config), "accounts", "import", str(tmp_path / "accounts.csv")]) == 0
+    return config
+
 def test_backfill_stores_a_new_accounts_news_visibly_and_sends_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     now = datetime.now(UTC)
     with FixtureServer(render=lambda body: relative_dates(body, now)) as server:
-        for domain, feed in {"klarna.com": "klarna.xml", "boeing.com": "boeing.xml"}.items():
-            server.route(f"search/{domain}", Reply((FIXTURES / "news/search" / feed).read_bytes(),
-                                                   content_type="application/rss+xml"))
-        assert main(["init", str(tmp_path)]) == 0
-        config = tmp_path / "signalwatch.yaml"
-        text = config.read_text().replace("allow_private_addresses: false", "allow_private_addresses: true")
-        text = text.replace("per_host_interval: 1.0 ", "per_host_interval: 0 ")
-        text += (f"  - name: account-news\n    type: account_news\n"
-                 f"    url_template: \"{server.url('search/{domain}')}?q={{query}}\"\n")
-        config.write_text(text)
-        (tmp_path / "accounts.csv").write_text("name,domain\nKlarna,klarna.com\nBoeing,boeing.com\n")
-        assert main(["-c", str(config), "accounts", "import", str(tmp_path / "accounts.csv")]) == 0
+        config = _news_workspace(tmp_path, server, "Klarna,klarna.com\nBoeing,boeing.com\n")
         capsys.readouterr()
         assert main(["-c", str(config), "backfill", "--all", "--days", "30", "--source", "account-news"]) == 0
     out = capsys.readouterr().out
@@ -88,18 +93,7 @@ def test_backfill_takes_an_account_by_name_or_domain_as_accounts_list_shows_them
     `accounts list` shows the id; a value that names no account, or several, is refused before any fetch."""
     now = datetime.now(UTC)
     with FixtureServer(render=lambda body: relative_dates(body, now)) as server:
-        for domain, feed in {"klarna.com": "klarna.xml", "boeing.com": "boeing.xml"}.items():
-            server.route(f"search/{domain}", Reply((FIXTURES / "news/search" / feed).read_bytes(),
-                                                   content_type="application/rss+xml"))
-        assert main(["init", str(tmp_path)]) == 0
-        config = tmp_path / "signalwatch.yaml"
-        text = config.read_text().replace("allow_private_addresses: false", "allow_private_addresses: true")
-        text = text.replace("per_host_interval: 1.0 ", "per_host_interval: 0 ")
-        text += (f"  - name: account-news\n    type: account_news\n"
-                 f"    url_template: \"{server.url('search/{domain}')}?q={{query}}\"\n")
-        config.write_text(text)
-        (tmp_path / "accounts.csv").write_text("name,domain\nKlarna,klarna.com\nBoeing,boeing.com\nBoeing,boeing.example\n")
-        assert main(["-c", str(config), "accounts", "import", str(tmp_path / "accounts.csv")]) == 0
+        config = _news_workspace(tmp_path, server, "Klarna,klarna.com\nBoeing,boeing.com\nBoeing,boeing.example\n")
         capsys.readouterr()
         assert main(["-c", str(config), "accounts", "list"]) == 0
         listed = capsys.readouterr().out
