@@ -191,7 +191,9 @@ def _load(path: Path, ruleset: RuleSet) -> TestFile:
             for e, event in enumerate(step.events):
                 if event.change not in CHANGES[event.type]:
                     line = loaded.line_of(("tests", c, "steps", s, "events", e, "change"))
-                    issues.append(Issue(str(path), line, f"change {event.change!r} is not valid for {event.type}"))
+                    choices = sorted(CHANGES[event.type])
+                    issues.append(Issue(str(path), line, f"change {event.change!r} is not valid for {event.type}"
+                                        f"{suggest(event.change, choices)}; valid: {', '.join(choices)}"))
     if issues:
         raise AdminInputError(issues)
     return spec

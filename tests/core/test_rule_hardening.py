@@ -251,3 +251,21 @@ def test_the_bundled_rule_tests_still_pass(tmp_path: Path, capsys: pytest.Captur
     folder = rules_dir(tmp_path)
     code = main(["rules", "test", *map(str, sorted((folder / "tests").glob("*.yaml"))), "--rules", str(folder)])
     assert code == 0, capsys.readouterr()
+
+
+def test_a_misspelt_change_in_a_rule_test_names_the_valid_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = rules_dir(tmp_path)
+    cases = tmp_path / "typo_test.yaml"
+    cases.write_text(
+        "tests:\n"
+        "  - name: a typo\n"
+        "    now: 2026-11-20T15:00:00Z\n"
+        "    accounts: [{name: Acme, domain: acme.example, industry: software, employees: 500}]\n"
+        "    steps:\n"
+        "      - events: [{type: funding, change: riased, company: Acme}]\n"
+        "        expect: {}\n",
+        encoding="utf-8",
+    )
+    assert main(["rules", "test", str(cases), "--rules", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "change 'riased' is not valid for funding (did you mean 'raised'?); valid: raised, reported" in err, err
