@@ -250,6 +250,13 @@ def _events(step: StepSpec, step_time: datetime, counter: list[int]) -> list[Sig
     return events
 
 
+def _unknown_names(expected: list[str], case: CaseSpec) -> str:
+    """A hint for an expected name that no account of the case has (a typo, most often); "" when all are accounts'."""
+    names = [account.name for account in case.accounts]
+    unknown = [name for name in dict.fromkeys(expected) if name not in names]
+    return "".join(f" ({name!r} is no account of this test{suggest(name, names)})" for name in unknown)
+
+
 def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
     result = TestResult(case.name)
     now = as_utc(case.now)
@@ -281,7 +288,8 @@ def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
                 continue
             got = sorted(fired.get(rule_id, set()))
             if sorted(set(expected)) != got:
-                result.problems.append(f"step {number} (at {step.at}): {rule_id} expected {sorted(set(expected))}, got {got}")
+                result.problems.append(f"step {number} (at {step.at}): {rule_id} expected {sorted(set(expected))}, got {got}"
+                                       + _unknown_names(expected, case))
         if CONTACTS in step.expect:
             result.problems.extend(_contact_problems(f"step {number} (at {step.at})", step.expect[CONTACTS], alerts, ruleset))
     store.close()

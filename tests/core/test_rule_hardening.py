@@ -269,3 +269,22 @@ def test_a_misspelt_change_in_a_rule_test_names_the_valid_ones(tmp_path: Path, c
     assert main(["rules", "test", str(cases), "--rules", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "change 'riased' is not valid for funding (did you mean 'raised'?); valid: raised, reported" in err, err
+
+
+def test_an_expected_account_that_the_test_does_not_have_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A typo in an expected account read as a plain mismatch ("expected ['Acme Robotic'], got ['Acme Robotics']")."""
+    folder = rules_dir(tmp_path)
+    cases = tmp_path / "typo_test.yaml"
+    cases.write_text(
+        "tests:\n"
+        "  - name: a typo in the account\n"
+        "    now: 2026-11-20T15:00:00Z\n"
+        "    accounts: [{name: Acme Robotics, domain: acme.example, industry: software, employees: 500}]\n"
+        "    steps:\n"
+        "      - events: [{type: funding, change: raised, company: Acme Robotics}]\n"
+        "        expect: {funding-round: [Acme Robotic]}\n",
+        encoding="utf-8",
+    )
+    assert main(["rules", "test", str(cases), "--rules", str(folder)]) == 1
+    out = capsys.readouterr()
+    assert "('Acme Robotic' is no account of this test (did you mean 'Acme Robotics'?))" in out.out + out.err, out
