@@ -252,7 +252,7 @@ def _events(step: StepSpec, step_time: datetime, counter: list[int]) -> list[Sig
 
 def _unknown_names(expected: list[str], case: CaseSpec) -> str:
     """A hint for an expected name that no account of the case has (a typo, most often); "" when all are accounts'."""
-    names = [account.name for account in case.accounts]
+    names = [str(account.model_dump()["name"]) for account in case.accounts]  # AccountSpec is built at run time
     unknown = [name for name in dict.fromkeys(expected) if name not in names]
     return "".join(f" ({name!r} is no account of this test{suggest(name, names)})" for name in unknown)
 
