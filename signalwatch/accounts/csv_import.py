@@ -124,7 +124,9 @@ def _parse(handle: io.StringIO, name: str, board_providers: Collection[str], iss
     header = [h.strip().lower() for h in reader.fieldnames or []]
     unknown = [h for h in header if h not in COLUMNS]
     if not header or "name" not in header:
-        issues.append(Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}"))
+        semicolons = len(header) == 1 and ";" in header[0]
+        hint = " (the header is separated by ';', as spreadsheets save CSV in some locales: save it with commas)" if semicolons else ""
+        issues.append(Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}{hint}"))
         return
     if unknown:
         issues.extend(Issue(name, 1, f"unknown column {col!r}{suggest(col, COLUMNS)}") for col in unknown)

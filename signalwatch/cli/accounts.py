@@ -51,7 +51,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     for issue in issues:
         print(issue, file=sys.stderr)
     errors = [issue for issue in issues if issue.severity == "error"]
-    if args.dry_run:
+    if any(issue.line <= 1 for issue in errors):  # the file or its header: no row was read
+        print(f"the file was rejected ({len(errors)} problem(s) above); nothing imported")
+    elif args.dry_run:
         print(f"{count} good rows, {len(errors)} problems (dry run, nothing saved)")
     else:
         print(f"imported {count} accounts ({added} new, {updated} updated); {len(errors)} rows rejected")

@@ -73,6 +73,19 @@ def test_the_import_command_keeps_good_rows_and_exits_non_zero(tmp_path: Path, c
     assert "Acme" in listing and " A " in listing and "Broken" not in listing
 
 
+
+def test_a_rejected_file_is_not_counted_as_a_rejected_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing file or a semicolon-separated header said "1 rows rejected", as if one row of a read file were bad."""
+    write_starter(tmp_path)
+    config = str(tmp_path / "signalwatch.yaml")
+    assert main(["-c", config, "accounts", "import", str(tmp_path / "missing.csv")]) == 1
+    assert "the file was rejected (1 problem(s) above); nothing imported" in capsys.readouterr().out
+    semicolons = tmp_path / "excel.csv"
+    semicolons.write_text("name;domain\nAcme;acme.example\n", encoding="utf-8")
+    assert main(["-c", config, "accounts", "import", str(semicolons)]) == 1
+    out = capsys.readouterr()
+    assert "separated by ';'" in out.err and "the file was rejected" in out.out and "rows rejected" not in out.out
+
 def test_a_windows_1252_file_imports_with_a_warning_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_starter(tmp_path)
     path = tmp_path / "accounts.csv"
