@@ -10,8 +10,8 @@ are not the targets. See README "What is extracted from news" for the figures.
 More real sets (see their READMEs): `train2` (tuned on openly) and `holdout2`, `holdout3`, `holdout4`,
 each gathered and labelled before any extractor ran on it, scored as a judge, and then spent: round 5
 of issue 14 read their errors and tuned on them. Their assertions hold what tuning reached, not the
-targets. The clean judges now are `holdout5`, `holdout6` and `holdout7` (their READMEs keep a scoring
-record; nothing here scores them).
+targets. The judges now are `holdout5`, `holdout6` and `holdout7` (scored three times, errors never read)
+and `holdout8` (never scored); their READMEs keep a scoring record; nothing here scores them.
 """
 
 from __future__ import annotations
