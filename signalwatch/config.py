@@ -118,6 +118,14 @@ class SourceSettings(BaseModel):
 
     _durations = field_validator("interval", "jitter", mode="before")(_duration)
 
+    @field_validator("interval", mode="before")
+    @classmethod
+    def _bare_seconds(cls, value: Any) -> Any:
+        """A bare number under a minute is almost always minutes meant: polling a site every 15 seconds is refused."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 60:
+            raise ValueError(f"{value} is {value} seconds: write {value}m for minutes (or {value}s if you mean seconds)")
+        return value
+
     @property
     def option_values(self) -> dict[str, Any]:
         return dict(self.model_extra or {})

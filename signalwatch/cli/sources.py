@@ -51,7 +51,12 @@ def _interval(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
     if value <= timedelta(0):
         raise argparse.ArgumentTypeError(f"must be longer than zero: {text!r}")
-    return text.strip()
+    bare = text.strip()
+    if bare.replace(".", "", 1).isdigit():  # a bare number is seconds: the config refuses one under a minute
+        if value < timedelta(minutes=1):
+            raise argparse.ArgumentTypeError(f"{bare} is {bare} seconds: write {bare}m for minutes (or {bare}s if you mean seconds)")
+        return f"{bare}s"
+    return bare
 
 
 def _config_path(args: argparse.Namespace) -> Path:

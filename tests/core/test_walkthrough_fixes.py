@@ -186,6 +186,15 @@ def test_sources_add_refuses_an_interval_the_config_would_refuse(tmp_path: Path,
     assert signalwatch(tmp_path, "status").returncode == 0
 
 
+def test_sources_add_refuses_a_bare_interval_under_a_minute_and_writes_a_bare_one_with_its_unit(tmp_path: Path) -> None:
+    config = starter(tmp_path)
+    short = signalwatch(tmp_path, "sources", "add", "sifted", "--interval", "15")
+    assert short.returncode == 2 and "write 15m for minutes" in short.stderr, short.stderr
+    assert signalwatch(tmp_path, "sources", "add", "sifted", "--interval", "900").returncode == 0
+    assert "    interval: 900s\n" in config.read_text(encoding="utf-8")  # read back as 15 minutes, not refused
+    assert signalwatch(tmp_path, "status").returncode == 0
+
+
 def test_sources_add_writes_a_valid_interval_the_config_accepts(tmp_path: Path) -> None:
     config = starter(tmp_path)
     result = signalwatch(tmp_path, "sources", "add", "sifted", "--interval", "2h")
@@ -246,3 +255,14 @@ def test_salesforce_account_sync_without_instance_url_is_a_config_error(tmp_path
     assert result.returncode == 2, result.stderr
     assert "sinks.salesforce: " in result.stderr and "sync is enabled but instance_url is not set" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_bare_source_interval_under_a_minute_is_refused_at_its_line(tmp_path: Path) -> None:
+    """`interval: 15` meant 15 seconds with no warning: a site polled four times a minute."""
+    config = starter(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    interval: 15m\n", "    interval: 15\n", 1), encoding="utf-8")
+    result = signalwatch(tmp_path, "status")
+    assert result.returncode == 2
+    assert f"signalwatch.yaml:{line_of(config, 'interval: 15')}:" in result.stderr
+    assert "15 is 15 seconds: write 15m for minutes (or 15s if you mean seconds)" in result.stderr, result.stderr
