@@ -245,7 +245,7 @@ def _drain(
                 return  # the rest stays pending for the next start
             if paused.get(name, now) > now:
                 continue
-            held, missing = _send_batches(store, sinks.get(name), config, name, items, clock, report, stopping, redact)
+            held, missing = _send_batches(store, sinks[name], config, name, items, clock, report, stopping, redact)
             records.update({(name, account): until for account, until in missing.items()})
             if held is not None:
                 paused[name] = held
@@ -270,14 +270,12 @@ def _by_sink(items: list[OutboxItem]) -> dict[str, list[OutboxItem]]:
 
 
 def _send_batches(
-    store: Store, sink: Sink | None, config: DeliveryConfig, name: str, items: list[OutboxItem],
+    store: Store, sink: Sink, config: DeliveryConfig, name: str, items: list[OutboxItem],
     clock: Callable[[], datetime], report: DeliveryReport, stopping: Callable[[], bool], redact: Callable[[str], str],
 ) -> tuple[datetime | None, dict[int, datetime]]:
     """Send one sink's due rows in batches; return until when the sink is paused (or None), and
     until when each account whose CRM record was not found waits (its later rows are not tried)."""
     waiting: dict[int, datetime] = {}
-    if sink is None:  # `due_outbox` gave only rows of enabled sinks
-        return None, waiting
     for start in range(0, len(items), BATCH):
         batch = items[start:start + BATCH]
         claimed = store.claim_many([item.id for item in batch], clock(), claimer=this_process())
