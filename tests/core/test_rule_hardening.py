@@ -222,6 +222,23 @@ def test_the_daemon_keeps_its_last_good_rules_when_a_billion_laughs_arrives(
         app.close()
 
 
+def rule_test(tmp_path: Path, capsys: pytest.CaptureFixture[str], account: str, steps: str) -> tuple[int, str, str]:
+    """`signalwatch rules test` on a one-case file (one account, the given steps) against the starter rules: exit code, stdout, stderr."""
+    folder = rules_dir(tmp_path)
+    cases = tmp_path / "case_test.yaml"
+    cases.write_text(
+        "tests:\n"
+        "  - name: one case\n"
+        "    now: 2026-11-20T15:00:00Z\n"
+        f"    accounts: [{{name: {account}, domain: acme.example, industry: software, employees: 500}}]\n"
+        "    steps:\n" + steps,
+        encoding="utf-8",
+    )
+    code = main(["rules", "test", str(cases), "--rules", str(folder)])
+    output = capsys.readouterr()
+    return code, output.out, output.err
+
+
 # -- 6. a rule test step without `expect` ------------------------------------------------
 
 def test_a_rule_test_step_without_expect_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -254,37 +271,14 @@ def test_the_bundled_rule_tests_still_pass(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_a_misspelt_change_in_a_rule_test_names_the_valid_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = rules_dir(tmp_path)
-    cases = tmp_path / "typo_test.yaml"
-    cases.write_text(
-        "tests:\n"
-        "  - name: a typo\n"
-        "    now: 2026-11-20T15:00:00Z\n"
-        "    accounts: [{name: Acme, domain: acme.example, industry: software, employees: 500}]\n"
-        "    steps:\n"
-        "      - events: [{type: funding, change: riased, company: Acme}]\n"
-        "        expect: {}\n",
-        encoding="utf-8",
-    )
-    assert main(["rules", "test", str(cases), "--rules", str(folder)]) == 1
-    err = capsys.readouterr().err
+    code, _, err = rule_test(tmp_path, capsys, "Acme", "      - events: [{type: funding, change: riased, company: Acme}]\n        expect: {}\n")
+    assert code == 1
     assert "change 'riased' is not valid for funding (did you mean 'raised'?); valid: raised, reported" in err, err
 
 
 def test_an_expected_account_that_the_test_does_not_have_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A typo in an expected account read as a plain mismatch ("expected ['Acme Robotic'], got ['Acme Robotics']")."""
-    folder = rules_dir(tmp_path)
-    cases = tmp_path / "typo_test.yaml"
-    cases.write_text(
-        "tests:\n"
-        "  - name: a typo in the account\n"
-        "    now: 2026-11-20T15:00:00Z\n"
-        "    accounts: [{name: Acme Robotics, domain: acme.example, industry: software, employees: 500}]\n"
-        "    steps:\n"
-        "      - events: [{type: funding, change: raised, company: Acme Robotics}]\n"
-        "        expect: {funding-round: [Acme Robotic]}\n",
-        encoding="utf-8",
-    )
-    assert main(["rules", "test", str(cases), "--rules", str(folder)]) == 1
-    out = capsys.readouterr()
-    assert "('Acme Robotic' is no account of this test (did you mean 'Acme Robotics'?))" in out.out + out.err, out
+    code, out, err = rule_test(tmp_path, capsys, "Acme Robotics", "      - events: [{type: funding, change: raised, company: Acme Robotics}]\n"
+                                                                "        expect: {funding-round: [Acme Robotic]}\n")
+    assert code == 1
+    assert "('Acme Robotic' is no account of this test (did you mean 'Acme Robotics'?))" in out + err, (out, err)

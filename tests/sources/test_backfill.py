@@ -67,6 +67,7 @@ def _news_workspace(tmp_path: Path, server: FixtureServer, accounts: str) -> Pat
     assert main(["-c", str(config), "accounts", "import", str(tmp_path / "accounts.csv")]) == 0
     return config
 
+
 def test_backfill_stores_a_new_accounts_news_visibly_and_sends_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     now = datetime.now(UTC)
     with FixtureServer(render=lambda body: relative_dates(body, now)) as server:
@@ -123,15 +124,7 @@ def test_a_rule_that_says_backfill_alert_alerts_on_history_and_the_others_stay_q
     """Backfilled events go through the daemon's engine: only `backfill: alert` rules post."""
     now = datetime.now(UTC)
     with FixtureServer(render=lambda body: relative_dates(body, now)) as server:
-        server.route("search/boeing.com", Reply((FIXTURES / "news/search/boeing.xml").read_bytes(),
-                                                content_type="application/rss+xml"))
-        assert main(["init", str(tmp_path)]) == 0
-        config = tmp_path / "signalwatch.yaml"
-        text = config.read_text().replace("allow_private_addresses: false", "allow_private_addresses: true")
-        text = text.replace("per_host_interval: 1.0 ", "per_host_interval: 0 ")
-        text += (f"  - name: account-news\n    type: account_news\n"
-                 f"    url_template: \"{server.url('search/{domain}')}?q={{query}}\"\n")
-        config.write_text(text)
+        config = _news_workspace(tmp_path, server, "Boeing,boeing.com\n")
         (tmp_path / "rules" / "history.yaml").write_text(
             "rules:\n"
             "  - id: any-leader-history\n"
@@ -145,8 +138,6 @@ def test_a_rule_that_says_backfill_alert_alerts_on_history_and_the_others_stay_q
             "    match: {event.type: leadership}\n"
             "    max_age: 30d\n"
             "    route: [{sink: console}]\n")
-        (tmp_path / "accounts.csv").write_text("name,domain\nBoeing,boeing.com\n")
-        assert main(["-c", str(config), "accounts", "import", str(tmp_path / "accounts.csv")]) == 0
         capsys.readouterr()
         assert main(["-c", str(config), "backfill", "--all", "--source", "account-news"]) == 0
     assert "account-news: 1 alert(s) queued by rules with `backfill: alert`" in capsys.readouterr().out
