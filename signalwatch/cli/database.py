@@ -65,9 +65,7 @@ def open_problem(exc: Exception, settings: Settings) -> DatabaseProblem:
 
     url = make_url(settings.database_url)
     shown = url.render_as_string(hide_password=True)
-    reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
-    if url.password:
-        reason = reason.replace(str(url.password), "***")
+    reason = " ".join(str(getattr(exc, "orig", None) or exc).split())  # its caller redacts the password (`cli.common.redact`)
     if url.get_backend_name() == "sqlite":
         if "locked" in reason or "busy" in reason:
             return DatabaseProblem(f"signalwatch: the database {shown} is busy: {reason}", EXIT_TRANSIENT)
