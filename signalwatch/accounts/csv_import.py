@@ -10,12 +10,26 @@ from pathlib import Path
 from typing import Any
 
 from signalwatch.accounts import FIELD_KINDS, GIVEN_FIELDS, REQUIRED_FIELDS, Account
+from signalwatch.accounts.country import country_code
 from signalwatch.resolve import normalize_domain
 from signalwatch.yamlload import Issue, suggest
 
-__all__ = ["read_accounts_csv", "iter_accounts_csv", "COLUMNS"]
+__all__ = ["read_accounts_csv", "iter_accounts_csv", "COLUMNS", "CRM_EXPORTS"]
 
 COLUMNS = GIVEN_FIELDS  # the account schema, in its order: a new Account field is a new column
+# A CRM's own export, read as it is: a HubSpot companies export (its column labels) or a Salesforce
+# accounts report. Per CRM: our column -> the export's headers for it (the first one present
+# fills it). A file is read as an export when its header names that CRM's company-name column;
+# the export's other columns (owner names, phone, city...) are ignored, with one warning naming
+# them. The record id becomes `crm_id` "hubspot:123" / "salesforce:001...", as `crm sync` writes it.
+CRM_EXPORTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "hubspot": {"name": ("Company name",), "crm_id": ("Record ID", "Company ID"),
+                "domain": ("Company Domain Name", "Website URL"), "industry": ("Industry",),
+                "employees": ("Number of Employees",), "revenue": ("Annual Revenue",), "country": ("Country/Region",)},
+    "salesforce": {"name": ("Account Name",), "crm_id": ("Account ID",), "domain": ("Website",),
+                   "industry": ("Industry",), "employees": ("Employees",), "revenue": ("Annual Revenue",),
+                   "country": ("Billing Country",)},
+}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SLACK_USER = re.compile(r"^[UW][A-Z0-9]{6,}$")
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$")
@@ -25,7 +39,7 @@ _FORMATS: dict[str, tuple[re.Pattern[str], str]] = {
     "owner_email": (_EMAIL, "is not an email address"),
     "owner_slack_id": (_SLACK_USER, "is not a Slack user id (like U0123ABCD)"),
 }
-_CASE: dict[str, Callable[[str], str]] = {"industry": str.lower, "country": str.upper, "tags": str.lower}
+_CASE: dict[str, Callable[[str], str]] = {"industry": str.lower, "country": lambda text: country_code(text) or "", "tags": str.lower}
 if _unreadable := [name for name in COLUMNS if FIELD_KINDS[name] not in (str, int, float, tuple)]:
     raise TypeError(f"the accounts CSV reader has no conversion for the Account fields {_unreadable}: add one to _cell")
 
@@ -118,30 +132,68 @@ def _decode(data: bytes, name: str) -> tuple[str, Issue | None]:
             "or save the file as CSV UTF-8", severity="warning")
 
 
+def _key(header: str) -> str:
+    return re.sub(r"[\s_]+", " ", header.strip().lower())
+
+
+def _export_of(header: list[str]) -> tuple[str, dict[str, str]] | None:
+    """(crm, the file's header key -> our column) when the file is a CRM's own export, else None."""
+    present = {_key(h) for h in header}
+    for crm, columns in CRM_EXPORTS.items():
+        if _key(columns["name"][0]) not in present:
+            continue
+        renamed: dict[str, str] = {}
+        for ours, names in columns.items():
+            found = next((_key(n) for n in names if _key(n) in present), None)
+            if found is not None:
+                renamed[found] = ours
+        return crm, renamed
+    return None
+
+
 def _parse(handle: io.StringIO, name: str, board_providers: Collection[str], issues: list[Issue]) -> Iterator[Account]:
     """Rows of the decoded file: an unknown column rejects the file, a bad row only itself."""
     reader = csv.DictReader(handle)
     header = [h.strip().lower() for h in reader.fieldnames or []]
+    export = _export_of(header) if any(h not in COLUMNS for h in header) else None
+    if export:
+        crm, renamed = export
+        ignored = [h.strip() for h in reader.fieldnames or [] if _key(h) not in renamed]
+        issues.append(Issue(name, 1, f"read as a {crm} export: " + ", ".join(
+            f"{h.strip()!r} as {renamed[_key(h)]}" for h in reader.fieldnames or [] if _key(h) in renamed)
+            + (f"; ignored: {', '.join(repr(h) for h in ignored)}" if ignored else ""), severity="warning"))
+        yield from _rows(reader, name, board_providers, issues, renamed, crm)
+        return
     unknown = [h for h in header if h not in COLUMNS]
     if not header or "name" not in header:
         semicolons = len(header) == 1 and ";" in header[0]
         hint = " (the header is separated by ';', as spreadsheets save CSV in some locales: save it with commas)" if semicolons else ""
-        issues.append(Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}{hint}"))
+        exports = "; or a HubSpot companies export / Salesforce accounts report as it is"
+        issues.append(Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}{exports}{hint}"))
         return
     if unknown:
         issues.extend(Issue(name, 1, f"unknown column {col!r}{suggest(col, COLUMNS)}") for col in unknown)
         return
+    yield from _rows(reader, name, board_providers, issues, {_key(h): h for h in header}, None)
+
+
+def _rows(reader: csv.DictReader[str], name: str, board_providers: Collection[str], issues: list[Issue],
+          renamed: dict[str, str], crm: str | None) -> Iterator[Account]:
+    """The good rows, each cell under its column (`renamed`: the file's header key -> our column);
+    with `crm`, a CRM export whose record ids are that CRM's."""
     seen: dict[str, int] = {}
     try:
         for raw in reader:
             line = reader.line_num
-            values = {k.strip().lower(): (v or "") for k, v in raw.items() if k is not None}
             if None in raw:
                 issues.append(Issue(name, line, "more fields than columns"))
                 continue
+            values = {renamed[_key(k)]: (v or "") for k, v in raw.items() if k is not None and _key(k) in renamed}
             if any("\x00" in value for value in values.values()):
                 issues.append(Issue(name, line, "contains a NUL byte (is this a binary or UTF-16 file?)"))
                 continue
+            if crm and values.get("crm_id", "").strip():
+                values["crm_id"] = f"{crm}:{values['crm_id'].strip()}"
             account, problems = _row(values, line, name, board_providers)
             key = (account.domain or account.name.lower()) if account else None
             if account and key in seen:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from signalwatch.accounts.country import country_code
 from signalwatch.crm.contacts import ContactListing, CrmContact, hubspot_contact_url, salesforce_contact_url
 from signalwatch.crm.hubspot_api import HubSpotApi
 from signalwatch.crm.salesforce_api import SalesforceApi
@@ -87,7 +88,7 @@ def _mapped(crm: str, remote_id: str, record: dict[str, Any], fields: FieldMap, 
     return CrmAccount(
         crm=crm, remote_id=remote_id, name=_text(get(fields.name)) or "", domain=_text(get(fields.domain)),
         industry=industry_word(get(fields.industry), industry_map), employees=_int(get(fields.employees)),
-        revenue=_float(get(fields.revenue)), country=country.upper() if country else None,
+        revenue=_float(get(fields.revenue)), country=country_code(country),
         owner_email=owner_email, tags=tags,
     )
 

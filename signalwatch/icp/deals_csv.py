@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
+from signalwatch.accounts.country import country_code
 from signalwatch.crm.fetch import industry_word
 from signalwatch.icp.deals import ClosedDeal, DealCompany, DealsRead
 from signalwatch.resolve import normalize_domain
@@ -114,7 +115,7 @@ def _company(row: Mapping[str, str], problems: list[str]) -> DealCompany | None:
             numbers[column] = None
     name = row.get("company", "").strip() or None
     domain = normalize_domain(row.get("domain"))
-    country = row.get("country", "").strip().upper() or None
+    country = country_code(row.get("country"))
     if not (ids or name or domain):
         return None
     employees = numbers["employees"]

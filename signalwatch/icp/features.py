@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from signalwatch.accounts import Account
+from signalwatch.accounts.country import country_code
 from signalwatch.icp.deals import ClosedDeal
 from signalwatch.icp.history import StoredEvent
 
@@ -84,7 +85,7 @@ def firmographics(deal: ClosedDeal, account: Account | None) -> Firmographics:
         pick[name] = ours if ours not in (None, "") else (getattr(company, name) if company is not None else None)
     industry, country = pick["industry"], pick["country"]
     return Firmographics(str(industry).strip().lower() if industry else None, pick["employees"], pick["revenue"],
-                         str(country).strip().upper() if country else None)
+                         country_code(str(country)) if country else None)
 
 
 def _firmographic_attributes(values: Firmographics) -> tuple[set[Attribute], set[str]]:

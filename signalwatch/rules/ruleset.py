@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.accounts import ACCOUNT_FIELDS, Account
+from signalwatch.accounts.country import country_code
 from signalwatch.events import SignalEvent
 from signalwatch.eventtypes import KINDS, LIST, TEXT, YES_NO
 from signalwatch.rules.conditions import NUMBER, Match, Test, compile_match
@@ -423,7 +424,7 @@ class _Loader:
         """Compile a match block, its problems reported at their lines. An empty block matches
         everything, so it is an error unless `allow_empty` (an ICP tier without criteria)."""
         match, problems = compile_match(raw, check, prefix, field_type=_rule_field_type, allow_empty=allow_empty,
-                                        check_value=self.value_problem if prefix == "" else None)
+                                        check_value=self.value_problem)
         for inner, message in problems:
             self.at(loaded, (*loc, *inner), message, warning=isinstance(message, _Warning))
         return match
@@ -446,6 +447,11 @@ class _Loader:
             elsewhere = [t for t in KINDS if folded in KINDS[t].changes]
             hint = f" ({text!r} is a change of {', '.join(elsewhere)})" if elsewhere else suggest(folded, allowed)
             return f"{text!r} is not a change of {for_types}{hint}; known: {', '.join(sorted(allowed))}"
+        if path == "account.country":
+            code = country_code(text)
+            if code != text.upper():  # a country's name: accounts hold its code, so the name never matches
+                return f"account.country holds ISO 3166-1 codes, as imports and CRM syncs store it: {text!r} is {code!r}"
+            return None
         if path == "account.tier":
             if not self.tier_names or text in self.tier_names:
                 return None

@@ -90,7 +90,7 @@ def test_salesforce_sync_uses_the_soql_filter_and_follows_pages(salesforce: Any,
     ann = salesforce.add("User", Email="Ann@Example.com")
     salesforce.add("Account", Name="Acme", Website="https://www.acme.com/", Type="Prospect", OwnerId=ann, NumberOfEmployees=80,
                    BillingCountry="de")
-    beta = salesforce.add("Account", Name="Beta", Website="beta.io", Type="Prospect", OwnerId=ann)
+    beta = salesforce.add("Account", Name="Beta", Website="beta.io", Type="Prospect", OwnerId=ann, BillingCountry="United States")
     salesforce.add("Account", Name="Existing Customer", Website="cust.com", Type="Customer", OwnerId=ann)
     config = SalesforceConfig(enabled=True, instance_url=salesforce.instance_url, ca_bundle=str(SF_FIXTURES / "loopback-cert.pem"), timeout=2)
     api = build_salesforce_api(config, salesforce.token)
@@ -99,6 +99,7 @@ def test_salesforce_sync_uses_the_soql_filter_and_follows_pages(salesforce: Any,
     assert report.added == 2
     acme = by_name(store)["Acme"]
     assert (acme.domain, acme.owner_email, acme.owner_slack_id, acme.employees, acme.country) == ("acme.com", "ann@example.com", "U0ANN0001", 80, "DE")
+    assert by_name(store)["Beta"].country == "US"  # the code rules are written in, not "UNITED STATES"
     salesforce.delete("Account", beta)
     apply_sync(store, "salesforce", salesforce_accounts(api, sync), directory(slack).user_id, clock.now)
     assert set(by_name(store)) == {"Acme"}
