@@ -112,7 +112,7 @@ def _gauges(snap: Snapshot, now: datetime) -> Iterator[GaugeMetricFamily]:
     yield _gauge("signalwatch_outbox_rows", "Outbox rows by status (pending + sending = depth).",
                  [((("status", str(s)),), float(snap.outbox.counts.get(s, 0))) for s in statuses])
     age = (now - snap.outbox.oldest_pending_at).total_seconds() if snap.outbox.oldest_pending_at else 0.0
-    yield _gauge("signalwatch_outbox_oldest_pending_age_seconds", "Age of the oldest unsent alert (0 when none).", [((), max(0.0, age))])
+    yield _gauge("signalwatch_outbox_oldest_pending_age_seconds", "Age of the oldest unsent alert of an enabled sink (0 when none).", [((), max(0.0, age))])
     configured = [s for s in snap.sources if s.source in snap.intervals]
 
     def per(value: Callable[[SourceStatus], float]) -> Samples:

@@ -192,7 +192,7 @@ class Operations:
         now = utcnow()
         try:
             snapshot: Snapshot | None = Snapshot(
-                self.app.store.source_status(), self.intervals, outbox_summary(self.app.store), self.leader,
+                self.app.store.source_status(), self.intervals, outbox_summary(self.app.store, self.app.sinks), self.leader,
             )
         except Exception as exc:  # a broken database still gets its counters scraped
             log.warning("metrics: database snapshot failed: %s", exc)

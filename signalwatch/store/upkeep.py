@@ -4,7 +4,7 @@ and source-health incidents (state change and admin alert committed together).""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -99,13 +99,17 @@ def sink_summaries(store: Store) -> list[SinkSummary]:
             for sink in sorted(counts)]
 
 
-def outbox_summary(store: Store) -> OutboxSummary:
-    """Rows per status, and when the oldest unsent (pending or sending) row was created."""
+def outbox_summary(store: Store, sinks: Collection[str] | None = None) -> OutboxSummary:
+    """Rows per status, and when the oldest unsent (pending or sending) row was created; of the
+    `sinks` given only (the enabled ones: rows queued before a sink was disabled wait on purpose,
+    and must not keep an "oldest unsent" alert firing for ever)."""
     counts: dict[str, int] = defaultdict(int)
     oldest: datetime | None = None
     for summary in sink_summaries(store):
         for status, n in summary.counts.items():
             counts[status] += n
+        if sinks is not None and summary.sink not in sinks:
+            continue
         if summary.oldest_unsent_at is not None and (oldest is None or summary.oldest_unsent_at < oldest):
             oldest = summary.oldest_unsent_at
     return OutboxSummary(dict(counts), oldest)

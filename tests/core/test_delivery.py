@@ -155,6 +155,21 @@ def test_rows_for_a_sink_disabled_since_they_were_queued_wait_pending_not_dead(s
     assert later.sent == 1 and len(slack.messages) == 1  # enabled again: it goes out
 
 
+def test_the_oldest_unsent_metric_leaves_out_rows_waiting_for_a_disabled_sink(store: Store) -> None:
+    """Rows queued before a sink was disabled wait on purpose: counting them, the
+    "oldest unsent alert" gauge grew for ever and an operator's alert on it never cleared."""
+    from signalwatch.runtime.metrics import Counters, Snapshot, render
+    from signalwatch.store.upkeep import outbox_summary
+
+    clock = Clock()
+    enqueue(store, 1, clock.now)  # for slack, which this daemon does not enable
+    waiting = outbox_summary(store, sinks={"console"})
+    assert waiting.counts == {OutboxStatus.PENDING: 1} and waiting.oldest_pending_at is None
+    assert outbox_summary(store).oldest_pending_at is not None  # all sinks (status): it is there
+    text = render(Counters(), Snapshot([], {}, waiting, True), clock.now + timedelta(hours=5))
+    assert "signalwatch_outbox_oldest_pending_age_seconds 0.0" in text
+
+
 def test_owner_found_by_email_gets_a_dm_and_unknown_owners_fall_back(store: Store, slack: FakeSlack) -> None:
     clock = Clock()
     slack.users = {"dana@yourco.example": "U0DANA0001"}
