@@ -11,10 +11,10 @@ so a third party's sink or connector joins `signalwatch doctor` by overriding `p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Finding", "Destination", "Owner", "SinkUse", "passed", "problem", "routed_actions", "used_by"]
+__all__ = ["Finding", "Destination", "Owner", "SinkUse", "passed", "problem", "routed_actions", "used_by", "by_email"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,23 @@ class Owner:
 
     email: str | None
     chat_id: str | None = None
+    accounts: tuple[str, ...] = ()  # the names of the accounts they own, so a finding can say whose owner it is
+
+    def owned(self, shown: int = 3) -> str:
+        """" (of Acme, Globex and 4 more)": the first `shown` accounts this owner owns, or "" when none is known."""
+        more = len(self.accounts) - shown
+        names = ", ".join(self.accounts[:shown]) + (f" and {more} more" if more > 0 else "")
+        return f" (of {names})" if names else ""
+
+
+def by_email(owners: Iterable[Owner], looked_up_only: bool = False) -> dict[str, Owner]:
+    """One owner per lower-cased email, holding the accounts of every entry with that email, by
+    email; `looked_up_only` leaves out owners whose chat user id is already known."""
+    owned: dict[str, set[str]] = {}
+    for owner in owners:
+        if owner.email and not (looked_up_only and owner.chat_id):
+            owned.setdefault(owner.email.lower(), set()).update(owner.accounts)
+    return {email: Owner(email, None, tuple(sorted(names))) for email, names in sorted(owned.items())}
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from signalwatch.crm.hubspot_api import ALERT_KEY_PROPERTY, SIGNAL_PROPERTIES, HubSpotApi, HubSpotApiError
-from signalwatch.preflight import Finding, SinkUse, passed, problem, routed_actions
+from signalwatch.preflight import Finding, Owner, SinkUse, by_email, passed, problem, routed_actions
 from signalwatch.sinks.base import SinkError
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def check_hubspot(api: HubSpotApi, config: HubSpotConfig, use: SinkUse) -> list[
                 findings.append(problem("hubspot", f"{kind} have no unique {ALERT_KEY_PROPERTY} property: a retry after a timeout "
                                                    f"cannot tell whether the first attempt arrived", _SETUP))
         if config.assign_owner and actions & set(_RECORDS):
-            findings += _owners(api, sorted({o.email.lower() for o in use.owners if o.email}))
+            findings += _owners(api, by_email(use.owners))
         if config.sync.enabled and config.sync.contacts:
             findings.append(_contacts(api))
     except _Stop as stop:
@@ -70,13 +70,13 @@ def _contacts(api: HubSpotApi) -> Finding:
     return passed("hubspot", "contacts can be read: alerts can name whom to reach")
 
 
-def _owners(api: HubSpotApi, emails: list[str]) -> list[Finding]:
+def _owners(api: HubSpotApi, emails: dict[str, Owner]) -> list[Finding]:
     if not emails:
         return []
     known = set(_ask(api.owners).values())
-    missing = [email for email in emails if email not in known]
-    findings = [problem(f"hubspot owner {email}", "no HubSpot user has this email: tasks for this owner's accounts are created unassigned",
-                        "add the owner as a HubSpot user, or fix the account's owner_email") for email in missing]
+    missing = [owner for email, owner in emails.items() if email not in known]
+    findings = [problem(f"hubspot owner {owner.email}", f"no HubSpot user has this email: tasks for this owner's accounts{owner.owned()} "
+                        "are created unassigned", "add the owner as a HubSpot user, or fix the account's owner_email") for owner in missing]
     if len(missing) < len(emails):
         findings.append(passed("hubspot", f"{len(emails) - len(missing)} of {len(emails)} account owner(s) are HubSpot users"))
     return findings

@@ -19,7 +19,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from signalwatch.preflight import Destination, Finding, Owner, SinkUse, passed, problem, used_by
+from signalwatch.preflight import Destination, Finding, Owner, SinkUse, by_email, passed, problem, used_by
 
 __all__ = ["MANIFEST_SCOPES", "check_slack"]
 
@@ -152,15 +152,15 @@ class _Checker:
     def owners(self, owners: Iterable[Owner]) -> list[Finding]:
         """users.lookupByEmail for each owner without a Slack id, as the sink resolves `email:` targets."""
         findings: list[Finding] = []
-        emails = sorted({o.email.lower() for o in owners if o.email and not o.chat_id})
+        emails = by_email(owners, looked_up_only=True)
         found = 0
-        for email in emails:
+        for email, owner in emails.items():
             try:
                 self._ask("users.lookupByEmail", self._client.users_lookupByEmail, email=email)
                 found += 1
             except _Refused as refused:
                 if refused.error == "users_not_found":
-                    findings.append(problem(f"slack owner {email}", "no Slack user has this email: alerts meant for this owner "
+                    findings.append(problem(f"slack owner {email}", f"no Slack user has this email: alerts meant for this owner{owner.owned()} "
                                                                     "go to the route's fallback channel instead",
                                             "correct the owner_email of this owner's accounts (accounts CSV or CRM), or set their owner_slack_id"))
                 else:

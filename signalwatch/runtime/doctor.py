@@ -64,8 +64,12 @@ def sink_uses(settings: Settings, ruleset: RuleSet, accounts: Iterable[Account])
             routes.setdefault(notify.sink, []).append(Destination(notify.channel, used_by=("source_health",)))
     if settings.digest.enabled:
         routes.setdefault("slack", []).extend(Destination(channel, used_by=("digest",)) for channel in settings.digest.channels)
-    owners = tuple(sorted({Owner(a.owner_email, a.owner_slack_id) for a in accounts if a.owner_email or a.owner_slack_id},
-                          key=lambda o: (o.email or "", o.chat_id or "")))
+    owned: dict[tuple[str | None, str | None], list[str]] = {}
+    for account in accounts:
+        if account.owner_email or account.owner_slack_id:
+            owned.setdefault((account.owner_email, account.owner_slack_id), []).append(account.name)
+    owners = tuple(Owner(email, chat_id, tuple(sorted(names)))
+                   for (email, chat_id), names in sorted(owned.items(), key=lambda item: (item[0][0] or "", item[0][1] or "")))
     return {sink: SinkUse(tuple(destinations), owners) for sink, destinations in routes.items()}
 
 

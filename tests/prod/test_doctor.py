@@ -100,6 +100,7 @@ def test_an_owner_unknown_to_slack_is_named(workspace: Workspace, feeds: Fixture
     workspace.slack.users = {email: user for email, user in OWNERS.items() if email != "lee@yourco.example"}
     found = problems(doctor(workspace))
     assert len(found) == 1 and "slack owner lee@yourco.example" in found[0] and "owner_email" in found[0], found
+    assert "(of Initrode Health, Vandelay Imports)" in found[0], found  # whose owner: the accounts to fix
 
 
 def test_a_missing_hubspot_property_names_crm_setup(workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot,
@@ -116,6 +117,20 @@ def test_a_missing_hubspot_property_names_crm_setup(workspace: Workspace, feeds:
     assert setup.returncode == 0, setup.stderr
     healed = doctor(workspace)
     assert healed.returncode == 0, healed.stdout
+
+
+def test_an_owner_hubspot_does_not_know_is_named_with_their_accounts(workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", HUBSPOT_TOKEN)
+    route_funding_to(workspace, "      - sink: hubspot\n        action: [task]\n")
+    for email in OWNERS:
+        if email != "lee@yourco.example":
+            hubspot.add_owner(email)
+    healthy(workspace, feeds, hubspot={"enabled": True, "host": hubspot.host, "timeout": 2, "assign_owner": True})
+    workspace.cli("crm", "setup", "hubspot")
+    found = [line for line in problems(doctor(workspace)) if line.startswith("PROBLEM  hubspot")]
+    assert len(found) == 1 and "hubspot owner lee@yourco.example" in found[0], found
+    assert "(of Initrode Health, Vandelay Imports)" in found[0] and "created unassigned" in found[0], found
 
 
 def test_a_token_that_cannot_read_contacts_is_named_when_the_sync_brings_them(workspace: Workspace, feeds: FixtureServer,
