@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3 to holdout10): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3 to holdout11): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -64,6 +64,7 @@ SETS = [
     HeldOut("holdout8", least=235, least_per_type=30, least_others=3000, most_per_site=15),
     HeldOut("holdout9", least=245, least_per_type=25, least_others=3200, most_per_site=12),
     HeldOut("holdout10", least=250, least_per_type=25, least_others=3400, most_per_site=12),
+    HeldOut("holdout11", least=250, least_per_type=30, least_others=3600, most_per_site=12),
 ]
 
 
