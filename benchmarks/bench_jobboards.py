@@ -10,7 +10,8 @@ more CPUs it runs on the last one while the contenders run on the others (--no-p
 Each contender runs in its own process so its peak memory is its own:
 
 * ours: `JobBoardsConnector` fetch (thread pool, shared HttpClient) + normalize + the real
-  `Store.poll_unit` (events, cursor and cursor parts in one transaction), for the cycles in
+  `Store.poll_unit`, in chunks of boards as the pipeline polls them (`fetch_chunks`: each chunk's
+  events and cursor parts in one transaction, then the poll's record), for the cycles in
   `CYCLES`: the first poll (a baseline), the same boards with nothing changed, ~5% of boards
   changed, the same bodies again (the roles they dropped close on this second miss), and
   ~5% of jobs changed on every board (new-role processing at scale); with the collector settings and
@@ -201,18 +202,21 @@ def set_version(base: str, version: int) -> None:
     httpx.get(f"{base}/_version/{version}", timeout=None).raise_for_status()
 
 
-def run_ours(base: str, boards: int, concurrency: int, daemon_gc: bool = True) -> dict:
+def run_ours(base: str, boards: int, concurrency: int, daemon_gc: bool = True, commit_every: int | None = None) -> dict:
     from datetime import datetime, timedelta, timezone
 
     from signalwatch.accounts import Account
     from signalwatch.connectors.base import FetchContext
     from signalwatch.connectors.jobboards import JobBoardsConnector, JobBoardsOptions
     from signalwatch.http import HttpClient, HttpSettings
+    from signalwatch.runtime.ahead import one_ahead
     from signalwatch.store import Store
 
     accounts = [Account(id=n + 1, name=f"Company {n}", boards=(f"{PROVIDERS[n % 3]}:b{n}",)) for n in range(boards)]
     templates = {p: f"{base}/{p}/{{id}}" for p in PROVIDERS}
     connector = JobBoardsConnector("boards", JobBoardsOptions(url_templates=templates, concurrency=concurrency))
+    if commit_every:
+        connector.commit_every = commit_every
     http = HttpClient(HttpSettings(allow_private_addresses=True, per_host_interval=0, backoff_base=0.01))
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{tmp}/bench.db")
@@ -235,41 +239,61 @@ def run_ours(base: str, boards: int, concurrency: int, daemon_gc: bool = True) -
             cursor = store.load_cursor("boards")
             parts = store.cursor_parts("boards")
             loaded = time.perf_counter()
-            fetched = connector.fetch(FetchContext(http=http, cursor=cursor, accounts=accounts, now=now, parts=parts))
-            fetch_s = time.perf_counter() - loaded
-            normalized = connector.normalize(fetched, now)
-            normalize_s = time.perf_counter() - loaded - fetch_s
-            unchanged = normalized.cursor == cursor  # as the pipeline does: an unchanged cursor is not rewritten
-            with store.poll_unit("boards", now) as unit:  # the pipeline's unit of work, with no rules to evaluate
-                new_events = unit.insert(normalized.events)
-                unit.save_cursor(None if unchanged else normalized.cursor)
-                unit.save_parts(normalized.parts)
+            tally: Counter = Counter()
+            changes: Counter = Counter()
+            # As `runtime.pipeline.poll_source` does: each chunk committed with its parts, the next
+            # one fetched meanwhile (`one_ahead`), then the poll's record.
+            chunks = one_ahead(connector.fetch_chunks(FetchContext(http=http, cursor=cursor, accounts=accounts, now=now,
+                                                                   parts=parts)))
+            next_cursor: dict = {}
+            while True:
+                mark = time.perf_counter()
+                fetched = next(chunks, None)
+                if fetched is None:
+                    break
+                tally["fetch"] += time.perf_counter() - mark
+                mark = time.perf_counter()
+                normalized = connector.normalize(fetched, now)
+                tally["normalize"] += time.perf_counter() - mark
+                tally["errors"] += len(fetched.errors)
+                tally["parsed_boards"] += sum(1 for p in fetched.items if p.status == "changed")
+                # roles listed by the boards parsed (their rows not missing), counted without building anything
+                tally["parsed_jobs"] += sum(sum(1 for row in p.settled.rows.values() if not row[7]) for p in fetched.items
+                                            if p.status == "changed" and p.settled is not None)
+                tally["bodies_read"] += sum(1 for p in fetched.items if p.read_snapshot) + len(fetched.part_bodies)
+                next_cursor = normalized.cursor
+                written = list(normalized.parts.values())
+                tally["parts_written"] += sum(1 for w in written if w is None or w.body is not None)
+                tally["heads_written"] += sum(1 for w in written if w is not None and w.body is None)
+                del fetched
+                if normalized.events or normalized.parts:
+                    with store.poll_unit("boards", now) as unit:  # the pipeline's unit of work, with no rules to evaluate
+                        new_events = unit.insert(normalized.events)
+                        unit.save_parts(normalized.parts)
+                    tally["events"] += len(new_events)
+                    changes.update(e.change for e in new_events)
+                    del new_events
+                del normalized, written
+            unchanged = next_cursor == cursor  # as the pipeline does: an unchanged cursor is not rewritten
+            with store.poll_unit("boards", now) as unit:  # the poll's own record, after its last chunk
+                unit.save_cursor(None if unchanged else next_cursor)
             seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+            fetch_s, normalize_s = tally["fetch"], tally["normalize"]
             store_s = seconds - fetch_s - normalize_s
-            changes = Counter(e.change for e in new_events)
-            written = list(normalized.parts.values())
-            part_rows = sum(1 for w in written if w is None or w.body is not None)
-            head_rows = len(written) - part_rows
             cycles.append({
                 "cycle": cycle, "seconds": seconds, "cpu": cpu, "fetch_seconds": fetch_s, "normalize_seconds": normalize_s,
-                "store_seconds": store_s, "load_seconds": loaded - started, "events": len(new_events),
-                "by_change": dict(changes), "errors": len(fetched.errors),
-                "parsed_boards": sum(1 for p in fetched.items if p.status == "changed"),
-                # roles listed by the boards parsed (their rows not missing), counted without building anything
-                "parsed_jobs": sum(sum(1 for row in p.settled.rows.values() if not row[7]) for p in fetched.items
-                                   if p.status == "changed" and p.settled is not None),
-                "bodies_read": sum(1 for p in fetched.items if p.read_snapshot) + len(fetched.part_bodies),
-                "parts_written": part_rows, "heads_written": head_rows, "cursor_written": not unchanged,
+                "store_seconds": store_s, "load_seconds": loaded - started, "events": tally["events"],
+                "by_change": dict(changes), "errors": tally["errors"],
+                "parsed_boards": tally["parsed_boards"], "parsed_jobs": tally["parsed_jobs"],
+                "bodies_read": tally["bodies_read"],
+                "parts_written": tally["parts_written"], "heads_written": tally["heads_written"], "cursor_written": not unchanged,
                 # rows a poll wrote: events, cursor parts, and the cursor (the source-state row's poll
                 # counters and timestamps are updated on every poll and not counted)
-                "rows_written": len(new_events) + len(written) + (not unchanged),
-                "cursor_kb": len(json.dumps(normalized.cursor)) / 1e3, "peak_mb": peak_mb(),
+                "rows_written": tally["events"] + tally["parts_written"] + tally["heads_written"] + (not unchanged),
+                "cursor_kb": len(json.dumps(next_cursor)) / 1e3, "peak_mb": peak_mb(),
                 "parts_mb": watch.execute(
                     "SELECT coalesce(sum(length(head) + length(body)), 0) FROM cursor_parts").fetchone()[0] / 1e6,
             })
-            # The daemon keeps nothing of a poll once it is committed: neither may the bench, or the
-            # next cycle runs beside 200k dead postings that every garbage collection walks again.
-            del fetched, normalized, new_events, written
         watch.close()
         store.close()
     http.close()
@@ -383,6 +407,8 @@ def main() -> int:
     parser.add_argument("--no-pin", action="store_true", help="let the server share the contenders' CPUs")
     parser.add_argument("--python-gc", action="store_true",
                         help="run ours with Python's default collector, not the daemon's (runtime.app.settle_heap)")
+    parser.add_argument("--commit-every", type=int, metavar="N",
+                        help="boards per committed chunk of ours (default: JobBoardsConnector.commit_every)")
     parser.add_argument("--peer-as-installed", action="store_true",
                         help="run the asyncio peer without the sniffio stand-in (see sniffio_shim)")
     parser.add_argument("--worker", choices=["ours", "peer", "threads", "naive"], help=argparse.SUPPRESS)
@@ -393,7 +419,8 @@ def main() -> int:
         if args.cpus:
             os.sched_setaffinity(0, {int(c) for c in args.cpus.split(",")})
         if args.worker == "ours":
-            result = run_ours(args.base, args.boards, args.concurrency, daemon_gc=not args.python_gc)
+            result = run_ours(args.base, args.boards, args.concurrency, daemon_gc=not args.python_gc,
+                              commit_every=args.commit_every)
         elif args.worker in ("peer", "threads"):
             result = run_peer(args.base, args.boards, args.concurrency, args.peer_as_installed, args.worker == "threads")
         else:
@@ -431,6 +458,8 @@ def _worker(name: str, base: str, args: argparse.Namespace, cpus: set[int] | Non
         command.append("--peer-as-installed")
     if args.python_gc:
         command.append("--python-gc")
+    if args.commit_every:
+        command += ["--commit-every", str(args.commit_every)]
     if cpus:
         command += ["--cpus", ",".join(map(str, sorted(cpus)))]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -448,7 +477,7 @@ PEER_TITLES = {
 def report(ours: dict, peers: dict[str, dict], naive: dict | None) -> bool:
     """Print every contender's cycles and the targets; True when every target is met."""
     labels = dict(enumerate((label for _, label in CYCLES), start=1))
-    print("\njobboards connector (fetch + normalize + Store.poll_unit):")
+    print("\njobboards connector (fetch_chunks + normalize + Store.poll_unit per chunk):")
     for c in ours["cycles"]:
         rate = c["events"] / c["seconds"] if c["seconds"] else 0.0
         split = (f"load {c['load_seconds']:.2f}, fetch {c['fetch_seconds']:.2f}, normalize {c['normalize_seconds']:.2f}, "

@@ -9,13 +9,15 @@ moves ahead of stored events.
 
 State that grows with the number of targets (a snapshot per job board) goes in keyed
 cursor parts rather than the one-row cursor, so an unchanged target costs no reading
-or writing; see `CursorParts`.
+or writing; see `CursorParts`. A source with thousands of targets may hand its poll over
+in chunks (`Connector.fetch_chunks`), each committed with its own cursor parts, so a
+poll's memory follows the chunk, not the number of targets.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, Protocol
@@ -159,6 +161,18 @@ class Connector(ABC):
     @abstractmethod
     def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
         """Turn raw items into events and the next cursor. Pure: no I/O, no clock."""
+
+    def fetch_chunks(self, ctx: FetchContext) -> Iterator[Fetched] | None:
+        """The poll as a series of self-contained chunks, or None (the default): one `fetch`.
+
+        The pipeline normalizes each chunk and commits its events with its cursor parts in one
+        transaction before it asks for the next, so a poll holds one chunk at a time, and a crash
+        between chunks leaves the committed ones done and the rest as they were (the next poll
+        does them again). So a chunk must be whole on its own: no cursor part written by two
+        chunks, nothing its `normalize` derives that needs another chunk. The errors of every
+        chunk and the one-row cursor of the last are saved with the poll's record, after the
+        last chunk. Optional: for sources whose poll is too large to hold at once."""
+        return None
 
     def backfill(self, ctx: FetchContext, since: datetime) -> tuple[list[SignalEvent], dict[str, str]] | None:
         """The events of `ctx.accounts` that happened since `since`, dated when they happened,

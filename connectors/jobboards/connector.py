@@ -10,7 +10,10 @@ writes nothing.
 Each board is diffed against its stored snapshot by the fetch worker that fetched it, as
 soon as it arrives (`settle`): a poll keeps each board's next rows and diff, never every
 board's listing and stored snapshot at once. `normalize` turns the diffs into events, heads
-and surge histories.
+and surge histories. The pipeline polls the boards in groups (`fetch_chunks`, `chunks`): each
+group's events are committed with its boards' snapshots and its accounts' surge histories, so
+a poll holds one group at a time, and a crash between groups leaves the committed boards done
+and the others as they were, diffed again next poll.
 
 The first successful poll of a board is its baseline and emits nothing (no flood of
 "posted" alerts for roles that were already open); technologies are read only from roles
@@ -21,7 +24,7 @@ state, so an outage never closes its roles.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -35,15 +38,18 @@ from signalwatch.connectors.base import (
     Normalized,
     PartWrite,
 )
+from signalwatch.connectors.jobboards.chunks import board_groups
 from signalwatch.connectors.jobboards.collector import collector_paused
 from signalwatch.connectors.jobboards.events import KIND, role_event, surge_event
 from signalwatch.connectors.jobboards.fetch import (
     AccountRef,
     BoardPoll,
+    BoardTarget,
     collect_targets,
     poll_boards,
 )
 from signalwatch.connectors.jobboards.history import recent_roles
+from signalwatch.connectors.jobboards.model import Provider
 from signalwatch.connectors.jobboards.registry import PROVIDERS
 from signalwatch.connectors.jobboards.state import (
     account_key,
@@ -97,16 +103,41 @@ class JobBoardsConnector(Connector):
     default_interval = timedelta(hours=6)
     options: JobBoardsOptions
 
+    # Boards per committed group (`fetch_chunks`). A group of 100 boards of ~110 roles holds ~3 MB
+    # of next snapshot rows and events; a 2,000-board poll committed whole held ~60 MB of them.
+    # Smaller groups save no more (what is left is the boards in flight) and cost a commit each.
+    commit_every: int = 100
+
     def fetch(self, ctx: FetchContext) -> Fetched:
-        providers = {name: PROVIDERS[name] for name in self.options.providers}
-        targets, errors = collect_targets(ctx.accounts, providers, self.options.url_templates)
-        polls, failures = poll_boards(ctx.http, targets, providers, ctx.parts, self.options.concurrency)
+        """Every board in one `Fetched` (tools and tests; the pipeline polls through `fetch_chunks`)."""
+        targets, errors = collect_targets(ctx.accounts, self._providers(), self.options.url_templates)
+        return self._fetch_group(ctx, targets, ctx.parts.heads, errors)
+
+    def fetch_chunks(self, ctx: FetchContext) -> Iterator[Fetched]:
+        """The boards in groups of about `commit_every` that share no account (`chunks`), each
+        with the heads of its own parts only; then the parts of boards and accounts no longer
+        named, to forget (and the boards that cannot be polled, as errors)."""
+        targets, errors = collect_targets(ctx.accounts, self._providers(), self.options.url_templates)
+        heads = ctx.parts.heads
+        named: set[str] = set()
+        for group in board_groups(targets, self.commit_every):
+            keys = {target.ref.key for target in group} | {account_key(a.id) for target in group for a in target.accounts}
+            named |= keys
+            yield self._fetch_group(ctx, group, {key: heads[key] for key in keys if key in heads}, {})
+        yield Fetched(cursor=ctx.cursor, errors=errors, part_heads={key: head for key, head in heads.items() if key not in named})
+
+    def _providers(self) -> dict[str, Provider]:
+        return {name: PROVIDERS[name] for name in self.options.providers}
+
+    def _fetch_group(self, ctx: FetchContext, targets: Sequence[BoardTarget], heads: Mapping[str, Mapping[str, Any]],
+                     errors: Mapping[str, str]) -> Fetched:
+        """The boards of `targets` fetched and settled; `heads` are the parts `normalize` keeps or forgets."""
+        polls, failures = poll_boards(ctx.http, targets, self._providers(), ctx.parts, self.options.concurrency)
         # The surge history of every account whose boards were diffed (see `normalize`).
         diffed = {account.id for poll in polls if poll.settled is not None and poll.settled.diff is not None
                   for account in poll.accounts}
         histories = ctx.parts.bodies(account_key(account_id) for account_id in sorted(diffed))
-        return Fetched(cursor=ctx.cursor, items=polls, errors={**errors, **failures},
-                       part_heads=ctx.parts.heads, part_bodies=histories)
+        return Fetched(cursor=ctx.cursor, items=polls, errors={**errors, **failures}, part_heads=heads, part_bodies=histories)
 
     def normalize(self, fetched: Fetched, now: datetime) -> Normalized:
         with collector_paused():  # a dozen full collections over ~10^6 acyclic rows: see `collector`
@@ -158,8 +189,7 @@ class JobBoardsConnector(Connector):
 
     def backfill(self, ctx: FetchContext, since: datetime) -> tuple[list[SignalEvent], dict[str, str]] | None:
         """Roles the accounts' boards list that were published since `since` (see `history`)."""
-        providers = {name: PROVIDERS[name] for name in self.options.providers}
-        return recent_roles(ctx.http, ctx.accounts, providers, self.options.url_templates, source=self.source_name,
+        return recent_roles(ctx.http, ctx.accounts, self._providers(), self.options.url_templates, source=self.source_name,
                             since=since, now=ctx.now)
 
     def _role_events(
