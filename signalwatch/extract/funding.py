@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from signalwatch.events import EventType
 from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.funding_clause import MONEY_MARK as _MONEY_MARK_RE
-from signalwatch.extract.funding_clause import clause_round, clause_rounds
+from signalwatch.extract.funding_clause import clause_round, clause_rounds, other_figure
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money, find_amounts
@@ -30,6 +30,7 @@ from signalwatch.extract.text import (
     quote,
     sentences,
     split_names,
+    strip_wire_credit,
     words,
 )
 
@@ -57,6 +58,9 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
     `tokens` is `words(headline)` when the caller already has it.
     """
     tokens = tokens if tokens is not None else words(headline)
+    if _EMOJI.search(headline):  # "... and Stori 🇲🇽 raises $50 Million in debt financing": a flag between name and verb
+        headline = " ".join(_EMOJI.sub(" ", headline).split())
+    summary = strip_wire_credit(summary)  # "(Reuters) -Scale AI said ...": the first sentence's subject is the company
     summary_sentences = sentences(summary)[:SUMMARY_SENTENCES] if summary else []
     not_a_round = rules.not_a_round(lower(headline), tokens)
     hit = None if not_a_round else _headline_hit(headline, summary, tokens)
@@ -77,6 +81,18 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
         else:
             _complete(twin, extra)
     kept = _dedupe_rounds(found)
+    for worth in kept:
+        if worth.money is None and worth.why.startswith("funding.worth-after-round"):
+            # "Revolut has become the UK's most valuable fintech startup after a funding round ...": its figure comes later
+            worth.money, source = _summary_amount_from(summary_sentences[1:])
+            if worth.money is not None:
+                worth.why += f"; amount from the summary: {quote(source, 90)}"
+    if len(kept) == 1 and kept[0].money is None and kept[0].company:
+        # "Bolt valued at $4.75 billion in new funding round" over "Bolt stated Monday that it has raised 600 million euros":
+        # the item's one round without a figure takes the one a summary sentence about the company gives it
+        kept[0].money, source = _summary_amount_from(summary_sentences, kept[0].company)
+        if kept[0].money is not None:
+            kept[0].why += f"; amount from the summary: {quote(source, 90)}"
     if not kept and not not_a_round and not rules.about_a_fund(summary):
         kept = _clause_rounds(headline, summary_sentences)
     elif kept and len(_MONEY_MARK_RE.findall(summary)) >= 2 and not not_a_round and not rules.about_a_fund(summary):
@@ -87,6 +103,10 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                 extra.primary = False
                 kept.append(extra)
     return [_extraction(r, headline, summary_sentences, only=len(kept) == 1) for r in kept]
+
+
+# Flags (regional indicator pairs) and pictographs that newsletters write after names.
+_EMOJI = re.compile("[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+")
 
 
 def _clause_rounds(headline: str, summary_sentences: list[str]) -> list[Round]:
@@ -124,7 +144,7 @@ def _clause_of(headline: str, tail: str) -> str:
 
 _ROUNDUP_WORDS = frozenset("funding financing fundraise invests backs".split())
 _OTHER_SHAPE_WORDS = frozenset("talks awards grants gives donates funds backs bankrolls finances puts commits pledges pumps pump pour pours inject injects "
-    "plow plows invest join joins heading heads spearhead spearheads leading launch unveil form create".split())
+    "plow plows invest join joins heading heads spearhead spearheads leading launch unveil form create led back".split())
 # Headline words besides `FUNDING_WORDS` that can carry a round: the caller's cheap screen.
 FUNDING_SHAPE_WORDS = _ROUNDUP_WORDS | _OTHER_SHAPE_WORDS | frozenset(
     "round rounds grant fundraising series seed raise investment backing fundraise pump pumps pour pours inject injects".split()
@@ -137,7 +157,9 @@ def _other_shapes(headline: str) -> _Hit | None:
     if match:
         company, investor = company_from_subject(match.group("co")), company_from_subject(match.group("inv"))
         if company:
-            return _Hit(company, "", investors=split_names(investor) if investor else [], change="reported", rule="funding.talks-to-invest")
+            moneys = find_amounts(match.group("deal") or "")  # "MUFG said in talks to invest $200 million in ... Akulaku"
+            return _Hit(company, "", investors=split_names(investor) if investor else [], money=moneys[0] if moneys else None,
+                        change="reported", rule="funding.talks-to-invest")
     match = rules.AWARDS_TO.match(headline)
     if match and find_amounts(match.group("deal")) and not rules.NOT_ROUND_AMOUNT.match(
             match.group("deal")[find_amounts(match.group("deal"))[0].end :]):  # "awards $250M contract to Palantir": no grant
@@ -205,6 +227,7 @@ def _noun_shapes(headline: str) -> _Hit | None:
             if key == "possessive":  # "Advocate Aurora, Novant Health ... back Xealth's $24M round": the name before "'s"
                 own = re.search(r"(?:[A-Z0-9][\w.&!-]*\s+){0,3}[A-Z0-9][\w.&!-]*$", subject)
                 subject = own.group(0) if own and re.search(r"\s[a-z]", subject) else subject
+                subject = _HEADLINE_GERUND.sub("", subject, count=1)  # "Decoding Rapido's $120 Mn unicorn round"
             if key == "with":
                 lead = re.match(r"(?:[A-Z0-9][\w.&'-]*\s+)*?[A-Z0-9][\w.&'-]*(?=\s+[a-z]|[,.]|$)", subject)
                 subject = lead.group(0) if lead else ""
@@ -262,6 +285,14 @@ def _reported_scope(headline: str, tail: str) -> str:
     return headline[:end]
 
 
+def _refines(headline: Money, body: Money) -> bool:
+    """Whether the body's figure is the headline's written more exactly: "$16M" / "$16.5 million", "$40M" / "$40.7 million";
+    not "$542 million" / "total funding to date to $592 million", nor "$940M" / "more than $1 billion" (a coarser total)."""
+    digits = f"{headline.amount:.0f}".rstrip("0") or "0"
+    step = 10 ** (len(f"{headline.amount:.0f}") - len(digits))  # the headline figure's last written digit
+    return abs(body.amount - headline.amount) < step
+
+
 def _body_figure(money: Money, summary_sentences: list[str]) -> Money:
     """"$40M" in the headline, "$40.7 million" in the body: the body's figure (LABELLING.md).
 
@@ -271,7 +302,8 @@ def _body_figure(money: Money, summary_sentences: list[str]) -> Money:
     for sentence in summary_sentences:
         amounts = find_amounts(sentence)
         for other in amounts:
-            if _close(money, other) and other.amount != money.amount and not rules.AFTER_EXCLUDED.match(sentence[other.end :]):
+            if _close(money, other) and other.amount != money.amount and _refines(money, other) \
+                    and not rules.AFTER_EXCLUDED.match(sentence[other.end :]):
                 return other
         for first, second in zip(amounts, amounts[1:]):
             between = sentence[first.end : second.start]
@@ -355,7 +387,7 @@ def _extraction(found: Round, headline: str, summary_sentences: list[str], only:
             primary and summary_sentences and _GOVERNMENT_MONEY.search(summary_sentences[0])):
         round_name = "grant"  # money from a public body to a named recipient
     elif primary or only:
-        round_name = _round(_clause_of(headline, found.tail) if primary else headline, summary_sentences)
+        round_name = _round(_clause_of(headline, found.tail) if primary else headline, summary_sentences, company)
     else:
         round_name = _round_in(found.tail) or "undisclosed"
     attributes = {
@@ -386,6 +418,8 @@ def _quote(text: str) -> str:
 
 def _company_raises(headline: str, summary: str = "") -> _Hit | None:
     for verb in rules.VERB.finditer(lower(headline)):
+        if verb.group(0).startswith("had "):
+            continue  # "TriNetX had raised $102m ... before agreeing to a purchase by Carlyle": history told before the news
         before = headline[: verb.start()]
         meet = rules.MEET.match(before) if before.startswith(("Meet", "Inside", "meet", "inside")) else None
         if meet:
@@ -409,15 +443,27 @@ _LEAD_NAME = re.compile(r"^(?:[A-Z][\w.&'-]*)(?:\s+[A-Z][\w.&'-]*){0,3}(?=\s+[a-
 
 def _lead_name(headline: str) -> str | None:
     """The company a headline opens with ("Zorbly becomes unicorn after latest raise"): what "the company" of its summary means."""
+    if _DETERMINER.match(headline):
+        # "Our deal of the week goes to Boston-based Rhythm Pharmaceuticals, a developer of ...": the company it introduces
+        based = _BASED_NAME.search(headline)
+        return company_from_subject(based.group("co")) if based else None
     match = _LEAD_NAME.match(headline)
     if match is None or rules.INVESTOR_VERB.match(headline[match.end() :].lstrip()):
         return None  # "Pfizer leads $21M Series B for a Michigan startup": the investor, not the company
     return company_from_subject(match.group(0))
 
 
+# Words that open a headline without naming anyone: "Our deal of the week", "Decoding Rapido's $120 Mn unicorn round".
+_DETERMINER = re.compile(r"(?:Our|Your|My|His|Her|Their|Its|This|These|Those|That)\s")
+_HEADLINE_GERUND = re.compile(r"(?:Decoding|Explaining|Inside|Unpacking|Understanding|Examining|Exploring|Analy[sz]ing)\s+(?=[A-Z])")
+_BASED_NAME = re.compile(r"-based\s+(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})")
+
+
 def _clause_subject(before: str) -> str | None:
     """The company before a verb: the clause's own subject in a list ("Tesla Eyes Plant, Rapido Seeks Funding")."""
     last = before.rstrip().rsplit(", ", 1)
+    if len(last) == 2 and last[1].startswith("and "):
+        last[1] = last[1][4:]  # "..., dLocal fraud allegations send stock into freefall, and Stori raises $50 Million"
     if len(last) == 2 and last[1][:1].isupper() and not re.fullmatch(r"(?:Inc|Ltd|LLC|Corp|Co|plc|GmbH|AG|SA)\.?", last[1].strip()):
         company = company_from_subject(last[1])
         if company:
@@ -518,7 +564,7 @@ def _valued_after(headline: str) -> _Hit | None:
 
 
 def _investor_backs(headline: str) -> _Hit | None:
-    if not rules.INVESTOR_VERB.search(headline):
+    if not (rules.INVESTOR_VERB.search(headline) or _PLURAL_OR_PAST_BACKING.search(headline)):
         return None
     round_shape = _investor_round(headline)
     if round_shape is not None:
@@ -533,13 +579,24 @@ def _investor_backs(headline: str) -> _Hit | None:
         deal = " ".join(filter(None, (match.group("deal"), match.groupdict().get("deal2"))))
         if (investor is None and not generic) or company is None or (generic and not find_amounts(deal)):
             continue
-        if not (rules.FUNDING_NOUN.search(lower(deal)) or find_amounts(deal)):
-            continue
+        if not (rules.FUNDING_NOUN.search(lower(deal)) or find_amounts(deal) or (
+                pattern is rules.INVESTOR_BACKS and _DESCRIBED_COMPANY.search(match.group("co")))):
+            continue  # "Tencent backs Argentina mobile banking startup Uala": no amount, but the object is told to be a company
         names = split_names(investor) if investor else []
         moneys = [m for m in find_amounts(deal) if not rules.NOT_ROUND_AMOUNT.match(deal[m.end :])]
         return _Hit(company, deal, leads=names if lead else [], investors=names, money=moneys[0] if moneys else None,
                     rule="funding.investor-backs")
     return _invests_in(headline)
+
+
+# "McRock Capital has led the Series B financing of", "Sendy Limited, Mobility 54 and Saviu Ventures back ...".
+_PLURAL_OR_PAST_BACKING = re.compile(r"\s(?:led|back)\s")
+# An object told to be a young company by a description before its name: "digital logistic platform Kamtar", "mobile banking
+# startup Uala" ("crypto firm World Liberty" is not enough: a firm is backed by politicians too).
+_DESCRIBED_COMPANY = re.compile(
+    r"(?<![\w-])(?:startup|start-up|platform|fintech|insurtech|healthtech|medtech|edtech|proptech|neobank|biotech|upstart|"
+    r"spinout|spin-out|unicorn)\s+[A-Z0-9][\w.&'!-]*(?:\s+[A-Z0-9][\w.&'!-]*){0,2}\s*$"
+)
 
 
 # "Classplus invests in Gyan Live", "SoftBank invests in Rice Robotics' deliveries": an investor's stake in a named company.
@@ -618,27 +675,65 @@ def _headline_amount(tail: str) -> Money | None:
     return money
 
 
-def _summary_amount(summary_sentences: list[str]) -> Money | None:
+def _own_word(company: str | None) -> str:
+    """The word of a company's name a sentence about it must contain: "Nuvalent", "Bank" for "The Bank of London"."""
+    for word in (company or "").split():
+        if word.lower() not in ("the", "a", "an") and len(word) > 1:
+            return word
+    return company or ""
+
+
+# A sentence that goes on about the one before: "The transactions amounted to ...", "It was led by ...".
+_CONTINUES = re.compile(r"(?:The|This|That|It|Its|These|Their)\s")
+
+
+def _summary_amount(summary_sentences: list[str], company: str | None = None) -> Money | None:
+    """The first round's amount the summary's first sentences state; with `company`, only in a sentence that names it."""
+    return _summary_amount_from(summary_sentences, company)[0]
+
+
+def _summary_amount_from(summary_sentences: list[str], company: str | None = None) -> tuple[Money | None, str]:
+    """`_summary_amount` and the sentence it was read from (for `--explain`)."""
+    own = _own_word(company)
+    named = False  # the sentence before named the company: "The transactions amounted to ~ €283 million" follows it
     for sentence in summary_sentences[:3]:
+        follows, named = named and bool(_CONTINUES.match(sentence)), own in sentence
         if not rules.SUMMARY_FUNDING.search(sentence) or rules.EARLIER_SENTENCE.search(sentence):
             continue
+        if own and own not in sentence and not follows:
+            continue
+        if own and own in sentence:
+            # "... with $50 million in the pocket, cancer startup Nuvalent completed another financing round, this time in a
+            # $135 million Series B": the figure told after the company's name
+            sentence = sentence[sentence.find(own) :]
         money = _first_amount(sentence)
+        if money is not None and own and other_figure(sentence, money):
+            continue
         if money is not None and not rules.NOT_ROUND_AMOUNT.match(sentence[money.end:]):
-            return money
-    return None
+            return money, sentence
+    return None, ""
 
 
-def _round(headline: str, summary_sentences: list[str]) -> str:
+def _round(headline: str, summary_sentences: list[str], company: str = "") -> str:
     found = _round_in(headline)
     if found:
         return found
+    own = _own_word(company)
     for sentence in summary_sentences:
-        if rules.EARLIER_SENTENCE.search(sentence):
+        earlier = rules.EARLIER_SENTENCE.search(sentence)
+        if earlier and not (own and own in sentence[: earlier.start()]):
             continue
-        found = _round_in(sentence)
-        if found:
-            return found
+        # "Paystack has raised $8 million in Series A funding ..., a follow-up from the $1.3 million it raised in 2016":
+        # the words before the history, naming the company, still name this round
+        found = _round_in(sentence[: earlier.start()] if earlier else sentence)
+        if found and (earlier is None or found.startswith(("series", "seed", "pre_seed"))):
+            return found  # a lettered round, not "debt issuance" told among the history
     return "undisclosed"
+
+
+# Debt told beside the equity round, which is the event (LABELLING.md: "Mixed equity+debt: the equity round").
+_DEBT_BESIDE = re.compile(r"\b(?:together\s+with|along\s+with|alongside|in\s+addition\s+to|as\s+well\s+as|plus)\b")
+_EQUITY_ROUND = re.compile(r"(?<!private\s)\bequity\s+(?:funding|financing|round|investment|raise)\b")  # lower-cased text
 
 
 def _round_in(text: str) -> str | None:
@@ -655,6 +750,8 @@ def _round_in(text: str) -> str | None:
             return "seed"
         if match.group("pre_later"):
             return "undisclosed"  # "pre-Series B": no letter of its own (LABELLING.md)
+        if match.group("debt") and (_DEBT_BESIDE.search(text[max(0, match.start() - 60) : match.start()]) or _EQUITY_ROUND.search(text)):
+            continue  # "The equity funding was secured together with a $2.8bn revolving credit facility": the equity is the round
         name = next(key for key in ("pre_seed", "seed", "growth", "debt", "grant") if match.group(key))
         return name
     return None

@@ -34,7 +34,7 @@ from signalwatch.extract.funding_summary import LEGAL_PIECE, Round, is_investor_
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.text import company_from_subject, lower, named_company, quote, words
 
-__all__ = ["clause_round", "clause_rounds", "headline_company", "MONEY_MARK"]
+__all__ = ["clause_round", "clause_rounds", "headline_company", "other_figure", "MONEY_MARK"]
 
 # A money amount somewhere in a headline: the caller's cheap screen for items without a funding word.
 MONEY_MARK = re.compile(r"[$€£₹]\s?\d|\d\s?(?:million|billion|mln|bln|mn|bn|crore)\b|\d(?:\.\d+)?\s?[mb]\b", re.IGNORECASE)
@@ -63,7 +63,8 @@ _NOT_A_ROUND_AFTER = re.compile(
     r"\s*(?:funds?\b|vehicle|programme|program|scheme|initiative|pot|pool|competition|call|plan\b|package|pledge|announcements?|"
     r"news|deals|activity|totals?|figures|levels?|landscape|market|environment|trends?|volumes?|data|tracker|"
     r"(?:for|to)\s+(?:[\w-]+\s+){0,3}?(?:startups|start-ups|companies|firms|businesses|projects|founders|entrepreneurs|"
-    r"research|researchers|schools|universities|farmers|programs?|programmes?|initiatives|sector|industry|smes|ventures)\b)"
+    r"research|researchers|schools|universities|farmers|programs?|programmes?|initiatives|sector|industry|smes|ventures|"
+    r"fintechs|biotechs|scale-?ups|innovators|innovation)\b)"
 )  # lower-cased text
 # Words just before the amount that make it something other than this round's money.
 _NOT_THIS_ROUND_BEFORE = re.compile(
@@ -411,6 +412,19 @@ def _this_round(low: str, money: Money, anchor: _Anchor) -> bool:
     if _NOT_THIS_ROUND_BEFORE.search(low[max(0, money.start - 50) : money.start]) or _NOT_THIS_ROUND_AFTER.match(low, money.end):
         return False
     return not (anchor.kind == "noun-after" and _NOT_A_ROUND_AFTER.match(low, anchor.end))
+
+
+def other_figure(text: str, money: Money) -> bool:
+    """Whether an amount in `text` is a valuation, a total to date, a price or revenue rather than a round's money.
+
+    "puts the company's valuation at $2.1 billion", "brings Stacked's total capital to AUD $98 million",
+    "a pre-money valuation for the Berlin-based grocery delivery startup of $2.1 billion".
+    """
+    low = lower(text)
+    before = low[max(0, money.start - 80) : money.start]
+    if _NOT_THIS_ROUND_BEFORE.search(before[-50:]) or _NOT_THIS_ROUND_AFTER.match(low, money.end) or rules.AFTER_EXCLUDED.match(low[money.end :]):
+        return True
+    return bool(re.search(r"\bvalu(?:ation|ing|es|ed)\b[^,;.$€£]{0,60}$", before))  # "... valuation for the startup of $2.1 billion"
 
 
 def _subject_company(subject: str, verb: str, clause: str, item: _Item) -> str | None:

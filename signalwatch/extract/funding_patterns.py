@@ -17,7 +17,8 @@ FUNDING_WORDS = frozenset(
     "hauls reels brings takes wins won awarded emerges launches debuts comes exits announces announced clinches garners "
     "obtains draws adds lead leads backs invests bets pours puts valued raising talks seeks seeking looking takes took "
     "latches lassos launches bankrolls funds readies marches emerges debuts pockets pocketed scoops scooped locks locked hauls "
-    "hauled amasses gathers tops wraps receive snares snared racks racked books booked".split()
+    "hauled amasses gathers tops wraps receive snares snared racks racked books booked reeled raked brought lassoed garnered "
+    "clinched obtained amassed gathered grabbed attracted collected scored snapped wrapped topped".split()
 )
 
 # Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
@@ -32,7 +33,10 @@ VERB = re.compile(
     r"(?:to|will)\s+receive|"
     r"set\s+to\s+raise|takes\s+out|took\s+out|latches\s+onto|lassos|pockets|pocketed|scoops(?:\s+up)?|scooped\s+up|"
     r"locks\s+(?:in|up)|locked\s+in|hauls|hauled\s+in|amasses|gathers|brings\s+home|tops\s+up|wraps(?:\s+up)?|snares|snared|"
-    r"racks\s+up|racked\s+up|books|booked|pulls\s+down|pulled\s+down)(?![\w-])"
+    r"racks\s+up|racked\s+up|books|booked|pulls\s+down|pulled\s+down|"
+    # past forms of the verbs above: "Wayfair, the Boston-based online home goods retailer, reeled in another $36 million"
+    r"reeled\s+in|raked\s+in|brought\s+in|took\s+in|hauled|latched\s+onto|lassoed|garnered|clinched|obtained|amassed|gathered|"
+    r"grabbed|attracted|collected|scored|snapped\s+up|wrapped(?:\s+up)?|topped\s+up)(?![\w-])"
 )  # matched against lower-cased text
 # Verbs that name a round being raised, with or without an amount ("in talks to raise at a $1B valuation").
 TALKS_TO_RAISE = re.compile(r"in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|looking\s+to\s+raise|set\s+to\s+raise")
@@ -70,15 +74,17 @@ NOT_A_ROUND = re.compile(
     r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d])|"
     r"\b(?:in|via|through)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
     r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
-    r"\bto\s+(?:back|boost|support|help|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|companies|founders|entrepreneurs)\b|"
-    r"\b(?:venture|vc|investment|private\s+equity|pe|growth\s+equity|venture\s+capital)\s+(?:firm|house|manager|investor)\b|"
+    # a listed company's share issue: "with $15m capital injection via rights issue", "to raise up to Rs 8,500 crore via QIP"
+    r"\brights\s+issues?\b|\bqip\b|\bqualified\s+institutional\s+placement\b|"
+    r"\bto\s+(?:back|boost|support|help|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|start-ups|companies|founders|entrepreneurs|"
+    r"fintechs|biotechs|smes|scale-?ups|innovators)\b|"
     r"\b(?:vc|venture\s+capital|investment|private\s+equity)\s+funds?\b|"
     r"[\d.]\s?(?:bn|billion|m|mn|million)\s+(?:(?!in\b)[\w-]+\s+){0,2}funds?\b|\braises\s+most\b"
 )  # matched against lower-cased text
 # Words without which `NOT_A_ROUND` cannot match: a cheap screen before the costly pattern.
 NOT_A_ROUND_WORDS = frozenset(
     "fund funds close limited lps ipo public initial spac listing offering offerings talks seek seeks seeking back invest "
-    "venture vc investment equity boost support help".split()
+    "venture vc investment equity boost support help rights qip qualified".split()
 )
 # What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
 NOT_ROUND_AMOUNT = re.compile(
@@ -107,7 +113,8 @@ ROUND = re.compile(
 )  # matched against lower-cased text
 # A round named in passing as an earlier one: "six months after its Series A".
 EARLIER = re.compile(
-    r"\b(?:after|following|since|previous|previously|prior|last|earlier|follows|its\s+last)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE
+    r"\b(?:after|following|since|previous|previously|prior|last|earlier|follows|its\s+last|so\s+far|to\s+date)\b(?:\s+\S+){0,4}\s*$",
+    re.IGNORECASE,
 )
 EARLIER_SENTENCE = re.compile(
     r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|(?<!\bit\s)had\s+raised|since)\b", re.IGNORECASE
@@ -183,6 +190,17 @@ _FUND_AS_INVESTOR_BEFORE = re.compile(r"(?:\bled\s+by|\bfrom|\bbacked\s+by|\bby|
 _FUND_AS_INVESTOR_AFTER = re.compile(r"\s*(?:,\s+)?(?:co-)?(?:led|leads|leading|invests|invested|backs|backed|participated|joined|joins)\b")
 
 
+# "Venture capital firm Balderton raises ...": an investment firm as the subject, whose money is its own fund ...
+INVESTMENT_FIRM = re.compile(
+    r"\b(?:venture|vc|investment|private\s+equity|pe|growth\s+equity|venture\s+capital)\s+(?:firm|house|manager|investor)\b"
+)  # matched against lower-cased text
+# ... unless the firm is named as the round's investor: "led by venture capital firm Accel", "from investment firm X".
+_FIRM_AS_INVESTOR_BEFORE = re.compile(
+    r"(?:\b(?:led|co-led|backed|joined)\s+by|\bfrom|\bincluding|\bsuch\s+as|\bwith|\band|,)\s+(?:(?:the|an?|us|uk)\s+)?"
+    r"(?:[\w'.&-]+\s+){0,2}$"
+)
+
+
 def not_a_round(lowered: str, tokens: frozenset[str]) -> bool:
     """Whether lower-cased `text` is about a fund, an IPO or a listing rather than a round; `tokens` are its words."""
     if not tokens & NOT_A_ROUND_WORDS:
@@ -192,7 +210,14 @@ def not_a_round(lowered: str, tokens: frozenset[str]) -> bool:
             before = lowered[max(0, match.start() - 60) : match.start()]
             if not (_FUND_AS_INVESTOR_BEFORE.search(before) or _FUND_AS_INVESTOR_AFTER.match(lowered, match.end())):
                 return True
+    if tokens & _FIRM_WORDS:
+        for match in INVESTMENT_FIRM.finditer(lowered):
+            if not _FIRM_AS_INVESTOR_BEFORE.search(lowered[max(0, match.start() - 40) : match.start()]):
+                return True
     return bool(NOT_A_ROUND.search(lowered))
+
+
+_FIRM_WORDS = frozenset("firm house manager investor".split())
 
 
 SUMMARY_FUNDING = re.compile(
@@ -246,8 +271,9 @@ INVESTOR_ROUND = re.compile(
 )
 # "Telkom Indonesia unit said to be in advanced talks to invest in Gojek": a round reported, not done.
 TALKS_TO_INVEST = re.compile(
-    r"^(?P<inv>.+?)\s+(?:is\s+|are\s+)?(?:said\s+to\s+be\s+|reportedly\s+)?in\s+(?:advanced\s+|early\s+)?talks\s+to\s+"
-    r"(?:invest\s+in|back|fund|lead\s+(?:a\s+)?(?:round|funding)\s+(?:in|for))\s+(?P<co>.+?)(?:\s+(?:at|for|in|with|to)\s+.*)?$",
+    r"^(?P<inv>.+?)\s+(?:is\s+|are\s+)?(?:said\s+to\s+be\s+|said\s+|reportedly\s+)?in\s+(?:advanced\s+|early\s+)?talks\s+to\s+"
+    r"(?:invest\s+(?:(?:about\s+|around\s+|up\s+to\s+)?(?P<deal>[$€£]\S+(?:\s+(?:million|billion|mn|bn))?)\s+)?in|back|fund|"
+    r"lead\s+(?:a\s+)?(?:round|funding)\s+(?:in|for))\s+(?P<co>.+?)(?:\s+(?:at|for|in|with|to)\s+.*)?$",
     re.IGNORECASE,
 )
 # "Gates Foundation Awards $100K to Diagnostics for All": a grant to a named recipient.
@@ -261,7 +287,7 @@ INVESTOR_LAUNCH = re.compile(
 # "Indonesia's Astra and GDN join Go-Jek fundraising"
 JOINS_ROUND = re.compile(r"^(?P<inv>.+?)\s+(?:join|joins)\s+(?P<co>.+?)(?:'s)?\s+(?:fundraising|funding\s+round|round|financing)\b", re.IGNORECASE)
 INVESTOR_BACKS = re.compile(
-    r"^(?P<inv>.+?)\s+(?i:backs|invests?|bets|pours?|puts|pumps?|injects?|plows?)\s+(?:(?P<deal>.*?)\s+(?i:in|into|on)\s+)?(?P<co>.+?)"
+    r"^(?P<inv>.+?)\s+(?i:backs|back|invests?|bets|pours?|puts|pumps?|injects?|plows?)\s+(?:(?P<deal>.*?)\s+(?i:in|into|on)\s+)?(?P<co>.+?)"
     r"(?:\s+(?i:with|in)\s+(?P<deal2>.*?))?(?:\s+(?i:to)\s+.*|,.*)?$"
 )
 INVESTOR_VERB = re.compile(r"(?i)\b(?:(?:co-)?leads?|lead|backs|invests?|bets|pours?|puts|pumps?|injects?|plows?|heading\s+up|heads\s+up|spearheads?)\b")

@@ -6,6 +6,14 @@ farmers look deep into the soil") over "...and has raised $10 million", a newsle
 Talent", or a headline subject that names no company ("Gene Therapy Biotech Secures $37.5 Million")
 whose company the summary names. A sentence counts only in these shapes, and never when it
 is history ("last year", "previously", "to date"), a total, or an investment firm's own fund.
+
+The subject of a money verb is read where writers put it: before an aside ("Mistral AI, barely a
+month old, has raised"), after a description ("South Africa's digital banking group Tyme
+announced"), in reported speech ("the announcement by Carousell that they have raised"), or, for
+"It", in the sentence before. Two shapes tell a round without a money verb of the company's: a
+new worth whose cause is the round ("Getir has become Europe's first grocery delivery decacorn
+... following a $768 million Series E") and an investor in talks to invest ("SoftBank Group is in
+advanced talks to invest in ... Kavak and ... Konfío").
 """
 
 from __future__ import annotations
@@ -56,19 +64,28 @@ _INVESTOR_NAME = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\b(?:previously|prior|earlier|last\s+(?:year|month|round|raised|received)|to\s+date|in\s+(?:19|20)\d\d|(?<!\bit\s)had\s+raised|"
-    r"since|ago|total(?:ling)?|in\s+total|bringing|now\s+raised|has\s+now|so\s+far|combined|collectively|"
+    r"since|ago|(?<!raised\sa\s)(?<!secured\sa\s)total(?:ling)?|in\s+total|(?:between|from)\s+(?:19|20)\d\d|bringing(?!\s+(?:its|the\s+company's)\s+valuation)|now\s+raised|has\s+now|so\s+far|"
+    r"combined|collectively|"
     r"first\s+half|second\s+half|quarter|this\s+year|last\s+(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|spring|summer|fall|autumn|winter))\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
-    r"\b(?:in\s+(?:advanced\s+)?talks|reportedly|is\s+raising|are\s+raising|(?<!after\s)(?<!since\s)raising|seeks|seeking|looking\s+to\s+raise|"
+    r"\b(?:in\s+(?:advanced\s+)?talks|reportedly|is\s+raising|are\s+raising|(?<!after\s)(?<!since\s)(?<!,\s)raising|seeks|seeking|looking\s+to\s+raise|"
     r"set\s+to\s+raise|plans?\s+to\s+raise|planning\s+to\s+raise|aims?\s+to\s+raise|in\s+discussions|people\s+familiar|"
     r"sources|said\s+to\s+be|according\s+to\s+(?:people|sources|a\s+person|persons|(?:media|press|news)\s+reports)|nearing|close\s+to\s+raising|"
     r"is\s+targeting|could\s+raise|would\s+raise)\b"
 )  # matched against lower-cased text
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
 _TIME_TAIL = re.compile(r"\s+(?:this\s+week|last\s+week|today|yesterday|on\s+\w+day|this\s+morning|recently)\s*$", re.IGNORECASE)
+# A description, then the name: "Pittsburgh-based health Abridge", "South Africa's digital banking group Tyme"; a
+# description is lower-case words after at most a place or a possessive, none of them a preposition or an article.
+_DESCRIPTION_THEN_NAME = re.compile(
+    r"(?:[A-Z][\w.'-]*\s+){0,2}?(?:(?!(?:of|in|for|with|by|from|to|at|on|and|or|the|a|an|its|their|that|which|who)\b)[a-z][\w-]*\s+){1,5}"
+    r"(?P<name>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,2})"
+)
+_EXAMPLES = re.compile(r"\bsuch\s+as\s")
+_RAISED_TOTAL = re.compile(r"^\s*a\s+total\s+of\b")  # "raised a total of $250 million": the round's size, not a total to date
 
 
 @functools.cache
@@ -86,7 +103,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "invests": re.compile(
             rf"(?:(?P<inv>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,4}})\s+(?:(?:announced|said)\s+(?:that\s+)?it\s+)?|\b)"
             rf"(?:will\s+|has\s+|is\s+|have\s+)?(?:invest(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:es|ed)|pour(?:s|ed|ing)?|"
-            rf"(?:is\s+)?leading|led|leads)\s+(?:an?\s+)?(?P<amount>(?i:{AMOUNT}))\s+(?:[\w-]+\s+){{0,4}}?(?:in|into|for)\s+"
+            rf"(?:is\s+)?leading|led|leads|put|puts|putting|commit(?:s|ted|ting)?)\s+(?:an?\s+|up\s+to\s+)?(?P<amount>(?i:{AMOUNT}))\s+"
+            rf"(?:[\w-]+\s+){{0,4}}?(?P<prep>in|into|for|to)\s+"
             r"(?:[A-Z][\w.&'-]*-based\s+(?:[a-z][\w-]*\s+){0,6})?"  # "for UK-based surgical robotics technology developer CMR Surgical"
             r"(?P<co>(?!Series\b|[A-Z]\s)[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
         ),
@@ -142,7 +160,9 @@ def reported_in(text: str) -> bool:
 def summary_rounds(sentences: list[str], headline_company: str | None = None) -> list[Round]:
     """Every round the sentences report in one of the shapes above, in order."""
     found: list[Round] = []
+    previous = ""
     for number, sentence in enumerate(sentences, 1):
+        before, previous = previous, sentence
         tokens = words(sentence)
         if not _worth_reading(sentence, tokens):
             continue
@@ -152,10 +172,14 @@ def summary_rounds(sentences: list[str], headline_company: str | None = None) ->
             found.extend(_invested_rounds(sentence, number))
             found.extend(_possessive_rounds(sentence, number))
         if tokens & _VERB_WORDS:
-            found.extend(_subject_rounds(sentence, number, headline_company))
+            found.extend(_subject_rounds(sentence, number, headline_company or _named_subject(sentence) or _named_subject(before)))
+        if "talks" in tokens:
+            found.extend(_talks_rounds(sentence, number))
         if _LIST_CUE.search(sentence):
             found.extend(_named_rounds(sentence, number))
         found.extend(_with_rounds(sentence, number))
+        if tokens & _WORTH_WORDS and _AFTER_WORDS.search(sentence):
+            found.extend(_status_after_rounds(sentence, number, headline_company))
     return _unique(found)
 
 
@@ -172,11 +196,12 @@ def _worth_reading(sentence: str, tokens: frozenset[str]) -> bool:
     if tokens.isdisjoint(_SENTENCE_CUES) and not _MONEY_SIGN.search(sentence):
         return False
     if not tokens.isdisjoint(_CAMPAIGN_WORDS):
-        return False  # "raised $1.2 million on Kickstarter": backers of a campaign, not investors (LABELLING.md)
+        return False  # backers of a campaign or donors, not investors (LABELLING.md)
     return not rules.about_a_fund(sentence) and not rules.not_a_round(lower(sentence), tokens)
 
 
-_CAMPAIGN_WORDS = frozenset("kickstarter indiegogo gofundme".split())
+# Backers of a campaign or givers of a gift, not investors: "raised $1.2 million on Kickstarter", "is donating $50 million to MIT".
+_CAMPAIGN_WORDS = frozenset("kickstarter indiegogo gofundme donating donates donated donation donations".split())
 
 
 # A cheap screen: a sentence without one of these words (or a currency sign) cannot hold any of the shapes.
@@ -190,17 +215,40 @@ _SENTENCE_CUES = frozenset(
 _MONEY_SIGN = re.compile(r"[$€£₹¥]")
 
 
+def _subject_and_aside(subject: str, headline_company: str | None) -> tuple[list[str], str]:
+    """The companies a verb's subject names, and the aside set off by commas in it ("" when none).
+
+    The aside describes the company, its history included ("FreshBooks, the business I co-founded 10 years ago in my
+    parents' basement, has secured"), so the caller reads the round's background without it.
+    """
+    companies = _subject_companies(subject, headline_company)
+    aside = _ASIDE.search(subject) if subject.endswith(",") else None
+    if aside is not None:
+        # "Lightspeed POS, Montreal's point-of-sale system for retailers and restaurants, raised"
+        core = subject[: aside.start()].rsplit(", ", 1)[-1]
+        trailing = _DESCRIBED_NAME.search(core)
+        companies = companies or _subject_companies(core, headline_company) or (
+            _subject_companies(trailing.group("name"), None) if trailing else [])
+    if not companies:
+        # "Pittsburgh-based health Abridge recently closed", "On Tuesday, South Africa's digital banking group Tyme
+        # announced the completion of": a description of the company, then its name
+        described = _DESCRIPTION_THEN_NAME.fullmatch(_TIME_TAIL.sub("", subject.rstrip()).rsplit(", ", 1)[-1])
+        companies = _subject_companies(described.group("name"), None) if described else []
+    return companies, aside.group(0) if aside else ""
+
+
 def _subject_rounds(sentence: str, number: int, headline_company: str | None) -> list[Round]:
     """"<Company> has raised $X in a Series A": the subject read back from the verb, the amount and round after it."""
     found: list[Round] = []
     for match in _patterns()["subject"].finditer(sentence):
         subject, rest = sentence[: match.start()].rsplit(";", 1)[-1].rstrip(), sentence[match.end() :]
-        if not subject:
-            continue
-        companies = _subject_companies(subject, headline_company)
+        if not subject or _EXAMPLES.search(subject):
+            continue  # "Companies looking for new ways ... - such as Genalyte, Grail and Guardant - have raised": a group
+        companies, aside = _subject_and_aside(subject, headline_company)
         if not companies:
             continue
-        if _BACKGROUND.search(sentence[: match.end("verb")]) or _BACKGROUND.search(rest[:90]):
+        head = sentence[: match.end("verb")].replace(aside, " ") if aside else sentence[: match.end("verb")]
+        if _BACKGROUND.search(head) or _BACKGROUND.search(_RAISED_TOTAL.sub("", rest[:90])):
             continue
         money = _amount_after(rest)
         window = lower(rest[:100])
@@ -210,7 +258,7 @@ def _subject_rounds(sentence: str, number: int, headline_company: str | None) ->
             continue  # "announced a $14M Series A", not "announced a $30M partnership" or "a new investment in"
         if money is not None and rules.NOT_ROUND_AMOUNT.match(rest[money.end :]):
             continue
-        if re.search(r"\bfunds?\b(?!ing)", window) and not re.search(r"\b(?:funding|round|series|seed)\b", window):
+        if re.search(r"\bfunds?\b(?!ing)", window) and not re.search(r"\b(?:funding|round|series|seed|financing)\b", window):
             continue  # "raised $195 million for its second fund"
         verb = match.group("verb").lower()
         change = "reported" if verb in ("raising", "seeking") or " to raise" in verb or reported_in(sentence) else "raised"
@@ -219,10 +267,41 @@ def _subject_rounds(sentence: str, number: int, headline_company: str | None) ->
     return found
 
 
+# A description set off by commas between a subject and its verb: ", barely a month old,", ", which covers the world of
+# European start-ups,", ", Montreal's point-of-sale system for retailers and restaurants,". One of its first two words is
+# lower case, so that a list of names ("Acme, Beta, Gamma and Delta raised") is no aside.
+_ASIDE = re.compile(r",\s+(?=(?:\S+\s+)?[a-z])[^,;]{3,140},\s*$")
+# A name after a lower-case description of it: "Financial Times-backed website Sifted".
+_DESCRIBED_NAME = re.compile(r"(?<=[a-z] )(?P<name>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,2})$")
+
+
 # "announced"/"unveiled" alone report a round only as "<amount> <round noun>" ("announced $40 million in Series A financing").
 _ANNOUNCE_ONLY = re.compile(r"(?i)announced|announces|unveiled|unveils")
 _ROUND_AFTER = re.compile(
     r"(?i)\s+(?:in\s+)?(?:[\w-]+\s+){0,3}?(?:round|funding|financing|fundraise|raise|seed|series\s+[a-k]|venture\s+debt|credit\s+facility)\b"
+)
+
+
+# The subject of a sentence's main clause, when a name: "..., and Lineage Logistics is among the biggest ...",
+# "Kuda Technologies, a leading innovator in this space, has recently announced ...".
+_NAMED_SUBJECT = re.compile(
+    r"(?:^|,\s+(?:and\s+|but\s+)?)(?:(?:[A-Z][\w.'-]*\s+){0,2}?(?:(?!(?:of|in|for|with|by|from|to|at|on|and|or|the|a|an)\b)[a-z][\w-]*\s+){1,5})?"
+    r"(?P<name>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,3})(?:,\s+[^,]{3,100},)?\s+"
+    r"(?:is|was|has|had|will|plans|said|says|announced)\b"
+)
+
+
+def _named_subject(sentence: str) -> str | None:
+    """The company the sentence before is about, for "It has also raised $1.9bn" when the headline names none."""
+    match = _NAMED_SUBJECT.search(sentence)
+    company = company_from_subject(match.group("name")) if match else None
+    return company if company and not is_investor_name(company) else None
+
+
+# A company that tells its own round in reported speech: "... by Carousell that they", "Acme told Reuters that it".
+_TOLD_BY = re.compile(
+    r"(?:^|\s)(?:by\s+)?(?P<name>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,2})(?:\s+(?:told|confirmed\s+to|informed)\s+"
+    r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})?\s+that\s+(?:it|they)\s*$"
 )
 
 
@@ -236,6 +315,11 @@ def _subject_companies(subject: str, headline_company: str | None) -> list[str]:
         return [c for c in both if c and not is_investor_name(c)] if all(both) else []
     if _SUBORDINATE_SUBJECT.match(subject):
         return []  # "Having netted $115 million last October, ...": a clause before the subject, about the past
+    told = _TOLD_BY.search(subject)
+    if told is not None:
+        # "the announcement by Carousell that they have raised", "Acme confirmed to TechCrunch that it has raised"
+        company = company_from_subject(told.group("name"))
+        return [company] if company and not is_investor_name(company) else []
     subject = LEGAL_PIECE.sub("", subject)  # "Galera Therapeutics, Inc., a clinical-stage biotech, ...": the name, not "Inc."
     company = named_company(subject)
     if company is None and headline_company and re.search(
@@ -271,6 +355,8 @@ def _invested_rounds(sentence: str, number: int) -> list[Round]:
         moneys = find_amounts(match.group("amount"))
         if not (company and moneys) or is_investor_name(company) or _BACKGROUND.search(sentence):
             continue
+        if match.group("prep") == "to" and "commit" not in match.group(0):
+            continue  # "is committing up to $60 million to Gyroscope Therapeutics"; not "invested $5M to build"
         if _ASSET_AFTER.match(sentence, match.end("co")):
             continue  # "invests $31 million in Aura's Borborema project": an asset, not a company's round
         change = "reported" if reported_in(sentence) else "raised"
@@ -360,6 +446,87 @@ def _named_rounds(sentence: str, number: int) -> list[Round]:
     return found
 
 
+# "Japan's SoftBank Group is in advanced talks to invest in the Mexican used car platform Kavak and the financial technology
+# firm Konfío", "Mitsubishi UFJ Financial Group is in talks to invest about $200 million in Akulaku": an investor's round, reported.
+_TALKS_TO_INVEST = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:reportedly\s+|said\s+to\s+be\s+|now\s+)?in\s+(?:advanced\s+|early\s+|final\s+)?talks\s+to\s+"
+    r"(?:invest\s+(?:(?:about|around|up\s+to|as\s+much\s+as|more\s+than)\s+)?(?P<amount>[^\s,;]{1,12}(?:\s+(?:million|billion|mn|bn))?\s+)?in|"
+    r"back|fund)\s+(?P<obj>[^;:()]{2,160}?)(?=,|\.|;|\s+(?:to|as|at|for|which|that|according|said|amid|after|with)\b|$)"
+)
+# One company of the object list: "the Mexican used car platform Kavak", "Akulaku".
+_LISTED_COMPANY = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,6}?(?P<name>[A-Z0-9][\w.&'!-]*(?:\s+[A-Z0-9][\w.&'!-]*){0,2})$")
+
+
+def _talks_rounds(sentence: str, number: int) -> list[Round]:
+    """Rounds an investor is said to be in talks to make: one per company it names, `reported`."""
+    found: list[Round] = []
+    for match in _TALKS_TO_INVEST.finditer(sentence):
+        investor = named_company(sentence[: match.start()].rsplit(",", 1)[-1])
+        if investor is None:
+            continue
+        moneys = find_amounts(match.group("amount") or "")
+        pieces = re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group("obj").strip())
+        for piece in pieces:
+            listed = _LISTED_COMPANY.match(piece.strip())
+            company = company_from_subject(listed.group("name")) if listed else None
+            if company is None or is_investor_name(company) or company.lower() == investor.lower():
+                continue
+            found.append(Round(company, moneys[0] if moneys and len(pieces) == 1 else None, "reported", investors=[investor],
+                               tail=match.group(0), why=f"funding.talks-to-invest (summary sentence {number}): {_quote(match.group(0))}"))
+    return found
+
+
+_AFTER_WORDS = re.compile(r"\b(?:after|following)\s")
+_WORTH_WORDS = frozenset("value valued valuation worth unicorn decacorn valuable".split())  # a cheap screen for `_STATUS_WORDS`
+# The main verb of a sentence that tells a company's new worth or status: "Getir has become Europe's first grocery delivery
+# decacorn", "Moniepoint has attained a unicorn status", "Canva has hit a $US40 billion valuation", "X is now valued at $2bn".
+_STATUS_VERB = re.compile(
+    r"\s(?:(?:has|have|had)\s+(?:now\s+|just\s+)?|(?:is|was)\s+(?:now\s+)?)?(?:become|becomes|became|hit|hits|reach(?:es|ed)?|"
+    r"attain(?:s|ed)?|achieve[sd]?|join(?:s|ed)?|enter(?:s|ed)?|cross(?:es|ed)?|top(?:s|ped)?|valued|doubled|tripled|"
+    r"quadrupled|soared|jumped|climbed|risen|rose)\b"
+)
+# Words after the verb that make it about worth or status (lower-cased text).
+_STATUS_WORDS = re.compile(r"\b(?:valu(?:e|ed|ation)|worth|unicorn|decacorn|most\s+valuable)\b")
+# "after a funding round", "following a $768 million Series E", "after it received fresh funding of about $110 million",
+# "after securing a new round of funding": the round that made the new worth (lower-cased text).
+_AFTER_ROUND = re.compile(
+    r"\b(?:after|following)\s+(?:(?:it|the\s+(?:company|startup|firm))\s+)?(?:(?:has\s+|had\s+)?[a-z]+(?:ed|ing)\s+)?"
+    r"(?:(?:an?|its|the|this|new|fresh|latest|further|another|additional|recent)\s+){0,3}"
+    r"(?:(?:[$€£₹]|us\$|[a-z]{3}\s)?[\d.,]+\s?(?:[mb]n?|million|billion|crore)?\s+(?:of\s+)?)?(?:[\w-]+\s+){0,3}?"
+    r"(?:round|funding|financing|investment|fundraise|fundraising|capital\s+rais\w+|series\s+[a-k]\b)"
+)
+
+
+def _status_after_rounds(sentence: str, number: int, headline_company: str | None) -> list[Round]:
+    """A new worth or status told as the outcome of this round: the round "after" it is the news, not history.
+
+    "Getir has become Europe's first grocery delivery decacorn after reaching an $11.8 billion valuation following a
+    $768 million Series E"; "Moniepoint has attained a unicorn status, ... after it received fresh funding of about
+    $110 million". The subject must name the company and open the sentence; history ("last year", "in 2021") refuses.
+    """
+    verb = _STATUS_VERB.search(sentence)
+    if verb is None or verb.start() > 120:
+        return []
+    low = lower(sentence)
+    after = _AFTER_ROUND.search(low, verb.end())
+    if after is None or not _STATUS_WORDS.search(low, verb.start(), after.start()) or _BACKGROUND.search(low[after.start() : after.end() + 40]):
+        return []
+    subject = sentence[: verb.start()]
+    if re.search(r"(?i)\b(?:which|who|that|when|if)\b", subject):
+        return []
+    companies = _subject_companies(subject, headline_company)
+    if len(companies) != 1:
+        return []
+    window = sentence[after.start() : after.end() + 40]
+    lead = len(window.split(None, 1)[0])  # "following a $768 million Series E" is this round, not one before it
+    money = next((m for m in find_amounts(window) if not rules.AFTER_EXCLUDED.match(window[m.end :])
+                  and not rules.BEFORE_EXCLUDED.search(window[lead : m.start])), None)
+    series = re.search(r"\bseries\s+([a-k])\b", low[after.start() : after.end()])
+    named = None if series is None else f"series_{series.group(1)}" if series.group(1) in "abc" else "series_d_plus"
+    return [Round(companies[0], money, "reported" if reported_in(sentence) else "raised", round=named, tail=window,
+                  why=f"funding.worth-after-round (summary sentence {number}): {_quote(sentence[verb.start() : after.end()].strip())}")]
+
+
 def headline_roundup(headline: str, skip: str | None) -> list[Round]:
     """The other rounds of a roundup headline ("Wow! Momo Raises $8.5 Mn, Groq Secures $750 Mn, ..."), one per clause.
 
@@ -371,9 +538,20 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
     if len(clauses) < 2:
         return []
     after_colon = headline.split(": ", 1)[1] if ": " in headline else ""
-    found = []
+    found: list[Round] = []
+    listing: list[str] = []  # the investors of an "<Investor> invests in A, B, and C" list still being read
     for clause in clauses:
         clause = clause.split(": ")[-1]
+        listed = _LISTED_NAME.match(clause) if listing else None
+        if listed is not None:
+            # "Visa invests in Orda, Oze, WorkPay, and OkHi to boost African financial inclusion": each name is an investee
+            company = company_from_subject(listed.group("co"))
+            if company and not is_investor_name(company):
+                found.append(Round(company, investors=list(listing), why=f"funding.roundup-list: {_quote(clause)}"))
+                if listed.group("last"):
+                    listing = []
+                continue
+        listing = []
         match = _ROUNDUP_CLAUSE.match(clause)
         if not match or rules.not_a_round(lower(clause), words(clause)):
             continue
@@ -392,7 +570,12 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
         change = "reported" if re.search(r"(?i)\bseeks\b|\bseeking\b|\bin talks\b", clause) else "raised"
         investors = split_names(match.group("inv")) if match.group("inv") else []
         found.append(Round(company, money, change, investors=investors, why=f"funding.roundup-clause: {_quote(clause)}", tail=rest))
+        listing = investors if match.group("inv") and not rest else []
     return found
+
+
+# A bare name continuing an investee list; "and" (or a purpose after it) ends the list.
+_LISTED_NAME = re.compile(r"(?P<last>and\s+)?(?P<co>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,2})(?(last)(?:\s+(?:to|for)\s+[a-z].*)?)$")
 
 
 _ROUNDUP_CLAUSE = re.compile(
@@ -407,7 +590,8 @@ _ROUNDUP_CLAUSE = re.compile(
 
 # "closed its Series B financing round at $3.7 million", "completed a funding round of $10M": the round, then its size.
 _ROUND_AT = re.compile(
-    r"(?i)\s*(?:its|an?|the)\s+(?:[\w-]+\s+){0,3}?(?:round|financing|funding|raise)\s+(?:at|of|totall?ing|worth)\s+(?:about\s+|nearly\s+)?"
+    r"(?i)\s*(?:its|an?|the)\s+(?:[\w-]+\s+){0,4}?(?:round|financing|funding|raise)"
+    r"(?:\s+(?:at|of|totall?ing|worth)\s+(?:about\s+|nearly\s+)?|\s*-\s*)"  # "its first round of institutional funding—$30M"
 )
 
 
@@ -424,10 +608,20 @@ def _amount_after(rest: str) -> Money | None:
 
 
 def _unique(found: list[Round]) -> list[Round]:
+    """One round per company, the first told; a later sentence's amount completes one told without it.
+
+    "Instacart has raised a new round of financing that makes it ... . ..., Instacart has raised $225 million in a
+    new funding round led by DST Global": one round, $225 million.
+    """
     kept: list[Round] = []
     for item in found:
-        if item.company and not any(k.company and k.company.lower() == item.company.lower() for k in kept):
-            kept.append(item)
+        twin = next((k for k in kept if item.company and k.company and k.company.lower() == item.company.lower()), None)
+        if twin is None:
+            if item.company:
+                kept.append(item)
+        elif twin.money is None and item.money is not None and item.change == twin.change:
+            twin.money, twin.tail = item.money, item.tail
+            twin.why += f"; amount from {item.why}"
     return kept
 
 

@@ -12,6 +12,7 @@ __all__ = ["Money", "AMOUNT", "find_amounts"]
 
 # Symbol or code written before the number. Longer forms first so "US$" wins over "$".
 _PREFIXES = {
+    "$us": "USD", "$a": "AUD", "$nz": "NZD",  # "$US200 million", "$A10m": Australian and New Zealand papers
     "us$": "USD", "us $": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD", "au$": "AUD",
     "aud": "AUD", "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD", "hk$": "HKD", "hkd": "HKD", "r$": "BRL",
     "brl": "BRL", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR",
@@ -30,6 +31,7 @@ _SUFFIXES = {
 _UNITS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9,
     "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5,
+    "mil": 1e6, "bil": 1e9,  # "$250Mil Series D"
 }
 
 
@@ -107,5 +109,6 @@ def _money(match: re.Match[str]) -> Money | None:
         return None  # "Rs 5" or "SEK 3" with no unit is a price or a ratio, not a round size
     if re.fullmatch(r"\d{1,3},\d{1,2}", number):
         number = number.replace(",", ".")  # a decimal comma
-    amount = float(number.replace(",", "")) * _UNITS.get(unit, 1.0)
+    scale = 1e3 if unit == "mil" and currency == "BRL" else _UNITS.get(unit, 1.0)  # "R$ 50 mil" is fifty thousand reais
+    amount = float(number.replace(",", "")) * scale
     return Money(round(amount, 2), currency, match.start(), match.end())

@@ -7,7 +7,7 @@ import re
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
     "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote", "unshout", "title_case",
-    "plain_capitals", "written_as_name",
+    "plain_capitals", "written_as_name", "strip_wire_credit", "is_place",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -159,6 +159,18 @@ def strip_dateline(text: str) -> str:
     return _DATELINE.sub("", text, count=1) if "WIRE" in text[:90].upper() else text
 
 
+# A news agency's credit that opens wire copy: "TORONTO, July 13 (Reuters) - ", "(Reuters) -", "DETROIT (AP) — ", "(Bloomberg) -- ".
+_WIRE_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Z.,' -]{1,40}?(?:,\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s+|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?"
+    r"\((?:Reuters|AP|AFP|Bloomberg|IANS|PTI|UPI|Xinhua|dpa|ANI)\)\s*(?:--|[-–—])\s*"
+)
+
+
+def strip_wire_credit(text: str) -> str:
+    """Wire copy without the agency's credit line, so that the first sentence opens with its subject ("Scale AI said ...")."""
+    return _WIRE_CREDIT.sub("", text, count=1) if "(" in text[:60] else text
+
+
 _WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -247,6 +259,12 @@ def _drop_descriptors(words: list[str]) -> list[str]:
             if all(w[0].isupper() for w in words[cut : index + 1]):
                 cut = index + 1
     return words[cut:]
+
+
+def is_place(name: str) -> bool:
+    """Whether `name` is a country, region or city that heads many headlines ("Africa", "Hong Kong"), not a company."""
+    words = name.replace("’", "'").split()
+    return bool(words) and all(word.lower() in _PLACES for word in words)
 
 
 def plausible_company(name: str) -> str | None:
