@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
-from signalwatch.extract.leadership_patterns import HEADLINE_CUES, LEADERSHIP_WORDS, Rule, candidate_rules, holder_patterns
+from signalwatch.extract.leadership_patterns import (
+    HEADLINE_CUES,
+    HEADLINE_ONLY,
+    LEADERSHIP_WORDS,
+    NEEDS_TITLE,
+    Rule,
+    candidate_rules,
+    holder_patterns,
+)
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
 from signalwatch.extract.roles import covers, same_role
@@ -64,6 +72,8 @@ class _Found:
     pronoun: bool = False  # "he leaves Apple": the person is the one the item is about
     evidence: str = ""  # the words the rule read, for `signalwatch extract --explain`
     guessed: bool = False  # the company is the item's lead company, not one the clause names
+    wording: bool = False  # an unnamed role that only lends its wording to a named event of the same role ("with new CSO")
+    elsewhere: bool = False  # a role at the company the person leaves for: its title is written here or unknown
 
     @property
     def where(self) -> str:
@@ -92,10 +102,11 @@ def extract_leadership(
     companies = frozenset(e.company for e in found if e.company)  # a name the headline gives a company is no person
     for index, clause in enumerate(marked[1:], 1):
         found += _read(clause, index, known, companies)
+    found = [e for e in found if _beside_a_departure(e, found)]
     if not found:
         return []
     found = [_complete_person(event, known) for event in found]
-    found = _resolve_pronouns(found)
+    found = _resolve_pronouns(found, marked)
     lead = _lead_company(marked[0], found, summary) or company_hint
     text = f"{headline} {summary}"
     for event in found:
@@ -113,22 +124,48 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []  # spans earlier rules read: a later rule may not read them another way
     for rule in candidate_rules(words(clause.text)):  # only the rules whose keywords the clause holds: the patterns are costly
-        for match in rule.pattern.finditer(clause.text):
+        if (index > 0 and rule.name in HEADLINE_ONLY) or (rule.name in NEEDS_TITLE and "⟦" not in clause.text):
+            continue
+        position = 0
+        while (match := rule.pattern.search(clause.text, position)) is not None:
+            position = match.start() + 1  # a candidate rejected below must not hide one that starts inside it
             start, end = _core(match)
             if rule.name not in _MAY_OVERLAP and any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
                 continue
-            if index > 0 and _BACKGROUND.match(clause.text, match.end()):
-                continue  # "Taylor was promoted to co-CEO last year": history, not news
+            if index > 0 and ((_BACKGROUND.match(clause.text, match.end()) and not _FUTURE.search(match.group(0)))
+                              or _HISTORY.match(clause.text) or _PLUPERFECT.search(match.group(0))):
+                continue  # "Taylor was promoted to co-CEO last year", "In 1987, Intel cofounder Robert Noyce handed the reins": history
+            if rule.name in _NOT_AFTER and _AFTER.search(clause.text, max(0, match.start() - 45), match.start()):
+                continue  # "after Mr Lewis's retirement", "after the announcement of CFO Patrick Pichette's departure": said before
             events = [e for e in _events(rule, match, clause, index) if _named_enough(e, rule, known) and not _is_company(e.person, companies)]
             if events:
-                taken.append(_core(match))
+                if rule.name not in _LEAVES_FOR:
+                    taken.append(_core(match))
                 found.extend(events)
+                position = max(match.end(), position)
     return found
 
 
 # Rules that read a second change of a person another rule already read: "would relinquish his role as chief
 # executive and become the software giant's executive chairman".
-_MAY_OVERLAP = frozenset({"person-and-becomes"})
+_MAY_OVERLAP = frozenset({"person-and-becomes", "person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role", "departs-alongside"})
+# Rules that name a successor only beside a departure read in the same clause: "will step down in 2026, making way for
+# Ariel Szarfsztejn", never "is retiring its old wallet, making way for Apple Pay".
+_AFTER_A_DEPARTURE = frozenset({"making-way-for"})
+# ... or beside a departure read anywhere in the item: "hand over the keys of his company to 46-year-old Daniel Zhang".
+_WITH_A_DEPARTURE = frozenset({"hands-role-to", "replacement-is"})
+
+
+def _beside_a_departure(event: _Found, found: list[_Found]) -> bool:
+    """Whether a successor's rule has the departure it needs (see `_AFTER_A_DEPARTURE`, `_WITH_A_DEPARTURE`)."""
+    rule = event.rule.removeprefix("leadership.")
+    if rule in _AFTER_A_DEPARTURE:
+        return any(other.change == "departed" and other.clause == event.clause for other in found)
+    if rule in _WITH_A_DEPARTURE:
+        return any(other.change == "departed" for other in found)
+    return True
+# Rules of a move to another role: the departure in the same words is read by the departure rules too.
+_LEAVES_FOR = frozenset({"person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role"})
 
 
 def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> list[_Found]:
@@ -137,7 +174,14 @@ def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> lis
     company = _company(clause, groups, appointed=rule.kind in ("appointed", "appointed_also", "successor"))
     if company == _NOT_A_COMPANY:
         return []  # the clause names a place or a public office where the role is
-    title = clause.title(groups.get("t") or groups.get("dt") or groups.get("at"))
+    appos = groups.get("at") if rule.kind.startswith("departed") else None  # "X, former Avila CEO, takes helm": not the new role
+    title = clause.title(groups.get("t") or groups.get("dt") or appos) or ("board member" if groups.get("board") else None)
+    founder = title is None and groups.get("ft")  # "Monzo founder Tom Blomfield leaves": the role, unless the item states another
+    title = title or groups.get("ft")
+    if title and index == 0 and (groups.get("fb") or groups.get("fa")):  # a headline's "co-founder and CEO" is its wording of the role
+        title = f"{groups.get('fb') or ''}{title}{groups.get('fa') or ''}"
+    if rule.kind == "departed" and groups.get("t") and _FORMER_BEFORE.search(clause.text, 0, match.start("t") - 1):
+        title = None  # "co-founder and former chief technology officer Jonas Templestein ... to leave": not the role left
     person = clause.name(groups.get("p"))
     if person is not None and not _person_ok(person, rule):
         return []
@@ -148,6 +192,7 @@ def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> lis
     evidence = " ".join(clause.unmark(match.group(0)).split())
     for event in events:
         event.vouched, event.position, event.evidence = rule.surname_ok, match.start(), evidence[:100]
+        event.explicit = event.explicit and not founder
     return events
 
 
@@ -157,19 +202,32 @@ def _by_kind(
 ) -> list[_Found]:
     """The events one rule's match stands for."""
     if kind in ("appointed", "departed", "appointed_also"):
-        return [_Found(kind.removesuffix("_also"), person, title, co, index, name)]
+        other = plausible_company(clause.name(groups.get("xco")) or "") if groups.get("xco") else None
+        also = [_Found(kind, person, title, _without_legal_form(other), index, name)] if other and co and other != co else []
+        return also + [_Found(kind.removesuffix("_also"), person, title, co, index, name)]  # one departure per company
     if kind in ("departed_pronoun", "appointed_pronoun"):
         return [_Found(kind.removesuffix("_pronoun"), None, title, co, index, name, pronoun=True)]
+    if kind == "pronoun_succession":  # "He succeeds Morten Albæk": the item's person takes the role the other leaves
+        other = clause.name(groups.get("p2"))
+        if other is None or not _person_ok(other, rule):
+            return []
+        other_title = clause.title(groups.get("t2"))
+        return [_Found("appointed", None, other_title, co, index, name, pronoun=True, explicit=False, inherit=other_title is None),
+                _Found("departed", other, other_title, co, index, name)]
     if kind == "filler":
         return [_Found("appointed", person, None, co, index, name, filler=True)]
     if kind == "appointed_board":
         return [_Found("appointed", person, "board member", co, index, name)]
     if kind in ("unnamed_appointed", "unnamed_departed"):
         return [_Found(kind.removeprefix("unnamed_"), None, title, co, index, name)]
+    if kind == "appointed_elsewhere":  # the new role is the one written here or none: never the one the person leaves
+        return [_Found("appointed", person, title, co, index, name, elsewhere=True)]
+    if kind == "wording_appointed":  # not a bare "boss" or "chief": "looks inside for a new boss" names no role
+        return [] if title and title.lower() in ("boss", "chief") else [_Found("appointed", None, title, co, index, name, wording=True)]
     if kind == "departed_inherit":
         return [_Found("departed", person, title, co, index, name, inherit=title is None)]
-    if kind == "successor":
-        return [_Found("appointed", person, None, co, index, name, inherit=True, interim=bool(groups.get("interim")))]
+    if kind == "successor":  # the role of the one replaced, unless written: "replacing him with X as interim CEO"
+        return [_Found("appointed", person, title, co, index, name, inherit=title is None, interim=bool(groups.get("interim")))]
     if kind in ("succession", "succession_rev"):
         other = clause.name(groups.get("p2"))
         other_title = clause.title(groups.get("t2"))
@@ -177,8 +235,9 @@ def _by_kind(
             return []
         incoming = title if kind == "succession" else None
         outgoing = other_title if kind == "succession_rev" or other_title else title
+        taken = incoming or (_FOUNDING.sub("", outgoing) if outgoing else None)  # a successor does not found the company again
         return [
-            _Found("appointed", person, incoming or outgoing, co, index, name, explicit=incoming is not None,
+            _Found("appointed", person, taken, co, index, name, explicit=incoming is not None,
                    inherit=not (incoming or outgoing)),
             _Found("departed", other, outgoing or incoming, co, index, name),
         ]
@@ -187,11 +246,11 @@ def _by_kind(
         return [_Found("departed", clause.name(who), clause.title(role), co, index, name)
                 for role, who in pairs if _person_ok(clause.name(who) or "", rule)]
     if kind == "appointed_list":
-        people = [clause.name(number) for number in _NAME_NUMBER.findall(groups["plist"] or "")]
+        people = _listed_people(clause, groups["plist"])
         role = _singular(title)
         return [_Found("appointed", who, role, co, index, name) for who in people if who and _person_ok(who, rule)]
     if kind == "departed_list":
-        people = [clause.name(number) for number in _NAME_NUMBER.findall(groups["plist"] or "")]
+        people = _listed_people(clause, groups["plist"])
         titles = _respective(title, len(people))
         return [_Found("departed", who, role, co, index, name) for who, role in zip(people, titles) if who and _person_ok(who, rule)]
     return []
@@ -204,7 +263,18 @@ _PLURAL = re.compile(r"(?<=[A-Z])s$")
 _HEAD_NAME = re.compile(r"⟪\d+⟫")
 _TAIL_NAME = re.compile(r"⟪\d+⟫$")
 _TITLE_PARTS = re.compile(r"\s+(?:and|&)\s+|,\s+")
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|previous)\s*$", re.IGNORECASE)
+_FOUNDING = re.compile(r"^founding\s+", re.IGNORECASE)
 _INTERIM_WORD = re.compile(r"\b(?:interim|acting)\b", re.IGNORECASE)
+
+
+def _listed_people(clause: Marked, listing: str | None) -> list[str | None]:
+    """The names of a list of people; in a list of full names a lone word is a company ("Facebook Inc's Instagram, Kevin
+    Systrom and Mike Krieger, have resigned"), while "Gates and Ballmer step aside" lists two surnames."""
+    people = [clause.name(number) for number in _NAME_NUMBER.findall(listing or "")]
+    if any(who and " " in who for who in people):
+        people = [who for who in people if who and " " in who]
+    return people
 
 
 def _singular(title: str | None) -> str | None:
@@ -222,10 +292,22 @@ def _core(match: re.Match[str]) -> tuple[int, int]:
 
 # A time phrase right after a change makes it history: "was promoted to co-CEO last year".
 _BACKGROUND = re.compile(  # the time phrase must belong to this change: not "will become CEO after first joining in 2021"
-    r"(?:(?!\b(?:after|before|when|since|who|which)\b)[^,.;]){0,40}?\b(?:last\s+(?:year|month|fall|spring|summer|winter|autumn)|(?:years?|months?|decades?)\s+ago|in\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|"
+    r"(?:(?!\b(?:after|before|when|since|who|which|following)\b)[^,.;]){0,40}?\b(?:last\s+(?:year|month|fall|spring|summer|winter|autumn)|(?:years?|months?|decades?)\s+ago|in\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|"
     r"previously|earlier\s+this\s+year)\b",
     re.IGNORECASE,
 )
+
+
+# Rules whose change is background when a time word comes before it: "after Mr Lewis's retirement on December 31st".
+_NOT_AFTER = frozenset({"person-s-appointment-as"})
+_AFTER = re.compile(r"\b(?:after|following|since|before|until|ahead\s+of)\b", re.IGNORECASE)
+# "had joined the firm in 2015 as the managing director": the pluperfect tells the backstory of an appointment (not of a
+# departure: "advise that Martin Purvis had resigned" is reported news).
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:joined|named|appointed|promoted|hired|become)\b", re.IGNORECASE)
+# A change said to come is news whatever year it names: "will step down in 2026".
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+set\s+to|is\s+to|are\s+to|plans\s+to|expected\s+to)\s", re.IGNORECASE)
+# A sentence that opens on a year of the last century tells history: "In 1987, Intel cofounder Robert Noyce handed the reins".
+_HISTORY = re.compile(r"(?:In|By|Back\s+in)\s+19\d\d\b")
 
 
 def _is_company(person: str | None, companies: frozenset[str]) -> bool:
@@ -235,7 +317,13 @@ def _is_company(person: str | None, companies: frozenset[str]) -> bool:
 
 def _named_enough(event: _Found, rule: Rule, known: list[str]) -> bool:
     """A lone surname is a person only where a title vouches for it or the item writes the full name."""
+    if rule.name in _NAMED_SUCCESSOR and event.change == "appointed" and " " not in (event.person or " "):
+        return full_name(event.person or "", known) != event.person  # "Uber To Replace Kalanick As CEO": "Uber" is no successor
     return event.person is None or " " in event.person or rule.surname_ok or full_name(event.person, known) != event.person
+
+
+# Rules whose lone surnames are vouched for by the role, except the successor's, which the item must name in full somewhere.
+_NAMED_SUCCESSOR = frozenset({"person-replaces-person-as"})
 
 
 def _respective(title: str | None, count: int) -> list[str | None]:
@@ -261,7 +349,7 @@ def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = Fa
     For an appointment, the company in the person's apposition is where they work now, not where the new
     role is ("Briggs Morrison, a senior vice president of research at Merck, Pfizer's rival, will become ...").
     """
-    for key in ("co", "co2", "co3", "dco", "dco2", "dco3", "aco", "aco2"):
+    for key in ("co", "co2", "co3", "dco", "dco2", "dco3", "dco4", "aco", "aco2"):
         if appointed and key.startswith("aco"):
             continue
         if groups.get(key) is not None:
@@ -292,12 +380,21 @@ def _complete_person(event: _Found, known: list[str]) -> _Found:
     return event
 
 
-def _resolve_pronouns(found: list[_Found]) -> list[_Found]:
-    """"he leaves Apple" is about the person named last before it; with no one named before, it is dropped."""
+def _resolve_pronouns(found: list[_Found], marked: list[Marked]) -> list[_Found]:
+    """"he leaves Apple" is about the person named last before it; with no one named before, it is dropped.
+
+    With no change read for anyone before it, "he" is the one person the sentences before name, if they name
+    exactly one ("Anders Monrad Rendtorff ... will join Vestas in his new position ... He succeeds Morten Albæk").
+    """
     resolved = []
     for number, event in enumerate(found):
         if event.pronoun:
             before = [e.person for e in found[:number] if e.person and (e.clause < event.clause or e.position < event.position)]
+            if not before:
+                companies = {e.company for e in found if e.company}
+                before = list(dict.fromkeys(name for clause in marked[: event.clause] for name in clause.names if " " in name
+                                            and person_like(name) and name not in companies and not has_company_suffix(name)
+                                            and not _ORGANISATION & set(name.lower().split())))
             people = {p for p in before}
             if len(people) != 1:
                 continue  # two people could be "he": do not guess
@@ -320,7 +417,7 @@ def _lead_company(headline: Marked, found: list[_Found], summary: str = "") -> s
     name the summary writes (or the part of it the summary writes: "Cisco") is preferred; only when
     none is written does the first guess stand.
     """
-    named = next((e.company for e in found if e.clause == 0 and e.company), None)
+    named = next((e.company for e in found if e.clause == 0 and e.company and not e.elsewhere), None)  # not the one a person leaves for
     if named:
         return named
     people = {e.person for e in found if e.person}
@@ -404,15 +501,19 @@ def _without_company(person: str | None, company: str | None) -> str | None:
 
 def _inherit_titles(found: list[_Found], marked: list[Marked]) -> list[_Found]:
     """Titles not written for a person: whoever holds it per the item, or the role a successor takes over."""
-    completed = []
+    held = []
     for event in found:
-        if event.person and not event.title and not event.inherit:
-            title = _held_title(event.person, marked, current=event.change == "appointed")
+        if event.person and not event.title and not event.inherit and not event.elsewhere:
+            title = _held_title(event.person, marked, current=event.change == "appointed", leaving=event.change == "departed")
             if title:
                 event = replace(event, title=title, explicit=True)
-        if not event.title and (event.inherit or event.change == "departed"):
+        held.append(event)
+    found, completed = held, []  # every held title first: a successor named before the one leaving takes theirs
+    for event in found:
+        if not event.title and not event.elsewhere and (event.inherit or event.change == "departed"):
             source = _counterpart(event, found, marked)
             if source is not None:
+                source = _headline_twin(source, found)
                 title = f"interim {_INTERIM.sub('', source.title)}" if event.interim and source.title else source.title
                 if title and not event.interim:
                     title = _INTERIM.sub("", title)  # the role itself, not the stand-in's: "Ellen Pao resigns. Steve Huffman takes over."
@@ -421,16 +522,28 @@ def _inherit_titles(found: list[_Found], marked: list[Marked]) -> list[_Found]:
     return completed
 
 
-def _held_title(person: str, marked: list[Marked], current: bool = False) -> str | None:
+def _headline_twin(source: _Found, found: list[_Found]) -> _Found:
+    """The headline's event of the same change and role as `source`, if any: its wording is the role's ("CEO stands down")."""
+    if source.clause == 0 or not source.title:
+        return source
+    twins = [e for e in found if e.clause == 0 and e.change == source.change and e.title and e.person in (None, source.person)
+             and same_role(e.title, source.title) and _is_interim(e.title) == _is_interim(source.title)]
+    return twins[0] if len(twins) == 1 else source
+
+
+def _held_title(person: str, marked: list[Marked], current: bool = False, leaving: bool = False) -> str | None:
     """"Senior Vice President of Retail, John Browett": the title the item gives a person next to the name.
 
-    With `current`, a title the person no longer holds ("Javier Soltero, a former head of strategy") does not count.
+    With `current`, a title the person no longer holds ("Javier Soltero, a former head of strategy") does not count;
+    with `leaving`, the role a departing person leaves: "outgoing" or "previously" is that role, "former" is not
+    ("co-founder and former chief technology officer Jonas Templestein ... to leave").
     """
     surname = person.split()[-1]
+    stale = _FORMER if current else _EX if leaving else None
     for clause in marked:
         for pattern in holder_patterns():
             for match in pattern.finditer(clause.text):
-                if current and _FORMER.search(match.group(0)):
+                if stale and (stale.search(match.group(0)) or _FORMER_BEFORE.search(clause.text, 0, match.start())):
                     continue
                 holder = clause.name(match.group("p")) or ""
                 if holder == person or holder.split()[-1:] == [surname]:
@@ -439,6 +552,7 @@ def _held_title(person: str, marked: list[Marked], current: bool = False) -> str
 
 
 _FORMER = re.compile(r"(?i)\b(?:former|formerly|previously|ex-|outgoing)")
+_EX = re.compile(r"(?i)\b(?:former|formerly|ex-)")
 
 
 def _counterpart(event: _Found, found: list[_Found], marked: list[Marked]) -> _Found | None:
@@ -450,6 +564,7 @@ def _counterpart(event: _Found, found: list[_Found], marked: list[Marked]) -> _F
     """
     opposite = "departed" if event.change == "appointed" else "appointed"
     candidates = [e for e in found if e.change == opposite and e.title and e.person != event.person]
+    candidates = [e for e in candidates if e.explicit] or candidates  # a role written for the person, before a founder's "founder"
     text = marked[event.clause].text
     same_clause = [e for e in candidates if e.clause == event.clause
                    and ";" not in text[min(e.position, event.position) : max(e.position, event.position)]]
@@ -470,6 +585,8 @@ def _fill_unnamed(found: list[_Found], marked: list[Marked], known: list[str]) -
         if event.person:
             continue
         match = _summary_match(event, filled)
+        if event.wording and (match is None or match.title and not same_role(match.title, event.title)):
+            continue  # "raises $11 million and gets a new CEO": no one named for the role here
         if match is not None:
             keep_own = event.title and (not match.title or not match.explicit or (
                 covers(match.title, event.title) and _is_interim(match.title) == _is_interim(event.title)))
@@ -565,7 +682,8 @@ def _summary_match(event: _Found, named: list[_Found]) -> _Found | None:
     for candidates in ([e for e in same_change if same_role(e.title, event.title)], [e for e in same_change if not e.title]):
         if candidates:
             return candidates[0]
-    return same_change[0] if len(same_change) == 1 else None
+    people = {e.person.split()[-1] for e in same_change if e.person}
+    return same_change[0] if len(people) == 1 else None  # one person, maybe read twice ("Diane Greene has stepped down ...")
 
 
 def _holder(title: str | None, marked: list[Marked], known: list[str]) -> str | None:
@@ -586,23 +704,37 @@ def _merge(found: list[_Found]) -> list[_Found]:
 
     Two mentions with the same change, company and role are one person even when spelled
     differently ("Krzanich", "Kraznich"). An explicit title beats one inherited from a
-    successor; between two explicit titles for the same role the first wins, otherwise the
-    later, more specific one.
+    successor; between two explicit titles the first wins (the headline's wording, LABELLING.md "Which title").
     """
     kept: list[_Found] = []
     for event in found:
-        twin = next((k for k in kept if _same_person(k, event)), None)
+        twin = next((k for k in kept if _same_person(k, event) and not _second_seat(k, event) and not _other_company(k, event)), None)
         if twin is None:
             kept.append(event)
             continue
         title = twin.title
-        if event.title and (not twin.title or (event.explicit and not twin.explicit)
-                            or (event.explicit and twin.explicit and not covers(event.title, twin.title) and twin.clause == 0
-                                and event.clause > 0 and _more_specific(event.title, twin.title))):
-            title = event.title
+        if event.title and (not twin.title or (event.explicit and not twin.explicit)):
+            title = event.title  # the headline's wording of a role it states for the person stands (LABELLING.md "Which title")
         kept[kept.index(twin)] = replace(twin, title=title, explicit=twin.explicit or event.explicit,
                                          person=_longer(twin.person, event.person), company=twin.company or event.company)
     return kept
+
+
+def _other_company(first: _Found, second: _Found) -> bool:
+    """The same words read one role at two companies ("Prosus, Naspers CEO Bob van Dijk"): two events, not one."""
+    return first.clause == second.clause and first.position == second.position and first.company != second.company
+
+
+_BOARD_TITLE = re.compile(r"(?i)\b(?:director|chair|chairman|chairwoman|board)\b")
+
+
+def _second_seat(first: _Found, second: _Found) -> bool:
+    """A board seat taken besides a role: "Mozilla appointed Chris Beard as its interim CEO ... Beard, who will also join Mozilla's board"."""
+    if first.change != "appointed" or second.change != "appointed" or not (first.title and second.title and first.explicit and second.explicit):
+        return False
+    seats = [title for title in (first.title, second.title) if title == "board member"]
+    other = second.title if first.title == "board member" else first.title
+    return len(seats) == 1 and not _BOARD_TITLE.search(other)  # "independent director" is the seat itself
 
 
 def _same_person(first: _Found, second: _Found) -> bool:
@@ -611,11 +743,6 @@ def _same_person(first: _Found, second: _Found) -> bool:
     if first.person == second.person or first.person.split()[-1] == second.person.split()[-1]:
         return True
     return first.company == second.company and same_role(first.title, second.title) and first.person.split()[0] == second.person.split()[0]
-
-
-def _more_specific(new: str, old: str) -> bool:
-    """"CEO and chairman" over "CEO": the later title says more when it contains the earlier one's words."""
-    return len(new.split()) > len(old.split())
 
 
 def _longer(first: str | None, second: str | None) -> str | None:

@@ -4,13 +4,17 @@ In a marked clause every job title is ⟦k⟧ and every run of name words ⟪k�
 "Apple CEO Steve Jobs resigns" and "Uber's president Jeff Jones quits" alike: ⟪co⟫ ⟦t⟧ ⟪p⟫ <depart>.
 Each rule names the change it reports; its groups say which marker is the person (`p`, `p2`,
 `plist`), the title (`t`, `t2`, `at` for a title in an apposition) and the company (`co`, `co2`,
-`co3`, `aco`). Patterns are compiled on first use so that importing the package stays quick.
+`co3`, `aco`; `xco` a second company of the same role); `ft`, `fb`, `fa` hold a founder's role written around or
+instead of a title, `board` a board seat left. Patterns are compiled on first use so that importing the package stays quick.
 
 Rule kinds:
     appointed / departed   the change named by the rule
     succession             `p` appointed and `p2` departed, one title for both
     successor              `p` appointed to the title of whoever the item says departed
     unnamed                a change with no person ("Acme names new CFO"): the summary must name one
+    wording                a role with no person that only lends the headline's wording to the summary's event of that role
+    appointed_elsewhere    a role at the company a person leaves for ("exits Medtronic to run iRhythm"): its title is the one written
+    pronoun_succession     "He succeeds Morten Albæk": the person named before takes the role the other leaves
 """
 
 from __future__ import annotations
@@ -19,7 +23,12 @@ import functools
 import re
 from typing import NamedTuple
 
-__all__ = ["Rule", "rules", "candidate_rules", "LEADERSHIP_WORDS", "HEADLINE_CUES", "holder_patterns"]
+__all__ = ["Rule", "rules", "candidate_rules", "LEADERSHIP_WORDS", "HEADLINE_CUES", "holder_patterns", "HEADLINE_ONLY", "NEEDS_TITLE"]
+
+# Rules read only in a clause that names a job title somewhere: "Flash Out, HTML5 In" is no succession.
+NEEDS_TITLE = frozenset({"out-and-in"})
+# Rules read in the headline only: in a summary the same words are too often background ("the new CEO").
+HEADLINE_ONLY = frozenset({"headline-new-title", "founder-person-departs"})
 
 # Markers and the words around them.
 _NAME = r"⟪(?P<{}>\d+)⟫"
@@ -35,7 +44,8 @@ _ART = (
 _ADV = (
     r"(?:(?i:officially|reportedly|formally|suddenly|unexpectedly|abruptly|just|now|also|quietly|finally|already|soon|"
     r"will|would|has|have|had|is|are|was|were|to|be|been|being|then|set\s+to|expected\s+to|decided\s+to|plans\s+to|"
-    r"planning\s+to|today|on\s+\w+day|this\s+week|effective\s+immediately|recently)\s+)*"
+    r"planning\s+to|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|this\s+week|effective\s+immediately|recently|both|"
+    r"asked\s+to|forced\s+to|pushed\s+to|agreed\s+to)\s+)*"
 )
 # "as Acme's new chief executive": the words between a company's name and the title.
 _CO_NEW = r"(?:(?i:new|next|first|first-ever|interim|permanent|incoming)\s+)?"
@@ -52,7 +62,7 @@ _APPOS = (
 # "Thomas Horton of GE board", "Marissa Mayer of Google": where the person comes from.
 _FROM = r"(?:\s+(?i:of|from|at)\s+(?:the\s+)?⟪\d+⟫(?:\s+(?i:board))?)?"
 # A name that ends the phrase: not the first of "Intel CFO Robert Swan".
-_P_END = r"(?![\s,]*[⟦⟪])"
+_P_END = r"(?![\s,]*⟦|[\s,]*⟪\d+⟫(?!'s))"  # "Dave Duffield, PeopleSoft's founder" ends at the name
 _LEADIN = r"(?:(?:⟪\d+⟫(?:'s)?|⟦\d+⟧|(?!(?i:to|as|who|that|with)\b)[^\s⟪⟦,;]+)\s+){0,5}?"  # "former Lloyds TSB marketer", "the company's CFO"
 # The words before the person a company appoints never end in "of": "has appointed the former UK boss of Credit Suisse as".
 _HIRE_LEADIN = _LEADIN + r"(?<!\bof\s)"
@@ -61,7 +71,8 @@ _OF_DCO = _OF_CO.replace("?P<co2>", "?P<dco2>")
 # What may follow "leaves"/"exits" when a person leaves a post (not "leaves door open", "exits stake").
 _GOING = (
     r"\s+(?:(?:the\s+(?:company|firm|board|group|business|role|post|position|bank|startup|organi[sz]ation|hospital|brand|agency|"
-    r"charity|retailer|airline|insurer|job)|for|to|after|amid|as|in|effective|at|"
+    r"charity|retailer|airline|insurer|job)|(?:[a-z-]+\s+)?(?:bank|lender|insurer|retailer|airline|startup|carmaker|automaker|"
+    r"drugmaker|biotech|giant)|for|to|after|amid|as|in|effective|at|"
     r"following|with|over|on|this|next|later|by|from|his|her|their|months|weeks|less|just)\b|[⟪⟦])|\s*[,;:.!?(\"“-]|\s*$"
 )
 _DEPART = (
@@ -71,17 +82,21 @@ _DEPART = (
     r"left(?=\s+(?:the\s+company|⟪))|retires|retiring|retire|(?<=has\s)retired|out(?=\s+(?:as|at|following|after|amid|over)\b)|"
     r"(?:is\s+)?out(?=\s*(?:$|[,;:.!?(]|\s-))|"
     r"(?:ousted|fired|sacked|dismissed|removed|replaced)(?!\s+(?:⟦|⟪|its\b|the\b|his\b|her\b|their\b|him\b|a\b))|"
-    r"bows\s+out|bails\s+out|is\s+on\s+(?:his|her)\s+way\s+out|"
+    r"bows\s+out|bails\s+out|is\s+on\s+(?:his|her)\s+way\s+out|(?:was\s+|is\s+)?shown\s+the\s+door|(?:gets|got|given)\s+the\s+boot|"
+    r"(?:steps|stepped|stepping|step)\s+back(?=\s+(?:as|from)\b)|"
     # "announced he would be leaving August 1", "said she was stepping down", "has confirmed his intention to step down"
     r"(?:said|announced|announcing|confirmed|revealed|told\s+staff)\s+(?:that\s+)?(?:she|he)\s+(?:would|will|is|was)\s+(?:be\s+)?"
-    r"(?:leaving|stepping\s+down|retiring|resigning|departing|quitting|leave|step\s+down|resign|retire|depart|quit)|"
+    r"(?:leaving|stepping\s+down|retiring|resigning|departing|quitting|exiting|leave|step\s+down|resign|retire|depart|quit|exit)|"
     r"(?:announced|confirmed|revealed|signalled|signaled)\s+(?:his|her)\s+(?:intention|plans?|decision)\s+to\s+(?:step\s+down|leave|retire|resign|depart|quit)|"
-    r"left\s+to\s+(?:lead|join|run|head|become|pursue|take)|"
+    r"left\s+to\s+(?:lead|join|run|head|become|pursue|take)|[\"“]?transition[\"”]?\s+out\s+of\s+(?:their|his|her)\s+roles?|"
     r"(?:makes|make|made|making)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?exit(?!\s+(?:from|of)\s+(?:its|the|a)\b))(?![\w-])"  # "CEO makes abrupt exit"
 )
 _DEPART_TAIL = (
     rf"(?:\s+(?i:as|from)\s+(?:(?i:his|her|their)\s+(?:roles?|positions?|posts?|jobs?)\s+(?i:as)\s+)?{_ART}"
     rf"(?:{_NAME.format('dco')}(?:'s)?\s+(?:[a-z]+\s+)?)?{_TITLE.format('dt')}{_OF_DCO}"
+    # "resigns from AbCellera's board", "steps down from board": the seat left is "board member"
+    rf"|\s+(?i:from|as)\s+(?:(?i:the|its|his|her|their)\s+)?(?:{_NAME.format('dco4')}(?:'s)?\s+)?(?P<board>(?i:board))(?!\s+(?i:member|chair))"
+    rf"(?:\s+(?i:of\s+directors))?"
     rf"|\s+(?i:from\s+|at\s+)?{_NAME.format('dco3')})?"
 )
 _APPOINT_VERB = (
@@ -97,10 +112,10 @@ _ASIDE = r"(?:\s*\([^()⟪⟦]{0,40}\))?"  # "(pictured at left)"
 _PAIRS = rf"(?P<pairs>⟦\d+⟧,?\s+⟪\d+⟫{_ASIDE}(?:(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)⟦\d+⟧,?\s+⟪\d+⟫{_ASIDE}){{1,4}})"
 _WHO_NEXT = r"(?i:who)\s+(?=(?i:will|would|is|are|plans|intends|has\s+announced|announced)\b)"
 # "HQ Hotels & Residences, the new lifestyle hospitality brand led by ..., has named", "Zimmer Biomet (NYSE:ZBH) recently appointed"
-_CO_ASIDE = r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:the|a|an)\s[^,;]{1,100}?,)?"
+_CO_ASIDE = r"(?:\s*(?:\([^()]{1,30}\)|\[[^\[\]]{1,30}\]))?(?:,\s+(?:the|a|an)\s[^,;]{1,100}?,)?"  # "(NYSE:ZBH)", "[JSE:SBK]"
 # The subject of an appointment that is the item's company by another name: "the nonprofit has named", "its board appointed".
 _THE_COMPANY = (
-    r"(?i:the|its)\s+(?:[a-z-]+\s+){0,2}?(?i:board(?:\s+of\s+directors)?|company|firm|group|nonprofit|biotech|bank|startup|retailer|"
+    r"(?i:the|its)\s+(?:[a-z'-]+\s+){0,2}?(?i:board(?:\s+of\s+directors)?|company|firm|group|nonprofit|biotech|bank|startup|retailer|"
     r"airline|hospital|charity|organi[sz]ation|insurer|lender|developer|miner|maker|brand|chain|operator|giant|foundation|association|"
     r"drugmaker|carrier|business|platform)"
 )
@@ -129,12 +144,13 @@ _APPOINT_WORDS = _words(
 )
 _DEPART_WORDS = _words(
     "resigns resigned resigning steps stepped stepping step aside departs departing depart leaves leaving leave left quits "
-    "quit quitting retires retiring retire exits exiting exit out ousted fired sacked dismissed removed replaced bows bails way said "
+    "quit quitting retires retiring retire exits exiting exit out ousted fired sacked dismissed removed replaced bows bails way said transition "
+    "shown boot back "
     "stood stands stand standing retired"
 )
 # The keyword screen of each rule, by rule name.
 _GATES = {
-    "person-named-title": _words("named appointed elected tapped picked chosen selected hired confirmed promoted made installed"),
+    "person-named-title": _words("named appointed elected tapped picked chosen selected hired confirmed promoted made installed elevated"),
     "person-becomes-title": _words(
         "becomes become became serve serving take takes over steps step returns return back new going joining run lead head moved moves move "
         "act acts be comes come came coming"
@@ -146,18 +162,20 @@ _GATES = {
     "person-named-successor": _words("successor replacement"),
     "names-person-successor": _words("successor replacement"),
     "person-leads-company-as": _words("lead leads run runs head heads"),
-    "person-takes-helm": _words("helm reins"),
+    "person-takes-helm": _words("helm reins top"),
     "company-names-person-to-lead": _words("head lead run oversee"),
     "company-names-title-person": _APPOINT_WORDS,
     "new-title-person": _words("new"),
-    "appointment-of": _words("appointment hiring promotion naming election"),
+    "appointment-of": _words("appointment hiring promotion naming election elevation"),
     "person-joins-as": _words("joins joined rejoins joining join returns returning rejoin rejoining rejoined"),
     "brings-person-on-board": _words("bring brings bringing brought"),
     "person-as-new-title": _words("new next incoming"),
-    "person-assumes-role-as": _words("assume assumes assuming"),
+    "person-assumes-role-as": _words("assume assumes assuming carry carries perform performs"),
     "company-ousts-pairs": _words("ousts ousted fires fired dismisses dismissed let lets"),
     "company-names-descriptor-as-title": _words("names appoints hires taps picks selects adds elevates promotes recruits poaches lures nabs "
-                                                "snags brings lands"),
+                                                "snags brings lands name appoint hire tap pick select add elevate promote recruit poach lure "
+                                                "named appointed hired tapped picked selected added elevated promoted recruited poached lured "
+                                                "nabbed snagged"),
     "person-joins-board": _words("board"),
     "person-joins-as-board-member": _words("member"),
     "company-elects-to-board": _words("board"),
@@ -167,12 +185,34 @@ _GATES = {
     "replacing-him-with": _words("replacing replaced replace"),
     "person-steps-in": _words("shoes into"),
     "person-who-left": _words("departed left quit exited"),
+    "person-leaves-to-become": _words("become serve be"),
+    "founder-person-departs": _words("founder co-founder cofounder"),
+    "person-takes-on-role": _words("role position post job"),
+    "person-takes-over-from": _words("take takes taking took"),
+    "person-replaces-him": _words("replaces replaced replace succeeds succeeded succeed"),
+    "person-replaces-person-as": _words("replaces replace succeeds succeed"),
+    "to-succeed-person-as": _words("succeed replace"),
+    "departs-alongside": _words("alongside along together"),
+    "out-and-in": _words("out"),
+    "making-way-for": _words("way"),
+    "ousts-person-as": _words("ousts ousted fires fired removes removed dismisses dismissed sacks sacked axes axed oust fire remove dismiss sack"),
+    "ousts-company-title-person": _words("ousts ousted fires fired removes removed dismisses dismissed sacks sacked axes axed oust fire remove "
+                                         "dismiss sack"),
+    "person-s-appointment-as": _words("appointment promotion elevation election hiring"),
+    "person-s-appointment": _words("appointment promotion elevation hiring"),
+    "person-announces-resignation": _words("resignation retirement departure"),
+    "person-leaves-to-run": _words("run lead head join helm reins"),
     "pronoun-leaves": _words("he she"),
     "pronoun-named": _words("he she"),
+    "pronoun-departs-as": _words("he she"),
+    "pronoun-succeeds": _words("he she"),
     "person-takes-over": _words("take takes taking took"),
+    "replacement-is": _words("replacement successor"),
+    "names-person-to-replace-him": _words("replace succeed"),
+    "role-filled-by": _words("filled"),
     "former-returns": _words("ex former"),
     "company-ousts": _words("ousts ousted fires fired removes removed dismisses dismissed sacks sacked cans canned axes axed pushes forces loses lost "
-                            "parts parted part let lets"),
+                            "parts parted part let lets replaces replaced"),
     "departure-of": _words("departure resignation retirement exit ouster firing"),
     "succeeding": _words("succeeding replacing replace succeed takes take taking"),
     "persons-appointed": _words("appointed named elected promoted become"),
@@ -180,13 +220,15 @@ _GATES = {
     "person-moves-into-role": _words("move moves moving transition transitions transitioning"),
     "person-and-becomes": _words("become becomes"),
     "person-succeeding-as": _words("succeeding replacing"),
+    "subject-replacing": _words("succeeding replacing"),
     "departure-of-title": _words("departure resignation retirement exit ouster firing"),
     "company-names-title": _words("names name appoints hires taps picks selects finds found welcomes announces unveils gets lands poaches lures"),
     "company-new-title": _words("new"),
     "title-named-title-of": _words("named appointed"),
     "surname-named-title": _words("named appointed elected tapped picked chosen confirmed promoted"),
     "company-s-new-title-is": _words("new next"),
-    "person-hands-role-to": _words("hands handed passes passed hand pass handing passing"),
+    "person-hands-role-to": _words("hands handed passes passed hand pass handing passing yields yielded yield yielding cedes ceded cede ceding"),
+    "hands-role-to": _words("hands handed passes passed hand pass handing passing yields yielded yield yielding cedes ceded cede ceding"),
     "person-is-company-s-new-title": _words("new next first"),
     "board-names-person": _APPOINT_WORDS,
     "person-takes-helm-bare": _words("helm reins reigns"),
@@ -194,6 +236,7 @@ _GATES = {
     "person-returns-to-lead": _words("return returns returning back"),
     "person-assumes-duties": _words("assume assumes assuming"),
     "company-new-title-unnamed": _words("new"),
+    "headline-new-title": _words("new"),
 }
 
 
@@ -207,6 +250,8 @@ _NEEDS = {
     "person-relinquishes-role": _words("relinquish relinquishes relinquished relinquishing up"),
     "person-moves-into-role": _words("role position post"),
     "person-and-becomes": _words("and"),
+    # "..., making way for Apple Pay": only after someone leaves
+    "making-way-for": _words("step steps stepping stepped down retire retires retiring leave leaves leaving resign resigns resigned quit quits"),
 }
 
 
@@ -215,6 +260,37 @@ P2 = _NAME.format("p2")
 CO = _NAME.format("co")
 T = _TITLE.format("t")
 T2 = _TITLE.format("t2")
+
+# Leaving a company for another: "exits Medtronic to", "jumped ship to HP to", "will leave the big biotech to".
+_MOVE = (
+    r"(?i:exits|exiting|exited|exit|leaves|leaving|leave|left|quits|quit|quitting|departs|departing|departed|depart|resigns|resigned|"
+    r"resigning|resign|jumps\s+ship|jumped\s+ship|jumping\s+ship|steps\s+down|stepped\s+down|stepping\s+down|step\s+down|"
+    r"steps\s+away|stepped\s+away|bolts)"
+    r"(?:\s+(?:(?i:the\s+)?(?:[a-z][\w-]*\s+){0,2}?⟪\d+⟫|(?i:the\s+(?:[a-z][\w-]*\s+)?(?:company|firm|group|business|biotech|bank|startup)))"
+    r"|\s+(?i:to|for)\s+⟪\d+⟫)?"
+    r"(?:\s+(?i:at\s+year-end|this\s+week|after\s+[^,;.⟪⟦]{1,30}?))?\s+(?i:to)\s+"
+)
+# An apposition of plain words ("Riva, who helped oversee the ... takeover of Kite Pharma and pushed Gilead into CAR-T therapies,"):
+# its names are not the new company, its titles not the new role.
+_ASIDE_PLAIN = r"(?:,(?:[^,;⟦]|⟪\d+⟫){1,120}?,)?"
+# A verb, not the participle of "to replace ousted Travis Kalanick as the next CEO" or "the ousted CEO".
+_OUST = (
+    r"(?<!\breplace\s)(?<!\bsucceed\s)(?<!\breplacing\s)(?<!\bsucceeding\s)(?<!\bthe\s)(?<!\ban\s)"
+    r"(?i:ousts|ousted|fires|fired|removes|removed|dismisses|dismissed|sacks|sacked|axes|axed|oust|fire|remove|dismiss|sack)"
+)
+# A second company one person holds the same role at: "Prosus, Naspers CEO Bob van Dijk", "resigns as Tnuva, Psagot chair".
+_XCO = r"(?:⟪(?P<xco>\d+)⟫,\s+(?:(?i:and)\s+)?)?"
+# A name after "at" or "of" is where someone works, not who leaves: "Top execs at Atlanta Technology Angels quit".
+_NOT_PLACE = r"(?<!\b(?i:at)\s)(?<!\b(?i:of)\s)(?<!\b(?i:from)\s)(?<!\b(?i:for)\s)"
+# A name before a possessive noun is no person: "the Dutch drugmaker's operating chief".
+_NOT_OWNER = r"(?!\s+[\w-]+'s\b)"
+# Handing a role over to someone: "passes the reins to", "will hand over reins of the No. 1 U.S. airline to", "ceded his chief
+# executive title to". The title, when written, is the role both people hold in turn.
+_HANDOVER = (
+    r"(?i:hands|handed|hand|handing|passes|passed|pass|passing|yields|yielded|yield|yielding|cedes|ceded|cede|ceding)(?:\s+(?i:over|on))?\s+"
+    rf"(?:(?i:the|his|her|its|their)\s+)?(?:(?i:top|day-to-day)\s+)?(?:{T}\s+)?"
+    r"(?i:reins|baton|keys|helm|title|role|job|post|position|mantle|torch)(?:\s+(?i:of|at)\s+[^,;⟦⟪]{1,50}?|\s+(?i:over|on))?\s+(?i:to)\s+"
+)
 
 
 @functools.cache
@@ -226,13 +302,13 @@ def rules() -> tuple[Rule, ...]:
               rf"{_PERSONS}\s+{_ADV}(?i:appointed|named|elected|promoted\s+to|become)\s+(?:(?i:as)\s+)?{_ART}{T}"),
         # "Satya Nadella officially named new Microsoft CEO", "Tim Cook, formerly Apple's COO, has been named CEO"
         _rule("person-named-title", "appointed",
-              rf"{P}{_FROM}{_APPOS}\s+{_ADV}(?i:named|appointed|elected|tapped|picked|chosen|selected|hired|confirmed|promoted|made|"
-              rf"installed)(?:\s+(?i:as|to))?\s+(?:(?i:to\s+the\s+(?:newly\s+created\s+)?(?:position|role|post)\s+of)\s+)?"
+              rf"{P}{_FROM}{_APPOS},?\s+(?:(?i:who)\s+)?{_ADV}(?i:named|appointed|elected|tapped|picked|chosen|selected|hired|confirmed|promoted|"
+              rf"made|installed|elevated)(?:\s+(?i:as|to))?\s+(?:(?i:to\s+the\s+(?:newly\s+created\s+)?(?:position|role|post)\s+of)\s+)?"
               rf"{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}"),
         # "Nadella named new Microsoft CEO": a lone surname vouched for by the title (never "Microsoft named CEO Satya Nadella")
         _rule("surname-named-title", "appointed",
               rf"{P}\s+{_ADV}(?i:named|appointed|elected|tapped|picked|chosen|confirmed|promoted)\s+(?:(?i:as|to)\s+)?{_ART}"
-              rf"(?:{CO}(?:'s)?\s+)?{T}{_OF_CO}(?![\s,]*⟪)", surname_ok=True),
+              rf"(?:{CO}(?:'s)?\s+)?{T}{_OF_CO}(?![\s,]*⟪)(?!\s+(?i:as)\b)", surname_ok=True),  # not "appointed the former McAfee CTO as President"
         # "Jane Doe is Zorbly's new CEO"
         _rule("person-is-company-s-new-title", "appointed",
               rf"{P}{_APPOS}\s+{_ADV}(?i:is|becomes|became|as)\s+{CO}'s\s+(?i:new|next|first)\s+{T}"),
@@ -246,7 +322,7 @@ def rules() -> tuple[Rule, ...]:
               rf"(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}"),
         # "Microsoft taps Nadella for CEO", "Tesla names insider Taneja CFO", "Intel board has appointed CFO Robert Swan as interim CEO"
         _rule("company-names-person", "appointed",
-              rf"{CO}{_CO_ASIDE}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?\s+{_ADV}{_APPOINT_VERB}\s+{_HIRE_LEADIN}{P}"
+              rf"(?<!⟧\s){CO}{_CO_ASIDE}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?\s+{_ADV}{_APPOINT_VERB}\s+{_HIRE_LEADIN}(?:⟦\d+⟧,\s+)?{P}"
               rf"(?!\s+⟦\d+⟧\s+(?:⟪|(?i:as|to)\s+(?:[a-z-]+\s+){{0,2}}⟦))"  # not "former Credit Suisse boss as chief executive"
               rf"(?:\s+(?i:of|from)\s+{_ANY_NAME})?{_APPOS}\s*,?\s*(?:(?i:as|to|for|to\s+be|to\s+serve\s+as|to\s+lead\s+as|"
               rf"to\s+the\s+(?:newly\s+created\s+)?(?:role|position|post)\s+of)\s+)?{_NOT_FORMER}{_ART}{T}"),
@@ -265,7 +341,9 @@ def rules() -> tuple[Rule, ...]:
               rf"(?:^|[,;]|\s(?i:and|also|by))\s+{_APPOINT_VERB}\s+{_HIRE_LEADIN}{P}(?:\s+(?i:of|from)\s+{_ANY_NAME})?{_APPOS}\s*,?\s*"
               rf"(?:(?i:as|to|for)\s+)?{_ART}{T}"),
         # "... Ben Carter Chief Financial Officer and Mia Song Chief People Officer": a second appointment
-        _rule("and-person-title", "appointed_also", rf"(?<=⟧)\s*(?:,|\s+and|,\s+and)\s+{P},?\s+(?:(?i:as)\s+)?{_ART}{T}"),
+        # "... Ben Carter Chief Financial Officer and Mia Song Chief People Officer", "promoted Minoru Kosuge to CEO and Jack Domme to
+        # chief operating officer"
+        _rule("and-person-title", "appointed_also", rf"(?<=⟧)\s*(?:,|\s+and|,\s+and)\s+{P},?\s+(?:(?i:as|to)\s+)?{_ART}{T}"),
         # "COO Lisa Tran named successor", "Board Names Nina Cruz Successor"
         _rule("person-named-successor", "successor",
               rf"{P}\s+{_ADV}(?i:named|appointed|tapped|picked|chosen)\s+(?:(?i:as)\s+)?(?:(?i:his|her|their|the|new|interim)\s+)*"
@@ -276,11 +354,13 @@ def rules() -> tuple[Rule, ...]:
         _rule("person-leads-company-as", "appointed",
               rf"{P}\s+{_ADV}(?i:lead|leads|run|runs|head|heads)\s+{CO}\s+(?i:as)\s+{_ART}{T}"),
         # "Arlo Diaz takes the helm at Brightpath Learning"
-        _rule("person-takes-helm", "appointed",
-              rf"{P}\s+{_ADV}(?i:takes|take|took|taking)\s+(?:(?i:the|over\s+the)\s+)?(?i:helm|reins)\s+(?i:at|of)\s+{CO}"),
+        _rule("person-takes-helm", "successor",  # the role of whoever the item says leaves it
+              rf"{P}{_APPOS},?\s+{_ADV}(?i:takes|take|took|taking)\s+(?:(?i:the|over\s+the)\s+)?(?i:helm|reins|top\s+(?:job|position|post|spot))\s+"
+              rf"(?i:at|of)\s+{CO}"),
         # "Chief Operating Officer Jim Farley is taking the helm": the role the departing person leaves
         _rule("person-takes-helm-bare", "successor",
-              rf"{P}{_APPOS}\s+{_ADV}(?i:takes|take|taking|took)\s+(?:(?i:over)\s+)?(?:(?i:the)\s+)?(?i:helm|reins|reigns)(?!\s+(?i:at|of)\b)"),
+              rf"{P}{_APPOS}\s+{_ADV}(?i:takes|take|taking|took)\s+(?:(?i:over)\s+)?(?:(?i:the\s+company's|the|its)\s+)?(?i:helm|reins|reigns)"
+              rf"(?!\s+(?i:at|of)\b)"),
         # "Jim Farley, Ford's chief operating officer, will step into the CEO role"
         _rule("person-steps-into-role", "appointed",
               rf"{P}{_APPOS}\s+{_ADV}(?i:steps|step|stepped|stepping)\s+(?i:into|up\s+to)\s+(?i:the)\s+(?:{CO}(?:'s)?\s+)?{T}\s+"
@@ -291,7 +371,8 @@ def rules() -> tuple[Rule, ...]:
               rf"(?=(?P<interim>[^.;]{{0,60}}?(?i:on\s+an\s+interim\s+basis|temporarily|in\s+the\s+interim))?)"),
         # "Current finance chief Doug Warden will assume the role as interim chief executive officer"
         _rule("person-assumes-role-as", "appointed",
-              rf"{P}{_APPOS}\s+{_ADV}(?i:assume|assumes|assuming)\s+(?:(?i:the)\s+)?(?i:role|position|post)\s+(?i:of|as)\s+{_ART}{T}{_OF_CO}"),
+              rf"{P}{_APPOS},?\s+{_ADV}(?i:assume|assumes|assuming|carry\s+out|carries\s+out|perform|performs)\s+(?:(?i:the)\s+)?"
+              rf"(?i:role|position|post|duties)\s+(?i:of|as)\s+{_ART}{T}{_OF_CO}"),
         # "Angelo Casanas ... will assume Lombardi's leadership duties on an interim basis"
         _rule("person-assumes-duties", "successor",
               rf"{P}{_APPOS}\s+{_ADV}(?i:assume|assumes|assuming)\s+(?:(?:⟪\d+⟫'s?|(?i:his|her|the|their))\s+)?"
@@ -303,20 +384,27 @@ def rules() -> tuple[Rule, ...]:
         # "Microsoft announced its new head of marketing today, Chris Capossela", "Acme welcomes new COO Jane Doe"
         _rule("company-names-title-person", "appointed",
               rf"{CO}\s+{_ADV}(?:(?!(?i:announces|announced|unveils))|(?=(?i:announces|announced|unveils)\s+(?:(?i:its|the|their|a)\s+)?(?i:new)\b))"
-              rf"{_APPOINT_VERB}\s+(?!(?i:former|ex-|previous))(?:{_ART}(?:{_ANY_NAME}\s+)?){T}[,:]?\s+"
+              rf"{_APPOINT_VERB}\s+(?!(?i:(?:(?:its|the|their|his|her)\s+)?(?:former|ex-|previous)))(?:{_ART}(?:{_ANY_NAME}\s+)?){T}[,:]?\s+"
               rf"(?:(?i:today|on\s+\w+day),?\s+)?{P}"),
         # "Acme's new CFO is Jane Doe"
         _rule("company-s-new-title-is", "appointed", rf"{CO}'s\s+(?i:new|next)\s+{T}\s+(?i:is|will\s+be)\s+{P}{_P_END}"),
-        # "Acme founder John Roe hands CEO role to Jane Doe": the one who hands it over leaves the role
-        _rule("person-hands-role-to", "succession",
-              rf"{P2}\s+{_ADV}(?i:hands|handed|passes|passed|hand|pass|handing|passing)\s+(?:(?i:the|his|her|its)\s+)?{T}\s+"
-              rf"(?:(?i:role|job|post|reins|baton|title)\s+)?(?i:to)\s+{_LEADIN}{P}{_P_END}"),
+        # "Acme founder John Roe hands CEO role to Jane Doe", "Tim Van Hauwermeiren is passing the reins to the Dutch drugmaker's
+        # operating chief, Karen Massey", "Weiner would yield the reins to deputy Ryan Roslansky": the one who hands over leaves the role
+        _rule("person-hands-role-to", "succession", rf"{P2}{_APPOS}\s+{_ADV}{_HANDOVER}{_LEADIN}(?:⟦\d+⟧,\s+)?{P}{_P_END}{_NOT_OWNER}"),
+        # "he will hand over the keys of his company to 46-year-old Daniel Zhang": who takes over, when the one leaving is not named here
+        _rule("hands-role-to", "successor", rf"{_HANDOVER}{_LEADIN}(?:⟦\d+⟧,\s+)?{P}{_P_END}{_NOT_OWNER}"),
         # "Google's new CFO Ruth Porat", "the company's new chief executive Jane Doe"
         _rule("new-title-person", "appointed", rf"(?:{CO}'s\s+)?(?i:new)\s+{T},?\s+{P}"),
         # "hiring of Chris Lattner who will be the company's new VP", "appointment of Steven Sharp as marketing chief"
         _rule("appointment-of", "appointed",
               rf"(?:{CO}{_CO_ASIDE}\s+{_ADV}(?i:announced|announces|confirmed|confirms)\s+(?:(?i:the|its)\s+)?)?"
-              rf"(?i:appointment|hiring|promotion|naming|election)\s+of\s+{_LEADIN}{P},?\s+(?i:as|who\s+will\s+be|to)\s+{_ART}{T}{_OF_CO}"),
+              rf"(?i:appointment|hiring|promotion|naming|election|elevation)\s+of\s+{_LEADIN}{P},?\s+(?i:as|who\s+will\s+be|to)\s+{_ART}{T}{_OF_CO}"),
+        # "Christopher Bolin's appointment comes as ...": who an unnamed appointment is ("has appointed the former McAfee CTO as President")
+        _rule("person-s-appointment", "filler", rf"{P}'s?\s+(?i:appointment|promotion|elevation|hiring)(?!\s+(?i:as|to)\b)"),
+        # "Buhari excited over Ogunsanya's appointment as CEO Airtel Africa"
+        _rule("person-s-appointment-as", "appointed",
+              rf"{P}'s?\s+(?i:appointment|promotion|elevation|election|hiring)\s+(?i:as|to)\s+{_ART}(?:{CO}(?:'s)?\s+)?{T}"
+              rf"(?:\s+(?:(?i:of|at)\s+)?{_NAME.format('co2')})?", surname_ok=True),
         # "Chris Lattner joins Tesla as VP", "Jane Doe has joined Acme as CRO"
         _rule("person-joins-as", "appointed",
               rf"{P}{_APPOS}\s+(?:(?:[a-z]+\s+){{1,3}}and\s+)?(?:(?i:who)\s+)?{_ADV}(?i:joins|joined|rejoins|rejoined|rejoining|rejoin|joining|join|"
@@ -335,7 +423,7 @@ def rules() -> tuple[Rule, ...]:
               rf"(?:{_NAME.format('co3')}'s\s+)?)\s*{T}{_OF_CO}"),
         # "Indra Nooyi joined the Amazon board", "Amazon elects ex-PepsiCo chief Indra Nooyi to its board"
         _rule("person-joins-board", "appointed_board",
-              rf"{P}{_APPOS}\s+{_ADV}(?i:joins|joined|join|named\s+to|appointed\s+to|elected\s+to)\s+{_ART}"
+              rf"{P}{_APPOS},?\s+(?:(?i:who)\s+)?{_ADV}(?i:joins|joined|join|named\s+to|appointed\s+to|elected\s+to)\s+{_ART}"
               rf"(?:{CO}(?:'s)?\s+)?(?i:board)(?:\s+(?i:of\s+directors))?(?:\s+(?i:for|of|at)\s+(?:[\w-]+\s+){{0,3}}?{_NAME.format('co2')})?"),
         # "Former CEO Ian Read will join Viatris as a board member"
         _rule("person-joins-as-board-member", "appointed_board",
@@ -344,6 +432,10 @@ def rules() -> tuple[Rule, ...]:
               rf"{CO}\s+{_ADV}(?i:elects|elected|appoints|appointed|names|named|adds|added|welcomes|snags|snagged|nabs|nabbed|taps|tapped)\s+{_LEADIN}{P}\s+(?i:to|for|on)\s+"
               rf"{_ART}(?i:board)", surname_ok=True),
         # "Bob Iger Replaces Bob Chapek ... as Disney CEO", "Gelsinger will replace current chief executive Bob Swan"
+        # "Taldar To Replace Ogunsanya As Airtel Africa MD/CEO": with the role written, a headline's surnames are people
+        _rule("person-replaces-person-as", "succession",
+              rf"{P}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{P2}\s+(?i:as)\s+{_ART}"
+              rf"(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}", surname_ok=True),
         _rule("person-replaces-person", "succession",
               rf"{P}{_APPOS}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{_ART}(?:{T2}\s+|(?:[a-z][\w-]*\s+){{1,2}})?{P2}"
               rf"(?:[^.;⟦⟪]{{0,40}}?\s+(?i:as)\s+{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO})?"),
@@ -353,28 +445,77 @@ def rules() -> tuple[Rule, ...]:
         # "replaced in the interim by CFO Tim Morse", "replacing him with board member Larry Culp", "Andy Jassy to take over"
         _rule("replaced-by", "successor",
               rf"(?i:replaced|succeeded)\s+(?P<interim>(?i:in\s+the\s+interim\s+|on\s+an\s+interim\s+basis\s+))?(?:(?i:in\s+the\s+\w+)\s+)?"
-              rf"(?i:by)\s+{_LEADIN}(?:{_ANY_NAME},\s+)?{P}{_P_END}"),
-        _rule("replacing-him-with", "successor", rf"(?i:replacing|replaced|replace)\s+(?i:him|her)\s+with\s+{_LEADIN}{P}{_P_END}"),
+              rf"(?i:by)\s+{_LEADIN}(?:{_ANY_NAME},\s+|⟦\d+⟧,\s+)?{P}{_P_END}(?!'s)"),
+        # "Johnston will promote David King from chief financial officer of the local newspaper publisher to replace him"
+        _rule("names-person-to-replace-him", "successor",
+              rf"(?:{_APPOINT_VERB}|(?i:promote|appoint|name|hire|elevate))\s+{_LEADIN}{P}(?:\s+(?i:from)\s+[^,;.⟪]{{1,80}}?)?\s+(?i:to\s+replace|to\s+succeed)\s+(?i:him|her)\b"),
+        # "his role will be filled on an interim basis by Scott Arnold, Borlands chief operating officer"
+        _rule("role-filled-by", "successor",
+              rf"(?i:role|post|position|job|seat)\s+{_ADV}(?i:filled)\s+(?P<interim>(?i:on\s+an\s+interim\s+basis\s+|in\s+the\s+interim\s+|temporarily\s+))?"
+              rf"(?i:by)\s+{_LEADIN}{P}(?![\s]*[⟦⟪])"),
+        _rule("replacing-him-with", "successor",
+              rf"(?i:replacing|replaced|replace)\s+(?i:him|her)\s+with\s+{_LEADIN}{P}{_P_END}(?:\s+(?i:as)\s+{_ART}{T})?"),
         # "CFO Robert Swan steps into his shoes on an interim basis"
         _rule("person-steps-in", "successor",
               rf"{P}\s+{_ADV}(?i:steps|stepped|step|will\s+step)\s+(?i:into|in\s+to)\s+(?:(?i:his|her|the)\s+)?(?i:shoes|role|position|job)"
               rf"(?P<interim>\s+(?i:on\s+an\s+interim\s+basis|in\s+the\s+interim))?"),
+        # "Coyle exits Medtronic to run iRhythm", "Troy Resources boss departs to head up MZI", "Riva ... will leave the big biotech
+        # to serve as the CEO of Glenmark Pharmaceuticals' new ... spinoff": leaving one company for a role at another
+        _rule("person-leaves-to-become", "appointed_elsewhere",
+              rf"{P}{_ASIDE_PLAIN}\s+{_ADV}{_MOVE}(?i:become|serve\s+as|be)\s+{_ART}{T}\s+(?i:of|at)\s+{_ART}(?:[a-z][\w-]*\s+){{0,4}}{CO}"),
+        _rule("person-leaves-to-run", "appointed_elsewhere",
+              rf"{P}{_ASIDE_PLAIN}\s+{_ADV}{_MOVE}(?i:run|lead|head(?:\s+up)?|join|take\s+the\s+(?:helm|reins)\s+(?:at|of))\s+{_ART}"
+              rf"(?:[a-z][\w-]*\s+){{0,4}}{CO}(?!\s+⟦)(?:\s+(?i:as)\s+{_ART}{T})?"),
+        # "Craig Conway will take on the additional role of chief executive officer", "Galperin will take on a strategic role as
+        # executive chairman", "Tom Blomfield is stepping down as chief executive of the challenger bank to take up the role of president"
+        _rule("person-takes-on-role", "appointed",
+              rf"{P}{_APPOS},?\s+(?:(?:[^.;⟪⟦\d]|⟦\d+⟧){{1,80}}?\s(?i:to|and)\s+)?{_ADV}(?i:take|takes|taking|took)\s+(?i:on|up)\s+"
+              rf"(?:(?i:the|a|an|his|her)\s+)?(?:[a-z-]+\s+){{0,3}}?(?i:role|position|post|job)\s+(?i:of|as)\s+{_ART}{T}{_OF_CO}"),
         # "Kevin Weil, who departed Twitter this week": the employer a new hire leaves
         _rule("person-who-left", "departed",
               rf"{P},\s+(?i:who)\s+(?:(?i:has|had|just|recently)\s+)*(?i:departed|left|quit|exited)\s+{CO}"),
         # "...; he leaves Apple after 11 years": the person the clause was about
         _rule("pronoun-leaves", "departed_pronoun",
               rf"(?:^|[;,.]\s+)(?i:he|she)\s+{_ADV}(?i:leaves|left|is\s+leaving|departs|quits|exits)\s+{CO}"),
+        # "Jack Ma has announced that he would step down as the Chinese e-commerce giant's executive chairman": the role the person
+        # named before leaves
+        _rule("pronoun-departs-as", "departed_pronoun",
+              rf"(?:^|(?<=[;,.]\s)|(?<=\b(?i:that)\s)|(?<=\b(?i:and)\s))(?i:he|she)\s+{_ADV}{_DEPART}\s+(?i:as|from)\s+"
+              rf"(?:(?i:his|her)\s+(?:roles?|positions?|posts?|jobs?)\s+(?i:as)\s+)?(?:(?:[^,;.⟦⟪]{{1,40}}?\s)?⟪\d+⟫\s)?(?:[^,;.⟦⟪]{{1,30}}?\s)?"
+              rf"{_TITLE.format('dt')}{_OF_DCO}"),
+        # "He succeeds Morten Albæk, who will remain with Vestas until June 30, 2015.": the item's person takes the role
+        _rule("pronoun-succeeds", "pronoun_succession",
+              rf"^(?i:he|she)\s+{_ADV}(?i:succeeds|succeeded|succeed|replaces|replaced|replace)\s+{_ART}(?:{T2}\s+)?{P2}"),
         # "He is elected Apple chairman.": the item's person
         _rule("pronoun-named", "appointed_pronoun",
               rf"^(?i:he|she)\s+{_ADV}(?i:elected|named|appointed|promoted\s+to|made|become|becomes)\s+(?:(?i:as)\s+)?{_ART}"
               rf"(?:{CO}(?:'s)?\s+)?{T}"),
+        # "John McEleney is taking over as CEO at stealthy start-up CloudSwitch from founder Ellen Rubin", "Lidiane Jones, a cloud
+        # executive at parent company Salesforce, will take over from Butterfield next month": both people, the role of the one leaving
+        _rule("person-takes-over-from", "succession",
+              rf"{P}{_APPOS},?\s+{_ADV}(?i:take|takes|taking|took)\s+over(?:\s+(?i:as)\s+{_ART}{T}(?:\s+(?i:at|of)\s+(?:[a-z][\w-]*\s+){{0,4}}{CO})?)?"
+              rf"(?:\s+(?i:in|on|at)\s+[^,;.⟪⟦]{{1,30}}?)?\s+(?i:from)\s+{_ART}(?:{T2}\s+|(?i:co-?founder|founder)\s+)?{P2}"),
+        # "Jonathan Schwartz, Sun's COO, has replaced him", "making way for Ariel Szarfsztejn, current commerce head"
+        _rule("person-replaces-him", "successor",
+              rf"{P}(?:,\s+(?:[^,;⟪⟦]|⟪\d+⟫'s|⟦\d+⟧){{1,80}}?,)?\s+{_ADV}(?i:replaces|replaced|replace|succeeds|succeeded|succeed)\s+(?i:him|her)\b"),
+        _rule("making-way-for", "successor", rf"(?i:making|make|makes|made)\s+way\s+for\s+{_LEADIN}{P}{_P_END}"),
+        # "Karen Boone, an existing Peloton board member, will take Foley's place", "Elliott Hill coming out of retirement to take over
+        # the top role"
         _rule("person-takes-over", "successor",
-              rf"{P}{_APPOS}\s+{_ADV}(?i:take|takes|taking|took)\s+(?:(?i:over)(?!\s+(?i:as|from))|(?i:her|his)\s+place|(?i:on)\s+(?:(?i:the)\s+)?(?i:role))"),
+              rf"{P}{_APPOS}\s+(?:(?i:coming|comes|came|come)\s+(?i:out\s+of\s+retirement|back)\s+(?i:to)\s+)?{_ADV}(?i:take|takes|taking|took)\s+"
+              rf"(?:(?i:over)(?!\s+(?i:as|from))|(?:(?i:her|his)|⟪\d+⟫'s?)\s+(?i:place|seat|job|role)|(?i:on)\s+(?:(?i:the)\s+)?(?i:role))"),
+        # "Drysdale's interim replacement is Eric So": the role left, for the person named after it
+        _rule("replacement-is", "successor",
+              rf"(?:⟪\d+⟫'s?|(?i:his|her|their))\s+(?P<interim>(?i:interim|temporary|acting)\s+)?(?:(?i:permanent|new)\s+)?"
+              rf"(?i:replacement|successor)\s+(?i:is|will\s+be|was)\s+{_LEADIN}(?:⟦\d+⟧,\s+)?{P}{_P_END}{_NOT_OWNER}"),
         # "Bob Iger to return", "ex-CEO Bob Iger is back"
         _rule("former-returns", "appointed",
               rf"(?i:ex-|former\s+){T}\s+{P}\s+{_ADV}(?i:returns|return|returning|is\s+back|back|comes\s+back)", surname_ok=True),
         # "Chief Executive Officer (CEO) Doug Allison and Finance Director (FD) Valerie Tannahill have resigned"
+        # "Apotheker Out, Whitman In", "Schmid Out at Battery Firm, Mahoney In at BSX": a headline's succession in two words
+        _rule("out-and-in", "succession",
+              rf"{P2}\s+(?i:out)(?:\s+(?i:at|as)\s+(?:[^,;⟪⟦]|⟪\d+⟫){{1,40}}?)?\s*[,;]\s+{P}\s+(?i:in)(?=\s*$|\s*[,;:.]|\s+(?i:at|as|for)\b)",
+              surname_ok=True),
         _rule("pairs-depart", "departed_pairs", rf"(?:{CO}(?:'s)?\s+)?{_PAIRS},?\s+{_ADV}{_DEPART}"),
         # "The company has just let go of Chief Operating Officer Kristian Tear (pictured at left) and Chief Marketing Officer Frank Boulben"
         _rule("company-ousts-pairs", "departed_pairs",
@@ -382,43 +523,68 @@ def rules() -> tuple[Rule, ...]:
               rf"(?:(?i:its)\s+)?{_PAIRS}"),
         # "Uber CEO Kalanick resigns", "Yahoo's chief executive Scott Thompson has stepped down", "longtime marketing chief X said she would leave"
         _rule("title-person-departs", "departed",
-              rf"(?:{CO}(?:'s)?\s+)?(?:(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ART}{T}(?:\s+and\s+(?i:co-?founder))?,?\s+{P},?\s+"
+              rf"(?:{_XCO}{CO}(?:'s)?\s+)?(?P<fb>(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ART}{T}(?P<fa>\s+and\s+(?i:co-?founder))?,?\s+{P},?\s+"
               rf"(?:{_WHO_NEXT})?{_ADV}{_DEPART}{_DEPART_TAIL}", surname_ok=True),
+        # "Monzo founder Tom Blomfield leaves challenger bank", "Monzo co-founder Jonas Templestein departs after nine years": the
+        # founder's role is the one a headline names
+        _rule("founder-person-departs", "departed",
+              rf"(?:{CO}(?:'s)?\s+)?(?P<ft>(?i:co-?founder|cofounder|founder))\s+{P},?\s+(?:{_WHO_NEXT})?{_ADV}{_DEPART}{_DEPART_TAIL}",
+              surname_ok=True),
         # "Yahoo's Bartz out as chief executive": a surname vouched for by the title that follows
         _rule("company-person-out-as", "departed",
               rf"{CO}'s\s+{P}\s+{_ADV}{_DEPART}\s+(?i:as)\s+{_ART}{T}", surname_ok=True),
         # "Larry Page and Sergey Brin ... are stepping down from their positions as CEO and president"
         _rule("persons-depart", "departed_list",
-              rf"{_PERSONS}{_APPOS}\s+{_ADV}(?:(?i:have\s+|has\s+)?(?i:announced|said)\s+(?:(?i:that)\s+)?(?i:they)\s+{_ADV})?{_DEPART}"
+              rf"{_PERSONS}{_APPOS},?\s+{_ADV}(?:(?i:have\s+|has\s+)?(?i:announced|said)\s+(?:(?i:that)\s+)?(?i:they)\s+{_ADV})?{_DEPART}"
               rf"{_DEPART_TAIL}", surname_ok=True),
         # "Doe out as Zorbly CEO": a lone surname vouched for by the title the person leaves
         _rule("person-departs-as-title", "departed",
               rf"{P}\s+{_ADV}{_DEPART}\s+(?i:as|from)\s+(?:(?i:his|her|their)\s+(?:roles?|positions?|posts?|jobs?)\s+(?i:as)\s+)?{_ART}"
-              rf"(?:{_NAME.format('dco')}(?:'s)?\s+)?{_TITLE.format('dt')}{_OF_DCO}(?![\s,]*⟪)", surname_ok=True),
+              rf"(?:{_XCO}{_NAME.format('dco')}(?:'s)?\s+)?{_TITLE.format('dt')}{_OF_DCO}(?![\s,]*⟪)", surname_ok=True),
         # "Jack Dorsey reportedly stepping down as Twitter CEO", "Jony Ive, Apple's chief design officer, is leaving the company"
         # "..., Colleen DeCourcy, who will depart later this year": a relative clause is news only when it looks ahead
         # ("who recently stepped down as chief executive of Renovis" is background)
-        _rule("person-departs", "departed", rf"{P}(?:{_APPOS}|,)\s+(?:(?<=,\s){_WHO_NEXT})?{_ADV}{_DEPART}{_DEPART_TAIL}"),
+        _rule("person-departs", "departed", rf"{_NOT_PLACE}{P}(?:{_APPOS}|,)\s+(?:(?<=,\s){_WHO_NEXT})?{_ADV}{_DEPART}{_DEPART_TAIL}"),
         # "GE ousts chief executive John Flannery", "OpenAI Board of Directors Fires CEO Sam Altman", "GE ousts its CEO"
         _rule("company-ousts", "departed",
               rf"{CO}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?(?:\s+(?i:on\s+\w+))?\s+{_ADV}(?i:ousts|ousted|fires|fired|removes|removed|"
               rf"dismisses|dismissed|sacks|sacked|cans|canned|axes|axed|pushes\s+out|forces\s+out|loses|lost|parts\s+ways\s+with|"
-              rf"parted\s+ways\s+with|part\s+ways\s+with|lets\s+go\s+of|let\s+go\s+of)\s+{_ART}{T},?"
+              rf"parted\s+ways\s+with|part\s+ways\s+with|lets\s+go\s+of|let\s+go\s+of|replaces|replaced)\s+{_ART}{T},?"
               rf"(?:\s+{P})?", surname_ok=True),
+        # "OpenText has removed Mark Barrenechea as CEO and CTO", "HP ousts Apotheker as CEO", "Itzik Abercohen ousts Shufersal CEO Ofer
+        # Bloch": the person and the role they are removed from
+        _rule("ousts-person-as", "departed", rf"{_OUST}\s+{P}\s+(?i:as)\s+{_ART}{_TITLE.format('dt')}", surname_ok=True),
+        _rule("ousts-company-title-person", "departed",
+              rf"{_OUST}\s+{_ART}{_NAME.format('dco')}(?:'s)?\s+{_TITLE.format('t')},?\s+{P}", surname_ok=True),
         # "announces departure of CMO Holly Grant", "with the departure of company president Jeff Jones"
         _rule("departure-of", "departed",
               rf"(?i:departure|resignation|retirement|exit|ouster|firing)\s+of\s+{_ART}(?:(?i:company)\s+)?(?:{CO}(?:'s)?\s+)?"
               rf"(?:{T},?\s+)?{P}"),
+        # "Gil Shwed ... recently took a bold and reflective step by announcing his resignation as CEO"
+        _rule("person-announces-resignation", "departed",
+              rf"{P}{_ASIDE_PLAIN}\s+(?:[^.;⟪⟦]{{1,60}}?\s)?(?i:announcing|announced|announces|tendered|tenders|submitted|handed\s+in)\s+"
+              rf"(?i:his|her)\s+(?i:resignation|retirement|departure)(?:\s+(?i:as|from)\s+{_ART}(?:{_NAME.format('dco')}(?:'s)?\s+)?{_TITLE.format('dt')})?"),
+        # "Tshabalala ... will retire alongside chief financial officer (CFO) Arno Daehnke": a second person leaving with the first
+        _rule("departs-alongside", "departed",
+              rf"{_DEPART}\s+(?i:alongside|along\s+with|together\s+with)\s+{_ART}{T},?\s+{P}", surname_ok=True),
+        # "Regina Graul, Ph.D., has found a new role at the top of Cyclerion Therapeutics, replacing outgoing founding CEO Peter Hecht":
+        # the subject of the sentence takes the role of the one it replaces
+        _rule("subject-replacing", "succession_rev",
+              rf"^{P}{_APPOS},?\s+(?!(?i:who|which|whose|said|says|told|added|noted)\b)(?:[^.;⟪⟦]|⟪\d+⟫){{1,80}}?,\s+(?i:replacing|succeeding)\s+{_ART}"
+              rf"{T2}\s+{P2}(?!\s+(?i:as|at|in|on)\b)"),
         # "succeeding Steve Ballmer", "will replace current chief executive Bob Swan": the one who leaves
         _rule("succeeding", "departed_inherit",
               rf"(?i:succeeding|replacing|to\s+replace|to\s+succeed|will\s+replace|will\s+succeed|(?:takes|take|taking)\s+over\s+from)\s+{_ART}"
-              rf"(?:{T}\s+)?{P}(?!\s+(?i:as|with))"),
+              rf"(?:{T},?\s+)?{P}(?!\s+(?i:as|with))"),
+        # "Race on to succeed Sim Tshabalala as Standard Bank boss": the role of the one to be succeeded
+        _rule("to-succeed-person-as", "departed",
+              rf"(?<!⟫\s)(?i:to\s+succeed|to\s+replace)\s+{P}\s+(?i:as)\s+{_ART}(?:{_NAME.format('dco')}(?:'s)?\s+)?{_TITLE.format('dt')}"),
         # Without a person: "Uber CEO resigns", "Twitter CEO Suddenly Steps Down", "CEO to step down"
         _rule("company-title-departs", "unnamed_departed", rf"(?:{CO}(?:'s)?\s+)?{_ART}{T}\s+{_ADV}{_DEPART}"),
         # "Microsoft names new CFO", "Royal Mail picks branding chief", "Google has already found its new financial director"
         _rule("company-names-title", "unnamed_appointed",
               rf"{CO}\s+(?:(?:[\w']+|⟪\d+⟫)\s+){{0,3}}?(?i:names|name|appoints|hires|taps|picks|selects|finds|found|welcomes|announces|unveils|"
-              rf"gets|lands|poaches|lures)\s+(?:(?i:a|its|new|the|first|first-ever|inaugural|permanent)\s+)*(?:{_ANY_NAME}\s+)?{T}"
+              rf"gets|lands|poaches|lures)\s+(?:(?i:a|its|new|the|first|first-ever|inaugural|permanent)\s+)*(?:{_ANY_NAME}\s+)?(?:(?i:global)\s+)?{T}"
               rf"(?!\s+{_ANY_NAME}|\s+(?i:transition|succession|change|changes|search|plan)\b)"),
         # "Elliott Hill, 60, ..., will rejoin the brand on October 14, succeeding Donahoe as president and CEO"
         _rule("person-succeeding-as", "succession",
@@ -439,12 +605,15 @@ def rules() -> tuple[Rule, ...]:
         # chief development officer": who it is, the summary says
         _rule("company-names-descriptor-as-title", "unnamed_appointed",
               rf"{CO}\s+{_ADV}(?i:names|appoints|hires|taps|picks|selects|adds|elevates|promotes|recruits|poaches|lures|nabs|snags|"
-              rf"brings\s+in|lands)\s+(?:[^\s,;:]+\s+){{1,6}}?(?i:as|to)\s+(?:(?i:a|its|new|the|first|first-ever|inaugural|permanent|next)\s+)*"
+              rf"brings\s+in|lands|name|appoint|hire|tap|pick|select|add|elevate|promote|recruit|poach|lure|named|appointed|hired|tapped|"
+              rf"picked|selected|added|elevated|promoted|recruited|poached|lured|nabbed|snagged)\s+(?:[^\s,;:]+\s+){{1,6}}?(?i:as|to)\s+(?:(?i:a|its|new|the|first|first-ever|inaugural|permanent|next)\s+)*"
               rf"{T}(?!\s+⟪)"),
         # "announced the abrupt exit of its chief executive officer. Neil Gawthorpe has resigned": who, the next sentence says
         _rule("departure-of-title", "unnamed_departed",
               rf"(?i:departure|resignation|retirement|exit|ouster|firing)\s+of\s+(?:(?i:its|their|the\s+company's)\s+)?{T}(?![\s,]*[⟪⟦])"),
         _rule("company-new-title", "unnamed_appointed", rf"{CO}'s\s+(?i:new)\s+(?:[^⟦⟪\s]+\s+){{0,3}}{T}"),
+        # A headline's "new CSO", "New Head of Communications at Vestas": the role the summary names someone to (headline only)
+        _rule("headline-new-title", "wording_appointed", rf"(?i:new)\s+{T}(?!'s)(?:\s+(?i:at|for)\s+{CO})?(?![\s,:]*[⟪⟦])"),
         # "Cross River CEO named CEO of American Fintech Council"
         _rule("title-named-title-of", "unnamed_appointed",
               rf"⟦\d+⟧\s+(?i:named|appointed)\s+{_ART}{T}\s+(?i:of|at)\s+{CO}"),

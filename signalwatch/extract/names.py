@@ -25,7 +25,7 @@ TITLE_MARK = "⟦{}⟧"
 NOT_NAME_WORDS = frozenset(
     """a an the as to of and or in on at for with by from after amid over into via than about against before while
     is was were be been being has have had will would can could should may might shall do does did
-    named names appointed appoints appointment hires hired hiring taps tapped picks picked elects elected promotes promoted
+    named names appointed appoints appoint appointment promote hires hired hiring taps tapped picks picked elects elected promotes promoted
     joins joined rejoins returns return becomes become became takes take taking took steps step stepping stepped down
     resigns resigned resign resigning resignation quits quit leaves leave leaving left exits exit exiting retires retire
     retiring departs depart departure ousted ousts oust fired fires fire removed out replaces replace replaced replacing
@@ -35,7 +35,7 @@ NOT_NAME_WORDS = frozenset(
     head chief executive executives exec execs officer president director directors chairman chairwoman chair founder founders
     name naming up cans following despite under during because without within among between through toward towards upon
     one two three four five six seven eight nine ten dozens several
-    welcomes welcome adds add elevates elevated recruits recruited poaches poached lures lured selects selected chooses
+    begins ends starts continues helm reins welcomes welcome adds add elevates elevated recruits recruited poaches poached lures lured selects selected chooses
     chose installs installed unveils unveiled bolsters strengthens expands boosts shakes shake loses lost parts names
     announces confirms plans planned lands secures raises raised closes closed gets nabs bags snags acquires acquired buys
     bought sells sold cuts cut lays laid layoffs retirement succession successor replacement transition plan change changes shakeup
@@ -144,7 +144,7 @@ _TITLE_STARTS = frozenset(
     financial technology tech marketing sales operations product people revenue legal security data ai commercial strategy
     customer communications hr information investment medical science scientific content branding brand design growth cloud
     retail digital creative engineering software hardware research risk compliance business editorial news gaming
-    technical md fd boss r ceos cfos ctos coos cmos""".split()
+    technical md fd boss r ceos cfos ctos coos cmos development""".split()
 )
 
 
@@ -168,6 +168,7 @@ _TITLE_CUES = frozenset(
     ceos cfos ctos coos cmos""".split()
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_AGE = re.compile(r"\d+(?:-[a-z]+)+|[\w.&'-]+-based")  # "46-year-old Daniel Zhang", "Texas-based Jill Popelka": not the name
 _ALPHA = re.compile(r"[^\W\d_]")
 _KEEP_DOT = _LEGAL | {"jr.", "sr."}
 _NAME_END_JOINERS = _PARTICLES | {"and", "&", "of"}
@@ -206,7 +207,7 @@ def _mark_names(text: str, original: str | None = None) -> tuple[str, list[str]]
         in_name = (run_words > 0 and core in _NAME_TAILS and gap == " ") or (  # "Rosewood Hotel Group", "The Thornhill Companies"
             core == "New" and not run_words and _named_next(text, match.end()))  # "New Century Resources", "New Relic"
         if not in_name and (not core or low in NOT_NAME_WORDS or low.startswith(("ex-", "co-founder"))
-                            or not (core[0].isalpha() or _ALPHA.search(core))):
+                            or not (core[0].isalpha() or _ALPHA.search(core)) or _AGE.fullmatch(low)):
             if run_words:
                 last = _flush(text, original, run_start, run_end, last, out, names)
                 run_words = 0

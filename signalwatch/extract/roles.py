@@ -8,7 +8,7 @@ import re
 __all__ = ["TITLE", "tidy_title", "title_pattern", "same_role", "covers"]
 
 # "MD" and "FD" (managing and finance director) are how UK and Australian news write those roles in headlines.
-_ACRONYMS = r"(?:[Cc]o-?)?(?:CEO|CFO|CTO|COO|CRO|CMO|CPO|CIO|CISO|CHRO|CCO|CDO|CSO|CLO|CAO|CBO|CGO|CXO|CSCO|CCSO|MD|FD)"
+_ACRONYMS = r"(?:[Cc]o-?|[Jj]oint-)?(?:CEO|CFO|CTO|COO|CRO|CMO|CPO|CIO|CISO|CHRO|CCO|CDO|CSO|CLO|CAO|CBO|CGO|CXO|CSCO|CCSO|MD|FD)"
 # Words that may follow "VP"/"Head of"/"Director of": a fixed vocabulary, so that a title never
 # swallows the person's name that follows it ("head of sales Erin Walsh").
 _AREA_WORDS = (
@@ -37,7 +37,7 @@ _AREA_STOP = (
     r"says|said|reports|but|by|of|out|over|amid|since|until|under|via|into|than|this|that|next|who|which|today|yesterday|"
     r"tomorrow|immediately|last|later|earlier|soon|now|then|when|where|during|a|an|one|two|some|all|his|her|their|our|both|each)"
 )
-_AREA_WORD = rf"(?:(?i:{_AREA_WORDS})|(?!{_AREA_STOP}\b)[a-z][A-Za-z-]+)\b"  # "iOS" and "iPhone" are areas too
+_AREA_WORD = rf"(?:(?i:{_AREA_WORDS})|(?!{_AREA_STOP}\b)[a-z][A-Za-z-]+(?:['’]s(?=\s+[a-z]))?)\b"  # "iOS", "women's health"
 _AREA_AFTER_OF = rf"{_AREA_WORD}(?:\s+(?:&\s+|and\s+)?{_AREA_WORD}){{0,4}}"  # "head of fintech banking"
 # A capitalised area outside the vocabulary ("VP of Autopilot Software") only where no name can follow it.
 _AREA_CAPS = rf"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?(?:\s+{_AREA_WORD}){{0,2}}(?=\s*$|\s*[,.;:!?)-]|\s+[a-z])"
@@ -48,7 +48,7 @@ _SHORT_AREAS = (
     r"finance|financial|technology|tech|marketing|sales|operating|operations|product|people|revenue|legal|security|"
     r"data|AI|commercial|strategy|customer|communications|HR|information|investment|medical|science|scientific|content|"
     r"branding|brand|design|growth|cloud|retail|digital|creative|engineering|software|hardware|research|risk|compliance|"
-    r"business|editorial|news|gaming|technical|R&D"
+    r"business|editorial|news|gaming|technical|R&D|development"
 )
 _CHIEF = (
     r"[Cc]hief\s+(?:[\w&-]+\s+){0,4}?[Oo]fficer|[Cc]hief\s+[Ee]xecutive|[Cc]hief\s+[Ee]xec\b|[Cc]hief\s+of\s+[Ss]taff"
@@ -72,7 +72,9 @@ _PLAIN = (
     r"[Vv]enture\s+[Pp]artner|[Tt]reasurer|[Cc]ontroller|[Cc]hief\s+[Aa]ccounting\s+[Oo]fficer|[Ll]ead\s+(?:[Ii]ndependent\s+)?[Dd]irector"
 )
 _MODIFIER = r"(?:(?:[Ii]nterim|[Aa]cting|[Dd]eputy|[Ff]ounding|[Pp]ermanent|[Jj]oint|group)\s+)"  # "has joined as group CEO"
-_PLACE_MODIFIER = r"(?:(?:UK|US|EMEA|APAC|[Gg]lobal)\s+(?=[Hh]ead|[Cc]hief|VP|[Vv]ice|[Dd]irector|[Mm]anaging))"
+_PLACE_MODIFIER = (
+    r"(?:(?:UK|US|EMEA|APAC|[Gg]lobal)\s+(?=[Hh]ead|[Cc]hief|VP|[Vv]ice|[Dd]irector|[Mm]anaging)|(?:UK|US)\s+(?=[Bb]oss|CEO\b))"
+)  # "UK boss": a country's top job; "global CEO" is the CEO
 _REGION = r"(?:,\s*(?:EMEA|APAC|LATAM|Americas|North America|Europe|Asia Pacific|International|Global|UK|US))"
 # One role: "Chief Revenue Officer", "VP of Sales, EMEA", "head of people", "interim CEO".
 _ONE = (
@@ -83,15 +85,19 @@ _ONE = (
     # only from the vocabulary; what follows otherwise describes the company
     rf"|(?:{_PLAIN})(?:{_OF}(?!the\b){_AREA_VOCAB})?)\b{_REGION}?"
 )
-# A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer".
-TITLE = rf"(?:{_ONE})(?:\s+(?:and|&)\s+(?:{_ONE}))?"
+# A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer"; slashes join up to three
+# ("MD/CEO", "President/CEO/Chairman of the Board").
+TITLE = rf"(?:{_ONE})(?:\s+(?:and|&)\s+(?:{_ONE})|(?:/(?:{_ONE})){{1,2}})?"
 
 _LEADING = re.compile(r"^(?:(?:its|the|their|his|her|a|an|new|first|first-ever|permanent)\s+)+", re.IGNORECASE)
 
 
 def tidy_title(title: str) -> str:
     """"its new Chief Financial Officer" → "Chief Financial Officer"; "co-CEOs" → "co-CEO"."""
-    return _PLURAL.sub("", _LEADING.sub("", title.strip(" ,.;")))
+    return _PLURAL.sub("", _LEADING.sub("", _OF_THE.sub("", title.strip(" ,.;"))))
+
+
+_OF_THE = re.compile(r"\s+(?:of|for)\s+the$")  # "director of the Center for ...": the area is a name the pattern left out
 
 
 _PLURAL = re.compile(r"(?<=[A-Z]{2})s$")  # "appointed co-CEOs": each takes the role "co-CEO"
@@ -109,6 +115,9 @@ _EXPANSIONS = {
     "coo": "chief operating officer", "cmo": "chief marketing officer", "cio": "chief information officer",
     "cpo": "chief product officer", "cro": "chief revenue officer", "chairman": "chair", "chairwoman": "chair",
     "chairperson": "chair",
+    # A bare "boss" or "chief" is how headlines write the top job: "Worldline ... as boss steps down" over "its CEO ... would be
+    # stepping down", "BP chief" over "its chief executive"
+    "boss": "chief executive officer", "chief": "chief executive officer",
 }
 
 
@@ -125,10 +134,17 @@ def same_role(first: str | None, second: str | None) -> bool:
 
 
 def covers(title: str | None, part: str | None) -> bool:
-    """Whether `part` is one of the roles of a paired title: "President and CEO" covers "CEO", "CEO/president" covers "CEO"."""
+    """Whether `part` is one of the roles of a paired title: "President and CEO" covers "CEO", "CEO/president" covers "CEO".
+
+    A paired `part` is covered when each of its roles is: "CEO and president" covers "CEO/president".
+    """
     if not title or not part:
         return False
-    return any(same_role(piece, part) for piece in _PIECES.split(title) if piece.strip())
+    pieces = [piece for piece in _PIECES.split(title) if piece.strip()]
+    if any(same_role(piece, part) for piece in pieces):
+        return True
+    parts = [piece for piece in _PIECES.split(part) if piece.strip()]
+    return len(parts) > 1 and all(any(same_role(piece, one) for piece in pieces) for one in parts)
 
 
 _PIECES = re.compile(r"\s+(?:and|&)\s+|\s*/\s*|,\s+")

@@ -245,13 +245,14 @@ FOUND = [
      "Amazon.com, Inc AMZN lost two top hardware veteran executives. Gregg Zehr, president of Amazon’s hardware research and "
      "development group, Lab126, has retired, CNBC reports. Zehr invented the hugely successful Kindle e-reader.",
      [("departed", "Amazon", "Gregg Zehr", "president")]),
-    # holdout3 rh3-0167: "by appointing X, Ph.D., as its new chief scientific officer" (labelled with the headline's "CSO")
+    # holdout3 rh3-0167: "by appointing X, Ph.D., as its new chief scientific officer"; since round 7 with the headline's "CSO",
+    # as labelled
     ("Abiologics adds exec expertise with new CSO",
      "Abiologics, a programmable medicines company launched by Flagship Pioneering in 2021, is bolstering its C-suite's scientific "
      "credentials by appointing Maria-Chiara Magnone, Ph.D., as its new chief scientific officer. Magnone comes from Johnson & "
      "Johnson, where she served as vice president, head of discovery for the cardiovascular, metabolic, retina and pulmonary "
      "hypertension therapeutic area.",
-     [("appointed", "Abiologics", "Maria-Chiara Magnone", "chief scientific officer")]),
+     [("appointed", "Abiologics", "Maria-Chiara Magnone", "CSO")]),
     # holdout4 rh4-0082: three titled people "would be leaving" before a quotation (the new CEO of the same item is background
     # the extractor still reads as news)
     ("No Games: Zynga's New CEO Shakes Up Management",
