@@ -1,18 +1,21 @@
-"""A small learned detector for funding and leadership news the patterns do not recognise, with slot filling.
+"""A small learned detector for funding and leadership news the patterns do not recognise.
 
 The patterns (funding.py, leadership.py) read the wordings they know precisely. When they find
 nothing in an item, two multinomial logistic regressions over the item's words decide whether it
 still reports a funding round (classes none/funding) or a leadership change (none/appointed/departed).
-A detection becomes an event only when its slots are found with the same helpers the patterns use
-(`company_from_subject`, `find_amounts`, the name and title markers): funding needs a company,
-leadership a company and a person, so a confident model with nothing to fill emits nothing.
+A detection becomes an event only when its slots are found (learned_slots.py: a company, and an
+amount and round or a person tied to a stated change), so a confident model with nothing to fill
+emits nothing.
 
 Features: headline word unigrams and bigrams ("h:raises", "hb:raises $"), summary unigrams of the
-first sentences ("s:funding"), and a few shapes ("#money-h": a money amount in the headline,
-"#round": a round word, "#title": a job title, "#person": a capitalised first-and-last-name pair).
-Every weight is readable: `Detection.top` lists the features that pushed the decision most.
+first sentences ("s:funding"), bigrams of the summary's first sentence ("sb:has raised"), and shapes
+(`SHAPES`: "#money-h" an amount in the headline, "#money-verb-h" a money verb before it, "#money-fund"
+an amount of a fund, "#tie-h" a person tied to a title or change, ...; "#round" a round word).
+Every weight is readable: `Detection.top` lists the features that pushed the decision most. Word
+features are read first; the dearer shapes only when `Model.could_reach` says they could lift the
+item over the threshold (an exact bound), which keeps the cost on the many no-event items small.
 
-The weights are fitted on the dev part of the real corpus only (`python -m signalwatch.extract.train`)
+The weights are fitted on every spent labelled set (`train.POOL`, `python -m signalwatch.extract.train`)
 and shipped as model_weights.json next to this file; they are read on first use, never at import.
 """
 
@@ -27,51 +30,81 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from signalwatch.events import EventType
-from signalwatch.extract import funding_patterns as funding_rules
+from signalwatch.extract.learned_slots import PERSON_PAIR, ROUND_WORDS, SLOT_FILLERS, SUMMARY_SENTENCES, tied_people, tokens
 from signalwatch.extract.model import Extraction
-from signalwatch.extract.money import Money, find_amounts
+from signalwatch.extract.money import find_amounts
 from signalwatch.extract.names import mark, person_like
-from signalwatch.extract.text import company_from_subject, lower, plausible_company, sentences, words
-from signalwatch.titles import classify_title
+from signalwatch.extract.text import lower, sentences
 
 __all__ = [
-    "Model", "Detection", "features", "fit", "load_model", "detect", "model_events", "WEIGHTS_PATH", "TASKS",
+    "Model", "Detection", "features", "fit", "load_model", "detect", "decide", "model_events", "candidate_events", "WEIGHTS_PATH", "TASKS",
 ]
 
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
 # The tasks and their classes; the first class of each is "nothing reported".
 TASKS: dict[str, tuple[str, ...]] = {"funding": ("none", "funding"), "leadership": ("none", "appointed", "departed")}
-SUMMARY_SENTENCES = 2  # summary sentences whose words are features (the standfirst states the news first)
-
-_TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]|\$|€|£|\d+(?:[.,]\d+)*")
-_ROUND_WORDS = frozenset("seed series round funding financing pre-seed investment backing raise fundraise".split())
-_PERSON_PAIR = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-
-
-def _tokens(text: str) -> list[str]:
-    return ["<num>" if token[0].isdigit() else token for token in _TOKEN.findall(lower(text))]
-
-
 def features(headline: str, body: str) -> list[str]:
     """The sorted, de-duplicated features of one item (headline and cleaned summary)."""
-    head = _tokens(headline)
+    summary, first = _summary(body)
+    return sorted(_token_features(headline, summary, first) | _shape_features(headline, summary, first))
+
+
+def _summary(body: str) -> tuple[str, str]:
+    """The summary's first sentences as one text, and its first sentence alone."""
+    if not body:
+        return "", ""
+    read = sentences(body)[:SUMMARY_SENTENCES]
+    return " ".join(read), read[0] if read else ""
+
+
+def _token_features(headline: str, summary: str, first_sentence: str) -> set[str]:
+    """Word features, cheap to read: headline unigrams and bigrams, summary unigrams, bigrams of its first sentence."""
+    head = tokens(headline)
     found = {f"h:{token}" for token in head}
     found.update(f"hb:{first} {second}" for first, second in zip(["<s>", *head], head))
-    summary = " ".join(sentences(body)[:SUMMARY_SENTENCES]) if body else ""
-    found.update(f"s:{token}" for token in _tokens(summary))
+    body = tokens(summary)
+    found.update(f"s:{token}" for token in body)
+    first = tokens(first_sentence)
+    found.update(f"sb:{one} {two}" for one, two in zip(["<s>", *first], first))
+    if ROUND_WORDS.intersection(head):
+        found.add("#round")
+    return found
+
+
+# Shapes: what a clause says rather than which words it uses. Each is named in `SHAPES` (see `Model.could_reach`).
+SHAPES = ("#money-h", "#money-s", "#money-verb-h", "#money-verb-s", "#money-fund", "#title", "#person", "#tie-h", "#tie-s")
+_MONEY_VERB = re.compile(
+    r"\b(?:raises?|raised|raising|secures?|secured|lands?|landed|gets?|got|closes?|closed|nabs?|nabbed|bags?|bagged|grabs?|receives?|"
+    r"received|attracts?|attracted|nets?|netted|garners?|garnered|gains?|gained|scores?|scored|snags?|snagged|wins?|won|injects?|injected|"
+    r"pumps?|pumped|pulls\s+in|rakes\s+in|brings\s+in|hauls\s+in|picks\s+up|commits?|committed)\s+(?:\S+\s+){0,3}?(?:us)?[$€£₹]?\d"
+)
+_MONEY_FUND = re.compile(r"[$€£₹]?\d[\d.,]*\s?(?:[mb]n?|million|billion)?\s+(?:\S+\s+){0,3}?(?:fund|funds|vehicle|ipo|valuation)\b")
+
+
+def _shape_features(headline: str, summary: str, first_sentence: str) -> set[str]:
+    """Shape features, dearer to read (money amounts, titles, names)."""
+    found: set[str] = set()
+    low_head, low_first = lower(headline), lower(first_sentence)
     if find_amounts(headline):
         found.add("#money-h")
+        if _MONEY_VERB.search(low_head):
+            found.add("#money-verb-h")
+        if _MONEY_FUND.search(low_head):
+            found.add("#money-fund")
     if summary and find_amounts(summary):
         found.add("#money-s")
-    if _ROUND_WORDS.intersection(head):
-        found.add("#round")
+        if _MONEY_VERB.search(low_first):
+            found.add("#money-verb-s")
     marked = mark(headline)
     if marked.titles:
         found.add("#title")
-    if any(" " in name and person_like(name) and _PERSON_PAIR.search(name) for name in marked.names):
+    if any(" " in name and person_like(name) and PERSON_PAIR.search(name) for name in marked.names):
         found.add("#person")
-    return sorted(found)
+    if tied_people(marked):
+        found.add("#tie-h")
+    if first_sentence and tied_people(mark(first_sentence)):
+        found.add("#tie-s")
+    return found
 
 
 @dataclass
@@ -84,16 +117,31 @@ class Model:
     threshold: float = 0.5
 
     def scores(self, feats: Iterable[str]) -> list[float]:
-        totals = list(self.bias)
-        for feat in feats:
-            row = self.weights.get(feat)
-            if row is not None:
-                for index, weight in enumerate(row):
-                    totals[index] += weight
-        return totals
+        get = self.weights.get
+        rows = [row for row in map(get, feats) if row is not None]
+        if not rows:
+            return list(self.bias)
+        return [bias + sum(column) for bias, column in zip(self.bias, zip(*rows))]
 
     def probabilities(self, feats: Iterable[str]) -> list[float]:
         return _softmax(self.scores(feats))
+
+    def could_reach(self, word_feats: Iterable[str]) -> bool:
+        """Whether P(not none) could reach the threshold once the shape features are added to `word_feats`.
+
+        An exact bound: each shape is counted only where it would raise a class against "none", so
+        an item that fails here fails with its full features too, and its dearer shapes are never read.
+        """
+        totals = self.scores(word_feats)
+        gaps = []
+        for c in range(1, len(totals)):
+            gap = totals[c] - totals[0]
+            for shape in SHAPES:
+                row = self.weights.get(shape)
+                if row is not None and row[c] > row[0]:
+                    gap += row[c] - row[0]
+            gaps.append(gap)
+        return 1.0 - _softmax([0.0, *gaps])[0] >= self.threshold
 
     def to_json(self) -> dict[str, Any]:
         return {"classes": list(self.classes), "bias": [round(b, 4) for b in self.bias], "threshold": round(self.threshold, 4),
@@ -113,11 +161,14 @@ def _softmax(scores: Sequence[float]) -> list[float]:
 
 
 def fit(examples: Sequence[Sequence[str]], labels: Sequence[int], classes: Sequence[str], l2: float = 0.01, epochs: int = 300,
-        min_count: int = 2, rate: float = 0.5) -> Model:
+        min_count: int = 2, rate: float = 0.5, prune: float = 0.04) -> Model:
     """Fit a multinomial logistic regression by full-batch gradient descent with AdaGrad steps: deterministic, no randomness.
 
     `examples` are feature lists, `labels` class indices; features seen in fewer than `min_count`
-    examples are dropped (they would only memorise single items).
+    examples are dropped (they would only memorise single items), and so are features whose fitted
+    weights all stay below `prune` (they decide nothing and would only swell the shipped file). The features are binary, so a
+    class's scores are sums of weights over each example's feature indices and a weight's gradient
+    is a sum of errors over the examples holding its feature (both summed in C by `map`).
     """
     counts: dict[str, int] = {}
     for feats in examples:
@@ -126,35 +177,33 @@ def fit(examples: Sequence[Sequence[str]], labels: Sequence[int], classes: Seque
     vocab = sorted(feat for feat, count in counts.items() if count >= min_count)
     index = {feat: i for i, feat in enumerate(vocab)}
     rows = [sorted({index[f] for f in feats if f in index}) for feats in examples]
-    k, n = len(classes), len(examples)
-    weights = [[0.0] * k for _ in vocab]
+    cols: list[list[int]] = [[] for _ in vocab]
+    for j, row in enumerate(rows):
+        for i in row:
+            cols[i].append(j)
+    k, n, size = len(classes), len(examples), len(vocab)
+    # Class 0 ("nothing reported") is the reference: its bias and weights stay 0, the others are fitted against it.
+    weights = [[0.0] * size for _ in range(k)]  # by class, then feature
     bias = [0.0] * k
-    history_w = [[1e-8] * k for _ in vocab]
+    history_w = [[1e-8] * size for _ in range(k)]
     history_b = [1e-8] * k
+    targets = [[1.0 if label == c else 0.0 for label in labels] for c in range(k)]
     for _ in range(epochs):
-        grad_w = [[l2 * w for w in row] for row in weights]
-        grad_b = [0.0] * k
-        for row, label in zip(rows, labels):
-            scores = list(bias)
-            for i in row:
-                for c in range(k):
-                    scores[c] += weights[i][c]
-            probs = _softmax(scores)
-            for c in range(k):
-                error = (probs[c] - (1.0 if c == label else 0.0)) / n
-                grad_b[c] += error
-                for i in row:
-                    grad_w[i][c] += error
-        for c in range(k):
-            history_b[c] += grad_b[c] ** 2
-            bias[c] -= rate * grad_b[c] / math.sqrt(history_b[c])
-        for i in range(len(vocab)):
-            for c in range(k):
-                g = grad_w[i][c]
-                if g:
-                    history_w[i][c] += g * g
-                    weights[i][c] -= rate * g / math.sqrt(history_w[i][c])
-    kept = {feat: weights[i] for feat, i in index.items() if max(abs(w) for w in weights[i]) >= 1e-3}
+        scores = [[bias[c] + sum(map(weights[c].__getitem__, row)) for row in rows] for c in range(1, k)]
+        # Softmax against the reference class (score 0), shifted by each example's top score for stability.
+        tops = [max(0.0, *column) for column in zip(*scores)]
+        exps = [[math.exp(score - top) for score, top in zip(row, tops)] for row in scores]
+        totals = [math.exp(-top) + sum(column) for top, column in zip(tops, zip(*exps))]
+        errors = [[]] + [[(e / total - y) / n for e, total, y in zip(exps[c - 1], totals, targets[c])] for c in range(1, k)]
+        for c in range(1, k):
+            grad_b = sum(errors[c])
+            history_b[c] += grad_b**2
+            bias[c] -= rate * grad_b / math.sqrt(history_b[c])
+            err = errors[c].__getitem__
+            grads = [l2 * w + sum(map(err, col)) for w, col in zip(weights[c], cols)]
+            history_w[c] = [h + g * g for h, g in zip(history_w[c], grads)]
+            weights[c] = [w - rate * g / math.sqrt(h) for w, g, h in zip(weights[c], grads, history_w[c])]
+    kept = {feat: [weights[c][i] for c in range(k)] for feat, i in index.items() if max(abs(weights[c][i]) for c in range(k)) >= prune}
     return Model(tuple(classes), bias, kept)
 
 
@@ -186,9 +235,13 @@ class Detection:
 
 def detect(model: Model, task: str, feats: Sequence[str], top: int = 6) -> Detection | None:
     """The class `model` gives the item when P(not none) reaches its threshold; None otherwise."""
+    detection = decide(model, task, feats, top)
+    return detection if detection.probability >= model.threshold else None
+
+
+def decide(model: Model, task: str, feats: Sequence[str], top: int = 6) -> Detection:
+    """The most likely class other than "none", with P(not none) and the features that pushed most, whatever the threshold."""
     probs = model.probabilities(feats)
-    if 1.0 - probs[0] < model.threshold:
-        return None
     best = max(range(1, len(probs)), key=lambda c: probs[c])
     # A feature's contribution to the chosen class against "none": w[best] - w[none].
     contributions = []
@@ -205,116 +258,30 @@ def model_events(headline: str, body: str, models: dict[str, Model] | None = Non
     models = models if models is not None else load_model()
     if not models:
         return []
-    feats = features(headline, body)
+    live = {task: model for task, model in models.items() if model.threshold <= 1.0}  # a threshold above 1: switched off
+    if not live:
+        return []
+    summary, first = _summary(body)
+    words = _token_features(headline, summary, first)
+    if not any(model.could_reach(words) for model in live.values()):
+        return []  # most items: the words alone rule every task out, so the dearer shapes are not read
+    feats = sorted(words | _shape_features(headline, summary, first))
     found: list[Extraction] = []
-    detection = detect(models["funding"], "funding", feats)
-    if detection is not None:
-        event = _funding_event(headline, body, detection)
-        if event is not None:
-            found.append(event)
-    detection = detect(models["leadership"], "leadership", feats)
-    if detection is not None:
-        event = _leadership_event(headline, body, detection)
-        if event is not None:
-            found.append(event)
+    for task, model in live.items():
+        detection = detect(model, task, feats)
+        if detection is not None:
+            event = SLOT_FILLERS[task](headline, body, detection)
+            if event is not None:
+                found.append(event)
     return found
 
 
-def _why(detection: Detection) -> str:
-    words = ", ".join(f"{feat} {weight:+.2f}" for feat, weight in detection.top)
-    return f"model.{detection.task} {detection.label} p={detection.probability:.2f}: {words}"
-
-
-# --- slot filling ---------------------------------------------------------------------------------------
-# Where a headline's subject ends: the first lower-case word that is not part of a name, a money
-# amount, or a Title Case verb ("Viela Lands $250m").
-_SUBJECT_END = re.compile(
-    r"\s+(?=(?!(?:of|de|du|la|von|van|der|and|&|the|for)\s)[a-z]|[$€£]|\d|(?:Raises|Lands|Gets|Secures|Closes|Nabs|Bags|Snags|Scores|"
-    r"Receives|Wins|Announces|Completes|Adds|Hires|Names|Appoints|Taps|Promotes|Picks|Welcomes|Loses|Says|Is|Has|To|Will|Joins|"
-    r"Leaves|Exits|Departs|Resigns|Steps|Pulls|Rakes|Hauls|Nets|Pockets|Attracts|Draws|Grabs|Collects|Takes|Books|Banks)\b)"
-)
-_REPORTED = re.compile(r"\b(?:in\s+(?:advanced\s+)?talks|seeks|seeking|looking\s+to\s+raise|plans\s+to\s+raise|set\s+to\s+raise|reportedly|is\s+raising)\b")
-_DEPART = re.compile(r"\b(?:steps?|stepping|stepped)\s+(?:down|aside)|\b(?:resign\w*|quit\w*|leav\w*|left|depart\w*|exit\w*|ousts?|ousted|fired|"
-                     r"retir\w*|out\b|replaced|sacked|axed)")
-
-
-def _subject(clause: str) -> str:
-    clause = re.sub(r"^.*?(?::\s+|\s+\|\s+)", "", clause)
-    return _SUBJECT_END.split(clause, maxsplit=1)[0]
-
-
-_VERB_AFTER = re.compile(r"\s+(?:[a-z]+s|is|has|to|will|gets?|[A-Z][a-z]+s)\b")
-_PLURAL_NOUNS = frozenset("startups companies firms shares investments deals sales stocks markets funds investors news ventures".split())
-
-
-def _company(clause: str) -> str | None:
-    clause = re.sub(r"^.*?(?::\s+|\s+\|\s+)", "", clause)
-    subject = _subject(clause).strip(" ,:;-")
-    if not subject:
-        return None
-    verb = _VERB_AFTER.match(clause, len(subject))  # a subject is followed by its verb: "EarthOptics helps", not "Financing in"
-    if verb is None or verb.group(0).strip().lower() in _PLURAL_NOUNS:
-        return None
-    company = company_from_subject(subject)
-    if company is None or len(company.split()) > 4 or person_like(company) and len(company.split()) >= 2 and not _has_caps_word(company):
-        return None
-    return plausible_company(company)
-
-
-def _has_caps_word(name: str) -> bool:
-    return any(any(c.isupper() for c in word[1:]) or word.isupper() for word in name.split())
-
-
-def _first_money(texts: Sequence[str]) -> Money | None:
-    for text in texts:
-        for money in find_amounts(text):
-            if not funding_rules.NOT_ROUND_AMOUNT.match(text[money.end :]):
-                return money
-    return None
-
-
-def _funding_event(headline: str, body: str, detection: Detection) -> Extraction | None:
-    summary = sentences(body)[:SUMMARY_SENTENCES] if body else []
-    if funding_rules.not_a_round(lower(headline), words(headline)) or funding_rules.about_a_fund(body):
-        return None  # the patterns' own vetoes hold here too: a VC's fund, an IPO, a listing
-    company = _company(headline)  # the headline's subject only: a summary's first capitalised word is too often not the company
-    if company is None:
-        return None
-    from signalwatch.extract.funding import _round  # the pattern extractor's round reader, imported late (no cycle at import)
-
-    money = _first_money([headline, *summary])
-    change = "reported" if _REPORTED.search(lower(headline)) else "raised"
-    attributes: dict[str, Any] = {
-        "amount": money.amount if money else None, "currency": money.currency if money else None,
-        "amount_usd": money.amount if money and money.currency == "USD" else None,
-        "round": _round(headline, summary), "investors": [], "lead_investors": [],
-    }
-    return Extraction(EventType.FUNDING, change, company, attributes, why=_why(detection), model=detection.explain())
-
-
-def _leadership_event(headline: str, body: str, detection: Detection) -> Extraction | None:
-    clauses = [headline, *(sentences(body)[:SUMMARY_SENTENCES] if body else [])]
-    marked = [mark(clause) for clause in clauses]
-    people = [name for clause in marked for name in clause.names if " " in name and person_like(name) and _PERSON_PAIR.fullmatch(name)]
-    if not people:
-        return None
-    person = people[0]
-    company = None
-    headline_marked = marked[0]
-    # A name right before a title ("Xilinx CIO") or possessive ("Acme's CEO") is the company first; then any other name.
-    before_title = {int(k) for k in re.findall(r"⟪(\d+)⟫(?:'s)?\s+⟦", headline_marked.text)}
-    order = sorted(range(len(headline_marked.names)), key=lambda k: (k not in before_title, k))
-    for k in order:
-        name = headline_marked.names[k]
-        if name != person and not (person_like(name) and " " in name and not _has_caps_word(name)):
-            company = plausible_company(name)
-            subject = k == 0 and headline_marked.text.startswith("⟪0⟫") and _VERB_AFTER.match(headline_marked.text, 3) is not None
-            if company and (k in before_title or subject or " " in company or _has_caps_word(company)):
-                break
-            company = None
-    if company is None:
-        return None
-    title = next((title for clause in marked for title in clause.titles), None)
-    role = classify_title(title, officer=True) if title else None
-    attributes = {"person": person, "title": title, "function": role.function if role else None, "seniority": role.seniority if role else None}
-    return Extraction(EventType.LEADERSHIP, detection.label, company, attributes, why=_why(detection), model=detection.explain())
+def candidate_events(headline: str, body: str, models: dict[str, Model], feats: Sequence[str] | None = None
+                     ) -> dict[str, tuple[float, Extraction | None]]:
+    """By task: P(something reported) and the event slot filling makes of it, whatever the threshold (for training)."""
+    feats = feats if feats is not None else features(headline, body)
+    found: dict[str, tuple[float, Extraction | None]] = {}
+    for task, model in models.items():
+        detection = decide(model, task, feats)
+        found[task] = (detection.probability, SLOT_FILLERS[task](headline, body, detection))
+    return found

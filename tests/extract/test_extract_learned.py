@@ -37,12 +37,12 @@ def test_weights_round_trip_through_json() -> None:
 
 
 def test_the_shipped_weights_load_and_are_small() -> None:
-    assert WEIGHTS_PATH.stat().st_size < 400_000
+    assert WEIGHTS_PATH.stat().st_size < 300_000
     shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert set(shipped["models"]) == set(TASKS)
     assert all(shipped["models"][task]["classes"] == list(classes) for task, classes in TASKS.items())
     models = load_model()
-    # Switched off by training when no task gained enough on the validation fold: patterns alone decide.
+    # Switched off by training when no task gained enough on the left-out sets: patterns alone decide.
     assert (models is not None) == shipped["enabled"]
 
 
@@ -64,7 +64,11 @@ def test_explain_lists_probability_and_top_features() -> None:
 def test_a_detection_needs_its_slots() -> None:
     always = {task: Model(classes, [-5.0] + [5.0] * (len(classes) - 1), {}, threshold=0.5) for task, classes in TASKS.items()}
     assert extract_with("why the weather is nice today", "", always) == []  # no company, no person: nothing is emitted
-    found = extract_with("Irishwoman is new Xilinx CIO", "Jane Murphy, who used to work at Digital in Galway, joins.", always)
+    # A person the item does not tie to a title or a change is no slot: a wrong person is worse than none.
+    untied = extract_with("Irishwoman is new Xilinx CIO", "Jane Murphy, who used to work at Digital in Galway, was there.", always)
+    assert [e for e in untied if e.type.value == "leadership"] == []
+    found = extract_with("Irishwoman is new Xilinx CIO", "CIO Jane Murphy will join from Digital in Galway.",
+                         always)
     found = [e for e in found if e.type.value == "leadership"]
     assert [(e.company_name, e.attributes["person"]) for e in found] == [("Xilinx", "Jane Murphy")]
     assert found[0].model is not None and found[0].why.startswith("model.leadership")
@@ -76,12 +80,13 @@ def test_patterns_come_first() -> None:
     assert len(found) == 1 and found[0].model is None
 
 
-@pytest.mark.skipif(not os.environ.get("SIGNALWATCH_SLOW_TESTS"), reason="a full training run takes about a minute: "
-                    "SIGNALWATCH_SLOW_TESTS=1 runs it (do, after changing the extractor or the corpus)")
+@pytest.mark.skipif(not os.environ.get("SIGNALWATCH_SLOW_TESTS"), reason="a full training run (leave-one-set-out over every spent set) "
+                    "takes 2-3 minutes: SIGNALWATCH_SLOW_TESTS=1 runs it (do, after changing the extractor or the corpus)")
+@pytest.mark.timeout(900)
 def test_training_writes_the_same_file(tmp_path: Path) -> None:
-    """`python -m signalwatch.extract.train` rebuilds the shipped weights exactly."""
+    """`python -m signalwatch.extract.train` rebuilds the shipped weights exactly (run it again after the patterns change)."""
     out = tmp_path / "weights.json"
-    subprocess.run([sys.executable, "-m", "signalwatch.extract.train", "--output", str(out)], capture_output=True, check=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "signalwatch.extract.train", "--output", str(out)], capture_output=True, check=True, timeout=850)
     assert out.read_text(encoding="utf-8") == WEIGHTS_PATH.read_text(encoding="utf-8")
     assert learned.WEIGHTS_PATH.name == "model_weights.json"
 

@@ -10,8 +10,9 @@ are not the targets. See README "What is extracted from news" for the figures.
 More real sets (see their READMEs): `train2` (tuned on openly) and `holdout2`, `holdout3`, `holdout4`,
 each gathered and labelled before any extractor ran on it, scored as a judge, and then spent: round 5
 of issue 14 read their errors and tuned on them. Their assertions hold what tuning reached, not the
-targets. The judges now are `holdout5`, `holdout6` and `holdout7` (scored three times, errors never read)
-and `holdout8` (never scored); their READMEs keep a scoring record; nothing here scores them.
+targets. `holdout9` and `holdout10` (round 7's fresh tuning sets) likewise. The judges are `holdout5`,
+`holdout6`, `holdout7` and `holdout8` (scored three or more times, errors never read) and `holdout11`
+(never scored); their READMEs keep a scoring record; nothing here scores them.
 """
 
 from __future__ import annotations
@@ -36,15 +37,19 @@ HOLDOUT4 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout4" / "ho
 # held here so that they do not silently fall. Round 5 of issue 14 (tuned on the spent sets, never on this
 # part) found 11 more funding rounds here and one more wrong one, so funding precision fell 0.952 -> 0.944
 # and amount accuracy 0.90 -> 0.86 (the new detections' amounts; the items were not read); leadership
-# +2 right, 0 wrong, its title accuracy 0.83 -> 0.79; layoffs +2 right, +1 wrong.
+# +2 right, 0 wrong, its title accuracy 0.83 -> 0.79; layoffs +2 right, +1 wrong. Round 7 (tuned on the
+# fresh holdout9 and holdout10 and the spent sets): funding 0.944/0.600 -> 0.949/0.659 (+3 right from the
+# patterns, +2 from the learned detector, 0 wrong); leadership 0.968/0.762 -> 0.969/0.787 (+2 right), title
+# 0.79 -> 0.78; acquisition 0.955/0.840 -> 0.913/0.840 (one more wrong event, the items not read: the round
+# gained 3 right and 0 wrong on the clean judge holdout8, so it was merged and this floor lowered).
 TEST_FLOORS = {
-    ("funding", "precision"): 0.94, ("funding", "recall"): 0.60,
-    ("leadership", "precision"): 0.96, ("leadership", "recall"): 0.76,
-    ("acquisition", "precision"): 0.95, ("acquisition", "recall"): 0.84,
+    ("funding", "precision"): 0.94, ("funding", "recall"): 0.65,
+    ("leadership", "precision"): 0.96, ("leadership", "recall"): 0.78,
+    ("acquisition", "precision"): 0.91, ("acquisition", "recall"): 0.84,
     ("layoffs", "precision"): 0.90, ("layoffs", "recall"): 0.90,
 }
 TEST_FIELD_FLOORS = {
-    ("funding", "amount"): 0.85, ("funding", "round"): 0.87, ("leadership", "person"): 0.94, ("leadership", "title"): 0.78,
+    ("funding", "amount"): 0.85, ("funding", "round"): 0.87, ("leadership", "person"): 0.94, ("leadership", "title"): 0.77,
     ("acquisition", "acquirer"): 0.94, ("layoffs", "count"): 0.94,
 }
 # holdout2, holdout3 and holdout4 are spent: once judges, now tuning material (round 5 of issue 14 read their
@@ -81,6 +86,24 @@ HOLDOUT4_FLOORS = {
 HOLDOUT4_FIELD_FLOORS = {
     ("funding", "amount"): 0.97, ("funding", "round"): 0.94, ("leadership", "person"): 0.99, ("leadership", "title"): 0.85,
     ("acquisition", "acquirer"): 0.91, ("layoffs", "count"): 0.99,
+}
+# holdout9 and holdout10 were gathered for round 7 as fresh tuning material: scored once on the shipped
+# extractor before their errors were read (their READMEs), then tuned on. Held at what round 7 reached.
+HOLDOUT9_FLOORS = {
+    ("funding", "precision"): 0.99, ("funding", "recall"): 0.83,
+    ("leadership", "precision"): 0.99, ("leadership", "recall"): 0.73,
+    ("acquisition", "precision"): 0.99, ("acquisition", "recall"): 0.80,
+    ("layoffs", "precision"): 0.91, ("layoffs", "recall"): 0.85,
+}
+HOLDOUT10_FLOORS = {
+    ("funding", "precision"): 0.99, ("funding", "recall"): 0.85,
+    ("leadership", "precision"): 0.98, ("leadership", "recall"): 0.87,
+    ("acquisition", "precision"): 0.99, ("acquisition", "recall"): 0.88,
+    ("layoffs", "precision"): 0.90, ("layoffs", "recall"): 0.62,
+}
+FRESH_FIELD_FLOORS = {
+    ("funding", "amount"): 0.93, ("funding", "round"): 0.95, ("leadership", "person"): 0.99, ("leadership", "title"): 0.79,
+    ("acquisition", "acquirer"): 0.95,
 }
 # train2 is tuning material (its errors were read): held so that its shapes stay learned.
 TRAIN2_FLOORS = {
@@ -182,6 +205,11 @@ def test_holdout3_holds_its_floors() -> None:
 def test_holdout4_holds_its_floors() -> None:
     """Never tuned on (see its README)."""
     _holds(score(load_labelled(HOLDOUT4), extract_news), HOLDOUT4_FLOORS, HOLDOUT4_FIELD_FLOORS)
+
+
+@pytest.mark.parametrize(("name", "floors"), [("holdout9", HOLDOUT9_FLOORS), ("holdout10", HOLDOUT10_FLOORS)])
+def test_the_round_7_tuning_sets_hold_their_floors(name: str, floors: dict[tuple[str, str], float]) -> None:
+    _holds(score(load_labelled(REAL.parent / name / f"{name}.jsonl"), extract_news), floors, FRESH_FIELD_FLOORS)
 
 
 def test_train2_holds_its_floors() -> None:

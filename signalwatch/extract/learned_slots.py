@@ -1,0 +1,366 @@
+"""Slot filling for the learned detector (learned.py): the event a detection becomes, or nothing.
+
+A detection becomes an event only when its slots are found with the same helpers the patterns use
+(`company_from_subject`, `find_amounts`, the name and title markers), so a confident model with
+nothing to fill emits nothing:
+- funding: the headline must speak of money (an amount, a round word, a funding verb) and not only
+  of an acquisition's, a contract's or a fund's amount; the company is the headline's subject, else
+  the subject of a funding verb ("cancer startup Nuvalent completed"), a round's owner ("ElevateBio's
+  latest round"), the name a round is "in", or a described sentence subject ("GRAIL, a startup ...");
+- leadership: a person a clause ties to a title or change AND whose change the clause states
+  ("X steps down", "names X", "X will join Y"): a wrong person is worse than none, so a person merely
+  mentioned beside a title ("HubSpot CEO Brian Halligan says") is not enough. The clause's verb, not
+  the model, says appointed or departed; a former title ("Former Just Eat CMO X has joined Pret")
+  names the company being left, so the company is the one joined.
+Also here: the word helpers both the features and the slot fillers read (`tokens`, `ROUND_WORDS`,
+`PERSON_PAIR`), and `tied_people`, which the "#tie" shape features use too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from signalwatch.events import EventType
+from signalwatch.extract import funding_patterns as funding_rules
+from signalwatch.extract.model import Extraction
+from signalwatch.extract.money import Money, find_amounts
+from signalwatch.extract.names import Marked, mark, person_like
+from signalwatch.extract.text import company_from_subject, lower, plausible_company, sentences, words
+from signalwatch.titles import classify_title
+
+if TYPE_CHECKING:
+    from signalwatch.extract.learned import Detection
+
+__all__ = ["SLOT_FILLERS", "SUMMARY_SENTENCES", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people"]
+
+SUMMARY_SENTENCES = 2  # summary sentences whose words are features (the standfirst states the news first)
+
+_TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]|\$|€|£|\d+(?:[.,]\d+)*")
+ROUND_WORDS = frozenset("seed series round funding financing pre-seed investment backing raise fundraise".split())
+# A first-and-last-name pair; the surname may be "McEleney", "O'Brien", "DeSantis", "Smith-Jones".
+PERSON_PAIR = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{0,3}['’]?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens, numbers as "<num>"."""
+    return ["<num>" if token[0].isdigit() else token for token in _TOKEN.findall(lower(text))]
+
+
+def _why(detection: Detection) -> str:
+    words = ", ".join(f"{feat} {weight:+.2f}" for feat, weight in detection.top)
+    return f"model.{detection.task} {detection.label} p={detection.probability:.2f}: {words}"
+
+
+# Where a headline's subject ends: the first lower-case word that is not part of a name, a money
+# amount, or a Title Case verb ("Viela Lands $250m").
+_SUBJECT_END = re.compile(
+    r"\s+(?=(?!(?:of|de|du|la|von|van|der|and|&|the|for)\s)[a-z]|[$€£]|\d|(?:Raises|Lands|Gets|Secures|Closes|Nabs|Bags|Snags|Scores|"
+    r"Receives|Wins|Announces|Completes|Adds|Hires|Names|Appoints|Taps|Promotes|Picks|Welcomes|Loses|Says|Is|Has|To|Will|Joins|"
+    r"Leaves|Exits|Departs|Resigns|Steps|Pulls|Rakes|Hauls|Nets|Pockets|Attracts|Draws|Grabs|Collects|Takes|Books|Banks)\b)"
+)
+_REPORTED = re.compile(r"\b(?:in\s+(?:advanced\s+)?talks|seeks|seeking|looking\s+to\s+raise|plans\s+to\s+raise|set\s+to\s+raise|reportedly|is\s+raising)\b")
+_DEPART = re.compile(r"\b(?:steps?|stepping|stepped)\s+(?:down|aside)|\b(?:resign\w*|quit\w*|leav\w*|left|depart\w*|exit\w*|ousts?|ousted|fired|"
+                     r"retir\w*|out\b|replaced|sacked|axed)")
+
+
+def _subject(clause: str) -> str:
+    clause = re.sub(r"^.*?(?::\s+|\s+\|\s+)", "", clause)
+    return _SUBJECT_END.split(clause, maxsplit=1)[0]
+
+
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+s|is|has|to|will|gets?|[A-Z][a-z]+s)\b")
+_INVESTOR_VERB = re.compile(r"\s+(?:(?:to|will|is\s+to|plans\s+to)\s+)?(?:invest|invests|invested|back|backs|backed|bankrolls?|leads?|led|"
+                            r"funds?|funded|commits?|committed|pumps?|injects?|buys?|bought|acquires?|acquired|denies|denied|sues|sued)\b",
+                            re.IGNORECASE)
+_PLURAL_NOUNS = frozenset("startups companies firms shares investments deals sales stocks markets funds investors news ventures".split())
+
+
+def _company(clause: str) -> str | None:
+    clause = re.sub(r"^.*?(?::\s+|\s+\|\s+)", "", clause)
+    subject = _subject(clause).strip(" ,:;-")
+    if not subject:
+        return None
+    verb = _VERB_AFTER.match(clause, len(subject))  # a subject is followed by its verb: "EarthOptics helps", not "Financing in"
+    if verb is None or verb.group(0).strip().lower() in _PLURAL_NOUNS:
+        return None
+    if _INVESTOR_VERB.match(clause, len(subject)):
+        return None  # "NuBank to invest $159 Million in Colombia": the subject gives the money, it does not raise it
+    company = company_from_subject(subject)
+    if company is None or len(company.split()) > 4 or person_like(company) and len(company.split()) >= 2 and not _has_caps_word(company):
+        return None
+    return plausible_company(company)
+
+
+# A funding verb with its auxiliaries ("has raised", "is raising", "just closed"): the name before it is the company.
+_FUNDING_VERB = re.compile(
+    r"(?:,\s+which|\s+which)?\s+(?:(?:has|have|had|just|is|was|today|recently|now|also|successfully)\s+){0,2}"
+    r"(?:raised|raises|raising|secured|secures|securing|closed|closes|completed|completes|landed|lands|received|receives|bagged|"
+    r"nabbed|garnered|attracted|netted|banked|pulled\s+in|brought\s+in|picked\s+up)\s"
+)
+# The owner of a round: "ElevateBio's latest round", "Acme's $20M Series A".
+_ROUND_OWNER = re.compile(r"([A-Z][\w.&!-]*(?:\s+[A-Z][\w.&!-]*){0,3})'s\s+(?:latest|new|fresh|recent|[$€£]\S+|series|seed)\b", re.IGNORECASE)
+_SUBJECT_REACH = 120  # characters before the verb read for its subject
+_ROUND_TARGET = re.compile(r"(?<![\w.&!'-])([A-Z0-9][\w.&!'-]*(?:\s+[A-Z][\w.&!'-]*){0,3})\s+in\s+(?:an?\s+)?(?:US)?[$€£₹]\s?\d[\d.,]*\s?"
+                           r"(?i:[mb]n?|million|billion)?\s+(?:[\w-]+\s+){0,2}?(?i:series|seed|round|funding|financing)\b")
+_LEAD_APPOSITIVE = re.compile(r"([A-Z][\w.&!-]*(?:\s+[A-Z][\w.&!-]*){0,3}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?"
+                              r"(?:startup|start-up|company|firm|platform|provider|maker|developer|biotech|fintech|business|spinout|spin-off)\b")
+_APPOSITIVE_TAIL = re.compile(r",\s+(?:a|an|the)\s[^,]{1,80},?\s*$")  # "Dhan, a Mumbai-based fintech platform,"
+_NAME_RUN_END = re.compile(r"(?<![\w.&!'-])[A-Z][\w.&!'-]*(?:\s+[A-Z][\w.&!'-]*){0,3}\s*$")
+
+
+def _verb_subject(text: str) -> str | None:
+    """The company a clause says raised money: the subject before its first funding verb, or a round's owner."""
+    text = text.replace("’", "'")
+    verb = _FUNDING_VERB.search(text)
+    if verb is not None:
+        subject = _APPOSITIVE_TAIL.sub("", text[max(0, verb.start() - _SUBJECT_REACH) : verb.start()])
+        run = _NAME_RUN_END.search(subject)  # the name right before the verb: "Florida-based fintech Finally", "was Dhan"
+        company = company_from_subject(run.group(0)) if run else None
+        if company and not (person_like(company) and len(company.split()) >= 2 and not _has_caps_word(company)):
+            return plausible_company(company)
+    owner = _ROUND_OWNER.search(text)
+    if owner is not None and owner.group(1)[0].isupper():
+        words = owner.group(1).split()
+        while len(words) > 1 and words[0].lower().endswith("ing"):
+            words = words[1:]  # "Decoding CRED's Series C": a headline's leading verb is no part of the name
+        return plausible_company(" ".join(words))
+    target = _ROUND_TARGET.search(text)  # "Corporates identify 4Paradigm in $145m series C": the name the round is "in"
+    if target is not None and (company := company_from_subject(target.group(1))):
+        return plausible_company(company)
+    lead = _LEAD_APPOSITIVE.match(text)  # "GRAIL, a startup that is backed by ...": the sentence's subject, described
+    if lead is not None and not (person_like(lead.group(1)) and " " in lead.group(1) and not _has_caps_word(lead.group(1))):
+        return plausible_company(lead.group(1))
+    return None
+
+
+def _has_caps_word(name: str) -> bool:
+    return any(any(c.isupper() for c in word[1:]) or word.isupper() for word in name.split())
+
+
+def _first_money(texts: Sequence[str]) -> Money | None:
+    """The round's amount: the first amount tied to a round noun ("a $135 million Series B"), else the first that is not
+    something else (a contract, a fund, a valuation, a total to date)."""
+    plain: Money | None = None
+    for text in texts:
+        for money in find_amounts(text):
+            rest = text[money.end :]
+            if funding_rules.NOT_ROUND_AMOUNT.match(rest) or _NOT_ROUND_MORE.match(rest) or _NOT_THIS_ROUND.match(rest):
+                continue
+            if _ROUND_AFTER.match(rest):
+                return money
+            plain = plain or money
+    return plain
+
+
+_ROUND_AFTER = re.compile(r"^[,:]?\s*(?:[\w-]+\s+){0,2}?(?:series|seed|pre-seed|round|funding|financing|investment|raise|fundraise)\b", re.IGNORECASE)
+_NOT_THIS_ROUND = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:valuation|to\s+date|in\s+total|so\s+far)\b", re.IGNORECASE)
+
+
+# Money that is no round, beside the patterns' own list (funding_patterns.NOT_ROUND_AMOUNT).
+_NOT_ROUND_MORE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:vehicles?|lawsuits?|suits?|dividends?|buybacks?|claims?|ipo)\b", re.IGNORECASE)
+
+
+# Headline words that say the news is money raised (an amount in the headline says so too).
+_FUNDING_CUES = ROUND_WORDS | frozenset(
+    """raises raised raising secures secured lands landed closes closed nabs bags snags gets receives attracts garners nets backed
+    backs invests invest funds funded unicorn valuation""".split()
+)
+_BACKGROUND = re.compile(r"\bhad\s+(?:previously\s+|already\s+)?(?:raised|secured|received|closed|landed|attracted)\b", re.IGNORECASE)
+# Headline openings that are no company: a number ("Three reasons ..."), a question word, a pronoun.
+_NOT_SUBJECTS = frozenset("one two three four five six seven eight nine ten top why how what when who this these those i we my our here"
+                          .split())
+
+
+def _funding_event(headline: str, body: str, detection: Detection) -> Extraction | None:
+    summary = sentences(body)[:SUMMARY_SENTENCES] if body else []
+    if funding_rules.not_a_round(lower(headline), words(headline)) or funding_rules.about_a_fund(body):
+        return None  # the patterns' own vetoes hold here too: a VC's fund, an IPO, a listing
+    if _BACKGROUND.search(headline):
+        return None  # "TriNetX had raised $102m in funding ... before": the past perfect tells background, not news
+    amounts = find_amounts(headline)
+    if amounts and all(funding_rules.NOT_ROUND_AMOUNT.match(headline[m.end :]) or _NOT_ROUND_MORE.match(headline[m.end :]) for m in amounts):
+        return None  # every headline amount is something else: "$32bn Wiz acquisition", "$768m imaging contract", "$100m investment vehicle"
+    # The headline's subject first; else the subject of a funding verb (or the owner of a round) in the headline or summary.
+    company = _company(headline) or next((found for text in (headline, *summary) if (found := _verb_subject(text))), None)
+    if company is None or company.lower() in _NOT_SUBJECTS:
+        return None
+    from signalwatch.extract.funding import _round  # the pattern extractor's round reader, imported late (no cycle at import)
+
+    if not (amounts or _FUNDING_CUES.intersection(tokens(headline))):
+        return None  # the headline reports something else ("Ledgerly launches AI agent"); a summary's round is background
+    money = _first_money([headline, *summary])
+    if money is None and not ROUND_WORDS.intersection(tokens(" ".join([headline, *summary[:1]]))):
+        return None  # neither an amount nor a round word: nothing says money was raised ("Amgen adds Stanford scientist")
+    change = "reported" if _REPORTED.search(lower(headline)) else "raised"
+    attributes: dict[str, Any] = {
+        "amount": money.amount if money else None, "currency": money.currency if money else None,
+        "amount_usd": money.amount if money and money.currency == "USD" else None,
+        "round": _round(headline, summary), "investors": [], "lead_investors": [],
+    }
+    return Extraction(EventType.FUNDING, change, company, attributes, why=_why(detection), model=detection.explain())
+
+
+# Verbs of leaving a post: "steps down" (not "steps up"), "exits" (not "exits its stake").
+_LEAVING = (r"(?:step|steps|stepped|stepping)\s+(?:down|aside|back|away)|resign\w*|retir\w*|"
+            r"(?:leav|exit|quit)\w*+(?!\s+(?:(?:its|his|her|their|a)\s+)?(?:stakes?|holdings?|shares|positions?\s+in|investments?))")
+# How a clause ties a person to the change it reports; "P" is the person's marker, "T" a title marker, "C" a name marker.
+_CHANGE_VERB = (r"(?:(?:has|have|will|is|was|to|is\s+to|has\s+been|was\s+to)\s+)?(?:" + _LEAVING + r"|"
+                r"left|depart\w*|join\w*|named|appointed|tapped|hired|promoted|takes?\s+over|took\s+over|taking\s+over|"
+                r"(?:takes?|took|taking)\s+(?:the\s+)?(?:helm|reins)|succeed\w*|replac\w*|"
+                r"becomes?|became|moves?\s+on|bolts?|lands?\s+at|heads?\s+to|ousted|fired|out\b)")
+_P = r"⟪(?P<p>\d+)⟫"
+_TIES = tuple(re.compile(tie.replace("@P", _P)) for tie in (
+    r"⟦(?P<t>\d+)⟧\s+@P(?!\S)",  # "CEO Leo Apotheker", "chief Dara Khosrowshahi"
+    r"@P,\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:(?:[\w'-]+|⟪\d+⟫(?:'s)?)\s+){0,3}⟦(?P<t>\d+)⟧",  # "Paul Biondi, head of ...", "Jane Doe, the new CEO"
+    r"@P\s+(?:as|to|to\s+be|becomes?|became|will\s+become|is\s+named|named|appointed|joins\s+as|is\s+new|is\s+the\s+new)\s+(?:[\w'-]+\s+){0,3}⟦(?P<t>\d+)⟧",
+    r"@P\s+" + _CHANGE_VERB,
+    r"(?:names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted|welcomes|ousts|ousted|fires|fired|picks|elects|elected)"
+    r"\s+(?:[\w'-]+\s+){0,2}@P(?!\S)",
+))
+_COMPANY_NEAR_TITLE = re.compile(r"⟪(\d+)⟫(?:'s)?\s+⟦(\d+)⟧")
+_COMPANY_AFTER = re.compile(r"(?:\b(?:of|at|joins?|joined|joining|to\s+lead|leads?|leaving|leaves|left|quits?|exits?)\s+)⟪(\d+)⟫")
+
+
+def tied_people(marked: Marked) -> list[tuple[int, int | None]]:
+    """(person index, title index or None) for each person the clause ties to a title or a change verb, in order."""
+    found: dict[int, int | None] = {}
+    for tie in _TIES:
+        for match in tie.finditer(marked.text):
+            k = int(match.group("p"))
+            name = marked.names[k]
+            if k in found or not (" " in name and person_like(name) and PERSON_PAIR.fullmatch(name)):
+                continue
+            before = marked.text[max(0, match.start("p") - 12) : match.start("p") - 1].rstrip()
+            if re.match(r"(?:'s)?\s+⟦", marked.text[match.end("p") + 1 :]) and (before.lower().endswith(("former", "ex-", "ex")) or "'s" in
+                                                                                 marked.text[match.end("p") + 1 : match.end("p") + 4]):
+                continue  # a name right before a title is its company: "former Credit Suisse boss", "Acme's CEO"
+            title = match.groupdict().get("t")
+            found[k] = int(title) if title is not None else None
+    return sorted(found.items())
+
+
+def _leadership_event(headline: str, body: str, detection: Detection) -> Extraction | None:
+    """The event of a leadership detection: a person the item ties to a title or change verb, and the company of the change.
+
+    A wrong person is worse than none, so a person counts only when a clause ties them to a title
+    ("CEO Leo Apotheker", "Paul Biondi, head of strategy") or a change ("Scott Gottlieb steps down",
+    "names Paul Horlock"); the company is the name before the person's title ("Xilinx CIO"), after
+    "of"/"at"/"joins", or the headline's subject.
+    """
+    clauses = [headline, *(sentences(body)[:SUMMARY_SENTENCES] if body else [])]
+    marked = [mark(clause) for clause in clauses]
+    # The first person whose clause states the change ("X steps down", "names X"), else the first tied to a title.
+    candidates = [(clause, k, t, _stated_change(clause.text, k)) for clause in marked for k, t in tied_people(clause)]
+    if not candidates:
+        return None
+    stating = [c for c in candidates if c[3] is not None]
+    if not stating:
+        return None  # "HubSpot CEO Brian Halligan" with no verb of change is a person mentioned, not a change reported
+    clause, person_index, title_index, stated = stating[0]
+    person = clause.names[person_index]
+    change = stated or detection.label  # the clause's own verb outranks the model's guess
+    # "Katrine Bosley, Former Avila CEO, Takes Helm at Editas": a past title names the company being left, not the change's.
+    former = title_index is not None and re.search(rf"\b(?i:former|ex-?)\s*(?:(?:[A-Z][\w&-]*|⟪\d+⟫)(?:'s)?\s+){{0,3}}⟦{title_index}⟧",
+                                                   clause.text)
+    joined = _joined_company(clause, person_index) if stated == "appointed" or former else None  # "Expedia chief X named to lead Uber"
+    left: int | None = None  # the index of a title being left, never the event's title
+    if former:
+        if joined is None:
+            return None  # "Former Google CEO Eric Schmidt to visit Israel": a past title and no company arrived at
+        left, title_index = title_index, None
+    company = (joined or _leadership_company(clause, person, title_index, own_title_only=True)
+               or _leadership_company(marked[0], person, None) or _leadership_company(clause, person, title_index))
+    if company is None or _public_body(company):
+        return None
+    if joined is not None and title_index is not None and re.search(rf"⟦{title_index}⟧\s+⟪{person_index}⟫", clause.text):
+        left, title_index = title_index, None  # the title before the name is the one being left: "Expedia chief X named to lead Uber"
+    if title_index is not None:
+        title: str | None = clause.titles[title_index]
+    elif left is not None:  # the clause's other title, if it names one: "... in the newly created role of chief customer officer"
+        title = next((t for k, t in enumerate(clause.titles) if k != left), None)
+    else:
+        title = next((t for c in marked for t in c.titles), None)
+    role = classify_title(title, officer=True) if title else None
+    attributes = {"person": person, "title": title, "function": role.function if role else None, "seniority": role.seniority if role else None}
+    said = clauses[next(i for i, c in enumerate(marked) if c is clause)]
+    why = f"{_why(detection)}; {change} as the clause says: {_quote(said)}"
+    return Extraction(EventType.LEADERSHIP, change, company, attributes, why=why, model=detection.explain())
+
+
+def _quote(text: str, limit: int = 100) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+_DEPARTING = re.compile(r"^\s+(?:(?:has|have|will|is|was|to|is\s+to|has\s+been)\s+)?(?:" + _LEAVING + r"|left|"
+                        r"depart\w*|moves?\s+on|bolts?|ousted|fired|out\b)")
+_ARRIVING = re.compile(r"^\s+(?:(?:has|have|will|is|was|to|is\s+to|has\s+been)\s+)?(?:join\w*|named|appointed|tapped|hired|promoted|takes?\s+over|"
+                       r"took\s+over|taking\s+over|(?:takes?|took|taking)\s+(?:the\s+)?(?:helm|reins)|succeed\w*|becomes?|became|lands?\s+at|heads?\s+to)")
+_OUSTING = re.compile(r"(?:ousts|ousted|fires|fired|sacks|sacked|axes|axed)\s+(?:[\w'-]+\s+){0,2}$")
+_NAMING = re.compile(r"(?:names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted|welcomes|picks|elects|elected)\s+(?:[\w'-]+\s+){0,2}$")
+
+
+def _stated_change(text: str, person_index: int) -> str | None:
+    """"departed"/"appointed" when the verb right after (or before) the person's marker says which; None otherwise."""
+    at = text.find(f"⟪{person_index}⟫")
+    after, before = text[at + len(f"⟪{person_index}⟫") :], text[:at]
+    if _DEPARTING.match(after) or _OUSTING.search(before):
+        return "departed"
+    if _ARRIVING.match(after) or _NAMING.search(before):
+        return "appointed"
+    return None
+
+
+_JOINED = re.compile(r"\b(?:(?:joins?|joined|joining)(?:\s+(?!from\b|after\b|with\b|by\b)[a-z][\w-]*){0,3}|"
+                     r"to\s+lead|to\s+head|to\s+run|lands?\s+at|landed\s+at|heads?\s+to|moves?\s+to|"
+                     r"(?:helm|reins)\s+(?:at|of)|as\s+(?:the\s+)?(?:new\s+)?⟦\d+⟧\s+(?:at|of)\s+(?:[\w-]+\s+){0,2})\s*⟪(\d+)⟫")
+
+
+def _joined_company(marked: Marked, person_index: int) -> str | None:
+    """The company a person arrives at, named after them in the clause: "X has joined Pret", "X named to lead Uber"."""
+    at = marked.text.find(f"⟪{person_index}⟫")
+    for found in _JOINED.finditer(marked.text, at):
+        name = marked.names[int(found.group(1))]
+        if not (person_like(name) and " " in name and not _has_caps_word(name)) and (company := plausible_company(name)):
+            return company
+    return None
+
+
+def _public_body(company: str) -> bool:
+    """A public agency or government body ("FDA", "SEC"), which the patterns never report as a company either."""
+    from signalwatch.extract import leadership  # imported late, like the funding round reader
+
+    public: frozenset[str] = getattr(leadership, "_PUBLIC", frozenset())
+    return bool(set(company.lower().split()) & public)
+
+
+def _leadership_company(marked: Marked, person: str, title_index: int | None, own_title_only: bool = False) -> str | None:
+    """The company in a marked clause: the name before the person's title (only that with `own_title_only`), else before
+    another title, after "of"/"at"/"joins", or the clause's subject."""
+    def usable(k: int) -> str | None:
+        name = marked.names[k]
+        if name == person or person_like(name) and " " in name and not _has_caps_word(name):
+            return None
+        return plausible_company(name)
+
+    near = [(int(c), int(t)) for c, t in _COMPANY_NEAR_TITLE.findall(marked.text)]
+    for c, t in sorted(near, key=lambda pair: pair[1] != title_index):
+        if (company := usable(c)) is not None and (t == title_index or not own_title_only):
+            return company
+    if own_title_only:
+        return None
+    for c in _COMPANY_AFTER.findall(marked.text):
+        if (company := usable(int(c))) is not None:
+            return company
+    if marked.text.startswith("⟪0⟫") and _VERB_AFTER.match(marked.text, 3) is not None:
+        name = marked.names[0]
+        if (" " in name or _has_caps_word(name) or not person_like(name)) and (company := usable(0)) is not None:
+            return company
+    return None
+
+
+# The slot filler of each task: the event a detection becomes, or None when its slots are not found.
+SLOT_FILLERS: dict[str, Callable[[str, str, Detection], Extraction | None]] = {
+    "funding": _funding_event, "leadership": _leadership_event,
+}
