@@ -22,7 +22,10 @@ _LIST_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:existing|new|returning)\s+(
 NAME_LIST = rf"{_NAME}(?:{_LIST_JOIN}{_NAME})*"
 
 # Sentence ends: a period not after a lone initial ("J.P. Morgan"), "?" or "!", then a capital.
-_SENTENCE_END = re.compile(r"(?:(?<=[a-z0-9)%\"'][.!?])|(?<=[A-Z]{2}[.!?]))\s+(?=[A-Z\"']|-+\s?[A-Z])")
+# A title or "circa" before a name or figure never ends a sentence: "Mr. Lewis", "Dr. Su", "c. USD 120 mn".
+_NOT_AN_END = "".join(rf"(?<!\b{word}\.)" for word in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Gen", "Rep", "Messrs", "c", "ca",
+                                                      "approx", "vs", "No"))
+_SENTENCE_END = re.compile(rf"(?:(?<=[a-z0-9)%\"'][.!?])|(?<=[A-Z]{{2}}[.!?])|(?<=\d[MBK]\.)){_NOT_AN_END}\s+(?=[A-Z\"']|-+\s?[A-Z])")
 
 # Words that describe a company rather than name it: "Berlin-based AI startup Acme".
 _DESCRIPTOR_HEADS = re.compile(
