@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-__all__ = ["country_code"]
+__all__ = ["country_code", "is_country_code"]
 
 _TABLE = Path(__file__).with_name("iso_3166_1.json")
 # Everyday names the ISO list does not carry (or carries only in an older or newer form).
@@ -29,6 +29,13 @@ _VARIANTS = {
     "ivory coast": "CI", "cape verde": "CV", "burma": "MM", "macedonia": "MK", "swaziland": "SZ",
     "uae": "AE", "u a e": "AE", "hong kong sar": "HK", "mainland china": "CN", "prc": "CN",
     "vatican": "VA", "vatican city": "VA", "palestine": "PS", "the bahamas": "BS", "the gambia": "GM",
+    "republic of ireland": "IE", "eire": "IE", "democratic republic of the congo": "CD", "drc": "CD", "dr congo": "CD",
+    "republic of the congo": "CG", "hongkong": "HK", "korea": "KR",
+    # Countries as their own people write them, which CRMs of European and Latin American teams hold.
+    "deutschland": "DE", "espana": "ES", "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "osterreich": "AT",
+    "brasil": "BR", "sverige": "SE", "norge": "NO", "danmark": "DK", "suomi": "FI", "nederland": "NL",
+    "belgique": "BE", "belgie": "BE", "italia": "IT", "polska": "PL", "cesko": "CZ", "ceska republika": "CZ",
+    "magyarorszag": "HU", "hellas": "GR", "ellada": "GR", "rossiya": "RU", "nippon": "JP", "nihon": "JP",
 }
 
 
@@ -51,6 +58,11 @@ def _codes() -> dict[str, str]:
     for name, alpha2 in _VARIANTS.items():
         table[_fold(name)] = alpha2
     return table
+
+
+def is_country_code(value: str) -> bool:
+    """Whether `value` is an ISO 3166-1 alpha-2 code ("US", "de")."""
+    return len(value) == 2 and _codes().get(value.lower()) == value.upper()
 
 
 def country_code(value: str | None) -> str | None:

@@ -104,9 +104,11 @@ def read_accounts_csv(path: Path | str, board_providers: Collection[str] = ()) -
     return accounts, issues
 
 
-def iter_accounts_csv(path: Path | str, issues: list[Issue], board_providers: Collection[str] = ()) -> Iterator[Account]:
+def iter_accounts_csv(path: Path | str, issues: list[Issue], board_providers: Collection[str] = (),
+                      columns: set[str] | None = None) -> Iterator[Account]:
     """The good rows one by one (an import of 200,000 rows never holds them all); problems are
-    appended to `issues` as they are met."""
+    appended to `issues` as they are met, and the account fields the file carries to `columns`
+    (filled once the header is read, before the first account), so an update leaves the others."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -117,7 +119,7 @@ def iter_accounts_csv(path: Path | str, issues: list[Issue], board_providers: Co
     del data
     if encoding_issue:
         issues.append(encoding_issue)
-    yield from _parse(io.StringIO(text, newline=""), name, board_providers, issues)
+    yield from _parse(io.StringIO(text, newline=""), name, board_providers, issues, columns if columns is not None else set())
 
 
 def _decode(data: bytes, name: str) -> tuple[str, Issue | None]:
@@ -136,33 +138,35 @@ def _key(header: str) -> str:
     return re.sub(r"[\s_]+", " ", header.strip().lower())
 
 
-def _export_of(header: list[str]) -> tuple[str, dict[str, str]] | None:
-    """(crm, the file's header key -> our column) when the file is a CRM's own export, else None."""
+def _export_of(header: list[str]) -> tuple[str, dict[str, list[str]]] | None:
+    """(crm, our column -> the file's header keys that fill it, in order) when the file is a CRM's own export, else None."""
     present = {_key(h) for h in header}
     for crm, columns in CRM_EXPORTS.items():
         if _key(columns["name"][0]) not in present:
             continue
-        renamed: dict[str, str] = {}
-        for ours, names in columns.items():
-            found = next((_key(n) for n in names if _key(n) in present), None)
-            if found is not None:
-                renamed[found] = ours
-        return crm, renamed
+        return crm, {ours: found for ours, names in columns.items() if (found := [_key(n) for n in names if _key(n) in present])}
     return None
 
 
-def _parse(handle: io.StringIO, name: str, board_providers: Collection[str], issues: list[Issue]) -> Iterator[Account]:
+# The lines a Salesforce report's "Export Details" writes below its rows.
+_FOOTER = re.compile(r"(?i)^(?:grand totals?\b|total\b|confidential information\b|copyright\s*\(c\))")
+
+
+def _parse(handle: io.StringIO, name: str, board_providers: Collection[str], issues: list[Issue],
+           columns: set[str]) -> Iterator[Account]:
     """Rows of the decoded file: an unknown column rejects the file, a bad row only itself."""
     reader = csv.DictReader(handle)
     header = [h.strip().lower() for h in reader.fieldnames or []]
     export = _export_of(header) if any(h not in COLUMNS for h in header) else None
     if export:
-        crm, renamed = export
-        ignored = [h.strip() for h in reader.fieldnames or [] if _key(h) not in renamed]
-        issues.append(Issue(name, 1, f"read as a {crm} export: " + ", ".join(
-            f"{h.strip()!r} as {renamed[_key(h)]}" for h in reader.fieldnames or [] if _key(h) in renamed)
-            + (f"; ignored: {', '.join(repr(h) for h in ignored)}" if ignored else ""), severity="warning"))
-        yield from _rows(reader, name, board_providers, issues, renamed, crm)
+        crm, sources = export
+        used = {key for keys in sources.values() for key in keys}
+        read_as = ", ".join(f"{h.strip()!r} as {ours}" for h in reader.fieldnames or [] for ours, keys in sources.items() if _key(h) in keys)
+        ignored = [h.strip() for h in reader.fieldnames or [] if _key(h) not in used]
+        issues.append(Issue(name, 1, f"read as a {crm} export: {read_as}"
+                            + (f"; ignored: {', '.join(repr(h) for h in ignored)}" if ignored else ""), severity="warning"))
+        columns.update(sources)
+        yield from _rows(reader, name, board_providers, issues, sources, crm)
         return
     unknown = [h for h in header if h not in COLUMNS]
     if not header or "name" not in header:
@@ -174,26 +178,35 @@ def _parse(handle: io.StringIO, name: str, board_providers: Collection[str], iss
     if unknown:
         issues.extend(Issue(name, 1, f"unknown column {col!r}{suggest(col, COLUMNS)}") for col in unknown)
         return
-    yield from _rows(reader, name, board_providers, issues, {_key(h): h for h in header}, None)
+    columns.update(header)
+    yield from _rows(reader, name, board_providers, issues, {h: [_key(h)] for h in header}, None)
 
 
 def _rows(reader: csv.DictReader[str], name: str, board_providers: Collection[str], issues: list[Issue],
-          renamed: dict[str, str], crm: str | None) -> Iterator[Account]:
-    """The good rows, each cell under its column (`renamed`: the file's header key -> our column);
-    with `crm`, a CRM export whose record ids are that CRM's."""
+          sources: dict[str, list[str]], crm: str | None) -> Iterator[Account]:
+    """The good rows, each of our columns filled from the first of its `sources` (the file's header
+    keys) that the row has a value in; with `crm`, a CRM export whose record ids and industries are
+    that CRM's, and whose report footer ends the rows."""
     seen: dict[str, int] = {}
+    if crm:
+        from signalwatch.crm.fetch import industry_word  # only for a CRM export: the CRM package is slow to import
     try:
         for raw in reader:
             line = reader.line_num
             if None in raw:
                 issues.append(Issue(name, line, "more fields than columns"))
                 continue
-            values = {renamed[_key(k)]: (v or "") for k, v in raw.items() if k is not None and _key(k) in renamed}
+            cells = {_key(k): (v or "") for k, v in raw.items() if k is not None}
+            if crm and _FOOTER.match(next((v.strip() for v in cells.values() if v.strip()), "")) and sum(1 for v in cells.values() if v.strip()) == 1:
+                break  # "Grand Totals (2 records)", "Confidential Information - Do Not Distribute", "Copyright (c) ..."
+            values = {ours: next((cells[key] for key in keys if cells.get(key, "").strip()), "") for ours, keys in sources.items()}
             if any("\x00" in value for value in values.values()):
                 issues.append(Issue(name, line, "contains a NUL byte (is this a binary or UTF-16 file?)"))
                 continue
             if crm and values.get("crm_id", "").strip():
                 values["crm_id"] = f"{crm}:{values['crm_id'].strip()}"
+            if crm and values.get("industry", "").strip():
+                values["industry"] = industry_word(values["industry"]) or ""  # HubSpot's COMPUTER_SOFTWARE is "software", as `crm sync` reads it
             account, problems = _row(values, line, name, board_providers)
             key = (account.domain or account.name.lower()) if account else None
             if account and key in seen:

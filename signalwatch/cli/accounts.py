@@ -42,11 +42,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     settings = settings_or_exit(args)
     issues: list[Issue] = []
-    good = iter_accounts_csv(args.file, issues, PROVIDERS)  # streamed: rows are read as they are written
+    columns: set[str] = set()  # the fields the file carries: an update leaves the others as they are
+    good = iter_accounts_csv(args.file, issues, PROVIDERS, columns)  # streamed: rows are read as they are written
     if args.dry_run:
         count = sum(1 for _ in good)
     else:
-        added, updated = migrated_store(settings).upsert_accounts(good, utcnow())
+        added, updated = migrated_store(settings).upsert_accounts(good, utcnow(), columns)
         count = added + updated
     for issue in issues:
         print(issue, file=sys.stderr)

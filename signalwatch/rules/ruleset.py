@@ -21,7 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from signalwatch.accounts import ACCOUNT_FIELDS, Account
-from signalwatch.accounts.country import country_code
+from signalwatch.accounts.country import country_code, is_country_code
 from signalwatch.events import SignalEvent
 from signalwatch.eventtypes import KINDS, LIST, TEXT, YES_NO
 from signalwatch.rules.conditions import NUMBER, Match, Test, compile_match
@@ -451,6 +451,8 @@ class _Loader:
             code = country_code(text)
             if code != text.upper():  # a country's name: accounts hold its code, so the name never matches
                 return f"account.country holds ISO 3166-1 codes, as imports and CRM syncs store it: {text!r} is {code!r}"
+            if not is_country_code(text):
+                return _Warning(f"{text!r} is not an ISO 3166-1 country code: only an account imported with exactly this text can match it")
             return None
         if path == "account.tier":
             if not self.tier_names or text in self.tier_names:

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from signalwatch.accounts import FIELD_TYPES, GIVEN_FIELDS, LIST_FIELDS, REQUIRED_FIELDS, Account
+from signalwatch.accounts.country import country_code
 from signalwatch.crm.contacts import CrmContact, replace_contacts
 from signalwatch.crm.sync import crm_ids
 from signalwatch.events import CHANGES, EventType, SignalEvent, make_dedupe_key
@@ -262,7 +263,9 @@ def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
     now = as_utc(case.now)
     store = Store(f"sqlite:///{workdir / 'rules-test.db'}")
     store.migrate()
-    store.upsert_accounts([Account.from_fields({**a.model_dump(), "id": 0}) for a in case.accounts], now)
+    # A test account's country reads as an import's does ("United States" is US), so a test matches what production stores.
+    store.upsert_accounts([Account.from_fields({**(fields := a.model_dump()), "id": 0, "country": country_code(fields.get("country"))})
+                           for a in case.accounts], now)
     _store_contacts(store, case, now)
     accounts = {a.id: a for a in store.list_accounts()}
     index = AccountIndex(accounts.values())

@@ -104,30 +104,44 @@ class Store:
 
     # -- accounts -------------------------------------------------------------------
 
-    def upsert_accounts(self, accounts: Iterable[Account], now: datetime) -> tuple[int, int]:
-        """Insert or update accounts, matched by domain, else by exact name when one side has no
-        domain: two companies of one name with different domains (namesakes) stay two accounts.
+    def upsert_accounts(self, accounts: Iterable[Account], now: datetime, columns: Collection[str] | None = None) -> tuple[int, int]:
+        """Insert or update accounts, matched by a CRM record id they share (`crm_id`, "hubspot:123"),
+        else by domain, else by exact name when one side has no domain: two companies of one name
+        with different domains (namesakes) stay two accounts. With `columns` (the file's columns,
+        read by the time the first account arrives), an update writes only those: what a file does
+        not carry (owners from `crm sync`, boards, tags) is kept; a CRM id joins the ids already held.
         Streams: rows are written in batches through SQL statements, never held as objects, so a
         200,000-row import needs memory for the match keys only. Returns (added, updated)."""
         added = updated = 0
         with self._session() as session:
             by_domain: dict[str, int] = {}
             by_name: dict[str, tuple[int, str | None]] = {}
-            for account_id, name, domain in session.execute(sa.select(_ACCOUNTS.c.id, _ACCOUNTS.c.name, _ACCOUNTS.c.domain)):
+            crm_of: dict[int, str] = {}
+            for account_id, name, domain, crm_id in session.execute(
+                    sa.select(_ACCOUNTS.c.id, _ACCOUNTS.c.name, _ACCOUNTS.c.domain, _ACCOUNTS.c.crm_id)):
                 if domain:
                     by_domain[domain] = account_id
                 by_name[name.lower()] = (account_id, domain)
+                if crm_id:
+                    crm_of[account_id] = crm_id
+            by_crm = {part: account_id for account_id, crm_id in crm_of.items() for part in _crm_parts(crm_id)}
             inserts: list[dict[str, Any]] = []
             updates: list[dict[str, Any]] = []
             for account in accounts:
                 values = {**{k: v for k, v in account.as_fields().items() if k != "id"}, "updated_at": now}
-                found = self._account_match(account, by_domain, by_name)
+                found = next((by_crm[part] for part in _crm_parts(account.crm_id) if part in by_crm), None)
+                if found is None:
+                    found = self._account_match(account, by_domain, by_name)
                 if found is None:
                     inserts.append(values)
                     added += 1
                     if len(inserts) >= _BATCH:
                         self._insert_accounts(session, inserts, by_domain, by_name)
                 else:
+                    if columns is not None:  # a file's rows (a CRM sync passes whole accounts, its crm_id already joined)
+                        values = {k: v for k, v in values.items() if k in columns or k == "updated_at"}
+                        if values.get("crm_id") and found in crm_of:
+                            values["crm_id"] = _joined_crm_ids(crm_of[found], str(values["crm_id"]))
                     updates.append({**values, "_id": found})
                     updated += 1
                     if len(updates) >= _BATCH:
@@ -165,8 +179,12 @@ class Store:
     def _update_accounts(session: Session, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        columns: dict[str, Any] = {key: sa.bindparam(key) for key in rows[0] if key != "_id"}
-        session.execute(sa.update(_ACCOUNTS).where(_ACCOUNTS.c.id == sa.bindparam("_id")).values(**columns), rows)
+        by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = {}  # one executemany per set of columns written
+        for row in rows:
+            by_shape.setdefault(tuple(sorted(row)), []).append(row)
+        for shape, batch in by_shape.items():
+            columns: dict[str, Any] = {key: sa.bindparam(key) for key in shape if key != "_id"}
+            session.execute(sa.update(_ACCOUNTS).where(_ACCOUNTS.c.id == sa.bindparam("_id")).values(**columns), batch)
         rows.clear()
 
     def accounts_version(self) -> tuple[int, datetime | None]:
@@ -574,3 +592,18 @@ def _account(row: AccountRow) -> Account:
 
 
 _event = stored_event
+
+
+def _crm_parts(crm_id: str | None) -> list[str]:
+    """The record ids a stored `crm_id` holds ("hubspot:123;salesforce:001..." -> both)."""
+    return [part.strip() for part in (crm_id or "").split(";") if part.strip()]
+
+
+def _joined_crm_ids(held: str, new: str) -> str:
+    """`held` with the ids of `new`: an id of the same CRM ("hubspot:") is replaced, others kept."""
+    def crm(part: str) -> str:
+        return part.partition(":")[0] if ":" in part else part
+
+    fresh = {crm(part): part for part in _crm_parts(new)}
+    kept = [part for part in _crm_parts(held) if crm(part) not in fresh]
+    return ";".join([*kept, *fresh.values()])

@@ -105,7 +105,7 @@ def test_an_exported_account_matches_the_readmes_country_rule(tmp_path: Path, ca
 def test_rules_check_refuses_a_country_name_where_accounts_hold_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_starter(tmp_path)
     icp = tmp_path / "rules" / "icp.yaml"
-    icp.write_text(icp.read_text(encoding="utf-8").replace("country: [US, GB,", "country: [United States, GB,"), encoding="utf-8")
+    icp.write_text(icp.read_text(encoding="utf-8").replace("country: [US, GB,", "country: [United States, Deutschland, XX, GB,"), encoding="utf-8")
     (tmp_path / "rules" / "route.yaml").write_text(
         "rules:\n  - id: emea\n    description: EMEA funding\n    match: {event.type: funding, account.country: Germany}\n",
         encoding="utf-8")
@@ -113,4 +113,77 @@ def test_rules_check_refuses_a_country_name_where_accounts_hold_codes(tmp_path: 
     output = capsys.readouterr()
     text = output.out + output.err
     assert code == 1, text
-    assert "'United States' is 'US'" in text and "'Germany' is 'DE'" in text
+    assert "'United States' is 'US'" in text and "'Germany' is 'DE'" in text and "'Deutschland' is 'DE'" in text
+    assert "warning: 'XX' is not an ISO 3166-1 country code" in text  # may be meant (an import kept it as written)
+
+
+def test_a_rule_tests_account_reads_its_country_as_an_import_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_starter(tmp_path)
+    rules = tmp_path / "rules"
+    (rules / "emea.yaml").write_text(
+        "rules:\n  - id: dach-funding\n    description: DACH funding\n"
+        "    match: {event.type: funding, account.country: [DE, AT, CH]}\n", encoding="utf-8")
+    (tmp_path / "dach.test.yaml").write_text(
+        "tests:\n  - name: a German account\n    now: 2026-11-20T10:00:00Z\n"
+        "    accounts:\n      - {name: Beispiel GmbH, domain: beispiel.example, country: Deutschland}\n"
+        "    steps:\n      - events: [{type: funding, change: raised, company: Beispiel GmbH}]\n"
+        "        expect: {dach-funding: [Beispiel GmbH]}\n", encoding="utf-8")
+    code = main(["rules", "test", str(tmp_path / "dach.test.yaml"), "--rules", str(rules)])
+    output = capsys.readouterr()
+    assert code == 0, output.out + output.err
+
+
+# A Salesforce report exported with "Export Details" ends with its totals and notices; made-up rows.
+SALESFORCE_DETAILS = (
+    '"Account Name","Account Owner","Billing Country","Website","Industry","Account ID"\n'
+    '"Acme","Ann Example","Deutschland","acme.example","Technology","0015g00000XyZaAAAA"\n'
+    '"Globex","Ann Example","UK","globex.example","Technology","0015g00000XyZbAAAA"\n'
+    '\n'
+    '"Grand Totals (2 records)"\n'
+    '"Confidential Information - Do Not Distribute"\n'
+    '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\n'
+)
+
+
+def test_a_salesforce_reports_footer_is_not_read_as_accounts(tmp_path: Path) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text(SALESFORCE_DETAILS, encoding="utf-8")
+    accounts, issues = read_accounts_csv(path)
+    assert [(a.name, a.country) for a in accounts] == [("Acme", "DE"), ("Globex", "GB")]
+    assert [issue.severity for issue in issues] == ["warning"]
+
+
+def test_an_export_row_without_a_domain_takes_its_website_and_crm_industries_read_as_a_sync_reads_them(tmp_path: Path) -> None:
+    path = tmp_path / "hubspot.csv"
+    path.write_text('"Record ID","Company name","Company Domain Name","Website URL","Industry"\n'
+                    '"1","Brightwave","","https://brightwave.co.uk","COMPUTER_SOFTWARE"\n'
+                    '"2","Acme","acme.example","https://www.other.example","Financial Services"\n', encoding="utf-8")
+    accounts, _ = read_accounts_csv(path)
+    assert [(a.domain, a.industry) for a in accounts] == [("brightwave.co.uk", "software"), ("acme.example", "financial services")]
+
+
+def test_a_reimport_keeps_what_the_file_does_not_carry_and_follows_the_record_id(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Owners, tags and boards a file has no column for stay (a CRM sync or an earlier file brought
+    them); the record id ties a renamed company with a new domain to its account; a HubSpot export
+    joins a Salesforce id already held instead of replacing it."""
+    from signalwatch.config import load_settings
+    from signalwatch.store import Store
+
+    write_starter(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ours.csv").write_text("name,domain,owner_email,tags,boards,crm_id\n"
+                                       "Zorbly,zorbly.example,lee@yourco.example,strategic,greenhouse:zorbly,salesforce:001A\n", encoding="utf-8")
+    assert main(["accounts", "import", "ours.csv"]) == 0
+    (tmp_path / "hubspot.csv").write_text('"Record ID","Company name","Company Domain Name","Country/Region"\n'
+                                          '"5012345678","Zorbly","zorbly.example","United States"\n', encoding="utf-8")
+    assert main(["accounts", "import", "hubspot.csv"]) == 0
+    (tmp_path / "renamed.csv").write_text('"Record ID","Company name","Company Domain Name"\n'
+                                          '"5012345678","Zorbly AI","zorbly.io"\n', encoding="utf-8")
+    assert main(["accounts", "import", "renamed.csv"]) == 0
+    capsys.readouterr()
+    store = Store(load_settings(tmp_path / "signalwatch.yaml").database_url)
+    [account] = store.list_accounts()
+    assert (account.name, account.domain, account.country) == ("Zorbly AI", "zorbly.io", "US")
+    assert (account.owner_email, account.tags, account.boards) == ("lee@yourco.example", ("strategic",), ("greenhouse:zorbly",))
+    assert account.crm_id == "salesforce:001A;hubspot:5012345678"
