@@ -44,8 +44,19 @@ if _unreadable := [name for name in COLUMNS if FIELD_KINDS[name] not in (str, in
     raise TypeError(f"the accounts CSV reader has no conversion for the Account fields {_unreadable}: add one to _cell")
 
 
+_MONEY_MARKS = re.compile(r"(?i)^\s*(?:usd|eur|gbp|cad|aud|chf|[$€£¥])\s*|\s*(?:usd|eur|gbp|cad|aud|chf|[$€£¥])\s*$")
+_RANGE = re.compile(r"^([\d.,]+)\s*(?:-|–|to)\s*[\d.,]+$")  # "1,001-5,000" employees, as CRMs band them: the lower bound
+
+
 def _number(text: str) -> float:
-    cleaned = text.replace(",", "").replace("$", "").strip().lower()
+    """"1,200", "$12M", "€45,000,000", "USD 50,000,000", "8.000.000" (dots grouping thousands), "1,001-5,000" (its lower bound)."""
+    cleaned = _MONEY_MARKS.sub("", text).strip().lower()
+    banded = _RANGE.match(cleaned)
+    if banded:
+        cleaned = banded.group(1)
+    if cleaned.count(".") > 1 and "," not in cleaned:
+        cleaned = cleaned.replace(".", "")
+    cleaned = cleaned.replace(",", "")
     scale = _SCALE.get(cleaned[-1:], 1.0)
     return float(cleaned[:-1] if scale != 1.0 else cleaned) * scale
 
@@ -125,6 +136,8 @@ def iter_accounts_csv(path: Path | str, issues: list[Issue], board_providers: Co
 def _decode(data: bytes, name: str) -> tuple[str, Issue | None]:
     """The file's text. Spreadsheets on Windows save CSV as Windows-1252, not UTF-8: such a file
     is read as that, with a warning naming the first line that is not UTF-8."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text" and some CRM exports write UTF-16
+        return data.decode("utf-16"), None
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -170,8 +183,8 @@ def _parse(handle: io.StringIO, name: str, board_providers: Collection[str], iss
         return
     unknown = [h for h in header if h not in COLUMNS]
     if not header or "name" not in header:
-        semicolons = len(header) == 1 and ";" in header[0]
-        hint = " (the header is separated by ';', as spreadsheets save CSV in some locales: save it with commas)" if semicolons else ""
+        separator = next((name for mark, name in ((";", "';'"), ("\t", "tabs")) if len(header) == 1 and mark in header[0]), None)
+        hint = f" (the header is separated by {separator}, as spreadsheets save some exports: save it as CSV with commas)" if separator else ""
         exports = "; or a HubSpot companies export / Salesforce accounts report as it is"
         issues.append(Issue(name, 1, f"the header must include 'name'; columns: {', '.join(COLUMNS)}{exports}{hint}"))
         return

@@ -94,7 +94,7 @@ def _items(stream: IO[bytes], name: str) -> Iterator[tuple[int, dict[str, Any] |
         if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
             yield from _feed_items(raw + stream.read(), name, number)
             return
-        yield number, _json_item(raw)
+        yield number, _json_item(raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw)  # a BOM, as Windows editors write
 
 
 def _json_item(raw: bytes) -> dict[str, Any] | BadLine:

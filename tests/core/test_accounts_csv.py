@@ -114,3 +114,16 @@ def test_a_nul_byte_rejects_its_row(tmp_path: Path) -> None:
     accounts, issues = read_accounts_csv(path)
     assert [a.name for a in accounts] == ["Acme", "Globex"]
     assert [(i.line, "NUL" in i.message) for i in issues] == [(3, True)]
+
+
+def test_crm_number_formats_utf16_and_tab_files(tmp_path: Path) -> None:
+    """A CRM's or spreadsheet's ways of writing numbers keep the row; a UTF-16 file is read; a tab-separated one is named."""
+    path = tmp_path / "accounts.csv"
+    path.write_text("name,employees,revenue\nAcme,\"1,001-5,000\",\"€45,000,000\"\nGlobex,80,USD 50000000\nInitech,12,8.000.000\n",
+                    encoding="utf-16")
+    accounts, issues = read_accounts_csv(path)
+    assert [(a.name, a.employees, a.revenue) for a in accounts] == [("Acme", 1001, 45e6), ("Globex", 80, 50e6), ("Initech", 12, 8e6)]
+    assert issues == []
+    path.write_text("name\tdomain\nAcme\tacme.example\n", encoding="utf-8")
+    accounts, issues = read_accounts_csv(path)
+    assert accounts == [] and "separated by tabs" in issues[0].message

@@ -101,3 +101,11 @@ def test_an_empty_input_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert main(["extract", str(empty)]) == 0
     out, err = capsys.readouterr()
     assert out == "" and f"no items in {empty}" in err
+
+
+def test_a_json_lines_file_saved_with_a_bom_keeps_its_first_item(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "items.jsonl"  # as Notepad and some exporters save UTF-8
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "title": "Acme raises $5M Series A", "summary": ""}\n')
+    assert main(["extract", str(path)]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["events"][0]["company_name"] == "Acme"
