@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
 def _extract_stream(stream: IO[bytes], name: str, explain: bool = False) -> int:
     """Print one line per item; report bad lines on stderr and return 1 if there were any."""
     from signalwatch.extract import extract_news
+    from signalwatch.extract.news import why_none
 
     failures = items = 0
     for number, item in _items(stream, name):
@@ -67,7 +68,10 @@ def _extract_stream(stream: IO[bytes], name: str, explain: bool = False) -> int:
             print(f"signalwatch extract: {name}:{number}: {item}", file=sys.stderr)
             continue
         events = [_event(found, explain) for found in extract_news(item["title"], item["summary"])]
-        print(json.dumps({"id": item["id"], "events": events}, ensure_ascii=False), flush=False)
+        line: dict[str, Any] = {"id": item["id"], "events": events}
+        if explain and not events:  # why nothing: the screen that passed it over, or what the readers made of it
+            line["why_none"] = why_none(item["title"], item["summary"])
+        print(json.dumps(line, ensure_ascii=False), flush=False)
     sys.stdout.flush()
     if not items:
         print(f"signalwatch extract: no items in {name}", file=sys.stderr)

@@ -13,11 +13,11 @@ from signalwatch.extract.funding import FUNDING_SHAPE_WORDS, FUNDING_WORDS, extr
 from signalwatch.extract.funding_clause import MONEY_MARK
 from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs
 from signalwatch.extract.leadership import LEADERSHIP_WORDS, SUMMARY_CHANGE_WORDS, extract_leadership
-from signalwatch.extract.learned import Model, load_model, model_events
+from signalwatch.extract.learned import Model, decide, features, load_model, model_events
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.text import clean, strip_dateline, unshout, words
 
-__all__ = ["extract_news", "extract_with"]
+__all__ = ["extract_news", "extract_with", "why_none"]
 
 SUMMARY_LIMIT = 1200  # characters of summary read: the facts are in the first sentences of the standfirst
 
@@ -59,6 +59,34 @@ def extract_with(title: str, summary: str, models: dict[str, Model] | None) -> l
     if models is None:
         models = load_model()
     return model_events(headline, body, models) if models else []
+
+
+def why_none(title: str, summary: str = "") -> str:
+    """Why `extract_news` finds no event in an item (for `extract --explain`): the screen that passed
+    it over, or the readers that ran and what the learned detector made of it."""
+    headline = unshout(clean(title))
+    if not headline:
+        return "the headline is empty"
+    body = strip_dateline(clean(summary[:SUMMARY_LIMIT])) if summary else ""
+    tokens, body_tokens = words(headline), words(body) if body else frozenset()
+    if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES or body_tokens & SUMMARY_CHANGE_WORDS or MONEY_MARK.search(headline)):
+        return "no funding, leadership, acquisition or layoff word in the headline or summary, and no amount in the headline"
+    read = [kind for kind, ran in (("funding", tokens & _FUNDING_HEADLINE or body_tokens & _FUNDING_SUMMARY or MONEY_MARK.search(headline)),
+                                   ("acquisition", (tokens | body_tokens) & ACQUISITION_WORDS), ("leadership", True),
+                                   ("layoffs", (tokens | body_tokens) & LAYOFF_WORDS)) if ran]
+    said = f"the {', '.join(read)} patterns matched no clause they know"
+    models = load_model() or {}
+    feats = features(headline, body) if models else []
+    for task, model in models.items():
+        detection = decide(model, task, feats)
+        if model.threshold > 1.0:
+            said += f"; the {task} detector is off"
+        elif detection.probability < model.threshold:
+            said += f"; the {task} detector: p={detection.probability:.2f}, below its {model.threshold:.2f}"
+        else:
+            slots = "company and amount or round" if task == "funding" else "person tied to a stated change"
+            said += f"; the {task} detector: p={detection.probability:.2f}, but no {slots} to fill"
+    return said
 
 
 def _patterns(headline: str, body: str) -> list[Extraction]:

@@ -109,3 +109,18 @@ def test_a_json_lines_file_saved_with_a_bom_keeps_its_first_item(capsys: pytest.
     assert main(["extract", str(path)]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert json.loads(line)["events"][0]["company_name"] == "Acme"
+
+
+def test_explain_says_why_an_item_gave_no_event(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A user asking why a headline was missed gets the screen that passed it over, or the readers that ran."""
+    path = tmp_path / "items.jsonl"
+    path.write_text('{"id": "quiet", "title": "Weather is nice today", "summary": ""}\n'
+                    '{"id": "read", "title": "Acme CEO talks strategy", "summary": "Jane Doe, CEO of Acme, spoke at the conference."}\n'
+                    '{"id": "found", "title": "Acme raises $5M Series A", "summary": ""}\n', encoding="utf-8")
+    assert main(["extract", "--explain", str(path)]) == 0
+    quiet, read, found = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert quiet["events"] == [] and quiet["why_none"].startswith("no funding, leadership, acquisition or layoff word")
+    assert "leadership patterns matched no clause" in read["why_none"] and "leadership detector: p=" in read["why_none"]
+    assert found["events"] and "why_none" not in found
+    assert main(["extract", str(path)]) == 0
+    assert all("why_none" not in json.loads(line) for line in capsys.readouterr().out.splitlines())  # the contract without --explain
