@@ -5,6 +5,7 @@ Each line is `{"id", "events": [{"type", "change", "company_name", "attributes"}
 ("funding.headline: 'Carbon Health raises $28M ...'; completed by funding.summary-sentence 1: ..."),
 so a wrong event can be traced to the pattern that produced it. An event the learned detector
 decided (the patterns found nothing) also carries `"model"`: its probability and top features.
+An item with no event carries `"why_none"`: the screen that passed it over, or the readers that ran.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--explain",
         action="store_true",
-        help='add "why" to each event: the rule (pattern and clause) that decided it',
+        help='add "why" to each event: the rule (pattern and clause) that decided it; and "why_none" to an item without one',
     )
     parser.set_defaults(func=run)
 
