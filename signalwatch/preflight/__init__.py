@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Finding", "Destination", "Owner", "SinkUse", "passed", "problem", "routed_actions", "used_by", "by_email"]
+__all__ = ["Finding", "Destination", "Owner", "SinkUse", "passed", "problem", "routed_actions", "used_by", "by_email", "unrouted"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,14 @@ class SinkUse:
     @property
     def dms_owners(self) -> bool:
         return any(d.owner for d in self.destinations)
+
+
+def unrouted(sink: str, use: SinkUse) -> Finding | None:
+    """A note when no rule, notice or digest sends to `sink`: its route-dependent checks did not run."""
+    if use.destinations:
+        return None
+    return passed(sink, "no rule routes alerts here, so only the token and settings were checked (the records, properties and "
+                        "owners a route would write are checked once a rule routes to it)")
 
 
 def routed_actions(use: SinkUse, default: tuple[str, ...]) -> set[str]:

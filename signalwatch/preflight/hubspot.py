@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from signalwatch.crm.hubspot_api import ALERT_KEY_PROPERTY, SIGNAL_PROPERTIES, HubSpotApi, HubSpotApiError
-from signalwatch.preflight import Finding, Owner, SinkUse, by_email, passed, problem, routed_actions
+from signalwatch.preflight import Finding, Owner, SinkUse, by_email, passed, problem, routed_actions, unrouted
 from signalwatch.sinks.base import SinkError
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ def check_hubspot(api: HubSpotApi, config: HubSpotConfig, use: SinkUse) -> list[
             findings.append(problem("hubspot", f"companies have no property {config.domain_property!r}, so no alert finds its company",
                                     "set sinks.hubspot.domain_property to the company property that holds the domain"))
         findings.insert(0, passed("hubspot", "token accepted"))
+        findings += filter(None, [unrouted("hubspot", use)])
         if "properties" in actions:
             missing = [spec["name"] for spec in SIGNAL_PROPERTIES if not _exists(api, "companies", spec["name"])]
             findings.append(problem("hubspot", f"company properties missing: {', '.join(missing)} (alerts would fail to update companies)",

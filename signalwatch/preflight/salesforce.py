@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from signalwatch.crm.salesforce_api import SalesforceApi
-from signalwatch.preflight import Finding, SinkUse, passed, problem, routed_actions
+from signalwatch.preflight import Finding, SinkUse, passed, problem, routed_actions, unrouted
 from signalwatch.sinks.base import SinkError
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ def check_salesforce(api: SalesforceApi, config: SalesforceConfig, use: SinkUse)
     try:
         account = _fields(api, "Account")
         findings.append(passed("salesforce", "access token accepted"))
+        findings += filter(None, [unrouted("salesforce", use)])
         if config.domain_field:
             findings += _field_check(account, "Account", config.domain_field, None, "sinks.salesforce.domain_field")
         for name in config.update_fields:

@@ -140,6 +140,7 @@ def test_a_token_that_cannot_read_contacts_is_named_when_the_sync_brings_them(wo
                                        "sync": {"enabled": True}})
     fine = doctor(workspace)
     assert fine.returncode == 0 and "contacts can be read" in fine.stdout, fine.stdout
+    assert "no rule routes alerts here, so only the token and settings were checked" in fine.stdout  # says what it did not check
     hubspot.scripted.append(Scripted("/crm/v3/objects/contacts", status=403, body={  # HubSpot's missing-scope answer
         "status": "error", "message": "This app hasn't been granted all required scopes to make this call.",
         "correlationId": "00000000-0000-0000-0000-000000000003", "category": "MISSING_SCOPES"}))
