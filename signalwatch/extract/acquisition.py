@@ -167,7 +167,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "noun-by": re.compile(r"(?P<verb>(?i:takeover|acquisition|buyout))\s+(?i:by)\s+(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"),
         "purchase-of": re.compile(
             r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?:'s|’s)\s+(?:\([^()]{0,20}\)\s+)?(?P<verb>(?:(?i:planned|proposed|pending)\s+)?"
-            r"(?:\S+\s+)?(?:\([^()]{0,20}\)\s+)?(?:(?i:planned|proposed|pending)\s+)?(?i:purchase|acquisition|takeover|buyout))\s+(?i:of)\s+(?:both\s+)?(?P<tgt>[^;]+)"
+            r"(?:\S+\s+(?=\S*\s*(?i:acquisition|purchase|takeover|buyout|planned|proposed|pending|\())|[$€£]?[\d.,]+\s*\w*illion\s+|\S+\s+)?"
+            r"(?:\([^()]{0,20}\)\s+)?(?:(?i:planned|proposed|pending)\s+)?(?i:purchase|acquisition|takeover|buyout))\s+(?i:of)\s+(?:both\s+)?(?P<tgt>[^;]+)"
         ),
         # "Symantec finds Skycure in $250m acquisition": a headline whose verb plays on words, the deal named after it
         "in-deal": re.compile(

@@ -232,3 +232,13 @@ def test_explain_names_the_new_shape_and_its_words() -> None:
     deal = _deals(title, "The acquisition could be worth up to $100 million including earn-outs.")[0]
     assert deal.why.startswith("acquisition.with-deal (headline)")
     assert "with its acquisition of" in deal.why or "Constant Contact is expanding" in deal.why
+
+
+@pytest.mark.parametrize(("title", "acquirer", "target", "amount"), [
+    # hand-written corner cases (a new-user walk-through): a price of two words between the possessive and the deal noun
+    ("Okta's $6.5 billion acquisition of Auth0", "Okta", "Auth0", 6.5e9),
+    ("EU clears Microsoft's $69 billion acquisition of Activision", "Microsoft", "Activision", 69e9),
+])
+def test_a_possessive_deal_noun_with_a_two_word_price(title: str, acquirer: str, target: str, amount: float) -> None:
+    [event] = [e for e in extract_news(title, "") if e.type == EventType.ACQUISITION]
+    assert (event.attributes["acquirer"], event.attributes["target"], event.attributes["amount"]) == (acquirer, target, amount)
