@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3 to holdout11): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3 to holdout13): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -65,6 +65,8 @@ SETS = [
     HeldOut("holdout9", least=245, least_per_type=25, least_others=3200, most_per_site=12),
     HeldOut("holdout10", least=250, least_per_type=25, least_others=3400, most_per_site=12),
     HeldOut("holdout11", least=250, least_per_type=30, least_others=3600, most_per_site=12),
+    HeldOut("holdout12", least=250, least_per_type=25, least_others=3800, most_per_site=12),
+    HeldOut("holdout13", least=250, least_per_type=30, least_others=4000, most_per_site=12),
 ]
 
 
