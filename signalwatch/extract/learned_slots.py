@@ -80,8 +80,8 @@ _PLURAL_NOUNS = frozenset("startups companies firms shares investments deals sal
 def _company(clause: str) -> str | None:
     clause = re.sub(r"^.*?(?::\s+|\s+\|\s+)", "", clause)
     subject = _subject(clause).strip(" ,:;-")
-    if not subject:
-        return None
+    if not subject or re.match(r"(?i)(?:ex-|former\s)", subject):
+        return None  # "Ex-Uber executives raise ...": the people's old employer, not the company
     verb = _VERB_AFTER.match(clause, len(subject))  # a subject is followed by its verb: "EarthOptics helps", not "Financing in"
     if verb is None or verb.group(0).strip().lower() in _PLURAL_NOUNS:
         return None

@@ -425,3 +425,5 @@ def test_the_founders_old_employer_is_not_the_company_that_raised() -> None:
     # hand-written corner case (a new-user walk-through): "ex-Google" names where the founders worked;
     # tied to Google, the alert would go to a Google account's owner
     assert [e.company_name for e in extract_news("Startup founded by ex-Google engineers raises $5M", "")] == []
+    assert "Former Google" not in [e.company_name for e in extract_news("Former Google engineers raise $5M for Acme", "")]
+    assert "Ex-Uber" not in [e.company_name for e in extract_news("Ex-Uber executives raise $10M seed round for startup Freightly", "")]
