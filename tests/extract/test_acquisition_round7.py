@@ -235,10 +235,12 @@ def test_explain_names_the_new_shape_and_its_words() -> None:
 
 
 @pytest.mark.parametrize(("title", "acquirer", "target", "amount"), [
-    # hand-written corner cases (a new-user walk-through): a price of two words between the possessive and the deal noun
+    # hand-written corner cases (a new-user walk-through): a price of two words before the deal noun
     ("Okta's $6.5 billion acquisition of Auth0", "Okta", "Auth0", 6.5e9),
     ("EU clears Microsoft's $69 billion acquisition of Activision", "Microsoft", "Activision", 69e9),
+    ("Nexi completes the $3.2 billion acquisition of Nets", "Nexi", "Nets", 3.2e9),
+    ("Acme closes its $45 million purchase of Globex", "Acme", "Globex", 45e6),
 ])
-def test_a_possessive_deal_noun_with_a_two_word_price(title: str, acquirer: str, target: str, amount: float) -> None:
+def test_a_deal_noun_with_a_two_word_price(title: str, acquirer: str, target: str, amount: float) -> None:
     [event] = [e for e in extract_news(title, "") if e.type == EventType.ACQUISITION]
     assert (event.attributes["acquirer"], event.attributes["target"], event.attributes["amount"]) == (acquirer, target, amount)
