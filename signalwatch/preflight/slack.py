@@ -167,6 +167,28 @@ class _Checker:
                     findings.append(refused.finding(f"slack owner {email}"))
         if emails and found:
             findings.append(passed("slack", f"{found} of {len(emails)} account owner(s) found in Slack by email"))
+        return findings + self._owner_ids(owners)
+
+    def _owner_ids(self, owners: Iterable[Owner]) -> list[Finding]:
+        """users.info for each owner_slack_id the accounts give (a DM to a wrong id fails at send time)."""
+        owned: dict[str, set[str]] = {}
+        for owner in owners:
+            if owner.chat_id:
+                owned.setdefault(owner.chat_id, set()).update(owner.accounts)
+        findings: list[Finding] = []
+        for chat_id, accounts in sorted(owned.items()):
+            whose = Owner(None, chat_id, tuple(sorted(accounts))).owned()
+            try:
+                user = self._ask("users.info", self._client.users_info, user=chat_id).get("user") or {}
+            except _Refused as refused:
+                if refused.error != "user_not_found":
+                    findings.append(refused.finding(f"slack owner {chat_id}"))
+                    continue
+                user = None
+            if user is None or user.get("deleted"):
+                what = "no such Slack user" if user is None else "the Slack user is deactivated"
+                findings.append(problem(f"slack owner {chat_id}", f"{what}: alerts meant for this owner{whose} go to the route's "
+                                                                  "fallback channel instead", "correct the owner_slack_id of these accounts"))
         return findings
 
     def _named(self, name: str) -> dict[str, Any] | None:

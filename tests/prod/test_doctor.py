@@ -103,6 +103,14 @@ def test_an_owner_unknown_to_slack_is_named(workspace: Workspace, feeds: Fixture
     assert "(of Initrode Health, Vandelay Imports)" in found[0], found  # whose owner: the accounts to fix
 
 
+def test_an_owner_slack_id_slack_does_not_know_is_named_with_its_accounts(workspace: Workspace, feeds: FixtureServer) -> None:
+    healthy(workspace, feeds)
+    (workspace.root / "owners.csv").write_text("name,domain,owner_slack_id\nZorbly,zorbly.example,U0NOTREAL1\n", encoding="utf-8")
+    assert workspace.cli("accounts", "import", "owners.csv").returncode == 0
+    found = [line for line in problems(doctor(workspace)) if "U0NOTREAL1" in line]
+    assert len(found) == 1 and "no such Slack user" in found[0] and "(of Zorbly)" in found[0] and "owner_slack_id" in found[0], found
+
+
 def test_a_missing_hubspot_property_names_crm_setup(workspace: Workspace, feeds: FixtureServer, hubspot: FakeHubSpot,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", HUBSPOT_TOKEN)
