@@ -126,6 +126,9 @@ def iter_accounts_csv(path: Path | str, issues: list[Issue], board_providers: Co
     except OSError as exc:
         issues.append(Issue(name, 1, f"cannot read file: {exc}"))
         return
+    if data[:4] == b"PK\x03\x04":  # a zip: an Excel workbook (.xlsx) or an OpenDocument sheet, not text
+        issues.append(Issue(name, 1, "a spreadsheet workbook (.xlsx/.ods), not CSV: save it as 'CSV UTF-8' and import that"))
+        return
     text, encoding_issue = _decode(data, name)
     del data
     if encoding_issue:

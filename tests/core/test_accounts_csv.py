@@ -127,3 +127,14 @@ def test_crm_number_formats_utf16_and_tab_files(tmp_path: Path) -> None:
     path.write_text("name\tdomain\nAcme\tacme.example\n", encoding="utf-8")
     accounts, issues = read_accounts_csv(path)
     assert accounts == [] and "separated by tabs" in issues[0].message
+
+
+def test_an_excel_workbook_is_named_as_one(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "accounts.xlsx"
+    with zipfile.ZipFile(path, "w") as book:  # the container every .xlsx is
+        book.writestr("[Content_Types].xml", "<Types/>")
+    accounts, issues = read_accounts_csv(path)
+    assert accounts == [] and [issue.message for issue in issues] == [
+        "a spreadsheet workbook (.xlsx/.ods), not CSV: save it as 'CSV UTF-8' and import that"]
