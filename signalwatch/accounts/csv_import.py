@@ -224,7 +224,8 @@ def _rows(reader: csv.DictReader[str], name: str, board_providers: Collection[st
             if crm and values.get("industry", "").strip():
                 values["industry"] = industry_word(values["industry"]) or ""  # HubSpot's COMPUTER_SOFTWARE is "software", as `crm sync` reads it
             account, problems = _row(values, line, name, board_providers)
-            key = (account.domain or account.name.lower()) if account else None
+            # one company per domain; without one, per CRM record (two records of one name are namesakes), else per name
+            key = (account.domain or account.crm_id or account.name.lower()) if account else None
             if account and key in seen:
                 problems = [Issue(name, line, f"duplicate of line {seen[key]} ({key})")]
                 account = None

@@ -131,12 +131,12 @@ class Store:
                 values = {**{k: v for k, v in account.as_fields().items() if k != "id"}, "updated_at": now}
                 found = next((by_crm[part] for part in _crm_parts(account.crm_id) if part in by_crm), None)
                 if found is None:
-                    found = self._account_match(account, by_domain, by_name)
+                    found = self._account_match(account, by_domain, by_name, crm_of)
                 if found is None:
                     inserts.append(values)
                     added += 1
                     if len(inserts) >= _BATCH:
-                        self._insert_accounts(session, inserts, by_domain, by_name)
+                        self._insert_accounts(session, inserts, by_domain, by_name, crm_of, by_crm)
                 else:
                     if columns is not None:  # a file's rows (a CRM sync passes whole accounts, its crm_id already joined)
                         values = {k: v for k, v in values.items() if k in columns or k == "updated_at"}
@@ -146,33 +146,40 @@ class Store:
                     updated += 1
                     if len(updates) >= _BATCH:
                         self._update_accounts(session, updates)
-            self._insert_accounts(session, inserts, by_domain, by_name)
+            self._insert_accounts(session, inserts, by_domain, by_name, crm_of, by_crm)
             self._update_accounts(session, updates)
             session.commit()
         return added, updated
 
     @staticmethod
-    def _account_match(account: Account, by_domain: dict[str, int], by_name: dict[str, tuple[int, str | None]]) -> int | None:
+    def _account_match(account: Account, by_domain: dict[str, int], by_name: dict[str, tuple[int, str | None]],
+                       crm_of: Mapping[int, str] | None = None) -> int | None:
         if account.domain and account.domain in by_domain:
             return by_domain[account.domain]
         namesake = by_name.get(account.name.lower())
-        if namesake is not None and not (namesake[1] and account.domain):
-            return namesake[0]
-        return None
+        if namesake is None or (namesake[1] and account.domain):
+            return None
+        held = {part.partition(":")[0]: part for part in _crm_parts((crm_of or {}).get(namesake[0]))}
+        if any(held.get(part.partition(":")[0], part) != part for part in _crm_parts(account.crm_id) if ":" in part):
+            return None  # another record of the same CRM: two companies of one name, neither with a domain
+        return namesake[0]
 
     @staticmethod
     def _insert_accounts(session: Session, rows: list[dict[str, Any]], by_domain: dict[str, int],
-                         by_name: dict[str, tuple[int, str | None]]) -> None:
+                         by_name: dict[str, tuple[int, str | None]], crm_of: dict[int, str], by_crm: dict[str, int]) -> None:
         """Insert a batch; later rows of the same import then match these (a CSV repeating a company)."""
         if not rows:
             return
         newest = session.execute(sa.select(sa.func.max(_ACCOUNTS.c.id))).scalar() or 0
         session.execute(sa.insert(_ACCOUNTS), rows)  # one executemany per batch
-        for account_id, name, domain in session.execute(
-                sa.select(_ACCOUNTS.c.id, _ACCOUNTS.c.name, _ACCOUNTS.c.domain).where(_ACCOUNTS.c.id > newest)):
+        for account_id, name, domain, crm_id in session.execute(
+                sa.select(_ACCOUNTS.c.id, _ACCOUNTS.c.name, _ACCOUNTS.c.domain, _ACCOUNTS.c.crm_id).where(_ACCOUNTS.c.id > newest)):
             if domain:
                 by_domain[domain] = account_id
             by_name[name.lower()] = (account_id, domain)
+            if crm_id:
+                crm_of[account_id] = crm_id
+                by_crm.update((part, account_id) for part in _crm_parts(crm_id))
         rows.clear()
 
     @staticmethod

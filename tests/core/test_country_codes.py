@@ -187,3 +187,20 @@ def test_a_reimport_keeps_what_the_file_does_not_carry_and_follows_the_record_id
     assert (account.name, account.domain, account.country) == ("Zorbly AI", "zorbly.io", "US")
     assert (account.owner_email, account.tags, account.boards) == ("lee@yourco.example", ("strategic",), ("greenhouse:zorbly",))
     assert account.crm_id == "salesforce:001A;hubspot:5012345678"
+
+
+def test_two_crm_records_of_one_name_without_a_domain_stay_two_accounts(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Namesakes in one CRM (two "Acme" companies, neither with a domain) were one row and a duplicate error."""
+    from signalwatch.config import load_settings
+    from signalwatch.store import Store
+
+    write_starter(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hubspot.csv").write_text('"Record ID","Company name","Country/Region"\n"101","Acme","United States"\n'
+                                          '"102","Acme","Germany"\n', encoding="utf-8")
+    for _ in range(2):  # and a re-import updates each, adding none
+        assert main(["accounts", "import", "hubspot.csv"]) == 0
+    capsys.readouterr()
+    accounts = Store(load_settings(tmp_path / "signalwatch.yaml").database_url).list_accounts()
+    assert sorted((a.crm_id, a.country) for a in accounts) == [("hubspot:101", "US"), ("hubspot:102", "DE")]
