@@ -49,10 +49,9 @@ def extract_news(title: str, summary: str = "") -> list[Extraction]:
 
 def extract_with(title: str, summary: str, models: dict[str, Model] | None) -> list[Extraction]:
     """`extract_news` with the given learned models (None: the shipped ones; {}: patterns only). For training and tests."""
-    headline = unshout(clean(title))
+    headline, body = _prepared(title, summary)
     if not headline:
         return []
-    body = strip_dateline(clean(summary[:SUMMARY_LIMIT])) if summary else ""
     found = _patterns(headline, body)
     if found:
         return found
@@ -64,17 +63,13 @@ def extract_with(title: str, summary: str, models: dict[str, Model] | None) -> l
 def why_none(title: str, summary: str = "") -> str:
     """Why `extract_news` finds no event in an item (for `extract --explain`): the screen that passed
     it over, or the readers that ran and what the learned detector made of it."""
-    headline = unshout(clean(title))
+    headline, body = _prepared(title, summary)
     if not headline:
         return "the headline is empty"
-    body = strip_dateline(clean(summary[:SUMMARY_LIMIT])) if summary else ""
-    tokens, body_tokens = words(headline), words(body) if body else frozenset()
-    if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES or body_tokens & SUMMARY_CHANGE_WORDS or MONEY_MARK.search(headline)):
+    readers = _readers(headline, words(headline), words(body) if body else frozenset())
+    if not readers:
         return "no funding, leadership, acquisition or layoff word in the headline or summary, and no amount in the headline"
-    read = [kind for kind, ran in (("funding", tokens & _FUNDING_HEADLINE or body_tokens & _FUNDING_SUMMARY or MONEY_MARK.search(headline)),
-                                   ("acquisition", (tokens | body_tokens) & ACQUISITION_WORDS), ("leadership", True),
-                                   ("layoffs", (tokens | body_tokens) & LAYOFF_WORDS)) if ran]
-    said = f"the {', '.join(read)} patterns matched no clause they know"
+    said = f"the {', '.join(readers)} patterns matched no clause they know"
     models = load_model() or {}
     feats = features(headline, body) if models else []
     for task, model in models.items():
@@ -89,20 +84,36 @@ def why_none(title: str, summary: str = "") -> str:
     return said
 
 
-def _patterns(headline: str, body: str) -> list[Extraction]:
-    tokens = words(headline)
-    body_tokens = words(body) if body else frozenset()
+def _prepared(title: str, summary: str) -> tuple[str, str]:
+    """The headline and summary as the readers see them (cleaned; the summary cut to `SUMMARY_LIMIT`, its dateline dropped)."""
+    headline = unshout(clean(title))
+    return headline, strip_dateline(clean(summary[:SUMMARY_LIMIT])) if summary and headline else ""
+
+
+def _readers(headline: str, tokens: frozenset[str], body_tokens: frozenset[str]) -> tuple[str, ...]:
+    """The event types whose readers an item's words let run, in the order they run: a cheap screen
+    before the real patterns, since most feed items carry none of these words."""
+    money = MONEY_MARK.search(headline) is not None
     if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES or body_tokens & SUMMARY_CHANGE_WORDS):
         # "Mermade catches $3.3 million for cultivated scallops from OurCrowd & others": an amount is a funding cue alone
-        return extract_funding(headline, body, tokens) if MONEY_MARK.search(headline) else []
+        return ("funding",) if money else ()
+    both = tokens | body_tokens
+    runs = {"funding": bool(tokens & _FUNDING_HEADLINE or body_tokens & _FUNDING_SUMMARY) or money,
+            "acquisition": bool(both & ACQUISITION_WORDS), "leadership": True, "layoffs": bool(both & LAYOFF_WORDS)}
+    return tuple(kind for kind, run in runs.items() if run)
+
+
+def _patterns(headline: str, body: str) -> list[Extraction]:
+    tokens = words(headline)
+    readers = _readers(headline, tokens, words(body) if body else frozenset())
     found: list[Extraction] = []
-    funding = extract_funding(headline, body, tokens) if (
-        tokens & _FUNDING_HEADLINE or body_tokens & _FUNDING_SUMMARY or MONEY_MARK.search(headline)) else []
+    funding = extract_funding(headline, body, tokens) if "funding" in readers else []
     found.extend(funding)
     hint = funding[0].company_name if funding else None
-    if (tokens | body_tokens) & ACQUISITION_WORDS:
+    if "acquisition" in readers:
         found.extend(extract_acquisitions(headline, body))
-    found.extend(extract_leadership(headline, body, hint, tokens))
-    if (tokens | body_tokens) & LAYOFF_WORDS:
+    if "leadership" in readers:
+        found.extend(extract_leadership(headline, body, hint, tokens))
+    if "layoffs" in readers:
         found.extend(extract_layoffs(headline, body, hint))
     return found
