@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from signalwatch.accounts import ACCOUNT_FIELDS, LIST_FIELDS, Account
+from signalwatch.accounts.crm_ids import KNOWN_CRMS, crm_ids, crm_key, with_crm_id, without_crm_id
 from signalwatch.resolve import normalize_domain
 from signalwatch.store import Store
 
@@ -27,51 +28,6 @@ __all__ = ["CrmAccount", "SyncPlan", "SyncReport", "SyncDiff", "FieldChange", "p
            "diff_sync", "render_diff", "crm_key", "crm_ids", "with_crm_id", "without_crm_id", "KNOWN_CRMS"]
 
 log = logging.getLogger(__name__)
-KNOWN_CRMS = ("hubspot", "salesforce")  # also the order of the ids in a stored crm_id
-_ID_SEPARATOR = ";"
-
-
-def crm_key(crm: str, remote_id: str) -> str:
-    return f"{crm}:{remote_id}"
-
-
-def _split_ids(value: str | None) -> tuple[dict[str, str], list[str]]:
-    """(CRM -> remote id, other entries kept verbatim: an id a CSV import gave without a CRM prefix)."""
-    ids: dict[str, str] = {}
-    others: list[str] = []
-    for entry in (part.strip() for part in (value or "").split(_ID_SEPARATOR)):
-        crm, colon, remote_id = entry.partition(":")
-        if colon and crm in KNOWN_CRMS and remote_id:
-            ids[crm] = remote_id
-        elif entry:
-            others.append(entry)
-    return ids, others
-
-
-def _joined(ids: dict[str, str], others: list[str]) -> str | None:
-    """A crm_id in one fixed order, so syncing the CRMs in turn never flips it."""
-    parts = others + [crm_key(crm, ids[crm]) for crm in KNOWN_CRMS if crm in ids]
-    return _ID_SEPARATOR.join(parts) or None
-
-
-def crm_ids(value: str | None) -> dict[str, str]:
-    """The id each CRM has for an account, read from its stored crm_id."""
-    return _split_ids(value)[0]
-
-
-def with_crm_id(value: str | None, crm: str, remote_id: str) -> str | None:
-    """`value` with `crm`'s id set to `remote_id`; the other CRM's id (and any other entry) stays."""
-    ids, others = _split_ids(value)
-    return _joined({**ids, crm: remote_id}, others)
-
-
-def without_crm_id(value: str | None, crm: str) -> str | None:
-    """`value` without `crm`'s id."""
-    ids, others = _split_ids(value)
-    ids.pop(crm, None)
-    return _joined(ids, others)
-
-
 @dataclass(frozen=True)
 class CrmAccount:
     """A company/account as the CRM holds it, already mapped to our fields."""

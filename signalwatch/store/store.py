@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, create_engine, func, select
 
 from signalwatch.accounts import ACCOUNT_FIELDS, Account
+from signalwatch.accounts.crm_ids import crm_entries, merged_crm_id
 from signalwatch.alerts.draft import AlertDraft, AlertRecord
 from signalwatch.events import SignalEvent
 from signalwatch.store.messages import Codec, train_due
@@ -124,12 +125,12 @@ class Store:
                 by_name[name.lower()] = (account_id, domain)
                 if crm_id:
                     crm_of[account_id] = crm_id
-            by_crm = {part: account_id for account_id, crm_id in crm_of.items() for part in _crm_parts(crm_id)}
+            by_crm = {part: account_id for account_id, crm_id in crm_of.items() for part in crm_entries(crm_id)}
             inserts: list[dict[str, Any]] = []
             updates: list[dict[str, Any]] = []
             for account in accounts:
                 values = {**{k: v for k, v in account.as_fields().items() if k != "id"}, "updated_at": now}
-                found = next((by_crm[part] for part in _crm_parts(account.crm_id) if part in by_crm), None)
+                found = next((by_crm[part] for part in crm_entries(account.crm_id) if part in by_crm), None)
                 if found is None:
                     found = self._account_match(account, by_domain, by_name, crm_of)
                 if found is None:
@@ -141,7 +142,7 @@ class Store:
                     if columns is not None:  # a file's rows (a CRM sync passes whole accounts, its crm_id already joined)
                         values = {k: v for k, v in values.items() if k in columns or k == "updated_at"}
                         if values.get("crm_id") and found in crm_of:
-                            values["crm_id"] = _joined_crm_ids(crm_of[found], str(values["crm_id"]))
+                            values["crm_id"] = merged_crm_id(crm_of[found], str(values["crm_id"]))
                     updates.append({**values, "_id": found})
                     updated += 1
                     if len(updates) >= _BATCH:
@@ -159,8 +160,8 @@ class Store:
         namesake = by_name.get(account.name.lower())
         if namesake is None or (namesake[1] and account.domain):
             return None
-        held = {part.partition(":")[0]: part for part in _crm_parts((crm_of or {}).get(namesake[0]))}
-        if any(held.get(part.partition(":")[0], part) != part for part in _crm_parts(account.crm_id) if ":" in part):
+        held = {part.partition(":")[0]: part for part in crm_entries((crm_of or {}).get(namesake[0]))}
+        if any(held.get(part.partition(":")[0], part) != part for part in crm_entries(account.crm_id) if ":" in part):
             return None  # another record of the same CRM: two companies of one name, neither with a domain
         return namesake[0]
 
@@ -179,7 +180,7 @@ class Store:
             by_name[name.lower()] = (account_id, domain)
             if crm_id:
                 crm_of[account_id] = crm_id
-                by_crm.update((part, account_id) for part in _crm_parts(crm_id))
+                by_crm.update((part, account_id) for part in crm_entries(crm_id))
         rows.clear()
 
     @staticmethod
@@ -599,18 +600,3 @@ def _account(row: AccountRow) -> Account:
 
 
 _event = stored_event
-
-
-def _crm_parts(crm_id: str | None) -> list[str]:
-    """The record ids a stored `crm_id` holds ("hubspot:123;salesforce:001..." -> both)."""
-    return [part.strip() for part in (crm_id or "").split(";") if part.strip()]
-
-
-def _joined_crm_ids(held: str, new: str) -> str:
-    """`held` with the ids of `new`: an id of the same CRM ("hubspot:") is replaced, others kept."""
-    def crm(part: str) -> str:
-        return part.partition(":")[0] if ":" in part else part
-
-    fresh = {crm(part): part for part in _crm_parts(new)}
-    kept = [part for part in _crm_parts(held) if crm(part) not in fresh]
-    return ";".join([*kept, *fresh.values()])
