@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.funding_summary import LEGAL_PIECE, Round, is_investor_name, reported_in
 from signalwatch.extract.money import Money, find_amounts
-from signalwatch.extract.text import company_from_subject, lower, named_company, quote, words
+from signalwatch.extract.text import company_from_subject, former_employer, lower, named_company, quote, words
 
 __all__ = ["clause_round", "clause_rounds", "headline_company", "other_figure", "MONEY_MARK"]
 
@@ -460,7 +460,7 @@ def _subject_company(subject: str, verb: str, clause: str, item: _Item) -> str |
     possessive = re.match(r"(?P<co>[A-Z][\w.&!-]*(?:\s+[A-Z][\w.&!-]*){0,2})'s\s+\S", text)
     if company and possessive and company.split()[-1].lower() in _THINGS:
         company = company_from_subject(possessive.group("co"))  # "EnPlusOne's ... RNA Synthesis Platform Earns $12M Seed"
-    if company and (re.match(r"(?i)(?:ex-|former\s)", company) or re.search(rf"(?i)\b(?:ex-|former\s+){re.escape(company)}\b", text)):
+    if company and former_employer(company, text):
         return None  # "Startup founded by ex-Google engineers raises $5M": the founders' old employer, not the company
     return company
 

@@ -27,7 +27,7 @@ from signalwatch.extract import funding_patterns as funding_rules
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.names import Marked, mark, person_like
-from signalwatch.extract.text import company_from_subject, lower, plausible_company, sentences, words
+from signalwatch.extract.text import company_from_subject, former_employer, lower, plausible_company, sentences, words
 from signalwatch.titles import classify_title
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ _PLURAL_NOUNS = frozenset("startups companies firms shares investments deals sal
 def _company(clause: str) -> str | None:
     clause = re.sub(r"^.*?(?::\s+|\s+\|\s+)", "", clause)
     subject = _subject(clause).strip(" ,:;-")
-    if not subject or re.match(r"(?i)(?:ex-|former\s)", subject):
+    if not subject or former_employer(subject):
         return None  # "Ex-Uber executives raise ...": the people's old employer, not the company
     verb = _VERB_AFTER.match(clause, len(subject))  # a subject is followed by its verb: "EarthOptics helps", not "Financing in"
     if verb is None or verb.group(0).strip().lower() in _PLURAL_NOUNS:

@@ -7,7 +7,7 @@ import re
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
     "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote", "unshout", "title_case",
-    "plain_capitals", "written_as_name", "strip_wire_credit", "is_place",
+    "plain_capitals", "written_as_name", "strip_wire_credit", "former_employer", "is_place",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -172,6 +172,12 @@ _WIRE_CREDIT = re.compile(
 def strip_wire_credit(text: str) -> str:
     """Wire copy without the agency's credit line, so that the first sentence opens with its subject ("Scale AI said ...")."""
     return _WIRE_CREDIT.sub("", text, count=1) if "(" in text[:60] else text
+
+
+def former_employer(name: str, text: str = "") -> bool:
+    """Whether `name` is people's old employer, not a company of the news: "Ex-Uber" and "Former Google"
+    themselves, or a name `text` writes "ex-Google" ("Startup founded by ex-Google engineers")."""
+    return bool(re.match(r"(?i)(?:ex-|former\s)", name) or (text and re.search(rf"(?i)\b(?:ex-|former\s+){re.escape(name)}\b", text)))
 
 
 _WORD_RE = re.compile(r"[a-z]+")
