@@ -82,6 +82,21 @@ class Held(dict):  # type: ignore[type-arg]
         return super().get(key, default)
 
 
+def polled_then_grown(board_server: BoardServer, tmp_path: Path) -> tuple[App, Path, Held]:
+    """Six boards polled once in groups of two (b0-b1, b2-b3, b4-b5: the baselines), then one new role
+    on every board, the second group's first board answering only once its `Held` is released."""
+    for n in range(6):
+        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4)))
+    app, config = workspace(board_server, tmp_path, 6)
+    app.sources[0].connector.commit_every = 2  # type: ignore[attr-defined]
+    assert poll_source(app, app.sources[0], NOW).ok
+    for n in range(6):
+        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4, new=1)))
+    held = Held(board_server.routes, PATHS["lever"].format(id="b2"))
+    board_server.routes = held
+    return app, config, held
+
+
 CHILD = """
 import sys
 from datetime import datetime
@@ -97,17 +112,9 @@ poll_source(app, source, datetime.fromisoformat(sys.argv[2]))
 
 def test_a_crash_between_committed_groups_loses_no_role_and_reports_none_twice(
         board_server: BoardServer, tmp_path: Path) -> None:
-    for n in range(6):
-        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4)))
-    app, config = workspace(board_server, tmp_path, 6)
+    app, config, held = polled_then_grown(board_server, tmp_path)
     source = app.sources[0]
-    source.connector.commit_every = 2  # type: ignore[attr-defined]  # groups b0-b1, b2-b3, b4-b5
-    assert poll_source(app, source, NOW).ok  # the baselines
     baseline = job_ids(app)
-    for n in range(6):  # one new role on every board
-        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4, new=1)))
-    held = Held(board_server.routes, PATHS["lever"].format(id="b2"))
-    board_server.routes = held
     later = NOW + timedelta(hours=6)
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(config), later.isoformat()],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -214,16 +221,8 @@ def test_a_poll_holds_one_group_of_boards_not_every_board(board_server: BoardSer
 
 def test_a_poll_that_fails_part_way_is_a_failed_poll_and_keeps_the_groups_it_committed(
         board_server: BoardServer, tmp_path: Path) -> None:
-    for n in range(6):
-        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4)))
-    app, _ = workspace(board_server, tmp_path, 6)
+    app, _, held = polled_then_grown(board_server, tmp_path)
     source = app.sources[0]
-    source.connector.commit_every = 2  # type: ignore[attr-defined]
-    assert poll_source(app, source, NOW).ok
-    for n in range(6):
-        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4, new=1)))
-    held = Held(board_server.routes, PATHS["lever"].format(id="b2"))
-    board_server.routes = held
     later = NOW + timedelta(hours=6)
     reports = []
     poller = threading.Thread(target=lambda: reports.append(poll_source(app, source, later)))
@@ -255,17 +254,9 @@ def test_a_poll_that_fails_part_way_is_a_failed_poll_and_keeps_the_groups_it_com
 
 def test_a_group_that_cannot_be_saved_stops_the_poll_and_the_next_poll_saves_it(
         board_server: BoardServer, tmp_path: Path) -> None:
-    for n in range(6):
-        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4)))
-    app, _ = workspace(board_server, tmp_path, 6)
+    app, _, held = polled_then_grown(board_server, tmp_path)
     source = app.sources[0]
-    source.connector.commit_every = 2  # type: ignore[attr-defined]
-    assert poll_source(app, source, NOW).ok
     baseline = job_ids(app)
-    for n in range(6):
-        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4, new=1)))
-    held = Held(board_server.routes, PATHS["lever"].format(id="b2"))
-    board_server.routes = held
     later = NOW + timedelta(hours=6)
     reports = []
     poller = threading.Thread(target=lambda: reports.append(poll_source(app, source, later)))
