@@ -204,6 +204,7 @@ def _rows(reader: csv.DictReader[str], name: str, board_providers: Collection[st
     keys) that the row has a value in; with `crm`, a CRM export whose record ids and industries are
     that CRM's, and whose report footer ends the rows."""
     seen: dict[str, int] = {}
+    key_of = {header: _key(header) for header in reader.fieldnames or []}  # once, not per cell of each of 200,000 rows
     if crm:
         from signalwatch.crm.fetch import industry_word  # only for a CRM export: the CRM package is slow to import
     try:
@@ -212,7 +213,7 @@ def _rows(reader: csv.DictReader[str], name: str, board_providers: Collection[st
             if None in raw:
                 issues.append(Issue(name, line, "more fields than columns"))
                 continue
-            cells = {_key(k): (v or "") for k, v in raw.items() if k is not None}
+            cells = {key_of[k]: (v or "") for k, v in raw.items() if k is not None}
             if crm and _FOOTER.match(next((v.strip() for v in cells.values() if v.strip()), "")) and sum(1 for v in cells.values() if v.strip()) == 1:
                 break  # "Grand Totals (2 records)", "Confidential Information - Do Not Distribute", "Copyright (c) ..."
             values = {ours: next((cells[key] for key in keys if cells.get(key, "").strip()), "") for ours, keys in sources.items()}
