@@ -15,6 +15,7 @@ from signalwatch.http import FetchError
 __all__ = [
     "Posting", "Provider", "BoardRef", "BoardFormatError", "parse_board", "html_to_text", "load_json",
     "parse_datetime", "expect", "json_items", "text_or_none", "DESCRIPTION_CHARS", "Wanted", "complete",
+    "collapse_spaces",
 ]
 
 DESCRIPTION_CHARS = 20_000  # enough for technology mentions; bounds memory on huge ads
@@ -55,7 +56,7 @@ class Posting(NamedTuple):
         if self.markup_kind == "visible":
             return self.markup
         if self.markup_kind == "text":
-            return _SPACE.sub(" ", self.markup).strip()[:DESCRIPTION_CHARS]
+            return collapse_spaces(self.markup)[:DESCRIPTION_CHARS]
         return html_to_text(self.markup, escaped=self.markup_kind == "escaped_html")
 
 
@@ -127,7 +128,15 @@ def parse_board(text: str, known: set[str] | frozenset[str]) -> BoardRef:
 
 
 _TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
+
+
+def collapse_spaces(text: str) -> str:
+    """`text` with each run of whitespace turned into one space, and none at either end.
+
+    What ``re.sub(r"\\s+", " ", text).strip()`` returns (both split on exactly the characters
+    `str.isspace` names), in a quarter of the time: a new role's ~2 KB description is collapsed
+    once per poll, and a poll of 2,000 changed boards has some 9,000 of them."""
+    return " ".join(text.split())
 
 
 def html_to_text(markup: str | None, *, escaped: bool = False) -> str:
@@ -136,8 +145,7 @@ def html_to_text(markup: str | None, *, escaped: bool = False) -> str:
         return ""
     if escaped:
         markup = html.unescape(markup)
-    text = html.unescape(_TAG.sub(" ", markup))
-    return _SPACE.sub(" ", text).strip()[:DESCRIPTION_CHARS]
+    return collapse_spaces(html.unescape(_TAG.sub(" ", markup)))[:DESCRIPTION_CHARS]
 
 
 def load_json(body: bytes, what: str) -> Any:

@@ -12,13 +12,13 @@ in flight. The diff is pure and needs no clock, so it is the same wherever it ru
 A snapshot row (see `state`) is the list ``[title, function, seniority, department, location,
 remote, technologies, misses]``, exactly as it reads back from its stored JSON. The strings of a
 board's rows are shared (one object per distinct title, department, location, and technology
-list of the board; function and seniority interned), where a decoded snapshot holds a copy of
-each in each row: a rebuilt row costs about a fifth of a decoded one. Rows are never mutated.
+list of the board; one per function and seniority label in the process), where a decoded
+snapshot holds a copy of each in each row: a rebuilt row costs about a fifth of a decoded one.
+Rows are never mutated.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -69,17 +69,20 @@ def settle(poll: BoardPoll, head: Mapping[str, Any], body: Mapping[str, Any] | N
     if poll.status == "unchanged" and not needs_body(head, poll.status):
         return poll  # nothing new and nothing pending closure: its head is all it needs
     previous = body["jobs"] if body is not None else None
-    diff, rows, changed = _diff(poll, previous)
-    posted = {job_id: _lean(poll.new[job_id]) for job_id in diff.posted if job_id in poll.new}
+    leaned: dict[str, Posting] = {}
+    diff, rows, changed = _diff(poll, previous, leaned)
+    posted = {job_id: leaned[job_id] for job_id in diff.posted if job_id in leaned}
     # Events need the records of new roles only; the board's full snapshot lives on in `rows`.
     diff = replace(diff, jobs={job_id: diff.jobs[job_id] for job_id in diff.posted})
     return replace(poll, listed=None, new=posted, settled=Settled(rows, diff, changed))
 
 
-def _diff(poll: BoardPoll, previous: Mapping[str, Any] | None) -> tuple[BoardDiff, dict[str, Row], bool]:
+def _diff(poll: BoardPoll, previous: Mapping[str, Any] | None,
+          leaned: dict[str, Posting]) -> tuple[BoardDiff, dict[str, Row], bool]:
     """The board's diff, its next snapshot rows and whether they differ from `previous` (None:
     first poll). Every row is rebuilt from strings the board shares, so no decoded row of the
-    stored snapshot outlives this call."""
+    stored snapshot outlives this call. The postings of the roles missing from `previous` go
+    into `leaned` with the start of their text (`_lean`)."""
     shared: dict[Any, Any] = {None: None}
     if poll.listed is None and previous is not None:
         # Same body as last time: only roles already missing move on, the rest stay as stored.
@@ -97,11 +100,19 @@ def _diff(poll: BoardPoll, previous: Mapping[str, Any] | None) -> tuple[BoardDif
     listed: dict[str, Row] = {}
     new: dict[str, JobRecord] = {}
     changed = False
+    # `_canon` inlined (this loop runs once per listed role of every changed board): the labels of rows
+    # we wrote are strings or None.
+    label = _LABELS.setdefault
     for job_id, title, department, location, remote in poll.listed or ():
         row = previous.get(job_id)
         if row is None:
-            posting = poll.new.get(job_id) or Posting(job_id, title, None, department, location, remote)
-            new[job_id] = _new_record(posting)
+            posting = poll.new.get(job_id)
+            if posting is None:
+                new[job_id] = _new_record(Posting(job_id, title, None, department, location, remote), "")
+                continue
+            text = posting.description  # read once: for technologies here, its start for the event
+            new[job_id] = _new_record(posting, text)
+            leaned[job_id] = _lean(posting, text)
             continue
         if row[0] == title:
             function, seniority = row[1], row[2]
@@ -111,7 +122,8 @@ def _diff(poll: BoardPoll, previous: Mapping[str, Any] | None) -> tuple[BoardDif
         else:
             title_class = classify_title(title, department)
             function, seniority, technologies, changed = title_class.function, title_class.seniority, _techs(row[6], shared), True
-        listed[job_id] = [title, _canon(function), _canon(seniority), department, location, remote, technologies, 0]
+        listed[job_id] = [title, label(function, function), label(seniority, seniority), department, location, remote,
+                          technologies, 0]
     gone = {job_id: JobRecord.from_row(row) for job_id, row in previous.items() if job_id not in listed}
     diff = diff_snapshot(gone, new)
     moved = {job_id: _record_row(record, shared) for job_id, record in diff.jobs.items()}
@@ -126,9 +138,12 @@ def _compact(row: Any, shared: dict[Any, Any]) -> Row:
             _techs(technologies, shared), int(misses)]
 
 
+_LABELS: dict[Any, Any] = {}  # function and seniority label -> its one object in the process (a few dozen)
+
+
 def _canon(label: Any) -> Any:
     """One object per function or seniority label in the process (a few dozen of them)."""
-    return sys.intern(label) if type(label) is str else label
+    return _LABELS.setdefault(label, label) if type(label) is str else label
 
 
 def _techs(technologies: Any, shared: dict[Any, Any]) -> list[str]:
@@ -154,19 +169,21 @@ def _baseline_row(title: str, department: str | None, location: str | None, remo
     return [title, title_class.function, title_class.seniority, department, location, remote, none, 0]
 
 
-def _new_record(posting: Posting) -> JobRecord:
-    """The record of a role not in the stored snapshot: classified, with the technologies its text names."""
+def _new_record(posting: Posting, text: str) -> JobRecord:
+    """The record of a role not in the stored snapshot: classified, with the technologies its
+    title and `text` (its description) name."""
     title_class = classify_title(posting.title, posting.department)
     return JobRecord(
         title=posting.title, function=title_class.function, seniority=title_class.seniority,
         department=posting.department, location=posting.location, remote=posting.remote,
-        technologies=technologies_in(posting.title, posting.description),
+        technologies=technologies_in(posting.title, text),
     )
 
 
-def _lean(posting: Posting) -> Posting:
-    """A new role's posting with only the part of its description its event shows (the whole
-    text was read for technologies already): a description runs to several KB."""
+def _lean(posting: Posting, text: str) -> Posting:
+    """A new role's posting with only the part of its description (`text`) its event shows (the
+    whole text was read for technologies already): a description runs to several KB. Turning
+    markup into text is a tenth of the time a new role costs, so it is done once, by the caller."""
     if not posting.markup:
         return posting
-    return posting._replace(markup=posting.description[:SUMMARY_CHARS], markup_kind="visible")
+    return posting._replace(markup=text[:SUMMARY_CHARS], markup_kind="visible")

@@ -64,8 +64,8 @@ class PhraseMatcher:
         return regex.finditer(text) if regex is not None else iter(())
 
     def _candidates_regex(self, words: frozenset[str]) -> re.Pattern[str] | None:
-        if self._ignore_case:
-            words = frozenset(word.translate(_ASCII_TWINS).lower() for word in words)
+        if self._ignore_case:  # the twins are not ASCII: an ASCII word (nearly every one) needs no translation
+            words = frozenset((word if word.isascii() else word.translate(_ASCII_TWINS)).lower() for word in words)
         found = [index for word in words & self._by_word.keys()
                  for index, needed in self._by_word[word] if needed <= words]
         candidates = tuple(sorted(found + self._unindexed))
