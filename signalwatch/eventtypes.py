@@ -89,8 +89,8 @@ def _acquisition(change: str, attrs: Mapping[str, Any]) -> str:
 
 
 def _layoffs(change: str, attrs: Mapping[str, Any]) -> str:
-    if attrs.get("count"):
-        size = f"{int(attrs['count']):,} jobs"
+    if attrs.get("count"):  # both when the item gives both: "9 jobs" alone hides that it is 15% of the company
+        size = f"{int(attrs['count']):,} jobs" + (f" ({float(attrs['percentage']):g}% of staff)" if attrs.get("percentage") else "")
     elif attrs.get("percentage"):
         size = f"{float(attrs['percentage']):g}% of staff"
     else:

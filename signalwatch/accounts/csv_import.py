@@ -45,11 +45,12 @@ if _unreadable := [name for name in COLUMNS if FIELD_KINDS[name] not in (str, in
 
 
 _MONEY_MARKS = re.compile(r"(?i)^\s*(?:usd|eur|gbp|cad|aud|chf|[$€£¥])\s*|\s*(?:usd|eur|gbp|cad|aud|chf|[$€£¥])\s*$")
-_RANGE = re.compile(r"^([\d.,]+)\s*(?:-|–|to)\s*[\d.,]+$")  # "1,001-5,000" employees, as CRMs band them: the lower bound
+_RANGE = re.compile(r"^([\d.,]+)\s*(?:(?:-|–|to)\s*[\d.,]+|\+)$")  # "1,001-5,000" or "10,001+" employees, as CRMs band them: the lower bound
 
 
 def _number(text: str) -> float:
-    """"1,200", "$12M", "€45,000,000", "USD 50,000,000", "8.000.000" (dots grouping thousands), "1,001-5,000" (its lower bound)."""
+    """"1,200", "$12M", "€45,000,000", "USD 50,000,000", "8.000.000" (dots grouping thousands), "1,001-5,000" or
+    "10,001+" (its lower bound)."""
     cleaned = _MONEY_MARKS.sub("", text).strip().lower()
     banded = _RANGE.match(cleaned)
     if banded:

@@ -36,3 +36,4 @@ class AlertRecord(NamedTuple):
     account_id: int | None
     created_at: datetime  # when its first row was enqueued
     rules: tuple[str, ...] = ()  # every rule the alert names (its payload's "rules"), when several fired
+    event_id: int | None = None  # the stored event it was raised for (orders alerts queued in one poll)

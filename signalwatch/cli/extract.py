@@ -39,6 +39,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help='add "why" to each event: the rule (pattern and clause) that decided it; and "why_none" to an item without one',
     )
+    parser.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json: one JSON line per item (default); text: each item's headline and id, then each event in words"
+             " (with --explain, why; an item without one says why not), a blank line between items",
+    )
     parser.set_defaults(func=run)
 
 
@@ -50,14 +57,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"signalwatch extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
             return 2
         with stream:  # a closed pipe on stdout (`| head`) is not a read error: main() ends quietly
-            return _extract_stream(stream, args.file, args.explain)
+            return _extract_stream(stream, args.file, args.explain, args.format == "text")
     if sys.stdin.isatty():
         print("signalwatch extract: reading news items from the terminal (JSON lines or a feed); end with Ctrl-D", file=sys.stderr)
-    return _extract_stream(sys.stdin.buffer, "<stdin>", args.explain)
+    return _extract_stream(sys.stdin.buffer, "<stdin>", args.explain, args.format == "text")
 
 
-def _extract_stream(stream: IO[bytes], name: str, explain: bool = False) -> int:
-    """Print one line per item; report bad lines on stderr and return 1 if there were any."""
+def _extract_stream(stream: IO[bytes], name: str, explain: bool = False, text: bool = False) -> int:
+    """Print one line per item (`text`: one block); report bad lines on stderr and return 1 if there were any."""
     from signalwatch.extract import extract_news
     from signalwatch.extract.news import why_none
 
@@ -72,7 +79,7 @@ def _extract_stream(stream: IO[bytes], name: str, explain: bool = False) -> int:
         line: dict[str, Any] = {"id": item["id"], "events": events}
         if explain and not events:  # why nothing: the screen that passed it over, or what the readers made of it
             line["why_none"] = why_none(item["title"], item["summary"])
-        print(json.dumps(line, ensure_ascii=False), flush=False)
+        print(_as_text(item["title"], line) if text else json.dumps(line, ensure_ascii=False), flush=False)
     sys.stdout.flush()
     if not items:
         print(f"signalwatch extract: no items in {name}", file=sys.stderr)
@@ -89,6 +96,28 @@ def _event(found: Extraction, explain: bool) -> dict[str, Any]:
         if found.model is not None:  # decided by the learned detector: its probability and the features that weighed most
             event["model"] = found.model
     return event
+
+
+def _as_text(title: str, line: dict[str, Any]) -> str:
+    """One item for a person: its headline and id, each event in words (as an alert's "What"
+    says it) with its why, or why there is none; a blank line after it."""
+    from signalwatch.alerts.render import what_happened
+
+    out = [f"{title}  ({line['id']})" if line["id"] else title]
+    for event in line["events"]:
+        record = {"event": {"type": event["type"], "change": event["change"], "title": title, "attributes": event["attributes"]}}
+        out.append(f"  {event['type']}/{event['change']} · {event['company_name'] or 'company not named'}: {what_happened(record)}")
+        acquirer = event["attributes"].get("acquirer") if event["type"] == "acquisition" else None
+        if acquirer:
+            out.append(f"    also for {acquirer} (the acquirer): the rss source gives both companies the event")
+        if event.get("why"):  # the decision, then each reading that completed it, one a line
+            first, *rest = str(event["why"]).split("; completed by ")
+            out += [f"    why: {first}", *(f"         completed by {part}" for part in rest)]
+        if event.get("model"):
+            out.append(f"    model: {json.dumps(event['model'], ensure_ascii=False)}")
+    if not line["events"]:
+        out.append(f"  no event: {line['why_none']}" if line.get("why_none") else "  no event")
+    return "\n".join(out) + "\n"
 
 
 def _items(stream: IO[bytes], name: str) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:

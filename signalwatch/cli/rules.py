@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.set_defaults(func=cmd_check)
     test = group.add_parser("test", help="run rule test files: events at relative times, expected alerts per rule"
                               " (and whom they name among the accounts' contacts)")
-    test.add_argument("files", nargs="+", help="rule test YAML files")
+    test.add_argument("files", nargs="*", help="rule test YAML files (default: the rules folder's tests/*.yaml)")
     test.add_argument("--rules", help="rules folder (default: rules_dir from the config, else ./rules)")
     test.set_defaults(func=cmd_test)
     backtest = group.add_parser("backtest", help="replay stored events and print what the rules would have sent")
@@ -122,13 +122,18 @@ def cmd_test(args: argparse.Namespace) -> int:
     ruleset = _load_or_exit(folder)
     if ruleset is None:
         return EXIT_ERRORS
-    failures = 0
-    for path in args.files:
+    files = [Path(path) for path in args.files] or [_shown(path) for path in sorted((folder / "tests").glob("*.yaml"))]
+    if not files:
+        print(f"signalwatch rules test: no rule test files in {_shown(folder / 'tests')} (*.yaml); name them, e.g."
+              f" `signalwatch rules test my_tests.yaml`", file=sys.stderr)
+        return EXIT_ERRORS
+    failures = unreadable = 0
+    for path in files:
         try:
-            results = run_rule_tests(Path(path), ruleset)
+            results = run_rule_tests(path, ruleset)
         except AdminInputError as exc:
             print(exc, file=sys.stderr)
-            failures += 1
+            unreadable += 1
             continue
         for result in results:
             mark = "ok  " if result.ok else "FAIL"
@@ -136,8 +141,18 @@ def cmd_test(args: argparse.Namespace) -> int:
             for line in result.problems:
                 print(f"       {line}")
             failures += not result.ok
-    print(f"{'all rule tests passed' if not failures else f'{failures} rule test(s) failed'}")
-    return 1 if failures else 0
+    said = [f"{failures} rule test(s) failed"] if failures else []
+    said += [f"{unreadable} rule test file{'s' if unreadable > 1 else ''} could not be read"] if unreadable else []
+    print("; ".join(said) or "all rule tests passed")
+    return 1 if failures or unreadable else 0
+
+
+def _shown(path: Path) -> Path:
+    """`path` relative to the working folder when it is inside it, as the admin would type it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def cmd_backtest(args: argparse.Namespace) -> int:
@@ -167,6 +182,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     """What the engine did with a stored event, per rule, replayed through the daemon's own
     `evaluate` as the engine stood then; the outbox says what became of each alert since."""
     from signalwatch.rules.testing import explain_event
+    from signalwatch.stories import retold, told
 
     settings = settings_or_exit(args)
     ruleset = _load_or_exit(settings.rules_path)
@@ -191,6 +207,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
         if used is not None:
             heat += f", {used:.1f} with it (the alert's)"
         print(f"account: {account.name} ({tier}, matched by {event.match_method}, {heat})")
+    first_report = retold(event)
+    if first_report:
+        after = "no report of it had alerted, so this one could" if first_report != told(event) else "it alerted then, so this one never does"
+        print(f"another report of a story the account already has ({first_report}): {after}; it adds no heat")
     print(f"evaluated at {at:%Y-%m-%d %H:%M} UTC:")
     outbox = {item.alert_key: item for item in store.list_outbox(limit=1_000_000)}
     labels = {"fired": "FIRED", "held": "HELD", "blocked": "BLOCKED", "no route": "NO ROUTE", "not matched": "no"}

@@ -25,6 +25,7 @@ Mode, `post_interaction` to a request URL, signed with `signing_secret` as Slack
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -85,6 +86,7 @@ class FakeSlack(LoopbackServer):
         self.calls: list[tuple[str, float]] = []
         self.failures: list[Failure] = []
         self.post_delay = 0.0  # seconds to hold a chat.postMessage answer after recording it
+        self.history_page_limit: int | None = None  # at most this many messages a conversations.history page
         self.log_path = log_path
         self._lock = threading.Lock()
         self._last_ts = 0.0
@@ -217,16 +219,27 @@ class FakeSlack(LoopbackServer):
         if self._name_of(channel) in self.not_member:
             return {"ok": False, "error": "not_in_channel"}
         oldest = float(args.get("oldest") or 0)
+        latest = float(args.get("latest") or "inf")
         include_meta = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
         with self._lock:
-            found = [m for m in self.messages if m["channel"] == channel and float(m["ts"]) >= oldest]
+            found = [m for m in self.messages if m["channel"] == channel and oldest <= float(m["ts"]) <= latest]
+        # As Slack pages it: newest first, `limit` (default 100, at most 999) a page, or fewer
+        # (`history_page_limit`: Slack may return fewer than asked before the end), and an opaque
+        # cursor to the rest while `has_more`.
+        start = int(base64.b64decode(str(args["cursor"])).decode().removeprefix("offset:")) if args.get("cursor") else 0
+        size = min(int(args.get("limit") or 100), 999, self.history_page_limit or 999)
+        newest_first = list(reversed(found))
         out = []
-        for m in reversed(found):
+        for m in newest_first[start:start + size]:
             item = {"type": "message", "ts": m["ts"], "text": m["text"]}
             if include_meta and m.get("metadata"):
                 item["metadata"] = m["metadata"]
             out.append(item)
-        return {"ok": True, "messages": out, "has_more": False}
+        more = start + size < len(newest_first)
+        page: dict[str, Any] = {"ok": True, "messages": out, "has_more": more}
+        if more:
+            page["response_metadata"] = {"next_cursor": base64.b64encode(f"offset:{start + size}".encode()).decode()}
+        return page
 
     def _conversation(self, name: str, channel_id: str) -> dict[str, Any]:
         """A conversation object as conversations.info and conversations.list return it (a private

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from signalwatch.accounts import Account
@@ -23,6 +23,8 @@ from signalwatch.events import SignalEvent
 from signalwatch.eventtypes import kind_of
 from signalwatch.matching.candidates import Candidate
 from signalwatch.rules.policy import Scoring
+from signalwatch.rules.ruleset import Suppression
+from signalwatch.stories import retold
 
 __all__ = ["Signal", "AccountLine", "Digest", "Ranking", "build_ranking", "build_digest", "arrange", "TierOf", "MINOR_SHOWN"]
 
@@ -101,11 +103,24 @@ def arrange(signals: Iterable[Signal]) -> tuple[tuple[Signal, ...], tuple[Collap
     return tuple(shown), tuple(collapsed)
 
 
+def holds_in_force(history: Iterable[SignalEvent], holds: Sequence[Suppression], end: datetime) -> tuple[str, ...]:
+    """The account's holds (`after: layoffs`, `within: 60d`) running at `end`, each as "on hold
+    until <day>: <its description>": the rules keep its growth alerts back, and the digest says so."""
+    found = []
+    for hold in holds:
+        if hold.after is None:
+            continue
+        started = max((e.occurred_at for e in history if str(e.type) == hold.after and e.occurred_at <= end), default=None)
+        if started is not None and started + timedelta(seconds=hold.within) > end:
+            found.append(f"on hold until {started + timedelta(seconds=hold.within):%Y-%m-%d}: {hold.description}")
+    return tuple(found)
+
+
 def build_ranking(events: Sequence[SignalEvent], accounts: Mapping[int, Account], tier_of: TierOf, scoring: Scoring,
                   priorities: Mapping[str, str], period_start: datetime, period_end: datetime, *,
-                  candidates: Sequence[Candidate] = (), title: str = TITLE) -> Ranking:
+                  candidates: Sequence[Candidate] = (), title: str = TITLE, holds: Sequence[Suppression] = ()) -> Ranking:
     """`events`: matched events detected before `period_end`, far enough back for the heat;
-    `priorities`: event dedupe key → the priority of the alert it caused."""
+    `priorities`: event dedupe key → the priority of the alert it caused; `holds`: the rules' holds."""
     by_account: dict[int, list[SignalEvent]] = defaultdict(list)
     for event in events:
         if event.account_id is not None and event.account_id in accounts:
@@ -118,13 +133,15 @@ def build_ranking(events: Sequence[SignalEvent], accounts: Mapping[int, Account]
         if not new or tier == "excluded":
             continue
         rise = heat_rise(history, tier, scoring, period_start, period_end)
-        signals = [_signal(e, priorities.get(e.dedupe_key), rise.shares.get(e.dedupe_key, 0.0)) for e in new]
+        # Another outlet's report of a story (`signalwatch.stories`) is listed only when it raised the story's alert.
+        signals = [_signal(e, priorities.get(e.dedupe_key), rise.shares.get(e.dedupe_key, 0.0)) for e in new
+                   if not retold(e) or e.dedupe_key in priorities]
         alerts += [Alert(account_id, account.name, account.owner_email, account.owner_slack_id, s) for s in signals if s.priority == "P1"]
         if rise.rise <= 0:
             continue
         shown, collapsed = arrange(signals)
         lines.append(AccountLine(account_id, account.name, account.domain, tier, account.owner_email, account.owner_slack_id,
-                                 rise.heat, rise.rise, shown, collapsed))
+                                 rise.heat, rise.rise, shown, collapsed, holds=holds_in_force(history, holds, period_end)))
         histories[account_id] = tuple(history)
     lines.sort(key=lambda line: (-line.rise, line.name.lower()))
     rank = {line.account_id: n for n, line in enumerate(lines)}

@@ -129,6 +129,7 @@ def _account(rank: int, line: AccountLine) -> list[str]:
     tail = rest(0, line.collapsed)
     if tail:
         out.append(f"- {tail}")
+    out += [f"- _{md(hold)}_" for hold in line.holds]
     return [*out, ""]
 
 

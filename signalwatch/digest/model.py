@@ -50,6 +50,7 @@ class AccountLine:
     signals: tuple[Signal, ...]  # strongest first
     collapsed: tuple[Collapsed, ...] = ()
     trend: tuple[float, ...] = ()  # heat each day of the last 30, oldest first, ending now
+    holds: tuple[str, ...] = ()  # holds in force at the period's end: "on hold until 2027-02-01: <the hold's description>"
 
     def owned_by(self, owner: str) -> bool:
         return owner in (self.owner_slack_id, self.owner_email)

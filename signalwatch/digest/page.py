@@ -153,6 +153,7 @@ def _account(rank: int, line: AccountLine) -> list[str]:
     tail = rest(0, line.collapsed)
     if tail:
         parts.append(f'<li class="more">{_h(tail)}</li>')
+    parts += [f'<li class="more"><i>{_h(hold)}</i></li>' for hold in line.holds]
     return [*parts, "</ul></section>"]
 
 

@@ -90,7 +90,7 @@ def rank_period(store: Store, ruleset: RuleSet, start: datetime, end: datetime, 
     industries = icp_industries(ruleset.icp)
     found = candidates(unmatched_funding(store, start, end), industries) if industries else []
     return build_ranking(account_history(store, start, end, lookback), accounts, tier_of, scoring,
-                         alert_priorities(store, start, end), start, end, candidates=found)
+                         alert_priorities(store, start, end), start, end, candidates=found, holds=ruleset.suppressions)
 
 
 def build_period(store: Store, ruleset: RuleSet, start: datetime, end: datetime, max_accounts: int) -> Digest:

@@ -114,6 +114,7 @@ def _account(rank: int, line: AccountLine) -> dict[str, Any]:
     tail = rest(max(0, len(line.signals) - SIGNALS_PER_ACCOUNT), line.collapsed)
     if tail:
         items.append(f"• …{slack_escape(tail)}")
+    items += [f"• _{slack_escape(hold)}_" for hold in line.holds]
     return _section("\n".join([head, *items]))
 
 

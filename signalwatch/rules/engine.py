@@ -49,6 +49,7 @@ from signalwatch.rules.hitlog import AccountState, Hit, Pending
 from signalwatch.rules.policy import DeliveryWindow
 from signalwatch.rules.ruleset import Fit, Rule, RuleSet, account_record, event_recorder
 from signalwatch.rules.scoring import commodity, event_weight, weighting
+from signalwatch.stories import retold, told
 
 __all__ = ["Engine", "Delta", "Evaluation", "Outcome", "Recall", "Mark", "Bound", "FIRED", "HELD", "BLOCKED", "NO_ROUTE",
            "NOT_MATCHED"]
@@ -517,6 +518,7 @@ class Engine:
             memo: dict[tuple[int, float], int] = {}
             age = stamp - at
             backfilled = bool(event.attributes.get("backfill"))  # history: counted, alerting only where asked
+            first_report = told(event)  # another outlet's report of a story already alerted
             for _, rule, mode, max_age in self._candidates(event, blocks, pending, info, hit, stamp, memo):
                 if age > max_age:
                     continue
@@ -529,10 +531,15 @@ class Engine:
                 if backfilled and not rule.backfill:
                     skipped.append((rule.id, event.dedupe_key, QUIET_BACKFILL))
                     continue
+                if first_report:
+                    skipped.append((rule.id, event.dedupe_key, f"same story as an earlier report ({first_report})"))
+                    continue
                 if firing is None:
                     firing = _Firing(self, event, record, info, pending, now)
                 account = info.account if info is not None else None
                 reason = self._blocked(rule, account, firing.suppressed, delta, now)
+                if not reason and mode == COMPOSITE:
+                    reason = self._held_counts(rule, record, pending, now)
                 if reason:
                     skipped.append((rule.id, event.dedupe_key, reason))
                     continue
@@ -615,7 +622,10 @@ class Engine:
     def _observe(self, pending: Pending, event: SignalEvent, blocks: list[int], now: float, at: float) -> Hit | None:
         """Add the event (which occurred at `at`) to the account's heat, and to the hits of the
         composite blocks among the `blocks` its record holds; returns the account's hit for the
-        event (new or seen before)."""
+        event (new or seen before). Another outlet's report of a story the account has
+        (`signalwatch.stories`) adds nothing: neither heat nor a composite's count."""
+        if event.attributes and retold(event):
+            return None
         weighted = self._heat_of.get((event.type, event.change))
         if weighted is None:
             weighted = self._heat_of[(event.type, event.change)] = weighting(self.ruleset.policy.scoring, str(event.type), event.change)
@@ -731,6 +741,26 @@ class Engine:
                 for rule_id in suppression.rule_ids or ("*",):
                     found.setdefault(rule_id, suppression.id)
         return found
+
+    def _held_counts(self, rule: Rule, record: dict[str, Any], pending: Pending | None, now: datetime) -> str | None:
+        """A hold in force (`after: layoffs`) holds a composite that counts an event its match covers,
+        whatever event completed it: three sales roles during a layoffs hold, then a new VP Sales,
+        is still the team-building pitch the hold stops. None when no hold covers what it counts."""
+        holds = [s for s in self.ruleset.suppressions if s.after is not None and (s.rule_ids is None or rule.id in s.rule_ids)]
+        if not holds or pending is None or record["account"] is None:
+            return None
+        stamp = now.timestamp()
+        holds = [s for s in holds if s.active(now) and s.holds(pending.heat.last_seen, stamp)]
+        if not holds:
+            return None
+        composite = self._composites[rule.id]
+        counted = pending.recent(composite.blocks, stamp - composite.window)
+        for hold in holds:
+            for hit in counted:
+                seen = {"type": hit.kind, "change": hit.change, "title": hit.title, "attributes": hit.attributes}
+                if hold.match.matches({"event": seen, "account": record["account"]}):
+                    return f"suppressed by {hold.id} (the rule counts {hit.kind}/{hit.change} signals it holds)"
+        return None
 
     def _blocked(self, rule: Rule, account: Account | None, suppressed: dict[str, str], delta: Delta, now: datetime) -> str | None:
         if suppressed and (rule.id in suppressed or "*" in suppressed):

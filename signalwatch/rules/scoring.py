@@ -16,6 +16,7 @@ from typing import Any
 
 from signalwatch.events import SignalEvent
 from signalwatch.rules.policy import Scoring
+from signalwatch.stories import SAME_STORY
 
 __all__ = ["Heat", "HeatState", "account_heat", "decay", "half_life", "weighting", "event_weight", "commodity"]
 
@@ -54,8 +55,8 @@ def commodity(attributes: Mapping[str, Any]) -> bool:
 
 def event_weight(scoring: Scoring, event_type: str, change: str, attributes: Mapping[str, Any]) -> float:
     """What one event adds to heat before fit and decay: its type/change weight, or 0 for a
-    commodity technology."""
-    return 0.0 if commodity(attributes) else scoring.weight(event_type, change)
+    commodity technology or another outlet's report of a story already counted (`stories`)."""
+    return 0.0 if commodity(attributes) or attributes.get(SAME_STORY) else scoring.weight(event_type, change)
 
 
 def _capped(scoring: Scoring, event_type: str, total: float, newest: float | None, half: float, at: float) -> float:
@@ -123,7 +124,7 @@ class HeatState:
     def add(self, event_type: str, change: str, occurred_at: datetime, scoring: Scoring,
             attributes: Mapping[str, Any] | None = None) -> None:
         weight, seconds = weighting(scoring, event_type, change)
-        if attributes is not None and commodity(attributes):
+        if attributes is not None and (commodity(attributes) or attributes.get(SAME_STORY)):
             weight = 0.0
         if weight > 0:
             self.add_weighted(event_type, weight, seconds, occurred_at.timestamp())

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -59,7 +59,7 @@ from signalwatch.rules.whom import describe, named, persona_of
 from signalwatch.runtime.app import warmed_engine
 from signalwatch.runtime.pipeline import commit_events
 from signalwatch.store import Store
-from signalwatch.timeutil import as_utc, parse_duration
+from signalwatch.timeutil import as_utc, format_duration, parse_duration
 from signalwatch.yamlload import (
     AdminInputError,
     Issue,
@@ -179,6 +179,7 @@ def _load(path: Path, ruleset: RuleSet) -> TestFile:
     except ValidationError as exc:
         raise AdminInputError(issues + validation_issues(exc, loaded, TestFile)) from None
     known = {rule.id for rule in ruleset.rules}
+    holds = {suppression.id for suppression in ruleset.suppressions}
     for c, case in enumerate(spec.tests):
         issues.extend(_contact_issues(case, c, loaded, str(path), known))
         for s, step in enumerate(case.steps):
@@ -188,7 +189,8 @@ def _load(path: Path, ruleset: RuleSet) -> TestFile:
             for rule_id in step.expect:
                 if rule_id not in known and rule_id != CONTACTS:
                     line = loaded.line_of(("tests", c, "steps", s, "expect", rule_id))
-                    issues.append(Issue(str(path), line, f"unknown rule {rule_id!r}{suggest(rule_id, known)}"))
+                    issues.append(Issue(str(path), line, _not_a_rule(rule_id, ruleset) if rule_id in holds
+                                        else f"unknown rule {rule_id!r}{suggest(rule_id, known)}"))
             for e, event in enumerate(step.events):
                 if event.change not in CHANGES[event.type]:
                     line = loaded.line_of(("tests", c, "steps", s, "events", e, "change"))
@@ -198,6 +200,16 @@ def _load(path: Path, ruleset: RuleSet) -> TestFile:
     if issues:
         raise AdminInputError(issues)
     return spec
+
+
+def _not_a_rule(suppression_id: str, ruleset: RuleSet) -> str:
+    """A suppression named in `expect`: it never alerts itself, so no expectation of it can fail;
+    what it does shows in the rules it holds."""
+    only = next(s for s in ruleset.suppressions if s.id == suppression_id).rule_ids
+    held = [rule.id for rule in ruleset.rules if only is None or rule.id in only]
+    example = held[0] if held else "funding-round"
+    return (f"{suppression_id!r} is a suppression: it never alerts, so it cannot be expected; expect the rules it holds"
+            f" not to fire, e.g. `{example}: []`")
 
 
 def _contact_issues(case: CaseSpec, c: int, loaded: Any, path: str, known: set[str]) -> list[Issue]:
@@ -235,6 +247,16 @@ def _step_problem(step: StepSpec) -> str | None:
             " or `[]` for a rule that must not fire")
 
 
+def _sides(spec: EventSpec) -> list[tuple[str | None, dict[str, Any]]]:
+    """(company, attributes) per event the spec stands for: an acquisition naming its `acquirer`
+    (and no `role`) is a trigger for both companies, stored for the target and for the acquirer,
+    as the news sources store it (`connectors/rss.py`)."""
+    acquirer = spec.attributes.get("acquirer")
+    if spec.type != EventType.ACQUISITION or not acquirer or "role" in spec.attributes:
+        return [(spec.company, dict(spec.attributes))]
+    return [(spec.company, {**spec.attributes, "role": "target"}), (str(acquirer), {**spec.attributes, "role": "acquirer"})]
+
+
 def _events(step: StepSpec, step_time: datetime, counter: list[int]) -> list[SignalEvent]:
     events = []
     for spec in step.events:
@@ -242,12 +264,14 @@ def _events(step: StepSpec, step_time: datetime, counter: list[int]) -> list[Sig
             counter[0] += 1
             source_id = spec.id if spec.id and spec.count == 1 else f"{spec.id or 'event'}-{counter[0]}"
             title = spec.title or f"{spec.company or 'Unknown'} {spec.type}/{spec.change}"
-            events.append(SignalEvent(
-                type=spec.type, change=spec.change, source=SOURCE, source_kind="test", source_id=source_id,
-                url=spec.url, title=title, summary=spec.summary, occurred_at=step_time + spec.occurred,
-                detected_at=step_time, company_name=spec.company, company_domain=spec.domain,
-                attributes=dict(spec.attributes), dedupe_key=make_dedupe_key("test", source_id),
-            ))
+            for company, attributes in _sides(spec):
+                side = "" if attributes.get("role") != "acquirer" else "-acquirer"
+                events.append(SignalEvent(
+                    type=spec.type, change=spec.change, source=SOURCE, source_kind="test", source_id=source_id + side,
+                    url=spec.url, title=title, summary=spec.summary, occurred_at=step_time + spec.occurred,
+                    detected_at=step_time, company_name=company, company_domain=spec.domain if not side else None,
+                    attributes=attributes, dedupe_key=make_dedupe_key("test", source_id + side),
+                ))
     return events
 
 
@@ -277,7 +301,8 @@ def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
             engine = warmed_engine(ruleset, store, step_time)
         events = [index.apply(event) for event in _events(step, step_time, counter)]
         before = {item.id for item in store.list_outbox(limit=100_000)}
-        commit_events(store, engine, accounts, SOURCE, events, {}, step_time)
+        committed = commit_events(store, engine, accounts, SOURCE, events, {}, step_time)
+        held = _held(committed.skipped, events, accounts)
         fired: dict[str, set[str]] = {}
         alerts: dict[tuple[str, str], dict[str, Any]] = {}  # (first rule, account) -> payload: its routes share one
         for item in store.list_outbox(limit=100_000):
@@ -286,17 +311,41 @@ def _run_case(case: CaseSpec, ruleset: RuleSet, workdir: Path) -> TestResult:
                 alerts.setdefault((item.rule_id, name), item.payload)
                 for rule_id in item.payload.get("rules") or [item.rule_id]:  # one alert may name several rules
                     fired.setdefault(rule_id, set()).add(name)
+        where = f"step {number} (at {_at(step.at)})"
         for rule_id, expected in step.expect.items():
             if rule_id == CONTACTS:
                 continue
             got = sorted(fired.get(rule_id, set()))
             if sorted(set(expected)) != got:
-                result.problems.append(f"step {number} (at {step.at}): {rule_id} expected {sorted(set(expected))}, got {got}"
-                                       + _unknown_names(expected, case))
+                missing = [name for name in dict.fromkeys(expected) if name not in got]
+                reasons = "; ".join(f"{name}: {held[rule_id, name]}" for name in missing if (rule_id, name) in held)
+                result.problems.append(f"{where}: {rule_id} expected {sorted(set(expected))}, got {got}"
+                                       + _unknown_names(expected, case) + (f" (held back: {reasons})" if reasons else ""))
         if CONTACTS in step.expect:
-            result.problems.extend(_contact_problems(f"step {number} (at {step.at})", step.expect[CONTACTS], alerts, ruleset))
+            result.problems.extend(_contact_problems(where, step.expect[CONTACTS], alerts, ruleset))
     store.close()
     return result
+
+
+def _at(offset: timedelta) -> str:
+    """A step's time as a rule test file writes it: -10d, +36h, 0."""
+    if not offset:
+        return "0"
+    return ("-" if offset < timedelta(0) else "+") + format_duration(abs(offset))
+
+
+def _held(skipped: Iterable[tuple[str, str, str]], events: Iterable[SignalEvent],
+          accounts: Mapping[int, Account]) -> dict[tuple[str, str], str]:
+    """(rule id, account name) -> why the engine held that rule's alert back in this step
+    (a suppression, a cooldown, the daily cap), so a rule expected to fire says what stopped it."""
+    names = {}
+    for event in events:
+        account = accounts.get(event.account_id) if event.account_id is not None else None
+        names[event.dedupe_key] = account.name if account else event.company_name or "?"
+    held: dict[tuple[str, str], str] = {}
+    for rule_id, event_key, reason in skipped:
+        held.setdefault((rule_id, names.get(event_key, "?")), reason)
+    return held
 
 
 def _store_contacts(store: Store, case: CaseSpec, now: datetime) -> None:
@@ -381,6 +430,9 @@ def explain_event(store: Store, ruleset: RuleSet, event_id: int) -> tuple[Signal
     earlier = [e for n, e in store.list_events(limit=10_000_000, since=at - horizon - timedelta(days=1))
                if n < event_id and e.occurred_at >= at - horizon]
     earlier.sort(key=lambda e: e.occurred_at)
-    alerts = [alert for alert in store.alert_history(at - max(horizon, timedelta(days=1))) if alert[2] < at]
+    # Alerts queued before the event: earlier polls', and those of the items before it in its own
+    # poll (queued at its detection time, in the order the events were stored and evaluated).
+    alerts = [alert for alert in store.alert_history(at - max(horizon, timedelta(days=1)))
+              if alert.created_at < at or (alert.created_at == at and alert.event_id is not None and alert.event_id < event_id)]
     engine.warm_up(earlier, alerts, accounts, at)
     return event, engine, at, engine.outcomes(event, accounts, at)

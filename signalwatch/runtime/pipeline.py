@@ -21,6 +21,7 @@ from signalwatch.runtime.ahead import one_ahead
 from signalwatch.runtime.app import App, SourceRuntime
 from signalwatch.runtime.first_poll import BACKFILL_KEY, backfill_new_accounts, split_cursor
 from signalwatch.store import PollCommit, Store, StoreError
+from signalwatch.stories import mark_retold
 
 __all__ = ["poll_source", "commit_events", "PollReport"]
 
@@ -178,7 +179,8 @@ def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account],
     sink are not queued (`alerts.routing`): a disabled sink is the admin's choice, not a failure."""
     skipped: dict[str, int] = {}
     with store.poll_unit(source, now) as unit:
-        new_events = unit.insert(events)
+        # Another outlet's report of a story the account already has is stored, marked, and never alerts again.
+        new_events = unit.insert(mark_retold(events, unit.stories))
         evaluation = engine.evaluate(new_events, accounts, now, recall=unit) if new_events else None
         drafts = evaluation.drafts if evaluation else []
         if sinks is not None:
@@ -197,7 +199,7 @@ def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account],
         for rule_id, event_key, reason in evaluation.skipped:
             level = logging.DEBUG if reason == QUIET_BACKFILL else logging.INFO  # history is quiet by design
             log.log(level, "rules: %s did not alert for event %s: %s", rule_id, event_key[:12], reason)
-    return PollCommit(new_events=new_events, new_alerts=new_alerts)
+    return PollCommit(new_events=new_events, new_alerts=new_alerts, skipped=tuple(evaluation.skipped) if evaluation else ())
 
 
 def _failed(app: App, source: SourceRuntime, error: str, now: datetime) -> PollReport:

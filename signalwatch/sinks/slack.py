@@ -38,6 +38,7 @@ PERMANENT_ERRORS = frozenset({
     "account_inactive", "token_revoked", "missing_scope", "invalid_blocks", "msg_too_long",
     "no_text", "restricted_action", "user_not_found", "users_not_found", "cannot_dm_bot",
 })
+_HISTORY_PAGES = 25  # of 200 messages: how far back a crash check reads a channel's history
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
 
@@ -142,16 +143,29 @@ class SlackSink(Sink):
             channel_id = self._resolve_channel(channel)
             if channel_id is None:
                 return None
-            response = self._call(
-                "conversations.history", self._client.conversations_history, channel=channel_id,
-                oldest=f"{claimed_at.timestamp() - 60:.6f}", include_all_metadata=True, limit=200,
-            )
+            return self._find_in_history(channel_id, alert_key, claimed_at)
         except SinkError as exc:
             raise SinkError(f"cannot check Slack history for alert {alert_key}: {exc}", retryable=True, uncertain=True) from None
-        for message in response.get("messages", []):
-            meta = message.get("metadata") or {}
-            if meta.get("event_type") == METADATA_EVENT_TYPE and (meta.get("event_payload") or {}).get("alert_key") == alert_key:
-                return str(message.get("ts"))
+
+    def _find_in_history(self, channel_id: str, alert_key: str, claimed_at: datetime) -> str | None:
+        """The ts of the message carrying `alert_key`, posted since the claim, or None. Every page
+        since then is read (newest first; Slack may return fewer than `limit` before the end): in a
+        busy channel the alert is not on the first. Reading stops after `_HISTORY_PAGES` pages
+        (5,000 messages since the send); a retry could never read more, so the alert counts as absent."""
+        cursor = None
+        for _ in range(_HISTORY_PAGES):
+            page = self._call(
+                "conversations.history", self._client.conversations_history, channel=channel_id,
+                oldest=f"{claimed_at.timestamp() - 60:.6f}", include_all_metadata=True, limit=200, cursor=cursor,
+            )
+            for message in page.get("messages", []):
+                meta = message.get("metadata") or {}
+                if meta.get("event_type") == METADATA_EVENT_TYPE and (meta.get("event_payload") or {}).get("alert_key") == alert_key:
+                    return str(message.get("ts"))
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not page.get("has_more") or not cursor:
+                return None
+        log.warning("slack: alert %s not among the %d messages posted since its send; sending it again", alert_key[:12], 200 * _HISTORY_PAGES)
         return None
 
     def _resolve_channel(self, channel: str) -> str | None:

@@ -144,6 +144,20 @@ class PollUnit:
             events.sort(key=lambda event: event.occurred_at)
         return events, alert_records(self._session, self._codec, alerts_since, account_ids)
 
+    def stories(self, account_ids: Sequence[int], types: Sequence[str], since: datetime) -> list[tuple[SignalEvent, bool]]:
+        """The accounts' stored events of `types` that occurred since `since`, each with whether it
+        raised an alert: what a new report may retell (`signalwatch.stories.mark_retold`)."""
+        found: list[tuple[SignalEvent, bool]] = []
+        for chunk in chunks(account_ids):
+            query = (select(EventRow).where(col(EventRow.account_id).in_(chunk), col(EventRow.type).in_(list(types)),
+                                            col(EventRow.occurred_at) >= since)
+                     .order_by(col(EventRow.detected_at), col(EventRow.id)))
+            rows = list(self._session.exec(query))
+            ids = [row.id for row in rows if row.id is not None]
+            alerted = set(self._session.execute(sa.select(_MESSAGES.c.event_id).where(_MESSAGES.c.event_id.in_(ids))).scalars()) if ids else set()
+            found += [(stored_event(row), row.id in alerted) for row in rows]
+        return found
+
     def moved(self, mark: tuple[int, int]) -> bool:
         """Whether anyone but this unit stored events, or alerts about an account, after `mark`
         (`mark()` of an earlier unit). Exact on SQLite, whose writers take turns; on PostgreSQL
@@ -338,5 +352,5 @@ def alert_records(session: Session, codec: Codec, since: datetime, account_ids: 
             seen = found.get(key)
             if seen is not None:
                 at, rules = min(seen.created_at, at), tuple(dict.fromkeys(seen.rules + rules))
-            found[key] = AlertRecord(rule, account, at, rules)
+            found[key] = AlertRecord(rule, account, at, rules, event)
     return list(found.values())

@@ -64,6 +64,7 @@ class PollCommit:
 
     new_events: list[SignalEvent]
     new_alerts: int
+    skipped: tuple[tuple[str, str, str], ...] = ()  # (rule id, event key, reason): what the rules held back
 
 
 @dataclass(frozen=True)

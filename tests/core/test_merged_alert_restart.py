@@ -54,7 +54,7 @@ def workspace(root: Path) -> Path:
 
 def funding(n: int, at: object) -> SignalEvent:
     return SignalEvent(type=EventType("funding"), change="raised", source="wire", source_kind="rss", source_id=f"f{n}",
-                       title=f"Acme raises round {n}", occurred_at=at, detected_at=at, attributes={"amount": 20e6},
+                       title=f"Acme raises round {n}", occurred_at=at, detected_at=at, attributes={"amount": 20e6 * n},  # round n: a new story
                        account_id=1, dedupe_key=make_dedupe_key("funding", n))
 
 

@@ -55,7 +55,7 @@ def test_a_rule_test_checks_whom_the_alert_names_in_order(workspace: Workspace) 
 def test_a_wrong_contacts_expectation_fails_showing_expected_and_chosen_with_titles(workspace: Workspace) -> None:
     code, out, _ = rule_test(workspace, CASE % "Ted Tech, Ivan Intern")
     assert code == 1
-    assert ("step 1 (at 0:00:00): funding-round alert for Acme Robotics: contacts expected [Ted Tech, Ivan Intern],"
+    assert ("step 1 (at 0): funding-round alert for Acme Robotics: contacts expected [Ted Tech, Ivan Intern],"
             " chosen [Fay Cfo (Chief Financial Officer), Ted Tech (CTO)] by persona finance, executive") in out, out
     none_expected = rule_test(workspace, CASE % "")
     assert none_expected[0] == 1 and "contacts expected [], chosen [Fay Cfo (Chief Financial Officer), Ted Tech (CTO)]" \

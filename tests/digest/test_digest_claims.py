@@ -81,7 +81,7 @@ def test_a_claimed_account_is_listed_under_the_rep_who_claimed_it_until_the_clai
 
     # The claim runs 14 days; a new signal after it ended is Dana's again.
     loop.now = start + timedelta(days=15)
-    loop.alert("Acme Robotics")
+    loop.alert("Acme Robotics", round="series_c", amount=60e6)  # a new round: a new story
     after = rollup(team_digest(loop, loop.now + timedelta(minutes=5)))
     assert any(f"<@{DANA}>" in line and "Acme Robotics" in line for line in after)
     assert not any(f"<@{SAM}>" in line and "Acme Robotics" in line for line in after)
