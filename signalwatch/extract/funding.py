@@ -6,7 +6,11 @@ in the shapes of `funding_summary`. A headline whose subject names no company ("
 Biotech Secures $37.5 Million") takes the company the summary names. When none of these shapes
 finds a round, `funding_clause` reads one from the clause around an amount tied to a round noun,
 whatever its verb ("Cellarity made $121 million in its recent Series C"); it also adds the other
-rounds of a summary that states several amounts.
+rounds of a summary that states several amounts. An investor's headline ("MUFG Buys Stake in Philippine
+Fintech GCash for $393 Million") is read by `funding_investor`. Last, the rounds found are checked against
+the item as a whole: money an investment firm's fund, a purchase or a government programme is dropped, a
+range is no amount, a round the summary tells on unnamed sources is `reported`, and a Title Case headline's
+subject is cut to the name the summary writes.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from signalwatch.events import EventType
 from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.funding_clause import MONEY_MARK as _MONEY_MARK_RE
 from signalwatch.extract.funding_clause import clause_round, clause_rounds, other_figure
+from signalwatch.extract.funding_investor import investor_deal
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money, find_amounts
@@ -26,6 +31,7 @@ from signalwatch.extract.text import (
     company_from_subject,
     fuller_name,
     has_company_suffix,
+    is_place,
     lower,
     quote,
     sentences,
@@ -77,10 +83,12 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
     for extra in rounds:
         twin = next((r for r in found if _same_company(r.company, extra.company)), None)
         if twin is None:
+            if extra.company:
+                extra.company = fuller_name(extra.company, [headline])  # "AffaMed" over a headline "AffaMed Therapeutics"
             found.append(extra)
         else:
             _complete(twin, extra)
-    kept = _dedupe_rounds(found)
+    kept = _fund_money_dropped(_dedupe_rounds(found), headline, summary)
     for worth in kept:
         if worth.money is None and worth.why.startswith("funding.worth-after-round"):
             # "Revolut has become the UK's most valuable fintech startup after a funding round ...": its figure comes later
@@ -102,7 +110,153 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                     _same_company(r.company, extra.company) or (r.money and _close(r.money, extra.money)) for r in kept):
                 extra.primary = False
                 kept.append(extra)
+    kept = [r for r in kept if not _GOVERNMENT_BODY.search(r.company or "")]
+    if kept and _MONEY_MARK.search(headline):
+        # "TikTok to buy $1.5 billion majority stake in ... Tokopedia" over "... with a $1.5 billion investment in ... Tokopedia":
+        # money the headline calls a purchase or a contract is no round, however the summary words it
+        spent = [m for m in find_amounts(headline) if _PURCHASE_AFTER.match(headline, m.end)]
+        kept = [r for r in kept if not (r.money and any(_close(r.money, m) for m in spent))]
+    for found_round in kept:
+        if found_round.company:
+            found_round.company = _summary_spelling(found_round.company, headline, summary)
+        if found_round.money is not None and _range_end(found_round.money, [headline, *summary_sentences]):
+            found_round.money = None  # "around $100 million to $150 million": a range is no amount (LABELLING.md)
+            found_round.why += "; amount: a range"
+        if found_round.change == "raised" and _unnamed_source(found_round, summary_sentences):
+            found_round.change = "reported"
+            found_round.why += "; reported: the summary cites unnamed sources"
     return [_extraction(r, headline, summary_sentences, only=len(kept) == 1) for r in kept]
+
+
+# A government body gives money, it does not raise a round: "Biomedical Advanced Research and Development Authority has announced
+# up to $500 million in Project NextGen funding" is a programme (LABELLING.md: a grant programme is a negative).
+_GOVERNMENT_BODY = re.compile(r"\b(?:Authority|Agency|Ministry|Department|Commission|Government|Administration|Council)\b")
+
+
+# What follows an amount that is an investment firm's fund: "$537 million new fund", "$1.1B Fund For New Biotech Cos.".
+_FUND_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?fund\b(?!ing)")
+
+
+# What follows an amount that is a price or a contract, not a round (a minority stake in a startup is a round: LABELLING.md).
+_PURCHASE_AFTER = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:(?:majority|controlling)\s+stake|contracts?|acquisition|buyout|purchase|merger|takeover|tender)\b"
+)
+_FUND_WORD = re.compile(r"(?i)\bfund\b")  # a cheap screen
+
+
+def _fund_money_dropped(rounds: list[Round], headline: str, summary: str) -> list[Round]:
+    """The rounds whose money is not an investment firm's own fund.
+
+    "Flagship banks $537M to back the next batch of biotechs" over "Flagship Ventures put together a $537 million new
+    fund": the headline's money is the fund. Under a headline about a fund ("VC Firm Closes On $1.1B Fund"), a round
+    the summary tells without an amount ("said it closed on its seventh such capital raise") is the same fund; a
+    round with an amount of its own ("leading a $25 million Series A for Foundation Medicine") stays.
+    """
+    if not rounds or not (_FUND_WORD.search(headline) or _FUND_WORD.search(summary)):
+        return rounds
+    funds = [m for text in (headline, summary) for m in find_amounts(text) if _FUND_AFTER.match(text, m.end)]
+    if not funds:
+        return rounds
+    headline_fund = any(_FUND_AFTER.match(headline, m.end) for m in find_amounts(headline))
+    return [r for r in rounds if not (r.money is None and headline_fund) and not (r.money and any(_close(r.money, f) for f in funds))]
+
+
+# An unnamed source for what a sentence tells (LABELLING.md: "cites unnamed sources", "media reports count as unnamed sources").
+_UNNAMED_SOURCE = re.compile(
+    r"(?i)\baccording\s+to\s+(?:(?:two|three|several)\s+)?(?:people|sources|a\s+person|persons|(?:media|press|news)\s+reports|those)\b"
+    r"|\bpeople\s+(?:familiar|with\s+knowledge|close\s+to|briefed)\b|\bsources?\s+(?:said|say|says|told|close|familiar)\b"
+    r"|\b(?:has|have)\s+learned\b|\bunderstands\b"
+)
+
+
+# The start of a range just before an amount: "$100 million to ", "20 billion to ", "$14 million-", "between £300 million and ".
+_RANGE_UNIT = r"(?:million|billion|trillion|mln|bln|mn|bn|m|b|crore)"
+_RANGE_NUMBER = rf"(?:(?:[$€£¥₹]|us\$|a\$)\d[\d.,]*(?:\s*{_RANGE_UNIT})?|\d[\d.,]*\s*{_RANGE_UNIT})"
+_RANGE_START = re.compile(  # a figure with a currency or a unit: "15 March 2021 – $1.9bn" is a date, then the amount
+    rf"(?i)(?:(?<!from\s){_RANGE_NUMBER}\s*(?:to|-|–)|\bbetween\s+{_RANGE_NUMBER}\s*and)\s*$"
+)
+
+
+_RANGE_MARK = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?(?:to|-|–|and)\s*(?:[$€£¥₹]|[A-Za-z]{0,2}\$)?\s*\d")  # a cheap screen
+
+
+def _range_end(money: Money, texts: list[str]) -> bool:
+    """Whether the round's amount is the top of a range somewhere in the item ("has invested around $100 million to $150
+    million", "20 billion to 30 billion won"), not "from $4.5bn to $6.2bn" (a change)."""
+    for text in texts:
+        if not _RANGE_MARK.search(text):
+            continue
+        for other in find_amounts(text):
+            if other.amount == money.amount and other.currency == money.currency and \
+                    _RANGE_START.search(text[max(0, other.start - 40) : other.start]):
+                return True
+    return False
+
+
+_DEBT_WORDS = re.compile(r"(?i)\b(?:facility|credit\s+line|loan|notes)\b")
+
+
+def _unnamed_source(found: Round, summary_sentences: list[str]) -> bool:
+    """Whether the summary sentence that states this round cites unnamed sources: "Danantara has lined up a ... credit
+    facility equivalent to US$1 billion, according to people familiar with the matter".
+
+    The sentence must state the round's amount (or, for a round without one, name the company): a source for the
+    valuation ("valued at $2.7 billion ..., according to a person familiar") or for who led ("sources close to the deal
+    have confirmed that Uber spearheaded") leaves a round the company announced as raised.
+    """
+    own = _own_word(found.company)
+    for sentence in summary_sentences[:3]:
+        if not _UNNAMED_SOURCE.search(sentence) or not (rules.SUMMARY_FUNDING.search(sentence) or _DEBT_WORDS.search(sentence)):
+            continue
+        if any(_close(found.money, m) for m in find_amounts(sentence)) if found.money else bool(own and _has_word(sentence, own)):
+            return True
+    return False
+
+
+def _summary_spelling(company: str, headline: str, summary: str) -> str:
+    """The part of a Title Case headline's subject that the summary writes as the name.
+
+    "Online Design Platform Legends Canva" over "Canva is an online design platform" is "Canva" (a description
+    before the name); "Tempus Targets Diseases Beyond Cancer" over "privately held Tempus last week raised" is
+    "Tempus" (three words or more of the headline run on after it). Only when the summary never writes the
+    headline's words as they are: a summary that shortens a name ("Cullinan" for "Cullinan Oncology", "Stacked"
+    for "Stacked Farm") leaves the headline's spelling.
+    """
+    words_ = company.split()
+    if len(words_) < 2 or not summary or company not in headline or _has_word(summary, company):
+        return company
+    for cut in range(1, len(words_)):
+        head, name = words_[:cut], " ".join(words_[cut:])
+        if any(word.lower() in _TITLE_DESCRIPTORS for word in head) and _has_word(summary, name) \
+                and company_from_subject(name) == name:
+            return name  # the name after the description's last noun
+    for size in range(1, len(words_) - 2):
+        name = " ".join(words_[:size])
+        if len(name) >= 3 and _has_word(summary, name) and not _has_word(summary, " ".join(words_[: size + 1])) \
+                and company_from_subject(name) == name:
+            return name
+    return company
+
+
+# Nouns of a Title Case description before a name: "Online Design Platform Legends Canva", "European Tech Blog Tech.eu".
+_TITLE_DESCRIPTORS = frozenset(
+    "platform blog startup start-up firm company site app marketplace maker developer provider fintech unicorn biotech "
+    "lender neobank retailer brand player service outfit upstart legends pioneer specialist".split()
+)
+
+
+def _has_word(text: str, name: str) -> bool:
+    """Whether `text` writes `name` as whole words, in its own case (a string search: a pattern per name would be compiled
+    for every item)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_.-") and not (after.isalnum() or after in "_-"):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 # Flags (regional indicator pairs) and pictographs that newsletters write after names.
@@ -144,7 +298,7 @@ def _clause_of(headline: str, tail: str) -> str:
 
 _ROUNDUP_WORDS = frozenset("funding financing fundraise invests backs".split())
 _OTHER_SHAPE_WORDS = frozenset("talks awards grants gives donates funds backs bankrolls finances puts commits pledges pumps pump pour pours inject injects "
-    "plow plows invest join joins heading heads spearhead spearheads leading launch unveil form create led back".split())
+    "plow plows invest join joins heading heads spearhead spearheads leading launch unveil form create led back stake".split())
 # Headline words besides `FUNDING_WORDS` that can carry a round: the caller's cheap screen.
 FUNDING_SHAPE_WORDS = _ROUNDUP_WORDS | _OTHER_SHAPE_WORDS | frozenset(
     "round rounds grant fundraising series seed raise investment backing fundraise pump pumps pour pours inject injects".split()
@@ -351,6 +505,10 @@ _INTRODUCED = re.compile(
     r"(?:\b(?:dubbed|named|called|wraps\s+off(?:\s+of)?|launch|startup|start-up|biotech|upstart)\s+|-based\s+|'s\s+)"
     r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
 )
+# "The new financing is the third venture round for Synchron Inc., a six year-old enterprise": the round's company.
+_ROUND_FOR = re.compile(
+    r"\b(?:round|financing|funding|investment)\s+(?:for|in|into)\s+(?P<co>[^,.;:]{2,80}?)(?=\s+(?:to|that|which|who|with|from|led|at)\b|[,.;:]|$)"
+)
 
 
 def _introduced(summary_sentences: list[str], investors: list[str]) -> str | None:
@@ -362,6 +520,11 @@ def _introduced(summary_sentences: list[str], investors: list[str]) -> str | Non
             company = company_from_subject(match.group("co").split("--")[0])
             if company and company.lower() not in taken and not is_investor_name(company):
                 candidates.append(company)
+    for sentence in summary_sentences:
+        for match in _ROUND_FOR.finditer(sentence):
+            company = company_from_subject(match.group("co"))
+            if company and company.lower() not in taken and not is_investor_name(company) and not is_place(company):
+                candidates.append(company)
     suffixed = [c for c in candidates if has_company_suffix(c)]
     if suffixed or candidates:
         return (suffixed or candidates)[0]
@@ -370,7 +533,22 @@ def _introduced(summary_sentences: list[str], investors: list[str]) -> str | Non
             company = company_from_subject(match.group(0))
             if company and has_company_suffix(company) and company.lower() not in taken and not is_investor_name(company):
                 return company
+    for sentence in summary_sentences[:3]:
+        # "Grail was created in January of last year by ...", "Carbon Biosciences in Lexington, Massachusetts is based on ...":
+        # the summary's next sentence opens with the company the headline only describes
+        opening = _OPENING_SUBJECT.match(sentence)
+        company = company_from_subject(opening.group("co")) if opening else None
+        if company and company.lower() not in taken and not is_investor_name(company) and not is_place(company):
+            return company
     return None
+
+
+# A sentence that opens with a name and its verb (a place may come between): "Grail was created", "Carbon Biosciences in
+# Lexington, Massachusetts is based on".
+_OPENING_SUBJECT = re.compile(
+    r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?"
+    r"\s+(?:is|was|has|had|will|said|says|announced|plans)\s"
+)
 
 
 def _extraction(found: Round, headline: str, summary_sentences: list[str], only: bool = False) -> Extraction:
@@ -431,6 +609,8 @@ def _company_raises(headline: str, summary: str = "") -> _Hit | None:
         if not reports:
             continue
         company = _clause_subject(before)
+        if company and summary and company.split()[-1].lower() in _TITLE_DESCRIPTORS and not _has_word(summary, company):
+            company = None  # "Malaysian Healthy Snacks E-commerce Platform Receives Funding": described; the summary names it
         change = "reported" if rules.REPORTED_VERB.match(verb.group(0)) else "raised"
         if company is None and not _describes_company(before):
             return None  # "AI startups raised $40B": the subject is not one company
@@ -468,6 +648,8 @@ def _clause_subject(before: str) -> str | None:
         company = company_from_subject(last[1])
         if company:
             return company
+        if re.search(r"-backed\s", last[1]) and _describes_company(last[1]):
+            return None  # "Gates, Bezos-backed Blood Testing Firm Nears $1 Billion Funding": the firm, described, not "Gates"
     return company_from_subject(before)
 
 
@@ -517,7 +699,8 @@ def _reports_round(verb: str, tail: str, summary: str = "") -> tuple[bool, Money
     if rules.FUNDING_NOUN.search(lower(" ".join(tail.split()[:8]))) or rules.TALKS_TO_RAISE.match(verb) or _UNSTATED_ROUND.match(tail):
         return True, first  # "in talks to raise at $1B valuation": the verb says it is a round
     if rules.NEEDS_NOUN.match(" ".join(verb.split())):
-        weak = verb.strip() in ("adds", "draws") and rules.SUMMARY_ROUND.search(summary[:300])
+        # "Groq Eyes $650M as the AI Inference Race Heats Up" over "Groq is reportedly in the process of raising $650 million"
+        weak = verb.strip() in ("adds", "draws", "eyes", "nears") and rules.SUMMARY_ROUND.search(summary[:300])
         return (first is not None, first) if weak else (False, None)
     return first is not None, first
 
@@ -564,11 +747,17 @@ def _valued_after(headline: str) -> _Hit | None:
 
 
 def _investor_backs(headline: str) -> _Hit | None:
-    if not (rules.INVESTOR_VERB.search(headline) or _PLURAL_OR_PAST_BACKING.search(headline)):
+    if not (rules.INVESTOR_VERB.search(headline) or _PLURAL_OR_PAST_BACKING.search(headline) or "stake" in headline.lower()
+            or "said to back" in headline.lower()):
         return None
     round_shape = _investor_round(headline)
     if round_shape is not None:
         return round_shape
+    put_in = investor_deal(headline)
+    if put_in is not None:
+        # "MUFG Buys Stake in Philippine Fintech GCash for $393 Million", "SoftBank to Invest $2 Billion in Korean E-Commerce Site Coupang"
+        return _Hit(put_in.company, put_in.tail, investors=split_names(put_in.investor), money=put_in.money,
+                    change="reported" if put_in.reported else "raised", rule="funding.investor-puts-money-in")
     for pattern, lead in ((rules.INVESTOR_LEADS_OWN, True), (rules.INVESTOR_LEADS, True), (rules.INVESTOR_BACKS, False)):
         match = pattern.match(headline)
         if not match:

@@ -343,6 +343,14 @@ def _verb_and_subject(before: str) -> tuple[str, str] | None:
         lead = _LEADING_NAME.match(whole)
         if lead is None or _LAUNCH.search(whole[lead.end() :]):
             return None
+        named = list(tokens)
+        while named and named[-1][:1].islower():
+            named.pop()  # "... Xaira rises": the verb
+        before_verb = " ".join(named)
+        trailing = _TRAILING_NAME.search(before_verb)
+        if trailing and trailing.start() > lead.end() and re.search(r"\s[a-z]", before_verb[lead.end() : trailing.start()] + " "):
+            # "New AI drug discovery powerhouse Xaira rises with $1B": the name next to the verb, after its description
+            return "with", trailing.group(0).strip()
         return "with", lead.group(0)
     if run[0] in _PARTICLES | {"to", "of", "for", "at", "on", "by"}:
         return None  # "Up to": a phrase, not a verb

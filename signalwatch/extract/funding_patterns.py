@@ -12,7 +12,7 @@ from signalwatch.extract.text import NAME_LIST
 
 # Every word that can carry a funding headline; an item with none of them is skipped at once.
 FUNDING_WORDS = frozenset(
-    "raises raised secures secured lands landed closes closed completes completed nabs nabbed bags bagged snags "
+    "raises raised secures secured lands landed closes closed completes completed nabs nabbed bags bagged snags gains gained eyes nears "
     "snagged pulls pulled gets receives received collects scores nets netted grabs attracts banks picks picked rakes "
     "hauls reels brings takes wins won awarded emerges launches debuts comes exits announces announced clinches garners "
     "obtains draws adds lead leads backs invests bets pours puts valued raising talks seeks seeking looking takes took "
@@ -29,7 +29,7 @@ VERB = re.compile(
     r"reels\s+in|brings\s+in|takes\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|"
     r"launches\s+with|debuts\s+with|"
     r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
-    r"draws|adds|(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|seeks|seeking|looking\s+to\s+raise|"
+    r"draws|adds|gains|gained|eyes|nears|(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|seeks|seeking|looking\s+to\s+raise|"
     r"(?:to|will)\s+receive|"
     r"set\s+to\s+raise|takes\s+out|took\s+out|latches\s+onto|lassos|pockets|pocketed|scoops(?:\s+up)?|scooped\s+up|"
     r"locks\s+(?:in|up)|locked\s+in|hauls|hauled\s+in|amasses|gathers|brings\s+home|tops\s+up|wraps(?:\s+up)?|snares|snared|"
@@ -41,7 +41,7 @@ VERB = re.compile(
 # Verbs that name a round being raised, with or without an amount ("in talks to raise at a $1B valuation").
 TALKS_TO_RAISE = re.compile(r"in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|looking\s+to\s+raise|set\s+to\s+raise")
 # Verbs that report a round in progress or in talks: the change is "reported".
-REPORTED_VERB = re.compile(r"(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks|seeks|seeking|looking\s+to|set\s+to")
+REPORTED_VERB = re.compile(r"(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks|seeks|seeking|looking\s+to|set\s+to|eyes|nears")
 # Last words of a subject that describes one company without naming it ("Secretive air taxi startup").
 COMPANY_NOUNS = frozenset(
     "startup start-up company firm biotech upstart maker developer provider platform player play outfit spinout spin-out "
@@ -64,14 +64,16 @@ FUNDING_NOUN = re.compile(
     r"(?:crossover|venture|fresh|new|vc)\s+cash)\b"
 )  # matched against lower-cased text
 # Verbs too common to imply funding by an amount alone: "wins $5M" is usually a contract or a prize.
-NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|(?:is\s+)?awarded|racks\s+up|racked\s+up|books|booked|pulls\s+down|"
+NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|eyes|nears|(?:is\s+)?awarded|racks\s+up|racked\s+up|books|booked|pulls\s+down|"
                         r"pulled\s+down)$", re.IGNORECASE)
 # Whole-headline signs of something that is not a startup's round: a VC's own fund, an IPO, a donation.
 NOT_A_ROUND = re.compile(
     r"\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\blps\b|"
-    r"\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
+    # not "Raises $75M in New Funds", "is raising $38 million in venture funds": money from funds, not a fund's close
+    r"(?<!\bin\s)\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
-    r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d])|"
+    # not "pushing its total funds raised above $1bn": the company's money to date, not a fund
+    r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d]|\s+raised\b)|"
     r"\b(?:in|via|through)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
     r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
     # a listed company's share issue: "with $15m capital injection via rights issue", "to raise up to Rs 8,500 crore via QIP"
@@ -87,11 +89,14 @@ NOT_A_ROUND_WORDS = frozenset(
     "venture vc investment equity boost support help rights qip qualified".split()
 )
 # What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
-NOT_ROUND_AMOUNT = re.compile(
-    r"^\s*(?:(?!(?:to|for|from|at|with|as|on|by)\b)[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
+NOT_ROUND_AMOUNT = re.compile(  # not "$75M in New Funds", "$38M in Early Funds": money from funds
+    r"^(?!\s*in\s+(?:[\w-]+\s+)?funds\b)\s*(?:(?!(?:to|for|from|at|with|as|on|by)\b)[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
     r"settlement|acquisition|buyout|buyback|repurchase|shares?|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
     r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|senior\s+notes|notes\s+due|bonds?|bookings|run\s+rate|"
-    r"tender|sale|divestiture|purchase|merger|payments?|milestone|upfront|royalt(?:y|ies)|damages|fine)\b",
+    r"tender|sale|divestiture|purchase|merger|payments?|milestone|upfront|royalt(?:y|ies)|damages|fine)\b"
+    # a Title Case headline names the contract's subject first: "£330 Million NHS Federated Data Platform Contract"
+    r"|^\s*(?:(?!(?:series|seed|round|funding|financing|investment|to|for|from|in|at|with|as|on|by)\b)(?-i:[A-Z])[\w&.-]*\s+){3,5}"
+    r"(?:contracts?|tenders?|orders?)\b",
     re.IGNORECASE,
 )
 BEFORE_EXCLUDED = re.compile(
@@ -168,10 +173,17 @@ ROUND_PREFIX = re.compile(
 )
 # A summary that describes an investment fund, not a company: "The vehicle will invest in Series A companies".
 FUND_SUMMARY = re.compile(
-    r"\b(?:fund|vehicle)\s+will\s+(?:invest|back|target|deploy|write)|\blimited\s+partners\b|\bLPs\b"
+    # "Vision Fund will invest $2 billion in South Korea's Coupang" names the deal: a fund investing, not a fund's own close
+    r"\b(?:fund|vehicle)\s+will\s+(?:invest|back|target|deploy|write)(?!\s+(?:an?\s+)?(?:additional\s+)?[$€£¥]\S+\s+(?:\w+\s+)?in\s+"
+    r"(?:(?-i:[A-Z])[\w-]*(?:'s|’s)?\s+){0,3}?(?-i:[A-Z])[\w.&-]*(?:\s*[,.]|\s+(?-i:[a-z])|$))"
+    r"|\blimited\s+partners\b|\bLPs\b"
     r"|\b(?:raised|raising|raises|closed|closes|closing)\s+(?:(?:(?!\bby\b|\bfrom\b)[^.]){0,40}?\s)?(?:its|a|the)\s+"
     r"(?:(?!by\b|from\b)[\w$.,-]+\s+){0,4}?(?-i:fund)\b(?!ing)"
-    r"|\bfor\s+its\s+(?:[\w-]+\s+){0,3}(?-i:fund)\b(?!ing)",
+    r"|\bfor\s+its\s+(?:[\w-]+\s+){0,3}(?-i:fund)\b(?!ing)"
+    # "put together a $537 million new fund", "closed a $217 million fund": not "from its new $550 million fund" (an
+    # investor's money), "to raise $400 million to fund the set up" (a verb) or "a $240 million fund raising"
+    r"|\ban?\s+(?:new\s+|latest\s+|debut\s+|first\s+)?[$€£]\S+(?:\s+(?:million|billion|mn|bn))?\s+"
+    r"(?:(?!to\b|help\b)[\w-]+\s+){0,2}?(?-i:fund)\b(?!ing|\s+rais)",
     re.IGNORECASE,
 )
 def about_a_fund(text: str) -> bool:
@@ -200,6 +212,12 @@ _FIRM_AS_INVESTOR_BEFORE = re.compile(
     r"(?:[\w'.&-]+\s+){0,2}$"
 )
 
+# ... or the firm's verb puts money into a company: "venture firm Aqua-Spark has invested $550,000 in eFishery".
+_FIRM_INVESTS_AFTER = re.compile(
+    r"\s+(?:[\w'.&-]+\s+){0,3}?(?:has\s+|have\s+|had\s+)?(?:co-)?(?:invested|invests|led|leads|backed|backs|participated)\s+"
+    r"(?:[^.;]{0,40}?\s)?(?:in|into)\s"
+)
+
 
 def not_a_round(lowered: str, tokens: frozenset[str]) -> bool:
     """Whether lower-cased `text` is about a fund, an IPO or a listing rather than a round; `tokens` are its words."""
@@ -212,7 +230,8 @@ def not_a_round(lowered: str, tokens: frozenset[str]) -> bool:
                 return True
     if tokens & _FIRM_WORDS:
         for match in INVESTMENT_FIRM.finditer(lowered):
-            if not _FIRM_AS_INVESTOR_BEFORE.search(lowered[max(0, match.start() - 40) : match.start()]):
+            if not (_FIRM_AS_INVESTOR_BEFORE.search(lowered[max(0, match.start() - 40) : match.start()])
+                    or _FIRM_INVESTS_AFTER.match(lowered, match.end())):
                 return True
     return bool(NOT_A_ROUND.search(lowered))
 

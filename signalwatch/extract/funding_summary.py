@@ -13,7 +13,10 @@ announced"), in reported speech ("the announcement by Carousell that they have r
 "It", in the sentence before. Two shapes tell a round without a money verb of the company's: a
 new worth whose cause is the round ("Getir has become Europe's first grocery delivery decacorn
 ... following a $768 million Series E") and an investor in talks to invest ("SoftBank Group is in
-advanced talks to invest in ... Kavak and ... Konfío").
+advanced talks to invest in ... Kavak and ... Konfío"). Grants name their recipient after "to" ("a $30
+million, five-year grant to the Seattle-based Infectious Disease Research Institute"), and a roundup may
+list deals as a name and a participle ("which include ... Purplle raising $178.5 Mn and ... Eruditus
+securing $150 Mn").
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ _SUMMARY_VERB = (
     r"(?:that\s+)?(?:it\s+)?(?:has\s+|had\s+)?|"
     r"(?:is|are)\s+(?:now\s+)?)?"
     r"(?P<verb>raised|raises|raising|secured|secures|securing|closed|closes|landed|lands|received|receives|gained|attracted|"
-    r"netted|nets|collected|picked\s+up|pulled\s+in|banked|grabbed|snagged|bagged|scored|obtained|got|gets|attracts|"
+    r"netted|nets|collected|picked\s+up|pulled\s+in|(?:brought|brings|raked|rakes|reeled|reels)\s+in|banked|grabbed|snagged|bagged|scored|obtained|got|gets|attracts|"
     r"completed|took\s+out|takes\s+out|in\s+talks\s+to\s+raise|looking\s+to\s+raise|seeking|set\s+to\s+raise|"
     r"nearing\s+the\s+close\s+of|close\s+to\s+closing|"
     r"(?:announced|announces|unveiled|unveils)(?:\s+(?:the\s+)?(?:close|closing|completion|final\s+close)\s+of|"
@@ -106,7 +109,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:is\s+)?leading|led|leads|put|puts|putting|commit(?:s|ted|ting)?)\s+(?:an?\s+|up\s+to\s+)?(?P<amount>(?i:{AMOUNT}))\s+"
             rf"(?:[\w-]+\s+){{0,4}}?(?P<prep>in|into|for|to)\s+"
             r"(?:[A-Z][\w.&'-]*-based\s+(?:[a-z][\w-]*\s+){0,6})?"  # "for UK-based surgical robotics technology developer CMR Surgical"
-            r"(?P<co>(?!Series\b|[A-Z]\s)[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+            r"(?P<co>(?!Series\b|[A-Z]\s)(?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"  # "eFishery", "iRhythm"
         ),
         # "Wow! Momo's $8.5 million Series D raise", "Infra.Market's INR 731.5 crore flat-valuation round"
         "possessive": re.compile(
@@ -141,6 +144,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:\s+(?!by\b)[\w-]+){0,5}?\s+(?:announced|disclosed|raised|closed|secured|unveiled|completed|revealed|landed)\s+"
             r"(?:(?!by\b)\w+\s+){0,2}?by\s+(?P<co>(?:[A-Z][\w.&'-]*-based\s+)?[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of))*)"
         ),
+        # "a $30 million, five-year grant to the Seattle-based Infectious Disease Research Institute", "grants of $10 million to
+        # Vir Biotechnology ... and $18.7 million over five years to Virginia Commonwealth University's ...": a grant's recipient
+        "grant-to": re.compile(
+            rf"(?:\b(?i:grants?)\s+(?:of\s+)?|\band\s+)?(?P<amount>(?i:{AMOUNT}))(?:,?(?:\s+[\w-]+){{1,3}}?)??\s+"
+            rf"(?P<grant>(?i:grants?)\s+)?to\s+(?:the\s+)?(?:[\w.-]+-based\s+)?(?P<co>{_NAME})"
+        ),
+        # "two major deals, which include Beauty e-commerce unicorn Purplle raising $178.5 Mn and edtech unicorn Eruditus
+        # securing $150 Mn": rounds listed as a name and a participle, after "include"/"including"/"such as"/"and"
+        "participle-list": re.compile(
+            r"\b(?:include|includes|included|including|such\s+as|and)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,4}?)"
+            r"(?P<co>(?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,2})\s+"
+            rf"(?:raising|securing|bagging|landing|netting|grabbing|closing|scoring|snagging)\s+(?P<amount>(?i:{AMOUNT}))"
+        ),
+        # "had awarded Stanford University a $50 million grant"
+        "awarded-grant": re.compile(
+            rf"\b(?i:awarded|granted|gave|given|awards|grants|gives)\s+(?:the\s+)?(?P<co>{_NAME})\s+an?\s+(?P<amount>(?i:{AMOUNT}))"
+            r"(?:,?\s+[\w-]+)?\s+(?i:grant)\b"
+        ),
         "rounds-for": re.compile(
             r"\b(?:[Vv]enture\s+)?(?:rounds|financings|fundings|funding)\s+for\s+(?P<list>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)?"
             r"(?:,\s+(?:and\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)?)*)(?=,\s+[a-z]|,?\s+and\s+[a-z]|\s*[.;]|\s*$)"
@@ -169,6 +190,10 @@ def summary_rounds(sentences: list[str], headline_company: str | None = None) ->
         sentence = _PARENTHETICAL.sub("", sentence).replace("--", ", ")
         if _DIGIT.search(sentence):  # the shapes with an amount
             found.extend(_list_rounds(sentence, number))
+            if "grant" in tokens or "grants" in tokens:
+                found.extend(_grant_rounds(sentence, number))
+            if tokens & _LIST_WORDS and tokens & _PARTICIPLES:
+                found.extend(_participle_rounds(sentence, number))
             found.extend(_invested_rounds(sentence, number))
             found.extend(_possessive_rounds(sentence, number))
         if tokens & _VERB_WORDS:
@@ -186,7 +211,8 @@ def summary_rounds(sentences: list[str], headline_company: str | None = None) ->
 # Words without which a shape cannot match: cheap screens before the costly patterns.
 _VERB_WORDS = frozenset(
     """raised raises raising secured secures securing closed closes landed lands received receives gained attracted attracts
-    netted nets collected picked pulled banked grabbed snagged bagged scored obtained got gets completed took takes talks
+    netted nets collected picked pulled brought brings raked rakes reeled reels banked grabbed snagged bagged scored obtained got
+    gets completed took takes talks
     looking seeking set nearing close announced announces unveiled unveils disclosed""".split()
 )
 _LIST_CUE = re.compile(r"(?:rounds|financings|fundings|funding)\s+for\b|\bamong\b")
@@ -313,6 +339,10 @@ def _subject_companies(subject: str, headline_company: str | None) -> list[str]:
     if pair:
         both = [company_from_subject(pair.group("a")), company_from_subject(pair.group("b"))]
         return [c for c in both if c and not is_investor_name(c)] if all(both) else []
+    last = _LAST_OF_LIST.search(subject)
+    if last is not None:
+        # "Commure gets $500m, Spring Health gets $190m, and Tia": the last clause of a list has its own subject
+        subject = last.group("rest")
     if _SUBORDINATE_SUBJECT.match(subject):
         return []  # "Having netted $115 million last October, ...": a clause before the subject, about the past
     told = _TOLD_BY.search(subject)
@@ -329,6 +359,8 @@ def _subject_companies(subject: str, headline_company: str | None) -> list[str]:
     return [company] if company and not is_investor_name(company) else []
 
 
+# The subject of a list's last clause, after ", and" or "; and": "..., and Tia", "; and Dutch startup Axelera AI".
+_LAST_OF_LIST = re.compile(r"(?:^|[,;])\s*and\s+(?P<rest>[^,;]+)$")
 # A legal form written as its own comma piece after a name.
 LEGAL_PIECE = re.compile(r",\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|GmbH|AG|SA|S\.A|N\.V|B\.V)\.?(?=\s*,|\s*$)")
 _SUBORDINATE_SUBJECT = re.compile(r"\s*(?:Having|After|Before|Since|When|Once)\b")
@@ -364,6 +396,55 @@ def _invested_rounds(sentence: str, number: int) -> list[Round]:
         led = bool(re.search(r"\blead|\bled\b", match.group(0)))
         found.append(Round(company, moneys[0], change, investors=names, leads=names if led else [], tail=match.group(0),
                            why=f"funding.investor-invests (summary sentence {number}): {_quote(match.group(0))}"))
+    return found
+
+
+_LIST_WORDS = frozenset("include includes included including such".split())
+_PARTICIPLES = frozenset("raising securing bagging landing netting grabbing closing scoring snagging".split())
+
+
+def _participle_rounds(sentence: str, number: int) -> list[Round]:
+    """Rounds a list names as "<name> raising <amount>" after "include": the deals the sentence counts, each its own round.
+
+    Only after a list word ("which include", "including", "such as") and the "and" that continues such a list: "GeneCentric
+    raising $20M Series B" alone is a round in progress (`_subject_rounds`).
+    """
+    start = re.search(r"\b(?:include|includes|included|including|such\s+as)\s", sentence)
+    if start is None:
+        return []
+    found = []
+    for match in _patterns()["participle-list"].finditer(sentence, start.start()):
+        company = company_from_subject(match.group("co"))
+        moneys = find_amounts(match.group("amount"))
+        if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(match.group(0)):
+            found.append(Round(company, moneys[0], tail=sentence[match.end("amount") :],
+                               why=f"funding.listed-deal (summary sentence {number}): {_quote(match.group(0))}"))
+    return found
+
+
+def _grant_rounds(sentence: str, number: int) -> list[Round]:
+    """Grants to named recipients (LABELLING.md: funding, round `grant`, company = the recipient).
+
+    "to" after an amount names a recipient only in a sentence that calls the money a grant, and only when the word
+    "grant" is next to the amount ("a $30 million, five-year grant to") or the amount continues a list of grants
+    ("grants of $10 million to X ... and $18.7 million over five years to Y").
+    """
+    found = []
+    grants_listed = False
+    for key in ("grant-to", "awarded-grant"):
+        for match in _patterns()[key].finditer(sentence):
+            head = match.group(0)[: match.start("amount") - match.start()].lower()
+            if key == "grant-to":
+                listed = head.startswith("grant") or (head.startswith("and") and grants_listed)
+                if not (match.group("grant") or listed):
+                    continue
+                grants_listed = grants_listed or head.startswith("grant")
+            # "... Institute for adjuvants"; "to Virginia Commonwealth University's Medicines for All Institute": the university
+            company = company_from_subject(re.sub(r"\s+(?:of|for)$", "", re.split(r"['’]s\s", match.group("co"))[0]))
+            moneys = find_amounts(match.group("amount"))
+            if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(match.group(0)):
+                found.append(Round(company, moneys[0], round="grant", tail=match.group(0),
+                                   why=f"funding.grant-to (summary sentence {number}): {_quote(match.group(0))}"))
     return found
 
 
@@ -540,18 +621,19 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
     after_colon = headline.split(": ", 1)[1] if ": " in headline else ""
     found: list[Round] = []
     listing: list[str] = []  # the investors of an "<Investor> invests in A, B, and C" list still being read
+    in_list = False  # such a list, or "fundings for A, B, C", is being read
     for clause in clauses:
         clause = clause.split(": ")[-1]
-        listed = _LISTED_NAME.match(clause) if listing else None
+        listed = _LISTED_NAME.match(clause) if in_list else None
         if listed is not None:
             # "Visa invests in Orda, Oze, WorkPay, and OkHi to boost African financial inclusion": each name is an investee
             company = company_from_subject(listed.group("co"))
             if company and not is_investor_name(company):
                 found.append(Round(company, investors=list(listing), why=f"funding.roundup-list: {_quote(clause)}"))
                 if listed.group("last"):
-                    listing = []
+                    listing, in_list = [], False
                 continue
-        listing = []
+        listing, in_list = [], False
         match = _ROUNDUP_CLAUSE.match(clause)
         if not match or rules.not_a_round(lower(clause), words(clause)):
             continue
@@ -565,12 +647,14 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
             continue  # "US Gold Closes $4.9M Offering": a share offering, not a round
         if match.group("noun") is not None and clause not in after_colon:
             continue  # "Technology Funding | ...": a section name, not a company's round
-        if match.group("noun") is None and match.group("inv") is None and money is None and not rules.FUNDING_NOUN.search(lower(rest)):
+        if match.group("noun") is None and match.group("inv") is None and match.group("for") is None and money is None \
+                and not rules.FUNDING_NOUN.search(lower(rest)):
             continue
         change = "reported" if re.search(r"(?i)\bseeks\b|\bseeking\b|\bin talks\b", clause) else "raised"
         investors = split_names(match.group("inv")) if match.group("inv") else []
         found.append(Round(company, money, change, investors=investors, why=f"funding.roundup-clause: {_quote(clause)}", tail=rest))
         listing = investors if match.group("inv") and not rest else []
+        in_list = bool(match.group("inv") or match.group("for")) and not rest
     return found
 
 
@@ -578,8 +662,8 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
 _LISTED_NAME = re.compile(r"(?P<last>and\s+)?(?P<co>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,2})(?(last)(?:\s+(?:to|for)\s+[a-z].*)?)$")
 
 
-_ROUNDUP_CLAUSE = re.compile(
-    r"(?:(?P<inv>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}?)\s+(?i:invests\s+in|backs)\s+)?"
+_ROUNDUP_CLAUSE = re.compile(  # "Short takes: fundings for Huma, Truvian, ...": a list of companies that raised
+    r"(?:(?P<inv>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}?)\s+(?i:invests\s+in|backs)\s+|(?P<for>(?i:fundings|rounds|financings)\s+for\s+))?"
     r"(?P<co>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,3}?)(?:\s+(?:"  # "eFishery" too
     r"(?P<noun>(?i:funding|financing|fundraise|seeks\s+funding|raises\s+cash|raises\s+funds))"
     r"|(?i:raises|raised|secures|secured|lands|landed|nets|bags|grabs|snags|scores|gets|receives|latches\s+onto|closes|"

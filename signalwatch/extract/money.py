@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from signalwatch.extract.text import lower
 
@@ -19,6 +20,8 @@ _PREFIXES = {
     "inr": "INR", "rs": "INR", "rs.": "INR", "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN",
     "₩": "KRW", "krw": "KRW", "aed": "AED", "sar": "SAR", "₦": "NGN", "ngn": "NGN", "kes": "KES", "zar": "ZAR",
     "cny": "CNY", "rmb": "CNY", "mxn": "MXN", "ils": "ILS", "₪": "ILS", "try": "TRY", "egp": "EGP", "idr": "IDR",
+    # South-East Asian and Taiwanese papers: "MYR 4 million", "RM29.8 billion", "Rp 100 billion", "NT$500 million"
+    "myr": "MYR", "rm": "MYR", "rp": "IDR", "php": "PHP", "₱": "PHP", "thb": "THB", "vnd": "VND", "twd": "TWD", "nt$": "TWD",
 }
 # Currency written after the number ("10 million euros", "50 crore rupees", "SEK" after is rare but seen).
 _SUFFIXES = {
@@ -26,7 +29,7 @@ _SUFFIXES = {
     "yuan": "CNY", "rupees": "INR", "rupee": "INR", "francs": "CHF", "swiss francs": "CHF", "kronor": "SEK",
     "krona": "SEK", "kroner": "NOK", "zloty": "PLN", "won": "KRW", "naira": "NGN", "dirhams": "AED", "riyals": "SAR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "sek": "SEK", "inr": "INR", "cad": "CAD", "aud": "AUD",
-    "jpy": "JPY", "pln": "PLN", "nok": "NOK", "dkk": "DKK",
+    "jpy": "JPY", "pln": "PLN", "nok": "NOK", "dkk": "DKK", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB",
 }
 _UNITS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9,
@@ -64,13 +67,18 @@ class Money:
 
 
 def find_amounts(text: str) -> list[Money]:
-    """Every money amount in `text`, in order of appearance.
-
-    The amount pattern is tried only near numbers (a currency written before a number is at most
-    a few characters long): scanning every character of a sentence with it is several times slower.
-    """
+    """Every money amount in `text`, in order of appearance (a new list; the readers of one item
+    ask for the same sentences' amounts several times, so the reading is kept for recent texts)."""
     if not _DIGIT.search(text):
         return []
+    return list(_amounts_in(text))
+
+
+@lru_cache(maxsize=1024)
+def _amounts_in(text: str) -> tuple[Money, ...]:
+    """`find_amounts` uncached. The amount pattern is tried only near numbers (a currency written
+    before a number is at most a few characters long): scanning every character of a sentence with
+    it is several times slower."""
     low = lower(text)
     found: list[Money] = []
     done = 0  # text before this is read
@@ -87,7 +95,7 @@ def find_amounts(text: str) -> list[Money]:
                     done = money.end
             break
         done = max(done, number.end())
-    return found
+    return tuple(found)
 
 
 _NUMBER_RUN = re.compile(r"\d[\d.,]*")
