@@ -50,23 +50,31 @@ _ADV = (
 # "as Acme's new chief executive": the words between a company's name and the title.
 _CO_NEW = r"(?:(?i:new|next|first|first-ever|interim|permanent|incoming)\s+)?"
 # The role a company gives is never "a former head of strategy": that is who the person was.
-_NOT_FORMER = r"(?!(?i:(?:an?|the|its|his|her)\s+)?(?:former|ex-|previous|outgoing)\b)"
+_NOT_FORMER = r"(?!(?i:(?:an?|the|its|his|her)\s+)?(?:former|ex-|previous|outgoing)\b)(?!(?<=,\s)(?i:current|currently|now)\s)"
+# ("appointed Jacob S. Leach, current President and Chief Operating Officer, to serve as ...": a role held, not the new one)
 # An apposition never holds another person's change: "Peck, ..., will be succeeded by X, who will serve as".
 _PASSIVE_BY = r"[^,]*\b(?i:succeeded|replaced)\s+(?i:by)\b"
 # ", the chief design officer of Apple," or ", a design legend who helped create the iPhone,".
-_APPOS = (
+# "Roy Jakobs (photo) will succeed him": a caption's note after a name.
+_PHOTO = r"(?:\s*\((?i:photo|pictured|pic|above|left|right|inset)\b[^()⟪⟦]{0,20}\))?"
+_APPOS = _PHOTO + (
     rf"(?P<appos>(?:,|\s+-+)\s+(?!(?i:and|or|but|while)\b)(?:[^,⟦⟧]{{0,60}}?\s)??(?:(?:⟪(?P<aco>\d+)⟫'s\s+)?{_ART}⟦(?P<at>\d+)⟧"
     rf"(?:\s+(?i:of|at)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}⟪(?P<aco2>\d+)⟫(?=\s*(?:,|-)|\s+in\s+⟪))?(?:\s+[^,]{{0,80}}?)?"
     rf"|(?!{_PASSIVE_BY})[^,⟦]{{1,80}}?)(?:,\s+(?!{_PASSIVE_BY})[^,]{{1,60}}?){{0,2}}(?:,|\s+-+))?"
 )
 # "Thomas Horton of GE board", "Marissa Mayer of Google": where the person comes from.
 _FROM = r"(?:\s+(?i:of|from|at)\s+(?:the\s+)?⟪\d+⟫(?:\s+(?i:board))?)?"
+# "will succeed Mr. Chen", "will succeed Dr. Gordon Chen": a form of address before the name is no part of it.
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
 # A name that ends the phrase: not the first of "Intel CFO Robert Swan".
 _P_END = r"(?![\s,]*⟦|[\s,]*⟪\d+⟫(?!'s))"  # "Dave Duffield, PeopleSoft's founder" ends at the name
 _LEADIN = r"(?:(?:⟪\d+⟫(?:'s)?|⟦\d+⟧|(?!(?i:to|as|who|that|with)\b)[^\s⟪⟦,;]+)\s+){0,5}?"  # "former Lloyds TSB marketer", "the company's CFO"
 # The words before the person a company appoints never end in "of": "has appointed the former UK boss of Credit Suisse as".
 _HIRE_LEADIN = _LEADIN + r"(?<!\bof\s)"
-_OF_CO = rf"(?:\s+(?i:of|at|for)\s+{_ART}(?:[a-z][\w-]*\s+){{0,3}}{_NAME.format('co2')})?"
+# The lower-case words between "of" and the company describe it ("of contract research organization IQVIA"); a conjunction
+# starts another clause ("CEO of the company when Sol Trujillo exits": Sol Trujillo is no company).
+_OF_CO = (rf"(?:\s+(?i:of|at|for)\s+{_ART}(?:(?!(?:when|while|as|after|before|until|since|and|or|but|who|which|that|if|because)\s)"
+          rf"[a-z][\w-]*\s+){{0,3}}{_NAME.format('co2')})?")
 _OF_DCO = _OF_CO.replace("?P<co2>", "?P<dco2>")
 # What may follow "leaves"/"exits" when a person leaves a post (not "leaves door open", "exits stake").
 _GOING = (
@@ -85,9 +93,12 @@ _DEPART = (
     r"bows\s+out|bails\s+out|is\s+on\s+(?:his|her)\s+way\s+out|(?:was\s+|is\s+)?shown\s+the\s+door|(?:gets|got|given)\s+the\s+boot|"
     r"(?:steps|stepped|stepping|step)\s+back(?=\s+(?:as|from)\b)|"
     # "announced he would be leaving August 1", "said she was stepping down", "has confirmed his intention to step down"
-    r"(?:said|announced|announcing|confirmed|revealed|told\s+staff)\s+(?:that\s+)?(?:she|he)\s+(?:would|will|is|was)\s+(?:be\s+)?"
+    # ... "has announced he's leaving QANTAS"
+    r"(?:said|announced|announces|announcing|confirmed|revealed|told\s+staff)\s+(?:that\s+)?(?:she|he)(?:\s+(?:would|will|is|was)\s+(?:be\s+)?|'s\s+)"
     r"(?:leaving|stepping\s+down|retiring|resigning|departing|quitting|exiting|leave|step\s+down|resign|retire|depart|quit|exit)|"
     r"(?:announced|confirmed|revealed|signalled|signaled)\s+(?:his|her)\s+(?:intention|plans?|decision)\s+to\s+(?:step\s+down|leave|retire|resign|depart|quit)|"
+    # "Air New Zealand CEO Announces Resignation", "Telstra CEO David Thodey announces retirement"
+    r"(?:announces|announced|announcing)\s+(?:(?:his|her|their)\s+)?(?:resignation|retirement|departure)(?!\s+(?:of|from)\b)|"
     r"left\s+to\s+(?:lead|join|run|head|become|pursue|take)|[\"“]?transition[\"”]?\s+out\s+of\s+(?:their|his|her)\s+roles?|"
     r"(?:makes|make|made|making)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?exit(?!\s+(?:from|of)\s+(?:its|the|a)\b))(?![\w-])"  # "CEO makes abrupt exit"
 )
@@ -148,8 +159,14 @@ _DEPART_WORDS = _words(
     "shown boot back "
     "stood stands stand standing retired"
 )
+# "Air New Zealand CEO Announces Resignation": the rules that read a person or a role before a departure verb also read this one.
+_ANNOUNCED_DEPARTURE = _DEPART_WORDS | _words("resignation retirement departure")
 # The keyword screen of each rule, by rule name.
 _GATES = {
+    "title-person-departs": _ANNOUNCED_DEPARTURE,
+    "company-title-departs": _ANNOUNCED_DEPARTURE,
+    "person-departs": _ANNOUNCED_DEPARTURE,
+    "person-departs-as-title": _ANNOUNCED_DEPARTURE,
     "person-named-title": _words("named appointed elected tapped picked chosen selected hired confirmed promoted made installed elevated"),
     "person-becomes-title": _words(
         "becomes become became serve serving take takes over steps step returns return back new going joining run lead head moved moves move "
@@ -161,6 +178,7 @@ _GATES = {
     "and-person-title": _words("and"),
     "person-named-successor": _words("successor replacement"),
     "names-person-successor": _words("successor replacement"),
+    "appointed-person-as-successor": _words("successor replacement"),
     "person-leads-company-as": _words("lead leads run runs head heads"),
     "person-takes-helm": _words("helm reins top"),
     "company-names-person-to-lead": _words("head lead run oversee"),
@@ -193,6 +211,7 @@ _GATES = {
     "person-replaces-person-as": _words("replaces replace succeeds succeed"),
     "to-succeed-person-as": _words("succeed replace"),
     "departs-alongside": _words("alongside along together"),
+    "person-and-others-depart": _words("other"),
     "out-and-in": _words("out"),
     "making-way-for": _words("way"),
     "ousts-person-as": _words("ousts ousted fires fired removes removed dismisses dismissed sacks sacked axes axed oust fire remove dismiss sack"),
@@ -251,6 +270,7 @@ _NEEDS = {
     "person-moves-into-role": _words("role position post"),
     "person-and-becomes": _words("and"),
     # "..., making way for Apple Pay": only after someone leaves
+    "person-and-others-depart": _DEPART_WORDS,
     "making-way-for": _words("step steps stepping stepped down retire retires retiring leave leaves leaving resign resigns resigned quit quits"),
 }
 
@@ -334,7 +354,7 @@ def rules() -> tuple[Rule, ...]:
               rf"(?:(?i:as|to|for|to\s+be|to\s+serve\s+as)\s+)?{_NOT_FORMER}{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}"),
         # "Corvid taps Anna Berg to succeed Lars Holm as CEO"
         _rule("company-names-person-to-succeed", "succession",
-              rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P}\s+(?i:to\s+succeed|to\s+replace|as\s+successor\s+to)\s+{_ART}(?:{T2}\s+)?{P2}"
+              rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P}(?:,\s+\d{{2}},)?\s+(?i:to\s+succeed|to\s+replace|as\s+successor\s+to)\s+{_ART}(?:{T2}\s+)?{P2}"
               rf"(?:\s+(?i:as)\s+{_ART}(?:{_NAME.format('co2')}(?:'s)?\s+)?{T})?"),
         # "Gridspan raises $25M and names former Tesla exec Maria Lopez as COO": the company is the headline's
         _rule("and-names-person", "appointed",
@@ -350,13 +370,18 @@ def rules() -> tuple[Rule, ...]:
               rf"(?i:successor|replacement)"),
         _rule("names-person-successor", "successor",
               rf"(?i:names|appoints|picks|taps)\s+{P}\s+(?:(?i:as)\s+)?(?:(?i:his|her|their|the|new|interim)\s+)*(?i:successor|replacement)"),
+        # "The company has appointed Dr. Lisa Su as his successor", "appointed Satoshi Tsunakawa - another senior executive of the
+        # company who had previously served as chair - as his successor": an appointment told by whose place it takes
+        _rule("appointed-person-as-successor", "successor",
+              rf"{_APPOINT_VERB}\s+{_HIRE_LEADIN}{P}(?:{_APPOS}|\s+[–—-]+\s+(?:[^–—⟪⟦.;]|⟦\d+⟧|⟪\d+⟫){{1,120}}?\s+[–—-]+)\s*,?\s+(?i:as)\s+(?:(?i:his|her|their|its)\s+)(?:(?i:new|interim|permanent)\s+)?"
+              rf"(?i:successor|replacement)\b"),
         # "Karen Yu to lead Brightmind as CEO"
         _rule("person-leads-company-as", "appointed",
               rf"{P}\s+{_ADV}(?i:lead|leads|run|runs|head|heads)\s+{CO}\s+(?i:as)\s+{_ART}{T}"),
         # "Arlo Diaz takes the helm at Brightpath Learning"
         _rule("person-takes-helm", "successor",  # the role of whoever the item says leaves it
               rf"{P}{_APPOS},?\s+{_ADV}(?i:takes|take|took|taking)\s+(?:(?i:the|over\s+the)\s+)?(?i:helm|reins|top\s+(?:job|position|post|spot))\s+"
-              rf"(?i:at|of)\s+{CO}"),
+              rf"(?i:at|of)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}{CO}"),  # "taking the helm of tech-based insurer Oscar Health"
         # "Chief Operating Officer Jim Farley is taking the helm": the role the departing person leaves
         _rule("person-takes-helm-bare", "successor",
               rf"{P}{_APPOS}\s+{_ADV}(?i:takes|take|taking|took)\s+(?:(?i:over)\s+)?(?:(?i:the\s+company's|the|its)\s+)?(?i:helm|reins|reigns)"
@@ -372,7 +397,7 @@ def rules() -> tuple[Rule, ...]:
         # "Current finance chief Doug Warden will assume the role as interim chief executive officer"
         _rule("person-assumes-role-as", "appointed",
               rf"{P}{_APPOS},?\s+{_ADV}(?i:assume|assumes|assuming|carry\s+out|carries\s+out|perform|performs)\s+(?:(?i:the)\s+)?"
-              rf"(?i:role|position|post|duties)\s+(?i:of|as)\s+{_ART}{T}{_OF_CO}"),
+              rf"(?i:roles?|positions?|posts?|duties)\s+(?i:of|as)\s+{_ART}{T}{_OF_CO}"),
         # "Angelo Casanas ... will assume Lombardi's leadership duties on an interim basis"
         _rule("person-assumes-duties", "successor",
               rf"{P}{_APPOS}\s+{_ADV}(?i:assume|assumes|assuming)\s+(?:(?:⟪\d+⟫'s?|(?i:his|her|the|their))\s+)?"
@@ -381,10 +406,11 @@ def rules() -> tuple[Rule, ...]:
         # "Seat has promoted regional brand manager Mark McKenna to head its marketing": the title is in the headline
         _rule("company-names-person-to-lead", "filler",
               rf"{CO}\s+{_ADV}{_APPOINT_VERB}\s+{_LEADIN}{P},?\s+(?i:to\s+(?:head|lead|run|oversee))\b"),
-        # "Microsoft announced its new head of marketing today, Chris Capossela", "Acme welcomes new COO Jane Doe"
+        # "Microsoft announced its new head of marketing today, Chris Capossela", "Acme welcomes new COO Jane Doe"; with another
+        # company's name before the title it is the role the person holds there ("Burberry poaches Smith & Nephew CFO Brown")
         _rule("company-names-title-person", "appointed",
               rf"{CO}\s+{_ADV}(?:(?!(?i:announces|announced|unveils))|(?=(?i:announces|announced|unveils)\s+(?:(?i:its|the|their|a)\s+)?(?i:new)\b))"
-              rf"{_APPOINT_VERB}\s+(?!(?i:(?:(?:its|the|their|his|her)\s+)?(?:former|ex-|previous)))(?:{_ART}(?:{_ANY_NAME}\s+)?){T}[,:]?\s+"
+              rf"{_APPOINT_VERB}\s+(?!(?i:(?:(?:its|the|their|his|her)\s+)?(?:former|ex-|previous)))(?:{_ART}(?:⟪(?P<tco>\d+)⟫(?:'s)?\s+)?){T}[,:]?\s+"
               rf"(?:(?i:today|on\s+\w+day),?\s+)?{P}"),
         # "Acme's new CFO is Jane Doe"
         _rule("company-s-new-title-is", "appointed", rf"{CO}'s\s+(?i:new|next)\s+{T}\s+(?i:is|will\s+be)\s+{P}{_P_END}"),
@@ -434,10 +460,11 @@ def rules() -> tuple[Rule, ...]:
         # "Bob Iger Replaces Bob Chapek ... as Disney CEO", "Gelsinger will replace current chief executive Bob Swan"
         # "Taldar To Replace Ogunsanya As Airtel Africa MD/CEO": with the role written, a headline's surnames are people
         _rule("person-replaces-person-as", "succession",
-              rf"{P}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{P2}\s+(?i:as)\s+{_ART}"
+              rf"{P}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{_HONORIFIC}{P2}\s+(?i:as)\s+{_ART}"
               rf"(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}", surname_ok=True),
         _rule("person-replaces-person", "succession",
-              rf"{P}{_APPOS}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{_ART}(?:{T2}\s+|(?:[a-z][\w-]*\s+){{1,2}})?{P2}"
+              rf"{P}{_APPOS}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{_ART}(?:{T2}\s+|(?:[a-z][\w-]*\s+){{1,2}})?"
+              rf"{_HONORIFIC}{P2}"
               rf"(?:[^.;⟦⟪]{{0,40}}?\s+(?i:as)\s+{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO})?"),
         # "Intel CEO Bob Swan to be Replaced by Former CTO and VMWare CEO, Pat Gelsinger"
         _rule("title-person-replaced-by", "succession_rev",
@@ -445,7 +472,8 @@ def rules() -> tuple[Rule, ...]:
         # "replaced in the interim by CFO Tim Morse", "replacing him with board member Larry Culp", "Andy Jassy to take over"
         _rule("replaced-by", "successor",
               rf"(?i:replaced|succeeded)\s+(?P<interim>(?i:in\s+the\s+interim\s+|on\s+an\s+interim\s+basis\s+))?(?:(?i:in\s+the\s+\w+)\s+)?"
-              rf"(?i:by)\s+{_LEADIN}(?:{_ANY_NAME},\s+|⟦\d+⟧,\s+)?{P}{_P_END}(?!'s)"),
+              rf"(?i:by)\s+{_LEADIN}(?:{_ANY_NAME},\s+|⟦\d+⟧,\s+)?{P}(?:{_P_END}|(?=,\s+{_ART}⟦\d+⟧\s+(?i:of|at)\s))(?!'s)"
+              rf"(?:\s+(?i:as)\s+{_ART}{T}(?![\s,]*⟪))?"),  # "replaced by chief financial officer Peter King as acting CEO"
         # "Johnston will promote David King from chief financial officer of the local newspaper publisher to replace him"
         _rule("names-person-to-replace-him", "successor",
               rf"(?:{_APPOINT_VERB}|(?i:promote|appoint|name|hire|elevate))\s+{_LEADIN}{P}(?:\s+(?i:from)\s+[^,;.⟪]{{1,80}}?)?\s+(?i:to\s+replace|to\s+succeed)\s+(?i:him|her)\b"),
@@ -453,8 +481,10 @@ def rules() -> tuple[Rule, ...]:
         _rule("role-filled-by", "successor",
               rf"(?i:role|post|position|job|seat)\s+{_ADV}(?i:filled)\s+(?P<interim>(?i:on\s+an\s+interim\s+basis\s+|in\s+the\s+interim\s+|temporarily\s+))?"
               rf"(?i:by)\s+{_LEADIN}{P}(?![\s]*[⟦⟪])"),
+        # "replacing him with a retired general, Joaquim Silva e Luna", "replaced him with the ex-CEO of eBay, Meg Whitman"
         _rule("replacing-him-with", "successor",
-              rf"(?i:replacing|replaced|replace)\s+(?i:him|her)\s+with\s+{_LEADIN}{P}{_P_END}(?:\s+(?i:as)\s+{_ART}{T})?"),
+              rf"(?i:replacing|replaced|replace)\s+(?i:him|her)\s+with\s+(?:(?i:a|an|the)\s+(?:[^,;.⟪⟦]|⟦\d+⟧|⟪\d+⟫){{1,60}}?,\s+)?"
+              rf"{_LEADIN}{P}{_P_END}(?:\s+(?i:as)\s+{_ART}{T})?"),
         # "CFO Robert Swan steps into his shoes on an interim basis"
         _rule("person-steps-in", "successor",
               rf"{P}\s+{_ADV}(?i:steps|stepped|step|will\s+step)\s+(?i:into|in\s+to)\s+(?:(?i:his|her|the)\s+)?(?i:shoes|role|position|job)"
@@ -497,7 +527,7 @@ def rules() -> tuple[Rule, ...]:
               rf"(?:\s+(?i:in|on|at)\s+[^,;.⟪⟦]{{1,30}}?)?\s+(?i:from)\s+{_ART}(?:{T2}\s+|(?i:co-?founder|founder)\s+)?{P2}"),
         # "Jonathan Schwartz, Sun's COO, has replaced him", "making way for Ariel Szarfsztejn, current commerce head"
         _rule("person-replaces-him", "successor",
-              rf"{P}(?:,\s+(?:[^,;⟪⟦]|⟪\d+⟫'s|⟦\d+⟧){{1,80}}?,)?\s+{_ADV}(?i:replaces|replaced|replace|succeeds|succeeded|succeed)\s+(?i:him|her)\b"),
+              rf"{P}{_PHOTO}(?:,\s+(?:[^,;⟪⟦]|⟪\d+⟫'s|⟦\d+⟧){{1,80}}?,)?\s+{_ADV}(?i:replaces|replaced|replace|succeeds|succeeded|succeed)\s+(?i:him|her)\b"),
         _rule("making-way-for", "successor", rf"(?i:making|make|makes|made)\s+way\s+for\s+{_LEADIN}{P}{_P_END}"),
         # "Karen Boone, an existing Peloton board member, will take Foley's place", "Elliott Hill coming out of retirement to take over
         # the top role"
@@ -521,6 +551,12 @@ def rules() -> tuple[Rule, ...]:
         _rule("company-ousts-pairs", "departed_pairs",
               rf"(?:{CO}|(?i:the\s+company|it))\s+{_ADV}(?i:ousts|ousted|fires|fired|dismisses|dismissed|lets\s+go\s+of|let\s+go\s+of)\s+"
               rf"(?:(?i:its)\s+)?{_PAIRS}"),
+        # "Vale CEO Fabio Schvartsman and three other senior executives resigned", "Rio Tinto chief executive Jean-Sebastien Jacques and
+        # two other senior managers have resigned": the one person named leaves with others left unnamed
+        _rule("person-and-others-depart", "departed",
+              rf"(?:{CO}(?:'s)?\s+)?{_ART}{T},?\s+{P},?\s+(?i:and)\s+(?:(?i:two|three|four|five|six|several|a\s+few|\d+)\s+)?(?i:other)\s+"
+              rf"(?:(?i:senior|top|board)\s+)?(?i:executives|managers|officials|directors|execs|officers|board\s+members)\s+{_ADV}{_DEPART}",
+              surname_ok=True),
         # "Uber CEO Kalanick resigns", "Yahoo's chief executive Scott Thompson has stepped down", "longtime marketing chief X said she would leave"
         _rule("title-person-departs", "departed",
               rf"(?:{_XCO}{CO}(?:'s)?\s+)?(?P<fb>(?i:co-?founder|founder)\s+(?:and|&)\s+)?{_ART}{T}(?P<fa>\s+and\s+(?i:co-?founder))?,?\s+{P},?\s+"
@@ -593,7 +629,7 @@ def rules() -> tuple[Rule, ...]:
         # "Larry Ellison would relinquish his role as chief executive": the role left
         _rule("person-relinquishes-role", "departed",
               rf"{P}{_APPOS}\s+{_ADV}(?i:relinquish|relinquishes|relinquished|relinquishing|give\s+up|gives\s+up|giving\s+up)\s+"
-              rf"(?i:his|her|the)\s+(?i:role|post|position|title|job)\s+(?i:as)\s+{_ART}{T}"),
+              rf"(?i:his|her|the)\s+(?i:roles?|posts?|positions?|titles?|jobs?)\s+(?i:as)\s+{_ART}{T}"),
         # "... and become the software giant's executive chairman and chief technology officer": the role taken next
         _rule("person-and-becomes", "appointed",
               rf"{P}{_APPOS}\s+[^.;⟪]{{1,80}}?\s(?i:and)\s+(?:(?i:will|would|to)\s+)?(?i:become|becomes)\s+{_ART}{T}{_OF_CO}"),

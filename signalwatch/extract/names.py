@@ -47,12 +47,12 @@ NOT_NAME_WORDS = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
-_PARTICLES = frozenset("de da del della di du van von der den la le bin al ter ten y dos das".split())
+_PARTICLES = frozenset("de da del della di du van von der den la le bin al ter ten y e dos das".split())
 _LEGAL = frozenset("inc inc. corp corp. corporation ltd ltd. limited llc plc gmbh ag sa s.a. co. nv n.v. bv b.v.".split())
 
 # A capitalised token ("Apple", "O'Brien", "3D", "McKenna", "eBay", "J.P."); a possessive stays outside.
 _TOKEN = re.compile(r"(?<![\w'-])(?:[A-Z0-9ÀÖØ-Þ][\w&.+'-]*|[a-z]+[A-Z][\w&.+'-]*)")
-_JOIN = re.compile(r"^\s+(?:(?P<joiner>of|de|da|del|di|du|van|von|der|den|la|le|bin|al|y|&)\s+)?$")
+_JOIN = re.compile(r"^\s+(?:(?P<joiner>of|de|da|del|di|du|van|von|der|den|la|le|bin|al|y|e|&)\s+)?$")
 
 
 def _joins(gap: str, words_so_far: int) -> bool:
@@ -144,7 +144,7 @@ _TITLE_STARTS = frozenset(
     financial technology tech marketing sales operations product people revenue legal security data ai commercial strategy
     customer communications hr information investment medical science scientific content branding brand design growth cloud
     retail digital creative engineering software hardware research risk compliance business editorial news gaming
-    technical md fd boss r ceos cfos ctos coos cmos development""".split()
+    technical md fd boss r ceos cfos ctos coos cmos development board""".split()
 )
 
 
@@ -172,6 +172,7 @@ _AGE = re.compile(r"\d+(?:-[a-z]+)+|[\w.&'-]+-based")  # "46-year-old Daniel Zha
 _ALPHA = re.compile(r"[^\W\d_]")
 _KEEP_DOT = _LEGAL | {"jr.", "sr."}
 _NAME_END_JOINERS = _PARTICLES | {"and", "&", "of"}
+_NICKNAME = re.compile(r"[A-Z][a-z]+\) [A-Z]")  # "(Dick) Lynch": a first name's nickname in brackets, then the surname
 _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w&'-]*)")
 
 
@@ -204,8 +205,10 @@ def _mark_names(text: str, original: str | None = None) -> tuple[str, list[str]]
             low = core.lower()
         gap = text[run_end : match.start()] if run_words else ""
         joins = run_words > 0 and (_joins(gap, run_words) or (low in _LEGAL and gap.strip() == ","))  # "Acme Foods, Inc."
+        if run_words and not joins and (gap, run_words) in ((" (", 1), (") ", 2)) and "(" in text[run_start:match.end() + 2]:
+            joins = gap == ") " or _NICKNAME.match(text, match.start()) is not None  # "Richard (Dick) Lynch"
         in_name = (run_words > 0 and core in _NAME_TAILS and gap == " ") or (  # "Rosewood Hotel Group", "The Thornhill Companies"
-            core == "New" and not run_words and _named_next(text, match.end()))  # "New Century Resources", "New Relic"
+            core == "New" and (not run_words or gap == " ") and _named_next(text, match.end()))  # "New Relic", "Air New Zealand"
         if not in_name and (not core or low in NOT_NAME_WORDS or low.startswith(("ex-", "co-founder"))
                             or not (core[0].isalpha() or _ALPHA.search(core)) or _AGE.fullmatch(low)):
             if run_words:
@@ -252,7 +255,7 @@ def person_like(name: str | None) -> bool:
         return False
     if any(word.isupper() and len(word) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+|I{2,3}|IV", word) for word in words):
         return False  # "IBM", "GE": an acronym is a company
-    return all(word[0].isupper() or word.lower() in _PARTICLES for word in words)
+    return all(word.lstrip("(")[:1].isupper() or word.lower() in _PARTICLES for word in words)  # "Richard (Dick) Lynch"
 
 
 def names_in(marked: list[Marked]) -> list[str]:

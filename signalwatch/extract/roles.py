@@ -61,13 +61,19 @@ _CHIEF = (
     # a bare "chief" only before a person's name or after "interim": "Volkswagen chief Martin Winterkorn resigns",
     # "Howard Schultz to return as interim chief"
     r"|(?<![\w-])[Cc]hief(?=\s+[A-Z][a-z]+\s+[A-Z][a-z])|(?:(?<=[Ii]nterim\s)|(?<=[Aa]cting\s))[Cc]hief\b(?!\s+(?:[Ee]xec|[Oo]f))"
+    # ... and where a headline makes it the role itself: "as chief of Novartis", "Penn to step down as Telstra chief", "Aetna's
+    # chief stepping down", "Air New Zealand chief to start in February"
+    r"|(?<![\w-])[Cc]hief(?=\s+of\s+[A-Z](?!taff\b))"
+    r"|(?<![\w-])(?<![Tt]he\s)[Cc]hief(?=\s*$|\s*[;:]|\s+['‘]?(?i:to|steps|step|stepping|resigns|resigning|quits|exits|departs|leaves|"
+    r"retires|retiring|out|pushed|ousted|fired|named|appointed)\b)"
 )
 _VP = r"(?:(?:[Ss]enior|[Ee]xecutive|[Gg]roup|[Rr]egional|[Gg]lobal|[Cc]orporate)\s+)?(?:[Vv]ice[- ][Pp]resident|VP|SVP|EVP)"
 _HEAD = r"(?:[Gg]lobal\s+|[Ff]ounding\s+)?[Hh]ead"
 _DIRECTOR = r"(?:[Ss]enior\s+|[Gg]lobal\s+|[Ee]xecutive\s+)?[Dd]irector"
 _PLAIN = (
     r"[Gg]eneral\s+[Cc]ounsel|[Gg]eneral\s+[Mm]anager|[Mm]anaging\s+[Dd]irector"
-    r"|(?:[Ee]xecutive\s+|[Cc]o-)?[Cc]hair(?:man|woman|person)?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?)?"
+    r"|[Bb]oard\s+[Cc]hair(?:man|woman|person)?(?!\s+of\b)"  # "Richard (Dick) Lynch will succeed Mr. Chen as Board Chair"
+    r"|(?:[Ee]xecutive\s+|[Cc]o-|[Vv]ice[- ])?[Cc]hair(?:man|woman|person)?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?)?"
     r"|[Pp]resident|[Mm]anaging\s+[Pp]artner|[Gg]eneral\s+[Pp]artner|[Oo]perating\s+[Pp]artner|"
     r"[Vv]enture\s+[Pp]artner|[Tt]reasurer|[Cc]ontroller|[Cc]hief\s+[Aa]ccounting\s+[Oo]fficer|[Ll]ead\s+(?:[Ii]ndependent\s+)?[Dd]irector"
 )

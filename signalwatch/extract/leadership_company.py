@@ -1,0 +1,98 @@
+"""The company of a leadership change as the item names it in full, from a headline's short form.
+
+Headlines shorten names the standfirst writes out ("Walgreens names health care vet as next CEO" /
+"Walgreens Boots Alliance Inc. appointed Tim Wentworth"); LABELLING.md's company is the name as the
+item gives it, and a CRM holds the full one. Only a form the summary writes, and only when it is the
+one way the summary writes the company: two different longer forms ("Google Cloud", "Google DeepMind")
+say nothing about which one the headline meant, so the short form stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from signalwatch.extract.names import NOT_NAME_WORDS
+
+__all__ = ["fuller_form"]
+
+# A run of capitalised words right after the short form: "Boots Alliance Inc.", "Group Corp.", "Resorts Ken".
+_TAIL = re.compile(r"(?: [A-Z][\w&.'’-]*){1,4}")
+# Words that end a name without changing which company it is: a legal form, a group ("Alibaba Group" is Alibaba), or
+# the "Motor Co." of a carmaker's registered name ("Ford Motor Co." is Ford).
+_LEGAL = frozenset("inc corp corporation ltd limited llc plc gmbh ag sa s.a co nv n.v bv b.v se group holding holdings motor motors".split())
+# Capitalised words that end a company's name when they follow it: a role or a word of the sentence.
+_STOP = NOT_NAME_WORDS | frozenset(
+    """ceo cfo cto coo cmo cro cpo cio ciso chief president chairman chairwoman chair director head executive officer board
+    vice svp evp vp md managing founder cofounder co-founder""".split()
+)
+# A longer form followed by one of these words names a part of the company: "the new Propeller San Francisco office".
+_UNIT = re.compile(r"\s+(?:office|offices|unit|division|arm|subsidiary|branch|team|business|operations|board)\b")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+def fuller_form(company: str, summary: str, people: Iterable[str] = ()) -> str:
+    """`company` as the summary writes it in full, when that is the only way it writes it; else `company`.
+
+    A longer form starts with the short one ("Crown" → "Crown Resorts") or spells out its last word
+    ("Samsung Elec" → "Samsung Electronics"). Legal forms and groups are dropped, and a person's name
+    glued to the company by a missing comma is no part of it ("Crown Resorts Ken Barton").
+    A summary that also writes the short form alone ("Ovid Therapeutics' C-suite ... Ovid's chief exec")
+    names the company that way too, and a longer form that names a unit ("Amazon Web Services",
+    "the new Propeller San Francisco office") is the short form's company: both keep the short form.
+    """
+    if not summary or not company:
+        return company
+    firsts = {name.split()[0] for name in people if " " in name}
+    forms = _mentions(company, summary, firsts)
+    if company in forms or len(forms) != 1:
+        return company
+    return forms.pop()
+
+
+def _mentions(company: str, summary: str, firsts: set[str]) -> set[str]:
+    """Each form in which the summary writes `company`: itself, or a longer form that starts with it or spells out its last word."""
+    head, _, last = company.rpartition(" ")
+    forms: set[str] = set()
+    start = summary.find(company)
+    while start >= 0:  # str.find, not a pattern per company name: compiling one per item is slow
+        before = summary[start - 1] if start else " "
+        end = start + len(company)
+        start = summary.find(company, end)
+        if before.isalnum() or before in "'’-":
+            continue
+        completed, cut = _completed_word(summary, end, last)
+        if completed is None:
+            continue  # another word that starts the same way ("SoftBankX")
+        tail = _TAIL.match(summary, cut)
+        words = _name_words(tail.group(0).split() if tail else [], firsts)
+        unit = _UNIT.match(summary, (tail.start() if tail else cut) + len(" ".join(("", *words))))
+        forms.add(company if unit else " ".join(filter(None, (head, completed or last, *words))))
+    return forms
+
+
+def _completed_word(summary: str, end: int, last: str) -> tuple[str | None, int]:
+    """How the summary's word at `end` goes on: ("", end) when it ends there, ("Electronics", its end) when it spells out
+    the short form's last word ("Elec" → "Electronics"), (None, end) for another word; "Borlands" is "Borland"."""
+    cut = end
+    while cut < len(summary) and summary[cut].isalpha():
+        cut += 1
+    rest = summary[end:cut]
+    if not rest or rest in ("s", "es"):
+        return "", cut
+    if len(last) >= 3 and len(rest) >= 3 and rest.islower():
+        return summary[end - len(last) : cut], cut
+    return None, end
+
+
+def _name_words(tail: list[str], firsts: set[str]) -> list[str]:
+    """The words of a tail that belong to the company: up to a role, a sentence word, a person or a legal form."""
+    words: list[str] = []
+    for word in tail:
+        bare = _POSSESSIVE.sub("", word).rstrip(".,")
+        if bare.lower() in _STOP or bare.lower() in _LEGAL or bare in firsts or bare.isupper() and len(bare) > 1:
+            break
+        words.append(bare)
+        if bare != word:
+            break  # a possessive or the end of a sentence closes the name
+    return words
