@@ -12,6 +12,19 @@ Shapes (headline clauses, then summary sentences):
     "<acquirer> is expanding … with|through its (planned) acquisition of <target>"    acquired, buyer = the clause's subject
     "(approval for) the acquisition of <target> by <acquirer>"                       acquired
     "<acquirer> looks to strike a deal to acquire <target>"                          reported
+    "<a> will merge with <b>", "<a> announces basic merger with <b>", "<a> and <b> are reportedly going to merge",
+    "<a>, <b> ink definitive agreement to merge", "<a> have signed a letter of intent with <b> to merge"
+                                                                                     acquired (reported when talked of), target = second
+    "<acquirer> closes|signs agreement for <price> <target> acquisition|takeover"     acquired ("… offer", "could lift …": reported)
+    "<regulator> approves|green lights|will not oppose <acquirer> (ticker) takeover of <target>"  acquired
+    "<acquirer> lobs $687 million takeover of|made a proposal to acquire <target>", "nearing|closes in on a deal to acquire"  reported
+    "<acquirer> to buy <a description>" over a summary naming what is bought ("will pay $65 million for Protego Networks")  acquired
+
+The summary completes a deal: the price from a sentence that names the target ("announcing that it will acquire WheelGroup
+for $124 million") or says what the buyer pays ("Elbit would pay $515 million for the government-owned manufacturer"), never
+a valuation; the buyer's and target's full names from the summary's own telling of the deal ("SSR" → "SSR Mining Inc.");
+and `reported` when the first summary sentence about the deal cites a source ("Breaking news suggests", "according to the
+Information"). A merger to list (a SPAC) is no acquisition.
 
 Control is an acquisition: "a 78% stake in", "100 percent shares in", "a majority stake in" <target> (a
 minority stake is not). A buyer written as a description ("The credit card giant has acquired Tink") is
@@ -65,8 +78,8 @@ _DONE = (
     r"would\s+buy|has\s+bought|purchases|purchased|to\s+purchase|snaps\s+up|snapped\s+up|scoops\s+up|picks\s+up|"
     r"(?:has\s+)?agreed\s+(?:on\s+\w+day\s+|today\s+|this\s+week\s+|in\s+principle\s+)?to\s+(?:acquire|buy|purchase)|"
     r"agrees\s+(?:on\s+\w+day\s+|today\s+|in\s+principle\s+)?to\s+(?:acquire|buy|purchase)|(?:has\s+)?(?:struck|strikes|agrees|agreed|"
-    r"confirms|confirmed|signs|signed)\s+(?:a\s+)?deal\s+to\s+(?:acquire|buy)|(?:to\s+|will\s+)?take\s+over|takes\s+over|took\s+over|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|(?:is|was)\s+acquiring|(?:is|was)\s+buying|completes?\s+(?:the\s+|its\s+)?"
-    rf"(?:{_PRICE}\s+)?(?:acquisition|purchase)\s+of|closes?\s+(?:the\s+|its\s+)?(?:{_PRICE}\s+|\S+\s+)?(?:acquisition|purchase)\s+of|"
+    r"confirms|confirmed|signs|signed)\s+(?:a\s+)?deal\s+to\s+(?:acquire|buy)|(?:to\s+|will\s+)?take\s+over|takes\s+over|took\s+over|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|(?:is|was)\s+acquiring|(?:is|was)\s+buying|complete[sd]?\s+(?:the\s+|its\s+)?"
+    rf"(?:{_PRICE}\s+)?(?:acquisition|purchase)\s+of|close[sd]?\s+(?:the\s+|its\s+)?(?:{_PRICE}\s+|\S+\s+)?(?:acquisition|purchase)\s+of|"
     rf"confirms?\s+(?:the\s+)?(?:{_PRICE}\s+)?(?:acquisition|purchase)\s+of|"
     r"announce[sd]?\s+(?:the\s+|its\s+|plans\s+to\s+)?(?:acquisition\s+of|acquire|buy)|(?:has\s+)?agreed\s+to\s+pay\s+\S+(?:\s+\w+illion)?\s+for|"
     r"will\s+(?:pay|plunk\s+down|spend)\s+\S+(?:\s+\w+illion)?\s+to\s+(?:acquire|buy)|takes\s+(?:sole\s+|full\s+)?control\s+of|"
@@ -82,6 +95,25 @@ _DONE = (
 
     r"took\s+(?:sole\s+|full\s+)?control\s+of"
 )
+# The words a merger's verb phrase runs through: "are reportedly going to", "have signed a definitive agreement to", "strike basic".
+_MERGE_AUX = (
+    r"(?:are|is|have|has|had|will|would|could|may|might|reportedly|officially|now|going|set|plan|plans|planning|to|agree|agrees|agreed|in|"
+    r"principle|sign|signs|signed|ink|inks|inked|strike|strikes|struck|reach|reaches|reached|announce|announces|announced|propose|proposes|"
+    r"proposed|complete|completes|a|an|the|their|definitive|basic|nonbinding|non-binding|binding|final|formal|agreement|accord|deal|letter|"
+    r"of|intent|talks|about|consider|considering|considers|explore|exploring|explores|mull|mulls|mulling)"
+)
+# A merger only planned or talked about is `reported` (LABELLING.md: in talks or rumoured).
+_MERGE_TALK = re.compile(r"\b(?i:reportedly|going\s+to|talks|consider\w*|explor\w*|mull\w*|propos\w*|letter\s+of\s+intent|could|might)\b|\bmay\b")
+# A merger to list on an exchange is no acquisition (LABELLING.md: a SPAC merger to list), nor one told as a person's past.
+_NOT_A_MERGER = re.compile(r"(?i)\bSPAC\b|blank[- ]check|\bacquisition\s+(?:corp|company)|\bgo(?:es|ing)?\s+public\b|\blisting\b")
+_MERGER_PAST = re.compile(r"(?i)\b(?:who|which|whose|after|since|following|(?:19|20)\d\d)\b")
+# "Japanese" in "PayPal has acquired the Japanese Paidy", "Indonesian version of Alipay Dana": where a company is from, not its name.
+_DEMONYM = re.compile(
+    r"(?:Japanese|Chinese|Indonesian|Indian|Korean|German|French|British|American|Australian|Canadian|Brazilian|Mexican|Israeli|"
+    r"Singaporean|Nigerian|Kenyan|Egyptian|Swiss|Swedish|Dutch|Spanish|Italian|Turkish|Vietnamese|Thai|Malaysian|Filipino|Colombian|"
+    r"Argentine|Chilean|Peruvian|Saudi|Emirati|Irish|Danish|Norwegian|Finnish|Polish|Austrian|Belgian|Taiwanese|European|African|Asian)"
+    r"\s+(?=[A-Z]|$)"
+)
 _TALKS = (
     # "Grab looks to strike a deal to acquire Indonesia's GoTo", "Flipkart likely to bag Cleartrip for $40 million"
     r"(?:is\s+|was\s+)?(?:looks|looking|seeks|seeking|aims|aiming|hopes|hoping|wants)\s+to\s+(?:strike|reach|clinch|seal|close)\s+(?:a\s+)?deal\s+"
@@ -91,7 +123,13 @@ _TALKS = (
     r"offered\s+to\s+(?:buy|acquire)|is\s+offering\s+to\s+(?:buy|acquire)|(?:makes|made)\s+(?:a\s+)?(?:\S+\s+)?(?:offer|bid)\s+(?:for|to\s+buy)|"
     r"bids?\s+(?:\S+\s+)?(?:\w+illion\s+)?for|(?:is\s+)?(?:exploring|explores|mulls|mulling|considering|considers|weighs|weighing|eyes|eyeing)\s+"
     r"(?:an?\s+)?(?:\S+\s+)?(?:acquisition\s+of|takeover\s+of|bid\s+for|deal\s+for|buying|acquiring)|"
-    r"(?:is\s+)?(?:nears?|nearing|close\s+to)\s+(?:a\s+)?(?:deal\s+(?:to\s+(?:buy|acquire)|for)|acquiring|buying)|"
+    # "Elbit nearing acquisition of …", "CVS Closes In On $10.5B Deal To Acquire …"
+    rf"(?:is\s+)?(?:nears?|nearing|close\s+to|clos(?:es|ing)\s+in\s+on)\s+(?:an?\s+)?(?:final\s+)?(?:{_PRICE}\s+)?"
+    r"(?:deal\s+(?:to\s+(?:buy|acquire)|for)|acquiring|buying|(?:acquisition|takeover|purchase)\s+of)|"
+    # An offer made for a named company: "Wesfarmers lobs $687 million takeover of …", "Alimentation Couche-Tard made a proposal to
+    # acquire …", "Deutsche Wohnen has made an all-share offer for peer LEG Immobilien"
+    r"(?:makes|made|submits|submitted|lobs|lobbed|launches|launched|tables|tabled)\s+(?:an?\s+)?(?:\S+\s+){0,3}?(?:(?:takeover|buyout)\s+)?"
+    r"(?:bid|offer|proposal|takeover|buyout)\s+(?:to\s+(?:acquire|buy)|for|of)|"
     r"(?:reportedly|said\s+to\s+be)\s+(?:planning\s+to\s+)?(?:buy|acquire|buying|acquiring)|approach(?:es|ed)\s+(?:\S+\s+)?(?:about|over)\s+(?:a\s+)?(?:takeover|deal)|"
     r"(?:is\s+)?(?:set|poised|looking|seeking|moving|expected)\s+to\s+take\s+(?:sole\s+|full\s+)?control\s+of"
 )
@@ -104,7 +142,8 @@ _NOT_A_COMPANY = re.compile(
     r"rights|patents?|licen[cs]e|domain|assets|portfolio|book\s+of\s+business|home|house|team|franchise|brand\s+rights)\b"
 )
 _HISTORY = re.compile(r"\b(?:in\s+(?:19|20)\d\d|previously|earlier|had\s+(?:acquired|bought)|back\s+in|ago|when|after|following|since)\b", re.IGNORECASE)
-_CUT = re.compile(r"(?i)\s+(?:for|in|from|with|to|as|at|after|amid|that|which|who|while|because|says|said|according)\s|[,;:(]|\s+-\s")
+_CUT = re.compile(r"(?i)\s+(?:for|in|from|with|to|as|at|after|amid|that|which|who|while|because|says|said|according|"
+                  r"(?:backed|owned|funded|founded|run|led)\s+by)\s|[,;:(]|\s+-\s")  # "startup backed by Alphabet": its backer
 
 
 @dataclass(frozen=True)
@@ -137,7 +176,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """
     return {
         "talks": re.compile(rf"\s+(?P<verb>(?i:{_TALKS}))"),
-        "done": re.compile(rf"\s+(?:(?i:said|says|announced|confirmed)(?:\s+(?:\w+day|last\s+week|this\s+week|today))?"
+        "done": re.compile(rf"\s+(?:(?i:said|says|announced|confirmed)(?:\s+(?:(?i:on\s+)?\w+day|last\s+week|this\s+week|today))?"
                            rf"\s+(?:(?i:that)\s+)?(?i:it|they)\s+)?(?P<verb>(?i:(?:(?:has|had|have)\s+)?(?:{_DONE})))(?!\s+(?i:by)\b)"),
         # "Spirent said it has agreed to accept a bid of approximately £1.16 billion from U.S. technology company Keysight"
         "accept-from": re.compile(
@@ -176,6 +215,34 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+[a-z]+(?:\s+up)?\s+(?P<tgt>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+"
             rf"(?i:in)\s+(?:an?\s+)?(?:(?P<amount>(?i:{AMOUNT}))\s+)?(?i:acquisition|takeover|buyout|purchase|deal)$"
         ),
+        # "Line Corp. has reached a basic merger deal with internet portal Yahoo Japan Corp.", "Dana will merge with Ovo",
+        # "NorthShore University HealthSystem is in talks to combine with Edward Elmhurst Health": the second named is the target
+        "merge-with": re.compile(
+            r"\s+(?P<verb>(?i:(?:merge|merges|merging|combine|combines|combining|(?:business\s+)?combination|merger)\s+"
+            r"(?:(?:deal|agreement|accord|pact|talks|plan)\s+)?with))(?=\s)"
+        ),
+        # "Yahoo Japan and Line are reportedly going to merge", "Jefferson, Lehigh Valley Health Network ink definitive agreement
+        # to merge", "Yahoo Japan operator and Line strike basic merger accord": two names, then the merger
+        "merge-pair": re.compile(
+            r"\s+(?P<verb>(?i:(?:to\s+merge|merge|merger\s+(?:accord|agreement|deal|pact)|(?:merger|combination)\s+talks)))"
+            r"(?![\w-]|\s+(?i:with|of|and|into)\b)"
+        ),
+        # "Google closes $32bn Wiz acquisition", "BHP signs agreement for $6.4 billion OZ Minerals takeover", "Couche-Tard says it could
+        # lift $47 billion Seven & i offer": the target named between the price and the deal noun
+        "price-noun": re.compile(
+            r"(?<=\s)(?P<verb>(?i:(?:has\s+)?(?:closes|closed|completes|completed|seals|sealed|finali[sz]es|finali[sz]ed|announces|announced|wraps\s+up|"
+            r"clinches|signs\s+(?:an?\s+)?(?:\w+\s+)?agreement\s+for|(?:could|may|will|to)\s+(?:lift|raise|sweeten)|lifts|raises|sweetens|lobs|"
+            r"launches|tables))\s+(?:an?\s+|its\s+|the\s+)?(?:(?i:nearly|about|around|some|more\s+than)\s+)?)"
+            rf"(?P<amount>(?i:{AMOUNT}))\s+(?P<tgt>[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|&\s+\w+)){{0,3}})\s+"
+            r"(?P<noun>(?i:acquisition|takeover|buyout|purchase|offer|bid))\b"
+        ),
+        # "ACCC green lights Wesfarmers (ASX:WES) takeover of API", "CAK approves Moniepoint acquisition of Kopo Kopo", "will not oppose
+        # Woolworths' WOW.AX acquisition of a 55% stake in …": a regulator's yes to a named buyer's deal (LABELLING.md: acquired)
+        "approved": re.compile(
+            r"(?i:approves?|approved|clears?|cleared|green[- ]lights?|green-lit|oks|okays|(?:not|n't)\s+(?:be\s+)?oppos(?:e|ed|ing)(?:\s+to)?)\s+"
+            r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}?)(?:'s|’s|')?(?:\s+\([^()]{0,20}\))?(?:\s+[A-Z]{2,5}\.[A-Z]{2})?\s+"
+            r"(?P<verb>(?i:acquisition|takeover|purchase|buyout))\s+(?i:of)\s+(?P<tgt>[^,;]+)"
+        ),
         "merge": re.compile(
             r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:and|&)\s+(?P<tgt>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+"
             r"(?i:to\s+merge|agree\s+to\s+merge|will\s+merge|merge)\b"
@@ -191,12 +258,15 @@ _VERB_FIRST = {
     "done": ("acq", "tgt", None, 120),
     "passive": ("tgt", "acq", None, 120),
     "with-deal": ("acq", "tgt", None, 200),
+    "merge-with": ("acq", "tgt", None, 120),
+    "merge-pair": ("acq", None, None, 200),
     "accept-from": ("tgt", None, "accept-from-tail", 120),
     "accepts": ("tgt", None, "accepts-tail", 80),
 }
 
 
-def _verb_first(name: str, clause: str) -> list[_Match]:
+@functools.lru_cache(maxsize=64)  # a headline is scanned again when its target is only described (`_described_target`)
+def _verb_first(name: str, clause: str) -> tuple[_Match, ...]:
     """The first occurrence of a verb-first shape in each ";"-separated part of `clause`, with the words around the verb."""
     before_name, after_name, tail_name, reach = _VERB_FIRST[name]
     patterns = _patterns()
@@ -213,13 +283,17 @@ def _verb_first(name: str, clause: str) -> list[_Match]:
             position = verb.start() + 1
             if verb.start() <= segment_start:
                 continue  # nothing before the verb
-            groups: dict[str, str | None] = {"verb": verb.group("verb"), before_name: clause[max(segment_start, verb.start() - reach) : verb.start()]}
+            verb_start = _back_over_aux(clause, segment_start, verb.start("verb")) if name in _AUX_LED else verb.start()
+            groups: dict[str, str | None] = {"verb": clause[verb_start : verb.end()].strip(),
+                                             before_name: clause[max(segment_start, verb_start - reach) : verb_start]}
             if tail_pattern is not None:
                 tail = tail_pattern.match(clause, verb.end(), segment_end)
                 if tail is None:
                     continue
                 groups.update(tail.groupdict())
                 end, tgt_start = tail.end(), verb.end()
+            elif after_name is None:
+                end, tgt_start = verb.end(), verb.end()  # both names stand before the verb ("Dana and Ovo to merge")
             else:
                 after = clause[verb.end() : segment_end]
                 stripped = after.lstrip()
@@ -227,11 +301,28 @@ def _verb_first(name: str, clause: str) -> list[_Match]:
                     continue
                 groups[after_name or "tgt"] = stripped
                 end, tgt_start = segment_end, segment_end - len(stripped)
-            begin = max(segment_start, verb.start() - reach)
+            begin = max(segment_start, verb_start - reach)
             found.append(_Match(groups, begin, end, tgt_start if before_name == "acq" else begin, clause[begin:end]))
             break
         segment_start = segment_end + 1  # past the ";": "…; Broadcom to buy Broadlight for $200m"
-    return found
+    return tuple(found)
+
+
+# Merger verbs are found by their keyword, then read back over the words of their verb phrase ("are reportedly going to [merge]",
+# "have signed a definitive agreement to [merge]"): cheaper than trying that run of words at every space of every clause.
+_AUX_LED = frozenset({"merge-with", "merge-pair"})
+_AUX_WORDS = frozenset(_MERGE_AUX[3:-1].split("|"))
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _back_over_aux(clause: str, segment_start: int, start: int, limit: int = 8) -> int:
+    """Where the run of up to `limit` verb-phrase words that ends at `start` begins (`start` itself when there is none)."""
+    for _ in range(limit):
+        word = _WORD_BEFORE.search(clause, max(segment_start, start - 40), start)
+        if word is None or word.group(1).lower() not in _AUX_WORDS:
+            break
+        start = word.start()
+    return start
 
 
 def _segment_ends(clause: str) -> list[int]:
@@ -253,11 +344,70 @@ def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
     clauses = [headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline]
     deals = [deal for index, clause in enumerate(clauses) for deal in _read(clause, index, lambda: _item_subject(clauses))]
     if not deals:
+        deals = _described_target(headline, clauses[1:3])
+    if not deals:
         return []
     merged = _merge(deals, clauses)
-    return [_extraction(replace(d, acquirer=fuller_name(_as_the_body_names(d.acquirer, clauses), clauses[1:]) if d.acquirer else None,
-                                money=(_body_figure(d.money, clauses[1:3]) if d.clause == 0 else d.money) or _deal_sentence_price(d, clauses[1:])))
-            for d in merged]
+    return [_extraction(_finished(deal, clauses)) for deal in merged]
+
+
+# A company named as what is bought in a summary: "will pay $65 million for Protego Networks", "in the process of acquiring
+# mobile-search app Vurb", "a multi-billion-dollar buyout of OZ Minerals".
+_BOUGHT_NAME = re.compile(
+    r"(?i:\bfor|\bof|\bacquiring|\bacquire|\bbuying|\bbuy|\bpurchasing)\s+(?:(?i:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}"
+    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+)
+
+
+def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal]:
+    """"Cisco to buy security start-up" over "Networking giant will pay $65 million for Protego Networks": a headline that
+    tells what it buys, not its name, and a summary that names it as what is bought (told in a shape of its own)."""
+    for name, change in (("done", "acquired"), ("talks", "reported")):
+        for match in _verb_first(name, headline):
+            acquirer, described = _acquirer(match.groups["acq"] or ""), (match.groups.get("tgt") or "").strip()
+            if not acquirer or not re.match(r"[a-z]", described) or _NOT_A_COMPANY.search(described):
+                continue  # a named target (read by the shapes), or a stake, a building, a unit
+            for sentence in summary_sentences:
+                for bought in _BOUGHT_NAME.finditer(sentence):
+                    target = company_from_subject(bought.group("name"))
+                    if target and not _same(target, acquirer) and not is_place(target) and not _BACKGROUND.search(sentence):
+                        money = _amount(None, f"{match.groups['verb']} {described}")
+                        why = f"acquisition.described-target (headline, named in the summary): {' '.join((headline + ' / ' + bought.group(0)).split())[:120]!r}"
+                        return [_Deal(acquirer, target, change, money, 0, why)]
+    return []
+
+
+def _finished(deal: _Deal, clauses: list[str]) -> _Deal:
+    """A deal with the names as the summary spells them out and the price the summary states when its own clause gave none."""
+    money = (_body_figure(deal.money, clauses[1:3]) if deal.clause == 0 else deal.money)
+    why = deal.why
+    if money is None:
+        money = _deal_sentence_price(deal, clauses[1:])
+        why += f"; price {money.amount:,.0f} {money.currency} from the summary" if money else ""
+    acquirer = fuller_name(_as_the_body_names(deal.acquirer, clauses), clauses[1:]) if deal.acquirer else None
+    hearsay = _told_by_a_source(deal, clauses[1:]) if deal.change == "acquired" else None
+    change, why = ("reported", f"{why}; reported: the summary cites a source ({hearsay!r})") if hearsay else (deal.change, why)
+    return replace(deal, acquirer=acquirer, money=money, change=change, why=why)
+
+
+# A summary that tells the headline's deal on someone's word: "Breaking news suggests Microsoft is preparing to purchase …",
+# "… for a cool $110 million, according to the Information", "the news leaked that Visa was to acquire …" (LABELLING.md:
+# a reported deal is `reported`). A company's own statement or filing is no source of that kind.
+_HEARSAY = re.compile(
+    r"(?i:\b(?:news|reports?)\s+(?:suggests?|leaked|emerged)|\bleaked\b|\bapparently\b|\brumou?red\b|\bis\s+said\s+to\b|"
+    r"\bsources?\s+(?:say|said|told|familiar|close)|\breportedly\b(?!\s+(?:exceeding|worth|valued|around|about|over|more|less|for|at))|\bpeople\s+familiar|\baccording\s+to\s+(?:people|sources|reports?|media)\b)|"
+    r"\b(?i:according\s+to)\s+(?:the\s+)?(?!(?i:a|an|its|their|the\s+(?:company|companies|firm|statement|release|filing)))[A-Z]|"
+    r"\b(?i:reports|reported)\s*\.?$"
+)
+
+
+def _told_by_a_source(deal: _Deal, summary_sentences: list[str]) -> str | None:
+    """The words by which the first summary sentence about the deal (naming its target or its buyer) cites a source, if it does."""
+    for sentence in summary_sentences[:3]:
+        if any(name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence) for name in (deal.target, deal.acquirer)):
+            source = _HEARSAY.search(sentence)
+            return source.group(0).strip() if source else None
+    return None
 
 
 def _as_the_body_names(name: str, clauses: list[str]) -> str:
@@ -333,6 +483,25 @@ def _deal_sentence_price(deal: _Deal, summary_sentences: list[str]) -> Money | N
             money = _amount(None, sentence)
             if money is not None:
                 return money
+    # "Cisco Systems …, announcing that it will acquire WheelGroup for $124 million in stock" under "Cisco acquires WheelGroup":
+    # a sentence that names the target states the deal's price even when its buyer is told in a way no shape reads.
+    named = re.compile(rf"(?<![\w-]){re.escape(deal.target)}(?![\w-])")
+    for sentence in summary_sentences[:3]:
+        found = named.search(sentence)
+        if found and not _BACKGROUND.search(sentence):
+            money = _amount(None, sentence[found.start() :]) or _amount(None, sentence)  # the figure after the name first
+            if money is not None:
+                return money
+    # "Israeli defense contractor Elbit would pay $515 million (NIS 1.75 billion) for the government-owned weapons manufacturer",
+    # "PayPal pays converted about 2.3 billion euros for the payment service": what the buyer pays, the target told by description
+    buyer = re.compile(rf"(?<![\w-]){re.escape(deal.acquirer)}(?![\w-])") if deal.acquirer else None
+    for sentence in summary_sentences[:3]:
+        found = buyer.search(sentence) if buyer else None
+        pays = re.search(r"(?i)\b(?:pay|pays|paid|paying)\b", sentence[found.end() :]) if found else None
+        if found and pays and not _BACKGROUND.search(sentence):
+            money = _amount(None, sentence[found.end() + pays.start() :])
+            if money is not None:
+                return money
     return None
 
 
@@ -352,14 +521,16 @@ def _body_figure(money: Money | None, summary_sentences: list[str]) -> Money | N
 
 # The shapes in the order they are tried; a later shape never reads a verb an earlier one already read.
 _SHAPES = (
-    ("accepts", "acquired"), ("accept-from", "acquired"), ("in-deal", "acquired"), ("merge", "acquired"), ("talks", "reported"),
-    ("passive", "acquired"), ("of-by", "acquired"), ("purchase-of", "acquired"), ("done", "acquired"), ("with-deal", "acquired"),
-    ("noun-by", "acquired"),
+    ("accepts", "acquired"), ("accept-from", "acquired"), ("in-deal", "acquired"), ("merge", "acquired"), ("approved", "acquired"), ("price-noun", "acquired"),
+    ("merge-with", "acquired"), ("merge-pair", "acquired"), ("talks", "reported"), ("passive", "acquired"), ("of-by", "acquired"),
+    ("purchase-of", "acquired"), ("done", "acquired"), ("with-deal", "acquired"), ("noun-by", "acquired"),
 )
 _DEAL_NOUNS = ("acquisition", "purchase", "takeover", "buyout")
 # Per shape, words (lower case) of which every wording of it holds one: a clause with none is not scanned for it.
 _SHAPE_CUES: dict[str, tuple[str, ...]] = {
-    "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",), "passive": ("by", "sold"),
+    "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",),
+    "price-noun": (*_DEAL_NOUNS, "offer", "bid"), "approved": _DEAL_NOUNS, "merge-with": ("merg", "combin"), "merge-pair": ("merg", "combin"),
+    "passive": ("by", "sold"),
     "of-by": ("by",), "purchase-of": _DEAL_NOUNS, "with-deal": _DEAL_NOUNS, "noun-by": ("by",),
 }
 
@@ -402,6 +573,22 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
         acquirer = company_from_subject(groups.get("acq") or groups.get("acq2") or "")
         target = company_from_subject(groups.get("tgt") or groups.get("tgt2") or "")
         targets, price_text = ([target] if target else []), clause[match.end :]
+    elif name == "approved":
+        acquirer, targets, price_text = company_from_subject(groups["acq"]), _target_list(groups["tgt"]), groups["tgt"]
+    elif name == "price-noun":
+        # the buyer is read back from the verb (a pattern that tries a name at every capital letter costs more)
+        buyer = _NAME_BEFORE_VERB.search(clause, 0, match.start)
+        acquirer, target = _acquirer(buyer.group("acq")) if buyer else None, company_from_subject(groups["tgt"])
+        targets, price_text = ([target] if target else []), ""
+        if re.search(r"(?i)offer|bid|lift|raise|sweeten|lobs|launches|tables", groups["verb"] + " " + groups["noun"]):
+            change = "reported"  # an offer, not yet a deal (LABELLING.md)
+    elif name in ("merge-with", "merge-pair"):
+        if _NOT_A_MERGER.search(clause) or _MERGER_PAST.search(groups["acq"][-60:]):
+            return []  # "Satellogic to go public through merger with Cantor Fitzgerald SPAC", "who led its 2018 merger with Cigna"
+        acquirer, targets = _merger_sides(name, groups["acq"], groups.get("tgt") or "")
+        price_text = clause[match.end :] if name == "merge-pair" else groups.get("tgt") or ""
+        if _MERGE_TALK.search(groups["acq"][-100:] + " " + groups["verb"]):
+            change = "reported"
     elif name in ("accepts", "accept-from"):
         acquirer = _last_name(re.split(r"(?i)\s+(?:for|in|to|as|and)\s", groups["acq"])[0]) if name == "accept-from" else company_from_subject(groups["acq"])
         target = named_company(_subject_tail(groups["tgt"]))
@@ -428,7 +615,7 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
     money = _amount(groups.get("amount") or None, price_text)
     before = clause[: match.tgt_start] if name in ("done", "talks", "with-deal") else clause[: match.end]
     after = clause[match.tgt_start :] if name in ("done", "talks", "with-deal") else ""
-    if change == "acquired" and (re.search(r"(?i)\b(?:reportedly|rumou?red|could|may|might|considering|sources|said\s+to\s+be)\b", before)
+    if change == "acquired" and (re.search(r"\b(?:(?i:reportedly|rumou?red|could|might|considering|sources|said\s+to\s+be)|may)\b", before)
                                  or _SOURCED.search(after)):
         change = "reported"
     why = f"acquisition.{name} ({'headline' if index == 0 else f'summary sentence {index}'}): {' '.join(match.text.split())[:90]!r}"
@@ -439,6 +626,36 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
 _SOURCED = re.compile(r"(?i)\b(?:sources?\s+(?:say|said|told|familiar)|reportedly(?!\s+(?:exceeding|worth|valued|around|about|over|more|less))|"
                       r"according\s+to\s+(?:people|sources|reports?|media))\b")
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|da|del|der|la|le))?\s+[A-Z][\w'-]+")
+
+
+# "Google [closes …]", "BHP [signs agreement for …]", "Couche-Tard says it [could lift …]", "Wesfarmers (ASX:WES) […]"
+_NAME_BEFORE_VERB = re.compile(
+    r"(?:^|(?<=\s))(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})(?:\s+\([^()]{0,20}\))?(?:\s+(?i:says|said)\s+(?i:it))?\s+$"
+)
+
+
+def _merger_sides(name: str, before: str, after: str) -> tuple[str | None, list[str]]:
+    """The first-named and second-named company of a merger: "Dana" merging with "Ovo"; "Yahoo Japan and Line" to merge."""
+    before = _LEAD_IN.sub("", before.strip())
+    if name == "merge-with":
+        # "Naver Corp. said … its Japanese messaging app provider Line Corp. [has reached a basic merger deal with]": the name before the verb
+        run = re.search(r"(?:^|\s)((?:[A-Z0-9][\w.&'!-]*|[a-z]+[A-Z][\w.&'!-]*)(?:\s+(?:[A-Z0-9][\w.&'!-]*|of|&)){0,4})\s*$", before)
+        first = company_from_subject(after_descriptor(_DEMONYM.sub("", run.group(1)))) if run else None
+        return first or _acquirer(before), _target_list(after)
+    before = _BASED.sub("", before)  # "Stayton, Ore.-based Santiam Hospitals": where it sits, then the name
+    # "Santiam Hospitals and Clinics have signed a nonbinding letter of intent with Samaritan Health Services [to merge]"
+    paired = re.fullmatch(rf"(?P<a>.+?)\s+(?:{_MERGE_AUX}\s+){{1,8}}?with\s+(?P<b>[^,]+)", before)
+    if paired:
+        first, second = _clause_subject(paired.group("a")), _last_name(paired.group("b"))
+        return first, [second] if first and second else []
+    pair = re.fullmatch(r"(?P<a>.+?)(?:\s+and\s+|\s+&\s+|,\s+(?!.*\s(?:and|&)\s))(?P<b>[^,]+)", before)
+    if pair is None:
+        return None, []
+    first, second = _last_name(pair.group("a")), _last_name(pair.group("b"))
+    return first, [second] if first and second else []
+
+
+_BASED = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,2}?(?:[A-Z][\w.'-]*,\s+)?[A-Z][\w.]*-(?:based|headquartered)\s+")
 
 
 def _without_deal_verb(name: str) -> str:
@@ -468,7 +685,17 @@ def _acquirer(text: str) -> str | None:
                   "", text)
     text = re.sub(r"^(?:[\w.&-]+-(?:listed|headquartered))\s+", "", text)  # "Nasdaq-listed Grab"
     text = re.sub(r"\s*\([^)]{0,30}\)", "", text)
-    return named_company(text) if text else None
+    if not text:
+        return None
+    # "Israeli defense contractor Elbit", "German health group Siemens Healthineers": what the buyer is, then its name
+    described = _DESCRIBED.fullmatch(text)
+    return named_company(text) or (company_from_subject(described.group("name")) if described else None)
+
+
+_DESCRIBED = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:(?!(?:the|a|an|we|they|it|is|are|was|were|has|have|had|as|to|of|and|in|on|at|for|by|with)\s)[a-z][\w-]*\s+){1,4}"
+    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+)
 
 
 def _subject_tail(text: str) -> str:
@@ -478,7 +705,7 @@ def _subject_tail(text: str) -> str:
 # "a 78% stake in Sumac", "100 percent shares in Kopo Kopo Inc.", "a majority stake in Trust Merchant Bank", "100% of Kenya's
 # Transnational Bank": control of the company is an acquisition of it (LABELLING.md); a minority stake is not.
 _STAKE = re.compile(
-    r"(?i)\s*(?:an?\s+|the\s+|its\s+)?(?P<more>(?:additional|further|remaining)\s+)?(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)|"
+    rf"(?i)\s*(?:an?\s+|the\s+|its\s+)?(?:{_PRICE}\s+)?(?P<more>(?:additional|further|remaining)\s+)?(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)|"
     r"(?P<word>majority|controlling))\s+(?:(?:equity\s+)?(?:stake|interest|shareholding|ownership|holding)\s+|(?:of\s+(?:the\s+|its\s+)?)?shares\s+)?"
     r"(?:in|of)\s+(?:the\s+)?(?=\S)"
 )
@@ -486,6 +713,7 @@ _STAKE = re.compile(
 
 _ASSETS_OF = re.compile(r"(?i)(?:[\w&-]+,?\s+){0,5}?(?:the\s+|most\s+of\s+the\s+)?assets\s+of\s+(?=\S)")
 # "the account-to-account payment business of Nordic platform Nets": a unit without a name of its own (LABELLING.md)
+_OWNED_UNIT = re.compile(r"(?i)(?:[\w-]+\s+){0,3}?(?:business|businesses|unit|units|division|divisions|arm|operations|assets|stake)\b")
 _UNIT_OF = re.compile(r"(?i)\b(?:business|businesses|unit|units|division|divisions|arm|operations)\s+of\b")
 
 
@@ -498,6 +726,7 @@ def _target_list(text: str) -> list[str]:
         if stake.group("pct") and float(stake.group("pct")) <= 50 and not stake.group("more"):
             return []  # a minority stake
         text = text[stake.end() :]
+    text = _BASED.sub("", text.strip(), count=1) if _BASED.match(text.strip()) else text  # "Springfield, Tenn.-based NorthCrest Health"
     head = _CUT.split(" " + text.strip(), maxsplit=1)[0].strip()
     head = re.sub(r"\s*\([^)]{0,30}\)", "", head)
     if _NOT_A_COMPANY.search(head) or _UNIT_OF.search(head):
@@ -518,6 +747,12 @@ def _last_name(text: str) -> str | None:
     if possessive and is_place(possessive.group("name")):
         text = text[possessive.end() :]  # "Africa's leading online commerce platform DPO", "Indonesia's GoTo": a place, then the name
     elif possessive:
+        rest = text[possessive.end() :]
+        if _OWNED_UNIT.match(rest):
+            return None  # "Uber's businesses in Southeast Asia", "GoTo's e-commerce unit": a unit without a name of its own (LABELLING.md)
+        owned = re.match(r"[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|&))*", rest)
+        if owned and " " in owned.group(0).strip() and not is_place(owned.group(0)):
+            return company_from_subject(after_descriptor(owned.group(0)))  # "Tenet Healthcare's Pacific Coast Network": the named unit
         return company_from_subject(possessive.group("name"))
     run = re.search(r"(?:^|\s)((?:[A-Z0-9][\w.&'!-]*|[a-z]+[A-Z][\w.&'!-]*)(?:\s+(?:[A-Z0-9][\w.&'!-]*|of|&))*)\s*$", text)
     if run is None:
@@ -537,8 +772,10 @@ def _amount(explicit: str | None, text: str) -> Money | None:
     for money in find_amounts(source):
         after = source[money.end : money.end + 25].lower()
         before = source[max(0, money.start - 30) : money.start].lower()
-        if re.match(r"\s*(?:per\s+share|a\s+share|each|market\s+cap)", after) or "premium" in after:
-            continue
+        if re.match(r"\s*(?:per\s+share|a\s+share|each|market\s+cap)", after) or "premium" in after or money.amount < 10_000:
+            continue  # a per-share price, or a figure without its unit ("its $975 acquisition": LABELLING.md, a typo is no amount)
+        if re.search(r"valuation\s+(?:of\s+)?(?:\w+\s+){0,2}$", before):
+            continue  # "bringing the Turkish fintech company to a valuation of more than $1bn": the buyer's worth, not the price
         if explicit or _PRICE_BEFORE.search(before) or _PRICE_AFTER.match(after):
             return money
     return None
@@ -548,7 +785,7 @@ _PRICE_BEFORE = re.compile(
     r"(?:\bfor|valued\s+at|worth|\bof|in\s+an?|\bpay|paying|spend|plunk\s+down|bids?|offers?|up\s+to|about|approximately|estimated|"
     r"some|nearly|around|more\s+than|at\s+least|exceeding|topping|north\s+of|upwards\s+of)\s*(?:an?\s+)?(?:cool\s+|staggering\s+|reported\s+)?$"
 )
-_PRICE_AFTER = re.compile(r"\s*(?:\([^()]{0,25}\)\s*)?(?:\w+\s+){0,2}?(?:deal|acquisition|takeover|offer|bid|buy|purchase|transaction|buyout)\b")
+_PRICE_AFTER = re.compile(r"\s*(?:\([^()]{0,25}\)\s*)?(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|offer|bid|buy|purchase|transaction|buyout|stake)\b")
 
 
 def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
@@ -560,12 +797,22 @@ def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
             kept.append(deal)
             continue
         money = deal.money if deal.money is not None else twin.money  # the body's figure (LABELLING.md)
-        kept[kept.index(twin)] = replace(twin, money=money, acquirer=twin.acquirer or deal.acquirer, why=f"{twin.why}; completed by {deal.why}")
+        # "SSR" in the headline, "SSR Mining" in the summary's telling of the same deal: the buyer's full name
+        fuller = re.sub(r"\s+of\s+[A-Z][\w\s]*$", lambda m: "" if is_place(m.group(0)[4:]) else m.group(0), deal.acquirer or "")
+        name = _LEGAL_FORM.sub("", fuller)  # "Line Corp.": a longer form, not a longer name
+        acquirer = fuller if twin.acquirer and (name == twin.acquirer or name.startswith(twin.acquirer + " ")) else twin.acquirer or deal.acquirer
+        # "Kopo Kopo Inc.", "Varian Medical Systems Inc" under a headline's "Varian": the target as the summary's telling names it
+        bare = _LEGAL_FORM.sub("", deal.target)
+        target = deal.target if bare == twin.target or bare.startswith(twin.target + " ") else twin.target
+        kept[kept.index(twin)] = replace(twin, money=money, acquirer=acquirer, target=target, why=f"{twin.why}; completed by {deal.why}")
     headline_deals = [d for d in kept if d.clause == 0]
     if headline_deals:
         others = [d for d in kept if d.clause > 0 and not any(_same(d.acquirer, h.acquirer) for h in headline_deals)]
         kept = headline_deals + [d for d in kept if d.clause > 0 and d not in others] + others
     return kept
+
+
+_LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|Co)\.?$")
 
 
 def _close(first: Money, second: Money) -> bool:
@@ -576,7 +823,14 @@ def _same(first: str | None, second: str | None) -> bool:
     if not first or not second:
         return False
     a, b = first.lower(), second.lower()
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+    return (a == b or a.startswith(b + " ") or b.startswith(a + " ") or _initials_of(first, second) or _initials_of(second, first)
+            or _DEMONYM.fullmatch(first[: -len(second)]) is not None or _DEMONYM.fullmatch(second[: -len(first)]) is not None)
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """"API" for "Australian Pharmaceutical Industries": a summary names the target by its initials."""
+    words = [word for word in name.split() if word[:1].isupper()]
+    return short.isupper() and 2 <= len(short) == len(words) and short == "".join(word[0] for word in words)
 
 
 def _extraction(deal: _Deal) -> Extraction:

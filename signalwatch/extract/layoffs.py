@@ -8,6 +8,8 @@ cumulative total is not a count). When the item tells one company's cut, the sum
 complete it even where they name no one ("About 240 employees will be affected", "which accounts
 for nearly 15% of the company's workforce", "Layoff of 2,500 people"). Counts may be written in
 words ("three thousand staffers"); "several hundred" or "thousands of jobs" is a cut with no count.
+All of the staff ("lays off every single worker", "all its employees") is 100 percent; a figure after "N% of" is the
+whole staff, not the count; "Naver, Com2uS slash workforce" and "Rappi and Lime announce impending layoffs" are one cut each.
 Negated clauses ("doesn't expect layoffs"), unnamed subjects ("big banks cut jobs", "Some startups
 are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
 """
@@ -22,9 +24,11 @@ from signalwatch.events import EventType
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import (
+    after_descriptor,
     company_from_subject,
     fuller_name,
     has_company_suffix,
+    is_place,
     named_company,
     plain_capitals,
     plausible_company,
@@ -39,7 +43,8 @@ SUMMARY_SENTENCES = 4
 LAYOFF_WORDS = frozenset(
     """lay lays laid laying layoff layoffs cut cuts cutting slash slashes slashing eliminate eliminates eliminating axe axes
     axing shed sheds shedding fire fires firing downsize downsizes downsizing redundancies
-    workforce reduction jobs sacks sacked culls culled trims trimmed rid goodbye let lets letting slashed axed eliminated fired""".split()
+    workforce reduction jobs sacks sacked culls culled trims trimmed rid goodbye let lets letting slashed axed eliminated fired
+    trim trimming cull culling sack sacking reduce reduces reduced reducing headcount""".split()
 )
 _PEOPLE = r"(?:jobs|workers|employees|staff|staffers|people|positions|roles|members\s+of\s+staff|team\s+members|of\s+employees)"
 _WORKFORCE = r"(?:workforce|staff|employees|workers|team|headcount|jobs|employee\s+base|global\s+workforce|corporate\s+workforce)"
@@ -49,7 +54,7 @@ _WORD_NUMBERS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 _WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s?(?:k|thousand))?|\d{1,2},\d{2},\d{3})"
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:'\d{3})+|\d+(?:\.\d+)?(?:\s?(?:k|thousand))?|\d{1,2},\d{2},\d{3})"
 # "three thousand staffers" is 3000, "nine per cent" 9 per cent: written in digits once, before any shape reads the clause
 # (one pass, rather than every figure pattern trying every number word); "several hundred"/"thousands of" stay words.
 _SPELLED = re.compile(rf"(?i)\b({_WORD_NUMBER})(?:\s+(hundred|thousand)\b|(?=\s?(?:%|per\s?cent|percent)))")
@@ -62,7 +67,7 @@ _FRACTIONS = {
 _IN_EVERY = re.compile(r"\bone\s+in\s+(?:every\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CUT_VERB = (
-    r"(?:lay(?:s|ing)?\s+off|laid\s+off|to\s+lay\s+off|cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|"
+    r"(?:lay(?:s|ing)?\s+off|laid\s+off|to\s+lay\s+off|(?<=to\s)layoff|cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|"
     r"shed(?:s|ding)?|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|cull(?:s|ed|ing)?|trim(?:s|med|ming)?|(?:get(?:s|ting)?|got)\s+rid\s+of|"
     r"says?\s+goodbye\s+to|let(?:ting|s)?\s+go(?:\s+of)?|let(?:ting|s)?(?=\s+(?:[\w,.%'-]+\s+){0,5}?(?:staff|employees|workers|people|staffers|members)\s+go\b)|"
     r"reduc(?:e|es|ed|ing)\s+(?:its\s+|the\s+size\s+of\s+its\s+|the\s+)?"
@@ -116,16 +121,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "noun-at": re.compile(r"(?i:layoffs|job\s+cuts|redundancies)\s+(?i:at)\s+(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"),
         # "Meta Layoffs", "Vodafone plans 11,000 job cuts", "Spotify Announces Significant Workforce Reduction"
         "noun": re.compile(
-            r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+(?:(?i:plans|announces|announced|confirms|unveils|begins|starts|enacts|enacted|"
+            r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}(?:\s+and\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})?)\s+"
+            r"(?:(?i:plans?|announces|announced|announce|confirms?|unveils?|begins|begin|starts|enacts|enacted|"
             r"conducts|conducted|implements|implemented|undergoes|underwent|makes|made|hit\s+with|hit\s+by|is\s+hit\s+by)\s+"
-            r"(?:(?i:a|new|more|another|significant|substantial|major|fresh|sweeping|round\s+of|wave\s+of)\s+)*(?P<obj>(?:\d[\d,]*\s+)?)"
+            r"(?:(?i:a|new|more|another|significant|substantial|major|fresh|sweeping|impending|upcoming|further|round\s+of|wave\s+of)\s+)*"
+            r"(?P<obj>(?:\d[\d,]*\s+)?)"
             r"(?i:job\s+cuts|layoffs|lay-?offs|lay\s+offs|redundancies|workforce\s+reduction)|(?i:layoffs|job\s+cuts)\b)(?!\s+(?i:at)\b)"
             rf"(?:\s+(?i:of)\s+(?P<of>{_ABOUT}{_NUMBER}\s+(?i:{_PEOPLE})))?"
         ),
         # "11,000 jobs", "1,300 office jobs", "862 of its employees"
-        "count": re.compile(rf"(?<![\w$€£.,])(?P<n>{_NUMBER})\s+(?:(?:more\s+)?(?:(?!(?i:percent|per|of)\b)[A-Za-z][a-z-]+\s+)?(?:(?i:{_PEOPLE}))\b"
+        "count": re.compile(rf"(?<![\w$€£.,'-])(?P<n>{_NUMBER})\s+(?:(?:more\s+)?(?:(?!(?i:percent|per|of)\b)[A-Za-z][a-z-]+\s+)?(?:(?i:{_PEOPLE}))\b"
                             r"|(?i:of\s+(?:its|their|the)\b))"),
-        "bare-count": re.compile(rf"^\s*{_ABOUT}(?P<n>{_NUMBER})(?![\w%.,]|\s?(?i:per\s?cent|percent))"),
+        "bare-count": re.compile(rf"^\s*{_ABOUT}(?P<n>{_NUMBER})(?![\w%.,-]|\s?(?i:per\s?cent|percent))"),
         "percent": re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))"
                               r"(?!\s+(?i:premium|stake|valuation|higher|lower|drop|rise|jump|increase|fall|decline))"),
         # the summary's figures for a cut told elsewhere: "About 240 employees will be affected", "layoffs that will impact
@@ -137,8 +144,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<n2>{_NUMBER})\s+(?i:{_PEOPLE})\b"
         ),
         "stated-share": re.compile(
-            r"(?<![\w.])(?P<p>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))\s+(?:(?i:of)\s+(?:(?i:its|their|the\s+company's|"
-            r"the\s+firm's|the)\s+)?(?:[\w,-]+\s+){0,3}?(?i:workforce|staff|employees|headcount|employee\s+base|workers|people)\b|"
+            r"(?<![\w.-])(?P<p>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))\s+(?:(?i:of)\s+(?:(?i:its|their|the\s+company's|"
+            r"the\s+firm's|the)\s+)?(?:[\w,'-]+\s+){0,3}?(?i:workforce|staff|employees|headcount|employee\s+base|workers|people)\b|"
             r"(?i:reduction\s+(?:from|in|of)\s+(?:its\s+|the\s+)?(?:headcount|workforce|staff)))"
         ),
         "fraction": re.compile(rf"\b(?P<f>{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})\s+(?:of\s+)?(?:(?:its|their|the)\s+)?"
@@ -155,7 +162,7 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
     cuts = [c for c in cuts if not c.company or _can_cut(c.company)]
     if any(c.company and not c.weak for c in cuts):
         cuts = [c for c in cuts if not c.weak]  # "Meta Layoffs: Mark Zuckerberg fires 11,000 employees": Meta
-    if cuts and len({c.company.lower() for c in cuts if c.company}) <= 1:
+    if cuts and _one_company([c.company for c in cuts if c.company]):
         cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
     lead = next((c.company for c in cuts if c.company), None) or company_hint or _headline_company(headline)
     merged = _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))
@@ -168,6 +175,11 @@ _NOT_CUTTERS = frozenset(
     """some many several most other others all few both big these those more major top tech startups companies firms taking
     days weeks months years report reports""".split()
 )
+
+
+def _one_company(names: list[str]) -> bool:
+    """Whether `names` all name one company ("Okta" and "Okta Inc.", "Hootsuite" and "Hootsuite Inc.")."""
+    return all(_same(names[0], name) for name in names[1:])
 
 
 def _can_cut(company: str) -> bool:
@@ -235,10 +247,12 @@ def _read(clause: str, index: int) -> list[_Cut]:
     for match in [*patterns["noun-at"].finditer(clause), *patterns["noun"].finditer(clause)] if nouns else ():
         if _NEGATION.search(clause[max(0, match.start() - 40) : match.end()]):
             continue
-        company = company_from_subject(match.group("co"))
-        if company and company not in _DEPARTMENTS and _can_cut(company):
-            count = _count(match.groupdict().get("obj") or match.groupdict().get("of") or "", bare=True)
-            found.append(_Cut(company, count, None, index, _why("layoffs.company-layoffs", match.group(0), index)))
+        # "Rappi and Lime announce impending layoffs": each company named
+        names = re.split(r"\s+and\s+", match.group("co")) if match.re is patterns["noun"] else [match.group("co")]
+        for company in [company_from_subject(name) for name in names] if all(map(company_from_subject, names)) else []:
+            if company and company not in _DEPARTMENTS and _can_cut(company):
+                count = _count(match.groupdict().get("obj") or match.groupdict().get("of") or "", bare=True)
+                found.append(_Cut(company, count, None, index, _why("layoffs.company-layoffs", match.group(0), index)))
     return found
 
 
@@ -286,25 +300,37 @@ def _subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
         " " + subject
     ).strip(" ,")
     subject = re.sub(r"\s+(?:Planning|Preparing|Looking|Moving|Reportedly|Set|Expected|Poised|Gearing|Readies|Readying)\b.*$", "", subject)  # Title Case
+    subject = re.sub(r"^(?:In|On|By|Since|Earlier|Last|This)\s+(?:[\w.]+\s+){0,2}?(?:[A-Z][a-z]+|\d{4}|week|month|year),\s+", "", subject)
+    place = re.search(r"(?:,|\s-+)\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})'s\s[^,]*,?$", subject)
+    if place and _ends_with_place(place.group("place")):
+        company = named_company(subject[: place.start()])  # "Grab Holdings, Southeast Asia's leading ride-hailing app,": the name
+        if company:
+            return [company], False
+    if re.search(r"(?:,|\s-+)\s+(?:the|a|an)\s[^,]*,?$", subject):
+        company = named_company(subject.rstrip(",") + ",")  # "Redfin, the major real estate listing company,": the name before the apposition
+        if company:
+            return [company], False
     listed = re.fullmatch(r"(.+?)\s+and\s+(.+)", subject)
     if listed and "," not in listed.group(1)[-3:] and not re.search(r"\s[a-z]", listed.group(2)):
         # "Affirm Holdings Inc. and Upstart Holdings Inc.": two names; "Payroll and HR services provider Gusto" is one description
         names = [company_from_subject(part) for part in (listed.group(1), listed.group(2))]
         if all(names):
             return [n for n in names if n], False
+    if re.fullmatch(rf"{_NAME_RUN}(?:,\s+{_NAME_RUN})+", subject):
+        names = [company_from_subject(part) for part in subject.split(", ")]  # "Naver, Com2uS slash workforce": each one
+        if all(names) and not any(is_place(n or "") for n in names):
+            return [n for n in names if n], False
     if re.search(r"^[A-Z][^,]*'s\s+[A-Z][\w.-]+,\s+[A-Z][^,]*'s\s+[A-Z][\w.-]+", subject):
         return [c for c in (company_from_subject(part) for part in subject.split(", ")) if c], False  # "Doudna's Intellia, Zhang's Aera"
     subject = _SAYS.sub("", subject).strip()
-    subject = re.sub(r"^(?:In|On|By|Since|Earlier|Last|This)\s+(?:[\w.]+\s+){0,2}?(?:[A-Z][a-z]+|\d{4}|week|month|year),\s+", "", subject)
-    if re.search(r"(?:,|\s-+)\s+(?:the|a|an)\s[^,]*,?$", subject):
-        company = named_company(subject.rstrip(",") + ",")  # "Redfin, the major real estate listing company,": the name before the apposition
-        if company:
-            return [company], False
     if _IT.search(subject):
         return [], False  # "The CRISPR company is laying off": the item's company, named elsewhere
     while subject and re.search(r"\s[a-z][\w-]*$", subject) and not subject.endswith(","):
         subject = subject.rsplit(None, 1)[0]  # "Salesforce is planning": the auxiliaries after the name
     company = named_company(subject)
+    described = _DESCRIBED.fullmatch(subject) if company is None else None
+    if described:
+        company = company_from_subject(described.group("name"))  # "UK paytech GoCardless": what the company is, then its name
     if company is None or (_PERSON_VERB_SUBJECT.search(subject) and not has_company_suffix(subject) and not subject.endswith(("Inc", "Inc."))):
         source = re.search(r"(?i)\b(?:from|at)\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})", obj)
         if source:
@@ -343,8 +369,10 @@ def _figures(obj: str, require_people: bool) -> tuple[int | None, float | None]:
 def _count(text: str, bare: bool) -> int | None:
     """The number of people cut: "11,000 jobs", "12000 employees"; after "lay off", a bare "12,000"."""
     for match in _patterns()["count"].finditer(text[:120]):
-        if re.search(r"(?i)\bof\s+(?:its|their|the)\s+(?:over\s+|more\s+than\s+|about\s+)?$", text[: match.start()]):
-            continue  # "1,300 of its 6,400 employees": the total
+        if re.search(r"(?i)\bof\s+(?:its|their|the)\s+(?:over\s+|more\s+than\s+|about\s+)?$", text[: match.start()]) or re.search(
+                r"(?i)(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:(?:its|their|the)\s+)?(?:(?:about|around|approximately|nearly|some|over)\s+)?$",
+                text[: match.start()]):
+            continue  # "1,300 of its 6,400 employees", "10 per cent of around 2,500 employees": the total
         if _CUMULATIVE.match(text[match.end() : match.end() + 12].strip() or "-"):
             continue  # "more than 1,000 jobs in total": several rounds together (LABELLING.md)
         return _number(match.group("n"))
@@ -356,7 +384,7 @@ def _count(text: str, bare: bool) -> int | None:
 
 
 def _number(text: str) -> int | None:
-    text = text.replace(",", "").strip().lower()
+    text = text.replace(",", "").replace("'", "").strip().lower()  # "1'000": a Swiss thousands mark
     scale = 1000 if text.endswith(("k", "thousand")) else 1
     digits = re.sub(r"\s?(?:k|thousand)$", "", text)
     try:
@@ -373,11 +401,30 @@ def _percentage(text: str) -> float | None:
     fraction = _patterns()["fraction"].search(head)
     if fraction:
         return _FRACTIONS[fraction.group("f").lower()]
+    if _WHOLE.search(head):
+        return 100.0  # "lays off every single worker", "laying off all its employees" (LABELLING.md: a share, here all of it)
     every = _IN_EVERY.search(head)
     if every:
         n = every.group("n").lower()
         return round(100 / (_SMALL[n] if n in _SMALL else int(n)), 1)
     return None
+
+
+_WHOLE = re.compile(
+    r"(?i)^\s*(?:all\s+(?:of\s+)?(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?(?:employees|staff|staffers|workers|workforce)|(?:its|their|the)\s+entire\s+"
+    r"(?:workforce|staff)|(?:the\s+)?entire\s+(?:company|staff|workforce)|every\s+(?:single\s+)?(?:worker|employee|staffer))\b"
+)
+def _ends_with_place(name: str) -> bool:
+    """"Southeast Asia", "South Korea": a place, maybe after a word for its part."""
+    words = name.split()
+    return any(is_place(" ".join(words[i:])) for i in range(len(words)))
+
+
+_DESCRIBED = re.compile(
+    r"(?:[A-Z][\w.]*\s+)?(?:(?!(?:the|a|an|we|they|it|is|are|was|were|has|have|had|as|to|of|and|in|on|at|for|by|with)\s)[a-z][\w-]*\s+){1,4}"
+    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+)
+_NAME_RUN = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}"
 
 
 def _in_digits(clause: str) -> str:
@@ -389,6 +436,7 @@ def _in_digits(clause: str) -> str:
 
 
 _LAYOFF_CUE = re.compile(r"(?i)\b(?:lay|laid|layoffs?|lay-offs?|job\s+cuts|cut|cuts|cutting|redundanc\w*|reduction|affected|impacted|let\s+go|"
+                         r"letting\s+go|lets\s+go|"
                          r"eliminat\w*|slash\w*|ax(?:e|es|ed|ing)|shed\w*|sack\w*|cull\w*)\b")
 _EARLIER_FIGURE = re.compile(r"(?i)\b(?:already|earlier|previous|previously|last\s+(?:year|month|week)|in\s+total|so\s+far|to\s+date|since)\b")
 
@@ -423,7 +471,10 @@ def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:
             continue
         count = twin.count if twin.count is not None and not _more_precise(cut.count, twin.count) else cut.count if cut.count is not None else twin.count
         percentage = twin.percentage if twin.percentage is not None else cut.percentage
-        company = twin.company if twin.company and cut.company and len(cut.company) < len(twin.company) + 3 else cut.company or twin.company
+        company = (twin.company if twin.company and cut.company and (len(cut.company) < len(twin.company) + 3
+                   or not cut.company.lower().startswith(twin.company.lower())) else cut.company or twin.company)
+        if twin.company and cut.company and _described(twin.company):
+            company = cut.company  # the summary names it plainly
         kept[kept.index(twin)] = replace(twin, company=company, count=count, percentage=percentage, why=f"{twin.why}; completed by {cut.why}")
     return [replace(cut, company=_spelled_out(cut.company, text)) for cut in kept]
 
@@ -438,8 +489,24 @@ def _more_precise(new: int | None, old: int) -> bool:
 def _same(first: str | None, second: str | None) -> bool:
     if not first or not second:
         return first == second
+    if _described(first) or _described(second):
+        # "Ride-Hailing & Food Delivery App Grab" (a Title Case headline) and "Grab Holdings" (the summary)
+        return _same_name(after_descriptor(first), after_descriptor(second))
+    return _same_name(first, second)
+
+
+def _described(name: str) -> bool:
+    """"Ride-Hailing & Food Delivery App Grab": a Title Case description, then the name (not "Upstart Holdings")."""
+    return len(name.split()) >= 3 and after_descriptor(name) != name
+
+
+def _same_name(first: str, second: str) -> bool:
     a, b = first.lower(), second.lower()
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ") or a.split()[0] == b.split()[0]
+    short, long = sorted((a, b), key=len)
+    if a == b or a.startswith(b + " ") or b.startswith(a + " ") or a.split()[0] == b.split()[0]:
+        return True
+    # "Philips" in "Royal Philips NV": the same company as the summary names it in full ("Holdings" ending a name is no name)
+    return f" {short} " in f" {long} " and not long.endswith(" " + short)
 
 
 def _spelled_out(company: str | None, text: str) -> str | None:

@@ -126,7 +126,7 @@ def _deals(title: str, summary: str = "") -> list[Extraction]:
                       'stake in Sumac Microfinance Bank, paving the way for its entry into the country’s tightly regulated '
                       'banking sector. The deal comes barely five months after Moniepoint’s earlier attempt to buy '
                       'payments firm KopoKopo fell through.'),
-                     ('acquired', 'Sumac', 'Moniepoint', None, None), id='rh10-0115'),
+                     ('acquired', 'Sumac Microfinance Bank', 'Moniepoint', None, None), id='rh10-0115'),  # the label's name (round 8)
         # holdout10 rh10-0114: 'acquisition of … by …'
         pytest.param('CAK approves Moniepoint acquisition of Kopo Kopo',
                      ('In a significant development for the digital financial services sector, the Competition Authority '
@@ -158,7 +158,7 @@ def _deals(title: str, summary: str = "") -> list[Extraction]:
                      ('Reuters reported in May Nasdaq-listed Grab was looking to strike a deal to buy smaller rival GoTo '
                       'in the second quarter and had hired advisers to work on the proposed acquisition. A deal could '
                       'value GoTo at around US$7 billion (RM29.8 billion).'),
-                     ('reported', 'GoTo', 'Grab', None, None), id='rh10-0185'),
+                     ('reported', 'GoTo', 'Grab', 7000000000.0, 'USD'), id='rh10-0185'),  # the label's price (round 8)
         # holdout10 rh10-0166: a Title Case word before the buyer that the summary leaves off
         pytest.param('Superapp Grab to buy Malaysian supermarket chain Jaya Grocer',
                      ('Grab, a Southeast Asian tech giant, is buying Malaysian grocery chain, Jaya Grocer, saying this in '
