@@ -9,11 +9,33 @@ needs more than the bare word; unresolved events are still stored. The rules liv
 
 from __future__ import annotations
 
+import re
+
 from signalwatch.events import SignalEvent
 from signalwatch.matching.index import AccountMatcher, Resolution
 from signalwatch.matching.names import normalize_domain, normalize_name
 
-__all__ = ["AccountIndex", "Resolution", "normalize_domain", "normalize_name", "item_text"]
+__all__ = ["AccountIndex", "Resolution", "normalize_domain", "normalize_name", "item_text", "headline_short_form"]
+
+
+_POSSESSIVE_GAP = re.compile(r"^(?:['’]s?)?\s*")
+
+
+def headline_short_form(name: str, title: str) -> str | None:
+    """The leading words of `name` that `title` writes on their own ("Walgreens" for "Walgreens Boots
+    Alliance" in "Walgreens names health care vet as next CEO"), longest first; None when the title
+    writes the name in full, or no shorter form of it. "Kovira" in "Kovira Systems raises" is part of
+    the full name there, so no short form."""
+    words = name.split()
+    if len(words) < 2 or name in title:
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:size])
+        following = words[size]
+        for match in re.finditer(rf"(?<![\w&.-]){re.escape(prefix)}(?![\w&-])", title):
+            if not _POSSESSIVE_GAP.sub("", title[match.end():], count=1).startswith(following):
+                return prefix
+    return None
 
 
 def item_text(event: SignalEvent) -> str:
@@ -25,10 +47,23 @@ class AccountIndex(AccountMatcher):
     """Lookup tables built once per poll from the account list."""
 
     def explain(self, event: SignalEvent) -> Resolution:
-        """How `apply` would resolve `event`, with the reason (for `signalwatch explain`)."""
+        """How `apply` would resolve `event`, with the reason (for `signalwatch explain`).
+
+        The extractor gives a company as the summary writes it in full ("Walgreens Boots Alliance")
+        when the headline shortens it ("Walgreens names … CEO"); a CRM may hold either. When the full
+        name ties to no account, the headline's own short form is tried, under the same rules."""
         searched = event.attributes.get("searched_account")  # set by the per-account news search
-        return self.resolve(event.company_name, event.company_domain, item_text(event),
-                            searched if isinstance(searched, int) else None)
+        account = searched if isinstance(searched, int) else None
+        text = item_text(event)
+        found = self.resolve(event.company_name, event.company_domain, text, account)
+        if found.account_id is None and found.method == "none" and event.company_name:
+            short = headline_short_form(event.company_name, event.title)
+            if short:
+                alternative = self.resolve(short, event.company_domain, text, account)
+                if alternative.account_id is not None:
+                    return Resolution(alternative.account_id, alternative.confidence, alternative.method,
+                                      f"the headline writes '{event.company_name}' as '{short}'; {alternative.reason}")
+        return found
 
     def apply(self, event: SignalEvent) -> SignalEvent:
         """A copy of `event` with account, confidence and method set."""

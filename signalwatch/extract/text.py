@@ -117,8 +117,10 @@ def unshout(text: str) -> str:
 
     Text with lower-case letters is returned unchanged; title acronyms ("CEO") keep their capitals.
     """
+    if not text.isupper():  # a lower-case letter (or no cased letter at all): nothing shouted
+        return text
     letters = sum(1 for char in text if char.isalpha())
-    if letters < 12 or any(char.islower() for char in text):
+    if letters < 12:
         return text
 
     def fix(match: re.Match[str]) -> str:
