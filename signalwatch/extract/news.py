@@ -71,7 +71,9 @@ def why_none(title: str, summary: str = "") -> str:
         return "no funding, leadership, acquisition or layoff word in the headline or summary, and no amount in the headline"
     said = f"the {', '.join(readers)} patterns matched no clause they know"
     models = load_model() or {}
-    feats = features(headline, body) if models else []
+    if not models:
+        return said + "; the learned detectors are switched off (their training found no gain over these patterns)"
+    feats = features(headline, body)
     for task, model in models.items():
         detection = decide(model, task, feats)
         if model.threshold > 1.0:

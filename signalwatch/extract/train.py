@@ -5,7 +5,7 @@
 
 The training sets (`POOL`) are every real labelled set that is spent (tuning material, its errors
 read): the dev part of tests/fixtures/news/real (`evaluate.split_of(id) == "dev"`), train2,
-holdout2, holdout3, holdout4, holdout9 and holdout10. The test part of the real corpus and the
+holdout2, holdout3, holdout4, holdout9, holdout10, holdout12 and holdout13. The test part of the real corpus and the
 judges that have not been spent are never read here.
 
 Choice by leave-one-set-out: for each set, both tasks are fitted on the other sets and the whole
@@ -47,7 +47,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "news"
 # The sets trained on, in a fixed order: (name, folder under FIXTURES). "real" contributes its dev part only.
 POOL: tuple[tuple[str, str], ...] = (
     ("dev", "real"), ("train2", "train2"), ("holdout2", "holdout2"), ("holdout3", "holdout3"), ("holdout4", "holdout4"),
-    ("holdout9", "holdout9"), ("holdout10", "holdout10"),
+    ("holdout9", "holdout9"), ("holdout10", "holdout10"), ("holdout12", "holdout12"), ("holdout13", "holdout13"),
 )
 GRID: tuple[tuple[float, int], ...] = ((0.003, 2), (0.01, 3))  # (l2, min_count)
 THRESHOLDS = tuple(round(0.50 + 0.05 * i, 2) for i in range(10))  # 0.50 .. 0.95
