@@ -220,14 +220,17 @@ def _edgar_week(app: App) -> None:
 
 def _history(app: App) -> str:
     """The backfilled events in the store: what a new account's first poll showed without alerting."""
+    from signalwatch.stories import retold
+
     lines = ["-- history of the new accounts, stored without alerting (backfill) --"]
     names = {account.id: account.name for account in app.store.list_accounts()}
     events = [event for _, event in app.store.list_events(limit=500) if event.attributes.get("backfill")]
     for event in sorted(events, key=lambda e: (e.source, e.occurred_at, e.account_id is None)):
         account = names.get(event.account_id, "") if event.account_id is not None else f"({event.company_name or '?'})"
-        lines.append(f"  {event.source:<16} {event.occurred_at:%Y-%m-%d}  {account[:22]:<22} {event.title[:90]}")
+        again = " (same story, another outlet)" if retold(event) else ""
+        lines.append(f"  {event.source:<16} {event.occurred_at:%Y-%m-%d}  {account[:22]:<22} {event.title[:90]}{again}")
     lines.append("  (a name in brackets: the search found the item, but it is about that company, not an account;"
-                 " an acquisition is stored once per side)")
+                 " an acquisition is stored once per side; a story told again by another outlet never alerts twice)")
     if len(lines) == 1:
         lines.append("  (none)")
     return "\n".join(lines) + "\n"

@@ -28,6 +28,8 @@ def test_the_demo_shows_real_companies_history_from_recorded_responses(tmp_path:
 
     history = first.split("-- history of the new accounts, stored without alerting (backfill) --", 1)[1]
     assert "Klarna to slash workforce by 10 per cent" in history  # per-account news
+    # the same layoffs told by a second outlet is stored, and shown as the same story (it never alerts twice)
+    assert re.search(r'Klarna to cut 10% of its workforce due to "market restraints" \(same story, another outlet\)', history)
     assert "Boeing ousts CEO Dennis Muilenburg" in history
     # an ordinary-word name found by its own account's search is tied; the acquirer's copy is named, not hidden
     assert re.search(r"\bSlack +Slack Spikes 32%", history) and re.search(r"\(Salesforce\) +Slack Spikes 32%", history)
