@@ -58,7 +58,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     rows = []
     accounts = {a.id: a.name for a in store.list_accounts()}
     for event_id, event in store.list_events(limit=args.limit, source=args.source):
-        account = accounts.get(event.account_id, "-") if event.account_id else f"unmatched ({event.match_method})"
+        account = accounts.get(event.account_id, "-") if event.account_id else f"unmatched ({event.match_method or 'not resolved'})"
         rows.append((event_id, event.occurred_at.strftime("%Y-%m-%d"), f"{event.type}/{event.change}", account,
                      event.company_name, event.source, event.title))
     print_table(["id", "date", "event", "account", "company (as named)", "source", "title"], rows)

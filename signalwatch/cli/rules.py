@@ -206,7 +206,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
         used = next((d.payload["heat"] for o in outcomes for d in o.drafts if isinstance(d.payload.get("heat"), (int, float))), None)
         if used is not None:
             heat += f", {used:.1f} with it (the alert's)"
-        print(f"account: {account.name} ({tier}, matched by {event.match_method}, {heat})")
+        # an event stored with its account already set (a hand-made or rule-test event) was never resolved: no method
+        how = f"matched by {event.match_method}" if event.match_method else "given with the event, not matched by name or domain"
+        print(f"account: {account.name} ({tier}, {how}, {heat})")
     first_report = retold(event)
     if first_report:
         after = "no report of it had alerted, so this one could" if first_report != told(event) else "it alerted then, so this one never does"

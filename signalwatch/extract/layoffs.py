@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
+from signalwatch.extract.excerpt import excerpt
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import (
@@ -527,6 +528,5 @@ def _extraction(cut: _Cut) -> Extraction:
 
 
 def _why(rule: str, text: str, index: int) -> str:
-    text = " ".join(text.split())
     where = "headline" if index == 0 else f"summary sentence {index}"
-    return f"{rule} ({where}): {text[:90]!r}"
+    return f"{rule} ({where}): {excerpt(text, 90)!r}"

@@ -1,0 +1,213 @@
+"""Who an acquisition names: the buyer and target companies as a clause writes them.
+
+A name is read out of the words around a deal verb: the subject before it ("Broadcom, the semiconductor giant,"),
+the company after a description ("the hugely popular photo-sharing service Instagram"), control of a company
+("a 78% stake in Sumac"; a minority stake names no target), never a place, a stake, a building or an unnamed unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalwatch.extract.acquisition_price import PRICE
+from signalwatch.extract.text import after_descriptor, company_from_subject, has_company_suffix, is_place, named_company
+
+__all__ = [
+    "BASED", "DEMONYM", "LEAD_IN", "LEGAL_FORM", "NOT_A_COMPANY", "acquirer_name", "as_the_body_names", "clause_subject",
+    "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list",
+]
+
+# "Japanese" in "PayPal has acquired the Japanese Paidy", "Indonesian version of Alipay Dana": where a company is from, not its name.
+DEMONYM = re.compile(
+    r"(?:Japanese|Chinese|Indonesian|Indian|Korean|German|French|British|American|Australian|Canadian|Brazilian|Mexican|Israeli|"
+    r"Singaporean|Nigerian|Kenyan|Egyptian|Swiss|Swedish|Dutch|Spanish|Italian|Turkish|Vietnamese|Thai|Malaysian|Filipino|Colombian|"
+    r"Argentine|Chilean|Peruvian|Saudi|Emirati|Irish|Danish|Norwegian|Finnish|Polish|Austrian|Belgian|Taiwanese|European|African|Asian)"
+    r"\s+(?=[A-Z]|$)"
+)
+
+
+NOT_A_COMPANY = re.compile(
+    r"(?i)\b(?:stake|stakes|shares|campus|building|buildings|headquarters|office|land|property|properties|plant|factory|"
+    r"rights|patents?|licen[cs]e|domain|assets|portfolio|book\s+of\s+business|home|house|team|franchise|brand\s+rights)\b"
+)
+
+
+_CUT = re.compile(r"(?i)\s+(?:for|in|from|with|to|as|at|after|amid|that|which|who|while|because|says|said|according|"
+                  r"(?:backed|owned|funded|founded|run|led)\s+by)\s|[,;:(]|\s+-\s")  # "startup backed by Alphabet": its backer
+
+
+def as_the_body_names(name: str, clauses: list[str]) -> str:
+    """"Superapp Grab" → "Grab", "Quickly Unpacking Visa" → "Visa": a Title Case headline writes words before the name
+    that the summary, which names the company plainly, leaves off."""
+    body = " ".join(clauses[1:])
+    words = name.split()
+    if len(words) < 2 or not body or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
+        return name
+    for cut in range(1, len(words)):
+        shorter = " ".join(words[cut:])
+        if (cut == len(words) - 1 and has_company_suffix(shorter)) or not shorter[:1].isupper():
+            continue  # "Systems" alone is no name
+        if re.search(rf"(?<![\w-]){re.escape(shorter)}(?![\w-])", body):
+            return shorter
+    return name
+
+
+def item_subject(clauses: list[str]) -> str | None:
+    """The company an item is about: the subject of its first summary sentence, else of its headline.
+
+    "The credit card giant has acquired Tink" under "Visa goes shopping in Sweden" names its buyer only by
+    description; the item's own subject is who "the company" is.
+    """
+    for clause in [*clauses[1:2], clauses[0]]:
+        subject = clause_subject(clause)
+        if subject:
+            return subject
+    return None
+
+
+LEAD_IN = re.compile(r"^(?:(?:In|On|At|With|After|As|Amid|Earlier|Meanwhile|Following)\b[^,]{0,80},\s*|(?:Today|Yesterday),?\s+)")
+
+
+def clause_subject(text: str) -> str | None:
+    """The company a clause opens with, up to its first lower-case word that is not a description.
+
+    "Waltham-based Constant Contact is expanding …" → "Constant Contact"; "Seattle's PopCap Games continued …" →
+    "PopCap Games"; "Moniepoint Inc., a company with roots in Nigeria, is …" → "Moniepoint Inc.".
+    """
+    kept: list[str] = []
+    for word in LEAD_IN.sub("", text.strip()).split()[:10]:
+        bare = word.rstrip(",")
+        if bare[:1].islower() and not (bare.lower().endswith(("-based", "-backed", "-headquartered", "-owned"))
+                                       or _DESCRIPTION_WORD.fullmatch(bare) or bare in ("of", "&", "and")):
+            break
+        kept.append(word)
+        if word.endswith(","):
+            break
+    return named_company(" ".join(kept)) if kept else None
+
+
+_DESCRIPTION_WORD = re.compile(r"(?:fintech|startup|start-up|company|firm|lender|platform|giant|group|bank|maker|provider|developer|"
+                               r"retailer|chain|rival|operator|insurer|unicorn|superapp|tech|software|payments?|digital|online|health|food|"
+                               r"delivery|ride-hailing|e-commerce|mobile|healthtech|medtech|biotech)")
+
+
+BASED = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,2}?(?:[A-Z][\w.'-]*,\s+)?[A-Z][\w.]*-(?:based|headquartered)\s+")
+
+
+def first_company(text: str) -> str | None:
+    """The company a headline opens with; "Slack Spikes 32%" → "Slack" (a Title Case verb is not part of the name)."""
+    match = re.match(r"\s*([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})", text)
+    if not match:
+        return None
+    words = match.group(1).split()
+    while len(words) > 1 and words[-1].endswith("s") and not has_company_suffix(" ".join(words)):
+        words.pop()
+    return company_from_subject(" ".join(words))
+
+
+def acquirer_name(text: str) -> str | None:
+    """The buyer: the subject before the verb ("Breaking: Amazon", "Broadcom, the semiconductor giant,")."""
+    text = re.sub(r"(?i)\s+(?:is|are|will|would|has|had|also|now|officially|reportedly|finally|today|on\s+\w+day)\s*$", "", text.strip())
+    text = re.sub(r"(?i)^(?:\d+\s+\w+\s+)?(?:why|how|what|when|will|can|could|should|did|does)\s+", "", text)
+    text = re.sub(r"(?i)^(?:on\s+\w+day|today|yesterday|this\s+week|last\s+week)[,\s]+", "", text)
+    # "Reuters reported in May Nasdaq-listed Grab was looking to …": who reported it, then the buyer
+    text = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:reported|said|reports|says)(?:\s+(?:in|on|last)\s+[A-Z]?\w+)?(?:\s+that)?\s+(?=[A-Z])",
+                  "", text)
+    text = re.sub(r"^(?:[\w.&-]+-(?:listed|headquartered))\s+", "", text)  # "Nasdaq-listed Grab"
+    text = re.sub(r"\s*\([^)]{0,30}\)", "", text)
+    if not text:
+        return None
+    # "Israeli defense contractor Elbit", "German health group Siemens Healthineers": what the buyer is, then its name
+    described = _DESCRIBED.fullmatch(text)
+    return named_company(text) or (company_from_subject(described.group("name")) if described else None)
+
+
+_DESCRIBED = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:(?!(?:the|a|an|we|they|it|is|are|was|were|has|have|had|as|to|of|and|in|on|at|for|by|with)\s)[a-z][\w-]*\s+){1,4}"
+    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+)
+
+
+def subject_tail(text: str) -> str:
+    return re.sub(r"(?i)\s+(?:is|are|will|would|has|had|also|now|officially|reportedly|set|expected)\s*$", "", text.strip())
+
+
+# "a 78% stake in Sumac", "100 percent shares in Kopo Kopo Inc.", "a majority stake in Trust Merchant Bank", "100% of Kenya's
+# Transnational Bank": control of the company is an acquisition of it (LABELLING.md); a minority stake is not.
+_STAKE = re.compile(
+    rf"(?i)\s*(?:an?\s+|the\s+|its\s+)?(?:{PRICE}\s+)?(?P<more>(?:additional|further|remaining)\s+)?(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)|"
+    r"(?P<word>majority|controlling))\s+(?:(?:equity\s+)?(?:stake|interest|shareholding|ownership|holding)\s+|(?:of\s+(?:the\s+|its\s+)?)?shares\s+)?"
+    r"(?:in|of)\s+(?:the\s+)?(?=\S)"
+)
+
+
+_ASSETS_OF = re.compile(r"(?i)(?:[\w&-]+,?\s+){0,5}?(?:the\s+|most\s+of\s+the\s+)?assets\s+of\s+(?=\S)")
+# "the account-to-account payment business of Nordic platform Nets": a unit without a name of its own (LABELLING.md)
+_OWNED_UNIT = re.compile(r"(?i)(?:[\w-]+\s+){0,3}?(?:business|businesses|unit|units|division|divisions|arm|operations|assets|stake)\b")
+_UNIT_OF = re.compile(r"(?i)\b(?:business|businesses|unit|units|division|divisions|arm|operations)\s+of\b")
+
+
+def target_list(text: str) -> list[str]:
+    assets = _ASSETS_OF.match(text)
+    if assets:
+        text = text[assets.end() :]  # "IP, other assets of fellow digital health platform Koble": the company (LABELLING.md)
+    stake = _STAKE.match(text)
+    if stake:
+        if stake.group("pct") and float(stake.group("pct")) <= 50 and not stake.group("more"):
+            return []  # a minority stake
+        text = text[stake.end() :]
+    text = BASED.sub("", text.strip(), count=1) if BASED.match(text.strip()) else text  # "Springfield, Tenn.-based NorthCrest Health"
+    head = _CUT.split(" " + text.strip(), maxsplit=1)[0].strip()
+    head = re.sub(r"\s*\([^)]{0,30}\)", "", head)
+    if NOT_A_COMPANY.search(head) or _UNIT_OF.search(head):
+        return []  # a stake, a campus, shares
+    parts = re.split(r"\s+and\s+", head) if re.search(r"[A-Z]\w*\s+and\s+(?:[a-z][\w-]*\s+){0,6}[A-Z]", head) else [head]
+    found = []
+    for part in parts:
+        company = last_name(part)
+        if company:
+            found.append(company)
+    return found
+
+
+def last_name(text: str) -> str | None:
+    """"the hugely popular photo-sharing service Instagram" → "Instagram"; "Birkett Long's law firm" → "Birkett Long"."""
+    text = text.strip()
+    possessive = re.match(r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?:'s|’s)\s+", text)
+    if possessive and is_place(possessive.group("name")):
+        text = text[possessive.end() :]  # "Africa's leading online commerce platform DPO", "Indonesia's GoTo": a place, then the name
+    elif possessive:
+        rest = text[possessive.end() :]
+        if _OWNED_UNIT.match(rest):
+            return None  # "Uber's businesses in Southeast Asia", "GoTo's e-commerce unit": a unit without a name of its own (LABELLING.md)
+        owned = re.match(r"[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|&))*", rest)
+        if owned and " " in owned.group(0).strip() and not is_place(owned.group(0)):
+            return company_from_subject(after_descriptor(owned.group(0)))  # "Tenet Healthcare's Pacific Coast Network": the named unit
+        return company_from_subject(possessive.group("name"))
+    run = re.search(r"(?:^|\s)((?:[A-Z0-9][\w.&'!-]*|[a-z]+[A-Z][\w.&'!-]*)(?:\s+(?:[A-Z0-9][\w.&'!-]*|of|&))*)\s*$", text)
+    if run is None:
+        # "Inversago Pharma and the development of ...", "Auth0 prompts a hard look", "Nets will lead": the name, then a verb
+        lead = re.match(r"((?:[A-Z][\w.&'!-]*|[a-z]+[A-Z][\w.&'!-]*)(?:\s+(?:[A-Z][\w.&'!-]*|of|&))*)\s+(?:and|with|to|which|that|"
+                        r"will|would|could|can|may|might|should|is|are|was|were|has|have|had|[a-z]+s\s+(?:a|an|the|its|their))\s+[a-z]", text)
+        return company_from_subject(lead.group(1)) if lead else None
+    name = after_descriptor(run.group(1).strip())
+    if re.fullmatch(r"(?:Inc|Ltd|Corp|Co|LLC|plc)\.?", name):
+        return None
+    return company_from_subject(name) or None
+
+
+LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|Co)\.?$")
+
+
+def same_company(first: str | None, second: str | None) -> bool:
+    if not first or not second:
+        return False
+    a, b = first.lower(), second.lower()
+    return (a == b or a.startswith(b + " ") or b.startswith(a + " ") or _initials_of(first, second) or _initials_of(second, first)
+            or DEMONYM.fullmatch(first[: -len(second)]) is not None or DEMONYM.fullmatch(second[: -len(first)]) is not None)
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """"API" for "Australian Pharmaceutical Industries": a summary names the target by its initials."""
+    words = [word for word in name.split() if word[:1].isupper()]
+    return short.isupper() and 2 <= len(short) == len(words) and short == "".join(word[0] for word in words)
