@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3 to holdout15): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3 to holdout17): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -69,6 +69,8 @@ SETS = [
     HeldOut("holdout13", least=250, least_per_type=30, least_others=4000, most_per_site=12),
     HeldOut("holdout14", least=265, least_per_type=30, least_others=4200, most_per_site=12),
     HeldOut("holdout15", least=265, least_per_type=25, least_others=4400, most_per_site=12),
+    HeldOut("holdout16", least=215, least_per_type=25, least_others=4600, most_per_site=12),
+    HeldOut("holdout17", least=285, least_per_type=25, least_others=4800, most_per_site=12),
 ]
 
 
