@@ -119,9 +119,17 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"  source {report.source} failed: {redact(report.error or '', app.settings)}", file=sys.stderr)
         if delivered.dead:  # cron sees the exit status: a dead letter needs an operator
             print(f"  {delivered.dead} alert(s) became dead letters: see `signalwatch outbox list --status dead`", file=sys.stderr)
+        if delivered.pending:  # not a failure (the next run or the daemon sends them), but not delivered either
+            print(f"  {delivered.pending} alert(s) still wait{_next_try(delivered)}: see `signalwatch status`", file=sys.stderr)
         return 1 if failed or delivered.dead else 0
     finally:
         app.close()
+
+
+def _next_try(delivered: DeliveryReport) -> str:
+    """` (…; next try at HH:MM:SS UTC)` when delivery knows when a waiting row is due again, else nothing."""
+    due = delivered.next_due_at
+    return f" (a rate limit, retry or delivery window; next try at {due:%H:%M:%S} UTC)" if due is not None else ""
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -67,7 +67,7 @@ class HubSpotApiError(SinkError):
     """HubSpot answered with an HTTP error; `status` tells a conflict (409) from other refusals."""
 
     def __init__(self, message: str, *, status: int, retryable: bool, retry_after: float | None = None) -> None:
-        super().__init__(message, retryable=retryable, retry_after=retry_after)
+        super().__init__(message, retryable=retryable, retry_after=retry_after, credentials=status == 401)
         self.status = status
 
 

@@ -153,4 +153,5 @@ def _api_error(what: str, status: int, content: Any, secrets: tuple[str, ...] = 
     if code == "REQUEST_LIMIT_EXCEEDED":
         return SinkError(f"Salesforce {what}: API request limit exceeded", retryable=True, retry_after=_LIMIT_WAIT)
     hint = " (check the session id / access token)" if status == 401 else ""
-    return SinkError(f"Salesforce {what}: HTTP {status} {code} {message}{hint}".rstrip(), retryable=status >= 500)
+    return SinkError(f"Salesforce {what}: HTTP {status} {code} {message}{hint}".rstrip(), retryable=status >= 500,
+                     credentials=status == 401)

@@ -10,10 +10,14 @@ retry, a delivery window, an unknown outcome's check), and at least every `deliv
 
 The worker reports each run to the daemon (metrics), and stops when the daemon closes its end of
 the socket (at a stop, or when the daemon dies); the daemon starts a new worker if one exits.
+A daemon killed outright (SIGKILL, the OOM killer) closes the socket only between runs: on Linux
+the kernel also sends the worker SIGTERM the moment the daemon dies, so the worker stops after the
+row it is sending instead of finishing its run beside the restarted daemon's own worker.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
@@ -137,6 +141,7 @@ def serve(settings: Settings, wake: socket.socket, reports: Connection, log_leve
     signal.set_wakeup_fd(signalled.fileno())
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
+    _stop_with_parent(stop)
     store = Store(settings.database_url)
     sinks = build_sinks(settings)
     interval = settings.delivery.interval.total_seconds()
@@ -157,7 +162,11 @@ def serve(settings: Settings, wake: socket.socket, reports: Connection, log_leve
             report = DeliveryReport()
         else:
             recovered_at = time.monotonic() if recover else recovered_at
-        reports.send(report)
+        try:
+            reports.send(report)
+        except OSError:  # the daemon is gone (killed): what is left waits for its next start
+            log.warning("delivery: the daemon is gone; the worker stops")
+            stop.set()
         due = report.next_due_at
         return interval if due is None else min(interval, max(0.0, (due - utcnow()).total_seconds()) + 0.01)
 
@@ -166,6 +175,21 @@ def serve(settings: Settings, wake: socket.socket, reports: Connection, log_leve
     finally:
         reports.close()
         store.close()
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
+
+
+def _stop_with_parent(stop: threading.Event) -> None:
+    """Ask the kernel (Linux) for SIGTERM when the daemon dies, even by SIGKILL; elsewhere the closed
+    wake socket is the only sign. A daemon already gone when this runs sets `stop` at once."""
+    parent = multiprocessing.parent_process()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl here (not Linux)
+        pass
+    if parent is not None and os.getppid() != parent.pid:
+        stop.set()
 
 
 def run_when_woken(wake: socket.socket, signals: socket.socket, run: Callable[[], float], stop: threading.Event) -> None:

@@ -4,8 +4,11 @@ A row is claimed (pending → sending) before it is sent and settled after. A ro
 still `sending` belonged to a process that died mid-send: the sink's `confirm` looks the
 alert up remotely (Slack: message metadata in the channel history) before any resend.
 When a sink fails or is rate limited, it is paused, so later rows wait behind the failed
-one and arrive in order. When only the alert's own CRM record is missing (`SinkError.record`),
-only that account's later rows to the sink wait behind it; the other accounts' go on. Rows of
+one and arrive in order. When the remote refuses a sink's token (`SinkError.credentials`), that
+row is a dead letter and the sink's other rows wait, untried, until the process starts again with
+a token that works: they are not each sent to fail and die. When only the alert's own CRM record
+is missing (`SinkError.record`), only that account's later rows to the sink wait behind it; the
+other accounts' go on. Rows of
 a sink the config does not enable (queued while it was) stay pending until it is enabled again.
 
 Rows go out in batches per sink: one transaction claims up to BATCH of them, they are sent
@@ -31,7 +34,7 @@ from signalwatch.sinks import Sink, SinkError
 from signalwatch.store import OutboxItem, OutboxStatus, Settlement, Store
 from signalwatch.timeutil import utcnow
 
-__all__ = ["deliver", "DeliveryReport", "backoff", "secret_redactor", "dead_letter_hint"]
+__all__ = ["deliver", "DeliveryReport", "backoff", "secret_redactor", "dead_letter_hint", "process_gone"]
 
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()  # one drain at a time in this process; claims guard across processes
@@ -124,6 +127,13 @@ def secret_redactor(sinks: Mapping[str, Sink], then: Callable[[str], str] | None
 def this_process() -> str:
     """How this process signs the outbox rows it claims."""
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def process_gone(signature: str) -> bool:
+    """Whether the process that signed `signature` (`host:pid`, as `this_process`, or `host:pid:tag`,
+    as a polling lease's holder) is known to have died (see `_gone`)."""
+    host, pid, _tag = (signature.split(":") + ["", ""])[:3]
+    return bool(host) and pid.isdigit() and _gone(f"{host}:{pid}")
 
 
 def _gone(claimer: str | None) -> bool:
@@ -227,11 +237,13 @@ def _drain(
         if any(until <= now for until in paused.values()):  # an unknown outcome's check may be due (its sink's hold)
             _confirm_unknown(store, sinks, config, now, report, redact)
         waiting = [key for key, until in records.items() if until > now]  # accounts behind a row waiting for its record
-        # Rows of a sink no longer enabled wait, pending (`_idle_sinks`); rows of a waiting account are not even read.
-        ready = store.due_outbox(now, sinks=sinks.keys(), skip=waiting)
+        # Rows of a sink no longer enabled wait, pending (`_idle_sinks`), as do those of a sink whose
+        # credentials were refused (until the next start); rows of a waiting account are not even read.
+        usable = [name for name, sink in sinks.items() if sink.refused is None]
+        ready = store.due_outbox(now, sinks=usable, skip=waiting)
         due = [item for item in ready if paused.get(item.sink, now) <= now]
         if not due:
-            report.next_due_at = _next_due(store, ready, [*paused.values(), *records.values()], now, sinks.keys(), waiting)
+            report.next_due_at = _next_due(store, ready, [*paused.values(), *records.values()], now, usable, waiting)
             if not wait_inline or report.next_due_at is None:
                 return
             pause = max(0.0, (report.next_due_at - now).total_seconds()) + 0.01
@@ -284,7 +296,7 @@ def _send_batches(
         for item in batch:
             if item.id not in claimed:
                 continue  # another worker took it
-            if held is not None or stopping() or item.account_id in waiting:
+            if held is not None or stopping() or item.account_id in waiting or sink.refused is not None:
                 outcomes.append(Settlement.released(item.id))  # untried: it stays first in line
                 continue
             outcome, until, record = _attempt(sink, config, item, clock, report)
@@ -294,6 +306,11 @@ def _send_batches(
             elif until is not None:
                 held = until
         store.settle(outcomes, redact=redact)
+        if sink.refused is not None:
+            log.error("delivery: %s refused its credentials; its other queued alerts wait, untried, until signalwatch "
+                      "restarts with a working token (`signalwatch doctor` checks it; then `signalwatch outbox "
+                      "retry-dead` sends the dead letter): %s", name, redact(sink.refused))
+            return held, waiting
         if held is not None or stopping():
             return held, waiting
     return None, waiting
@@ -308,6 +325,11 @@ def _attempt(sink: Sink, config: DeliveryConfig, item: OutboxItem, clock: Callab
     try:
         remote_id = sink.send(item.payload, item.target, item.alert_key)
     except SinkError as exc:
+        if exc.credentials:  # the token itself is refused: every row would fail alike, so the sink stops here
+            sink.refused = str(exc)
+            report.dead += 1
+            log.error("delivery: alert %s to %s is a dead letter: %s", item.id, item.sink, exc)
+            return Settlement.dead(item.id, str(exc)), None, False
         if exc.uncertain:  # it may have arrived: ask the sink before anything is sent again
             check = now + config.confirm_after
             report.retried += 1

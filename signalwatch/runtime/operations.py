@@ -19,7 +19,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from signalwatch.config import RetentionConfig
 from signalwatch.runtime.app import App
-from signalwatch.runtime.delivery import DeliveryReport
+from signalwatch.runtime.delivery import DeliveryReport, process_gone
 from signalwatch.runtime.metrics import Counters, Snapshot, render
 from signalwatch.runtime.pipeline import PollReport
 from signalwatch.runtime.server import OpsServer
@@ -41,6 +41,13 @@ __all__ = ["Operations", "LEASE_NAME", "run_prune"]
 log = logging.getLogger(__name__)
 LEASE_NAME = "scheduler"
 HEALTH_CHECK_SECONDS = 30
+
+
+def _dead_holder(holder: str) -> bool:
+    """A lease holder (`host:pid:tag`) known to be dead: a process on this host that no longer runs,
+    or an earlier one with this process's pid (a restarted container's pid 1). A holder on another
+    host, or alive here (a second instance), keeps its lease until it expires."""
+    return process_gone(holder)
 
 
 def run_prune(store: Store, retention: RetentionConfig, now: datetime) -> str:
@@ -104,10 +111,12 @@ class Operations:
     def renew_lease(self) -> None:
         """Take or keep the lease. A new leader reschedules each poll from the source's last poll."""
         self._heartbeat = time.monotonic()
+        failure: StoreError | None = None
         try:
-            held = try_lease(self.app.store, LEASE_NAME, self.holder, utcnow(), self._lease_ttl)
+            # A holder killed on this host (kill -9, OOM, a crashed container) is not waited for.
+            held = try_lease(self.app.store, LEASE_NAME, self.holder, utcnow(), self._lease_ttl, gone=_dead_holder)
         except StoreError as exc:
-            held = False
+            held, failure = False, exc
             log.error("lease: %s", exc)
         if held and not self._leader.is_set():
             self._leader.set()
@@ -115,7 +124,11 @@ class Operations:
             self._resume_polls()
         elif not held and self._leader.is_set():
             self._leader.clear()
-            log.warning("lease: lost to another instance; polls paused here")
+            if failure is not None:  # not another instance: the database refused the renewal (a full disk, a lost volume)
+                log.warning("lease: cannot renew it, the database refused the write; polls paused here until it takes "
+                            "writes again (a full disk? `signalwatch status` and /healthz show the database)")
+            else:
+                log.warning("lease: lost to another instance; polls paused here")
         elif not held and not self._told_standby:
             self._told_standby = True
             log.info("lease: another instance schedules polls; this one delivers and stands by")

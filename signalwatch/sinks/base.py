@@ -47,15 +47,20 @@ class SinkError(Exception):
     `record` says the failure concerns this alert's own record only (its company or account is
     not in the CRM yet): the alert's later rows for that account wait behind it, but the sink goes
     on sending the other accounts' rows. Any other failure (auth, 5xx, rate limit) pauses the sink.
+
+    `credentials` says the remote refused the sink's token itself (revoked, expired, wrong): every
+    row would fail alike, and only the operator can fix it (the token is read at start). The row
+    that met it becomes a dead letter; the sink's other rows wait, untried, until the process restarts.
     """
 
     def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None, uncertain: bool = False,
-                 record: bool = False) -> None:
+                 record: bool = False, credentials: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after
         self.uncertain = uncertain
         self.record = record
+        self.credentials = credentials
 
 
 class Sink(ABC):
@@ -63,6 +68,9 @@ class Sink(ABC):
 
     name: ClassVar[str]
     Config: ClassVar[type[SinkConfig]] = SinkConfig
+    # Set by delivery when the remote refused this sink's credentials (`SinkError.credentials`):
+    # why. Its rows then wait for the next start, as the token is read only there.
+    refused: str | None = None
 
     @classmethod
     @abstractmethod

@@ -38,6 +38,8 @@ PERMANENT_ERRORS = frozenset({
     "account_inactive", "token_revoked", "missing_scope", "invalid_blocks", "msg_too_long",
     "no_text", "restricted_action", "user_not_found", "users_not_found", "cannot_dm_bot",
 })
+# Errors saying the token itself is refused: every call fails alike until it is replaced.
+CREDENTIAL_ERRORS = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"})
 _HISTORY_PAGES = 25  # of 200 messages: how far back a crash check reads a channel's history
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
@@ -104,7 +106,7 @@ class SlackSink(Sink):
                 found = self._call("users.lookupByEmail", self._client.users_lookupByEmail, email=email)
                 self._users_by_email[email] = str((found.get("user") or {}).get("id") or "") or None
             except SinkError as exc:
-                if exc.retryable:
+                if exc.retryable or exc.credentials:  # a refused token is no answer about this user
                     raise
                 self._users_by_email[email] = None  # not a Slack user: use the fallback channel
         return self._users_by_email[email] or fallback or self._default_channel
@@ -208,7 +210,8 @@ class SlackSink(Sink):
                 retry_after = parse_retry_after((response.headers or {}).get("Retry-After") or (response.headers or {}).get("retry-after"))
                 raise SinkError(f"Slack {method}: rate limited", retryable=True, retry_after=retry_after or 1.0) from None
             retryable = status >= 500 or error not in PERMANENT_ERRORS
-            raise SinkError(f"Slack {method}: {error} (HTTP {status})", retryable=retryable) from None
+            raise SinkError(f"Slack {method}: {error} (HTTP {status})", retryable=retryable,
+                            credentials=error in CREDENTIAL_ERRORS) from None
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, SlackClientError) as exc:
             raise SinkError(f"Slack {method}: {type(exc).__name__}: {exc}", retryable=True, uncertain=_maybe_sent(exc)) from None
 

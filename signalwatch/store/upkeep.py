@@ -179,11 +179,14 @@ def _delete_batches(store: Store, ids: sa.Select[Any], table: sa.Table,
             return deleted
 
 
-def try_lease(store: Store, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
-    """Take or renew lease `name` for `holder` until now + ttl; False while another holder's lease runs.
+def try_lease(store: Store, name: str, holder: str, now: datetime, ttl: timedelta,
+              gone: Callable[[str], bool] | None = None) -> bool:
+    """Take or renew lease `name` for `holder` until now + ttl; False while another holder's lease runs,
+    unless `gone` says that holder is known to be dead (a process killed on this host): its lease
+    is taken at once rather than after it expires.
 
-    The conditional UPDATE is atomic in SQLite and PostgreSQL, so two instances racing for an
-    expired lease cannot both win; the INSERT's primary key settles the very first race.
+    The conditional UPDATEs are atomic in SQLite and PostgreSQL, so two instances racing for an
+    expired (or dead) lease cannot both win; the INSERT's primary key settles the very first race.
     """
     expires = now + ttl
     with _begin(store) as conn:
@@ -194,7 +197,11 @@ def try_lease(store: Store, name: str, holder: str, now: datetime, ttl: timedelt
         return True
     try:
         with _begin(store) as conn:
-            if conn.execute(sa.select(_LEASES.c.name).where(_LEASES.c.name == name)).first() is not None:
+            current = conn.execute(sa.select(_LEASES.c.holder).where(_LEASES.c.name == name)).first()
+            if current is not None and gone is not None and gone(str(current[0])):
+                return conn.execute(_LEASES.update().where(_LEASES.c.name == name, _LEASES.c.holder == current[0])
+                                    .values(holder=holder, expires_at=expires)).rowcount == 1
+            if current is not None:
                 return False
             conn.execute(_LEASES.insert().values(name=name, holder=holder, expires_at=expires))
     except IntegrityError:
