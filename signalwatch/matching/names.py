@@ -55,6 +55,7 @@ DESCRIPTORS = frozenset(
 _WEB_SUFFIX = re.compile(r"\.(?:com|net|org|io|ai|co|app)\b")
 _STATE_TAG = re.compile(r"\s*/[a-z]{2,3}/?\s*$")  # EDGAR conformed names: "ACME CORP /DE/"
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")  # "s.a." "l.l.c." "n.v."
+_SLASHED_FORM = re.compile(r"\ba/s\s*$")  # the Danish and Norwegian "A/S" at the end: the legal form "as"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DBA = re.compile(r"\s+(?:d/b/a|dba|doing business as)\s+")
 
@@ -100,7 +101,7 @@ def analyze(value: str | None) -> NameForm:
         return NameForm("", "", False)
     text = (value.lower() if value.isascii() else fold(value)).strip()
     if "/" in text:
-        text = _STATE_TAG.sub("", text)
+        text = _SLASHED_FORM.sub("as", _STATE_TAG.sub("", text))
     if "." in text:
         text = _WEB_SUFFIX.sub("", text)
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)

@@ -43,6 +43,14 @@ def test_letters_are_transliterated_not_deleted(written: str, key: str) -> None:
     assert normalize_name(written) == key
 
 
+@pytest.mark.parametrize(("written", "key"), [("Ørsted A/S", "orsted"), ("Novo Nordisk A/S", "novo nordisk"),
+                                             ("A.P. Møller - Mærsk A/S", "ap moller maersk"), ("Xyz I/O", "xyz i o")])
+def test_the_danish_a_s_is_a_legal_form(written: str, key: str) -> None:
+    """"A/S" is how Danish and Norwegian companies write "as": a CRM holding "Novo Nordisk A/S" and news
+    naming "Novo Nordisk" are one company. Other slashes stay part of the name."""
+    assert normalize_name(written) == key
+
+
 def test_possessive_helpers() -> None:
     assert strip_possessive("Nestlé’s") == "Nestlé"
     assert strip_possessive("Lowe's") == "Lowe"
