@@ -17,12 +17,12 @@ stack) come from one source each and are never marked.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from signalwatch.events import SignalEvent
+from signalwatch.matching.names import analyze, fold
 
 __all__ = ["SAME_STORY", "UNTOLD", "WINDOWS", "same_story", "mark_retold", "retold", "told"]
 
@@ -38,8 +38,6 @@ _AMOUNT_TOLERANCE = 0.15  # "$16M" and "$16.5 million" are one round
 # within 30%, wide enough for the exchange rate and narrow enough to tell rounds apart.
 _NEAR_DOLLAR = frozenset({"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "SGD"})
 _ACROSS_CURRENCIES = 0.30
-_SUFFIXES = frozenset({"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc",
-                       "gmbh", "ag", "sa", "nv", "bv", "group", "holdings", "the"})
 
 # The stored events an account may share a story with, each with whether it raised an alert:
 # (account ids, event types, occurred since) -> [(event, alerted)].
@@ -60,9 +58,15 @@ def told(event: SignalEvent) -> str | None:
     return first if first and not event.attributes.get(UNTOLD) else None
 
 
-def _words(name: Any) -> tuple[str, ...]:
-    text = unicodedata.normalize("NFKD", str(name or "")).encode("ascii", "ignore").decode().casefold()
-    return tuple(word for word in re.findall(r"[a-z0-9]+", text) if word not in _SUFFIXES)
+def _words(text: Any) -> tuple[str, ...]:
+    """A person's name or a title as lower-case ASCII words, letters transliterated as the matcher
+    does ("María José" → maria jose, "Ørsted" → orsted)."""
+    return tuple(re.findall(r"[a-z0-9]+", fold(str(text or ""))))
+
+
+def _company(name: Any) -> str:
+    """A company as the matcher compares it: legal form, "The" and descriptors such as "Group" dropped."""
+    return analyze(str(name or "")).core
 
 
 def _person(name: Any) -> tuple[str, ...]:
@@ -120,8 +124,8 @@ def same_story(new: SignalEvent, old: SignalEvent) -> bool:
             return _person(a.get("person")) == _person(b.get("person"))
         return bool(_words(a.get("title"))) and _words(a.get("title")) == _words(b.get("title"))
     if new.type == "acquisition":
-        return (bool(_words(a.get("acquirer"))) and _words(a.get("acquirer")) == _words(b.get("acquirer"))
-                and bool(_words(a.get("target"))) and _words(a.get("target")) == _words(b.get("target")))
+        return (bool(_company(a.get("acquirer"))) and _company(a.get("acquirer")) == _company(b.get("acquirer"))
+                and bool(_company(a.get("target"))) and _company(a.get("target")) == _company(b.get("target")))
     return not _differ(a.get("count"), b.get("count")) and not _differ(a.get("percentage"), b.get("percentage"))  # layoffs
 
 

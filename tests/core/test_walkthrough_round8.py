@@ -562,3 +562,26 @@ def test_rules_test_without_files_and_without_tests_says_where_it_looked(tmp_pat
         path.unlink()
     assert main(["rules", "test"]) == 1  # as `rules check` exits on errors
     assert "no rule test files in rules/tests (*.yaml)" in capsys.readouterr().err
+
+
+def _story(kind: str, **attributes: object) -> SignalEvent:
+    """A hand-written report for one account (corner cases of name comparison only)."""
+    at = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    change = {"leadership": "appointed", "acquisition": "acquired"}[kind]
+    return SignalEvent(type=kind, change=change, source="wire", source_kind="rss", source_id=str(attributes), title="x",
+                       occurred_at=at, detected_at=at, account_id=1, attributes=attributes,
+                       dedupe_key=make_dedupe_key(kind, str(attributes)))
+
+
+def test_a_story_compares_names_as_the_matcher_folds_them() -> None:
+    """Letters Unicode does not decompose are spelled out, not deleted; legal forms and groups do not
+    tell two buyers apart, but a co-CEO is not the CEO."""
+    from signalwatch.stories import same_story
+
+    deal = _story("acquisition", acquirer="Ørsted A/S", target="Deepwater Wind")
+    assert same_story(_story("acquisition", acquirer="Orsted", target="Deepwater Wind LLC"), deal)
+    assert not same_story(_story("acquisition", acquirer="rsted", target="Deepwater Wind"), deal)
+    assert same_story(_story("acquisition", acquirer="SoftBank Group Corp.", target="Arm"),
+                      _story("acquisition", acquirer="SoftBank", target="Arm Ltd"))
+    assert same_story(_story("leadership", person="Łukasz Nowak", title="CEO"), _story("leadership", person="Lukasz Nowak", title="CEO"))
+    assert not same_story(_story("leadership", title="co-CEO"), _story("leadership", title="CEO"))
