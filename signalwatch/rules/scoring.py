@@ -53,10 +53,15 @@ def commodity(attributes: Mapping[str, Any]) -> bool:
     return isinstance(technology, str) and technology in _commodity_ids()
 
 
+def weightless(attributes: Mapping[str, Any]) -> bool:
+    """Whether an event adds nothing to heat: a commodity technology, or another outlet's report of a
+    story already counted (`signalwatch.stories`)."""
+    return commodity(attributes) or bool(attributes.get(SAME_STORY))
+
+
 def event_weight(scoring: Scoring, event_type: str, change: str, attributes: Mapping[str, Any]) -> float:
-    """What one event adds to heat before fit and decay: its type/change weight, or 0 for a
-    commodity technology or another outlet's report of a story already counted (`stories`)."""
-    return 0.0 if commodity(attributes) or attributes.get(SAME_STORY) else scoring.weight(event_type, change)
+    """What one event adds to heat before fit and decay: its type/change weight, or 0 when `weightless`."""
+    return 0.0 if weightless(attributes) else scoring.weight(event_type, change)
 
 
 def _capped(scoring: Scoring, event_type: str, total: float, newest: float | None, half: float, at: float) -> float:
@@ -124,7 +129,7 @@ class HeatState:
     def add(self, event_type: str, change: str, occurred_at: datetime, scoring: Scoring,
             attributes: Mapping[str, Any] | None = None) -> None:
         weight, seconds = weighting(scoring, event_type, change)
-        if attributes is not None and (commodity(attributes) or attributes.get(SAME_STORY)):
+        if attributes is not None and weightless(attributes):
             weight = 0.0
         if weight > 0:
             self.add_weighted(event_type, weight, seconds, occurred_at.timestamp())
