@@ -64,7 +64,6 @@ from signalwatch.extract.acquisition_names import (
     target_list,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
-from signalwatch.extract.excerpt import excerpt
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.text import (
@@ -73,6 +72,7 @@ from signalwatch.extract.text import (
     is_place,
     named_company,
     plain_capitals,
+    quote,
     sentences,
     title_case,
 )
@@ -324,7 +324,7 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
                     target = company_from_subject(bought.group("name"))
                     if target and not same_company(target, acquirer) and not is_place(target) and not BACKGROUND.search(sentence):
                         money = deal_price(None, f"{match.groups['verb']} {described}")
-                        why = f"acquisition.described-target (headline, named in the summary): {excerpt(headline + ' / ' + bought.group(0), 120)!r}"
+                        why = f"acquisition.described-target (headline, named in the summary): {quote(headline + ' / ' + bought.group(0), 120)}"
                         return [_Deal(acquirer, target, change, money, 0, why)]
     return []
 
@@ -463,7 +463,7 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
     if change == "acquired" and (re.search(r"\b(?:(?i:reportedly|rumou?red|could|might|considering|sources|said\s+to\s+be)|may)\b", before)
                                  or _SOURCED.search(after)):
         change = "reported"
-    why = f"acquisition.{name} ({'headline' if index == 0 else f'summary sentence {index}'}): {excerpt(match.text, 90)!r}"
+    why = f"acquisition.{name} ({'headline' if index == 0 else f'summary sentence {index}'}): {quote(match.text, 90)}"
     return [_Deal(acquirer, target, change, money, index, why) for target in targets if target != acquirer]
 
 

@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
-from signalwatch.extract.excerpt import excerpt
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import (
@@ -33,6 +32,7 @@ from signalwatch.extract.text import (
     named_company,
     plain_capitals,
     plausible_company,
+    quote,
     sentences,
     title_case,
     written_as_name,
@@ -529,4 +529,4 @@ def _extraction(cut: _Cut) -> Extraction:
 
 def _why(rule: str, text: str, index: int) -> str:
     where = "headline" if index == 0 else f"summary sentence {index}"
-    return f"{rule} ({where}): {excerpt(text, 90)!r}"
+    return f"{rule} ({where}): {quote(text, 90)}"

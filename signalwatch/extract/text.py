@@ -389,7 +389,19 @@ def fuller_name(company: str, texts: list[str]) -> str:
     return company
 
 
+_QUOTE_TRAILING = " ,;:-–—/("  # what a shortened quote does not end on
+
+
 def quote(text: str, limit: int) -> str:
-    """`text` on one line, cut to `limit` characters, quoted: the evidence an `--explain` shows."""
-    text = " ".join(text.split())
-    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+    """`text` on one line, at most `limit` characters, quoted: the evidence an `--explain` shows.
+
+    A longer text ends at its last whole word within the limit, its trailing punctuation dropped, then
+    "…": a quote cut mid-word ("… $200 million in c") reads as a bug. A single word longer than the
+    limit is cut inside it."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        head = flat[: limit - 1]
+        if flat[limit - 1] != " " and " " in head:
+            head = head[: head.rindex(" ")]  # the word the limit falls in is left out whole
+        flat = head.rstrip(_QUOTE_TRAILING) + "…"
+    return repr(flat)
