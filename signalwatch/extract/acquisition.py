@@ -19,6 +19,14 @@ Shapes (headline clauses, then summary sentences):
     "<regulator> approves|green lights|will not oppose <acquirer> (ticker) takeover of <target>"  acquired
     "<acquirer> lobs $687 million takeover of|made a proposal to acquire <target>", "nearing|closes in on a deal to acquire"  reported
     "<acquirer> to buy <a description>" over a summary naming what is bought ("will pay $65 million for Protego Networks")  acquired
+    "<acquirer> has clinched|reached|signed|entered into a deal|an agreement to buy <target>", "<acquirer> is to acquire <target>",
+    "<acquirer> has completed|finalized a takeover of|its previously announced purchase of <target>"                  acquired
+    "<seller> has agreed to sell|sold <target> to <acquirer>", "<target> sells to <acquirer>"                        acquired
+    "<seller> is in talks to sell <target> to <acquirer>", "<acquirer> may acquire|has raised its offer for|bid <price> for <target>"  reported
+    "<target> said it agreed|announced an agreement to be acquired by <acquirer>", "<target> was acquired for <price> by <acquirer>",
+    "<target> would be taken private by <acquirer>", "<target> has agreed to a <price> takeover by <acquirer>"       acquired
+    "<acquirer> has acquired <a>, <b> and <c>": one deal per target; "<a> and <b> completed their planned merger", "<a>, <b> ink
+    definitive agreement to combine", "<a> and <b> are in talks about a merger"                                      as above
 
 The summary completes a deal: the price from a sentence that names the target ("announcing that it will acquire WheelGroup
 for $124 million") or says what the buyer pays ("Elbit would pay $515 million for the government-owned manufacturer"), never
@@ -82,7 +90,8 @@ __all__ = ["extract_acquisitions", "ACQUISITION_WORDS"]
 SUMMARY_SENTENCES = 4
 ACQUISITION_WORDS = frozenset(
     """acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought purchase purchases purchased
-    takeover merge merges merger snaps snapped scoops bid bids offer offers deal control sold takes take""".split()
+    takeover merge merges merger snaps snapped scoops bid bids offer offers deal control sold takes take sell sells selling combine
+    combines combination agreement""".split()
 )
 _DONE = (
     r"acquires|acquired|acquiring|to\s+acquire|will\s+acquire|would\s+acquire|has\s+acquired|buys|bought|buying|to\s+buy|will\s+buy|"
@@ -93,7 +102,7 @@ _DONE = (
     rf"(?:{PRICE}\s+)?(?:acquisition|purchase)\s+of|close[sd]?\s+(?:the\s+|its\s+)?(?:{PRICE}\s+|\S+\s+)?(?:acquisition|purchase)\s+of|"
     rf"confirms?\s+(?:the\s+)?(?:{PRICE}\s+)?(?:acquisition|purchase)\s+of|"
     r"announce[sd]?\s+(?:the\s+|its\s+|plans\s+to\s+)?(?:acquisition\s+of|acquire|buy)|(?:has\s+)?agreed\s+to\s+pay\s+\S+(?:\s+\w+illion)?\s+for|"
-    r"will\s+(?:pay|plunk\s+down|spend)\s+\S+(?:\s+\w+illion)?\s+to\s+(?:acquire|buy)|takes\s+(?:sole\s+|full\s+)?control\s+of|"
+    r"(?:will\s+(?:pay|plunk\s+down|spend)|(?:is\s+)?spending|spends|spent)\s+\S+(?:\s+\w+illion)?\s+to\s+(?:acquire|buy)|takes\s+(?:sole\s+|full\s+)?control\s+of|"
     # "Roche has paid $448m to buy Inflazome", "said it would pay US$430-million in cash and stock for Upserve Inc."
     rf"(?:(?:has\s+|have\s+)?paid|pays|(?:will|would|to|agreed\s+to)\s+pay)\s+{PRICE}(?:\s+(?:in\s+)?(?:cash|stock|shares)(?:\s+and\s+(?:cash|stock|shares))?)?"
     r"(?:\s+up\s+front)?\s+(?:to\s+(?:acquire|buy)|for)|"
@@ -104,7 +113,19 @@ _DONE = (
     rf"announce[sd]?\s+(?:the\s+|its\s+|a\s+)?(?:planned\s+|proposed\s+)?{PRICE}\s+(?:acquisition|purchase|takeover)\s+of|"
     r"announce[sd]?\s+(?:the\s+|its\s+)?purchase\s+of|"
 
-    r"took\s+(?:sole\s+|full\s+)?control\s+of"
+    r"took\s+(?:sole\s+|full\s+)?control\s+of|"
+    # "Danone has clinched a deal to buy", "H&R Block has entered into an agreement to buy", "Emirates NBD reaches new agreement to
+    # buy", "Stantec … signs agreement to acquire", "The Ferrero Group … reaching an agreement to purchase": a deal struck to buy
+    r"(?:seal(?:s|ed|ing)?|clinch(?:es|ed|ing)?|reach(?:es|ed|ing)?|strik(?:e|es|ing)|struck|sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|"
+    r"enter(?:s|ed|ing)?\s+into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|pact|accord)\s+to\s+(?:acquire|buy|purchase)|"
+    # British "is to acquire": "The European Payments Initiative … is to acquire Dutch payment scheme iDeal"
+    r"(?:is|are)\s+to\s+(?:acquire|buy|purchase)|"
+    # "UPS has completed the acquisition of", "finalized its acquisition of", "to complete its previously announced purchase of",
+    # "Bill Foley has completed a takeover of", "the Dubai-based lender completed the purchase of"
+    r"(?:complet(?:e|es|ed|ing)|finali[sz](?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+on)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+    r"(?:previously\s+announced\s+|planned\s+|proposed\s+|pending\s+|long-awaited\s+)?"
+    rf"(?:{PRICE}\s+)?(?:acquisition|purchase|takeover|buyout)\s+of|"
+    r"announce[sd]?\s+(?:the\s+|its\s+)?(?:planned|proposed|expected|pending)\s+(?:acquisition|purchase|takeover)\s+of"
 )
 _TALKS = (
     # "Grab looks to strike a deal to acquire Indonesia's GoTo", "Flipkart likely to bag Cleartrip for $40 million"
@@ -123,13 +144,26 @@ _TALKS = (
     r"(?:makes|made|submits|submitted|lobs|lobbed|launches|launched|tables|tabled)\s+(?:an?\s+)?(?:\S+\s+){0,3}?(?:(?:takeover|buyout)\s+)?"
     r"(?:bid|offer|proposal|takeover|buyout)\s+(?:to\s+(?:acquire|buy)|for|of)|"
     r"(?:reportedly|said\s+to\s+be)\s+(?:planning\s+to\s+)?(?:buy|acquire|buying|acquiring)|approach(?:es|ed)\s+(?:\S+\s+)?(?:about|over)\s+(?:a\s+)?(?:takeover|deal)|"
-    r"(?:is\s+)?(?:set|poised|looking|seeking|moving|expected)\s+to\s+take\s+(?:sole\s+|full\s+)?control\s+of"
+    r"(?:is\s+)?(?:set|poised|looking|seeking|moving|expected)\s+to\s+take\s+(?:sole\s+|full\s+)?control\s+of|"
+    # "Intel may acquire smaller chip Altera", "América Móvil … says it may launch an offer for Polkomtel", "Acromas has raised its
+    # offer for Nestor Healthcare", "Hexagon bid 910 million crowns ($152 million) for Norway's Veripos": an offer, not yet a deal
+    r"(?:may|might|could)\s+(?:acquire|buy|launch\s+an?\s+(?:\S+\s+)?(?:offer|bid)\s+for)|"
+    r"(?:raised|raises|sweetened|sweetens|increased|increases|lifted|lifts|improved|improves)\s+(?:its|their|the)\s+(?:\S+\s+)?(?:offer|bid)\s+for|"
+    rf"(?:bid|offers|offered)\s+{PRICE}\s+(?:\([^()]{{1,30}}\)\s+)?for"  # "BHP offers $5.8bn for Australian miner"
 )
 _PASSIVE = (
-    r"(?:to\s+be\s+|will\s+be\s+|is\s+being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+|agrees\s+to\s+be\s+|agreed\s+to\s+be\s+)?"
-    r"(?:(?:acquired|bought|purchased|snapped\s+up|taken\s+over)\s+by|sold\s+to)"
+    # "Axios … announced an agreement to be acquired by", "Ophir Energy Plc said it agreed to be bought by", "A.C. Moore … reports it
+    # has signed a definitive agreement to be acquired by": the target's own telling of its sale
+    r"(?:(?:said|says|announced|announces|reports|reported|confirmed)\s+(?:that\s+)?(?:it|they)\s+)?"
+    r"(?:(?:has\s+|had\s+)?(?:announced|signed|reached|entered\s+into)\s+(?:an?\s+)?(?:definitive\s+|merger\s+)?agreement\s+)?"
+    r"(?:to\s+be\s+|will\s+be\s+|would\s+be\s+|is\s+being\s+|being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+|agrees\s+to\s+be\s+|agreed\s+to\s+be\s+)?"
+    r"(?:(?:acquired|bought|purchased|snapped\s+up|taken\s+over|taken\s+private)(?:\s+(?:this|last)\s+week|\s+(?:on\s+)?\w+day)?"
+    rf"(?:\s+for\s+{PRICE})?\s+by|sold\s+to|"
+    # "Stallergenes has agreed to a 730 million euro ($834 million) takeover by …"
+    rf"(?:has\s+)?agreed\s+to\s+(?:an?\s+)?(?:{PRICE}\s+)?(?:\([^()]{{1,30}}\)\s+)?(?:takeover|buyout|acquisition)\s+by)"
 )
-_HISTORY = re.compile(r"\b(?:in\s+(?:19|20)\d\d|previously|earlier|had\s+(?:acquired|bought)|back\s+in|ago|when|after|following|since)\b", re.IGNORECASE)
+_HISTORY = re.compile(r"\b(?:in\s+(?:19|20)\d\d|previously|earlier|had\s+(?:acquired|bought)|back\s+in|ago|when|after|following|since|"
+                      r"last\s+(?:year|month))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -140,6 +174,7 @@ class _Deal:
     money: Money | None
     clause: int
     why: str
+    agreement: bool = False  # told as an agreement struck ("has signed an agreement to buy"): it retells a deal, its names plain
 
 
 class _Match(NamedTuple):
@@ -174,6 +209,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?i:of)\s+(?:\w+\s+)?(?P<amount>(?i:{AMOUNT}))\s+)?(?i:from)\s+(?P<acq>[^;,]+)"
         ),
         "passive": re.compile(rf"\s+(?P<verb>(?i:{_PASSIVE}))"),
+        # "Kesko has agreed to sell loss-making homeware chain Anttila to German investment fund 4K Invest", "Dogfish Head sells to
+        # Boston Beer Company", "Lion Capital is in talks to sell Weetabix … to … Bright Food": a seller, what it sells, the buyer
+        "sold-to": re.compile(
+            r"\s+(?P<verb>(?i:(?:has\s+|have\s+)?(?:sells|sold|(?:has\s+|have\s+)?agreed\s+to\s+sell|agrees\s+to\s+sell|is\s+selling|"
+            r"to\s+sell|will\s+sell|(?:is\s+|are\s+)?in\s+(?:advanced\s+|exclusive\s+)?talks\s+to\s+sell)))(?=\s)"
+        ),
+        "sold-to-tail": re.compile(r"\s+(?:(?P<tgt>(?:(?!\s(?i:to|for)\s)[^;]){1,100}?)\s+)?(?i:to)\s+(?P<acq>[^;]+)"),
         # "approval for the acquisition of 100 percent shares in Kopo Kopo Inc. by Moniepoint Inc.", "CCI approves acquisition of BillDesk by PayU"
         "of-by": re.compile(
             r"(?P<verb>(?i:acquisition|takeover|buyout|purchase))\s+(?i:of)\s+(?P<tgt>[^,;]{1,80}?)\s+(?i:by)\s+"
@@ -226,6 +268,7 @@ _VERB_FIRST = {
     "talks": ("acq", "tgt", None, 120),
     "done": ("acq", "tgt", None, 120),
     "passive": ("tgt", "acq", None, 120),
+    "sold-to": ("seller", None, "sold-to-tail", 120),
     "with-deal": ("acq", "tgt", None, 200),
     "merge-with": ("acq", "tgt", None, 120),
     "merge-pair": ("acq", None, None, 200),
@@ -306,8 +349,11 @@ def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
 # A company named as what is bought in a summary: "will pay $65 million for Protego Networks", "in the process of acquiring
 # mobile-search app Vurb", "a multi-billion-dollar buyout of OZ Minerals".
 _BOUGHT_NAME = re.compile(
-    r"(?i:\bfor|\bof|\bacquiring|\bacquire|\bbuying|\bbuy|\bpurchasing)\s+(?:(?i:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}"
+    r"(?i:\bfor|\bof|\bacquiring|\bacquired|\bacquire|\bbuying|\bbought|\bbuy|\bpurchasing|\bpurchased|\bpurchase)\s+(?:(?i:the|a|an)\s+)?"
+    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}"  # "British credit card issuer Pillar"
     r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+    # the name ends the phrase: "Glen Hume" in "the Glen Hume option deal" names what the deal is about, not what is bought
+    r"(?=\s*(?:[,.;:(–—-]|$|\s(?:for|in|from|to|at|and|which|that|who|on|as|with|by|is|was|will|has)\b))"
 )
 
 
@@ -317,8 +363,9 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
     for name, change in (("done", "acquired"), ("talks", "reported")):
         for match in _verb_first(name, headline):
             acquirer, described = acquirer_name(match.groups["acq"] or ""), (match.groups.get("tgt") or "").strip()
-            if not acquirer or not re.match(r"[a-z]", described) or NOT_A_COMPANY.search(described):
-                continue  # a named target (read by the shapes), or a stake, a building, a unit
+            described = re.sub(r"^(?:UK|US|U\.S\.|EU|[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+(?=[a-z])", "", described)  # "UK card issuer"
+            if not acquirer or not re.match(r"[a-z]", described) or NOT_A_COMPANY.search(described) or _TAKES_OVER.search(match.groups["verb"] or ""):
+                continue  # a named target (read by the shapes), or a stake, a building, a unit; "takes over as CEO": a new head
             for sentence in summary_sentences:
                 for bought in _BOUGHT_NAME.finditer(sentence):
                     target = company_from_subject(bought.group("name"))
@@ -372,7 +419,7 @@ _ANAPHOR = re.compile(  # the head noun in lower case: "The Urgent Company" is a
 # The shapes in the order they are tried; a later shape never reads a verb an earlier one already read.
 _SHAPES = (
     ("accepts", "acquired"), ("accept-from", "acquired"), ("in-deal", "acquired"), ("merge", "acquired"), ("approved", "acquired"), ("price-noun", "acquired"),
-    ("merge-with", "acquired"), ("merge-pair", "acquired"), ("talks", "reported"), ("passive", "acquired"), ("of-by", "acquired"),
+    ("merge-with", "acquired"), ("merge-pair", "acquired"), ("talks", "reported"), ("passive", "acquired"), ("sold-to", "acquired"), ("of-by", "acquired"),
     ("purchase-of", "acquired"), ("done", "acquired"), ("with-deal", "acquired"), ("noun-by", "acquired"),
 )
 _DEAL_NOUNS = ("acquisition", "purchase", "takeover", "buyout")
@@ -380,7 +427,7 @@ _DEAL_NOUNS = ("acquisition", "purchase", "takeover", "buyout")
 _SHAPE_CUES: dict[str, tuple[str, ...]] = {
     "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",),
     "price-noun": (*_DEAL_NOUNS, "offer", "bid"), "approved": _DEAL_NOUNS, "merge-with": ("merg", "combin"), "merge-pair": ("merg", "combin"),
-    "passive": ("by", "sold"),
+    "passive": ("by", "sold"), "sold-to": ("sell", "sold"),
     "of-by": ("by",), "purchase-of": _DEAL_NOUNS, "with-deal": _DEAL_NOUNS, "noun-by": ("by",),
 }
 
@@ -414,8 +461,20 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
     if name == "passive":
         buyers = target_list(groups["acq"])
         acquirer = buyers[0] if buyers else None
-        target = named_company(subject_tail(groups["tgt"]))
+        told = LEGAL_FORM.sub("", re.sub(r"\s*\([^()]{0,30}\)", "", subject_tail(groups["tgt"])))  # "A.C. Moore Arts & Crafts, Inc. [reports it has signed …]"
+        target = acquirer_name(told, lost_stop=False)  # "London-listed Ophir Energy Plc", initials kept ("A.C. Moore")
         targets, price_text = ([target] if target else []), groups["acq"]
+    elif name == "sold-to":
+        buyers = target_list(groups["acq"])
+        acquirer = buyers[0] if buyers else None
+        if re.search(r"(?i)\b(?:which|who|that|he|she|they|we|i)\s*$|\b(?:called\s+off|scrapped|abandoned|terminated|failed)\b",
+                     groups["seller"][-60:]):
+            return []  # "LoveFilm, which he sold to Amazon": the past; "has called off a deal to sell TADA": no deal (LABELLING.md)
+        seller = named_company(subject_tail(groups["seller"])) or acquirer_name(subject_tail(groups["seller"]), lost_stop=False)
+        targets = target_list(groups["tgt"]) if groups["tgt"] else ([seller] if seller else [])  # "Dogfish Head sells to …": itself
+        price_text = clause[match.tgt_start :]
+        if "talks" in groups["verb"].lower():
+            change = "reported"
     elif name == "in-deal":
         acquirer, target = company_from_subject(groups["acq"]), company_from_subject(_without_deal_verb(groups["tgt"]))
         targets, price_text = ([target] if target and index == 0 else []), ""
@@ -452,6 +511,11 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
         price_text = clause[match.start :] if name == "of-by" else f"{groups.get('verb') or ''} {groups['tgt']}"
     if acquirer is None or not targets:
         return []
+    if acquirer.startswith(targets[0] + " "):
+        acquirer = acquirer[len(targets[0]) + 1 :]  # "… to grab open source coding site GitHub Microsoft [has agreed to acquire GitHub]"
+    if re.match(r"(?i)(?:may|might|could)\s", groups.get("verb") or "") and (
+            re.match(r"(?i)\s*(?:why|how|what|could|should|would|will|can|is|are)\b", clause) or clause.rstrip().endswith("?")):
+        return []  # "Why Apple could buy Netflix", "Could Apple buy Disney?": a question or an opinion, not a reported deal
     if re.search(r"(?i)\bpa(?:y|ys|id)\b.*\sfor$", groups.get("verb") or "") and title_case(clause) and plain_capitals(targets[0]):
         return []  # "Uber To Pay $148M For Data Breach": in Title Case a fine's cause looks like a name
     if re.search(r"(?i)\btak(?:e|es|en|ing)\s+over|took\s+over", groups.get("verb") or "") and (
@@ -464,12 +528,17 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
                                  or _SOURCED.search(after)):
         change = "reported"
     why = f"acquisition.{name} ({'headline' if index == 0 else f'summary sentence {index}'}): {quote(match.text, 90)}"
-    return [_Deal(acquirer, target, change, money, index, why) for target in targets if target != acquirer]
+    agreement = _AGREEMENT.search(groups.get("verb") or "") is not None
+    return [_Deal(acquirer, target, change, money, index, why, agreement) for target in targets if target != acquirer]
+
+
+_AGREEMENT = re.compile(r"(?i)\b(?:deal|agreement|pact|accord)\s+to\s+(?:acquire|buy|purchase)$")
 
 
 # After the target only a named source makes a deal reported ("…, sources say"); "in what may be a smart bid" is comment.
 _SOURCED = re.compile(r"(?i)\b(?:sources?\s+(?:say|said|told|familiar)|reportedly(?!\s+(?:exceeding|worth|valued|around|about|over|more|less))|"
                       r"according\s+to\s+(?:people|sources|reports?|media))\b")
+_TAKES_OVER = re.compile(r"(?i)\btak(?:e|es|en|ing)\s+over|\btook\s+over")
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|da|del|der|la|le))?\s+[A-Z][\w'-]+")
 
 
@@ -497,10 +566,14 @@ def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
         # "SSR" in the headline, "SSR Mining" in the summary's telling of the same deal: the buyer's full name
         fuller = re.sub(r"\s+of\s+[A-Z][\w\s]*$", lambda m: "" if is_place(m.group(0)[4:]) else m.group(0), deal.acquirer or "")
         name = LEGAL_FORM.sub("", fuller)  # "Line Corp.": a longer form, not a longer name
+        if deal.agreement and LEGAL_FORM.search(fuller):
+            fuller = name  # "BHP Group Ltd. … has signed an agreement to buy": the headline's deal retold, its names kept plain
         acquirer = fuller if twin.acquirer and (name == twin.acquirer or name.startswith(twin.acquirer + " ")) else twin.acquirer or deal.acquirer
         # "Kopo Kopo Inc.", "Varian Medical Systems Inc" under a headline's "Varian": the target as the summary's telling names it
         bare = LEGAL_FORM.sub("", deal.target)
         target = deal.target if bare == twin.target or bare.startswith(twin.target + " ") else twin.target
+        if deal.agreement and bare == twin.target:
+            target = twin.target
         kept[kept.index(twin)] = replace(twin, money=money, acquirer=acquirer, target=target, why=f"{twin.why}; completed by {deal.why}")
     headline_deals = [d for d in kept if d.clause == 0]
     if headline_deals:

@@ -59,7 +59,7 @@ def back_over_aux(clause: str, segment_start: int, start: int, limit: int = 8) -
 
 def _merger_sides(name: str, before: str, after: str) -> tuple[str | None, list[str]]:
     """The first-named and second-named company of a merger: "Dana" merging with "Ovo"; "Yahoo Japan and Line" to merge."""
-    before = LEAD_IN.sub("", before.strip())
+    before = LEAD_IN.sub("", before.strip().rstrip(","))  # "…, CHI Franciscan and Virginia Mason Health System, [have signed …]"
     if name == "merge-with":
         # "Naver Corp. said … its Japanese messaging app provider Line Corp. [has reached a basic merger deal with]": the name before the verb
         run = re.search(r"(?:^|\s)((?:[A-Z0-9][\w.&'!-]*|[a-z]+[A-Z][\w.&'!-]*)(?:\s+(?:[A-Z0-9][\w.&'!-]*|of|&)){0,4})\s*$", before)
@@ -93,7 +93,11 @@ def merger_patterns() -> dict[str, re.Pattern[str]]:
     # "Yahoo Japan and Line are reportedly going to merge", "Jefferson, Lehigh Valley Health Network ink definitive agreement
     # to merge", "Yahoo Japan operator and Line strike basic merger accord": two names, then the merger
     "merge-pair": re.compile(
-        r"\s+(?P<verb>(?i:(?:to\s+merge|merge|merger\s+(?:accord|agreement|deal|pact)|(?:merger|combination)\s+talks)))"
+        r"\s+(?P<verb>(?i:(?:to\s+merge|merge|merger\s+(?:accord|agreement|deal|pact)|(?:merger|combination)\s+talks|to\s+combine|"
+        # "Random House and Penguin completed their planned merger", "Reichhold and … Polynt have closed the combination of their
+        # businesses", "Ascension Health and Providence St. Joseph Health are in talks about a merger"
+        r"(?:complet|clos|finali[sz])(?:e|es|ed|ing)\s+(?:their|the)\s+(?:planned\s+|proposed\s+)?(?:merger|combination)(?:\s+of\s+their\s+businesses)?|"
+        r"talks\s+(?:about|over|on)\s+(?:a\s+)?(?:merger|combination))))"
         r"(?![\w-]|\s+(?i:with|of|and|into)\b)"
     ),
     "merge": re.compile(

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from signalwatch.extract.acquisition_price import PRICE
-from signalwatch.extract.text import after_descriptor, company_from_subject, has_company_suffix, is_place, named_company
+from signalwatch.extract.text import after_descriptor, company_from_subject, has_company_suffix, is_place, named_company, title_case
 
 __all__ = [
-    "BASED", "DEMONYM", "LEAD_IN", "LEGAL_FORM", "NOT_A_COMPANY", "acquirer_name", "as_the_body_names", "clause_subject",
+    "BASED", "DEMONYM", "LEAD_IN", "LEGAL_FORM", "NOT_A_COMPANY", "acquirer_name", "as_the_body_names", "clause_subject", "company_named",
     "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list",
 ]
 
@@ -28,11 +28,31 @@ DEMONYM = re.compile(
 
 NOT_A_COMPANY = re.compile(
     r"(?i)\b(?:stake|stakes|shares|campus|building|buildings|headquarters|office|land|property|properties|plant|factory|"
-    r"rights|patents?|licen[cs]e|domain|assets|portfolio|book\s+of\s+business|home|house|team|franchise|brand\s+rights)\b"
+    r"rights|patents?|licen[cs]e|domain|assets|portfolio|book\s+of\s+business|home|house|team|franchise|brand\s+rights|"
+    r"projects?|facility|facilities|acreage|area)\b(?!-)"  # not "plant-based"
 )
+# Words of NOT_A_COMPANY that are never part of a name, even capitalised after one ("Intu Properties", "Jaguar Land Rover" are names).
+_NEVER_IN_A_NAME = frozenset("stake stakes shares assets rights patents patent project projects facility facilities acreage".split())
 
 
-_CUT = re.compile(r"(?i)\s+(?:for|in|from|with|to|as|at|after|amid|that|which|who|while|because|says|said|according|"
+def not_a_company(text: str) -> bool:
+    """Whether `text` tells a stake, a building or shares rather than a company: a NOT_A_COMPANY word in lower case, or
+    capitalised where it cannot continue a name (first word, or after a word in lower case or a figure)."""
+    for found in NOT_A_COMPANY.finditer(text):
+        word = found.group(0)
+        before = re.search(r"(\S+)\s+$", text[: found.start()])
+        if word[:1].islower() or word.lower() in _NEVER_IN_A_NAME or before is None:
+            return True
+        previous = before.group(1)
+        if not previous[:1].isupper() or previous.lower() in ("majority", "minority", "controlling", "remaining", "equity", "its", "the"):
+            return True
+        if re.search(r"(?:^|\s)(?:a|an|its|their|his|her)\s+(?:[A-Z][\w.&'-]*\s+)+$", text[: found.start()]):
+            return True  # "a Cupertino Campus": a description in Title Case, not a name
+    return False
+
+
+_CUT = re.compile(r"(?i)\s+(?:for|in|on|from|with|to|as|at|near|after|amid|that|which|who|while|because|says|said|according|valued|worth|by|"
+                  r"is|are|was|were|has|have|will|would|"
                   r"(?:backed|owned|funded|founded|run|led)\s+by)\s|[,;:(]|\s+-\s")  # "startup backed by Alphabet": its backer
 
 
@@ -105,25 +125,69 @@ def first_company(text: str) -> str | None:
     return company_from_subject(" ".join(words))
 
 
-def acquirer_name(text: str) -> str | None:
-    """The buyer: the subject before the verb ("Breaking: Amazon", "Broadcom, the semiconductor giant,")."""
+_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")
+_DOT = "\u2024"  # a one-dot leader: a period that ends no sentence
+
+
+def acquirer_name(text: str, lost_stop: bool = True) -> str | None:
+    """The buyer: the subject before the verb ("Breaking: Amazon", "Broadcom, the semiconductor giant,").
+
+    Initials keep their periods ("A.C. Moore", "J. M. Smucker", "P.A.M. Transportation"): the name readers split
+    a clause at ". " before a capital, as at a sentence's end."""
+    shielded = _INITIALS.sub(lambda m: m.group(0).replace(".", _DOT), text)
+    name = _buyer_name(shielded) or (_after_a_lost_stop(shielded) if lost_stop else None)
+    return name.replace(_DOT, ".") if name else None
+
+
+def _buyer_name(text: str) -> str | None:
     text = re.sub(r"(?i)\s+(?:is|are|will|would|has|had|also|now|officially|reportedly|finally|today|on\s+\w+day)\s*$", "", text.strip())
     text = re.sub(r"(?i)^(?:\d+\s+\w+\s+)?(?:why|how|what|when|will|can|could|should|did|does)\s+", "", text)
     text = re.sub(r"(?i)^(?:on\s+\w+day|today|yesterday|this\s+week|last\s+week)[,\s]+", "", text)
     # "Reuters reported in May Nasdaq-listed Grab was looking to …": who reported it, then the buyer
-    text = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:reported|said|reports|says)(?:\s+(?:in|on|last)\s+[A-Z]?\w+)?(?:\s+that)?\s+(?=[A-Z])",
-                  "", text)
+    text = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:reported|said|reports|says|learned|learnt)"
+                  r"(?:\s+(?:in|on|last)\s+[A-Z]?\w+)?(?:\s+that)?\s+(?=[A-Z])", "", text)
     text = re.sub(r"^(?:[\w.&-]+-(?:listed|headquartered))\s+", "", text)  # "Nasdaq-listed Grab"
     text = re.sub(r"\s*\([^)]{0,30}\)", "", text)
+    text = _BUYER_TAIL.sub("", text)
     if not text:
         return None
     # "Israeli defense contractor Elbit", "German health group Siemens Healthineers": what the buyer is, then its name
     described = _DESCRIBED.fullmatch(text)
-    return named_company(text) or (company_from_subject(described.group("name")) if described else None)
+    return (named_company(text) or (company_from_subject(described.group("name")) if described else None)
+            or (company_named(LEAD_IN.sub("", text)) if "," not in text else None))
+
+
+def _after_a_lost_stop(text: str) -> str | None:
+    """The buyer after a sentence end the stored text lost: "The newspaper had been looking for a buyer for weeks Online retail
+    group THG [has sealed …]", "… by end of 2026 UPS [has completed …]" (a standfirst run into the lead without a stop)."""
+    if "," in text or len(text) < 25 or title_case(text):
+        return None  # in Title Case every word after a small one looks like a new sentence
+    for boundary in _LOWER_THEN_CAPITAL.finditer(text):
+        rest = text[boundary.end() :]
+        described = _DESCRIBED.fullmatch(rest)
+        company = named_company(rest) or (company_from_subject(described.group("name")) if described else None)
+        if company and not is_place(company):
+            return company
+    return None
+
+
+_LOWER_THEN_CAPITAL = re.compile(r"(?<=[a-z0-9])\s+(?=[A-Z])")
+
+
+# What stands between a buyer's name and its verb and is no part of the name: when the news broke ("Supervalu on Jan. 23
+# [struck a deal]", "The startup Wednesday [said]"), a plan ("is scheduled to [complete]"), where it sits ("Ametek Inc., of
+# Berwyn,"), what it is ("Restaurant Brands International Inc, owner of the Burger King … chains,"), a legal form after a comma.
+_BUYER_TAIL = re.compile(
+    r"(?:\s+(?:(?:is|are)\s+)?(?:scheduled|expected|poised|due|about|preparing|planning|aiming|looking|moving|ready)\s+to"
+    r"|\s+(?:on\s+)?(?:[A-Z][a-z]{2}\.?\s+\d{1,2}|\w+day|this\s+(?:morning|afternoon|week)|earlier\s+(?:today|this\s+week)|today|yesterday)"
+    r"|,\s+of\s+[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3},?"
+    r"|,\s+(?:owner|parent|maker|operator|one|part|home|the\s+(?:owner|parent|maker|operator))\s+of\s+[^,]{1,80},"
+    r"|,\s+(?:Inc|LLC|Ltd|Corp|plc|PLC)\.?,?)+\s*$"
+)
 
 
 _DESCRIBED = re.compile(
-    r"(?:[A-Z][a-z]+\s+)?(?:(?!(?:the|a|an|we|they|it|is|are|was|were|has|have|had|as|to|of|and|in|on|at|for|by|with)\s)[a-z][\w-]*\s+){1,4}"
+    r"(?:[A-Z][\w.]*(?:'s|’s)?\s+)?(?:(?!(?:the|a|an|we|they|it|is|are|was|were|has|have|had|as|to|of|and|in|on|at|for|by|with)\s)[a-z][\w-]*\s+){1,4}"
     r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
 )
 
@@ -143,7 +207,8 @@ _STAKE = re.compile(
 
 _ASSETS_OF = re.compile(r"(?i)(?:[\w&-]+,?\s+){0,5}?(?:the\s+|most\s+of\s+the\s+)?assets\s+of\s+(?=\S)")
 # "the account-to-account payment business of Nordic platform Nets": a unit without a name of its own (LABELLING.md)
-_OWNED_UNIT = re.compile(r"(?i)(?:[\w-]+\s+){0,3}?(?:business|businesses|unit|units|division|divisions|arm|operations|assets|stake)\b")
+_OWNED_UNIT = re.compile(r"(?i)(?:[\w-]+\s+){0,4}?(?:business|businesses|unit|units|division|divisions|arm|operations|assets|stake|services|stores|"
+                         r"branches)\b")
 _UNIT_OF = re.compile(r"(?i)\b(?:business|businesses|unit|units|division|divisions|arm|operations)\s+of\b")
 
 
@@ -159,7 +224,21 @@ def target_list(text: str) -> list[str]:
     text = BASED.sub("", text.strip(), count=1) if BASED.match(text.strip()) else text  # "Springfield, Tenn.-based NorthCrest Health"
     head = _CUT.split(" " + text.strip(), maxsplit=1)[0].strip()
     head = re.sub(r"\s*\([^)]{0,30}\)", "", head)
-    if NOT_A_COMPANY.search(head) or _UNIT_OF.search(head):
+    listed = _LISTED.match(text.strip())
+    if listed:
+        # "kW Mission Critical Engineering, tk1sc and, most recently, Earth Consulting Group", "PRI of East Tennessee, Inc. and
+        # Pavement Restorations, Inc.": a list of names, each one a target
+        names = [LEGAL_FORM.sub("", name.strip(" ,")) for name in _LIST_SPLIT.split(listed.group(0))]
+        found = [company for company in map(last_name, names) if company]
+        if len(found) == len(names) and not any(not_a_company(name) for name in names):
+            return found
+    named = _DESCRIPTION_THEN_NAME.match(text.strip())
+    if named and not not_a_company(named.group("what")):
+        # "US plant-based foods producer, Earth Island, as part of …", "another American engineering firm, Jacobs, in a deal":
+        # what the company is, then its name between commas
+        company = company_named(named.group("name"))
+        return [company] if company else []
+    if not_a_company(head) or _UNIT_OF.search(head):
         return []  # a stake, a campus, shares
     parts = re.split(r"\s+and\s+", head) if re.search(r"[A-Z]\w*\s+and\s+(?:[a-z][\w-]*\s+){0,6}[A-Z]", head) else [head]
     found = []
@@ -168,6 +247,29 @@ def target_list(text: str) -> list[str]:
         if company:
             found.append(company)
     return found
+
+
+_LIST_NAME = r"(?:[A-Z0-9][\w.&'|-]*|[a-z]+[A-Z0-9][\w.&'|-]*)(?:\s+(?:[A-Z0-9][\w.&'|-]*|of|the|&))*(?:,\s+(?:Inc|LLC|Ltd|Corp)\.?)?"
+_LISTED = re.compile(rf"{_LIST_NAME}(?:,\s+{_LIST_NAME})+,?\s+and\b\s*(?:,\s*most\s+recently,\s*)?{_LIST_NAME}(?=\s*(?:[,.;(]|$|\s+(?:for|from|in)\b))")
+_LIST_SPLIT = re.compile(r",\s+(?!(?:Inc|LLC|Ltd|Corp)\b)(?:and\s*,?\s*(?:most\s+recently,\s+)?)?|\s+and\s*,?\s*(?:most\s+recently,\s+)?")
+
+
+_DESCRIPTION_THEN_NAME = re.compile(
+    r"(?P<what>(?:[A-Z]{2,}\s+|[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w'-]*\s+){0,5}[a-z][\w-]*),\s+"
+    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?=\s*(?:,|\.?$)|\s+(?:for|in|from)\b)"
+)
+
+
+def company_named(text: str) -> str | None:
+    """`company_from_subject`, also for a name ending in "Company" ("Cooke Trucking Company", "Boston Beer Company"), which it
+    reads as a description ("the company")."""
+    company = company_from_subject(text)
+    if company is None:
+        stem = re.fullmatch(r"(?P<stem>.*[A-Za-z0-9.&'’-])\s+Company", text.strip())
+        named = company_from_subject(stem.group("stem")) if stem and re.search(r"[A-Z][\w.&'’-]*$", stem.group("stem")) else None
+        if named and len(named.split()) >= 1 and named.split()[-1] not in ("The", "Parent", "Holding"):
+            company = f"{named} Company"
+    return company
 
 
 def last_name(text: str) -> str | None:
@@ -184,7 +286,9 @@ def last_name(text: str) -> str | None:
         if owned and " " in owned.group(0).strip() and not is_place(owned.group(0)):
             return company_from_subject(after_descriptor(owned.group(0)))  # "Tenet Healthcare's Pacific Coast Network": the named unit
         return company_from_subject(possessive.group("name"))
-    run = re.search(r"(?:^|\s)((?:[A-Z0-9][\w.&'!-]*|[a-z]+[A-Z][\w.&'!-]*)(?:\s+(?:[A-Z0-9][\w.&'!-]*|of|&))*)\s*$", text)
+    run = re.search(r"(?:^|\s)((?:[A-Z0-9][\w.&'!-]*|[a-z]+[A-Z0-9][\w.&'!-]*)(?:\s+(?:[A-Z0-9][\w.&'!-]*|of|&))*)\s*$", text)
+    if run is not None and re.search(r"(?:^|\s)(?:a|an)\s*$", text[: run.start(1)]) and run.group(1).split()[-1] in ("Company", "Firm", "Startup"):
+        return None  # "an Interactive Marketing Company": a Title Case description, not a name
     if run is None:
         # "Inversago Pharma and the development of ...", "Auth0 prompts a hard look", "Nets will lead": the name, then a verb
         lead = re.match(r"((?:[A-Z][\w.&'!-]*|[a-z]+[A-Z][\w.&'!-]*)(?:\s+(?:[A-Z][\w.&'!-]*|of|&))*)\s+(?:and|with|to|which|that|"
@@ -193,7 +297,7 @@ def last_name(text: str) -> str | None:
     name = after_descriptor(run.group(1).strip())
     if re.fullmatch(r"(?:Inc|Ltd|Corp|Co|LLC|plc)\.?", name):
         return None
-    return company_from_subject(name) or None
+    return company_named(name) or None
 
 
 LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|Co)\.?$")

@@ -16,7 +16,7 @@ __all__ = ["BACKGROUND", "PRICE", "body_figure", "deal_price", "deal_sentence_pr
 # with its currency sign or code and unit, read without groups so that it can sit inside the verb alternations.
 PRICE = (
     r"(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+|up\s+to\s+|some\s+)?(?:[a-z]{0,3}[$€£¥₹]\s?|[a-z]{3}\s?)?\d[\d.,]*"
-    r"(?:\s?-?\s?(?:[mb]n|[mb]|mln|bln|million|billion|trillion|k)\b)?(?:\s+(?:euros|dollars|pounds))?"
+    r"(?:\s?-?\s?(?:[mb]n|[mb]|mln|bln|million|billion|trillion|k)\b)?(?:\s+(?:euros?|dollars|pounds|crowns|kronor|kroner|francs|yen|rupees|lira|zlotys))?"
 )
 
 

@@ -10,8 +10,11 @@ for nearly 15% of the company's workforce", "Layoff of 2,500 people"). Counts ma
 words ("three thousand staffers"); "several hundred" or "thousands of jobs" is a cut with no count.
 All of the staff ("lays off every single worker", "all its employees") is 100 percent; a figure after "N% of" is the
 whole staff, not the count; "Naver, Com2uS slash workforce" and "Rappi and Lime announce impending layoffs" are one cut each.
-Negated clauses ("doesn't expect layoffs"), unnamed subjects ("big banks cut jobs", "Some startups
-are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
+Jobs lost told from the people's side are a cut by the item's company: "with the loss of 422 jobs", "More than 1,300 jobs
+to go", "Up to 1,700 workers are to lose their jobs", "300 jobs axed at Woodside" (jobs only "at risk", or people who
+"could lose" them, are no cut decided). A range in the summary ("between 40,000 and 55,000 jobs") leaves no count.
+Negated clauses ("doesn't expect layoffs"), conditions ("if it keeps retrenching"), unnamed subjects ("big banks cut
+jobs", "Some startups are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
+from signalwatch.extract.acquisition_names import company_named
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import (
@@ -45,7 +49,8 @@ LAYOFF_WORDS = frozenset(
     """lay lays laid laying layoff layoffs cut cuts cutting slash slashes slashing eliminate eliminates eliminating axe axes
     axing shed sheds shedding fire fires firing downsize downsizes downsizing redundancies
     workforce reduction jobs sacks sacked culls culled trims trimmed rid goodbye let lets letting slashed axed eliminated fired
-    trim trimming cull culling sack sacking reduce reduces reduced reducing headcount""".split()
+    trim trimming cull culling sack sacking reduce reduces reduced reducing headcount retrench retrenches retrenched retrenching
+    terminate terminates terminated terminating""".split()
 )
 _PEOPLE = r"(?:jobs|workers|employees|staff|staffers|people|positions|roles|members\s+of\s+staff|team\s+members|of\s+employees)"
 _WORKFORCE = r"(?:workforce|staff|employees|workers|team|headcount|jobs|employee\s+base|global\s+workforce|corporate\s+workforce)"
@@ -59,7 +64,8 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:'\d{3})+|\d+(?:\.\d+)?(?:\s?(?:k|tho
 # "three thousand staffers" is 3000, "nine per cent" 9 per cent: written in digits once, before any shape reads the clause
 # (one pass, rather than every figure pattern trying every number word); "several hundred"/"thousands of" stay words.
 _SPELLED = re.compile(rf"(?i)\b({_WORD_NUMBER})(?:\s+(hundred|thousand)\b|(?=\s?(?:%|per\s?cent|percent)))")
-_ABOUT = r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|some|up\s+to|another|an\s+additional|at\s+least|c\.)\s+)?"
+_ABOUT = (r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|some|up\s+to|another|an\s+additional|at\s+least|c\.|"
+          r"as\s+many\s+as)\s+)?")
 _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "a quarter": 25.0,
     "one quarter": 25.0, "one-quarter": 25.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two thirds": 66.7,
@@ -68,11 +74,13 @@ _FRACTIONS = {
 _IN_EVERY = re.compile(r"\bone\s+in\s+(?:every\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CUT_VERB = (
-    r"(?:lay(?:s|ing)?\s+off|laid\s+off|to\s+lay\s+off|(?<=to\s)layoff|cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|"
+    r"(?:lay(?:s|ing)?[\s-]+off|laid\s+off|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|to\s+lay\s+off|(?<=to\s)layoff|cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|"
     r"shed(?:s|ding)?|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|cull(?:s|ed|ing)?|trim(?:s|med|ming)?|(?:get(?:s|ting)?|got)\s+rid\s+of|"
     r"says?\s+goodbye\s+to|let(?:ting|s)?\s+go(?:\s+of)?|let(?:ting|s)?(?=\s+(?:[\w,.%'-]+\s+){0,5}?(?:staff|employees|workers|people|staffers|members)\s+go\b)|"
-    r"reduc(?:e|es|ed|ing)\s+(?:its\s+|the\s+size\s+of\s+its\s+|the\s+)?"
-    r"(?:workforce|staff(?:\s+numbers)?|headcount|team|employee\s+base)\s+by|downsiz(?:e|es|ing)\s+(?:its\s+)?(?:workforce|staff)\s+by|"
+    r"reduc(?:e|es|ed|ing)\s+(?:its\s+|the\s+size\s+of\s+its\s+|the\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:workforce|work\s+force|staff(?:\s+numbers)?|headcount|team|employee\s+base)\s+by|"
+    # "Verizon may reduce 1,700 jobs": reduce with people counted as its object
+    rf"reduc(?:e|es|ed|ing)(?=\s+{_ABOUT}{_NUMBER}\s+(?:jobs|positions|roles|employees|workers|staff)\b)|downsiz(?:e|es|ing)\s+(?:its\s+)?(?:workforce|staff)\s+by|"
     r"(?:implement|announce[sd]?|plan[sn]?)\s+(?:a\s+)?(?:substantial\s+|significant\s+|major\s+)?"
     r"reduction\s+in\s+(?:its\s+)?workforce)(?![\w-])"
 )
@@ -106,6 +114,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # the verb alone: its subject is read back from it (a lazy "subject, then verb" pattern is quadratic)
         "verb": re.compile(rf"\b(?P<verb>(?i:{_CUT_VERB}))"),
         # "5 Percent of Dell's Global Workforce to be Sent Home"
+        # Jobs lost told from the people's side: "with the loss of 422 jobs", "resulting in the loss of 300 jobs", "More than 1,300
+        # jobs to go", "430 jobs at risk", "Up to 1,700 workers are to lose their jobs", "100 staffers … will lose their jobs",
+        # "with more than 1,300 jobs being lost": the item's company cuts them
+        "job-loss": re.compile(
+            rf"(?i:\bloss(?:es)?\s+of\s+(?:{_ABOUT}(?P<n>{_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?|(?:hundreds|thousands|dozens)\s+(?:more\s+)?of\s+)"
+            r"(?:jobs|positions|roles|posts)\b"
+            rf"|(?<![\w$€£.,'-]){_ABOUT}(?P<n2>{_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:jobs|workers|employees|staff|staffers|people|positions|roles)"
+            r"(?:\s+(?:in|at|of|from)\s+(?:its|the|their)\s+[\w-]+)?\s+"
+            r"(?:(?:are|were|is|will\s+be|are\s+set|set|are\s+due|due|are\s+expected|expected)\s+)?(?:to\s+go\b|(?:being|be)\s+lost\b)"
+            r"|(?<![\w$€£.,'-])" + _ABOUT + rf"(?P<n3>{_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:workers|employees|staff|staffers|people)"
+            r"(?:\s+(?:in|at|of|from)\s+(?:its|the|their)\s+[\w-]+)?\s+"
+            r"(?P<aux>(?:are\s+to|are\s+set\s+to|set\s+to|will|are\s+going\s+to|will\s+be)\s+)?(?:lose|losing)\s+(?:their|its)\s+"
+            r"(?:jobs?|employment|positions?))"
+        ),
         "share-of": re.compile(
             rf"(?P<obj>{_ABOUT}{_NUMBER}\s?(?:%|(?i:per\s?cent|percent))\s+(?i:of)\s+)(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,2}})'s\s+"
             r"(?:[\w-]+\s+)?(?i:workforce|staff|employees)\s+(?i:to\s+be|will\s+be|are\s+being|is\s+being)\s+(?i:sent\s+home|laid\s+off|cut|let\s+go)"
@@ -119,19 +141,39 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"reduction\s+in\s+(?:its\s+)?(?:workforce|force))"
             rf"|(?<![\w-])(?i:layoffs?|lay-?offs?|job\s+cuts)\s+(?i:of)\s+(?P<of>{_ABOUT}{_NUMBER}\s+(?i:{_PEOPLE}))"
         ),
-        "noun-at": re.compile(r"(?i:layoffs|job\s+cuts|redundancies)\s+(?i:at)\s+(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"),
+        # "300 jobs axed at Woodside", "1,200 workers laid off by Acme": a headline's passive, the company after "at"/"by"
+        "passive-at": re.compile(
+            rf"(?<![\w$€£.,'-]){_ABOUT}(?P<n>{_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?i:jobs|workers|employees|staff|staffers|positions|roles)\s+"
+            r"(?i:axed|cut|slashed|shed|eliminated|laid\s+off|lost|to\s+go)\s+(?i:at|by|from)\s+(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"
+        ),
+        # "layoffs at Boeing", "Layoffs at Chipper Cash & Moove", "layoffs from AAF Flanders, Nestlé, and more": each company named
+        "noun-at": re.compile(
+            rf"(?i:layoffs|job\s+cuts|redundancies)\s+(?i:at|from)\s+(?P<co>{_NAME_RUN}(?:(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+){_NAME_RUN})*)"
+            # not an adjective ("layoffs from Indian startup companies"): no noun in lower case right after the names
+            r"(?!\s+(?!(?:in|at|on|and|as|after|amid|for|to|from|over|this|last|of|were|was|is|are|have|has|will|could|may)\b)[a-z])"
+        ),
+        # "Several start-ups recently went for layoffs … The companies include Meesho, Unacademy, Furlenco, Trell, OkCredit and Lido."
+        "include-list": re.compile(
+            r"\b(?i:the\s+)?(?i:companies|startups|start-ups|firms|employers)\s+(?i:include|included|including|such\s+as)\s+"
+            rf"(?P<co>{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+and\s+{_LIST_NAME})"
+        ),
         # "Meta Layoffs", "Vodafone plans 11,000 job cuts", "Spotify Announces Significant Workforce Reduction"
         "noun": re.compile(
             r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}(?:\s+and\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})?)\s+"
-            r"(?:(?i:plans?|announces|announced|announce|confirms?|unveils?|begins|begin|starts|enacts|enacted|"
+            # "Microsoft is expected to announce significant job cuts", "Dapper and Hootsuite both made layoffs": words between the
+            # name and the verb
+            r"(?:(?i:both|all|also)\s+)?(?:(?i:(?:is|are)\s+)?(?:expected|set|poised|preparing|planning|due|going|about)\s+to\s+)?"
+            r"(?:(?i:plans?|announces|announced|announce|confirms?|unveils?|begins|begin|starts|enacts|enacted|initiates|initiated|"
             r"conducts|conducted|implements|implemented|undergoes|underwent|makes|made|hit\s+with|hit\s+by|is\s+hit\s+by)\s+"
-            r"(?:(?i:a|new|more|another|significant|substantial|major|fresh|sweeping|impending|upcoming|further|round\s+of|wave\s+of)\s+)*"
+            r"(?:(?i:a|new|more|another|significant|substantial|major|fresh|sweeping|impending|upcoming|further|round\s+of|wave\s+of|"
+            r"series\s+of)\s+)*"
             r"(?P<obj>(?:\d[\d,]*\s+)?)"
             r"(?i:job\s+cuts|layoffs|lay-?offs|lay\s+offs|redundancies|workforce\s+reduction)|(?i:layoffs|job\s+cuts)\b)(?!\s+(?i:at)\b)"
             rf"(?:\s+(?i:of)\s+(?P<of>{_ABOUT}{_NUMBER}\s+(?i:{_PEOPLE})))?"
         ),
         # "11,000 jobs", "1,300 office jobs", "862 of its employees"
-        "count": re.compile(rf"(?<![\w$€£.,'-])(?P<n>{_NUMBER})\s+(?:(?:more\s+)?(?:(?!(?i:percent|per|of)\b)[A-Za-z][a-z-]+\s+)?(?:(?i:{_PEOPLE}))\b"
+        "count": re.compile(rf"(?<![\w$€£.,'-])(?P<n>{_NUMBER})(?:-plus|\+)?\s+"
+                            rf"(?:(?:more\s+)?(?:(?!(?i:percent|per|of)\b)[A-Za-z][a-z-]+\s+)?(?:(?i:{_PEOPLE}))\b"
                             r"|(?i:of\s+(?:its|their|the)\b))"),
         "bare-count": re.compile(rf"^\s*{_ABOUT}(?P<n>{_NUMBER})(?![\w%.,-]|\s?(?i:per\s?cent|percent))"),
         "percent": re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))"
@@ -139,15 +181,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # the summary's figures for a cut told elsewhere: "About 240 employees will be affected", "layoffs that will impact
         # 2,500 employees", "which amounts to approximately 1,000 employees", "which accounts for nearly 15% of the company's workforce"
         "stated-count": re.compile(
-            rf"(?<![\w$€£.,])(?P<n>{_NUMBER})\s+(?:more\s+)?(?i:{_PEOPLE})\s+(?:[\w,-]+\s+){{0,4}}?(?i:will\s+be|would\s+be|are|were|have\s+been|"
-            r"has\s+been|to\s+be|being)\s+(?i:affected|impacted|laid\s+off|let\s+go|made\s+redundant)"
-            rf"|(?i:impact(?:s|ing)?|affect(?:s|ing)?|layoffs?\s+of|amounts?\s+to|amounting\s+to|,\s+or)\s+(?i:as\s+many\s+as\s+)?{_ABOUT}"
-            rf"(?P<n2>{_NUMBER})\s+(?i:{_PEOPLE})\b"
+            # "372 positions would be eliminated", "80 staff let go", "the layoffs will affect about 350 of its 1,800 workers", "The cuts
+            # are expected to number only about 100 people"
+            rf"(?<![\w$€£.,])(?P<n>{_NUMBER})\s+(?:more\s+)?(?i:{_PEOPLE})\s+(?:[\w,-]+\s+){{0,4}}?(?:(?i:will\s+be|would\s+be|are|were|have\s+been|"
+            r"has\s+been|to\s+be|being)\s+)?(?i:affected|impacted|laid\s+off|let\s+go|made\s+redundant|eliminated|axed|retrenched)\b"
+            rf"|(?i:impact(?:s|ing)?|affect(?:s|ing)?|layoffs?\s+of|amounts?\s+to|amounting\s+to|number(?:ing)?|,\s+or)\s+(?i:as\s+many\s+as\s+|only\s+)?{_ABOUT}"
+            rf"(?P<n2>{_NUMBER})\s+(?:(?i:of\s+(?:its|their|the))\s+(?:[\d,]+\s+)?(?:[\w-]+\s+)?)?(?i:{_PEOPLE})\b"
         ),
         "stated-share": re.compile(
             r"(?<![\w.-])(?P<p>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))\s+(?:(?i:of)\s+(?:(?i:its|their|the\s+company's|"
-            r"the\s+firm's|the)\s+)?(?:[\w,'-]+\s+){0,3}?(?i:workforce|staff|employees|headcount|employee\s+base|workers|people)\b|"
+            r"the\s+firm's|the)\s+)?(?:[\w,'’-]+\s+){0,3}?(?i:workforce|work\s+force|staff|employees|headcount|employee\s+base|workers|people)\b|"
             r"(?i:reduction\s+(?:from|in|of)\s+(?:its\s+|the\s+)?(?:headcount|workforce|staff)))"
+            # "will reduce the retailer's work force by 3.5 percent", "is to reduce its company headcount by 9%"
+            r"|(?i:reduc\w*|cut\w*|shrink\w*|trim\w*)\s+(?:(?i:its|the|their)\s+)?(?:[\w'’-]+\s+){0,2}?"
+            r"(?i:workforce|work\s+force|headcount|staff)\s+(?i:by)\s+(?i:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|approximately\s+)?"
+            r"(?P<p2>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))"
         ),
         "fraction": re.compile(rf"\b(?P<f>{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})\s+(?:of\s+)?(?:(?:its|their|the)\s+)?"
                                rf"(?:\w+\s+)?(?:{_WORKFORCE})\b", re.IGNORECASE),
@@ -158,24 +206,65 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
     """The layoffs an item reports, headline first; [] when it reports none."""
     clauses = [_in_digits(clause) for clause in ([headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline])]
     cuts = [_checked(cut, headline, summary) for index, clause in enumerate(clauses) for cut in _read(clause, index)]
+    cuts += [cut for index, clause in enumerate(clauses[1:], 1) for cut in _listed(clause, index, clauses[index - 1])]
     if not cuts:
         return []
-    cuts = [c for c in cuts if not c.company or _can_cut(c.company)]
+    # "Barely two months after laying off 30% of its workforce": a word that cannot cut leaves the cut to the item's company
+    cuts = [c if not c.company or _can_cut(c.company) else replace(c, company=None) for c in cuts
+            if not c.company or _can_cut(c.company) or c.company.lower() in _LEAD_WORDS]
     if any(c.company and not c.weak for c in cuts):
         cuts = [c for c in cuts if not c.weak]  # "Meta Layoffs: Mark Zuckerberg fires 11,000 employees": Meta
     if cuts and _one_company([c.company for c in cuts if c.company]):
         cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
     lead = next((c.company for c in cuts if c.company), None) or company_hint or _headline_company(headline)
-    merged = _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))
-    return [_extraction(replace(cut, company=_fuller(cut.company, clauses[1:]))) for cut in merged if cut.company]
+    merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
+    return [_extraction(replace(cut, company=_fuller(_as_the_summary_names(cut.company, clauses), clauses[1:]))) for cut in merged if cut.company]
+
+
+def _as_the_summary_names(company: str, clauses: list[str]) -> str:
+    """"Online Car Seller Cazoo" → "Cazoo", "Jumia Implements" → "Jumia", "US Steel Gary" → "US Steel": a Title Case headline
+    capitalises the words around a name; the summary, which never writes them so, writes the name alone."""
+    words = company.split()
+    body = " ".join(clauses[1:])
+    if len(words) < 2 or not body or not title_case(clauses[0]) or _written(company, body):
+        return company
+    for size in range(len(words) - 1, 0, -1):
+        for part in (" ".join(words[-size:]), " ".join(words[:size])):
+            if part[:1].isupper() and not _FORM_WORDS.issuperset(part.lower().split()) and _can_cut(part) and _written(part, body):
+                return part
+    return company
+
+
+def _written(name: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 # Capitalised words that open a sentence and are never the company cutting staff: "Some startups are laying off",
 # "Big numbers laid off by Big Blue", "Taking layoffs too lightly", "56 biopharmas laid off staff".
 _NOT_CUTTERS = frozenset(
     """some many several most other others all few both big these those more major top tech startups companies firms taking
-    days weeks months years report reports""".split()
+    days weeks months years report reports according are is being such barely just airlines banks brewers miners retailers
+    automakers carmakers insurers lenders publishers employers manufacturers mass tens hundreds thousands dozens technology newspaper newspapers brewery
+    breweries industry sector""".split()
 )
+
+
+# Words that open a lead-in, not a subject: the cut they precede is the item's company's ("Barely two months after laying off 30%")
+_LEAD_WORDS = frozenset("barely just such according".split())
+
+
+def _listed(clause: str, index: int, before: str) -> list[_Cut]:
+    """The companies a summary lists as the ones cutting: "The companies include Meesho, Unacademy, … and Lido" after (or in) a
+    sentence about layoffs."""
+    if not ("include" in clause or "such as" in clause) or not (_LAYOFF_CUE.search(clause) or _LAYOFF_CUE.search(before)):
+        return []
+    found = []
+    for match in _patterns()["include-list"].finditer(clause):
+        for name in _LISTED_SPLIT.split(match.group("co")):
+            company = company_from_subject(name) or _bare_name(name)
+            if company and _can_cut(company) and not is_place(company):
+                found.append(_Cut(company, None, None, index, _why("layoffs.companies-listed", match.group(0), index)))
+    return found
 
 
 def _one_company(names: list[str]) -> bool:
@@ -194,7 +283,19 @@ _MONTHS = frozenset("january february march april may june july august september
 def _fuller(company: str, texts: list[str]) -> str:
     """`fuller_name`, except a name run on into another word: "Redfin" is not "RedfinNow" (its home-flipping unit)."""
     fuller = fuller_name(company, texts)
-    return company if fuller[len(company) : len(company) + 1].isupper() else fuller
+    return company if fuller[len(company) : len(company) + 1].isupper() or _only_its_form(company, fuller) else fuller
+
+
+# Words that spell out a company's form, not its name: "US Foods Holding Corp.", "Grab Holdings" are "US Foods", "Grab" as the
+# headline names them ("Nortel Networks" keeps its word; the labels keep "Technologies" and "Group" as often as not).
+_FORM_WORDS = frozenset("pvt pvt. ltd ltd. limited corp corp. corporation holding holdings co-operative co co. plc llc ag sa nv n.v. ab".split())
+
+
+def _only_its_form(short: str, long: str) -> bool:
+    """Whether `long` is `short` followed only by words of its form ("Fonterra Cooperative Group" for "Fonterra")."""
+    if not long.lower().startswith(short.lower() + " "):
+        return False
+    return all(word.lower().strip(",") in _FORM_WORDS for word in long[len(short) :].split())
 
 
 def _checked(cut: _Cut, headline: str, summary: str) -> _Cut:
@@ -208,10 +309,28 @@ def _checked(cut: _Cut, headline: str, summary: str) -> _Cut:
     return cut
 
 
+# A lead-in before a clause's subject: "According to CBC News, Ridgewood Industries …", "In a drive to cut costs, General Motors (GM)
+# will be cutting …", "Barely two months after laying off 30% of its workforce, …"
+_LEAD_IN = re.compile(
+    r"^(?:According\s+to|In|On|At|By|Since|After|Before|As|Amid|With|Following|Despite|Barely|Just|Weeks|Months|Days|Two|Three)\b"
+    r"[^,]{0,100},\s+(?=[A-Z]|[a-z]+[A-Z])"
+)
+
+
 def _headline_company(headline: str) -> str | None:
     """"Peloton CEO Steps Down as Company Cuts 2,800 Jobs": "Company" is the headline's first company."""
+    headline = _LEAD_IN.sub("", headline)
     names = (re.sub(r"\s+(?:Terminations|Layoffs|Lay-?offs|Job\s+Cuts|Redundancies|Cuts)$", "", name) for name in mark(headline).names)
-    return next((c for c in map(plausible_company, names) if c and _can_cut(c)), None)
+    return next((c for c in map(plausible_company, names) if c and _can_cut(c) and not _describes_next(c, headline)), None)
+
+
+# "Holiday giant Thomas Cook", "Gateshead factory closure": a word that opens the headline and describes what follows it
+_DESCRIBED_HEAD = re.compile(r"\s+(?:giant|factory|plant|mill|firm|company|maker|group|retailer|chain|carrier|operator|closure|site|workers|"
+                             r"staff|employees|jobs|council|union)\b")
+
+
+def _describes_next(name: str, headline: str) -> bool:
+    return headline.startswith(name) and " " not in name and _DESCRIBED_HEAD.match(headline, len(name)) is not None
 
 
 def _read(clause: str, index: int) -> list[_Cut]:
@@ -231,10 +350,31 @@ def _read(clause: str, index: int) -> list[_Cut]:
         # the object runs to ";" or to a clause with a subject of its own ("... while Zynga slashed 18 percent")
         next_clause = _NEXT_CLAUSE.search(clause, verb.end(), min(len(clause), verb.end() + 140))
         object_end = next_clause.start() if next_clause else min(len(clause), verb.end() + 140)
-        cuts = _from_verb(clause[subject_start : verb.start()], verb.group("verb"), clause[verb.end() : object_end], clause, index)
+        subject = clause[subject_start : verb.start()]
+        if subject.rstrip().endswith(",") and re.match(r"(?i)\w+ing\b", verb.group("verb")):
+            # "Ford to shut down 6 facilities in Europe by end of 2020, laying off 12,000 workers": the clause's own subject
+            opening = _CLAUSE_OPENING.match(clause)
+            subject = opening.group("co") + " " if opening else subject
+        cuts = _from_verb(subject, verb.group("verb"), clause[verb.end() : object_end], clause, index)
         before = next((c.company for c in reversed(found) if c.company), None)
         found.extend(replace(c, company=before) if c.company is None and before else c for c in cuts)  # "... when it let 520 people go"
-        position = max(object_end, verb.end())  # the object's words are not read as another verb's subject
+        # the object's words are not read as another verb's subject, unless the object was not people ("In a drive to cut
+        # costs, General Motors (GM) will be cutting 12,000 jobs")
+        position = max(object_end, verb.end()) if cuts or not _THINGS_CUT.match(clause, verb.end()) else verb.end()
+    for match in patterns["job-loss"].finditer(clause) if any(cue in lowered for cue in _LOSS_CUES) else ():
+        if _NEGATION.search(clause[max(0, match.start() - 40) : match.start()]) or _HISTORY.search(clause[match.end() : match.end() + 30]):
+            continue
+        if match.group("n3") and not match.group("aux") and match.start() > 0:
+            continue  # "This year saw more than 250,000 tech workers lose their jobs": a tally; "could lose": a risk, not a cut
+        if re.search(r"(?i)\b(?:could|may|might|would)\s*$", clause[max(0, match.start() - 20) : match.start()]):
+            continue
+        figure = match.group("n") or match.group("n2") or match.group("n3")
+        found.append(_Cut(None, _number(figure) if figure else None, None, index, _why("layoffs.jobs-lost", match.group(0), index)))
+    passive_at = (" at " in clause or " by " in clause or " from " in clause) and _PASSIVE_AT_CUE.search(clause)
+    for match in patterns["passive-at"].finditer(clause) if passive_at else ():
+        company = company_from_subject(match.group("co"))
+        if company and _can_cut(company) and not is_place(company) and not _NEGATION.search(clause[max(0, match.start() - 40) : match.start()]):
+            found.append(_Cut(company, _number(match.group("n")), None, index, _why("layoffs.jobs-cut-at", match.group(0), index)))
     for match in patterns["share-of"].finditer(clause) if "%" in clause or "cent" in lowered else ():
         count, percentage = _figures(match.group("obj"), require_people=False)
         company = company_from_subject(match.group("co"))
@@ -248,8 +388,9 @@ def _read(clause: str, index: int) -> list[_Cut]:
     for match in [*patterns["noun-at"].finditer(clause), *patterns["noun"].finditer(clause)] if nouns else ():
         if _NEGATION.search(clause[max(0, match.start() - 40) : match.end()]):
             continue
-        # "Rappi and Lime announce impending layoffs": each company named
-        names = re.split(r"\s+and\s+", match.group("co")) if match.re is patterns["noun"] else [match.group("co")]
+        # "Rappi and Lime announce impending layoffs", "layoffs at Chipper Cash & Moove": each company named
+        names = re.split(r"\s+and\s+", match.group("co")) if match.re is patterns["noun"] else _LISTED_SPLIT.split(match.group("co"))
+        names = [name for name in names if name.lower() not in ("more", "others")]
         for company in [company_from_subject(name) for name in names] if all(map(company_from_subject, names)) else []:
             if company and company not in _DEPARTMENTS and _can_cut(company):
                 count = _count(match.groupdict().get("obj") or match.groupdict().get("of") or "", bare=True)
@@ -257,7 +398,13 @@ def _read(clause: str, index: int) -> list[_Cut]:
     return found
 
 
-_PARENTHESES = re.compile(r"\s*\([^()]{0,30}\)")
+_LISTED_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_CLAUSE_OPENING = re.compile(r"\s*(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:to|will|has|have|is|are|was|plans|said|says|announced)\b")
+_THINGS_CUT = re.compile(r"(?i:\s*(?:its\s+|the\s+|their\s+)?(?:costs?|prices?|spending|expenses|budgets?|production|output|capacity|"
+                         r"forecasts?|guidance|rates?|fees?|emissions|losses|debt)),\s+(?=[A-Z])")  # then a clause of its own
+_PARENTHESES = re.compile(r"\s*\((?![^()]*%)[^()]{0,30}\)")  # not "(44%)": "laid off over 400 employees (44%)" states the share
+_PASSIVE_AT_CUE = re.compile(r"(?i)\b(?:axed|cut|slashed|shed|eliminated|laid\s+off|lost|to\s+go)\s+(?:at|by|from)\s")
+_LOSS_CUES = ("loss", "to go", "lose", "losing", "lost")
 _NOUN_CUES = ("layoff", "lay-off", "lay off", "job cuts", "redundanc", "reduction")
 _DEPARTMENTS = frozenset({"IT", "AI", "HR", "R&D", "PR", "UK", "US", "EU"})
 _NEXT_CLAUSE = re.compile(r";|\s+(?:while|whereas|but)\s+(?=[A-Z])")
@@ -267,8 +414,10 @@ def _from_verb(subject: str, verb: str, obj: str, clause: str, index: int) -> li
     """One cut verb: its subject is the company (or companies), its object the people or share cut."""
     whole = subject + verb + obj
     obj = re.split(r"[;]|,\s+(?:as|while|but|amid|after|and\s+(?:said|plans|will))\b|\s+(?:after|following|since|whereas)\s", obj)[0]
-    if _NEGATION.search(subject[-40:] + " " + verb) or _HISTORY.search(obj[:60]) or re.search(r"(?i)\b(?:previously|already)\s+$", subject):
+    if _NEGATION.search(subject[-40:] + " " + verb) or _HISTORY.search(obj.split(",")[0][:60]) or re.search(r"(?i)\b(?:previously|already)\s+$", subject):
         return []  # "The Swedish firm previously cut 10% of its staff in May": an earlier round
+    if _THINGS_CUT.match(obj) or re.search(r"(?i)\b(?:if|unless|whether)\b", subject[-40:]):
+        return []  # "to cut costs, General Motors …": money, not people; "will cease to exist if it keeps retrenching": a condition
     lay_off = bool(re.match(r"(?i)lay|laid|to\s+lay|let", verb))
     count, percentage = _figures(obj, require_people=not lay_off)
     why = _why("layoffs.cut-verb", whole.strip(), index)
@@ -302,15 +451,21 @@ def _subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
     ).strip(" ,")
     subject = re.sub(r"\s+(?:Planning|Preparing|Looking|Moving|Reportedly|Set|Expected|Poised|Gearing|Readies|Readying)\b.*$", "", subject)  # Title Case
     subject = re.sub(r"^(?:In|On|By|Since|Earlier|Last|This)\s+(?:[\w.]+\s+){0,2}?(?:[A-Z][a-z]+|\d{4}|week|month|year),\s+", "", subject)
+    subject = _LEAD_IN.sub("", subject)
+    subject = re.sub(r",\s+(?:LLC|Inc|Ltd|Corp|plc)\.?(?=,|$)", "", subject)  # "Daimler Truck North America, LLC [is laying off]"
     place = re.search(r"(?:,|\s-+)\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})'s\s[^,]*,?$", subject)
     if place and _ends_with_place(place.group("place")):
         company = named_company(subject[: place.start()])  # "Grab Holdings, Southeast Asia's leading ride-hailing app,": the name
         if company:
             return [company], False
     if re.search(r"(?:,|\s-+)\s+(?:the|a|an)\s[^,]*,?$", subject):
-        company = named_company(subject.rstrip(",") + ",")  # "Redfin, the major real estate listing company,": the name before the apposition
+        # "Redfin, the major real estate listing company,": the name before the apposition; "ezCater, a corporate catering startup,"
+        company = named_company(subject.rstrip(",") + ",") or _bare_name(subject.split(",")[0].strip())
         if company:
             return [company], False
+    if " and " in subject:
+        # "Qumulo and Chef, two of Seattle's most heavily-funded software startups,": the names, then what they are
+        subject = re.sub(r",\s+(?:the|a|an|one|two|three|four|both|all)\s[^,]*,?$", "", subject)
     listed = re.fullmatch(r"(.+?)\s+and\s+(.+)", subject)
     if listed and "," not in listed.group(1)[-3:] and not re.search(r"\s[a-z]", listed.group(2)):
         # "Affirm Holdings Inc. and Upstart Holdings Inc.": two names; "Payroll and HR services provider Gusto" is one description
@@ -324,14 +479,21 @@ def _subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
     if re.search(r"^[A-Z][^,]*'s\s+[A-Z][\w.-]+,\s+[A-Z][^,]*'s\s+[A-Z][\w.-]+", subject):
         return [c for c in (company_from_subject(part) for part in subject.split(", ")) if c], False  # "Doudna's Intellia, Zhang's Aera"
     subject = _SAYS.sub("", subject).strip()
+    subject = re.sub(r"\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\w+day)$", "", subject)  # "Feintool on December 3 [announced it will …]"
+    named = company_named(subject) if re.search(r"[A-Z][\w&'-]*\s+Company$", subject) else None
+    if named:
+        return [named], False  # "Stone Brewing Company laid off": a name, not "the company"
     if _IT.search(subject):
         return [], False  # "The CRISPR company is laying off": the item's company, named elsewhere
-    while subject and re.search(r"\s[a-z][\w-]*$", subject) and not subject.endswith(","):
+    whole = subject
+    while subject and re.search(r"\s[a-z][a-z-]*$", subject) and not subject.endswith(","):  # not "eBay", "iRobot"
         subject = subject.rsplit(None, 1)[0]  # "Salesforce is planning": the auxiliaries after the name
-    company = named_company(subject)
+    company = named_company(subject) or (_bare_name(subject) if subject == whole else None)
     described = _DESCRIBED.fullmatch(subject) if company is None else None
     if described:
         company = company_from_subject(described.group("name"))  # "UK paytech GoCardless": what the company is, then its name
+    if company and re.fullmatch(rf"{re.escape(company)}'s", subject):
+        company = subject  # "Macy's Plans to Cut 2,350 Jobs": a possessive right before the verb is the name itself
     if company is None or (_PERSON_VERB_SUBJECT.search(subject) and not has_company_suffix(subject) and not subject.endswith(("Inc", "Inc."))):
         source = re.search(r"(?i)\b(?:from|at)\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})", obj)
         if source:
@@ -339,6 +501,21 @@ def _subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
         elif company:
             return [company], True  # "Disney Interactive" reads like a person's name, "Mark Zuckerberg fires 11,000 employees" is one
     return ([company] if company else []), False
+
+
+def _bare_name(subject: str) -> str | None:
+    """A subject that is one word written as a name and nothing else: "Pioneer", "ezCater", "GM", "BT" (the name readers take
+    "Pioneer" for a description, "ezCater" for a clause, two capitals for a US state)."""
+    if not re.fullmatch(r"[A-Z][\w&-]*|[a-z]+[A-Z][\w&-]*", subject) or subject in _DEPARTMENTS:
+        return None
+    lowered = subject.lower()
+    if lowered in _NOT_CUTTERS or lowered in _MONTHS or lowered in _NOT_NAMES or is_place(subject):
+        return None
+    return subject
+
+
+_NOT_NAMES = frozenset("""the it this that company firm startup group business they he she we i employer in on at as after before while
+    when such what where why how""".split())
 
 
 # What may stand between a cut verb and a bare share of the workforce ("Aurinia cuts 45%", "culled a reported 10 percent")
@@ -349,7 +526,7 @@ _PLAIN_LEAD = re.compile(
 _PEOPLE_AFTER = re.compile(rf"(?i)\s+(?:of\s+)?(?:(?:its|the|their)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_WORKFORCE}|{_PEOPLE})\b")
 _PASSIVE_PEOPLE = re.compile(
     rf"(?i)(?P<who>(?:{_ABOUT})?(?:{_NUMBER}\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE}|staffers))\s+(?:were|was|are|have\s+been|has\s+been|will\s+be|to\s+be|"
-    r"being|got)\s*$"
+    r"being|got|(?:are|is|were)\s+(?:set|expected|due|likely|going)\s+to\s+be)\s*$"
 )
 _SAYS = re.compile(
     r",?\s*(?:announced|said|says|confirmed|revealed|told\s+\w+)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\b.*$",
@@ -426,6 +603,7 @@ _DESCRIBED = re.compile(
     r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
 )
 _NAME_RUN = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}"
+_LIST_NAME = r"(?:[A-Z][\w.&'-]*|[a-z]+[A-Z][\w.&'-]*)(?:\s+[A-Z][\w.&'-]*){0,2}"
 
 
 def _in_digits(clause: str) -> str:
@@ -436,7 +614,7 @@ def _in_digits(clause: str) -> str:
                         clause)
 
 
-_LAYOFF_CUE = re.compile(r"(?i)\b(?:lay|laid|layoffs?|lay-offs?|job\s+cuts|cut|cuts|cutting|redundanc\w*|reduction|affected|impacted|let\s+go|"
+_LAYOFF_CUE = re.compile(r"(?i)\b(?:lay|laid|layoffs?|lay-offs?|job\s+cuts|cut|cuts|cutting|redundanc\w*|reductions?|reduc\w*|affected|impacted|let\s+go|"
                          r"letting\s+go|lets\s+go|"
                          r"eliminat\w*|slash\w*|ax(?:e|es|ed|ing)|shed\w*|sack\w*|cull\w*)\b")
 _EARLIER_FIGURE = re.compile(r"(?i)\b(?:already|earlier|previous|previously|last\s+(?:year|month|week)|in\s+total|so\s+far|to\s+date|since)\b")
@@ -458,7 +636,7 @@ def _stated_figures(clause: str, index: int) -> list[_Cut]:
                 count = _number(match.group("n") or match.group("n2"))
                 found.append(_Cut(None, count, None, index, _why("layoffs.stated-count", match.group(0), index)))
             else:
-                found.append(_Cut(None, None, float(match.group("p")), index, _why("layoffs.stated-share", match.group(0), index)))
+                found.append(_Cut(None, None, float(match.group("p") or match.group("p2")), index, _why("layoffs.stated-share", match.group(0), index)))
     return found
 
 
@@ -466,18 +644,51 @@ def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:
     """One layoff per company; the summary completes the headline's figures and wins where it is more precise."""
     kept: list[_Cut] = []
     for cut in cuts:
-        twin = next((k for k in kept if _same(k.company, cut.company)), None)
+        twin = next((k for k in kept if _same(k.company, cut.company) or _initials(k.company, cut.company)), None)
         if twin is None:
             kept.append(cut)
             continue
         count = twin.count if twin.count is not None and not _more_precise(cut.count, twin.count) else cut.count if cut.count is not None else twin.count
         percentage = twin.percentage if twin.percentage is not None else cut.percentage
+        if twin.percentage is not None and cut.percentage is not None and _finer(cut.percentage, twin.percentage):
+            percentage = cut.percentage  # "more than 10%" then "10.9% of its workforce": the finer figure
         company = (twin.company if twin.company and cut.company and (len(cut.company) < len(twin.company) + 3
-                   or not cut.company.lower().startswith(twin.company.lower())) else cut.company or twin.company)
-        if twin.company and cut.company and _described(twin.company):
+                   or not cut.company.lower().startswith(twin.company.lower()) or _only_its_form(twin.company, cut.company))
+                   else cut.company or twin.company)
+        if twin.company and cut.company and (_described(twin.company) or _initials(twin.company, cut.company)):
             company = cut.company  # the summary names it plainly
         kept[kept.index(twin)] = replace(twin, company=company, count=count, percentage=percentage, why=f"{twin.why}; completed by {cut.why}")
     return [replace(cut, company=_spelled_out(cut.company, text)) for cut in kept]
+
+
+def _initials(short: str | None, name: str | None) -> bool:
+    """"GM" for "General Motors", "TI" for "Texas Instruments": a headline's initials of the name the summary spells out."""
+    if not short or not name or not short.isupper():
+        return False
+    words = [word for word in name.split() if word[:1].isupper()]
+    return 2 <= len(short) == len(words) and short == "".join(word[0] for word in words)
+
+
+def _finer(new: float, old: float) -> bool:
+    """"10.9" refines "10": a share with decimals within 15% of a whole one."""
+    return abs(new - old) <= 0.15 * max(new, old) and new != round(new) and old == round(old) and new not in _FRACTIONS.values()
+
+
+# "BT is to cut between 40,000 and 55,000 jobs", "reduce its headcount by 700 to 800 roles", "3,500-4,000 positions will be affected"
+_RANGE = re.compile(rf"(?i)\b(?:between\s+)?(?P<low>{_NUMBER})\s*(?:and|to|-)\s*(?P<high>{_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b")
+
+
+def _ranged(cut: _Cut, summary_sentences: list[str]) -> _Cut:
+    """`cut` without its count when the summary gives that count as the end of a range (LABELLING.md: a range is no count;
+    a headline's "up to 55,000" over the body's "between 40,000 and 55,000" is none)."""
+    if cut.count is None:
+        return cut
+    for sentence in summary_sentences:
+        for found in _RANGE.finditer(sentence):
+            low, high = _number(found.group("low")), _number(found.group("high"))
+            if low is not None and high is not None and low < high and low <= cut.count <= high:
+                return replace(cut, count=None, why=f"{cut.why}; no count: the summary gives a range ({quote(found.group(0), 60)})")
+    return cut
 
 
 def _more_precise(new: int | None, old: int) -> bool:
@@ -511,12 +722,24 @@ def _same_name(first: str, second: str) -> bool:
 
 
 def _spelled_out(company: str | None, text: str) -> str | None:
-    """"RIM" → "Research in Motion" when the item writes "Research in Motion (RIM)"."""
+    """"RIM" → "Research in Motion" when the item writes "Research in Motion (RIM)"; "GM" → "General Motors" when the
+    item writes that name (a headline's initials, the summary's name)."""
     if not company or not company.isupper():
         return company
     at = text.find(f"({company})")
     match = _NAME_BEFORE.search(text[:at]) if at > 0 else None
-    return match.group(1) if match else company
+    if match:
+        return match.group(1)
+    for run in _NAME_RUNS.finditer(text):
+        words = run.group(0).split()
+        for start in range(len(words) - len(company) + 1):  # "Europe General Motors": the words the initials stand for
+            name = " ".join(words[start : start + len(company)])
+            if _initials(company, name):
+                return name
+    return company
+
+
+_NAME_RUNS = re.compile(r"\b[A-Z][a-z][\w&'-]*(?:\s+[A-Z][\w&'-]*){1,3}")
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|in|of|and|&)){1,4})\s+$")
