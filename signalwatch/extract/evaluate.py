@@ -99,14 +99,18 @@ class LabelledItem:
 
 @dataclass
 class Scores:
-    """Counts behind the metrics; `errors` lists what went wrong, item by item, for reading."""
+    """Counts behind the metrics; `errors` lists what went wrong, item by item, for reading.
+
+    `errors` stays out of the repr: a failed assertion prints the object, and the test part's and the
+    judges' item-level errors must never be shown to whoever runs the tests (issue 14's honesty rules).
+    """
 
     true_positive: Counter[str] = field(default_factory=Counter)
     predicted: Counter[str] = field(default_factory=Counter)
     gold: Counter[str] = field(default_factory=Counter)
     field_right: Counter[tuple[str, str]] = field(default_factory=Counter)
     field_total: Counter[tuple[str, str]] = field(default_factory=Counter)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list, repr=False)
 
     def precision(self, kind: str) -> float:
         return self.true_positive[kind] / self.predicted[kind] if self.predicted[kind] else 1.0

@@ -430,3 +430,10 @@ def test_every_decision_says_why() -> None:
     found = _events("Uber CEO Kalanick resigns under investor pressure", "Travis Kalanick, the CEO of Uber, has resigned.")
     assert found and all(event.why.startswith("leadership.") and "Kalanick" in event.why for event in found)
     assert Counter(event.type for event in _events("Google to buy Nest for $3.2B US")) == {EventType.ACQUISITION: 1}
+
+
+def test_a_failed_floor_never_shows_the_items_errors() -> None:
+    """pytest prints the objects in a failed assertion: the test part's item-level errors must stay unseen."""
+    scores = score([LabelledItem("rf-9999", "Acme raises $5M seed round", "", (_funding(5e6, "USD"),))], lambda title, summary: [])
+    assert scores.errors and "Acme raises" in scores.errors[0]
+    assert "Acme" not in repr(scores) and "Acme" not in scores.table()
