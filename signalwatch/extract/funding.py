@@ -9,8 +9,9 @@ whatever its verb ("Cellarity made $121 million in its recent Series C"); it als
 rounds of a summary that states several amounts. An investor's headline ("MUFG Buys Stake in Philippine
 Fintech GCash for $393 Million") is read by `funding_investor`. Last, the rounds found are checked against
 the item as a whole: money an investment firm's fund, a purchase or a government programme is dropped, a
-range is no amount, a round the summary tells on unnamed sources is `reported`, and a Title Case headline's
-subject is cut to the name the summary writes.
+range is no amount, a round the summary tells on unnamed sources is `reported`, a Title Case headline's
+subject is cut to the name the summary writes, and a time that opens a sentence ("On Wednesday, the startup said")
+is never a company.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
     hit = None if not_a_round else _headline_hit(headline, summary, tokens)
     if hit is not None and rules.about_a_fund(summary):
         hit = None  # the summary shows the money is an investment firm's own fund
-    rounds = summary_rounds(summary_sentences, hit.company if hit else _lead_name(headline)) if summary_sentences else []
+    rounds = summary_rounds(summary_sentences, hit.company if hit else _lead_name(headline, summary)) if summary_sentences else []
     found: list[Round] = []
     if hit is not None:
         head = _headline_round(hit, headline, summary_sentences, rounds)
@@ -95,9 +96,10 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
             worth.money, source = _summary_amount_from(summary_sentences[1:])
             if worth.money is not None:
                 worth.why += f"; amount from the summary: {quote(source, 90)}"
-    if len(kept) == 1 and kept[0].money is None and kept[0].company:
+    if len(kept) == 1 and kept[0].money is None and kept[0].company and not kept[0].why.startswith("funding.headline-unsized"):
         # "Bolt valued at $4.75 billion in new funding round" over "Bolt stated Monday that it has raised 600 million euros":
-        # the item's one round without a figure takes the one a summary sentence about the company gives it
+        # the item's one round without a figure takes the one a summary sentence about the company gives it (not one the
+        # headline says is unsized: "Airwallex raising more funds" over "... as $27 million remains frozen")
         kept[0].money, source = _summary_amount_from(summary_sentences, kept[0].company)
         if kept[0].money is not None:
             kept[0].why += f"; amount from the summary: {quote(source, 90)}"
@@ -111,6 +113,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                 extra.primary = False
                 kept.append(extra)
     kept = [r for r in kept if not _GOVERNMENT_BODY.search(r.company or "")]
+    kept = _without_time_names(kept, headline, summary)
     if kept and _MONEY_MARK.search(headline):
         # "TikTok to buy $1.5 billion majority stake in ... Tokopedia" over "... with a $1.5 billion investment in ... Tokopedia":
         # money the headline calls a purchase or a contract is no round, however the summary words it
@@ -139,7 +142,7 @@ _FUND_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?fund\b(?!ing)")
 
 # What follows an amount that is a price or a contract, not a round (a minority stake in a startup is a round: LABELLING.md).
 _PURCHASE_AFTER = re.compile(
-    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:(?:majority|controlling)\s+stake|contracts?|acquisition|buyout|purchase|merger|takeover|tender)\b"
+    r"(?i)\s+(?:(?!to\b|for\b)[\w-]+\s+){0,2}?(?:(?:majority|controlling)\s+stake|contracts?|acquisition|buyout|purchase|merger|takeover|tender)\b"
 )
 _FUND_WORD = re.compile(r"(?i)\bfund\b")  # a cheap screen
 
@@ -283,7 +286,7 @@ _PUBLIC_FUNDER = re.compile(
 
 
 # "will receive up to $240 million from the federal government": public money to a named company is a grant.
-_GOVERNMENT_MONEY = re.compile(r"(?i)\b(?:receive|received|receives|awarded|granted|wins|won)\b[^.]{0,80}?\bfrom\s+the\s+"
+_GOVERNMENT_MONEY = re.compile(r"(?i)\b(?:receive|received|receives|awarded|granted|wins|won)\b(?:[^.]|\.(?=\d)){0,80}?\bfrom\s+the\s+"
                                r"(?:(?:federal|provincial|state|national|local|\w+)\s+)?government\b")
 
 
@@ -327,6 +330,14 @@ def _other_shapes(headline: str) -> _Hit | None:
             return None
         return _Hit(company, match.group("obj"), investors=split_names(investor) if investor else [], money=find_amounts(match.group("deal"))[0],
                     rule="funding.investor-launches")
+    match = _SELLS_STAKE.match(headline)
+    if match and not (match.group("share") and float(match.group("share")) >= 50):
+        # "Avery Brewing sells minority ownership stake to Mahou San Miguel": the seller takes the money for new shares
+        buyer, _, deal = match.group("inv").partition(" for ")  # "... stake to Mahou San Miguel for $30 million"
+        company, investor = company_from_subject(match.group("co")), company_from_subject(buyer)
+        if company and investor:
+            moneys = find_amounts(deal)
+            return _Hit(company, "", investors=split_names(investor), money=moneys[0] if moneys else None, rule="funding.sells-stake-to")
     match = rules.JOINS_ROUND.match(headline)
     if match:
         company = company_from_subject(match.group("co"))
@@ -334,6 +345,14 @@ def _other_shapes(headline: str) -> _Hit | None:
             investors = [n for n in re.split(r"\s+and\s+|,\s*", match.group("inv")) if n]
             return _Hit(company, "", investors=[company_from_subject(n) or n for n in investors], rule="funding.joins-round")
     return None
+
+
+# A company selling part of itself: "Avery Brewing sells minority ownership stake to Mahou San Miguel"; not "Godrej sells its 30%
+# stake" (its holding in another company) nor a majority.
+_SELLS_STAKE = re.compile(
+    r"^(?P<co>[^,;:]+?)\s+(?i:sells|sold|offloads)\s+(?:an?\s+)?(?:(?i:minority)|(?P<share>\d+(?:\.\d+)?)\s?%)\s+(?:(?i:ownership|equity)\s+)?"
+    r"(?i:stake)\s+(?i:to)\s+(?P<inv>[^,;:]+)$"
+)
 
 
 def _headline_hit(headline: str, summary: str, tokens: frozenset[str]) -> _Hit | None:
@@ -352,7 +371,7 @@ def _headline_hit(headline: str, summary: str, tokens: frozenset[str]) -> _Hit |
     return hit
 
 
-_NOUN_SHAPE_WORDS = frozenset("round funding financing raise fundraise investment backing seed series".split())
+_NOUN_SHAPE_WORDS = frozenset("round funding financing raise fundraise fundraising investment backing seed series".split())
 _MONEY_MARK = re.compile(r"\d")
 _CLAUSE_SPLIT = re.compile(r":\s+|\s+[-|]\s+|;\s+")
 
@@ -455,15 +474,18 @@ def _body_figure(money: Money, summary_sentences: list[str]) -> Money:
     """
     for sentence in summary_sentences:
         amounts = find_amounts(sentence)
-        for other in amounts:
-            if _close(money, other) and other.amount != money.amount and _refines(money, other) \
-                    and not rules.AFTER_EXCLUDED.match(sentence[other.end :]):
-                return other
         for first, second in zip(amounts, amounts[1:]):
+            # "Sh800 million" over "US$6.6 million (Kes804 million)": the figure the body writes first, in its own currency
             between = sentence[first.end : second.start]
             if re.fullmatch(r"\s*\(\s*(?:(?:approximately|about|around|roughly|some|or|~)\s+)?", between) and first.currency != second.currency:
                 if _close(money, second):
                     return first
+        if any(other.amount == money.amount and other.currency == money.currency for other in amounts):
+            return money  # "BasiGo nets Sh806m" over "has secured about Sh806 million": the body's first statement agrees
+        for other in amounts:
+            if _close(money, other) and other.amount != money.amount and _refines(money, other) \
+                    and not rules.AFTER_EXCLUDED.match(sentence[other.end :]):
+                return other
     return money
 
 
@@ -562,7 +584,7 @@ def _extraction(found: Round, headline: str, summary_sentences: list[str], only:
     if found.round:
         round_name = found.round
     elif _PUBLIC_FUNDER.search(f"{found.tail} {found.why}".lower()) or (not primary and _PUBLIC_BODY.search(screen)) or (
-            primary and summary_sentences and _GOVERNMENT_MONEY.search(summary_sentences[0])):
+            primary and _GOVERNMENT_MONEY.search(summary_sentences[0] if summary_sentences else headline)):
         round_name = "grant"  # money from a public body to a named recipient
     elif primary or only:
         round_name = _round(_clause_of(headline, found.tail) if primary else headline, summary_sentences, company)
@@ -604,6 +626,8 @@ def _company_raises(headline: str, summary: str = "") -> _Hit | None:
             before = meet.group("co")
         elif not before.strip() or rules.SUBORDINATE.search(before[-40:]):
             continue
+        if before.split()[-1].lower() in _GROUP_SUBJECT:
+            return None  # "Finnish Startup Hub Starttaamo Says Its Members Have Raised Up To €25M": many companies, no one round
         tail = re.split(r"[,;|]\s|:\s|\s-\s", headline[verb.end():], maxsplit=1)[0]
         reports, money = _reports_round(verb.group(0), tail, summary)
         if not reports:
@@ -614,15 +638,56 @@ def _company_raises(headline: str, summary: str = "") -> _Hit | None:
         change = "reported" if rules.REPORTED_VERB.match(verb.group(0)) else "raised"
         if company is None and not _describes_company(before):
             return None  # "AI startups raised $40B": the subject is not one company
-        return _Hit(company, tail, money=money, change=change, rule="funding.headline")
+        unsized = money is None and rules.REPORTED_VERB.fullmatch(verb.group(0)) is not None and bool(_MORE_MONEY.match(tail))
+        return _Hit(company, tail, money=money, change=change, rule="funding.headline-unsized" if unsized else "funding.headline")
     return None
 
 
+# Plural subjects that are many companies: their money is a market figure, not a round.
+_GROUP_SUBJECT = frozenset("members startups start-ups companies firms businesses founders entrepreneurs fintechs biotechs".split())
 _LEAD_NAME = re.compile(r"^(?:[A-Z][\w.&'-]*)(?:\s+[A-Z][\w.&'-]*){0,3}(?=\s+[a-z]|'s\s|\s*[:,])")
 
 
-def _lead_name(headline: str) -> str | None:
-    """The company a headline opens with ("Zorbly becomes unicorn after latest raise"): what "the company" of its summary means."""
+def _lead_name(headline: str, summary: str = "") -> str | None:
+    """The company a headline opens with ("Zorbly becomes unicorn after latest raise"): what "the company" of its summary means.
+
+    With a summary, only a name the summary writes too: "Food sharing made easy" over "OLIO, an app which lets people share
+    their leftover food" opens with a word, not a name.
+    """
+    name = _lead_name_of(headline)
+    if name is not None and summary and not _DETERMINER.match(headline) and not _has_word(summary, name.split()[0]):
+        return None
+    return name
+
+
+# A sentence opener that is not a name: a time ("On Wednesday", "In June 2021") or a quantifier ("Some", "Additional").
+_TIME_NAME = re.compile(
+    r"(?:(?:In|On|By|Since|Until|During|From|Through|Last|This|Next|Early|Late|Earlier|Later|Mid)\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+    r"Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|(?:19|20)\d\d)(?:\s+\d{1,4})?"
+    r"|Some|Additional|Others?|Many|Several|Most|Both|All|Each|Meanwhile"
+)
+
+
+def _without_time_names(rounds: list[Round], headline: str, summary: str) -> list[Round]:
+    """The rounds with a company that is a name: "In April, the light shone a bit brighter with news of a US$1.7 million seed
+    round" under "Bridgit: Built on diversity" is the headline's Bridgit (when the summary writes it); "On Wednesday, the
+    startup said it had raised $43 million" under a headline that names the startup is that headline's round, already found."""
+    if not any(found.company and _TIME_NAME.fullmatch(found.company) for found in rounds):
+        return rounds
+    lead_name = _lead_name(headline, summary)
+    kept = []
+    for found in rounds:
+        if found.company and _TIME_NAME.fullmatch(found.company):
+            if lead_name is None or any(_same_company(r.company, lead_name) for r in rounds):
+                continue
+            found.why += f"; company: the headline's {lead_name}, not {found.company!r}"
+            found.company = lead_name
+        kept.append(found)
+    return kept
+
+
+def _lead_name_of(headline: str) -> str | None:
     if _DETERMINER.match(headline):
         # "Our deal of the week goes to Boston-based Rhythm Pharmaceuticals, a developer of ...": the company it introduces
         based = _BASED_NAME.search(headline)
@@ -694,8 +759,14 @@ def _reports_round(verb: str, tail: str, summary: str = "") -> tuple[bool, Money
     first = _first_amount(tail)
     if first is not None and not rules.FILLER.match(tail[: first.start]):
         first = None  # "raises minimum wage to $20": the amount is not what was raised
-    if first is not None and rules.NOT_ROUND_AMOUNT.match(tail[first.end:]):
-        return False, None  # "$12M contract", "€50,000 prize"
+    if first is not None and (rules.NOT_ROUND_AMOUNT.match(tail[first.end:]) or rules.capex_after(tail, first.end)):
+        return False, None  # "$12M contract", "€50,000 prize", "€180m Irish infant nutrition expansion"
+    if rules.DEBT_VERB.match(verb):
+        # "Olympic Signs New $400 Million Credit Facility", "Amen Bank of Tunisia Borrows $17m from Sanad"; not "signs $10B contract"
+        loan = rules.DEBT_NOUN.search(lower(" ".join(tail.split()[:6])))
+        return (bool(loan) or (verb.startswith("borrow") and first is not None)), first
+    if rules.REPORTED_VERB.fullmatch(verb) and verb.endswith(("raising", "raise")) and _MORE_MONEY.match(tail):
+        return True, None  # "Tech unicorn Airwallex raising more funds", "Spanish startup Glovo to raise funds for new Latam tech center"
     if rules.FUNDING_NOUN.search(lower(" ".join(tail.split()[:8]))) or rules.TALKS_TO_RAISE.match(verb) or _UNSTATED_ROUND.match(tail):
         return True, first  # "in talks to raise at $1B valuation": the verb says it is a round
     if rules.NEEDS_NOUN.match(" ".join(verb.split())):
@@ -705,6 +776,8 @@ def _reports_round(verb: str, tail: str, summary: str = "") -> tuple[bool, Money
     return first is not None, first
 
 
+# Money a company is raising, its size not told: "raising more funds", "to raise funds for", "raising new investments".
+_MORE_MONEY = re.compile(r"(?i)\s*(?:(?:more|new|fresh|additional|further)\s+)?(?:funds|money|capital|cash|investments?)\b(?!\s+raised)")
 # A round whose size is not told: "Dexude raises undisclosed amount", "Moped Raises Capital from US Investors".
 _UNSTATED_ROUND = re.compile(
     r"\s*(?:an?\s+)?(?:(?i:undisclosed\s+(?:amount|sum))|(?i:(?:new\s+|fresh\s+)?(?:capital|funds|cash|money)\s+from)\s+"

@@ -19,6 +19,13 @@ rebrands to Uncommon, raises $30 million Series A"). This reader starts from the
    company" is the headline's company, "with $X Series F" the clause's subject ("Upgrade had the
    largest funding round of the week with a $280 million Series F").
 
+Two more shapes start from the amount: a round the clause's news comes after ("ChargePoint will expand
+into Europe after securing $82 million in funding": the main clause's subject, unless the round is told
+as some time earlier), and an investor's money put into a company the clause shows to be one ("The
+European Investment Bank (EIB) pumped €15 million ... into Xeltis BV", "FMO Loans $10m to ... Access Bank").
+A subject may reach its verb past an apposition, a relative clause or a reporting verb ("BG Medicine
+(Waltham, Massachusetts), a company focused on ..., reported that it has raised").
+
 `funding.extract_funding` asks this reader when its own shapes found no round, and for the other
 rounds of a summary that states several amounts; it never changes a round they found.
 """
@@ -30,9 +37,20 @@ import re
 from dataclasses import dataclass
 
 from signalwatch.extract import funding_patterns as rules
+from signalwatch.extract.funding_investor import object_company as _object_company
 from signalwatch.extract.funding_summary import LEGAL_PIECE, Round, is_investor_name, reported_in
 from signalwatch.extract.money import Money, find_amounts
-from signalwatch.extract.text import company_from_subject, former_employer, lower, named_company, quote, words
+from signalwatch.extract.text import (
+    company_from_subject,
+    former_employer,
+    has_company_suffix,
+    is_place,
+    lower,
+    named_company,
+    quote,
+    title_case,
+    words,
+)
 
 __all__ = ["clause_round", "clause_rounds", "headline_company", "other_figure", "MONEY_MARK"]
 
@@ -79,7 +97,7 @@ _NOT_THIS_ROUND_AFTER = re.compile(r"\s*(?:to\s+date|in\s+total|so\s+far|altoget
 _OTHER_MONEY = re.compile(
     r"\b(?:ipo|initial\s+public|public\s+offering|spac|listing|acqui\w+|buyout|merger|takeover|revenues?|earnings|"
     r"profits?|dividend|buyback|bonds?|fund\s+(?:[ivx]+|\d+)|valuation|share\s+(?:sale|offering|placement)|selling\s+shares|"
-    r"placement|rights\s+issue|kickstarter|indiegogo|gofundme|crowdfunding\s+campaign|charity|donations?)\b"
+    r"placement|rights\s+issue|kickstarter|indiegogo|gofundme|crowdfunding\s+campaign|charit\w+|donations?)\b"
 )  # lower-cased text
 _SUBJECT_REACH = 400  # characters before a verb read for its subject
 # How far after a bare "raised $X" its purpose may still show it is not a round ("... in its IPO", "... on Kickstarter").
@@ -129,7 +147,7 @@ class _Anchor:
 
     kind: str  # "noun-after", "noun-before", "investors-after", "raised"
     end: int  # offset in the clause after the round's words
-    noun: str  # the round noun ("series c", "seed", "investment"; "" for investors-after and raised)
+    noun: str  # the round noun ("series c", "seed", "investment"; "" for investors-after and raised; the verb for put)
 
 
 def clause_round(headline: str, summary_sentences: list[str]) -> Round | None:
@@ -199,7 +217,12 @@ def _read_clause(clause: str, item: _Item) -> Round | None:
         if anchor is None:
             continue
         if not checked:
-            if rules.not_a_round(low, words(clause)) or rules.about_a_fund(clause):
+            # "Oishii ... closing of $50 million in Series A funding led by SPARX Group's Mirai Creation Fund II, a fund
+            # established by Toyota", "a $20 million investment from Blue Pool Capital, a fund that invests the wealth of ...":
+            # a fund named after "led by" or "from" is the round's investor, not the news
+            cut = _LEAD_MARK.search(clause, anchor.end)
+            head = low[: cut.start()] if cut else low
+            if rules.not_a_round(head, words(head)) or rules.about_a_fund(clause[: len(head)]):
                 return None  # a fund's close, an IPO, a listing
             checked = True
         found = _read_amount(clause, low, money, anchor, item)
@@ -208,13 +231,21 @@ def _read_clause(clause: str, item: _Item) -> Round | None:
     return None
 
 
+# Where a round's leading investors start: what follows names who gave the money.
+_LEAD_MARK = re.compile(r"(?i:\b(?:(?:co-)?led\s+by|with\s+participation|participation\s+from))\b|\bfrom\s+(?=[A-Z][a-z])")
 # Substrings without which none of the anchors can match.
-_CUES = re.compile(r"series|seed|round|financ|funding|investment|fundrais|raise|debt|credit|capital|injection|tranche|bridge|equity|"
+_CUES = re.compile(r"series|seed|round|financ|funding|investment|fundrais|rais|debt|credit|capital|injection|tranche|bridge|equity|"
+                   r"pump|pour|inject|invest|plow|provid|loan|lend|lent|"
                    r"grant|from |led by")
 _DIGIT = re.compile(r"\d")
 
 
 def _read_amount(clause: str, low: str, money: Money, anchor: _Anchor, item: _Item) -> Round | None:
+    if anchor.kind == "put":
+        return _put_round(clause, low, money, anchor)
+    after = _AFTER_TAKING.search(low, max(0, money.start - 40), money.start)
+    if after is not None:
+        return _after_round(clause, low, money, anchor, after.start())
     reach = anchor.end + (_RAISED_REACH if anchor.kind == "raised" else 0)
     if not _this_round(low, money, anchor) or _OTHER_MONEY.search(low[:reach]):
         return None
@@ -240,6 +271,8 @@ def _read_amount(clause: str, low: str, money: Money, anchor: _Anchor, item: _It
     if _SPENDING_VERB.match(head_verb) or (anchor.kind == "investors-after" and not _TAKING_VERB.match(head_verb)):
         return None
     obj, obj_text = _object_after(clause, anchor.end)
+    if obj is None and obj_text and _place_or_asset(clause, anchor.end + clause[anchor.end :].find(obj_text) + len(obj_text)):
+        return None  # "Ford Announces C$700M Investment in Oakville, Canada": money spent on a place or a plant
     taking = bool(_TAKING_VERB.match(head_verb))
     investor_side = bool(_INVESTOR_VERB.match(head_verb)) or (obj is not None and not taking and verb != "with")
     subject_company = None if investor_side else _subject_company(subject, verb, clause, item)
@@ -252,16 +285,76 @@ def _read_amount(clause: str, low: str, money: Money, anchor: _Anchor, item: _It
         company, rule = subject_company, "subject-round"
     if company is None or is_investor_name(company) or not re.search(r"[A-Za-z]", company) or company.lower() in _NOT_NAMES:
         return None
-    reported = reported_in(clause[: anchor.end]) or _ATTRIBUTED.search(clause, anchor.end, anchor.end + 80) or _TO_RAISE.search(verb)
+    reported = reported_in(clause[: anchor.end]) or _ATTRIBUTED.search(clause, anchor.end, anchor.end + 160) or _TO_RAISE.search(verb) \
+        or _OUTLET_REPORTS.search(clause, anchor.end)
     return Round(company, money, "reported" if reported else "raised", round=_named_round(anchor.noun), why=rule,
+                 tail=clause[money.start : anchor.end + 40], primary=True)
+
+
+# "after securing", "After Raising", "following a": the round a clause's news comes after (see `_after_round`).
+_AFTER_TAKING = re.compile(
+    r"\b(?:after|following)\s+(?:(?:raising|securing|closing|landing|bagging|receiving|pulling\s+in)\s+)?"
+    r"(?:(?:an?|its|the|another|more\s+than|over|nearly|about|some|fresh|new|additional)\s+)*$"
+)  # lower-cased text
+# What before "after" makes the round an earlier one: "two months after", "shortly after", "a year after".
+_TIME_BEFORE_AFTER = re.compile(r"\b(?:months?|weeks?|days?|years?|hours?|shortly|soon|long|just|barely|only|decade)\s*$")
+# Main verbs whose news is not the round: "X shuts down after raising $50M".
+_BAD_NEWS = re.compile(r"\b(?:shut\w*|collaps\w+|fold\w*|bankrupt\w*|insolv\w+|lays?\s+off|laid\s+off|cuts?|fir(?:es|ed)|sued|"
+                       r"sues|fail\w*|dies|died|clos(?:es|ed)\s+down|winds?\s+down|went\s+bust|goes\s+bust)\b")  # lower-cased text
+# The subject of a clause, up to its first verb: "Spain's Glovo | announced that it is now worth €1bn".
+_MAIN_VERB_SUBJECT = re.compile(
+    r"(?P<s>[A-Z0-9][\w.&'!-]*(?:\s+[\w.&'!-]+){0,8}?)\s+(?:has|have|is|are|was|were|will|plans|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
+# The same in a Title Case headline: "Thirdshelf | Moves Out Of Stealth Mode After Raising $800,000".
+_TITLE_VERB_SUBJECT = re.compile(r"(?P<s>[A-Z0-9][\w.&'!-]*(?:\s+[A-Z0-9][\w.&'!-]*){0,3}?)\s+(?:Is|Are|Was|Will|Has|[A-Z][a-z]+(?:es|s|ed))\s")
+_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
+
+
+def _after_round(clause: str, low: str, money: Money, anchor: _Anchor, after: int) -> Round | None:
+    """A round the clause's news comes after: "ChargePoint will expand into Europe after securing $82 million in funding",
+    "Spain's Glovo announced that it is now worth €1bn after a €150m Series E round", "Thirdshelf Moves Out Of Stealth Mode
+    After Raising $800,000". The company is the main clause's subject.
+
+    Not an earlier round: not one some time before the news ("Just two months after a successful $148 million Series C",
+    "not even two months after closing a $600 million round"), not one told with a year or "last year", not a total ("after
+    raising a total of"), not when the main clause has money of its own other than a valuation ("reached a €124m second
+    close yesterday, following a €66m second tranche"), nor when the news is a shutdown or layoffs.
+    """
+    main = clause[:after].rstrip(" ,")
+    main_low = low[: len(main)]
+    if _TIME_BEFORE_AFTER.search(main_low) or _BAD_NEWS.search(main_low) or _BACKGROUND.search(low[: anchor.end + 30]):
+        return None
+    not_round = rules.NOT_ROUND_AMOUNT.match(low[money.end :])
+    if (not_round and "investment" not in not_round.group(0)) or rules.AFTER_EXCLUDED.match(low[money.end :]) or \
+            _NOT_THIS_ROUND_AFTER.match(low, money.end) or _OTHER_MONEY.search(low[: anchor.end]) or \
+            re.search(r"\btotal\b", low[after : money.start]) or (anchor.kind == "noun-after" and _NOT_A_ROUND_AFTER.match(low, anchor.end)):
+        return None
+    for other in find_amounts(main):
+        if not re.search(r"\b(?:worth|valu\w+|unicorn)\W+(?:\w+\W+){0,3}$", main_low[max(0, other.start - 40) : other.start]):
+            return None  # "reached a €124m ($146m) second close yesterday, following a €66m second tranche": the main clause's money
+    plain = _PARENTHESES.sub("", main)
+    company = None
+    pieces = plain.split(", ")  # "Ending a year of big stories in the ... industry, Spain's Glovo announced": after the lead-in
+    for start in range(len(pieces)):
+        text = ", ".join(pieces[start:])
+        subject = _TITLE_VERB_SUBJECT.match(text) if title_case(text) else _MAIN_VERB_SUBJECT.match(text)
+        company = company_from_subject(subject.group("s")) if subject else None
+        if company is not None:
+            break
+    if company is None or is_investor_name(company) or company.lower() in _NOT_NAMES or company.split()[-1].lower() in _GROUP_NOUNS:
+        return None
+    reported = reported_in(clause[: anchor.end]) or _ATTRIBUTED.search(clause, anchor.end, anchor.end + 160)
+    return Round(company, money, "reported" if reported else "raised", round=_named_round(anchor.noun), why="after-round",
                  tail=clause[money.start : anchor.end + 40], primary=True)
 
 
 # Attribution after the round: "... in a Series D round, according to media reports".
 _ATTRIBUTED = re.compile(
-    r"(?i)\baccording\s+to\s+(?:media|press|news|unnamed|people|sources|a\s+person|persons|reports?|those)\b|"
+    r"(?i)\baccording\s+to\s+(?:media|press|news|unnamed|people|sources|a\s+person|persons|(?:an?\s+)?reports?|those)\b|"
     r"\bsources?\s+(?:said|say|told)|\bpeople\s+familiar\b|\bpeople\s+close\b"
 )
+# A named outlet's report closing the sentence: "... raised $20 million to fund its expansion, The Wall Street Journal reports."
+_OUTLET_REPORTS = re.compile(r",\s+(?:[A-Z][\w.&'-]*\s+){0,4}[A-Z][\w.&'-]*\s+(?:reports|reported)\W*$")
 
 
 def _named_round(noun: str) -> str | None:
@@ -300,6 +393,22 @@ _GROUP_NOUNS = frozenset(
     "people teams smes fintechs biotechs unicorns players scaleups scale-ups ventures women men members recipients winners "
     "applicants universities".split()
 )
+# The words just before a reported "it": "said it", "announced that it" (see `_SAID_IT`).
+_SAYING = re.compile(r"that|said|says|announced|announces|reported|reports|confirmed|confirms|revealed|reveals|disclosed|discloses|stated")
+# "BG Medicine (Waltham, Massachusetts), a company focused on ..., reported that it": the name that says "it", before the verb.
+_SAID_IT = re.compile(
+    r"(?P<s>.+?),?\s+(?:(?:has|have|had)\s+)?(?:said|says|announced|announces|reported|reports|confirmed|confirms|revealed|reveals|"
+    r"disclosed|discloses|stated)\b[^,]{0,40}?\s+(?:that\s+)?it\s*"
+)
+# A subject closed by a comma after a restrictive relative clause: "The Bucharest-founded FlowX.ai that helps businesses ...,".
+_NAME_THEN_RELATIVE = re.compile(r"(?P<name>(?:[\w.&'!-]+\s+){0,5}?[A-Z][\w.&'!-]*)\s+(?:that|which|who)\s[^,]+,")
+# A subject closed by a comma after an appositive that named_company cannot read ("Axios HQ, Axios's sister company that
+# makes software ...,"): the name that opens it, when the apposition starts in lower case or with a possessive.
+_NAME_THEN_APPOSITION = re.compile(
+    r"(?P<name>(?:[\w-]+-(?:based|founded|born)\s+)?[A-Z0-9][\w.&'!-]*(?:\s+[A-Z0-9][\w.&'!-]*){0,3})"
+    r"(?:\s+\([^()]{1,60}\))?,\s+(?:[a-z]|[A-Z][\w.&!-]*'s\s)[^,]*(?:,[^,]*)?,"
+)
+_TIME_LEAD = re.compile(r"^(?:In|On|By|During|Back\s+in)\s+[^,]{1,25},\s+")
 _SUBORDINATE_START = re.compile(r"(?i)^(?:when|after|before|since|while|as|once|if|although|though|because|until|having|by)\b")
 _PARTICLES = frozenset("in up down home out".split())
 _PRONOUNS = frozenset("we i they he she you".split())
@@ -317,6 +426,8 @@ def _verb_and_subject(before: str) -> tuple[str, str] | None:
     while tokens and len(run) < 4 and re.fullmatch(r"[a-z][a-z'-]*", tokens[-1]):
         if tokens[-1] in rules.COMPANY_NOUNS:
             break  # "... the Indian fintech startup raised": the subject ends here
+        if run and tokens[-1] == "it" and len(tokens) > 1 and _SAYING.fullmatch(tokens[-2]):
+            break  # "TopHat ... has announced that it | has secured": "it" is the reporting verb's subject's, left with it
         run.insert(0, tokens.pop())
         if run[0] == "with":
             break
@@ -400,7 +511,54 @@ def _anchor(clause: str, low: str, money: Money) -> _Anchor | None:
         return _Anchor("investors-after", money.end, "")
     if _RAISE_BEFORE.search(low, max(0, money.start - 40), money.start):
         return _Anchor("raised", money.end, "")  # "is seeking to raise $400 million to fund ...": "raise" says it is a round
+    put = _PUT_BEFORE.search(low, max(0, money.start - 40), money.start)
+    if put is not None:
+        into = (_TO_AFTER if put.group("verb").startswith(("provid", "loan", "lend", "lent")) else _INTO_AFTER).match(clause, money.end)
+        if into is not None:
+            return _Anchor("put", into.end(), put.group("verb"))  # "The European Investment Bank (EIB) pumped €15 million into"
     return None
+
+
+# An investor's verb right before the amount, and "into"/"in"/"to" a name right after it (see `_put_round`).
+_PUT_BEFORE = re.compile(
+    r"\b(?P<verb>pump(?:s|ed)?|pour(?:s|ed)?|inject(?:s|ed)?|invest(?:s|ed)?|plow(?:s|ed)?|provid(?:es|ed)|loan(?:s|ed)|lends|lent)\s+"
+    r"(?:(?:an?|another|additional|nearly|almost|about|around|over|more\s+than|up\s+to|some|a\s+further|a\s+fresh)\s+)*$"
+)  # lower-cased text
+_INTO_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?i:in|into)\s+(?=[A-Z0-9])")  # "pumped €15 million into Xeltis BV"
+_TO_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?i:to)\s+(?=[A-Z0-9])")  # "provides $15m to Bboxx"
+# What tells the object of such a verb is a company: a legal or company suffix, or an apposition that says so.
+_LEGAL_SUFFIX = re.compile(r"\s(?:BV|B\.V\.|NV|N\.V\.|AG|SA|S\.A\.|GmbH|Inc\.?|Ltd\.?|LLC|Limited|Corp\.?|plc|PLC|AB|Oy|SAS|SE)$")
+_COMPANY_APPOSITION = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:startup|start-up|company|firm|platform|provider|developer|maker|lender|fintech|biotech)\b"
+    r"(?!\s+(?:said|says|added|told|announced|confirmed))"
+)
+
+
+def _put_round(clause: str, low: str, money: Money, anchor: _Anchor) -> Round | None:
+    """An investor putting money into a company it names: "The European Investment Bank (EIB) pumped €15 million (US$17
+    million) into Xeltis BV to accelerate ...", "Meta Platforms Inc. is in talks to invest nearly $10 billion in Scale AI, a key
+    data-labelling startup". Only a company the clause shows to be one (a legal suffix, a company word in its name or
+    apposition, a description before it): "invests $1.5B in Indiana facility", "C$700 million investment in Oakville" are
+    plants and places."""
+    if not _this_round(low, money, anchor) or _OTHER_MONEY.search(low[: anchor.end]) or _BACKGROUND.search(low[: anchor.end + 30]):
+        return None
+    if _OWN_MONEY.search(low, anchor.end - 12, anchor.end):
+        return None
+    target = clause[anchor.end :]
+    comma = target.find(", ")
+    company, described, _ = _object_company(target[:comma] if comma > 0 else target)
+    if company is None or is_investor_name(company):
+        return None
+    apposition = target[comma:] if comma > 0 else ""
+    lends = anchor.noun.startswith(("loan", "lend", "lent"))  # "FMO Loans $10m to DRC Arm of Nigeria's Access Bank": a loan, to a borrower
+    if not (lends or described or _LEGAL_SUFFIX.search(company) or has_company_suffix(company) or _COMPANY_APPOSITION.match(apposition)):
+        return None
+    reported = reported_in(clause[: anchor.end]) or _ATTRIBUTED.search(clause, anchor.end, anchor.end + 160)
+    return Round(_LEGAL_SUFFIX.sub("", company), money, "reported" if reported else "raised", round="debt" if lends else None,
+                 why="investor-puts-money-in", tail=clause[money.start : anchor.end + 40], primary=True)
+
+
+_OWN_MONEY = re.compile(r"\b(?:its|their|his|her)\s")
 
 
 # "raise" right before the amount, with only articles and quantifiers between: the one verb that always means a round.
@@ -438,22 +596,34 @@ def other_figure(text: str, money: Money) -> bool:
 def _subject_company(subject: str, verb: str, clause: str, item: _Item) -> str | None:
     """The company a verb's subject names: the clause's subject, a coordinated headline's first name, or "it"/"the company"."""
     text = subject.rstrip()
+    untimed = _TIME_LEAD.sub("", text)
+    if untimed != text and _SUBORDINATE_START.match(untimed) and "," not in untimed:
+        return None  # "In August, when construction tech startup Agora announced a $33 million round": told as the past
     if _SUBORDINATE_START.match(text):
         text = text.split(",", 1)[1] if "," in text else ""  # "When X raised ..., Y" : the main clause's subject
     if not text.endswith(",") and _RELATIVE.search(text) and not re.search(r"\b(?:that|said|says)\s+it$", text):
         return None  # "The Company that Spawned Moderna Just Raised $3.6 Billion": described by a relative clause, not named
     if text.split() and text.split()[-1] in rules.COMPANY_NOUNS and not _PRONOUN_SUBJECT.search(text):
         return None  # "Precision medicine firm shares in £16m funding": a description, no name
+    said = _SAID_IT.fullmatch(text) if text.endswith("it") else None
+    if said is not None:
+        # "London-based TopHat, a ... manufacturer, has announced that it", "To that end, OPay, the mobile money service,
+        # said earlier this month that it": the name before the reporting verb, past its apposition
+        company = _closed_subject(LEGAL_PIECE.sub("", said.group("s")).rstrip(" ,") + ",")
+        if company is not None:
+            return company
     if _PRONOUN_SUBJECT.search(text):
         lead = _LEADING_NAME.match(clause)
         company = company_from_subject(lead.group(0)) if lead and re.search(r"\b(?:that|said|says)\s+it\s*$", text) else None
-        return company or item.company
+        return company if company and company.lower() not in _NOT_NAMES else item.company  # "In the latest round, the company said it"
     role = _ROLE_THEN_PERSON.search(text)
     if role is not None:
         # "startup Lipa Later co-founder, Eric Muli, tried to raise $5 million": the person's company, not the person
         trailing = _TRAILING_NAME.search(role.group("before"))
         return company_from_subject(trailing.group(0)) if trailing else None
     company = named_company(LEGAL_PIECE.sub("", text))
+    if company is None and text.endswith(","):
+        company = _closed_subject(text)
     if company is None and text.endswith(","):
         # "Vividion believes it holds a key ..., bringing in a $135 million Series C": a participle's subject opens the clause;
         # "Higher Steaks rebrands to Uncommon, raises $30 million Series A": a second verb of the headline's subject.
@@ -471,6 +641,23 @@ def _subject_company(subject: str, verb: str, clause: str, item: _Item) -> str |
     if company and former_employer(company, text):
         return None  # "Startup founded by ex-Google engineers raises $5M": the founders' old employer, not the company
     return company
+
+
+def _closed_subject(text: str) -> str | None:
+    """The company a subject closed by a comma names past what describes it: an apposition (`named_company`), a
+    restrictive relative clause ("The Bucharest-founded FlowX.ai that helps businesses ...,"), or an apposition that
+    opens with a possessive ("Axios HQ, Axios's sister company that makes software ...,")."""
+    company = named_company(text)
+    if company is not None:
+        return company
+    match = _NAME_THEN_RELATIVE.fullmatch(text) or _NAME_THEN_APPOSITION.fullmatch(text)
+    if match is None:
+        return None
+    name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
+    first = name.split()[0].lower()
+    if first in _NOT_NAMES or first.rstrip(",") in ("meanwhile", "following", "today", "yesterday"):
+        return None
+    return company_from_subject(name)
 
 
 # A subject that is a company's person: "<Company> co-founder, Eric Muli,", "<Company> CEO Jane Doe".
@@ -491,9 +678,24 @@ def _object_after(clause: str, end: int) -> tuple[str | None, str]:
     if match is None:
         return None, ""
     obj = match.group("obj")
+    if _place_or_asset(clause, match.end("obj")):
+        return None, obj  # "C$700M Investment in Oakville, Canada", "$1.5B in Indiana facility": a place or a plant, no company
     if not re.search(r"[A-Z]", obj):
         return None, obj
     return company_from_subject(obj), obj  # the pattern stops a possessive's name before its "'s"
+
+
+# What after an object makes it a place or an asset: ", Canada", " facility".
+_PLACE_AFTER = re.compile(
+    r",\s+(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?=\s*(?:[,.;:]|$))|\s+(?P<asset>facility|facilities|plant|factory|gigafactory|"
+    r"site|campus|headquarters|operations|project|mine)\b"
+)
+
+
+def _place_or_asset(clause: str, end: int) -> bool:
+    """Whether the words after an object at `end` make it a place (", Canada") or an asset (" facility")."""
+    place = _PLACE_AFTER.match(clause, end)
+    return place is not None and bool(place.group("asset") or is_place(place.group("place") or ""))
 
 
 def _describes_company(obj_text: str) -> bool:

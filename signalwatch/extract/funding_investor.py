@@ -19,7 +19,7 @@ from signalwatch.extract.funding_summary import is_investor_name
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.text import company_from_subject, is_place
 
-__all__ = ["InvestorDeal", "investor_deal"]
+__all__ = ["InvestorDeal", "investor_deal", "object_company"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,11 @@ _DESCRIPTORS = frozenset(
     business chain brand outfit upstart""".split()
 )
 # Words after a name that make the object another company or many: "OpenAI rival", "AI startups".
-_NOT_THE_NAME = _DESCRIPTORS | frozenset("rival rivals competitor competitors peer peers companies firms businesses ventures".split())
+# So do the assets a company spends on: "Entek to invest $1.5B in Indiana facility" is a plant, not a round.
+_NOT_THE_NAME = _DESCRIPTORS | frozenset(
+    "rival rivals competitor competitors peer peers companies firms businesses ventures facility facilities plant plants factory "
+    "factories gigafactory site sites campus headquarters operations expansion project projects mine mines fund funds".split()
+)
 # Descriptors that make a bought stake a round: a young company, not a listed one.
 _YOUNG = frozenset("startup startups start-up fintech unicorn upstart spinout spin-out neobank insurtech healthtech edtech proptech".split())
 _NAME = re.compile(r"(?:[A-Z0-9][\w.&'!-]*\s*){1,4}")
@@ -104,9 +108,9 @@ def _read(headline: str, verb: re.Match[str]) -> InvestorDeal | None:
             return None
         money = find_amounts(stake.group("amount"))[0] if stake.group("amount") else None
         target, young_only = rest[stake.end() :], True
-    company, described, after = _object_company(target)
-    if company is None or (young_only and not described & _YOUNG):
-        return None
+    company, described, after = object_company(target)
+    if company is None or (young_only and not described & _YOUNG and not any(word.endswith("-backed") for word in described)):
+        return None  # "Virat Kohli-Backed USPL": a backed company is a young one; "UniCredit buys 9% stake in Commerzbank" is not
     if money is None:
         amounts = find_amounts(after)
         money = amounts[0] if amounts and re.match(r"(?i)\s*for\s+\S*\d", after) else None  # "for $393 Million"
@@ -114,7 +118,7 @@ def _read(headline: str, verb: re.Match[str]) -> InvestorDeal | None:
                         headline[verb.start("verb") :])
 
 
-def _object_company(target: str) -> tuple[str | None, frozenset[str], str]:
+def object_company(target: str) -> tuple[str | None, frozenset[str], str]:
     """The company an object names, the descriptors before its name, and the words after it.
 
     "Philippine Fintech GCash for $393 Million" → ("GCash", {"fintech"}, " for $393 Million");

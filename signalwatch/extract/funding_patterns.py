@@ -18,7 +18,8 @@ FUNDING_WORDS = frozenset(
     "obtains draws adds lead leads backs invests bets pours puts valued raising talks seeks seeking looking takes took "
     "latches lassos launches bankrolls funds readies marches emerges debuts pockets pocketed scoops scooped locks locked hauls "
     "hauled amasses gathers tops wraps receive snares snared racks racked books booked reeled raked brought lassoed garnered "
-    "clinched obtained amassed gathered grabbed attracted collected scored snapped wrapped topped".split()
+    "clinched obtained amassed gathered grabbed attracted collected scored snapped wrapped topped granted signs signed sign inks "
+    "inked borrows borrowed".split()
 )
 
 # Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
@@ -30,18 +31,22 @@ VERB = re.compile(
     r"launches\s+with|debuts\s+with|"
     r"(?:comes|exits)\s+out\s+of\s+stealth\s+with|exits\s+stealth\s+with|announces|announced|clinches|garners|obtains|"
     r"draws|adds|gains|gained|eyes|nears|(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|seeks|seeking|looking\s+to\s+raise|"
-    r"(?:to|will)\s+receive|"
+    r"(?:to|will)\s+receive|(?:to|will)\s+raise|"
     r"set\s+to\s+raise|takes\s+out|took\s+out|latches\s+onto|lassos|pockets|pocketed|scoops(?:\s+up)?|scooped\s+up|"
     r"locks\s+(?:in|up)|locked\s+in|hauls|hauled\s+in|amasses|gathers|brings\s+home|tops\s+up|wraps(?:\s+up)?|snares|snared|"
     r"racks\s+up|racked\s+up|books|booked|pulls\s+down|pulled\s+down|"
     # past forms of the verbs above: "Wayfair, the Boston-based online home goods retailer, reeled in another $36 million"
     r"reeled\s+in|raked\s+in|brought\s+in|took\s+in|hauled|latched\s+onto|lassoed|garnered|clinched|obtained|amassed|gathered|"
-    r"grabbed|attracted|collected|scored|snapped\s+up|wrapped(?:\s+up)?|topped\s+up)(?![\w-])"
+    r"grabbed|attracted|collected|scored|snapped\s+up|wrapped(?:\s+up)?|topped\s+up|"
+    # passive grants and loans: "Urgo Group SAS has just been awarded $27.7 million", "Cabify is granted €15 million in financing"
+    r"(?:(?:has|have)\s+(?:just\s+)?been\s+|was\s+|were\s+)(?:awarded|granted)|(?:is\s+|are\s+)?granted|"
+    # debt: "Olympic Signs New $400 Million Credit Facility", "Amen Bank of Tunisia Borrows $17m from Sanad"
+    r"signs|signed|sign|inks|inked|borrows|borrowed)(?![\w-])"
 )  # matched against lower-cased text
 # Verbs that name a round being raised, with or without an amount ("in talks to raise at a $1B valuation").
 TALKS_TO_RAISE = re.compile(r"in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|looking\s+to\s+raise|set\s+to\s+raise")
 # Verbs that report a round in progress or in talks: the change is "reported".
-REPORTED_VERB = re.compile(r"(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks|seeks|seeking|looking\s+to|set\s+to|eyes|nears")
+REPORTED_VERB = re.compile(r"(?:is\s+|are\s+)?raising|in\s+(?:advanced\s+)?talks|seeks|seeking|looking\s+to|set\s+to|eyes|nears|(?:to|will)\s+raise")
 # Last words of a subject that describes one company without naming it ("Secretive air taxi startup").
 COMPANY_NOUNS = frozenset(
     "startup start-up company firm biotech upstart maker developer provider platform player play outfit spinout spin-out "
@@ -60,12 +65,18 @@ SUBORDINATE = re.compile(
 FUNDING_NOUN = re.compile(
     r"\b(?:funding|financing|fundraise|fundraising|investments?|round|rounds|seed|pre-seed|series\s+[a-k]\b|backing|"
     r"grant|debt|credit\s+facility|credit\s+line|loan|equity|tranche|extension|war\s+chest|capital\s+raise|new\s+capital|"
-    r"fresh\s+capital|growth\s+capital|capital\s+injection|cash\s+injection|raise|bankroll|infusion|injection|"
+    r"fresh\s+capital|growth\s+capital|capital\s+injection|cash\s+injection|raise|bankroll|infusion|injection|securiti[sz]ation|"
+    r"financial\s+support|"
     r"(?:crossover|venture|fresh|new|vc)\s+cash)\b"
 )  # matched against lower-cased text
 # Verbs too common to imply funding by an amount alone: "wins $5M" is usually a contract or a prize.
-NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|eyes|nears|(?:is\s+)?awarded|racks\s+up|racked\s+up|books|booked|pulls\s+down|"
-                        r"pulled\s+down)$", re.IGNORECASE)
+NEEDS_NOUN = re.compile(r"^(?:wins|won|announces|announced|adds|draws|eyes|nears|(?:is\s+|are\s+|was\s+|were\s+|(?:has|have)\s+(?:just\s+)?been\s+)?"
+                        r"(?:awarded|granted)|racks\s+up|racked\s+up|books|booked|pulls\s+down|pulled\s+down)$", re.IGNORECASE)
+# Verbs that take money in only as a loan: "signs a $400 million credit facility", "borrows $17m from Sanad".
+DEBT_VERB = re.compile(r"^(?:signs|signed|sign|inks|inked|borrows|borrowed)$")
+# The loan such a verb must name within its first words (a borrower needs no noun: "borrows $17m").
+DEBT_NOUN = re.compile(r"\b(?:loans?|credit\s+(?:facility|facilities|agreement|line)|(?:term|revolving|debt|lending|loan)\s+facility|"
+                       r"debt\s+financing|financing\s+(?:agreement|facility)|securiti[sz]ation)\b")  # lower-cased text
 # Whole-headline signs of something that is not a startup's round: a VC's own fund, an IPO, a donation.
 NOT_A_ROUND = re.compile(
     r"\bfinal\s+close\b|\bfirst\s+close\b|\blimited\s+partners\b|\blps\b|"
@@ -78,34 +89,51 @@ NOT_A_ROUND = re.compile(
     r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
     # a listed company's share issue: "with $15m capital injection via rights issue", "to raise up to Rs 8,500 crore via QIP"
     r"\brights\s+issues?\b|\bqip\b|\bqualified\s+institutional\s+placement\b|"
-    r"\bto\s+(?:back|boost|support|help|invest\s+in|fund)\s+(?:[\w-]+\s+){0,3}(?:startups|start-ups|companies|founders|entrepreneurs|"
+    r"\b(?:to\s+(?:back|boost|support|help|invest\s+in|fund)|for\s+(?:backing|investing\s+in|funding))\s+(?:[\w-]+\s+){0,3}"
+    r"(?:startups|start-ups|companies|founders|entrepreneurs|"
     r"fintechs|biotechs|smes|scale-?ups|innovators)\b|"
     r"\b(?:vc|venture\s+capital|investment|private\s+equity)\s+funds?\b|"
-    r"[\d.]\s?(?:bn|billion|m|mn|million)\s+(?:(?!in\b)[\w-]+\s+){0,2}funds?\b|\braises\s+most\b"
+    r"[\d.]\s?(?:bn|billion|m|mn|million)\s+(?:(?!in\b|to\b)[\w-]+\s+){0,2}funds?\b|\braises\s+most\b"
 )  # matched against lower-cased text
 # Words without which `NOT_A_ROUND` cannot match: a cheap screen before the costly pattern.
 NOT_A_ROUND_WORDS = frozenset(
     "fund funds close limited lps ipo public initial spac listing offering offerings talks seek seeks seeking back invest "
-    "venture vc investment equity boost support help rights qip qualified".split()
+    "venture vc investment equity boost support help rights qip qualified investing backing".split()
 )
 # What may follow an amount and make it something other than a round: "$12M contract", "€50,000 prize".
 NOT_ROUND_AMOUNT = re.compile(  # not "$75M in New Funds", "$38M in Early Funds": money from funds
     r"^(?!\s*in\s+(?:[\w-]+\s+)?funds\b)\s*(?:(?!(?:to|for|from|at|with|as|on|by)\b)[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|prize|awards?|donation|revenue|sales|ARR|loss|losses|profit|"
     r"settlement|acquisition|buyout|buyback|repurchase|shares?|funds?|stake|budget|bonus|fine|penalty|investment\s+(?:in|into)|"
     r"in\s+(?:revenue|sales|ARR|orders|contracts|bookings)|offering|senior\s+notes|notes\s+due|bonds?|bookings|run\s+rate|"
-    r"tender|sale|divestiture|purchase|merger|payments?|milestone|upfront|royalt(?:y|ies)|damages|fine)\b"
+    r"tender|sale|divestiture|purchase|merger|payments?|milestone|upfront|royalt(?:y|ies)|damages|fine|judgments?|judgements?|verdicts?)\b"
     # a Title Case headline names the contract's subject first: "£330 Million NHS Federated Data Platform Contract"
-    r"|^\s*(?:(?!(?:series|seed|round|funding|financing|investment|to|for|from|in|at|with|as|on|by)\b)(?-i:[A-Z])[\w&.-]*\s+){3,5}"
+    r"|^\s*(?:(?!(?:series|seed|round|funding|financing|investment|to|for|from|in|at|with|as|on|by)\b)(?-i:[A-Z])[\w&.-]*\s+|(?-i:of|and|&)\s+){3,6}"
     r"(?:contracts?|tenders?|orders?)\b",
     re.IGNORECASE,
 )
+# What after an amount makes it a company's spending on a site: "Danone completes €180m Irish infant nutrition expansion"; not
+# "raises $10M for expansion" (a round's purpose) or "$20M Series B expansion round".
+CAPEX_AFTER = re.compile(
+    r"(?i)\s+(?:(?!(?:to|towards?|for|from|in|at|with|on|of|series|seed|round|funding|financing|investment)\b)[\w-]+\s+){0,3}?"
+    r"(?:expansion|plant|factory|gigafactory|campus|headquarters|warehouse|refinery|upgrade|renovation)\b(?!\s+(?:round|funding))"
+)
+
+
+def capex_after(text: str, end: int) -> bool:
+    """Whether the words after an amount ending at `end` make it spending on a site (`CAPEX_AFTER`), screened first."""
+    tail = text[end : end + 80].lower()
+    return any(word in tail for word in _CAPEX_WORDS) and CAPEX_AFTER.match(text, end) is not None
+
+
+_CAPEX_WORDS = ("expansion", "plant", "factory", "campus", "headquarters", "warehouse", "refinery", "upgrade", "renovation")
 BEFORE_EXCLUDED = re.compile(
     r"(?:valued\s+at|valuation\s+of|valuing\s+(?:it|the\s+company)\s+at|total(?:ling|ing|s)?(?:\s+\w+){0,2}\s+(?:to|of)|"
     r"to\s+date|revenue\s+(?:of|to)|guidance\s+(?:of|to)|ARR\s+of|worth|more\s+than\s+doubl\w+|after\s+raising|"
     r"previously\s+raised|following\s+(?:a|its|the))\s*$",
     re.IGNORECASE,
 )
-AFTER_EXCLUDED = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:valuation|in\s+(?:total|ARR|revenue))", re.IGNORECASE)
+AFTER_EXCLUDED = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:valuation|in\s+(?:total|ARR|revenue)|total\s+(?:funding|investment|capital))",
+                            re.IGNORECASE)  # "Have Raised Up To €25M Total Funding In Two Years": a total, not a round
 ROUND = re.compile(
     r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)|(?P<pre_later>\bpre-?series[- ][b-k]\b)"
     r"|\bseries[- ](?P<letter>[a-k])(?:-?\d)?\b|(?:(?<=\d\s)|(?<=\d[mkb]\s)|(?<=\d(?:mn|bn)\s)|(?<=million\s)|(?<=billion\s))"
@@ -113,7 +141,7 @@ ROUND = re.compile(
     r"|(?P<growth>\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment|financing|capital)\b"
     r"|\blate-stage\s+(?:round|funding|financing)\b)"
     r"|(?P<debt>\bventure\s+debt\b|\bdebt\b|\bcredit\s+(?:facility|line)\b|\bloans?\b|\bwarehouse\s+facility\b|"
-    r"\b(?:term|revolving|debt|lending)\s+facility\b|\bnotes\b|\bconvertible\s+note\b)"
+    r"\b(?:term|revolving|debt|lending)\s+facility\b|\bnotes\b|\bconvertible\s+note\b|\bsecuriti[sz]ation\b)"
     r"|(?P<grant>\bgrants?\b)"
 )  # matched against lower-cased text
 # A round named in passing as an earlier one: "six months after its Series A".
@@ -144,7 +172,7 @@ OTHER_NEWS = re.compile(
 )
 # Reuters style: "Acme valued at $2 bln after latest funding round".
 VALUED = re.compile(
-    r"^(?P<co>.+?)\s+(?:is\s+)?valued\s+at\s+\S+(?:\s+(?:million|billion|bln|mln|bn))?\s+(?P<rest>(?:after|in|following|with)\b.*)$",
+    r"^(?P<co>.+?)\s+(?:is\s+)?valued\s+at\s+\S+(?:\s+\d[\d.,]*)?(?:\s+(?:million|billion|bln|mln|bn))?\s+(?P<rest>(?:after|in|following|with)\b.*)$",
     re.IGNORECASE,
 )
 # Words allowed between a verb and its amount: "raises an additional $5M", not "raises prices to $20".
@@ -161,7 +189,7 @@ OTHER_OBJECT = re.compile(
     r"^\s*(?:the\s+|its\s+|a\s+)?(?:departure|appointment|resignation|retirement|exit|hiring|launch|acquisition|"
     r"partnership|results|earnings|merger|sale|pricing|listing|closure|layoffs?)\b"
     # "announces fresh round of lay offs": a round of something other than money
-    r"|^\s*(?:(?:an?|its|the|another|fresh|new|second|third|latest|next)\s+){0,2}rounds?\s+of\s+(?:lay\s*-?offs?|job\s+cuts|cuts|"
+    r"|^\s*(?:(?:an?|its|the|another|fresh|new|second|third|\d+(?:st|nd|rd|th)|latest|next)\s+){0,2}rounds?\s+of\s+(?:lay\s*-?offs?|job\s+cuts|cuts|"
     r"redundancies|talks|negotiations|voting|tariffs|sanctions|price|layoffs)\b",
     re.IGNORECASE,
 )
@@ -321,7 +349,7 @@ _ROUND_NOUN = r"(?:round|funding|financing|raise|fundraise|investment|backing|se
 NOUN_SHAPES_SOURCE = {  # "AMOUNT" stands for the money pattern (funding.py fills it in and compiles, lower-cased text)
     "for": r"^(?:an?\s+)?(?P<amount>AMOUNT)\s+(?:[\w-]+\s+){0,3}?ROUND(?:\s+round)?\s+(?:for|into|in)\s+(?P<co>.+?)"
            r"(?:\s+(?:to|as|from|led|amid|after|at|with)\s+.*)?$",
-    "possessive": r"^(?P<co>[^$€£]+?)'s\s+(?:\w+\s+)?(?P<amount>AMOUNT)\s+(?:[\w-]+\s+){0,2}?ROUND\b",
+    "possessive": r"^(?P<co>[^$€£]+?)'s\s+(?:[\w-]+,?\s+)?(?P<amount>AMOUNT)\s+(?:[\w-]+\s+){0,2}?ROUND\b",
     "in": r"^(?P<co>[^$€£]+?)\s+in\s+(?P<amount>AMOUNT)\s+(?:[\w-]+\s+){0,2}?ROUND\b(?!\s+(?:for|in|into)\b)",
     "with": r"^with\s+(?:an?\s+)?(?:fresh\s+|new\s+)?(?P<amount>AMOUNT)\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?ROUND\b"
             r"[^,]{0,40},\s+(?P<co>.+)",
@@ -330,7 +358,9 @@ NOUN_SHAPES_SOURCE = {  # "AMOUNT" stands for the money pattern (funding.py fill
 }
 NOUN_SHAPES_SOURCE = {key: value.replace("ROUND", _ROUND_NOUN) for key, value in NOUN_SHAPES_SOURCE.items()}
 # Words without which `ROUND` cannot match.
-ROUND_WORDS = frozenset("seed series growth stage late debt credit loan loans facility grant grants angel round notes note".split())
+ROUND_WORDS = frozenset(
+    "seed series growth stage late debt credit loan loans facility grant grants angel round notes note securitisation securitization".split()
+)
 # A summary that speaks of a round: lets "Endeavor Bio adds $101M to test ..." count.
 SUMMARY_ROUND = re.compile(r"\b(?:round|series\s+[a-k]|funding|financing|investors?|raised|raise)\b", re.IGNORECASE)
 # Cheap screens for the investor patterns, keyed by the name each pattern is listed under.

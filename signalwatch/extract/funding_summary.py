@@ -87,7 +87,7 @@ _DESCRIPTION_THEN_NAME = re.compile(
     r"(?:[A-Z][\w.'-]*\s+){0,2}?(?:(?!(?:of|in|for|with|by|from|to|at|on|and|or|the|a|an|its|their|that|which|who)\b)[a-z][\w-]*\s+){1,5}"
     r"(?P<name>[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,2})"
 )
-_EXAMPLES = re.compile(r"\bsuch\s+as\s")
+_EXAMPLES = re.compile(r"\b(?:such\s+as|including)\s")  # "funded by a group of ... investors including Jeff Bezos, Bill Gates, ..."
 _RAISED_TOTAL = re.compile(r"^\s*a\s+total\s+of\b")  # "raised a total of $250 million": the round's size, not a total to date
 
 
@@ -227,7 +227,7 @@ def _worth_reading(sentence: str, tokens: frozenset[str]) -> bool:
 
 
 # Backers of a campaign or givers of a gift, not investors: "raised $1.2 million on Kickstarter", "is donating $50 million to MIT".
-_CAMPAIGN_WORDS = frozenset("kickstarter indiegogo gofundme donating donates donated donation donations".split())
+_CAMPAIGN_WORDS = frozenset("kickstarter indiegogo gofundme donating donates donated donation donations charity charities charitable".split())
 
 
 # A cheap screen: a sentence without one of these words (or a currency sign) cannot hold any of the shapes.
@@ -247,6 +247,8 @@ def _subject_and_aside(subject: str, headline_company: str | None) -> tuple[list
     The aside describes the company, its history included ("FreshBooks, the business I co-founded 10 years ago in my
     parents' basement, has secured"), so the caller reads the round's background without it.
     """
+    if _SUBORDINATE_SUBJECT.match(subject):
+        return [], ""  # "In August, when construction tech startup Agora announced": a clause about the past
     companies = _subject_companies(subject, headline_company)
     aside = _ASIDE.search(subject) if subject.endswith(",") else None
     if aside is not None:
@@ -282,8 +284,8 @@ def _subject_rounds(sentence: str, number: int, headline_company: str | None) ->
             continue
         if _ANNOUNCE_ONLY.fullmatch(match.group("verb")) and (money is None or not _ROUND_AFTER.match(rest[money.end :])):
             continue  # "announced a $14M Series A", not "announced a $30M partnership" or "a new investment in"
-        if money is not None and rules.NOT_ROUND_AMOUNT.match(rest[money.end :]):
-            continue
+        if money is not None and (rules.NOT_ROUND_AMOUNT.match(rest[money.end :]) or rules.capex_after(rest, money.end)):
+            continue  # "has completed a €180m (US$224m) four-year expansion": spending, not a round
         if re.search(r"\bfunds?\b(?!ing)", window) and not re.search(r"\b(?:funding|round|series|seed|financing)\b", window):
             continue  # "raised $195 million for its second fund"
         verb = match.group("verb").lower()
@@ -363,7 +365,8 @@ def _subject_companies(subject: str, headline_company: str | None) -> list[str]:
 _LAST_OF_LIST = re.compile(r"(?:^|[,;])\s*and\s+(?P<rest>[^,;]+)$")
 # A legal form written as its own comma piece after a name.
 LEGAL_PIECE = re.compile(r",\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|GmbH|AG|SA|S\.A|N\.V|B\.V)\.?(?=\s*,|\s*$)")
-_SUBORDINATE_SUBJECT = re.compile(r"\s*(?:Having|After|Before|Since|When|Once)\b")
+# "Having netted ...", "In August, when construction tech startup Agora announced ...": a clause about the past before the subject.
+_SUBORDINATE_SUBJECT = re.compile(r"\s*(?:(?:In|On|By|During|Back\s+in)\s+[^,]{1,25},\s+)?(?:Having|After|Before|Since|When|Once|when|after|once)\b")
 
 
 def _list_rounds(sentence: str, number: int) -> list[Round]:
@@ -391,6 +394,8 @@ def _invested_rounds(sentence: str, number: int) -> list[Round]:
             continue  # "is committing up to $60 million to Gyroscope Therapeutics"; not "invested $5M to build"
         if _ASSET_AFTER.match(sentence, match.end("co")):
             continue  # "invests $31 million in Aura's Borborema project": an asset, not a company's round
+        if _OWN_SPENDING.search(sentence, match.end("amount"), match.start("prep")):
+            continue  # "Glovo is to inject €3.3 million in funding its expansion in Ghana": the subject spends on itself
         change = "reported" if reported_in(sentence) else "raised"
         names = split_names(investor) if investor else []
         led = bool(re.search(r"\blead|\bled\b", match.group(0)))
@@ -449,7 +454,10 @@ def _grant_rounds(sentence: str, number: int) -> list[Round]:
 
 
 # What follows a name when the money goes into an asset of it, not into a company: a project, a mine, a plant.
-_ASSET_AFTER = re.compile(r"(?:'s)?\s+(?:project|mine|plant|facility|property|deposit|asset|site|field|royalty|stream)s?\b")
+_ASSET_AFTER = re.compile(r"(?:'s)?\s+(?:project|mine|plant|facility|property|deposit|asset|site|field|royalty|stream|factory|"
+                          r"gigafactory|campus|headquarters|operations|expansion)s?\b")
+# Money a subject puts into its own business: "... to inject €3.3 million in funding its expansion in Ghana".
+_OWN_SPENDING = re.compile(r"\b(?:its|their)\s")
 
 
 _AFTER_WORD = re.compile(r"(?i)\b(?:after|following|since|before|despite)\s+$")
@@ -643,8 +651,8 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
         rest = match.group("rest") or ""
         moneys = find_amounts(rest)
         money = moneys[0] if moneys and rules.FILLER.match(rest[: moneys[0].start]) else None
-        if money is not None and rules.NOT_ROUND_AMOUNT.match(rest[money.end :]):
-            continue  # "US Gold Closes $4.9M Offering": a share offering, not a round
+        if money is not None and (rules.NOT_ROUND_AMOUNT.match(rest[money.end :]) or rules.capex_after(rest, money.end)):
+            continue  # "US Gold Closes $4.9M Offering": a share offering, not a round; an expansion is spending
         if match.group("noun") is not None and clause not in after_colon:
             continue  # "Technology Funding | ...": a section name, not a company's round
         if match.group("noun") is None and match.group("inv") is None and match.group("for") is None and money is None \

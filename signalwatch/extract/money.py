@@ -1,4 +1,4 @@
-"""Money amounts as news writes them: "$20M", "€1.5bn", "Rs 120 crore", "SEK 150 million", "10 million euros"."""
+"""Money amounts as news writes them: "$20M", "€1.5bn", "Rs 120 crore", "SEK 150 million", "10 million euros", "KSh20 Billion"."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ _PREFIXES = {
     "cny": "CNY", "rmb": "CNY", "mxn": "MXN", "ils": "ILS", "₪": "ILS", "try": "TRY", "egp": "EGP", "idr": "IDR",
     # South-East Asian and Taiwanese papers: "MYR 4 million", "RM29.8 billion", "Rp 100 billion", "NT$500 million"
     "myr": "MYR", "rm": "MYR", "rp": "IDR", "php": "PHP", "₱": "PHP", "thb": "THB", "vnd": "VND", "twd": "TWD", "nt$": "TWD",
+    # East and South African papers: "KSh20 Billion", "Sh8.2Bn" (Kenyan shillings), "R340M" (rand)
+    "ksh": "KES", "kshs": "KES", "sh": "KES", "tsh": "TZS", "ush": "UGX", "r": "ZAR",
 }
 # Currency written after the number ("10 million euros", "50 crore rupees", "SEK" after is rare but seen).
 _SUFFIXES = {
@@ -35,6 +37,7 @@ _UNITS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9,
     "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5,
     "mil": 1e6, "bil": 1e9,  # "$250Mil Series D"
+    "milion": 1e6,  # a typo seen in wire copy: "around $9.7 milion"
 }
 
 
