@@ -38,7 +38,7 @@ SUMMARY_ONLY_SENTENCES = 3  # read under a headline that speaks of no change, wh
 SUMMARY_CHANGE_WORDS = frozenset(
     """appointed named resigned resigns resigning retire retires retiring step steps stepping stepped quit quits leave leaves leaving
     succeed succeeds succeeded replace replaces replaced promoted hired join joins joined joining ousted fired departs departed
-    rejoin rejoins rejoining rejoined exits exit dismissed retired""".split()
+    rejoin rejoins rejoining rejoined exits exit dismissed retired resignation retirement departure succeeding replacing moving moves""".split()
 )
 _TAKES_OVER = re.compile(r"\b(?:take|takes|taking|took)\s+over\b", re.IGNORECASE)  # "Laura Shawver, M.D., will take over as CEO"
 _TITLE_WORDS = frozenset("ceo cfo cto coo cmo cro cpo cio chief president chairman chair executive director officer head".split())
@@ -109,7 +109,10 @@ def extract_leadership(
         return []
     found = [_complete_person(event, known) for event in found]
     found = _resolve_pronouns(found, marked)
-    lead = _lead_company(marked[0], found, summary) or company_hint
+    lead, sure = _lead_company(marked[0], found, summary)
+    if not sure:  # no headline company, or only a guess from its capitals: the summary's own naming of the company, where it has one
+        _summary_companies(found, marked)
+    lead = lead or company_hint
     text = f"{headline} {summary}"
     for event in found:
         event.guessed = event.company is None
@@ -143,10 +146,14 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
             if rule.name not in _MAY_OVERLAP and any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
                 continue
             if index > 0 and ((_BACKGROUND.match(clause.text, match.end()) and not _FUTURE.search(match.group(0)))
-                              or _HISTORY.match(clause.text) or _PLUPERFECT.search(match.group(0))):
+                              or _HISTORY.match(clause.text) or (_PLUPERFECT.search(match.group(0)) and (
+                                  _DATED.search(match.group(0)) or not _REPORTED.search(clause.text, 0, match.start() + 1)))):
                 continue  # "Taylor was promoted to co-CEO last year", "In 1987, Intel cofounder Robert Noyce handed the reins": history
             if rule.name in _NOT_AFTER and _AFTER.search(clause.text, max(0, match.start() - 45), match.start()):
                 continue  # "after Mr Lewis's retirement", "after the announcement of CFO Patrick Pichette's departure": said before
+            if (rule.name in _DATED_AFTER and _PAST_TIME.match(clause.text, match.end())
+                    and _AFTER.search(clause.text, max(0, match.start() - 45), match.start())):
+                continue  # "appointed Enos Njeru as its chairman following the exit of David Ichoho last week": why the seat was free
             events = [e for e in _events(rule, match, clause, index) if _named_enough(e, rule, known) and not _is_company(e.person, companies)]
             if events:
                 if rule.name not in _LEAVES_FOR:
@@ -160,7 +167,8 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
 # are not labelled; leadership has no "reported" change): "is preparing to resign ..., sources say", "is considering former
 # Cigna Group executive Tim Wentworth to be its next chief executive officer, according to people familiar with the matter".
 _UNNAMED_SOURCES = re.compile(
-    r"(?i:\bpeople\s+familiar\s+with\b|\bsources?\s+(?:say|said|says|told|familiar|close)\b|\baccording\s+to\s+(?:people|sources|a\s+person)\b)"
+    r"(?i:\bpeople\s+familiar\s+with\b|\bsources?\s+(?:say|said|says|told|familiar|close)\b|\baccording\s+to\s+(?:people|sources|a\s+person)\b"
+    r"|\bthere\s+(?:are|were)\s+(?:media\s+)?reports\b)"  # "there are reports that Crown's chief executive Ken Barton is going to resign"
 )
 _WEIGHED = re.compile(r"\b(?:is|are)\s+(?:considering|weighing)\s+[^,;.⟪]{0,60}?⟪\d+⟫\s+(?:to\s+be|for|as)\b")
 _SILENT = Marked("", (), ())
@@ -169,19 +177,20 @@ _SILENT = Marked("", (), ())
 def _not_yet(clause: Marked) -> bool:
     """Whether a clause tells of a change only sources speak of, or of a pick still weighed (see `_UNNAMED_SOURCES`)."""
     words = f"{clause.text} {' '.join(clause.names)}".lower()
-    if not any(cue in words for cue in ("source", "familiar", "according", "consider", "weighing")):
+    if not any(cue in words for cue in ("source", "familiar", "according", "consider", "weighing", "reports")):
         return False  # the common case, without the patterns
     return bool(_WEIGHED.search(clause.text) or _UNNAMED_SOURCES.search(clause.unmark(clause.text)))
 
 
 # Rules that read a second change of a person another rule already read: "would relinquish his role as chief
 # executive and become the software giant's executive chairman".
-_MAY_OVERLAP = frozenset({"person-and-becomes", "person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role", "departs-alongside"})
+_MAY_OVERLAP = frozenset({"person-and-becomes", "person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role", "departs-alongside",
+                          "person-departs-to-become"})
 # Rules that name a successor only beside a departure read in the same clause: "will step down in 2026, making way for
 # Ariel Szarfsztejn", never "is retiring its old wallet, making way for Apple Pay".
 _AFTER_A_DEPARTURE = frozenset({"making-way-for"})
 # ... or beside a departure read anywhere in the item: "hand over the keys of his company to 46-year-old Daniel Zhang".
-_WITH_A_DEPARTURE = frozenset({"hands-role-to", "replacement-is"})
+_WITH_A_DEPARTURE = frozenset({"hands-role-to", "replacement-is", "replacing-him-is"})
 
 
 def _beside_a_departure(event: _Found, found: list[_Found]) -> bool:
@@ -193,7 +202,7 @@ def _beside_a_departure(event: _Found, found: list[_Found]) -> bool:
         return any(other.change == "departed" for other in found)
     return True
 # Rules of a move to another role: the departure in the same words is read by the departure rules too.
-_LEAVES_FOR = frozenset({"person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role"})
+_LEAVES_FOR = frozenset({"person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role", "person-departs-to-become"})
 
 
 def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> list[_Found]:
@@ -211,7 +220,7 @@ def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> lis
         title = f"{groups.get('fb') or ''}{title}{groups.get('fa') or ''}"
     if rule.kind == "departed" and groups.get("t") and _FORMER_BEFORE.search(clause.text, 0, match.start("t") - 1):
         title = None  # "co-founder and former chief technology officer Jonas Templestein ... to leave": not the role left
-    person = clause.name(groups.get("p"))
+    person = _without_demonym(clause.name(groups.get("p")))
     if person is not None and not _person_ok(person, rule):
         return []
     if rule.kind == "appointed" and groups.get("p") and _SUCCEEDED.search(clause.text, 0, match.start("p") - 1):
@@ -220,6 +229,10 @@ def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> lis
     name = f"leadership.{rule.name}"
     co = company or None
     events = _by_kind(kind, name, co, person, title, groups, clause, index, rule, match)
+    leaver = "p2" if groups.get("p2") is not None else "p"
+    if kind in _REPLACES and groups.get(leaver) is not None and (_GONE_BEFORE.match(clause.text, match.end(leaver) + 1) or (
+            _GONE_ADJECTIVE.search(clause.text, 0, match.start(leaver) - 1) and not _STILL_THERE.match(clause.text, match.end(leaver) + 1))):
+        events = [e for e in events if e.change != "departed"]  # "She replaces Stephane Richard who resigned last year": background
     evidence = " ".join(clause.unmark(match.group(0)).split())
     held_elsewhere = groups.get("tco") is not None and plausible_company(clause.name(groups["tco"]) or "") not in (None, company)
     for event in events:
@@ -300,6 +313,7 @@ _HEAD_NAME = re.compile(r"⟪\d+⟫")
 _TAIL_NAME = re.compile(r"⟪\d+⟫$")
 _TITLE_PARTS = re.compile(r"\s+(?:and|&)\s+|,\s+")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|previous)\s*$", re.IGNORECASE)
+_LEAVING_BEFORE = re.compile(r"\b(?:former|ex-|previous|retiring|outgoing|departing|ousted|late)\s*$", re.IGNORECASE)
 _FOUNDING = re.compile(r"^founding\s+", re.IGNORECASE)
 _SUCCEEDED = re.compile(r"\b(?i:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$")
 _TITLE_BEFORE = re.compile(r"⟦\d+⟧\s*$")
@@ -336,11 +350,36 @@ _BACKGROUND = re.compile(  # the time phrase must belong to this change: not "wi
 )
 
 
+# A time in the past right after a change: "following the departure of Yang Jie last week".
+_PAST_TIME = re.compile(
+    r"[^.;⟪⟦]{0,40}?\b(?:last\s+(?:year|month|week|fall|spring|summer|winter|autumn)|earlier\s+this\s+(?:year|month|week)|"
+    r"(?:\d+|two|three|four|five|six|several)\s+(?:years?|months?|weeks?)\s+ago|in\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+# Rules of a departure named as the reason a seat was free: with "after"/"following" before it and a past time after it, it is
+# background ("following the exit of David Ichoho last week"), not the item's news.
+_DATED_AFTER = frozenset({"departure-of"})
+# Kinds of rule whose departed person is the one a successor replaces; the departure is background when a relative clause dates it
+# in the past ("replace Mbuvi Ngunze who resigned last year"; LABELLING.md: a predecessor's earlier exit is background).
+_REPLACES = frozenset({"succession", "departed_inherit", "pronoun_succession"})
+_GONE_BEFORE = re.compile(
+    r",?\s+(?i:who|which)\s+(?:(?i:had)\s+)?(?i:resigned|quit|left|departed|retired|stepped\s+down|exited|was\s+(?:ousted|fired|sacked|"
+    r"dismissed|removed|forced\s+out))\b" + _PAST_TIME.pattern,
+    re.IGNORECASE,
+)
+# ... or when a word before the name says so: "has been chosen to replace ousted Travis Kalanick".
+_GONE_ADJECTIVE = re.compile(r"\b(?i:former|ousted|late|previous|fired|sacked)\s+(?:⟦\d+⟧,?\s+)?$")
+# ... unless a relative clause says the one replaced goes now: "replaces former CEO Paul R. S. Lee, who will transition to ...".
+_STILL_THERE = re.compile(r",?\s+(?i:who|which)\s+(?i:will|is\s+(?:set|expected|due|to)|plans|intends)\b")
 # Rules whose change is background when a time word comes before it: "after Mr Lewis's retirement on December 31st".
-_NOT_AFTER = frozenset({"person-s-appointment-as"})
+_NOT_AFTER = frozenset({"person-s-appointment-as", "title-person-s-departure"})
 _AFTER = re.compile(r"\b(?:after|following|since|before|until|ahead\s+of)\b", re.IGNORECASE)
 # "had joined the firm in 2015 as the managing director": the pluperfect tells the backstory of an appointment (not of a
 # departure: "advise that Martin Purvis had resigned" is reported news).
+# ... but not in reported speech, where the tense is the reporting verb's: "said on Monday its board had appointed ... Talib Sadik".
+_REPORTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|told)\b[^.;]{0,60}$", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast\s+(?:year|month)\b", re.IGNORECASE)  # "said she had joined in 2015 as CFO": history
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:joined|named|appointed|promoted|hired|become)\b", re.IGNORECASE)
 # A change said to come is news whatever year it names: "will step down in 2026".
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+set\s+to|is\s+to|are\s+to|plans\s+to|expected\s+to)\s", re.IGNORECASE)
@@ -373,6 +412,25 @@ def _respective(title: str | None, count: int) -> list[str | None]:
     return [title] * count
 
 
+# Nationalities a name run takes in ahead of a person ("Norwegian Bjørn Gulden, 57, will become CEO"): never a name, never a company.
+_DEMONYMS = frozenset(
+    """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish portuguese danish
+    swedish norwegian finnish icelandic polish czech hungarian greek turkish russian ukrainian israeli indian pakistani chinese
+    japanese korean taiwanese filipino indonesian malaysian singaporean thai vietnamese australian canadian mexican brazilian
+    argentine argentinian chilean colombian nigerian kenyan ghanaian egyptian ethiopian emirati saudi qatari""".split()
+)
+
+
+def _without_demonym(person: str | None) -> str | None:
+    """"Norwegian Bjørn Gulden" → "Bjørn Gulden"; a nationality alone ("Filipino") is no one."""
+    if person is None:
+        return None
+    first, _, rest = person.partition(" ")
+    if first.lower() in _DEMONYMS:
+        return rest if " " in rest else ""
+    return person
+
+
 def _person_ok(person: str, rule: Rule) -> bool:
     """A name run that can be the person of a change: not "Kalpavriksh Fund Exits D2C Brand" (a fund is an organisation)."""
     return person_like(person) and not _ORGANISATION & set(person.lower().split())
@@ -393,7 +451,12 @@ def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = Fa
         if groups.get(key) is not None:
             if key.startswith("aco") and _FORMER.search(groups.get("appos") or ""):
                 continue  # "Jane Doe, a former Oracle executive,": not where the role is
+            based = _BASED.match(clause.text, clause.text.find(f"⟪{groups[key]}⟫"))
+            if based:  # "CEO of Brentwood, Tenn.-based Quorum Health": the place, then the company
+                groups = {**groups, key: based.group(1)}
             company = plausible_company(clause.name(groups[key]) or "")
+            if company is not None and company.lower() in _DEMONYMS:
+                continue  # "Maybank Philippines' first Filipino president": where the person is from
             if company is None or set(company.lower().split()) & _PUBLIC:
                 if key == "co":
                     return _NOT_A_COMPANY  # "First US CTO Aneesh Chopra": the role is not at a company
@@ -446,18 +509,18 @@ _PERSON_SUBJECT = re.compile(r"^\s+(?:(?:is|was|has\s+been|to\s+be|officially)\s
                              r"steps?\s+(?:down|aside)|resigns|retires|departs|exits|ousted|fired)\b", re.IGNORECASE)
 
 
-def _lead_company(headline: Marked, found: list[_Found], summary: str = "") -> str | None:
-    """The company a headline is about: one a headline rule named, else its first name that is not a person.
+def _lead_company(headline: Marked, found: list[_Found], summary: str = "") -> tuple[str | None, bool]:
+    """The company a headline is about, and whether it is sure: one a headline rule named, else its first name that is not a person.
 
     That first name is only a guess, and a capital letter is no evidence of a name on a headline's
     first word or anywhere in a Title Case headline ("Read the full text of Jeff Weiner's parting note
     on his last day as LinkedIn CEO", "Cisco Switches Up C-Suite"). So when the item has a summary, a
     name the summary writes (or the part of it the summary writes: "Cisco") is preferred; only when
-    none is written does the first guess stand.
+    none is written does the first guess stand, as a guess (not sure).
     """
     named = next((e.company for e in found if e.clause == 0 and e.company and not e.elsewhere), None)  # not the one a person leaves for
     if named:
-        return named
+        return named, True
     people = {e.person for e in found if e.person}
     people |= {person.split()[-1] for person in people}
     guess = None
@@ -479,12 +542,71 @@ def _lead_company(headline: Marked, found: list[_Found], summary: str = "") -> s
         if not company or set(company.lower().split()) & _PUBLIC:
             continue
         if not summary or not _capitals_uncertain(company, headline, number):
-            return _without_legal_form(company)
+            return _without_legal_form(company), True
         written = _written_part(company, summary)
         if written:
-            return _without_legal_form(written)
+            return _without_legal_form(written), True
         guess = guess or company
-    return _without_legal_form(guess) if guess else None
+    return (_without_legal_form(guess) if guess else None), False
+
+
+def _summary_companies(found: list[_Found], marked: list[Marked]) -> None:
+    """Fill in the company of each summary event that names none, from the summary's own words; then, when the events so
+    named agree on one company, the rest take it.
+
+    For items whose headline names no company or only seems to ("Key departure", "People & Places", "How These Banks Aim
+    to ..."): "FedEx Corp. (NYSE: FDX) said Tuesday that Henry J. Maier ... will retire", "After nearly 30 years as
+    chairman of The Copley Press Inc., Helen K. Copley announced her retirement", "UPMC Health Plan CEO Diane Holder".
+    """
+    people = {e.person for e in found if e.person} | {name for clause in marked for name in clause.names if " " in name and person_like(name)
+                                                       and not has_company_suffix(name)}
+    surnames = {name.split()[-1] for name in people}
+    for event in found:
+        if event.company is None and event.person and event.clause > 0:
+            event.company = _clause_company(marked[event.clause], event.position, people, surnames) or _holder_company(event.person, marked)
+            if event.company:
+                event.rule += f" (company {event.company!r} as the summary names it for this change)"
+    named = {e.company for e in found if e.company}
+    if len(named) == 1:  # "Succeeding her is her son, David C. Copley.": a clause that names no one else is about the same company
+        for event in found:
+            if event.company is None and all(name in people or name.split()[-1] in surnames for name in marked[event.clause].names):
+                event.company = next(iter(named))
+                event.rule += f" (company {event.company!r}, the only one the item's other changes name)"
+
+
+# "FedEx Corp. (NYSE: FDX) said Tuesday that ...", "Railtrack, the UK's private sector railway infrastructure operator, said today it
+# had appointed ...": who reports it.
+_REPORTER = re.compile(r"⟪(\d+)⟫(?:\s*\([^()]{1,30}\))?(?:,[^,;]{1,100}?,)?\s+(?:[\w-]+\s+){0,3}?(?i:said|says|announced|announces|confirmed|confirms|"
+                       r"reported|disclosed|revealed)\b")
+# "Mariposa, Calif.-based John C. Fremont Hospital", "Brentwood, Tenn.-based Quorum Health": the company after its place.
+_BASED = re.compile(r"⟪\d+⟫,\s+[A-Z][\w.]*-based\s+⟪(\d+)⟫")
+# "chairman of The Copley Press Inc., Helen K. Copley", "UPMC Health Plan CEO Diane Holder": a person's role at a company.
+_HOLDER_AT = (re.compile(r"⟦\d+⟧\s+(?i:of|at)\s+(?:(?i:the)\s+)?⟪(?P<co>\d+)⟫,?\s+⟪(?P<p>\d+)⟫"),
+              re.compile(r"⟪(?P<co>\d+)⟫(?:'s)?\s+(?:[A-Z][a-z]+\s+)?⟦\d+⟧,?\s+⟪(?P<p>\d+)⟫"))
+
+
+def _clause_company(clause: Marked, position: int, people: set[str], surnames: set[str]) -> str | None:
+    """The company a summary clause names before the change at `position`: the one that reports it, or one after its place."""
+    for pattern in (_REPORTER, _BASED):
+        for match in pattern.finditer(clause.text, 0, position + 1):
+            name = clause.name(match.group(1)) or ""
+            company = plausible_company(name)
+            if company and name not in people and name.split()[-1] not in surnames and not set(company.lower().split()) & _PUBLIC:
+                return _without_legal_form(company)  # not "Laventhol said in a Dec. 2 memo": a person's surname
+    return None
+
+
+def _holder_company(person: str, marked: list[Marked]) -> str | None:
+    """The company at which the item gives `person` a role ("UPMC Health Plan CEO Diane Holder"), if it names one."""
+    surname = person.split()[-1]
+    for clause in marked:
+        for pattern in _HOLDER_AT:
+            for match in pattern.finditer(clause.text):
+                holder = clause.name(match.group("p")) or ""
+                company = plausible_company(clause.name(match.group("co")) or "")
+                if company and not set(company.lower().split()) & _PUBLIC and (holder == person or holder.split()[-1:] == [surname]):
+                    return _without_legal_form(company)
+    return None
 
 
 def _brand_name(company: str | None, text: str) -> str | None:
@@ -649,7 +771,7 @@ def _fill_unnamed(found: list[_Found], marked: list[Marked], known: list[str]) -
                 evidence=f"{event.evidence} / {match.evidence}",
             )
             continue
-        person = _holder(event.title, marked[event.clause + 1 :], known)
+        person = _holder(event.title, marked[event.clause + 1 :], known, appointed=event.change == "appointed")
         if person:
             filled.append(replace(event, person=person, rule=f"{event.rule} + holder"))
             continue
@@ -739,12 +861,16 @@ def _summary_match(event: _Found, named: list[_Found]) -> _Found | None:
     return same_change[0] if len(people) == 1 else None  # one person, maybe read twice ("Diane Greene has stepped down ...")
 
 
-def _holder(title: str | None, marked: list[Marked], known: list[str]) -> str | None:
+def _holder(title: str | None, marked: list[Marked], known: list[str], appointed: bool = False) -> str | None:
+    """Who the item says holds `title`; for an appointment never one it calls retiring or former ("replacing retiring CEO Dave
+    Calhoun" does not name Boeing's new CEO)."""
     if not title:
         return None
     for clause in marked:
         for pattern in holder_patterns():
             for match in pattern.finditer(clause.text):
+                if appointed and _LEAVING_BEFORE.search(clause.text, 0, match.start()):
+                    continue
                 person = clause.name(match.group("p"))
                 held = clause.title(match.group("t"))
                 if person and person_like(person) and same_role(held, title) and _is_interim(held) == _is_interim(title):

@@ -29,6 +29,8 @@ _STOP = NOT_NAME_WORDS | frozenset(
 # A longer form followed by one of these words names a part of the company: "the new Propeller San Francisco office".
 _UNIT = re.compile(r"\s+(?:office|offices|unit|division|arm|subsidiary|branch|team|business|operations|board)\b")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# "of" and a place or a field after the name, which the name keeps: "Blue Shield of California", "Minerals Council of Australia".
+_OF_TAIL = re.compile(r" of((?: [A-Z][\w&.'’-]*){1,3})")
 
 
 def fuller_form(company: str, summary: str, people: Iterable[str] = ()) -> str:
@@ -40,6 +42,7 @@ def fuller_form(company: str, summary: str, people: Iterable[str] = ()) -> str:
     A summary that also writes the short form alone ("Ovid Therapeutics' C-suite ... Ovid's chief exec")
     names the company that way too, and a longer form that names a unit ("Amazon Web Services",
     "the new Propeller San Francisco office") is the short form's company: both keep the short form.
+    A name keeps the place or field it is "of" ("Blue Shield" → "Blue Shield of California").
     """
     if not summary or not company:
         return company
@@ -66,7 +69,12 @@ def _mentions(company: str, summary: str, firsts: set[str]) -> set[str]:
             continue  # another word that starts the same way ("SoftBankX")
         tail = _TAIL.match(summary, cut)
         words = _name_words(tail.group(0).split() if tail else [], firsts)
-        unit = _UNIT.match(summary, (tail.start() if tail else cut) + len(" ".join(("", *words))))
+        after = (tail.start() if tail else cut) + len(" ".join(("", *words)))
+        of_tail = _OF_TAIL.match(summary, after) if not tail or len(words) == len(tail.group(0).split()) else None
+        place = _name_words(of_tail.group(1).split(), firsts) if of_tail else []
+        if of_tail and place:  # up to a role or a unit: "Minerals Council of Australia Board" is the Minerals Council of Australia
+            words, after = [*words, "of", *place], of_tail.start(1) + len(" ".join(("", *place)))
+        unit = _UNIT.match(summary, after)
         forms.add(company if unit else " ".join(filter(None, (head, completed or last, *words))))
     return forms
 

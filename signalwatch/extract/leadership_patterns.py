@@ -26,9 +26,9 @@ from typing import NamedTuple
 __all__ = ["Rule", "rules", "candidate_rules", "LEADERSHIP_WORDS", "HEADLINE_CUES", "holder_patterns", "HEADLINE_ONLY", "NEEDS_TITLE"]
 
 # Rules read only in a clause that names a job title somewhere: "Flash Out, HTML5 In" is no succession.
-NEEDS_TITLE = frozenset({"out-and-in"})
+NEEDS_TITLE = frozenset({"out-and-in", "title-of-company-person-departs", "title-person-s-departure"})
 # Rules read in the headline only: in a summary the same words are too often background ("the new CEO").
-HEADLINE_ONLY = frozenset({"headline-new-title", "founder-person-departs"})
+HEADLINE_ONLY = frozenset({"headline-new-title", "founder-person-departs", "person-is-now-title"})
 
 # Markers and the words around them.
 _NAME = r"⟪(?P<{}>\d+)⟫"
@@ -36,8 +36,10 @@ _TITLE = r"⟦(?P<{}>\d+)⟧"
 _ANY_NAME = r"⟪\d+⟫"
 _ART = (
     r"(?:(?i:its|the|their|his|her|a|an|company's|the\s+company's)\s+|(?i:the\s+[a-z-]+\s+(?:company|firm|group|bank|giant|airline|retailer|"
-    r"carrier|biotech|drugmaker|startup|business|miner|maker)'s)\s+)?"
-    r"(?:(?i:new|current|newly\s+created|permanent|next|first|sole|longtime|embattled|outgoing|former|previous)\s+)?"
+    r"carrier|biotech|drugmaker|startup|business|miner|maker|major|operator|lender|insurer|chain|brand|conglomerate|utility|"
+    r"automaker|carmaker|telco|brewer|producer|manufacturer|platform|provider|developer|organi[sz]ations?|association)(?:'s|s'))\s+)?"
+    r"(?:(?i:new|current|newly\s+created|permanent|next|first|sole|longtime|long-serving|embattled|outgoing|former|previous|retiring|"
+    r"departing|incumbent)\s+)?"
     r"(?:(?i:non-executive|independent)\s+)?"
 )
 # Auxiliaries and adverbs between a subject and its verb: "has", "will", "is reportedly", "has decided to".
@@ -45,7 +47,7 @@ _ADV = (
     r"(?:(?i:officially|reportedly|formally|suddenly|unexpectedly|abruptly|just|now|also|quietly|finally|already|soon|"
     r"will|would|has|have|had|is|are|was|were|to|be|been|being|then|set\s+to|expected\s+to|decided\s+to|plans\s+to|"
     r"planning\s+to|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|this\s+week|effective\s+immediately|recently|both|"
-    r"asked\s+to|forced\s+to|pushed\s+to|agreed\s+to)\s+)*"
+    r"asked\s+to|forced\s+to|pushed\s+to|agreed\s+to|going\s+to|voted\s+to|elected\s+to|opted\s+to|chosen\s+to|intends\s+to)\s+)*"
 )
 # "as Acme's new chief executive": the words between a company's name and the title.
 _CO_NEW = r"(?:(?i:new|next|first|first-ever|interim|permanent|incoming)\s+)?"
@@ -54,13 +56,16 @@ _NOT_FORMER = r"(?!(?i:(?:an?|the|its|his|her)\s+)?(?:former|ex-|previous|outgoi
 # ("appointed Jacob S. Leach, current President and Chief Operating Officer, to serve as ...": a role held, not the new one)
 # An apposition never holds another person's change: "Peck, ..., will be succeeded by X, who will serve as".
 _PASSIVE_BY = r"[^,]*\b(?i:succeeded|replaced)\s+(?i:by)\b"
+# A character of an apposition: never a name that a relative clause follows ("... from Patrick Nettles, who will become"), the
+# subject of a clause of its own.
+_NOT_SUBJECT = r"(?:[^,⟪]|⟪\d+⟫(?!,\s+(?i:who)\b))"
 # ", the chief design officer of Apple," or ", a design legend who helped create the iPhone,".
 # "Roy Jakobs (photo) will succeed him": a caption's note after a name.
 _PHOTO = r"(?:\s*\((?i:photo|pictured|pic|above|left|right|inset)\b[^()⟪⟦]{0,20}\))?"
 _APPOS = _PHOTO + (
     rf"(?P<appos>(?:,|\s+-+)\s+(?!(?i:and|or|but|while)\b)(?:[^,⟦⟧]{{0,60}}?\s)??(?:(?:⟪(?P<aco>\d+)⟫'s\s+)?{_ART}⟦(?P<at>\d+)⟧"
-    rf"(?:\s+(?i:of|at)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}⟪(?P<aco2>\d+)⟫(?=\s*(?:,|-)|\s+in\s+⟪))?(?:\s+[^,]{{0,80}}?)?"
-    rf"|(?!{_PASSIVE_BY})[^,⟦]{{1,80}}?)(?:,\s+(?!{_PASSIVE_BY})[^,]{{1,60}}?){{0,2}}(?:,|\s+-+))?"
+    rf"(?:\s+(?i:of|at)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}⟪(?P<aco2>\d+)⟫(?=\s*(?:,|-)|\s+in\s+⟪))?(?:\s+{_NOT_SUBJECT}{{0,80}}?)?"
+    rf"|(?!{_PASSIVE_BY})[^,⟦]{{1,80}}?)(?:,\s+(?!{_PASSIVE_BY}){_NOT_SUBJECT}{{1,60}}?){{0,2}}(?:,|\s+-+))?"
 )
 # "Thomas Horton of GE board", "Marissa Mayer of Google": where the person comes from.
 _FROM = r"(?:\s+(?i:of|from|at)\s+(?:the\s+)?⟪\d+⟫(?:\s+(?i:board))?)?"
@@ -80,21 +85,23 @@ _OF_DCO = _OF_CO.replace("?P<co2>", "?P<dco2>")
 _GOING = (
     r"\s+(?:(?:the\s+(?:company|firm|board|group|business|role|post|position|bank|startup|organi[sz]ation|hospital|brand|agency|"
     r"charity|retailer|airline|insurer|job)|(?:[a-z-]+\s+)?(?:bank|lender|insurer|retailer|airline|startup|carmaker|automaker|"
-    r"drugmaker|biotech|giant)|for|to|after|amid|as|in|effective|at|"
+    r"drugmaker|biotech|giant|post|role|position|job|seat)|for|to|after|amid|as|in|effective|at|"
     r"following|with|over|on|this|next|later|by|from|his|her|their|months|weeks|less|just)\b|[⟪⟦])|\s*[,;:.!?(\"“-]|\s*$"
 )
 _DEPART = (
-    r"(?i:resigns|resigned|resigning|steps\s+down|stepped\s+down|stepping\s+down|step\s+down|steps\s+aside|step\s+aside|"
+    r"(?i:resigns|resigned|resigning|resign|steps\s+down|stepped\s+down|stepping\s+down|step\s+down|steps\s+aside|step\s+aside|"
     r"stood\s+down|stands\s+down|stand\s+down|standing\s+down|"
     r"stepping\s+aside|(?:departs|departing|depart|leaves|leaving|leave|quits|quit|quitting|exits|exiting|exit)(?=" + _GOING + r")|"
-    r"left(?=\s+(?:the\s+company|⟪))|retires|retiring|retire|(?<=has\s)retired|out(?=\s+(?:as|at|following|after|amid|over)\b)|"
+    r"left(?=\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:company|firm|bank|group|business|board|startup|lender|insurer|giant|organi[sz]ation|"
+    r"hospital|airline|retailer|agency|carrier|operator|maker|chain)\b|⟪))|retires|retiring|retire|(?<=has\s)retired|out(?=\s+(?:as|at|following|after|amid|over)\b)|"
     r"(?:is\s+)?out(?=\s*(?:$|[,;:.!?(]|\s-))|"
     r"(?:ousted|fired|sacked|dismissed|removed|replaced)(?!\s+(?:⟦|⟪|its\b|the\b|his\b|her\b|their\b|him\b|a\b))|"
-    r"bows\s+out|bails\s+out|is\s+on\s+(?:his|her)\s+way\s+out|(?:was\s+|is\s+)?shown\s+the\s+door|(?:gets|got|given)\s+the\s+boot|"
+    r"bows\s+out|bails\s+out|calls\s+it\s+quits|called\s+it\s+quits|is\s+on\s+(?:his|her)\s+way\s+out|(?:was\s+|is\s+)?shown\s+the\s+door|(?:gets|got|given)\s+the\s+boot|"
     r"(?:steps|stepped|stepping|step)\s+back(?=\s+(?:as|from)\b)|"
     # "announced he would be leaving August 1", "said she was stepping down", "has confirmed his intention to step down"
     # ... "has announced he's leaving QANTAS"
-    r"(?:said|announced|announces|announcing|confirmed|revealed|told\s+staff)\s+(?:that\s+)?(?:she|he)(?:\s+(?:would|will|is|was)\s+(?:be\s+)?|'s\s+)"
+    r"(?:said|announced|announces|announcing|confirmed|revealed|told\s+staff)\s+(?:\w+day\s+)?(?:that\s+)?(?:she|he)"
+    r"(?:\s+(?:would|will|is|was)\s+(?:be\s+)?|'s\s+|\s+(?:plans|planned|intends|intended|wants|hopes)\s+to\s+)"
     r"(?:leaving|stepping\s+down|retiring|resigning|departing|quitting|exiting|leave|step\s+down|resign|retire|depart|quit|exit)|"
     r"(?:announced|confirmed|revealed|signalled|signaled)\s+(?:his|her)\s+(?:intention|plans?|decision)\s+to\s+(?:step\s+down|leave|retire|resign|depart|quit)|"
     # "Air New Zealand CEO Announces Resignation", "Telstra CEO David Thodey announces retirement"
@@ -102,8 +109,11 @@ _DEPART = (
     r"left\s+to\s+(?:lead|join|run|head|become|pursue|take)|[\"“]?transition[\"”]?\s+out\s+of\s+(?:their|his|her)\s+roles?|"
     r"(?:makes|make|made|making)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?exit(?!\s+(?:from|of)\s+(?:its|the|a)\b))(?![\w-])"  # "CEO makes abrupt exit"
 )
+# When a departure takes effect, between the verb and the role: "will step down early next year as CEO and chairman". No year: "resigned
+# in 2019 as CEO" is history, which `_BACKGROUND` must still see after the match.
+_WHEN = r"(?:\s+(?i:early|late|later|at\s+the\s+end\s+of|effective|in|on|next|this|by)(?:\s+(?:[^\s,;.⟪⟦\d]+|\d{1,2}(?:st|nd|rd|th)?)){1,4}?)?"
 _DEPART_TAIL = (
-    rf"(?:\s+(?i:as|from)\s+(?:(?i:his|her|their)\s+(?:roles?|positions?|posts?|jobs?)\s+(?i:as)\s+)?{_ART}"
+    rf"(?:{_WHEN}\s+(?i:as|from)\s+(?:(?i:his|her|their)\s+(?:roles?|positions?|posts?|jobs?)\s+(?i:as)\s+)?{_ART}"
     rf"(?:{_NAME.format('dco')}(?:'s)?\s+(?:[a-z]+\s+)?)?{_TITLE.format('dt')}{_OF_DCO}"
     # "resigns from AbCellera's board", "steps down from board": the seat left is "board member"
     rf"|\s+(?i:from|as)\s+(?:(?i:the|its|his|her|their)\s+)?(?:{_NAME.format('dco4')}(?:'s)?\s+)?(?P<board>(?i:board))(?!\s+(?i:member|chair))"
@@ -115,7 +125,7 @@ _APPOINT_VERB = (
     r"selected|recruits|recruited|poaches|poached|lures|lured|announces|announced|welcomes|welcomed|adds|added|"
     r"brings\s+in|brought\s+in|ropes\s+in|picks\s+up|makes|made|installs|installed|chooses|chose|chosen|unveils|elevates|"
     r"elevated|upgrades|has\s+elevated|snags|snagged|nabs|nabbed|bumps|bumped|lands|landed|appointing|naming|hiring|tapping|promoting|"
-    r"elevating|recruiting|installing)"
+    r"elevating|recruiting|installing|nominates|nominated|nominating)"
 )
 _PERSONS = r"(?P<plist>⟪\d+⟫(?:(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)⟪\d+⟫){1,3})"
 # "Chief Operating Officer David Ko, Chief People Officer Colleen McCreary and Chief Technology Officer Cadir Lee"
@@ -123,7 +133,7 @@ _ASIDE = r"(?:\s*\([^()⟪⟦]{0,40}\))?"  # "(pictured at left)"
 _PAIRS = rf"(?P<pairs>⟦\d+⟧,?\s+⟪\d+⟫{_ASIDE}(?:(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)⟦\d+⟧,?\s+⟪\d+⟫{_ASIDE}){{1,4}})"
 _WHO_NEXT = r"(?i:who)\s+(?=(?i:will|would|is|are|plans|intends|has\s+announced|announced)\b)"
 # "HQ Hotels & Residences, the new lifestyle hospitality brand led by ..., has named", "Zimmer Biomet (NYSE:ZBH) recently appointed"
-_CO_ASIDE = r"(?:\s*(?:\([^()]{1,30}\)|\[[^\[\]]{1,30}\]))?(?:,\s+(?:the|a|an)\s[^,;]{1,100}?,)?"  # "(NYSE:ZBH)", "[JSE:SBK]"
+_CO_ASIDE = r"(?:\s*(?:\([^()]{1,30}\)|\[[^\[\]]{1,30}\]))?(?:,\s+(?:the|a|an)\s[^,;]{1,160}?,)?"  # "(NYSE:ZBH)", "[JSE:SBK]"
 # The subject of an appointment that is the item's company by another name: "the nonprofit has named", "its board appointed".
 _THE_COMPANY = (
     r"(?i:the|its)\s+(?:[a-z'-]+\s+){0,2}?(?i:board(?:\s+of\s+directors)?|company|firm|group|nonprofit|biotech|bank|startup|retailer|"
@@ -151,12 +161,12 @@ _APPOINT_WORDS = _words(
     "names named appoints appointed hires hired taps tapped elects elected promotes promoted picks picked selects selected "
     "recruits recruited poaches poached lures lured announces announced welcomes welcomed adds added brings brought ropes "
     "makes made installs installed chooses chose chosen unveils elevates elevated upgrades up snags snagged nabs nabbed bumps "
-    "bumped lands landed appointing naming hiring tapping promoting elevating recruiting installing"
+    "bumped lands landed appointing naming hiring tapping promoting elevating recruiting installing nominates nominated nominating"
 )
 _DEPART_WORDS = _words(
-    "resigns resigned resigning steps stepped stepping step aside departs departing depart leaves leaving leave left quits "
+    "resign resigns resigned resigning steps stepped stepping step aside departs departing depart leaves leaving leave left quits "
     "quit quitting retires retiring retire exits exiting exit out ousted fired sacked dismissed removed replaced bows bails way said transition "
-    "shown boot back "
+    "shown boot back calls called quits "
     "stood stands stand standing retired"
 )
 # "Air New Zealand CEO Announces Resignation": the rules that read a person or a role before a departure verb also read this one.
@@ -167,7 +177,8 @@ _GATES = {
     "company-title-departs": _ANNOUNCED_DEPARTURE,
     "person-departs": _ANNOUNCED_DEPARTURE,
     "person-departs-as-title": _ANNOUNCED_DEPARTURE,
-    "person-named-title": _words("named appointed elected tapped picked chosen selected hired confirmed promoted made installed elevated"),
+    "person-named-title": _words("named appointed elected tapped picked chosen selected hired confirmed promoted made installed elevated nominated"),
+    "person-is-now-title": _words("now"),
     "person-becomes-title": _words(
         "becomes become became serve serving take takes over steps step returns return back new going joining run lead head moved moves move "
         "act acts be comes come came coming"
@@ -200,10 +211,12 @@ _GATES = {
     "person-replaces-person": _words("replaces replace succeeds succeed"),
     "title-person-replaced-by": _words("replaced succeeded"),
     "replaced-by": _words("replaced succeeded"),
+    "replacing-person-with": _words("replacing replaced replaces replace"),
     "replacing-him-with": _words("replacing replaced replace"),
     "person-steps-in": _words("shoes into"),
     "person-who-left": _words("departed left quit exited"),
-    "person-leaves-to-become": _words("become serve be"),
+    "person-leaves-to-become": _words("become serve be over"),
+    "person-departs-to-become": _words("become be"),
     "founder-person-departs": _words("founder co-founder cofounder"),
     "person-takes-on-role": _words("role position post job"),
     "person-takes-over-from": _words("take takes taking took"),
@@ -231,15 +244,20 @@ _GATES = {
     "role-filled-by": _words("filled"),
     "former-returns": _words("ex former"),
     "company-ousts": _words("ousts ousted fires fired removes removed dismisses dismissed sacks sacked cans canned axes axed pushes forces loses lost "
+                            "terminates terminated terminate "
                             "parts parted part let lets replaces replaced"),
+    "title-person-s-departure": _words("resignation retirement departure exit ouster firing dismissal sacking"),
     "departure-of": _words("departure resignation retirement exit ouster firing"),
     "succeeding": _words("succeeding replacing replace succeed takes take taking"),
     "persons-appointed": _words("appointed named elected promoted become"),
     "person-relinquishes-role": _words("relinquish relinquishes relinquished relinquishing give gives giving"),
-    "person-moves-into-role": _words("move moves moving transition transitions transitioning"),
+    "person-moves-into-role": _words("move moves moving moved transition transitions transitioning transitioned"),
     "person-and-becomes": _words("become becomes"),
     "person-succeeding-as": _words("succeeding replacing"),
     "subject-replacing": _words("succeeding replacing"),
+    "succeeding-person-is": _words("succeeding replacing"),
+    "person-picked-to-succeed": _words("succeed replace successor replacement"),
+    "replacing-him-is": _words("succeeding replacing"),
     "departure-of-title": _words("departure resignation retirement exit ouster firing"),
     "company-names-title": _words("names name appoints hires taps picks selects finds found welcomes announces unveils gets lands poaches lures"),
     "company-new-title": _words("new"),
@@ -272,6 +290,10 @@ _NEEDS = {
     # "..., making way for Apple Pay": only after someone leaves
     "person-and-others-depart": _DEPART_WORDS,
     "making-way-for": _words("step steps stepping stepped down retire retires retiring leave leaves leaving resign resigns resigned quit quits"),
+    "person-departs-to-become": _words("step steps stepping stepped retire retires retiring resign resigns resigning"),
+    "title-of-company-person-departs": _words("of at"),
+    "replacing-person-with": _words("with"),
+    "person-picked-to-succeed": _words("picked chosen named tapped selected appointed nominated elected"),
 }
 
 
@@ -286,13 +308,23 @@ _MOVE = (
     r"(?i:exits|exiting|exited|exit|leaves|leaving|leave|left|quits|quit|quitting|departs|departing|departed|depart|resigns|resigned|"
     r"resigning|resign|jumps\s+ship|jumped\s+ship|jumping\s+ship|steps\s+down|stepped\s+down|stepping\s+down|step\s+down|"
     r"steps\s+away|stepped\s+away|bolts)"
-    r"(?:\s+(?:(?i:the\s+)?(?:[a-z][\w-]*\s+){0,2}?⟪\d+⟫|(?i:the\s+(?:[a-z][\w-]*\s+)?(?:company|firm|group|business|biotech|bank|startup)))"
+    r"(?:\s+(?:(?i:the\s+)?(?:[a-z][\w-]*\s+){0,2}?⟪\d+⟫|(?i:the\s+(?:[a-z][\w-]*\s+){0,3}?(?:company|firm|group|business|biotech|bank|startup|"
+    r"chain|retailer|airline|giant|maker|insurer|lender)))"
     r"|\s+(?i:to|for)\s+⟪\d+⟫)?"
     r"(?:\s+(?i:at\s+year-end|this\s+week|after\s+[^,;.⟪⟦]{1,30}?))?\s+(?i:to)\s+"
 )
 # An apposition of plain words ("Riva, who helped oversee the ... takeover of Kite Pharma and pushed Gilead into CAR-T therapies,"):
 # its names are not the new company, its titles not the new role.
 _ASIDE_PLAIN = r"(?:,(?:[^,;⟦]|⟪\d+⟫){1,120}?,)?"
+# The rest of an inverted succession: when, "is" or "will be", and the successor ("her son, David C. Copley").
+_INVERTED_SUCCESSOR = (
+    r"(?:\s+(?i:from|in|on|as\s+of|effective|starting)(?:\s+(?:⟪\d+⟫|[\w-]+)\.?){1,3}?)?\s+(?i:will\s+be|is|was|would\s+be)\s+"
+    rf"(?:(?i:his|her|its|their|the|a|an)\s+[^,;⟪⟦]{{1,30}}?,\s+)?{_LEADIN}(?:⟦\d+⟧,\s+)?{P}{_P_END}"
+)
+# When a succession takes effect, between "replaced"/"succeeded" and "by": "from Jan. 1", "in July", ""effective immediately"".
+_BY_WHEN = r"(?:[\"“]?(?i:from|in|on|as\s+of|effective|starting)\s+(?:(?:⟪\d+⟫|[\w-]+)\.?[\"”]?\s+){1,3}?)?"
+# A participle the person undergoes, not a verb whose subject appoints: "Adidas has appointed the head of Puma" (but "has been named").
+_PASSIVE = r"(?<!\b(?i:has)\s)(?<!\b(?i:have)\s)(?<!\b(?i:had)\s)"
 # A verb, not the participle of "to replace ousted Travis Kalanick as the next CEO" or "the ousted CEO".
 _OUST = (
     r"(?<!\breplace\s)(?<!\bsucceed\s)(?<!\breplacing\s)(?<!\bsucceeding\s)(?<!\bthe\s)(?<!\ban\s)"
@@ -307,7 +339,8 @@ _NOT_OWNER = r"(?!\s+[\w-]+'s\b)"
 # Handing a role over to someone: "passes the reins to", "will hand over reins of the No. 1 U.S. airline to", "ceded his chief
 # executive title to". The title, when written, is the role both people hold in turn.
 _HANDOVER = (
-    r"(?i:hands|handed|hand|handing|passes|passed|pass|passing|yields|yielded|yield|yielding|cedes|ceded|cede|ceding)(?:\s+(?i:over|on))?\s+"
+    r"(?i:hands|handed|hand|handing|passes|passed|pass|passing|yields|yielded|yield|yielding|cedes|ceded|cede|ceding|turns|turned|turning)"
+    r"(?:\s+(?i:over|on))?\s+"
     rf"(?:(?i:the|his|her|its|their)\s+)?(?:(?i:top|day-to-day)\s+)?(?:{T}\s+)?"
     r"(?i:reins|baton|keys|helm|title|role|job|post|position|mantle|torch)(?:\s+(?i:of|at)\s+[^,;⟦⟪]{1,50}?|\s+(?i:over|on))?\s+(?i:to)\s+"
 )
@@ -322,30 +355,39 @@ def rules() -> tuple[Rule, ...]:
               rf"{_PERSONS}\s+{_ADV}(?i:appointed|named|elected|promoted\s+to|become)\s+(?:(?i:as)\s+)?{_ART}{T}"),
         # "Satya Nadella officially named new Microsoft CEO", "Tim Cook, formerly Apple's COO, has been named CEO"
         _rule("person-named-title", "appointed",
-              rf"{P}{_FROM}{_APPOS},?\s+(?:(?i:who)\s+)?{_ADV}(?i:named|appointed|elected|tapped|picked|chosen|selected|hired|confirmed|promoted|"
-              rf"made|installed|elevated)(?:\s+(?i:as|to))?\s+(?:(?i:to\s+the\s+(?:newly\s+created\s+)?(?:position|role|post)\s+of)\s+)?"
-              rf"{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}"),
+              rf"{P}{_FROM}{_APPOS},?\s+(?:(?i:who)\s+)?{_ADV}{_PASSIVE}(?i:named|appointed|elected|tapped|picked|chosen|selected|hired|confirmed|promoted|"
+              rf"made|installed|elevated|nominated)(?:\s+(?i:as|to))?\s+(?:(?i:to\s+the\s+(?:newly\s+created\s+)?(?:positions?|roles?|posts?)\s+of)\s+)?"
+              rf"{_NOT_FORMER}{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}"),  # never "has nominated former Mastercard CEO"
         # "Nadella named new Microsoft CEO": a lone surname vouched for by the title (never "Microsoft named CEO Satya Nadella")
         _rule("surname-named-title", "appointed",
-              rf"{P}\s+{_ADV}(?i:named|appointed|elected|tapped|picked|chosen|confirmed|promoted)\s+(?:(?i:as|to)\s+)?{_ART}"
+              rf"{P}\s+{_ADV}{_PASSIVE}(?i:named|appointed|elected|tapped|picked|chosen|confirmed|promoted)\s+(?:(?i:as|to)\s+)?{_ART}"
               rf"(?:{CO}(?:'s)?\s+)?{T}{_OF_CO}(?![\s,]*⟪)(?!\s+(?i:as)\b)", surname_ok=True),  # not "appointed the former McAfee CTO as President"
+        # "Soraia Morais is now the CFO of Altamira Gold", "John Carlesso is now CEO of FenixOro Gold" (headline only: in a summary
+        # "is now" is as often who someone already is)
+        _rule("person-is-now-title", "appointed", rf"{P}\s+(?i:is)\s+(?i:now)\s+{_ART}(?:{CO}'s\s+)?{T}{_OF_CO}"),
         # "Jane Doe is Zorbly's new CEO"
         _rule("person-is-company-s-new-title", "appointed",
               rf"{P}{_APPOS}\s+{_ADV}(?i:is|becomes|became|as)\s+{CO}'s\s+(?i:new|next|first)\s+{T}"),
         # "Marissa Mayer to become Yahoo CEO", "Sundar Pichai is the new CEO of Alphabet", "X, who will serve as interim CEO"
         _rule("person-becomes-title", "appointed",
-              rf"{P}{_FROM}{_APPOS},?\s+(?:(?i:who)\s+)?{_ADV}(?i:becomes|become|became|serve\s+as|serving\s+as|take\s+over\s+as|takes\s+over\s+as|"
+              rf"{P}{_FROM}{_APPOS},?\s+(?:(?i:who)\s+)?{_ADV}(?i:becomes|become|became|serve\s+as|serving\s+as|"
+              # not "taking over as CEO at ... CloudSwitch from founder Ellen Rubin": a succession, which a later rule reads
+              rf"(?:take|takes|taking|took)\s+over\s+as(?![^.;]{{0,80}}?\s(?i:from)\s+(?:[\w-]+\s+){{0,2}}⟪)|"
               rf"moved\s+to|moves\s+to|move\s+to|"
-              rf"steps\s+in\s+as|step\s+in\s+as|returns\s+as|return\s+as|back\s+as|the\s+new|new|going\s+to\s+be|"
+              rf"steps\s+in\s+as|step\s+in\s+as|returns\s+as|return\s+as|back\s+as|the\s+new|its\s+new|new|going\s+to\s+be|"
               rf"(?:comes|come|came|coming)\s+on\s+board\s+as|"
               rf"joining\s+(?:[\w-]+\s+){{0,4}}?{_ANY_NAME}\s+as|run|lead|head|act\s+as|acts\s+as|be)\s+{_ART}(?:(?i:role|position|post)\s+(?i:of)\s+)?"
               rf"(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}"),
+        # "Groupon Adds Starbucks CEO Howard Schultz to Board": the seat, before the rules that would read the role he holds elsewhere
+        _rule("company-elects-to-board", "appointed_board",
+              rf"{CO}\s+{_ADV}(?i:elects|elected|appoints|appointed|names|named|adds|added|welcomes|snags|snagged|nabs|nabbed|taps|tapped)\s+{_LEADIN}{P}\s+(?i:to|for|on)\s+"
+              rf"{_ART}(?i:board)", surname_ok=True),
         # "Microsoft taps Nadella for CEO", "Tesla names insider Taneja CFO", "Intel board has appointed CFO Robert Swan as interim CEO"
         _rule("company-names-person", "appointed",
-              rf"(?<!⟧\s){CO}{_CO_ASIDE}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?\s+{_ADV}{_APPOINT_VERB}\s+{_HIRE_LEADIN}(?:⟦\d+⟧,\s+)?{P}"
+              rf"(?<!⟧\s){CO}{_CO_ASIDE}(?:'s|')?(?:\s+(?i:board(?:\s+of\s+directors)?))?\s+{_ADV}{_APPOINT_VERB}\s+{_HIRE_LEADIN}(?:⟦\d+⟧,\s+)?{P}"
               rf"(?!\s+⟦\d+⟧\s+(?:⟪|(?i:as|to)\s+(?:[a-z-]+\s+){{0,2}}⟦))"  # not "former Credit Suisse boss as chief executive"
               rf"(?:\s+(?i:of|from)\s+{_ANY_NAME})?{_APPOS}\s*,?\s*(?:(?i:as|to|for|to\s+be|to\s+serve\s+as|to\s+lead\s+as|"
-              rf"to\s+the\s+(?:newly\s+created\s+)?(?:role|position|post)\s+of)\s+)?{_NOT_FORMER}{_ART}{T}"),
+              rf"to\s+the\s+(?:newly\s+created\s+)?(?:roles?|positions?|posts?)\s+of)\s+)?{_NOT_FORMER}{_ART}{T}"),
         # "The board has named Tim Cook ... as Jobs' replacement as Apple's CEO", "it named chief commercial officer X as its new boss":
         # the company is the item's own
         _rule("board-names-person", "appointed",
@@ -454,9 +496,6 @@ def rules() -> tuple[Rule, ...]:
         # "Former CEO Ian Read will join Viatris as a board member"
         _rule("person-joins-as-board-member", "appointed_board",
               rf"{P}{_APPOS}\s+{_ADV}(?i:joins|joined|join|joining)\s+{CO}\s+(?i:as\s+(?:a\s+)?(?:board\s+member|member\s+of\s+(?:its|the)\s+board))"),
-        _rule("company-elects-to-board", "appointed_board",
-              rf"{CO}\s+{_ADV}(?i:elects|elected|appoints|appointed|names|named|adds|added|welcomes|snags|snagged|nabs|nabbed|taps|tapped)\s+{_LEADIN}{P}\s+(?i:to|for|on)\s+"
-              rf"{_ART}(?i:board)", surname_ok=True),
         # "Bob Iger Replaces Bob Chapek ... as Disney CEO", "Gelsinger will replace current chief executive Bob Swan"
         # "Taldar To Replace Ogunsanya As Airtel Africa MD/CEO": with the role written, a headline's surnames are people
         _rule("person-replaces-person-as", "succession",
@@ -468,11 +507,13 @@ def rules() -> tuple[Rule, ...]:
               rf"(?:[^.;⟦⟪]{{0,40}}?\s+(?i:as)\s+{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO})?"),
         # "Intel CEO Bob Swan to be Replaced by Former CTO and VMWare CEO, Pat Gelsinger"
         _rule("title-person-replaced-by", "succession_rev",
-              rf"(?:{CO}(?:'s)?\s+)?{T}\s+{P2}\s+{_ADV}(?i:replaced|succeeded)\s+(?i:by)\s+{_LEADIN}{P}{_P_END}"),
+              rf"(?:{CO}(?:'s)?\s+)?{T},?\s+{P2},?\s+{_ADV}(?i:replaced|succeeded)\s+{_BY_WHEN}(?i:by)\s+{_LEADIN}{P}{_P_END}"),
         # "replaced in the interim by CFO Tim Morse", "replacing him with board member Larry Culp", "Andy Jassy to take over"
         _rule("replaced-by", "successor",
-              rf"(?i:replaced|succeeded)\s+(?P<interim>(?i:in\s+the\s+interim\s+|on\s+an\s+interim\s+basis\s+))?(?:(?i:in\s+the\s+\w+)\s+)?"
-              rf"(?i:by)\s+{_LEADIN}(?:{_ANY_NAME},\s+|⟦\d+⟧,\s+)?{P}(?:{_P_END}|(?=,\s+{_ART}⟦\d+⟧\s+(?i:of|at)\s))(?!'s)"
+              rf"(?i:replaced|succeeded)\s+(?P<interim>(?i:in\s+the\s+interim\s+|on\s+an\s+interim\s+basis\s+))?"
+              # "will be succeeded from Jan. 1 by Alan Jope", "to be succeeded in July by current finance director Andrew Moss"
+              rf"{_BY_WHEN}"
+              rf"(?i:by|with)\s+{_LEADIN}(?:{_ANY_NAME},\s+|⟦\d+⟧,\s+)?{P}(?:{_P_END}|(?=,\s+{_ART}⟦\d+⟧\s+(?i:of|at)\s))(?!'s)"
               rf"(?:\s+(?i:as)\s+{_ART}{T}(?![\s,]*⟪))?"),  # "replaced by chief financial officer Peter King as acting CEO"
         # "Johnston will promote David King from chief financial officer of the local newspaper publisher to replace him"
         _rule("names-person-to-replace-him", "successor",
@@ -485,14 +526,20 @@ def rules() -> tuple[Rule, ...]:
         _rule("replacing-him-with", "successor",
               rf"(?i:replacing|replaced|replace)\s+(?i:him|her)\s+with\s+(?:(?i:a|an|the)\s+(?:[^,;.⟪⟦]|⟦\d+⟧|⟪\d+⟫){{1,60}}?,\s+)?"
               rf"{_LEADIN}{P}{_P_END}(?:\s+(?i:as)\s+{_ART}{T})?"),
+        # "replacing CEO Renee Krug with former CEO Bob Farrell", "Kraft Heinz replaced its chief executive, Bernardo Hees, with InBev's
+        # Anheuser-Busch veteran, Miguel Patricio": both people, the role of the one replaced
+        _rule("replacing-person-with", "succession",
+              rf"(?i:replacing|replaced|replaces|replace)\s+{_ART}(?:{T2},?\s+)?{P2},?\s+(?i:with)\s+"
+              rf"(?:(?:[^,;.⟪⟦]|⟪\d+⟫(?:'s?)?){{1,60}}?,\s+)?{_LEADIN}{P}{_P_END}(?=\s*[,.;]|\s*$|\s+(?i:as|who|to|in|on|from|at)\b)"),
         # "CFO Robert Swan steps into his shoes on an interim basis"
         _rule("person-steps-in", "successor",
-              rf"{P}\s+{_ADV}(?i:steps|stepped|step|will\s+step)\s+(?i:into|in\s+to)\s+(?:(?i:his|her|the)\s+)?(?i:shoes|role|position|job)"
+              # "Marshall King, formerly of SEO platform DeepCrawl, will step into the role"
+              rf"{P}{_APPOS}\s+{_ADV}(?i:steps|stepped|step|will\s+step)\s+(?i:into|in\s+to)\s+(?:(?i:his|her|the)\s+)?(?i:shoes|role|position|job)"
               rf"(?P<interim>\s+(?i:on\s+an\s+interim\s+basis|in\s+the\s+interim))?"),
         # "Coyle exits Medtronic to run iRhythm", "Troy Resources boss departs to head up MZI", "Riva ... will leave the big biotech
         # to serve as the CEO of Glenmark Pharmaceuticals' new ... spinoff": leaving one company for a role at another
         _rule("person-leaves-to-become", "appointed_elsewhere",
-              rf"{P}{_ASIDE_PLAIN}\s+{_ADV}{_MOVE}(?i:become|serve\s+as|be)\s+{_ART}{T}\s+(?i:of|at)\s+{_ART}(?:[a-z][\w-]*\s+){{0,4}}{CO}"),
+              rf"{P}{_ASIDE_PLAIN}\s+{_ADV}{_MOVE}(?i:become|serve\s+as|be|take\s+over\s+as)\s+{_ART}{T}\s+(?i:of|at)\s+{_ART}(?:[a-z][\w-]*\s+){{0,4}}{CO}"),
         _rule("person-leaves-to-run", "appointed_elsewhere",
               rf"{P}{_ASIDE_PLAIN}\s+{_ADV}{_MOVE}(?i:run|lead|head(?:\s+up)?|join|take\s+the\s+(?:helm|reins)\s+(?:at|of))\s+{_ART}"
               rf"(?:[a-z][\w-]*\s+){{0,4}}{CO}(?!\s+⟦)(?:\s+(?i:as)\s+{_ART}{T})?"),
@@ -501,6 +548,12 @@ def rules() -> tuple[Rule, ...]:
         _rule("person-takes-on-role", "appointed",
               rf"{P}{_APPOS},?\s+(?:(?:[^.;⟪⟦\d]|⟦\d+⟧){{1,80}}?\s(?i:to|and)\s+)?{_ADV}(?i:take|takes|taking|took)\s+(?i:on|up)\s+"
               rf"(?:(?i:the|a|an|his|her)\s+)?(?:[a-z-]+\s+){{0,3}}?(?i:role|position|post|job)\s+(?i:of|as)\s+{_ART}{T}{_OF_CO}"),
+        # "D. James Umpleby III would step down to become executive chairman": a new role at the same company (the departure is
+        # read by the departure rules from the same words)
+        _rule("person-departs-to-become", "appointed",
+              rf"{P}{_APPOS}\s+{_ADV}(?i:step\s+down|steps\s+down|stepping\s+down|stepped\s+down|step\s+aside|steps\s+aside|retire|retires|"
+              rf"retiring|resign|resigns|resigning)(?:\s+(?i:as)\s+{_ART}⟦\d+⟧)?{_WHEN}\s+(?i:to)\s+(?i:become|be)\s+{_ART}"
+              rf"(?:⟪\d+⟫'s\s+)?{T}(?!\s+(?i:of|at)\s+(?:(?i:the)\s+)?⟪)"),
         # "Kevin Weil, who departed Twitter this week": the employer a new hire leaves
         _rule("person-who-left", "departed",
               rf"{P},\s+(?i:who)\s+(?:(?i:has|had|just|recently)\s+)*(?i:departed|left|quit|exited)\s+{CO}"),
@@ -518,13 +571,14 @@ def rules() -> tuple[Rule, ...]:
               rf"^(?i:he|she)\s+{_ADV}(?i:succeeds|succeeded|succeed|replaces|replaced|replace)\s+{_ART}(?:{T2}\s+)?{P2}"),
         # "He is elected Apple chairman.": the item's person
         _rule("pronoun-named", "appointed_pronoun",
-              rf"^(?i:he|she)\s+{_ADV}(?i:elected|named|appointed|promoted\s+to|made|become|becomes)\s+(?:(?i:as)\s+)?{_ART}"
+              rf"^(?:(?![^,]*\b(?i:last|ago|earlier|previously|once|back|then|when)\b)[^,;.\d⟪⟦]{{1,40}},\s+)?(?i:he|she)(?:\s+{_ADV}(?i:elected|named|appointed|promoted\s+to|made|become|becomes)|(?:'s|\s+is)\s+(?i:now))"
+              rf"\s+(?:(?i:as)\s+)?{_ART}"
               rf"(?:{CO}(?:'s)?\s+)?{T}"),
         # "John McEleney is taking over as CEO at stealthy start-up CloudSwitch from founder Ellen Rubin", "Lidiane Jones, a cloud
         # executive at parent company Salesforce, will take over from Butterfield next month": both people, the role of the one leaving
         _rule("person-takes-over-from", "succession",
               rf"{P}{_APPOS},?\s+{_ADV}(?i:take|takes|taking|took)\s+over(?:\s+(?i:as)\s+{_ART}{T}(?:\s+(?i:at|of)\s+(?:[a-z][\w-]*\s+){{0,4}}{CO})?)?"
-              rf"(?:\s+(?i:in|on|at)\s+[^,;.⟪⟦]{{1,30}}?)?\s+(?i:from)\s+{_ART}(?:{T2}\s+|(?i:co-?founder|founder)\s+)?{P2}"),
+              rf"(?:\s+(?i:in|on|at)\s+[^,;.⟪⟦]{{1,30}}?)?\s+(?i:from|for)\s+{_ART}(?:{T2}\s+|(?i:co-?founder|founder)\s+)?{P2}"),
         # "Jonathan Schwartz, Sun's COO, has replaced him", "making way for Ariel Szarfsztejn, current commerce head"
         _rule("person-replaces-him", "successor",
               rf"{P}{_PHOTO}(?:,\s+(?:[^,;⟪⟦]|⟪\d+⟫'s|⟦\d+⟧){{1,80}}?,)?\s+{_ADV}(?i:replaces|replaced|replace|succeeds|succeeded|succeed)\s+(?i:him|her)\b"),
@@ -532,8 +586,10 @@ def rules() -> tuple[Rule, ...]:
         # "Karen Boone, an existing Peloton board member, will take Foley's place", "Elliott Hill coming out of retirement to take over
         # the top role"
         _rule("person-takes-over", "successor",
-              rf"{P}{_APPOS}\s+(?:(?i:coming|comes|came|come)\s+(?i:out\s+of\s+retirement|back)\s+(?i:to)\s+)?{_ADV}(?i:take|takes|taking|took)\s+"
-              rf"(?:(?i:over)(?!\s+(?i:as|from))|(?:(?i:her|his)|⟪\d+⟫'s?)\s+(?i:place|seat|job|role)|(?i:on)\s+(?:(?i:the)\s+)?(?i:role))"),
+              rf"{P}{_APPOS}\s+(?:(?i:coming|comes|came|come)\s+(?i:out\s+of\s+retirement|back)\s+(?i:to)\s+)?{_ADV}(?i:take|takes|taking|took|taken)\s+"
+              rf"(?:(?i:over)(?!\s+(?i:as|from))|(?:(?i:her|his)|⟪\d+⟫'s?)\s+(?i:place|seat|job|role)|(?i:on)\s+(?:(?i:the)\s+)?(?i:role))"
+              # "Reinhard Handte ... has taken over Schweizer's role as chief executive": the role, when written
+              rf"(?:\s+(?:⟪\d+⟫'s?|(?i:his|her))\s+(?i:role|job|post|position))?(?:\s+(?i:as)\s+{_ART}{T}(?![\s,]*⟪))?"),
         # "Drysdale's interim replacement is Eric So": the role left, for the person named after it
         _rule("replacement-is", "successor",
               rf"(?:⟪\d+⟫'s?|(?i:his|her|their))\s+(?P<interim>(?i:interim|temporary|acting)\s+)?(?:(?i:permanent|new)\s+)?"
@@ -556,6 +612,10 @@ def rules() -> tuple[Rule, ...]:
         _rule("person-and-others-depart", "departed",
               rf"(?:{CO}(?:'s)?\s+)?{_ART}{T},?\s+{P},?\s+(?i:and)\s+(?:(?i:two|three|four|five|six|several|a\s+few|\d+)\s+)?(?i:other)\s+"
               rf"(?:(?i:senior|top|board)\s+)?(?i:executives|managers|officials|directors|execs|officers|board\s+members)\s+{_ADV}{_DEPART}",
+              surname_ok=True),
+        # "The chief executive of John Menzies, Forsyth Black, has stepped down"
+        _rule("title-of-company-person-departs", "departed",
+              rf"{T}\s+(?i:of|at)\s+(?:(?i:the)\s+)?{CO}(?:\s+(?i:board(?:\s+of\s+directors)?))?,\s+{P},?\s+{_ADV}{_DEPART}{_DEPART_TAIL}",
               surname_ok=True),
         # "Uber CEO Kalanick resigns", "Yahoo's chief executive Scott Thompson has stepped down", "longtime marketing chief X said she would leave"
         _rule("title-person-departs", "departed",
@@ -583,22 +643,33 @@ def rules() -> tuple[Rule, ...]:
         _rule("person-departs", "departed", rf"{_NOT_PLACE}{P}(?:{_APPOS}|,)\s+(?:(?<=,\s){_WHO_NEXT})?{_ADV}{_DEPART}{_DEPART_TAIL}"),
         # "GE ousts chief executive John Flannery", "OpenAI Board of Directors Fires CEO Sam Altman", "GE ousts its CEO"
         _rule("company-ousts", "departed",
-              rf"{CO}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?(?:\s+(?i:on\s+\w+))?\s+{_ADV}(?i:ousts|ousted|fires|fired|removes|removed|"
+              rf"{CO}(?:'s)?(?:\s+(?i:board(?:\s+of\s+directors)?))?(?:,\s+(?i:which))?(?:\s+(?i:on\s+\w+))?\s+{_ADV}(?i:ousts|ousted|fires|fired|removes|removed|"
+              # "voted to terminate the contract of CEO Bill Stewart", "has terminated the contracts of embattled CEO Alan Shaw"
+              rf"(?:terminates|terminated|terminate)(?:\s+the\s+(?:contracts?|employment)\s+of)?|"
               rf"dismisses|dismissed|sacks|sacked|cans|canned|axes|axed|pushes\s+out|forces\s+out|loses|lost|parts\s+ways\s+with|"
               rf"parted\s+ways\s+with|part\s+ways\s+with|lets\s+go\s+of|let\s+go\s+of|replaces|replaced)\s+{_ART}{T},?"
               rf"(?:\s+{P})?", surname_ok=True),
         # "OpenText has removed Mark Barrenechea as CEO and CTO", "HP ousts Apotheker as CEO", "Itzik Abercohen ousts Shufersal CEO Ofer
         # Bloch": the person and the role they are removed from
-        _rule("ousts-person-as", "departed", rf"{_OUST}\s+{P}\s+(?i:as)\s+{_ART}{_TITLE.format('dt')}", surname_ok=True),
+        # ... "Renault ousts Ghosn ally Thierry Bollore from CEO role"
+        _rule("ousts-person-as", "departed",
+              rf"{_OUST}\s+{P}\s+(?i:as|from(?=\s+(?:(?:his|her|the|its)\s+)?⟦\d+⟧\s+(?:role|post|position|job)\b))\s+{_ART}{_TITLE.format('dt')}",
+              surname_ok=True),
         _rule("ousts-company-title-person", "departed",
               rf"{_OUST}\s+{_ART}{_NAME.format('dco')}(?:'s)?\s+{_TITLE.format('t')},?\s+{P}", surname_ok=True),
         # "announces departure of CMO Holly Grant", "with the departure of company president Jeff Jones"
         _rule("departure-of", "departed",
               rf"(?i:departure|resignation|retirement|exit|ouster|firing)\s+of\s+{_ART}(?:(?i:company)\s+)?(?:{CO}(?:'s)?\s+)?"
               rf"(?:{T},?\s+)?{P}"),
+        # "HSBC announces CEO Quinn's retirement", "TCS CEO Rajesh Gopinathan's resignation is a shocker": a role, then whose departure
+        _rule("title-person-s-departure", "departed",
+              rf"(?:{CO}(?:'s)?\s+)?{_ART}{T}\s+{P}'s?\s+(?:(?i:abrupt|sudden|surprise|shock|planned)\s+)?"
+              rf"(?i:resignation|retirement|departure|exit|ouster|firing|dismissal|sacking)\b"
+              rf"(?!\s+(?i:plans?|rumou?rs?|talk|speculation|package|age)\b)", surname_ok=True),  # not "retirement plans have been put on ice"
         # "Gil Shwed ... recently took a bold and reflective step by announcing his resignation as CEO"
         _rule("person-announces-resignation", "departed",
-              rf"{P}{_ASIDE_PLAIN}\s+(?:[^.;⟪⟦]{{1,60}}?\s)?(?i:announcing|announced|announces|tendered|tenders|submitted|handed\s+in)\s+"
+              # "Daniel Clough, co-CEO of Bossa Studios, announced his departure from the company": an aside may hold the role
+              rf"{P}(?:,[^,;]{{1,120}}?,)?\s+(?:[^.;⟪⟦]{{1,60}}?\s)?(?i:announcing|announced|announces|tendered|tenders|submitted|handed\s+in)\s+"
               rf"(?i:his|her)\s+(?i:resignation|retirement|departure)(?:\s+(?i:as|from)\s+{_ART}(?:{_NAME.format('dco')}(?:'s)?\s+)?{_TITLE.format('dt')})?"),
         # "Tshabalala ... will retire alongside chief financial officer (CFO) Arno Daehnke": a second person leaving with the first
         _rule("departs-alongside", "departed",
@@ -608,6 +679,16 @@ def rules() -> tuple[Rule, ...]:
         _rule("subject-replacing", "succession_rev",
               rf"^{P}{_APPOS},?\s+(?!(?i:who|which|whose|said|says|told|added|noted)\b)(?:[^.;⟪⟦]|⟪\d+⟫){{1,80}}?,\s+(?i:replacing|succeeding)\s+{_ART}"
               rf"{T2}\s+{P2}(?!\s+(?i:as|at|in|on)\b)"),
+        # "Succeeding McMahon will be Mitch Pugh", "Succeeding her is her son, David C. Copley", "Replacing him from 1 December is
+        # Benedicte Schilbred Fasmer": the successor named after "to be", the one replaced (or "him") before it
+        _rule("succeeding-person-is", "succession", rf"^(?i:succeeding|replacing)\s+{_ART}(?:{T2},?\s+)?{P2}{_INVERTED_SUCCESSOR}"),
+        _rule("replacing-him-is", "successor", rf"^(?i:succeeding|replacing)\s+(?i:him|her){_INVERTED_SUCCESSOR}"),
+        # "Andrew L. Ott, the executive vice president for markets, was picked to succeed Terry Boston", "Mike Brown, the financial
+        # director of Nedbank Group, has been named as the successor to chief executive Tom Boardman"
+        _rule("person-picked-to-succeed", "succession",
+              rf"{P}{_APPOS},?\s+{_ADV}(?i:picked|chosen|named|tapped|selected|appointed|nominated|elected)\s+(?:(?i:to\s+succeed|to\s+replace)|"
+              rf"(?i:as\s+)?(?i:the\s+|his\s+|her\s+)?(?i:successor|replacement)\s+(?i:to|for))\s+{_ART}(?:{T2},?\s+)?{_HONORIFIC}{P2}"
+              rf"(?![\s,]*⟦)"),
         # "succeeding Steve Ballmer", "will replace current chief executive Bob Swan": the one who leaves
         _rule("succeeding", "departed_inherit",
               rf"(?i:succeeding|replacing|to\s+replace|to\s+succeed|will\s+replace|will\s+succeed|(?:takes|take|taking)\s+over\s+from)\s+{_ART}"
@@ -618,8 +699,10 @@ def rules() -> tuple[Rule, ...]:
         # Without a person: "Uber CEO resigns", "Twitter CEO Suddenly Steps Down", "CEO to step down"
         _rule("company-title-departs", "unnamed_departed", rf"(?:{CO}(?:'s)?\s+)?{_ART}{T}\s+{_ADV}{_DEPART}"),
         # "Microsoft names new CFO", "Royal Mail picks branding chief", "Google has already found its new financial director"
+        # "Energy firm Fortum gets new boss", "Electric grid operator PJM Interconnection names new CEO": the name after the
+        # description is the company
         _rule("company-names-title", "unnamed_appointed",
-              rf"{CO}\s+(?:(?:[\w']+|⟪\d+⟫)\s+){{0,3}}?(?i:names|name|appoints|hires|taps|picks|selects|finds|found|welcomes|announces|unveils|"
+              rf"(?:⟪\d+⟫\s+(?:[a-z][\w'-]*\s+){{1,2}}(?=⟪))?{CO}\s+(?:(?:[\w']+|⟪\d+⟫)\s+){{0,3}}?(?i:names|name|appoints|hires|taps|picks|selects|finds|found|welcomes|announces|unveils|"
               rf"gets|lands|poaches|lures)\s+(?:(?i:a|its|new|the|first|first-ever|inaugural|permanent)\s+)*(?:{_ANY_NAME}\s+)?(?:(?i:global)\s+)?{T}"
               rf"(?!\s+{_ANY_NAME}|\s+(?i:transition|succession|change|changes|search|plan)\b)"),
         # "Elliott Hill, 60, ..., will rejoin the brand on October 14, succeeding Donahoe as president and CEO"
@@ -635,7 +718,9 @@ def rules() -> tuple[Rule, ...]:
               rf"{P}{_APPOS}\s+[^.;⟪]{{1,80}}?\s(?i:and)\s+(?:(?i:will|would|to)\s+)?(?i:become|becomes)\s+{_ART}{T}{_OF_CO}"),
         # "Weiner will move into the role of executive chairman"
         _rule("person-moves-into-role", "appointed",
-              rf"{P}{_APPOS}\s+{_ADV}(?i:move|moves|moving|transition|transitions|transitioning)\s+(?i:into|to)\s+(?:(?i:the|a)\s+)?"
+              # "Jeffrey Leiden, who has permanently moved into the role of executive chairman"
+              rf"{P}{_APPOS}\s+(?:(?i:who)\s+)?{_ADV}(?:(?i:permanently|formally)\s+)?(?i:move|moves|moving|moved|transition|transitions|"
+              rf"transitioning|transitioned)\s+(?i:into|to)\s+(?:(?i:the|a)\s+)?"
               rf"(?:(?i:new)\s+)?(?i:role|position|post)\s+(?i:of|as)\s+{_ART}{T}"),
         # "Lovesac taps Crocs veteran as first chief brand and marketing officer", "PTC Therapeutics elevates biotech buyout CEO to
         # chief development officer": who it is, the summary says

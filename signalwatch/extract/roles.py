@@ -60,7 +60,7 @@ _CHIEF = (
     rf"|(?:(?i:{_SHORT_AREAS})\s+)?[Bb]oss\b"  # "Diageo appoints Debra Crew as interim boss", "Roche picks a new R&D boss"
     # a bare "chief" only before a person's name or after "interim": "Volkswagen chief Martin Winterkorn resigns",
     # "Howard Schultz to return as interim chief"
-    r"|(?<![\w-])[Cc]hief(?=\s+[A-Z][a-z]+\s+[A-Z][a-z])|(?:(?<=[Ii]nterim\s)|(?<=[Aa]cting\s))[Cc]hief\b(?!\s+(?:[Ee]xec|[Oo]f))"
+    r"|(?<![\w-])[Cc]hief(?=\s+[A-Z][a-z]+\s+(?:(?:van|von|de|der|den|da|di|du|la|le|al|bin)\s+)*[A-Z][a-z])|(?:(?<=[Ii]nterim\s)|(?<=[Aa]cting\s))[Cc]hief\b(?!\s+(?:[Ee]xec|[Oo]f))"
     # ... and where a headline makes it the role itself: "as chief of Novartis", "Penn to step down as Telstra chief", "Aetna's
     # chief stepping down", "Air New Zealand chief to start in February"
     r"|(?<![\w-])[Cc]hief(?=\s+of\s+[A-Z](?!taff\b))"
@@ -77,7 +77,8 @@ _PLAIN = (
     r"|[Pp]resident|[Mm]anaging\s+[Pp]artner|[Gg]eneral\s+[Pp]artner|[Oo]perating\s+[Pp]artner|"
     r"[Vv]enture\s+[Pp]artner|[Tt]reasurer|[Cc]ontroller|[Cc]hief\s+[Aa]ccounting\s+[Oo]fficer|[Ll]ead\s+(?:[Ii]ndependent\s+)?[Dd]irector"
 )
-_MODIFIER = r"(?:(?:[Ii]nterim|[Aa]cting|[Dd]eputy|[Ff]ounding|[Pp]ermanent|[Jj]oint|group)\s+)"  # "has joined as group CEO"
+# "has joined as group CEO", "appointed Jason Quinn as interim Group CEO", "as interim group chief executive officer"
+_MODIFIER = r"(?:(?:[Ii]nterim|[Aa]cting)\s+[Gg]roup\s+|(?:[Ii]nterim|[Aa]cting|[Dd]eputy|[Ff]ounding|[Pp]ermanent|[Jj]oint|group)\s+)"
 _PLACE_MODIFIER = (
     r"(?:(?:UK|US|EMEA|APAC|[Gg]lobal)\s+(?=[Hh]ead|[Cc]hief|VP|[Vv]ice|[Dd]irector|[Mm]anaging)|(?:UK|US)\s+(?=[Bb]oss|CEO\b))"
 )  # "UK boss": a country's top job; "global CEO" is the CEO
@@ -89,7 +90,7 @@ _ONE = (
     rf"|(?:{_VP}|{_DIRECTOR})(?=[\s,;.]|$)"  # a bare "Head" is too often something else ("head chef")
     # "chairman of the e-commerce giant", "managing director of mineral sands miner MZI": a plain title takes an area
     # only from the vocabulary; what follows otherwise describes the company
-    rf"|(?:{_PLAIN})(?:{_OF}(?!the\b){_AREA_VOCAB})?)\b{_REGION}?"
+    rf"|(?:{_PLAIN})(?:{_OF}(?![Tt]he\b){_AREA_VOCAB})?)\b{_REGION}?"  # not "chairman of The Copley Press"
 )
 # A title may pair two roles: "President and CEO", "Chairman & Chief Executive Officer"; slashes join up to three
 # ("MD/CEO", "President/CEO/Chairman of the Board").
