@@ -1,6 +1,6 @@
 """The source client's direct path to its connection pool (no httpx Client in between) on the
 wire: response headers read as httpx reads them, so the body caps and decoding see the same
-thing, and a proxy still goes through httpx."""
+thing, and a proxy goes through a transport of the same kind."""
 
 from __future__ import annotations
 

@@ -50,6 +50,8 @@ class BoardServer:
     base: str
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    # Every request as (path, the If-None-Match it sent or None, the status answered).
+    answered: list[tuple[str, str | None, int]] = field(default_factory=list)
 
     def serve(self, provider: str, board_id: str, route: Route, path: str | None = None, tld: str = "de") -> None:
         self.routes[path or PATHS[provider].format(id=board_id, tld=tld)] = route
@@ -70,11 +72,14 @@ def _handler(server: BoardServer) -> type[BaseHTTPRequestHandler]:
             route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
             if route is None:
                 route = Route(b'{"ok":false,"error":"Document not found"}', status=404)
-            if route.etag and self.headers.get("If-None-Match") == route.etag:
+            validator = self.headers.get("If-None-Match")
+            if route.etag and validator == route.etag:
+                server.answered.append((self.path, validator, 304))
                 self.send_response(304)
                 self.send_header("ETag", route.etag)
                 self.end_headers()
                 return
+            server.answered.append((self.path, validator, route.status))
             self.send_response(route.status)
             self.send_header("Content-Type", route.content_type)
             self.send_header("Content-Length", str(len(route.body)))
