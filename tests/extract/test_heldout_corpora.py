@@ -72,6 +72,7 @@ SETS = [
     HeldOut("holdout16", least=215, least_per_type=25, least_others=4600, most_per_site=12),
     HeldOut("holdout17", least=285, least_per_type=25, least_others=4800, most_per_site=12),
     HeldOut("holdout18", least=205, least_per_type=20, least_others=5000, most_per_site=12),
+    HeldOut("holdout19", least=255, least_per_type=20, least_others=5200, most_per_site=12),
 ]
 
 
