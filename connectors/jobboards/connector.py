@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from pydantic import Field, field_validator
@@ -38,18 +40,18 @@ from signalwatch.connectors.base import (
     Normalized,
     PartWrite,
 )
-from signalwatch.connectors.jobboards.chunks import board_groups
 from signalwatch.connectors.jobboards.collector import collector_paused
 from signalwatch.connectors.jobboards.events import KIND, role_event, surge_event
 from signalwatch.connectors.jobboards.fetch import (
     AccountRef,
     BoardPoll,
     BoardTarget,
-    collect_targets,
+    board_pool,
     poll_boards,
 )
 from signalwatch.connectors.jobboards.history import recent_roles
 from signalwatch.connectors.jobboards.model import Provider
+from signalwatch.connectors.jobboards.plan import BoardPlan, PlanCache
 from signalwatch.connectors.jobboards.registry import PROVIDERS
 from signalwatch.connectors.jobboards.state import (
     account_key,
@@ -110,29 +112,38 @@ class JobBoardsConnector(Connector):
 
     def fetch(self, ctx: FetchContext) -> Fetched:
         """Every board in one `Fetched` (tools and tests; the pipeline polls through `fetch_chunks`)."""
-        targets, errors = collect_targets(ctx.accounts, self._providers(), self.options.url_templates)
-        return self._fetch_group(ctx, targets, ctx.parts.heads, errors)
+        plan = self._plan(ctx)
+        return self._fetch_group(ctx, plan.targets, ctx.parts.heads, plan.errors)
 
     def fetch_chunks(self, ctx: FetchContext) -> Iterator[Fetched]:
         """The boards in groups of about `commit_every` that share no account (`chunks`), each
         with the heads of its own parts only; then the parts of boards and accounts no longer
-        named, to forget (and the boards that cannot be polled, as errors)."""
-        targets, errors = collect_targets(ctx.accounts, self._providers(), self.options.url_templates)
+        named, to forget (and the boards that cannot be polled, as errors). The targets and groups
+        are worked out once per accounts' configuration (`plan`), and one pool of fetch workers
+        serves every group of the poll."""
+        plan = self._plan(ctx)
         heads = ctx.parts.heads
-        named: set[str] = set()
-        for group in board_groups(targets, self.commit_every):
-            keys = {target.ref.key for target in group} | {account_key(a.id) for target in group for a in target.accounts}
-            named |= keys
-            yield self._fetch_group(ctx, group, {key: heads[key] for key in keys if key in heads}, {})
-        yield Fetched(cursor=ctx.cursor, errors=errors, part_heads={key: head for key, head in heads.items() if key not in named})
+        with board_pool(self.options.concurrency, len(plan.targets)) as pool:
+            for group, keys in plan.groups:
+                yield self._fetch_group(ctx, group, {key: heads[key] for key in keys if key in heads}, {}, pool)
+        named = plan.named
+        yield Fetched(cursor=ctx.cursor, errors=dict(plan.errors),
+                      part_heads={key: head for key, head in heads.items() if key not in named})
+
+    def _plan(self, ctx: FetchContext) -> BoardPlan:
+        return self._plans.plan(ctx.accounts, self._providers(), self.options.url_templates, self.commit_every)
+
+    @cached_property
+    def _plans(self) -> PlanCache:
+        return PlanCache()
 
     def _providers(self) -> dict[str, Provider]:
         return {name: PROVIDERS[name] for name in self.options.providers}
 
     def _fetch_group(self, ctx: FetchContext, targets: Sequence[BoardTarget], heads: Mapping[str, Mapping[str, Any]],
-                     errors: Mapping[str, str]) -> Fetched:
+                     errors: Mapping[str, str], pool: ThreadPoolExecutor | None = None) -> Fetched:
         """The boards of `targets` fetched and settled; `heads` are the parts `normalize` keeps or forgets."""
-        polls, failures = poll_boards(ctx.http, targets, self._providers(), ctx.parts, self.options.concurrency)
+        polls, failures = poll_boards(ctx.http, targets, self._providers(), ctx.parts, self.options.concurrency, pool)
         # The surge history of every account whose boards were diffed (see `normalize`).
         diffed = {account.id for poll in polls if poll.settled is not None and poll.settled.diff is not None
                   for account in poll.accounts}
@@ -174,6 +185,8 @@ class JobBoardsConnector(Connector):
                 writes[poll.key] = PartWrite(new_head, {"jobs": settled.rows})
             elif new_head != head:  # e.g. a new body hash for the same roles: the snapshot stays
                 writes[poll.key] = PartWrite(new_head)
+        if not diffs:  # no board diffed: no role event, no surge, no history touched (most polls of a quiet day)
+            return Normalized(events=[], cursor={}, parts=writes)
         open_counts = _open_counts(polls, open_by_board)
         events: list[SignalEvent] = []
         for poll in polls:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -227,9 +228,12 @@ class Store:
 
     def cursor_parts(self, source: str) -> StoredParts:
         """The source's cursor parts: every head now, bodies when `StoredParts.bodies` asks."""
+        # The heads as the database holds them, decoded together (`_decoded_heads`): a poll of 2,000
+        # boards reads 4,000 of them, and a JSON result processor per row cost a third of the read.
+        query = sa.select(_PARTS.c.part, sa.type_coerce(_PARTS.c.head, sa.Text)).where(_PARTS.c.source == source)
         with self._session() as session:
-            rows = session.execute(sa.select(_PARTS.c.part, _PARTS.c.head).where(_PARTS.c.source == source)).all()
-        return StoredParts(self, source, {part: head for part, head in rows})
+            rows = session.execute(query).all()
+        return StoredParts(self, source, _decoded_heads(rows))
 
     def load_part_bodies(self, source: str, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The stored bodies of `source`'s parts named in `keys`; keys without a part are left out."""
@@ -556,6 +560,15 @@ class StoredParts:
     def bodies(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = [key for key in keys if key in self._heads]
         return self._store.load_part_bodies(self._source, wanted) if wanted else {}
+
+
+def _decoded_heads(rows: Sequence[Any]) -> dict[str, dict[str, Any]]:
+    """Part key → head from (key, head) rows read without a result processor: JSON texts (SQLite)
+    are decoded in one `json.loads` of them all; a driver that decodes JSON itself (psycopg) has
+    already given objects."""
+    if all(isinstance(head, str) for _, head in rows):
+        return dict(zip([part for part, _ in rows], json.loads("[" + ",".join([head for _, head in rows]) + "]"), strict=True))
+    return {part: json.loads(head) if isinstance(head, str) else head for part, head in rows}
 
 
 def _failed(now: datetime) -> Any:
