@@ -7,11 +7,19 @@ nothing to fill emits nothing:
   of an acquisition's, a contract's or a fund's amount; the company is the headline's subject, else
   the subject of a funding verb ("cancer startup Nuvalent completed"), a round's owner ("ElevateBio's
   latest round"), the name a round is "in", or a described sentence subject ("GRAIL, a startup ...");
+  a fronted clause is set aside first ("Promoting fairness ..., Fairphone rings up €49 million"), and a
+  two-word name with a company word ("Salt Labs", "Judo Capital") is a company, not a person. When the
+  headline speaks of something else, the standfirst's first sentence may state the raise itself
+  ("Transcarent, a ... company, raised $200 million"), never as background ("which raised", "had raised");
 - leadership: a person a clause ties to a title or change AND whose change the clause states
   ("X steps down", "names X", "X will join Y"): a wrong person is worse than none, so a person merely
   mentioned beside a title ("HubSpot CEO Brian Halligan says") is not enough. The clause's verb, not
   the model, says appointed or departed; a former title ("Former Just Eat CMO X has joined Pret")
-  names the company being left, so the company is the one joined.
+  names the company being left, so the company is the one joined. Between the person and the verb a
+  clause may put a titled appositive ("X, co-CEO of Y, announced his departure"), a saying verb ("X says
+  he will step down"); a subject may carry a parenthesis or appositive before its verb ("Rio Tinto PLC
+  (LON:RIO) has named"), and when the stating clause names no company another clause of the item may
+  ("GSK shake-up has R&D head X out the door" / "GSK's ... head of research X has left").
 Also here: the word helpers both the features and the slot fillers read (`tokens`, `ROUND_WORDS`,
 `PERSON_PAIR`), and `tied_people`, which the "#tie" shape features use too.
 """
@@ -77,8 +85,15 @@ _INVESTOR_VERB = re.compile(r"\s+(?:(?:to|will|is\s+to|plans\s+to)\s+)?(?:invest
 _PLURAL_NOUNS = frozenset("startups companies firms shares investments deals sales stocks markets funds investors news ventures".split())
 
 
+# A fronted clause set off by a comma before the headline's subject: "Unable to pay salaries, Dunzo in talks to raise ...",
+# "Promoting fairness ..., Fairphone rings up €49 million".
+_FRONTED = re.compile(r"^(?:[A-Z][a-z]+ing|Unable|Amid|Amidst|Despite|Following|After|Ahead\s+of|Facing|Having)\b[^,]{1,100},\s+(?=[A-Z0-9])")
+
+
 def _company(clause: str) -> str | None:
     clause = re.sub(r"^.*?(?::\s+|\s+\|\s+)", "", clause)
+    if CLAUSE_SHAPES:
+        clause = _FRONTED.sub("", clause, count=1)
     subject = _subject(clause).strip(" ,:;-")
     if not subject or former_employer(subject):
         return None  # "Ex-Uber executives raise ...": the people's old employer, not the company
@@ -88,7 +103,7 @@ def _company(clause: str) -> str | None:
     if _INVESTOR_VERB.match(clause, len(subject)):
         return None  # "NuBank to invest $159 Million in Colombia": the subject gives the money, it does not raise it
     company = company_from_subject(subject)
-    if company is None or len(company.split()) > 4 or person_like(company) and len(company.split()) >= 2 and not _has_caps_word(company):
+    if company is None or len(company.split()) > 4 or _person_shaped(company):
         return None
     return plausible_company(company)
 
@@ -118,7 +133,7 @@ def _verb_subject(text: str) -> str | None:
         subject = _APPOSITIVE_TAIL.sub("", text[max(0, verb.start() - _SUBJECT_REACH) : verb.start()])
         run = _NAME_RUN_END.search(subject)  # the name right before the verb: "Florida-based fintech Finally", "was Dhan"
         company = company_from_subject(run.group(0)) if run else None
-        if company and not (person_like(company) and len(company.split()) >= 2 and not _has_caps_word(company)):
+        if company and not _person_shaped(company):
             return plausible_company(company)
     owner = _ROUND_OWNER.search(text)
     if owner is not None and owner.group(1)[0].isupper():
@@ -130,9 +145,30 @@ def _verb_subject(text: str) -> str | None:
     if target is not None and (company := company_from_subject(target.group(1))):
         return plausible_company(company)
     lead = _LEAD_APPOSITIVE.match(text)  # "GRAIL, a startup that is backed by ...": the sentence's subject, described
-    if lead is not None and not (person_like(lead.group(1)) and " " in lead.group(1) and not _has_caps_word(lead.group(1))):
+    if lead is not None and not _person_shaped(lead.group(1)):
         return plausible_company(lead.group(1))
     return None
+
+
+# Words that make a name a company's, never a person's: "Salt Labs", "Judo Capital", "Cianna Medical".
+_COMPANY_WORDS = frozenset(
+    """labs lab capital medical health healthcare technologies technology tech therapeutics bio biotech biosciences sciences pharma
+    pharmaceuticals systems software networks network energy power bank group partners holdings ventures robotics security foods
+    motors materials solutions analytics data media games studios studio foundation logistics mobility finance financial payments
+    insurance genomics diagnostics devices instruments semiconductor semiconductors electric electronics airlines airways telecom
+    communications industries international global enterprises services brands""".split()
+)
+
+
+def _person_shaped(name: str) -> bool:
+    """Whether a name run reads as a person's ("Jane Doe"), not a company's: two words or more, no inner capital or
+    acronym ("DeepMind", "IBM"), no company word ("Salt Labs")."""
+    if not (COMPANY_WORDS and " " in name):
+        return person_like(name) and " " in name and not _has_caps_word(name)
+    return person_like(name) and not _has_caps_word(name) and not _COMPANY_WORDS.intersection(name.lower().split())
+
+
+COMPANY_WORDS = True
 
 
 def _has_caps_word(name: str) -> bool:
@@ -162,6 +198,17 @@ _NOT_THIS_ROUND = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:valuation|to\s+date|in\
 _NOT_ROUND_MORE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:vehicles?|lawsuits?|suits?|dividends?|buybacks?|claims?|ipo)\b", re.IGNORECASE)
 
 
+SUMMARY_LEAD = 1  # sentences of the standfirst read for a raise it states when the headline speaks of something else
+# A raise stated by a sentence: a funding verb with an amount or a round word within a few words after it.
+_SUMMARY_RAISE = re.compile(
+    r"\b(?:has\s+|have\s+|just\s+)?(?:raised|raises|secured|secures|closed|closes|landed|lands|received|receives|bagged|nabbed|garnered|"
+    r"netted|pulled\s+(?:in|down)|picked\s+up|completed)\s+(?:[\w-]+\s+){0,3}?(?:(?:US|CA|A|NZ|S)?[$€£₹]\s?\d|(?:USD|EUR|GBP|CHF)\s?\d|"
+    r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:seed|series|funding|financing)\b)", re.IGNORECASE)
+# A first sentence that tells the raise as background, or as someone else's: "which raised", "had raised", "to date", "so far".
+_BACKGROUND_LEAD = re.compile(r"\b(?:which|who|that|had|since|after|previously|earlier|last\s+year|to\s+date|so\s+far|in\s+total|total\s+of)\b",
+                              re.IGNORECASE)
+
+
 # Headline words that say the news is money raised (an amount in the headline says so too).
 _FUNDING_CUES = ROUND_WORDS | frozenset(
     """raises raised raising secures secured lands landed closes closed nabs bags snags gets receives attracts garners nets backed
@@ -189,7 +236,15 @@ def _funding_event(headline: str, body: str, detection: Detection) -> Extraction
     from signalwatch.extract.funding import _round  # the pattern extractor's round reader, imported late (no cycle at import)
 
     if not (amounts or _FUNDING_CUES.intersection(tokens(headline))):
-        return None  # the headline reports something else ("Ledgerly launches AI agent"); a summary's round is background
+        # The headline reports something else ("Ledgerly launches AI agent"): a summary's round is background, unless the
+        # standfirst's first sentence itself states money raised ("Transcarent, a ... company, raised $200 million").
+        lead = next((s for s in summary[:SUMMARY_LEAD] if _SUMMARY_RAISE.search(s)), "")
+        stated = _SUMMARY_RAISE.search(lead)
+        if stated is None or _BACKGROUND_LEAD.search(lead[: stated.end()]):
+            return None
+        company = _verb_subject(lead[: stated.end()]) or (company if _company(headline) else None)
+        if company is None or company.lower() in _NOT_SUBJECTS:
+            return None
     money = _first_money([headline, *summary])
     if money is None and not ROUND_WORDS.intersection(tokens(" ".join([headline, *summary[:1]]))):
         return None  # neither an amount nor a round word: nothing says money was raised ("Amgen adds Stanford scientist")
@@ -204,7 +259,7 @@ def _funding_event(headline: str, body: str, detection: Detection) -> Extraction
 
 # Verbs of leaving a post: "steps down" (not "steps up"), "exits" (not "exits its stake").
 _LEAVING = (r"(?:step|steps|stepped|stepping)\s+(?:down|aside|back|away)|resign\w*|retir\w*|"
-            r"(?:leav|exit|quit)\w*+(?!\s+(?:(?:its|his|her|their|a)\s+)?(?:stakes?|holdings?|shares|positions?\s+in|investments?))")
+            r"(?:leav|exit|quit)\w*+(?!\s+(?:(?:its|his|her|their|a|the)\s+)?(?:stakes?|holdings?|shares|positions?\s+in|investments?|door|open|room))")
 # How a clause ties a person to the change it reports; "P" is the person's marker, "T" a title marker, "C" a name marker.
 _CHANGE_VERB = (r"(?:(?:has|have|will|is|was|to|is\s+to|has\s+been|was\s+to)\s+)?(?:" + _LEAVING + r"|"
                 r"left|depart\w*|join\w*|named|appointed|tapped|hired|promoted|takes?\s+over|took\s+over|taking\s+over|"
@@ -272,6 +327,8 @@ def _leadership_event(headline: str, body: str, detection: Detection) -> Extract
         left, title_index = title_index, None
     company = (joined or _leadership_company(clause, person, title_index, own_title_only=True)
                or _leadership_company(marked[0], person, None) or _leadership_company(clause, person, title_index))
+    if company is None and CLAUSE_SHAPES:  # the company named by another of the item's clauses ("GSK's head of research X has left")
+        company = next((found for other in marked if other is not clause and (found := _leadership_company(other, person, None))), None)
     if company is None or _public_body(company):
         return None
     if joined is not None and title_index is not None and re.search(rf"⟦{title_index}⟧\s+⟪{person_index}⟫", clause.text):
@@ -297,14 +354,32 @@ _DEPARTING = re.compile(r"^\s+(?:(?:has|have|will|is|was|to|is\s+to|has\s+been)\
                         r"depart\w*|moves?\s+on|bolts?|ousted|fired|out\b)")
 _ARRIVING = re.compile(r"^\s+(?:(?:has|have|will|is|was|to|is\s+to|has\s+been)\s+)?(?:join\w*|named|appointed|tapped|hired|promoted|takes?\s+over|"
                        r"took\s+over|taking\s+over|(?:takes?|took|taking)\s+(?:the\s+)?(?:helm|reins)|succeed\w*|becomes?|became|lands?\s+at|heads?\s+to)")
-_OUSTING = re.compile(r"(?:ousts|ousted|fires|fired|sacks|sacked|axes|axed)\s+(?:[\w'-]+\s+){0,2}$")
-_NAMING = re.compile(r"(?:names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted|welcomes|picks|elects|elected)\s+(?:[\w'-]+\s+){0,2}$")
+_OUSTING = re.compile(r"(?:ousts|ousted|fires|fired|sacks|sacked|axes|axed)\s+(?:(?:[\w'-]+|⟦\d+⟧)\s+){0,2}$")
+_NAMING = re.compile(r"(?:names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted|welcomes|picks|elects|elected)\s+"
+                     r"(?:(?:[\w'-]+|⟦\d+⟧)\s+){0,2}$")
+# Between a person and the verb of their change, a clause may put an appositive ("X, the chief executive of Y, has stepped
+# down"), a saying verb ("X says he will step down") or an announcement ("X announced his departure").
+_APPOSITIVE_AFTER = re.compile(r"^,\s+(?:(?:the|a|an|its|our)\s+)?(?:[^,⟪]{0,40}⟦\d+⟧[^,]{0,60}|⟦\d+⟧[^,]{0,60}),(?=\s)")
+_BACKGROUND_CLAUSE = re.compile(r"\b(?:after|since|before|until|following)\s+(?:(?:[\w'-]+|⟦\d+⟧|⟪\d+⟫)(?:'s)?\s+){0,3}$", re.IGNORECASE)
+_SAYING = re.compile(r"^\s+(?:says|said|saying|has\s+said|announced|announces|confirmed|confirms)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+will|\s+would|"
+                     r"\s+was|\s+has|\s+had)?(?=\s)")
+_ANNOUNCED_LEAVING = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:announc\w+|tender\w*|hand\w*\s+in|submit\w*|gave|gives)\s+(?:his|her|their)\s+"
+                                r"(?:departure|resignation|retirement|exit|notice)")
 
 
 def _stated_change(text: str, person_index: int) -> str | None:
     """"departed"/"appointed" when the verb right after (or before) the person's marker says which; None otherwise."""
     at = text.find(f"⟪{person_index}⟫")
     after, before = text[at + len(f"⟪{person_index}⟫") :], text[:at]
+    if CLAUSE_SHAPES and _BACKGROUND_CLAUSE.search(before):
+        return None  # "Claure took over running WeWork after founder Adam Neumann stepped down": a clause of time tells background
+    if CLAUSE_SHAPES:
+        if (appositive := _APPOSITIVE_AFTER.match(after)) is not None:
+            after = after[appositive.end() :]
+        if _ANNOUNCED_LEAVING.match(after):
+            return "departed"
+        if (saying := _SAYING.match(after)) is not None:
+            after = after[saying.end() :]
     if _DEPARTING.match(after) or _OUSTING.search(before):
         return "departed"
     if _ARRIVING.match(after) or _NAMING.search(before):
@@ -322,7 +397,7 @@ def _joined_company(marked: Marked, person_index: int) -> str | None:
     at = marked.text.find(f"⟪{person_index}⟫")
     for found in _JOINED.finditer(marked.text, at):
         name = marked.names[int(found.group(1))]
-        if not (person_like(name) and " " in name and not _has_caps_word(name)) and (company := plausible_company(name)):
+        if not _person_shaped(name) and (company := plausible_company(name)):
             return company
     return None
 
@@ -335,12 +410,17 @@ def _public_body(company: str) -> bool:
     return bool(set(company.lower().split()) & public)
 
 
+# What may stand between a clause's subject and its verb: a parenthesis, or an appositive set off by commas.
+_SUBJECT_ASIDE = re.compile(r"\s*\([^()]{1,40}\)|,\s+(?:the|a|an)\s+[^,]{1,80},")
+CLAUSE_SHAPES = True  # the appositive, saying and announcing shapes between a person and their change, and the subject's aside
+
+
 def _leadership_company(marked: Marked, person: str, title_index: int | None, own_title_only: bool = False) -> str | None:
     """The company in a marked clause: the name before the person's title (only that with `own_title_only`), else before
     another title, after "of"/"at"/"joins", or the clause's subject."""
     def usable(k: int) -> str | None:
         name = marked.names[k]
-        if name == person or person_like(name) and " " in name and not _has_caps_word(name):
+        if name == person or _person_shaped(name):
             return None
         return plausible_company(name)
 
@@ -353,7 +433,10 @@ def _leadership_company(marked: Marked, person: str, title_index: int | None, ow
     for c in _COMPANY_AFTER.findall(marked.text):
         if (company := usable(int(c))) is not None:
             return company
-    if marked.text.startswith("⟪0⟫") and _VERB_AFTER.match(marked.text, 3) is not None:
+    subject_end = 3
+    if CLAUSE_SHAPES and marked.text.startswith("⟪0⟫") and (aside := _SUBJECT_ASIDE.match(marked.text, 3)) is not None:
+        subject_end = aside.end()  # "Rio Tinto PLC (LON:RIO) has named", "Railtrack, the UK's railway operator, said"
+    if marked.text.startswith("⟪0⟫") and _VERB_AFTER.match(marked.text, subject_end) is not None:
         name = marked.names[0]
         if (" " in name or _has_caps_word(name) or not person_like(name)) and (company := usable(0)) is not None:
             return company

@@ -81,7 +81,7 @@ def test_patterns_come_first() -> None:
 
 
 @pytest.mark.skipif(not os.environ.get("SIGNALWATCH_SLOW_TESTS"), reason="a full training run (leave-one-set-out over every spent set) "
-                    "takes 2-3 minutes: SIGNALWATCH_SLOW_TESTS=1 runs it (do, after changing the extractor or the corpus)")
+                    "takes about 5 minutes on an idle machine: SIGNALWATCH_SLOW_TESTS=1 runs it (do, after changing the extractor or the corpus)")
 @pytest.mark.timeout(900)
 def test_training_writes_the_same_file(tmp_path: Path) -> None:
     """`python -m signalwatch.extract.train` rebuilds the shipped weights exactly (run it again after the patterns change)."""
@@ -103,3 +103,69 @@ def test_cli_explain_shows_the_model(capsys, monkeypatch, tmp_path: Path) -> Non
     assert cli._extract_stream(item.open("rb"), str(item), explain=True) == 0
     event = next(e for e in json.loads(capsys.readouterr().out)["events"] if e["type"] == "leadership")
     assert event["model"]["probability"] > 0.9 and event["model"]["top_features"][0]["feature"] == "#title"
+
+
+# Round 9: slot-filling shapes chosen from the detector's left-out misses across the pooled sets (each test sentence is
+# verbatim from a spent set; the set and item id are in the comment). Slot filling is driven directly by a model that
+# always fires, so what is tested is the event a detection becomes, whatever the patterns of the moment find first.
+ALWAYS = {task: Model(classes, [-5.0] + [5.0] * (len(classes) - 1), {}, threshold=0.5) for task, classes in TASKS.items()}
+
+
+def _events(title: str, summary: str = "") -> list[tuple[str, str, str | None, object]]:
+    return [(e.type.value, e.change, e.company_name, e.attributes.get("person") or e.attributes.get("amount"))
+            for e in learned.model_events(title, summary, ALWAYS)]
+
+
+@pytest.mark.parametrize(("title", "summary", "company"), [
+    # holdout14 rh14-0122 and holdout13 rh13-0074: "Labs", "Capital" make a two-word name a company's, not a person's
+    ("Salt Labs raises $10M to gamify contract work", "Salt Labs, a rewards platform for hourly workers, today emerged from stealth "
+     "with $10 million in pre-seed funding led by Fin Capital with participation from Anthem Venture Partners and others.", "Salt Labs"),
+    ("Start-up SME bank Judo Capital raises $140 million", "Judo Capital, the \"challenger bank\" co-founded by former National "
+     "Australia Bank business banking head Joseph Healy, has raised $140 million of equity.", "Judo Capital"),
+])
+def test_a_company_word_makes_a_two_word_name_a_company(title: str, summary: str, company: str) -> None:
+    assert [(kind, name) for kind, _, name, _ in _events(title, summary)] == [("funding", company)]
+
+
+def test_a_fronted_clause_is_no_subject() -> None:
+    # holdout15 rh15-0161: the subject follows the fronted clause ("Promoting" was the company)
+    assert _events("Promoting fairness and sustainability in the electronics industry, Fairphone rings up €49 million",
+                   "Amsterdam-based sustainable smartphone company Fairphone has raised €49 million in a new funding round led by new "
+                   "investor Invest-NL.") == [("funding", "raised", "Fairphone", 49_000_000.0)]
+    # holdout8 rh8-0144: "Unable" was the company; with the clause set aside no subject is found, and no event is better than a wrong one
+    assert [name for _, _, name, _ in _events("Unable to pay salaries, Dunzo in 'talks' to raise up to $100 mn", "")] != ["Unable"]
+
+
+def test_the_standfirst_first_sentence_states_the_raise() -> None:
+    # holdout14 rh14-0258: the headline speaks of a person; the summary's sentence states the round
+    assert _events("Glen Tullman does it again", "Health tech veteran Glen Tullman keeps spawning unicorns. 🦄 Transcarent, a "
+                   "consumer-directed health care navigation company launched and led by Tullman, raised $200 million in a Series C round."
+                   ) == [("funding", "raised", "Transcarent", 200_000_000.0)]
+    # hand-written corner case: a raise told as background ("which raised") is not the news
+    assert _events("Ledgerly launches AI agent", "Ledgerly, which raised $20 million last year, launched an agent for bookkeepers.") == []
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), [
+    # holdout13 rh13-0085: "X says he will step down"
+    ("Spierings stands down from CEO role", "Fonterra chief executive Theo Spierings says he will step down but has not named a date.",
+     ("leadership", "departed", "Fonterra", "Theo Spierings")),
+    # holdout6 rh6-0070: "X, co-CEO of Y, announced his departure"
+    ("Daniel Clough, co-CEO of Bossa Studios, announced his departure from the company via LinkedIn.",
+     "He joined Bossa in 2018 as general manager and became co-CEO in January 2021.", ("leadership", "departed", "Bossa Studios", "Daniel Clough")),
+    # holdout5 rh5-0081: a parenthesis between the subject and its verb ("Rio Tinto PLC (LON:RIO) has named")
+    ("Rio Tinto PLC (LON:RIO) has named Jakob Stausholm as the mining major’s new chief executive, effective January 1 2021.", "",
+     ("leadership", "appointed", "Rio Tinto PLC", "Jakob Stausholm")),
+    # holdout12 rh12-0118: the headline's subject is "GSK shake-up"; the summary's clause names the company ("GSK's ... head")
+    ("GSK shake-up has R&D head John Lepore out the door", "GSK's senior vice president and head of research John Lepore, M.D., has left "
+     "the Big Pharma.", ("leadership", "departed", "GSK", "John Lepore")),
+])
+def test_leadership_clause_shapes(title: str, summary: str, expected: tuple[str, str, str, str]) -> None:
+    assert _events(title, summary) == [expected]
+
+
+def test_a_change_in_a_clause_of_time_is_background() -> None:
+    # holdout13 rh13-0243: "after founder Adam Neumann stepped down" tells background; he is not the person of the news
+    found = _events("Softbank COO Marcelo Claure, Right-Hand Man to Masa Son, Is Leaving the Company, Sources Say",
+                    "SoftBank COO Marcelo Claure is preparing to resign from the Japanese tech conglomerate as soon as Thursday, sources say. "
+                    "Claure took over running WeWork after founder Adam Neumann stepped down.")
+    assert "Adam Neumann" not in [person for _, _, _, person in found]
