@@ -223,6 +223,7 @@ _ASSISTANT_TO = re.compile(r"\b(?:assistant|associate|coordinator|advisor|partne
 _GENDER_MARKER = re.compile(
     r"\((?:[mwfdxhn]\s*/\s*)+[mwfdxhn]\)|\b[mwfdxh]/[mwfdxh](?:/[mwfdxh])?\b|\(all genders?\)|\(\*\)"
 )
+_CHIEF_EXECUTIVE = re.compile(r"\bchief executive\b(?! officer)")
 _SEPARATORS = re.compile(r"[\u2010-\u2015|/\\,;:()\[\]{}+!?\"“”]|\s-\s|^-|-$|\s-|-\s")
 
 
@@ -238,7 +239,8 @@ def normalize_title(title: str) -> str:
     text = _SEPARATORS.sub(" ", text)
     text = text.replace(".", " ")
     words = [_ABBREVIATIONS.get(word, word) for word in text.split()]
-    return " ".join(" ".join(words).split())
+    # British and news usage drops "officer": "chief executive", "chief exec" are the CEO.
+    return _CHIEF_EXECUTIVE.sub("chief executive officer", " ".join(" ".join(words).split()))
 
 
 def classify_title(title: str, department: str | None = None, *, officer: bool = False) -> TitleClass:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from signalwatch.titles import FUNCTIONS, SENIORITIES, classify_title, normalize_title
+from signalwatch.titles import FUNCTIONS, SENIORITIES, TitleClass, classify_title, normalize_title
 
 TABLE = Path(__file__).with_name("titles.txt")
 
@@ -45,3 +45,16 @@ def test_department_decides_only_when_the_title_is_vague() -> None:
     assert classify_title("Team Member", department="Customer Success").function == "customer_success"
     assert classify_title("Account Executive", department="Engineering").function == "sales"
     assert classify_title("Team Member").function == "other"
+
+
+# Titles as the labelled real news sets write them (99 items say "chief executive", 7 "chief exec"): a rule
+# on c_level seniority must fire for a new chief executive as it does for a new CEO.
+@pytest.mark.parametrize("title", ["chief executive", "Chief Executive", "chief exec", "interim chief executive",
+                                   "group chief executive", "chief executive and managing director"])
+def test_a_chief_executive_without_officer_is_the_ceo(title: str) -> None:
+    assert classify_title(title) == TitleClass("executive", "c_level")
+    assert classify_title(title, officer=True) == TitleClass("executive", "c_level")
+
+
+def test_the_chief_executives_assistant_is_not_an_executive() -> None:
+    assert classify_title("Executive Assistant to the Chief Executive").seniority == "ic"
