@@ -6,15 +6,21 @@ successor or the exact title only there: "Uber CEO resigns under shareholders pr
 "Uber CEO and co-founder Travis Kalanick ... has resigned". A change that names no person is
 not reported (LABELLING.md: events without a named person are not labelled), and a surname
 becomes the full name when the item writes it somewhere.
+
+This module reads the changes and completes them; beside it, leadership_found.py holds the change as a rule reads it,
+leadership_item_company.py the company of a change its clause names none for (the headline's, else the summary's), and
+leadership_company.py the company's name as the item writes it (in full, a brand's 's, no legal form).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from signalwatch.events import EventType
-from signalwatch.extract.leadership_company import fuller_form
+from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
+from signalwatch.extract.leadership_found import Found
+from signalwatch.extract.leadership_item_company import BASED, PUBLIC, TITLE_BEFORE, lead_company, summary_companies
 from signalwatch.extract.leadership_patterns import (
     HEADLINE_CUES,
     HEADLINE_ONLY,
@@ -27,7 +33,7 @@ from signalwatch.extract.leadership_patterns import (
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
 from signalwatch.extract.roles import covers, same_role
-from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, sentences, title_case, words, written_as_name
+from signalwatch.extract.text import has_company_suffix, plausible_company, sentences, words
 from signalwatch.titles import classify_title
 
 __all__ = ["extract_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
@@ -47,38 +53,6 @@ _TITLE_WORDS = frozenset("ceo cfo cto coo cmo cro cpo cio chief president chairm
 def _summary_reports_change(summary: str) -> bool:
     tokens = words(summary[:400])
     return bool(tokens & SUMMARY_CHANGE_WORDS or _TAKES_OVER.search(summary[:400])) and bool(tokens & _TITLE_WORDS)
-# Words that make a name a public office rather than a company: "a government post is not a company".
-_PUBLIC = frozenset(
-    """government ministry department parliament senate congress administration cabinet white house agency fda sec ftc fcc
-    nasa cdc nih epa fbi cia doj irs nhs pentagon""".split()
-)
-
-
-@dataclass
-class _Found:
-    """One change read from one clause, before names and titles are completed from the rest of the item."""
-
-    change: str
-    person: str | None
-    title: str | None
-    company: str | None
-    clause: int  # 0 for the headline, 1.. for summary sentences
-    rule: str
-    inherit: bool = False  # the title is the one the departing person held ("Andy Jassy to take over")
-    interim: bool = False
-    explicit: bool = True  # the title was written for this person in this clause
-    vouched: bool = False  # a lone surname is a person here ("Uber CEO Kalanick resigns")
-    position: int = 0  # where in the clause the change is written
-    filler: bool = False  # kept only to name the person of an unnamed change ("promoted X to head its marketing")
-    pronoun: bool = False  # "he leaves Apple": the person is the one the item is about
-    evidence: str = ""  # the words the rule read, for `signalwatch extract --explain`
-    guessed: bool = False  # the company is the item's lead company, not one the clause names
-    wording: bool = False  # an unnamed role that only lends its wording to a named event of the same role ("with new CSO")
-    elsewhere: bool = False  # a role at the company the person leaves for: its title is written here or unknown
-
-    @property
-    def where(self) -> str:
-        return "headline" if self.clause == 0 else f"summary sentence {self.clause}"
 
 
 def extract_leadership(
@@ -109,14 +83,14 @@ def extract_leadership(
         return []
     found = [_complete_person(event, known) for event in found]
     found = _resolve_pronouns(found, marked)
-    lead, sure = _lead_company(marked[0], found, summary)
+    lead, sure = lead_company(marked[0], found, summary)
     if not sure:  # no headline company, or only a guess from its capitals: the summary's own naming of the company, where it has one
-        _summary_companies(found, marked)
+        summary_companies(found, marked)
     lead = lead or company_hint
     text = f"{headline} {summary}"
     for event in found:
         event.guessed = event.company is None
-        event.company, event.person = _brand_name(event.company or lead, text), _without_company(event.person, lead)
+        event.company, event.person = brand_name(event.company or lead, text), _without_company(event.person, lead)
     forms: dict[str, str] = {}  # each company as the summary writes it in full ("Crown" → "Crown Resorts")
     for event in found:
         if event.company:
@@ -132,9 +106,9 @@ def extract_leadership(
     return [_extraction(event) for event in merged if event.person and event.company]
 
 
-def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str]) -> list[_Found]:
+def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str]) -> list[Found]:
     """Every change the rules find in one marked clause; `known` are the full names the item writes, `companies` its companies."""
-    found: list[_Found] = []
+    found: list[Found] = []
     taken: list[tuple[int, int]] = []  # spans earlier rules read: a later rule may not read them another way
     for rule in candidate_rules(words(clause.text)):  # only the rules whose keywords the clause holds: the patterns are costly
         if (index > 0 and rule.name in HEADLINE_ONLY) or (rule.name in NEEDS_TITLE and "⟦" not in clause.text):
@@ -193,7 +167,7 @@ _AFTER_A_DEPARTURE = frozenset({"making-way-for"})
 _WITH_A_DEPARTURE = frozenset({"hands-role-to", "replacement-is", "replacing-him-is"})
 
 
-def _beside_a_departure(event: _Found, found: list[_Found]) -> bool:
+def _beside_a_departure(event: Found, found: list[Found]) -> bool:
     """Whether a successor's rule has the departure it needs (see `_AFTER_A_DEPARTURE`, `_WITH_A_DEPARTURE`)."""
     rule = event.rule.removeprefix("leadership.")
     if rule in _AFTER_A_DEPARTURE:
@@ -205,7 +179,7 @@ def _beside_a_departure(event: _Found, found: list[_Found]) -> bool:
 _LEAVES_FOR = frozenset({"person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role", "person-departs-to-become"})
 
 
-def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> list[_Found]:
+def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> list[Found]:
     """The changes one match stands for, with its company checked (a place or an office is no company)."""
     groups = match.groupdict()
     # an appointment's apposition names where the person works now ("Garijo, currently CEO of Merck Healthcare, will succeed")
@@ -246,37 +220,37 @@ def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> lis
 def _by_kind(
     kind: str, name: str, co: str | None, person: str | None, title: str | None, groups: dict[str, str | None], clause: Marked,
     index: int, rule: Rule, match: re.Match[str],
-) -> list[_Found]:
+) -> list[Found]:
     """The events one rule's match stands for."""
     if kind in ("appointed", "departed", "appointed_also"):
         other = plausible_company(clause.name(groups.get("xco")) or "") if groups.get("xco") else None
-        if other and _TITLE_BEFORE.search(clause.text, 0, match.start("xco") - 1):  # before its "⟪"
+        if other and TITLE_BEFORE.search(clause.text, 0, match.start("xco") - 1):  # before its "⟪"
             other = None  # "CareFirst CEO Chet Burrell, Optima Health CEO Michael Dudley": a person the title before names
-        also = [_Found(kind, person, title, _without_legal_form(other), index, name)] if other and co and other != co else []
-        return also + [_Found(kind.removesuffix("_also"), person, title, co, index, name)]  # one departure per company
+        also = [Found(kind, person, title, without_legal_form(other), index, name)] if other and co and other != co else []
+        return also + [Found(kind.removesuffix("_also"), person, title, co, index, name)]  # one departure per company
     if kind in ("departed_pronoun", "appointed_pronoun"):
-        return [_Found(kind.removesuffix("_pronoun"), None, title, co, index, name, pronoun=True)]
+        return [Found(kind.removesuffix("_pronoun"), None, title, co, index, name, pronoun=True)]
     if kind == "pronoun_succession":  # "He succeeds Morten Albæk": the item's person takes the role the other leaves
         other = clause.name(groups.get("p2"))
         if other is None or not _person_ok(other, rule):
             return []
         other_title = clause.title(groups.get("t2"))
-        return [_Found("appointed", None, other_title, co, index, name, pronoun=True, explicit=False, inherit=other_title is None),
-                _Found("departed", other, other_title, co, index, name)]
+        return [Found("appointed", None, other_title, co, index, name, pronoun=True, explicit=False, inherit=other_title is None),
+                Found("departed", other, other_title, co, index, name)]
     if kind == "filler":
-        return [_Found("appointed", person, None, co, index, name, filler=True)]
+        return [Found("appointed", person, None, co, index, name, filler=True)]
     if kind == "appointed_board":
-        return [_Found("appointed", person, "board member", co, index, name)]
+        return [Found("appointed", person, "board member", co, index, name)]
     if kind in ("unnamed_appointed", "unnamed_departed"):
-        return [_Found(kind.removeprefix("unnamed_"), None, title, co, index, name)]
+        return [Found(kind.removeprefix("unnamed_"), None, title, co, index, name)]
     if kind == "appointed_elsewhere":  # the new role is the one written here or none: never the one the person leaves
-        return [_Found("appointed", person, title, co, index, name, elsewhere=True)]
+        return [Found("appointed", person, title, co, index, name, elsewhere=True)]
     if kind == "wording_appointed":  # not a bare "boss" or "chief": "looks inside for a new boss" names no role
-        return [] if title and title.lower() in ("boss", "chief") else [_Found("appointed", None, title, co, index, name, wording=True)]
+        return [] if title and title.lower() in ("boss", "chief") else [Found("appointed", None, title, co, index, name, wording=True)]
     if kind == "departed_inherit":
-        return [_Found("departed", person, title, co, index, name, inherit=title is None)]
+        return [Found("departed", person, title, co, index, name, inherit=title is None)]
     if kind == "successor":  # the role of the one replaced, unless written: "replacing him with X as interim CEO"
-        return [_Found("appointed", person, title, co, index, name, inherit=title is None, interim=bool(groups.get("interim")))]
+        return [Found("appointed", person, title, co, index, name, inherit=title is None, interim=bool(groups.get("interim")))]
     if kind in ("succession", "succession_rev"):
         other = clause.name(groups.get("p2"))
         other_title = clause.title(groups.get("t2"))
@@ -286,22 +260,22 @@ def _by_kind(
         outgoing = other_title if kind == "succession_rev" or other_title else title
         taken = incoming or (_FOUNDING.sub("", outgoing) if outgoing else None)  # a successor does not found the company again
         return [
-            _Found("appointed", person, taken, co, index, name, explicit=incoming is not None,
+            Found("appointed", person, taken, co, index, name, explicit=incoming is not None,
                    inherit=not (incoming or outgoing)),
-            _Found("departed", other, outgoing or incoming, co, index, name),
+            Found("departed", other, outgoing or incoming, co, index, name),
         ]
     if kind == "departed_pairs":
         pairs = _PAIR.findall(groups["pairs"] or "")
-        return [_Found("departed", clause.name(who), clause.title(role), co, index, name)
+        return [Found("departed", clause.name(who), clause.title(role), co, index, name)
                 for role, who in pairs if _person_ok(clause.name(who) or "", rule)]
     if kind == "appointed_list":
         people = _listed_people(clause, groups["plist"])
         role = _singular(title)
-        return [_Found("appointed", who, role, co, index, name) for who in people if who and _person_ok(who, rule)]
+        return [Found("appointed", who, role, co, index, name) for who in people if who and _person_ok(who, rule)]
     if kind == "departed_list":
         people = _listed_people(clause, groups["plist"])
         titles = _respective(title, len(people))
-        return [_Found("departed", who, role, co, index, name) for who, role in zip(people, titles) if who and _person_ok(who, rule)]
+        return [Found("departed", who, role, co, index, name) for who, role in zip(people, titles) if who and _person_ok(who, rule)]
     return []
 
 
@@ -316,7 +290,6 @@ _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|previous)\s*$", re.IGNORECASE)
 _LEAVING_BEFORE = re.compile(r"\b(?:former|ex-|previous|retiring|outgoing|departing|ousted|late)\s*$", re.IGNORECASE)
 _FOUNDING = re.compile(r"^founding\s+", re.IGNORECASE)
 _SUCCEEDED = re.compile(r"\b(?i:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$")
-_TITLE_BEFORE = re.compile(r"⟦\d+⟧\s*$")
 _INTERIM_WORD = re.compile(r"\b(?:interim|acting)\b", re.IGNORECASE)
 
 
@@ -392,7 +365,7 @@ def _is_company(person: str | None, companies: frozenset[str]) -> bool:
     return person is not None and (person in companies or has_company_suffix(person))
 
 
-def _named_enough(event: _Found, rule: Rule, known: list[str]) -> bool:
+def _named_enough(event: Found, rule: Rule, known: list[str]) -> bool:
     """A lone surname is a person only where a title vouches for it or the item writes the full name."""
     if rule.name in _NAMED_SUCCESSOR and event.change == "appointed" and " " not in (event.person or " "):
         return full_name(event.person or "", known) != event.person  # "Uber To Replace Kalanick As CEO": "Uber" is no successor
@@ -451,28 +424,21 @@ def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = Fa
         if groups.get(key) is not None:
             if key.startswith("aco") and _FORMER.search(groups.get("appos") or ""):
                 continue  # "Jane Doe, a former Oracle executive,": not where the role is
-            based = _BASED.match(clause.text, clause.text.find(f"⟪{groups[key]}⟫"))
+            based = BASED.match(clause.text, clause.text.find(f"⟪{groups[key]}⟫"))
             if based:  # "CEO of Brentwood, Tenn.-based Quorum Health": the place, then the company
                 groups = {**groups, key: based.group(1)}
             company = plausible_company(clause.name(groups[key]) or "")
             if company is not None and company.lower() in _DEMONYMS:
                 continue  # "Maybank Philippines' first Filipino president": where the person is from
-            if company is None or set(company.lower().split()) & _PUBLIC:
+            if company is None or set(company.lower().split()) & PUBLIC:
                 if key == "co":
                     return _NOT_A_COMPANY  # "First US CTO Aneesh Chopra": the role is not at a company
                 continue  # "at the Volkswagen-owned subsidiary": no name given after all
-            return _without_legal_form(company)
+            return without_legal_form(company)
     return None
 
 
-_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|PLC|GmbH|AG|SA|Co)\.?)+$")
-
-
-def _without_legal_form(name: str) -> str:
-    return _LEGAL_TAIL.sub("", name).strip() or name
-
-
-def _complete_person(event: _Found, known: list[str]) -> _Found:
+def _complete_person(event: Found, known: list[str]) -> Found:
     if event.person is not None:
         completed = full_name(event.person, known)
         if completed != event.person:
@@ -481,7 +447,7 @@ def _complete_person(event: _Found, known: list[str]) -> _Found:
     return event
 
 
-def _resolve_pronouns(found: list[_Found], marked: list[Marked]) -> list[_Found]:
+def _resolve_pronouns(found: list[Found], marked: list[Marked]) -> list[Found]:
     """"he leaves Apple" is about the person named last before it; with no one named before, it is dropped.
 
     With no change read for anyone before it, "he" is the one person the sentences before name, if they name
@@ -504,169 +470,6 @@ def _resolve_pronouns(found: list[_Found], marked: list[Marked]) -> list[_Found]
     return resolved
 
 
-# What follows a name that is a person, not the company the headline is about.
-_PERSON_SUBJECT = re.compile(r"^\s+(?:(?:is|was|has\s+been|to\s+be|officially)\s+)?(?:named|appointed|elected|tapped|promoted|hired|"
-                             r"steps?\s+(?:down|aside)|resigns|retires|departs|exits|ousted|fired)\b", re.IGNORECASE)
-
-
-def _lead_company(headline: Marked, found: list[_Found], summary: str = "") -> tuple[str | None, bool]:
-    """The company a headline is about, and whether it is sure: one a headline rule named, else its first name that is not a person.
-
-    That first name is only a guess, and a capital letter is no evidence of a name on a headline's
-    first word or anywhere in a Title Case headline ("Read the full text of Jeff Weiner's parting note
-    on his last day as LinkedIn CEO", "Cisco Switches Up C-Suite"). So when the item has a summary, a
-    name the summary writes (or the part of it the summary writes: "Cisco") is preferred; only when
-    none is written does the first guess stand, as a guess (not sure).
-    """
-    named = next((e.company for e in found if e.clause == 0 and e.company and not e.elsewhere), None)  # not the one a person leaves for
-    if named:
-        return named, True
-    people = {e.person for e in found if e.person}
-    people |= {person.split()[-1] for person in people}
-    guess = None
-    lead_in = _LEAD_IN.match(headline.text)
-    for number, name in enumerate(headline.names):
-        if lead_in and f"⟪{number}⟫" in lead_in.group(0):
-            continue  # "As Merck boosts R&D pact, NGM Bio gains ...": the lead-in clause is not what the headline is about
-        before, _, after = headline.text.partition(f"⟪{number}⟫")
-        if name in people or _PERSON_SUBJECT.search(after[:40]) or _TITLE_BEFORE.search(before):
-            continue  # "…, Nadella named new Microsoft CEO": the subject of a role verb is a person
-        if _FORMER_EMPLOYER.match(after) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)):
-            continue  # "J&J Veteran to Lead Boston Scientific", "hops from KSQ to Rhythm Pharmaceuticals": where the person was
-        first, _, rest = name.partition(" ")
-        if rest and first.lower() in _TO_VERBS and _TO_BEFORE.search(before):
-            name = rest  # "to Lead Boston Scientific": a Title Case verb, then the company
-        if name.upper() in _NOT_LEAD:
-            continue
-        company = plausible_company(name)
-        if not company or set(company.lower().split()) & _PUBLIC:
-            continue
-        if not summary or not _capitals_uncertain(company, headline, number):
-            return _without_legal_form(company), True
-        written = _written_part(company, summary)
-        if written:
-            return _without_legal_form(written), True
-        guess = guess or company
-    return (_without_legal_form(guess) if guess else None), False
-
-
-def _summary_companies(found: list[_Found], marked: list[Marked]) -> None:
-    """Fill in the company of each summary event that names none, from the summary's own words; then, when the events so
-    named agree on one company, the rest take it.
-
-    For items whose headline names no company or only seems to ("Key departure", "People & Places", "How These Banks Aim
-    to ..."): "FedEx Corp. (NYSE: FDX) said Tuesday that Henry J. Maier ... will retire", "After nearly 30 years as
-    chairman of The Copley Press Inc., Helen K. Copley announced her retirement", "UPMC Health Plan CEO Diane Holder".
-    """
-    people = {e.person for e in found if e.person} | {name for clause in marked for name in clause.names if " " in name and person_like(name)
-                                                       and not has_company_suffix(name)}
-    surnames = {name.split()[-1] for name in people}
-    for event in found:
-        if event.company is None and event.person and event.clause > 0:
-            event.company = _clause_company(marked[event.clause], event.position, people, surnames) or _holder_company(event.person, marked)
-            if event.company:
-                event.rule += f" (company {event.company!r} as the summary names it for this change)"
-    named = {e.company for e in found if e.company}
-    if len(named) == 1:  # "Succeeding her is her son, David C. Copley.": a clause that names no one else is about the same company
-        for event in found:
-            if event.company is None and all(name in people or name.split()[-1] in surnames for name in marked[event.clause].names):
-                event.company = next(iter(named))
-                event.rule += f" (company {event.company!r}, the only one the item's other changes name)"
-
-
-# "FedEx Corp. (NYSE: FDX) said Tuesday that ...", "Railtrack, the UK's private sector railway infrastructure operator, said today it
-# had appointed ...": who reports it.
-_REPORTER = re.compile(r"⟪(\d+)⟫(?:\s*\([^()]{1,30}\))?(?:,[^,;]{1,100}?,)?\s+(?:[\w-]+\s+){0,3}?(?i:said|says|announced|announces|confirmed|confirms|"
-                       r"reported|disclosed|revealed)\b")
-# "Mariposa, Calif.-based John C. Fremont Hospital", "Brentwood, Tenn.-based Quorum Health": the company after its place.
-_BASED = re.compile(r"⟪\d+⟫,\s+[A-Z][\w.]*-based\s+⟪(\d+)⟫")
-# "chairman of The Copley Press Inc., Helen K. Copley", "UPMC Health Plan CEO Diane Holder": a person's role at a company.
-_HOLDER_AT = (re.compile(r"⟦\d+⟧\s+(?i:of|at)\s+(?:(?i:the)\s+)?⟪(?P<co>\d+)⟫,?\s+⟪(?P<p>\d+)⟫"),
-              re.compile(r"⟪(?P<co>\d+)⟫(?:'s)?\s+(?:[A-Z][a-z]+\s+)?⟦\d+⟧,?\s+⟪(?P<p>\d+)⟫"))
-
-
-def _clause_company(clause: Marked, position: int, people: set[str], surnames: set[str]) -> str | None:
-    """The company a summary clause names before the change at `position`: the one that reports it, or one after its place."""
-    for pattern in (_REPORTER, _BASED):
-        for match in pattern.finditer(clause.text, 0, position + 1):
-            name = clause.name(match.group(1)) or ""
-            company = plausible_company(name)
-            if company and name not in people and name.split()[-1] not in surnames and not set(company.lower().split()) & _PUBLIC:
-                return _without_legal_form(company)  # not "Laventhol said in a Dec. 2 memo": a person's surname
-    return None
-
-
-def _holder_company(person: str, marked: list[Marked]) -> str | None:
-    """The company at which the item gives `person` a role ("UPMC Health Plan CEO Diane Holder"), if it names one."""
-    surname = person.split()[-1]
-    for clause in marked:
-        for pattern in _HOLDER_AT:
-            for match in pattern.finditer(clause.text):
-                holder = clause.name(match.group("p")) or ""
-                company = plausible_company(clause.name(match.group("co")) or "")
-                if company and not set(company.lower().split()) & _PUBLIC and (holder == person or holder.split()[-1:] == [surname]):
-                    return _without_legal_form(company)
-    return None
-
-
-def _brand_name(company: str | None, text: str) -> str | None:
-    """"Macy's", "McDonald's", "Chili's": a company whose name ends in 's, which the marker reads as a possessive.
-
-    The item shows it when the name with 's is the subject of a verb ("McDonald's announced the promotion",
-    "Chili's names George Felix") or is followed by a ticker ("Macy's (M) longtime CEO"); "Apple's CFO" stays Apple.
-    """
-    if not company or company.endswith("s"):
-        return company
-    start = text.find(company)
-    while start >= 0:  # str.find, not a pattern per company name: compiling one per item is slow
-        end = start + len(company)
-        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "'")) and _BRAND_NEXT.match(text, end):
-            return text[start : end + 2]
-        start = text.find(company, end)
-    return company
-
-
-_BRAND_NEXT = re.compile(r"['’]s\s+(?:\(|(?:announced|announces|has|have|is|was|said|says|names|named|appoints|appointed|taps|tapped|"
-                         r"hires|hired|promotes|promoted|will|confirmed|confirms|reported)\b)")
-
-
-def _written_part(name: str, summary: str) -> str | None:
-    """The longest leading part of `name` that `summary` writes as a name: "Cisco Switches" → "Cisco"."""
-    words = name.split()
-    for size in range(len(words), 0, -1):
-        part = " ".join(words[:size])
-        if plausible_company(part) and written_as_name(part, summary):
-            return part
-    return None
-
-
-# A company a person comes from, not the one the headline is about: "with IQVIA vet", "Ex-Genzyme boss Meeker hops from KSQ to".
-_FORMER_EMPLOYER = re.compile(r"(?:'s)?\s+(?i:vet|vets|veteran|veterans|alum|alumnus|alumna|alumni)\b")
-_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
-_TO_AFTER = re.compile(r"\s+(?i:to)\s+⟪")
-_TO_BEFORE = re.compile(r"\b(?i:to)\s+$")
-_TO_VERBS = frozenset({"lead", "run", "join", "head", "helm", "chair", "steer", "oversee", "guide"})
-_NOT_LEAD = frozenset({"M&A", "R&D", "R & D", "IPO"})  # business terms a headline capitalises, never the company
-_LEAD_IN = re.compile(r"^(?:As|After|While|With|Amid|Following|Despite|Before|Once)\s[^,]{3,80},\s")
-_MARKER_FIRST = re.compile(r"^[\W_]*⟪(\d+)⟫")
-_HIRING_VERB = re.compile(r"\s+(?:appoints|names|hires|taps|promotes|picks|poaches|elevates|recruits|adds|ousts|fires)\b")
-
-
-def _capitals_uncertain(name: str, headline: Marked, number: int) -> bool:
-    """Whether the capitals of `name` (the headline's name run `number`) may come from its place, not from being a name.
-
-    So they may when every word is a plain capitalised word and the run starts the headline or the
-    headline is in Title Case; not when the run hires someone ("Tesla appoints ex-Apple head developer").
-    """
-    if _HIRING_VERB.match(headline.text.partition(f"⟪{number}⟫")[2]):
-        return False
-    if not plain_capitals(name):  # "BHP Set to Launch ...": a Title Case verb after an acronym
-        last = name.split()[-1]
-        return " " in name and plain_capitals(last) and title_case(headline.unmark(headline.text))
-    first = _MARKER_FIRST.match(headline.text)
-    return (first is not None and int(first.group(1)) == number) or title_case(headline.unmark(headline.text))
-
-
 def _without_company(person: str | None, company: str | None) -> str | None:
     """"Instagram Kevin Systrom" → "Kevin Systrom" when the item is about Instagram (a name run took both)."""
     if person and company and person.startswith(company + " ") and len(person.split()) - len(company.split()) >= 2:
@@ -674,7 +477,7 @@ def _without_company(person: str | None, company: str | None) -> str | None:
     return person
 
 
-def _inherit_titles(found: list[_Found], marked: list[Marked]) -> list[_Found]:
+def _inherit_titles(found: list[Found], marked: list[Marked]) -> list[Found]:
     """Titles not written for a person: whoever holds it per the item, or the role a successor takes over."""
     held = []
     for event in found:
@@ -697,7 +500,7 @@ def _inherit_titles(found: list[_Found], marked: list[Marked]) -> list[_Found]:
     return completed
 
 
-def _headline_twin(source: _Found, found: list[_Found]) -> _Found:
+def _headline_twin(source: Found, found: list[Found]) -> Found:
     """The headline's event of the same change and role as `source`, if any: its wording is the role's ("CEO stands down")."""
     if source.clause == 0 or not source.title:
         return source
@@ -730,7 +533,7 @@ _FORMER = re.compile(r"(?i)\b(?:former|formerly|previously|ex-|outgoing)")
 _EX = re.compile(r"(?i)\b(?:former|formerly|ex-)")
 
 
-def _counterpart(event: _Found, found: list[_Found], marked: list[Marked]) -> _Found | None:
+def _counterpart(event: Found, found: list[Found], marked: list[Marked]) -> Found | None:
     """The event whose title `event` takes: the opposite change in the same part of the clause.
 
     A successor takes the title of whoever departed anywhere in the item; a departure with no
@@ -749,7 +552,7 @@ def _counterpart(event: _Found, found: list[_Found], marked: list[Marked]) -> _F
     return next(iter(same_clause or other_clauses), None)
 
 
-def _fill_unnamed(found: list[_Found], marked: list[Marked], known: list[str]) -> list[_Found]:
+def _fill_unnamed(found: list[Found], marked: list[Marked], known: list[str]) -> list[Found]:
     """Give each unnamed change the person a later clause names for it; drop the ones no clause names.
 
     The later clause's event takes the unnamed one's place and, when both give the same role,
@@ -781,7 +584,7 @@ def _fill_unnamed(found: list[_Found], marked: list[Marked], known: list[str]) -
     return sorted(filled, key=lambda e: (e.clause, e.position))
 
 
-def _filled_company(unnamed: _Found, named: _Found) -> str | None:
+def _filled_company(unnamed: Found, named: Found) -> str | None:
     """The company of an unnamed change completed by a later clause: its own, unless only guessed and the later clause names one.
 
     "Michigan hospital CEO departs" / "Chris Squire, president and CEO of Munson Healthcare Otsego Memorial Hospital
@@ -792,7 +595,7 @@ def _filled_company(unnamed: _Found, named: _Found) -> str | None:
     return unnamed.company or named.company
 
 
-def _only_person(event: _Found, marked: list[Marked], named: list[_Found]) -> str | None:
+def _only_person(event: Found, marked: list[Marked], named: list[Found]) -> str | None:
     """The person of a headline's unnamed change when the summary names exactly one person and nothing else is said of them.
 
     "Lovesac taps Crocs veteran as first chief brand and marketing officer" / "As chief marketing officer at
@@ -822,7 +625,7 @@ _ORGANISATION = frozenset(
 )
 
 
-def _headline_wording(event: _Found, headline: Marked, roles: list[tuple[str, str]]) -> _Found:
+def _headline_wording(event: Found, headline: Marked, roles: list[tuple[str, str]]) -> Found:
     """The headline's wording of a role the summary names someone to (LABELLING.md "Which title").
 
     Only for a role the headline gives the same change and when the headline names nobody for it: "BlackBerry
@@ -851,7 +654,7 @@ def _is_interim(title: str | None) -> bool:
     return bool(title and _INTERIM_WORD.search(title))
 
 
-def _summary_match(event: _Found, named: list[_Found]) -> _Found | None:
+def _summary_match(event: Found, named: list[Found]) -> Found | None:
     """The later event an unnamed one is about: the same role, else the one without a title, else the only one."""
     same_change = [e for e in named if e.change == event.change and e.clause >= event.clause]
     for candidates in ([e for e in same_change if same_role(e.title, event.title)], [e for e in same_change if not e.title]):
@@ -878,14 +681,14 @@ def _holder(title: str | None, marked: list[Marked], known: list[str], appointed
     return None
 
 
-def _merge(found: list[_Found]) -> list[_Found]:
+def _merge(found: list[Found]) -> list[Found]:
     """One event per (change, person): the headline's, completed by later clauses.
 
     Two mentions with the same change, company and role are one person even when spelled
     differently ("Krzanich", "Kraznich"). An explicit title beats one inherited from a
     successor; between two explicit titles the first wins (the headline's wording, LABELLING.md "Which title").
     """
-    kept: list[_Found] = []
+    kept: list[Found] = []
     for event in found:
         twin = next((k for k in kept if _same_person(k, event) and not _second_seat(k, event) and not _other_company(k, event)), None)
         if twin is None:
@@ -899,7 +702,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
     return kept
 
 
-def _other_company(first: _Found, second: _Found) -> bool:
+def _other_company(first: Found, second: Found) -> bool:
     """The same words read one role at two companies ("Prosus, Naspers CEO Bob van Dijk"): two events, not one."""
     return first.clause == second.clause and first.position == second.position and first.company != second.company
 
@@ -907,7 +710,7 @@ def _other_company(first: _Found, second: _Found) -> bool:
 _BOARD_TITLE = re.compile(r"(?i)\b(?:director|chair|chairman|chairwoman|board)\b")
 
 
-def _second_seat(first: _Found, second: _Found) -> bool:
+def _second_seat(first: Found, second: Found) -> bool:
     """A board seat taken besides a role: "Mozilla appointed Chris Beard as its interim CEO ... Beard, who will also join Mozilla's board"."""
     if first.change != "appointed" or second.change != "appointed" or not (first.title and second.title and first.explicit and second.explicit):
         return False
@@ -916,7 +719,7 @@ def _second_seat(first: _Found, second: _Found) -> bool:
     return len(seats) == 1 and not _BOARD_TITLE.search(other)  # "independent director" is the seat itself
 
 
-def _same_person(first: _Found, second: _Found) -> bool:
+def _same_person(first: Found, second: Found) -> bool:
     if first.change != second.change or not first.person or not second.person:
         return False
     if first.person == second.person or first.person.split()[-1] == second.person.split()[-1]:
@@ -930,7 +733,7 @@ def _longer(first: str | None, second: str | None) -> str | None:
     return first or second
 
 
-def _extraction(event: _Found) -> Extraction:
+def _extraction(event: Found) -> Extraction:
     role = classify_title(event.title, officer=True) if event.title else None  # the one title classifier
     attributes = {
         "person": event.person,

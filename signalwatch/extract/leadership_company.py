@@ -1,4 +1,4 @@
-"""The company of a leadership change as the item names it in full, from a headline's short form.
+"""The company of a leadership change as the item writes its name: in full, with a brand's "'s", without a legal form.
 
 Headlines shorten names the standfirst writes out ("Walgreens names health care vet as next CEO" /
 "Walgreens Boots Alliance Inc. appointed Tim Wentworth"); LABELLING.md's company is the name as the
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from signalwatch.extract.names import NOT_NAME_WORDS
 
-__all__ = ["fuller_form"]
+__all__ = ["brand_name", "fuller_form", "without_legal_form"]
 
 # A run of capitalised words right after the short form: "Boots Alliance Inc.", "Group Corp.", "Resorts Ken".
 _TAIL = re.compile(r"(?: [A-Z][\w&.'’-]*){1,4}")
@@ -104,3 +104,32 @@ def _name_words(tail: list[str], firsts: set[str]) -> list[str]:
         if bare != word:
             break  # a possessive or the end of a sentence closes the name
     return words
+
+
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|PLC|GmbH|AG|SA|Co)\.?)+$")
+
+
+def without_legal_form(name: str) -> str:
+    """"Quorum Health Corp." → "Quorum Health"; a name that is nothing but a legal form stays as it is."""
+    return _LEGAL_TAIL.sub("", name).strip() or name
+
+
+def brand_name(company: str | None, text: str) -> str | None:
+    """"Macy's", "McDonald's", "Chili's": a company whose name ends in 's, which the marker reads as a possessive.
+
+    The item shows it when the name with 's is the subject of a verb ("McDonald's announced the promotion",
+    "Chili's names George Felix") or is followed by a ticker ("Macy's (M) longtime CEO"); "Apple's CFO" stays Apple.
+    """
+    if not company or company.endswith("s"):
+        return company
+    start = text.find(company)
+    while start >= 0:  # str.find, not a pattern per company name: compiling one per item is slow
+        end = start + len(company)
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "'")) and _BRAND_NEXT.match(text, end):
+            return text[start : end + 2]
+        start = text.find(company, end)
+    return company
+
+
+_BRAND_NEXT = re.compile(r"['’]s\s+(?:\(|(?:announced|announces|has|have|is|was|said|says|names|named|appoints|appointed|taps|tapped|"
+                         r"hires|hired|promotes|promoted|will|confirmed|confirms|reported)\b)")

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from signalwatch.events import EventType
 from signalwatch.extract import funding_patterns as funding_rules
+from signalwatch.extract.leadership_item_company import PUBLIC
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.names import Marked, mark, person_like
@@ -404,10 +405,7 @@ def _joined_company(marked: Marked, person_index: int) -> str | None:
 
 def _public_body(company: str) -> bool:
     """A public agency or government body ("FDA", "SEC"), which the patterns never report as a company either."""
-    from signalwatch.extract import leadership  # imported late, like the funding round reader
-
-    public: frozenset[str] = getattr(leadership, "_PUBLIC", frozenset())
-    return bool(set(company.lower().split()) & public)
+    return bool(set(company.lower().split()) & PUBLIC)
 
 
 # What may stand between a clause's subject and its verb: a parenthesis, or an appositive set off by commas.

@@ -1,0 +1,171 @@
+"""The company of an item's leadership changes when their own clause names none: the headline's lead company, else the
+company the summary names for a change.
+
+The headline's company is the one a headline rule named, else its first name that is no person, no former employer and
+no public office, preferring the part a summary writes as a name when the headline's capitals may be Title Case
+("Cisco Switches Up C-Suite" → "Cisco"). When the headline names none, or only seems to, a summary change takes the
+company its clause reports it for ("FedEx Corp. (NYSE: FDX) said ..."), the one after a place ("Brentwood, Tenn.-based
+Quorum Health"), or the one a description before the person's name gives them a role at ("UPMC Health Plan CEO Diane
+Holder", "chairman of The Copley Press Inc., Helen K. Copley").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalwatch.extract.leadership_company import without_legal_form
+from signalwatch.extract.leadership_found import Found
+from signalwatch.extract.names import Marked, person_like
+from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
+
+__all__ = ["BASED", "PUBLIC", "TITLE_BEFORE", "lead_company", "summary_companies"]
+
+# Words that make a name a public office rather than a company: "a government post is not a company".
+PUBLIC = frozenset(
+    """government ministry department parliament senate congress administration cabinet white house agency fda sec ftc fcc
+    nasa cdc nih epa fbi cia doj irs nhs pentagon""".split()
+)
+# A title right before a name: "Optima Health CEO Michael Dudley" is a person, not a company.
+TITLE_BEFORE = re.compile(r"⟦\d+⟧\s*$")
+
+
+# What follows a name that is a person, not the company the headline is about.
+_PERSON_SUBJECT = re.compile(r"^\s+(?:(?:is|was|has\s+been|to\s+be|officially)\s+)?(?:named|appointed|elected|tapped|promoted|hired|"
+                             r"steps?\s+(?:down|aside)|resigns|retires|departs|exits|ousted|fired)\b", re.IGNORECASE)
+
+
+def lead_company(headline: Marked, found: list[Found], summary: str = "") -> tuple[str | None, bool]:
+    """The company a headline is about, and whether it is sure: one a headline rule named, else its first name that is not a person.
+
+    That first name is only a guess, and a capital letter is no evidence of a name on a headline's
+    first word or anywhere in a Title Case headline ("Read the full text of Jeff Weiner's parting note
+    on his last day as LinkedIn CEO", "Cisco Switches Up C-Suite"). So when the item has a summary, a
+    name the summary writes (or the part of it the summary writes: "Cisco") is preferred; only when
+    none is written does the first guess stand, as a guess (not sure).
+    """
+    named = next((e.company for e in found if e.clause == 0 and e.company and not e.elsewhere), None)  # not the one a person leaves for
+    if named:
+        return named, True
+    people = {e.person for e in found if e.person}
+    people |= {person.split()[-1] for person in people}
+    guess = None
+    lead_in = _LEAD_IN.match(headline.text)
+    for number, name in enumerate(headline.names):
+        if lead_in and f"⟪{number}⟫" in lead_in.group(0):
+            continue  # "As Merck boosts R&D pact, NGM Bio gains ...": the lead-in clause is not what the headline is about
+        before, _, after = headline.text.partition(f"⟪{number}⟫")
+        if name in people or _PERSON_SUBJECT.search(after[:40]) or TITLE_BEFORE.search(before):
+            continue  # "…, Nadella named new Microsoft CEO": the subject of a role verb is a person
+        if _FORMER_EMPLOYER.match(after) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)):
+            continue  # "J&J Veteran to Lead Boston Scientific", "hops from KSQ to Rhythm Pharmaceuticals": where the person was
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in _TO_VERBS and _TO_BEFORE.search(before):
+            name = rest  # "to Lead Boston Scientific": a Title Case verb, then the company
+        if name.upper() in _NOT_LEAD:
+            continue
+        company = plausible_company(name)
+        if not company or set(company.lower().split()) & PUBLIC:
+            continue
+        if not summary or not _capitals_uncertain(company, headline, number):
+            return without_legal_form(company), True
+        written = _written_part(company, summary)
+        if written:
+            return without_legal_form(written), True
+        guess = guess or company
+    return (without_legal_form(guess) if guess else None), False
+
+
+def summary_companies(found: list[Found], marked: list[Marked]) -> None:
+    """Fill in the company of each summary event that names none, from the summary's own words; then, when the events so
+    named agree on one company, the rest take it.
+
+    For items whose headline names no company or only seems to ("Key departure", "People & Places", "How These Banks Aim
+    to ..."): "FedEx Corp. (NYSE: FDX) said Tuesday that Henry J. Maier ... will retire", "After nearly 30 years as
+    chairman of The Copley Press Inc., Helen K. Copley announced her retirement", "UPMC Health Plan CEO Diane Holder".
+    """
+    people = {e.person for e in found if e.person} | {name for clause in marked for name in clause.names if " " in name and person_like(name)
+                                                       and not has_company_suffix(name)}
+    surnames = {name.split()[-1] for name in people}
+    for event in found:
+        if event.company is None and event.person and event.clause > 0:
+            event.company = _clause_company(marked[event.clause], event.position, people, surnames) or _holder_company(event.person, marked)
+            if event.company:
+                event.rule += f" (company {event.company!r} as the summary names it for this change)"
+    named = {e.company for e in found if e.company}
+    if len(named) == 1:  # "Succeeding her is her son, David C. Copley.": a clause that names no one else is about the same company
+        for event in found:
+            if event.company is None and all(name in people or name.split()[-1] in surnames for name in marked[event.clause].names):
+                event.company = next(iter(named))
+                event.rule += f" (company {event.company!r}, the only one the item's other changes name)"
+
+
+# "FedEx Corp. (NYSE: FDX) said Tuesday that ...", "Railtrack, the UK's private sector railway infrastructure operator, said today it
+# had appointed ...": who reports it.
+_REPORTER = re.compile(r"⟪(\d+)⟫(?:\s*\([^()]{1,30}\))?(?:,[^,;]{1,100}?,)?\s+(?:[\w-]+\s+){0,3}?(?i:said|says|announced|announces|confirmed|confirms|"
+                       r"reported|disclosed|revealed)\b")
+# "Mariposa, Calif.-based John C. Fremont Hospital", "Brentwood, Tenn.-based Quorum Health": the company after its place.
+BASED = re.compile(r"⟪\d+⟫,\s+[A-Z][\w.]*-based\s+⟪(\d+)⟫")
+# "chairman of The Copley Press Inc., Helen K. Copley", "UPMC Health Plan CEO Diane Holder": a person's role at a company.
+_HOLDER_AT = (re.compile(r"⟦\d+⟧\s+(?i:of|at)\s+(?:(?i:the)\s+)?⟪(?P<co>\d+)⟫,?\s+⟪(?P<p>\d+)⟫"),
+              re.compile(r"⟪(?P<co>\d+)⟫(?:'s)?\s+(?:[A-Z][a-z]+\s+)?⟦\d+⟧,?\s+⟪(?P<p>\d+)⟫"))
+
+
+def _clause_company(clause: Marked, position: int, people: set[str], surnames: set[str]) -> str | None:
+    """The company a summary clause names before the change at `position`: the one that reports it, or one after its place."""
+    for pattern in (_REPORTER, BASED):
+        for match in pattern.finditer(clause.text, 0, position + 1):
+            name = clause.name(match.group(1)) or ""
+            company = plausible_company(name)
+            if company and name not in people and name.split()[-1] not in surnames and not set(company.lower().split()) & PUBLIC:
+                return without_legal_form(company)  # not "Laventhol said in a Dec. 2 memo": a person's surname
+    return None
+
+
+def _holder_company(person: str, marked: list[Marked]) -> str | None:
+    """The company at which the item gives `person` a role ("UPMC Health Plan CEO Diane Holder"), if it names one."""
+    surname = person.split()[-1]
+    for clause in marked:
+        for pattern in _HOLDER_AT:
+            for match in pattern.finditer(clause.text):
+                holder = clause.name(match.group("p")) or ""
+                company = plausible_company(clause.name(match.group("co")) or "")
+                if company and not set(company.lower().split()) & PUBLIC and (holder == person or holder.split()[-1:] == [surname]):
+                    return without_legal_form(company)
+    return None
+
+
+def _written_part(name: str, summary: str) -> str | None:
+    """The longest leading part of `name` that `summary` writes as a name: "Cisco Switches" → "Cisco"."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        part = " ".join(words[:size])
+        if plausible_company(part) and written_as_name(part, summary):
+            return part
+    return None
+
+
+# A company a person comes from, not the one the headline is about: "with IQVIA vet", "Ex-Genzyme boss Meeker hops from KSQ to".
+_FORMER_EMPLOYER = re.compile(r"(?:'s)?\s+(?i:vet|vets|veteran|veterans|alum|alumnus|alumna|alumni)\b")
+_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
+_TO_AFTER = re.compile(r"\s+(?i:to)\s+⟪")
+_TO_BEFORE = re.compile(r"\b(?i:to)\s+$")
+_TO_VERBS = frozenset({"lead", "run", "join", "head", "helm", "chair", "steer", "oversee", "guide"})
+_NOT_LEAD = frozenset({"M&A", "R&D", "R & D", "IPO"})  # business terms a headline capitalises, never the company
+_LEAD_IN = re.compile(r"^(?:As|After|While|With|Amid|Following|Despite|Before|Once)\s[^,]{3,80},\s")
+_MARKER_FIRST = re.compile(r"^[\W_]*⟪(\d+)⟫")
+_HIRING_VERB = re.compile(r"\s+(?:appoints|names|hires|taps|promotes|picks|poaches|elevates|recruits|adds|ousts|fires)\b")
+
+
+def _capitals_uncertain(name: str, headline: Marked, number: int) -> bool:
+    """Whether the capitals of `name` (the headline's name run `number`) may come from its place, not from being a name.
+
+    So they may when every word is a plain capitalised word and the run starts the headline or the
+    headline is in Title Case; not when the run hires someone ("Tesla appoints ex-Apple head developer").
+    """
+    if _HIRING_VERB.match(headline.text.partition(f"⟪{number}⟫")[2]):
+        return False
+    if not plain_capitals(name):  # "BHP Set to Launch ...": a Title Case verb after an acronym
+        last = name.split()[-1]
+        return " " in name and plain_capitals(last) and title_case(headline.unmark(headline.text))
+    first = _MARKER_FIRST.match(headline.text)
+    return (first is not None and int(first.group(1)) == number) or title_case(headline.unmark(headline.text))
