@@ -15,6 +15,9 @@ to go", "Up to 1,700 workers are to lose their jobs", "300 jobs axed at Woodside
 "could lose" them, are no cut decided). A range in the summary ("between 40,000 and 55,000 jobs") leaves no count.
 Negated clauses ("doesn't expect layoffs"), conditions ("if it keeps retrenching"), unnamed subjects ("big banks cut
 jobs", "Some startups are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
+
+This module finds the shapes and the figures and decides the cuts; beside it, layoffs_names.py reads who cuts (the
+company's name out of a clause's subject, a headline or a roundup list) and tells whether two names are one company.
 """
 
 from __future__ import annotations
@@ -24,23 +27,28 @@ import re
 from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
-from signalwatch.extract.acquisition_names import company_named
-from signalwatch.extract.model import Extraction
-from signalwatch.extract.names import mark
-from signalwatch.extract.text import (
-    after_descriptor,
-    company_from_subject,
-    fuller_name,
-    has_company_suffix,
-    is_place,
-    named_company,
-    plain_capitals,
-    plausible_company,
-    quote,
-    sentences,
-    title_case,
-    written_as_name,
+from signalwatch.extract.layoffs_names import (
+    DEPARTMENTS,
+    IT_SUBJECT,
+    LEAD_WORDS,
+    LIST_NAME,
+    LISTED_SPLIT,
+    NAME_RUN,
+    as_the_summary_names,
+    can_cut,
+    fuller_company,
+    headline_company,
+    initials_of,
+    is_described,
+    one_company,
+    only_its_form,
+    roundup_names,
+    same_company,
+    spelled_out,
+    subject_companies,
 )
+from signalwatch.extract.model import Extraction
+from signalwatch.extract.text import company_from_subject, is_place, plain_capitals, quote, sentences, title_case, written_as_name
 
 __all__ = ["extract_layoffs", "LAYOFF_WORDS"]
 
@@ -148,14 +156,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "layoffs at Boeing", "Layoffs at Chipper Cash & Moove", "layoffs from AAF Flanders, Nestlé, and more": each company named
         "noun-at": re.compile(
-            rf"(?i:layoffs|job\s+cuts|redundancies)\s+(?i:at|from)\s+(?P<co>{_NAME_RUN}(?:(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+){_NAME_RUN})*)"
+            rf"(?i:layoffs|job\s+cuts|redundancies)\s+(?i:at|from)\s+(?P<co>{NAME_RUN}(?:(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+){NAME_RUN})*)"
             # not an adjective ("layoffs from Indian startup companies"): no noun in lower case right after the names
             r"(?!\s+(?!(?:in|at|on|and|as|after|amid|for|to|from|over|this|last|of|were|was|is|are|have|has|will|could|may)\b)[a-z])"
         ),
         # "Several start-ups recently went for layoffs … The companies include Meesho, Unacademy, Furlenco, Trell, OkCredit and Lido."
         "include-list": re.compile(
             r"\b(?i:the\s+)?(?i:companies|startups|start-ups|firms|employers)\s+(?i:include|included|including|such\s+as)\s+"
-            rf"(?P<co>{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+and\s+{_LIST_NAME})"
+            rf"(?P<co>{LIST_NAME}(?:,\s+{LIST_NAME})*,?\s+and\s+{LIST_NAME})"
         ),
         # "Meta Layoffs", "Vodafone plans 11,000 job cuts", "Spotify Announces Significant Workforce Reduction"
         "noun": re.compile(
@@ -210,47 +218,15 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
     if not cuts:
         return []
     # "Barely two months after laying off 30% of its workforce": a word that cannot cut leaves the cut to the item's company
-    cuts = [c if not c.company or _can_cut(c.company) else replace(c, company=None) for c in cuts
-            if not c.company or _can_cut(c.company) or c.company.lower() in _LEAD_WORDS]
+    cuts = [c if not c.company or can_cut(c.company) else replace(c, company=None) for c in cuts
+            if not c.company or can_cut(c.company) or c.company.lower() in LEAD_WORDS]
     if any(c.company and not c.weak for c in cuts):
         cuts = [c for c in cuts if not c.weak]  # "Meta Layoffs: Mark Zuckerberg fires 11,000 employees": Meta
-    if cuts and _one_company([c.company for c in cuts if c.company]):
+    if cuts and one_company([c.company for c in cuts if c.company]):
         cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
-    lead = next((c.company for c in cuts if c.company), None) or company_hint or _headline_company(headline)
+    lead = next((c.company for c in cuts if c.company), None) or company_hint or headline_company(headline)
     merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
-    return [_extraction(replace(cut, company=_fuller(_as_the_summary_names(cut.company, clauses), clauses[1:]))) for cut in merged if cut.company]
-
-
-def _as_the_summary_names(company: str, clauses: list[str]) -> str:
-    """"Online Car Seller Cazoo" → "Cazoo", "Jumia Implements" → "Jumia", "US Steel Gary" → "US Steel": a Title Case headline
-    capitalises the words around a name; the summary, which never writes them so, writes the name alone."""
-    words = company.split()
-    body = " ".join(clauses[1:])
-    if len(words) < 2 or not body or not title_case(clauses[0]) or _written(company, body):
-        return company
-    for size in range(len(words) - 1, 0, -1):
-        for part in (" ".join(words[-size:]), " ".join(words[:size])):
-            if part[:1].isupper() and not _FORM_WORDS.issuperset(part.lower().split()) and _can_cut(part) and _written(part, body):
-                return part
-    return company
-
-
-def _written(name: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
-
-
-# Capitalised words that open a sentence and are never the company cutting staff: "Some startups are laying off",
-# "Big numbers laid off by Big Blue", "Taking layoffs too lightly", "56 biopharmas laid off staff".
-_NOT_CUTTERS = frozenset(
-    """some many several most other others all few both big these those more major top tech startups companies firms taking
-    days weeks months years report reports according are is being such barely just airlines banks brewers miners retailers
-    automakers carmakers insurers lenders publishers employers manufacturers mass tens hundreds thousands dozens technology newspaper newspapers brewery
-    breweries industry sector""".split()
-)
-
-
-# Words that open a lead-in, not a subject: the cut they precede is the item's company's ("Barely two months after laying off 30%")
-_LEAD_WORDS = frozenset("barely just such according".split())
+    return [_extraction(replace(cut, company=fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]))) for cut in merged if cut.company]
 
 
 def _listed(clause: str, index: int, before: str) -> list[_Cut]:
@@ -260,42 +236,9 @@ def _listed(clause: str, index: int, before: str) -> list[_Cut]:
         return []
     found = []
     for match in _patterns()["include-list"].finditer(clause):
-        for name in _LISTED_SPLIT.split(match.group("co")):
-            company = company_from_subject(name) or _bare_name(name)
-            if company and _can_cut(company) and not is_place(company):
-                found.append(_Cut(company, None, None, index, _why("layoffs.companies-listed", match.group(0), index)))
+        for company in roundup_names(match.group("co")):
+            found.append(_Cut(company, None, None, index, _why("layoffs.companies-listed", match.group(0), index)))
     return found
-
-
-def _one_company(names: list[str]) -> bool:
-    """Whether `names` all name one company ("Okta" and "Okta Inc.", "Hootsuite" and "Hootsuite Inc.")."""
-    return all(_same(names[0], name) for name in names[1:])
-
-
-def _can_cut(company: str) -> bool:
-    first = company.split()[0].lower()
-    return not (first in _NOT_CUTTERS or first.replace(",", "").isdigit() or company.lower() in _MONTHS)
-
-
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-
-
-def _fuller(company: str, texts: list[str]) -> str:
-    """`fuller_name`, except a name run on into another word: "Redfin" is not "RedfinNow" (its home-flipping unit)."""
-    fuller = fuller_name(company, texts)
-    return company if fuller[len(company) : len(company) + 1].isupper() or _only_its_form(company, fuller) else fuller
-
-
-# Words that spell out a company's form, not its name: "US Foods Holding Corp.", "Grab Holdings" are "US Foods", "Grab" as the
-# headline names them ("Nortel Networks" keeps its word; the labels keep "Technologies" and "Group" as often as not).
-_FORM_WORDS = frozenset("pvt pvt. ltd ltd. limited corp corp. corporation holding holdings co-operative co co. plc llc ag sa nv n.v. ab".split())
-
-
-def _only_its_form(short: str, long: str) -> bool:
-    """Whether `long` is `short` followed only by words of its form ("Fonterra Cooperative Group" for "Fonterra")."""
-    if not long.lower().startswith(short.lower() + " "):
-        return False
-    return all(word.lower().strip(",") in _FORM_WORDS for word in long[len(short) :].split())
 
 
 def _checked(cut: _Cut, headline: str, summary: str) -> _Cut:
@@ -307,30 +250,6 @@ def _checked(cut: _Cut, headline: str, summary: str) -> _Cut:
         if not written_as_name(cut.company, summary):
             return replace(cut, company=None)
     return cut
-
-
-# A lead-in before a clause's subject: "According to CBC News, Ridgewood Industries …", "In a drive to cut costs, General Motors (GM)
-# will be cutting …", "Barely two months after laying off 30% of its workforce, …"
-_LEAD_IN = re.compile(
-    r"^(?:According\s+to|In|On|At|By|Since|After|Before|As|Amid|With|Following|Despite|Barely|Just|Weeks|Months|Days|Two|Three)\b"
-    r"[^,]{0,100},\s+(?=[A-Z]|[a-z]+[A-Z])"
-)
-
-
-def _headline_company(headline: str) -> str | None:
-    """"Peloton CEO Steps Down as Company Cuts 2,800 Jobs": "Company" is the headline's first company."""
-    headline = _LEAD_IN.sub("", headline)
-    names = (re.sub(r"\s+(?:Terminations|Layoffs|Lay-?offs|Job\s+Cuts|Redundancies|Cuts)$", "", name) for name in mark(headline).names)
-    return next((c for c in map(plausible_company, names) if c and _can_cut(c) and not _describes_next(c, headline)), None)
-
-
-# "Holiday giant Thomas Cook", "Gateshead factory closure": a word that opens the headline and describes what follows it
-_DESCRIBED_HEAD = re.compile(r"\s+(?:giant|factory|plant|mill|firm|company|maker|group|retailer|chain|carrier|operator|closure|site|workers|"
-                             r"staff|employees|jobs|council|union)\b")
-
-
-def _describes_next(name: str, headline: str) -> bool:
-    return headline.startswith(name) and " " not in name and _DESCRIBED_HEAD.match(headline, len(name)) is not None
 
 
 def _read(clause: str, index: int) -> list[_Cut]:
@@ -373,7 +292,7 @@ def _read(clause: str, index: int) -> list[_Cut]:
     passive_at = (" at " in clause or " by " in clause or " from " in clause) and _PASSIVE_AT_CUE.search(clause)
     for match in patterns["passive-at"].finditer(clause) if passive_at else ():
         company = company_from_subject(match.group("co"))
-        if company and _can_cut(company) and not is_place(company) and not _NEGATION.search(clause[max(0, match.start() - 40) : match.start()]):
+        if company and can_cut(company) and not is_place(company) and not _NEGATION.search(clause[max(0, match.start() - 40) : match.start()]):
             found.append(_Cut(company, _number(match.group("n")), None, index, _why("layoffs.jobs-cut-at", match.group(0), index)))
     for match in patterns["share-of"].finditer(clause) if "%" in clause or "cent" in lowered else ():
         count, percentage = _figures(match.group("obj"), require_people=False)
@@ -389,16 +308,15 @@ def _read(clause: str, index: int) -> list[_Cut]:
         if _NEGATION.search(clause[max(0, match.start() - 40) : match.end()]):
             continue
         # "Rappi and Lime announce impending layoffs", "layoffs at Chipper Cash & Moove": each company named
-        names = re.split(r"\s+and\s+", match.group("co")) if match.re is patterns["noun"] else _LISTED_SPLIT.split(match.group("co"))
+        names = re.split(r"\s+and\s+", match.group("co")) if match.re is patterns["noun"] else LISTED_SPLIT.split(match.group("co"))
         names = [name for name in names if name.lower() not in ("more", "others")]
         for company in [company_from_subject(name) for name in names] if all(map(company_from_subject, names)) else []:
-            if company and company not in _DEPARTMENTS and _can_cut(company):
+            if company and company not in DEPARTMENTS and can_cut(company):
                 count = _count(match.groupdict().get("obj") or match.groupdict().get("of") or "", bare=True)
                 found.append(_Cut(company, count, None, index, _why("layoffs.company-layoffs", match.group(0), index)))
     return found
 
 
-_LISTED_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
 _CLAUSE_OPENING = re.compile(r"\s*(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:to|will|has|have|is|are|was|plans|said|says|announced)\b")
 _THINGS_CUT = re.compile(r"(?i:\s*(?:its\s+|the\s+|their\s+)?(?:costs?|prices?|spending|expenses|budgets?|production|output|capacity|"
                          r"forecasts?|guidance|rates?|fees?|emissions|losses|debt)),\s+(?=[A-Z])")  # then a clause of its own
@@ -406,7 +324,6 @@ _PARENTHESES = re.compile(r"\s*\((?![^()]*%)[^()]{0,30}\)")  # not "(44%)": "lai
 _PASSIVE_AT_CUE = re.compile(r"(?i)\b(?:axed|cut|slashed|shed|eliminated|laid\s+off|lost|to\s+go)\s+(?:at|by|from)\s")
 _LOSS_CUES = ("loss", "to go", "lose", "losing", "lost")
 _NOUN_CUES = ("layoff", "lay-off", "lay off", "job cuts", "redundanc", "reduction")
-_DEPARTMENTS = frozenset({"IT", "AI", "HR", "R&D", "PR", "UK", "US", "EU"})
 _NEXT_CLAUSE = re.compile(r";|\s+(?:while|whereas|but)\s+(?=[A-Z])")
 
 
@@ -434,88 +351,12 @@ def _from_verb(subject: str, verb: str, obj: str, clause: str, index: int) -> li
             percentage = None  # "cuts prices by 10%", "culls 30% of product lines": a share of something else
     if count is None and percentage is None and not (lay_off or people_object or reduction or vague):
         return []  # "cuts prices", "slashes guidance": not people
-    companies, weak = _subject_companies(subject, obj)
+    companies, weak = subject_companies(subject, obj)
     if not (lay_off or reduction or vague) and count is None and percentage is None and not (companies and people_object):
         return []  # "big banks cut jobs", "it will cut jobs": no figure and no company named as the subject
     if not companies:
-        return [_Cut(None, count, percentage, index, why)] if _IT.search(subject.strip()) else []
+        return [_Cut(None, count, percentage, index, why)] if IT_SUBJECT.search(subject.strip()) else []
     return [_Cut(company, count, percentage, index, why, weak) for company in companies]
-
-
-def _subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
-    """"Affirm Holdings Inc. and Upstart Holdings Inc. are among the firms firing": both; "Elon Musk will eliminate jobs from Twitter": Twitter."""
-    subject = re.sub(
-        r"(?i)\s+(?:is|are|will|would|could|to|has|have|had|plans|planned|set|expected|reportedly|now|also|be|been|"
-        r"the\s+latest(?:\s+[\w-]+){0,4}(?:\s+to)?|among(?:\s+[\w-]+){0,4}|decided|to|going|gearing\s+up|up|about|likely)(?=\s|$)", " ",
-        " " + subject
-    ).strip(" ,")
-    subject = re.sub(r"\s+(?:Planning|Preparing|Looking|Moving|Reportedly|Set|Expected|Poised|Gearing|Readies|Readying)\b.*$", "", subject)  # Title Case
-    subject = re.sub(r"^(?:In|On|By|Since|Earlier|Last|This)\s+(?:[\w.]+\s+){0,2}?(?:[A-Z][a-z]+|\d{4}|week|month|year),\s+", "", subject)
-    subject = _LEAD_IN.sub("", subject)
-    subject = re.sub(r",\s+(?:LLC|Inc|Ltd|Corp|plc)\.?(?=,|$)", "", subject)  # "Daimler Truck North America, LLC [is laying off]"
-    place = re.search(r"(?:,|\s-+)\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})'s\s[^,]*,?$", subject)
-    if place and _ends_with_place(place.group("place")):
-        company = named_company(subject[: place.start()])  # "Grab Holdings, Southeast Asia's leading ride-hailing app,": the name
-        if company:
-            return [company], False
-    if re.search(r"(?:,|\s-+)\s+(?:the|a|an)\s[^,]*,?$", subject):
-        # "Redfin, the major real estate listing company,": the name before the apposition; "ezCater, a corporate catering startup,"
-        company = named_company(subject.rstrip(",") + ",") or _bare_name(subject.split(",")[0].strip())
-        if company:
-            return [company], False
-    if " and " in subject:
-        # "Qumulo and Chef, two of Seattle's most heavily-funded software startups,": the names, then what they are
-        subject = re.sub(r",\s+(?:the|a|an|one|two|three|four|both|all)\s[^,]*,?$", "", subject)
-    listed = re.fullmatch(r"(.+?)\s+and\s+(.+)", subject)
-    if listed and "," not in listed.group(1)[-3:] and not re.search(r"\s[a-z]", listed.group(2)):
-        # "Affirm Holdings Inc. and Upstart Holdings Inc.": two names; "Payroll and HR services provider Gusto" is one description
-        names = [company_from_subject(part) for part in (listed.group(1), listed.group(2))]
-        if all(names):
-            return [n for n in names if n], False
-    if re.fullmatch(rf"{_NAME_RUN}(?:,\s+{_NAME_RUN})+", subject):
-        names = [company_from_subject(part) for part in subject.split(", ")]  # "Naver, Com2uS slash workforce": each one
-        if all(names) and not any(is_place(n or "") for n in names):
-            return [n for n in names if n], False
-    if re.search(r"^[A-Z][^,]*'s\s+[A-Z][\w.-]+,\s+[A-Z][^,]*'s\s+[A-Z][\w.-]+", subject):
-        return [c for c in (company_from_subject(part) for part in subject.split(", ")) if c], False  # "Doudna's Intellia, Zhang's Aera"
-    subject = _SAYS.sub("", subject).strip()
-    subject = re.sub(r"\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\w+day)$", "", subject)  # "Feintool on December 3 [announced it will …]"
-    named = company_named(subject) if re.search(r"[A-Z][\w&'-]*\s+Company$", subject) else None
-    if named:
-        return [named], False  # "Stone Brewing Company laid off": a name, not "the company"
-    if _IT.search(subject):
-        return [], False  # "The CRISPR company is laying off": the item's company, named elsewhere
-    whole = subject
-    while subject and re.search(r"\s[a-z][a-z-]*$", subject) and not subject.endswith(","):  # not "eBay", "iRobot"
-        subject = subject.rsplit(None, 1)[0]  # "Salesforce is planning": the auxiliaries after the name
-    company = named_company(subject) or (_bare_name(subject) if subject == whole else None)
-    described = _DESCRIBED.fullmatch(subject) if company is None else None
-    if described:
-        company = company_from_subject(described.group("name"))  # "UK paytech GoCardless": what the company is, then its name
-    if company and re.fullmatch(rf"{re.escape(company)}'s", subject):
-        company = subject  # "Macy's Plans to Cut 2,350 Jobs": a possessive right before the verb is the name itself
-    if company is None or (_PERSON_VERB_SUBJECT.search(subject) and not has_company_suffix(subject) and not subject.endswith(("Inc", "Inc."))):
-        source = re.search(r"(?i)\b(?:from|at)\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})", obj)
-        if source:
-            company = company_from_subject(source.group(1))
-        elif company:
-            return [company], True  # "Disney Interactive" reads like a person's name, "Mark Zuckerberg fires 11,000 employees" is one
-    return ([company] if company else []), False
-
-
-def _bare_name(subject: str) -> str | None:
-    """A subject that is one word written as a name and nothing else: "Pioneer", "ezCater", "GM", "BT" (the name readers take
-    "Pioneer" for a description, "ezCater" for a clause, two capitals for a US state)."""
-    if not re.fullmatch(r"[A-Z][\w&-]*|[a-z]+[A-Z][\w&-]*", subject) or subject in _DEPARTMENTS:
-        return None
-    lowered = subject.lower()
-    if lowered in _NOT_CUTTERS or lowered in _MONTHS or lowered in _NOT_NAMES or is_place(subject):
-        return None
-    return subject
-
-
-_NOT_NAMES = frozenset("""the it this that company firm startup group business they he she we i employer in on at as after before while
-    when such what where why how""".split())
 
 
 # What may stand between a cut verb and a bare share of the workforce ("Aurinia cuts 45%", "culled a reported 10 percent")
@@ -528,16 +369,6 @@ _PASSIVE_PEOPLE = re.compile(
     rf"(?i)(?P<who>(?:{_ABOUT})?(?:{_NUMBER}\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE}|staffers))\s+(?:were|was|are|have\s+been|has\s+been|will\s+be|to\s+be|"
     r"being|got|(?:are|is|were)\s+(?:set|expected|due|likely|going)\s+to\s+be)\s*$"
 )
-_SAYS = re.compile(
-    r",?\s*(?:announced|said|says|confirmed|revealed|told\s+\w+)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\b.*$",
-    re.IGNORECASE,
-)
-# "The CRISPR company is laying off", "it will cut": the item's own company.
-_IT = re.compile(
-    r"(?i)\b(?:company|firm|startup|biotech|group|it)(?:'s)?(?:\s+(?:is|will|would|has|had|was|also|now|plans(?:\s+to)?|planning(?:\s+to)?|"
-    r"intends(?:\s+to)?|is\s+set\s+to|set\s+to))*$"
-)
-_PERSON_VERB_SUBJECT = re.compile(r"^(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")  # "Elon Musk will eliminate ... from Twitter"
 
 
 def _figures(obj: str, require_people: bool) -> tuple[int | None, float | None]:
@@ -592,18 +423,6 @@ _WHOLE = re.compile(
     r"(?i)^\s*(?:all\s+(?:of\s+)?(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?(?:employees|staff|staffers|workers|workforce)|(?:its|their|the)\s+entire\s+"
     r"(?:workforce|staff)|(?:the\s+)?entire\s+(?:company|staff|workforce)|every\s+(?:single\s+)?(?:worker|employee|staffer))\b"
 )
-def _ends_with_place(name: str) -> bool:
-    """"Southeast Asia", "South Korea": a place, maybe after a word for its part."""
-    words = name.split()
-    return any(is_place(" ".join(words[i:])) for i in range(len(words)))
-
-
-_DESCRIBED = re.compile(
-    r"(?:[A-Z][\w.]*\s+)?(?:(?!(?:the|a|an|we|they|it|is|are|was|were|has|have|had|as|to|of|and|in|on|at|for|by|with)\s)[a-z][\w-]*\s+){1,4}"
-    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
-)
-_NAME_RUN = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}"
-_LIST_NAME = r"(?:[A-Z][\w.&'-]*|[a-z]+[A-Z][\w.&'-]*)(?:\s+[A-Z][\w.&'-]*){0,2}"
 
 
 def _in_digits(clause: str) -> str:
@@ -644,7 +463,7 @@ def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:
     """One layoff per company; the summary completes the headline's figures and wins where it is more precise."""
     kept: list[_Cut] = []
     for cut in cuts:
-        twin = next((k for k in kept if _same(k.company, cut.company) or _initials(k.company, cut.company)), None)
+        twin = next((k for k in kept if same_company(k.company, cut.company) or initials_of(k.company, cut.company)), None)
         if twin is None:
             kept.append(cut)
             continue
@@ -653,20 +472,12 @@ def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:
         if twin.percentage is not None and cut.percentage is not None and _finer(cut.percentage, twin.percentage):
             percentage = cut.percentage  # "more than 10%" then "10.9% of its workforce": the finer figure
         company = (twin.company if twin.company and cut.company and (len(cut.company) < len(twin.company) + 3
-                   or not cut.company.lower().startswith(twin.company.lower()) or _only_its_form(twin.company, cut.company))
+                   or not cut.company.lower().startswith(twin.company.lower()) or only_its_form(twin.company, cut.company))
                    else cut.company or twin.company)
-        if twin.company and cut.company and (_described(twin.company) or _initials(twin.company, cut.company)):
+        if twin.company and cut.company and (is_described(twin.company) or initials_of(twin.company, cut.company)):
             company = cut.company  # the summary names it plainly
         kept[kept.index(twin)] = replace(twin, company=company, count=count, percentage=percentage, why=f"{twin.why}; completed by {cut.why}")
-    return [replace(cut, company=_spelled_out(cut.company, text)) for cut in kept]
-
-
-def _initials(short: str | None, name: str | None) -> bool:
-    """"GM" for "General Motors", "TI" for "Texas Instruments": a headline's initials of the name the summary spells out."""
-    if not short or not name or not short.isupper():
-        return False
-    words = [word for word in name.split() if word[:1].isupper()]
-    return 2 <= len(short) == len(words) and short == "".join(word[0] for word in words)
+    return [replace(cut, company=spelled_out(cut.company, text)) for cut in kept]
 
 
 def _finer(new: float, old: float) -> bool:
@@ -696,53 +507,6 @@ def _more_precise(new: int | None, old: int) -> bool:
     if new is None or new == old or abs(new - old) > 0.15 * max(new, old):
         return False
     return len(str(new).rstrip("0")) > len(str(old).rstrip("0"))
-
-
-def _same(first: str | None, second: str | None) -> bool:
-    if not first or not second:
-        return first == second
-    if _described(first) or _described(second):
-        # "Ride-Hailing & Food Delivery App Grab" (a Title Case headline) and "Grab Holdings" (the summary)
-        return _same_name(after_descriptor(first), after_descriptor(second))
-    return _same_name(first, second)
-
-
-def _described(name: str) -> bool:
-    """"Ride-Hailing & Food Delivery App Grab": a Title Case description, then the name (not "Upstart Holdings")."""
-    return len(name.split()) >= 3 and after_descriptor(name) != name
-
-
-def _same_name(first: str, second: str) -> bool:
-    a, b = first.lower(), second.lower()
-    short, long = sorted((a, b), key=len)
-    if a == b or a.startswith(b + " ") or b.startswith(a + " ") or a.split()[0] == b.split()[0]:
-        return True
-    # "Philips" in "Royal Philips NV": the same company as the summary names it in full ("Holdings" ending a name is no name)
-    return f" {short} " in f" {long} " and not long.endswith(" " + short)
-
-
-def _spelled_out(company: str | None, text: str) -> str | None:
-    """"RIM" → "Research in Motion" when the item writes "Research in Motion (RIM)"; "GM" → "General Motors" when the
-    item writes that name (a headline's initials, the summary's name)."""
-    if not company or not company.isupper():
-        return company
-    at = text.find(f"({company})")
-    match = _NAME_BEFORE.search(text[:at]) if at > 0 else None
-    if match:
-        return match.group(1)
-    for run in _NAME_RUNS.finditer(text):
-        words = run.group(0).split()
-        for start in range(len(words) - len(company) + 1):  # "Europe General Motors": the words the initials stand for
-            name = " ".join(words[start : start + len(company)])
-            if _initials(company, name):
-                return name
-    return company
-
-
-_NAME_RUNS = re.compile(r"\b[A-Z][a-z][\w&'-]*(?:\s+[A-Z][\w&'-]*){1,3}")
-
-
-_NAME_BEFORE = re.compile(r"([A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|in|of|and|&)){1,4})\s+$")
 
 
 def _extraction(cut: _Cut) -> Extraction:
