@@ -400,7 +400,9 @@ class HttpClient:
         try:
             with deadline(total), self._routes(parsed.url).get(parsed, sent, self._timeouts) as answer:
                 answered = response_headers(answer.headers)
-                declared = answered.get("content-length", "")
+                # A 304 (or 204) has no body whatever Content-Length it declares: RFC 9110 lets a 304
+                # carry the length its 200 would have.
+                declared = answered.get("content-length", "") if answer.status not in (204, 304) else ""
                 if declared.isdigit() and int(declared) > cap and "content-encoding" not in answered:
                     raise ResponseTooLargeError(f"{url}: body of {declared} bytes exceeds the {cap}-byte cap")
                 decoder = BoundedDecoder(answered.get("content-encoding", ""), cap)

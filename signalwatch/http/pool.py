@@ -11,8 +11,9 @@ alone (past its keep-alive, closed by the server, or holding unasked bytes such 
 timeout notice: closed, and the next one is taken), else has a new one made by httpcore
 (`create`: the connection classes of `httpcore.ConnectionPool` or `httpcore.HTTPProxy`).
 Its answer's close gives it back when it is reusable, and closes it otherwise (a body
-left unread, an error mid-answer, `Connection: close`). At most `max_idle` connections
-stay idle in all (the oldest goes first), and none longer than `keepalive_expiry`.
+left unread, an error mid-answer, `Connection: close`, bytes received past the answer).
+At most `max_idle` connections stay idle in all (the oldest goes first), and none longer
+than `keepalive_expiry`.
 A connection never sends a request twice: a reused one that turns out to be closed when
 the request is written fails the request, and the client's one retry layer resends it.
 """
@@ -93,7 +94,7 @@ class Pool:
             return connection, True
 
     def _give_back(self, key: Key, connection: Connection) -> None:
-        if connection.is_closed() or not connection.is_idle():
+        if connection.is_closed() or not connection.is_idle() or _holds_unasked_bytes(connection):
             connection.close()
             return
         with self._lock:
@@ -121,6 +122,22 @@ class Pool:
                 del self._idle[key]
             stale.append(connection)
         return stale
+
+
+def _holds_unasked_bytes(connection: Connection) -> bool:
+    """Whether bytes past the answer already sit in the connection's h11 buffer (a timeout notice
+    sent with the answer, a body a 304 or a short Content-Length did not announce): the idle
+    check only sees bytes still in the socket, and h11 would read these as the next answer.
+    (httpcore keeps its HTTP/1.1 connection, and that its h11 state, in private attributes;
+    without them this says no, as httpcore's own pool would.)"""
+    inner: object = connection
+    for _ in range(3):  # HTTPConnection, a proxy's tunnel, then the HTTP11Connection
+        state = getattr(inner, "_h11_state", None)
+        if state is not None:
+            data, closed = getattr(state, "trailing_data", (b"", False))
+            return bool(data) or bool(closed)
+        inner = getattr(inner, "_connection", None)
+    return False
 
 
 class _GivenBackOnClose:

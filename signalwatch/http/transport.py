@@ -203,12 +203,14 @@ class SourceTransport:
 
 def merge_headers(common: Headers, extra: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
     """`common` header lines updated with `extra` as httpx's `Headers.update` does it: a line named
-    again in `extra` is dropped, and the `extra` ones follow in their order (ASCII, as httpx requires)."""
+    again in `extra` is dropped, and the `extra` ones follow in their order. Names are ASCII; a value
+    is sent as UTF-8, not refused as httpx refuses non-ASCII: a validator a source sent with such
+    bytes (an ETag may hold them) and `response_headers` read as UTF-8 goes back byte for byte."""
     if not extra:
         return list(common)
     named = {name.lower().encode("ascii") for name in extra}
     return [line for line in common if line[0].lower() not in named] + [
-        (name.encode("ascii"), value.encode("ascii")) for name, value in extra.items()]
+        (name.encode("ascii"), value.encode("utf-8")) for name, value in extra.items()]
 
 
 def request_headers(url: httpx.URL, common: Headers, extra: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
