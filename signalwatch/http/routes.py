@@ -2,12 +2,15 @@
 
 HTTP_PROXY, HTTPS_PROXY and ALL_PROXY name a proxy per scheme; a host NO_PROXY names (the
 host itself or any name under it, as httpx matches `*host`; with its port when one is given)
-goes direct, and NO_PROXY=* turns the proxies off. Each proxy is a `SourceTransport` of its
+goes direct, as does an address inside a network it names ("10.0.0.0/8", "::1", "fd00::/8",
+as curl and requests read them: a self-hosted daemon's CRM or Slack proxy rules are often
+written so), and NO_PROXY=* turns the proxies off. Each proxy is a `SourceTransport` of its
 own, so a proxied request has the same timeouts, deadline and error mapping as a direct one.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import ssl
 import urllib.request
 from collections.abc import Iterable
@@ -27,13 +30,30 @@ def environment_proxies() -> tuple[dict[str, str], list[str]]:
     return proxies, bypass
 
 
-def _bypass_rule(entry: str) -> tuple[str, int | None] | None:
-    """A NO_PROXY entry as (host, port or None); None for an entry that is not a host."""
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _bypass_rule(entry: str) -> tuple[str | Network, int | None] | None:
+    """A NO_PROXY entry as (host or address network, port or None); None for an entry that is not a host."""
+    try:
+        return ipaddress.ip_network(entry.strip("[]"), strict=False), None  # "10.0.0.0/8", "::1", "[fd00::1]"
+    except ValueError:
+        pass
     try:
         parsed = httpx.URL(f"http://{entry.lstrip('.')}")
     except httpx.InvalidURL:
         return None
     return (parsed.host, parsed.port) if parsed.host else None
+
+
+def _names(rule: str | Network, host: str) -> bool:
+    """Whether a NO_PROXY rule's host or network covers `host` (a name or an address literal)."""
+    if isinstance(rule, str):
+        return host == rule or host.endswith(f".{rule}")
+    try:
+        return ipaddress.ip_address(host) in rule
+    except ValueError:  # a name: networks cover addresses only
+        return False
 
 
 class Routes:
@@ -62,8 +82,8 @@ class Routes:
         if proxy is None:
             return self.direct
         host, port = url.host, url.port
-        for name, only_port in self._bypass:
-            if (host == name or host.endswith(f".{name}")) and only_port in (None, port):
+        for rule, only_port in self._bypass:
+            if _names(rule, host) and only_port in (None, port):
                 return self.direct
         return proxy
 

@@ -18,6 +18,7 @@ import pytest
 
 from signalwatch.http import BlockedUrlError, HttpClient, HttpSettings, TransportError
 from signalwatch.http.decode import ACCEPT_ENCODING
+from signalwatch.http.routes import Routes
 from signalwatch.http.transport import SourceTransport
 
 Answer = Callable[[bytes], bytes]  # the request's head (request line and headers) -> the raw answer
@@ -184,3 +185,36 @@ def test_a_transport_given_without_a_guard_still_has_every_url_checked(raw: Call
         with pytest.raises(BlockedUrlError, match="non-public address 127.0.0.1"):
             http.get(server.url("boards/acme/jobs"))
     assert server.heads == []
+
+
+def test_addresses_inside_a_network_no_proxy_names_go_direct(
+    raw: Callable[[Answer], RawServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # NO_PROXY as curl and requests read it (httpx matched "10.0.0.0/8" as one host and dropped "::1")
+    origin = raw(lambda head: b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\ndirect")
+    proxy = raw(lambda head: b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nvia proxy")
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.port}")
+    monkeypatch.delenv("http_proxy", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    for rule in ("127.0.0.0/8", "fd00::/8,127.0.0.1/32", "::1, 127.0.0.1"):
+        monkeypatch.setenv("NO_PROXY", rule)
+        with HttpClient(HttpSettings(**SETTINGS)) as http:  # type: ignore[arg-type]
+            assert http.get(origin.url("feed")).content == b"direct", rule
+    monkeypatch.setenv("NO_PROXY", "10.0.0.0/8,::1")  # networks that do not hold the origin, nor any name
+    with HttpClient(HttpSettings(**SETTINGS)) as http:  # type: ignore[arg-type]
+        assert http.get(origin.url("feed")).content == b"via proxy"
+        assert http.get("http://boards.example.test/v1/boards/acme/jobs").content == b"via proxy"
+    assert len(origin.heads) == 3 and len(proxy.heads) == 2
+
+
+@pytest.mark.parametrize(("rule", "url", "direct"), [
+    ("::1", "http://[::1]:8080/feed", True), ("[::1]", "http://[::1]/feed", True), ("fd00::/8", "http://[fd12::7]/", True),
+    ("fd00::/8", "http://[fe80::1]/", False), ("10.0.0.0/8", "http://10.20.30.40/", True), ("10.0.0.0/8", "http://11.0.0.1/", False),
+    ("10.0.0.0/8", "http://10.example.test/", False), ("example.test", "http://api.example.test/", True),
+])
+def test_no_proxy_rules_cover_names_addresses_and_networks(rule: str, url: str, direct: bool) -> None:
+    context = ssl.create_default_context()
+    plain, proxied = SourceTransport(context), SourceTransport(context, proxy="http://127.0.0.1:9")
+    routes = Routes(plain, {"http": proxied}, [rule])
+    assert (routes(httpx.URL(url)) is plain) == direct
+    routes.close()
