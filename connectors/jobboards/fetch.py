@@ -177,7 +177,7 @@ def poll_boards(
 
     workers = max(1, min(concurrency, len(targets)))
     if pool is None:
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="jobboards") as own:
+        with board_pool(concurrency, len(targets)) as own:
             _run_all(own, work, workers)
     else:
         _run_all(pool, work, workers)
