@@ -233,11 +233,6 @@ def _resolve(host: str) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))  # the resolver's order: connect in it
 
 
-@functools.lru_cache(maxsize=4096)
-def _netloc(url: str) -> str:
-    return urlsplit(url).netloc
-
-
 class _HostPacer:
     """At most one request per `interval` seconds per host, with jitter; thread-safe."""
 
@@ -391,10 +386,10 @@ class HttpClient:
         raise TooManyRedirectsError(f"more than {self.settings.max_redirects} redirects from {url}")
 
     def _get_once(self, url: str, headers: dict[str, str], cap: int) -> HttpResponse:
-        self._pacer.wait(_netloc(url))
+        parsed = target(url)
+        self._pacer.wait(parsed.netloc)
         if self._closed:  # as httpx's Client refuses
             raise RuntimeError("Cannot send a request, as the client has been closed.")
-        parsed = target(url)
         sent = request_headers(parsed.url, self._common, headers)
         total = self.settings.total_timeout
         try:

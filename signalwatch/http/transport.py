@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import httpcore
 import httpx
@@ -157,10 +158,12 @@ class GuardedBackend(httpcore.NetworkBackend):
 
 
 class Target(NamedTuple):
-    """A URL parsed once for the pool: httpx's view (for the client's checks) and httpcore's."""
+    """A URL parsed once for the pool: httpx's view (for the client's checks), httpcore's, and its
+    host[:port] as written (what the client's per-host pacer keys on)."""
 
     url: httpx.URL
     core: httpcore.URL
+    netloc: str
 
 
 @functools.lru_cache(maxsize=4096)
@@ -169,7 +172,7 @@ def target(url: str) -> Target:
     parser is a tenth of a conditional GET's client CPU (both URL types are immutable values)."""
     parsed = httpx.URL(url)
     return Target(parsed, httpcore.URL(scheme=parsed.raw_scheme, host=parsed.raw_host, port=parsed.port,
-                                       target=parsed.raw_path))
+                                       target=parsed.raw_path), urlsplit(url).netloc)
 
 
 class SourceTransport:
