@@ -393,13 +393,12 @@ _GROUP_NOUNS = frozenset(
     "people teams smes fintechs biotechs unicorns players scaleups scale-ups ventures women men members recipients winners "
     "applicants universities".split()
 )
-# The words just before a reported "it": "said it", "announced that it" (see `_SAID_IT`).
-_SAYING = re.compile(r"that|said|says|announced|announces|reported|reports|confirmed|confirms|revealed|reveals|disclosed|discloses|stated")
+# The verbs that report what a company says of itself: "said it", "announced that it".
+_SAY = "said|says|announced|announces|reported|reports|confirmed|confirms|revealed|reveals|disclosed|discloses|stated"
+# The words just before a reported "it" (see `_SAID_IT`).
+_SAYING = re.compile(rf"that|{_SAY}")
 # "BG Medicine (Waltham, Massachusetts), a company focused on ..., reported that it": the name that says "it", before the verb.
-_SAID_IT = re.compile(
-    r"(?P<s>.+?),?\s+(?:(?:has|have|had)\s+)?(?:said|says|announced|announces|reported|reports|confirmed|confirms|revealed|reveals|"
-    r"disclosed|discloses|stated)\b[^,]{0,40}?\s+(?:that\s+)?it\s*"
-)
+_SAID_IT = re.compile(rf"(?P<s>.+?),?\s+(?:(?:has|have|had)\s+)?(?:{_SAY})\b[^,]{{0,40}}?\s+(?:that\s+)?it\s*")
 # A subject closed by a comma after a restrictive relative clause: "The Bucharest-founded FlowX.ai that helps businesses ...,".
 _NAME_THEN_RELATIVE = re.compile(r"(?P<name>(?:[\w.&'!-]+\s+){0,5}?[A-Z][\w.&'!-]*)\s+(?:that|which|who)\s[^,]+,")
 # A subject closed by a comma after an appositive that named_company cannot read ("Axios HQ, Axios's sister company that
