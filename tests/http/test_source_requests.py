@@ -135,15 +135,22 @@ def test_a_closed_client_refuses_to_send(raw: Callable[[Answer], RawServer]) -> 
     assert server.heads == []
 
 
-def test_a_host_no_proxy_names_goes_direct_and_the_others_through_the_proxy(
-    raw: Callable[[Answer], RawServer], monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture()
+def proxied(raw: Callable[[Answer], RawServer], monkeypatch: pytest.MonkeyPatch) -> tuple[RawServer, RawServer]:
+    """An origin answering "direct" and an HTTP_PROXY answering "via proxy"; NO_PROXY is the test's to set."""
     origin = raw(lambda head: b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\ndirect")
     proxy = raw(lambda head: b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nvia proxy")
     monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.port}")
-    monkeypatch.delenv("http_proxy", raising=False)
+    for name in ("http_proxy", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    return origin, proxy
+
+
+def test_a_host_no_proxy_names_goes_direct_and_the_others_through_the_proxy(
+    proxied: tuple[RawServer, RawServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    origin, proxy = proxied
     monkeypatch.setenv("NO_PROXY", f"localhost,127.0.0.1:{origin.port}")
-    monkeypatch.delenv("no_proxy", raising=False)
     with HttpClient(HttpSettings(**SETTINGS)) as http:  # type: ignore[arg-type]
         assert http.get(origin.url("feed")).content == b"direct"
         assert http.get("http://boards.example.test/v1/boards/acme/jobs").content == b"via proxy"
@@ -188,14 +195,10 @@ def test_a_transport_given_without_a_guard_still_has_every_url_checked(raw: Call
 
 
 def test_addresses_inside_a_network_no_proxy_names_go_direct(
-    raw: Callable[[Answer], RawServer], monkeypatch: pytest.MonkeyPatch
+    proxied: tuple[RawServer, RawServer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # NO_PROXY as curl and requests read it (httpx matched "10.0.0.0/8" as one host and dropped "::1")
-    origin = raw(lambda head: b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\ndirect")
-    proxy = raw(lambda head: b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nvia proxy")
-    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.port}")
-    monkeypatch.delenv("http_proxy", raising=False)
-    monkeypatch.delenv("no_proxy", raising=False)
+    origin, proxy = proxied
     for rule in ("127.0.0.0/8", "fd00::/8,127.0.0.1/32", "::1, 127.0.0.1"):
         monkeypatch.setenv("NO_PROXY", rule)
         with HttpClient(HttpSettings(**SETTINGS)) as http:  # type: ignore[arg-type]
