@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3 to holdout17): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3 to holdout20): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -73,6 +73,7 @@ SETS = [
     HeldOut("holdout17", least=285, least_per_type=25, least_others=4800, most_per_site=12),
     HeldOut("holdout18", least=205, least_per_type=20, least_others=5000, most_per_site=12),
     HeldOut("holdout19", least=255, least_per_type=20, least_others=5200, most_per_site=12),
+    HeldOut("holdout20", least=270, least_per_type=30, least_others=5400, most_per_site=12),
 ]
 
 
