@@ -46,6 +46,9 @@ class EdgarConnector(Connector):
     default_interval = timedelta(minutes=15)
     # A backfill's cost is the daily index files, not the accounts: new accounts go in one batch.
     backfill_batch: ClassVar[int] = 10_000
+    # Its backfill reads daily indexes (~1 MB a day) the live poll never asks for, and the filings both open are
+    # few: nothing worth holding for the poll (runtime.first_poll).
+    backfill_handover: ClassVar[bool] = False
     options: EdgarOptions
 
     def __init__(self, source_name: str, options: EdgarOptions) -> None:

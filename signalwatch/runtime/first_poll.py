@@ -11,6 +11,12 @@ Which accounts were done is one number kept beside the source's own cursor, unde
 poll (`backfill_batch` on the connector class, else `DEFAULT_BATCH`), so importing 5,000
 accounts spreads their backfill over many polls instead of one burst. A source that has never
 polled has no mark: all its accounts are new, so a fresh install shows recent history too.
+
+The backfill runs before the live poll (`before_poll`), and the poll's client answers a request
+for a URL the backfill just read from the backfill's answer (`handover`): a new account's job
+board or news search is its live baseline too, and was downloaded in full twice in its first run.
+A connector whose backfill reads other URLs than its poll says so with `backfill_handover = False`
+on its class (EDGAR: daily indexes, not the current-filings feed), and nothing is kept for it.
 """
 
 from __future__ import annotations
@@ -25,9 +31,10 @@ from signalwatch.accounts import Account
 from signalwatch.connectors.base import Connector, FetchContext
 from signalwatch.events import SignalEvent
 from signalwatch.http import FetchError, HttpClient
+from signalwatch.runtime.handover import Handover
 
-__all__ = ["BACKFILL_KEY", "BACKFILL_DAYS", "DEFAULT_BATCH", "FirstPollBackfill", "split_cursor", "backfill_new_accounts",
-           "mark_backfilled"]
+__all__ = ["BACKFILL_KEY", "BACKFILL_DAYS", "DEFAULT_BATCH", "FirstPoll", "FirstPollBackfill", "split_cursor",
+           "backfill_new_accounts", "before_poll", "mark_backfilled"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +50,37 @@ class FirstPollBackfill:
     events: list[SignalEvent] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
     mark: int | None = None
+
+
+@dataclass(frozen=True)
+class FirstPoll:
+    """A poll's backfill (`history`, None as from `backfill_new_accounts`) and the client its live poll
+    uses (`http`), which answers the URLs the backfill read from its answers; `release` drops the
+    answers the poll did not ask for."""
+
+    history: FirstPollBackfill | None
+    http: HttpClient
+    handover: Handover | None = None
+
+    def release(self, source: str) -> None:
+        if self.handover is None:
+            return
+        log.info("backfill: %s: %d answer(s) handed to the live poll, %d not asked for", source, self.handover.served,
+                 len(self.handover))
+        self.handover.clear()
+
+
+def before_poll(connector: Connector, http: HttpClient, accounts: Sequence[Account], mark: int | None,
+                now: datetime) -> FirstPoll:
+    """Backfill the next batch of new accounts (`backfill_new_accounts`) ahead of the live poll, and the
+    client that poll should use: `http`, with the backfill's full answers handed over (`handover`)."""
+    if not getattr(type(connector), "backfill_handover", True):  # its backfill and poll read different URLs
+        return FirstPoll(backfill_new_accounts(connector, http, accounts, mark, now), http)
+    handover = Handover()
+    history = backfill_new_accounts(connector, handover.recording(http), accounts, mark, now)
+    if not len(handover):
+        return FirstPoll(history, http)
+    return FirstPoll(history, handover.replaying(http), handover)
 
 
 def mark_backfilled(events: Sequence[SignalEvent]) -> list[SignalEvent]:

@@ -19,7 +19,7 @@ from signalwatch.resolve import AccountIndex
 from signalwatch.rules.engine import QUIET_BACKFILL, Engine
 from signalwatch.runtime.ahead import one_ahead
 from signalwatch.runtime.app import App, SourceRuntime
-from signalwatch.runtime.first_poll import BACKFILL_KEY, backfill_new_accounts, split_cursor
+from signalwatch.runtime.first_poll import BACKFILL_KEY, before_poll, split_cursor
 from signalwatch.store import PollCommit, Store, StoreError
 from signalwatch.stories import mark_retold
 
@@ -49,7 +49,9 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     stored = app.store.load_cursor(source.name)
     cursor, backfilled_through = split_cursor(stored)  # the mark of accounts already backfilled is ours
     parts = app.store.cursor_parts(source.name)  # heads only: fetch reads the bodies it needs
-    context = FetchContext(app.http, cursor, accounts, now, parts)
+    # New accounts' recent past first: the live poll gets what the backfill downloaded (first_poll).
+    first = before_poll(source.connector, app.http, accounts, backfilled_through, now)
+    context = FetchContext(first.http, cursor, accounts, now, parts)
     done = _Tally()  # what chunks committed before the poll's own commit
     try:
         chunks = source.connector.fetch_chunks(context)
@@ -69,8 +71,10 @@ def poll_source(app: App, source: SourceRuntime, now: datetime) -> PollReport:
     except Exception as exc:  # a connector bug must not stop the other sources
         log.exception("poll: %s crashed", source.name)
         return _failed(app, source, f"internal error in {source.settings.type} connector: {type(exc).__name__}: {exc}", now)
+    finally:
+        first.release(source.name)
     events, new_cursor, target_errors = [index.apply(event) for event in found.events], found.cursor, found.errors
-    history = backfill_new_accounts(source.connector, app.http, accounts, backfilled_through, now)
+    history = first.history
     if history is not None:  # new accounts' recent past: stored with the poll, quiet unless a rule asks (first_poll)
         live = {event.dedupe_key for event in events}
         events += [index.apply(event) for event in history.events if event.dedupe_key not in live]
