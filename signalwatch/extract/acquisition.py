@@ -27,6 +27,17 @@ Shapes (headline clauses, then summary sentences):
     "<target> would be taken private by <acquirer>", "<target> has agreed to a <price> takeover by <acquirer>"       acquired
     "<acquirer> has acquired <a>, <b> and <c>": one deal per target; "<a> and <b> completed their planned merger", "<a>, <b> ink
     definitive agreement to combine", "<a> and <b> are in talks about a merger"                                      as above
+    "<acquirer> entered into a $2.7 billion deal Monday to buy|works out a … deal to acquire|signs R3.3bn deal to take control of
+    <target>", "<acquirer> … with a deal to acquire <target>", "<target> announced it was being acquired by <acquirer>",
+    "<acquirer> announced it was taking over <target>"                                                              acquired
+    "<acquirer> wants to buy|is looking to buy <target>"                                                            reported
+    "Green light for <acquirer> acquisition of <target>", "<acquirer> takeover of <target> greenlit by shareholders",
+    "U.S. approves <acquirer> deal to buy <target>": a named buyer's deal in a clause that tells its approval        acquired
+
+A buyer may reach its verb past an apposition ("Hershey, best known for its candy bars, is buying", apposition.py); a
+headline asked as a question ("DSV to buy Panalpina?") is `reported`. The summary's retelling of the headline's deal under
+another name of the target ("… a 70 percent stake in Saudi Basic Industries Corp (SABIC)" under "… buys 70 percent of SABIC")
+is the same deal, not a second one.
 
 The summary completes a deal: the price from a sentence that names the target ("announcing that it will acquire WheelGroup
 for $124 million") or says what the buyer pays ("Elbit would pay $515 million for the government-owned manufacturer"), never
@@ -98,7 +109,7 @@ _DONE = (
     r"would\s+buy|has\s+bought|purchases|purchased|to\s+purchase|snaps\s+up|snapped\s+up|scoops\s+up|picks\s+up|"
     r"(?:has\s+)?agreed\s+(?:on\s+\w+day\s+|today\s+|this\s+week\s+|in\s+principle\s+)?to\s+(?:acquire|buy|purchase)|"
     r"agrees\s+(?:on\s+\w+day\s+|today\s+|in\s+principle\s+)?to\s+(?:acquire|buy|purchase)|(?:has\s+)?(?:struck|strikes|agrees|agreed|"
-    r"confirms|confirmed|signs|signed)\s+(?:a\s+)?deal\s+to\s+(?:acquire|buy)|(?:to\s+|will\s+)?take\s+over|takes\s+over|took\s+over|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|(?:is|was)\s+acquiring|(?:is|was)\s+buying|complete[sd]?\s+(?:the\s+|its\s+)?"
+    r"confirms|confirmed|signs|signed)\s+(?:a\s+)?deal\s+to\s+(?:acquire|buy)|(?:to\s+|will\s+)?take\s+over|takes\s+over|took\s+over|(?:is|was|are|were)\s+taking\s+over|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|(?:is|was)\s+acquiring|(?:is|was)\s+buying|complete[sd]?\s+(?:the\s+|its\s+)?"
     rf"(?:{PRICE}\s+)?(?:acquisition|purchase)\s+of|close[sd]?\s+(?:the\s+|its\s+)?(?:{PRICE}\s+|\S+\s+)?(?:acquisition|purchase)\s+of|"
     rf"confirms?\s+(?:the\s+)?(?:{PRICE}\s+)?(?:acquisition|purchase)\s+of|"
     r"announce[sd]?\s+(?:the\s+|its\s+|plans\s+to\s+)?(?:acquisition\s+of|acquire|buy)|(?:has\s+)?agreed\s+to\s+pay\s+\S+(?:\s+\w+illion)?\s+for|"
@@ -117,7 +128,10 @@ _DONE = (
     # "Danone has clinched a deal to buy", "H&R Block has entered into an agreement to buy", "Emirates NBD reaches new agreement to
     # buy", "Stantec … signs agreement to acquire", "The Ferrero Group … reaching an agreement to purchase": a deal struck to buy
     r"(?:seal(?:s|ed|ing)?|clinch(?:es|ed|ing)?|reach(?:es|ed|ing)?|strik(?:e|es|ing)|struck|sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|"
-    r"enter(?:s|ed|ing)?\s+into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|pact|accord)\s+to\s+(?:acquire|buy|purchase)|"
+    # "Merck entered into a $2.7 billion deal Monday to buy", "Bristol-Myers works out a $2.1 billion 'in cash' deal to acquire",
+    # "Mr Price signs R3.3bn deal to take control of": the price and the day may stand in the deal's noun phrase
+    rf"enter(?:s|ed|ing)?\s+into|works?\s+out|worked\s+out|working\s+out)\s+(?:an?\s+|the\s+)?(?:{PRICE}\s+)?(?:[\w.'‘’-]+\s+){{0,2}}?"
+    r"(?:deal|agreement|pact|accord)\s+(?:(?:on\s+)?\w+day\s+)?to\s+(?:acquire|buy|purchase|take\s+(?:full\s+|majority\s+)?control\s+of)|"
     # British "is to acquire": "The European Payments Initiative … is to acquire Dutch payment scheme iDeal"
     r"(?:is|are)\s+to\s+(?:acquire|buy|purchase)|"
     # "UPS has completed the acquisition of", "finalized its acquisition of", "to complete its previously announced purchase of",
@@ -131,6 +145,8 @@ _TALKS = (
     # "Grab looks to strike a deal to acquire Indonesia's GoTo", "Flipkart likely to bag Cleartrip for $40 million"
     r"(?:is\s+|was\s+)?(?:looks|looking|seeks|seeking|aims|aiming|hopes|hoping|wants)\s+to\s+(?:strike|reach|clinch|seal|close)\s+(?:a\s+)?deal\s+"
     r"to\s+(?:acquire|buy|take\s+over)|"
+    # "Brazil's Natura wants to buy Body Shop from L'Oreal", "Natura is looking to buy The Body Shop": a wish, not yet a deal
+    r"(?:is\s+|are\s+)?(?:wants|wanted|looks|looking|hopes|hoping)\s+to\s+(?:buy|acquire)|"
     r"(?:is\s+|are\s+)?(?:reportedly\s+)?in\s+(?:advanced\s+|early\s+|exclusive\s+)?talks\s+(?:to\s+(?:acquire|buy|purchase)|of\s+acquiring|"
     r"about\s+(?:acquiring|buying)|over\s+(?:a\s+)?(?:deal|takeover|acquisition)\s+(?:for|of))|offers?\s+to\s+(?:buy|acquire)|"
     r"offered\s+to\s+(?:buy|acquire)|is\s+offering\s+to\s+(?:buy|acquire)|(?:makes|made)\s+(?:a\s+)?(?:\S+\s+)?(?:offer|bid)\s+(?:for|to\s+buy)|"
@@ -156,7 +172,7 @@ _PASSIVE = (
     # has signed a definitive agreement to be acquired by": the target's own telling of its sale
     r"(?:(?:said|says|announced|announces|reports|reported|confirmed)\s+(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:has\s+|had\s+)?(?:announced|signed|reached|entered\s+into)\s+(?:an?\s+)?(?:definitive\s+|merger\s+)?agreement\s+)?"
-    r"(?:to\s+be\s+|will\s+be\s+|would\s+be\s+|is\s+being\s+|being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+|agrees\s+to\s+be\s+|agreed\s+to\s+be\s+)?"
+    r"(?:to\s+be\s+|will\s+be\s+|would\s+be\s+|is\s+being\s+|was\s+being\s+|being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+|agrees\s+to\s+be\s+|agreed\s+to\s+be\s+)?"
     r"(?:(?:acquired|bought|purchased|snapped\s+up|taken\s+over|taken\s+private)(?:\s+(?:this|last)\s+week|\s+(?:on\s+)?\w+day)?"
     rf"(?:\s+for\s+{PRICE})?\s+by|sold\s+to|"
     # "Stallergenes has agreed to a 730 million euro ($834 million) takeover by …"
@@ -223,8 +239,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "Constant Contact is expanding in Web marketing with its acquisition of New York startup SinglePlatform"
         "with-deal": re.compile(
-            rf"\s+(?P<verb>(?i:(?:with|through|via)\s+(?:its|the|their|a)\s+(?:planned\s+|proposed\s+|pending\s+)?(?:{PRICE}\s+)?"
-            r"(?:acquisition|purchase|takeover|buyout)\s+of))"
+            rf"\s+(?P<verb>(?i:(?:with|through|via)\s+(?:(?:its|the|their|a)\s+)?(?:planned\s+|proposed\s+|pending\s+)?(?:{PRICE}\s+)?"
+            # "… with a deal to acquire remote monitoring startup Current Health", "Adds … Through Acquisition of AAA Cooper"
+            r"(?:acquisition|purchase|takeover|buyout)\s+of|(?:with|through|via)\s+an?\s+(?:[\w-]+\s+)?deal\s+to\s+(?:acquire|buy)))"
         ),
         "accepts": re.compile(r"\s+(?P<verb>(?i:accepts|accepted|has\s+accepted|agrees\s+to|agreed\s+to))"),
         "accepts-tail": re.compile(
@@ -259,8 +276,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}?)(?:'s|’s|')?(?:\s+\([^()]{0,20}\))?(?:\s+[A-Z]{2,5}\.[A-Z]{2})?\s+"
             r"(?P<verb>(?i:acquisition|takeover|purchase|buyout))\s+(?i:of)\s+(?P<tgt>[^,;]+)"
         ),
+        # "Green light for Renesas acquisition of Altium", "KKR takeover of MYOB greenlit by shareholders", "FCC Near Approving Cumulus
+        # Purchase of Citadel", "U.S. approves Anheuser-Busch deal to buy Craft Brew Alliance": a named buyer's deal in a clause that
+        # tells its approval (read only where `_APPROVAL` finds one; LABELLING.md: approval of an agreed deal is `acquired`)
+        "approved-np": re.compile(
+            r"(?<![\w.&'-])(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}?)(?:'s|’s|')?(?:\s+\([^()]{0,20}\))?\s+"
+            rf"(?:(?P<amount>(?i:{AMOUNT}))\s+)?(?P<verb>(?i:(?:acquisition|takeover|purchase|buyout)\s+of|deal\s+to\s+(?:buy|acquire)))\s+"
+            r"(?P<tgt>[^,;]+)"
+        ),
         **merger_patterns(),
     }
+
+
+# A deal's approval told in its clause: a regulator's, a court's or the shareholders' yes (never a block or a refusal).
+_APPROVAL = re.compile(r"(?i)\b(?:approv(?:e|es|ed|al|ing)|clear(?:s|ed|ance)|green[- ]?light(?:s|ed)?|green-?lit|go-ahead|nod|authori[sz](?:e|es|ed|ation))\b")
+# What follows the target in such a clause: the approval itself ("MYOB greenlit by shareholders").
+_APPROVAL_TAIL = re.compile(r"(?i)\s+(?:is\s+|was\s+|gets\s+|got\s+|wins\s+|receives\s+)?(?:approved|cleared|greenlit|green-lit|okayed|given)\b.*$")
 
 
 # Shapes read verb first: (scan pattern, the part before the verb, the part after it, the tail pattern after the verb, reach back).
@@ -420,7 +451,7 @@ _ANAPHOR = re.compile(  # the head noun in lower case: "The Urgent Company" is a
 _SHAPES = (
     ("accepts", "acquired"), ("accept-from", "acquired"), ("in-deal", "acquired"), ("merge", "acquired"), ("approved", "acquired"), ("price-noun", "acquired"),
     ("merge-with", "acquired"), ("merge-pair", "acquired"), ("talks", "reported"), ("passive", "acquired"), ("sold-to", "acquired"), ("of-by", "acquired"),
-    ("purchase-of", "acquired"), ("done", "acquired"), ("with-deal", "acquired"), ("noun-by", "acquired"),
+    ("purchase-of", "acquired"), ("done", "acquired"), ("with-deal", "acquired"), ("noun-by", "acquired"), ("approved-np", "acquired"),
 )
 _DEAL_NOUNS = ("acquisition", "purchase", "takeover", "buyout")
 # Per shape, words (lower case) of which every wording of it holds one: a clause with none is not scanned for it.
@@ -428,19 +459,26 @@ _SHAPE_CUES: dict[str, tuple[str, ...]] = {
     "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",),
     "price-noun": (*_DEAL_NOUNS, "offer", "bid"), "approved": _DEAL_NOUNS, "merge-with": ("merg", "combin"), "merge-pair": ("merg", "combin"),
     "passive": ("by", "sold"), "sold-to": ("sell", "sold"),
-    "of-by": ("by",), "purchase-of": _DEAL_NOUNS, "with-deal": _DEAL_NOUNS, "noun-by": ("by",),
+    "of-by": ("by",), "purchase-of": _DEAL_NOUNS, "with-deal": _DEAL_NOUNS, "noun-by": ("by",), "approved-np": ("appro", "clear", "green", "nod"),
 }
+
+
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'([A-Z][^']{0,60}[\w.])'(?!\w)")
 
 
 def _read(clause: str, index: int, subject: Callable[[], str | None]) -> list[_Deal]:
     if re.match(r"(?i)\s*how\s+to\b", clause):
         return []  # "How to Buy a Book of Business": advice
     clause = clause.replace("'in talks'", "in talks").replace('"', "")
+    if "'" in clause:
+        clause = _SINGLE_QUOTED.sub(r"\1", clause)  # "ADNEC to acquire ‘Royal Catering’" (cleaned to straight quotes): a name in quotes
     found: list[_Deal] = []
     taken: list[tuple[int, int]] = []
     lowered = clause.lower()
     for name, change in _SHAPES:
         if name in _SHAPE_CUES and not any(cue in lowered for cue in _SHAPE_CUES[name]):
+            continue
+        if name == "approved-np" and not _APPROVAL.search(clause):
             continue
         matches = _verb_first(name, clause) if name in _VERB_FIRST else _regex_matches(name, clause)
         for match in matches:
@@ -486,6 +524,10 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
         change = "reported" if merger.talked_of else change
     elif name == "approved":
         acquirer, targets, price_text = company_from_subject(groups["acq"]), target_list(groups["tgt"]), groups["tgt"]
+    elif name == "approved-np":
+        # "FCC Near Approving Cumulus": in Title Case the buyer is the name after the approval's words
+        buyer = re.split(r"(?i)\b(?:approv\w*|clear\w*|green[- ]?l\w*|for|of|on|near)\s+", groups["acq"])[-1]
+        acquirer, targets, price_text = company_from_subject(buyer), target_list(_APPROVAL_TAIL.sub("", groups["tgt"])), groups["tgt"]
     elif name == "price-noun":
         # the buyer is read back from the verb (a pattern that tries a name at every capital letter costs more)
         buyer = _NAME_BEFORE_VERB.search(clause, 0, match.start)
@@ -504,7 +546,9 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
         if re.search(r"(?i)\b(?:reports?|reported|talks|bid|offer|rumou?rs?|could|may|possible|potential)\b", clause):
             change = "reported"
     else:
-        acquirer = clause_subject(groups["acq"]) if name == "with-deal" else acquirer_name(groups["acq"])
+        # "Stripe Sets Sights On Africa With $200M Acquisition Of …": in Title Case the subject's name ends at its verb
+        with_subject = (first_company(groups["acq"]) if title_case(clause) else clause_subject(groups["acq"])) if name == "with-deal" else None
+        acquirer = with_subject if name == "with-deal" else acquirer_name(groups["acq"])
         if acquirer is None and name in ("done", "talks") and _ANAPHOR.search(subject_tail(groups["acq"])) and not BACKGROUND.search(clause):
             acquirer = subject()  # "The credit card giant has acquired Tink": the item's own subject
         targets = target_list(groups["tgt"])
@@ -524,6 +568,10 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
     money = deal_price(groups.get("amount") or None, price_text)
     before = clause[: match.tgt_start] if name in ("done", "talks", "with-deal") else clause[: match.end]
     after = clause[match.tgt_start :] if name in ("done", "talks", "with-deal") else ""
+    stop = re.search(r"[.?!](?=\s|$)", clause[match.start :])
+    if change == "acquired" and stop and stop.group(0) == "?" and "." not in clause[: match.start] and "?" not in clause[: match.start] and \
+            not re.match(r"(?i)\s*(?:why|how|what|when)\b", clause):
+        change = "reported"  # "DSV to buy Panalpina?": a deal asked about, not announced
     if change == "acquired" and (re.search(r"\b(?:(?i:reportedly|rumou?red|could|might|considering|sources|said\s+to\s+be)|may)\b", before)
                                  or _SOURCED.search(after)):
         change = "reported"
@@ -559,10 +607,12 @@ def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
     kept: list[_Deal] = []
     for deal in deals:
         twin = next((k for k in kept if same_company(k.target, deal.target)), None)
+        retold = _retold(deal, kept, clauses) if twin is None else None
+        twin = twin or retold
         if twin is None:
             kept.append(deal)
             continue
-        money = deal.money if deal.money is not None else twin.money  # the body's figure (LABELLING.md)
+        money = deal.money if deal.money is not None and not (retold and twin.money) else twin.money  # the body's figure (LABELLING.md)
         # "SSR" in the headline, "SSR Mining" in the summary's telling of the same deal: the buyer's full name
         fuller = re.sub(r"\s+of\s+[A-Z][\w\s]*$", lambda m: "" if is_place(m.group(0)[4:]) else m.group(0), deal.acquirer or "")
         name = LEGAL_FORM.sub("", fuller)  # "Line Corp.": a longer form, not a longer name
@@ -571,7 +621,7 @@ def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
         acquirer = fuller if twin.acquirer and (name == twin.acquirer or name.startswith(twin.acquirer + " ")) else twin.acquirer or deal.acquirer
         # "Kopo Kopo Inc.", "Varian Medical Systems Inc" under a headline's "Varian": the target as the summary's telling names it
         bare = LEGAL_FORM.sub("", deal.target)
-        target = deal.target if bare == twin.target or bare.startswith(twin.target + " ") else twin.target
+        target = deal.target if bare == twin.target or bare.startswith(twin.target + " ") or bare == f"The {twin.target}" else twin.target
         if deal.agreement and bare == twin.target:
             target = twin.target
         kept[kept.index(twin)] = replace(twin, money=money, acquirer=acquirer, target=target, why=f"{twin.why}; completed by {deal.why}")
@@ -580,6 +630,19 @@ def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
         others = [d for d in kept if d.clause > 0 and not any(same_company(d.acquirer, h.acquirer) for h in headline_deals)]
         kept = headline_deals + [d for d in kept if d.clause > 0 and d not in others] + others
     return kept
+
+
+def _retold(deal: _Deal, kept: list[_Deal], clauses: list[str]) -> _Deal | None:
+    """The headline's deal that a summary deal retells under another name of the target: the same buyer, and the headline's
+    target named in the summary's sentence ("Saudi Aramco buys 70 percent of SABIC" / "… a 70 percent stake in Saudi Basic
+    Industries Corp (SABIC)")."""
+    if deal.clause == 0:
+        return None
+    headline = [k for k in kept if k.clause == 0]
+    if len(headline) != 1 or not same_company(headline[0].acquirer, deal.acquirer):
+        return None
+    named = re.search(rf"(?<![\w-]){re.escape(headline[0].target)}(?![\w-])", clauses[deal.clause])
+    return headline[0] if named else None
 
 
 def _extraction(deal: _Deal) -> Extraction:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from signalwatch.extract.acquisition_price import PRICE
+from signalwatch.extract.apposition import before_apposition
 from signalwatch.extract.text import after_descriptor, company_from_subject, has_company_suffix, is_place, named_company, title_case
 
 __all__ = [
@@ -29,10 +30,10 @@ DEMONYM = re.compile(
 NOT_A_COMPANY = re.compile(
     r"(?i)\b(?:stake|stakes|shares|campus|building|buildings|headquarters|office|land|property|properties|plant|factory|"
     r"rights|patents?|licen[cs]e|domain|assets|portfolio|book\s+of\s+business|home|house|team|franchise|brand\s+rights|"
-    r"projects?|facility|facilities|acreage|area)\b(?!-)"  # not "plant-based"
+    r"projects?|facility|facilities|acreage|area|stations)\b(?!-)"  # not "plant-based"
 )
 # Words of NOT_A_COMPANY that are never part of a name, even capitalised after one ("Intu Properties", "Jaguar Land Rover" are names).
-_NEVER_IN_A_NAME = frozenset("stake stakes shares assets rights patents patent project projects facility facilities acreage".split())
+_NEVER_IN_A_NAME = frozenset("stake stakes shares assets rights patents patent project projects facility facilities acreage stations".split())
 
 
 def not_a_company(text: str) -> bool:
@@ -40,6 +41,8 @@ def not_a_company(text: str) -> bool:
     capitalised where it cannot continue a name (first word, or after a word in lower case or a figure)."""
     for found in NOT_A_COMPANY.finditer(text):
         word = found.group(0)
+        if _MODIFIER.match(text, found.end()):
+            continue  # "cloud-based project management company Aconex": what the company does, then its name
         before = re.search(r"(\S+)\s+$", text[: found.start()])
         if word[:1].islower() or word.lower() in _NEVER_IN_A_NAME or before is None:
             return True
@@ -51,7 +54,12 @@ def not_a_company(text: str) -> bool:
     return False
 
 
-_CUT = re.compile(r"(?i)\s+(?:for|in|on|from|with|to|as|at|near|after|amid|that|which|who|while|because|says|said|according|valued|worth|by|"
+# A word of NOT_A_COMPANY that only says what a named company does: a description's head noun, then the name.
+_MODIFIER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:company|firm|start-?up|platform|provider|developer|maker|specialist|operator|"
+                       r"group|software|app|manager|servicer)\s+(?=[A-Z])")
+
+
+_CUT = re.compile(r"(?i)\s+(?:for|in|on|from|with|to|as|at|near|after|amid|that|which|who|while|because|says|said|according|valued|worth|by|via|through|"
                   r"is|are|was|were|has|have|will|would|"
                   r"(?:backed|owned|funded|founded|run|led)\s+by)\s|[,;:(]|\s+-\s")  # "startup backed by Alphabet": its backer
 
@@ -135,7 +143,7 @@ def acquirer_name(text: str, lost_stop: bool = True) -> str | None:
     Initials keep their periods ("A.C. Moore", "J. M. Smucker", "P.A.M. Transportation"): the name readers split
     a clause at ". " before a capital, as at a sentence's end."""
     shielded = _INITIALS.sub(lambda m: m.group(0).replace(".", _DOT), text)
-    name = _buyer_name(shielded) or (_after_a_lost_stop(shielded) if lost_stop else None)
+    name = _buyer_name(shielded) or _past_apposition(shielded) or (_after_a_lost_stop(shielded) if lost_stop else None)
     return name.replace(_DOT, ".") if name else None
 
 
@@ -143,6 +151,7 @@ def _buyer_name(text: str) -> str | None:
     text = re.sub(r"(?i)\s+(?:is|are|will|would|has|had|also|now|officially|reportedly|finally|today|on\s+\w+day)\s*$", "", text.strip())
     text = re.sub(r"(?i)^(?:\d+\s+\w+\s+)?(?:why|how|what|when|will|can|could|should|did|does)\s+", "", text)
     text = re.sub(r"(?i)^(?:on\s+\w+day|today|yesterday|this\s+week|last\s+week)[,\s]+", "", text)
+    text = re.sub(r"^(?:On\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?=[A-Z])", "", text)
     # "Reuters reported in May Nasdaq-listed Grab was looking to …": who reported it, then the buyer
     text = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:reported|said|reports|says|learned|learnt)"
                   r"(?:\s+(?:in|on|last)\s+[A-Z]?\w+)?(?:\s+that)?\s+(?=[A-Z])", "", text)
@@ -155,6 +164,12 @@ def _buyer_name(text: str) -> str | None:
     described = _DESCRIBED.fullmatch(text)
     return (named_company(text) or (company_from_subject(described.group("name")) if described else None)
             or (company_named(LEAD_IN.sub("", text)) if "," not in text else None))
+
+
+def _past_apposition(text: str) -> str | None:
+    """The buyer named before what describes it: "Hershey, best known for its candy bars, [is buying …]"."""
+    name = before_apposition(re.sub(r"(?i)(?:\s+(?:is|are|will|would|has|had|also|now|officially|reportedly|finally))+\s*$", "", text.strip()))
+    return _buyer_name(name) if name and " and " not in name else None
 
 
 def _after_a_lost_stop(text: str) -> str | None:
@@ -182,7 +197,9 @@ _BUYER_TAIL = re.compile(
     r"|\s+(?:on\s+)?(?:[A-Z][a-z]{2}\.?\s+\d{1,2}|\w+day|this\s+(?:morning|afternoon|week)|earlier\s+(?:today|this\s+week)|today|yesterday)"
     r"|,\s+of\s+[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3},?"
     r"|,\s+(?:owner|parent|maker|operator|one|part|home|the\s+(?:owner|parent|maker|operator))\s+of\s+[^,]{1,80},"
-    r"|,\s+(?:Inc|LLC|Ltd|Corp|plc|PLC)\.?,?)+\s*$"
+    r"|,\s+(?:Inc|LLC|Ltd|Corp|plc|PLC)\.?,?"
+    # "Magazine Luiza Authorized [to Buy …]", "ADNOC Fertilisers was permitted [to acquire …]": a regulator's leave, not the name
+    r"|\s+(?:(?:is|was|gets?|got)\s+)?(?i:authori[sz]ed|allowed|permitted|cleared))+\s*$"
 )
 
 
@@ -221,9 +238,13 @@ def target_list(text: str) -> list[str]:
         if stake.group("pct") and float(stake.group("pct")) <= 50 and not stake.group("more"):
             return []  # a minority stake
         text = text[stake.end() :]
-    text = BASED.sub("", text.strip(), count=1) if BASED.match(text.strip()) else text  # "Springfield, Tenn.-based NorthCrest Health"
+    text = _LISTED_AT.sub("", text.strip(), count=1)  # "London-listed Shire": where it trades, not its name
+    based = BASED.match(text.strip())
+    if based and ("," not in based.group(0) or text.strip()[based.end() : based.end() + 1].isupper()):
+        text = text.strip()[based.end() :]  # "Springfield, Tenn.-based NorthCrest Health"; not "Urbvan, Mexico-based shared mobility platform"
     head = _CUT.split(" " + text.strip(), maxsplit=1)[0].strip()
     head = re.sub(r"\s*\([^)]{0,30}\)", "", head)
+    head = _SENTENCE_END.split(head, maxsplit=1)[0]  # "Twilio acquired Segment. Why? And was it …", "Segment … and Why You Should Care"
     listed = _LISTED.match(text.strip())
     if listed:
         # "kW Mission Critical Engineering, tk1sc and, most recently, Earth Consulting Group", "PRI of East Tennessee, Inc. and
@@ -243,12 +264,19 @@ def target_list(text: str) -> list[str]:
     parts = re.split(r"\s+and\s+", head) if re.search(r"[A-Z]\w*\s+and\s+(?:[a-z][\w-]*\s+){0,6}[A-Z]", head) else [head]
     found = []
     for part in parts:
+        if _MONEY_WORD.search(part):
+            continue  # "Leaders and Co. and Closes Financings Totaling $5.0 Million": a clause of its own, not a second target
         company = last_name(part)
         if company:
             found.append(company)
     return found
 
 
+# Where a headline's clause ends inside what a target pattern reads: a question mark, an ellipsis, a stop after a word (not
+# after an initial, "J. Jill").
+_SENTENCE_END = re.compile(r"\s*(?:[?!…]|(?<=[a-z]{2})\.\s+(?=[A-Z]))")
+_MONEY_WORD = re.compile(r"[$€£¥₹]|\b[Mm]illion\b|\b[Bb]illion\b")
+_LISTED_AT = re.compile(r"^(?:[\w.&]+-)+listed\s+(?=[A-Z])")
 _LIST_NAME = r"(?:[A-Z0-9][\w.&'|-]*|[a-z]+[A-Z0-9][\w.&'|-]*)(?:\s+(?:[A-Z0-9][\w.&'|-]*|of|the|&))*(?:,\s+(?:Inc|LLC|Ltd|Corp)\.?)?"
 _LISTED = re.compile(rf"{_LIST_NAME}(?:,\s+{_LIST_NAME})+,?\s+and\b\s*(?:,\s*most\s+recently,\s*)?{_LIST_NAME}(?=\s*(?:[,.;(]|$|\s+(?:for|from|in)\b))")
 _LIST_SPLIT = re.compile(r",\s+(?!(?:Inc|LLC|Ltd|Corp)\b)(?:and\s*,?\s*(?:most\s+recently,\s+)?)?|\s+and\s*,?\s*(?:most\s+recently,\s+)?")
@@ -303,10 +331,13 @@ def last_name(text: str) -> str | None:
 LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|Co)\.?$")
 
 
+_THE = re.compile(r"^the\s+")
+
+
 def same_company(first: str | None, second: str | None) -> bool:
     if not first or not second:
         return False
-    a, b = first.lower(), second.lower()
+    a, b = _THE.sub("", first.lower()), _THE.sub("", second.lower())  # "The Body Shop" is "Body Shop"
     return (a == b or a.startswith(b + " ") or b.startswith(a + " ") or _initials_of(first, second) or _initials_of(second, first)
             or DEMONYM.fullmatch(first[: -len(second)]) is not None or DEMONYM.fullmatch(second[: -len(first)]) is not None)
 

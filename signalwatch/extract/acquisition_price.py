@@ -85,8 +85,8 @@ def deal_price(explicit: str | None, text: str) -> Money | None:
 
 
 _PRICE_BEFORE = re.compile(
-    r"(?:\bfor|valued\s+at|worth|\bof|in\s+an?|\bpay|paying|spend|plunk\s+down|bids?|offers?|up\s+to|about|approximately|estimated|"
-    r"some|nearly|around|more\s+than|at\s+least|exceeding|topping|north\s+of|upwards\s+of)\s*(?:an?\s+)?(?:cool\s+|staggering\s+|reported\s+)?$"
+    r"(?:\bfor|valued\s+at|worth|\bof|in\s+an?|\bpay|paying|\bpaid|spend|spends|spending|spent|plunk\s+down|(?:price|consideration|cost)\s+(?:was|is|of|totall?ed)|bids?|offers?|up\s+to|about|approximately|estimated|"
+    r"some|nearly|around|more\s+than|at\s+least|exceeding|topping|north\s+of|upwards\s+of)\s*(?:an?\s+)?(?:cool\s+|staggering\s+|whopping\s+|reported\s+)?$"
 )
 _PRICE_AFTER = re.compile(r"\s*(?:\([^()]{0,25}\)\s*)?(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|offer|bid|buy|purchase|transaction|buyout|stake)\b")
 

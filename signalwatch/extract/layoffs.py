@@ -13,7 +13,11 @@ whole staff, not the count; "Naver, Com2uS slash workforce" and "Rappi and Lime 
 Jobs lost told from the people's side are a cut by the item's company: "with the loss of 422 jobs", "More than 1,300 jobs
 to go", "Up to 1,700 workers are to lose their jobs", "300 jobs axed at Woodside" (jobs only "at risk", or people who
 "could lose" them, are no cut decided). A range in the summary ("between 40,000 and 55,000 jobs") leaves no count.
-Negated clauses ("doesn't expect layoffs"), conditions ("if it keeps retrenching"), unnamed subjects ("big banks cut
+A subject may reach its verb past an apposition ("Vtex, a Brazilian multinational …, laid off 193 people") or a relative
+clause ("Careem that was acquired by Uber earlier this year is laying off"); "… is restructuring its business and cut 62 staff"
+is the clause's own company; "20 pct", "30pc" are shares. An earlier cut by another company told as background ("Just days
+after Atlassian cut 500 workers, Xero …", "Last year, Byju's laid off") and a kind of company ("Energy firms", "Media
+layoffs") are no cut. Negated clauses ("doesn't expect layoffs"), conditions ("if it keeps retrenching"), unnamed subjects ("big banks cut
 jobs", "Some startups are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
 
 This module finds the shapes and the figures and decides the cuts; beside it, layoffs_names.py reads who cuts (the
@@ -86,7 +90,7 @@ _CUT_VERB = (
     r"shed(?:s|ding)?|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|cull(?:s|ed|ing)?|trim(?:s|med|ming)?|(?:get(?:s|ting)?|got)\s+rid\s+of|"
     r"says?\s+goodbye\s+to|let(?:ting|s)?\s+go(?:\s+of)?|let(?:ting|s)?(?=\s+(?:[\w,.%'-]+\s+){0,5}?(?:staff|employees|workers|people|staffers|members)\s+go\b)|"
     r"reduc(?:e|es|ed|ing)\s+(?:its\s+|the\s+size\s+of\s+its\s+|the\s+)?(?:[\w'-]+\s+){0,2}?"
-    r"(?:workforce|work\s+force|staff(?:\s+numbers)?|headcount|team|employee\s+base)\s+by|"
+    r"(?:workforce|(?:work|labou?r)\s+force|staff(?:\s+numbers)?|headcount|team|employee\s+base)\s+by|"
     # "Verizon may reduce 1,700 jobs": reduce with people counted as its object
     rf"reduc(?:e|es|ed|ing)(?=\s+{_ABOUT}{_NUMBER}\s+(?:jobs|positions|roles|employees|workers|staff)\b)|downsiz(?:e|es|ing)\s+(?:its\s+)?(?:workforce|staff)\s+by|"
     r"(?:implement|announce[sd]?|plan[sn]?)\s+(?:a\s+)?(?:substantial\s+|significant\s+|major\s+)?"
@@ -137,7 +141,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:jobs?|employment|positions?))"
         ),
         "share-of": re.compile(
-            rf"(?P<obj>{_ABOUT}{_NUMBER}\s?(?:%|(?i:per\s?cent|percent))\s+(?i:of)\s+)(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,2}})'s\s+"
+            rf"(?P<obj>{_ABOUT}{_NUMBER}\s?(?:%|(?i:per\s?cent|percent|pct\b|pc\b))\s+(?i:of)\s+)(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,2}})'s\s+"
             r"(?:[\w-]+\s+)?(?i:workforce|staff|employees)\s+(?i:to\s+be|will\s+be|are\s+being|is\s+being)\s+(?i:sent\s+home|laid\s+off|cut|let\s+go)"
         ),
         # "The Turkish grocery delivery company announced global layoffs", "Layoff of 2,500 people": the item's company
@@ -152,7 +156,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "300 jobs axed at Woodside", "1,200 workers laid off by Acme": a headline's passive, the company after "at"/"by"
         "passive-at": re.compile(
             rf"(?<![\w$€£.,'-]){_ABOUT}(?P<n>{_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?i:jobs|workers|employees|staff|staffers|positions|roles)\s+"
-            r"(?i:axed|cut|slashed|shed|eliminated|laid\s+off|lost|to\s+go)\s+(?i:at|by|from)\s+(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"
+            r"(?:(?i:have|has|had|were|was|are|will)\s+(?i:been|be)\s+|(?i:were|was|are|being)\s+)?"
+            r"(?i:axed|cut|slashed|shed|eliminated|laid\s+off|let\s+go|lost|to\s+go)\s+(?i:at|by|from)\s+(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"
         ),
         # "layoffs at Boeing", "Layoffs at Chipper Cash & Moove", "layoffs from AAF Flanders, Nestlé, and more": each company named
         "noun-at": re.compile(
@@ -181,32 +186,34 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "11,000 jobs", "1,300 office jobs", "862 of its employees"
         "count": re.compile(rf"(?<![\w$€£.,'-])(?P<n>{_NUMBER})(?:-plus|\+)?\s+"
-                            rf"(?:(?:more\s+)?(?:(?!(?i:percent|per|of)\b)[A-Za-z][a-z-]+\s+)?(?:(?i:{_PEOPLE}))\b"
+                            rf"(?:(?:more\s+)?(?:(?!(?i:percent|per|pct|pc|of)\b)[A-Za-z][a-z-]+\s+)?(?:(?i:{_PEOPLE}))\b"
                             r"|(?i:of\s+(?:its|their|the)\b))"),
-        "bare-count": re.compile(rf"^\s*{_ABOUT}(?P<n>{_NUMBER})(?![\w%.,-]|\s?(?i:per\s?cent|percent))"),
-        "percent": re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))"
+        "bare-count": re.compile(rf"^\s*{_ABOUT}(?P<n>{_NUMBER})(?![\w%.,-]|\s?(?i:per\s?cent|percent|pct\b|pc\b))"),
+        "percent": re.compile(r"(?<![\w.])(?<!\d-)(?P<n>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent|pct\b|pc\b))"
                               r"(?!\s+(?i:premium|stake|valuation|higher|lower|drop|rise|jump|increase|fall|decline))"),
         # the summary's figures for a cut told elsewhere: "About 240 employees will be affected", "layoffs that will impact
         # 2,500 employees", "which amounts to approximately 1,000 employees", "which accounts for nearly 15% of the company's workforce"
         "stated-count": re.compile(
             # "372 positions would be eliminated", "80 staff let go", "the layoffs will affect about 350 of its 1,800 workers", "The cuts
             # are expected to number only about 100 people"
-            rf"(?<![\w$€£.,])(?P<n>{_NUMBER})\s+(?:more\s+)?(?i:{_PEOPLE})\s+(?:[\w,-]+\s+){{0,4}}?(?:(?i:will\s+be|would\s+be|are|were|have\s+been|"
+            rf"(?<![\w$€£.,])(?P<n>{_NUMBER})\s+(?:more\s+)?(?i:{_PEOPLE})\s+(?:(?!\d)[\w,-]+\s+){{0,4}}?(?:(?i:will\s+be|would\s+be|are|were|have\s+been|"
             r"has\s+been|to\s+be|being)\s+)?(?i:affected|impacted|laid\s+off|let\s+go|made\s+redundant|eliminated|axed|retrenched)\b"
-            rf"|(?i:impact(?:s|ing)?|affect(?:s|ing)?|layoffs?\s+of|amounts?\s+to|amounting\s+to|number(?:ing)?|,\s+or)\s+(?i:as\s+many\s+as\s+|only\s+)?{_ABOUT}"
+            # "Of Culture Amp's 446 staff members, 36 have been let go": the people counted before, the figure alone
+            rf"|(?<=,\s)(?P<n3>{_NUMBER})\s+(?i:have\s+been|were|will\s+be|are\s+being)\s+(?i:let\s+go|laid\s+off|made\s+redundant)\b"
+            rf"|(?i:impact(?:s|ing)?|affect(?:s|ing)?|layoffs?\s+of|redundanc(?:y|ies)\s+of|amounts?\s+to|amounting\s+to|number(?:ing)?|,\s+or)\s+(?i:as\s+many\s+as\s+|only\s+)?{_ABOUT}"
             rf"(?P<n2>{_NUMBER})\s+(?:(?i:of\s+(?:its|their|the))\s+(?:[\d,]+\s+)?(?:[\w-]+\s+)?)?(?i:{_PEOPLE})\b"
         ),
         "stated-share": re.compile(
-            r"(?<![\w.-])(?P<p>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))\s+(?:(?i:of)\s+(?:(?i:its|their|the\s+company's|"
-            r"the\s+firm's|the)\s+)?(?:[\w,'’-]+\s+){0,3}?(?i:workforce|work\s+force|staff|employees|headcount|employee\s+base|workers|people)\b|"
+            r"(?<![\w.-])(?P<p>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent|pct\b|pc\b))\s+(?:(?i:of)\s+(?:(?i:its|their|the\s+company's|"
+            r"the\s+firm's|the)\s+)?(?:[\w,'’-]+\s+){0,3}?(?i:workforce|(?:work|labou?r)\s+force|staff|employees|headcount|employee\s+base|workers|people)\b|"
             r"(?i:reduction\s+(?:from|in|of)\s+(?:its\s+|the\s+)?(?:headcount|workforce|staff)))"
             # "will reduce the retailer's work force by 3.5 percent", "is to reduce its company headcount by 9%"
             r"|(?i:reduc\w*|cut\w*|shrink\w*|trim\w*)\s+(?:(?i:its|the|their)\s+)?(?:[\w'’-]+\s+){0,2}?"
-            r"(?i:workforce|work\s+force|headcount|staff)\s+(?i:by)\s+(?i:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|approximately\s+)?"
-            r"(?P<p2>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent))"
+            r"(?i:workforce|(?:work|labou?r)\s+force|headcount|staff)\s+(?i:by)\s+(?i:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|approximately\s+)?"
+            r"(?P<p2>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent|pct\b|pc\b))"
         ),
         "fraction": re.compile(rf"\b(?P<f>{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})\s+(?:of\s+)?(?:(?:its|their|the)\s+)?"
-                               rf"(?:\w+\s+)?(?:{_WORKFORCE})\b", re.IGNORECASE),
+                               rf"(?:[\w-]+\s+)?(?:{_WORKFORCE})\b", re.IGNORECASE),
     }
 
 
@@ -274,7 +281,15 @@ def _read(clause: str, index: int) -> list[_Cut]:
             # "Ford to shut down 6 facilities in Europe by end of 2020, laying off 12,000 workers": the clause's own subject
             opening = _CLAUSE_OPENING.match(clause)
             subject = opening.group("co") + " " if opening else subject
+        elif re.fullmatch(r"(?i)\s*(?:in\s+addition\s+to|on\s+top\s+of|besides|apart\s+from|as\s+well\s+as)\s*", subject):
+            subject = "it "  # "In addition to laying off 7% of its workforce, Hootsuite also confirmed …": the sentence's company
         cuts = _from_verb(subject, verb.group("verb"), clause[verb.end() : object_end], clause, index)
+        if (not any(c.company for c in cuts) and re.search(r"[^\s,]\s+and\s*$", subject)
+                and not re.search(r"(?i)\b(?:jobs|staff|employees|workers|people)\s+and\s*$", subject)):
+            # "Brex, last valued at $2.6 billion, is restructuring its … business and cut 62 staff members": a second verb of the
+            # clause's own subject (tried when the words before "and" name no one)
+            opening = _CLAUSE_OPENING.match(clause)
+            cuts = _from_verb(opening.group("co") + " " if opening else "it ", verb.group("verb"), clause[verb.end() : object_end], clause, index) or cuts
         before = next((c.company for c in reversed(found) if c.company), None)
         found.extend(replace(c, company=before) if c.company is None and before else c for c in cuts)  # "... when it let 520 people go"
         # the object's words are not read as another verb's subject, unless the object was not people ("In a drive to cut
@@ -321,7 +336,7 @@ _CLAUSE_OPENING = re.compile(r"\s*(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3
 _THINGS_CUT = re.compile(r"(?i:\s*(?:its\s+|the\s+|their\s+)?(?:costs?|prices?|spending|expenses|budgets?|production|output|capacity|"
                          r"forecasts?|guidance|rates?|fees?|emissions|losses|debt)),\s+(?=[A-Z])")  # then a clause of its own
 _PARENTHESES = re.compile(r"\s*\((?![^()]*%)[^()]{0,30}\)")  # not "(44%)": "laid off over 400 employees (44%)" states the share
-_PASSIVE_AT_CUE = re.compile(r"(?i)\b(?:axed|cut|slashed|shed|eliminated|laid\s+off|lost|to\s+go)\s+(?:at|by|from)\s")
+_PASSIVE_AT_CUE = re.compile(r"(?i)\b(?:axed|cut|slashed|shed|eliminated|laid\s+off|let\s+go|lost|to\s+go)\s+(?:at|by|from)\s")
 _LOSS_CUES = ("loss", "to go", "lose", "losing", "lost")
 _NOUN_CUES = ("layoff", "lay-off", "lay off", "job cuts", "redundanc", "reduction")
 _NEXT_CLAUSE = re.compile(r";|\s+(?:while|whereas|but)\s+(?=[A-Z])")
@@ -333,6 +348,8 @@ def _from_verb(subject: str, verb: str, obj: str, clause: str, index: int) -> li
     obj = re.split(r"[;]|,\s+(?:as|while|but|amid|after|and\s+(?:said|plans|will))\b|\s+(?:after|following|since|whereas)\s", obj)[0]
     if _NEGATION.search(subject[-40:] + " " + verb) or _HISTORY.search(obj.split(",")[0][:60]) or re.search(r"(?i)\b(?:previously|already)\s+$", subject):
         return []  # "The Swedish firm previously cut 10% of its staff in May": an earlier round
+    if _EARLIER_ROUND.search(subject):
+        return []  # "Last year, Byju's laid off about 600 employees", "Just days after Atlassian cut 500 workers, Xero …": another, earlier cut
     if _THINGS_CUT.match(obj) or re.search(r"(?i)\b(?:if|unless|whether)\b", subject[-40:]):
         return []  # "to cut costs, General Motors …": money, not people; "will cease to exist if it keeps retrenching": a condition
     lay_off = bool(re.match(r"(?i)lay|laid|to\s+lay|let", verb))
@@ -344,6 +361,8 @@ def _from_verb(subject: str, verb: str, obj: str, clause: str, index: int) -> li
     people_object = bool(re.match(rf"(?i)\s*(?:{_ABOUT})?(?:(?:its|the|their)\s+)?(?:\w+\s+)?(?:{_WORKFORCE}|{_PEOPLE})\b{_NOT_PEOPLE_AFTER}", obj))
     vague = bool(re.match(rf"(?i)\s*(?:{_ABOUT})?{_VAGUE_PEOPLE}(?:{_WORKFORCE}|{_PEOPLE})\b{_NOT_PEOPLE_AFTER}", obj))
     reduction = bool(re.search(r"(?i)\bby\b|reduction", verb))
+    # "to cut 10-15% of its staff": a share stated as a range is a cut with no share (LABELLING.md), not a cut of nothing
+    reduction = reduction or _RANGED_SHARE.match(obj) is not None
     if percentage is not None and count is None and not (lay_off or people_object or reduction):
         share = _patterns()["percent"].search(obj[:120])
         after = obj[share.end() :] if share else ""
@@ -357,6 +376,13 @@ def _from_verb(subject: str, verb: str, obj: str, clause: str, index: int) -> li
     if not companies:
         return [_Cut(None, count, percentage, index, why)] if IT_SUBJECT.search(subject.strip()) else []
     return [_Cut(company, count, percentage, index, why, weak) for company in companies]
+
+
+_RANGED_SHARE = re.compile(rf"\s*{_ABOUT}\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s?(?:%|(?i:per\s?cent|percent|pct\b|pc\b))\s+(?i:of)\s")
+_EARLIER_ROUND = re.compile(
+    r"^\s*(?i:(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d)\s*,\s*|(?:(?:just|only|barely)\s+)?(?:(?:a\s+few|two|three|several)\s+)?"
+    r"(?:days|weeks|months)\s+after\s+|after\s+|since\s+)(?:[A-Z][\w.&'’-]*\s*){1,3}$"
+)
 
 
 # What may stand between a cut verb and a bare share of the workforce ("Aurinia cuts 45%", "culled a reported 10 percent")
@@ -379,7 +405,7 @@ def _count(text: str, bare: bool) -> int | None:
     """The number of people cut: "11,000 jobs", "12000 employees"; after "lay off", a bare "12,000"."""
     for match in _patterns()["count"].finditer(text[:120]):
         if re.search(r"(?i)\bof\s+(?:its|their|the)\s+(?:over\s+|more\s+than\s+|about\s+)?$", text[: match.start()]) or re.search(
-                r"(?i)(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:(?:its|their|the)\s+)?(?:(?:about|around|approximately|nearly|some|over)\s+)?$",
+                r"(?i)(?:%|\bper\s?cent|\bpercent|\bpct|\d\s?pc)\s+of\s+(?:(?:its|their|the)\s+)?(?:(?:about|around|approximately|nearly|some|over)\s+)?$",
                 text[: match.start()]):
             continue  # "1,300 of its 6,400 employees", "10 per cent of around 2,500 employees": the total
         if _CUMULATIVE.match(text[match.end() : match.end() + 12].strip() or "-"):
@@ -452,7 +478,7 @@ def _stated_figures(clause: str, index: int) -> list[_Cut]:
             if _EARLIER_FIGURE.search(clause[max(0, match.start() - 50) : match.end() + 25]):
                 continue
             if name == "stated-count":
-                count = _number(match.group("n") or match.group("n2"))
+                count = _number(match.group("n") or match.group("n2") or match.group("n3"))
                 found.append(_Cut(None, count, None, index, _why("layoffs.stated-count", match.group(0), index)))
             else:
                 found.append(_Cut(None, None, float(match.group("p") or match.group("p2")), index, _why("layoffs.stated-share", match.group(0), index)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from signalwatch.extract.acquisition_names import company_named
+from signalwatch.extract.apposition import before_apposition
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import (
     after_descriptor,
@@ -60,9 +61,14 @@ LEAD_WORDS = frozenset("barely just such according".split())
 
 
 def can_cut(company: str) -> bool:
-    """Whether `company` may be who cuts staff: not a word that opens a sentence ("Some", "Barely"), a figure or a month."""
+    """Whether `company` may be who cuts staff: not a word that opens a sentence ("Some", "Barely"), a figure, a month, or a
+    sector named alone ("Media layoffs spike", "Energy firms slash jobs worldwide")."""
     first = company.split()[0].lower()
-    return not (first in _NOT_CUTTERS or first.replace(",", "").isdigit() or company.lower() in _MONTHS)
+    return not (first in _NOT_CUTTERS or first.replace(",", "").isdigit() or company.lower() in _MONTHS or company.lower() in _SECTORS)
+
+
+_SECTORS = frozenset("media energy oil gas retail banking finance fintech crypto airline aviation auto mining healthcare pharma biotech "
+                     "insurance telecom gaming news tech".split())
 
 
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -97,8 +103,15 @@ def roundup_names(run: str) -> list[str]:
 # A lead-in before a clause's subject: "According to CBC News, Ridgewood Industries …", "In a drive to cut costs, General Motors (GM)
 # will be cutting …", "Barely two months after laying off 30% of its workforce, …"
 _LEAD_IN = re.compile(
-    r"^(?:According\s+to|In|On|At|By|Since|After|Before|As|Amid|With|Following|Despite|Barely|Just|Weeks|Months|Days|Two|Three)\b"
-    r"[^,]{0,100},\s+(?=[A-Z]|[a-z]+[A-Z])"
+    r"^(?:According(?:\s+to)?|In|On|At|By|Since|After|Before|As|Amid|With|Following|Despite|Barely|Just|Weeks|Months|Days|Two|Three)\b"
+    r"[^,]{0,100},\s+(?=[A-Z]|[a-z]+[A-Z]|the\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|group)\s*$)"
+)
+_PASSIVE_RELATIVE = re.compile(r"(?<=[a-z0-9)])\s+(?:that|which|who)\s+(?:was|were|is|has\s+been|had\s+been)\s+[a-z]+ed\b.*$")
+_KINDS = re.compile(
+    r"^(?i:indian|american|chinese|british|european|australian|canadian|german|japanese|african|nigerian|kenyan|us|uk|"
+    r"media|energy|oil|gas|tech|retail|fintech|crypto|auto|mining|insurance|telecom|gaming|news)\s+(?:[a-z][\w-]*\s+)?"
+    r"(?:startups|start-ups|companies|firms|banks|lenders|airlines|carmakers|automakers|retailers|brands|outlets|giants|majors|employers|"
+    r"businesses|unicorns)(?:\s+(?:continue|keep|still|also))?$"
 )
 _SAYS = re.compile(
     r",?\s*(?:announced|said|says|confirmed|revealed|told\s+\w+)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\b.*$",
@@ -118,14 +131,24 @@ _DESCRIBED = re.compile(
 
 def subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
     """"Affirm Holdings Inc. and Upstart Holdings Inc. are among the firms firing": both; "Elon Musk will eliminate jobs from Twitter": Twitter."""
+    # "Heineken—the company behind … Amstel—is set to": dashes cleaned to hyphens, joined to the verb after them
+    subject = re.sub(r"(?<=[\w)])-(?=(?:is|are|was|were|has|have|had|will|would|plans)\s)", " - ", subject)
     subject = re.sub(
         r"(?i)\s+(?:is|are|will|would|could|to|has|have|had|plans|planned|set|expected|reportedly|now|also|be|been|"
-        r"the\s+latest(?:\s+[\w-]+){0,4}(?:\s+to)?|among(?:\s+[\w-]+){0,4}|decided|to|going|gearing\s+up|up|about|likely)(?=\s|$)", " ",
+        r"the\s+latest(?:\s+[\w-]+){0,4}(?:\s+to)?|among(?:\s+[\w-]+){0,4}|decided|to|going|gearing\s+up|up|about|likely|planning|preparing|"
+        # "ConocoPhillips …, disclosed plans on Tuesday [to cut about 1,800 jobs]": the plan told, then the cut
+        r"(?:announced|disclosed|unveiled|revealed|confirmed|outlined)\s+plans(?:\s+on\s+\w+day)?)(?=\s|$)", " ",
         " " + subject
     ).strip(" ,")
     subject = re.sub(r"\s+(?:Planning|Preparing|Looking|Moving|Reportedly|Set|Expected|Poised|Gearing|Readies|Readying)\b.*$", "", subject)  # Title Case
     subject = re.sub(r"^(?:In|On|By|Since|Earlier|Last|This)\s+(?:[\w.]+\s+){0,2}?(?:[A-Z][a-z]+|\d{4}|week|month|year),\s+", "", subject)
     subject = _LEAD_IN.sub("", subject)
+    # "As GoTo [slashes 12% of workforce], …", "The tech bloodbath continues as Xero [cuts up to 800 jobs]": the clause after "as"
+    # (only where no name stands before "as", and a name, not a person's title, after it)
+    subject = re.sub(r"^(?:[A-Z][a-z]*\s+(?:[a-z][\w-]*\s+)*)?(?:[Aa]s|[Ww]hile|[Ee]ven\s+as)\s+(?=[A-Z](?!(?:EO|FO|OO|TO)\b))(?![A-Z]\w*\s+[A-Z][a-z]+$)", "",
+                     subject)
+    if _KINDS.search(subject):
+        return [], False  # "as Indian startups continue to lay off", "Energy firms slash jobs": a kind of company, not one
     subject = re.sub(r",\s+(?:LLC|Inc|Ltd|Corp|plc)\.?(?=,|$)", "", subject)  # "Daimler Truck North America, LLC [is laying off]"
     place = re.search(r"(?:,|\s-+)\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})'s\s[^,]*,?$", subject)
     if place and _ends_with_place(place.group("place")):
@@ -152,6 +175,16 @@ def subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
             return [n for n in names if n], False
     if re.search(r"^[A-Z][^,]*'s\s+[A-Z][\w.-]+,\s+[A-Z][^,]*'s\s+[A-Z][\w.-]+", subject):
         return [c for c in (company_from_subject(part) for part in subject.split(", ")) if c], False  # "Doudna's Intellia, Zhang's Aera"
+    # "ride-hailing company Careem that was acquired by Uber earlier this year [is laying off]": the name before its relative clause
+    relative = _PASSIVE_RELATIVE.search(subject)
+    subject = subject[: relative.start()] if relative else subject
+    named = before_apposition(subject)
+    if named and " and " not in named:
+        # "Vtex, a Brazilian multinational of technology for ecommerce, [laid off]", "Heineken—the company behind popular beers
+        # like Heineken, Tiger, and Amstel—[is set to lay off]", "ConocoPhillips (COP), one of America's largest energy companies,"
+        company = named_company(named) or _bare_name(named)
+        if company and can_cut(company) and not is_place(company):
+            return [company], False
     subject = _SAYS.sub("", subject).strip()
     subject = re.sub(r"\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\w+day)$", "", subject)  # "Feintool on December 3 [announced it will …]"
     named = company_named(subject) if re.search(r"[A-Z][\w&'-]*\s+Company$", subject) else None
@@ -204,10 +237,16 @@ def one_company(names: list[str]) -> bool:
     return all(same_company(names[0], name) for name in names[1:])
 
 
+_FORM = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|Plc|AG|SA|NV)\.?$")
+
+
 def same_company(first: str | None, second: str | None) -> bool:
     """Whether two names, as a headline and a summary write them, name one company ("Grab" and "Grab Holdings")."""
     if not first or not second:
         return first == second
+    bare_first, bare_second = _FORM.sub("", first) or first, _FORM.sub("", second) or second
+    if (bare_first, bare_second) != (first, second) and _same_name(bare_first, bare_second):
+        return True  # "Clydesdale Bank Plc" is "Clydesdale Bank"
     if is_described(first) or is_described(second):
         # "Ride-Hailing & Food Delivery App Grab" (a Title Case headline) and "Grab Holdings" (the summary)
         return _same_name(after_descriptor(first), after_descriptor(second))
