@@ -8,27 +8,32 @@ not reported (LABELLING.md: events without a named person are not labelled), and
 becomes the full name when the item writes it somewhere.
 
 This module reads the changes and completes them; beside it, leadership_found.py holds the change as a rule reads it,
-leadership_item_company.py the company of a change its clause names none for (the headline's, else the summary's), and
-leadership_company.py the company's name as the item writes it (in full, a brand's 's, no legal form).
+leadership_item_company.py the company of a change its clause names none for (the headline's, else the summary's),
+leadership_company.py the company's name as the item writes it (in full, a brand's 's, no legal form, its initials spelled
+out), and leadership_titles.py the titles not written for a person, the person of an unnamed change and the merging of
+mentions into one event per person.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
+from importlib import resources
 
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
 from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.leadership_item_company import BASED, PUBLIC, TITLE_BEFORE, lead_company, summary_companies
-from signalwatch.extract.leadership_patterns import (
-    HEADLINE_CUES,
-    HEADLINE_ONLY,
-    LEADERSHIP_WORDS,
-    NEEDS_TITLE,
-    Rule,
-    candidate_rules,
-    holder_patterns,
+from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
+from signalwatch.extract.leadership_titles import (
+    FORMER,
+    FORMER_BEFORE,
+    ORGANISATION,
+    fill_unnamed,
+    headline_wording,
+    inherit_titles,
+    merge,
 )
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
@@ -83,7 +88,8 @@ def extract_leadership(
         return []
     found = [_complete_person(event, known) for event in found]
     found = _resolve_pronouns(found, marked)
-    lead, sure = lead_company(marked[0], found, summary)
+    found = [e for e in found if _stays_beside_departure(e, found)]
+    lead, sure = lead_company(marked[0], found, summary, known)
     if not sure:  # no headline company, or only a guess from its capitals: the summary's own naming of the company, where it has one
         summary_companies(found, marked)
     lead = lead or company_hint
@@ -99,10 +105,11 @@ def extract_leadership(
             if forms[event.company] != event.company:
                 event.rule += f" (company {event.company!r} as the summary writes it: {forms[event.company]!r})"
                 event.company = forms[event.company]
-    found = _inherit_titles(found, marked)
+    found = inherit_titles(found, marked)
+    found = [e for e in found if _stays_beside_departure(e, found)]  # again, with the role left now known where inherited
     headline_roles = [(e.change, e.title) for e in found if e.clause == 0 and e.title]
-    found = [event for event in _fill_unnamed(found, marked, known) if not event.filler]
-    merged = [_headline_wording(event, marked[0], headline_roles) for event in _merge(found)]
+    found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
+    merged = [headline_wording(event, marked[0], headline_roles) for event in merge(found)]
     return [_extraction(event) for event in merged if event.person and event.company]
 
 
@@ -128,7 +135,14 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
             if (rule.name in _DATED_AFTER and _PAST_TIME.match(clause.text, match.end())
                     and _AFTER.search(clause.text, max(0, match.start() - 45), match.start())):
                 continue  # "appointed Enos Njeru as its chairman following the exit of David Ichoho last week": why the seat was free
-            events = [e for e in _events(rule, match, clause, index) if _named_enough(e, rule, known) and not _is_company(e.person, companies)]
+            events = _events(rule, match, clause, index)
+            named = [e for e in events if _named_enough(e, rule, known) and not _is_company(e.person, companies)]
+            if rule.kind in _SUCCESSIONS and any(e.change == "appointed" and _full_person(e.person, known) for e in named):
+                # "Noronha finally replaces Lazari at Bradesco" / "Marcelo Noronha": the one a named successor replaces is a person
+                # too, by the surname the item gives (LABELLING.md: "otherwise the surname as given")
+                named += [e for e in events if e not in named and e.change == "departed" and _replaced_surname(e.person, match, clause, known)
+                          and not _is_company(e.person, companies)]
+            events = named
             if events:
                 if rule.name not in _LEAVES_FOR:
                     taken.append(_core(match))
@@ -159,12 +173,12 @@ def _not_yet(clause: Marked) -> bool:
 # Rules that read a second change of a person another rule already read: "would relinquish his role as chief
 # executive and become the software giant's executive chairman".
 _MAY_OVERLAP = frozenset({"person-and-becomes", "person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role", "departs-alongside",
-                          "person-departs-to-become"})
+                          "person-departs-to-become", "person-stays-on-as", "pronoun-stays-on-as"})
 # Rules that name a successor only beside a departure read in the same clause: "will step down in 2026, making way for
 # Ariel Szarfsztejn", never "is retiring its old wallet, making way for Apple Pay".
 _AFTER_A_DEPARTURE = frozenset({"making-way-for"})
 # ... or beside a departure read anywhere in the item: "hand over the keys of his company to 46-year-old Daniel Zhang".
-_WITH_A_DEPARTURE = frozenset({"hands-role-to", "replacement-is", "replacing-him-is"})
+_WITH_A_DEPARTURE = frozenset({"hands-role-to", "replacement-is", "replacing-him-is", "in-his-place-named"})
 
 
 def _beside_a_departure(event: Found, found: list[Found]) -> bool:
@@ -175,6 +189,24 @@ def _beside_a_departure(event: Found, found: list[Found]) -> bool:
     if rule in _WITH_A_DEPARTURE:
         return any(other.change == "departed" for other in found)
     return True
+# Rules of a role a person keeps or takes beside the one they leave ("will remain at GM as a vice chairman"): an event only when
+# the item reports that person leaving another role; "will continue as chief executive until a replacement is found" is none.
+_STAYS = ("leadership.person-stays-on-as", "leadership.pronoun-stays-on-as")
+# Roles kept that are below director level (LABELLING.md: advisors are not leadership).
+_ADVISORY = re.compile(r"(?i)\b(?:advis[eo]rs?|consultants?)\b")
+
+
+def _stays_beside_departure(event: Found, found: list[Found]) -> bool:
+    """Whether a role kept (see `_STAYS`) goes with its person's departure from another role read in the same item."""
+    if not event.rule.startswith(_STAYS):
+        return True
+    if not event.person or not event.title or _ADVISORY.search(event.title):
+        return False
+    surname = event.person.split()[-1]
+    return any(other.change == "departed" and other.person and other.person.split()[-1] == surname
+               and not (other.title and (same_role(other.title, event.title) or covers(event.title, other.title))) for other in found)
+
+
 # Rules of a move to another role: the departure in the same words is read by the departure rules too.
 _LEAVES_FOR = frozenset({"person-leaves-to-become", "person-leaves-to-run", "person-takes-on-role", "person-departs-to-become"})
 
@@ -192,11 +224,13 @@ def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> lis
     title = title or groups.get("ft")
     if title and index == 0 and (groups.get("fb") or groups.get("fa")):  # a headline's "co-founder and CEO" is its wording of the role
         title = f"{groups.get('fb') or ''}{title}{groups.get('fa') or ''}"
-    if rule.kind == "departed" and groups.get("t") and _FORMER_BEFORE.search(clause.text, 0, match.start("t") - 1):
+    if rule.kind == "departed" and groups.get("t") and FORMER_BEFORE.search(clause.text, 0, match.start("t") - 1):
         title = None  # "co-founder and former chief technology officer Jonas Templestein ... to leave": not the role left
     person = _without_demonym(clause.name(groups.get("p")))
     if person is not None and not _person_ok(person, rule):
         return []
+    if company and person and company.split()[-1] == person.split()[-1] and person_like(company):
+        company = None  # "takes over as CEO & MD of the auto major Gunter Butschek": a repeated sentence's person, not the company
     if rule.kind == "appointed" and groups.get("p") and _SUCCEEDED.search(clause.text, 0, match.start("p") - 1):
         return []  # "TY Wu will succeed Dr. Gordon Chen to be the new TSIA President": Chen is the one succeeded
     kind = rule.kind
@@ -261,7 +295,7 @@ def _by_kind(
         taken = incoming or (_FOUNDING.sub("", outgoing) if outgoing else None)  # a successor does not found the company again
         return [
             Found("appointed", person, taken, co, index, name, explicit=incoming is not None,
-                   inherit=not (incoming or outgoing)),
+                   inherit=not (incoming or outgoing), interim=bool(groups.get("interim"))),
             Found("departed", other, outgoing or incoming, co, index, name),
         ]
     if kind == "departed_pairs":
@@ -286,11 +320,8 @@ _PLURAL = re.compile(r"(?<=[A-Z])s$")
 _HEAD_NAME = re.compile(r"⟪\d+⟫")
 _TAIL_NAME = re.compile(r"⟪\d+⟫$")
 _TITLE_PARTS = re.compile(r"\s+(?:and|&)\s+|,\s+")
-_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|previous)\s*$", re.IGNORECASE)
-_LEAVING_BEFORE = re.compile(r"\b(?:former|ex-|previous|retiring|outgoing|departing|ousted|late)\s*$", re.IGNORECASE)
 _FOUNDING = re.compile(r"^founding\s+", re.IGNORECASE)
 _SUCCEEDED = re.compile(r"\b(?i:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$")
-_INTERIM_WORD = re.compile(r"\b(?:interim|acting)\b", re.IGNORECASE)
 
 
 def _listed_people(clause: Marked, listing: str | None) -> list[str | None]:
@@ -369,9 +400,45 @@ def _named_enough(event: Found, rule: Rule, known: list[str]) -> bool:
     """A lone surname is a person only where a title vouches for it or the item writes the full name."""
     if rule.name in _NAMED_SUCCESSOR and event.change == "appointed" and " " not in (event.person or " "):
         return full_name(event.person or "", known) != event.person  # "Uber To Replace Kalanick As CEO": "Uber" is no successor
+    if (rule.name == "surname-named-title" and event.person and " " not in event.person and event.company in known
+            and full_name(event.person, known) == event.person):
+        return False  # "Toyota named Koji Sato president and CEO": the company named a person, not "Toyota" named Koji Sato's CEO
     return event.person is None or " " in event.person or rule.surname_ok or full_name(event.person, known) != event.person
 
 
+# Kinds of rule that read both people of a succession.
+_SUCCESSIONS = frozenset({"succession", "succession_rev"})
+_SURNAME = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?")
+
+
+def _full_person(person: str | None, known: list[str]) -> bool:
+    """Whether a successor is a person the item names in full: words that are names, not English words ("Pick The Right
+    Leader' To Replace Clark")."""
+    words = full_name(person, known).split() if person else []
+    return len(words) > 1 and all(_NAME_WORD.fullmatch(word) for word in words) and not all(
+        word.lower() in _english_words() for word in words)
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?|[a-z]{1,3}")  # "O’Connor", "de", "van"
+
+
+def _replaced_surname(person: str | None, match: re.Match[str], clause: Marked, known: list[str]) -> bool:
+    """Whether the lone word a succession replaces is a surname: a plain capitalised word, no owner of what follows
+    ("replace Regions' Dowd Ritter"), no English word ("Father passes reins to son"), and no part of a full name the item
+    writes (that name would have completed it)."""
+    if not person or not _SURNAME.fullmatch(person) or person.lower() in _english_words():
+        return False
+    after = clause.text[match.end("p2"):match.end("p2") + 3] if match.groupdict().get("p2") else ""
+    if after.startswith(("⟫'", "⟫’")):
+        return False
+    return not any(person in name.split() for name in known)
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """The spelling dictionary the company matcher ships (signalwatch/matching/common_words.txt), read on first use."""
+    text = resources.files("signalwatch.matching").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 # Rules whose lone surnames are vouched for by the role, except the successor's, which the item must name in full somewhere.
 _NAMED_SUCCESSOR = frozenset({"person-replaces-person-as"})
 
@@ -406,7 +473,7 @@ def _without_demonym(person: str | None) -> str | None:
 
 def _person_ok(person: str, rule: Rule) -> bool:
     """A name run that can be the person of a change: not "Kalpavriksh Fund Exits D2C Brand" (a fund is an organisation)."""
-    return person_like(person) and not _ORGANISATION & set(person.lower().split())
+    return person_like(person) and not ORGANISATION & set(person.lower().split())
 
 
 _NOT_A_COMPANY = ""  # what `_company` returns when the clause names a place or an office where the role is
@@ -422,7 +489,7 @@ def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = Fa
         if appointed and key.startswith("aco"):
             continue
         if groups.get(key) is not None:
-            if key.startswith("aco") and _FORMER.search(groups.get("appos") or ""):
+            if key.startswith("aco") and FORMER.search(groups.get("appos") or ""):
                 continue  # "Jane Doe, a former Oracle executive,": not where the role is
             based = BASED.match(clause.text, clause.text.find(f"⟪{groups[key]}⟫"))
             if based:  # "CEO of Brentwood, Tenn.-based Quorum Health": the place, then the company
@@ -461,7 +528,7 @@ def _resolve_pronouns(found: list[Found], marked: list[Marked]) -> list[Found]:
                 companies = {e.company for e in found if e.company}
                 before = list(dict.fromkeys(name for clause in marked[: event.clause] for name in clause.names if " " in name
                                             and person_like(name) and name not in companies and not has_company_suffix(name)
-                                            and not _ORGANISATION & set(name.lower().split())))
+                                            and not ORGANISATION & set(name.lower().split())))
             people = {p for p in before}
             if len(people) != 1:
                 continue  # two people could be "he": do not guess
@@ -475,262 +542,6 @@ def _without_company(person: str | None, company: str | None) -> str | None:
     if person and company and person.startswith(company + " ") and len(person.split()) - len(company.split()) >= 2:
         return person[len(company) + 1 :]
     return person
-
-
-def _inherit_titles(found: list[Found], marked: list[Marked]) -> list[Found]:
-    """Titles not written for a person: whoever holds it per the item, or the role a successor takes over."""
-    held = []
-    for event in found:
-        if event.person and not event.title and not event.inherit and not event.elsewhere:
-            title = _held_title(event.person, marked, current=event.change == "appointed", leaving=event.change == "departed")
-            if title:
-                event = replace(event, title=title, explicit=True)
-        held.append(event)
-    found, completed = held, []  # every held title first: a successor named before the one leaving takes theirs
-    for event in found:
-        if not event.title and not event.elsewhere and (event.inherit or event.change == "departed"):
-            source = _counterpart(event, found, marked)
-            if source is not None:
-                source = _headline_twin(source, found)
-                title = f"interim {_INTERIM.sub('', source.title)}" if event.interim and source.title else source.title
-                if title and not event.interim:
-                    title = _INTERIM.sub("", title)  # the role itself, not the stand-in's: "Ellen Pao resigns. Steve Huffman takes over."
-                event = replace(event, title=title, explicit=False)
-        completed.append(event)
-    return completed
-
-
-def _headline_twin(source: Found, found: list[Found]) -> Found:
-    """The headline's event of the same change and role as `source`, if any: its wording is the role's ("CEO stands down")."""
-    if source.clause == 0 or not source.title:
-        return source
-    twins = [e for e in found if e.clause == 0 and e.change == source.change and e.title and e.person in (None, source.person)
-             and same_role(e.title, source.title) and _is_interim(e.title) == _is_interim(source.title)]
-    return twins[0] if len(twins) == 1 else source
-
-
-def _held_title(person: str, marked: list[Marked], current: bool = False, leaving: bool = False) -> str | None:
-    """"Senior Vice President of Retail, John Browett": the title the item gives a person next to the name.
-
-    With `current`, a title the person no longer holds ("Javier Soltero, a former head of strategy") does not count;
-    with `leaving`, the role a departing person leaves: "outgoing" or "previously" is that role, "former" is not
-    ("co-founder and former chief technology officer Jonas Templestein ... to leave").
-    """
-    surname = person.split()[-1]
-    stale = _FORMER if current else _EX if leaving else None
-    for clause in marked:
-        for pattern in holder_patterns():
-            for match in pattern.finditer(clause.text):
-                if stale and (stale.search(match.group(0)) or _FORMER_BEFORE.search(clause.text, 0, match.start())):
-                    continue
-                holder = clause.name(match.group("p")) or ""
-                if holder == person or holder.split()[-1:] == [surname]:
-                    return clause.title(match.group("t"))
-    return None
-
-
-_FORMER = re.compile(r"(?i)\b(?:former|formerly|previously|ex-|outgoing)")
-_EX = re.compile(r"(?i)\b(?:former|formerly|ex-)")
-
-
-def _counterpart(event: Found, found: list[Found], marked: list[Marked]) -> Found | None:
-    """The event whose title `event` takes: the opposite change in the same part of the clause.
-
-    A successor takes the title of whoever departed anywhere in the item; a departure with no
-    title takes the appointment's unless a ";" separates them ("Tim Cook named CEO as Steve
-    Jobs resigns", not "John Reed named CFO; Sarah Lang to retire").
-    """
-    opposite = "departed" if event.change == "appointed" else "appointed"
-    candidates = [e for e in found if e.change == opposite and e.title and e.person != event.person]
-    candidates = [e for e in candidates if e.explicit] or candidates  # a role written for the person, before a founder's "founder"
-    text = marked[event.clause].text
-    same_clause = [e for e in candidates if e.clause == event.clause
-                   and ";" not in text[min(e.position, event.position) : max(e.position, event.position)]]
-    if event.inherit:
-        return next(iter(same_clause or candidates), None)
-    other_clauses = [e for e in candidates if e.clause != event.clause]
-    return next(iter(same_clause or other_clauses), None)
-
-
-def _fill_unnamed(found: list[Found], marked: list[Marked], known: list[str]) -> list[Found]:
-    """Give each unnamed change the person a later clause names for it; drop the ones no clause names.
-
-    The later clause's event takes the unnamed one's place and, when both give the same role,
-    its wording ("Yahoo's CEO steps down" / "chief executive Scott Thompson has stepped down": CEO).
-    """
-    filled = [e for e in found if e.person]
-    for event in found:
-        if event.person:
-            continue
-        match = _summary_match(event, filled)
-        if event.wording and (match is None or match.title and not same_role(match.title, event.title)):
-            continue  # "raises $11 million and gets a new CEO": no one named for the role here
-        if match is not None:
-            keep_own = event.title and (not match.title or not match.explicit or (
-                covers(match.title, event.title) and _is_interim(match.title) == _is_interim(event.title)))
-            filled[filled.index(match)] = replace(
-                match, title=event.title if keep_own else match.title, company=_filled_company(event, match),
-                clause=event.clause, position=event.position, rule=f"{event.rule} + {match.rule}", explicit=True, filler=False,
-                evidence=f"{event.evidence} / {match.evidence}",
-            )
-            continue
-        person = _holder(event.title, marked[event.clause + 1 :], known, appointed=event.change == "appointed")
-        if person:
-            filled.append(replace(event, person=person, rule=f"{event.rule} + holder"))
-            continue
-        person = _only_person(event, marked, filled)
-        if person:
-            filled.append(replace(event, person=person, rule=f"{event.rule} + the only person the summary names"))
-    return sorted(filled, key=lambda e: (e.clause, e.position))
-
-
-def _filled_company(unnamed: Found, named: Found) -> str | None:
-    """The company of an unnamed change completed by a later clause: its own, unless only guessed and the later clause names one.
-
-    "Michigan hospital CEO departs" / "Chris Squire, president and CEO of Munson Healthcare Otsego Memorial Hospital
-    ..., is leaving": the summary's hospital, not the headline's first name.
-    """
-    if unnamed.guessed and named.company and not named.guessed:
-        return named.company
-    return unnamed.company or named.company
-
-
-def _only_person(event: Found, marked: list[Marked], named: list[Found]) -> str | None:
-    """The person of a headline's unnamed change when the summary names exactly one person and nothing else is said of them.
-
-    "Lovesac taps Crocs veteran as first chief brand and marketing officer" / "As chief marketing officer at
-    the footwear brand, Heidi Cooley helped drive profitability": the hire the headline speaks of.
-    """
-    if event.clause != 0 or len(marked) < 2 or any(e.clause == 0 for e in named):
-        return None
-    headline = set(marked[0].names)  # a headline that names nobody for the role names companies and places
-    people = {name for clause in marked[1:] for number, name in enumerate(clause.names)
-              if " " in name and person_like(name) and not _OF_PLACE.search(clause.text.partition(f"⟪{number}⟫")[0])}
-    companies = {e.company for e in named if e.company} | {event.company}
-    people = {name for name in people if name not in companies | headline and not has_company_suffix(name)
-              and not _ORGANISATION & set(name.lower().split())}
-    if len(people) != 1:
-        return None
-    person = people.pop()
-    if any(e.person == person for e in named) or _held_title(person, marked[1:]):
-        return None  # "Roberts joins CEO David Epstein": someone who holds another post
-    return person
-
-
-_OF_PLACE = re.compile(r"\b(?i:of|at|from|for|by)\s+(?:(?i:the)\s+)?$")  # "the former UK boss of Credit Suisse"
-# Words that make a run of capitalised words an organisation rather than a person.
-_ORGANISATION = frozenset(
-    """capital management partners ventures labs therapeutics pharmaceuticals bank group holdings health hospital university
-    foundation fund network networks systems technologies software media institute association council""".split()
-)
-
-
-def _headline_wording(event: Found, headline: Marked, roles: list[tuple[str, str]]) -> Found:
-    """The headline's wording of a role the summary names someone to (LABELLING.md "Which title").
-
-    Only for a role the headline gives the same change and when the headline names nobody for it: "BlackBerry
-    ousts COO and CMO" / "let go of Chief Operating Officer Kristian Tear" is COO; "Nestle Dismisses CEO Freixe"
-    says nothing of the successor's title.
-    """
-    if event.clause == 0 or not event.title or not headline.titles or headline.names and any(
-            event.person and event.person.split()[-1] in name.split() for name in headline.names):
-        return event
-    if any(person_like(name) and " " in name for name in headline.names):
-        return event  # the headline's titles may belong to the people it names
-    pieces = [piece for change, title in roles if change == event.change and title for piece in _PIECES.split(title)]
-    same = [piece for piece in pieces if same_role(piece, event.title) and _is_interim(piece) == _is_interim(event.title)]
-    if len(same) != 1 or same[0] == event.title:
-        return event
-    return replace(event, title=same[0], rule=f"{event.rule} (the headline's wording of the title)")
-
-
-_PIECES = re.compile(r"\s+(?:and|&)\s+|\s*/\s*|,\s+")
-
-
-_INTERIM = re.compile(r"^(?:interim|acting)\s+", re.IGNORECASE)
-
-
-def _is_interim(title: str | None) -> bool:
-    return bool(title and _INTERIM_WORD.search(title))
-
-
-def _summary_match(event: Found, named: list[Found]) -> Found | None:
-    """The later event an unnamed one is about: the same role, else the one without a title, else the only one."""
-    same_change = [e for e in named if e.change == event.change and e.clause >= event.clause]
-    for candidates in ([e for e in same_change if same_role(e.title, event.title)], [e for e in same_change if not e.title]):
-        if candidates:
-            return candidates[0]
-    people = {e.person.split()[-1] for e in same_change if e.person}
-    return same_change[0] if len(people) == 1 else None  # one person, maybe read twice ("Diane Greene has stepped down ...")
-
-
-def _holder(title: str | None, marked: list[Marked], known: list[str], appointed: bool = False) -> str | None:
-    """Who the item says holds `title`; for an appointment never one it calls retiring or former ("replacing retiring CEO Dave
-    Calhoun" does not name Boeing's new CEO)."""
-    if not title:
-        return None
-    for clause in marked:
-        for pattern in holder_patterns():
-            for match in pattern.finditer(clause.text):
-                if appointed and _LEAVING_BEFORE.search(clause.text, 0, match.start()):
-                    continue
-                person = clause.name(match.group("p"))
-                held = clause.title(match.group("t"))
-                if person and person_like(person) and same_role(held, title) and _is_interim(held) == _is_interim(title):
-                    return full_name(person, known)
-    return None
-
-
-def _merge(found: list[Found]) -> list[Found]:
-    """One event per (change, person): the headline's, completed by later clauses.
-
-    Two mentions with the same change, company and role are one person even when spelled
-    differently ("Krzanich", "Kraznich"). An explicit title beats one inherited from a
-    successor; between two explicit titles the first wins (the headline's wording, LABELLING.md "Which title").
-    """
-    kept: list[Found] = []
-    for event in found:
-        twin = next((k for k in kept if _same_person(k, event) and not _second_seat(k, event) and not _other_company(k, event)), None)
-        if twin is None:
-            kept.append(event)
-            continue
-        title = twin.title
-        if event.title and (not twin.title or (event.explicit and not twin.explicit)):
-            title = event.title  # the headline's wording of a role it states for the person stands (LABELLING.md "Which title")
-        kept[kept.index(twin)] = replace(twin, title=title, explicit=twin.explicit or event.explicit,
-                                         person=_longer(twin.person, event.person), company=twin.company or event.company)
-    return kept
-
-
-def _other_company(first: Found, second: Found) -> bool:
-    """The same words read one role at two companies ("Prosus, Naspers CEO Bob van Dijk"): two events, not one."""
-    return first.clause == second.clause and first.position == second.position and first.company != second.company
-
-
-_BOARD_TITLE = re.compile(r"(?i)\b(?:director|chair|chairman|chairwoman|board)\b")
-
-
-def _second_seat(first: Found, second: Found) -> bool:
-    """A board seat taken besides a role: "Mozilla appointed Chris Beard as its interim CEO ... Beard, who will also join Mozilla's board"."""
-    if first.change != "appointed" or second.change != "appointed" or not (first.title and second.title and first.explicit and second.explicit):
-        return False
-    seats = [title for title in (first.title, second.title) if title == "board member"]
-    other = second.title if first.title == "board member" else first.title
-    return len(seats) == 1 and not _BOARD_TITLE.search(other)  # "independent director" is the seat itself
-
-
-def _same_person(first: Found, second: Found) -> bool:
-    if first.change != second.change or not first.person or not second.person:
-        return False
-    if first.person == second.person or first.person.split()[-1] == second.person.split()[-1]:
-        return True
-    return first.company == second.company and same_role(first.title, second.title) and first.person.split()[0] == second.person.split()[0]
-
-
-def _longer(first: str | None, second: str | None) -> str | None:
-    if first and second and len(second.split()) > len(first.split()) and second.split()[-1] == first.split()[-1]:
-        return second
-    return first or second
 
 
 def _extraction(event: Found) -> Extraction:

@@ -4,7 +4,8 @@ Headlines shorten names the standfirst writes out ("Walgreens names health care 
 "Walgreens Boots Alliance Inc. appointed Tim Wentworth"); LABELLING.md's company is the name as the
 item gives it, and a CRM holds the full one. Only a form the summary writes, and only when it is the
 one way the summary writes the company: two different longer forms ("Google Cloud", "Google DeepMind")
-say nothing about which one the headline meant, so the short form stays.
+say nothing about which one the headline meant, so the short form stays. Initials ("RBS") become the name they spell
+("Royal Bank of Scotland") unless the summary itself also writes the company by them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import re
 from collections.abc import Iterable
 
 from signalwatch.extract.names import NOT_NAME_WORDS
+from signalwatch.extract.roles import title_pattern
 
-__all__ = ["brand_name", "fuller_form", "without_legal_form"]
+__all__ = ["brand_name", "fuller_form", "spelled_out", "without_legal_form"]
 
 # A run of capitalised words right after the short form: "Boots Alliance Inc.", "Group Corp.", "Resorts Ken".
 _TAIL = re.compile(r"(?: [A-Z][\w&.'’-]*){1,4}")
@@ -46,11 +48,65 @@ def fuller_form(company: str, summary: str, people: Iterable[str] = ()) -> str:
     """
     if not summary or not company:
         return company
+    if _ACRONYM.fullmatch(company):
+        return company if _written_alone(company, summary) else spelled_out(company, summary) or company
     firsts = {name.split()[0] for name in people if " " in name}
     forms = _mentions(company, summary, firsts)
     if company in forms or len(forms) != 1:
         return company
     return forms.pop()
+
+
+# A company written as its initials: "RBS", "GM", "L&T", "A-B", "SAMI" (two to six capitals, "&" or "-" between them).
+_ACRONYM = re.compile(r"[A-Z](?:[&-]?[A-Z]){1,5}")
+# A run of capitalised words, with the small words a name keeps inside it: "Royal Bank of Scotland", "Larsen & Toubro".
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'’.-]*)*")
+_SMALL = frozenset({"of", "and", "for", "the", "&"})
+_NOT_IN_NAME = frozenset({"the", "ceo", "cfo", "chief", "president", "chairman", "director", "officer", "board", "mr", "mrs", "ms", "dr"})
+
+
+def _written_alone(initials: str, summary: str) -> bool:
+    """Whether the summary itself writes the company by its initials ("the Head of IBM’s cloud ... unit"), not only in
+    brackets after the name spelled out ("Larsen & Toubro (L&T)", "(RBS.L)"): then the initials are a name the item gives."""
+    start = summary.find(initials)
+    while start >= 0:
+        end = start + len(initials)
+        if (start == 0 or not summary[start - 1].isalnum() and summary[start - 1] != "(") and (end == len(summary) or not summary[end].isalnum()):
+            return True
+        start = summary.find(initials, end)
+    return False
+
+
+def spelled_out(acronym: str, text: str) -> str | None:
+    """The name `text` writes whose initials `acronym` is ("RBS" → "Royal Bank of Scotland", "L&T" → "Larsen & Toubro",
+    "CCE" → "Coca-Cola Enterprises", "A-B" → "Anheuser-Busch"), when it writes exactly one; else None.
+
+    Headlines shorten a company to its initials that the standfirst writes out, and LABELLING.md's company is the name
+    the item gives, as a CRM holds it. The small words a name keeps ("of", "&") spell nothing; each part of a hyphenated
+    word spells its letter; a legal form ("Corp.") is no part of the name.
+    """
+    letters = acronym.replace("&", "").replace("-", "")
+    found: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [_POSSESSIVE.sub("", word).rstrip(".,") for word in without_legal_form(run.group(0)).split()]
+        for start in range(len(words)):
+            if words[start] in _SMALL or words[start].lower() in _NOT_IN_NAME:
+                continue
+            initials = ""
+            for end in range(start, len(words)):
+                word = words[end]
+                if word.lower() in _NOT_IN_NAME:
+                    break
+                if word not in _SMALL:
+                    initials += "".join(part[:1] for part in word.split("-") if part)
+                if not letters.startswith(initials):
+                    break
+                if initials == letters and word not in _SMALL:
+                    name = " ".join(words[start : end + 1])
+                    if not title_pattern().fullmatch(name):  # "General Manager" spells "GM" too
+                        found.add(name)
+                    break
+    return found.pop() if len(found) == 1 else None
 
 
 def _mentions(company: str, summary: str, firsts: set[str]) -> set[str]:

@@ -12,6 +12,7 @@ Holder", "chairman of The Copley Press Inc., Helen K. Copley").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from signalwatch.extract.leadership_company import without_legal_form
 from signalwatch.extract.leadership_found import Found
@@ -34,28 +35,32 @@ _PERSON_SUBJECT = re.compile(r"^\s+(?:(?:is|was|has\s+been|to\s+be|officially)\s
                              r"steps?\s+(?:down|aside)|resigns|retires|departs|exits|ousted|fired)\b", re.IGNORECASE)
 
 
-def lead_company(headline: Marked, found: list[Found], summary: str = "") -> tuple[str | None, bool]:
+def lead_company(headline: Marked, found: list[Found], summary: str = "", named_people: Sequence[str] = ()) -> tuple[str | None, bool]:
     """The company a headline is about, and whether it is sure: one a headline rule named, else its first name that is not a person.
 
     That first name is only a guess, and a capital letter is no evidence of a name on a headline's
     first word or anywhere in a Title Case headline ("Read the full text of Jeff Weiner's parting note
     on his last day as LinkedIn CEO", "Cisco Switches Up C-Suite"). So when the item has a summary, a
     name the summary writes (or the part of it the summary writes: "Cisco") is preferred; only when
-    none is written does the first guess stand, as a guess (not sure).
+    none is written does the first guess stand, as a guess (not sure). A word the item writes only as the surname of one of
+    `named_people` (the full names it writes) is a person, not a company.
     """
     named = next((e.company for e in found if e.clause == 0 and e.company and not e.elsewhere), None)  # not the one a person leaves for
     if named:
         return named, True
     people = {e.person for e in found if e.person}
     people |= {person.split()[-1] for person in people}
-    guess = None
+    guess = surname = trailing = None
     lead_in = _LEAD_IN.match(headline.text)
     for number, name in enumerate(headline.names):
         if lead_in and f"⟪{number}⟫" in lead_in.group(0):
             continue  # "As Merck boosts R&D pact, NGM Bio gains ...": the lead-in clause is not what the headline is about
         before, _, after = headline.text.partition(f"⟪{number}⟫")
-        if name in people or _PERSON_SUBJECT.search(after[:40]) or TITLE_BEFORE.search(before):
-            continue  # "…, Nadella named new Microsoft CEO": the subject of a role verb is a person
+        if name in people or _PERSON_SUBJECT.search(after[:40]) or TITLE_BEFORE.search(before) or _SUCCEEDED_BEFORE.search(before):
+            continue  # "…, Nadella named new Microsoft CEO": the subject of a role verb is a person; "replaces Lazari at Bradesco"
+        if " " not in name and _only_a_surname(name, summary, named_people):
+            surname = surname or name  # the last resort: the changes must still be reported
+            continue  # "Motor king Nagamori pins hopes on deputy in Nidec succession" / "founder Shigenobu Nagamori"
         if _FORMER_EMPLOYER.match(after) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)):
             continue  # "J&J Veteran to Lead Boston Scientific", "hops from KSQ to Rhythm Pharmaceuticals": where the person was
         first, _, rest = name.partition(" ")
@@ -71,8 +76,24 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "") -> tup
         written = _written_part(company, summary)
         if written:
             return without_legal_form(written), True
+        trailing = trailing or _written_tail(company, summary)
         guess = guess or company
+    guess = trailing or guess or surname
     return (without_legal_form(guess) if guess else None), False
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")  # "Top", "New": a word only a headline's Title Case capitalises, unlike "3D" or "BRIEF-"
+# A name a succession verb takes as its object is the person replaced: "Noronha finally replaces Lazari at Bradesco".
+_SUCCEEDED_BEFORE = re.compile(r"\b(?i:replaces|replaced|replacing|succeeds|succeeded|succeeding)\s+$")
+
+
+def _only_a_surname(word: str, summary: str, named_people: Sequence[str]) -> bool:
+    """Whether `summary` writes `word` only as the surname of a full name it gives a person ("Shigenobu Nagamori"), never
+    alone ("Dell" beside "Michael Dell" is the company when the summary also writes "Dell said")."""
+    owners = [name for name in named_people if name.split()[-1] == word]
+    if not owners or not summary:
+        return False
+    return summary.count(word) == sum(summary.count(name) for name in set(owners))
 
 
 def summary_companies(found: list[Found], marked: list[Marked]) -> None:
@@ -141,6 +162,16 @@ def _written_part(name: str, summary: str) -> str | None:
         part = " ".join(words[:size])
         if plausible_company(part) and written_as_name(part, summary):
             return part
+    return None
+
+
+def _written_tail(name: str, summary: str) -> str | None:
+    """`name` less its first word when that is a plain word a Title Case headline capitalised and the summary writes the rest
+    as a name ("Top Nuix staff exited" / "Nuix was facing", "New Tata Motors chief" / "of Tata Motors"): a guess only,
+    after every name the headline itself writes ("Young Brown gets Nedbank top job" is about Nedbank)."""
+    first, _, rest = name.partition(" ")
+    if rest and _PLAIN_WORD.fullmatch(first) and plausible_company(rest) and written_as_name(rest, summary):
+        return rest
     return None
 
 

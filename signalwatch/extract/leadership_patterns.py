@@ -46,7 +46,7 @@ _ART = (
 _ADV = (
     r"(?:(?i:officially|reportedly|formally|suddenly|unexpectedly|abruptly|just|now|also|quietly|finally|already|soon|"
     r"will|would|has|have|had|is|are|was|were|to|be|been|being|then|set\s+to|expected\s+to|decided\s+to|plans\s+to|"
-    r"planning\s+to|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|this\s+week|effective\s+immediately|recently|both|"
+    r"planning\s+to|(?:preparing|prepares|slated|poised)\s+to|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|this\s+week|effective\s+immediately|recently|both|"
     r"asked\s+to|forced\s+to|pushed\s+to|agreed\s+to|going\s+to|voted\s+to|elected\s+to|opted\s+to|chosen\s+to|intends\s+to)\s+)*"
 )
 # "as Acme's new chief executive": the words between a company's name and the title.
@@ -208,9 +208,10 @@ _GATES = {
     "person-joins-board": _words("board"),
     "person-joins-as-board-member": _words("member"),
     "company-elects-to-board": _words("board"),
-    "person-replaces-person": _words("replaces replace succeeds succeed"),
+    "person-replaces-person": _words("replaces replace succeeds succeed replaced succeeded"),
     "title-person-replaced-by": _words("replaced succeeded"),
     "replaced-by": _words("replaced succeeded"),
+    "person-replaced-by-person": _words("replaced succeeded"),
     "replacing-person-with": _words("replacing replaced replaces replace"),
     "replacing-him-with": _words("replacing replaced replace"),
     "person-steps-in": _words("shoes into"),
@@ -221,7 +222,7 @@ _GATES = {
     "person-takes-on-role": _words("role position post job"),
     "person-takes-over-from": _words("take takes taking took"),
     "person-replaces-him": _words("replaces replaced replace succeeds succeeded succeed"),
-    "person-replaces-person-as": _words("replaces replace succeeds succeed"),
+    "person-replaces-person-as": _words("replaces replace succeeds succeed replaced succeeded"),
     "to-succeed-person-as": _words("succeed replace"),
     "departs-alongside": _words("alongside along together"),
     "person-and-others-depart": _words("other"),
@@ -240,6 +241,7 @@ _GATES = {
     "pronoun-succeeds": _words("he she"),
     "person-takes-over": _words("take takes taking took"),
     "replacement-is": _words("replacement successor"),
+    "in-his-place-named": _words("place replace succeed replacement successor"),
     "names-person-to-replace-him": _words("replace succeed"),
     "role-filled-by": _words("filled"),
     "former-returns": _words("ex former"),
@@ -252,6 +254,10 @@ _GATES = {
     "persons-appointed": _words("appointed named elected promoted become"),
     "person-relinquishes-role": _words("relinquish relinquishes relinquished relinquishing give gives giving"),
     "person-moves-into-role": _words("move moves moving moved transition transitions transitioning transitioned"),
+    "person-stays-on-as": _words("continue continues continuing remain remains remaining stay stays staying retained maintaining maintains "
+                                 "maintain keeping keeps keep"),
+    "pronoun-stays-on-as": _words("continue continues continuing remain remains remaining stay stays staying retained maintaining maintains "
+                                  "maintain keeping keeps keep"),
     "person-and-becomes": _words("become becomes"),
     "person-succeeding-as": _words("succeeding replacing"),
     "subject-replacing": _words("succeeding replacing"),
@@ -294,6 +300,12 @@ _NEEDS = {
     "title-of-company-person-departs": _words("of at"),
     "replacing-person-with": _words("with"),
     "person-picked-to-succeed": _words("picked chosen named tapped selected appointed nominated elected"),
+    "person-stays-on-as": _words("as"),
+    # "has replaced X as": the perfect needs its auxiliary; without it "replaced" is the passive other rules read
+    "person-replaces-person": _words("replaces replace succeeds succeed has have"),
+    "person-replaces-person-as": _words("replaces replace succeeds succeed has have"),
+    "in-his-place-named": _words("named appointed picked tapped chose chosen selected hired installed nominated"),
+    "pronoun-stays-on-as": _words("he she"),
 }
 
 
@@ -321,10 +333,16 @@ _INVERTED_SUCCESSOR = (
     r"(?:\s+(?i:from|in|on|as\s+of|effective|starting)(?:\s+(?:⟪\d+⟫|[\w-]+)\.?){1,3}?)?\s+(?i:will\s+be|is|was|would\s+be)\s+"
     rf"(?:(?i:his|her|its|their|the|a|an)\s+[^,;⟪⟦]{{1,30}}?,\s+)?{_LEADIN}(?:⟦\d+⟧,\s+)?{P}{_P_END}"
 )
+# A perfect tense of "replace" whose subject is the successor: "Pham Nhat Vuong ... has replaced Le Thi Thu Thuy as the chief
+# executive" (never "has been replaced by", nor "had replaced" of another time: see `_PLUPERFECT` in leadership.py).
+_HAS_REPLACED = r"(?:(?<=\bhas\s)|(?<=\bhave\s))(?i:replaced|succeeded)(?!\s+(?i:by|in|on|from|as\s+of|effective)\b)"
 # When a succession takes effect, between "replaced"/"succeeded" and "by": "from Jan. 1", "in July", ""effective immediately"".
 _BY_WHEN = r"(?:[\"“]?(?i:from|in|on|as\s+of|effective|starting)\s+(?:(?:⟪\d+⟫|[\w-]+)\.?[\"”]?\s+){1,3}?)?"
 # A participle the person undergoes, not a verb whose subject appoints: "Adidas has appointed the head of Puma" (but "has been named").
 _PASSIVE = r"(?<!\b(?i:has)\s)(?<!\b(?i:have)\s)(?<!\b(?i:had)\s)"
+# A verb whose subject appoints, not a participle the subject undergoes: "Carlson was hired at the start of this year as
+# president" is about Carlson, who is no company.
+_NOT_PASSIVE = r"(?<!\b(?i:was)\s)(?<!\b(?i:were)\s)(?<!\b(?i:been)\s)(?<!\b(?i:is)\s)(?<!\b(?i:are)\s)(?<!\b(?i:be)\s)"
 # A verb, not the participle of "to replace ousted Travis Kalanick as the next CEO" or "the ousted CEO".
 _OUST = (
     r"(?<!\breplace\s)(?<!\bsucceed\s)(?<!\breplacing\s)(?<!\bsucceeding\s)(?<!\bthe\s)(?<!\ban\s)"
@@ -336,6 +354,14 @@ _XCO = r"(?:⟪(?P<xco>\d+)⟫,\s+(?:(?i:and)\s+)?)?"
 _NOT_PLACE = r"(?<!\b(?i:at)\s)(?<!\b(?i:of)\s)(?<!\b(?i:from)\s)(?<!\b(?i:for)\s)"
 # A name before a possessive noun is no person: "the Dutch drugmaker's operating chief".
 _NOT_OWNER = r"(?!\s+[\w-]+'s\b)"
+# Keeping or taking another role beside the one left: "will remain at GM as", "will stay on the board as", "has been retained as",
+# "maintaining a role as".
+_STAY = (
+    r"(?:(?i:continue|continues|continuing|remain|remains|remaining|stay|stays|staying)(?:\s+(?i:on))?"
+    r"(?:\s+(?i:at|with|on|in)\s+(?:(?i:the)\s+)?(?:⟪\d+⟫|(?i:company|firm|group|board|bank|business|organi[sz]ation))"
+    r"(?:\s+(?i:board))?)?(?:\s+(?i:to\s+serve))?"
+    r"|(?i:retained|(?:maintaining|maintains|maintain|keeping|keeps|keep)\s+(?:a|his|her)\s+role))"
+)
 # Handing a role over to someone: "passes the reins to", "will hand over reins of the No. 1 U.S. airline to", "ceded his chief
 # executive title to". The title, when written, is the role both people hold in turn.
 _HANDOVER = (
@@ -430,7 +456,7 @@ def rules() -> tuple[Rule, ...]:
               rf"(?!\s+(?i:at|of)\b)"),
         # "Jim Farley, Ford's chief operating officer, will step into the CEO role"
         _rule("person-steps-into-role", "appointed",
-              rf"{P}{_APPOS}\s+{_ADV}(?i:steps|step|stepped|stepping)\s+(?i:into|up\s+to)\s+(?i:the)\s+(?:{CO}(?:'s)?\s+)?{T}\s+"
+              rf"{P}{_APPOS}\s+{_ADV}(?i:steps|step|stepped|stepping)\s+(?i:into|up\s+to)\s+(?i:the|an?)\s+(?:(?i:new)\s+)?(?:{CO}(?:'s)?\s+)?{T}\s+"
               rf"(?i:role|position|post|job|seat)"),
         # "Howard Schultz will return to lead the company on an interim basis"
         _rule("person-returns-to-lead", "successor",
@@ -499,15 +525,21 @@ def rules() -> tuple[Rule, ...]:
         # "Bob Iger Replaces Bob Chapek ... as Disney CEO", "Gelsinger will replace current chief executive Bob Swan"
         # "Taldar To Replace Ogunsanya As Airtel Africa MD/CEO": with the role written, a headline's surnames are people
         _rule("person-replaces-person-as", "succession",
-              rf"{P}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{_HONORIFIC}{P2}\s+(?i:as)\s+{_ART}"
+              rf"{P}\s+{_ADV}(?:(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)|{_HAS_REPLACED})\s+{_HONORIFIC}{P2}\s+(?i:as)\s+{_ART}"
               rf"(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO}", surname_ok=True),
         _rule("person-replaces-person", "succession",
-              rf"{P}{_APPOS}\s+{_ADV}(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)\s+{_ART}(?:{T2}\s+|(?:[a-z][\w-]*\s+){{1,2}})?"
+              rf"{P}{_APPOS}\s+{_ADV}(?:(?i:replaces|replace|succeeds|succeed|to\s+replace|to\s+succeed)|{_HAS_REPLACED})\s+{_ART}"
+              rf"(?:{T2}\s+|(?:[a-z][\w-]*\s+){{1,2}})?"
               rf"{_HONORIFIC}{P2}"
               rf"(?:[^.;⟦⟪]{{0,40}}?\s+(?i:as)\s+{_ART}(?:{CO}(?:'s)?\s+{_CO_NEW})?{T}{_OF_CO})?"),
         # "Intel CEO Bob Swan to be Replaced by Former CTO and VMWare CEO, Pat Gelsinger"
         _rule("title-person-replaced-by", "succession_rev",
               rf"(?:{CO}(?:'s)?\s+)?{T},?\s+{P2},?\s+{_ADV}(?i:replaced|succeeded)\s+{_BY_WHEN}(?i:by)\s+{_LEADIN}{P}{_P_END}"),
+        # "Lucy Peng has been replaced by company veteran Pierre Poignant": both people, when no title is written before the one
+        # replaced (the role is the one the item gives either of them)
+        _rule("person-replaced-by-person", "succession_rev",
+              rf"(?<!⟧\s){P2}{_APPOS},?\s+{_ADV}(?i:replaced|succeeded)\s+"
+              rf"(?P<interim>(?i:in\s+the\s+interim\s+|on\s+an\s+interim\s+basis\s+))?{_BY_WHEN}(?i:by)\s+{_LEADIN}(?:⟦\d+⟧,?\s+)?{P}{_P_END}(?!'s)"),
         # "replaced in the interim by CFO Tim Morse", "replacing him with board member Larry Culp", "Andy Jassy to take over"
         _rule("replaced-by", "successor",
               rf"(?i:replaced|succeeded)\s+(?P<interim>(?i:in\s+the\s+interim\s+|on\s+an\s+interim\s+basis\s+))?"
@@ -552,7 +584,8 @@ def rules() -> tuple[Rule, ...]:
         # read by the departure rules from the same words)
         _rule("person-departs-to-become", "appointed",
               rf"{P}{_APPOS}\s+{_ADV}(?i:step\s+down|steps\s+down|stepping\s+down|stepped\s+down|step\s+aside|steps\s+aside|retire|retires|"
-              rf"retiring|resign|resigns|resigning)(?:\s+(?i:as)\s+{_ART}⟦\d+⟧)?{_WHEN}\s+(?i:to)\s+(?i:become|be)\s+{_ART}"
+              rf"retiring|resign|resigns|resigning)(?:\s+(?i:as|from\s+(?:his|her|the)\s+(?:role|position|post|job)\s+as)\s+{_ART}⟦\d+⟧)?{_WHEN}"
+              rf"\s+(?i:to)\s+(?i:become|be)\s+{_ART}"
               rf"(?:⟪\d+⟫'s\s+)?{T}(?!\s+(?i:of|at)\s+(?:(?i:the)\s+)?⟪)"),
         # "Kevin Weil, who departed Twitter this week": the employer a new hire leaves
         _rule("person-who-left", "departed",
@@ -594,6 +627,13 @@ def rules() -> tuple[Rule, ...]:
         _rule("replacement-is", "successor",
               rf"(?:⟪\d+⟫'s?|(?i:his|her|their))\s+(?P<interim>(?i:interim|temporary|acting)\s+)?(?:(?i:permanent|new)\s+)?"
               rf"(?i:replacement|successor)\s+(?i:is|will\s+be|was)\s+{_LEADIN}(?:⟦\d+⟧,\s+)?{P}{_P_END}{_NOT_OWNER}"),
+        # "In his place, Wipro has appointed a 32-year company veteran, Srini Pallia", "To replace Muilenburg, Boeing named David
+        # Calhoun", "In his place, Mexico's president ... has named José Antonio González Anaya": a successor told by whose place
+        # they take, the role the one leaving held (kept only beside a departure the item reports, leadership.py)
+        _rule("in-his-place-named", "successor",
+              rf"(?:^|(?<=[;:]\s))(?i:in\s+(?:his|her|their)\s+place|to\s+(?:replace|succeed)\s+(?:⟦\d+⟧\s+)?⟪\d+⟫|as\s+(?:his|her|their)\s+"
+              rf"(?:replacement|successor)),\s+(?:[^,;.⟦]|⟪\d+⟫|⟦\d+⟧){{1,60}}?\s{_ADV}(?i:named|appointed|picked|tapped|chose|chosen|selected|"
+              rf"hired|installed|nominated)\s+(?:[^,;.⟪⟦]{{1,50}},\s+)?{_HIRE_LEADIN}(?:⟦\d+⟧,?\s+)?{P}{_P_END}"),
         # "Bob Iger to return", "ex-CEO Bob Iger is back"
         _rule("former-returns", "appointed",
               rf"(?i:ex-|former\s+){T}\s+{P}\s+{_ADV}(?i:returns|return|returning|is\s+back|back|comes\s+back)", surname_ok=True),
@@ -722,10 +762,20 @@ def rules() -> tuple[Rule, ...]:
               rf"{P}{_APPOS}\s+(?:(?i:who)\s+)?{_ADV}(?:(?i:permanently|formally)\s+)?(?i:move|moves|moving|moved|transition|transitions|"
               rf"transitioning|transitioned)\s+(?i:into|to)\s+(?:(?i:the|a)\s+)?"
               rf"(?:(?i:new)\s+)?(?i:role|position|post)\s+(?i:of|as)\s+{_ART}{T}"),
+        # "Sikka has been retained as the executive vice-chairman", "Drury stepping down but maintaining a role as a non-executive
+        # director", "Devine will remain at GM as a vice chairman": the other role a departing person keeps or takes (LABELLING.md
+        # "Changed roles are two events"); kept only beside that person's departure from another role (leadership.py `_STAYS`)
+        _rule("person-stays-on-as", "appointed",
+              rf"{P}{_APPOS},?\s+(?:(?i:who)\s+)?(?:(?:[^.;⟪⟦]|⟦\d+⟧){{1,80}}?\s(?i:and|but)\s+)?{_ADV}{_STAY}\s+(?i:as)\s+{_ART}"
+              rf"(?:{CO}(?:'s)?\s+)?{T}"),
+        # "He will continue as an executive director until July 2020", "..., however, he will remain on the board as a
+        # non-executive director": the same, said of the person the item is about
+        _rule("pronoun-stays-on-as", "appointed_pronoun",
+              rf"(?:^|,\s+(?:(?i:however|but|and|while)\s+)?)(?i:he|she)\s+{_ADV}{_STAY}\s+(?i:as)\s+{_ART}(?:{CO}(?:'s)?\s+)?{T}"),
         # "Lovesac taps Crocs veteran as first chief brand and marketing officer", "PTC Therapeutics elevates biotech buyout CEO to
         # chief development officer": who it is, the summary says
         _rule("company-names-descriptor-as-title", "unnamed_appointed",
-              rf"{CO}\s+{_ADV}(?i:names|appoints|hires|taps|picks|selects|adds|elevates|promotes|recruits|poaches|lures|nabs|snags|"
+              rf"{CO}\s+{_ADV}{_NOT_PASSIVE}(?i:names|appoints|hires|taps|picks|selects|adds|elevates|promotes|recruits|poaches|lures|nabs|snags|"
               rf"brings\s+in|lands|name|appoint|hire|tap|pick|select|add|elevate|promote|recruit|poach|lure|named|appointed|hired|tapped|"
               rf"picked|selected|added|elevated|promoted|recruited|poached|lured|nabbed|snagged)\s+(?:[^\s,;:]+\s+){{1,6}}?(?i:as|to)\s+(?:(?i:a|its|new|the|first|first-ever|inaugural|permanent|next)\s+)*"
               rf"{T}(?!\s+⟪)"),

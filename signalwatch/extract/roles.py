@@ -73,7 +73,7 @@ _DIRECTOR = r"(?:[Ss]enior\s+|[Gg]lobal\s+|[Ee]xecutive\s+)?[Dd]irector"
 _PLAIN = (
     r"[Gg]eneral\s+[Cc]ounsel|[Gg]eneral\s+[Mm]anager|[Mm]anaging\s+[Dd]irector"
     r"|[Bb]oard\s+[Cc]hair(?:man|woman|person)?(?!\s+of\b)"  # "Richard (Dick) Lynch will succeed Mr. Chen as Board Chair"
-    r"|(?:[Ee]xecutive\s+|[Cc]o-|[Vv]ice[- ])?[Cc]hair(?:man|woman|person)?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?)?"
+    r"|(?:[Ee]xecutive\s+)?(?:[Cc]o-|[Vv]ice[- ])?[Cc]hair(?:man|woman|person)?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?)?"
     r"|[Pp]resident|[Mm]anaging\s+[Pp]artner|[Gg]eneral\s+[Pp]artner|[Oo]perating\s+[Pp]artner|"
     r"[Vv]enture\s+[Pp]artner|[Tt]reasurer|[Cc]ontroller|[Cc]hief\s+[Aa]ccounting\s+[Oo]fficer|[Ll]ead\s+(?:[Ii]ndependent\s+)?[Dd]irector"
 )

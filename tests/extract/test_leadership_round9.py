@@ -72,13 +72,13 @@ SUCCESSORS = [
      'Boeing will now turn to Ortberg to lead its turnaround plans.',
      ("departed", "Boeing", "Dave Calhoun", "CEO")),
     # holdout7 rh7-0053: "replaced on an interim basis with company chairman Ed Whitacre" (the label's company is the
-    # summary's "General Motors"; the headline's "GM" is kept, see the round's report on short and full names)
+    # summary's "General Motors", which round 10 spells out from the headline's initials "GM")
     ('GM abruptly shifts gears to replace CEO',
      'WASHINGTON: General Motors ousted its chief executive in a surprise move, signaling a team installed by the Obama '
      'administration is firmly steering the restructuring of the troubled US auto giant. CEO Fritz Henderson was on '
      'Tuesday ousted and replaced on an interim basis with company chairman Ed Whitacre, a former AT&T chief installed as '
      'chairman of a new board controlled in large part by the US government.',
-     ("appointed", "GM", "Ed Whitacre", "interim CEO")),
+     ("appointed", "General Motors", "Ed Whitacre", "interim CEO")),
     # holdout14 rh14-0148: "replacing CEO Renee Krug with former CEO Bob Farrell"
     ('Krug out at GlobalTranz',
      'GlobalTranz has made a change at the top, replacing CEO Renee Krug with former CEO Bob Farrell. Farrell will look '
