@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.funding_investor import object_company as _object_company
-from signalwatch.extract.funding_summary import LEGAL_PIECE, Round, is_investor_name, reported_in
+from signalwatch.extract.funding_summary import LEGAL_PIECE, Round, is_investor_name, reported_in, without_legal_form
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.text import (
     company_from_subject,
@@ -620,7 +620,7 @@ def _subject_company(subject: str, verb: str, clause: str, item: _Item) -> str |
         # "startup Lipa Later co-founder, Eric Muli, tried to raise $5 million": the person's company, not the person
         trailing = _TRAILING_NAME.search(role.group("before"))
         return company_from_subject(trailing.group(0)) if trailing else None
-    company = named_company(LEGAL_PIECE.sub("", text))
+    company = named_company(without_legal_form(text))  # "Grofers India Pvt. Ltd has raised": not "Ltd"
     if company is None and text.endswith(","):
         company = _closed_subject(text)
     if company is None and text.endswith(","):

@@ -36,9 +36,11 @@ class InvestorDeal:
 # The investor's verb, with what makes it a plan or a rumour before it.
 _VERB = re.compile(
     r"(?<=\s)(?P<said>(?i:(?:is\s+|are\s+)?(?:said\s+to|set\s+to|reportedly|to|will|plans?\s+to)\s+))?"
-    r"(?P<verb>(?i:invests?|invested|investing|buys|buy|bought|takes|take|took|picks\s+up|snaps\s+up|backs?|bankrolls?))\b"
+    r"(?P<verb>(?i:invests?|invested|investing|buys|buy|bought|takes|take|took|picks\s+up|snaps\s+up|acquires|acquired|backs?|bankrolls?))\b"
 )
 _RUMOUR = re.compile(r"(?i)said\s+to|set\s+to|reportedly")
+# A second clause of the headline after the object: "DHL eCommerce buys stake in AJEX, enters Saudi market".
+_CLAUSE_AFTER = re.compile(r",\s+[a-z]+s\s.*$")
 # What may stand between "invests" and "in": an amount, the words around it, the kind of money.
 _INVEST_DEAL = re.compile(
     r"(?i)^\s*(?:(?:up\s+to|about|around|nearly|over|another|an\s+additional|a\s+further|additional|a\s+cool|more\s+than)\s+)?"
@@ -72,16 +74,24 @@ _YOUNG = frozenset("startup startups start-up fintech unicorn upstart spinout sp
 _NAME = re.compile(r"(?:[A-Z0-9][\w.&'!-]*\s*){1,4}")
 
 
-def investor_deal(headline: str) -> InvestorDeal | None:
-    """The company an investor's headline puts money into, or None when the headline is not one of these shapes."""
+# A stake the item calls a minority one: a round in the company whatever it is ("Tata Global Beverages acquires minority stake in
+# US firm Activate", "DHL eCommerce buys stake in AJEX" over "DHL will acquire a minority stake in the ... company").
+_MINORITY = re.compile(r"(?i)\b(?:minority|undisclosed)\s+(?:[\w-]+\s+){0,2}?(?:stake|investment)\b")
+
+
+def investor_deal(headline: str, summary: str = "") -> InvestorDeal | None:
+    """The company an investor's headline puts money into, or None when the headline is not one of these shapes.
+
+    `summary` tells whether a bought stake is a minority one (see `_MINORITY`)."""
+    minority = bool(_MINORITY.search(headline) or _MINORITY.search(summary[:400]))
     for verb in _VERB.finditer(headline):
-        deal = _read(headline, verb)
+        deal = _read(headline, verb, minority)
         if deal is not None:
             return deal
     return None
 
 
-def _read(headline: str, verb: re.Match[str]) -> InvestorDeal | None:
+def _read(headline: str, verb: re.Match[str], minority: bool = False) -> InvestorDeal | None:
     investor = company_from_subject(headline[: verb.start()].strip(" ,"))
     if investor is None:
         return None
@@ -107,7 +117,9 @@ def _read(headline: str, verb: re.Match[str]) -> InvestorDeal | None:
         if stake is None or (stake.group("share") and float(stake.group("share")) >= 50):
             return None
         money = find_amounts(stake.group("amount"))[0] if stake.group("amount") else None
-        target, young_only = rest[stake.end() :], True
+        target, young_only = _CLAUSE_AFTER.sub("", rest[stake.end() :]), not (minority and not stake.group("share"))
+        if kind.startswith("acquire") and young_only:
+            return None  # "X acquires stake in Y": a minority stake is a round, any other a purchase (`acquisition`)
     company, described, after = object_company(target)
     if company is None or (young_only and not described & _YOUNG and not any(word.endswith("-backed") for word in described)):
         return None  # "Virat Kohli-Backed USPL": a backed company is a young one; "UniCredit buys 9% stake in Commerzbank" is not

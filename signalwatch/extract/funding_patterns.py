@@ -85,7 +85,7 @@ NOT_A_ROUND = re.compile(
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
     # not "pushing its total funds raised above $1bn": the company's money to date, not a fund
     r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d]|\s+raised\b)|"
-    r"\b(?:in|via|through)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
+    r"\b(?:in|via|through|from)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
     r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
     # a listed company's share issue: "with $15m capital injection via rights issue", "to raise up to Rs 8,500 crore via QIP"
     r"\brights\s+issues?\b|\bqip\b|\bqualified\s+institutional\s+placement\b|"
@@ -150,8 +150,9 @@ EARLIER = re.compile(
     re.IGNORECASE,
 )
 EARLIER_SENTENCE = re.compile(
-    r"\b(?:previously|prior|earlier|follows|following|last\s+year|to\s+date|in\s+20\d\d|(?<!\bit\s)had\s+raised|since)\b", re.IGNORECASE
-)
+    r"\b(?:previously|prior|earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|follows|following|last\s+year|to\s+date|in\s+20\d\d|"
+    r"(?<!\bit\s)had\s+raised|since)\b", re.IGNORECASE
+)  # "said earlier this month that it raised $120 million in a Series B": recent news, not history
 # "Meet Orrery, the startup that just raised $30M": a feature headline naming the company first.
 MEET = re.compile(
     r"^(?:Meet|Inside)\s+(?P<co>[^,]+),\s+the\s+(?:[\w-]+\s+){0,4}(?:startup|company|firm|unicorn)\s+that\s+"

@@ -29,7 +29,7 @@ from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.money import AMOUNT, Money, find_amounts
 from signalwatch.extract.text import company_from_subject, lower, named_company, quote, split_names, words
 
-__all__ = ["Round", "summary_rounds", "headline_roundup", "reported_in", "is_investor_name", "LEGAL_PIECE"]
+__all__ = ["Round", "summary_rounds", "headline_roundup", "reported_in", "is_investor_name", "LEGAL_PIECE", "without_legal_form"]
 
 
 @dataclass
@@ -61,12 +61,15 @@ _SUMMARY_VERB = (
     r"(?!\s+(?:that|it|today|on|last|this|\w+day)\b))|closed\s+on)"
 )
 _NAME = r"[A-Z][\w.&'!-]*(?:\s+(?:[A-Z][\w.&'!-]*|of|for))*"
+# The nouns a writer ends a company's description with, just before its name: "e-grocery player Grofers".
+_COMPANY_NOUN = (r"(?:startup|start-up|company|firm|player|developer|maker|provider|platform|operator|retailer|marketplace|app|"
+                 r"lender|bank|neobank|fintech|insurtech|biotech|brand|chain|business|manufacturer|producer|financier|unicorn)")
 # Names of investment firms: a sentence about their money is about a fund, not a round.
 _INVESTOR_NAME = re.compile(
     r"\b(?:Ventures?|Capital|Partners|VC|Funds?|Investments?|Investors|Equity|Management|Advisors|Venture\s+Group)$"
 )
 _BACKGROUND = re.compile(
-    r"\b(?:previously|prior|earlier|last\s+(?:year|month|round|raised|received)|to\s+date|in\s+(?:19|20)\d\d|(?<!\bit\s)had\s+raised|"
+    r"\b(?:previously|prior|earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|last\s+(?:year|month|round|raised|received)|to\s+date|in\s+(?:19|20)\d\d|(?<!\bit\s)had\s+raised|"
     r"since|ago|(?<!raised\sa\s)(?<!secured\sa\s)total(?:ling)?|in\s+total|(?:between|from)\s+(?:19|20)\d\d|bringing(?!\s+(?:its|the\s+company's)\s+valuation)|now\s+raised|has\s+now|so\s+far|"
     r"combined|collectively|"
     r"first\s+half|second\s+half|quarter|this\s+year|last\s+(?:january|february|march|april|may|june|july|august|september|"
@@ -105,11 +108,39 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Astra International will invest $150 million in Go-Jek", "Third Rock announced it is leading a $25M Series A for X"
         "invests": re.compile(
             rf"(?:(?P<inv>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,4}})\s+(?:(?:announced|said)\s+(?:that\s+)?it\s+)?|\b)"
-            rf"(?:will\s+|has\s+|is\s+|have\s+)?(?:invest(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:es|ed)|pour(?:s|ed|ing)?|"
+            rf"(?:will\s+|has\s+|is\s+|have\s+)?(?:agreed\s+to\s+)?(?:invest(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:es|ed)|pour(?:s|ed|ing)?|"
             rf"(?:is\s+)?leading|led|leads|put|puts|putting|commit(?:s|ted|ting)?)\s+(?:an?\s+|up\s+to\s+)?(?P<amount>(?i:{AMOUNT}))\s+"
             rf"(?:[\w-]+\s+){{0,4}}?(?P<prep>in|into|for|to)\s+"
-            r"(?:[A-Z][\w.&'-]*-based\s+(?:[a-z][\w-]*\s+){0,6})?"  # "for UK-based surgical robotics technology developer CMR Surgical"
+            r"(?:[A-Z][\w.&'-]*-based\s+(?:[a-z][\w-]*\s+){0,6}"  # "for UK-based surgical robotics technology developer CMR Surgical"
+            # "in cosmetics developer Hygienic Research Institute", "into e-grocery player Grofers": a description ending in a company noun
+            rf"|(?:[A-Z][\w.'-]*['’]s\s+)?(?:[a-z][\w-]*\s+){{0,4}}?{_COMPANY_NOUN}\s+)?"
             r"(?P<co>(?!Series\b|[A-Z]\s)(?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"  # "eFishery", "iRhythm"
+        ),
+        # "Blue Earth Capital has announced a $16mn loan to Samunnati", "IFC has provided yet another $25 million loan to Pran-RFL
+        # Group": a lender's loan to a named borrower (LABELLING.md: debt is funding, round `debt`, company = the borrower)
+        "lends": re.compile(
+            rf"\b(?:provided|provides|extended|extends|announced|announces|approved|approves|granted|grants|arranged|arranges)\s+"
+            rf"(?:(?:an?|another|one\s+more|yet\s+another|just|further|additional|new)\s+){{0,3}}(?P<amount>(?i:{AMOUNT}))\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:loan|credit\s+facility|credit\s+line|debt\s+facility|term\s+loan)\s+to\s+(?:the\s+)?"
+            rf"(?:[A-Z][\w.&'-]*-based\s+|(?:[a-z][\w-]*\s+){{0,4}}?{_COMPANY_NOUN}\s+)?"
+            r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+        ),
+        # "Hg Capital purchased an undisclosed stake in Winnipeg-based Payworks Inc.", "Sequoia Capital Partners made a minority
+        # growth capital investment in U.K.-based Charlotte Tilbury Beauty": an investor's minority stake is the company's round
+        "minority-stake": re.compile(
+            r"(?P<inv>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})\s+(?:has\s+|have\s+|will\s+|to\s+)?(?:acquired|acquires|acquire|bought|buys|buy|"
+            r"purchased|purchases|took|takes|made|makes)\s+(?:an?\s+)?(?P<kind>minority|undisclosed)\s+(?:[\w-]+\s+){0,3}?(?:stake|investment)\s+"
+            rf"in\s+(?:the\s+)?(?:[A-Z][\w.&'-]*-based\s+|(?:[a-z][\w-]*\s+){{0,4}}?{_COMPANY_NOUN}\s+)?"
+            r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+        ),
+        # "The latest is a company called Twelve, which has raised $645 million", "The biggest round went to Chinese scale-up Yuanxin
+        # Tech, which raised a whopping $465 million", "The standout of the week was Dhan, a Mumbai-based fintech platform, which
+        # raised $120 million": a company the sentence presents, its round in the relative clause
+        "presented-which": re.compile(
+            r"\b(?:is|was|are|were|went\s+to|goes\s+to|called|named|dubbed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+            r"(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?:,\s+(?:an?|the)\s+[^,]{3,80})?,\s+which\s+"
+            r"(?:has\s+|have\s+|just\s+|recently\s+|today\s+){0,2}(?:raised|secured|closed|landed|received|bagged|netted|banked)\s+"
+            rf"(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?P<amount>(?i:{AMOUNT}))"
         ),
         # "Wow! Momo's $8.5 million Series D raise", "Infra.Market's INR 731.5 crore flat-valuation round"
         "possessive": re.compile(
@@ -195,11 +226,17 @@ def summary_rounds(sentences: list[str], headline_company: str | None = None) ->
             if tokens & _LIST_WORDS and tokens & _PARTICIPLES:
                 found.extend(_participle_rounds(sentence, number))
             found.extend(_invested_rounds(sentence, number))
+            if tokens & _LOAN_WORDS:
+                found.extend(_lent_rounds(sentence, number))
             found.extend(_possessive_rounds(sentence, number))
         if tokens & _VERB_WORDS:
             found.extend(_subject_rounds(sentence, number, headline_company or _named_subject(sentence) or _named_subject(before)))
         if "talks" in tokens:
             found.extend(_talks_rounds(sentence, number))
+        if "which" in tokens and _DIGIT.search(sentence):
+            found.extend(_presented_rounds(sentence, number))
+        if tokens & _MINORITY_WORDS and ("stake" in tokens or "investment" in tokens):
+            found.extend(_stake_rounds(sentence, number))
         if _LIST_CUE.search(sentence):
             found.extend(_named_rounds(sentence, number))
         found.extend(_with_rounds(sentence, number))
@@ -352,7 +389,7 @@ def _subject_companies(subject: str, headline_company: str | None) -> list[str]:
         # "the announcement by Carousell that they have raised", "Acme confirmed to TechCrunch that it has raised"
         company = company_from_subject(told.group("name"))
         return [company] if company and not is_investor_name(company) else []
-    subject = LEGAL_PIECE.sub("", subject)  # "Galera Therapeutics, Inc., a clinical-stage biotech, ...": the name, not "Inc."
+    subject = without_legal_form(subject)  # "Galera Therapeutics, Inc., a clinical-stage biotech, ...": the name, not "Inc."
     company = named_company(subject)
     if company is None and headline_company and re.search(
         r"(?i)(?:^|,\s*|\b(?:and|but)\s+)(?:the\s+(?:[\w,.-]+\s+){0,4}?(?:company|firm|startup|biotech)|it)\s*,?\s*$", subject
@@ -365,6 +402,14 @@ def _subject_companies(subject: str, headline_company: str | None) -> list[str]:
 _LAST_OF_LIST = re.compile(r"(?:^|[,;])\s*and\s+(?P<rest>[^,;]+)$")
 # A legal form written as its own comma piece after a name.
 LEGAL_PIECE = re.compile(r",\s+(?:Inc|Corp|Ltd|LLC|plc|PLC|GmbH|AG|SA|S\.A|N\.V|B\.V)\.?(?=\s*,|\s*$)")
+# The private limited company's form after a name (India, Singapore): "Pvt. Ltd", "Private Limited", "Pte. Ltd.".
+_PRIVATE_LIMITED = re.compile(r"\s+(?:Pvt\.?|Pte\.?|Private)\s+(?:Ltd\.?|Limited)(?=\s*,|\s*$)")
+
+
+def without_legal_form(subject: str) -> str:
+    """A subject without the legal form written after its name: "Galera Therapeutics, Inc., a clinical-stage biotech," and
+    "Grofers India Pvt. Ltd" (whose "Pvt. Ltd" `named_company` would read as a name of its own, "Ltd")."""
+    return _PRIVATE_LIMITED.sub("", LEGAL_PIECE.sub("", subject))
 # "Having netted ...", "In August, when construction tech startup Agora announced ...": a clause about the past before the subject.
 _SUBORDINATE_SUBJECT = re.compile(r"\s*(?:(?:In|On|By|During|Back\s+in)\s+[^,]{1,25},\s+)?(?:Having|After|Before|Since|When|Once|when|after|once)\b")
 
@@ -401,6 +446,54 @@ def _invested_rounds(sentence: str, number: int) -> list[Round]:
         led = bool(re.search(r"\blead|\bled\b", match.group(0)))
         found.append(Round(company, moneys[0], change, investors=names, leads=names if led else [], tail=match.group(0),
                            why=f"funding.investor-invests (summary sentence {number}): {_quote(match.group(0))}"))
+    return found
+
+
+_LOAN_WORDS = frozenset("loan facility line".split())
+_MINORITY_WORDS = frozenset("minority undisclosed".split())
+
+
+def _presented_rounds(sentence: str, number: int) -> list[Round]:
+    """A company a sentence presents ("The latest is a company called Twelve") and the round its relative clause tells
+    ("which has raised $645 million"); never history ("which had raised", "which raised $20M last year")."""
+    found = []
+    for match in _patterns()["presented-which"].finditer(sentence):
+        company = company_from_subject(match.group("co"))
+        moneys = find_amounts(match.group("amount"))
+        rest = sentence[match.end() :]
+        if not (company and moneys) or is_investor_name(company) or _BACKGROUND.search(match.group(0) + rest[:60]):
+            continue
+        if rules.NOT_ROUND_AMOUNT.match(rest) or rules.about_a_fund(sentence):
+            continue
+        found.append(Round(company, moneys[0], "reported" if reported_in(sentence) else "raised", tail=rest,
+                           why=f"funding.presented-which-raised (summary sentence {number}): {_quote(match.group(0))}"))
+    return found
+
+
+def _stake_rounds(sentence: str, number: int) -> list[Round]:
+    """An investor's minority stake in a named company: the company's round, its size untold (LABELLING.md: a majority
+    stake is an acquisition, never funding)."""
+    found = []
+    for match in _patterns()["minority-stake"].finditer(sentence):
+        company = company_from_subject(without_legal_form(match.group("co")))
+        investor = company_from_subject(match.group("inv"))
+        if not company or is_investor_name(company) or _BACKGROUND.search(match.group(0)):
+            continue
+        found.append(Round(company, None, "reported" if reported_in(sentence) else "raised", investors=[investor] if investor else [],
+                           tail=match.group(0), why=f"funding.minority-stake (summary sentence {number}): {_quote(match.group(0))}"))
+    return found
+
+
+def _lent_rounds(sentence: str, number: int) -> list[Round]:
+    """A lender's loan to a named borrower: the borrower's debt round, the lender its investor."""
+    found = []
+    for match in _patterns()["lends"].finditer(sentence):
+        company = company_from_subject(match.group("co"))
+        moneys = find_amounts(match.group("amount"))
+        if not (company and moneys) or is_investor_name(company) or _BACKGROUND.search(sentence[: match.start()] + match.group(0)):
+            continue
+        found.append(Round(company, moneys[0], "reported" if reported_in(sentence) else "raised", round="debt", tail=match.group(0),
+                           why=f"funding.loan-to (summary sentence {number}): {_quote(match.group(0))}"))
     return found
 
 

@@ -22,9 +22,10 @@ _LIST_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:existing|new|returning)\s+(
 NAME_LIST = rf"{_NAME}(?:{_LIST_JOIN}{_NAME})*"
 
 # Sentence ends: a period not after a lone initial ("J.P. Morgan"), "?" or "!", then a capital.
-# A title, "Saint" or "circa" before a name or figure never ends a sentence: "Mr. Lewis", "Dr. Su", "St. Joseph", "c. USD 120 mn".
+# A title, "Saint" or "circa" before a name or figure never ends a sentence: "Mr. Lewis", "Dr. Su", "St. Joseph", "c. USD 120 mn";
+# nor does the private-company form before "Ltd": "Grofers India Pvt. Ltd has raised", "Hummingbird Bioscience Pte. Ltd.".
 _NOT_AN_END = "".join(rf"(?<!\b{word}\.)" for word in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Gen", "Rep", "Messrs", "c", "ca",
-                                                      "approx", "vs", "No", "St"))
+                                                      "approx", "vs", "No", "St", "Pvt", "Pte"))
 _SENTENCE_END = re.compile(rf"(?:(?<=[a-z0-9)%\"'][.!?])|(?<=[A-Z]{{2}}[.!?])|(?<=\d[MBK]\.)){_NOT_AN_END}\s+(?=[A-Z\"']|-+\s?[A-Z])")
 
 # Words that describe a company rather than name it: "Berlin-based AI startup Acme".
