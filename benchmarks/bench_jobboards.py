@@ -16,7 +16,8 @@ Each contender runs in its own process so its peak memory is its own:
   changed, the same bodies again (the roles they dropped close on this second miss), and
   ~5% of jobs changed on every board (new-role processing at scale); with the collector settings and
   the malloc arena cap `signalwatch run` applies (`runtime.app.settle_heap`, `limit_malloc_arenas`;
-  `--python-gc` for Python's defaults);
+  `--python-gc` for Python's defaults); the chunks go through `runtime.ahead.one_ahead`, which hands
+  the allocator's free pages back after a poll, and the real `Store` (no prepared statements kept);
 * peers (the baselines): asyncio + one httpx.AsyncClient with a semaphore of the same
   concurrency (the issue's peer), and the same poller with a thread pool and one httpx.Client;
   both with ETags and a SQLite row per open job (new ones inserted, vanished ones closed), over
@@ -27,7 +28,7 @@ Each contender runs in its own process so its peak memory is its own:
 Targets (issue "Fast where users feel it"): ours beats the peers on the first cycle and on peak
 memory, and a cycle with nothing changed takes < 10% of the first with 0 rows written. Each cycle's
 CPU time (of the contender's process) is printed beside its wall time: on a shared machine it moves
-less with the load than wall time does.
+less with the load than wall time does; its resident memory after the cycle beside the peak so far.
 
     python benchmarks/bench_jobboards.py               # 300 boards (about 2 min on 2 cores)
     python benchmarks/bench_jobboards.py --boards 2000 # the issue's full size
@@ -198,6 +199,15 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def resident_mb() -> float | None:
+    """The process's resident memory now (Linux; None elsewhere): what a poller keeps between cycles."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError):
+        return None
+
+
 def set_version(base: str, version: int) -> None:
     import httpx
 
@@ -291,7 +301,7 @@ def run_ours(base: str, boards: int, concurrency: int, daemon_gc: bool = True, c
                 # rows a poll wrote: events, cursor parts, and the cursor (the source-state row's poll
                 # counters and timestamps are updated on every poll and not counted)
                 "rows_written": tally["events"] + tally["parts_written"] + tally["heads_written"] + (not unchanged),
-                "cursor_kb": len(json.dumps(next_cursor)) / 1e3, "peak_mb": peak_mb(),
+                "cursor_kb": len(json.dumps(next_cursor)) / 1e3, "peak_mb": peak_mb(), "resident_mb": resident_mb(),
                 "parts_mb": watch.execute(
                     "SELECT coalesce(sum(length(head) + length(body)), 0) FROM cursor_parts").fetchone()[0] / 1e6,
             })
@@ -354,7 +364,8 @@ def run_peer(base: str, boards: int, concurrency: int, as_installed: bool, threa
         posted, closed, errors = result
         cycles.append({"cycle": cycle, "seconds": time.perf_counter() - started[0], "cpu": time.process_time() - started[1],
                        "posted": posted, "closed": closed,
-                       "errors": errors, "rows_written": db.total_changes - changes_before, "peak_mb": peak_mb()})
+                       "errors": errors, "rows_written": db.total_changes - changes_before, "peak_mb": peak_mb(),
+                       "resident_mb": resident_mb()})
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(f"{tmp}/peer.db")
@@ -484,6 +495,10 @@ PEER_TITLES = {
 }
 
 
+def _after(cycle: dict) -> str:
+    return f", {cycle['resident_mb']:.0f} MB after" if cycle.get("resident_mb") is not None else ""
+
+
 def report(ours: dict, peers: dict[str, dict], naive: dict | None) -> bool:
     """Print every contender's cycles and the targets; True when every target is met."""
     labels = dict(enumerate((label for _, label in CYCLES), start=1))
@@ -496,7 +511,7 @@ def report(ours: dict, peers: dict[str, dict], naive: dict | None) -> bool:
               f"parsed {c['parsed_boards']:5d} boards, read {c['bodies_read']:5d} part bodies, "
               f"wrote {c['parts_written']:5d} parts + {c['heads_written']} heads"
               f"{' + cursor' if c['cursor_written'] else ''}  events {c['events']:6d} {c['by_change']}  "
-              f"{rate:7.0f} events/s  rows written {c['rows_written']}  peak RSS so far {c['peak_mb']:.0f} MB  "
+              f"{rate:7.0f} events/s  rows written {c['rows_written']}  peak RSS so far {c['peak_mb']:.0f} MB{_after(c)}  "
               f"errors {c['errors']}")
     last = ours["cycles"][-1]
     print(f"  stored: parts {last['parts_mb']:.1f} MB, one-row cursor {last['cursor_kb']:.0f} KB; "
@@ -506,7 +521,7 @@ def report(ours: dict, peers: dict[str, dict], naive: dict | None) -> bool:
         print(f"\n{PEER_TITLES[name]}{shim}):")
         for c in peer["cycles"]:
             print(f"  cycle {c['cycle']} {labels[c['cycle']]:<26} {c['seconds']:7.2f} s, CPU {c['cpu']:5.2f} s  posted {c['posted']:6d}  "
-                  f"closed {c['closed']:5d}  rows written {c['rows_written']:6d}  peak RSS so far {c['peak_mb']:.0f} MB  "
+                  f"closed {c['closed']:5d}  rows written {c['rows_written']:6d}  peak RSS so far {c['peak_mb']:.0f} MB{_after(c)}  "
                   f"errors {c['errors']}")
         print(f"  peak RSS {peer['peak_mb']:.0f} MB")
     if naive:

@@ -92,7 +92,12 @@ class Store:
 
     def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
         self.url = url
-        connect_args = {"timeout": busy_timeout, "check_same_thread": False} if url.startswith("sqlite") else {}
+        # cached_statements=0: Python's sqlite3 keeps each connection's last 128 prepared statements, and a
+        # batched INSERT of hundreds of rows compiles to 1-2 MB; every batch of another size is a statement
+        # of its own, so a 2,000-board job-board poll held 20-30 MB of them (benchmarks/README.md,
+        # bench_jobboards). Preparing each statement again costs some 20 µs.
+        connect_args = ({"timeout": busy_timeout, "check_same_thread": False, "cached_statements": 0}
+                        if url.startswith("sqlite") else {})
         self.engine = create_engine(url, connect_args=connect_args)
         self.codec = Codec()  # packs and unpacks outbox messages (`store.messages`)
         if url.startswith("sqlite"):
