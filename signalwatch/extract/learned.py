@@ -10,10 +10,16 @@ emits nothing.
 Features: headline word unigrams and bigrams ("h:raises", "hb:raises $"), summary unigrams of the
 first sentences ("s:funding"), bigrams of the summary's first sentence ("sb:has raised"), and shapes
 (`SHAPES`: "#money-h" an amount in the headline, "#money-verb-h" a money verb before it, "#money-fund"
-an amount of a fund, "#tie-h" a person tied to a title or change, ...; "#round" a round word).
+an amount of a fund, "#tie-h" a person tied to a title or change, ...; "#round" a round word). Since round 10
+also shapes of the clause rather than its words: the headline's subject is a company with its verb ("#co-h"),
+the amount leads the headline before any money verb ("#money-lead-h"), the amount is only in the summary
+("#money-s-only"), the standfirst's first sentence states a raise itself ("#raise-lead-s"), a clause states
+the change of the person it ties to a title ("#change-h", "#change-s").
 Every weight is readable: `Detection.top` lists the features that pushed the decision most. Word
-features are read first; the dearer shapes only when `Model.could_reach` says they could lift the
-item over the threshold (an exact bound), which keeps the cost on the many no-event items small.
+features are read first; the money shapes only when `Model.could_reach` says the shapes the item could
+have might lift it over the threshold (an exact bound; no name pair in a clause rules out its person
+shapes, no title word the title shape), and the name and clause shapes only when the bound still holds
+with the money shapes known, which keeps the cost on the many no-event items small.
 
 The weights are fitted on every spent labelled set (`train.POOL`, `python -m signalwatch.extract.train`)
 and shipped as model_weights.json next to this file; they are read on first use, never at import.
@@ -30,9 +36,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from signalwatch.extract.learned_slots import PERSON_PAIR, ROUND_WORDS, SLOT_FILLERS, SUMMARY_SENTENCES, tied_people, tokens
+from signalwatch.extract.learned_slots import (
+    PERSON_PAIR,
+    ROUND_WORDS,
+    SLOT_FILLERS,
+    SUMMARY_SENTENCES,
+    headline_company,
+    stated_change,
+    summary_raise,
+    tied_people,
+    tokens,
+)
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import find_amounts
+from signalwatch.extract.names import _TITLE_CUES as TITLE_CUES
+from signalwatch.extract.names import _WORD as TITLE_WORD
 from signalwatch.extract.names import mark, person_like
 from signalwatch.extract.text import lower, sentences
 
@@ -72,7 +90,8 @@ def _token_features(headline: str, summary: str, first_sentence: str) -> set[str
 
 
 # Shapes: what a clause says rather than which words it uses. Each is named in `SHAPES` (see `Model.could_reach`).
-SHAPES = ("#money-h", "#money-s", "#money-verb-h", "#money-verb-s", "#money-fund", "#title", "#person", "#tie-h", "#tie-s")
+SHAPES = ("#money-h", "#money-s", "#money-verb-h", "#money-verb-s", "#money-fund", "#title", "#person", "#tie-h", "#tie-s",
+          "#co-h", "#money-lead-h", "#money-s-only", "#raise-lead-s", "#change-h", "#change-s")
 _MONEY_VERB = re.compile(
     r"\b(?:raises?|raised|raising|secures?|secured|lands?|landed|gets?|got|closes?|closed|nabs?|nabbed|bags?|bagged|grabs?|receives?|"
     r"received|attracts?|attracted|nets?|netted|garners?|garnered|gains?|gained|scores?|scored|snags?|snagged|wins?|won|injects?|injected|"
@@ -82,29 +101,86 @@ _MONEY_FUND = re.compile(r"[$€£₹]?\d[\d.,]*\s?(?:[mb]n?|million|billion)?\s
 
 
 def _shape_features(headline: str, summary: str, first_sentence: str) -> set[str]:
-    """Shape features, dearer to read (money amounts, titles, names)."""
+    """Shape features, dearer to read than words: the money shapes, then the name and clause shapes."""
+    return _money_shapes(headline, summary, first_sentence) | _dear_shapes(headline, first_sentence)
+
+
+# The shapes read from money amounts (cheap), and those read from names and clauses (dear).
+MONEY_SHAPES = ("#money-h", "#money-s", "#money-verb-h", "#money-verb-s", "#money-fund", "#money-lead-h", "#money-s-only")
+# The shapes read from names and clauses (mark, tied people, the headline's subject, a stated raise): the dearest, read
+# only when the words and the money shapes leave the item able to reach a threshold (`Model.could_reach` with these pending).
+DEAR_SHAPES = ("#title", "#person", "#tie-h", "#tie-s", "#change-h", "#change-s", "#co-h", "#raise-lead-s")
+
+
+def _money_shapes(headline: str, summary: str, first_sentence: str) -> set[str]:
+    """The money shapes: an amount in the headline or summary, a money verb before it, a fund's amount, and (round 10) where
+    the amount stands: before any money verb ("$401M: Series D for ...", "#money-lead-h"), or only in the summary."""
     found: set[str] = set()
     low_head, low_first = lower(headline), lower(first_sentence)
-    if find_amounts(headline):
+    amounts = find_amounts(headline)
+    if amounts:
         found.add("#money-h")
-        if _MONEY_VERB.search(low_head):
+        verb = _MONEY_VERB.search(low_head)
+        if verb is not None:
             found.add("#money-verb-h")
         if _MONEY_FUND.search(low_head):
             found.add("#money-fund")
+        if SHAPE_FEATURES and (verb is None or amounts[0].start < verb.start()):
+            found.add("#money-lead-h")
     if summary and find_amounts(summary):
         found.add("#money-s")
         if _MONEY_VERB.search(low_first):
             found.add("#money-verb-s")
+        if SHAPE_FEATURES and not amounts:
+            found.add("#money-s-only")
+    return found
+
+
+def _dear_shapes(headline: str, first_sentence: str) -> set[str]:
+    """The name and clause shapes: a title, a person, a person tied to a title or change ("#tie-h"/"#tie-s") and, since
+    round 10, whether that clause states the change ("#change-h"/"#change-s"), the headline's subject is a company with its
+    verb ("#co-h"), and the standfirst's first sentence itself states a raise, not as background ("#raise-lead-s")."""
+    found: set[str] = set()
     marked = mark(headline)
     if marked.titles:
         found.add("#title")
     if any(" " in name and person_like(name) and PERSON_PAIR.search(name) for name in marked.names):
         found.add("#person")
-    if tied_people(marked):
+    if (tied := tied_people(marked)):
         found.add("#tie-h")
-    if first_sentence and tied_people(mark(first_sentence)):
-        found.add("#tie-s")
+        if SHAPE_FEATURES and any(stated_change(marked.text, k) for k, _ in tied):
+            found.add("#change-h")
+    if first_sentence:
+        marked_first = mark(first_sentence)
+        if (tied := tied_people(marked_first)):
+            found.add("#tie-s")
+            if SHAPE_FEATURES and any(stated_change(marked_first.text, k) for k, _ in tied):
+                found.add("#change-s")
+    if SHAPE_FEATURES:
+        if headline_company(headline) is not None:
+            found.add("#co-h")
+        if first_sentence and summary_raise(first_sentence):
+            found.add("#raise-lead-s")
     return found
+
+
+SHAPE_FEATURES = True  # the round-10 clause shapes; off only to measure what they add
+
+
+def _possible_dear_shapes(headline: str, first_sentence: str) -> tuple[str, ...]:
+    """The dear shapes an item could have, by cheap necessary conditions: no title word, no title shape; no first-and-last
+    name pair in a clause, no person shapes from it (a tie needs a `PERSON_PAIR` name)."""
+    head_person = PERSON_PAIR.search(headline) is not None
+    first_person = bool(first_sentence) and PERSON_PAIR.search(first_sentence) is not None
+    head_title = not TITLE_CUES.isdisjoint(TITLE_WORD.findall(headline.lower()))
+    possible = {"#co-h", "#raise-lead-s"}
+    if head_title:
+        possible.add("#title")
+    if head_person:
+        possible.update(("#person", "#tie-h", "#change-h"))
+    if first_person:
+        possible.update(("#tie-s", "#change-s"))
+    return tuple(shape for shape in DEAR_SHAPES if shape in possible)
 
 
 @dataclass
@@ -115,7 +191,7 @@ class Model:
     bias: list[float]
     weights: dict[str, list[float]]
     threshold: float = 0.5
-    _lift: list[float] | None = field(default=None, init=False, repr=False, compare=False)
+    _lift: dict[tuple[str, ...], list[float]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def scores(self, feats: Iterable[str]) -> list[float]:
         get = self.weights.get
@@ -127,17 +203,18 @@ class Model:
     def probabilities(self, feats: Iterable[str]) -> list[float]:
         return _softmax(self.scores(feats))
 
-    def could_reach(self, word_feats: Iterable[str]) -> bool:
-        """Whether P(not none) could reach the threshold once the shape features are added to `word_feats`.
+    def could_reach(self, known: Iterable[str], pending: tuple[str, ...] = SHAPES) -> bool:
+        """Whether P(not none) could reach the threshold once the `pending` shape features are added to the `known` ones.
 
-        An exact bound: each shape is counted only where it would raise a class against "none", so
-        an item that fails here fails with its full features too, and its dearer shapes are never read.
+        An exact bound: each pending shape is counted only where it would raise a class against "none", so an
+        item that fails here fails with its full features too, and its pending shapes are never read.
         """
-        totals = self.scores(word_feats)
-        if self._lift is None:  # what the shapes can add to each class against "none", summed once per model
-            self._lift = [sum(max(0.0, row[c] - row[0]) for shape in SHAPES if (row := self.weights.get(shape)) is not None)
-                          for c in range(len(self.classes))]
-        gaps = [totals[c] - totals[0] + self._lift[c] for c in range(1, len(totals))]
+        totals = self.scores(known)
+        lift = self._lift.get(pending)
+        if lift is None:  # what the pending shapes can add to each class against "none", summed once per model and set
+            lift = self._lift[pending] = [sum(max(0.0, row[c] - row[0]) for shape in pending if (row := self.weights.get(shape)) is not None)
+                                          for c in range(len(self.classes))]
+        gaps = [totals[c] - totals[0] + lift[c] for c in range(1, len(totals))]
         return 1.0 - _softmax([0.0, *gaps])[0] >= self.threshold
 
     def to_json(self) -> dict[str, Any]:
@@ -277,9 +354,13 @@ def model_events(headline: str, body: str, models: dict[str, Model] | None = Non
         return []
     summary, first = _summary(body)
     words = _token_features(headline, summary, first)
-    if not any(model.could_reach(words) for model in live.values()):
-        return []  # most items: the words alone rule every task out, so the dearer shapes are not read
-    feats = sorted(words | _shape_features(headline, summary, first))
+    pending = _possible_dear_shapes(headline, first)
+    if not any(model.could_reach(words, MONEY_SHAPES + pending) for model in live.values()):
+        return []  # most items: the words alone rule every task out, so the shapes are not read
+    known = words | _money_shapes(headline, summary, first)
+    if not any(model.could_reach(known, pending) for model in live.values()):
+        return []  # the words and money shapes rule every task out: names and clauses are not read
+    feats = sorted(known | _dear_shapes(headline, first))
     found: list[Extraction] = []
     for task, model in live.items():
         detection = detect(model, task, feats)

@@ -20,6 +20,15 @@ nothing to fill emits nothing:
   he will step down"); a subject may carry a parenthesis or appositive before its verb ("Rio Tinto PLC
   (LON:RIO) has named"), and when the stating clause names no company another clause of the item may
   ("GSK shake-up has R&D head X out the door" / "GSK's ... head of research X has left").
+  Round 10: the subject of an active perfect makes the change ("Saudi Arabia has appointed X": not the person);
+  "joins"/"joining" is a hire only towards a name, a title or an article ("joining politics" is not); the
+  passive of being pushed out ("was dumped as its chief executive") is a departure; when the headline states
+  a title's departure and names nobody, the standfirst's "after X resigned" is that news, not background.
+  Funding: a money amount or a function word is no company ("$100m is just ...", "After raising ..."), nor the
+  first word of a plural subject whose verb agrees with it ("College dropouts raise", "Nigerian startups raise"); the
+  subject of a giving verb gives the money ("InfraCo provides $15m to Bboxx"); a rights issue or share
+  offering and money "for its next ... fund" are no round; the standfirst's fuller name of the headline's
+  company is taken ("Magenta" / "Magenta Therapeutics said").
 Also here: the word helpers both the features and the slot fillers read (`tokens`, `ROUND_WORDS`,
 `PERSON_PAIR`), and `tied_people`, which the "#tie" shape features use too.
 """
@@ -42,7 +51,8 @@ from signalwatch.titles import classify_title
 if TYPE_CHECKING:
     from signalwatch.extract.learned import Detection
 
-__all__ = ["SLOT_FILLERS", "SUMMARY_SENTENCES", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people"]
+__all__ = ["SLOT_FILLERS", "SUMMARY_SENTENCES", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people", "stated_change", "headline_company",
+           "summary_raise"]
 
 SUMMARY_SENTENCES = 2  # summary sentences whose words are features (the standfirst states the news first)
 
@@ -81,8 +91,12 @@ def _subject(clause: str) -> str:
 
 _VERB_AFTER = re.compile(r"\s+(?:[a-z]+s|is|has|to|will|gets?|[A-Z][a-z]+s)\b")
 _INVESTOR_VERB = re.compile(r"\s+(?:(?:to|will|is\s+to|plans\s+to)\s+)?(?:invest|invests|invested|back|backs|backed|bankrolls?|leads?|led|"
-                            r"funds?|funded|commits?|committed|pumps?|injects?|buys?|bought|acquires?|acquired|denies|denied|sues|sued)\b",
+                            r"funds?|funded|commits?|committed|pumps?|injects?|buys?|bought|acquires?|acquired|denies|denied|sues|sued|"
+                            r"provides?|provided|extends?|extended|lends?|lent|loans?|grants?|granted|awards?|awarded|offers?|gives?|gave)\b",
                             re.IGNORECASE)
+# A base-form money verb after the word that follows the subject: that word is a plural noun and the subject ("College
+# dropouts raise", "Dublin firms land", "Indian startups secure": 9 items of 7 spent sets, none of them the company's raise).
+_BASE_VERB_AFTER = re.compile(r"\s+(?:raise|secure|land|bag|get|close|nab|snag|score|win|attract|pull|rake|haul|grab|draw|collect)\b")
 _PLURAL_NOUNS = frozenset("startups companies firms shares investments deals sales stocks markets funds investors news ventures".split())
 
 
@@ -101,6 +115,8 @@ def _company(clause: str) -> str | None:
     verb = _VERB_AFTER.match(clause, len(subject))  # a subject is followed by its verb: "EarthOptics helps", not "Financing in"
     if verb is None or verb.group(0).strip().lower() in _PLURAL_NOUNS:
         return None
+    if _BASE_VERB_AFTER.match(clause, verb.end()):
+        return None  # "College dropouts raise ...", "Nigerian startups raise ...": a plural noun with its verb is the subject
     if _INVESTOR_VERB.match(clause, len(subject)):
         return None  # "NuBank to invest $159 Million in Colombia": the subject gives the money, it does not raise it
     company = company_from_subject(subject)
@@ -210,6 +226,12 @@ _BACKGROUND_LEAD = re.compile(r"\b(?:which|who|that|had|since|after|previously|e
                               re.IGNORECASE)
 
 
+# A listed company's rights issue or share offering (rh7-0159, rh10-0144, rh11-0037, rh17-0180), and money raised "for its
+# next ... fund" (rf-0160, rn-0279, rh7-0130, rh10-0231): never a funding round, in every spent set that has them.
+_RIGHTS_ISSUE = re.compile(r"\brights\s+(?:issue|offering)|\boffering\s+of\s+(?:[\w-]+\s+){0,2}(?:shares|stock|rights)\b", re.IGNORECASE)
+_FOR_A_FUND = re.compile(r"\bfor\s+(?:its|a|their|the)\s+(?:[\w-]+\s+){0,4}fund\b", re.IGNORECASE)
+
+
 # Headline words that say the news is money raised (an amount in the headline says so too).
 _FUNDING_CUES = ROUND_WORDS | frozenset(
     """raises raised raising secures secured lands landed closes closed nabs bags snags gets receives attracts garners nets backed
@@ -218,13 +240,17 @@ _FUNDING_CUES = ROUND_WORDS | frozenset(
 _BACKGROUND = re.compile(r"\bhad\s+(?:previously\s+|already\s+)?(?:raised|secured|received|closed|landed|attracted)\b", re.IGNORECASE)
 # Headline openings that are no company: a number ("Three reasons ..."), a question word, a pronoun.
 _NOT_SUBJECTS = frozenset("one two three four five six seven eight nine ten top why how what when who this these those i we my our here"
-                          .split())
+                          " after before while since following amid as if".split())
+# A "company" that is a money amount or a round ("$100m is just the starting line", "$4.6M Series Seed to defend ..."): no name.
+_MONEY_NAME = re.compile(r"[$€£₹]|^\d[\d.,]*(?:[mk]|bn?)?(?:\s|$)")
 
 
 def _funding_event(headline: str, body: str, detection: Detection) -> Extraction | None:
     summary = sentences(body)[:SUMMARY_SENTENCES] if body else []
     if funding_rules.not_a_round(lower(headline), words(headline)) or funding_rules.about_a_fund(body):
         return None  # the patterns' own vetoes hold here too: a VC's fund, an IPO, a listing
+    if _RIGHTS_ISSUE.search(" ".join([headline, *summary])) or _FOR_A_FUND.search(headline):
+        return None  # a listed company's rights issue or share offering, money "for its next ... fund": no round
     if _BACKGROUND.search(headline):
         return None  # "TriNetX had raised $102m in funding ... before": the past perfect tells background, not news
     amounts = find_amounts(headline)
@@ -232,7 +258,7 @@ def _funding_event(headline: str, body: str, detection: Detection) -> Extraction
         return None  # every headline amount is something else: "$32bn Wiz acquisition", "$768m imaging contract", "$100m investment vehicle"
     # The headline's subject first; else the subject of a funding verb (or the owner of a round) in the headline or summary.
     company = _company(headline) or next((found for text in (headline, *summary) if (found := _verb_subject(text))), None)
-    if company is None or company.lower() in _NOT_SUBJECTS:
+    if company is None or company.lower() in _NOT_SUBJECTS or _MONEY_NAME.search(company):
         return None
     from signalwatch.extract.funding import _round  # the pattern extractor's round reader, imported late (no cycle at import)
 
@@ -244,8 +270,9 @@ def _funding_event(headline: str, body: str, detection: Detection) -> Extraction
         if stated is None or _BACKGROUND_LEAD.search(lead[: stated.end()]):
             return None
         company = _verb_subject(lead[: stated.end()]) or (company if _company(headline) else None)
-        if company is None or company.lower() in _NOT_SUBJECTS:
+        if company is None or company.lower() in _NOT_SUBJECTS or _MONEY_NAME.search(company):
             return None
+    company = _fuller(company, summary)
     money = _first_money([headline, *summary])
     if money is None and not ROUND_WORDS.intersection(tokens(" ".join([headline, *summary[:1]]))):
         return None  # neither an amount nor a round word: nothing says money was raised ("Amgen adds Stanford scientist")
@@ -258,14 +285,59 @@ def _funding_event(headline: str, body: str, detection: Detection) -> Extraction
     return Extraction(EventType.FUNDING, change, company, attributes, why=_why(detection), model=detection.explain())
 
 
+def _fuller(company: str, summary: Sequence[str]) -> str:
+    """The company's fuller name when the standfirst writes the headline's short name with a company word after it
+    ("Magenta Nabs More Cash" / "Magenta Therapeutics said today"): headlines shorten names, labels keep the item's full one."""
+    if not FULLER_NAME:
+        return company
+    for text in summary[:1]:
+        at = text.find(company)  # a plain search: a pattern built per company would be compiled per item
+        while at >= 0:
+            if at == 0 or not _NAME_CHAR.match(text[at - 1]):
+                found = _NEXT_WORD.match(text, at + len(company))
+                if found is not None and found.group(1).lower() in _COMPANY_WORDS:
+                    return f"{company} {found.group(1)}"
+            at = text.find(company, at + 1)
+    return company
+
+
+_NAME_CHAR = re.compile(r"[\w.&'-]")
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+FULLER_NAME = True
+
+
+def headline_company(headline: str) -> str | None:
+    """The headline's subject when it reads as a company followed by its verb ("Flipdish becomes ..."), else None."""
+    return _company(headline)
+
+
+def summary_raise(sentence: str) -> bool:
+    """Whether a sentence itself states money raised ("Transcarent ... raised $200 million"), not as background ("which raised")."""
+    stated = _SUMMARY_RAISE.search(sentence)
+    return stated is not None and not _BACKGROUND_LEAD.search(sentence[: stated.end()])
+
+
+def stated_change(text: str, person_index: int) -> str | None:
+    """"departed"/"appointed" when a marked clause's verb states the change of person `person_index` (see `_stated_change`)."""
+    return _stated_change(text, person_index)
+
+
+# The passive of being pushed out: "was dumped as its chief executive", "was being terminated by mutual agreement".
+_OUSTED = r"(?:being\s+)?[\"“]?(?:dumped|terminated|sacked|axed|removed)\b"
 # Verbs of leaving a post: "steps down" (not "steps up"), "exits" (not "exits its stake").
 _LEAVING = (r"(?:step|steps|stepped|stepping)\s+(?:down|aside|back|away)|resign\w*|retir\w*|"
             r"(?:leav|exit|quit)\w*+(?!\s+(?:(?:its|his|her|their|a|the)\s+)?(?:stakes?|holdings?|shares|positions?\s+in|investments?|door|open|room))")
 # How a clause ties a person to the change it reports; "P" is the person's marker, "T" a title marker, "C" a name marker.
-_CHANGE_VERB = (r"(?:(?:has|have|will|is|was|to|is\s+to|has\s+been|was\s+to)\s+)?(?:" + _LEAVING + r"|"
-                r"left|depart\w*|join\w*|named|appointed|tapped|hired|promoted|takes?\s+over|took\s+over|taking\s+over|"
+# "X has appointed Y", "X have named Y": the subject of an active perfect makes the change, it is not the person changed.
+_ACTIVE_PERFECT = r"(?!(?:has|have|had)\s+(?:appointed|named|hired|tapped|promoted|elected|picked|fired|ousted|sacked)\b)"
+# "joins"/"joining" a company, a board or a role, not "joins hands", "joining politics": within two words a name, title or article.
+_JOIN = r"join\w*(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:⟪|⟦|(?:as|the|a|an|its|his|her|their|our|board|from)\b)|\s*(?:[,.;:]|$))"
+_CHANGE_VERB = (_ACTIVE_PERFECT + r"(?:(?:has|have|will|is|was|to|is\s+to|has\s+been|was\s+to)\s+)?(?:" + _LEAVING + r"|"
+                r"left|depart\w*|" + _JOIN + r"|named|appointed|tapped|hired|promoted|takes?\s+over|took\s+over|taking\s+over|"
                 r"(?:takes?|took|taking)\s+(?:the\s+)?(?:helm|reins)|succeed\w*|replac\w*|"
-                r"becomes?|became|moves?\s+on|bolts?|lands?\s+at|heads?\s+to|ousted|fired|out\b)")
+                r"becomes?|became|moves?\s+on|bolts?|lands?\s+at|heads?\s+to|ousted|fired|out\b|" + _OUSTED + ")")
 _P = r"⟪(?P<p>\d+)⟫"
 _TIES = tuple(re.compile(tie.replace("@P", _P)) for tie in (
     r"⟦(?P<t>\d+)⟧\s+@P(?!\S)",  # "CEO Leo Apotheker", "chief Dara Khosrowshahi"
@@ -308,7 +380,11 @@ def _leadership_event(headline: str, body: str, detection: Detection) -> Extract
     clauses = [headline, *(sentences(body)[:SUMMARY_SENTENCES] if body else [])]
     marked = [mark(clause) for clause in clauses]
     # The first person whose clause states the change ("X steps down", "names X"), else the first tied to a title.
-    candidates = [(clause, k, t, _stated_change(clause.text, k)) for clause in marked for k, t in tied_people(clause)]
+    # "California hospital CFO resigns" / "... is again looking for a CFO after Mark Foote resigned": when the headline states
+    # a departure of a title and names nobody, the standfirst's "after X resigned" tells that news, not background.
+    nameless = NAMELESS_DEPARTURE and not tied_people(marked[0]) and _NAMELESS_DEPARTURE.search(marked[0].text) is not None
+    candidates = [(clause, k, t, _stated_change(clause.text, k, departure_news=nameless and clause is not marked[0]))
+                  for clause in marked for k, t in tied_people(clause)]
     if not candidates:
         return None
     stating = [c for c in candidates if c[3] is not None]
@@ -351,9 +427,10 @@ def _quote(text: str, limit: int = 100) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
-_DEPARTING = re.compile(r"^\s+(?:(?:has|have|will|is|was|to|is\s+to|has\s+been)\s+)?(?:" + _LEAVING + r"|left|"
-                        r"depart\w*|moves?\s+on|bolts?|ousted|fired|out\b)")
-_ARRIVING = re.compile(r"^\s+(?:(?:has|have|will|is|was|to|is\s+to|has\s+been)\s+)?(?:join\w*|named|appointed|tapped|hired|promoted|takes?\s+over|"
+_DEPARTING = re.compile(r"^\s+" + _ACTIVE_PERFECT + r"(?:(?:has|have|will|is|was|to|is\s+to|has\s+been)\s+)?(?:" + _LEAVING + r"|left|"
+                        r"depart\w*|moves?\s+on|bolts?|ousted|fired|out\b|" + _OUSTED + ")")
+_ARRIVING = re.compile(r"^\s+" + _ACTIVE_PERFECT + r"(?:(?:has|have|will|is|was|to|is\s+to|has\s+been)\s+)?(?:" + _JOIN + r"|"
+                       r"named|appointed|tapped|hired|promoted|takes?\s+over|"
                        r"took\s+over|taking\s+over|(?:takes?|took|taking)\s+(?:the\s+)?(?:helm|reins)|succeed\w*|becomes?|became|lands?\s+at|heads?\s+to)")
 _OUSTING = re.compile(r"(?:ousts|ousted|fires|fired|sacks|sacked|axes|axed)\s+(?:(?:[\w'-]+|⟦\d+⟧)\s+){0,2}$")
 _NAMING = re.compile(r"(?:names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted|welcomes|picks|elects|elected)\s+"
@@ -368,11 +445,14 @@ _ANNOUNCED_LEAVING = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:announc\w+|tend
                                 r"(?:departure|resignation|retirement|exit|notice)")
 
 
-def _stated_change(text: str, person_index: int) -> str | None:
-    """"departed"/"appointed" when the verb right after (or before) the person's marker says which; None otherwise."""
+def _stated_change(text: str, person_index: int, departure_news: bool = False) -> str | None:
+    """"departed"/"appointed" when the verb right after (or before) the person's marker says which; None otherwise.
+    With `departure_news` (the headline states a nameless departure) a departure in a clause of time is that news."""
     at = text.find(f"⟪{person_index}⟫")
     after, before = text[at + len(f"⟪{person_index}⟫") :], text[:at]
-    if CLAUSE_SHAPES and _BACKGROUND_CLAUSE.search(before):
+    if CLAUSE_SHAPES and (background := _BACKGROUND_CLAUSE.search(before)) is not None:
+        if departure_news and _stated_change(text[: background.start()] + text[at:], person_index) == "departed":
+            return "departed"
         return None  # "Claure took over running WeWork after founder Adam Neumann stepped down": a clause of time tells background
     if CLAUSE_SHAPES:
         if (appositive := _APPOSITIVE_AFTER.match(after)) is not None:
@@ -386,6 +466,13 @@ def _stated_change(text: str, person_index: int) -> str | None:
     if _ARRIVING.match(after) or _NAMING.search(before):
         return "appointed"
     return None
+
+
+# A headline that states a title's departure and names nobody: "California hospital CFO resigns", "Samsung lead CEO to step
+# down", "Nuix rocked as CEO and CFO depart", "Ten Network dumps CEO".
+_NAMELESS_DEPARTURE = re.compile(r"⟦\d+⟧\s+(?:(?:to|will|is\s+to|has|have)\s+)?(?:" + _LEAVING + r"|depart\w*|ousted|fired|" + _OUSTED + r")|"
+                                 r"\b(?:ousts|fires|sacks|dumps|axes|terminates)\s+(?:its\s+)?⟦\d+⟧", re.IGNORECASE)
+NAMELESS_DEPARTURE = True
 
 
 _JOINED = re.compile(r"\b(?:(?:joins?|joined|joining)(?:\s+(?!from\b|after\b|with\b|by\b)[a-z][\w-]*){0,3}|"
@@ -406,6 +493,11 @@ def _joined_company(marked: Marked, person_index: int) -> str | None:
 def _public_body(company: str) -> bool:
     """A public agency or government body ("FDA", "SEC"), which the patterns never report as a company either."""
     return bool(set(company.lower().split()) & PUBLIC)
+
+
+# A company named before "its <title>" in the same clause, with no other name between: "Nuix announced ... that its CFO".
+_ITS_TITLE = re.compile(r"⟪(\d+)⟫[^⟪⟦]{0,80}?\bits\s+(?:(?:new|former|outgoing|interim|longtime)\s+)?⟦\d+⟧")
+ITS_TITLE = True
 
 
 # What may stand between a clause's subject and its verb: a parenthesis, or an appositive set off by commas.
@@ -431,6 +523,10 @@ def _leadership_company(marked: Marked, person: str, title_index: int | None, ow
     for c in _COMPANY_AFTER.findall(marked.text):
         if (company := usable(int(c))) is not None:
             return company
+    if ITS_TITLE:  # "Nuix announced ... that its CFO Stephen Doyle was being terminated": "its" is the name before it
+        for c in _ITS_TITLE.findall(marked.text):
+            if (company := usable(int(c))) is not None:
+                return company
     subject_end = 3
     if CLAUSE_SHAPES and marked.text.startswith("⟪0⟫") and (aside := _SUBJECT_ASIDE.match(marked.text, 3)) is not None:
         subject_end = aside.end()  # "Rio Tinto PLC (LON:RIO) has named", "Railtrack, the UK's railway operator, said"

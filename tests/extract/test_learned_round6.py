@@ -160,8 +160,8 @@ def test_the_word_bound_never_skips_an_item_the_full_features_would_fire_on() ->
 def test_the_pool_is_every_spent_set_and_never_a_judge() -> None:
     names = [name for name, _ in train.POOL]
     assert names[:5] == ["dev", "train2", "holdout2", "holdout3", "holdout4"]
-    # Round 9 retired holdout5-8, 11, 14 and 15 into the pool; the judges still unspent never enter it.
-    for judge in ("holdout16", "holdout17", "holdout18", "holdout19"):
+    # Round 9 retired holdout5-8, 11, 14 and 15 into the pool, round 10 holdout16-19; the judges still unspent never enter it.
+    for judge in ("holdout20", "holdout21"):
         assert all(folder != judge for _, folder in train.POOL)
     pool = train.load_pool()
     assert all(item.split == "dev" for item in pool["dev"])  # the test part of the real corpus is never trained on
@@ -215,9 +215,8 @@ def _shipped_on(task: str) -> bool:
          "GRAIL, a startup that is backed by both Bill Gates and Jeff Bezos, and which is developing blood testing technology for early "
          "stage cancer detection, is expecting to close a $1 billion, Series B funding, according to its founding investor.",
          "GRAIL", 1_000_000_000.0),
-        # holdout9 rh9-0124 (round 9's detector gives it p=0.77, under the 0.85 its left-out choice set: not found by the shipped detector)
-        pytest.param("Corporates identify 4Paradigm in $145m series C", "", "4Paradigm", 145_000_000.0,
-                     marks=pytest.mark.xfail(reason="round 9 threshold 0.85 > p 0.77", strict=False)),
+        # holdout9 rh9-0124 (missed by round 9's detector, p 0.77 under its threshold 0.85; round 10's threshold is 0.65)
+        ("Corporates identify 4Paradigm in $145m series C", "", "4Paradigm", 145_000_000.0),
     ],
 )
 def test_the_shipped_extractor_finds_funding_the_patterns_missed(title: str, summary: str, company: str, amount: float) -> None:
