@@ -10,9 +10,10 @@ are not the targets. See README "What is extracted from news" for the figures.
 More real sets (see their READMEs): `train2` (tuned on openly) and `holdout2`, `holdout3`, `holdout4`,
 each gathered and labelled before any extractor ran on it, scored as a judge, and then spent: round 5
 of issue 14 read their errors and tuned on them. Their assertions hold what tuning reached, not the
-targets. `holdout9` and `holdout10` (round 7's fresh tuning sets) likewise. The judges are `holdout5`,
-`holdout6`, `holdout7` and `holdout8` (scored three or more times, errors never read) and `holdout11`
-(never scored); their READMEs keep a scoring record; nothing here scores them.
+targets. `holdout9`, `holdout10`, `holdout12` and `holdout13` (fresh tuning sets of rounds 7-8) likewise,
+and the retired judges `holdout5`-`holdout8`, `holdout11` and `holdout14`-`holdout19` are tuning material now
+too. The judges of round 10 are `holdout20` and `holdout21` (scored twice, errors never read); their READMEs
+keep a scoring record; nothing here scores them.
 """
 
 from __future__ import annotations
@@ -52,14 +53,18 @@ HOLDOUT4 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout4" / "ho
 # (the detector +2 right, 0 wrong), leadership 0.955/0.800 -> 0.957/0.838 (+3 detected, 2 of them with the
 # labelled person: person 0.95 -> 0.94, title 0.77 -> 0.75; items not read), acquisition 0.913/0.840 ->
 # 0.957/0.880; the judges holdout16-19 decided the merge (their READMEs).
+# Round 10 (tuned on holdout16-19, read for the first time, and the other spent sets; the detector retrained on
+# 20 sets, on by the same rule): funding 0.948/0.647 -> 0.949/0.659 (amount 0.87 -> 0.89), leadership unchanged
+# at 0.957/0.838 (company 0.91 -> 0.87: initials now spelled out as the summary writes them), acquisition
+# 0.957/0.880 -> 0.958/0.920; items not read. The judges holdout20/21 moved by nothing (their READMEs).
 TEST_FLOORS = {
-    ("funding", "precision"): 0.94, ("funding", "recall"): 0.64,
+    ("funding", "precision"): 0.94, ("funding", "recall"): 0.65,
     ("leadership", "precision"): 0.95, ("leadership", "recall"): 0.83,
-    ("acquisition", "precision"): 0.95, ("acquisition", "recall"): 0.88,
+    ("acquisition", "precision"): 0.95, ("acquisition", "recall"): 0.91,
     ("layoffs", "precision"): 0.9, ("layoffs", "recall"): 0.9,
 }
 TEST_FIELD_FLOORS = {
-    ("funding", "amount"): 0.84, ("funding", "round"): 0.88, ("leadership", "person"): 0.94, ("leadership", "title"): 0.74,
+    ("funding", "amount"): 0.88, ("funding", "round"): 0.88, ("leadership", "person"): 0.94, ("leadership", "title"): 0.74,
     ("acquisition", "acquirer"): 0.99, ("layoffs", "count"): 0.95,
 }
 # holdout2, holdout3 and holdout4 are spent: once judges, now tuning material (round 5 of issue 14 read their
