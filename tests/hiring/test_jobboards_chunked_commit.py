@@ -47,6 +47,12 @@ def lever_board(board: int, roles: int, new: int = 0, title: str | None = None) 
 
 def workspace(server: BoardServer, tmp_path: Path, boards: int) -> tuple[App, Path]:
     """An app polling `boards` Lever boards, account n naming board bn."""
+    return jobboards_app(server, tmp_path, [Account(id=0, name=f"Company {n}", domain=f"company{n}.com",
+                                                    boards=(f"lever:b{n}",)) for n in range(boards)])
+
+
+def jobboards_app(server: BoardServer, tmp_path: Path, accounts: list[Account]) -> tuple[App, Path]:
+    """An app whose one `jobboards` source polls `server`, with `accounts` stored; and its config file."""
     config = tmp_path / "signalwatch.yaml"
     config.write_text(
         f"database: sw.db\nrules_dir: {RULES}\n"
@@ -56,8 +62,7 @@ def workspace(server: BoardServer, tmp_path: Path, boards: int) -> tuple[App, Pa
         f"    url_templates: {json.dumps({p: server.base + path for p, path in PATHS.items()})}\n"
     )
     app = build_app(load_settings(config))
-    app.store.upsert_accounts([Account(id=0, name=f"Company {n}", domain=f"company{n}.com", boards=(f"lever:b{n}",))
-                               for n in range(boards)], NOW)
+    app.store.upsert_accounts(accounts, NOW)
     return app, config
 
 

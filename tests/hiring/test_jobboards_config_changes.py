@@ -10,21 +10,18 @@ into a real SQLite store, one App (so one connector) across the polls, as the da
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from hiring_boardserver import NOW, PATHS, BoardServer, Route, make_connector, poll
-from test_jobboards_chunked_commit import lever_board
+from hiring_boardserver import NOW, BoardServer, Route, make_connector, poll
+from test_jobboards_chunked_commit import jobboards_app, lever_board
 
 from signalwatch.accounts import Account
-from signalwatch.config import load_settings
 from signalwatch.http import HttpClient
-from signalwatch.runtime.app import App, build_app
+from signalwatch.runtime.app import App
 from signalwatch.runtime.pipeline import poll_source
 
-RULES = Path(__file__).resolve().parents[2] / "rules"
 COLUMNS = {"name", "domain", "boards"}
 
 
@@ -37,17 +34,7 @@ def company(n: int, *boards: int, name: str | None = None) -> Account:
 
 
 def daemon(server: BoardServer, tmp_path: Path, accounts: list[Account]) -> App:
-    config = tmp_path / "signalwatch.yaml"
-    config.write_text(
-        f"database: sw.db\nrules_dir: {RULES}\n"
-        "http: {allow_private_addresses: true, per_host_interval: 0, max_attempts: 1, timeout: 60}\n"
-        "sources:\n"
-        "  - name: job-boards\n    type: jobboards\n    interval: 6h\n    concurrency: 2\n"
-        f"    url_templates: {json.dumps({p: server.base + path for p, path in PATHS.items()})}\n"
-    )
-    app = build_app(load_settings(config))
-    app.store.upsert_accounts(accounts, NOW)
-    return app
+    return jobboards_app(server, tmp_path, accounts)[0]
 
 
 def asked(server: BoardServer) -> dict[str, int]:
