@@ -11,27 +11,26 @@ nothing.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 
 __all__ = ["release_free_memory"]
 
-_trim: list[Callable[[int], int] | None] = []  # glibc's malloc_trim once looked up ([None] when there is none)
 
-
+@functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
-    if not _trim:
-        found = None
-        if sys.platform.startswith("linux"):
-            import ctypes
+    """glibc's `malloc_trim`, looked up once; None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
 
-            try:
-                found = ctypes.CDLL(None).malloc_trim
-                found.argtypes, found.restype = [ctypes.c_size_t], ctypes.c_int
-            except (OSError, AttributeError):  # a libc without malloc_trim (musl)
-                found = None
-        _trim.append(found)
-    return _trim[0]
+    try:
+        found = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # a libc without malloc_trim (musl)
+        return None
+    found.argtypes, found.restype = [ctypes.c_size_t], ctypes.c_int
+    return found
 
 
 def release_free_memory() -> bool:
