@@ -75,6 +75,7 @@ SETS = [
     HeldOut("holdout19", least=255, least_per_type=20, least_others=5200, most_per_site=12),
     HeldOut("holdout20", least=270, least_per_type=30, least_others=5400, most_per_site=12),
     HeldOut("holdout21", least=250, least_per_type=20, least_others=5650, most_per_site=12),
+    HeldOut("holdout23", least=250, least_per_type=25, least_others=6500, most_per_site=12),
 ]
 
 
