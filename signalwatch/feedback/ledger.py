@@ -16,12 +16,11 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from signalwatch.feedback.actions import Click, Status
-from signalwatch.store import StoreError
+from signalwatch.store import StoreError, conflict_insert
 from signalwatch.timeutil import as_utc
 
 __all__ = ["ACTIONS", "AlertRef", "Recorded", "Hold", "Action", "record", "status_of", "snoozes", "claims", "version",
@@ -140,8 +139,7 @@ def _insert(conn: Connection, key: str, click: Click, alert: AlertRef, until: da
               "created_at": now, "updated_at": now}
     # Two deliveries of one click at once: the second one's insert finds the first's row and does nothing.
     if conn.dialect.name in ("sqlite", "postgresql"):
-        dialect_insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
-        inserted = conn.execute(dialect_insert(ACTIONS).values(**values).on_conflict_do_nothing(index_elements=["action_key"])
+        inserted = conn.execute(conflict_insert(conn.dialect.name)(ACTIONS).values(**values).on_conflict_do_nothing(index_elements=["action_key"])
                                 .returning(ACTIONS.c.id)).first()
         return Recorded(click, "new" if inserted is not None else "same")
     conn.execute(ACTIONS.insert().values(**values))

@@ -2,6 +2,7 @@
 
 from signalwatch.store.migrations import SchemaTooNewError, migrate
 from signalwatch.store.outbox import Settlement
+from signalwatch.store.pollunit import conflict_insert
 from signalwatch.store.store import (
     AlertDraft,
     OutboxItem,
@@ -15,5 +16,5 @@ from signalwatch.store.tables import OutboxStatus
 
 __all__ = [
     "Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "SourceStatus", "StoredParts",
-    "OutboxStatus", "Settlement", "SchemaTooNewError", "migrate",
+    "OutboxStatus", "Settlement", "SchemaTooNewError", "migrate", "conflict_insert",
 ]

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlmodel import Session, col, select
 
 from signalwatch.alerts.draft import AlertDraft, AlertRecord
@@ -23,7 +23,7 @@ from signalwatch.store.outbox import DELIVERIES, insert_id
 from signalwatch.store.tables import CursorPartRow, EventRow, MessageRow, OutboxRow, OutboxStatus, SourceStateRow
 from signalwatch.timeutil import as_utc
 
-__all__ = ["AlertDraft", "PartChange", "PollUnit", "alert_records", "chunks", "stored_event"]
+__all__ = ["AlertDraft", "PartChange", "PollUnit", "alert_records", "chunks", "conflict_insert", "stored_event"]
 
 _PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
 _STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
@@ -296,11 +296,20 @@ def _insert_skipping_conflicts(session: Session, table: sa.Table, unique_column:
     dialect = session.get_bind().dialect
     if not dialect.insert_executemany_returning:
         return None
-    if dialect.name == "sqlite":
-        return sqlite.insert(table).on_conflict_do_nothing(index_elements=[unique_column])
-    if dialect.name == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing(index_elements=[unique_column])
-    return None
+    if dialect.name not in ("sqlite", "postgresql"):
+        return None
+    return conflict_insert(dialect.name)(table).on_conflict_do_nothing(index_elements=[unique_column])
+
+
+def conflict_insert(dialect: str) -> Any:
+    """The INSERT with ON CONFLICT of `dialect` ("sqlite" or "postgresql"). The PostgreSQL one is
+    imported here, once a store on PostgreSQL asks: the dialect package is 1.8 MB resident that a
+    SQLite store (the default) has no use for."""
+    if dialect == "sqlite":
+        return sqlite.insert
+    from sqlalchemy.dialects import postgresql
+
+    return postgresql.insert
 
 
 def _insert_returning_ids(session: Session, table: sa.Table, rows: list[dict[str, Any]]) -> list[int]:
@@ -320,7 +329,7 @@ def _upsert_state(session: Session, source: str, cursor: dict[str, Any] | None, 
     dialect = session.get_bind().dialect.name
     if dialect not in ("sqlite", "postgresql"):
         return None
-    insert = (sqlite.insert(_STATE) if dialect == "sqlite" else postgresql.insert(_STATE)).values(
+    insert = conflict_insert(dialect)(_STATE).values(
         source=source, cursor=cursor if cursor is not None else {}, polls=1, **success)
     changes: dict[str, Any] = {**success, "polls": _STATE.c.polls + 1}
     if cursor is not None:

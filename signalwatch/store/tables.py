@@ -152,7 +152,10 @@ class OutboxRow(SQLModel, table=True):
     __tablename__ = "outbox"
     __table_args__ = (
         UniqueConstraint("alert_key", name="uq_outbox_alert_key"),
-        Index("ix_outbox_due", "next_attempt_at", sqlite_where=text(UNSETTLED), postgresql_where=text(UNSETTLED)),
+        # Partial (WHERE UNSETTLED) on both databases, as migration 7 builds it. Only SQLite's condition is
+        # spelled here: a `postgresql_where` makes SQLAlchemy import the PostgreSQL dialect (1.8 MB resident)
+        # into every process that imports the tables, SQLite stores included; no DDL is built from these models.
+        Index("ix_outbox_due", "next_attempt_at", sqlite_where=text(UNSETTLED)),
         Index("ix_outbox_message", "message_id"),
     )
     id: int | None = Field(default=None, primary_key=True)

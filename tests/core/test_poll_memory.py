@@ -95,3 +95,41 @@ def test_the_store_keeps_no_prepared_statements_on_its_sqlite_connections(tmp_pa
     finally:
         store.close()
     assert held < 1_000_000, f"the store's connection kept {held / 1e6:.1f} MB of prepared statements"
+
+
+# A SQLite daemon's writes that differ by database (a poll's events and state, a feedback click),
+# in a fresh interpreter that imports what `signalwatch run` imports.
+SQLITE_WRITES = """
+import sys
+from datetime import datetime, timezone
+
+import signalwatch.cli, signalwatch.runtime.app, signalwatch.runtime.scheduler
+from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.feedback import ledger
+from signalwatch.feedback.actions import Click
+from signalwatch.store import Store
+
+now = datetime(2026, 12, 7, tzinfo=timezone.utc)
+store = Store(sys.argv[1])
+store.migrate()
+event = SignalEvent(type=EventType.FUNDING, change="raised", source="news", source_kind="rss", source_id="1",
+                    title="Acme raises $5M", occurred_at=now, detected_at=now, company_name="Acme",
+                    dedupe_key=make_dedupe_key("t", 1))
+for _ in range(2):  # the second time, the event's insert meets its conflict
+    with store.poll_unit("news", now) as unit:
+        inserted = unit.insert([event])
+        unit.save_cursor({"seen": 1})
+click = Click("useful", "alert-1", "U1", "u1", "1.0")
+outcomes = [ledger.record(store.engine, click, ledger.AlertRef(("rule",), 7), now).outcome for _ in range(2)]
+store.close()
+print(len(inserted), outcomes, sorted(m for m in sys.modules if m.startswith("sqlalchemy.dialects.postgresql")))
+"""
+
+
+def test_a_sqlite_daemon_never_loads_the_postgresql_dialect(tmp_path: Path) -> None:
+    # Its package is ~1.8 MB resident (psycopg, asyncpg, pg8000 adapters and types) that a SQLite store
+    # has no use for; the writes that pick an INSERT ... ON CONFLICT by database still work.
+    done = subprocess.run([sys.executable, "-c", SQLITE_WRITES, f"sqlite:///{tmp_path / 'daemon.db'}"],
+                          capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split("[", 1)[1].strip() == "'new', 'same'] []", done.stdout
+    assert done.stdout.startswith("0 "), done.stdout  # the event was stored once: the second poll found it
