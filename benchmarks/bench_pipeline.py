@@ -333,7 +333,7 @@ def run_daemon(args: argparse.Namespace, folder: Path, accounts: list) -> Result
     publisher = Publisher(args.feeds, args.rate, args.duration, accounts, args.good_fits)
     with FixtureServer(render=publisher.document) as feeds, FakeSlack(token=TOKEN) as slack:
         for n in range(args.feeds):
-            feeds.route(f"wire-{n}.xml", Reply(str(n).encode()))
+            feeds.route(f"wire-{n}.xml", Reply(str(n).encode(), delay=args.feed_latency))
         write_starter(folder)
         (folder / "rules" / "signals.yaml").write_text(BENCH_RULES, encoding="utf-8")
         (folder / "rules" / "hiring_and_stack.yaml").unlink(missing_ok=True)
@@ -395,7 +395,7 @@ def run_naive(args: argparse.Namespace, folder: Path, accounts: list) -> Result:
     publisher = Publisher(args.feeds, args.rate, args.duration, accounts, args.good_fits)
     with FixtureServer(render=publisher.document) as feeds, FakeSlack(token=TOKEN) as slack:
         for n in range(args.feeds):
-            feeds.route(f"wire-{n}.xml", Reply(str(n).encode()))
+            feeds.route(f"wire-{n}.xml", Reply(str(n).encode(), delay=args.feed_latency))
         stop = folder / "naive.stop"
         spec = {
             "accounts": [{"name": a.name, "good_fit": a.name in args.good_fits} for a in accounts],
@@ -442,6 +442,8 @@ def main() -> None:
     parser.add_argument("--interval", type=int, default=2, help="seconds between polls of a feed (both contenders)")
     parser.add_argument("--jitter", type=float, default=0.5,
                         help="each poll starts within ± jitter/2 seconds of its slot on the interval's grid (both contenders)")
+    parser.add_argument("--feed-latency", type=float, default=0.0,
+                        help="seconds each feed takes to answer, as a distant site does (0: at once, as a local server)")
     parser.add_argument("--neighbours", type=int, default=1, help="CPU-bound processes during the busy run (0: light run only)")
     parser.add_argument("--keep", help="keep the work folders (database, logs) here")
     args = parser.parse_args()
@@ -452,7 +454,8 @@ def main() -> None:
     args.good_fits = [a.name for a in accounts if icp.fit(a).tier in ("A", "B") and not icp.fit(a).excluded_by]  # what the rule alerts on
     print(f"{args.accounts:,} accounts, {args.feeds} RSS feeds polled every {args.interval}s ± {args.jitter / 2:g}s, "
           f"{args.rate:g} items/s appearing for {args.duration:g}s ({int(args.rate * args.duration):,} items) per round, "
-          f"{args.rounds} round(s) per phase; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the start")
+          f"{args.rounds} round(s) per phase, feeds answering after {args.feed_latency:g}s; "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the start")
     verdicts = []
     phases = [("light load", 0)] + ([(f"{args.neighbours} CPU-bound neighbour(s)", args.neighbours)] if args.neighbours else [])
     for phase, busy in phases:
