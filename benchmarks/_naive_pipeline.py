@@ -1,5 +1,6 @@
-"""The naive baseline for bench_pipeline: one thread polling each feed every interval (with the
-daemon's jitter), an in-memory "seen" set, a name lookup and a direct Slack post. No database,
+"""The naive baseline for bench_pipeline: one thread polling each feed every interval on the
+daemon's schedule (first polls a moment apart, then each poll within ± jitter/2 of its slot on the
+interval's grid), an in-memory "seen" set, a name lookup and a direct Slack post. No database,
 no outbox, no rules engine: fast, but a crash loses or repeats alerts. Run as a subprocess by
 bench_pipeline.py."""
 
@@ -26,12 +27,15 @@ def main(spec_path: str) -> None:
     stop = Path(spec["stop_file"])
     interval, jitter = float(spec["interval"]), float(spec.get("jitter", 0.0))
     rng = random.Random()  # a different jitter each run, as the daemon's
-    due = {url: time.monotonic() for url in spec["feeds"]}  # like the daemon: every feed at once at the start, then each on its own clock
+    step = min(interval / len(spec["feeds"]), 1.0)  # the daemon's `stagger`
+    slots = {url: time.monotonic() + step * index for index, url in enumerate(spec["feeds"])}
+    due = dict(slots)
     with httpx.Client(timeout=10) as http:
         while not stop.exists():
             url = min(due, key=due.__getitem__)
             time.sleep(max(0.0, due[url] - time.monotonic()))
-            due[url] += interval + rng.uniform(-jitter / 2, jitter / 2)  # as the daemon: interval ± jitter/2
+            slots[url] += interval
+            due[url] = slots[url] + rng.uniform(-jitter / 2, jitter / 2)  # as the daemon: within ± jitter/2 of the slot
             parsed = feedparser.parse(http.get(url).content)
             for entry in parsed.entries:
                 if entry.id in seen:

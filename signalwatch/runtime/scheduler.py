@@ -5,16 +5,18 @@ graceful stop."""
 from __future__ import annotations
 
 import logging
+import random
 import signal
 import sys
 import threading
 from collections.abc import Callable
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from signalwatch.alerts.payload import notice
@@ -95,13 +97,39 @@ class RulesWatcher:
             log.error("rules: could not queue the admin notice: %s", exc)
 
 
-def poll_trigger(interval: timedelta, jitter: timedelta) -> IntervalTrigger:
-    """Polls every `interval` on average, each period drawn from interval ± jitter/2 (after the job's first run).
+class PollTrigger(BaseTrigger):
+    """A source's polls on a fixed grid: slot k is `k * interval` after the grid's anchor, and each
+    poll starts at its slot moved by its own random offset within ± jitter/2. Offsets do not add
+    up, so polls never drift off the cadence (apscheduler's own jitter is added to the previous,
+    already jittered, run: the schedule wanders off its grid by ~jitter/√12 × √polls).
 
-    apscheduler adds its jitter to each period (0 to jitter, from the previous, jittered, run), so
-    the base period is shortened by half of it: otherwise the mean period would grow by jitter/2."""
-    spread = min(jitter, interval).total_seconds()
-    return IntervalTrigger(seconds=interval.total_seconds() - spread / 2, jitter=spread or None)
+    The anchor is the job's first run and, after that, any run time set from outside the trigger
+    (`stagger`, a lease takeover's `Operations._resume_polls`): a run time this trigger did not
+    hand out is its own slot."""
+
+    def __init__(self, interval: timedelta, jitter: timedelta) -> None:
+        self.interval = interval
+        self.spread = min(jitter, interval).total_seconds()  # at most one interval: polls stay in order
+        self._slots: dict[datetime, datetime] = {}  # run times handed out -> their slots (the last few)
+        self._lock = threading.Lock()
+
+    def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime:
+        if previous_fire_time is None:
+            return now
+        with self._lock:
+            slot = self._slots.get(previous_fire_time, previous_fire_time) + self.interval
+            fire = slot + timedelta(seconds=random.uniform(-self.spread / 2, self.spread / 2))
+            # apscheduler asks twice per run (to find the runs due, then for the next one): keep a few
+            self._slots = {**dict(list(self._slots.items())[-3:]), fire: slot}
+        return fire
+
+    def __str__(self) -> str:
+        return f"every {self.interval} ± {self.spread / 2:g}s"
+
+
+def poll_trigger(interval: timedelta, jitter: timedelta) -> PollTrigger:
+    """Polls every `interval`, each within ± jitter/2 of its slot on the interval's grid (`PollTrigger`)."""
+    return PollTrigger(interval, jitter)
 
 
 def stagger(scheduler: BaseScheduler, sources: list[SourceRuntime]) -> None:
