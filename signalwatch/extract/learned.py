@@ -39,7 +39,6 @@ from typing import Any
 from signalwatch.extract.learned_slots import (
     PERSON_PAIR,
     ROUND_WORDS,
-    SLOT_FILLERS,
     SUMMARY_SENTENCES,
     headline_company,
     stated_change,
@@ -344,8 +343,9 @@ def decide(model: Model, task: str, feats: Sequence[str], top: int = 6) -> Detec
     return Detection(task, model.classes[best], 1.0 - probs[0], tuple(c for c in contributions[:top] if c[1] > 0))
 
 
-def model_events(headline: str, body: str, models: dict[str, Model] | None = None) -> list[Extraction]:
-    """Funding and leadership events the models detect in an item and whose slots are found; [] when none."""
+def model_events(headline: str, body: str, models: dict[str, Model] | None = None, spans: dict[str, Any] | None = None) -> list[Extraction]:
+    """Funding and leadership events the models detect in an item and whose slots are found; [] when none.
+    `spans`: the span scorers by role (learned_spans.Scorer; default the shipped ones, read only when a detection fires)."""
     models = models if models is not None else load_model()
     if not models:
         return []
@@ -365,18 +365,32 @@ def model_events(headline: str, body: str, models: dict[str, Model] | None = Non
     for task, model in live.items():
         detection = detect(model, task, feats)
         if detection is not None:
-            event = SLOT_FILLERS[task](headline, body, detection)
+            event = _fill(task, headline, body, detection, spans if spans is not None else _shipped_spans())
             if event is not None:
                 found.append(event)
     return found
 
 
-def candidate_events(headline: str, body: str, models: dict[str, Model], feats: Sequence[str] | None = None
-                     ) -> dict[str, tuple[float, Extraction | None]]:
-    """By task: P(something reported) and the event slot filling makes of it, whatever the threshold (for training)."""
+def _shipped_spans() -> dict[str, Any] | None:
+    from signalwatch.extract.learned_spans import load_spans  # late: learned_spans reads this module's Model
+
+    return load_spans()
+
+
+def _fill(task: str, headline: str, body: str, detection: Detection, spans: dict[str, Any] | None) -> Extraction | None:
+    """The event a detection becomes: the slot fillers, with the learned span scorer's company where it is on (learned_spans)."""
+    from signalwatch.extract.learned_spans import fill
+
+    return fill(task, headline, body, detection, spans)
+
+
+def candidate_events(headline: str, body: str, models: dict[str, Model], feats: Sequence[str] | None = None,
+                     spans: dict[str, Any] | None = None) -> dict[str, tuple[float, Extraction | None]]:
+    """By task: P(something reported) and the event slot filling makes of it, whatever the threshold (for training);
+    with `spans`, the span scorers choose the company (learned_spans), else the heuristics alone."""
     feats = feats if feats is not None else features(headline, body)
     found: dict[str, tuple[float, Extraction | None]] = {}
     for task, model in models.items():
         detection = decide(model, task, feats)
-        found[task] = (detection.probability, SLOT_FILLERS[task](headline, body, detection))
+        found[task] = (detection.probability, _fill(task, headline, body, detection, spans))
     return found

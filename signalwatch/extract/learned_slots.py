@@ -51,7 +51,8 @@ from signalwatch.titles import classify_title
 if TYPE_CHECKING:
     from signalwatch.extract.learned import Detection
 
-__all__ = ["SLOT_FILLERS", "SUMMARY_SENTENCES", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people", "stated_change", "headline_company",
+__all__ = ["SLOT_FILLERS", "SPAN_FILLERS", "Pick",
+           "SUMMARY_SENTENCES", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people", "stated_change", "headline_company",
            "summary_raise"]
 
 SUMMARY_SENTENCES = 2  # summary sentences whose words are features (the standfirst states the news first)
@@ -245,7 +246,17 @@ _NOT_SUBJECTS = frozenset("one two three four five six seven eight nine ten top 
 _MONEY_NAME = re.compile(r"[$€£₹]|^\d[\d.,]*(?:[mk]|bn?)?(?:\s|$)")
 
 
-def _funding_event(headline: str, body: str, detection: Detection) -> Extraction | None:
+# A slot chooser (learned_spans.Picker): given the heuristics' answer (None when they found none), the slot's value or None.
+Pick = Callable[[str | None], str | None]
+
+
+def _no_name(company: str | None) -> str | None:
+    """`company`, or None when it is a function word or a money amount rather than a name."""
+    return None if company is None or company.lower() in _NOT_SUBJECTS or _MONEY_NAME.search(company) else company
+
+
+def _funding_event(headline: str, body: str, detection: Detection, pick: Pick | None = None) -> Extraction | None:
+    """The event of a funding detection; `pick` (the learned span scorer) has the last word on the company when given."""
     summary = sentences(body)[:SUMMARY_SENTENCES] if body else []
     if funding_rules.not_a_round(lower(headline), words(headline)) or funding_rules.about_a_fund(body):
         return None  # the patterns' own vetoes hold here too: a VC's fund, an IPO, a listing
@@ -257,8 +268,8 @@ def _funding_event(headline: str, body: str, detection: Detection) -> Extraction
     if amounts and all(funding_rules.NOT_ROUND_AMOUNT.match(headline[m.end :]) or _NOT_ROUND_MORE.match(headline[m.end :]) for m in amounts):
         return None  # every headline amount is something else: "$32bn Wiz acquisition", "$768m imaging contract", "$100m investment vehicle"
     # The headline's subject first; else the subject of a funding verb (or the owner of a round) in the headline or summary.
-    company = _company(headline) or next((found for text in (headline, *summary) if (found := _verb_subject(text))), None)
-    if company is None or company.lower() in _NOT_SUBJECTS or _MONEY_NAME.search(company):
+    company = _no_name(_company(headline) or next((found for text in (headline, *summary) if (found := _verb_subject(text))), None))
+    if company is None and pick is None:
         return None
     from signalwatch.extract.funding import _round  # the pattern extractor's round reader, imported late (no cycle at import)
 
@@ -269,13 +280,15 @@ def _funding_event(headline: str, body: str, detection: Detection) -> Extraction
         stated = _SUMMARY_RAISE.search(lead)
         if stated is None or _BACKGROUND_LEAD.search(lead[: stated.end()]):
             return None
-        company = _verb_subject(lead[: stated.end()]) or (company if _company(headline) else None)
-        if company is None or company.lower() in _NOT_SUBJECTS or _MONEY_NAME.search(company):
+        company = _no_name(_verb_subject(lead[: stated.end()]) or (company if _company(headline) else None))
+        if company is None and pick is None:
             return None
-    company = _fuller(company, summary)
+    company = _fuller(company, summary) if company is not None else None
     money = _first_money([headline, *summary])
     if money is None and not ROUND_WORDS.intersection(tokens(" ".join([headline, *summary[:1]]))):
         return None  # neither an amount nor a round word: nothing says money was raised ("Amgen adds Stanford scientist")
+    if pick is not None and (company := pick(company)) is None:
+        return None  # the span scorer refused: a wrong company is worse than none
     change = "reported" if _REPORTED.search(lower(headline)) else "raised"
     attributes: dict[str, Any] = {
         "amount": money.amount if money else None, "currency": money.currency if money else None,
@@ -369,13 +382,13 @@ def tied_people(marked: Marked) -> list[tuple[int, int | None]]:
     return sorted(found.items())
 
 
-def _leadership_event(headline: str, body: str, detection: Detection) -> Extraction | None:
+def _leadership_event(headline: str, body: str, detection: Detection, pick: Pick | None = None) -> Extraction | None:
     """The event of a leadership detection: a person the item ties to a title or change verb, and the company of the change.
 
     A wrong person is worse than none, so a person counts only when a clause ties them to a title
     ("CEO Leo Apotheker", "Paul Biondi, head of strategy") or a change ("Scott Gottlieb steps down",
     "names Paul Horlock"); the company is the name before the person's title ("Xilinx CIO"), after
-    "of"/"at"/"joins", or the headline's subject.
+    "of"/"at"/"joins", or the headline's subject; `pick` (the learned span scorer) has the last word on the company when given.
     """
     clauses = [headline, *(sentences(body)[:SUMMARY_SENTENCES] if body else [])]
     marked = [mark(clause) for clause in clauses]
@@ -406,6 +419,8 @@ def _leadership_event(headline: str, body: str, detection: Detection) -> Extract
                or _leadership_company(marked[0], person, None) or _leadership_company(clause, person, title_index))
     if company is None and CLAUSE_SHAPES:  # the company named by another of the item's clauses ("GSK's head of research X has left")
         company = next((found for other in marked if other is not clause and (found := _leadership_company(other, person, None))), None)
+    if pick is not None:
+        company = pick(company)  # the span scorer has the last word on the company
     if company is None or _public_body(company):
         return None
     if joined is not None and title_index is not None and re.search(rf"⟦{title_index}⟧\s+⟪{person_index}⟫", clause.text):
@@ -539,5 +554,9 @@ def _leadership_company(marked: Marked, person: str, title_index: int | None, ow
 
 # The slot filler of each task: the event a detection becomes, or None when its slots are not found.
 SLOT_FILLERS: dict[str, Callable[[str, str, Detection], Extraction | None]] = {
+    "funding": _funding_event, "leadership": _leadership_event,
+}
+# The slot fillers whose company a learned span scorer may choose (learned_spans.fill passes its `pick`).
+SPAN_FILLERS: dict[str, Callable[[str, str, Detection, Pick | None], Extraction | None]] = {
     "funding": _funding_event, "leadership": _leadership_event,
 }

@@ -23,6 +23,9 @@ the middle of the thresholds that tie: the least fitted to these sets). A task i
 when that gain is at least `MIN_GAIN_EVENTS`; otherwise it ships with a threshold above 1 (never fires).
 The chosen setting is then refitted on all sets. The printed per-set table is the honest figure,
 with one caveat: the threshold was chosen on the same left-out counts.
+The learned span scorer (learned_spans.py) is judged on the same folds at each task's chosen threshold and
+switched on by the same rule, as a gain over the heuristics' slot filling (train_spans.py); it is written
+to the weights' "spans" part, switched off when it gains too little.
 Deterministic: fixed set and item order, full-batch gradient descent, no randomness.
 """
 
@@ -32,14 +35,16 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from signalwatch.extract.evaluate import LabelledItem, Scores, load_labelled, load_real, score
 from signalwatch.extract.learned import TASKS, WEIGHTS_PATH, Model, candidate_events, features, fit
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.news import SUMMARY_LIMIT, extract_with
 from signalwatch.extract.text import clean, strip_dateline, unshout
+from signalwatch.extract.train_spans import SPAN_ROLES, Outcome, fit_scorers, judge, outcomes, span_examples
 
 __all__ = ["labels_of", "item_features", "load_pool", "train", "main", "FIXTURES", "POOL"]
 
@@ -198,11 +203,17 @@ def train(fixtures: Path = FIXTURES, log: bool = True) -> dict[str, object]:
         print(f"training sets: {', '.join(f'{name} {len(items)}' for name, items in pool.items())} ({len(everything)} items)")
     # By setting, by left-out set: the candidates of its pattern-silent items from models fitted on the other sets.
     results: dict[tuple[float, int], dict[str, dict[str, dict[str, tuple[float, Extraction | None]]]]] = {}
+    # The learned span scorer (train_spans.py), judged with the detectors of the first setting: by set, by task, by item id.
+    examples = span_examples(sets, _texts)
+    span_found: dict[str, dict[str, dict[str, Outcome]]] = {}
     for setting in GRID:
         results[setting] = {}
         for name, entries in pool.items():
             others = [entry for other, rest in pool.items() if other != name for entry in rest]
-            results[setting][name] = _candidates(entries, _fit_all(others, *setting))
+            detectors = _fit_all(others, *setting)
+            results[setting][name] = _candidates(entries, detectors)
+            if setting == GRID[0]:
+                span_found[name] = _span_outcomes(entries, detectors, fit_scorers(examples, leave_out=name))
     chosen: dict[str, tuple[tuple[float, int], float]] = {}
     report: dict[str, dict[str, _Count]] = {}
     for task in TASKS:
@@ -234,6 +245,7 @@ def train(fixtures: Path = FIXTURES, log: bool = True) -> dict[str, object]:
             print(f"  best allowed: l2={setting[0]} min_count={setting[1]} threshold {threshold}: "
                   + ("switched ON" if on else f"switched off (right - wrong < {MIN_GAIN_EVENTS})"))
         chosen[task] = (setting, threshold if on else OFF)
+    scorers = _span_scorers(pool, span_found, chosen, examples, log)
     models: dict[str, Model] = {}
     for task, (setting, threshold) in chosen.items():
         models[task] = _fit_all(everything, *setting)[task]
@@ -247,7 +259,38 @@ def train(fixtures: Path = FIXTURES, log: bool = True) -> dict[str, object]:
         "settings": {task: {"l2": setting[0], "min_count": setting[1]} for task, (setting, _) in chosen.items()},
         "left_out": left_out,  # of the best allowed choice per task, also when it stays switched off
         "models": {task: model.to_json() for task, model in models.items()},
+        "spans": {"enabled": bool(scorers), "scorers": {role: scorer.to_json() for role, scorer in scorers.items()}},
     }
+
+
+def _span_outcomes(entries: Sequence[_Item], detectors: dict[str, Model], scorers: dict[str, Model]) -> dict[str, dict[str, Outcome]]:
+    """By task, by item id: the span scorer's `Outcome` on the pattern-silent items the detector could fire on."""
+    found: dict[str, dict[str, Outcome]] = {task: {} for task in SPAN_ROLES}
+    for entry in entries:
+        if not entry.patterns:
+            for task, outcome in outcomes(entry.item, entry.feats, _texts, detectors, scorers, min(THRESHOLDS)).items():
+                found[task][entry.item.id] = outcome
+    return found
+
+
+def _span_scorers(pool: dict[str, list[_Item]], span_found: dict[str, dict[str, dict[str, Outcome]]],
+                  chosen: dict[str, tuple[tuple[float, int], float]], examples: object, log: bool) -> dict[str, Any]:
+    """The span scorers to ship, by role: those `train_spans.judge` switches on at the detector's chosen thresholds, refitted on all sets."""
+    items = {entry.item.id: entry.item for entries in pool.values() for entry in entries}
+    shipped: dict[str, Any] = {}
+    fitted: dict[str, Model] | None = None
+    for task, role in SPAN_ROLES.items():
+        threshold = chosen[task][1]
+        if threshold > 1.0:
+            continue  # the detector is off for the task: nothing to fill
+        scorer = judge(task, {name: found[task] for name, found in span_found.items()}, items, threshold, KEY_SLOT[task],
+                       lambda name, kind, extra: _counts(pool[name], kind, extra), _allowed, MIN_GAIN_EVENTS,
+                       print if log else lambda line: None)
+        if scorer is not None:
+            fitted = fitted or fit_scorers(examples)  # type: ignore[arg-type]
+            fitted[role].threshold = scorer.model.threshold
+            shipped[role] = replace(scorer, model=fitted[role])
+    return shipped
 
 
 def main(argv: Sequence[str] | None = None) -> int:
