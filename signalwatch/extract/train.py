@@ -243,7 +243,8 @@ def train(fixtures: Path = FIXTURES, log: bool = True) -> dict[str, object]:
         if log:
             print("\n".join(_table(task, report[task])))
             print(f"  best allowed: l2={setting[0]} min_count={setting[1]} threshold {threshold}: "
-                  + ("switched ON" if on else f"switched off (right - wrong < {MIN_GAIN_EVENTS})"))
+                  + ("switched ON" if on else "switched off (no threshold passes the precision guards)" if best is None
+                     else f"switched off (right - wrong < {MIN_GAIN_EVENTS})"))
         chosen[task] = (setting, threshold if on else OFF)
     scorers = _span_scorers(pool, span_found, chosen, examples, log)
     models: dict[str, Model] = {}
