@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from signalwatch.events import EventType
 from signalwatch.extract import funding_patterns as funding_rules
@@ -51,7 +51,7 @@ from signalwatch.titles import classify_title
 if TYPE_CHECKING:
     from signalwatch.extract.learned import Detection
 
-__all__ = ["SLOT_FILLERS", "SPAN_FILLERS", "Pick",
+__all__ = ["SLOT_FILLERS", "SlotFiller", "Pick",
            "SUMMARY_SENTENCES", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people", "stated_change", "headline_company",
            "summary_raise"]
 
@@ -553,10 +553,11 @@ def _leadership_company(marked: Marked, person: str, title_index: int | None, ow
 
 
 # The slot filler of each task: the event a detection becomes, or None when its slots are not found.
-SLOT_FILLERS: dict[str, Callable[[str, str, Detection], Extraction | None]] = {
-    "funding": _funding_event, "leadership": _leadership_event,
-}
-# The slot fillers whose company a learned span scorer may choose (learned_spans.fill passes its `pick`).
-SPAN_FILLERS: dict[str, Callable[[str, str, Detection, Pick | None], Extraction | None]] = {
-    "funding": _funding_event, "leadership": _leadership_event,
-}
+class SlotFiller(Protocol):
+    """A task's slot filler: the event a detection becomes, or None; a learned span scorer (learned_spans.fill) may pass its
+    `pick` to have the last word on the company."""
+
+    def __call__(self, headline: str, body: str, detection: Detection, pick: Pick | None = None) -> Extraction | None: ...
+
+
+SLOT_FILLERS: dict[str, SlotFiller] = {"funding": _funding_event, "leadership": _leadership_event}

@@ -276,14 +276,14 @@ class Picker:
 def fill(task: str, headline: str, body: str, detection: Detection, scorers: dict[str, Scorer] | None) -> Extraction | None:
     """The event slot filling makes of a detection; where a scorer is on for the task's company, it has the last word,
     and the event's why and model explanation name the features that chose the span."""
-    from signalwatch.extract.learned_slots import SLOT_FILLERS, SPAN_FILLERS
+    from signalwatch.extract.learned_slots import SLOT_FILLERS
 
     role = f"{task}.company"
     scorer = scorers.get(role) if scorers else None
-    if scorer is None or task not in SPAN_FILLERS:
+    if scorer is None:
         return SLOT_FILLERS[task](headline, body, detection)
     picker = Picker(scorer.model, role, headline, body, scorer.mode)
-    event = SPAN_FILLERS[task](headline, body, detection, picker)
+    event = SLOT_FILLERS[task](headline, body, detection, picker)
     if event is None or picker.choice is None or event.company_name != picker.choice.text:
         return event  # the heuristics' company stands (a "fallback" below the threshold, a "rescue" with their own answer)
     said = picker.choice.explain(role)

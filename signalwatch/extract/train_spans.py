@@ -2,7 +2,7 @@
 
 Examples: every candidate span of every item of the spent sets that holds a gold event of the role's type,
 labelled 1 when it is the gold `company_name` (normalised) and 0 otherwise; the heuristics' own answer
-(`SPAN_FILLERS` with an always-firing detection) is a feature of its span. Judging: for each left-out set
+(`SLOT_FILLERS` with an always-firing detection) is a feature of its span. Judging: for each left-out set
 the scorers are fitted on the other sets and the detector's events on the set's pattern-silent items are
 filled once by the heuristics and once per (mode, refusal threshold) by the scorer, at the detector's own
 chosen threshold. An event is right as train.py counts it (it pairs with a labelled event and names the
@@ -21,7 +21,7 @@ from typing import Protocol, TypeVar
 
 from signalwatch.extract.evaluate import LabelledItem, score
 from signalwatch.extract.learned import Detection, Model, decide, fit
-from signalwatch.extract.learned_slots import SPAN_FILLERS
+from signalwatch.extract.learned_slots import SLOT_FILLERS
 from signalwatch.extract.learned_spans import CLASSES, MODES, Choice, Scorer, candidates, choose, same_slot, settle
 from signalwatch.extract.model import Extraction
 
@@ -43,7 +43,7 @@ def _heuristic(task: str, headline: str, body: str, detection: Detection) -> str
         seen.append(found)
         return found
 
-    SPAN_FILLERS[task](headline, body, detection, record)
+    SLOT_FILLERS[task](headline, body, detection, record)
     return seen[0] if seen else None
 
 
@@ -106,7 +106,7 @@ def outcomes(item: LabelledItem, feats: Sequence[str], texts: Texts, detectors: 
         choice = choose(scorers[role], candidates(headline, body, role, heuristic))
         outcome = Outcome(detection.probability, heuristic, choice)
         for value in {heuristic, choice.best} - {None}:
-            outcome.events[value] = SPAN_FILLERS[task](headline, body, detection, functools.partial(_constant, value))
+            outcome.events[value] = SLOT_FILLERS[task](headline, body, detection, functools.partial(_constant, value))
         found[task] = outcome
     return found
 
