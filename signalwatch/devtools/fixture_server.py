@@ -15,7 +15,7 @@ from typing import Any
 
 from signalwatch.devtools._server import LoopbackServer
 
-__all__ = ["FixtureServer", "Reply", "relative_dates"]
+__all__ = ["Exchange", "FixtureServer", "Reply", "relative_dates", "strong_etag"]
 
 _DATE_TOKEN = re.compile(rb"@@(RFC822|ISO):-(\d+)([hd])@@")
 
@@ -47,14 +47,35 @@ class Reply:
     conditional: bool = True
 
 
-class FixtureServer(LoopbackServer):
-    """Serve `path -> [Reply, ...]`: replies are used in order, the last one repeats."""
+def strong_etag(body: bytes) -> str:
+    """The ETag a `FixtureServer` gives a body unless told otherwise: a strong digest of its bytes."""
+    return '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
 
-    def __init__(self, render: Callable[[bytes], bytes] | None = None) -> None:
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request as the server saw it (header names in lower case) and the status it was answered with."""
+
+    path: str
+    headers: dict[str, str]
+    status: int
+
+
+class FixtureServer(LoopbackServer):
+    """Serve `path -> [Reply, ...]`: replies are used in order, the last one repeats.
+
+    A conditional reply carries the ETag `etag` makes of its body (a fake of a Rails API passes one that makes weak
+    `W/"…"` tags); a request whose If-None-Match names it, alone or in a list, is answered 304. `requests` logs every
+    request as it arrives, `exchanges` every answer with its status.
+    """
+
+    def __init__(self, render: Callable[[bytes], bytes] | None = None, etag: Callable[[bytes], str] = strong_etag) -> None:
         self._routes: dict[str, list[Reply]] = {}
         self._render = render
+        self._etag = etag
         self._lock = threading.Lock()
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.exchanges: list[Exchange] = []
         super().__init__()
 
     def url(self, path: str) -> str:
@@ -82,16 +103,21 @@ class FixtureServer(LoopbackServer):
 
             def do_GET(self) -> None:  # noqa: N802 - http.server naming
                 path = self.path.split("?")[0]
+                headers = {k.lower(): v for k, v in self.headers.items()}
                 with server._lock:
-                    server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+                    server.requests.append((self.path, headers))
                 reply = server._next_reply(path)
                 if reply is None:
                     reply = Reply(b"<html><body>Not Found</body></html>", 404, "text/html")
                 if reply.delay:
                     time.sleep(reply.delay)
                 body = server._render(reply.body) if server._render else reply.body
-                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-                if reply.conditional and reply.status == 200 and self.headers.get("If-None-Match") == etag:
+                etag = server._etag(body)
+                sent = {tag.strip() for tag in headers.get("if-none-match", "").split(",")}
+                fresh = reply.conditional and reply.status == 200 and etag in sent
+                with server._lock:
+                    server.exchanges.append(Exchange(self.path, headers, 304 if fresh else reply.status))
+                if fresh:
                     self.send_response(304)
                     self.send_header("ETag", etag)
                     self.send_header("Content-Length", "0")

@@ -55,6 +55,7 @@ from signalwatch.extract.text import lower, sentences
 
 __all__ = [
     "Model", "Detection", "features", "fit", "load_model", "detect", "decide", "model_events", "candidate_events", "WEIGHTS_PATH", "TASKS",
+    "read_weights",
 ]
 
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
@@ -297,14 +298,25 @@ def fit(examples: Sequence[Sequence[str]], labels: Sequence[int], classes: Seque
     return Model(tuple(classes), bias, kept)
 
 
+@functools.lru_cache(maxsize=4)
+def read_weights(path: Path = WEIGHTS_PATH) -> dict[str, Any] | None:
+    """The weights file parsed, once per process and path; None when it is missing.
+
+    Shared by `load_model` and `learned_spans.load_spans`, which read different parts of the same ~160 KB file.
+    The dict is shared too: callers read it and never change it.
+    """
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return data
+
+
 @functools.cache
 def load_model(path: Path = WEIGHTS_PATH) -> dict[str, Model] | None:
     """The shipped models by task, read on first use; None when the file is missing or the detector is switched off."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    if not data.get("enabled", True):
+    data = read_weights(path)
+    if data is None or not data.get("enabled", True):
         return None
     return {task: Model.from_json(data["models"][task]) for task in TASKS}
 

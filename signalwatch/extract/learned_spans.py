@@ -26,14 +26,13 @@ normalised match, and shipped as the "spans" part of model_weights.json; read on
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from signalwatch.extract.learned import Model
+from signalwatch.extract.learned import WEIGHTS_PATH, Model, read_weights
 from signalwatch.extract.money import find_amounts
 from signalwatch.extract.names import Marked, mark, names_in, person_like
 from signalwatch.extract.text import plausible_company, sentences
@@ -45,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ROLES", "SPANS_PATH", "Span", "Choice", "candidates", "choose", "load_spans", "same_slot", "CLASSES", "Scorer", "Picker", "fill", "MODES", "settle"]
 
-SPANS_PATH = Path(__file__).with_name("model_weights.json")  # the detector's file: its "spans" part
+SPANS_PATH = WEIGHTS_PATH  # the detector's file: its "spans" part
 ROLES = ("funding.company", "leadership.company", "leadership.person")
 CLASSES = ("other", "slot")
 SUMMARY_SENTENCES = 2  # the standfirst's sentences read for candidates, as the slot fillers read them
@@ -242,10 +241,10 @@ class Scorer:
 @functools.cache
 def load_spans(path: Path = SPANS_PATH) -> dict[str, Scorer] | None:
     """The shipped span scorers by role, read on first use; None when the file is missing or the scorer is switched off."""
-    try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")).get("spans", {})
-    except FileNotFoundError:
+    weights = read_weights(path)  # parsed once with the detector's models
+    if weights is None:
         return None
+    data: dict[str, Any] = weights.get("spans", {})
     if not data.get("enabled", False):
         return None
     return {role: Scorer.from_json(found) for role in ROLES if (found := data["scorers"].get(role)) is not None}

@@ -208,7 +208,7 @@ def split_names(listing: str) -> list[str]:
     names = []
     for part in parts:
         part = _LIST_PREFIX.sub("", part.strip()).rstrip(".")
-        if part and not part.endswith("'s") and part.lower() not in {"others", "investors", "more", "the company"}:
+        if part and not part.endswith(("'s", "’s")) and part.lower() not in {"others", "investors", "more", "the company"}:
             names.append(part)
     return names
 
@@ -233,8 +233,8 @@ def _company_in(text: str) -> str | None:
     words = _drop_descriptors(words)
     if not words:
         return None
-    if words[-1].endswith(("'s", "s'")) and len(words[-1]) > 2:
-        words[-1] = words[-1][:-2] if words[-1].endswith("'s") else words[-1][:-1]
+    if _POSSESSIVE.search(words[-1]) and len(words[-1]) > 2:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
     if words[-1].endswith(".") and len(words[-1]) > 2 and not _LEGAL.match(words[-1]) and not _INITIALS.fullmatch(words[-1]):
         words[-1] = words[-1].rstrip(".")  # "from Twitter.": the end of the sentence, not of the name
     last = words[-1].lower()
@@ -243,6 +243,10 @@ def _company_in(text: str) -> str | None:
     if last in _GENERIC_PLURALS or (_DESCRIPTOR_HEADS.match(last) and last not in _LOWER_ONLY_HEADS):
         return None  # "Gene Therapy Biotech", "Massachusetts Startups": a description, not a name
     return _valid(words)
+
+
+# A possessive ending, with either apostrophe: "Acme's", "Acme’s", "Paris'", "Paris’" ("’" reads as "'" wherever a name is cut).
+_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 
 
 def _cut_appositive(text: str) -> str:
@@ -266,7 +270,7 @@ def _drop_descriptors(words: list[str]) -> list[str]:
             cut = index + 1
         elif _DESCRIPTOR_HEADS.match(word) and (word[0].islower() or lower not in _LOWER_ONLY_HEADS):
             cut = index + 1
-        elif index <= cut + 2 and (lower.endswith("'s") or lower.endswith("s'")) and index + 1 < len(words):
+        elif index <= cut + 2 and _POSSESSIVE.search(lower) and index + 1 < len(words):
             # "Toronto's Northwind", "Paris' Nuvoloop", "Cape Town's Loop Health": a place in front of the name.
             if all(w[0].isupper() for w in words[cut : index + 1]):
                 cut = index + 1

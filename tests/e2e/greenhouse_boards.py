@@ -1,31 +1,29 @@
-"""A fake Greenhouse job-board API on 127.0.0.1 that serves the real recorded listing and answers
-conditional GETs, and logs every request with the validators it sent.
+"""A fake Greenhouse job-board API on 127.0.0.1 (the shared `FixtureServer`) that serves the real recorded
+listing, answers conditional GETs, and logs every listing request with the validators it sent.
 
 What the real `boards-api.greenhouse.io` sends is assumed, not recorded: it is a Rails application,
 and Rails' `Rack::ETag` gives a listing a weak ETag (`W/"<digest of the body>"`) with
 `Cache-Control: max-age=0, private, must-revalidate` and no `Last-Modified`, and answers a matching
 `If-None-Match` with 304. No recording of its response headers was found (see
 tests/fixtures/greenhouse/real/README.md for the body's provenance). A per-job detail
-(`…/jobs/{id}`) answers 404, as Greenhouse does for a job it does not list: no recorded detail
-body exists, and a role whose detail fails is stored without its description.
+(`…/jobs/{id}`) answers 404 (the server's answer to any path not posted), as Greenhouse does for a job it
+does not list: no recorded detail body exists, and a role whose detail fails is stored without its description.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
-from signalwatch.devtools._server import LoopbackServer
+from signalwatch.devtools.fixture_server import FixtureServer, Reply
 
 __all__ = ["AIRBNB", "GreenhouseBoards", "Request", "airbnb_listing", "etag_of"]
 
 AIRBNB = Path(__file__).resolve().parents[1] / "fixtures" / "greenhouse" / "real" / "airbnb-list.json"
-_NOT_FOUND = b'{"status":404,"error":"Job not found"}'
+_JSON = "application/json; charset=utf-8"
+_RAILS_CACHE = {"Cache-Control": "max-age=0, private, must-revalidate"}
 
 
 def airbnb_listing(*, without: tuple[int, ...] = ()) -> bytes:
@@ -45,71 +43,32 @@ def etag_of(body: bytes) -> str:
 
 @dataclass(frozen=True)
 class Request:
-    """One GET as the server saw it."""
+    """One listing GET as the server saw it, and its answer's status."""
 
     path: str
     if_none_match: str | None
     if_modified_since: str | None
     status: int
-    size: int  # body bytes sent
-
-    @property
-    def listing(self) -> bool:
-        return self.path.split("?")[0].endswith("/jobs")
 
 
-class GreenhouseBoards(LoopbackServer):
-    """`/v1/boards/{token}/jobs` for every token in `boards` (token → listing body)."""
+class GreenhouseBoards(FixtureServer):
+    """`/v1/boards/{token}/jobs` for every board `post` gave a listing."""
 
     def __init__(self) -> None:
-        self.boards: dict[str, bytes] = {}
-        self.requests: list[Request] = []
-        self._lock = threading.Lock()
-        super().__init__()
+        super().__init__(etag=etag_of)
 
     @property
     def template(self) -> str:
         """The `url_templates` entry that points the `jobboards` source's Greenhouse boards here."""
         return f"http://127.0.0.1:{self.port}/v1/boards/{{id}}/jobs"
 
+    def post(self, token: str, listing: bytes) -> None:
+        """Board `token` lists `listing` from now on (its ETag changes with the bytes)."""
+        self.route(f"/v1/boards/{token}/jobs", Reply(listing, content_type=_JSON, headers=_RAILS_CACHE))
+
     def listings(self) -> list[Request]:
         """The listing requests so far (details left out), and forget them."""
         with self._lock:
-            seen, self.requests = self.requests, []
-        return [request for request in seen if request.listing]
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_GET(self) -> None:  # noqa: N802 - http.server naming
-                parts = self.path.split("?")[0].strip("/").split("/")
-                body = server.boards.get(parts[2]) if len(parts) == 4 and parts[:2] == ["v1", "boards"] else None
-                etag = etag_of(body) if body is not None else None
-                sent = self.headers.get("If-None-Match")
-                if body is None:
-                    status, payload = 404, _NOT_FOUND
-                elif sent is not None and etag in {tag.strip() for tag in sent.split(",")}:
-                    status, payload = 304, b""
-                else:
-                    status, payload = 200, body
-                with server._lock:
-                    server.requests.append(Request(self.path, sent, self.headers.get("If-Modified-Since"), status,
-                                                   len(payload)))
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                if etag is not None:
-                    self.send_header("ETag", etag)
-                    self.send_header("Cache-Control", "max-age=0, private, must-revalidate")
-                if status != 304:
-                    self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                if payload:
-                    self.wfile.write(payload)
-
-        return Handler
+            seen, self.exchanges = self.exchanges, []
+        return [Request(exchange.path, exchange.headers.get("if-none-match"), exchange.headers.get("if-modified-since"), exchange.status)
+                for exchange in seen if exchange.path.split("?")[0].endswith("/jobs")]

@@ -64,7 +64,7 @@ def test_run_once_twice_downloads_each_new_accounts_board_once_then_asks_with_it
     """The new user's walk-through: starter config and accounts, the jobboards source switched on, boards
     named in the accounts CSV, `rules check`, then `run --once` twice."""
     for token in BOARDS.values():
-        boards.boards[token] = airbnb_listing()
+        boards.post(token, airbnb_listing())
     workspace.write_config([{"name": "job-boards", "type": "jobboards", "interval": "6h",
                              "url_templates": {"greenhouse": boards.template}}])
     csv = workspace.root / "accounts.csv"
@@ -112,7 +112,7 @@ def test_backfill_and_baseline_from_one_download_and_later_roles_still_alert(app
     source = app.sources[0]
     before = airbnb_listing(without=(LATER,))  # the board before its newest role was posted
     for token in ("airbnb", "airbnbcareers", "airbnbtech"):
-        boards.boards[token] = before
+        boards.post(token, before)
     app.store.upsert_accounts([Account(id=0, name="Acme Robotics", domain="acme.example", boards=("greenhouse:airbnb",)),
                                Account(id=0, name="Globex", domain="globex.example", boards=("greenhouse:airbnbcareers",))],
                               NOW)
@@ -136,7 +136,7 @@ def test_backfill_and_baseline_from_one_download_and_later_roles_still_alert(app
     assert seen["airbnbtech"] == [(200, None, None)]  # the account added later: once too
     assert seen["airbnb"] == seen["airbnbcareers"] == [(304, etag_of(before), None)]
 
-    boards.boards["airbnb"] = airbnb_listing()  # the newest role appears on one board
+    boards.post("airbnb", airbnb_listing())  # the newest role appears on one board
     third = poll_source(app, source, NOW + timedelta(days=4))
 
     assert third.ok
