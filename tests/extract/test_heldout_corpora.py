@@ -77,6 +77,7 @@ SETS = [
     HeldOut("holdout21", least=250, least_per_type=20, least_others=5650, most_per_site=12),
     HeldOut("holdout22", least=250, least_per_type=25, least_others=6500, most_per_site=12),
     HeldOut("holdout23", least=250, least_per_type=25, least_others=6750, most_per_site=12),
+    HeldOut("holdout24", least=260, least_per_type=25, least_others=7000, most_per_site=12),
 ]
 
 
