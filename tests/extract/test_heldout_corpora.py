@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3 to holdout23): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3 to holdout25): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -77,6 +77,7 @@ SETS = [
     HeldOut("holdout21", least=250, least_per_type=20, least_others=5650, most_per_site=12),
     HeldOut("holdout22", least=250, least_per_type=25, least_others=6500, most_per_site=12),
     HeldOut("holdout23", least=250, least_per_type=25, least_others=6750, most_per_site=12),
+    HeldOut("holdout25", least=250, least_per_type=25, least_others=7000, most_per_site=12),
 ]
 
 
