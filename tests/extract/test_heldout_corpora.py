@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3 to holdout23): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3 to holdout25): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -78,6 +78,7 @@ SETS = [
     HeldOut("holdout22", least=250, least_per_type=25, least_others=6500, most_per_site=12),
     HeldOut("holdout23", least=250, least_per_type=25, least_others=6750, most_per_site=12),
     HeldOut("holdout24", least=260, least_per_type=25, least_others=7000, most_per_site=12),
+    HeldOut("holdout25", least=285, least_per_type=25, least_others=7300, most_per_site=12),
 ]
 
 
