@@ -393,7 +393,7 @@ class HttpClient:
             raise RuntimeError("Cannot send a request, as the client has been closed.")
         total = self.settings.total_timeout
         try:
-            sent = wire_headers(parsed.url, self._common, headers)
+            sent = wire_headers(parsed, self._common, headers)
             with deadline(total), self._routes(parsed.url).get(parsed, sent, self._timeouts) as answer:
                 answered = response_headers(answer.headers)
                 # A 304 (or 204) has no body whatever Content-Length it declares: RFC 9110 lets a 304
