@@ -54,75 +54,76 @@ def conditional(server: BoardServer, since: int) -> Counter[tuple[str | None, in
     return Counter((tag, status) for _, tag, status in server.answered[since:])
 
 
+def every_board(version: int, status: int) -> Counter[tuple[str | None, int]]:
+    """One request per board, sending version `version`'s ETag and answered `status`."""
+    return Counter({(f'"b{n}-v{version}"', status): 1 for n in range(BOARDS)})
+
+
 def stored_events(app: App) -> list[str]:
     return sorted(e.dedupe_key for _, e in app.store.list_events(source="job-boards"))
 
 
+def polled_once(server: BoardServer, tmp_path: Path) -> tuple[App, Path]:
+    """A new app whose source polled every board once at version 1 (the baselines); and its config."""
+    serve(server, 1)
+    app, config = workspace(server, tmp_path, BOARDS)
+    assert poll_source(app, app.sources[0], NOW).ok
+    return app, config
+
+
+def close(app: App) -> None:
+    app.http.close()
+    app.store.close()
+
+
 def test_a_warm_poll_sends_every_validator_without_reading_the_heads_from_the_store(
         board_server: BoardServer, tmp_path: Path) -> None:
-    serve(board_server, 1)
-    app, _ = workspace(board_server, tmp_path, BOARDS)
-    source = app.sources[0]
-    assert poll_source(app, source, NOW).ok  # the baseline
+    app, _ = polled_once(board_server, tmp_path)
     for hours in (6, 12):
         asked = len(board_server.answered)
         with heads_reads(app) as reads:
-            report = poll_source(app, source, NOW + timedelta(hours=hours))
+            report = poll_source(app, app.sources[0], NOW + timedelta(hours=hours))
         assert report.ok and report.new_events == 0
         assert reads == []  # the heads this process wrote, not read back
-        assert sorted(tag for tag, _ in conditional(board_server, asked)) == sorted(f'"b{n}-v1"' for n in range(BOARDS))
-        assert set(conditional(board_server, asked)) == {(f'"b{n}-v1"', 304) for n in range(BOARDS)}
-    app.http.close()
-    app.store.close()
+        assert conditional(board_server, asked) == every_board(1, 304)
+    close(app)
 
 
 def test_a_restarted_poller_reads_the_heads_once_and_sends_the_stored_validators(
         board_server: BoardServer, tmp_path: Path) -> None:
-    serve(board_server, 1)
-    app, config = workspace(board_server, tmp_path, BOARDS)
-    assert poll_source(app, app.sources[0], NOW).ok
-    app.http.close()
-    app.store.close()
-
+    app, config = polled_once(board_server, tmp_path)
+    close(app)
     restarted = build_app(load_settings(config))
-    source = restarted.sources[0]
     for hours, expected_reads in ((6, 1), (12, 0)):
         asked = len(board_server.answered)
         with heads_reads(restarted) as reads:
-            assert poll_source(restarted, source, NOW + timedelta(hours=hours)).new_events == 0
+            assert poll_source(restarted, restarted.sources[0], NOW + timedelta(hours=hours)).new_events == 0
         assert len(reads) == expected_reads
-        assert conditional(board_server, asked) == Counter({(f'"b{n}-v1"', 304): 1 for n in range(BOARDS)})
-    restarted.http.close()
-    restarted.store.close()
+        assert conditional(board_server, asked) == every_board(1, 304)
+    close(restarted)
 
 
 def test_another_process_s_recorded_poll_makes_the_next_poll_read_the_heads(
         board_server: BoardServer, tmp_path: Path) -> None:
-    serve(board_server, 1)
-    app, config = workspace(board_server, tmp_path, BOARDS)
-    assert poll_source(app, app.sources[0], NOW).ok  # this process keeps version 1's heads
+    app, config = polled_once(board_server, tmp_path)  # this process keeps version 1's heads
     serve(board_server, 2, new=1)
     other = build_app(load_settings(config))  # a daemon that took the lease over, and polled
     assert poll_source(other, other.sources[0], NOW + timedelta(hours=6)).new_events == BOARDS
-    other.http.close()
-    other.store.close()
+    close(other)
 
     asked = len(board_server.answered)
     with heads_reads(app) as reads:
         report = poll_source(app, app.sources[0], NOW + timedelta(hours=12))
     assert report.ok and report.new_events == 0 and len(reads) == 1
-    assert conditional(board_server, asked) == Counter({(f'"b{n}-v2"', 304): 1 for n in range(BOARDS)})
-    app.http.close()
-    app.store.close()
+    assert conditional(board_server, asked) == every_board(2, 304)
+    close(app)
 
 
 def test_a_stale_validator_costs_a_200_and_a_reparse_and_stores_nothing_twice(
         board_server: BoardServer, tmp_path: Path) -> None:
     """Another process commits every group of a poll and dies before recording it: the poll counter
     does not move, so this process's kept heads still carry version 1's validators."""
-    serve(board_server, 1)
-    app, config = workspace(board_server, tmp_path, BOARDS)
-    assert poll_source(app, app.sources[0], NOW).ok
+    app, config = polled_once(board_server, tmp_path)
     serve(board_server, 2, new=1)
     other = build_app(load_settings(config))
     connector, later = other.sources[0].connector, NOW + timedelta(hours=6)
@@ -134,18 +135,16 @@ def test_a_stale_validator_costs_a_200_and_a_reparse_and_stores_nothing_twice(
         events = [index.apply(e) for e in normalized.events]
         commit_events(other.store, other.engine, {a.id: a for a in accounts}, "job-boards", events, None, later,
                       parts=normalized.parts, poll=False)
-    other.http.close()
-    other.store.close()  # ... and the process dies here, its poll never recorded
+    close(other)  # ... and the process dies here, its poll never recorded
     stored = stored_events(app)
     assert len(stored) == BOARDS
 
     asked = len(board_server.answered)
     report = poll_source(app, app.sources[0], NOW + timedelta(hours=12))
     assert report.ok and report.new_events == 0 and stored_events(app) == stored
-    assert conditional(board_server, asked) == Counter({(f'"b{n}-v1"', 200): 1 for n in range(BOARDS)})
+    assert conditional(board_server, asked) == every_board(1, 200)
     asked = len(board_server.answered)
     assert poll_source(app, app.sources[0], NOW + timedelta(hours=18)).new_events == 0
-    assert conditional(board_server, asked) == Counter({(f'"b{n}-v2"', 304): 1 for n in range(BOARDS)})
+    assert conditional(board_server, asked) == every_board(2, 304)
     assert stored_events(app) == stored
-    app.http.close()
-    app.store.close()
+    close(app)
