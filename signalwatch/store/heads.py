@@ -20,18 +20,11 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any
 
-__all__ = ["HeadsCache", "HeadWrite"]
+__all__ = ["HeadsCache"]
 
 Heads = dict[str, dict[str, Any]]
-
-
-class HeadWrite(Protocol):
-    """A committed part write (`connectors.base.PartWrite`); only its head matters here."""
-
-    @property
-    def head(self) -> Mapping[str, Any]: ...
 
 
 class HeadsCache:
@@ -61,8 +54,8 @@ class HeadsCache:
         with self._lock:
             self._held[source] = (polls or 0, heads)
 
-    def committed(self, source: str, writes: Mapping[str, HeadWrite | None], polls: int | None) -> None:
-        """A transaction of ours committed `writes` (None deletes a part) and, when `polls` is given,
+    def committed(self, source: str, writes: Mapping[str, Mapping[str, Any] | None], polls: int | None) -> None:
+        """A transaction of ours committed the part heads `writes` (None: a part deleted) and, when `polls` is given,
         recorded a poll that moved the counter to `polls`. Kept heads follow; when the counter did not
         move by exactly our one poll, another process recorded one meanwhile, and they are dropped."""
         with self._lock:
@@ -75,8 +68,8 @@ class HeadsCache:
                 return
             if writes:
                 # As they read back from their JSON column (tuples as lists, keys as strings), in one go.
-                written = json.loads(json.dumps({key: dict(write.head) for key, write in writes.items() if write is not None}))
-                gone = [key for key, write in writes.items() if write is None and key in heads]
+                written = json.loads(json.dumps({key: dict(head) for key, head in writes.items() if head is not None}))
+                gone = [key for key, head in writes.items() if head is None and key in heads]
                 if gone or not written.keys() <= heads.keys():
                     heads = {key: head for key, head in heads.items() if key not in gone}
                 heads.update(written)

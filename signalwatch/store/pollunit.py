@@ -65,7 +65,9 @@ class PollUnit:
         self._inserted = 0  # events this unit inserted (others' appear in `moved`)
         self._inserted_events: dict[str, SignalEvent] = {}  # the events this unit inserted, by dedupe key
         self.newest_message = 0  # the highest message id this unit added (0: none)
-        self.saved_parts: dict[str, PartChange | None] = {}  # every part write of this unit (`save_parts`)
+        # The head of every part this unit wrote, None for those it deleted (`save_parts`): heads only, so a
+        # unit kept after its block (a caller's variable) does not keep the parts' bodies alive.
+        self.saved_heads: dict[str, Mapping[str, Any] | None] = {}
         self.polls: int | None = None  # the source's poll counter once this unit recorded its poll (`save_cursor`)
 
     def insert(self, events: Sequence[SignalEvent]) -> list[SignalEvent]:
@@ -275,7 +277,7 @@ class PollUnit:
 
     def save_parts(self, parts: Mapping[str, PartChange | None]) -> None:
         """Replace the parts with a new body, delete those set to None, update heads whose body stays."""
-        self.saved_parts.update(parts)
+        self.saved_heads.update((key, None if change is None else change.head) for key, change in parts.items())
         replaced = [key for key, change in parts.items() if change is None or change.body is not None]
         for chunk in chunks(replaced):
             self._session.execute(sa.delete(_PARTS).where(_PARTS.c.source == self.source, _PARTS.c.part.in_(chunk)))

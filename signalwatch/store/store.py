@@ -274,7 +274,7 @@ class Store:
         except BaseException:
             self.heads.forget(source)  # whatever the outcome, the next poll reads the heads stored
             raise
-        self.heads.committed(source, unit.saved_parts, unit.polls)
+        self.heads.committed(source, unit.saved_heads, unit.polls)
         if unit.newest_message:
             try:
                 train_due(self.engine, self.codec, unit.newest_message, now)
