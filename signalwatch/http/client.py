@@ -32,13 +32,14 @@ from datetime import datetime, timezone
 from typing import Annotated
 from urllib.parse import urljoin, urlsplit
 
+import h11
 import httpx
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from signalwatch.http.decode import ACCEPT_ENCODING, BoundedDecoder, TooLarge, UnsupportedEncoding
 from signalwatch.http.routes import Routes
-from signalwatch.http.transport import SourceTransport, deadline, merge_headers, request_headers, response_headers, target
+from signalwatch.http.transport import SourceTransport, deadline, merge_headers, response_headers, target, wire_headers
 
 __all__ = [
     "HttpSettings",
@@ -390,9 +391,9 @@ class HttpClient:
         self._pacer.wait(parsed.netloc)
         if self._closed:  # as httpx's Client refuses
             raise RuntimeError("Cannot send a request, as the client has been closed.")
-        sent = request_headers(parsed.url, self._common, headers)
         total = self.settings.total_timeout
         try:
+            sent = wire_headers(parsed, self._common, headers)
             with deadline(total), self._routes(parsed.url).get(parsed, sent, self._timeouts) as answer:
                 answered = response_headers(answer.headers)
                 # A 304 (or 204) has no body whatever Content-Length it declares: RFC 9110 lets a 304
@@ -409,7 +410,7 @@ class HttpClient:
             raise TransportError(f"{url}: undecodable body: {exc}") from exc
         except httpx.TimeoutException as exc:
             raise TransportError(f"{url}: timed out ({type(exc).__name__}; {total:g}s in all at most)") from exc
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, h11.LocalProtocolError) as exc:  # h11's: a header line it would not send
             raise TransportError(f"{url}: {type(exc).__name__}: {exc}") from exc
         if status >= 400:
             retry_after = parse_retry_after(answered.get("retry-after"))

@@ -23,21 +23,23 @@ them (`response_headers`).
 from __future__ import annotations
 
 import functools
+import re
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+import h11
 import httpcore
 import httpx
 
 from signalwatch.http.pool import Pool
 
 __all__ = ["GuardedBackend", "SourceTransport", "Target", "target", "KEEPALIVE_EXPIRY", "MAX_IDLE", "deadline",
-           "merge_headers", "request_headers", "response_headers"]
+           "merge_headers", "request_headers", "response_headers", "wire_headers"]
 
 Headers = Sequence[tuple[bytes, bytes]]
 
@@ -62,32 +64,36 @@ _ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
 )
 
 
-@contextmanager
-def _as_httpx_errors() -> Iterator[None]:
-    """Re-raise httpcore's errors as their httpx twins; anything else passes unchanged."""
-    try:
-        yield
-    except Exception as exc:
-        mapped = next((ours(str(exc) or type(exc).__name__) for theirs, ours in _ERRORS if isinstance(exc, theirs)), None)
-        if mapped is None:
-            raise
-        raise mapped from exc
+def _as_httpx_error(exc: BaseException) -> httpx.HTTPError | None:
+    """httpcore's error `exc` as its httpx twin; None for anything else (it passes unchanged)."""
+    return next((ours(str(exc) or type(exc).__name__) for theirs, ours in _ERRORS if isinstance(exc, theirs)), None)
 
 
 _DEADLINE = threading.local()  # the calling thread's request deadline (httpx's sync API runs in it)
 
 
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
+class _Deadline:
+    """`deadline`'s context manager (a class: a generator-based one costs a few µs per request)."""
+
+    __slots__ = ("_at", "_previous")
+
+    def __init__(self, seconds: float) -> None:
+        self._at = time.monotonic() + seconds
+        self._previous: float | None = None
+
+    def __enter__(self) -> None:
+        self._previous = getattr(_DEADLINE, "at", None)
+        _DEADLINE.at = self._at
+
+    def __exit__(self, *exc: object) -> None:
+        _DEADLINE.at = self._previous
+
+
+def deadline(seconds: float) -> AbstractContextManager[None]:
     """Bound every socket read and write of this thread's request, headers included, to `seconds`
     in all: httpx's timeouts apply per read, so a server dripping one header byte at a time
     would otherwise hold the poll (and every source waiting on it) forever."""
-    previous = getattr(_DEADLINE, "at", None)
-    _DEADLINE.at = time.monotonic() + seconds
-    try:
-        yield
-    finally:
-        _DEADLINE.at = previous
+    return _Deadline(seconds)
 
 
 def _remaining(timeout: float | None) -> float | None:
@@ -158,12 +164,13 @@ class GuardedBackend(httpcore.NetworkBackend):
 
 
 class Target(NamedTuple):
-    """A URL parsed once for the pool: httpx's view (for the client's checks), httpcore's, and its
-    host[:port] as written (what the client's per-host pacer keys on)."""
+    """A URL parsed once for the pool: httpx's view (for the client's checks), httpcore's, its
+    host[:port] as written (what the client's per-host pacer keys on), and its Host line's value."""
 
     url: httpx.URL
     core: httpcore.URL
     netloc: str
+    host: bytes
 
 
 @functools.lru_cache(maxsize=4096)
@@ -172,7 +179,7 @@ def target(url: str) -> Target:
     parser is a tenth of a conditional GET's client CPU (both URL types are immutable values)."""
     parsed = httpx.URL(url)
     return Target(parsed, httpcore.URL(scheme=parsed.raw_scheme, host=parsed.raw_host, port=parsed.port,
-                                       target=parsed.raw_path), urlsplit(url).netloc)
+                                       target=parsed.raw_path), urlsplit(url).netloc, parsed.netloc)
 
 
 class SourceTransport:
@@ -187,21 +194,56 @@ class SourceTransport:
         maker = httpcore.HTTPProxy(proxy_url=proxy, **common) if proxy else httpcore.ConnectionPool(**common)
         self._pool = Pool(maker.create_connection, max_idle=max_idle, keepalive_expiry=keepalive_expiry)
 
-    @contextmanager
-    def get(self, url: Target, headers: Headers, timeout: Mapping[str, float | None]) -> Iterator[httpcore.Response]:
-        """Send GET `url` with exactly `headers` (Host included: see `request_headers`) and yield
-        the answer, its body unread; the connection goes back to the pool when the block ends.
-        httpcore's errors, the body's included, come out as their httpx twins."""
-        request = httpcore.Request(b"GET", url.core, headers=headers, extensions={"timeout": timeout})
-        with _as_httpx_errors():
-            answer = self._pool.handle_request(request)
-            try:
-                yield answer
-            finally:
-                answer.close()
+    def get(self, url: Target, headers: Headers, timeout: Mapping[str, float | None]) -> AbstractContextManager[httpcore.Response]:
+        """Send GET `url` with exactly `headers` (Host included: see `request_headers`, or h11's
+        validated form from `wire_headers`) and give the answer as a context manager, its body unread;
+        the connection goes back to the pool when the block ends. httpcore's errors, the body's
+        included, come out as their httpx twins."""
+        validated = isinstance(headers, _H11Headers)
+        request = httpcore.Request(b"GET", url.core, headers=None if validated else headers, extensions={"timeout": timeout})
+        if validated:  # handed to h11 as they are: httpcore's copy would be validated again by h11
+            request.headers = headers  # type: ignore[assignment]
+        return _Exchange(self._pool, request)
 
     def close(self) -> None:
         self._pool.close()
+
+
+class _Exchange:
+    """One request on the pool, as `SourceTransport.get` gives it: entering sends it and gives the
+    answer, leaving closes the answer (its connection goes back to the pool); httpcore's errors
+    from either, or from the block's reading of the body, are raised as their httpx twins."""
+
+    __slots__ = ("_pool", "_request", "_answer")
+
+    def __init__(self, pool: Pool, request: httpcore.Request) -> None:
+        self._pool = pool
+        self._request = request
+        self._answer: httpcore.Response | None = None
+
+    def __enter__(self) -> httpcore.Response:
+        try:
+            self._answer = self._pool.handle_request(self._request)
+        except Exception as exc:
+            mapped = _as_httpx_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        return self._answer
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, traceback: object) -> None:
+        try:
+            if self._answer is not None:
+                self._answer.close()
+        except Exception as error:
+            mapped = _as_httpx_error(error)
+            if mapped is None:
+                raise
+            raise mapped from error
+        if isinstance(exc, Exception):
+            mapped = _as_httpx_error(exc)
+            if mapped is not None:
+                raise mapped from exc
 
 
 def merge_headers(common: Headers, extra: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
@@ -223,6 +265,43 @@ def request_headers(url: httpx.URL, common: Headers, extra: Mapping[str, str]) -
     if not any(name.lower() == b"host" for name, _ in lines):
         lines.insert(0, (b"Host", url.netloc))
     return lines
+
+
+# h11's header list (`h11.Request(...).headers`): h11 takes one as a request's headers without validating
+# them again, which a list it validates line by line with two regular expressions each (a tenth of the
+# client CPU of a conditional GET answered 304).
+_H11Headers = type(h11.Request(method=b"GET", target=b"/", headers=[(b"Host", b"h")]).headers)
+_OWN_NAMES = frozenset({b"host", b"content-length", b"transfer-encoding"})  # lines h11 treats apart
+# h11's own rules for a header line it sends (`h11/_abnf.py`: `field_name`, `field_value`), as bytes patterns.
+_FIELD_NAME = re.compile(rb"[-!#$%&'*+.^_`|~0-9a-zA-Z]+")
+_FIELD_VALUE = re.compile(rb"([^\x00\s]+(?:[ \t]+[^\x00\s]+)*)?")
+
+
+@functools.lru_cache(maxsize=1024)
+def _validated_lines(netloc: bytes, common: tuple[tuple[bytes, bytes], ...]) -> tuple[list[tuple[bytes, bytes, bytes]], frozenset[bytes]]:
+    """Host and the `common` lines as h11 keeps them, (name, lower-case name, value), checked by h11
+    once per host (`h11.LocalProtocolError` for a line it would not send); and the lower-case names
+    a request's own lines may not repeat (theirs, and those h11 treats apart)."""
+    lines = [(b"Host", netloc), *common]
+    h11.Request(method=b"GET", target=b"/", headers=lines)
+    triples = [(name, name.lower(), value) for name, value in lines]
+    return triples, frozenset(lower for _, lower, _ in triples) | _OWN_NAMES
+
+
+def wire_headers(url: Target, common: Sequence[tuple[bytes, bytes]], extra: Mapping[str, str]) -> Headers:
+    """The lines `request_headers` gives, in its order, as h11's validated header list: the
+    request's own `extra` lines (validators, mostly) are checked by h11's rules at each call, Host
+    and the `common` ones by h11 once per host. Where `extra` names Host, a `common` line or a
+    header h11 treats apart, the plain lines of `request_headers` (validated by h11 as they are sent)."""
+    lines, taken = _validated_lines(url.host, tuple(common))
+    own = [(raw, raw.lower(), value.encode("utf-8")) for raw, value in ((name.encode("ascii"), value)
+                                                                          for name, value in extra.items())]
+    for raw, lower, value in own:
+        if lower in taken:
+            return request_headers(url.url, common, extra)
+        if not _FIELD_NAME.fullmatch(raw) or not _FIELD_VALUE.fullmatch(value):
+            raise h11.LocalProtocolError(f"Illegal header line {raw!r}: {value!r}")  # as h11 refuses to send it
+    return _H11Headers(lines + own)  # type: ignore[no-any-return]
 
 
 def response_headers(lines: Headers) -> dict[str, str]:

@@ -65,6 +65,10 @@ class PollUnit:
         self._inserted = 0  # events this unit inserted (others' appear in `moved`)
         self._inserted_events: dict[str, SignalEvent] = {}  # the events this unit inserted, by dedupe key
         self.newest_message = 0  # the highest message id this unit added (0: none)
+        # The head of every part this unit wrote, None for those it deleted (`save_parts`): heads only, so a
+        # unit kept after its block (a caller's variable) does not keep the parts' bodies alive.
+        self.saved_heads: dict[str, Mapping[str, Any] | None] = {}
+        self.polls: int | None = None  # the source's poll counter once this unit recorded its poll (`save_cursor`)
 
     def insert(self, events: Sequence[SignalEvent]) -> list[SignalEvent]:
         """Store the events not stored before (by dedupe key) and return them; an amendment
@@ -246,6 +250,12 @@ class PollUnit:
         A source's first poll inserts its row; two first polls at once must not collide on it."""
         success = {"last_poll_at": self.now, "last_success_at": self.now, "consecutive_failures": 0,
                    "target_errors": dict(target_errors or {})}
+        self._record(cursor, success)
+        # Read back inside the transaction, so it is the counter our poll set: the store's kept heads
+        # (`store.heads`) go with it.
+        self.polls = self._session.execute(sa.select(_STATE.c.polls).where(_STATE.c.source == self.source)).scalar()
+
+    def _record(self, cursor: dict[str, Any] | None, success: dict[str, Any]) -> None:
         updated = 0
         if cursor is None:
             updated = self._session.execute(
@@ -263,9 +273,11 @@ class PollUnit:
             setattr(state, key, value)
         state.polls = (state.polls or 0) + 1
         self._session.add(state)
+        self._session.flush()
 
     def save_parts(self, parts: Mapping[str, PartChange | None]) -> None:
         """Replace the parts with a new body, delete those set to None, update heads whose body stays."""
+        self.saved_heads.update((key, None if change is None else change.head) for key, change in parts.items())
         replaced = [key for key, change in parts.items() if change is None or change.body is not None]
         for chunk in chunks(replaced):
             self._session.execute(sa.delete(_PARTS).where(_PARTS.c.source == self.source, _PARTS.c.part.in_(chunk)))

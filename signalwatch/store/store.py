@@ -19,6 +19,7 @@ from signalwatch.accounts import ACCOUNT_FIELDS, Account
 from signalwatch.accounts.crm_ids import crm_entries, merged_crm_id
 from signalwatch.alerts.draft import AlertDraft, AlertRecord
 from signalwatch.events import SignalEvent
+from signalwatch.store.heads import HeadsCache
 from signalwatch.store.messages import Codec, train_due
 from signalwatch.store.migrations import migrate
 from signalwatch.store.outbox import (
@@ -50,6 +51,7 @@ __all__ = ["Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "Sou
 log = logging.getLogger(__name__)
 _PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
 _ACCOUNTS = AccountRow.__table__  # type: ignore[attr-defined]
+_STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
 _BATCH = 2000  # accounts written per statement batch
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
 _DUE = OUTBOX.c.next_attempt_at.is_not(None)  # the ix_outbox_due index's condition: queries of unsent rows name it to use it
@@ -100,6 +102,7 @@ class Store:
                         if url.startswith("sqlite") else {})
         self.engine = create_engine(url, connect_args=connect_args)
         self.codec = Codec()  # packs and unpacks outbox messages (`store.messages`)
+        self.heads = HeadsCache()  # cursor-part heads this process read or wrote (`store.heads`)
         if url.startswith("sqlite"):
             millis = int(busy_timeout * 1000)
             sa_event.listen(self.engine, "connect", lambda dbapi, _record: _sqlite_pragmas(dbapi, millis))
@@ -232,13 +235,22 @@ class Store:
             return dict(row.cursor) if row else {}
 
     def cursor_parts(self, source: str) -> StoredParts:
-        """The source's cursor parts: every head now, bodies when `StoredParts.bodies` asks."""
-        # The heads as the database holds them, decoded together (`_decoded_heads`): a poll of 2,000
-        # boards reads 4,000 of them, and a JSON result processor per row cost a third of the read.
-        query = sa.select(_PARTS.c.part, sa.type_coerce(_PARTS.c.head, sa.Text)).where(_PARTS.c.source == source)
+        """The source's cursor parts: every head now, bodies when `StoredParts.bodies` asks. The heads
+        are those this process kept (`heads`) while no other process recorded a poll of the source."""
         with self._session() as session:
+            # The counter first: a poll recorded between the two reads makes the kept heads older than
+            # the counter says, and only ever costs a read at the next poll.
+            polls = session.execute(sa.select(_STATE.c.polls).where(_STATE.c.source == source)).scalar()
+            kept = self.heads.get(source, polls)
+            if kept is not None:
+                return StoredParts(self, source, kept)
+            # The heads as the database holds them, decoded together (`_decoded_heads`): a poll of 2,000
+            # boards reads 4,000 of them, and a JSON result processor per row cost a third of the read.
+            query = sa.select(_PARTS.c.part, sa.type_coerce(_PARTS.c.head, sa.Text)).where(_PARTS.c.source == source)
             rows = session.execute(query).all()
-        return StoredParts(self, source, _decoded_heads(rows))
+        heads = _decoded_heads(rows)
+        self.heads.put(source, polls, heads)
+        return StoredParts(self, source, heads)
 
     def load_part_bodies(self, source: str, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The stored bodies of `source`'s parts named in `keys`; keys without a part are left out."""
@@ -254,10 +266,15 @@ class Store:
     def poll_unit(self, source: str, now: datetime) -> Iterator[PollUnit]:
         """One poll's transaction: the pipeline inserts events, enqueues their alerts and saves the
         cursor through the unit, top to bottom; all of it commits when the block ends, or none."""
-        with self._session() as session:
-            unit = PollUnit(session, source, now, self.codec)
-            yield unit
-            session.commit()
+        try:
+            with self._session() as session:
+                unit = PollUnit(session, source, now, self.codec)
+                yield unit
+                session.commit()
+        except BaseException:
+            self.heads.forget(source)  # whatever the outcome, the next poll reads the heads stored
+            raise
+        self.heads.committed(source, unit.saved_heads, unit.polls)
         if unit.newest_message:
             try:
                 train_due(self.engine, self.codec, unit.newest_message, now)
@@ -266,6 +283,7 @@ class Store:
 
     def record_poll_failure(self, source: str, error: str, now: datetime) -> None:
         """Remember a failed poll; the cursor stays where it was."""
+        self.heads.forget(source)  # groups it committed before it failed are read back from the store
         with self._session() as session:
             state = session.get(SourceStateRow, source) or SourceStateRow(source=source)
             state.last_poll_at = now
