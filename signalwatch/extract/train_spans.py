@@ -26,7 +26,7 @@ from signalwatch.extract.learned_slots import SLOT_FILLERS
 from signalwatch.extract.learned_spans import CLASSES, MODES, Choice, Scorer, candidates, choose, same_slot, settle
 from signalwatch.extract.model import Extraction
 
-__all__ = ["span_examples", "fit_scorers", "Outcome", "outcomes", "judge", "SPAN_ROLES", "REFUSALS", "key_slots_right"]
+__all__ = ["span_examples", "fit_scorers", "Outcome", "outcomes", "judge", "SPAN_ROLES", "REFUSALS", "key_slots_right", "Counted", "C"]
 
 SPAN_ROLES = {"funding": "funding.company", "leadership": "leadership.company"}  # the roles fitted, by task
 L2, MIN_COUNT, EPOCHS = 0.003, 2, 150
