@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from signalwatch.extract import learned
-from signalwatch.extract.learned import TASKS, Model
+from signalwatch.extract.learned import TASKS, Detection, Model
+from signalwatch.extract.learned_slots import SLOT_FILLERS
 from signalwatch.extract.learned_tagger import TAGS, Tagger, fill_company, viterbi
 from signalwatch.extract.news import extract_with, pattern_events
 from signalwatch.extract.train_tagger import Example, fit_tagger, project
@@ -121,3 +122,18 @@ def test_the_shipped_tagger_file_is_small_and_loads_as_trained() -> None:
     assert (tagger is not None) == bool(shipped["uses"])
     if tagger is None:
         assert "weights" not in shipped  # switched off by training: nothing to ship but the figures
+
+
+@pytest.mark.parametrize(
+    ("headline", "summary", "found"),
+    [
+        # The money is the standfirst's background: a learned company must not turn a shutdown into a round.
+        ("Glide Freight shuts down after failing to raise Series B", "The company had raised $40 million from investors including Accel.",
+         None),
+        # The standfirst states the raise itself: the learned company is taken.
+        ("Glide Freight lands Series B", "Glide Freight raised $40 million from investors including Accel.", "Glide Freight"),
+    ],
+)
+def test_a_learned_company_needs_the_money_stated_as_news(headline: str, summary: str, found: str | None) -> None:
+    event = SLOT_FILLERS["funding"](headline, summary, Detection("funding", "funding", 0.95), lambda heuristic: "Glide Freight")
+    assert (event.company_name if event is not None else None) == found
