@@ -61,12 +61,13 @@ def _summary_reports_change(summary: str) -> bool:
 
 
 def extract_leadership(
-    headline: str, summary: str, company_hint: str | None = None, tokens: frozenset[str] | None = None
+    headline: str, summary: str, company_hint: str | None = None, tokens: frozenset[str] | None = None, keep_unnamed: bool = False
 ) -> list[Extraction]:
     """The appointments and departures an item reports, headline first.
 
     `company_hint` is the company another extractor found in the same headline; `tokens` is
-    `words(headline)` when the caller already has it.
+    `words(headline)` when the caller already has it. A change with a person but no company is dropped, unless
+    `keep_unnamed` (the learned tagger may name its company: learned_tagger.fill_company).
     """
     tokens = tokens if tokens is not None else words(headline)
     clauses = [headline]
@@ -110,7 +111,7 @@ def extract_leadership(
     headline_roles = [(e.change, e.title) for e in found if e.clause == 0 and e.title]
     found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
     merged = [headline_wording(event, marked[0], headline_roles) for event in merge(found)]
-    return [_extraction(event) for event in merged if event.person and event.company]
+    return [_extraction(event) for event in merged if event.person and (event.company or keep_unnamed)]
 
 
 def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str]) -> list[Found]:

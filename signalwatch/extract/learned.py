@@ -355,9 +355,12 @@ def decide(model: Model, task: str, feats: Sequence[str], top: int = 6) -> Detec
     return Detection(task, model.classes[best], 1.0 - probs[0], tuple(c for c in contributions[:top] if c[1] > 0))
 
 
-def model_events(headline: str, body: str, models: dict[str, Model] | None = None, spans: dict[str, Any] | None = None) -> list[Extraction]:
+def model_events(headline: str, body: str, models: dict[str, Model] | None = None, spans: dict[str, Any] | None = None,
+                 tagger: Any = None) -> list[Extraction]:
     """Funding and leadership events the models detect in an item and whose slots are found; [] when none.
-    `spans`: the span scorers by role (learned_spans.Scorer; default the shipped ones, read only when a detection fires)."""
+    `spans`: the span scorers by role (learned_spans.Scorer; default the shipped ones, read only when a detection fires);
+    `tagger`: the token tagger (learned_tagger.Tagger; default none, `extract_news` passes the shipped one): where its use for a task
+    is on, it fills the slots."""
     models = models if models is not None else load_model()
     if not models:
         return []
@@ -377,7 +380,7 @@ def model_events(headline: str, body: str, models: dict[str, Model] | None = Non
     for task, model in live.items():
         detection = detect(model, task, feats)
         if detection is not None:
-            event = _fill(task, headline, body, detection, spans if spans is not None else _shipped_spans())
+            event = _fill(task, headline, body, detection, spans if spans is not None else _shipped_spans(), tagger)
             if event is not None:
                 found.append(event)
     return found
@@ -389,8 +392,13 @@ def _shipped_spans() -> dict[str, Any] | None:
     return load_spans()
 
 
-def _fill(task: str, headline: str, body: str, detection: Detection, spans: dict[str, Any] | None) -> Extraction | None:
-    """The event a detection becomes: the slot fillers, with the learned span scorer's company where it is on (learned_spans)."""
+def _fill(task: str, headline: str, body: str, detection: Detection, spans: dict[str, Any] | None, tagger: Any = None) -> Extraction | None:
+    """The event a detection becomes: the token tagger's where its use for the task is on (learned_tagger), else the slot
+    fillers, with the learned span scorer's company where it is on (learned_spans)."""
+    if tagger is not None and task in tagger.uses:
+        from signalwatch.extract.learned_tagger import tagger_event
+
+        return tagger_event(task, headline, body, detection, tagger)  # type: ignore[no-any-return]
     from signalwatch.extract.learned_spans import fill
 
     return fill(task, headline, body, detection, spans)

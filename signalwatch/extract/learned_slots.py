@@ -287,6 +287,8 @@ def _funding_event(headline: str, body: str, detection: Detection, pick: Pick | 
     money = _first_money([headline, *summary])
     if money is None and not ROUND_WORDS.intersection(tokens(" ".join([headline, *summary[:1]]))):
         return None  # neither an amount nor a round word: nothing says money was raised ("Amgen adds Stanford scientist")
+    if pick is not None and company is None and not amounts and not any(summary_raise(text) for text in summary[:SUMMARY_LEAD]):
+        return None  # only a learned part names the company and the money is the standfirst's background ("had raised $40m")
     if pick is not None and (company := pick(company)) is None:
         return None  # the span scorer refused: a wrong company is worse than none
     change = "reported" if _REPORTED.search(lower(headline)) else "raised"

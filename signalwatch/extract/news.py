@@ -14,10 +14,11 @@ from signalwatch.extract.funding_clause import MONEY_MARK
 from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs
 from signalwatch.extract.leadership import LEADERSHIP_WORDS, SUMMARY_CHANGE_WORDS, extract_leadership
 from signalwatch.extract.learned import Model, decide, features, load_model, model_events
+from signalwatch.extract.learned_tagger import Tagger, fill_company, load_tagger
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.text import clean, strip_dateline, unshout, words
 
-__all__ = ["extract_news", "extract_with", "why_none"]
+__all__ = ["extract_news", "extract_with", "why_none", "pattern_events"]
 
 SUMMARY_LIMIT = 1200  # characters of summary read: the facts are in the first sentences of the standfirst
 
@@ -47,17 +48,33 @@ def extract_news(title: str, summary: str = "") -> list[Extraction]:
     return extract_with(title, summary, None)
 
 
-def extract_with(title: str, summary: str, models: dict[str, Model] | None) -> list[Extraction]:
-    """`extract_news` with the given learned models (None: the shipped ones; {}: patterns only). For training and tests."""
+def extract_with(title: str, summary: str, models: dict[str, Model] | None, tagger: Tagger | None = None) -> list[Extraction]:
+    """`extract_news` with the given learned models (None: the shipped ones and the shipped tagger; {}: patterns only) and
+    `tagger` (learned_tagger; given or shipped, its use "fill" names the company of a leadership change the patterns read
+    with a person and no company). For training and tests."""
     headline, body = _prepared(title, summary)
     if not headline:
         return []
-    found = _patterns(headline, body)
+    if tagger is None and models is None:
+        tagger = load_tagger()
+    fill = tagger.uses.get("fill") if tagger is not None else None
+    found = _patterns(headline, body, keep_unnamed=fill is not None)
+    if fill is not None and tagger is not None:
+        named = (event if event.company_name is not None else fill_company(event, headline, body, tagger, float(fill["margin"]))[0]
+                 for event in found)
+        found = [event for event in named if event is not None]
     if found:
         return found
     if models is None:
         models = load_model()
-    return model_events(headline, body, models) if models else []
+    return model_events(headline, body, models, tagger=tagger) if models else []
+
+
+def pattern_events(title: str, summary: str) -> list[Extraction]:
+    """The patterns' events of an item, with the leadership changes they read with a person and no company (company None),
+    which `extract_news` drops unless the tagger names the company. For training."""
+    headline, body = _prepared(title, summary)
+    return _patterns(headline, body, keep_unnamed=True) if headline else []
 
 
 def why_none(title: str, summary: str = "") -> str:
@@ -105,7 +122,7 @@ def _readers(headline: str, tokens: frozenset[str], body_tokens: frozenset[str])
     return tuple(kind for kind, run in runs.items() if run)
 
 
-def _patterns(headline: str, body: str) -> list[Extraction]:
+def _patterns(headline: str, body: str, keep_unnamed: bool = False) -> list[Extraction]:
     tokens = words(headline)
     readers = _readers(headline, tokens, words(body) if body else frozenset())
     found: list[Extraction] = []
@@ -115,7 +132,7 @@ def _patterns(headline: str, body: str) -> list[Extraction]:
     if "acquisition" in readers:
         found.extend(extract_acquisitions(headline, body))
     if "leadership" in readers:
-        found.extend(extract_leadership(headline, body, hint, tokens))
+        found.extend(extract_leadership(headline, body, hint, tokens, keep_unnamed))
     if "layoffs" in readers:
         found.extend(extract_layoffs(headline, body, hint))
     return found

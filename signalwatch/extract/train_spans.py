@@ -6,10 +6,11 @@ labelled 1 when it is the gold `company_name` (normalised) and 0 otherwise; the 
 the scorers are fitted on the other sets and the detector's events on the set's pattern-silent items are
 filled once by the heuristics and once per (mode, refusal threshold) by the scorer, at the detector's own
 chosen threshold. An event is right as train.py counts it (it pairs with a labelled event and names the
-task's key slot: the company of a funding round, the person of a leadership change); the events that
-name the company too are logged beside. The scorer is switched on for a task when its best allowed (mode,
-refusal threshold) under train.py's unchanged rule gains at least `MIN_GAIN_EVENTS` right-minus-wrong
-events over the heuristics on the same folds; otherwise it ships off and the heuristics alone decide.
+task's key slots, `train.KEY_SLOT`: the company of a funding round; the person and, since round 12, the company
+of a leadership change); the events that name the company too are logged beside (since round 12 the same count).
+The scorer is switched on for a task when its best allowed (mode, refusal threshold) under train.py's rule gains at
+least `MIN_GAIN_EVENTS` right-minus-wrong events over the heuristics on the same folds; otherwise it ships off and
+the heuristics alone decide.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from signalwatch.extract.learned_slots import SLOT_FILLERS
 from signalwatch.extract.learned_spans import CLASSES, MODES, Choice, Scorer, candidates, choose, same_slot, settle
 from signalwatch.extract.model import Extraction
 
-__all__ = ["span_examples", "fit_scorers", "Outcome", "outcomes", "judge", "SPAN_ROLES", "REFUSALS"]
+__all__ = ["span_examples", "fit_scorers", "Outcome", "outcomes", "judge", "SPAN_ROLES", "REFUSALS", "key_slots_right", "Counted", "C"]
 
 SPAN_ROLES = {"funding": "funding.company", "leadership": "leadership.company"}  # the roles fitted, by task
 L2, MIN_COUNT, EPOCHS = 0.003, 2, 150
@@ -115,11 +116,11 @@ def _constant(value: str | None, heuristic: str | None) -> str | None:
     return value
 
 
-def strictly_right(item: LabelledItem, event: Extraction, key_slot: str) -> bool:
-    """Whether an event pairs with a labelled one and names its key slot and its company."""
+def key_slots_right(item: LabelledItem, event: Extraction, key_slots: Sequence[str]) -> bool:
+    """Whether an event pairs with a labelled one of `item` and names every slot of `key_slots` right (train.KEY_SLOT)."""
     found = score([item], lambda title, summary: [event])
     task = event.type.value
-    return bool(found.true_positive[task] and found.field_right[(task, key_slot)] and found.field_right[(task, "company")])
+    return bool(found.true_positive[task] and all(found.field_right[(task, slot)] for slot in key_slots))
 
 
 class Counted(Protocol):
@@ -135,13 +136,13 @@ class Counted(Protocol):
 C = TypeVar("C", bound=Counted)
 
 
-def judge(task: str, by_set: Mapping[str, Mapping[str, Outcome]], items: Mapping[str, LabelledItem], threshold: float, key_slot: str,
+def judge(task: str, by_set: Mapping[str, Mapping[str, Outcome]], items: Mapping[str, LabelledItem], threshold: float, key_slot: tuple[str, ...],
           counts: Callable[[str, str, dict[str, list[Extraction]]], C], allowed: Callable[[dict[str, C]], bool], min_gain: int,
           log: Callable[[str], None]) -> Scorer | None:
     """The mode and refusal threshold to ship for a task (a `Scorer` whose model the caller fills in), or None: off.
 
     `counts(set, task, extra)` and `allowed` are train.py's, unchanged: an event is right when it names the task's key
-    slot. The events that name the company too ("strict") are logged beside them: that is the field the scorer fills."""
+    slots. The events that name the company too ("strict") are logged beside them: that is the field the scorer fills."""
     def per_set(mode: str | None, refusal: float) -> tuple[dict[str, C], int, int, int]:
         table: dict[str, C] = {}
         right = wrong = strict = 0
@@ -150,7 +151,7 @@ def judge(task: str, by_set: Mapping[str, Mapping[str, Outcome]], items: Mapping
                      if outcome.probability >= threshold and (event := outcome.event(mode, refusal)) is not None}
             table[name] = count = counts(name, task, extra)
             right, wrong = right + count.right, wrong + count.wrong
-            strict += sum(strictly_right(items[item_id], events[0], key_slot) for item_id, events in extra.items())
+            strict += sum(key_slots_right(items[item_id], events[0], (*key_slot, "company")) for item_id, events in extra.items())
         return table, right, wrong, strict
 
     _, right, wrong, strict = per_set(None, 0.0)

@@ -217,8 +217,8 @@ def _shipped_on(task: str) -> bool:
          "GRAIL, a startup that is backed by both Bill Gates and Jeff Bezos, and which is developing blood testing technology for early "
          "stage cancer detection, is expecting to close a $1 billion, Series B funding, according to its founding investor.",
          "GRAIL", 1_000_000_000.0),
-        # holdout9 rh9-0124 (missed by round 9's detector, p 0.77 under its threshold 0.85; round 10's threshold is 0.65)
-        ("Corporates identify 4Paradigm in $145m series C", "", "4Paradigm", 145_000_000.0),
+        # (holdout9 rh9-0124, "Corporates identify 4Paradigm in $145m series C", p 0.77: found at rounds 10-11's threshold 0.65,
+        # missed again since round 12 chose 0.85 for the detector with the token tagger's company)
     ],
 )
 def test_the_shipped_extractor_finds_funding_the_patterns_missed(title: str, summary: str, company: str, amount: float) -> None:
@@ -235,10 +235,8 @@ def test_the_shipped_extractor_finds_funding_the_patterns_missed(title: str, sum
         ("Expedia chief Dara Khosrowshahi named to lead Uber",
          "WASHINGTON: Expedia chief Dara Khosrowshahi has been chosen to replace ousted Travis Kalanick as the next CEO at Uber, The New "
          "York Times reported, as the ride-hailing giant looks to move past a rough patch.", "Uber", "Dara Khosrowshahi"),
-        # holdout3 rh3-0182
-        ("Amgen adds Stanford scientist to C-suite",
-         "Stanford physician-scientist Howard Chang, M.D., Ph.D., will join Amgen in a few weeks, filling the roles of both senior vice "
-         "president of research and chief scientific officer.", "Amgen", "Howard Chang"),
+        # (holdout3 rh3-0182, "Amgen adds Stanford scientist to C-suite", was found at round 11's threshold 0.5; since round 12 a
+        # leadership model event is right only with the right company too, and the detector fires at 0.95 only: p is below that)
     ],
 )
 def test_the_shipped_extractor_finds_appointments_the_patterns_missed(title: str, summary: str, company: str, person: str) -> None:
