@@ -4,7 +4,8 @@ Each line is `{"id", "events": [{"type", "change", "company_name", "attributes"}
 `--explain` every event also carries `"why"`: the rule that decided it and the words it read
 ("funding.headline: 'Carbon Health raises $28M ...'; completed by funding.summary-sentence 1: ..."),
 so a wrong event can be traced to the pattern that produced it. An event the learned detector
-decided (the patterns found nothing) also carries `"model"`: its probability and top features.
+decided (the patterns found nothing) also carries `"model"`: its probability and top features, and where
+the learned token tagger named a slot, its `"tagger"` spans with their margins and top features.
 An item with no event carries `"why_none"`: the screen that passed it over, or the readers that ran.
 """
 
@@ -37,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--explain",
         action="store_true",
-        help='add "why" to each event: the rule (pattern and clause) that decided it; and "why_none" to an item without one',
+        help='add "why" to each event: the rule (pattern and clause), or the learned model\'s features and the tagger\'s '
+             'spans, that decided it; and "why_none" to an item without one',
     )
     parser.add_argument(
         "--format",
