@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SLOT_FILLERS", "SlotFiller", "Pick",
            "SUMMARY_SENTENCES", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people", "stated_change", "headline_company",
-           "summary_raise"]
+           "summary_raise", "public_body"]
 
 SUMMARY_SENTENCES = 2  # summary sentences whose words are features (the standfirst states the news first)
 
@@ -423,7 +423,7 @@ def _leadership_event(headline: str, body: str, detection: Detection, pick: Pick
         company = next((found for other in marked if other is not clause and (found := _leadership_company(other, person, None))), None)
     if pick is not None:
         company = pick(company)  # the span scorer has the last word on the company
-    if company is None or _public_body(company):
+    if company is None or public_body(company):
         return None
     if joined is not None and title_index is not None and re.search(rf"⟦{title_index}⟧\s+⟪{person_index}⟫", clause.text):
         left, title_index = title_index, None  # the title before the name is the one being left: "Expedia chief X named to lead Uber"
@@ -507,7 +507,7 @@ def _joined_company(marked: Marked, person_index: int) -> str | None:
     return None
 
 
-def _public_body(company: str) -> bool:
+def public_body(company: str) -> bool:
     """A public agency or government body ("FDA", "SEC"), which the patterns never report as a company either."""
     return bool(set(company.lower().split()) & PUBLIC)
 

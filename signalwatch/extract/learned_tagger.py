@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from signalwatch.events import EventType
-from signalwatch.extract.leadership_item_company import PUBLIC
-from signalwatch.extract.learned_slots import PERSON_PAIR, ROUND_WORDS, SLOT_FILLERS, stated_change
+from signalwatch.extract.learned_slots import PERSON_PAIR, ROUND_WORDS, SLOT_FILLERS, public_body, stated_change
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import find_amounts
 from signalwatch.extract.names import _TITLE_CUES as TITLE_CUES
@@ -253,11 +252,6 @@ def _short(weight: float) -> float | int:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
-def _public_body(company: str) -> bool:
-    """A public agency ("FDA", "SEC"): no company, as learned_slots and the patterns hold."""
-    return bool(set(company.lower().split()) & PUBLIC)
-
-
 def _runs(path: Sequence[int], tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     """(start, end, role suffix) of each B-/I- run of a tag path, without the punctuation, possessive or "and" at its edges
     ("Telkomsel,", "Uber's", "Twitter and" are "Telkomsel", "Uber", "Twitter"); a run of edges alone is none."""
@@ -313,9 +307,9 @@ def fill_company(event: Extraction, headline: str, body: str, tagger: Tagger, ma
     """Use "fill": a pattern event without a company with the tagger's company when its margin reaches `margin` (else None),
     and the span it weighed."""
     span = _company_span(tagger.spans(headline, body, event.type.value), event.attributes.get("person"))
-    if span is None or span.margin < margin or not plausible_company(span.text) or _public_body(span.text):
+    if span is None or span.margin < margin or (name := plausible_company(span.text)) is None or public_body(span.text):
         return None, span
-    return _explained(replace(event, company_name=plausible_company(span.text)), [span]), span
+    return _explained(replace(event, company_name=name), [span]), span
 
 
 def tagged_events(task: str, headline: str, body: str, detection: Detection, tagger: Tagger,
@@ -346,7 +340,7 @@ def _leadership(headline: str, body: str, detection: Detection, person: Span, co
     """The leadership event of the tagger's person and company; the title its best title span; the change as the person's clause
     states it (learned_slots.stated_change), else as the detector says."""
     name = plausible_company(company.text)
-    if name is None or _public_body(name) or not PERSON_PAIR.search(person.text):
+    if name is None or public_body(name) or not PERSON_PAIR.search(person.text):
         return None
     marked = mark(clauses(headline, body)[person.clause])
     index = next((k for k, found in enumerate(marked.names) if person.text in found), None)
