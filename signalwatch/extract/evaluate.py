@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from signalwatch.extract.model import Extraction
+from signalwatch.extract.text import plain_text
 from signalwatch.resolve import normalize_name
 
 __all__ = [
@@ -250,15 +251,7 @@ def _same(got: Any, want: Any) -> bool:
     if isinstance(want, (int, float)) and isinstance(got, (int, float)) and not isinstance(got, bool):
         return abs(float(got) - float(want)) <= 1e-6 * max(1.0, abs(float(want)))
     if isinstance(want, str) and isinstance(got, str):
-        return _plain(got) == _plain(want)
+        return plain_text(got) == plain_text(want)
     if isinstance(want, list) and isinstance(got, list):
-        return sorted(_plain(x) for x in got) == sorted(_plain(x) for x in want)
+        return sorted(plain_text(x) for x in got) == sorted(plain_text(x) for x in want)
     return bool(got == want)
-
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def _plain(text: str) -> str:
-    """A string field as compared: case, runs of spaces and the form of a quote mark do not count ("O’Connor" is "O'Connor")."""
-    return " ".join(text.translate(_QUOTES).split()).lower()

@@ -34,7 +34,7 @@ from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import find_amounts
 from signalwatch.extract.names import _TITLE_CUES as TITLE_CUES
 from signalwatch.extract.names import mark
-from signalwatch.extract.text import plausible_company, sentences
+from signalwatch.extract.text import plain_text, plausible_company, sentences
 from signalwatch.resolve import normalize_name
 from signalwatch.titles import classify_title
 
@@ -180,12 +180,13 @@ class Span:
 
 
 def same_value(role: str, got: str | None, want: str | None) -> bool:
-    """Whether two slot values are the same: companies by `normalize_name`, people and titles by their words, case aside."""
+    """Whether two slot values are the same, as scoring compares them (evaluate): companies by `normalize_name`, people and
+    titles by `plain_text` (case, spaces and the form of a quote mark aside)."""
     if not got or not want:
         return False
     if role == "company":
         return normalize_name(got) == normalize_name(want)
-    return " ".join(got.replace("’", "'").lower().split()) == " ".join(want.replace("’", "'").lower().split())
+    return plain_text(got) == plain_text(want)
 
 
 @dataclass

@@ -7,7 +7,7 @@ import re
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
     "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote", "unshout", "title_case",
-    "plain_capitals", "written_as_name", "strip_wire_credit", "former_employer", "is_place",
+    "plain_capitals", "written_as_name", "strip_wire_credit", "former_employer", "is_place", "plain_text",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -410,3 +410,12 @@ def quote(text: str, limit: int) -> str:
             head = head[: head.rindex(" ")]  # the word the limit falls in is left out whole
         flat = head.rstrip(_QUOTE_TRAILING) + "…"
     return repr(flat)
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def plain_text(text: str) -> str:
+    """A string slot as compared (scoring, the tagger's checks): case, runs of spaces and the form of a quote mark do not
+    count ("O’Connor" is "O'Connor")."""
+    return " ".join(text.translate(_QUOTES).split()).lower()
