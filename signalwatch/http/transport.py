@@ -64,9 +64,11 @@ _ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
 )
 
 
-def _as_httpx_error(exc: BaseException) -> httpx.HTTPError | None:
-    """httpcore's error `exc` as its httpx twin; None for anything else (it passes unchanged)."""
-    return next((ours(str(exc) or type(exc).__name__) for theirs, ours in _ERRORS if isinstance(exc, theirs)), None)
+def _raise_as_httpx(exc: BaseException) -> None:
+    """Raise httpcore's error `exc` as its httpx twin; return for anything else (the caller lets it pass unchanged)."""
+    mapped = next((ours(str(exc) or type(exc).__name__) for theirs, ours in _ERRORS if isinstance(exc, theirs)), None)
+    if mapped is not None:
+        raise mapped from exc
 
 
 _DEADLINE = threading.local()  # the calling thread's request deadline (httpx's sync API runs in it)
@@ -225,10 +227,8 @@ class _Exchange:
         try:
             self._answer = self._pool.handle_request(self._request)
         except Exception as exc:
-            mapped = _as_httpx_error(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
+            _raise_as_httpx(exc)
+            raise
         return self._answer
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, traceback: object) -> None:
@@ -236,14 +236,10 @@ class _Exchange:
             if self._answer is not None:
                 self._answer.close()
         except Exception as error:
-            mapped = _as_httpx_error(error)
-            if mapped is None:
-                raise
-            raise mapped from error
+            _raise_as_httpx(error)
+            raise
         if isinstance(exc, Exception):
-            mapped = _as_httpx_error(exc)
-            if mapped is not None:
-                raise mapped from exc
+            _raise_as_httpx(exc)
 
 
 def merge_headers(common: Headers, extra: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
