@@ -79,7 +79,7 @@ SETS = [
     HeldOut("holdout23", least=250, least_per_type=25, least_others=6750, most_per_site=12),
     HeldOut("holdout24", least=260, least_per_type=25, least_others=7000, most_per_site=12),
     HeldOut("holdout25", least=285, least_per_type=25, least_others=7300, most_per_site=12),
-    HeldOut("holdout26", least=250, least_per_type=25, least_others=7550, most_per_site=12),
+    HeldOut("holdout26", least=255, least_per_type=25, least_others=7550, most_per_site=12),
 ]
 
 
