@@ -79,6 +79,7 @@ SETS = [
     HeldOut("holdout23", least=250, least_per_type=25, least_others=6750, most_per_site=12),
     HeldOut("holdout24", least=260, least_per_type=25, least_others=7000, most_per_site=12),
     HeldOut("holdout25", least=285, least_per_type=25, least_others=7300, most_per_site=12),
+    HeldOut("holdout27", least=255, least_per_type=35, least_others=7600, most_per_site=12),
 ]
 
 
