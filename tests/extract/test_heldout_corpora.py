@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3 to holdout25): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3 to holdout27): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -80,6 +80,7 @@ SETS = [
     HeldOut("holdout24", least=260, least_per_type=25, least_others=7000, most_per_site=12),
     HeldOut("holdout25", least=285, least_per_type=25, least_others=7300, most_per_site=12),
     HeldOut("holdout26", least=255, least_per_type=25, least_others=7550, most_per_site=12),
+    HeldOut("holdout27", least=255, least_per_type=35, least_others=7850, most_per_site=12),
 ]
 
 
