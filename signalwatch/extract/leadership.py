@@ -16,15 +16,13 @@ mentions into one event per person.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
-from importlib import resources
 
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
 from signalwatch.extract.leadership_found import Found
-from signalwatch.extract.leadership_item_company import BASED, PUBLIC, TITLE_BEFORE, lead_company, summary_companies
+from signalwatch.extract.leadership_item_company import BASED, PUBLIC, TITLE_BEFORE, english_words, lead_company, summary_companies
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
 from signalwatch.extract.leadership_titles import (
     FORMER,
@@ -417,7 +415,7 @@ def _full_person(person: str | None, known: list[str]) -> bool:
     Leader' To Replace Clark")."""
     words = full_name(person, known).split() if person else []
     return len(words) > 1 and all(_NAME_WORD.fullmatch(word) for word in words) and not all(
-        word.lower() in _english_words() for word in words)
+        word.lower() in english_words() for word in words)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?|[a-z]{1,3}")  # "O’Connor", "de", "van"
@@ -427,7 +425,7 @@ def _replaced_surname(person: str | None, match: re.Match[str], clause: Marked, 
     """Whether the lone word a succession replaces is a surname: a plain capitalised word, no owner of what follows
     ("replace Regions' Dowd Ritter"), no English word ("Father passes reins to son"), and no part of a full name the item
     writes (that name would have completed it)."""
-    if not person or not _SURNAME.fullmatch(person) or person.lower() in _english_words():
+    if not person or not _SURNAME.fullmatch(person) or person.lower() in english_words():
         return False
     after = clause.text[match.end("p2"):match.end("p2") + 3] if match.groupdict().get("p2") else ""
     if after.startswith(("⟫'", "⟫’")):
@@ -435,11 +433,6 @@ def _replaced_surname(person: str | None, match: re.Match[str], clause: Marked, 
     return not any(person in name.split() for name in known)
 
 
-@functools.cache
-def _english_words() -> frozenset[str]:
-    """The spelling dictionary the company matcher ships (signalwatch/matching/common_words.txt), read on first use."""
-    text = resources.files("signalwatch.matching").joinpath("common_words.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 # Rules whose lone surnames are vouched for by the role, except the successor's, which the item must name in full somewhere.
 _NAMED_SUCCESSOR = frozenset({"person-replaces-person-as"})
 

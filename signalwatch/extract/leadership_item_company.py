@@ -11,15 +11,17 @@ Holder", "chairman of The Copley Press Inc., Helen K. Copley").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from importlib import resources
 
 from signalwatch.extract.leadership_company import without_legal_form
 from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.names import Marked, person_like
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
 
-__all__ = ["BASED", "PUBLIC", "TITLE_BEFORE", "lead_company", "summary_companies"]
+__all__ = ["BASED", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "summary_companies"]
 
 # Words that make a name a public office rather than a company: "a government post is not a company".
 PUBLIC = frozenset(
@@ -77,9 +79,23 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
         if written:
             return without_legal_form(written), True
         trailing = trailing or _written_tail(company, summary)
-        guess = guess or company
+        if not _words_only(company):
+            guess = guess or company
     guess = trailing or guess or surname
     return (without_legal_form(guess) if guess else None), False
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The spelling dictionary the company matcher ships (signalwatch/matching/common_words.txt), read on first use."""
+    text = resources.files("signalwatch.matching").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _words_only(name: str) -> bool:
+    """Whether a name run is only English words ("Channel Leaders", "Came Back", "Hotel-Hopper"): as a guess from a Title Case headline whose
+    summary never writes it, that is the headline's wording, not a company (holdout3 rh3-0090, holdout12 rh12-0066)."""
+    return all(word in english_words() for word in name.lower().replace("-", " ").split())
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")  # "Top", "New": a word only a headline's Title Case capitalises, unlike "3D" or "BRIEF-"

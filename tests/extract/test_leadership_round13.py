@@ -1,0 +1,41 @@
+"""Leadership false alerts removed in round 13 of issue 14 (precision work): each test is one class of wrong event, a cause in
+the code, found in the errors of the spent sets (train.POOL) and counted across them.
+
+Every case is a real item, copied verbatim from a labelled set (the set and item id are in the comment). Expected values
+are the items' labels (LABELLING.md); a case asserts what the class is about (no event tied to the wrong company, or the
+right one) and leaves the item's other events to the benchmark. The shipped extractor is tested, tagger included.
+"""
+
+from __future__ import annotations
+
+from signalwatch.events import EventType
+from signalwatch.extract import extract_news
+
+Event = tuple[str, str | None, str | None]
+
+
+def _leadership(title: str, summary: str = "") -> set[Event]:
+    return {(e.change, e.company_name, e.attributes["person"]) for e in extract_news(title, summary) if e.type == EventType.LEADERSHIP}
+
+
+def test_a_title_case_headline_of_english_words_names_no_company() -> None:
+    # holdout12 rh12-0066: "Channel Leaders" is the headline's wording; the summary never writes it, and names Lenovo
+    found = _leadership(
+        "When Channel Leaders Move On",
+        "A look at the tenure of channel chiefs in technology. Earlier this week, news broke that Lenovo North America channel "
+        "chief Sammy Kinlaw will leave the company by the end of the week. Until a permanent replacement is found, Rob Cato, "
+        "executive director at Lenovo, will take his place.",
+    )
+    assert not {company for _, company, _ in found} & {"Channel Leaders", "Channel"}
+
+
+def test_a_guess_of_english_words_leaves_the_company_to_the_summary() -> None:
+    # holdout10 rh10-0238: "World" was the guess from "World's oldest banking chairman resigns"; the label is Banco Bradesco SA
+    found = _leadership(
+        "World's oldest banking chairman resigns",
+        "Lazaro de Mello Brandao, who at 91 is the world's oldest serving bank chairman, said he'll step down after more than 25 "
+        "years in that role at Banco Bradesco SA, triggering a succession race at Brazil's second-largest bank by market value. "
+        "Brandao will be replaced by Luiz Carlos Trabuco Cappi, the current chief executive officer who will hold both positions "
+        "until March, when the lender will elect a new CEO, according to a regulatory filing Tuesday.",
+    )
+    assert all(company != "World" for _, company, _ in found)
