@@ -49,6 +49,9 @@ SUMMARY_CHANGE_WORDS = frozenset(
     succeed succeeds succeeded replace replaces replaced promoted hired join joins joined joining ousted fired departs departed
     rejoin rejoins rejoining rejoined exits exit dismissed retired resignation retirement departure succeeding replacing moving moves""".split()
 )
+# A headline that denies or corrects a report of the change it names: the item reports no change ("Citigroup Denies Rumors That CEO
+# Will Resign", holdout20 rh20-0240; "Porsche denys CEO leaving", holdout23 rh23-0177).
+_DENIED = re.compile(r"\b(?i:den(?:y|ies|ied|ys)|refutes?|rebuts?|clarif(?:y|ies)\s+(?:reports?|rumou?rs?))\b")
 _TAKES_OVER = re.compile(r"\b(?:take|takes|taking|took)\s+over\b", re.IGNORECASE)  # "Laura Shawver, M.D., will take over as CEO"
 _TITLE_WORDS = frozenset("ceo cfo cto coo cmo cro cpo cio chief president chairman chair executive director officer head".split())
 
@@ -68,6 +71,8 @@ def extract_leadership(
     `keep_unnamed` (the learned tagger may name its company: learned_tagger.fill_company).
     """
     tokens = tokens if tokens is not None else words(headline)
+    if _DENIED.search(headline):
+        return []  # "Asustek denies its CEO has resigned", "Safaricom clarifies reports on CEO exit": no change (LABELLING.md)
     clauses = [headline]
     if tokens & HEADLINE_CUES and summary:
         clauses += sentences(summary)[:SUMMARY_SENTENCES]

