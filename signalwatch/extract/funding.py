@@ -40,6 +40,7 @@ from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_fields import close_money, headline_amount, quoted, round_in, round_of, same_company, summary_amount, summary_amount_from
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS, MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
+from signalwatch.extract.leadership_item_company import english_words
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.text import (
@@ -53,6 +54,7 @@ from signalwatch.extract.text import (
     split_names,
     strip_wire_credit,
     words,
+    written_as_name,
 )
 
 __all__ = ["extract_funding", "FUNDING_WORDS", "FUNDING_SHAPE_WORDS"]
@@ -120,6 +122,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                     same_company(r.company, extra.company) or (r.money and close_money(r.money, extra.money)) for r in kept):
                 extra.primary = False
                 kept.append(extra)
+    kept = _lent_to(kept, headline, summary)
     kept = [r for r in kept if not GOVERNMENT_BODY.search(r.company or "")]
     if kept and SHARE_ISSUE.search(summary):
         # "AirAsia raises $233M" over "... raises $233 million from a rights issue": a listed company's share issue (LABELLING.md)
@@ -141,6 +144,29 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
             found_round.change = "reported"
             found_round.why += "; reported: the summary cites unnamed sources"
     return [_extraction(r, headline, summary_sentences, only=len(kept) == 1) for r in kept]
+
+
+# A headline whose subject lends: "EIB signs €50million loan with European Spallation Source in Sweden", "Garrington Group Closes New
+# $19MM Credit Facility for Aleafia Health". The company is the one the loan goes to, not the lender.
+_LENT_TO = re.compile(r"\b(?i:loan|credit\s+facility|debt\s+facility|financing|check|cheque)\s+(?i:to|for|with)\s+"
+                      r"(?P<co>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
+
+
+def _lent_to(kept: list[Round], headline: str, summary: str) -> list[Round]:
+    """The rounds with a lender's headline round given to the company it lends to (see `_LENT_TO`); a summary round of that company
+    is the same round. Only when the headline names the lender before the loan and the summary writes the borrower as a name."""
+    match = _LENT_TO.search(headline)
+    if match is None:
+        return kept
+    borrower = match.group("co")
+    lender = next((r for r in kept if r.why.startswith("funding.headline") and r.company and r.company in headline[: match.start()]), None)
+    if lender is None or same_company(lender.company, borrower) or all(w in english_words() for w in borrower.lower().split()):
+        return kept
+    if summary and not written_as_name(borrower, summary):
+        return kept
+    lender.why += f"; company: {borrower!r}, which the loan goes to (not the lender {lender.company!r})"
+    lender.company = borrower
+    return [r for r in kept if r is lender or not same_company(r.company, borrower)]
 
 
 # Flags (regional indicator pairs) and pictographs that newsletters write after names.
