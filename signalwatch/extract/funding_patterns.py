@@ -85,7 +85,7 @@ NOT_A_ROUND = re.compile(
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
     # not "pushing its total funds raised above $1bn": the company's money to date, not a fund
     r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d]|\s+raised\b)|"
-    r"\b(?:in|via|through|from)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
+    r"\b(?:in|via|through|from)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+){0,3}ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
     r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
     # a listed company's share issue: "with $15m capital injection via rights issue", "to raise up to Rs 8,500 crore via QIP"
     r"\brights\s+issues?\b|\bqip\b|\bqualified\s+institutional\s+placement\b|"

