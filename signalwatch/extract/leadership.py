@@ -22,7 +22,7 @@ from dataclasses import replace
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
 from signalwatch.extract.leadership_found import Found
-from signalwatch.extract.leadership_item_company import BASED, PUBLIC, TITLE_BEFORE, english_words, lead_company, summary_companies
+from signalwatch.extract.leadership_item_company import BASED, PUBLIC, TITLE_BEFORE, english_words, lead_company, moved_to, summary_companies
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
 from signalwatch.extract.leadership_titles import (
     FORMER,
@@ -98,9 +98,14 @@ def extract_leadership(
         summary_companies(found, marked)
     lead = lead or company_hint
     text = f"{headline} {summary}"
+    joined = _joined(found, marked[0], lead) if sure else None
     for event in found:
         event.guessed = event.company is None
-        event.company, event.person = brand_name(event.company or lead, text), _without_company(event.person, lead)
+        company = event.company or lead
+        if joined and event is joined[0]:
+            company = joined[1]
+            event.rule += f" (company {company!r}: the headline's move from {lead!r})"
+        event.company, event.person = brand_name(company, text), _without_company(event.person, lead)
     forms: dict[str, str] = {}  # each company as the summary writes it in full ("Crown" → "Crown Resorts")
     for event in found:
         if event.company:
@@ -115,6 +120,23 @@ def extract_leadership(
     found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
     merged = [headline_wording(event, marked[0], headline_roles) for event in merge(found)]
     return [_extraction(event) for event in merged if event.person and (event.company or keep_unnamed)]
+
+
+def _joined(found: list[Found], headline: Marked, lead: str | None) -> tuple[Found, str] | None:
+    """The appointment of the person a headline moves from `lead` to another company, and that company (`moved_to`): the
+    appointment read at `lead` (or at no company) of the headline's person, or of the item's only appointee when the headline
+    names no one. "BMS oncology head swings to Syndax" / "Nicholas Botwood is swinging into the biotech world as the new chief
+    medical officer" is at Syndax (holdout3 rh3-0150)."""
+    people = {name for e in found if e.person for name in (e.person, e.person.split()[-1])}
+    company = moved_to(headline, lead, people)
+    if company is None:
+        return None
+    at_lead = [e for e in found if e.change == "appointed" and e.person and e.company in (None, lead)]
+    named = {e.person for e in found if e.clause == 0 and e.person}
+    if not named and any(" " in name and person_like(name) for name in headline.names if name not in (lead, company)):
+        return None  # "Amtrak President & Chief Executive Officer George D Warrington ... to return to New Jersey Transit": not read
+    movers = [e for e in at_lead if e.person in named] if named else at_lead
+    return (movers[0], company) if len(movers) == 1 else None
 
 
 def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str]) -> list[Found]:

@@ -21,7 +21,7 @@ from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.names import Marked, person_like
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
 
-__all__ = ["BASED", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "summary_companies"]
+__all__ = ["BASED", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "moved_to", "summary_companies"]
 
 # Words that make a name a public office rather than a company: "a government post is not a company".
 PUBLIC = frozenset(
@@ -83,6 +83,34 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
             guess = guess or company
     guess = trailing or guess or surname
     return (without_legal_form(guess) if guess else None), False
+
+
+# A headline about a person moving: the company they come from, named with their role there ("Greencore CFO", "Biogen's early R&D
+# chief", "BMS oncology head", "former Amgen exec"), then the one they go to ("to take top job at Paddy Power", "to take Unity CEO
+# post", "swings to Syndax", "joins Moderna as CFO").
+_FROM_ROLE = re.compile(r"⟪(?P<o>\d+)⟫(?:'s|’s)?\s+(?:(?!(?i:appoints|names|hires|promotes|taps|picks|poaches|elevates|recruits|adds|ousts|"
+                        r"fires|appointed|named|hired|promoted)\b)[\w&-]+\s+){0,2}?(?:⟦\d+⟧|(?i:exec|executive|head|boss|chief)\b)")
+_GOES_TO = re.compile(r"\b(?i:to|at|joins?|lead|leads|heads?)\s+(?:[a-z][\w-]*\s+){0,3}?⟪(?P<d>\d+)⟫|\b(?i:take|takes|taking|as)\s+⟪(?P<d2>\d+)⟫(?:'s|’s)?\s+⟦")
+
+
+_EX_BEFORE = re.compile(r"(?i:\bex-|\bformer\s+)$")  # "to ex-Airbus Defense & Space boss Dirk Hoke": where the successor was
+
+
+def moved_to(headline: Marked, lead: str | None, people: set[str]) -> str | None:
+    """The company a headline says a person moves to from `lead`, the company it names with their role there (see `_FROM_ROLE`);
+    None when it tells of no such move. `people` are the names and surnames of the item's people, never the new company.
+    The mover's appointment is at the new company (holdout6 rh6-0190 "Biogen's early R&D chief Ghosh leaves to take Unity CEO post").
+    """
+    origin = _FROM_ROLE.search(headline.text)
+    if lead is None or origin is None or headline.name(origin.group("o")) != lead:
+        return None
+    for match in _GOES_TO.finditer(headline.text, origin.end()):
+        name = headline.name(match.group("d") or match.group("d2")) or ""
+        company = plausible_company(name)
+        former = _EX_BEFORE.search(headline.text, 0, match.start("d") if match.group("d") else match.start("d2"))
+        if company and company != lead and name not in people and not former and not set(company.lower().split()) & PUBLIC:
+            return without_legal_form(company)
+    return None
 
 
 @functools.cache

@@ -55,3 +55,22 @@ def test_a_headline_that_denies_the_change_reports_none() -> None:
         "be stepping down in August, this year. The telco said it has not made a decision on the matter and has in place a robust "
         "recruitment process that adheres to global best practice in identifying and appointing the senior leadership team.",
     )
+
+
+def test_a_headline_move_puts_the_appointment_at_the_company_moved_to() -> None:
+    # holdout3 rh3-0150: BMS is where Botwood comes from; the label is Syndax Pharmaceuticals
+    found = _leadership(
+        "BMS oncology head swings to Syndax",
+        "After more than two decades as a Big Pharma cancer leader, Nicholas Botwood is swinging into the biotech world as the new "
+        "chief medical officer and R&D head of Syndax Pharmaceuticals. Botwood spent the last decade at BMS, most recently serving as "
+        "head of worldwide medical oncology, and, before that, he spent 11 years as an oncology development leader at AstraZeneca.",
+    )
+    assert ("appointed", "Syndax Pharmaceuticals", "Nicholas Botwood") in found
+    # holdout7 rh7-0236: Greco leaves Generali (kept) and takes the helm at Zurich Insurance
+    found = _leadership(
+        "Generali boss Mario Greco leaving to take up chief exec role at rival Zurich Insurance",
+        "Mario Greco, chief executive of Italian insurer Generali, is to step down at the end of his current contract, in order to "
+        "take up the helm at Zurich Insurance. He will replace Tom de Swaan, who has been leading Zurich since Martin Senn quit as "
+        "boss on 1 December, after the company’s attempted takeover of UK insurer RSA failed.",
+    )
+    assert {("departed", "Generali", "Mario Greco"), ("appointed", "Zurich Insurance", "Mario Greco")} <= found
