@@ -40,7 +40,7 @@ from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_fields import close_money, headline_amount, quoted, round_in, round_of, same_company, summary_amount, summary_amount_from
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS, MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
-from signalwatch.extract.leadership_item_company import english_words
+from signalwatch.extract.leadership_item_company import PARENT_OF, english_words
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.text import (
@@ -128,6 +128,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                 extra.primary = False
                 kept.append(extra)
     kept = _lent_to(kept, headline, summary)
+    kept = [_parent_named(r, headline, summary_sentences) for r in kept]
     if hit is None and not tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not MONEY_MARK.search(headline):
         kept = [r for r in kept if not _raised_before(r, summary)]
     kept = [r for r in kept if not GOVERNMENT_BODY.search(r.company or "")]
@@ -186,6 +187,23 @@ def _raised_before(found: Round, summary: str) -> bool:
     rh18-0097): the headline's news is something else."""
     return found.money is not None and any(_AFTER_RAISING.search(summary, max(0, m.start - 80), m.start)
                                            for m in find_amounts(summary) if close_money(found.money, m))
+
+
+def _parent_named(found: Round, headline: str, summary_sentences: list[str]) -> Round:
+    """A round whose company the headline calls another's parent or owner ("Zalora's owner raises €150m", holdout22 rh22-0238;
+    "Taco Cabana, Pollo Tropical parent takes out $75M loan", holdout17 rh17-0286) is the round of the company the summary opens
+    with; a round is left as read when the summary opens with no name."""
+    if not found.company or not summary_sentences or not PARENT_OF.search(headline):
+        return found
+    at = headline.find(found.company)
+    if at < 0 or not PARENT_OF.match(headline, at + len(found.company)):
+        return found
+    opener = company_from_subject(summary_sentences[0].split(",")[0])
+    if opener is None or same_company(opener, found.company) or opener not in summary_sentences[0]:
+        return found
+    found.why += f"; company: {opener!r}, the owner the summary opens with (the headline names what it owns)"
+    found.company = opener
+    return found
 
 
 _LISTING = re.compile(r"\b(?:IPO|(?i:initial\s+public\s+offering|public\s+offering|listing))\b")  # money the headline calls a listing

