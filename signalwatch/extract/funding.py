@@ -40,7 +40,7 @@ from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_fields import close_money, headline_amount, quoted, round_in, round_of, same_company, summary_amount, summary_amount_from
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS, MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
-from signalwatch.extract.leadership_item_company import PARENT_OF, english_words
+from signalwatch.extract.leadership_item_company import DEMONYMS, PARENT_OF, english_words
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.text import (
@@ -129,6 +129,8 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                 kept.append(extra)
     kept = _lent_to(kept, headline, summary)
     kept = [_parent_named(r, headline, summary_sentences) for r in kept]
+    # "Mexican challenger albo raises $45m", "$1b for Indonesian e-commerce giant Tokopedia": a nationality is never the company
+    kept = [r for r in kept if (r.company or "").lower() not in DEMONYMS]
     if hit is None and not tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not MONEY_MARK.search(headline):
         kept = [r for r in kept if not _raised_before(r, summary)]
     kept = [r for r in kept if not GOVERNMENT_BODY.search(r.company or "")]

@@ -22,7 +22,7 @@ from dataclasses import replace
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
 from signalwatch.extract.leadership_found import Found
-from signalwatch.extract.leadership_item_company import BASED, PUBLIC, TITLE_BEFORE, english_words, lead_company, moved_to, summary_companies
+from signalwatch.extract.leadership_item_company import BASED, DEMONYMS, PUBLIC, TITLE_BEFORE, english_words, lead_company, moved_to, summary_companies
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
 from signalwatch.extract.leadership_titles import (
     FORMER,
@@ -497,13 +497,6 @@ def _respective(title: str | None, count: int) -> list[str | None]:
     return [title] * count
 
 
-# Nationalities a name run takes in ahead of a person ("Norwegian Bjørn Gulden, 57, will become CEO"): never a name, never a company.
-_DEMONYMS = frozenset(
-    """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish portuguese danish
-    swedish norwegian finnish icelandic polish czech hungarian greek turkish russian ukrainian israeli indian pakistani chinese
-    japanese korean taiwanese filipino indonesian malaysian singaporean thai vietnamese australian canadian mexican brazilian
-    argentine argentinian chilean colombian nigerian kenyan ghanaian egyptian ethiopian emirati saudi qatari""".split()
-)
 
 
 def _without_demonym(person: str | None) -> str | None:
@@ -511,7 +504,7 @@ def _without_demonym(person: str | None) -> str | None:
     if person is None:
         return None
     first, _, rest = person.partition(" ")
-    if first.lower() in _DEMONYMS:
+    if first.lower() in DEMONYMS:
         return rest if " " in rest else ""
     return person
 
@@ -540,7 +533,7 @@ def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = Fa
             if based:  # "CEO of Brentwood, Tenn.-based Quorum Health": the place, then the company
                 groups = {**groups, key: based.group(1)}
             company = plausible_company(clause.name(groups[key]) or "")
-            if company is not None and company.lower() in _DEMONYMS:
+            if company is not None and company.lower() in DEMONYMS:
                 continue  # "Maybank Philippines' first Filipino president": where the person is from
             if company is None or set(company.lower().split()) & PUBLIC:
                 if key == "co":

