@@ -13,10 +13,11 @@ import re
 from dataclasses import replace
 
 from signalwatch.extract.leadership_found import Found
+from signalwatch.extract.leadership_item_company import DEMONYMS
 from signalwatch.extract.leadership_patterns import holder_patterns
 from signalwatch.extract.names import Marked, full_name, person_like
 from signalwatch.extract.roles import covers, same_role
-from signalwatch.extract.text import has_company_suffix
+from signalwatch.extract.text import has_company_suffix, is_place
 
 __all__ = ["FORMER", "FORMER_BEFORE", "ORGANISATION", "fill_unnamed", "headline_wording", "inherit_titles", "merge"]
 
@@ -156,13 +157,22 @@ def _only_person(event: Found, marked: list[Marked], named: list[Found]) -> str 
               if " " in name and person_like(name) and not _OF_PLACE.search(clause.text.partition(f"⟪{number}⟫")[0])}
     companies = {e.company for e in named if e.company} | {event.company}
     people = {name for name in people if name not in companies | headline and not has_company_suffix(name)
-              and not ORGANISATION & set(name.lower().split())}
+              and not ORGANISATION & set(name.lower().split()) and not _no_name(name, companies)}
     if len(people) != 1:
         return None
     person = people.pop()
     if any(e.person == person for e in named) or _held_title(person, marked[1:]):
         return None  # "Roberts joins CEO David Epstein": someone who holds another post
     return person
+
+
+def _no_name(name: str, companies: set[str | None]) -> bool:
+    """Whether a name run is a company, a place or a round rather than a person, for want of other evidence: it starts with the
+    company's name ("CareFirst BlueCross BlueShield", holdout14 rh14-0230), it is a place ("South Korea", holdout17 rh17-0244), or
+    its first word is a nationality or a round ("Kenyan State", "Series D": holdout7 rh7-0016, holdout12 rh12-0092)."""
+    first = name.split()[0]
+    return first.lower() in DEMONYMS or first == "Series" or is_place(name) or any(
+        company and name.startswith(company + " ") for company in companies)
 
 
 _OF_PLACE = re.compile(r"\b(?i:of|at|from|for|by)\s+(?:(?i:the)\s+)?$")  # "the former UK boss of Credit Suisse"

@@ -108,3 +108,21 @@ def test_a_change_at_what_the_headline_calls_a_parent_is_at_the_parent() -> None
         "InterContinental Hotels Group CEO Andrew Cosslett announced this morning that he will step down in June after six years "
         "leading the company.",
     ) == {("departed", "InterContinental Hotels Group", "Andrew Cosslett")}
+
+
+def test_the_only_name_a_summary_gives_is_no_person_when_it_is_the_company_or_a_nationality() -> None:
+    # holdout7 rh7-0016: labelled with no event ("Kenyan State" is no person)
+    assert not _leadership(
+        "State Firm CEO Exits Surge on Ruto Projects Pressure",
+        "A wave of CEO resignations and sackings in Kenyan State corporations has caused concern. At least five key firms have seen "
+        "leadership changes in the past three months.",
+    )
+    # holdout14 rh14-0230: "CareFirst BlueCross BlueShield" is the company, not the new chief
+    found = _leadership(
+        "CareFirst picks new chief",
+        "Looking for a leader who could help it navigate an increasingly technology-centered health care world, CareFirst BlueCross "
+        "BlueShield yesterday tapped the head of an electronic claims-processing firm to be its new president and chief executive "
+        "officer. Chester \"Chet\" Burrell, 60, is currently chairman and CEO of Indianapolis-based RealMed Corp., which provides "
+        "claims services for insurers - including CareFirst - and doctors.",
+    )
+    assert all(person != "CareFirst BlueCross BlueShield" for _, _, person in found)
