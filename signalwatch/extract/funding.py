@@ -129,6 +129,7 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                 kept.append(extra)
     kept = _lent_to(kept, headline, summary)
     kept = [_parent_named(r, headline, summary_sentences) for r in kept]
+    kept = _one_round_twice(kept, headline)
     # "Mexican challenger albo raises $45m", "$1b for Indonesian e-commerce giant Tokopedia": a nationality is never the company
     kept = [r for r in kept if (r.company or "").lower() not in DEMONYMS]
     if hit is None and not tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not MONEY_MARK.search(headline):
@@ -189,6 +190,25 @@ def _raised_before(found: Round, summary: str) -> bool:
     rh18-0097): the headline's news is something else."""
     return found.money is not None and any(_AFTER_RAISING.search(summary, max(0, m.start - 80), m.start)
                                            for m in find_amounts(summary) if close_money(found.money, m))
+
+
+def _one_round_twice(kept: list[Round], headline: str) -> list[Round]:
+    """The rounds less a summary round whose money the headline's round gives too, under another name: one round named twice
+    ("Dreams Sports collects $840m" / "India.- Dream Sports ... has raised $840m", holdout19 rh19-0247; "MAX raises $31m series B"
+    / "Metro Africa Xpress Inc. (MAX) has announced raising a $31 million", holdout15 rh15-0104). Not in a roundup, whose rounds
+    may share a figure (nor in a digest's)."""
+    head = next((r for r in kept if r.why.startswith(_HEADLINE_RULES) and r.money is not None), None)
+    if head is None or any(r.why.startswith("funding.roundup") for r in kept) or _DIGEST.search(headline):
+        return kept
+    return [r for r in kept if r is head or r.why.startswith(_HEADLINE_RULES) or r.money is None
+            or not close_money(head.money, r.money) or same_company(head.company, r.company)]  # type: ignore[arg-type]
+
+
+# A digest's headline: "ImmunoGen Drug Nears Finish Line, Surface Logix Latches Onto $20M, ..., & More Boston-Area Life Sciences News".
+_DIGEST = re.compile(r"(?i),\s*(?:&|and)\s+more\b")
+# The `why` of a round the headline reads (the others are the summary's).
+_HEADLINE_RULES = ("funding.headline", "funding.investor-", "funding.clause-subject-round (headline)", "funding.awards-grant-to",
+                   "funding.noun-possessive")
 
 
 def _parent_named(found: Round, headline: str, summary_sentences: list[str]) -> Round:

