@@ -97,3 +97,18 @@ def test_one_round_the_headline_and_summary_name_twice_is_one_event() -> None:
         "Global ride-hailing app inDrive — FKA inDriver — has raised some USD 150 mn from existing investor General Catalyst to support "
         "the company’s growth plans, it said in a press release (pdf).",
     ) == ["inDrive"]
+
+
+def test_a_firm_closing_its_own_funds_is_no_round() -> None:
+    # holdout21 rh21-0167 and holdout16 rh16-0094: both labelled with no event (LABELLING.md: VC firms closing their own funds)
+    assert not _companies(
+        "Sequoia raises $4 billion for India, South-east Asia funds despite market rout",
+        "SSINGAPORE (BLOOMBERG) - Sequoia India and Sequoia South-east Asia have raised US$2.85 billion (S$3.97 billion) across three "
+        "funds to continue backing start-ups in the region despite a stock market rout roiling tech companies.",
+    )
+    assert not _companies(
+        "‘All in’: Paul Bassat’s Square Peg secures $850 million despite tech downturn",
+        "One of Australia’s most powerful technology investors, AFL commissioner Paul Bassat, has defended his firm Square Peg’s track "
+        "record of backing early-stage entrepreneurs as he announced its fifth fund is ready to begin deploying $850 million into "
+        "start-ups.",
+    )
