@@ -8,6 +8,8 @@ right one) and leaves the item's other events to the benchmark. The shipped extr
 
 from __future__ import annotations
 
+import pytest
+
 from signalwatch.events import EventType
 from signalwatch.extract import extract_news
 
@@ -27,18 +29,6 @@ def test_a_title_case_headline_of_english_words_names_no_company() -> None:
         "executive director at Lenovo, will take his place.",
     )
     assert not {company for _, company, _ in found} & {"Channel Leaders", "Channel"}
-
-
-def test_a_guess_of_english_words_leaves_the_company_to_the_summary() -> None:
-    # holdout10 rh10-0238: "World" was the guess from "World's oldest banking chairman resigns"; the label is Banco Bradesco SA
-    found = _leadership(
-        "World's oldest banking chairman resigns",
-        "Lazaro de Mello Brandao, who at 91 is the world's oldest serving bank chairman, said he'll step down after more than 25 "
-        "years in that role at Banco Bradesco SA, triggering a succession race at Brazil's second-largest bank by market value. "
-        "Brandao will be replaced by Luiz Carlos Trabuco Cappi, the current chief executive officer who will hold both positions "
-        "until March, when the lender will elect a new CEO, according to a regulatory filing Tuesday.",
-    )
-    assert all(company != "World" for _, company, _ in found)
 
 
 def test_a_headline_that_denies_the_change_reports_none() -> None:
@@ -117,15 +107,6 @@ def test_the_only_name_a_summary_gives_is_no_person_when_it_is_the_company_or_a_
         "A wave of CEO resignations and sackings in Kenyan State corporations has caused concern. At least five key firms have seen "
         "leadership changes in the past three months.",
     )
-    # holdout14 rh14-0230: "CareFirst BlueCross BlueShield" is the company, not the new chief
-    found = _leadership(
-        "CareFirst picks new chief",
-        "Looking for a leader who could help it navigate an increasingly technology-centered health care world, CareFirst BlueCross "
-        "BlueShield yesterday tapped the head of an electronic claims-processing firm to be its new president and chief executive "
-        "officer. Chester \"Chet\" Burrell, 60, is currently chairman and CEO of Indianapolis-based RealMed Corp., which provides "
-        "claims services for insurers - including CareFirst - and doctors.",
-    )
-    assert all(person != "CareFirst BlueCross BlueShield" for _, _, person in found)
 
 
 def test_the_company_a_change_is_at_is_no_person() -> None:
@@ -136,3 +117,27 @@ def test_the_company_a_change_is_at_is_no_person() -> None:
         "Joanna Sullivan, the remaining founding partner, will serve on the board as chairperson for an interim period.",
     )
     assert found == {("appointed", "Sullivan Vineyards", "Sean Sullivan")}
+
+
+# Items whose events must not name a value any more: (title, summary, slot, the wrong value). Slot 1 is the company, 2 the person.
+NOT_NAMED = [
+    # holdout10 rh10-0238: "World" was the guess from the headline's Title Case; the label is Banco Bradesco SA
+    ("World's oldest banking chairman resigns",
+     "Lazaro de Mello Brandao, who at 91 is the world's oldest serving bank chairman, said he'll step down after more than 25 "
+     "years in that role at Banco Bradesco SA, triggering a succession race at Brazil's second-largest bank by market value. "
+     "Brandao will be replaced by Luiz Carlos Trabuco Cappi, the current chief executive officer who will hold both positions "
+     "until March, when the lender will elect a new CEO, according to a regulatory filing Tuesday.",
+     1, "World"),
+    # holdout14 rh14-0230: "CareFirst BlueCross BlueShield" is the company, not the new chief (the summary's one name)
+    ("CareFirst picks new chief",
+     "Looking for a leader who could help it navigate an increasingly technology-centered health care world, CareFirst BlueCross "
+     "BlueShield yesterday tapped the head of an electronic claims-processing firm to be its new president and chief executive "
+     "officer. Chester \"Chet\" Burrell, 60, is currently chairman and CEO of Indianapolis-based RealMed Corp., which provides "
+     "claims services for insurers - including CareFirst - and doctors.",
+     2, "CareFirst BlueCross BlueShield"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "slot", "wrong"), NOT_NAMED)
+def test_no_event_names_the_wrong_value(title: str, summary: str, slot: int, wrong: str) -> None:
+    assert all(event[slot] != wrong for event in _leadership(title, summary))
