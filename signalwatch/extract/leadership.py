@@ -36,7 +36,7 @@ from signalwatch.extract.leadership_titles import (
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
 from signalwatch.extract.roles import covers, same_role
-from signalwatch.extract.text import has_company_suffix, plausible_company, sentences, words
+from signalwatch.extract.text import has_company_suffix, is_place, plausible_company, sentences, words
 from signalwatch.titles import classify_title
 
 __all__ = ["extract_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
@@ -456,7 +456,13 @@ def _named_enough(event: Found, rule: Rule, known: list[str]) -> bool:
     if (rule.name == "surname-named-title" and event.person and " " not in event.person and event.company in known
             and full_name(event.person, known) == event.person):
         return False  # "Toyota named Koji Sato president and CEO": the company named a person, not "Toyota" named Koji Sato's CEO
+    if (rule.kind in _LISTS and event.person and full_name(event.person, known) == event.person
+            and (is_place(event.person) or _nation(event.person) or event.person.lower() in english_words())):
+        return False  # "Raises $60M in Equity and Debt, Leaves ...", "CREW GOLD of London, U.K., has stepped down": no one listed
     return event.person is None or " " in event.person or rule.surname_ok or full_name(event.person, known) != event.person
+
+
+_LISTS = frozenset({"departed_list", "appointed_list"})  # kinds of rule that read a list of people
 
 
 # Kinds of rule that read both people of a succession.

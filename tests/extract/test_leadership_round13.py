@@ -136,6 +136,17 @@ def test_a_headline_that_names_the_new_role_as_a_noun_reports_no_change_alone() 
     )
 
 
+
+def test_a_list_of_english_words_or_places_is_no_list_of_people() -> None:
+    # holdout16 rh16-0217 (labelled funding only: "Equity" and "Debt" left nothing) and holdout21 rh21-0183 (labelled no event)
+    assert not _leadership(
+        "Gupshup Raises $60M in Equity and Debt, Leaves Unicorn Status Hanging",
+        "The recent announcement that Gupshup raises $60M in equity and debt while leaving unicorn status hanging marks a pivotal "
+        "moment in conversational AI financing, signaling strategic shifts in growth capital approaches for enterprise messaging "
+        "platforms.",
+    )
+
+
 # Items whose events must not name a value any more: (title, summary, slot, the wrong value). Slot 1 is the company, 2 the person.
 NOT_NAMED = [
     # holdout10 rh10-0238: "World" was the guess from the headline's Title Case; the label is Banco Bradesco SA
