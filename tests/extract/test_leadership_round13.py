@@ -138,7 +138,7 @@ def test_a_headline_that_names_the_new_role_as_a_noun_reports_no_change_alone() 
 
 
 def test_a_list_of_english_words_or_places_is_no_list_of_people() -> None:
-    # holdout16 rh16-0217 (labelled funding only: "Equity" and "Debt" left nothing) and holdout21 rh21-0183 (labelled no event)
+    # holdout16 rh16-0217: labelled funding only; "Equity" and "Debt" were read as two people leaving
     assert not _leadership(
         "Gupshup Raises $60M in Equity and Debt, Leaves Unicorn Status Hanging",
         "The recent announcement that Gupshup raises $60M in equity and debt while leaving unicorn status hanging marks a pivotal "
