@@ -40,6 +40,7 @@ from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_fields import close_money, headline_amount, quoted, round_in, round_of, same_company, summary_amount, summary_amount_from
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS, MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
+from signalwatch.extract.leadership_item_company import DEMONYMS, PARENT_OF, english_words
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.text import (
@@ -53,6 +54,7 @@ from signalwatch.extract.text import (
     split_names,
     strip_wire_credit,
     words,
+    written_as_name,
 )
 
 __all__ = ["extract_funding", "FUNDING_WORDS", "FUNDING_SHAPE_WORDS"]
@@ -82,6 +84,11 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
         # for Foundation Medicine" (a round of another company)
         firm = lead_name_of(headline)
         rounds = [r for r in rounds if not (firm and same_company(r.company, firm))]
+    if not_a_round and rounds and _LISTING.search(headline) and MONEY_MARK.search(headline):
+        # "Denali pulls off 2017's biggest biotech IPO, pocketing $250M" over "Denali Therapeutics has raised $250 million": the
+        # summary's round is the money the headline calls an IPO or a fund, whatever its verb (holdout2 rh-0129, holdout20 rh20-0252)
+        named = find_amounts(headline)
+        rounds = [r for r in rounds if not (r.money and any(close_money(r.money, m) for m in named))]
     found: list[Round] = []
     if hit is not None:
         head = _headline_round(hit, headline, summary_sentences, rounds)
@@ -120,6 +127,13 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
                     same_company(r.company, extra.company) or (r.money and close_money(r.money, extra.money)) for r in kept):
                 extra.primary = False
                 kept.append(extra)
+    kept = _lent_to(kept, headline, summary)
+    kept = [_parent_named(r, headline, summary_sentences) for r in kept]
+    kept = _one_round_twice(kept, headline)
+    # "Mexican challenger albo raises $45m", "$1b for Indonesian e-commerce giant Tokopedia": a nationality is never the company
+    kept = [r for r in kept if (r.company or "").lower() not in DEMONYMS]
+    if hit is None and not tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not MONEY_MARK.search(headline):
+        kept = [r for r in kept if not _raised_before(r, summary)]
     kept = [r for r in kept if not GOVERNMENT_BODY.search(r.company or "")]
     if kept and SHARE_ISSUE.search(summary):
         # "AirAsia raises $233M" over "... raises $233 million from a rights issue": a listed company's share issue (LABELLING.md)
@@ -143,6 +157,78 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
     return [_extraction(r, headline, summary_sentences, only=len(kept) == 1) for r in kept]
 
 
+# A headline whose subject lends: "EIB signs €50million loan with European Spallation Source in Sweden", "Garrington Group Closes New
+# $19MM Credit Facility for Aleafia Health". The company is the one the loan goes to, not the lender.
+_LENT_TO = re.compile(r"\b(?i:loan|credit\s+facility|debt\s+facility|financing|check|cheque)\s+(?i:to|for|with)\s+"
+                      r"(?P<co>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
+
+
+def _lent_to(kept: list[Round], headline: str, summary: str) -> list[Round]:
+    """The rounds with a lender's headline round given to the company it lends to (see `_LENT_TO`); a summary round of that company
+    is the same round. Only when the headline names the lender before the loan and the summary writes the borrower as a name."""
+    match = _LENT_TO.search(headline)
+    if match is None:
+        return kept
+    borrower = match.group("co")
+    lender = next((r for r in kept if r.why.startswith("funding.headline") and r.company and r.company in headline[: match.start()]), None)
+    if lender is None or same_company(lender.company, borrower) or all(w in english_words() for w in borrower.lower().split()):
+        return kept
+    if summary and not written_as_name(borrower, summary):
+        return kept
+    lender.why += f"; company: {borrower!r}, which the loan goes to (not the lender {lender.company!r})"
+    lender.company = borrower
+    return [r for r in kept if r is lender or not same_company(r.company, borrower)]
+
+
+# A raise told as what came before the item's news: "The latest development comes after the company raised $100 million", "just
+# months after raising $206 million".
+_AFTER_RAISING = re.compile(r"(?i)\b(?:after|since)\s+(?:[\w’'-]+\s+){0,3}?(?:raised|raising|securing|secured|closing|closed|landing|landed)\b[^.;]{0,40}$")
+
+
+def _raised_before(found: Round, summary: str) -> bool:
+    """Whether a summary round under a headline that names no round and no money is background (see `_AFTER_RAISING`; holdout20 rh20-0124, holdout18
+    rh18-0097): the headline's news is something else."""
+    return found.money is not None and any(_AFTER_RAISING.search(summary, max(0, m.start - 80), m.start)
+                                           for m in find_amounts(summary) if close_money(found.money, m))
+
+
+def _one_round_twice(kept: list[Round], headline: str) -> list[Round]:
+    """The rounds less a summary round whose money the headline's round gives too, under another name: one round named twice
+    ("Dreams Sports collects $840m" / "India.- Dream Sports ... has raised $840m", holdout19 rh19-0247; "MAX raises $31m series B"
+    / "Metro Africa Xpress Inc. (MAX) has announced raising a $31 million", holdout15 rh15-0104). Not in a roundup, whose rounds
+    may share a figure (nor in a digest's)."""
+    head = next((r for r in kept if r.why.startswith(_HEADLINE_RULES) and r.money is not None), None)
+    if head is None or any(r.why.startswith("funding.roundup") for r in kept) or _DIGEST.search(headline):
+        return kept
+    return [r for r in kept if r is head or r.why.startswith(_HEADLINE_RULES) or r.money is None
+            or not close_money(head.money, r.money) or same_company(head.company, r.company)]  # type: ignore[arg-type]
+
+
+# A digest's headline: "ImmunoGen Drug Nears Finish Line, Surface Logix Latches Onto $20M, ..., & More Boston-Area Life Sciences News".
+_DIGEST = re.compile(r"(?i),\s*(?:&|and)\s+more\b")
+# The `why` of a round the headline reads (the others are the summary's).
+_HEADLINE_RULES = ("funding.headline", "funding.investor-", "funding.clause-subject-round (headline)", "funding.awards-grant-to",
+                   "funding.noun-possessive")
+
+
+def _parent_named(found: Round, headline: str, summary_sentences: list[str]) -> Round:
+    """A round whose company the headline calls another's parent or owner ("Zalora's owner raises €150m", holdout22 rh22-0238;
+    "Taco Cabana, Pollo Tropical parent takes out $75M loan", holdout17 rh17-0286) is the round of the company the summary opens
+    with; a round is left as read when the summary opens with no name."""
+    if not found.company or not summary_sentences or not PARENT_OF.search(headline):
+        return found
+    at = headline.find(found.company)
+    if at < 0 or not PARENT_OF.match(headline, at + len(found.company)):
+        return found
+    opener = company_from_subject(summary_sentences[0].split(",")[0])
+    if opener is None or same_company(opener, found.company) or opener not in summary_sentences[0]:
+        return found
+    found.why += f"; company: {opener!r}, the owner the summary opens with (the headline names what it owns)"
+    found.company = opener
+    return found
+
+
+_LISTING = re.compile(r"\b(?:IPO|(?i:initial\s+public\s+offering|public\s+offering|listing))\b")  # money the headline calls a listing
 # Flags (regional indicator pairs) and pictographs that newsletters write after names.
 _EMOJI = re.compile("[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+")
 

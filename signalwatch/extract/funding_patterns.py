@@ -85,7 +85,7 @@ NOT_A_ROUND = re.compile(
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
     # not "pushing its total funds raised above $1bn": the company's money to date, not a fund
     r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d]|\s+raised\b)|"
-    r"\b(?:in|via|through|from)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+)?ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
+    r"\b(?:in|via|through|from)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+){0,3}ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
     r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
     # a listed company's share issue: "with $15m capital injection via rights issue", "to raise up to Rs 8,500 crore via QIP"
     r"\brights\s+issues?\b|\bqip\b|\bqualified\s+institutional\s+placement\b|"
@@ -212,14 +212,18 @@ FUND_SUMMARY = re.compile(
     # "put together a $537 million new fund", "closed a $217 million fund": not "from its new $550 million fund" (an
     # investor's money), "to raise $400 million to fund the set up" (a verb) or "a $240 million fund raising"
     r"|\ban?\s+(?:new\s+|latest\s+|debut\s+|first\s+)?[$€£]\S+(?:\s+(?:million|billion|mn|bn))?\s+"
-    r"(?:(?!to\b|help\b)[\w-]+\s+){0,2}?(?-i:fund)\b(?!ing|\s+rais)",
+    r"(?:(?!to\b|help\b)[\w-]+\s+){0,2}?(?-i:fund)\b(?!ing|\s+rais)"
+    # "have raised US$2.85 billion (S$3.97 billion) across three funds", "announced its fifth fund is ready to begin deploying $850
+    # million": the firm's own funds (holdout21 rh21-0167, holdout16 rh16-0094)
+    r"|\bacross\s+(?:two|three|four|five|six|several|\d+)\s+(?:new\s+)?(?-i:funds)\b"
+    r"|\bits\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|debut|flagship)\s+(?-i:fund)\s+(?:is|has|will)\b",
     re.IGNORECASE,
 )
 def about_a_fund(text: str) -> bool:
     """Whether `text` says the money is an investment firm's own fund (screened first: the full pattern is costly)."""
     low = text.lower()
     if not ("fund " in low or "fund." in low or "fund," in low or low.endswith("fund") or "lps" in low or "limited partners" in low
-            or "vehicle" in low):
+            or "vehicle" in low or " funds" in low):
         return False
     return bool(FUND_SUMMARY.search(text))
 

@@ -16,15 +16,13 @@ mentions into one event per person.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
-from importlib import resources
 
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
 from signalwatch.extract.leadership_found import Found
-from signalwatch.extract.leadership_item_company import BASED, PUBLIC, TITLE_BEFORE, lead_company, summary_companies
+from signalwatch.extract.leadership_item_company import BASED, DEMONYMS, PUBLIC, TITLE_BEFORE, english_words, lead_company, moved_to, summary_companies
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
 from signalwatch.extract.leadership_titles import (
     FORMER,
@@ -38,7 +36,7 @@ from signalwatch.extract.leadership_titles import (
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
 from signalwatch.extract.roles import covers, same_role
-from signalwatch.extract.text import has_company_suffix, plausible_company, sentences, words
+from signalwatch.extract.text import has_company_suffix, is_place, plausible_company, sentences, words
 from signalwatch.titles import classify_title
 
 __all__ = ["extract_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
@@ -51,6 +49,9 @@ SUMMARY_CHANGE_WORDS = frozenset(
     succeed succeeds succeeded replace replaces replaced promoted hired join joins joined joining ousted fired departs departed
     rejoin rejoins rejoining rejoined exits exit dismissed retired resignation retirement departure succeeding replacing moving moves""".split()
 )
+# A headline that denies or corrects a report of the change it names: the item reports no change ("Citigroup Denies Rumors That CEO
+# Will Resign", holdout20 rh20-0240; "Porsche denys CEO leaving", holdout23 rh23-0177).
+_DENIED = re.compile(r"\b(?i:den(?:y|ies|ied|ys)|refutes?|rebuts?|clarif(?:y|ies)\s+(?:reports?|rumou?rs?))\b")
 _TAKES_OVER = re.compile(r"\b(?:take|takes|taking|took)\s+over\b", re.IGNORECASE)  # "Laura Shawver, M.D., will take over as CEO"
 _TITLE_WORDS = frozenset("ceo cfo cto coo cmo cro cpo cio chief president chairman chair executive director officer head".split())
 
@@ -70,6 +71,8 @@ def extract_leadership(
     `keep_unnamed` (the learned tagger may name its company: learned_tagger.fill_company).
     """
     tokens = tokens if tokens is not None else words(headline)
+    if _DENIED.search(headline):
+        return []  # "Asustek denies its CEO has resigned", "Safaricom clarifies reports on CEO exit": no change (LABELLING.md)
     clauses = [headline]
     if tokens & HEADLINE_CUES and summary:
         clauses += sentences(summary)[:SUMMARY_SENTENCES]
@@ -95,9 +98,16 @@ def extract_leadership(
         summary_companies(found, marked)
     lead = lead or company_hint
     text = f"{headline} {summary}"
+    joined = _joined(found, marked[0], lead) if sure else None
     for event in found:
         event.guessed = event.company is None
-        event.company, event.person = brand_name(event.company or lead, text), _without_company(event.person, lead)
+        company = event.company or lead
+        if joined and event is joined[0]:
+            company = joined[1]
+            event.rule += f" (company {company!r}: the headline's move from {lead!r})"
+        event.company, event.person = brand_name(company, text), _without_company(event.person, lead)
+    if _public_post(marked):  # "Megan Smith Named U.S. Chief Technology Officer": the role is a government post, not a company's
+        found = [e for e in found if not (e.guessed or _nation(e.company or ""))]
     forms: dict[str, str] = {}  # each company as the summary writes it in full ("Crown" → "Crown Resorts")
     for event in found:
         if event.company:
@@ -111,7 +121,49 @@ def extract_leadership(
     headline_roles = [(e.change, e.title) for e in found if e.clause == 0 and e.title]
     found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
     merged = [headline_wording(event, marked[0], headline_roles) for event in merge(found)]
-    return [_extraction(event) for event in merged if event.person and (event.company or keep_unnamed)]
+    # "Samsung Electronics named Lee Yoon-woo ...", "Sullivan Vineyards has new CEO": a name the item's changes are at is no person
+    # (holdout17 rh17-0245, holdout23 rh23-0199, holdout25 rh25-0091)
+    at = {e.company for e in merged if e.company} | ({company_hint} if company_hint else set())
+    return [_extraction(event) for event in merged if event.person and event.person not in at and (event.company or keep_unnamed)]
+
+
+# A country or the federal government before a title, or a title "of" a country: "U.S. Chief Technology Officer", "New Federal Chief
+# Technology Officer", "Chief Technology Officer of the US" (LABELLING.md: a government post is not a company).
+_OFFICE = re.compile(r"⟪(?P<a>\d+)⟫(?:'s|’s)?\s+⟦\d+⟧|⟦\d+⟧\s+(?i:of|for)\s+(?:the\s+)?⟪(?P<b>\d+)⟫|\b(?i:federal)\s+⟦")
+_NATIONS = frozenset({"us", "u.s", "usa", "u.s.a", "america", "united states", "the united states", "federal", "new federal"})
+
+
+def _nation(name: str) -> bool:
+    """Whether a name is the country or federal government a public office belongs to ("U.S.", "America", "New Federal")."""
+    return re.sub(r"(?:['’]s)?\.?$", "", name.lower()) in _NATIONS
+
+
+def _public_post(marked: list[Marked]) -> bool:
+    """Whether an item tells of a government post (see `_OFFICE`; holdout3 rh3-0054, holdout25 rh25-0039): its changes are not at
+    the company the headline names (the appointee's employer) nor at the country."""
+    for clause in marked:
+        for match in _OFFICE.finditer(clause.text):
+            number = match.group("a") or match.group("b")
+            if number is None or _nation(clause.name(number) or ""):
+                return True
+    return False
+
+
+def _joined(found: list[Found], headline: Marked, lead: str | None) -> tuple[Found, str] | None:
+    """The appointment of the person a headline moves from `lead` to another company, and that company (`moved_to`): the
+    appointment read at `lead` (or at no company) of the headline's person, or of the item's only appointee when the headline
+    names no one. "BMS oncology head swings to Syndax" / "Nicholas Botwood is swinging into the biotech world as the new chief
+    medical officer" is at Syndax (holdout3 rh3-0150)."""
+    people = {name for e in found if e.person for name in (e.person, e.person.split()[-1])}
+    company = moved_to(headline, lead, people)
+    if company is None:
+        return None
+    at_lead = [e for e in found if e.change == "appointed" and e.person and e.company in (None, lead)]
+    named = {e.person for e in found if e.clause == 0 and e.person}
+    if not named and any(" " in name and person_like(name) for name in headline.names if name not in (lead, company)):
+        return None  # "Amtrak President & Chief Executive Officer George D Warrington ... to return to New Jersey Transit": not read
+    movers = [e for e in at_lead if e.person in named] if named else at_lead
+    return (movers[0], company) if len(movers) == 1 else None
 
 
 def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str]) -> list[Found]:
@@ -144,6 +196,8 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
                 named += [e for e in events if e not in named and e.change == "departed" and _replaced_surname(e.person, match, clause, known)
                           and not _is_company(e.person, companies)]
             events = named
+            if rule.kind in _LISTS and all(_no_one(e.person, known) for e in events):
+                events = []
             if events:
                 if rule.name not in _LEAVES_FOR:
                     taken.append(_core(match))
@@ -407,6 +461,18 @@ def _named_enough(event: Found, rule: Rule, known: list[str]) -> bool:
     return event.person is None or " " in event.person or rule.surname_ok or full_name(event.person, known) != event.person
 
 
+_LISTS = frozenset({"departed_list", "appointed_list"})  # kinds of rule that read a list of people
+
+
+def _no_one(person: str | None, known: list[str]) -> bool:
+    """Whether a name a list rule read is a lone English word or place the item never writes in a full name: a list of only
+    these lists no one ("Raises $60M in Equity and Debt, Leaves ...", holdout16 rh16-0217; "CREW GOLD of London, U.K., has stepped
+    down", holdout23 rh23-0200), while "Gates and Ballmer step aside" lists two surnames."""
+    if not person or " " in person or full_name(person, known) != person:
+        return False
+    return is_place(person) or _nation(person) or person.lower().rstrip(".") in ("uk", "u.k") or person.lower() in english_words()
+
+
 # Kinds of rule that read both people of a succession.
 _SUCCESSIONS = frozenset({"succession", "succession_rev"})
 _SURNAME = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?")
@@ -417,7 +483,7 @@ def _full_person(person: str | None, known: list[str]) -> bool:
     Leader' To Replace Clark")."""
     words = full_name(person, known).split() if person else []
     return len(words) > 1 and all(_NAME_WORD.fullmatch(word) for word in words) and not all(
-        word.lower() in _english_words() for word in words)
+        word.lower() in english_words() for word in words)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?|[a-z]{1,3}")  # "O’Connor", "de", "van"
@@ -427,7 +493,7 @@ def _replaced_surname(person: str | None, match: re.Match[str], clause: Marked, 
     """Whether the lone word a succession replaces is a surname: a plain capitalised word, no owner of what follows
     ("replace Regions' Dowd Ritter"), no English word ("Father passes reins to son"), and no part of a full name the item
     writes (that name would have completed it)."""
-    if not person or not _SURNAME.fullmatch(person) or person.lower() in _english_words():
+    if not person or not _SURNAME.fullmatch(person) or person.lower() in english_words():
         return False
     after = clause.text[match.end("p2"):match.end("p2") + 3] if match.groupdict().get("p2") else ""
     if after.startswith(("⟫'", "⟫’")):
@@ -435,11 +501,6 @@ def _replaced_surname(person: str | None, match: re.Match[str], clause: Marked, 
     return not any(person in name.split() for name in known)
 
 
-@functools.cache
-def _english_words() -> frozenset[str]:
-    """The spelling dictionary the company matcher ships (signalwatch/matching/common_words.txt), read on first use."""
-    text = resources.files("signalwatch.matching").joinpath("common_words.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 # Rules whose lone surnames are vouched for by the role, except the successor's, which the item must name in full somewhere.
 _NAMED_SUCCESSOR = frozenset({"person-replaces-person-as"})
 
@@ -453,13 +514,6 @@ def _respective(title: str | None, count: int) -> list[str | None]:
     return [title] * count
 
 
-# Nationalities a name run takes in ahead of a person ("Norwegian Bjørn Gulden, 57, will become CEO"): never a name, never a company.
-_DEMONYMS = frozenset(
-    """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish portuguese danish
-    swedish norwegian finnish icelandic polish czech hungarian greek turkish russian ukrainian israeli indian pakistani chinese
-    japanese korean taiwanese filipino indonesian malaysian singaporean thai vietnamese australian canadian mexican brazilian
-    argentine argentinian chilean colombian nigerian kenyan ghanaian egyptian ethiopian emirati saudi qatari""".split()
-)
 
 
 def _without_demonym(person: str | None) -> str | None:
@@ -467,7 +521,7 @@ def _without_demonym(person: str | None) -> str | None:
     if person is None:
         return None
     first, _, rest = person.partition(" ")
-    if first.lower() in _DEMONYMS:
+    if first.lower() in DEMONYMS:
         return rest if " " in rest else ""
     return person
 
@@ -496,7 +550,7 @@ def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = Fa
             if based:  # "CEO of Brentwood, Tenn.-based Quorum Health": the place, then the company
                 groups = {**groups, key: based.group(1)}
             company = plausible_company(clause.name(groups[key]) or "")
-            if company is not None and company.lower() in _DEMONYMS:
+            if company is not None and company.lower() in DEMONYMS:
                 continue  # "Maybank Philippines' first Filipino president": where the person is from
             if company is None or set(company.lower().split()) & PUBLIC:
                 if key == "co":

