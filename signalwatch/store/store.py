@@ -50,6 +50,12 @@ __all__ = ["Store", "StoreError", "AlertDraft", "OutboxItem", "PollCommit", "Sou
 
 log = logging.getLogger(__name__)
 _PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
+# The parts' bodies by key, built once: fetch workers read one board's body per call, and a statement
+# built per call left ten objects in reference cycles each (its bound parameters), which the daemon's
+# collector (`runtime.app.settle_heap`: 50,000 allocations between young collections) let pile up
+# during a poll.
+_BODIES = sa.select(_PARTS.c.part, _PARTS.c.body).where(
+    _PARTS.c.source == sa.bindparam("source"), _PARTS.c.part.in_(sa.bindparam("parts", expanding=True)))
 _ACCOUNTS = AccountRow.__table__  # type: ignore[attr-defined]
 _STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
 _BATCH = 2000  # accounts written per statement batch
@@ -257,9 +263,7 @@ class Store:
         bodies: dict[str, dict[str, Any]] = {}
         with self._session() as session:
             for chunk in chunks(list(keys)):
-                query = sa.select(_PARTS.c.part, _PARTS.c.body).where(
-                    _PARTS.c.source == source, _PARTS.c.part.in_(chunk))
-                bodies.update({part: body for part, body in session.execute(query)})
+                bodies.update({part: body for part, body in session.execute(_BODIES, {"source": source, "parts": chunk})})
         return bodies
 
     @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import os
 import sqlite3
 import subprocess
@@ -133,3 +134,33 @@ def test_a_sqlite_daemon_never_loads_the_postgresql_dialect(tmp_path: Path) -> N
                           capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.split("[", 1)[1].strip() == "'new', 'same'] []", done.stdout
     assert done.stdout.startswith("0 "), done.stdout  # the event was stored once: the second poll found it
+
+
+def test_reading_stored_part_bodies_leaves_nothing_for_the_cyclic_collector(tmp_path: Path) -> None:
+    # A job-board poll's fetch workers read one board's stored snapshot per call (3,800 in the bench's
+    # fifth cycle); a statement built per call left ten objects in reference cycles each, which pile up
+    # between the daemon's rare young collections (`runtime.app.settle_heap`).
+    from datetime import datetime, timezone
+
+    from signalwatch.connectors.base import PartWrite
+
+    store = Store(f"sqlite:///{tmp_path / 'parts.db'}")
+    try:
+        store.migrate()
+        with store.poll_unit("boards", datetime(2026, 12, 7, tzinfo=timezone.utc)) as unit:
+            unit.save_parts({f"b{n}": PartWrite({"etag": f'"{n}"'}, {"jobs": [[f"j{n}", "AE"]]}) for n in range(50)})
+        parts = store.cursor_parts("boards")
+        assert parts.bodies(["b0"]) == {"b0": {"jobs": [["j0", "AE"]]}}  # the connection and statement are warm
+        gc.collect()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            read = [parts.bodies([f"b{n}"]) for n in range(50)]
+            gc.collect()
+            garbage = len(gc.garbage)
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+    finally:
+        store.close()
+    assert read[7] == {"b7": {"jobs": [["j7", "AE"]]}} and parts.bodies(["b1", "none"]) == {"b1": {"jobs": [["j1", "AE"]]}}
+    assert garbage == 0, f"50 body reads left {garbage} objects in reference cycles"
