@@ -9,8 +9,8 @@ chosen threshold. An event is right as train.py counts it (it pairs with a label
 task's key slots, `train.KEY_SLOT`: the company of a funding round; the person and, since round 12, the company
 of a leadership change); the events that name the company too are logged beside (since round 12 the same count).
 The scorer is switched on for a task when its best allowed (mode, refusal threshold) under train.py's rule gains at
-least `MIN_GAIN_EVENTS` right-minus-wrong events over the heuristics on the same folds; otherwise it ships off and
-the heuristics alone decide.
+least `train.gain_bar(S)` right-minus-wrong events over the heuristics on the same folds, S the (mode, refusal) pairs
+compared (3 modes × 6 refusals: 18, bar 5); otherwise it ships off and the heuristics alone decide.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from signalwatch.extract.learned_slots import SLOT_FILLERS
 from signalwatch.extract.learned_spans import CLASSES, MODES, Choice, Scorer, candidates, choose, same_slot, settle
 from signalwatch.extract.model import Extraction
 
-__all__ = ["span_examples", "fit_scorers", "Outcome", "outcomes", "judge", "SPAN_ROLES", "REFUSALS", "key_slots_right", "Counted", "C"]
+__all__ = ["span_examples", "fit_scorers", "Outcome", "outcomes", "judge", "SPAN_ROLES", "REFUSALS", "key_slots_right", "Counted", "C",
+           "GainBar"]
 
 SPAN_ROLES = {"funding": "funding.company", "leadership": "leadership.company"}  # the roles fitted, by task
 L2, MIN_COUNT, EPOCHS = 0.003, 2, 150
@@ -34,6 +35,7 @@ REFUSALS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # refusal thresholds tried
 _ALWAYS = {"funding": Detection("funding", "funding", 1.0), "leadership": Detection("leadership", "appointed", 1.0)}
 Texts = Callable[[LabelledItem], tuple[str, str]]
 Examples = dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]  # by role, by set: (features, label) per candidate span
+GainBar = Callable[[int], int]  # train.gain_bar: the gain a use needs when its choice is the best of S settings compared
 
 
 def _heuristic(task: str, headline: str, body: str, detection: Detection) -> str | None:
@@ -137,7 +139,7 @@ C = TypeVar("C", bound=Counted)
 
 
 def judge(task: str, by_set: Mapping[str, Mapping[str, Outcome]], items: Mapping[str, LabelledItem], threshold: float, key_slot: tuple[str, ...],
-          counts: Callable[[str, str, dict[str, list[Extraction]]], C], allowed: Callable[[dict[str, C]], bool], min_gain: int,
+          counts: Callable[[str, str, dict[str, list[Extraction]]], C], allowed: Callable[[dict[str, C]], bool], bar: GainBar,
           log: Callable[[str], None]) -> Scorer | None:
     """The mode and refusal threshold to ship for a task (a `Scorer` whose model the caller fills in), or None: off.
 
@@ -158,15 +160,20 @@ def judge(task: str, by_set: Mapping[str, Mapping[str, Outcome]], items: Mapping
     log(f"  {task} span scorer at detector threshold {threshold}: heuristics right {right} wrong {wrong} "
         f"(company right too: {strict} of {right + wrong})")
     best: tuple[tuple[int, int], str, float] | None = None
+    searched = 0  # the (mode, refusal) pairs compared: the S of the gain bar
     for mode in MODES:
         for refusal in REFUSALS:
+            searched += 1
             table, r, w, good = per_set(mode, refusal)
             ok = allowed(table)
             log(f"    {mode} refusal {refusal}: right {r} wrong {w} (company right too: {good} of {r + w}){'' if ok else ' (not allowed)'}")
             if ok and (best is None or (r - w, r) > best[0]):
                 best = ((r - w, r), mode, refusal)
-    if best is None or best[0][0] - (right - wrong) < min_gain:
-        log(f"  {task} span scorer: switched off (gains fewer than {min_gain} right - wrong events over the heuristics)")
+    need = bar(searched)
+    gain = best[0][0] - (right - wrong) if best is not None else 0
+    said = f"S={searched}, bar {need}" + (f"; best allowed {best[1]} at refusal {best[2]}: gain {gain}" if best is not None else "")
+    if best is None or gain < need:
+        log(f"  {task} span scorer: switched off (gains fewer than {need} right - wrong events over the heuristics; {said})")
         return None
-    log(f"  {task} span scorer: switched ON, {best[1]} at refusal {best[2]} (gain {best[0][0] - (right - wrong)})")
+    log(f"  {task} span scorer: switched ON, {best[1]} at refusal {best[2]} (gain {gain}; S={searched}, bar {need})")
     return Scorer(Model(CLASSES, [0.0, 0.0], {}, best[2]), best[1])

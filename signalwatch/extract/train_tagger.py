@@ -14,13 +14,16 @@ grouped into `FOLDS` folds (set i of train.POOL in fold i mod `FOLDS`) and each 
 folds: left-out, six fits instead of twenty-four.
 
 Judging, under train.py's rule (an event is right when it pairs with a labelled one and names all its task's key
-slots right, `train.KEY_SLOT`; precision guards; a gain of at least `MIN_GAIN_EVENTS` right-minus-wrong events):
+slots right, `train.KEY_SLOT`; precision guards; a gain of at least `train.gain_bar(S)` right-minus-wrong events, S the
+settings the use's search compared, counted as it searches):
 - use "fill": the leadership events the patterns read with a person but no company (dropped today) get the tagger's
   company when its margin reaches the refusal threshold; a fill is right when the event then pairs with a labelled
-  event with the right person and company, wrong otherwise; on only when fills are at least 0.95 precise pooled;
+  event with the right person and company, wrong otherwise; on only when fills are at least 0.95 precise pooled
+  (S = the `MARGINS` tried: 8, bar 4);
 - uses "funding" and "leadership": the tagger fills the learned detector's events on pattern-silent items, in a mode
   (`MODES`) at a refusal threshold and a detector threshold, against the heuristics (learned_slots) at the
-  detector's own chosen threshold; on when it gains at least `MIN_GAIN_EVENTS` over them.
+  detector's own chosen threshold; on when it gains at least the bar over them (S = modes × margins × detector
+  thresholds: funding 2 × 8 × 10 = 160, leadership 3 × 8 × 10 = 240, bar 6).
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from signalwatch.extract.learned_tagger import (
     viterbi,
 )
 from signalwatch.extract.model import Extraction
-from signalwatch.extract.train_spans import C
+from signalwatch.extract.train_spans import C, GainBar
 from signalwatch.resolve import normalize_name
 
 __all__ = ["Example", "Projection", "project", "tagger_examples", "fit_tagger", "fold_of_set", "judge_fill", "judge_filler", "FOLDS",
@@ -235,13 +238,15 @@ def fill_cases(item: LabelledItem, headline: str, body: str, others: Sequence[Ex
     return cases
 
 
-def judge_fill(by_set: Mapping[str, Sequence[FillCase]], min_gain: int, log: Callable[[str], None]) -> float | None:
+def judge_fill(by_set: Mapping[str, Sequence[FillCase]], bar: GainBar, log: Callable[[str], None]) -> float | None:
     """The refusal margin to ship for use "fill", or None: off (see the module docstring)."""
     total = sum(len(cases) for cases in by_set.values())
     log(f"  tagger use 'fill' (leadership events the patterns read with a person and no company): {total} on the left-out sets, "
         f"{sum(c.margin is not None for cases in by_set.values() for c in cases)} with a company span")
     best: tuple[int, int, float] | None = None
+    searched = 0  # the margins compared: the S of the gain bar
     for margin in MARGINS:
+        searched += 1
         right = wrong = company_right = 0
         worst = 0
         for cases in by_set.values():
@@ -255,10 +260,12 @@ def judge_fill(by_set: Mapping[str, Sequence[FillCase]], min_gain: int, log: Cal
             + ("" if ok else " (not allowed)"))
         if ok and (best is None or (right - wrong, right) > best[:2]):
             best = (right - wrong, right, margin)
-    if best is None or best[0] < min_gain:
-        log(f"  tagger use 'fill': switched off (fewer than {min_gain} right - wrong fills at an allowed margin)")
+    need = bar(searched)
+    if best is None or best[0] < need:
+        log(f"  tagger use 'fill': switched off (fewer than {need} right - wrong fills at an allowed margin; S={searched}, bar {need}"
+            + (f"; best allowed margin {best[2]}: right - wrong {best[0]})" if best is not None else ")"))
         return None
-    log(f"  tagger use 'fill': switched ON at refusal margin {best[2]} (right - wrong {best[0]})")
+    log(f"  tagger use 'fill': switched ON at refusal margin {best[2]} (right - wrong {best[0]}; S={searched}, bar {need})")
     return best[2]
 
 
@@ -289,7 +296,7 @@ def filler_case(task: str, headline: str, body: str, detection: Detection, heuri
 
 
 def judge_filler(task: str, by_set: Mapping[str, Mapping[str, FillerCase]], thresholds: Sequence[float], chosen: float,
-                 counts: Callable[[str, str, dict[str, list[Extraction]]], C], allowed: Callable[[dict[str, C]], bool], min_gain: int,
+                 counts: Callable[[str, str, dict[str, list[Extraction]]], C], allowed: Callable[[dict[str, C]], bool], bar: GainBar,
                  log: Callable[[str], None]) -> dict[str, Any] | None:
     """The (detector threshold, mode, refusal margin) to ship for the task's use, or None: off. The baseline is the heuristics
     at the detector's `chosen` threshold (0 right - wrong when it is off); `counts` and `allowed` are train.py's."""
@@ -305,10 +312,12 @@ def judge_filler(task: str, by_set: Mapping[str, Mapping[str, FillerCase]], thre
     log(f"  tagger use '{task}': heuristics at the detector's threshold {chosen if chosen <= 1.0 else 'off'}: right {base_right} "
         f"wrong {base_wrong}")
     best: tuple[tuple[int, int], float, str, float] | None = None
+    searched = 0  # the (mode, margin, detector threshold) triples compared: the S of the gain bar
     for mode in MODES[task]:
         for margin in MARGINS:
             line = []
             for threshold in thresholds:
+                searched += 1
                 per_set, right, wrong = table(threshold, mode, margin)
                 ok = allowed(per_set)
                 line.append(f"{threshold}: {right}/{wrong}{'' if ok else '*'}")
@@ -316,10 +325,12 @@ def judge_filler(task: str, by_set: Mapping[str, Mapping[str, FillerCase]], thre
                     best = ((right - wrong, right), threshold, mode, margin)
             log(f"    {mode} margin {margin}: right/wrong by detector threshold (* not allowed) " + ", ".join(line))
     gain = best[0][0] - (base_right - base_wrong) if best is not None else 0
-    if best is None or gain < min_gain:
-        log(f"  tagger use '{task}': switched off (gains fewer than {min_gain} right - wrong events over the heuristics"
+    need = bar(searched)
+    if best is None or gain < need:
+        log(f"  tagger use '{task}': switched off (gains fewer than {need} right - wrong events over the heuristics; S={searched}, bar {need}"
             + (f"; best allowed {best[2]} margin {best[3]} at threshold {best[1]}: gain {gain})" if best else ")"))
         return None
-    log(f"  tagger use '{task}': switched ON, {best[2]} at margin {best[3]}, detector threshold {best[1]} (gain {gain})")
+    log(f"  tagger use '{task}': switched ON, {best[2]} at margin {best[3]}, detector threshold {best[1]} (gain {gain}; S={searched}, "
+        f"bar {need})")
     return {"mode": best[2], "margin": best[3], "threshold": best[1]}
 

@@ -121,8 +121,10 @@ def test_explain_says_why_an_item_gave_no_event(capsys: pytest.CaptureFixture[st
     quiet, read, found = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert quiet["events"] == [] and quiet["why_none"].startswith("no funding, leadership, acquisition or layoff word")
     assert "leadership patterns matched no clause" in read["why_none"]
-    # The detector says what it made of the item, or that training switched it off (signalwatch.extract.train).
-    assert "leadership detector: p=" in read["why_none"] or "detectors are switched off" in read["why_none"]
+    # The detector says what it made of the item, or that training switched it off (signalwatch.extract.train; round 13 ships
+    # the funding detector on and the leadership detector off).
+    assert any(said in read["why_none"] for said in ("leadership detector: p=", "the leadership detector is off",
+                                                     "detectors are switched off"))
     assert found["events"] and "why_none" not in found
     assert main(["extract", str(path)]) == 0
     assert all("why_none" not in json.loads(line) for line in capsys.readouterr().out.splitlines())  # the contract without --explain
