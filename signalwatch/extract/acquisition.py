@@ -55,6 +55,8 @@ the event is the target; the amount is the deal's (the body's figure when the he
 A purchase of a stake, a building or shares is not an acquisition; history ("in 2015",
 "after X acquired Y") is not news.
 
+A deal the headline or its own sentence calls off, blocks, opposes or rejects is none (acquisition_vetoes.py).
+
 This module finds the shapes and decides the deal; beside it, acquisition_merger.py reads the merger shapes,
 acquisition_names.py the buyer's and target's names, acquisition_price.py the price.
 """
@@ -83,6 +85,7 @@ from signalwatch.extract.acquisition_names import (
     target_list,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
+from signalwatch.extract.acquisition_vetoes import deal_is_off
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.text import (
@@ -373,7 +376,7 @@ def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
         deals = _described_target(headline, clauses[1:3])
     if not deals:
         return []
-    merged = _merge(deals, clauses)
+    merged = [deal for deal in _merge(deals, clauses) if deal_is_off(headline, clauses[deal.clause]) is None]
     return [_extraction(_finished(deal, clauses)) for deal in merged]
 
 

@@ -1,0 +1,45 @@
+"""Deals an item reports as off: read by the shapes, then refused because the item says the deal will not happen.
+
+LABELLING.md: "A deal called off is no acquisition". The headline or the deal's own sentence saying it was blocked,
+opposed, called off, rejected or backed out of ("Adobe plans to acquire Figma for $20 billion, EU opposes", "Competition
+body blocks Heidelberg Materials' acquisition of …", "Rio Grande Neurosciences backs out of $22m Endonovo deal", "Citi
+quickly passes on Grupo Mexico's bid") makes no deal an SDR should hear of. Not every such word stops a deal: "will not
+oppose" clears it, "H&R Block" is a name, and "a bid to block competitors", "collapses shares to single class" stop
+something else (the word must stand alone or reach a deal, a name or a determiner).
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalwatch.extract.text import title_case
+
+__all__ = ["deal_is_off"]
+
+# A deal stopped or refused: by a regulator or a court (blocks, opposes, an injunction), by either side (calls off, scraps,
+# backs out, walks away, rejects, passes on), or by events (collapses, falls through).
+_OFF = re.compile(
+    r"(?i)\b(?:block(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+off|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|"
+    r"terminat(?:e|es|ed|ing)|back(?:s|ed|ing)?\s+out|pull(?:s|ed|ing)?\s+out|walk(?:s|ed|ing)?\s+away|reject(?:s|ed|ing)?|"
+    r"dismiss(?:es|ed|ing)?|pass(?:es|ed)?\s+on|spurn(?:s|ed)?|rebuff(?:s|ed)?|injunction|collaps(?:e|es|ed)|f[ae]ll(?:s)?\s+through|"
+    r"prohibit(?:s|ed)?|veto(?:es|ed)?)\b"
+)
+_NEGATED = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$")
+# What may follow the word when it stops a deal: nothing (", EU opposes"), a name, a determiner, the deal, a particle, a price.
+_REACHES_A_DEAL = re.compile(
+    r"\s*(?:$|[,.;:!?)–—-]|[A-Z$€£₹\d]|(?i:the|a|an|its|their|his|her|this|that|plans?|deals?|mergers?|acquisitions?|takeovers?|"
+    r"bids?|offers?|purchases?|sales?|transactions?|of|from|on|by|over|after|with|amid)\b)"
+)
+
+
+def deal_is_off(headline: str, clause: str) -> str | None:
+    """The words by which the headline or the deal's own sentence says the deal is off, or None."""
+    for text in (headline, clause):
+        capitals = title_case(text)
+        for found in _OFF.finditer(text):
+            if found.group(0)[:1].isupper() and (not capitals or "&" in text[max(0, found.start() - 4) : found.start()]):
+                continue  # "H&R Block": a name
+            if _NEGATED.search(text, 0, found.start()) or not _REACHES_A_DEAL.match(text, found.end()):
+                continue  # "will not oppose Woolworths' acquisition", "a bid to block competitors"
+            return found.group(0)
+    return None

@@ -1,0 +1,79 @@
+"""Precision, issue 14 round 13: classes of false or wrongly named acquisition and layoff events read from the spent sets.
+
+Each class was kept because, pooled over the spent sets (train.POOL), it removed at least three wrong events for each right
+one it lost and occurs in at least two sets. Every case is verbatim from a spent labelled set (set and item id in the
+comment); the guards are right events of the same sets that a careless form of the fix would lose.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from signalwatch.events import EventType
+from signalwatch.extract import Extraction
+from signalwatch.extract.news import extract_with
+
+
+def _events(kind: EventType, title: str, summary: str = "") -> list[Extraction]:
+    return [e for e in extract_with(title, summary, {}) if e.type == kind]
+
+
+def _deals(title: str, summary: str = "") -> list[tuple[str | None, str | None]]:
+    return [(e.attributes["acquirer"], e.company_name) for e in _events(EventType.ACQUISITION, title, summary)]
+
+
+# A deal the headline or its own sentence calls off, blocks, opposes or rejects is no acquisition (LABELLING.md).
+_OFF = [
+    # holdout2 rh-0145: the headline's "EU opposes", the summary's "the end of their $20 billion merger plan"
+    pytest.param("Adobe plans to acquire Figma for $20 billion, EU opposes",
+                 "Adobe and Figma announced the end of their $20 billion merger plan in the face of growing regulatory pressure from "
+                 "the UK and EU. As a result of the deal being terminated, Adobe will need to pay Figma a $1 billion cash compensation fee.",
+                 id="rh-0145"),
+    # holdout23 rh23-0212: a competition tribunal blocks the buy
+    pytest.param("Competition body blocks Heidelberg Materials’ acquisition of majority stake in Tanga Cement",
+                 "Tanzania: The Fair Competition Tribunal (FCT) has blocked an attempt by Heidelberg Materials to buy a 68% stake in "
+                 "Tanga Cement for around US$59m saying it was contrary to the law.", id="rh23-0212"),
+    # holdout3 rh3-0039: the target backs out
+    pytest.param("Rio Grande Neurosciences backs out of $22m Endonovo deal",
+                 "Rio Grande Neurosciences last week backed out of its pending acquisition by Endonovo Therapeutics, after seeking to "
+                 "renegotiate the terms of the $22 million deal, Endonovo said.", id="rh3-0039"),
+    # holdout20 rh20-0054: the seller passes on the bid
+    pytest.param("Thanks but no thanks – Citi quickly passes on Grupo Mexico’s bid",
+                 "Citi tersely dismissed Grupo México’s bid for Banamex, citing “financial considerations and transaction certainty”.",
+                 id="rh20-0054"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), _OFF)
+def test_a_deal_called_off_blocked_or_rejected_is_no_acquisition(title: str, summary: str) -> None:
+    assert _deals(title, summary) == []
+
+
+_STILL_ON = [
+    # holdout13 rh13-0163: "will not oppose" clears the deal
+    pytest.param("Australian competition watchdog not opposed to Woolworths' stake buy in Petstock",
+                 "Dec 14 (Reuters) - Australia's competition watchdog said on Thursday it will not oppose Woolworths' WOW.AX "
+                 "acquisition of a 55% stake in specialty pet retailer Petstock, a unit of Petspiration.",
+                 [("Woolworths", "Petstock")], id="rh13-0163"),
+    # holdout10 rh10-0061: "a smart bid to block competitors" stops no deal
+    pytest.param("Quick Tinking", "Visa agreed on Thursday to buy European fintech firm Tink for $2 billion, in what may be a smart bid "
+                 "to block competitors from bypassing the payment giants card network.", [("Visa", "Tink")], id="rh10-0061"),
+    # holdout14 rh14-0188: "H&R Block" is a name
+    pytest.param("Breaking down the $537-million H&R Block acquisition of Toronto fintech Wave",
+                 "What’s new: Tax services giant H&R Block has entered into an agreement to buy Wave Financial, a digital accounting "
+                 "services firm with over 400,000 small business clients, for $537 million (US$405 million) in cash.",
+                 [("H&R Block", "Wave Financial")], id="rh14-0188"),
+    # holdout9 rh9-0064: "collapses shares to single class" is no deal collapsing
+    pytest.param("Lightspeed strikes twice: Montreal company announces second $400-million+ US deal in a month, collapses shares to "
+                 "single class", "Lightspeed POS Inc. announced its second $400-million-plus U.S. acquisition in less than a month "
+                 "Tuesday as it continues its efforts to consolidate the fragmented market for internet-based point-of-sale and payments "
+                 "products for retail and hospitality companies. The Montreal software company said it would pay US$430-million in cash "
+                 "and stock for Upserve Inc., a Rhode Island-based company that provides internet-based restaurant management software "
+                 "to 7,000 restaurants in the US, generating $40-million in revenue annually.",
+                 [("Lightspeed POS Inc.", "Upserve Inc.")], id="rh9-0064"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), _STILL_ON)
+def test_words_that_stop_something_else_leave_the_deal(title: str, summary: str, expected: list[tuple[str, str]]) -> None:
+    assert _deals(title, summary) == expected
