@@ -55,6 +55,8 @@ the event is the target; the amount is the deal's (the body's figure when the he
 A purchase of a stake, a building or shares is not an acquisition; history ("in 2015",
 "after X acquired Y") is not news.
 
+Assets bought are no deal: a counted lot ("Three Salmon Plants", "26 MW of Solar Power"), brands or plants bought from their
+owner, a site, "part of" a company, a named owner's unit ("ADM's cocoa business"): acquisition_names.bought_assets.
 A deal the headline or its own sentence calls off, blocks, opposes or rejects is none (acquisition_vetoes.py).
 
 This module finds the shapes and decides the deal; beside it, acquisition_merger.py reads the merger shapes,

@@ -229,7 +229,36 @@ _OWNED_UNIT = re.compile(r"(?i)(?:[\w-]+\s+){0,4}?(?:business|businesses|unit|un
 _UNIT_OF = re.compile(r"(?i)\b(?:business|businesses|unit|units|division|divisions|arm|operations)\s+of\b")
 
 
+# What is bought is assets, not a company (LABELLING.md: no named target, no acquisition; asset deals are not labelled): a
+# counted lot ("Three Salmon Plants", "22 Food Lion Stores", "26 MW of Solar Power"), a lot bought from its owner ("Eight Craft
+# Beer Brands From Anheuser-Busch", "Thai and European Businesses from BRF S.A."), a site ("Specialty Chemicals Plant in
+# Germany"), a part of a company ("part of Carillion") or a named owner's unit ("Archer Daniels Midland Co's (ADM.N) cocoa
+# business"). Counted words are "Three", "22"; "24 Mantra Organic", "7-Eleven" name a company.
+_ASSET_NOUN = (r"(?:plants|brands|stores|shops|businesses|mines|hotels|assets|units|divisions|operations|vessels|ships|restaurants|"
+               r"outlets|branches|sites|farms|factories|facilities|hospitals|clinics|properties|mw|gw|megawatts)")
+_SITE_NOUN = r"(?:plant|mine|factory|mill|refinery|smelter|hotel|terminal)"
+_COUNTED_ASSETS = re.compile(
+    rf"(?i)(?:the\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens\s+of|several|some)\s+"
+    rf"(?:[\w.&'-]+\s+){{0,6}}?{_ASSET_NOUN}\b"
+)
+_ASSETS_FROM = re.compile(rf"(?i)(?:the\s+|its\s+)?(?:[\w&'.-]+,?\s+){{0,5}}?(?:{_ASSET_NOUN}|{_SITE_NOUN})\s+from\s")
+_SITE = re.compile(rf"(?i)(?:[A-Z][\w&'-]*\s+){{1,4}}?{_SITE_NOUN}(?=\s+in\s|\s*$)")
+_PART_OF = re.compile(r"(?i)(?:a\s+)?(?:part|parts|portions?)\s+of\s")
+_UNIT_OF_OWNER = re.compile(
+    r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}(?:'s|’s)\s+(?:\([^()]{0,20}\)\s+)?(?:[a-z][\w-]*\s+){1,3}"
+    r"(?:business|businesses|unit|division|operations|arm|brands?|assets|portfolio)\b"
+)
+
+
+def bought_assets(text: str) -> bool:
+    """Whether the words after a deal verb tell assets bought rather than a company (`_COUNTED_ASSETS` and the rest above)."""
+    text = text.strip()
+    return any(pattern.match(text) for pattern in (_COUNTED_ASSETS, _ASSETS_FROM, _SITE, _PART_OF, _UNIT_OF_OWNER))
+
+
 def target_list(text: str) -> list[str]:
+    if bought_assets(text):
+        return []
     assets = _ASSETS_OF.match(text)
     if assets:
         text = text[assets.end() :]  # "IP, other assets of fellow digital health platform Koble": the company (LABELLING.md)

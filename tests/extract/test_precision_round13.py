@@ -77,3 +77,44 @@ _STILL_ON = [
 @pytest.mark.parametrize(("title", "summary", "expected"), _STILL_ON)
 def test_words_that_stop_something_else_leave_the_deal(title: str, summary: str, expected: list[tuple[str, str]]) -> None:
     assert _deals(title, summary) == expected
+
+
+# Assets bought are no acquisition (LABELLING.md: no named target; asset deals are not labelled).
+_ASSETS = [
+    # holdout20 rh20-0101: a counted lot bought from its owner
+    pytest.param("Cermaq Acquires Three Salmon Plants from Norwegian Competitor Grieg Seafood",
+                 "Cermaq has announced plans to acquire three salmon processing facilities from Norwegian peer Grieg Seafood for "
+                 "Nkr10.2bn ($988.6m).", id="rh20-0101"),
+    # holdout24 rh24-0032: brands bought from their owner
+    pytest.param("Tilray To Acquire Eight Craft Beer Brands From Anheuser-Busch",
+                 "Cannabis producer Tilray Brands (TLRY) is buying eight craft beer brands from international brewing giant "
+                 "Anheuser-Busch InBev (BUD).", id="rh24-0032"),
+    # holdout21 rh21-0153: part of a company
+    pytest.param("Business and commercial law: Fairfax buys part of Carillion",
+                 "A recent deal between two companies is saving about 4,500 jobs. Carillion Canada recently filed papers in court for "
+                 "protection against its creditors, but Fairfax Financial Holdings Ltd. decided to buy the company's facilities "
+                 "management sector.", id="rh21-0153"),
+    # holdout25 rh25-0132: a named owner's unit
+    pytest.param("Olam agrees to buy ADM's cocoa business",
+                 "NEW YORK (Reuters) - Olam International Ltd (OLAM.SI) will buy Archer Daniels Midland Co’s (ADM.N) cocoa business "
+                 "for $1.3 billion, it said on Monday, catapulting the Singapore-based commodities merchant into the top tier of the "
+                 "niche bean processing industry.", id="rh25-0132"),
+    # holdout7 rh7-0026: power plants counted in megawatts
+    pytest.param("TerraForm Power Acquires 26 MW of Solar Power from SunEdison for $47 Million",
+                 "TerraForm acquired 21 U.S. distributed generation solar power plants comprising 26 MW from SunEdison through a series "
+                 "of transactions valued at $47 million. The 21 power plants have long-term contracts with an average remaining life of "
+                 "20 years.", id="rh7-0026"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), _ASSETS)
+def test_assets_plants_brands_or_a_unit_bought_are_no_acquisition(title: str, summary: str) -> None:
+    assert _deals(title, summary) == []
+
+
+def test_a_company_named_brands_is_still_bought() -> None:
+    # holdout24 rh24-0132: "Old Orchard Brands, LLC, a family-owned juice and beverage company" is a company
+    assert _deals("Lassonde to Purchase Old Orchard Brands",
+                  "Lassonde Industries, Inc., a Rougemont, Que., developer and manufacturer of fruit and vegetable juices, has agreed to "
+                  "acquire Old Orchard Brands, LLC, a family-owned juice and beverage company based in Sparta, Mich., for $146 million "
+                  "in cash.") == [("Lassonde", "Old Orchard Brands")]
