@@ -18,8 +18,9 @@ clause ("Careem that was acquired by Uber earlier this year is laying off"); "�
 is the clause's own company; "20 pct", "30pc" are shares. An earlier cut by another company told as background ("Just days
 after Atlassian cut 500 workers, Xero …", "Last year, Byju's laid off") and a kind of company ("Energy firms", "Media
 layoffs") are no cut. Negated clauses ("doesn't expect layoffs"), conditions ("if it keeps retrenching"), unnamed subjects ("big banks cut
-jobs", "Some startups are laying off"), subjects that name no one ("In an endeavour to lay off", "Over 540 tech
-companies", "Australian airline to slash", a place: the item's company cuts, or no one), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
+jobs", "Some startups are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
+A subject that names no one ("In an endeavour to lay off", "Over 540 tech companies", "Australian airline to slash", a place)
+leaves the cut to the item's company, or to no one; a brand named as a possessive keeps it before a verb ("Macy’s announces").
 
 This module finds the shapes and the figures and decides the cuts; beside it, layoffs_names.py reads who cuts (the
 company's name out of a clause's subject, a headline or a roundup list) and tells whether two names are one company.
@@ -48,6 +49,7 @@ from signalwatch.extract.layoffs_names import (
     names_no_one,
     one_company,
     only_its_form,
+    possessive_brand,
     roundup_names,
     same_company,
     spelled_out,
@@ -237,7 +239,8 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
         cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
     lead = next((c.company for c in cuts if c.company), None) or company_hint or headline_company(headline)
     merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
-    named = [replace(cut, company=fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:])) for cut in merged if cut.company]
+    named = [replace(cut, company=possessive_brand(fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]), clauses))
+             for cut in merged if cut.company]
     return [_extraction(cut) for cut in named if cut.company and not names_no_one(cut.company)]
 
 

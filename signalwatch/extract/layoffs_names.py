@@ -30,7 +30,7 @@ from signalwatch.extract.text import (
 __all__ = [
     "DEPARTMENTS", "IT_SUBJECT", "LEAD_WORDS", "LISTED_SPLIT", "LIST_NAME", "NAME_RUN", "as_the_summary_names", "can_cut",
     "fuller_company", "headline_company", "initials_of", "is_described", "names_no_one", "one_company", "only_its_form",
-    "roundup_names", "same_company", "spelled_out", "subject_companies", "without_stray_quote",
+    "possessive_brand", "roundup_names", "same_company", "spelled_out", "subject_companies", "without_stray_quote",
 ]
 
 
@@ -96,6 +96,24 @@ _STRAY_QUOTE = re.compile(r"\s+['‘\"“].*$|['’‘]$")
 def without_stray_quote(company: str) -> str:
     """"Ford 'will" → "Ford", "Beechcraft'" → "Beechcraft": a name read into a quotation that follows it."""
     return _STRAY_QUOTE.sub("", company)
+
+
+# A verb after "<name>'s": the possessive is the brand's own name ("Macy’s announces 5,000 job cuts", "Byju’s fired 2500
+# employees"), not a possessive of the company ("Metromile’s layoffs", "Unacademy’s PrepLadder lays off").
+_VERB_AFTER = (r"(?:is|was|has|had|will|would|to|said|says|announced|announces|announcing|confirmed|confirms|plans\s+to|planning|"
+               r"fired|fires|firing|closing|closes|closed|cutting|cuts\s+\d|laying|lays|laid|slashing|slashes|slashed|axes|axed|axing|"
+               r"sheds|shed|eliminates|eliminated|eliminating|reported|reports|sacks|sacked|sacking|trims|trimmed|trimming)\b")
+
+
+def possessive_brand(company: str, texts: list[str]) -> str:
+    """"Macy" → "Macy’s" where a text writes "Macy’s" before a verb: a brand whose name is a possessive, cut by the name readers."""
+    if company.endswith(("'s", "’s")):
+        return company
+    for text in texts:
+        written = re.search(rf"(?<![\w'’-]){re.escape(company)}(?P<s>['’]s)\s+{_VERB_AFTER}", text)
+        if written:
+            return company + written.group("s")
+    return company
 
 
 _SECTORS = frozenset("media energy oil gas retail banking finance fintech crypto airline aviation auto mining healthcare pharma biotech "
