@@ -57,7 +57,8 @@ A purchase of a stake, a building or shares is not an acquisition; history ("in 
 
 Assets bought are no deal: a counted lot ("Three Salmon Plants", "26 MW of Solar Power"), brands or plants bought from their
 owner, a site, "part of" a company, a named owner's unit ("ADM's cocoa business"): acquisition_names.bought_assets.
-A deal the headline or its own sentence calls off, blocks, opposes or rejects is none (acquisition_vetoes.py).
+A deal the headline or its own sentence calls off, blocks, opposes or rejects is none, and so is a deal whose buyer as read
+names no one (a year, a figure, a place, "Inc."): acquisition_vetoes.py.
 
 This module finds the shapes and decides the deal; beside it, acquisition_merger.py reads the merger shapes,
 acquisition_names.py the buyer's and target's names, acquisition_price.py the price.
@@ -87,7 +88,7 @@ from signalwatch.extract.acquisition_names import (
     target_list,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
-from signalwatch.extract.acquisition_vetoes import deal_is_off
+from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.text import (
@@ -379,7 +380,8 @@ def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
     if not deals:
         return []
     merged = [deal for deal in _merge(deals, clauses) if deal_is_off(headline, clauses[deal.clause]) is None]
-    return [_extraction(_finished(deal, clauses)) for deal in merged]
+    finished = [_finished(deal, clauses) for deal in merged]
+    return [_extraction(deal) for deal in finished if not names_no_buyer(deal.acquirer)]
 
 
 # A company named as what is bought in a summary: "will pay $65 million for Protego Networks", "in the process of acquiring

