@@ -380,6 +380,10 @@ def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
     if not deals:
         return []
     merged = [deal for deal in _merge(deals, clauses) if deal_is_off(headline, clauses[deal.clause]) is None]
+    # "AMD Acquires Pensando …" over "To further boost the business, AMD acquired Xilinx": the headline tells its buyer's deal; the
+    # summary's other deal by that buyer is background or the same deal retold under another name ("Medlife" / "Medilife")
+    headline_buyers = [d.acquirer for d in merged if d.clause == 0]
+    merged = [d for d in merged if d.clause == 0 or not any(same_company(d.acquirer, buyer) for buyer in headline_buyers)]
     finished = [_finished(deal, clauses) for deal in merged]
     return [_extraction(deal) for deal in finished if not names_no_buyer(deal.acquirer)]
 
