@@ -21,6 +21,8 @@ layoffs") are no cut. Negated clauses ("doesn't expect layoffs"), conditions ("i
 jobs", "Some startups are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
 A subject that names no one ("In an endeavour to lay off", "Over 540 tech companies", "Australian airline to slash", a place)
 leaves the cut to the item's company, or to no one; a brand named as a possessive keeps it before a verb ("Macy’s announces").
+The summary's telling of the headline's cut under another form of the name with the same figure ("G.E. to Cut 12,000 Jobs" /
+"General Electric … would cut 12,000 jobs") is that cut.
 
 This module finds the shapes and the figures and decides the cuts; beside it, layoffs_names.py reads who cuts (the
 company's name out of a clause's subject, a headline or a roundup list) and tells whether two names are one company.
@@ -506,7 +508,7 @@ def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:
     """One layoff per company; the summary completes the headline's figures and wins where it is more precise."""
     kept: list[_Cut] = []
     for cut in cuts:
-        twin = next((k for k in kept if same_company(k.company, cut.company) or initials_of(k.company, cut.company)), None)
+        twin = next((k for k in kept if same_company(k.company, cut.company) or initials_of(k.company, cut.company)), None) or _retold(cut, kept)
         if twin is None:
             kept.append(cut)
             continue
@@ -521,6 +523,19 @@ def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:
             company = cut.company  # the summary names it plainly
         kept[kept.index(twin)] = replace(twin, company=company, count=count, percentage=percentage, why=f"{twin.why}; completed by {cut.why}")
     return [replace(cut, company=spelled_out(cut.company, text)) for cut in kept]
+
+
+def _retold(cut: _Cut, kept: list[_Cut]) -> _Cut | None:
+    """The headline's cut that a summary cut retells under another name with the same figure: "G.E. to Cut 12,000 Jobs" /
+    "General Electric … said on Thursday it would cut 12,000 jobs", "Sony says it will cut 10,000 jobs" / "TOKYO-Sony … would
+    cut about 10,000 jobs". One company's cut, not a second."""
+    headline = [k for k in kept if k.clause == 0 and k.company]
+    if cut.clause == 0 or len(headline) != 1 or not cut.company:
+        return None
+    told = headline[0]
+    same_count = cut.count is not None and cut.count == told.count
+    same_share = cut.percentage is not None and cut.percentage == told.percentage
+    return told if same_count or same_share else None
 
 
 def _finer(new: float, old: float) -> bool:

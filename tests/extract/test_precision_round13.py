@@ -281,3 +281,28 @@ def test_a_title_case_description_is_no_target(title: str, summary: str) -> None
 ])
 def test_a_title_case_name_the_summary_writes_is_kept(title: str, summary: str, expected: list[tuple[str, str]]) -> None:
     assert _deals(title, summary) == expected
+
+
+# The summary's telling of the headline's cut under another form of the name, with the same figure, is that cut, not a second.
+_RETOLD_CUTS = [
+    # holdout22 rh22-0196: "TOKYO—Sony" read with its dateline
+    pytest.param("Sony says it will cut 10,000 jobs amid restructuring",
+                 "TOKYO—Sony on Thursday said it would cut about 10,000 jobs in the fiscal year ending in March 2013 as the struggling "
+                 "electronics and entertainment giant moves to stem massive losses.", [("Sony", 10000, None)], id="rh22-0196"),
+    # holdout23 rh23-0094: "General Motors of Canada Ltd." under "GM Canada"
+    pytest.param("GM Canada to cut 1,200 jobs",
+                 "GM eliminates a shift from its only three-shift plant in Canada. TORONTO (AP) — General Motors of Canada Ltd. will cut "
+                 "1,200 jobs at an Ontario truck plant in January, a move the Canadian Auto Workers Union says shows the effect of "
+                 "slumping U.S. housing and credit markets on the already struggling auto industry.", [("GM Canada", 1200, None)],
+                 id="rh23-0094"),
+    # holdout21 rh21-0252: "First Bank of Nigeria" spells out the headline's "First Bank"
+    pytest.param("First Bank set to sack 1000 of its workers",
+                 "First Bank of Nigeria is planning to sack at least 1000 of its staff. According to Bloomberg, the plan to cut jobs is "
+                 "as a result of the banks 82% loss in profit after its financial year ending for 2015.",
+                 [("First Bank of Nigeria", 1000, None)], id="rh21-0252"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), _RETOLD_CUTS)
+def test_the_headlines_cut_retold_with_the_same_figure_is_one_cut(title: str, summary: str, expected: list[tuple[str, object, object]]) -> None:
+    assert _cuts(title, summary) == expected
