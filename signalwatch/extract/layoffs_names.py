@@ -64,7 +64,10 @@ def can_cut(company: str) -> bool:
     """Whether `company` may be who cuts staff: not a word that opens a sentence ("Some", "Barely"), a figure, a month, or a
     sector named alone ("Media layoffs spike", "Energy firms slash jobs worldwide")."""
     first = company.split()[0].lower()
-    return not (first in _NOT_CUTTERS or first.replace(",", "").isdigit() or company.lower() in _MONTHS or company.lower() in _SECTORS)
+    # "Video Game Layoffs", "U.S. Insurance Layoffs": a sector after a place or a kind of product is still a sector
+    sector = re.sub(r"^(?:(?:video|u\.?s\.?|uk|us|global|canadian|indian|american)\s+)+", "", company.lower())
+    return not (first in _NOT_CUTTERS or first.replace(",", "").isdigit() or company.lower() in _MONTHS or company.lower() in _SECTORS
+                or sector in _SECTORS)
 
 
 # What a subject read before a cut verb may hold that names no one: a word opening a lead-in ("In an endeavour to lay off",
@@ -116,7 +119,7 @@ def possessive_brand(company: str, texts: list[str]) -> str:
     return company
 
 
-_SECTORS = frozenset("media energy oil gas retail banking finance fintech crypto airline aviation auto mining healthcare pharma biotech "
+_SECTORS = frozenset("media energy oil gas retail banking finance fintech crypto airline aviation auto mining healthcare pharma biotech game games "
                      "insurance telecom gaming news tech".split())
 
 

@@ -306,3 +306,16 @@ _RETOLD_CUTS = [
 @pytest.mark.parametrize(("title", "summary", "expected"), _RETOLD_CUTS)
 def test_the_headlines_cut_retold_with_the_same_figure_is_one_cut(title: str, summary: str, expected: list[tuple[str, object, object]]) -> None:
     assert _cuts(title, summary) == expected
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # holdout3 rh3-0210: "Video Game Layoffs" is a sector's tally
+    pytest.param("89 Days Into 2024 And 8,800+ Video Game Layoffs Have Been Announced",
+                 "PlayStation, Sega, and Microsoft are the latest companies to announce cuts", id="rh3-0210"),
+    # holdout14 rh14-0008: "U.S. Insurance Layoffs"
+    pytest.param("Cuts at P&C Carriers Drive 2023 U.S. Insurance Layoffs",
+                 "Property and casualty (P&C) carriers were responsible for the majority of the layoffs in the US insurance industry in "
+                 "2023 as the sector shed at least 6,800 jobs, according to an analysis by S&P Global Market Intelligence.", id="rh14-0008"),
+])
+def test_a_sector_after_a_place_or_product_word_is_not_a_company(title: str, summary: str) -> None:
+    assert _cuts(title, summary) == []
