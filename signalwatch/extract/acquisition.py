@@ -58,7 +58,8 @@ A purchase of a stake, a building or shares is not an acquisition; history ("in 
 Assets bought are no deal: a counted lot ("Three Salmon Plants", "26 MW of Solar Power"), brands or plants bought from their
 owner, a site, "part of" a company, a named owner's unit ("ADM's cocoa business"): acquisition_names.bought_assets.
 A deal the headline or its own sentence calls off, blocks, opposes or rejects is none, and so is a deal whose buyer as read
-names no one (a year, a figure, a place, "Inc."): acquisition_vetoes.py. A Title Case headline's target that the summary
+names no one (a year, a figure, a place, "Inc.") or opens a lead-in to other news ("With Twilio's acquisition of Segment,
+it's a good time to publish my deal memo"): acquisition_vetoes.py. A Title Case headline's target that the summary
 tells as a description ("German Seed Company" over "… rye seed business areas") is none.
 
 This module finds the shapes and decides the deal; beside it, acquisition_merger.py reads the merger shapes,
@@ -90,7 +91,7 @@ from signalwatch.extract.acquisition_names import (
     target_list,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
-from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer
+from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer, told_in_passing
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.text import (
@@ -391,7 +392,7 @@ def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
         summary_text = " ".join(clauses[1:])
         merged = [d for d in merged if d.clause > 0 or not _described(d.target, summary_text)]
     finished = [_finished(deal, clauses) for deal in merged]
-    return [_extraction(deal) for deal in finished if not names_no_buyer(deal.acquirer)]
+    return [_extraction(deal) for deal in finished if not names_no_buyer(deal.acquirer) and not told_in_passing(deal.acquirer)]
 
 
 # A company named as what is bought in a summary: "will pay $65 million for Protego Networks", "in the process of acquiring

@@ -14,7 +14,7 @@ import re
 
 from signalwatch.extract.text import is_place, title_case
 
-__all__ = ["deal_is_off", "names_no_buyer"]
+__all__ = ["deal_is_off", "names_no_buyer", "told_in_passing"]
 
 # A deal stopped or refused: by a regulator or a court (blocks, opposes, an injunction), by either side (calls off, scraps,
 # backs out, walks away, rejects, passes on), or by events (collapses, falls through).
@@ -59,3 +59,14 @@ _NO_BUYER = re.compile(
 def names_no_buyer(acquirer: str | None) -> bool:
     """Whether a deal's buyer as read names no one (`_NO_BUYER`, or a place): the deal is then not told."""
     return acquirer is None or _NO_BUYER.fullmatch(acquirer.strip()) is not None or is_place(acquirer)
+
+
+# A buyer read with the word that makes its clause a lead-in to another story: "With Twilio's acquisition of Segment, it's a good
+# time to publish my deal memo", "List: As Softbank acquires ARM, CBR looks at …", "For Walmart, buying a majority stake in …
+# was a unique opportunity": the deal is the frame of other news (commentary, a list, a retrospective), not the news.
+_LEAD_IN_BUYER = re.compile(r"(?:With|As|For|After|Following|Since|Amid|Despite|Before|While)\s+[A-Z]")
+
+
+def told_in_passing(acquirer: str | None) -> bool:
+    """Whether the buyer as read opens with a lead-in word (`_LEAD_IN_BUYER`)."""
+    return acquirer is not None and _LEAD_IN_BUYER.match(acquirer) is not None

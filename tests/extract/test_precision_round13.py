@@ -319,3 +319,18 @@ def test_the_headlines_cut_retold_with_the_same_figure_is_one_cut(title: str, su
 ])
 def test_a_sector_after_a_place_or_product_word_is_not_a_company(title: str, summary: str) -> None:
     assert _cuts(title, summary) == []
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # holdout16 rh16-0066: the deal frames a deal memo
+    pytest.param("The Battle for the Customer Data Platform: Publishing My RudderStack Deal Memo",
+                 "With Twilio’s acquisition of Segment, it’s a good time to publish my deal memo for RudderStack, a Customer Data "
+                 "Platform for Developers.", id="rh16-0066"),
+    # holdout23 rh23-0182: the deal frames a list of older deals
+    pytest.param("6 of the biggest UK tech acquisitions by overseas giants",
+                 "List: As Softbank acquires ARM, CBR looks at some of the biggest acquisitions of UK companies. One of the frequently "
+                 "asked questions about the UK tech sector is why it has never produced a Google or an Amazon: a world-changing titan "
+                 "with dollar valuations in the hundreds of billions.", id="rh23-0182"),
+])
+def test_a_deal_told_as_the_lead_in_to_other_news_is_not_told(title: str, summary: str) -> None:
+    assert _deals(title, summary) == []
