@@ -53,7 +53,8 @@ not the name; a business line "of" a named owner is no named target.
 LABELLING.md: an unsolicited offer is `reported`, an accepted deal `acquired`; the company of
 the event is the target; the amount is the deal's (the body's figure when the headline rounds it).
 A purchase of a stake, a building or shares is not an acquisition; history ("in 2015",
-"after X acquired Y") is not news.
+"after X acquired Y", a summary's deal with a past year after it, a headline's "Less than a year after X's acquisition of Y") is
+not news.
 
 Assets bought are no deal: a counted lot ("Three Salmon Plants", "26 MW of Solar Power"), brands or plants bought from their
 owner, a site, "part of" a company, a named owner's unit ("ADM's cocoa business"): acquisition_names.bought_assets.
@@ -190,6 +191,9 @@ _PASSIVE = (
 )
 _HISTORY = re.compile(r"\b(?:in\s+(?:19|20)\d\d|previously|earlier|had\s+(?:acquired|bought)|back\s+in|ago|when|after|following|since|"
                       r"last\s+(?:year|month))\b", re.IGNORECASE)
+
+
+_PAST_YEAR = re.compile(r"\b(?:in|since)\s+(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -526,6 +530,10 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
     groups = {key: value or "" for key, value in match.groups.items()}  # a part the shape did not read is empty
     if index > 0 and _HISTORY.search(clause[max(0, match.start - 30) : match.tgt_start + 40 if match.groups.get("tgt") is not None else match.end]):
         return []  # "after VinID acquired People Care", "when IBM acquired Merge Healthcare in 2015"
+    if index == 0 and re.search(r"(?i)\b(?:after|following|since)\s+$", clause[: match.start]):
+        return []  # "Less than a year after Novartis AG's acquisition of … Vedere Bio Inc., its successor … is launching"
+    if index > 0 and _PAST_YEAR.search(clause, match.tgt_start):
+        return []  # "Hudson's Bay, based in Toronto, bought high-end retailer Saks Fifth Avenue in 2013 for $2.14bn"
     if name == "passive":
         buyers = target_list(groups["acq"])
         acquirer = buyers[0] if buyers else None
