@@ -90,6 +90,7 @@ from signalwatch.extract.acquisition_names import (
     same_company,
     subject_tail,
     target_list,
+    without_ticker,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
 from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer, told_in_passing
@@ -684,10 +685,11 @@ def _retold(deal: _Deal, kept: list[_Deal], clauses: list[str]) -> _Deal | None:
 
 
 def _extraction(deal: _Deal) -> Extraction:
+    acquirer, target = (without_ticker(deal.acquirer) if deal.acquirer else None), without_ticker(deal.target)
     attributes = {
-        "acquirer": deal.acquirer,
-        "target": deal.target,
+        "acquirer": acquirer,
+        "target": target,
         "amount": deal.money.amount if deal.money else None,
         "currency": deal.money.currency if deal.money else None,
     }
-    return Extraction(EventType.ACQUISITION, deal.change, deal.target, attributes, why=deal.why)
+    return Extraction(EventType.ACQUISITION, deal.change, target, attributes, why=deal.why)

@@ -15,7 +15,7 @@ from signalwatch.extract.text import after_descriptor, company_from_subject, has
 
 __all__ = [
     "BASED", "DEMONYM", "LEAD_IN", "LEGAL_FORM", "NOT_A_COMPANY", "acquirer_name", "as_the_body_names", "clause_subject", "company_named",
-    "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list",
+    "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list", "bought_assets", "without_ticker",
 ]
 
 # "Japanese" in "PayPal has acquired the Japanese Paidy", "Indonesian version of Alipay Dana": where a company is from, not its name.
@@ -254,6 +254,15 @@ def bought_assets(text: str) -> bool:
     """Whether the words after a deal verb tell assets bought rather than a company (`_COUNTED_ASSETS` and the rest above)."""
     text = text.strip()
     return any(pattern.match(text) for pattern in (_COUNTED_ASSETS, _ASSETS_FROM, _SITE, _PART_OF, _UNIT_OF_OWNER))
+
+
+# A Reuters instrument code after a name: "UMB Financial Corp UMBF.O", "A.P. Moller-Maersk MAERSKb.CO", "Planigrupo Latam PLANI.MX".
+_TICKER = re.compile(r"\s+\(?[A-Z][A-Z0-9]{0,9}[a-z]?\.[A-Z]{1,2}\)?$")
+
+
+def without_ticker(name: str) -> str:
+    """`name` without a stock code written after it (`_TICKER`)."""
+    return _TICKER.sub("", name)
 
 
 def target_list(text: str) -> list[str]:

@@ -356,3 +356,22 @@ def test_a_deal_told_as_the_lead_in_to_other_news_is_not_told(title: str, summar
 ])
 def test_an_earlier_deal_told_as_history_is_not_news(title: str, summary: str, gone: str) -> None:
     assert gone not in [target for _, target in _deals(title, summary)]
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), [
+    # holdout7 rh7-0237: "A.P. Moller-Maersk MAERSKb.CO"
+    pytest.param("Maersk agrees $3.6 bln deal to buy Hong Kong-based LF Logistics",
+                 "Container shipping giant A.P. Moller-Maersk has agreed to buy Hong Kong-based LF Logistics for $3.6 billion in an "
+                 "all-cash deal, it said on Wednesday, as it seeks to expand beyond its core ocean freight business. COPENHAGEN, Dec 22 "
+                 "(Reuters) - Container shipping giant A.P. Moller-Maersk MAERSKb.CO has agreed to buy Hong Kong-based LF Logistics for "
+                 "$3.6 billion in an all-cash deal, it said on Wednesday, as it seeks to expand beyond its core ocean freight business.",
+                 [("A.P. Moller-Maersk", "LF Logistics")], id="rh7-0237"),
+    # holdout21 rh21-0229: "Grupo Mexico GMEXICOB.MX has agreed to buy Planigrupo Latam PLANI.MX"
+    pytest.param("Grupo Mexico unit agrees to buy Planigrupo Latam -filing",
+                 "MEXICO CITY, Sept 2 (Reuters) - A unit of Mexican mining company Grupo Mexico GMEXICOB.MX has agreed to buy Planigrupo "
+                 "Latam PLANI.MX for 14.20 pesos per share, the companies said on Friday. The offer by Mexico Proyectos y Desarrollos "
+                 "values the Mexican shopping mall company at around 4.7 billion Mexican pesos ($235.7 million), Grupo Mexico said in a "
+                 "statement.", [("Grupo Mexico", "Planigrupo Latam")], id="rh21-0229"),
+])
+def test_a_stock_code_after_a_name_is_not_part_of_it(title: str, summary: str, expected: list[tuple[str, str]]) -> None:
+    assert _deals(title, summary) == expected
