@@ -296,8 +296,11 @@ def _read(clause: str, index: int) -> list[_Cut]:
         next_clause = _NEXT_CLAUSE.search(clause, verb.end(), min(len(clause), verb.end() + 140))
         object_end = next_clause.start() if next_clause else min(len(clause), verb.end() + 140)
         subject = clause[subject_start : verb.start()]
-        if subject.rstrip().endswith(",") and re.match(r"(?i)\w+ing\b", verb.group("verb")):
-            # "Ford to shut down 6 facilities in Europe by end of 2020, laying off 12,000 workers": the clause's own subject
+        bare = re.sub(r"(?i)\s+(?:also|and|then)\s*$", " ", subject)
+        if bare.rstrip().endswith(",") and (re.match(r"(?i)\w+ing\b", verb.group("verb")) or _CLAUSE_VERB.search(bare)):
+            # "Ford to shut down 6 facilities in Europe by end of 2020, laying off 12,000 workers", "Smurfit Westrock will close
+            # North Portland, Oregon box plant, lay off 72", "ArcelorMittal to restart Indiana blast furnace, also laying off
+            # workers": a second verb of the clause's own subject, not of the place before the comma
             opening = _CLAUSE_OPENING.match(clause)
             subject = opening.group("co") + " " if opening else subject
         elif re.fullmatch(r"(?i)\s*(?:in\s+addition\s+to|on\s+top\s+of|besides|apart\s+from|as\s+well\s+as)\s*", subject):
@@ -351,6 +354,8 @@ def _read(clause: str, index: int) -> list[_Cut]:
     return found
 
 
+# A verb of the clause's opening subject before a comma: "Smurfit Westrock will close North Portland, Oregon box plant,"
+_CLAUSE_VERB = re.compile(r"^\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+(?:to|will|has|have|is|are|was|plans)\s+[a-z]+")
 _CLAUSE_OPENING = re.compile(r"\s*(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:to|will|has|have|is|are|was|plans|said|says|announced)\b")
 _THINGS_CUT = re.compile(r"(?i:\s*(?:its\s+|the\s+|their\s+)?(?:costs?|prices?|spending|expenses|budgets?|production|output|capacity|"
                          r"forecasts?|guidance|rates?|fees?|emissions|losses|debt)),\s+(?=[A-Z])")  # then a clause of its own

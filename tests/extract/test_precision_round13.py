@@ -375,3 +375,19 @@ def test_an_earlier_deal_told_as_history_is_not_news(title: str, summary: str, g
 ])
 def test_a_stock_code_after_a_name_is_not_part_of_it(title: str, summary: str, expected: list[tuple[str, str]]) -> None:
     assert _deals(title, summary) == expected
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), [
+    # holdout24 rh24-0188: "…, lay off 72" is Smurfit Westrock's second verb, not Oregon's
+    pytest.param("Smurfit Westrock will close North Portland, Oregon box plant, lay off 72", "", [("Smurfit Westrock", 72, None)],
+                 id="rh24-0188"),
+    # holdout23 rh23-0195: "…, also laying off workers" is ArcelorMittal's (the summary gives the count)
+    pytest.param("ArcelorMittal to restart Indiana blast furnace, also laying off workers",
+                 "ArcelorMittal USA announced Monday it will restart a blast furnace at its Indiana Harbor East Chicago mill, while the "
+                 "company repairs a blast furnace that was damaged in an explosion at its Burns Harbor plant. The company idled the #4 "
+                 "blast furnace in May during the Covid-19 shutdown. However, local news also reported over the weekend that the company "
+                 "will be laying off 877 workers at the East Chicago plant, effective Saturday, Aug. 1.", [("ArcelorMittal", 877, None)],
+                 id="rh23-0195"),
+])
+def test_a_second_verb_after_a_comma_is_the_clause_subjects(title: str, summary: str, expected: list[tuple[str, object, object]]) -> None:
+    assert _cuts(title, summary) == expected
