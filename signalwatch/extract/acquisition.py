@@ -83,6 +83,7 @@ from signalwatch.extract.acquisition_names import (
     NOT_A_COMPANY,
     acquirer_name,
     as_the_body_names,
+    bought_assets,
     clause_subject,
     first_company,
     item_subject,
@@ -396,6 +397,7 @@ def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
     if len(clauses) > 1 and title_case(headline):
         summary_text = " ".join(clauses[1:])
         merged = [d for d in merged if d.clause > 0 or not _described(d.target, summary_text)]
+    merged = [d for d in merged if d.clause > 0 or not _assets_in_summary(d, clauses[1:3])]
     finished = [_finished(deal, clauses) for deal in merged]
     return [_extraction(deal) for deal in finished if not names_no_buyer(deal.acquirer) and not told_in_passing(deal.acquirer)]
 
@@ -428,6 +430,19 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
                         why = f"acquisition.described-target (headline, named in the summary): {quote(headline + ' / ' + bought.group(0), 120)}"
                         return [_Deal(acquirer, target, change, money, 0, why)]
     return []
+
+
+def _assets_in_summary(deal: _Deal, summary_sentences: list[str]) -> bool:
+    """Whether the summary tells the headline buyer's purchase as assets or a unit ("Mondi to buy Graphic Packaging International"
+    over "Mondi … will buy the U.S. bags and kraft paper business of Graphic Packaging International", "Asahi to buy Pilsner
+    Urquell from AB InBev" over "Asahi has agreed to buy five Eastern European beer brands"): the headline named the seller or a
+    brand."""
+    for sentence in summary_sentences:
+        for match in _verb_first("done", sentence):
+            buyer = acquirer_name(match.groups["acq"] or "")
+            if buyer and deal.acquirer and same_company(buyer, deal.acquirer) and bought_assets(match.groups.get("tgt") or ""):
+                return True
+    return False
 
 
 def _described(target: str, summary: str) -> bool:

@@ -250,10 +250,14 @@ _UNIT_OF_OWNER = re.compile(
 )
 
 
+# A unit told by what it does, then its owner: "the U.S. bags and kraft paper business of Graphic Packaging International".
+_DESCRIBED_UNIT_OF = re.compile(r"(?i)(?:the\s+|its\s+)?(?:[\w.&'-]+\s+){0,6}?(?:business|businesses|unit|division|operations|arm)\s+of\s")
+
+
 def bought_assets(text: str) -> bool:
     """Whether the words after a deal verb tell assets bought rather than a company (`_COUNTED_ASSETS` and the rest above)."""
     text = text.strip()
-    return any(pattern.match(text) for pattern in (_COUNTED_ASSETS, _ASSETS_FROM, _SITE, _PART_OF, _UNIT_OF_OWNER))
+    return any(pattern.match(text) for pattern in (_COUNTED_ASSETS, _ASSETS_FROM, _SITE, _PART_OF, _UNIT_OF_OWNER, _DESCRIBED_UNIT_OF))
 
 
 # A Reuters instrument code after a name: "UMB Financial Corp UMBF.O", "A.P. Moller-Maersk MAERSKb.CO", "Planigrupo Latam PLANI.MX".

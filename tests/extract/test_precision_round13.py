@@ -391,3 +391,19 @@ def test_a_stock_code_after_a_name_is_not_part_of_it(title: str, summary: str, e
 ])
 def test_a_second_verb_after_a_comma_is_the_clause_subjects(title: str, summary: str, expected: list[tuple[str, object, object]]) -> None:
     assert _cuts(title, summary) == expected
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # holdout24 rh24-0192: the headline names the seller; the summary says a business of it is bought
+    pytest.param("Mondi to buy Graphic Packaging International for $105m",
+                 "JOHANNESBURG (Reuters) – Paper and packaging firm Mondi said on Tuesday it will buy the U.S. bags and kraft paper "
+                 "business of Graphic Packaging International for $105 million as it seeks to grow its presence in the world’s largest "
+                 "economy.", id="rh24-0192"),
+    # holdout24 rh24-0244: the headline names a brand; the summary says five brands are bought
+    pytest.param("Asahi to buy Pilsner Urquell from AB InBev",
+                 "Japanese brewer Asahi has agreed to buy five Eastern European beer brands in a deal worth €7.3bn (£6.1bn). "
+                 "Anheuser-Busch InBev had agreed to sell the brands, which include Pilsner Urquell, Tyskie and Kozel, to help get "
+                 "clearance from competition regulators for its $100bn takeover of SABMiller.", id="rh24-0244"),
+])
+def test_a_headline_deal_the_summary_tells_as_assets_is_no_acquisition(title: str, summary: str) -> None:
+    assert _deals(title, summary) == []
