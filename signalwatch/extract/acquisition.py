@@ -109,7 +109,7 @@ from signalwatch.extract.text import (
     written_as_name,
 )
 
-__all__ = ["extract_acquisitions", "ACQUISITION_WORDS"]
+__all__ = ["extract_acquisitions", "refused_acquisitions", "ACQUISITION_WORDS"]
 
 SUMMARY_SENTENCES = 4
 ACQUISITION_WORDS = frozenset(
@@ -383,23 +383,60 @@ def _regex_matches(name: str, clause: str) -> list[_Match]:
 
 def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
     """The acquisitions an item reports, headline first; [] when it reports none."""
+    return [_extraction(deal) for deal in _decided(headline, summary)[0]]
+
+
+def refused_acquisitions(headline: str, summary: str) -> list[str]:
+    """The deals the shapes read in an item and the checks refused, each with why (for `extract --explain`)."""
+    return _decided(headline, summary)[1]
+
+
+def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
+    """The deals an item reports, and the deals read but refused, told as "<buyer> buying <target>: <why>"."""
     clauses = [headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline]
     deals = [deal for index, clause in enumerate(clauses) for deal in _read(clause, index, lambda: item_subject(clauses))]
     if not deals:
         deals = _described_target(headline, clauses[1:3])
     if not deals:
-        return []
-    merged = [deal for deal in _merge(deals, clauses) if deal_is_off(headline, clauses[deal.clause]) is None]
-    # "AMD Acquires Pensando …" over "To further boost the business, AMD acquired Xilinx": the headline tells its buyer's deal; the
-    # summary's other deal by that buyer is background or the same deal retold under another name ("Medlife" / "Medilife")
-    headline_buyers = [d.acquirer for d in merged if d.clause == 0]
-    merged = [d for d in merged if d.clause == 0 or not any(same_company(d.acquirer, buyer) for buyer in headline_buyers)]
-    if len(clauses) > 1 and title_case(headline):
-        summary_text = " ".join(clauses[1:])
-        merged = [d for d in merged if d.clause > 0 or not _described(d.target, summary_text)]
-    merged = [d for d in merged if d.clause > 0 or not _assets_in_summary(d, clauses[1:3])]
+        return [], []
+    refused: list[str] = []
+
+    def kept(deal: _Deal, reason: str | None) -> bool:
+        if reason is not None:
+            refused.append(f"{deal.acquirer} buying {deal.target}: {reason}")
+        return reason is None
+
+    merged = [deal for deal in _merge(deals, clauses) if kept(deal, _off(headline, clauses[deal.clause]))]
+    headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0]
+    merged = [deal for deal in merged if kept(deal, _told_otherwise(deal, headline_buyers, clauses))]
     finished = [_finished(deal, clauses) for deal in merged]
-    return [_extraction(deal) for deal in finished if not names_no_buyer(deal.acquirer) and not told_in_passing(deal.acquirer)]
+    return [deal for deal in finished if kept(deal, _buyer_refused(deal.acquirer))], refused
+
+
+def _off(headline: str, clause: str) -> str | None:
+    word = deal_is_off(headline, clause)
+    return f"the item says the deal is off ({word!r})" if word else None
+
+
+def _told_otherwise(deal: _Deal, headline_buyers: list[str | None], clauses: list[str]) -> str | None:
+    """Why the rest of the item says a deal read is not news of its own, or None."""
+    if deal.clause > 0 and any(same_company(deal.acquirer, buyer) for buyer in headline_buyers):
+        # "AMD Acquires Pensando …" over "To further boost the business, AMD acquired Xilinx": the headline tells its buyer's deal;
+        # the summary's other deal by that buyer is background or the same deal retold under another name ("Medlife" / "Medilife")
+        return "a second deal of the headline's buyer in the summary (background, or the headline's deal retold)"
+    if deal.clause == 0 and len(clauses) > 1 and title_case(clauses[0]) and _described(deal.target, " ".join(clauses[1:])):
+        return "the summary tells the headline's target only as a description"
+    if deal.clause == 0 and _assets_in_summary(deal, clauses[1:3]):
+        return "the summary tells the purchase as assets or a unit"
+    return None
+
+
+def _buyer_refused(acquirer: str | None) -> str | None:
+    if names_no_buyer(acquirer):
+        return "the buyer as read names no one (a figure, a year, a place, a label)"
+    if told_in_passing(acquirer):
+        return "the buyer is read with a lead-in word: the deal frames other news"
+    return None
 
 
 # A company named as what is bought in a summary: "will pay $65 million for Protego Networks", "in the process of acquiring

@@ -407,3 +407,11 @@ def test_a_second_verb_after_a_comma_is_the_clause_subjects(title: str, summary:
 ])
 def test_a_headline_deal_the_summary_tells_as_assets_is_no_acquisition(title: str, summary: str) -> None:
     assert _deals(title, summary) == []
+
+
+def test_explain_names_the_check_that_refused_a_deal() -> None:
+    # holdout2 rh-0145: `extract --explain` says which deal was read and why it was refused
+    from signalwatch.extract.news import why_none
+
+    said = why_none("Adobe plans to acquire Figma for $20 billion, EU opposes")
+    assert "Adobe buying Figma: the item says the deal is off ('opposes')" in said
