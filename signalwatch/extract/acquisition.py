@@ -88,6 +88,7 @@ from signalwatch.extract.acquisition_names import (
     first_company,
     item_subject,
     last_name,
+    may_tell_assets,
     same_company,
     subject_tail,
     target_list,
@@ -475,6 +476,8 @@ def _assets_in_summary(deal: _Deal, summary_sentences: list[str]) -> bool:
     Urquell from AB InBev" over "Asahi has agreed to buy five Eastern European beer brands"): the headline named the seller or a
     brand."""
     for sentence in summary_sentences:
+        if not may_tell_assets(sentence):
+            continue
         for match in _verb_first("done", sentence):
             buyer = acquirer_name(match.groups["acq"] or "")
             if buyer and deal.acquirer and same_company(buyer, deal.acquirer) and bought_assets(match.groups.get("tgt") or ""):

@@ -15,7 +15,7 @@ from signalwatch.extract.text import after_descriptor, company_from_subject, has
 
 __all__ = [
     "BASED", "DEMONYM", "LEAD_IN", "LEGAL_FORM", "NOT_A_COMPANY", "acquirer_name", "as_the_body_names", "clause_subject", "company_named",
-    "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list", "bought_assets", "without_ticker",
+    "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list", "bought_assets", "may_tell_assets", "without_ticker",
 ]
 
 # "Japanese" in "PayPal has acquired the Japanese Paidy", "Indonesian version of Alipay Dana": where a company is from, not its name.
@@ -254,9 +254,20 @@ _UNIT_OF_OWNER = re.compile(
 _DESCRIBED_UNIT_OF = re.compile(r"(?i)(?:the\s+|its\s+)?(?:[\w.&'-]+\s+){0,6}?(?:business|businesses|unit|division|operations|arm)\s+of\s")
 
 
+# A word every pattern of `bought_assets` needs: most texts hold none, and are passed over at once.
+_ASSET_CUE = re.compile(rf"(?i)\b(?:{_ASSET_NOUN}|{_SITE_NOUN}|business|unit|division|arm|brands?|assets|portfolio|parts?|portions?)\b")
+
+
+def may_tell_assets(text: str) -> bool:
+    """Whether `text` holds a word `bought_assets` needs (a cheap screen before reading its deals)."""
+    return _ASSET_CUE.search(text) is not None
+
+
 def bought_assets(text: str) -> bool:
     """Whether the words after a deal verb tell assets bought rather than a company (`_COUNTED_ASSETS` and the rest above)."""
     text = text.strip()
+    if not _ASSET_CUE.search(text):
+        return False
     return any(pattern.match(text) for pattern in (_COUNTED_ASSETS, _ASSETS_FROM, _SITE, _PART_OF, _UNIT_OF_OWNER, _DESCRIBED_UNIT_OF))
 
 

@@ -113,6 +113,8 @@ def possessive_brand(company: str, texts: list[str]) -> str:
     if company.endswith(("'s", "’s")):
         return company
     for text in texts:
+        if company + "'s" not in text and company + "’s" not in text:
+            continue  # most items: no possessive after the name at all
         written = re.search(rf"(?<![\w'’-]){re.escape(company)}(?P<s>['’]s)\s+{_VERB_AFTER}", text)
         if written:
             return company + written.group("s")
