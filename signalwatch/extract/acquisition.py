@@ -53,7 +53,15 @@ not the name; a business line "of" a named owner is no named target.
 LABELLING.md: an unsolicited offer is `reported`, an accepted deal `acquired`; the company of
 the event is the target; the amount is the deal's (the body's figure when the headline rounds it).
 A purchase of a stake, a building or shares is not an acquisition; history ("in 2015",
-"after X acquired Y") is not news.
+"after X acquired Y", a summary's deal with a past year after it, a headline's "Less than a year after X's acquisition of Y") is
+not news.
+
+Assets bought are no deal: a counted lot ("Three Salmon Plants", "26 MW of Solar Power"), brands or plants bought from their
+owner, a site, "part of" a company, a named owner's unit ("ADM's cocoa business"): acquisition_names.bought_assets.
+A deal the headline or its own sentence calls off, blocks, opposes or rejects is none, and so is a deal whose buyer as read
+names no one (a year, a figure, a place, "Inc.") or opens a lead-in to other news ("With Twilio's acquisition of Segment,
+it's a good time to publish my deal memo"): acquisition_vetoes.py. A Title Case headline's target that the summary
+tells as a description ("German Seed Company" over "… rye seed business areas") is none.
 
 This module finds the shapes and decides the deal; beside it, acquisition_merger.py reads the merger shapes,
 acquisition_names.py the buyer's and target's names, acquisition_price.py the price.
@@ -70,19 +78,24 @@ from typing import NamedTuple
 from signalwatch.events import EventType
 from signalwatch.extract.acquisition_merger import AUX_LED, MERGER_SHAPES, back_over_aux, merger_parts, merger_patterns
 from signalwatch.extract.acquisition_names import (
+    DEMONYM,
     LEGAL_FORM,
     NOT_A_COMPANY,
     acquirer_name,
     as_the_body_names,
+    bought_assets,
     clause_subject,
     first_company,
     item_subject,
     last_name,
+    may_tell_assets,
     same_company,
     subject_tail,
     target_list,
+    without_ticker,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
+from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer, told_in_passing
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.text import (
@@ -94,9 +107,10 @@ from signalwatch.extract.text import (
     quote,
     sentences,
     title_case,
+    written_as_name,
 )
 
-__all__ = ["extract_acquisitions", "ACQUISITION_WORDS"]
+__all__ = ["extract_acquisitions", "refused_acquisitions", "ACQUISITION_WORDS"]
 
 SUMMARY_SENTENCES = 4
 ACQUISITION_WORDS = frozenset(
@@ -180,6 +194,9 @@ _PASSIVE = (
 )
 _HISTORY = re.compile(r"\b(?:in\s+(?:19|20)\d\d|previously|earlier|had\s+(?:acquired|bought)|back\s+in|ago|when|after|following|since|"
                       r"last\s+(?:year|month))\b", re.IGNORECASE)
+
+
+_PAST_YEAR = re.compile(r"\b(?:in|since)\s+(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -367,14 +384,60 @@ def _regex_matches(name: str, clause: str) -> list[_Match]:
 
 def extract_acquisitions(headline: str, summary: str) -> list[Extraction]:
     """The acquisitions an item reports, headline first; [] when it reports none."""
+    return [_extraction(deal) for deal in _decided(headline, summary)[0]]
+
+
+def refused_acquisitions(headline: str, summary: str) -> list[str]:
+    """The deals the shapes read in an item and the checks refused, each with why (for `extract --explain`)."""
+    return _decided(headline, summary)[1]
+
+
+def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
+    """The deals an item reports, and the deals read but refused, told as "<buyer> buying <target>: <why>"."""
     clauses = [headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline]
     deals = [deal for index, clause in enumerate(clauses) for deal in _read(clause, index, lambda: item_subject(clauses))]
     if not deals:
         deals = _described_target(headline, clauses[1:3])
     if not deals:
-        return []
-    merged = _merge(deals, clauses)
-    return [_extraction(_finished(deal, clauses)) for deal in merged]
+        return [], []
+    refused: list[str] = []
+
+    def kept(deal: _Deal, reason: str | None) -> bool:
+        if reason is not None:
+            refused.append(f"{deal.acquirer} buying {deal.target}: {reason}")
+        return reason is None
+
+    merged = [deal for deal in _merge(deals, clauses) if kept(deal, _off(headline, clauses[deal.clause]))]
+    headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0]
+    merged = [deal for deal in merged if kept(deal, _told_otherwise(deal, headline_buyers, clauses))]
+    finished = [_finished(deal, clauses) for deal in merged]
+    return [deal for deal in finished if kept(deal, _buyer_refused(deal.acquirer))], refused
+
+
+def _off(headline: str, clause: str) -> str | None:
+    word = deal_is_off(headline, clause)
+    return f"the item says the deal is off ({word!r})" if word else None
+
+
+def _told_otherwise(deal: _Deal, headline_buyers: list[str | None], clauses: list[str]) -> str | None:
+    """Why the rest of the item says a deal read is not news of its own, or None."""
+    if deal.clause > 0 and any(same_company(deal.acquirer, buyer) for buyer in headline_buyers):
+        # "AMD Acquires Pensando …" over "To further boost the business, AMD acquired Xilinx": the headline tells its buyer's deal;
+        # the summary's other deal by that buyer is background or the same deal retold under another name ("Medlife" / "Medilife")
+        return "a second deal of the headline's buyer in the summary (background, or the headline's deal retold)"
+    if deal.clause == 0 and len(clauses) > 1 and title_case(clauses[0]) and _described(deal.target, " ".join(clauses[1:])):
+        return "the summary tells the headline's target only as a description"
+    if deal.clause == 0 and _assets_in_summary(deal, clauses[1:3]):
+        return "the summary tells the purchase as assets or a unit"
+    return None
+
+
+def _buyer_refused(acquirer: str | None) -> str | None:
+    if names_no_buyer(acquirer):
+        return "the buyer as read names no one (a figure, a year, a place, a label)"
+    if told_in_passing(acquirer):
+        return "the buyer is read with a lead-in word: the deal frames other news"
+    return None
 
 
 # A company named as what is bought in a summary: "will pay $65 million for Protego Networks", "in the process of acquiring
@@ -405,6 +468,33 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
                         why = f"acquisition.described-target (headline, named in the summary): {quote(headline + ' / ' + bought.group(0), 120)}"
                         return [_Deal(acquirer, target, change, money, 0, why)]
     return []
+
+
+def _assets_in_summary(deal: _Deal, summary_sentences: list[str]) -> bool:
+    """Whether the summary tells the headline buyer's purchase as assets or a unit ("Mondi to buy Graphic Packaging International"
+    over "Mondi … will buy the U.S. bags and kraft paper business of Graphic Packaging International", "Asahi to buy Pilsner
+    Urquell from AB InBev" over "Asahi has agreed to buy five Eastern European beer brands"): the headline named the seller or a
+    brand."""
+    for sentence in summary_sentences:
+        if not may_tell_assets(sentence):
+            continue
+        for match in _verb_first("done", sentence):
+            buyer = acquirer_name(match.groups["acq"] or "")
+            if buyer and deal.acquirer and same_company(buyer, deal.acquirer) and bought_assets(match.groups.get("tgt") or ""):
+                return True
+    return False
+
+
+def _described(target: str, summary: str) -> bool:
+    """Whether a Title Case headline's target is a description: plain capitals the summary never writes as a name, and one of
+    whose words it writes in lower case ("Monsanto Acquires German Seed Company" over "… a German seed company …")."""
+    words = target.split()
+    if len(words) < 2 or not plain_capitals(target) or written_as_name(target, summary):
+        return False  # "Discord" over a transcript's "discord": one word may be a name written small
+    named = [word for word in words if not DEMONYM.match(word + " ") and not is_place(word)]
+    if len(named) > 1 and re.search(rf"(?<![\w-]){re.escape(' '.join(named[:2]))}(?![\w-])", summary):
+        return False  # "Whole Foods Market" over "… to acquire Whole Foods, the high-end organic food market": the name's start
+    return any(len(word) > 3 and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", summary) for word in named)
 
 
 def _finished(deal: _Deal, clauses: list[str]) -> _Deal:
@@ -496,6 +586,10 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
     groups = {key: value or "" for key, value in match.groups.items()}  # a part the shape did not read is empty
     if index > 0 and _HISTORY.search(clause[max(0, match.start - 30) : match.tgt_start + 40 if match.groups.get("tgt") is not None else match.end]):
         return []  # "after VinID acquired People Care", "when IBM acquired Merge Healthcare in 2015"
+    if index == 0 and re.search(r"(?i)\b(?:after|following|since)\s+$", clause[: match.start]):
+        return []  # "Less than a year after Novartis AG's acquisition of … Vedere Bio Inc., its successor … is launching"
+    if index > 0 and _PAST_YEAR.search(clause, match.tgt_start):
+        return []  # "Hudson's Bay, based in Toronto, bought high-end retailer Saks Fifth Avenue in 2013 for $2.14bn"
     if name == "passive":
         buyers = target_list(groups["acq"])
         acquirer = buyers[0] if buyers else None
@@ -646,10 +740,11 @@ def _retold(deal: _Deal, kept: list[_Deal], clauses: list[str]) -> _Deal | None:
 
 
 def _extraction(deal: _Deal) -> Extraction:
+    acquirer, target = (without_ticker(deal.acquirer) if deal.acquirer else None), without_ticker(deal.target)
     attributes = {
-        "acquirer": deal.acquirer,
-        "target": deal.target,
+        "acquirer": acquirer,
+        "target": target,
         "amount": deal.money.amount if deal.money else None,
         "currency": deal.money.currency if deal.money else None,
     }
-    return Extraction(EventType.ACQUISITION, deal.change, deal.target, attributes, why=deal.why)
+    return Extraction(EventType.ACQUISITION, deal.change, target, attributes, why=deal.why)

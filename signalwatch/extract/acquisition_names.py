@@ -15,7 +15,7 @@ from signalwatch.extract.text import after_descriptor, company_from_subject, has
 
 __all__ = [
     "BASED", "DEMONYM", "LEAD_IN", "LEGAL_FORM", "NOT_A_COMPANY", "acquirer_name", "as_the_body_names", "clause_subject", "company_named",
-    "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list",
+    "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list", "bought_assets", "may_tell_assets", "without_ticker",
 ]
 
 # "Japanese" in "PayPal has acquired the Japanese Paidy", "Indonesian version of Alipay Dana": where a company is from, not its name.
@@ -229,7 +229,60 @@ _OWNED_UNIT = re.compile(r"(?i)(?:[\w-]+\s+){0,4}?(?:business|businesses|unit|un
 _UNIT_OF = re.compile(r"(?i)\b(?:business|businesses|unit|units|division|divisions|arm|operations)\s+of\b")
 
 
+# What is bought is assets, not a company (LABELLING.md: no named target, no acquisition; asset deals are not labelled): a
+# counted lot ("Three Salmon Plants", "22 Food Lion Stores", "26 MW of Solar Power"), a lot bought from its owner ("Eight Craft
+# Beer Brands From Anheuser-Busch", "Thai and European Businesses from BRF S.A."), a site ("Specialty Chemicals Plant in
+# Germany"), a part of a company ("part of Carillion") or a named owner's unit ("Archer Daniels Midland Co's (ADM.N) cocoa
+# business"). Counted words are "Three", "22"; "24 Mantra Organic", "7-Eleven" name a company.
+_ASSET_NOUN = (r"(?:plants|brands|stores|shops|businesses|mines|hotels|assets|units|divisions|operations|vessels|ships|restaurants|"
+               r"outlets|branches|sites|farms|factories|facilities|hospitals|clinics|properties|mw|gw|megawatts)")
+_SITE_NOUN = r"(?:plant|mine|factory|mill|refinery|smelter|hotel|terminal)"
+_COUNTED_ASSETS = re.compile(
+    rf"(?i)(?:the\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens\s+of|several|some)\s+"
+    rf"(?:[\w.&'-]+\s+){{0,6}}?{_ASSET_NOUN}\b"
+)
+_ASSETS_FROM = re.compile(rf"(?i)(?:the\s+|its\s+)?(?:[\w&'.-]+,?\s+){{0,5}}?(?:{_ASSET_NOUN}|{_SITE_NOUN})\s+from\s")
+_SITE = re.compile(rf"(?i)(?:[A-Z][\w&'-]*\s+){{1,4}}?{_SITE_NOUN}(?=\s+in\s|\s*$)")
+_PART_OF = re.compile(r"(?i)(?:a\s+)?(?:part|parts|portions?)\s+of\s")
+_UNIT_OF_OWNER = re.compile(
+    r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}(?:'s|’s)\s+(?:\([^()]{0,20}\)\s+)?(?:[a-z][\w-]*\s+){1,3}"
+    r"(?:business|businesses|unit|division|operations|arm|brands?|assets|portfolio)\b"
+)
+
+
+# A unit told by what it does, then its owner: "the U.S. bags and kraft paper business of Graphic Packaging International".
+_DESCRIBED_UNIT_OF = re.compile(r"(?i)(?:the\s+|its\s+)?(?:[\w.&'-]+\s+){0,6}?(?:business|businesses|unit|division|operations|arm)\s+of\s")
+
+
+# A word every pattern of `bought_assets` needs: most texts hold none, and are passed over at once.
+_ASSET_CUE = re.compile(rf"(?i)\b(?:{_ASSET_NOUN}|{_SITE_NOUN}|business|unit|division|arm|brands?|assets|portfolio|parts?|portions?)\b")
+
+
+def may_tell_assets(text: str) -> bool:
+    """Whether `text` holds a word `bought_assets` needs (a cheap screen before reading its deals)."""
+    return _ASSET_CUE.search(text) is not None
+
+
+def bought_assets(text: str) -> bool:
+    """Whether the words after a deal verb tell assets bought rather than a company (`_COUNTED_ASSETS` and the rest above)."""
+    text = text.strip()
+    if not _ASSET_CUE.search(text):
+        return False
+    return any(pattern.match(text) for pattern in (_COUNTED_ASSETS, _ASSETS_FROM, _SITE, _PART_OF, _UNIT_OF_OWNER, _DESCRIBED_UNIT_OF))
+
+
+# A Reuters instrument code after a name: "UMB Financial Corp UMBF.O", "A.P. Moller-Maersk MAERSKb.CO", "Planigrupo Latam PLANI.MX".
+_TICKER = re.compile(r"\s+\(?[A-Z][A-Z0-9]{0,9}[a-z]?\.[A-Z]{1,2}\)?$")
+
+
+def without_ticker(name: str) -> str:
+    """`name` without a stock code written after it (`_TICKER`)."""
+    return _TICKER.sub("", name)
+
+
 def target_list(text: str) -> list[str]:
+    if bought_assets(text):
+        return []
     assets = _ASSETS_OF.match(text)
     if assets:
         text = text[assets.end() :]  # "IP, other assets of fellow digital health platform Koble": the company (LABELLING.md)

@@ -19,6 +19,11 @@ is the clause's own company; "20 pct", "30pc" are shares. An earlier cut by anot
 after Atlassian cut 500 workers, Xero …", "Last year, Byju's laid off") and a kind of company ("Energy firms", "Media
 layoffs") are no cut. Negated clauses ("doesn't expect layoffs"), conditions ("if it keeps retrenching"), unnamed subjects ("big banks cut
 jobs", "Some startups are laying off"), earlier rounds ("previously cut 10%") and furloughs (LABELLING.md) report nothing.
+A subject that names no one ("In an endeavour to lay off", "Over 540 tech companies", "Australian airline to slash", a place)
+leaves the cut to the item's company, or to no one; a brand named as a possessive keeps it before a verb ("Macy’s announces").
+The summary's telling of the headline's cut under another form of the name with the same figure ("G.E. to Cut 12,000 Jobs" /
+"General Electric … would cut 12,000 jobs") is that cut; a cut told in a relative clause ("FourKites, which recently laid off
+workers, raises $30M") is background.
 
 This module finds the shapes and the figures and decides the cuts; beside it, layoffs_names.py reads who cuts (the
 company's name out of a clause's subject, a headline or a roundup list) and tells whether two names are one company.
@@ -44,12 +49,15 @@ from signalwatch.extract.layoffs_names import (
     headline_company,
     initials_of,
     is_described,
+    names_no_one,
     one_company,
     only_its_form,
+    possessive_brand,
     roundup_names,
     same_company,
     spelled_out,
     subject_companies,
+    without_stray_quote,
 )
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.text import company_from_subject, is_place, plain_capitals, quote, sentences, title_case, written_as_name
@@ -224,6 +232,7 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
     cuts += [cut for index, clause in enumerate(clauses[1:], 1) for cut in _listed(clause, index, clauses[index - 1])]
     if not cuts:
         return []
+    cuts = [_named(c) for c in cuts]
     # "Barely two months after laying off 30% of its workforce": a word that cannot cut leaves the cut to the item's company
     cuts = [c if not c.company or can_cut(c.company) else replace(c, company=None) for c in cuts
             if not c.company or can_cut(c.company) or c.company.lower() in LEAD_WORDS]
@@ -233,7 +242,18 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
         cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
     lead = next((c.company for c in cuts if c.company), None) or company_hint or headline_company(headline)
     merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
-    return [_extraction(replace(cut, company=fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]))) for cut in merged if cut.company]
+    named = [replace(cut, company=possessive_brand(fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]), clauses))
+             for cut in merged if cut.company]
+    return [_extraction(cut) for cut in named if cut.company and not names_no_one(cut.company)]
+
+
+def _named(cut: _Cut) -> _Cut:
+    """`cut` with its company read out of a quotation after it ("Ford 'will"), and without one where the subject names no one
+    ("In an endeavour to lay off", "Over 540 tech companies", "Indian startups", "Oregon"): then the item's company."""
+    if not cut.company:
+        return cut
+    company = without_stray_quote(cut.company)
+    return replace(cut, company=None if not company or names_no_one(company) else company)
 
 
 def _listed(clause: str, index: int, before: str) -> list[_Cut]:
@@ -277,8 +297,14 @@ def _read(clause: str, index: int) -> list[_Cut]:
         next_clause = _NEXT_CLAUSE.search(clause, verb.end(), min(len(clause), verb.end() + 140))
         object_end = next_clause.start() if next_clause else min(len(clause), verb.end() + 140)
         subject = clause[subject_start : verb.start()]
-        if subject.rstrip().endswith(",") and re.match(r"(?i)\w+ing\b", verb.group("verb")):
-            # "Ford to shut down 6 facilities in Europe by end of 2020, laying off 12,000 workers": the clause's own subject
+        if _RELATIVE_BACKGROUND.search(subject):
+            position = verb.end()  # "FourKites, which recently laid off workers, raises $30M": background to the clause's news
+            continue
+        bare = re.sub(r"(?i)\s+(?:also|and|then)\s*$", " ", subject)
+        if bare.rstrip().endswith(",") and (re.match(r"(?i)\w+ing\b", verb.group("verb")) or _CLAUSE_VERB.search(bare)):
+            # "Ford to shut down 6 facilities in Europe by end of 2020, laying off 12,000 workers", "Smurfit Westrock will close
+            # North Portland, Oregon box plant, lay off 72", "ArcelorMittal to restart Indiana blast furnace, also laying off
+            # workers": a second verb of the clause's own subject, not of the place before the comma
             opening = _CLAUSE_OPENING.match(clause)
             subject = opening.group("co") + " " if opening else subject
         elif re.fullmatch(r"(?i)\s*(?:in\s+addition\s+to|on\s+top\s+of|besides|apart\s+from|as\s+well\s+as)\s*", subject):
@@ -332,6 +358,11 @@ def _read(clause: str, index: int) -> list[_Cut]:
     return found
 
 
+# A cut told in a relative clause about the subject, which the main clause follows with other news: "Supply chain startup
+# FourKites, which recently laid off workers, raises $30M", "Ericsson, which announced it would cut up to 4,000 jobs in Sweden".
+_RELATIVE_BACKGROUND = re.compile(r",\s+(?:which|who)\s+(?:[a-z]+\s+){0,4}$")
+# A verb of the clause's opening subject before a comma: "Smurfit Westrock will close North Portland, Oregon box plant,"
+_CLAUSE_VERB = re.compile(r"^\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+(?:to|will|has|have|is|are|was|plans)\s+[a-z]+")
 _CLAUSE_OPENING = re.compile(r"\s*(?P<co>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:to|will|has|have|is|are|was|plans|said|says|announced)\b")
 _THINGS_CUT = re.compile(r"(?i:\s*(?:its\s+|the\s+|their\s+)?(?:costs?|prices?|spending|expenses|budgets?|production|output|capacity|"
                          r"forecasts?|guidance|rates?|fees?|emissions|losses|debt)),\s+(?=[A-Z])")  # then a clause of its own
@@ -489,7 +520,7 @@ def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:
     """One layoff per company; the summary completes the headline's figures and wins where it is more precise."""
     kept: list[_Cut] = []
     for cut in cuts:
-        twin = next((k for k in kept if same_company(k.company, cut.company) or initials_of(k.company, cut.company)), None)
+        twin = next((k for k in kept if same_company(k.company, cut.company) or initials_of(k.company, cut.company)), None) or _retold(cut, kept)
         if twin is None:
             kept.append(cut)
             continue
@@ -504,6 +535,19 @@ def _merge(cuts: list[_Cut], text: str) -> list[_Cut]:
             company = cut.company  # the summary names it plainly
         kept[kept.index(twin)] = replace(twin, company=company, count=count, percentage=percentage, why=f"{twin.why}; completed by {cut.why}")
     return [replace(cut, company=spelled_out(cut.company, text)) for cut in kept]
+
+
+def _retold(cut: _Cut, kept: list[_Cut]) -> _Cut | None:
+    """The headline's cut that a summary cut retells under another name with the same figure: "G.E. to Cut 12,000 Jobs" /
+    "General Electric … said on Thursday it would cut 12,000 jobs", "Sony says it will cut 10,000 jobs" / "TOKYO-Sony … would
+    cut about 10,000 jobs". One company's cut, not a second."""
+    headline = [k for k in kept if k.clause == 0 and k.company]
+    if cut.clause == 0 or len(headline) != 1 or not cut.company:
+        return None
+    told = headline[0]
+    same_count = cut.count is not None and cut.count == told.count
+    same_share = cut.percentage is not None and cut.percentage == told.percentage
+    return told if same_count or same_share else None
 
 
 def _finer(new: float, old: float) -> bool:

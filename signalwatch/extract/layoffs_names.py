@@ -29,8 +29,8 @@ from signalwatch.extract.text import (
 
 __all__ = [
     "DEPARTMENTS", "IT_SUBJECT", "LEAD_WORDS", "LISTED_SPLIT", "LIST_NAME", "NAME_RUN", "as_the_summary_names", "can_cut",
-    "fuller_company", "headline_company", "initials_of", "is_described", "one_company", "only_its_form", "roundup_names",
-    "same_company", "spelled_out", "subject_companies",
+    "fuller_company", "headline_company", "initials_of", "is_described", "names_no_one", "one_company", "only_its_form",
+    "possessive_brand", "roundup_names", "same_company", "spelled_out", "subject_companies", "without_stray_quote",
 ]
 
 
@@ -64,10 +64,64 @@ def can_cut(company: str) -> bool:
     """Whether `company` may be who cuts staff: not a word that opens a sentence ("Some", "Barely"), a figure, a month, or a
     sector named alone ("Media layoffs spike", "Energy firms slash jobs worldwide")."""
     first = company.split()[0].lower()
-    return not (first in _NOT_CUTTERS or first.replace(",", "").isdigit() or company.lower() in _MONTHS or company.lower() in _SECTORS)
+    # "Video Game Layoffs", "U.S. Insurance Layoffs": a sector after a place or a kind of product is still a sector
+    sector = re.sub(r"^(?:(?:video|u\.?s\.?|uk|us|global|canadian|indian|american)\s+)+", "", company.lower())
+    return not (first in _NOT_CUTTERS or first.replace(",", "").isdigit() or company.lower() in _MONTHS or company.lower() in _SECTORS
+                or sector in _SECTORS)
 
 
-_SECTORS = frozenset("media energy oil gas retail banking finance fintech crypto airline aviation auto mining healthcare pharma biotech "
+# What a subject read before a cut verb may hold that names no one: a word opening a lead-in ("In an endeavour to lay off",
+# "However, local news also reported", "Meanwhile, above ground CAES start up LightSail is laying off"), a count ("Over 540
+# tech companies", "Six reasons why"), a nationality alone ("Indian startups have laid off", "German steel giant to slash").
+_NO_NAME_OPENERS = frozenset("in when however meanwhile over am as after while if once under about nearly almost".split())
+_NO_NAME_WORDS = frozenset(
+    """indian american chinese british european australian canadian german japanese african nigerian kenyan korean dutch
+    swedish french irish spanish italian israeli singaporean brazilian mexican aussie aussi swiss""".split()
+)
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundred thousand".split())
+
+
+def names_no_one(company: str) -> bool:
+    """Whether a subject read as the company cutting staff is a lead-in word, a count, a nationality or a place alone: the cut
+    is then the item's own company's (as for `LEAD_WORDS`)."""
+    words = company.split()
+    if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]  # "An Australian start-up"
+    first = words[0].lower()
+    return (first in _NO_NAME_OPENERS or first in _NUMBER_WORDS or (len(words) == 1 and first in _NO_NAME_WORDS)
+            or is_place(company))
+
+
+# A quote mark opening a quoted phrase after the name: "Ford 'will slash 10 percent …'", "Swedish 'buy now, pay later'".
+_STRAY_QUOTE = re.compile(r"\s+['‘\"“].*$|['’‘]$")
+
+
+def without_stray_quote(company: str) -> str:
+    """"Ford 'will" → "Ford", "Beechcraft'" → "Beechcraft": a name read into a quotation that follows it."""
+    return _STRAY_QUOTE.sub("", company)
+
+
+# A verb after "<name>'s": the possessive is the brand's own name ("Macy’s announces 5,000 job cuts", "Byju’s fired 2500
+# employees"), not a possessive of the company ("Metromile’s layoffs", "Unacademy’s PrepLadder lays off").
+_VERB_AFTER = (r"(?:is|was|has|had|will|would|to|said|says|announced|announces|announcing|confirmed|confirms|plans\s+to|planning|"
+               r"fired|fires|firing|closing|closes|closed|cutting|cuts\s+\d|laying|lays|laid|slashing|slashes|slashed|axes|axed|axing|"
+               r"sheds|shed|eliminates|eliminated|eliminating|reported|reports|sacks|sacked|sacking|trims|trimmed|trimming)\b")
+
+
+def possessive_brand(company: str, texts: list[str]) -> str:
+    """"Macy" → "Macy’s" where a text writes "Macy’s" before a verb: a brand whose name is a possessive, cut by the name readers."""
+    if company.endswith(("'s", "’s")):
+        return company
+    for text in texts:
+        if company + "'s" not in text and company + "’s" not in text:
+            continue  # most items: no possessive after the name at all
+        written = re.search(rf"(?<![\w'’-]){re.escape(company)}(?P<s>['’]s)\s+{_VERB_AFTER}", text)
+        if written:
+            return company + written.group("s")
+    return company
+
+
+_SECTORS = frozenset("media energy oil gas retail banking finance fintech crypto airline aviation auto mining healthcare pharma biotech game games "
                      "insurance telecom gaming news tech".split())
 
 

@@ -8,7 +8,7 @@ most feed items report nothing.
 
 from __future__ import annotations
 
-from signalwatch.extract.acquisition import ACQUISITION_WORDS, extract_acquisitions
+from signalwatch.extract.acquisition import ACQUISITION_WORDS, extract_acquisitions, refused_acquisitions
 from signalwatch.extract.funding import FUNDING_SHAPE_WORDS, FUNDING_WORDS, extract_funding
 from signalwatch.extract.funding_clause import MONEY_MARK
 from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs
@@ -87,6 +87,9 @@ def why_none(title: str, summary: str = "") -> str:
     if not readers:
         return "no funding, leadership, acquisition or layoff word in the headline or summary, and no amount in the headline"
     said = f"the {', '.join(readers)} patterns matched no clause they know"
+    refused = refused_acquisitions(headline, body) if "acquisition" in readers else []
+    if refused:
+        said += f"; acquisitions read and refused: {'; '.join(refused)}"
     models = load_model() or {}
     if not models:
         return said + "; the learned detectors are switched off (their training found no gain over these patterns)"
