@@ -43,6 +43,7 @@ from signalwatch.extract.funding_summary import Round, headline_roundup, is_inve
 from signalwatch.extract.leadership_item_company import DEMONYMS, PARENT_OF, english_words
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
+from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import (
     company_from_subject,
     fuller_name,
@@ -57,7 +58,7 @@ from signalwatch.extract.text import (
     written_as_name,
 )
 
-__all__ = ["extract_funding", "FUNDING_WORDS", "FUNDING_SHAPE_WORDS"]
+__all__ = ["extract_funding", "refused_funding", "FUNDING_WORDS", "FUNDING_SHAPE_WORDS"]
 
 FUNDING_WORDS = rules.FUNDING_WORDS
 SUMMARY_SENTENCES = 4
@@ -68,6 +69,24 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
 
     `tokens` is `words(headline)` when the caller already has it.
     """
+    return _funded(headline, summary, tokens, Refusals(_told))
+
+
+def refused_funding(headline: str, summary: str) -> list[str]:
+    """The rounds read in an item that the checks refused, each with why (for `extract --explain`)."""
+    refusals = Refusals(_told)
+    _funded(headline, summary, None, refusals)
+    return refusals.told
+
+
+def _told(found: Round) -> str:
+    """A round read, in words ("Denali Therapeutics raising USD 250,000,000")."""
+    money = f" raising {found.money.currency} {found.money.amount:,.0f}" if found.money else " raising an unstated sum"
+    return f"{found.company or 'no company'}{money}"
+
+
+def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals: Refusals[Round]) -> list[Extraction]:
+    """`extract_funding`, telling `refusals` the rounds its checks refuse."""
     tokens = tokens if tokens is not None else words(headline)
     if _EMOJI.search(headline):  # "... and Stori 🇲🇽 raises $50 Million in debt financing": a flag between name and verb
         headline = " ".join(_EMOJI.sub(" ", headline).split())
@@ -88,7 +107,8 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
         # "Denali pulls off 2017's biggest biotech IPO, pocketing $250M" over "Denali Therapeutics has raised $250 million": the
         # summary's round is the money the headline calls an IPO or a fund, whatever its verb (holdout2 rh-0129, holdout20 rh20-0252)
         named = find_amounts(headline)
-        rounds = [r for r in rounds if not (r.money and any(close_money(r.money, m) for m in named))]
+        rounds = refusals.drop(rounds, lambda r: bool(r.money and any(close_money(r.money, m) for m in named)),
+                               "the headline calls this money an IPO or a listing")
     found: list[Round] = []
     if hit is not None:
         head = _headline_round(hit, headline, summary_sentences, rounds)
@@ -131,20 +151,23 @@ def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None =
     kept = [_parent_named(r, headline, summary_sentences) for r in kept]
     kept = _one_round_twice(kept, headline)
     # "Mexican challenger albo raises $45m", "$1b for Indonesian e-commerce giant Tokopedia": a nationality is never the company
-    kept = [r for r in kept if (r.company or "").lower() not in DEMONYMS]
+    kept = refusals.drop(kept, lambda r: (r.company or "").lower() in DEMONYMS, "the company read is a nationality")
     if hit is None and not tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not MONEY_MARK.search(headline):
-        kept = [r for r in kept if not _raised_before(r, summary)]
-    kept = [r for r in kept if not GOVERNMENT_BODY.search(r.company or "")]
+        kept = refusals.drop(kept, lambda r: _raised_before(r, summary),
+                             "the summary tells the raise as what came before the news (a headline with no round word or money)")
+    kept = refusals.drop(kept, lambda r: GOVERNMENT_BODY.search(r.company or "") is not None, "the company read is a government body")
     if kept and SHARE_ISSUE.search(summary):
         # "AirAsia raises $233M" over "... raises $233 million from a rights issue": a listed company's share issue (LABELLING.md)
         issued = [m for m in find_amounts(summary) if SHARE_ISSUE.match(summary, m.end)]
-        kept = [r for r in kept if not (r.money and any(close_money(r.money, m) for m in issued))]
+        kept = refusals.drop(kept, lambda r: bool(r.money and any(close_money(r.money, m) for m in issued)),
+                             "the summary tells the money as a share issue")
     kept = without_time_names(kept, headline, summary)
     if kept and MONEY_MARK.search(headline):
         # "TikTok to buy $1.5 billion majority stake in ... Tokopedia" over "... with a $1.5 billion investment in ... Tokopedia":
         # money the headline calls a purchase or a contract is no round, however the summary words it
         spent = [m for m in find_amounts(headline) if PURCHASE_AFTER.match(headline, m.end)]
-        kept = [r for r in kept if not (r.money and any(close_money(r.money, m) for m in spent))]
+        kept = refusals.drop(kept, lambda r: bool(r.money and any(close_money(r.money, m) for m in spent)),
+                             "the headline calls this money a purchase or a contract")
     for found_round in kept:
         if found_round.company:
             found_round.company = summary_spelling(found_round.company, headline, summary)

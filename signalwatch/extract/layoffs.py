@@ -60,9 +60,10 @@ from signalwatch.extract.layoffs_names import (
     without_stray_quote,
 )
 from signalwatch.extract.model import Extraction
+from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import company_from_subject, is_place, plain_capitals, quote, sentences, title_case, written_as_name
 
-__all__ = ["extract_layoffs", "LAYOFF_WORDS"]
+__all__ = ["extract_layoffs", "refused_layoffs", "LAYOFF_WORDS"]
 
 SUMMARY_SENTENCES = 4
 LAYOFF_WORDS = frozenset(
@@ -227,15 +228,34 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def extract_layoffs(headline: str, summary: str, company_hint: str | None = None) -> list[Extraction]:
     """The layoffs an item reports, headline first; [] when it reports none."""
+    return _layoffs(headline, summary, company_hint, Refusals(_told))
+
+
+def refused_layoffs(headline: str, summary: str, company_hint: str | None = None) -> list[str]:
+    """The cuts read in an item that the checks refused, each with why (for `extract --explain`)."""
+    refusals = Refusals(_told)
+    _layoffs(headline, summary, company_hint, refusals)
+    return refusals.told
+
+
+def _told(cut: _Cut) -> str:
+    """A cut read, in words ("German cutting 11,000 jobs")."""
+    size = f"{cut.count:,} jobs" if cut.count else f"{cut.percentage:g}%" if cut.percentage else "jobs"
+    return f"{cut.company or 'no company'} cutting {size}"
+
+
+def _layoffs(headline: str, summary: str, company_hint: str | None, refusals: Refusals[_Cut]) -> list[Extraction]:
+    """`extract_layoffs`, telling `refusals` the cuts its checks refuse."""
     clauses = [_in_digits(clause) for clause in ([headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline])]
-    cuts = [_checked(cut, headline, summary) for index, clause in enumerate(clauses) for cut in _read(clause, index)]
+    cuts = [_checked(cut, headline, summary) for index, clause in enumerate(clauses) for cut in _read(clause, index, refusals)]
     cuts += [cut for index, clause in enumerate(clauses[1:], 1) for cut in _listed(clause, index, clauses[index - 1])]
     if not cuts:
         return []
-    cuts = [_named(c) for c in cuts]
+    cuts = [_named(c, refusals) for c in cuts]
+    cuts = refusals.drop(cuts, lambda c: not (not c.company or can_cut(c.company) or c.company.lower() in LEAD_WORDS),
+                         "the subject is a word that opens a sentence, a figure, a month or a sector, not a company")
     # "Barely two months after laying off 30% of its workforce": a word that cannot cut leaves the cut to the item's company
-    cuts = [c if not c.company or can_cut(c.company) else replace(c, company=None) for c in cuts
-            if not c.company or can_cut(c.company) or c.company.lower() in LEAD_WORDS]
+    cuts = [c if not c.company or can_cut(c.company) else replace(c, company=None) for c in cuts]
     if any(c.company and not c.weak for c in cuts):
         cuts = [c for c in cuts if not c.weak]  # "Meta Layoffs: Mark Zuckerberg fires 11,000 employees": Meta
     if cuts and one_company([c.company for c in cuts if c.company]):
@@ -243,16 +263,22 @@ def extract_layoffs(headline: str, summary: str, company_hint: str | None = None
     lead = next((c.company for c in cuts if c.company), None) or company_hint or headline_company(headline)
     merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
     named = [replace(cut, company=possessive_brand(fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]), clauses))
-             for cut in merged if cut.company]
-    return [_extraction(cut) for cut in named if cut.company and not names_no_one(cut.company)]
+             for cut in refusals.drop(merged, lambda c: not c.company, "no company named for it") if cut.company]
+    named = refusals.drop(named, lambda c: not c.company or names_no_one(c.company), _NO_ONE)
+    return [_extraction(cut) for cut in named]
 
 
-def _named(cut: _Cut) -> _Cut:
+_NO_ONE = "the company read names no one (a lead-in word, a count, a nationality or a place)"
+
+
+def _named(cut: _Cut, refusals: Refusals[_Cut]) -> _Cut:
     """`cut` with its company read out of a quotation after it ("Ford 'will"), and without one where the subject names no one
     ("In an endeavour to lay off", "Over 540 tech companies", "Indian startups", "Oregon"): then the item's company."""
     if not cut.company:
         return cut
     company = without_stray_quote(cut.company)
+    if company and names_no_one(company):
+        refusals.note(_told(cut), _NO_ONE)  # the cut is left to the company the item names, if it names one
     return replace(cut, company=None if not company or names_no_one(company) else company)
 
 
@@ -279,7 +305,8 @@ def _checked(cut: _Cut, headline: str, summary: str) -> _Cut:
     return cut
 
 
-def _read(clause: str, index: int) -> list[_Cut]:
+def _read(clause: str, index: int, refusals: Refusals[_Cut]) -> list[_Cut]:
+    """The cuts told in one clause; `refusals` is told of the ones read as background."""
     if "(" in clause:
         clause = _PARENTHESES.sub("", clause)  # "Shopify (SHOP) (TSE: SHOP) announced"
     clause = clause.replace('"', "")  # 'undergoes "wave of layoffs"'
@@ -298,6 +325,7 @@ def _read(clause: str, index: int) -> list[_Cut]:
         object_end = next_clause.start() if next_clause else min(len(clause), verb.end() + 140)
         subject = clause[subject_start : verb.start()]
         if _RELATIVE_BACKGROUND.search(subject):
+            refusals.note(quote(f"{subject}{verb.group(0)}".strip(), 90), "a cut told in a relative clause after the subject: background")
             position = verb.end()  # "FourKites, which recently laid off workers, raises $30M": background to the clause's news
             continue
         bare = re.sub(r"(?i)\s+(?:also|and|then)\s*$", " ", subject)

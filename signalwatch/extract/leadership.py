@@ -35,11 +35,12 @@ from signalwatch.extract.leadership_titles import (
 )
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.names import Marked, full_name, mark, names_in, person_like
+from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.roles import covers, same_role
 from signalwatch.extract.text import has_company_suffix, is_place, plausible_company, sentences, words
 from signalwatch.titles import classify_title
 
-__all__ = ["extract_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
+__all__ = ["extract_leadership", "refused_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
 
 SUMMARY_SENTENCES = 4
 SUMMARY_ONLY_SENTENCES = 3  # read under a headline that speaks of no change, when the summary does
@@ -70,9 +71,30 @@ def extract_leadership(
     `words(headline)` when the caller already has it. A change with a person but no company is dropped, unless
     `keep_unnamed` (the learned tagger may name its company: learned_tagger.fill_company).
     """
+    return _changes(headline, summary, company_hint, tokens, keep_unnamed, Refusals(_told))
+
+
+def refused_leadership(headline: str, summary: str, company_hint: str | None = None) -> list[str]:
+    """The changes read in an item that the checks refused, each with why (for `extract --explain`)."""
+    refusals = Refusals(_told)
+    _changes(headline, summary, company_hint, None, False, refusals)
+    return refusals.told
+
+
+def _told(event: Found) -> str:
+    """A change read, in words ("Megan Smith appointed Chief Technology Officer at U.S.")."""
+    return f"{event.person or 'someone unnamed'} {event.change} {event.title or 'to a role'} at {event.company or 'no company'}"
+
+
+def _changes(headline: str, summary: str, company_hint: str | None, tokens: frozenset[str] | None, keep_unnamed: bool,
+             refusals: Refusals[Found]) -> list[Extraction]:
+    """`extract_leadership`, telling `refusals` the changes its checks refuse."""
     tokens = tokens if tokens is not None else words(headline)
-    if _DENIED.search(headline):
-        return []  # "Asustek denies its CEO has resigned", "Safaricom clarifies reports on CEO exit": no change (LABELLING.md)
+    denied = _DENIED.search(headline)
+    if denied:  # "Asustek denies its CEO has resigned", "Safaricom clarifies reports on CEO exit": no change (LABELLING.md)
+        if tokens & LEADERSHIP_WORDS:
+            refusals.note("any change the headline names", f"the headline denies or corrects a report ({denied.group(0)!r}): no change")
+        return []
     clauses = [headline]
     if tokens & HEADLINE_CUES and summary:
         clauses += sentences(summary)[:SUMMARY_SENTENCES]
@@ -93,7 +115,7 @@ def extract_leadership(
     found = [_complete_person(event, known) for event in found]
     found = _resolve_pronouns(found, marked)
     found = [e for e in found if _stays_beside_departure(e, found)]
-    lead, sure = lead_company(marked[0], found, summary, known)
+    lead, sure = lead_company(marked[0], found, summary, known, refusals)
     if not sure:  # no headline company, or only a guess from its capitals: the summary's own naming of the company, where it has one
         summary_companies(found, marked)
     lead = lead or company_hint
@@ -107,7 +129,8 @@ def extract_leadership(
             event.rule += f" (company {company!r}: the headline's move from {lead!r})"
         event.company, event.person = brand_name(company, text), _without_company(event.person, lead)
     if _public_post(marked):  # "Megan Smith Named U.S. Chief Technology Officer": the role is a government post, not a company's
-        found = [e for e in found if not (e.guessed or _nation(e.company or ""))]
+        found = refusals.drop(found, lambda e: e.guessed or _nation(e.company or ""),
+                              "the item tells of a government post, not a change at a company")
     forms: dict[str, str] = {}  # each company as the summary writes it in full ("Crown" → "Crown Resorts")
     for event in found:
         if event.company:
@@ -124,7 +147,10 @@ def extract_leadership(
     # "Samsung Electronics named Lee Yoon-woo ...", "Sullivan Vineyards has new CEO": a name the item's changes are at is no person
     # (holdout17 rh17-0245, holdout23 rh23-0199, holdout25 rh25-0091)
     at = {e.company for e in merged if e.company} | ({company_hint} if company_hint else set())
-    return [_extraction(event) for event in merged if event.person and event.person not in at and (event.company or keep_unnamed)]
+    named = refusals.drop([e for e in merged if e.person], lambda e: e.person in at, "the person read is the company the changes are at")
+    if not keep_unnamed:
+        named = refusals.drop(named, lambda e: not e.company, "no company named for it")
+    return [_extraction(event) for event in named]
 
 
 # A country or the federal government before a title, or a title "of" a country: "U.S. Chief Technology Officer", "New Federal Chief

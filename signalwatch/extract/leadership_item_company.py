@@ -19,6 +19,7 @@ from importlib import resources
 from signalwatch.extract.leadership_company import without_legal_form
 from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.names import Marked, person_like
+from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
 
 __all__ = ["BASED", "DEMONYMS", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "moved_to", "summary_companies"]
@@ -45,7 +46,8 @@ _PERSON_SUBJECT = re.compile(r"^\s+(?:(?:is|was|has\s+been|to\s+be|officially)\s
                              r"steps?\s+(?:down|aside)|resigns|retires|departs|exits|ousted|fired)\b", re.IGNORECASE)
 
 
-def lead_company(headline: Marked, found: list[Found], summary: str = "", named_people: Sequence[str] = ()) -> tuple[str | None, bool]:
+def lead_company(headline: Marked, found: list[Found], summary: str = "", named_people: Sequence[str] = (),
+                 refusals: Refusals[Found] | None = None) -> tuple[str | None, bool]:
     """The company a headline is about, and whether it is sure: one a headline rule named, else its first name that is not a person.
 
     That first name is only a guess, and a capital letter is no evidence of a name on a headline's
@@ -53,7 +55,8 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
     on his last day as LinkedIn CEO", "Cisco Switches Up C-Suite"). So when the item has a summary, a
     name the summary writes (or the part of it the summary writes: "Cisco") is preferred; only when
     none is written does the first guess stand, as a guess (not sure). A word the item writes only as the surname of one of
-    `named_people` (the full names it writes) is a person, not a company.
+    `named_people` (the full names it writes) is a person, not a company. `refusals` is told of the guesses refused when none
+    stands.
     """
     named = next((e.company for e in found if e.clause == 0 and e.company and not e.elsewhere), None)  # not the one a person leaves for
     if named:
@@ -61,6 +64,7 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
     people = {e.person for e in found if e.person}
     people |= {person.split()[-1] for person in people}
     guess = surname = trailing = None
+    wording: list[str] = []  # guesses refused as the headline's wording
     lead_in = _LEAD_IN.match(headline.text)
     for number, name in enumerate(headline.names):
         if lead_in and f"⟪{number}⟫" in lead_in.group(0):
@@ -89,7 +93,11 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
         trailing = trailing or _written_tail(company, summary)
         if not _words_only(company):
             guess = guess or company
+        else:
+            wording.append(company)
     guess = trailing or guess or surname
+    if guess is None and wording and refusals is not None:
+        refusals.note("the headline's " + ", ".join(map(repr, wording)), "only English words the summary never writes: no company")
     return (without_legal_form(guess) if guess else None), False
 
 

@@ -8,11 +8,13 @@ most feed items report nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from signalwatch.extract.acquisition import ACQUISITION_WORDS, extract_acquisitions, refused_acquisitions
-from signalwatch.extract.funding import FUNDING_SHAPE_WORDS, FUNDING_WORDS, extract_funding
+from signalwatch.extract.funding import FUNDING_SHAPE_WORDS, FUNDING_WORDS, extract_funding, refused_funding
 from signalwatch.extract.funding_clause import MONEY_MARK
-from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs
-from signalwatch.extract.leadership import LEADERSHIP_WORDS, SUMMARY_CHANGE_WORDS, extract_leadership
+from signalwatch.extract.layoffs import LAYOFF_WORDS, extract_layoffs, refused_layoffs
+from signalwatch.extract.leadership import LEADERSHIP_WORDS, SUMMARY_CHANGE_WORDS, extract_leadership, refused_leadership
 from signalwatch.extract.learned import Model, decide, features, load_model, model_events
 from signalwatch.extract.learned_tagger import Tagger, fill_company, load_tagger
 from signalwatch.extract.model import Extraction
@@ -79,17 +81,16 @@ def pattern_events(title: str, summary: str) -> list[Extraction]:
 
 def why_none(title: str, summary: str = "") -> str:
     """Why `extract_news` finds no event in an item (for `extract --explain`): the screen that passed
-    it over, or the readers that ran and what the learned detector made of it."""
+    it over, or the readers that ran, what they read and their checks refused (with the check), and what the learned
+    detector made of it."""
     headline, body = _prepared(title, summary)
     if not headline:
         return "the headline is empty"
     readers = _readers(headline, words(headline), words(body) if body else frozenset())
     if not readers:
         return "no funding, leadership, acquisition or layoff word in the headline or summary, and no amount in the headline"
-    said = f"the {', '.join(readers)} patterns matched no clause they know"
-    refused = refused_acquisitions(headline, body) if "acquisition" in readers else []
-    if refused:
-        said += f"; acquisitions read and refused: {'; '.join(refused)}"
+    refused = _refused(headline, body, readers)
+    said = f"the {', '.join(readers)} patterns {'kept no event' if refused else 'matched no clause they know'}{refused}"
     models = load_model() or {}
     if not models:
         return said + "; the learned detectors are switched off (their training found no gain over these patterns)"
@@ -103,6 +104,24 @@ def why_none(title: str, summary: str = "") -> str:
         else:
             slots = "company and amount or round" if task == "funding" else "person tied to a stated change"
             said += f"; the {task} detector: p={detection.probability:.2f}, but no {slots} to fill"
+    return said
+
+
+# What each reader read and its checks refused (an item with no event: no funding company to hint the others).
+_REFUSED: dict[str, tuple[str, Callable[[str, str], list[str]]]] = {
+    "funding": ("rounds", refused_funding), "acquisition": ("acquisitions", refused_acquisitions),
+    "leadership": ("leadership changes", refused_leadership), "layoffs": ("layoffs", refused_layoffs),
+}
+
+
+def _refused(headline: str, body: str, readers: tuple[str, ...]) -> str:
+    """"; <kind> read and refused: <what>: <the check>; ..." for each reader that ran and refused what it read, in reading order."""
+    said = ""
+    for reader in readers:
+        kind, refused = _REFUSED[reader]
+        told = refused(headline, body)
+        if told:
+            said += f"; {kind} read and refused: {'; '.join(told)}"
     return said
 
 
