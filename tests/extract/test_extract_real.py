@@ -64,8 +64,11 @@ HOLDOUT4 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout4" / "ho
 # against the heuristics' 14 / 5: gain 8, bar 6 for its 160 settings); "pick" refuses a company the tagger is unsure of, and
 # here funding 0.948/0.647 -> 0.947/0.635 (one right event fewer, no wrong one more; items not read). The leadership use
 # and "fill" switched off (no allowed setting; 3 under the bar 4): leadership unchanged at 0.957/0.838.
+# Round 13's final retrain, after the precision checks (65 wrong funding/leadership events and 85 wrong acquisition/layoff
+# events removed on the spent sets, 2 right lost): "fill" back on at margin 48 (gain 7), funding "pick" at 32 / 0.5 (gain 7),
+# leadership use off; here funding 0.947/0.635 -> 0.964/0.624 (one right event fewer, two wrong fewer; items not read).
 TEST_FLOORS = {
-    ("funding", "precision"): 0.94, ("funding", "recall"): 0.63,
+    ("funding", "precision"): 0.94, ("funding", "recall"): 0.62,
     ("leadership", "precision"): 0.95, ("leadership", "recall"): 0.83,
     ("acquisition", "precision"): 0.95, ("acquisition", "recall"): 0.91,
     ("layoffs", "precision"): 0.9, ("layoffs", "recall"): 0.9,
@@ -126,9 +129,11 @@ HOLDOUT10_FLOORS = {
 }
 # Round 13: leadership recall 0.81 -> 0.80: rh12-0066 ("When Channel Leaders Move On") lost its two events, which named the
 # headline's words "Channel Leaders" as the company (detected, company wrong); the precision round's first class.
+# Round 13: leadership recall 0.80 -> 0.79, the tagger's leadership use switched off by the retrain (no allowed setting
+# under the precision guards; round 12 had it on at 0.95): one event it named is no longer made.
 HOLDOUT12_FLOORS = {
     ("funding", "precision"): 0.99, ("funding", "recall"): 0.89,
-    ("leadership", "precision"): 0.94, ("leadership", "recall"): 0.80,
+    ("leadership", "precision"): 0.94, ("leadership", "recall"): 0.79,
     ("acquisition", "precision"): 0.92, ("acquisition", "recall"): 0.79,
     ("layoffs", "precision"): 0.99, ("layoffs", "recall"): 0.79,
 }
