@@ -27,7 +27,7 @@ from signalwatch.resolve import normalize_name
 
 __all__ = [
     "LabelledItem", "Scores", "load_labelled", "load_real", "split_of", "score", "shortfalls", "FIELDS", "TARGETS",
-    "REAL_FILES", "TYPES", "fold_of", "FOLDS", "VALIDATION_FOLD",
+    "REAL_FILES", "TYPES", "fold_of", "FOLDS", "VALIDATION_FOLD", "ACCOUNT_FIELDS",
 ]
 
 Split = Literal["dev", "test"]
@@ -42,6 +42,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "leadership": ("company", "person", "title"),
     "acquisition": ("company", "change", "acquirer", "amount"),
     "layoffs": ("company", "count", "percentage"),
+}
+
+# The fields an alert needs right to reach the right account (and, for leadership, the right person): an event paired
+# with its label but naming another company is an alert to the wrong account, which plain precision counts as right.
+ACCOUNT_FIELDS: dict[str, tuple[str, ...]] = {
+    "funding": ("company",), "leadership": ("company", "person"), "acquisition": ("company", "acquirer"), "layoffs": ("company",),
 }
 
 # Types whose `change` is part of the event's identity when pairing (see the module docstring).
@@ -111,6 +117,7 @@ class Scores:
     gold: Counter[str] = field(default_factory=Counter)
     field_right: Counter[tuple[str, str]] = field(default_factory=Counter)
     field_total: Counter[tuple[str, str]] = field(default_factory=Counter)
+    right_account: Counter[str] = field(default_factory=Counter)  # paired events with every `ACCOUNT_FIELDS` field right
     errors: list[str] = field(default_factory=list, repr=False)
 
     def precision(self, kind: str) -> float:
@@ -119,18 +126,22 @@ class Scores:
     def recall(self, kind: str) -> float:
         return self.true_positive[kind] / self.gold[kind] if self.gold[kind] else 1.0
 
+    def account_precision(self, kind: str) -> float:
+        """The share of predicted events that pair with a label and name its account (`ACCOUNT_FIELDS`) right."""
+        return self.right_account[kind] / self.predicted[kind] if self.predicted[kind] else 1.0
+
     def accuracy(self, kind: str, name: str) -> float:
         total = self.field_total[(kind, name)]
         return self.field_right[(kind, name)] / total if total else 1.0
 
     def table(self) -> str:
         """The metrics as a Markdown table."""
-        lines = ["| type | gold | predicted | precision | recall | field accuracy (on detected events) |", "|---|---|---|---|---|---|"]
+        lines = ["| type | gold | predicted | precision | recall | right account | field accuracy (on detected events) |",
+                 "|---|---|---|---|---|---|---|"]
         for kind, names in FIELDS.items():
             fields = ", ".join(f"{name} {self.accuracy(kind, name):.2f}" for name in names)
-            lines.append(
-                f"| {kind} | {self.gold[kind]} | {self.predicted[kind]} | {self.precision(kind):.3f} | {self.recall(kind):.3f} | {fields} |"
-            )
+            lines.append(f"| {kind} | {self.gold[kind]} | {self.predicted[kind]} | {self.precision(kind):.3f} | {self.recall(kind):.3f} "
+                         f"| {self.account_precision(kind):.3f} | {fields} |")
         return "\n".join(lines)
 
 
@@ -219,6 +230,8 @@ def _closeness(mine: dict[str, Any], theirs: dict[str, Any]) -> tuple[bool, bool
 
 def _compare_fields(scores: Scores, item: LabelledItem, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
     kind = mine["type"]
+    if all(_field(name, mine, theirs)[2] for name in ACCOUNT_FIELDS.get(kind, ())):
+        scores.right_account[kind] += 1
     for name in FIELDS.get(kind, ()):
         got, want, ok = _field(name, mine, theirs)
         scores.field_total[(kind, name)] += 1

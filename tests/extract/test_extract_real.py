@@ -290,6 +290,16 @@ def test_a_departure_read_as_an_appointment_is_a_miss() -> None:
 
 
 
+def test_an_event_naming_another_account_counts_in_precision_but_not_as_the_right_account() -> None:
+    """An alert tied to the wrong company reaches the wrong account: plain precision pairs it, `account_precision` does not."""
+    wrong_company = {**_funding(5e6, "USD"), "company_name": "Globex"}
+    scores = score([LabelledItem("e", "Acme raises $5M seed round", "", (wrong_company,)),
+                    LabelledItem("f", "Acme raises $5M seed round", "", (_funding(5e6, "USD"),))], extract_news)
+    assert scores.precision("funding") == 1.0
+    assert scores.account_precision("funding") == 0.5
+    assert "| right account |" in scores.table() and "| 0.500 |" in scores.table()
+
+
 def test_a_name_is_the_same_name_whatever_its_apostrophe() -> None:
     """Labels copy the page's curly apostrophe ("O’Connor"); the extractor's cleaned text has a straight one."""
     gold = {"type": "leadership", "change": "appointed", "company_name": "HMC", "attributes": {"person": "John O\u2019Connor", "title": "COO"}}
