@@ -205,13 +205,20 @@ def _poll_one(
     http: HttpClient, target: BoardTarget, provider: Provider, head: Mapping[str, Any], parts: CursorParts
 ) -> tuple[BoardPoll, str | None]:
     read: list[dict[str, Any] | None] = []  # the board's stored snapshot, once read
+    unreadable: list[Exception] = []  # the store's error reading it, if it failed
 
     def body() -> dict[str, Any] | None:
         if not read:
-            read.append(parts.bodies([target.ref.key]).get(target.ref.key))
+            try:
+                read.append(parts.bodies([target.ref.key]).get(target.ref.key))
+            except Exception as exc:
+                unreadable.append(exc)
+                raise
         return read[0]
 
     poll, reason = _fetch_board(http, target, provider, head, lambda: (body() or {}).get("jobs"))
+    if unreadable:  # `_fetch_board` took it for the board's failure: the store failed, and with it the poll (as below)
+        raise unreadable[0]
     if needs_body(head, poll.status):
         body()  # a store error here fails the poll, not just the board
     stored = read[0] if read else None

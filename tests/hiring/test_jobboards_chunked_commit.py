@@ -288,3 +288,34 @@ def test_a_group_that_cannot_be_saved_stops_the_poll_and_the_next_poll_saves_it(
     assert sorted(event.attributes["board"] for event in events) == [f"lever:b{n}" for n in range(6)]
     app.http.close()
     app.store.close()
+
+
+def test_a_stored_snapshot_that_cannot_be_read_fails_the_poll_not_the_board(
+        board_server: BoardServer, tmp_path: Path) -> None:
+    """A board is diffed against its stored snapshot, read from the database during the fetch: a
+    database that cannot be read then is the poll's failure, as when it cannot be written, not one
+    "failed board" per changed board in a poll recorded as a success."""
+    for n in range(2):
+        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4)))
+    app, _ = workspace(board_server, tmp_path, 2)
+    source = app.sources[0]
+    assert poll_source(app, source, NOW).ok
+    for n in range(2):  # one new role on each board: each is diffed against its stored snapshot
+        board_server.serve("lever", f"b{n}", Route(lever_board(n, 4, new=1)))
+    later = NOW + timedelta(hours=6)
+    database = sqlite3.connect(tmp_path / "sw.db")
+    # The heads are kept in this process since the first poll (`store.heads`): only the bodies are read.
+    database.execute("ALTER TABLE cursor_parts RENAME TO cursor_parts_away")
+    report = poll_source(app, source, later)
+    database.execute("ALTER TABLE cursor_parts_away RENAME TO cursor_parts")
+    database.close()
+    assert not report.ok and "cursor_parts" in (report.error or "")
+    status = {s.source: s for s in app.store.source_status()}["job-boards"]
+    assert status.last_success_at == NOW and status.consecutive_failures == 1 and status.target_errors == {}
+    rerun = poll_source(app, source, later + timedelta(minutes=5))
+    assert rerun.ok and rerun.new_events == 2
+    status = {s.source: s for s in app.store.source_status()}["job-boards"]
+    assert status.last_success_at == later + timedelta(minutes=5) and status.consecutive_failures == 0
+    assert poll_source(app, source, later + timedelta(hours=6)).new_events == 0  # nothing reported twice
+    app.http.close()
+    app.store.close()
