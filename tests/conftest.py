@@ -19,12 +19,19 @@ from signalwatch.devtools.fake_salesforce import FakeSalesforce
 from signalwatch.devtools.fake_slack import FakeSlack
 from signalwatch.devtools.fixture_server import FixtureServer, relative_dates
 from signalwatch.timeutil import utcnow
-from tests.inprocess import is_daemon, run_signalwatch
+from tests.inprocess import cli_logging_undone, is_daemon, run_signalwatch
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SLACK_TOKEN = "xoxb-test-0000-secret-token"
 HUBSPOT_TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
 SF_FIXTURES = FIXTURES / "salesforce"
+
+
+@pytest.fixture(autouse=True)
+def _cli_logging_undone() -> Iterator[None]:
+    """No test leaves the CLI's log handler behind (`tests.inprocess.cli_logging_undone`)."""
+    with cli_logging_undone():
+        yield
 
 
 @pytest.fixture

@@ -32,8 +32,9 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from signalwatch.cli import main
+from signalwatch.logs import RedactSecrets
 
-__all__ = ["run_signalwatch", "is_daemon"]
+__all__ = ["run_signalwatch", "is_daemon", "cli_logging_undone"]
 
 _ONE_AT_A_TIME = threading.Lock()
 
@@ -143,12 +144,39 @@ def _logging_restored() -> Iterator[None]:
     """The CLI points the root logger at its stderr (`signalwatch.logs.configure_logging`): put back
     pytest's handlers and the levels it changes."""
     root = logging.getLogger()
-    named = [logging.getLogger(name) for name in ("apscheduler", "httpx", "httpcore", "slack_sdk")]
-    handlers, level, levels = root.handlers[:], root.level, [logger.level for logger in named]
+    handlers, levels = root.handlers[:], _levels()
     try:
         yield
     finally:
         root.handlers[:] = handlers
-        root.setLevel(level)
-        for logger, saved in zip(named, levels):
-            logger.setLevel(saved)
+        _set_levels(levels)
+
+
+@contextmanager
+def cli_logging_undone() -> Iterator[None]:
+    """Around every test (tests/conftest.py): drop the root handlers `configure_logging` installed
+    (they carry its `RedactSecrets` filter) and put back the levels it changes. A test that calls
+    `main` itself leaves the root logger writing to its `capsys` stream, closed when the test ends:
+    each later log line of the process then fails ("--- Logging error --- ValueError: I/O operation
+    on closed file" in the captured stderr of the next test that fails). Only those handlers: pytest
+    swaps its own in and out between a test's setup and its teardown."""
+    levels = _levels()
+    try:
+        yield
+    finally:
+        root = logging.getLogger()
+        root.handlers[:] = [handler for handler in root.handlers
+                            if not any(isinstance(kept, RedactSecrets) for kept in handler.filters)]
+        _set_levels(levels)
+
+
+_NAMED = ("", "apscheduler", "httpx", "httpcore", "slack_sdk")  # the root, and the loggers `configure_logging` quiets
+
+
+def _levels() -> list[int]:
+    return [logging.getLogger(name).level for name in _NAMED]
+
+
+def _set_levels(levels: list[int]) -> None:
+    for name, level in zip(_NAMED, levels, strict=True):
+        logging.getLogger(name).setLevel(level)
