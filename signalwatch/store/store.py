@@ -560,13 +560,16 @@ class Store:
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
-        """A session whose lock, disk-full and constraint errors become one clear StoreError."""
+        """A session whose lock, disk-full, missing-table and constraint errors become one clear StoreError.
+
+        Reads go through it too, so the message says "database error", not "write failed": a status line reading
+        "write failed" for a table that cannot be read sent the admin after the wrong fault."""
         session = Session(self.engine, expire_on_commit=False)
         try:
             yield session
         except (OperationalError, IntegrityError) as exc:
             session.rollback()
-            raise StoreError(f"database write failed, nothing was saved: {exc.orig}") from exc
+            raise StoreError(f"database error, nothing was saved: {exc.orig}") from exc
         finally:
             session.close()
 
