@@ -220,6 +220,8 @@ def _one_round_twice(kept: list[Round], headline: str) -> list[Round]:
     ("Dreams Sports collects $840m" / "India.- Dream Sports ... has raised $840m", holdout19 rh19-0247; "MAX raises $31m series B"
     / "Metro Africa Xpress Inc. (MAX) has announced raising a $31 million", holdout15 rh15-0104). Not in a roundup, whose rounds
     may share a figure (nor in a digest's)."""
+    if len(kept) < 2:
+        return kept  # one round cannot be named twice
     head = next((r for r in kept if r.why.startswith(_HEADLINE_RULES) and r.money is not None), None)
     if head is None or any(r.why.startswith("funding.roundup") for r in kept) or _DIGEST.search(headline):
         return kept
@@ -238,7 +240,8 @@ def _parent_named(found: Round, headline: str, summary_sentences: list[str]) -> 
     """A round whose company the headline calls another's parent or owner ("Zalora's owner raises €150m", holdout22 rh22-0238;
     "Taco Cabana, Pollo Tropical parent takes out $75M loan", holdout17 rh17-0286) is the round of the company the summary opens
     with; a round is left as read when the summary opens with no name."""
-    if not found.company or not summary_sentences or not PARENT_OF.search(headline):
+    lowered = headline.lower()  # a cheap screen first: PARENT_OF's leading optional groups make a search try every position
+    if not found.company or not summary_sentences or ("parent" not in lowered and "owner" not in lowered) or not PARENT_OF.search(headline):
         return found
     at = headline.find(found.company)
     if at < 0 or not PARENT_OF.match(headline, at + len(found.company)):
