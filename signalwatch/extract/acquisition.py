@@ -98,6 +98,7 @@ from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure
 from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer, told_in_passing
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
+from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import (
     company_from_subject,
     fuller_name,
@@ -400,18 +401,12 @@ def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
         deals = _described_target(headline, clauses[1:3])
     if not deals:
         return [], []
-    refused: list[str] = []
-
-    def kept(deal: _Deal, reason: str | None) -> bool:
-        if reason is not None:
-            refused.append(f"{deal.acquirer} buying {deal.target}: {reason}")
-        return reason is None
-
-    merged = [deal for deal in _merge(deals, clauses) if kept(deal, _off(headline, clauses[deal.clause]))]
+    refusals: Refusals[_Deal] = Refusals(lambda deal: f"{deal.acquirer} buying {deal.target}")
+    merged = [deal for deal in _merge(deals, clauses) if refusals.keep(deal, _off(headline, clauses[deal.clause]))]
     headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0]
-    merged = [deal for deal in merged if kept(deal, _told_otherwise(deal, headline_buyers, clauses))]
+    merged = [deal for deal in merged if refusals.keep(deal, _told_otherwise(deal, headline_buyers, clauses))]
     finished = [_finished(deal, clauses) for deal in merged]
-    return [deal for deal in finished if kept(deal, _buyer_refused(deal.acquirer))], refused
+    return [deal for deal in finished if refusals.keep(deal, _buyer_refused(deal.acquirer))], refusals.told
 
 
 def _off(headline: str, clause: str) -> str | None:

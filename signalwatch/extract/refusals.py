@@ -23,13 +23,13 @@ class Refusals(Generic[Read]):
 
     def drop(self, found: Iterable[Read], refused: Callable[[Read], bool], why: str) -> list[Read]:
         """The readings in `found` that `refused` lets stand; each it refuses is told with `why`."""
-        kept = []
-        for reading in found:
-            if refused(reading):
-                self.note(self.what(reading), why)
-            else:
-                kept.append(reading)
-        return kept
+        return [reading for reading in found if self.keep(reading, why if refused(reading) else None)]
+
+    def keep(self, reading: Read, why: str | None) -> bool:
+        """Whether `reading` stands: it does when no check gives a `why`; refused, it is told with its `why`."""
+        if why is not None:
+            self.note(self.what(reading), why)
+        return why is None
 
     def note(self, what: str, why: str) -> None:
         """Tell a refusal that drops no single reading ("a change the headline names: the headline denies it"); once each."""
