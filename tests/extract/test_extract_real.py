@@ -26,7 +26,7 @@ import pytest
 
 from signalwatch.events import CHANGES, EventType
 from signalwatch.extract import Extraction, extract_news
-from signalwatch.extract.evaluate import FIELDS, TARGETS, LabelledItem, Scores, load_labelled, load_real, score, shortfalls, split_of
+from signalwatch.extract.evaluate import ACCOUNT_FIELDS, FIELDS, TARGETS, LabelledItem, Scores, load_labelled, load_real, score, shortfalls, split_of
 
 REAL = Path(__file__).parent.parent / "fixtures" / "news" / "real"
 HOLDOUT2 = Path(__file__).parent.parent / "fixtures" / "news" / "holdout2" / "holdout2.jsonl"
@@ -298,6 +298,7 @@ def test_an_event_naming_another_account_counts_in_precision_but_not_as_the_righ
     assert scores.precision("funding") == 1.0
     assert scores.account_precision("funding") == 0.5
     assert "| right account |" in scores.table() and "| 0.500 |" in scores.table()
+    assert all(set(names) <= set(FIELDS[kind]) for kind, names in ACCOUNT_FIELDS.items())  # compared with the other fields, once
 
 
 def test_a_name_is_the_same_name_whatever_its_apostrophe() -> None:
