@@ -23,7 +23,7 @@ test: $(STAMP)
 
 # ruff and mypy over the package code (CI runs this before the tests).
 lint: $(STAMP)
-	$(BIN)/ruff check signalwatch connectors
+	$(BIN)/ruff check signalwatch connectors tests benchmarks
 	$(BIN)/mypy signalwatch connectors
 
 bench: $(STAMP)

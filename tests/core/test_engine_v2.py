@@ -111,7 +111,8 @@ def test_suppressions_need_an_expiry_and_stop_alerts_until_then(tmp_path: Path) 
     base = "rules:\n  - id: any-funding\n    description: f\n    match: {event.type: funding}\n"
     with pytest.raises(AdminInputError, match="needs `expires: YYYY-MM-DD` or an explicit `permanent: true`"):
         load_ruleset(folder_with(tmp_path, base + "  - id: s\n    kind: suppression\n    description: s\n    match: {account.tags: {contains: open_deal}}\n"))
-    rules = base + "  - id: open-deal\n    kind: suppression\n    description: worked by the AE\n    match: {account.tags: {contains: open_deal}}\n    expires: 2026-12-01\n"
+    rules = base + ("  - id: open-deal\n    kind: suppression\n    description: worked by the AE\n"
+                    "    match: {account.tags: {contains: open_deal}}\n    expires: 2026-12-01\n")
     engine = Engine(load_ruleset(folder_with(tmp_path, rules)))
     assert run(engine, [ev("funding", "raised", 3, MONDAY_NOON)], MONDAY_NOON) == []
     assert dict(engine.explain(ev("funding", "raised", 3, MONDAY_NOON), PAUSED, MONDAY_NOON))["any-funding"] == "suppressed by open-deal"

@@ -98,7 +98,8 @@ def test_icp_errors_are_reported_too(tmp_path: Path) -> None:
 def test_config_errors_are_all_reported_and_run_starts_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_starter(tmp_path)
     config = tmp_path / "signalwatch.yaml"
-    config.write_text("databse: x.db\nsources:\n  - name: a\n    type: rss\n    url: http://x.example/f\n    intervall: 5m\n  - name: b\n    type: rsss\n", encoding="utf-8")
+    config.write_text("databse: x.db\nsources:\n  - name: a\n    type: rss\n    url: http://x.example/f\n    intervall: 5m\n"
+                      "  - name: b\n    type: rsss\n", encoding="utf-8")
     code = main(["-c", str(config), "run", "--once"])
     err = capsys.readouterr().err
     assert code == 2

@@ -4,7 +4,6 @@ command as a subprocess (what cron runs), the others run it in the test process 
 from __future__ import annotations
 
 import json
-import time
 
 from signalwatch.devtools.fake_slack import Failure, FakeSlack
 from signalwatch.devtools.fixture_server import FixtureServer, Reply

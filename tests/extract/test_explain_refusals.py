@@ -22,7 +22,8 @@ from signalwatch.extract.news import extract_news, why_none
     # holdout20 rh20-0241 (round 13, e48bc78: a headline that denies the change reports none)
     ("Asustek denies its CEO has resigned",
      "It is a fairly sad state of affairs when your outfit does so badly that you have to use a posting with the Taiwan Stock "
-     "Exchange to deny rumours that your CEO and president has quit out of shame. Asustek has had to refute an industry rumour that company CEO and president Jerry Shen had resigned his position on July 1 "
+     "Exchange to deny rumours that your CEO and president has quit out of shame. Asustek has had to refute an industry rumour "
+     "that company CEO and president Jerry Shen had resigned his position on July 1 "
      "due to the company’s poor performance.",
      "leadership changes read and refused: any change the headline names: the headline denies or corrects a report ('denies')"),
     # holdout3 rh3-0054 (round 13, a4574c9: a government post is no change at a company)

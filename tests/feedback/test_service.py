@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from signalwatch.config import load_settings
+from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from signalwatch.feedback.service import FeedbackService
 from signalwatch.rules.engine import BLOCKED
 from signalwatch.runtime.app import build_app
-from signalwatch.devtools.fixture_server import FixtureServer, Reply
 from signalwatch.runtime.delivery import deliver
 from signalwatch.runtime.pipeline import poll_source
 from tests.conftest import Workspace, feed_bytes

@@ -12,10 +12,10 @@ import yaml
 
 from signalwatch.cli.core import write_starter
 from signalwatch.config import load_settings
+from signalwatch.devtools.fixture_server import FixtureServer
 from signalwatch.feedback import ledger
 from signalwatch.store import Store
 from signalwatch.store.migrations import MIGRATIONS, migrate
-from signalwatch.devtools.fixture_server import FixtureServer
 from signalwatch.yamlload import AdminInputError
 from tests.conftest import Workspace
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hiring_boardserver import NOW, BoardServer, BoardState, Route, make_connector, poll
 from pydantic import ValidationError
 
 from signalwatch.accounts import Account
@@ -14,8 +15,6 @@ from signalwatch.connectors import get_connector_class
 from signalwatch.connectors.base import Fetched, MemoryParts
 from signalwatch.connectors.jobboards import JobBoardsConnector, JobBoardsOptions
 from signalwatch.events import SignalEvent
-
-from hiring_boardserver import NOW, BoardServer, BoardState, Route, make_connector, poll
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

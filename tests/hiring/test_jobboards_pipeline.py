@@ -9,8 +9,8 @@ from pathlib import Path
 from hiring_boardserver import NOW, PATHS, BoardServer, Route
 
 from signalwatch.accounts import Account
-from signalwatch.runtime.app import App, build_app
 from signalwatch.config import load_settings
+from signalwatch.runtime.app import App, build_app
 from signalwatch.runtime.pipeline import poll_source
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
