@@ -81,6 +81,7 @@ SETS = [
     HeldOut("holdout25", least=285, least_per_type=25, least_others=7300, most_per_site=12),
     HeldOut("holdout26", least=255, least_per_type=25, least_others=7550, most_per_site=12),
     HeldOut("holdout27", least=255, least_per_type=35, least_others=7850, most_per_site=12),
+    HeldOut("holdout29", least=250, least_per_type=20, least_others=8100, most_per_site=12),
 ]
 
 
