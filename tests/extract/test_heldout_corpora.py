@@ -1,4 +1,4 @@
-"""The held-out sets of real news (holdout3 to holdout27): each file's integrity, not the extractor's quality.
+"""The held-out sets of real news (holdout3 to holdout29): each file's integrity, not the extractor's quality.
 
 Each holds real published items labelled by tests/fixtures/news/LABELLING.md before any extractor
 ran on them (see each set's README). These tests only check that a set is what its README says it
@@ -82,6 +82,7 @@ SETS = [
     HeldOut("holdout26", least=255, least_per_type=25, least_others=7550, most_per_site=12),
     HeldOut("holdout27", least=255, least_per_type=35, least_others=7850, most_per_site=12),
     HeldOut("holdout28", least=255, least_per_type=25, least_others=8100, most_per_site=12),
+    HeldOut("holdout29", least=250, least_per_type=20, least_others=8400, most_per_site=12),
 ]
 
 
