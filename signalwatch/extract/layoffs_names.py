@@ -30,7 +30,7 @@ from signalwatch.extract.text import (
 __all__ = [
     "DEPARTMENTS", "IT_SUBJECT", "LEAD_WORDS", "LISTED_SPLIT", "LIST_NAME", "NAME_RUN", "as_the_summary_names", "can_cut",
     "fuller_company", "headline_company", "initials_of", "is_described", "names_no_one", "one_company", "only_its_form",
-    "possessive_brand", "roundup_names", "same_company", "spelled_out", "subject_companies", "without_stray_quote",
+    "possessive_brand", "roundup_names", "same_company", "spelled_out", "subject_companies", "without_stray_quote", "written_lower",
 ]
 
 
@@ -90,6 +90,18 @@ def names_no_one(company: str) -> bool:
     first = words[0].lower()
     return (first in _NO_NAME_OPENERS or first in _NUMBER_WORDS or (len(words) == 1 and first in _NO_NAME_WORDS)
             or is_place(company))
+
+
+_ONE_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def written_lower(company: str, text: str) -> bool:
+    """Whether `company` is one plain capitalised word that the item also writes in lower case: a common noun a headline or a
+    sentence opened with ("Funding woes haunt Indian startups" / "the funding winter", "Sugar layoffs" / "the sugar industry",
+    "Startup's Sudden Layoffs" / "The company's sudden closure"), not a name."""
+    lowered = company.lower()
+    return (lowered in text and _ONE_PLAIN_WORD.fullmatch(company) is not None
+            and re.search(rf"(?<![\w-]){lowered}(?![\w-])", text) is not None)
 
 
 # A quote mark opening a quoted phrase after the name: "Ford 'will slash 10 percent …'", "Swedish 'buy now, pay later'".
