@@ -95,7 +95,7 @@ from signalwatch.extract.acquisition_names import (
     without_ticker,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
-from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer, told_in_passing
+from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer, names_no_target, told_in_passing
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.refusals import Refusals
@@ -406,7 +406,7 @@ def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
     headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0]
     merged = [deal for deal in merged if refusals.keep(deal, _told_otherwise(deal, headline_buyers, clauses))]
     finished = [_finished(deal, clauses) for deal in merged]
-    return [deal for deal in finished if refusals.keep(deal, _buyer_refused(deal.acquirer))], refusals.told
+    return [deal for deal in finished if refusals.keep(deal, _buyer_refused(deal.acquirer) or _target_refused(deal.target))], refusals.told
 
 
 def _off(headline: str, clause: str) -> str | None:
@@ -433,6 +433,10 @@ def _buyer_refused(acquirer: str | None) -> str | None:
     if told_in_passing(acquirer):
         return "the buyer is read with a lead-in word: the deal frames other news"
     return None
+
+
+def _target_refused(target: str) -> str | None:
+    return "the target as read is a figure (a size or a count cut at its thousands comma), not a company" if names_no_target(target) else None
 
 
 # A company named as what is bought in a summary: "will pay $65 million for Protego Networks", "in the process of acquiring

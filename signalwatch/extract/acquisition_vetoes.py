@@ -14,7 +14,7 @@ import re
 
 from signalwatch.extract.text import is_place, title_case
 
-__all__ = ["deal_is_off", "names_no_buyer", "told_in_passing"]
+__all__ = ["deal_is_off", "names_no_buyer", "names_no_target", "told_in_passing"]
 
 # A deal stopped or refused: by a regulator or a court (blocks, opposes, an injunction), by either side (calls off, scraps,
 # backs out, walks away, rejects, passes on), or by events (collapses, falls through).
@@ -59,6 +59,16 @@ _NO_BUYER = re.compile(
 def names_no_buyer(acquirer: str | None) -> bool:
     """Whether a deal's buyer as read names no one (`_NO_BUYER`, or a place): the deal is then not told."""
     return acquirer is None or _NO_BUYER.fullmatch(acquirer.strip()) is not None or is_place(acquirer)
+
+
+# A target read as a figure: the digits before a thousands comma, where the name reader stopped ("Mason and Namdar bought the
+# 732,000-square-foot Camden County mall", "Coca-Cola Amatil Fiji has acquired 57,323 ordinary shares in Paradise Beverages").
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def names_no_target(target: str) -> bool:
+    """Whether a deal's target as read is only a figure (`_FIGURE`): what was bought is then a size or a count, not a company."""
+    return target[:1].isdigit() and _FIGURE.fullmatch(target.strip()) is not None
 
 
 # A buyer read with the word that makes its clause a lead-in to another story: "With Twilio's acquisition of Segment, it's a good

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from signalwatch.events import EventType
 from signalwatch.extract import Extraction, extract_news
+from signalwatch.extract.acquisition import refused_acquisitions
 from signalwatch.extract.layoffs import refused_layoffs
 
 
@@ -45,3 +46,23 @@ def test_a_sector_word_opening_the_headline_is_not_alerted_as_the_company() -> N
                "By December 29, approximately 4,000 employees across the sugar industry will be without a job, the Guyana Sugar "
                "Corporation (GuySuCo) says.")
     assert "Sugar" not in [c.company_name for c in cuts]
+
+
+# --- acquisitions: a target read as the digits of a figure names no company ----------------------------------------------
+
+def test_a_size_cut_at_its_thousands_comma_is_no_target() -> None:
+    # holdout5 rh5-0251 (no labelled deal: a mall is bought): the target was read as "732" of "732,000-square-foot"
+    title = "N.Y. firms buy Voorhees mall"
+    summary = ("Mason Asset Management and Namdar Realty Group, both of Great Neck, N.Y., are the new owners of Voorhees Town Center, "
+               "they said Tuesday. Mason and Namdar bought the 732,000-square-foot Camden County mall from Pennsylvania Real Estate "
+               "Investment Trust on Oct. 27, marking their sixth acquisition from the Philadelphia-based mall developer.")
+    assert _of(EventType.ACQUISITION, title, summary) == []
+    assert any("is a figure" in told for told in refused_acquisitions(title, summary))
+
+
+def test_a_count_of_shares_is_no_target() -> None:
+    # holdout26 rh26-0090 (no labelled deal: shares in a listed company): the target was read as "57" of "57,323 ordinary shares"
+    assert _of(EventType.ACQUISITION, "Paradise Beverages trading suspended",
+               "The South Pacific Stock Exchange has placed a suspension in trading of Paradise Beverages Limited shares as of "
+               "yesterday. This decision was made in light of a negotiated deal through which Coca-Cola Amatil Fiji has acquired "
+               "57,323 ordinary shares in Paradise Beverages.") == []
