@@ -95,7 +95,7 @@ from signalwatch.extract.acquisition_names import (
     without_ticker,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
-from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer, names_no_target, told_in_passing
+from signalwatch.extract.acquisition_vetoes import called_off, deal_is_off, names_no_buyer, names_no_target, told_in_passing
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.refusals import Refusals
@@ -399,9 +399,11 @@ def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
     deals = [deal for index, clause in enumerate(clauses) for deal in _read(clause, index, lambda: item_subject(clauses))]
     if not deals:
         deals = _described_target(headline, clauses[1:3])
-    if not deals:
-        return [], []
     refusals: Refusals[_Deal] = Refusals(lambda deal: f"{deal.acquirer} buying {deal.target}")
+    if not deals:
+        for deal, why in (told for clause in clauses for told in called_off(clause)):  # "Adobe abandons Figma deal": read, and refused
+            refusals.note(deal, why)
+        return [], refusals.told
     merged = [deal for deal in _merge(deals, clauses) if refusals.keep(deal, _off(headline, clauses[deal.clause]))]
     headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0]
     merged = [deal for deal in merged if refusals.keep(deal, _told_otherwise(deal, headline_buyers, clauses))]

@@ -14,7 +14,7 @@ import re
 
 from signalwatch.extract.text import is_place, title_case
 
-__all__ = ["deal_is_off", "names_no_buyer", "names_no_target", "told_in_passing"]
+__all__ = ["called_off", "deal_is_off", "names_no_buyer", "names_no_target", "told_in_passing"]
 
 # A deal stopped or refused: by a regulator or a court (blocks, opposes, an injunction), by either side (calls off, scraps,
 # backs out, walks away, rejects, passes on), or by events (collapses, falls through).
@@ -43,6 +43,36 @@ def deal_is_off(headline: str, clause: str) -> str | None:
                 continue  # "will not oppose Woolworths' acquisition", "a bid to block competitors"
             return found.group(0)
     return None
+
+
+# A deal told only as called off, which no buying shape reads: "Adobe abandons Figma deal after regulators oppose it", "Zurich calls
+# off RSA deal", "Sezzle (ASX:SZL) and Zip Co (ASX:ZIP) abandon merger deal", "Zoom, Five9 to terminate $14.7 bn all-stock deal",
+# "Walgreens Abandons Rite Aid Bid". Read only to tell `extract --explain` that a deal was read and why it is no event.
+_OFF_STEMS = ("abandon", "scrap", "call", "terminat", "drop", "ditch", "walk", "back", "pull")
+_PARTY = r"[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|\([A-Z]+:[A-Z]+\))){0,3}"
+_CALLED_OFF = re.compile(
+    rf"(?P<a>{_PARTY})(?:\s*(?:,|and|&)\s*(?P<b>{_PARTY}))?\s+(?:(?:to|will|has|have|had)\s+)?"
+    r"(?P<off>(?i:abandon(?:s|ed|ing)?|scrap(?:s|ped|ping)?|call(?:s|ed|ing)?\s+off|terminat(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
+    r"ditch(?:es|ed|ing)?|walk(?:s|ed|ing)?\s+away\s+from|back(?:s|ed|ing)?\s+out\s+of|pull(?:s|ed|ing)?\s+out\s+of))\s+"
+    rf"(?:(?i:its|their|the|a|an)\s+)?(?:(?!(?:in|of|on|at|by|from|to|for|with|after|over)\s)[a-z$€£\d][\w$€£.,-]*\s+){{0,3}}?(?:(?P<t>{_PARTY})\s+)?"
+    r"(?P<noun>(?i:deal|bid|acquisition|takeover|merger|offer|buyout|purchase))\b"
+)
+
+
+def called_off(clause: str) -> list[tuple[str, str]]:
+    """The deals `clause` tells only as called off: (the deal in words, why it is no event), as ("Adobe buying Figma", "the item
+    says the deal is off ('abandons')"); cheap: the regex runs only when one of `_OFF_STEMS` is in the clause."""
+    lowered = clause.lower()
+    if not any(stem in lowered for stem in _OFF_STEMS):
+        return []
+    told = []
+    for found in _CALLED_OFF.finditer(clause):
+        if found["b"] or (found["noun"].lower() == "merger" and not found["t"]):
+            deal = f"{found['a']} and {found['b']} merging" if found["b"] else f"{found['a']} merging"
+        else:
+            deal = f"{found['a']} buying {found['t'] or 'a company'}"
+        told.append((deal, f"the item says the deal is off ({found['off']!r})"))
+    return told
 
 
 # A buyer read from words that name no one: a figure, a year or a list's number ("$16.3bn bid for …", "on January 9th, 2017,

@@ -11,6 +11,7 @@ from signalwatch.events import EventType
 from signalwatch.extract import Extraction, extract_news
 from signalwatch.extract.acquisition import refused_acquisitions
 from signalwatch.extract.layoffs import refused_layoffs
+from signalwatch.extract.news import why_none
 
 
 def _of(kind: EventType, title: str, summary: str = "") -> list[Extraction]:
@@ -66,3 +67,34 @@ def test_a_count_of_shares_is_no_target() -> None:
                "The South Pacific Stock Exchange has placed a suspension in trading of Paradise Beverages Limited shares as of "
                "yesterday. This decision was made in light of a negotiated deal through which Coca-Cola Amatil Fiji has acquired "
                "57,323 ordinary shares in Paradise Beverages.") == []
+
+
+# --- why_none: a deal told only as called off is read and refused, not "matched no clause" --------------------------------
+
+def test_why_none_tells_a_deal_called_off() -> None:
+    # the case: no event, and why_none names the deal it read and the words that call it off
+    said = why_none("Adobe abandons Figma deal after regulators oppose it")
+    assert "Adobe buying Figma: the item says the deal is off ('abandons')" in said
+    assert "matched no clause" not in said
+
+
+def test_why_none_tells_a_called_off_merger_of_two_named_companies() -> None:
+    # holdout13 rh13-0112 (no labelled deal: a merger abandoned)
+    title = "Sezzle (ASX:SZL) and Zip Co (ASX:ZIP) abandon merger deal"
+    assert _of(EventType.ACQUISITION, title) == []
+    assert "Sezzle (ASX:SZL) and Zip Co (ASX:ZIP) merging: the item says the deal is off ('abandon')" in why_none(title)
+
+
+def test_why_none_tells_a_called_off_deal_in_title_case() -> None:
+    # holdout17 rh17-0069 (no labelled deal): "Abandons … Bid" in a Title Case headline
+    said = why_none("Walgreens Abandons Rite Aid Bid; Will Instead Buy Nearly Half Of Stores")
+    assert "Walgreens buying Rite Aid: the item says the deal is off ('Abandons')" in said
+
+
+def test_dropping_something_other_than_a_deal_is_not_told_as_a_deal() -> None:
+    assert refused_acquisitions("Acme drops prices after buying spree", "") == []
+
+
+def test_a_person_dropped_in_a_buyout_is_not_told_as_a_deal_called_off() -> None:
+    # holdout15 rh15-0128 (a departure): "dropped in KCB buyout" is no buyer dropping a deal
+    assert not any("deal is off" in told for told in refused_acquisitions("Musau dropped in KCB buyout of NBK", ""))
