@@ -98,3 +98,40 @@ def test_dropping_something_other_than_a_deal_is_not_told_as_a_deal() -> None:
 def test_a_person_dropped_in_a_buyout_is_not_told_as_a_deal_called_off() -> None:
     # holdout15 rh15-0128 (a departure): "dropped in KCB buyout" is no buyer dropping a deal
     assert not any("deal is off" in told for told in refused_acquisitions("Musau dropped in KCB buyout of NBK", ""))
+
+
+# --- acquisitions (recall): a done deal's verb, then the target named before the deal noun, no price ----------------------
+
+def _deals(title: str, summary: str = "") -> list[tuple[str | None, str | None]]:
+    return [(e.company_name, e.attributes["acquirer"]) for e in _of(EventType.ACQUISITION, title, summary)]
+
+
+def test_completes_target_acquisition() -> None:
+    # holdout23 rh23-0238
+    assert _deals("Star Bulk Completes Eagle Bulk Acquisition",
+                  "Star Bulk Carriers Corp. on Tuesday announced that it has completed its merger with fellow dry bulk shipping company "
+                  "Eagle Bulk Shipping Inc.Eagle Bulk shareholders this week voted to approve the $2.1 billion deal, which was first "
+                  "announced in December 2023.") == [("Eagle Bulk", "Star Bulk")]
+
+
+def test_confirms_target_acquisition() -> None:
+    # holdout18 rh18-0159
+    assert _deals("Daily Dash: Visa Confirms Pismo Acquisition",
+                  "Visa has announced a move into issuer processing and core banking with its Pismo acquisition, Lithuania has set out "
+                  "its National Fintech Guidelines, and Shanghai Clearing House has launched e-CNY clearing and settlement.") == [("Pismo", "Visa")]
+
+
+def test_announces_target_takeover_in_a_roundup() -> None:
+    # holdout17 rh17-0130: the first of a summary's list of bank deals
+    deals = _deals("Flurry of Major Deals as M&A in US Banking Heats Up",
+                   "Plus: First Bancorp announces Select Bancorp takeover, United Community Banks buys Aquesta, Oconee to merge with "
+                   "Elberton Banking merger and acquisition deals worth more than $7 billion have been announced over the past few days "
+                   "as corporate activity continues at pace.")
+    assert ("Select Bancorp", "First Bancorp") in deals
+
+
+def test_the_name_before_acquisition_of_is_the_buyer_not_the_target() -> None:
+    # holdout16 rh16-0074 (a negative: opinion): "the announced Renesas acquisition of Altium" names no target before the noun
+    assert _deals("What’s the Deal with the Altium Deal?",
+                  "The masses are atwitter over the announced Renesas acquisition of Altium, and for good reason. The $5.9 billion "
+                  "price tag is some real coin.") == []
