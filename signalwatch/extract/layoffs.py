@@ -52,6 +52,7 @@ from signalwatch.extract.layoffs_names import (
     names_no_one,
     one_company,
     only_its_form,
+    opens_headline,
     possessive_brand,
     roundup_names,
     same_company,
@@ -262,7 +263,12 @@ def _layoffs(headline: str, summary: str, company_hint: str | None, refusals: Re
         cuts = [c for c in cuts if not c.weak]  # "Meta Layoffs: Mark Zuckerberg fires 11,000 employees": Meta
     if cuts and one_company([c.company for c in cuts if c.company]):
         cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
-    lead = next((c.company for c in cuts if c.company), None) or company_hint or headline_company(headline)
+    lead = next((c.company for c in cuts if c.company), None) or company_hint
+    if lead is None:
+        lead = headline_company(headline)
+        if lead and summary and not opens_headline(lead, headline) and not written_as_name(lead, summary):
+            refusals.note(f"{lead} as the item's company", "a capitalised word inside the headline that the summary never names")
+            lead = None  # "Have Tech Layoffs Peaked?", "These Mass. Tech Companies Cut Hundreds of Jobs in Q1"
     if lead and written_lower(lead, text):
         refusals.note(f"{lead} as the item's company", _COMMON_NOUN)
         lead = None

@@ -135,3 +135,32 @@ def test_the_name_before_acquisition_of_is_the_buyer_not_the_target() -> None:
     assert _deals("What’s the Deal with the Altium Deal?",
                   "The masses are atwitter over the announced Renesas acquisition of Altium, and for good reason. The $5.9 billion "
                   "price tag is some real coin.") == []
+
+
+# --- layoffs: the item's company taken from inside the headline, never named in the summary -------------------------------
+
+def test_a_capitalised_word_inside_a_title_case_headline_is_not_the_items_company() -> None:
+    # holdout24 rh24-0011 (no labelled cut: a question about the sector)
+    title = "Have Tech Layoffs Peaked?"
+    summary = ("When will the layoffs end? The question is top of mind for anyone who works in the tech sector, whether they’ve watched "
+               "friends and co-workers lose their jobs or been handed a pink slip of their own.")
+    assert _of(EventType.LAYOFFS, title, summary) == []
+    assert any("the summary never names" in told for told in refused_layoffs(title, summary))
+
+
+def test_a_quarter_at_the_end_of_a_headline_is_not_the_company() -> None:
+    # holdout9 rh9-0225 (no labelled cut: statistics)
+    assert _of(EventType.LAYOFFS, "These Mass. Tech Companies Cut Hundreds of Jobs in Q1",
+               "Tech companies made deep cuts in the size of their workforces in the first quarter of 2023, continuing a trend "
+               "anchored in economic uncertainty that began last year. Over 540 tech companies worldwide laid off workers as of the "
+               "start of April, resulting in more than 166,000 employees losing their jobs, according to layoff tracking site "
+               "Layoffs.fyi.") == []
+
+
+def test_the_company_opening_the_headline_past_a_lead_in_stays() -> None:
+    # holdout11 rh11-0005: the summary never names Ridgewood Industries, which opens the headline after "According to CBC News,"
+    cuts = _of(EventType.LAYOFFS, "According to CBC News, Ridgewood Industries, a Cornwall, Ont., furniture manufacturer, will shut "
+               "down in September, resulting in the loss of 300 jobs.",
+               "The closure is part of a “strategic shift” by parent company Dorel Industries and comes after 55 years of operation in "
+               "the city.")
+    assert [(c.company_name, c.attributes["count"]) for c in cuts] == [("Ridgewood Industries", 300)]
