@@ -16,6 +16,7 @@ Shapes (headline clauses, then summary sentences):
     "<a>, <b> ink definitive agreement to merge", "<a> have signed a letter of intent with <b> to merge"
                                                                                      acquired (reported when talked of), target = second
     "<acquirer> closes|signs agreement for <price> <target> acquisition|takeover"     acquired ("… offer", "could lift …": reported)
+    "<acquirer> completes|confirms|announces <target> acquisition|takeover" (no price; not "… acquisition of")  acquired
     "<regulator> approves|green lights|will not oppose <acquirer> (ticker) takeover of <target>"  acquired
     "<acquirer> lobs $687 million takeover of|made a proposal to acquire <target>", "nearing|closes in on a deal to acquire"  reported
     "<acquirer> to buy <a description>" over a summary naming what is bought ("will pay $65 million for Protego Networks")  acquired
@@ -95,7 +96,7 @@ from signalwatch.extract.acquisition_names import (
     without_ticker,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
-from signalwatch.extract.acquisition_vetoes import deal_is_off, names_no_buyer, told_in_passing
+from signalwatch.extract.acquisition_vetoes import called_off, deal_is_off, names_no_buyer, names_no_target, told_in_passing
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.refusals import Refusals
@@ -287,6 +288,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<amount>(?i:{AMOUNT}))\s+(?P<tgt>[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|&\s+\w+)){{0,3}})\s+"
             r"(?P<noun>(?i:acquisition|takeover|buyout|purchase|offer|bid))\b"
         ),
+        # "Star Bulk Completes Eagle Bulk Acquisition", "Visa Confirms Pismo Acquisition", "First Bancorp announces Select Bancorp
+        # takeover": a done deal's verb, then the target named before the deal noun without a price (not "the announced Renesas
+        # acquisition of Altium", where the name before the noun is the buyer's, nor "Confirms Otedola's Acquisition")
+        "named-noun": re.compile(
+            r"(?<=\s)(?P<verb>(?i:(?:has\s+)?(?:completes|completed|closes|closed|confirms|confirmed|finali[sz]es|finali[sz]ed|seals|sealed|"
+            r"announces))\s+(?:(?i:its|the)\s+)?)"
+            r"(?P<tgt>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?P<noun>(?i:acquisition|takeover|buyout|purchase))\b(?!\s+(?i:of|by)\b)"
+        ),
         # "ACCC green lights Wesfarmers (ASX:WES) takeover of API", "CAK approves Moniepoint acquisition of Kopo Kopo", "will not oppose
         # Woolworths' WOW.AX acquisition of a 55% stake in …": a regulator's yes to a named buyer's deal (LABELLING.md: acquired)
         "approved": re.compile(
@@ -399,14 +408,16 @@ def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
     deals = [deal for index, clause in enumerate(clauses) for deal in _read(clause, index, lambda: item_subject(clauses))]
     if not deals:
         deals = _described_target(headline, clauses[1:3])
-    if not deals:
-        return [], []
     refusals: Refusals[_Deal] = Refusals(lambda deal: f"{deal.acquirer} buying {deal.target}")
+    if not deals:
+        for deal, why in (told for clause in clauses for told in called_off(clause)):  # "Adobe abandons Figma deal": read, and refused
+            refusals.note(deal, why)
+        return [], refusals.told
     merged = [deal for deal in _merge(deals, clauses) if refusals.keep(deal, _off(headline, clauses[deal.clause]))]
     headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0]
     merged = [deal for deal in merged if refusals.keep(deal, _told_otherwise(deal, headline_buyers, clauses))]
     finished = [_finished(deal, clauses) for deal in merged]
-    return [deal for deal in finished if refusals.keep(deal, _buyer_refused(deal.acquirer))], refusals.told
+    return [deal for deal in finished if refusals.keep(deal, _buyer_refused(deal.acquirer) or _target_refused(deal.target))], refusals.told
 
 
 def _off(headline: str, clause: str) -> str | None:
@@ -433,6 +444,10 @@ def _buyer_refused(acquirer: str | None) -> str | None:
     if told_in_passing(acquirer):
         return "the buyer is read with a lead-in word: the deal frames other news"
     return None
+
+
+def _target_refused(target: str) -> str | None:
+    return "the target as read is a figure (a size or a count cut at its thousands comma), not a company" if names_no_target(target) else None
 
 
 # A company named as what is bought in a summary: "will pay $65 million for Protego Networks", "in the process of acquiring
@@ -535,6 +550,7 @@ _ANAPHOR = re.compile(  # the head noun in lower case: "The Urgent Company" is a
 # The shapes in the order they are tried; a later shape never reads a verb an earlier one already read.
 _SHAPES = (
     ("accepts", "acquired"), ("accept-from", "acquired"), ("in-deal", "acquired"), ("merge", "acquired"), ("approved", "acquired"), ("price-noun", "acquired"),
+    ("named-noun", "acquired"),
     ("merge-with", "acquired"), ("merge-pair", "acquired"), ("talks", "reported"), ("passive", "acquired"), ("sold-to", "acquired"), ("of-by", "acquired"),
     ("purchase-of", "acquired"), ("done", "acquired"), ("with-deal", "acquired"), ("noun-by", "acquired"), ("approved-np", "acquired"),
 )
@@ -542,7 +558,8 @@ _DEAL_NOUNS = ("acquisition", "purchase", "takeover", "buyout")
 # Per shape, words (lower case) of which every wording of it holds one: a clause with none is not scanned for it.
 _SHAPE_CUES: dict[str, tuple[str, ...]] = {
     "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",),
-    "price-noun": (*_DEAL_NOUNS, "offer", "bid"), "approved": _DEAL_NOUNS, "merge-with": ("merg", "combin"), "merge-pair": ("merg", "combin"),
+    "price-noun": (*_DEAL_NOUNS, "offer", "bid"), "named-noun": _DEAL_NOUNS,
+    "approved": _DEAL_NOUNS, "merge-with": ("merg", "combin"), "merge-pair": ("merg", "combin"),
     "passive": ("by", "sold"), "sold-to": ("sell", "sold"),
     "of-by": ("by",), "purchase-of": _DEAL_NOUNS, "with-deal": _DEAL_NOUNS, "noun-by": ("by",), "approved-np": ("appro", "clear", "green", "nod"),
 }
@@ -617,7 +634,7 @@ def _deals(name: str, change: str, match: _Match, clause: str, index: int, subje
         # "FCC Near Approving Cumulus": in Title Case the buyer is the name after the approval's words
         buyer = re.split(r"(?i)\b(?:approv\w*|clear\w*|green[- ]?l\w*|for|of|on|near)\s+", groups["acq"])[-1]
         acquirer, targets, price_text = company_from_subject(buyer), target_list(_APPROVAL_TAIL.sub("", groups["tgt"])), groups["tgt"]
-    elif name == "price-noun":
+    elif name in ("price-noun", "named-noun"):
         # the buyer is read back from the verb (a pattern that tries a name at every capital letter costs more)
         buyer = _NAME_BEFORE_VERB.search(clause, 0, match.start)
         acquirer, target = acquirer_name(buyer.group("acq")) if buyer else None, company_from_subject(groups["tgt"])

@@ -52,12 +52,14 @@ from signalwatch.extract.layoffs_names import (
     names_no_one,
     one_company,
     only_its_form,
+    opens_headline,
     possessive_brand,
     roundup_names,
     same_company,
     spelled_out,
     subject_companies,
     without_stray_quote,
+    written_lower,
 )
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.refusals import Refusals
@@ -251,7 +253,8 @@ def _layoffs(headline: str, summary: str, company_hint: str | None, refusals: Re
     cuts += [cut for index, clause in enumerate(clauses[1:], 1) for cut in _listed(clause, index, clauses[index - 1])]
     if not cuts:
         return []
-    cuts = [_named(c, refusals) for c in cuts]
+    text = f"{headline} {summary}"
+    cuts = [_named(c, text, refusals) for c in cuts]
     cuts = refusals.drop(cuts, lambda c: not (not c.company or can_cut(c.company) or c.company.lower() in LEAD_WORDS),
                          "the subject is a word that opens a sentence, a figure, a month or a sector, not a company")
     # "Barely two months after laying off 30% of its workforce": a word that cannot cut leaves the cut to the item's company
@@ -260,7 +263,15 @@ def _layoffs(headline: str, summary: str, company_hint: str | None, refusals: Re
         cuts = [c for c in cuts if not c.weak]  # "Meta Layoffs: Mark Zuckerberg fires 11,000 employees": Meta
     if cuts and one_company([c.company for c in cuts if c.company]):
         cuts += [figure for index, clause in enumerate(clauses) for figure in _stated_figures(clause, index)]  # one cut: complete its figures
-    lead = next((c.company for c in cuts if c.company), None) or company_hint or headline_company(headline)
+    lead = next((c.company for c in cuts if c.company), None) or company_hint
+    if lead is None:
+        lead = headline_company(headline)
+        if lead and summary and not opens_headline(lead, headline) and not written_as_name(lead, summary):
+            refusals.note(f"{lead} as the item's company", "a capitalised word inside the headline that the summary never names")
+            lead = None  # "Have Tech Layoffs Peaked?", "These Mass. Tech Companies Cut Hundreds of Jobs in Q1"
+    if lead and written_lower(lead, text):
+        refusals.note(f"{lead} as the item's company", _COMMON_NOUN)
+        lead = None
     merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
     named = [replace(cut, company=possessive_brand(fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]), clauses))
              for cut in refusals.drop(merged, lambda c: not c.company, "no company named for it") if cut.company]
@@ -269,17 +280,20 @@ def _layoffs(headline: str, summary: str, company_hint: str | None, refusals: Re
 
 
 _NO_ONE = "the company read names no one (a lead-in word, a count, a nationality or a place)"
+_COMMON_NOUN = "one capitalised word the item also writes in lower case: a common noun, not a name"
 
 
-def _named(cut: _Cut, refusals: Refusals[_Cut]) -> _Cut:
+def _named(cut: _Cut, text: str, refusals: Refusals[_Cut]) -> _Cut:
     """`cut` with its company read out of a quotation after it ("Ford 'will"), and without one where the subject names no one
-    ("In an endeavour to lay off", "Over 540 tech companies", "Indian startups", "Oregon"): then the item's company."""
+    ("In an endeavour to lay off", "Over 540 tech companies", "Indian startups", "Oregon") or is a common noun that opened a
+    sentence ("Sugar layoffs" beside "the sugar industry"): then the item's company."""
     if not cut.company:
         return cut
     company = without_stray_quote(cut.company)
-    if company and names_no_one(company):
-        refusals.note(_told(cut), _NO_ONE)  # the cut is left to the company the item names, if it names one
-    return replace(cut, company=None if not company or names_no_one(company) else company)
+    why = _NO_ONE if company and names_no_one(company) else _COMMON_NOUN if company and written_lower(company, text) else None
+    if why:
+        refusals.note(_told(cut), why)  # the cut is left to the company the item names, if it names one
+    return replace(cut, company=None if not company or why else company)
 
 
 def _listed(clause: str, index: int, before: str) -> list[_Cut]:

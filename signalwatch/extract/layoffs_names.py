@@ -29,8 +29,8 @@ from signalwatch.extract.text import (
 
 __all__ = [
     "DEPARTMENTS", "IT_SUBJECT", "LEAD_WORDS", "LISTED_SPLIT", "LIST_NAME", "NAME_RUN", "as_the_summary_names", "can_cut",
-    "fuller_company", "headline_company", "initials_of", "is_described", "names_no_one", "one_company", "only_its_form",
-    "possessive_brand", "roundup_names", "same_company", "spelled_out", "subject_companies", "without_stray_quote",
+    "fuller_company", "headline_company", "initials_of", "is_described", "names_no_one", "one_company", "only_its_form", "opens_headline",
+    "possessive_brand", "roundup_names", "same_company", "spelled_out", "subject_companies", "without_stray_quote", "written_lower",
 ]
 
 
@@ -90,6 +90,18 @@ def names_no_one(company: str) -> bool:
     first = words[0].lower()
     return (first in _NO_NAME_OPENERS or first in _NUMBER_WORDS or (len(words) == 1 and first in _NO_NAME_WORDS)
             or is_place(company))
+
+
+_ONE_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def written_lower(company: str, text: str) -> bool:
+    """Whether `company` is one plain capitalised word that the item also writes in lower case: a common noun a headline or a
+    sentence opened with ("Funding woes haunt Indian startups" / "the funding winter", "Sugar layoffs" / "the sugar industry",
+    "Startup's Sudden Layoffs" / "The company's sudden closure"), not a name."""
+    lowered = company.lower()
+    return (lowered in text and _ONE_PLAIN_WORD.fullmatch(company) is not None
+            and re.search(rf"(?<![\w-]){lowered}(?![\w-])", text) is not None)
 
 
 # A quote mark opening a quoted phrase after the name: "Ford 'will slash 10 percent …'", "Swedish 'buy now, pay later'".
@@ -268,6 +280,15 @@ def _ends_with_place(name: str) -> bool:
     """"Southeast Asia", "South Korea": a place, maybe after a word for its part."""
     words = name.split()
     return any(is_place(" ".join(words[i:])) for i in range(len(words)))
+
+
+_LABEL = re.compile(r"^[A-Z][\w-]{0,15}:\s+")  # "Report: Sony Planning to Restructure, Cutting 10,000 Jobs"
+
+
+def opens_headline(name: str, headline: str) -> bool:
+    """Whether `name` opens `headline`, past a lead-in ("According to CBC News, Ridgewood Industries …") or a label ("Report: Sony
+    …"): where a headline's subject stands, not a word further on ("Have Tech Layoffs Peaked?", "… Jobs in Q1")."""
+    return _LABEL.sub("", _LEAD_IN.sub("", headline)).startswith(name)
 
 
 def headline_company(headline: str) -> str | None:

@@ -135,7 +135,9 @@ HOLDOUT12_FLOORS = {
     ("funding", "precision"): 0.99, ("funding", "recall"): 0.89,
     ("leadership", "precision"): 0.94, ("leadership", "recall"): 0.79,
     ("acquisition", "precision"): 0.92, ("acquisition", "recall"): 0.79,
-    ("layoffs", "precision"): 0.99, ("layoffs", "recall"): 0.79,
+    # round 14 (prec14): 0.79 -> 0.75: rh12-0062's cut was paired but named "Citrix-Tibco" (the label: Cloud Software Group), an
+    # alert to the wrong account; the class "a word inside the headline the summary never names" now leaves it with no company
+    ("layoffs", "precision"): 0.99, ("layoffs", "recall"): 0.75,
 }
 HOLDOUT13_FLOORS = {
     ("funding", "precision"): 0.91, ("funding", "recall"): 0.8,
