@@ -11,7 +11,13 @@ Evidence, strongest first (confidence in brackets):
     context (0.75)      the name alone does not settle it, the item does: a shared name ("Apollo"),
                         an ordinary word ("Notion") or a name two accounts answer to, decided by
                         what the item's title and summary say (full name, alias, industry words,
-                        the word used as a company: "Notion CEO …")
+                        the word used as a company: "Notion CEO …"; for an account without an
+                        industry, the word raising, hiring, buying or cutting, or being bought:
+                        "Ola raises …"); or a mention that fits no account by name, when the item
+                        writes an account's name whose leading words or initials the mention is
+                        ("Toyota" / Toyota Motor, "GE" / General Electric, "Hewlett-Packard" / HP:
+                        `written_forms`). A 2-3 letter name the item writes only in capitals
+                        ("IBM") is a name, not a short word
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different
                         descriptors ("Kovira Labs" vs "Kovira Systems") are two companies
