@@ -51,7 +51,9 @@ _COMPANY_BEFORE = r"(?:ceo|chief executive|founder|co-founder|shares|stock|emplo
 # these things is a company, though not which one (`ItemText.does_deals`).
 _DEAL_VERB_AFTER = (
     r"(?:['’]s)?\s+(?:raises|raised|secures|secured|lands|nabs|bags|clinches|appoints|names|hires|taps|promotes|ousts"
-    r"|acquires|acquired|buys|bought|axes|slashes|culls|fires|to (?:acquire|buy|raise|cut|slash|fire|lay off|shed|axe|eliminate))\b"
+    r"|acquires|acquired|buys|bought|axes|slashes|culls|fires|gets|announces|seeks"
+    r"|(?:to|will) (?:acquire|buy|raise|cut|slash|fire|lay off|shed|axe|eliminate)"
+    r"|has (?:reportedly )?(?:raised|secured|acquired|appointed|named))\b"
 )
 _DEAL_VERB_BEFORE = r"(?:acquires|acquired|acquiring|to acquire|to buy|buys|bought|buying|acquisition of|purchase of|takeover of)\s+"
 _TICKER_AFTER = r"\s*\((?:nyse|nasdaq|tsx|lse|otc)\b"

@@ -83,3 +83,10 @@ def test_headline_words_before_a_name_do_not_hide_it_but_two_joined_names_are_re
                          "ICYMI - US United Airlines is planning to cut 16,000 jobs from October 1").account_id == 1
     assert index.resolve("Loft and Klar", None, "Dealflow.la #50 - Loft and Klar both raise $100 Million+ rounds").account_id is None
     assert _index("Front").resolve("Shop Front", None, "Shop Front raises $2M").account_id is None  # an ordinary word proves nothing
+
+
+
+def test_more_deal_verbs_settle_an_ordinary_word_without_an_industry() -> None:
+    # holdout13 rh13-0008; holdout23 rh23-0035
+    assert _index("Grab").resolve("Grab", None, "Grab announces 1,000 job cuts, company informed employees about layoffs via email").account_id == 1
+    assert _index("Throne").resolve("Throne", None, "Throne has secured a $4M Seed round.").account_id == 1
