@@ -68,10 +68,12 @@ def test_the_headline_short_form_reaches_an_account_the_crm_writes_short() -> No
 
 
 def test_two_spent_real_sets_hold_their_alert_floors() -> None:
-    """holdout26+27 (spent in round 14) at 5200b74 with the shipped weights: precision 0.948, recall 0.400 (181 right, 10 wrong)."""
+    """holdout26+27 (spent in round 14) with the shipped weights: at 5200b74 precision 0.948, recall 0.400 (181 right, 10 wrong);
+    with round 14's resolver classes (matching.written_forms, capitals, deal verbs) 0.928 / 0.456 (206 right, 16 wrong: the
+    six added are the right company on events that pair with no label)."""
     pool = load_pool()
     scores = AlertScores()
     for name in ("holdout26", "holdout27"):
         scores.add(score_alerts(pool[name], extract_news))
     assert sum(scores.labelled.values()) == 390
-    assert scores.precision() >= 0.92 and scores.recall() >= 0.38
+    assert scores.precision() >= 0.90 and scores.recall() >= 0.43
