@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from signalwatch.accounts import Account
 from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
 from signalwatch.matching.names import (
+    NameForm,
     Sense,
     analyze,
     domain_suffixes,
@@ -187,9 +188,8 @@ class AccountMatcher:
                                       f"'{owned[0]}' is the owner named before the company; {inner.reason}")
         return found
 
-    def _candidates(self, text: str) -> _Candidates | None:
-        """Every account the written name could mean, trying its other spellings in turn."""
-        form = analyze(text)
+    def _candidates(self, text: str, form: NameForm) -> _Candidates | None:
+        """Every account the written name could mean (`form` is `analyze(text)`), trying its other spellings in turn."""
         if not form.key:
             return None
         keys = [form.key]
@@ -212,9 +212,10 @@ class AccountMatcher:
         return None
 
     def _by_text(self, text: str, domain: str | None, item: _LazyItem) -> Resolution:
-        found = self._candidates(text)
+        form = analyze(text)
+        found = self._candidates(text, form)
         if found is None:
-            mention, key = text.strip(), analyze(text).key
+            mention, key = text.strip(), form.key
             written = self._written.settle(mention, key, item.get()) if self._written.could_fit(mention, key) else None
             if written is None:
                 return _NONE

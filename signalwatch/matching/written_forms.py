@@ -70,8 +70,11 @@ class WrittenForms:
         """Whether any account could be a form of the mention (a few dict look-ups: the item is read only then)."""
         if key in self._by_lead or (mention.isupper() and key in self._by_initials):
             return True
-        short = initials(key)
-        return (len(short) >= 2 and short in self._by_word) or any(tail in self._by_key for tail in _tails(key))
+        words = key.split()
+        if len(words) < 2:
+            return False
+        by_key = self._by_key
+        return initials(key) in self._by_word or any(" ".join(words[size:]) in by_key for size in range(1, len(words)))
 
     def settle(self, mention: str, key: str, item: ItemText | None) -> Written | None:
         """The one account the item writes in full whose name `key` (the mention's) is a form of, else None."""
