@@ -46,6 +46,16 @@ COMPANY_CONTEXT = (
     r"|employees|staff|workforce|layoffs?|lays off|to lay off|to cut|cuts|laid off|sacks|announced|said)"
 )
 _COMPANY_BEFORE = r"(?:ceo|chief executive|founder|co-founder|shares|stock|employees|staff) of\s+"
+# The subject of a company's own deal, raise, hire or cut ("Ola raises $500m", "Snap names first CMO", "Indeed to slash
+# 2,200 jobs"), and the object of a deal ("Salesforce to buy Slack", "Visa's acquisition of Plaid"): a word that does
+# these things is a company, though not which one (`ItemText.does_deals`).
+_DEAL_VERB_AFTER = (
+    r"(?:['’]s)?\s+(?:raises|raised|secures|secured|lands|nabs|bags|clinches|appoints|names|hires|taps|promotes|ousts"
+    r"|acquires|acquired|buys|bought|axes|slashes|culls|fires|gets|announces|seeks"
+    r"|(?:to|will) (?:acquire|buy|raise|cut|slash|fire|lay off|shed|axe|eliminate)"
+    r"|has (?:reportedly )?(?:raised|secured|acquired|appointed|named))\b"
+)
+_DEAL_VERB_BEFORE = r"(?:acquires|acquired|acquiring|to acquire|to buy|buys|bought|buying|acquisition of|purchase of|takeover of)\s+"
 _TICKER_AFTER = r"\s*\((?:nyse|nasdaq|tsx|lse|otc)\b"
 # "the start-up Plaid", "Plaid, a fintech firm that …": an appositive that names a kind of company.
 _KIND = r"(?:start-?up|company|firm|maker|provider|platform|unicorn|giant|retailer|lender|developer|insurer|carrier|chain|group)"
@@ -121,6 +131,14 @@ class ItemText:
             rf"\b{name},\s+(?:a|an|the)\s+(?:[\w$.-]+\s+){{0,5}}?{_KIND}\b",
         )
         return any(re.search(p, self.raw, re.IGNORECASE) for p in patterns)
+
+    def does_deals(self, mention: str) -> bool:
+        """Whether the mention raises, hires, buys or cuts, or is bought ("Ola raises", "Salesforce to buy Slack").
+
+        A company, but not which one: a namesake in another industry raises money too, so this counts only for an
+        account whose industry the CRM does not give (see `AccountMatcher`)."""
+        name = re.escape(mention.strip())
+        return bool(name) and bool(re.search(rf"\b{name}{_DEAL_VERB_AFTER}|{_DEAL_VERB_BEFORE}{name}\b", self.raw, re.IGNORECASE))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,13 @@ Evidence, strongest first (confidence in brackets):
     context (0.75)      the name alone does not settle it, the item does: a shared name ("Apollo"),
                         an ordinary word ("Notion") or a name two accounts answer to, decided by
                         what the item's title and summary say (full name, alias, industry words,
-                        the word used as a company: "Notion CEO …")
+                        the word used as a company: "Notion CEO …"; for an account without an
+                        industry, the word raising, hiring, buying or cutting, or being bought:
+                        "Ola raises …"); or a mention that fits no account by name, when the item
+                        writes an account's name whose leading words or initials the mention is
+                        ("Toyota" / Toyota Motor, "GE" / General Electric, "Hewlett-Packard" / HP:
+                        `written_forms`). A 2-3 letter name the item writes only in capitals
+                        ("IBM") is a name, not a short word
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different
                         descriptors ("Kovira Labs" vs "Kovira Systems") are two companies
@@ -33,6 +39,7 @@ name alone cannot decide.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,9 +47,11 @@ from dataclasses import dataclass
 from signalwatch.accounts import Account
 from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
 from signalwatch.matching.names import (
+    NameForm,
     Sense,
     analyze,
     domain_suffixes,
+    is_common_word,
     is_weak_key,
     name_parts,
     normalize_domain,
@@ -50,6 +59,7 @@ from signalwatch.matching.names import (
     strip_possessive,
     word_sense,
 )
+from signalwatch.matching.written_forms import WrittenForms
 
 __all__ = ["AccountMatcher", "Resolution", "CONFIDENCE"]
 
@@ -108,6 +118,7 @@ class AccountMatcher:
         self._domain_of: dict[int, str] = {}
         self._accounts: dict[int, Account] = {}
         self._profiles: dict[int, Profile] = {}
+        self._written = WrittenForms()
         for account in accounts:
             self._accounts[account.id] = account
             domain = normalize_domain(account.domain)
@@ -124,6 +135,7 @@ class AccountMatcher:
             return
         table[form.key].add(account_id)
         self._by_key[form.key].add(account_id)
+        self._written.add(form.key, account_id)
         if form.core != form.key and _variant_ok(form.core):
             self._by_core[form.core].add(account_id)
         for spelling in _other_spellings(name, form.key):
@@ -176,9 +188,8 @@ class AccountMatcher:
                                       f"'{owned[0]}' is the owner named before the company; {inner.reason}")
         return found
 
-    def _candidates(self, text: str) -> _Candidates | None:
-        """Every account the written name could mean, trying its other spellings in turn."""
-        form = analyze(text)
+    def _candidates(self, text: str, form: NameForm) -> _Candidates | None:
+        """Every account the written name could mean (`form` is `analyze(text)`), trying its other spellings in turn."""
         if not form.key:
             return None
         keys = [form.key]
@@ -201,13 +212,19 @@ class AccountMatcher:
         return None
 
     def _by_text(self, text: str, domain: str | None, item: _LazyItem) -> Resolution:
-        found = self._candidates(text)
+        form = analyze(text)
+        found = self._candidates(text, form)
         if found is None:
-            return _NONE
+            mention, key = text.strip(), form.key
+            written = self._written.settle(mention, key, item.get()) if self._written.could_fit(mention, key) else None
+            if written is None:
+                return _NONE
+            return self._checked(written.account_id, domain, "context", f"{written.reason} → {self._label(written.account_id)}",
+                                 CONFIDENCE["context"])
         key = found.key
         sense = word_sense(key)
-        if sense is Sense.ORDINARY and _is_camel_case(text):  # "BlackBerry", "LinkedIn": not the fruit or a word
-            sense = Sense.DISTINCTIVE
+        if sense is Sense.ORDINARY and (_is_camel_case(text) or _is_initialism(text, key, item)):
+            sense = Sense.DISTINCTIVE  # "BlackBerry", "LinkedIn", "IBM": not the fruit, a word or a short word
         if not found.exact and len(found.short) == 1 and " " in key and sense is Sense.DISTINCTIVE:
             account_id = next(iter(found.short))
             return self._checked(account_id, domain, "short_form",
@@ -252,6 +269,7 @@ class AccountMatcher:
         phrases = frozenset(p for profile in profiles for p in profile.phrases)
         other = text_of_item.other_company_named(key, phrases) if " " not in key else None
         as_company = sense in (Sense.ORDINARY, Sense.BRAND) and text_of_item.treats_as_company(text)
+        does_deals = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and text_of_item.does_deals(text)
         scored = []
         for profile in profiles:
             evidence = profile.weight(text_of_item)
@@ -266,6 +284,10 @@ class AccountMatcher:
                 if as_company:
                     evidence += 2
                     reasons.append("the word used as a company")
+                elif does_deals and not profile.terms and not profile.weak_terms:
+                    # The CRM gives no industry to tell a namesake by: the word doing a company's deal is all there is.
+                    evidence += 2
+                    reasons.append("the word doing a company's deal (the account has no industry to check)")
             scored.append((evidence + prior, evidence, profile, reasons))
         scored.sort(key=lambda s: (-s[0], s[2].account_id))
         total, evidence, best, reasons = scored[0]
@@ -331,6 +353,18 @@ def _is_camel_case(text: str) -> bool:
     """ "BlackBerry", "LinkedIn", "YouTube": a capital inside one word marks a coined brand."""
     word = text.strip()
     return " " not in word and any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _is_initialism(text: str, key: str, item: _LazyItem) -> bool:
+    """ "IBM", "BHP", "MTN": a short name the item writes only in capitals, among words that are not ("BOX CUTS 10%
+    OF STAFF" shouts the word; "Box cuts staff, BOX said" writes it both ways)."""
+    word = text.strip()
+    if not (2 <= len(word) <= 3 and word.isupper() and word.isalpha() and key == word.lower()):
+        return False
+    written = item.get()
+    if written is None or written.raw.isupper() or is_common_word(key):
+        return False
+    return all(found.isupper() for found in re.findall(rf"\b{word}\b", written.raw, re.IGNORECASE))
 
 
 def _what(key: str, sense: Sense, count: int) -> str:

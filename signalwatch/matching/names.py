@@ -31,6 +31,7 @@ __all__ = [
     "normalize_domain",
     "domain_suffixes",
     "is_weak_key",
+    "is_common_word",
     "word_sense",
     "strip_possessive",
     "split_possessor",
@@ -136,6 +137,11 @@ def name_parts(value: str) -> list[str]:
 def _common_words() -> frozenset[str]:
     text = resources.files("signalwatch.matching").joinpath("common_words.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_common_word(key: str) -> bool:
+    """Whether the spelling dictionary lists the word ("box", "notion"; not "ibm")."""
+    return key in _common_words()
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,143 @@
+"""Alerts through the resolver: how many extracted events reach the labelled event's account, as the daemon would send them.
+
+Round 14's pre-registered primary figure (issue 14). For a labelled set the CRM holds one account per distinct
+normalized company name its labels write (funding, leadership and layoffs company; acquisition target and acquirer),
+named as the first label writes it. Each predicted event becomes the SignalEvent(s) the RSS connector makes of it (an
+acquisition: one for the target, one for the acquirer) with the item's title and summary (cut at 1,000 characters, as
+the connector cuts it), and `AccountIndex.apply` ties it to an account or not, exactly as the daemon does (headline
+short-form fallback included). An event tied to an account is an ALERT: RIGHT when the account is one of the accounts of
+the labelled event it pairs with (`evaluate`'s pairing; an acquisition's target or acquirer), WRONG otherwise, including
+events that pair with no label. Alert recall counts the labelled events one of whose accounts got a right alert.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from signalwatch.accounts import Account
+from signalwatch.events import EventType, SignalEvent
+from signalwatch.extract.evaluate import TYPES, LabelledItem, _pair
+from signalwatch.extract.model import Extraction
+from signalwatch.resolve import AccountIndex, normalize_name
+
+__all__ = ["AlertScores", "crm_accounts", "label_companies", "score_alerts", "SUMMARY_LIMIT"]
+
+SUMMARY_LIMIT = 1000  # the RSS connector keeps this much of a summary on the event the resolver reads
+_WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # events need a time; the resolver never reads it
+
+
+@dataclass
+class AlertScores:
+    """Alert counts per event type; `errors` lists wrong alerts and unreached labels, item by item, for reading spent sets.
+
+    `errors` stays out of the repr, as `Scores.errors` does: judges' and the test part's items are never shown."""
+
+    right: Counter[str] = field(default_factory=Counter)  # alerts tied to an account of the paired label
+    wrong: Counter[str] = field(default_factory=Counter)  # alerts tied to any other account, or from an unpaired event
+    labelled: Counter[str] = field(default_factory=Counter)
+    reached: Counter[str] = field(default_factory=Counter)  # labelled events one of whose accounts got a right alert
+    silent_paired: Counter[str] = field(default_factory=Counter)  # events tied to no account that pair with a label
+    silent_unpaired: Counter[str] = field(default_factory=Counter)  # ... that pair with none
+    errors: list[str] = field(default_factory=list, repr=False)
+
+    def precision(self, kind: str | None = None) -> float:
+        """right / (right + wrong) for one type, or pooled over all when `kind` is None."""
+        right, wrong = self._sum(self.right, kind), self._sum(self.wrong, kind)
+        return right / (right + wrong) if right + wrong else 1.0
+
+    def recall(self, kind: str | None = None) -> float:
+        """Labelled events whose account got a right alert / labelled events."""
+        labelled = self._sum(self.labelled, kind)
+        return self._sum(self.reached, kind) / labelled if labelled else 1.0
+
+    def add(self, other: AlertScores) -> None:
+        """Pool `other`'s counts (and errors) into these."""
+        for name in ("right", "wrong", "labelled", "reached", "silent_paired", "silent_unpaired"):
+            getattr(self, name).update(getattr(other, name))
+        self.errors += other.errors
+
+    def table(self) -> str:
+        """The figures as a Markdown table, one row per type and a pooled row."""
+        lines = ["| type | labelled | right alerts | wrong alerts | alert precision | alert recall | no alert: paired / unpaired |",
+                 "|---|---|---|---|---|---|---|"]
+        for kind in (*TYPES, None):
+            lines.append(f"| {kind or 'pooled'} | {self._sum(self.labelled, kind)} | {self._sum(self.right, kind)} "
+                         f"| {self._sum(self.wrong, kind)} | {self.precision(kind):.3f} | {self.recall(kind):.3f} "
+                         f"| {self._sum(self.silent_paired, kind)} / {self._sum(self.silent_unpaired, kind)} |")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _sum(counts: Counter[str], kind: str | None) -> int:
+        return counts[kind] if kind is not None else sum(counts.values())
+
+
+def label_companies(event: dict[str, Any]) -> list[str]:
+    """The company names a labelled event gives an account to: its company, and an acquisition's acquirer."""
+    names = [event.get("company_name")]
+    if event["type"] == EventType.ACQUISITION:
+        names.append(event["attributes"].get("acquirer"))
+    return [name for name in names if name and normalize_name(name)]
+
+
+def crm_accounts(items: Iterable[LabelledItem]) -> list[Account]:
+    """One account per distinct normalized name the labels write, named as first written, ids from 1 in label order."""
+    accounts: dict[str, Account] = {}
+    for item in items:
+        for event in item.events:
+            for name in label_companies(event):
+                key = normalize_name(name)
+                if key not in accounts:
+                    accounts[key] = Account(id=len(accounts) + 1, name=name)
+    return list(accounts.values())
+
+
+def _signal_events(item: LabelledItem, found: Extraction) -> Iterator[SignalEvent]:
+    """The SignalEvents the RSS connector makes of one extraction (`connectors/rss.py`, `_triggers`)."""
+    companies = [found.company_name]
+    if found.type == EventType.ACQUISITION and found.attributes.get("acquirer"):
+        companies.append(found.attributes["acquirer"])
+    for n, company in enumerate(companies):
+        yield SignalEvent(type=found.type, change=found.change, source="judge", source_kind="rss", source_id=item.id,
+                          title=item.title, summary=item.summary[:SUMMARY_LIMIT], occurred_at=_WHEN, detected_at=_WHEN,
+                          company_name=company, dedupe_key=f"{item.id}:{n}")
+
+
+def score_alerts(items: Sequence[LabelledItem], extract: Callable[[str, str], Sequence[Extraction]]) -> AlertScores:
+    """Run `extract` over `items`, resolve every event against the CRM built from the items' own labels, and count alerts."""
+    accounts = crm_accounts(items)
+    index = AccountIndex(accounts)
+    account_of = {normalize_name(account.name): account.id for account in accounts}
+    scores = AlertScores()
+    for item in items:
+        found = list(extract(item.title, item.summary))
+        gold = list(item.events)
+        scores.labelled.update(labelled["type"] for labelled in gold)
+        reached: set[int] = set()
+        for extraction, (_, label) in zip(found, _pair([f.to_dict() for f in found], gold), strict=True):
+            kind = str(extraction.type)
+            wanted = {account_of[normalize_name(name)] for name in label_companies(label)} if label is not None else set()
+            for event in _signal_events(item, extraction):
+                account = index.apply(event).account_id
+                if account is None:
+                    (scores.silent_paired if label is not None else scores.silent_unpaired)[kind] += 1
+                    if label is not None:
+                        scores.errors.append(f"{item.id} no alert {kind}: {event.company_name!r} "
+                                             f"(label {label_companies(label)}) {item.title!r}")
+                elif account in wanted:
+                    scores.right[kind] += 1
+                    reached.add(id(label))
+                else:
+                    scores.wrong[kind] += 1
+                    scores.errors.append(f"{item.id} wrong alert {kind}: {event.company_name!r} -> "
+                                         f"{accounts[account - 1].name!r} (label {label_companies(label) if label else None}) "
+                                         f"{item.title!r}")
+        for wanted_event in gold:
+            if id(wanted_event) in reached:
+                scores.reached[wanted_event["type"]] += 1
+            else:
+                scores.errors.append(f"{item.id} unreached {wanted_event['type']}: {label_companies(wanted_event)} {item.title!r}")
+    return scores

@@ -1,0 +1,118 @@
+"""A company written another way in the same item: "Ford" for Ford Motor, "GE" for General Electric, "HP" for Hewlett Packard.
+
+When a mention fits no account by name, alias, short form or descriptors, an account may still be the one meant if the
+item itself writes the account's name and the mention is a form of it: the leading words of the name ("Toyota" where the
+item writes "Toyota Motor"), its initials ("TCS" where the item writes "Tata Consultancy Services"), or the name the
+account's initials stand for ("Hewlett Packard" where the item writes "HP", in capitals). The item writing both forms is
+what settles it, so a namesake the item does not name is never tied. A mention may also carry headline words before the
+name ("Israeli PayPal", "US United Airlines"): its tail is tried when it is still specific (several words, or one word
+that proves itself) and no "and" joins it on ("Loft and Klar" is two companies). Exactly one account may qualify.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from signalwatch.matching.evidence import ItemText, _normalize
+from signalwatch.matching.names import is_weak_key
+
+__all__ = ["WrittenForms", "Written", "initials"]
+
+# Words an initialism usually skips: "International Federation of Pharmaceutical Manufacturers and Associations" → IFPMA.
+_SKIPPED = frozenset({"and", "of", "the", "for", "de", "du", "la"})
+_MAX_LEAD_WORDS = 5
+# A word that joins two names: "Loft and Klar" ends with Klar but names two companies.
+_JOINING = frozenset({"and", "or", "with", "vs", "to", "from", "by"})  # longer names are not shortened by their leading words
+
+
+def initials(key: str) -> str:
+    """ "tata consultancy services" → "tcs"; "" for a one-word key."""
+    words = [w for w in key.split() if w not in _SKIPPED]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+@dataclass(frozen=True)
+class Written:
+    """An account the item settles for a mention written another way, and how."""
+
+    account_id: int
+    reason: str
+
+
+class WrittenForms:
+    """Lookup tables from account keys (names and aliases) to the shorter forms news writes them in."""
+
+    def __init__(self) -> None:
+        self._by_lead: dict[str, set[int]] = defaultdict(set)  # "toyota" → Toyota Motor
+        self._by_initials: dict[str, set[int]] = defaultdict(set)  # "tcs" → Tata Consultancy Services
+        self._by_word: dict[str, set[int]] = defaultdict(set)  # one-word keys: "hp" → HP
+        self._by_key: dict[str, set[int]] = defaultdict(set)  # every key: "united airlines" → United Airlines
+        self._keys: dict[int, set[str]] = defaultdict(set)
+
+    def add(self, key: str, account_id: int) -> None:
+        """Index one normalized account key."""
+        words = key.split()
+        self._keys[account_id].add(key)
+        self._by_key[key].add(account_id)
+        if 1 < len(words) <= _MAX_LEAD_WORDS:
+            for size in range(1, len(words)):
+                if len(words[size - 1]) > 1:  # "st" of "St. Jude Medical" is no name
+                    self._by_lead[" ".join(words[:size])].add(account_id)
+        short = initials(key)
+        if len(short) >= 2:
+            self._by_initials[short].add(account_id)
+        if len(words) == 1:
+            self._by_word[key].add(account_id)
+
+    def could_fit(self, mention: str, key: str) -> bool:
+        """Whether any account could be a form of the mention (a few dict look-ups: the item is read only then)."""
+        if key in self._by_lead or (mention.isupper() and key in self._by_initials):
+            return True
+        words = key.split()
+        if len(words) < 2:
+            return False
+        by_key = self._by_key
+        return initials(key) in self._by_word or any(" ".join(words[size:]) in by_key for size in range(1, len(words)))
+
+    def settle(self, mention: str, key: str, item: ItemText | None) -> Written | None:
+        """The one account the item writes in full whose name `key` (the mention's) is a form of, else None."""
+        if item is None or not key:
+            return None
+        found: dict[int, str] = {}
+        for account_id in self._by_lead.get(key, ()):
+            name = self._written(account_id, item, longer_than=key)
+            if name:
+                found[account_id] = f"the item writes '{name}', which '{mention}' shortens"
+        if " " not in key and mention.isupper() and len(key) >= 2:
+            for account_id in self._by_initials.get(key, ()):
+                name = self._written(account_id, item, longer_than=key)
+                if name:
+                    found[account_id] = f"the item writes '{name}', whose initials '{mention}' are"
+        short = initials(key)
+        for account_id in self._by_word.get(short, ()) if len(short) >= 2 else ():
+            if re.search(rf"\b{re.escape(short.upper())}\b", item.raw):
+                found[account_id] = f"the item writes '{short.upper()}', the initials of '{mention}'"
+        for tail in _tails(key):
+            for account_id in self._by_key.get(tail, ()):
+                found.setdefault(account_id, f"'{mention}' ends with the name '{tail}'")
+        if len(found) != 1:
+            return None
+        account_id, reason = next(iter(found.items()))
+        return Written(account_id, reason)
+
+    def _written(self, account_id: int, item: ItemText, longer_than: str) -> str | None:
+        """An account key of more words than `longer_than` that the item writes, or None."""
+        for own in sorted(self._keys[account_id]):
+            if len(own) > len(longer_than) and " " in own and item.has(_normalize(own)):
+                return own
+        return None
+
+
+def _tails(key: str) -> list[str]:
+    """ "us united airlines" → ["united airlines"]: the name after leading words (words an extractor kept from the
+    headline: "Israeli PayPal", "BRIEF-Moderna"), when it still names something specific and no "and" joins it on."""
+    words = key.split()
+    tails = (" ".join(words[size:]) for size in range(1, len(words)) if words[size - 1] not in _JOINING)
+    return [tail for tail in tails if " " in tail or not is_weak_key(tail)]
