@@ -1,0 +1,97 @@
+"""Round 14's speed work changes no reading: each shortcut answers as the slow path it stands in for.
+
+The shortcuts: leadership rules tried only on clauses holding the markers their pattern needs (`screens.required_chars`),
+`written_as_name` by string search on ASCII text, `former_employer` screened for its words, sentence splits kept for
+recent texts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from signalwatch.extract.leadership_patterns import candidate_rules, rules
+from signalwatch.extract.names import mark
+from signalwatch.extract.screens import required_chars
+from signalwatch.extract.text import clean, former_employer, sentences, words, written_as_name
+
+DEVSET = Path(__file__).parent.parent / "fixtures" / "news" / "devset.jsonl"
+
+
+@pytest.mark.parametrize(("pattern", "needed"), [
+    (r"⟦\d+⟧\s+⟪\d+⟫", "⟦⟪"),
+    (r"(?:⟪\d+⟫'s\s+)?⟦\d+⟧", "⟦"),  # an optional group needs nothing
+    (r"⟦\d+⟧|⟪\d+⟫", ""),  # each alternative holds a different marker: neither is needed
+    (r"(?:⟦\d+⟧|x⟦)+ resigns", "⟦"),  # both alternatives hold it, and the repeat occurs at least once
+    (r"(?:⟦\d+⟧)* resigns", ""),
+    (r"resigns(?=.*⟪)", "⟪"),  # a lookahead must find its text in the clause
+    (r"resigns(?!.*⟪)", ""),
+    (r"[⟦⟪]\d", ""),  # a class: not counted
+])
+def test_the_markers_a_pattern_needs(pattern: str, needed: str) -> None:
+    assert required_chars(re.compile(pattern), "⟦⟪") == needed
+
+
+def test_a_rule_that_names_a_title_and_a_person_needs_both_markers() -> None:
+    by_name = {rule.name: rule for rule in rules()}
+    assert by_name["title-person-departs"].marks == "⟦⟪"  # "Uber CEO Kalanick resigns"
+    assert by_name["company-title-departs"].marks == "⟦"  # "Uber CEO resigns": no person
+    assert by_name["person-departs"].marks == "⟪"
+
+
+def _devset_clauses() -> list[str]:
+    items = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [mark(text).text for item in items
+            for text in [clean(item["title"]), *sentences(clean(item.get("summary", "")))[:4]] if text]
+
+
+def test_the_marker_screen_never_hides_a_match() -> None:
+    # every rule that matches a marked devset clause is among the rules the screen lets that clause try
+    clauses = _devset_clauses()
+    assert len(clauses) > 100
+    tried = matched = 0
+    for text in clauses:
+        screened = {rule.name for rule in candidate_rules(words(text), text)}
+        for rule in candidate_rules(words(text)):
+            tried += 1
+            if rule.pattern.search(text):
+                matched += 1
+                assert rule.name in screened, (rule.name, text)
+    assert matched > 50 and tried > matched
+
+
+def _written_as_name_by_regex(name: str, text: str) -> bool:
+    return any(match.group(0)[0].isupper() for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("Discord", "Gamer chat app Discord raised money"),
+    ("leading", "The leading provider"),
+    ("Leading", "the leading provider, Leading Edge"),
+    ("oneeleven", "ONEELEVEN HEAD STEPS DOWN"),
+    ("Acme", "Acme_Corp and AcmeX"),  # no whole word: "_" and letters join
+    ("Acme", "acme, then Acme."),
+    ("a a", "a A a"),  # the regex reads "a A" first and goes on after it: the overlapping "A a" is never read
+    ("a a", "x a A a"),
+    ("Zoë", "zoë and Zoë"),  # not ASCII: the regex itself answers
+    ("", "anything"),
+])
+def test_written_as_name_answers_as_its_regex(name: str, text: str) -> None:
+    assert written_as_name(name, text) == _written_as_name_by_regex(name, text)
+
+
+def test_a_former_employer_is_read_only_after_ex_or_former() -> None:
+    assert former_employer("Google", "Startup founded by ex-Google engineers")
+    assert former_employer("Google", "Startup founded by FORMER  Google staff")
+    assert not former_employer("Google", "Startup founded by Google engineers")
+    assert former_employer("Ex-Uber")
+
+
+def test_a_kept_split_is_a_new_list_each_time() -> None:
+    text = "Acme raised $5M. The round was led by Foo Ventures."
+    first = sentences(text)
+    first.append("changed by a caller")
+    assert sentences(text) == ["Acme raised $5M.", "The round was led by Foo Ventures."]
