@@ -8,7 +8,7 @@ import re
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
     "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote", "unshout", "title_case",
-    "plain_capitals", "written_as_name", "strip_wire_credit", "former_employer", "is_place", "plain_text",
+    "plain_capitals", "written_as_name", "strip_wire_credit", "former_employer", "is_place", "plain_text", "find_name",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -177,6 +177,29 @@ def _written_as_name_ascii(name: str, text: str) -> bool:
         else:
             at = low.find(key, at + 1)
     return False
+
+
+def find_name(name: str, text: str) -> int:
+    """Where `text` first writes `name` whole, with no word character or hyphen either side ("Grab" in "Grab's deal", not in
+    "Grabber" or "e-Grab"); -1 when it does not. The answer of `re.search(rf"(?<![\\w-]){re.escape(name)}(?![\\w-])", text)`
+    by plain string search, without compiling a pattern per name."""
+    if not name:
+        found = _EMPTY_NAME.search(text)
+        return found.start() if found else -1
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not _name_char(text[at - 1])) and (end == len(text) or not _name_char(text[end])):
+            return at
+        at = text.find(name, at + 1)
+    return -1
+
+
+_EMPTY_NAME = re.compile(r"(?<![\w-])(?![\w-])")
+
+
+def _name_char(char: str) -> bool:
+    return char == "-" or _word_char(char)
 
 
 def _word_char(char: str) -> bool:

@@ -1,7 +1,8 @@
 """Round 14's speed work changes no reading: each shortcut answers as the slow path it stands in for.
 
 The shortcuts: leadership rules tried only on clauses holding the markers their pattern needs (`screens.required_chars`),
-`written_as_name` by string search on ASCII text, `former_employer` screened for its words, sentence splits kept for
+`written_as_name` by string search on ASCII text, `find_name` for the whole-name search the acquisition and layoff
+readers compiled a pattern per name for, `former_employer` screened for its words, sentence splits kept for
 recent texts.
 """
 
@@ -16,7 +17,7 @@ import pytest
 from signalwatch.extract.leadership_patterns import candidate_rules, rules
 from signalwatch.extract.names import mark
 from signalwatch.extract.screens import required_chars
-from signalwatch.extract.text import clean, former_employer, sentences, words, written_as_name
+from signalwatch.extract.text import clean, find_name, former_employer, sentences, words, written_as_name
 
 DEVSET = Path(__file__).parent.parent / "fixtures" / "news" / "devset.jsonl"
 
@@ -95,3 +96,16 @@ def test_a_kept_split_is_a_new_list_each_time() -> None:
     first = sentences(text)
     first.append("changed by a caller")
     assert sentences(text) == ["Acme raised $5M.", "The round was led by Foo Ventures."]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("Grab", "Superapp Grab's deal with Grabber"),
+    ("Grab", "e-Grab and Grab_x, then Grab"),  # a hyphen or a word character beside it: not whole
+    ("Whole Foods", "to acquire Whole Foods, the high-end organic food market"),
+    ("Söderberg", "ÅSöderberg and Söderberg-Partners, Söderberg"),  # letters beyond ASCII are word characters too
+    ("Acme", "no such name"),
+    ("", "- x"),
+])
+def test_find_name_answers_as_its_regex(name: str, text: str) -> None:
+    found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    assert find_name(name, text) == (found.start() if found else -1)
