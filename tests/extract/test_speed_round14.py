@@ -2,7 +2,8 @@
 
 The shortcuts: leadership rules tried only on clauses holding the markers their pattern needs (`screens.required_chars`),
 `written_as_name` by string search on ASCII text, `find_name` for the whole-name search the acquisition and layoff
-readers compiled a pattern per name for, `former_employer` screened for its words, sentence splits kept for
+readers compiled a pattern per name for, costly funding patterns tried only on text holding one of the words they need
+(`screens.Screened`), `former_employer` screened for its words, sentence splits kept for
 recent texts.
 """
 
@@ -16,7 +17,7 @@ import pytest
 
 from signalwatch.extract.leadership_patterns import candidate_rules, rules
 from signalwatch.extract.names import mark
-from signalwatch.extract.screens import required_chars
+from signalwatch.extract.screens import Screened, required_chars, required_words
 from signalwatch.extract.text import clean, find_name, former_employer, sentences, words, written_as_name
 
 DEVSET = Path(__file__).parent.parent / "fixtures" / "news" / "devset.jsonl"
@@ -109,3 +110,37 @@ def test_a_kept_split_is_a_new_list_each_time() -> None:
 def test_find_name_answers_as_its_regex(name: str, text: str) -> None:
     found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
     assert find_name(name, text) == (found.start() if found else -1)
+
+
+@pytest.mark.parametrize(("pattern", "needed"), [
+    (r"(?i)\s+(?:from|via)\s+(?:an?\s+)?(?:rights\s+issue|ipo)\b", ("from", "via")),  # the longest strings win
+    (r"(?:has\s+)?raised|secured", ("raised", "secured")),
+    (r"(?:seed)?\s+round", ("round",)),  # an optional part needs nothing
+    (r"\d+\s?[mb]", None),  # no literal every match holds
+    (r"(?i)K\u212a", ("k",)),  # a literal beyond ASCII is no screen word
+])
+def test_the_words_a_pattern_needs(pattern: str, needed: tuple[str, ...] | None) -> None:
+    assert required_words(re.compile(pattern)) == needed
+
+
+def test_a_screened_pattern_answers_as_the_pattern() -> None:
+    # every screened funding pattern, on every devset headline and summary sentence, as written and in lower case
+    from signalwatch.extract import funding, funding_checks, funding_patterns, funding_summary
+    screened = [value for module in (funding, funding_checks, funding_patterns, funding_summary)
+                for value in vars(module).values() if isinstance(value, Screened)]
+    assert len(screened) >= 8
+    items = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [text for item in items for text in [item["title"], *sentences(item.get("summary", ""))]]
+    texts += [text.lower() for text in texts] + ["İPO from a rights issue", "raised via IPO"]
+    skipped = 0
+    for pattern in screened:
+        for text in texts:
+            assert _span(pattern.search(text)) == _span(pattern.compiled.search(text))
+            assert _span(pattern.match(text)) == _span(pattern.compiled.match(text))
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.compiled.finditer(text)]
+            skipped += not pattern._passes(text)
+    assert skipped > len(texts)  # the screens do skip text
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return match.span() if match else None
