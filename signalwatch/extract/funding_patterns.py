@@ -23,9 +23,10 @@ FUNDING_WORDS = frozenset(
     "inked borrows borrowed".split()
 )
 
-# Verbs that report money coming in. Past tense and "has raised" cover passive wire copy.
+# Verbs that report money coming in. Past tense and "has raised" cover passive wire copy. (The leading lookahead lists the
+# letters the verbs start with: speed only, the same matches.)
 VERB = re.compile(
-    r"(?<![\w-])(?:(?:has|have|had)\s+(?:raised|secured|closed|landed|received|completed)|raises|raised|secures|secured|"
+    r"(?=[a-eghilnoprstw])(?<![\w-])(?:(?:has|have|had)\s+(?:raised|secured|closed|landed|received|completed)|raises|raised|secures|secured|"
     r"lands|landed|closes|closed|completes|completed|nabs|nabbed|bags|bagged|snags|snagged|pulls\s+in|pulled\s+in|gets|"
     r"receives|received|collects|scores|nets|netted|grabs|attracts|banks|picks\s+up|picked\s+up|rakes\s+in|hauls\s+in|"
     r"reels\s+in|brings\s+in|takes\s+in|wins|won|(?:is\s+)?awarded|emerges(?:\s+from\s+stealth)?\s+with|"
@@ -135,15 +136,18 @@ BEFORE_EXCLUDED = re.compile(
 )
 AFTER_EXCLUDED = Screened(re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:valuation|in\s+(?:total|ARR|revenue)|total\s+(?:funding|investment|capital))",
                             re.IGNORECASE))  # "Have Raised Up To €25M Total Funding In Two Years": a total, not a round
+# Speed only (round 14; the same matches): every shape starts with one of the first letters the leading lookahead lists, and the
+# lookbehinds of "b round" are tried only where a letter and "round" follow; a search through a headline is about twice as fast.
 ROUND = re.compile(
+    r"(?=[a-lnprstvw])(?:"
     r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)|(?P<pre_later>\bpre-?series[- ][b-k]\b)"
-    r"|\bseries[- ](?P<letter>[a-k])(?:-?\d)?\b|(?:(?<=\d\s)|(?<=\d[mkb]\s)|(?<=\d(?:mn|bn)\s)|(?<=million\s)|(?<=billion\s))"
+    r"|\bseries[- ](?P<letter>[a-k])(?:-?\d)?\b|(?=[a-k]\s+round\b)(?:(?<=\d\s)|(?<=\d[mkb]\s)|(?<=\d(?:mn|bn)\s)|(?<=million\s)|(?<=billion\s))"
     r"(?P<letter2>[a-k])\s+round\b|(?P<seed>\bseed\b)"
     r"|(?P<growth>\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment|financing|capital)\b"
     r"|\blate-stage\s+(?:round|funding|financing)\b)"
     r"|(?P<debt>\bventure\s+debt\b|\bdebt\b|\bcredit\s+(?:facility|line)\b|\bloans?\b|\bwarehouse\s+facility\b|"
     r"\b(?:term|revolving|debt|lending)\s+facility\b|\bnotes\b|\bconvertible\s+note\b|\bsecuriti[sz]ation\b)"
-    r"|(?P<grant>\bgrants?\b)"
+    r"|(?P<grant>\bgrants?\b))"
 )  # matched against lower-cased text
 # A round named in passing as an earlier one: "six months after its Series A".
 EARLIER = re.compile(
