@@ -175,3 +175,21 @@ def test_sentence_ends_split_as_without_their_leading_lookbehind() -> None:
     texts = [item.summary for part in load_pool().values() for item in part if item.summary]
     assert sum(len(text._SENTENCE_END.split(summary)) for summary in texts) > len(texts)
     assert all(text._SENTENCE_END.split(summary) == plain.split(summary) for summary in texts)
+
+
+def test_the_tagger_reads_the_same_company_spans_when_asked_for_companies_alone() -> None:
+    # the "fill" and "pick" uses read only company spans: the margins of the others are no longer computed
+    from signalwatch.extract.learned_tagger import load_tagger
+
+    tagger = load_tagger()
+    if tagger is None:
+        pytest.skip("no shipped tagger")
+    items = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()][:60]
+    compared = 0
+    for item in items:
+        for task in ("funding", "leadership"):
+            every = tagger.spans(clean(item["title"]), clean(item.get("summary", "")), task)
+            companies = tagger.spans(clean(item["title"]), clean(item.get("summary", "")), task, roles=("company",))
+            assert companies == [span for span in every if span.role == "company"]
+            compared += len(companies)
+    assert compared > 20
