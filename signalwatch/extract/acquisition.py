@@ -102,6 +102,7 @@ from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import (
     company_from_subject,
+    find_name,
     fuller_name,
     is_place,
     named_company,
@@ -502,9 +503,9 @@ def _described(target: str, summary: str) -> bool:
     if len(words) < 2 or not plain_capitals(target) or written_as_name(target, summary):
         return False  # "Discord" over a transcript's "discord": one word may be a name written small
     named = [word for word in words if not DEMONYM.match(word + " ") and not is_place(word)]
-    if len(named) > 1 and re.search(rf"(?<![\w-]){re.escape(' '.join(named[:2]))}(?![\w-])", summary):
+    if len(named) > 1 and find_name(" ".join(named[:2]), summary) >= 0:
         return False  # "Whole Foods Market" over "… to acquire Whole Foods, the high-end organic food market": the name's start
-    return any(len(word) > 3 and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", summary) for word in named)
+    return any(len(word) > 3 and find_name(word.lower(), summary) >= 0 for word in named)
 
 
 def _finished(deal: _Deal, clauses: list[str]) -> _Deal:
@@ -534,7 +535,7 @@ _HEARSAY = re.compile(
 def _told_by_a_source(deal: _Deal, summary_sentences: list[str]) -> str | None:
     """The words by which the first summary sentence about the deal (naming its target or its buyer) cites a source, if it does."""
     for sentence in summary_sentences[:3]:
-        if any(name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence) for name in (deal.target, deal.acquirer)):
+        if any(name and find_name(name, sentence) >= 0 for name in (deal.target, deal.acquirer)):
             source = _HEARSAY.search(sentence)
             return source.group(0).strip() if source else None
     return None
@@ -747,8 +748,7 @@ def _retold(deal: _Deal, kept: list[_Deal], clauses: list[str]) -> _Deal | None:
     headline = [k for k in kept if k.clause == 0]
     if len(headline) != 1 or not same_company(headline[0].acquirer, deal.acquirer):
         return None
-    named = re.search(rf"(?<![\w-]){re.escape(headline[0].target)}(?![\w-])", clauses[deal.clause])
-    return headline[0] if named else None
+    return headline[0] if find_name(headline[0].target, clauses[deal.clause]) >= 0 else None
 
 
 def _extraction(deal: _Deal) -> Extraction:

@@ -11,7 +11,7 @@ import re
 
 from signalwatch.extract.acquisition_price import PRICE
 from signalwatch.extract.apposition import before_apposition
-from signalwatch.extract.text import after_descriptor, company_from_subject, has_company_suffix, is_place, named_company, title_case
+from signalwatch.extract.text import after_descriptor, company_from_subject, find_name, has_company_suffix, is_place, named_company, title_case
 
 __all__ = [
     "BASED", "DEMONYM", "LEAD_IN", "LEGAL_FORM", "NOT_A_COMPANY", "acquirer_name", "as_the_body_names", "clause_subject", "company_named",
@@ -69,13 +69,13 @@ def as_the_body_names(name: str, clauses: list[str]) -> str:
     that the summary, which names the company plainly, leaves off."""
     body = " ".join(clauses[1:])
     words = name.split()
-    if len(words) < 2 or not body or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
+    if len(words) < 2 or not body or find_name(name, body) >= 0:
         return name
     for cut in range(1, len(words)):
         shorter = " ".join(words[cut:])
         if (cut == len(words) - 1 and has_company_suffix(shorter)) or not shorter[:1].isupper():
             continue  # "Systems" alone is no name
-        if re.search(rf"(?<![\w-]){re.escape(shorter)}(?![\w-])", body):
+        if find_name(shorter, body) >= 0:
             return shorter
     return name
 

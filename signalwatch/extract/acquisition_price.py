@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from signalwatch.extract.money import Money, find_amounts
+from signalwatch.extract.text import find_name
 
 __all__ = ["BACKGROUND", "PRICE", "body_figure", "deal_price", "deal_sentence_price"]
 
@@ -35,21 +36,20 @@ def deal_sentence_price(target: str, acquirer: str | None, summary_sentences: li
                 return money
     # "Cisco Systems …, announcing that it will acquire WheelGroup for $124 million in stock" under "Cisco acquires WheelGroup":
     # a sentence that names the target states the deal's price even when its buyer is told in a way no shape reads.
-    named = re.compile(rf"(?<![\w-]){re.escape(target)}(?![\w-])")
     for sentence in summary_sentences[:3]:
-        found = named.search(sentence)
-        if found and not BACKGROUND.search(sentence):
-            money = deal_price(None, sentence[found.start() :]) or deal_price(None, sentence)  # the figure after the name first
+        at = find_name(target, sentence)
+        if at >= 0 and not BACKGROUND.search(sentence):
+            money = deal_price(None, sentence[at:]) or deal_price(None, sentence)  # the figure after the name first
             if money is not None:
                 return money
     # "Israeli defense contractor Elbit would pay $515 million (NIS 1.75 billion) for the government-owned weapons manufacturer",
     # "PayPal pays converted about 2.3 billion euros for the payment service": what the buyer pays, the target told by description
-    buyer = re.compile(rf"(?<![\w-]){re.escape(acquirer)}(?![\w-])") if acquirer else None
     for sentence in summary_sentences[:3]:
-        found = buyer.search(sentence) if buyer else None
-        pays = re.search(r"(?i)\b(?:pay|pays|paid|paying)\b", sentence[found.end() :]) if found else None
-        if found and pays and not BACKGROUND.search(sentence):
-            money = deal_price(None, sentence[found.end() + pays.start() :])
+        at = find_name(acquirer, sentence) if acquirer else -1
+        after = at + len(acquirer) if acquirer and at >= 0 else -1  # where the buyer's name ends
+        pays = re.search(r"(?i)\b(?:pay|pays|paid|paying)\b", sentence[after:]) if after >= 0 else None
+        if after >= 0 and pays and not BACKGROUND.search(sentence):
+            money = deal_price(None, sentence[after + pays.start() :])
             if money is not None:
                 return money
     return None

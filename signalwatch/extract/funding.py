@@ -44,6 +44,7 @@ from signalwatch.extract.leadership_item_company import DEMONYMS, PARENT_OF, eng
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.refusals import Refusals
+from signalwatch.extract.screens import Screened
 from signalwatch.extract.text import (
     company_from_subject,
     fuller_name,
@@ -182,8 +183,8 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
 
 # A headline whose subject lends: "EIB signs €50million loan with European Spallation Source in Sweden", "Garrington Group Closes New
 # $19MM Credit Facility for Aleafia Health". The company is the one the loan goes to, not the lender.
-_LENT_TO = re.compile(r"\b(?i:loan|credit\s+facility|debt\s+facility|financing|check|cheque)\s+(?i:to|for|with)\s+"
-                      r"(?P<co>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
+_LENT_TO = Screened(re.compile(r"\b(?i:loan|credit\s+facility|debt\s+facility|financing|check|cheque)\s+(?i:to|for|with)\s+"
+                      r"(?P<co>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"))
 
 
 def _lent_to(kept: list[Round], headline: str, summary: str) -> list[Round]:
@@ -271,16 +272,16 @@ def _clause_rounds(headline: str, summary_sentences: list[str]) -> list[Round]:
 
 
 # Public bodies whose money to a named company is a grant.
-_PUBLIC_FUNDER = re.compile(
+_PUBLIC_FUNDER = Screened(re.compile(
     r"\b(?:grants?|european\s+commission|european\s+innovation\s+council|eic\s+accelerator|innovate\s+uk|"
     r"national\s+institutes\s+of\s+health|nih|sbir|horizon\s+(?:2020|europe)|medical\s+research\s+council|"
     r"department\s+of\s+energy|arpa-e|darpa|national\s+science\s+foundation)\b"
-)  # matched against lower-cased text
+))  # matched against lower-cased text
 
 
 # "will receive up to $240 million from the federal government": public money to a named company is a grant.
-_GOVERNMENT_MONEY = re.compile(r"(?i)\b(?:receive|received|receives|awarded|granted|wins|won)\b(?:[^.]|\.(?=\d)){0,80}?\bfrom\s+the\s+"
-                               r"(?:(?:federal|provincial|state|national|local|\w+)\s+)?government\b")
+_GOVERNMENT_MONEY = Screened(re.compile(r"(?i)\b(?:receive|received|receives|awarded|granted|wins|won)\b(?:[^.]|\.(?=\d)){0,80}?\bfrom\s+the\s+"
+                               r"(?:(?:federal|provincial|state|national|local|\w+)\s+)?government\b"))
 
 
 _PUBLIC_BODY = re.compile(_PUBLIC_FUNDER.pattern.replace(r"grants?|", ""))  # matched against lower-cased text
@@ -321,7 +322,7 @@ _ATTRIBUTION_TAIL = re.compile(
     r"(?i)^\W*(?:sources?(?:\s+say|\s+said)?|reports?|report\s+says|reportedly|according\s+to\b.*|people\s+familiar\b.*)\W*$"
 )
 # A summary opening that reports its round as rumour: "Oyo is reportedly in the process of raising $1.5bn".
-_REPORTED_LEAD = re.compile(r"(?i)\b(?:reportedly|is\s+said\s+to\s+be|in\s+(?:advanced\s+)?talks|people\s+familiar|sources\s+said)\b")
+_REPORTED_LEAD = Screened(re.compile(r"(?i)\b(?:reportedly|is\s+said\s+to\s+be|in\s+(?:advanced\s+)?talks|people\s+familiar|sources\s+said)\b"))
 
 
 def _reported_scope(headline: str, tail: str) -> str:

@@ -14,6 +14,7 @@ from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.funding_fields import TITLE_DESCRIPTORS, close_money, has_word, own_word, same_company
 from signalwatch.extract.funding_summary import Round
 from signalwatch.extract.money import Money, find_amounts
+from signalwatch.extract.screens import Screened
 from signalwatch.extract.text import (
     company_from_subject,
 )
@@ -24,10 +25,10 @@ __all__ = [
 ]
 
 # Money a listed company takes by issuing shares to the market, right after its amount: never a round (LABELLING.md: IPOs).
-SHARE_ISSUE = re.compile(
+SHARE_ISSUE = Screened(re.compile(
     r"(?i)(?:\s+[\w-]+){0,3}?\s+(?:from|through|via|in)\s+(?:an?\s+|its\s+|the\s+)?(?:rights\s+issue|ipo|initial\s+public\s+offering|"
     r"(?:follow-on\s+)?public\s+offering)\b"
-)
+))
 
 
 # A government body gives money, it does not raise a round: "Biomedical Advanced Research and Development Authority has announced
@@ -64,14 +65,14 @@ def fund_money_dropped(rounds: list[Round], headline: str, summary: str) -> list
 
 
 # An unnamed source for what a sentence tells (LABELLING.md: "cites unnamed sources", "media reports count as unnamed sources").
-_UNNAMED_SOURCE = re.compile(
+_UNNAMED_SOURCE = Screened(re.compile(
     r"(?i)\baccording\s+to\s+(?:(?:two|three|several)\s+)?(?:people|sources|a\s+person|persons|(?:media|press|news)\s+reports|those)\b"
     # a report whose outlet the sentence leaves out or names only after it: "..., according to a report.", "according to a
     # report by The Information", "As per reports, Mamaearth has raised" (a named outlet's "Mint reported" is labelled both ways)
     r"|\baccording\s+to\s+an?\s+(?:media\s+|news\s+|press\s+)?report\b|\bas\s+per\s+(?:media\s+|news\s+)?reports\b"
     r"|\bpeople\s+(?:familiar|with\s+knowledge|close\s+to|briefed)\b|\bsources?\s+(?:said|say|says|told|close|familiar)\b"
     r"|\b(?:has|have)\s+learned\b|\bunderstands\b"
-)
+))
 
 
 # The start of a range just before an amount: "$100 million to ", "20 billion to ", "$14 million-", "between £300 million and ".

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from signalwatch.extract import funding_patterns as rules
 from signalwatch.extract.money import AMOUNT, Money, find_amounts
+from signalwatch.extract.screens import Screened
 from signalwatch.extract.text import company_from_subject, lower, named_company, quote, split_names, words
 
 __all__ = ["Round", "summary_rounds", "headline_roundup", "reported_in", "is_investor_name", "LEGAL_PIECE", "without_legal_form"]
@@ -76,12 +77,12 @@ _BACKGROUND = re.compile(
     r"october|november|december|spring|summer|fall|autumn|winter))\b",
     re.IGNORECASE,
 )
-_REPORTED = re.compile(
+_REPORTED = Screened(re.compile(
     r"\b(?:in\s+(?:advanced\s+)?talks|reportedly|is\s+raising|are\s+raising|(?<!after\s)(?<!since\s)(?<!,\s)raising|seeks|seeking|looking\s+to\s+raise|"
     r"set\s+to\s+raise|plans?\s+to\s+raise|planning\s+to\s+raise|aims?\s+to\s+raise|in\s+discussions|people\s+familiar|"
     r"sources|said\s+to\s+be|according\s+to\s+(?:people|sources|a\s+person|persons|(?:media|press|news)\s+reports)|nearing|close\s+to\s+raising|"
     r"is\s+targeting|could\s+raise|would\s+raise)\b"
-)  # matched against lower-cased text
+))  # matched against lower-cased text
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
 _TIME_TAIL = re.compile(r"\s+(?:this\s+week|last\s+week|today|yesterday|on\s+\w+day|this\s+morning|recently)\s*$", re.IGNORECASE)
 # A description, then the name: "Pittsburgh-based health Abridge", "South Africa's digital banking group Tyme"; a
@@ -252,7 +253,7 @@ _VERB_WORDS = frozenset(
     gets completed took takes talks
     looking seeking set nearing close announced announces unveiled unveils disclosed""".split()
 )
-_LIST_CUE = re.compile(r"(?:rounds|financings|fundings|funding)\s+for\b|\bamong\b")
+_LIST_CUE = Screened(re.compile(r"(?:rounds|financings|fundings|funding)\s+for\b|\bamong\b"))
 
 
 def _worth_reading(sentence: str, tokens: frozenset[str]) -> bool:

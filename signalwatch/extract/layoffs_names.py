@@ -19,6 +19,7 @@ from signalwatch.extract.names import mark
 from signalwatch.extract.text import (
     after_descriptor,
     company_from_subject,
+    find_name,
     fuller_name,
     has_company_suffix,
     is_place,
@@ -265,7 +266,7 @@ def subject_companies(subject: str, obj: str) -> tuple[list[str], bool]:
     described = _DESCRIBED.fullmatch(subject) if company is None else None
     if described:
         company = company_from_subject(described.group("name"))  # "UK paytech GoCardless": what the company is, then its name
-    if company and re.fullmatch(rf"{re.escape(company)}'s", subject):
+    if company and subject == company + "'s":
         company = subject  # "Macy's Plans to Cut 2,350 Jobs": a possessive right before the verb is the name itself
     if company is None or (_PERSON_VERB_SUBJECT.search(subject) and not has_company_suffix(subject) and not subject.endswith(("Inc", "Inc."))):
         source = re.search(r"(?i)\b(?:from|at)\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})", obj)
@@ -389,7 +390,7 @@ def as_the_summary_names(company: str, clauses: list[str]) -> str:
 
 
 def _written(name: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+    return find_name(name, text) >= 0
 
 
 def fuller_company(company: str, texts: list[str]) -> str:

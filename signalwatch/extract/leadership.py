@@ -198,7 +198,7 @@ def _read(clause: Marked, index: int, known: list[str], companies: frozenset[str
     """Every change the rules find in one marked clause; `known` are the full names the item writes, `companies` its companies."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = []  # spans earlier rules read: a later rule may not read them another way
-    for rule in candidate_rules(words(clause.text)):  # only the rules whose keywords the clause holds: the patterns are costly
+    for rule in candidate_rules(words(clause.text), clause.text):  # only the rules whose keywords (and markers) the clause holds
         if (index > 0 and rule.name in HEADLINE_ONLY) or (rule.name in NEEDS_TITLE and "⟦" not in clause.text):
             continue
         position = 0

@@ -23,6 +23,8 @@ import functools
 import re
 from typing import NamedTuple
 
+from signalwatch.extract.screens import required_chars
+
 __all__ = ["Rule", "rules", "candidate_rules", "LEADERSHIP_WORDS", "HEADLINE_CUES", "holder_patterns", "HEADLINE_ONLY", "NEEDS_TITLE"]
 
 # Rules read only in a clause that names a job title somewhere: "Flash Out, HTML5 In" is no succession.
@@ -151,6 +153,7 @@ class Rule(NamedTuple):
     pattern: re.Pattern[str]
     surname_ok: bool = False  # "Uber CEO Kalanick resigns": a title right before the name vouches for it
     needs: frozenset[str] = frozenset()  # when set, the clause must also hold one of these words
+    marks: str = ""  # the markers ("⟦", "⟪") every match holds (screens.required_chars): a clause without one is not searched
 
 
 def _words(listing: str) -> frozenset[str]:
@@ -284,7 +287,9 @@ _GATES = {
 
 
 def _rule(name: str, kind: str, pattern: str, surname_ok: bool = False) -> Rule:
-    return Rule(name, kind, _GATES.get(name, _DEPART_WORDS), re.compile(pattern), surname_ok, _NEEDS.get(name, frozenset()))
+    compiled = re.compile(pattern)
+    return Rule(name, kind, _GATES.get(name, _DEPART_WORDS), compiled, surname_ok, _NEEDS.get(name, frozenset()),
+                required_chars(compiled, "⟦⟪"))
 
 
 # A second screen for rules whose first one is a common word ("new", "give"): the clause needs one of these too.
@@ -801,15 +806,18 @@ def rules_by_word() -> dict[str, tuple[int, ...]]:
     return {word: tuple(positions) for word, positions in index.items()}
 
 
-def candidate_rules(tokens: frozenset[str]) -> list[Rule]:
-    """The rules whose screen words `tokens` holds, in rule order."""
+def candidate_rules(tokens: frozenset[str], text: str | None = None) -> list[Rule]:
+    """The rules whose screen words `tokens` holds, in rule order; given the marked clause `text`, only those whose markers
+    it holds (a rule that needs a title is never tried on a clause without one)."""
     index, every = rules_by_word(), rules()
     positions: set[int] = set()
     for word in tokens:
         found = index.get(word)
         if found:
             positions.update(found)
-    return [rule for rule in (every[position] for position in sorted(positions)) if not rule.needs or rule.needs & tokens]
+    held = "".join(mark for mark in "⟦⟪" if mark in text) if text is not None else "⟦⟪"
+    return [rule for rule in (every[position] for position in sorted(positions))
+            if (not rule.needs or rule.needs & tokens) and all(mark in held for mark in rule.marks)]
 
 
 @functools.cache

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,19 +134,19 @@ def viterbi(emissions: Sequence[Sequence[float]], transitions: Sequence[Sequence
     """The best tag path and its score: `emissions[i][t]` the score of tag t at token i, `transitions[p][t]` of tag t after
     tag p (row `len(TAGS)`: at the clause's start); an "I-" tag only after its own "B-" or "I-"; `banned` (token, tag) pairs never."""
     k = len(TAGS)
-    allowed = _ALLOWED
+    allowed, before = _ALLOWED, _BEFORE
     score = [transitions[_START][t] + emissions[0][t] if allowed[_START][t] and (0, t) not in banned else _NEG for t in range(k)]
     back: list[list[int]] = []
     for i in range(1, len(emissions)):
         row, pointers = [], []
         for t in range(k):
-            if (i, t) in banned:
+            if banned and (i, t) in banned:
                 row.append(_NEG)
                 pointers.append(0)
                 continue
             best, arg = _NEG, 0
-            for p in range(k):
-                if allowed[p][t] and (value := score[p] + transitions[p][t]) > best:
+            for p in before[t]:  # the tags allowed before t, in tag order: the same ties as trying every tag
+                if (value := score[p] + transitions[p][t]) > best:
                     best, arg = value, p
             row.append(best + emissions[i][t])
             pointers.append(arg)
@@ -162,6 +162,7 @@ def viterbi(emissions: Sequence[Sequence[float]], transitions: Sequence[Sequence
 _NEG = -1e18
 _ALLOWED = [[not TAGS[t].startswith("I-") or (p < len(TAGS) and TAGS[p][2:] == TAGS[t][2:]) for t in range(len(TAGS))]
             for p in range(len(TAGS) + 1)]
+_BEFORE = [tuple(p for p in range(len(TAGS)) if _ALLOWED[p][t]) for t in range(len(TAGS))]  # by tag: the tags that may precede it
 
 
 @dataclass(frozen=True)
@@ -205,8 +206,9 @@ class Tagger:
             out.append([sum(column) for column in zip(*rows)] if rows else list(zero))
         return out
 
-    def spans(self, headline: str, body: str, task: str, top: int = 4) -> list[Span]:
-        """Every span the best paths of the item's clauses tag, with its margin, in reading order."""
+    def spans(self, headline: str, body: str, task: str, top: int = 4, roles: Collection[str] | None = None) -> list[Span]:
+        """Every span the best paths of the item's clauses tag, with its margin, in reading order; with `roles`, only the spans
+        of those roles (a margin costs a second Viterbi, and a use that reads only the company needs no other)."""
         found: list[Span] = []
         for index, text in enumerate(clauses(headline, body)):
             tokens = tokenize(text)
@@ -216,6 +218,8 @@ class Tagger:
             emissions = self.emissions(feats)
             path, best = viterbi(emissions, self.transitions)
             for start, end, suffix in _runs(path, tokens):
+                if roles is not None and ROLES[suffix] not in roles:
+                    continue
                 tags = {TAGS.index(f"B-{suffix}"), TAGS.index(f"I-{suffix}")}
                 banned = frozenset((i, t) for i in range(start, end) for t in tags)
                 margin = best - viterbi(emissions, self.transitions, banned)[1]
@@ -307,7 +311,7 @@ def _company_span(spans: Sequence[Span], person: str | None) -> Span | None:
 def fill_company(event: Extraction, headline: str, body: str, tagger: Tagger, margin: float) -> tuple[Extraction | None, Span | None]:
     """Use "fill": a pattern event without a company with the tagger's company when its margin reaches `margin` (else None),
     and the span it weighed."""
-    span = _company_span(tagger.spans(headline, body, event.type.value), event.attributes.get("person"))
+    span = _company_span(tagger.spans(headline, body, event.type.value, roles=("company",)), event.attributes.get("person"))
     if span is None or span.margin < margin or (name := plausible_company(span.text)) is None or public_body(span.text):
         return None, span
     return _explained(replace(event, company_name=name), [span]), span
@@ -318,7 +322,7 @@ def tagged_events(task: str, headline: str, body: str, detection: Detection, tag
     """Uses "funding"/"leadership": by mode, the event the tagger makes of a detection and how sure it is (the smallest margin of
     the slots it filled): "pick" the heuristics' event with the tagger's company; "replace" (leadership) the tagger's person and
     company, the clause's verb or else the detector saying the change."""
-    spans = tagger.spans(headline, body, task)
+    spans = tagger.spans(headline, body, task, roles=None if "replace" in modes else ("company",))  # "pick" reads the company alone
     found: dict[str, tuple[Extraction | None, float]] = {}
     if "pick" in modes:
         company = _company_span(spans, None)

@@ -8,6 +8,7 @@ most feed items report nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from signalwatch.extract.acquisition import ACQUISITION_WORDS, extract_acquisitions, refused_acquisitions
@@ -35,6 +36,8 @@ _SUMMARY_CUES = frozenset(
     invested grant grants seed series""".split()
 ) | LAYOFF_WORDS | ACQUISITION_WORDS
 
+
+_DIGIT = re.compile(r"\d")  # the screen before `MONEY_MARK`, whose shapes are all written with a digit
 
 # Words without which the funding extractor cannot find a round (in the headline, in the summary).
 _FUNDING_HEADLINE = FUNDING_WORDS | FUNDING_SHAPE_WORDS
@@ -134,7 +137,7 @@ def _prepared(title: str, summary: str) -> tuple[str, str]:
 def _readers(headline: str, tokens: frozenset[str], body_tokens: frozenset[str]) -> tuple[str, ...]:
     """The event types whose readers an item's words let run, in the order they run: a cheap screen
     before the real patterns, since most feed items carry none of these words."""
-    money = MONEY_MARK.search(headline) is not None
+    money = _DIGIT.search(headline) is not None and MONEY_MARK.search(headline) is not None  # each of its shapes holds a digit
     if not (tokens & _CUE_WORDS or body_tokens & _SUMMARY_CUES or body_tokens & SUMMARY_CHANGE_WORDS):
         # "Mermade catches $3.3 million for cultivated scallops from OurCrowd & others": an amount is a funding cue alone
         return ("funding",) if money else ()

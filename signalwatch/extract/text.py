@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
     "NAME_LIST", "split_names", "fuller_name", "has_company_suffix", "after_descriptor", "quote", "unshout", "title_case",
-    "plain_capitals", "written_as_name", "strip_wire_credit", "former_employer", "is_place", "plain_text",
+    "plain_capitals", "written_as_name", "strip_wire_credit", "former_employer", "is_place", "plain_text", "find_name",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -26,7 +27,8 @@ NAME_LIST = rf"{_NAME}(?:{_LIST_JOIN}{_NAME})*"
 # nor does the private-company form before "Ltd": "Grofers India Pvt. Ltd has raised", "Hummingbird Bioscience Pte. Ltd.".
 _NOT_AN_END = "".join(rf"(?<!\b{word}\.)" for word in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Gen", "Rep", "Messrs", "c", "ca",
                                                       "approx", "vs", "No", "St", "Pvt", "Pte"))
-_SENTENCE_END = re.compile(rf"(?:(?<=[a-z0-9)%\"'][.!?])|(?<=[A-Z]{{2}}[.!?])|(?<=\d[MBK]\.)){_NOT_AN_END}\s+(?=[A-Z\"']|-+\s?[A-Z])")
+# (The leading lookbehind is the last character every end shape holds: speed only, the split is the same.)
+_SENTENCE_END = re.compile(rf"(?<=[.!?])(?:(?<=[a-z0-9)%\"'][.!?])|(?<=[A-Z]{{2}}[.!?])|(?<=\d[MBK]\.)){_NOT_AN_END}\s+(?=[A-Z\"']|-+\s?[A-Z])")
 
 # Words that describe a company rather than name it: "Berlin-based AI startup Acme".
 _DESCRIPTOR_HEADS = re.compile(
@@ -157,7 +159,53 @@ def title_case(headline: str) -> bool:
 
 def written_as_name(name: str, text: str) -> bool:
     """Whether `text` writes `name` capitalised and whole ("ONEELEVEN" may be "OneEleven", "leading" is not "Leading")."""
+    if name and name.isascii() and text.isascii():
+        return _written_as_name_ascii(name, text)
     return any(match.group(0)[0].isupper() for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
+
+
+def _written_as_name_ascii(name: str, text: str) -> bool:
+    """`written_as_name` for ASCII text by plain string search: the same matches, in the same order, as its case-blind regex
+    (which would compile a pattern per name and push the shared patterns out of `re`'s cache)."""
+    low, key = text.lower(), name.lower()
+    at = low.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            if text[at].isupper():
+                return True
+            at = low.find(key, end)  # as `re.finditer` goes on: after the whole match
+        else:
+            at = low.find(key, at + 1)
+    return False
+
+
+def find_name(name: str, text: str) -> int:
+    """Where `text` first writes `name` whole, with no word character or hyphen either side ("Grab" in "Grab's deal", not in
+    "Grabber" or "e-Grab"); -1 when it does not. The answer of `re.search(rf"(?<![\\w-]){re.escape(name)}(?![\\w-])", text)`
+    by plain string search, without compiling a pattern per name."""
+    if not name:
+        found = _EMPTY_NAME.search(text)
+        return found.start() if found else -1
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not _name_char(text[at - 1])) and (end == len(text) or not _name_char(text[end])):
+            return at
+        at = text.find(name, at + 1)
+    return -1
+
+
+_EMPTY_NAME = re.compile(r"(?<![\w-])(?![\w-])")
+
+
+def _name_char(char: str) -> bool:
+    return char == "-" or _word_char(char)
+
+
+def _word_char(char: str) -> bool:
+    """Whether `char` is what `\\w` matches."""
+    return char.isalnum() or char == "_"
 
 
 def strip_dateline(text: str) -> str:
@@ -180,12 +228,16 @@ def strip_wire_credit(text: str) -> str:
 def former_employer(name: str, text: str = "") -> bool:
     """Whether `name` is people's old employer, not a company of the news: "Ex-Uber" and "Former Google"
     themselves, or a name `text` writes "ex-Google" ("Startup founded by ex-Google engineers")."""
-    return bool(re.match(r"(?i)(?:ex-|former\s)", name) or (text and re.search(rf"(?i)\b(?:ex-|former\s+){re.escape(name)}\b", text)))
+    if re.match(r"(?i)(?:ex-|former\s)", name):
+        return True
+    lowered = text.lower()  # a cheap screen first: the search below compiles a pattern per name
+    return bool(("ex-" in lowered or "former" in lowered) and re.search(rf"(?i)\b(?:ex-|former\s+){re.escape(name)}\b", text))
 
 
 _WORD_RE = re.compile(r"[a-z]+")
 
 
+@functools.lru_cache(maxsize=64)  # the readers of one item screen the same headline and sentences again
 def words(text: str) -> frozenset[str]:
     """The lower-case words of `text`, for cheap keyword screens before the real patterns run."""
     return frozenset(_WORD_RE.findall(text.lower()))
@@ -193,7 +245,12 @@ def words(text: str) -> frozenset[str]:
 
 def sentences(text: str) -> list[str]:
     """`text` split into sentences (good enough for wire copy; keeps "J.P. Morgan" whole)."""
-    return [part for part in _SENTENCE_END.split(text) if part]
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=16)  # each reader of an item splits its summary again: the split is kept for recent texts
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(part for part in _SENTENCE_END.split(text) if part)
 
 
 # Generic words before a name in an investor list; "New" alone may start a name (New Enterprise Associates).

@@ -1,0 +1,144 @@
+"""Cheap screens read off a compiled pattern: the characters every match of it needs, so a text without one is never searched.
+
+A pattern that opens with optional groups ("(?:⟪co⟫'s\\s+)?(?:its\\s+|the\\s+)?⟦t⟧ ⟪p⟫ resigns") is tried at every position of
+a text before `search` gives up; a substring test for a character it cannot match without ("⟦") costs almost nothing.
+The characters are found by walking the pattern's parse tree: a character counts only when every way of matching holds it
+(every branch of an alternation, a repeat only when it must occur at least once; a lookahead or lookbehind counts too,
+since it must find its text in the string searched). Where the tree holds a node this walk does not know, it counts
+nothing there, so a screen may miss a saving but never refuses a text the pattern would match.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["required_chars", "required_words", "Screened"]
+
+_sre: Any
+_sre_parse: Any
+try:  # the parser `re` compiles with (Python 3.11+, private): without it no screen is read and every text is searched
+    _sre, _sre_parse = importlib.import_module("re._constants"), importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - another Python
+    _sre = _sre_parse = None
+
+
+def required_chars(pattern: re.Pattern[str], chars: str) -> str:
+    """Those of `chars` that every match of `pattern` holds, in the order of `chars` ("" when unknown).
+
+    Only for characters that no other character matches case-blindly (markers and punctuation, not letters).
+    """
+    if _sre_parse is None:
+        return ""  # pragma: no cover
+    wanted = {ord(char) for char in chars}
+    try:
+        found = _needed(_sre_parse.parse(pattern.pattern, pattern.flags), wanted)
+    except Exception:  # noqa: BLE001 - an unknown parser: no screen, every text is searched  # pragma: no cover
+        return ""
+    return "".join(char for char in chars if ord(char) in found)
+
+
+def _needed(items: Any, wanted: set[int]) -> set[int]:
+    """The `wanted` code points a sequence of parsed nodes needs: those any of its nodes needs."""
+    found: set[int] = set()
+    for op, value in items:
+        found |= _node(op, value, wanted)
+    return found
+
+
+def _node(op: Any, value: Any, wanted: set[int]) -> set[int]:
+    if op is _sre.LITERAL:
+        return {value} & wanted
+    if op is _sre.SUBPATTERN:  # a group: (group, add flags, del flags, the sequence)
+        return _needed(value[-1], wanted)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        least, _, item = value
+        return _needed(item, wanted) if least >= 1 else set()
+    if op is _sre.BRANCH:  # every alternative must hold it
+        branches = [_needed(branch, wanted) for branch in value[1]]
+        return set.intersection(*branches) if branches else set()
+    if op is _sre.ASSERT:  # a lookahead or lookbehind that must match: its text is in the string searched
+        return _needed(value[1], wanted)
+    if op is _sre.ATOMIC_GROUP:
+        return _needed(value, wanted)
+    return set()  # a class, a negative lookaround, a backreference, a conditional ...: nothing known to be needed
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of `pattern` holds (in any case), or None when the walk finds no
+    such set. "(?i)\\s+(?:from|via)\\s+(?:an?\\s+)?(?:rights\\s+issue|ipo)\\b" → ("from", "via") or ("ipo", "rights"): of the
+    parts every match passes through, the one whose strings are longest, then fewest."""
+    if _sre_parse is None:
+        return None  # pragma: no cover
+    try:
+        found = _words(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an unknown parser: no screen  # pragma: no cover
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _words(items: Any) -> set[str] | None:
+    """The best set of strings one of which a sequence of parsed nodes needs, else None."""
+    choices: list[set[str]] = []
+    run = ""  # consecutive ASCII literal characters: a string every match holds
+    for op, value in items:
+        if op is _sre.LITERAL and value < 128:
+            run += chr(value).lower()
+            continue
+        if run:
+            choices.append({run})
+            run = ""
+        found: set[str] | None = None
+        if op is _sre.SUBPATTERN:
+            found = _words(value[-1])
+        elif op is _sre.ATOMIC_GROUP:
+            found = _words(value)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found = _words(value[2])
+        elif op is _sre.ASSERT:
+            found = _words(value[1])
+        elif op is _sre.BRANCH:
+            branches = [_words(branch) for branch in value[1]]
+            if branches and all(branch for branch in branches):
+                found = set().union(*branches)  # type: ignore[arg-type]
+        if found:
+            choices.append(found)
+    if run:
+        choices.append({run})
+    return max(choices, key=lambda strings: (min(map(len, strings)), -len(strings)), default=None)
+
+
+class Screened:
+    """A compiled pattern behind the screen `required_words` reads off it: an ASCII text that holds none of the words (in any
+    case) gets no match without the pattern being tried. Other text is always searched: a case-blind pattern can match
+    letters beyond ASCII ("ı" for "i", "K" for "k"). The whole text is screened, whatever the position asked, since a
+    lookbehind may read before it. Answers as `re.Pattern` does for `search`, `match`, `fullmatch`, `findall` and `finditer`."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+        self.words = required_words(pattern)
+
+    def _passes(self, text: str) -> bool:
+        if self.words is None or not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(word in lowered for word in self.words)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos) if self._passes(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos) if self._passes(text) else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, endpos) if self._passes(text) else None
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(text, pos, endpos) if self._passes(text) else []
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos) if self._passes(text) else iter(())
