@@ -22,7 +22,17 @@ from dataclasses import replace
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
 from signalwatch.extract.leadership_found import Found
-from signalwatch.extract.leadership_item_company import BASED, DEMONYMS, PUBLIC, TITLE_BEFORE, english_words, lead_company, moved_to, summary_companies
+from signalwatch.extract.leadership_item_company import (
+    BASED,
+    DEMONYMS,
+    PUBLIC,
+    TITLE_BEFORE,
+    english_words,
+    is_nation,
+    lead_company,
+    moved_to,
+    summary_companies,
+)
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
 from signalwatch.extract.leadership_titles import (
     FORMER,
@@ -578,8 +588,10 @@ def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = Fa
             if based:  # "CEO of Brentwood, Tenn.-based Quorum Health": the place, then the company
                 groups = {**groups, key: based.group(1)}
             company = plausible_company(clause.name(groups[key]) or "")
-            if company is not None and company.lower() in DEMONYMS:
-                continue  # "Maybank Philippines' first Filipino president": where the person is from
+            if company is not None and is_nation(company):
+                # "Maybank Philippines' first Filipino president": where the person is from; "quits as CEO of Zimbabwe's
+                # state-controlled Kuvimba Mining House" (holdout17 rh17-0148): where the company is
+                continue
             if company is None or set(company.lower().split()) & PUBLIC:
                 if key == "co":
                     return _NOT_A_COMPANY  # "First US CTO Aneesh Chopra": the role is not at a company
