@@ -12,6 +12,7 @@ import pytest
 from signalwatch.events import EventType
 from signalwatch.extract import Extraction
 from signalwatch.extract.leadership_item_company import is_nation
+from signalwatch.extract.names import person_like
 from signalwatch.extract.news import extract_with, pattern_events
 
 
@@ -97,3 +98,33 @@ _HONOURED = [
 @pytest.mark.parametrize(("title", "summary", "want"), _HONOURED)
 def test_an_honorific_is_not_part_of_the_person(title: str, summary: str, want: list[tuple[str, str]]) -> None:
     assert _people(title, summary) == want
+
+
+# Recall: an Arabic name's particle joined to the name it precedes ("al-Baker") is part of the person's name; before, the name run
+# stopped at it and the change named no one.
+_ARABIC = [
+    # holdout15 rh15-0190
+    pytest.param("Qatar Airways confirms CEO Akbar al-Baker to step down, al-Meer to take over",
+                 "Qatar Airways Chairman Saad al-Kaabi said in an official circular obtained by Reuters on Monday that CEO Akbar al-Baker "
+                 "is to step down from his position effective November 5, confirming earlier reports. The circular also confirmed that "
+                 "Badr al-Meer will be the company's new CEO.",
+                 [("departed", "Akbar al-Baker", "Qatar Airways"), ("appointed", "Badr al-Meer", "Qatar Airways")], id="rh15-0190"),
+    # holdout17 rh17-0157
+    pytest.param("Saudi Arabia appoints new CEO to drive NEOM’s mega-city project forward",
+                 "Riyadh, Saudi Arabia – Saudi Arabia has appointed Aiman al-Mudaifer as interim CEO of NEOM, signaling renewed momentum "
+                 "for the kingdom’s ambitious mega-city project, which aims to reshape urban living as part of Vision 2030. “Following "
+                 "the departure of Nadhmi al-Nasr”, who had served as the project’s chief executive since 2018, “Aiman al-Mudaifer has "
+                 "been appointed as interim CEO”, NEOM said in a statement.",
+                 [("appointed", "Aiman al-Mudaifer", "NEOM"), ("departed", "Nadhmi al-Nasr", "NEOM")], id="rh17-0157"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "want"), _ARABIC)
+def test_an_arabic_particle_is_part_of_the_name(title: str, summary: str, want: list[tuple[str, str, str]]) -> None:
+    found = [(e.change, e.attributes["person"], e.company_name) for e in _events(EventType.LEADERSHIP, title, summary)]
+    assert sorted(found) == sorted(want)
+
+
+def test_a_lowercase_word_before_a_hyphen_is_no_name() -> None:
+    # guard: only Arabic particles join; "e-Commerce" in a Title Case headline is no name run (and no person)
+    assert person_like("Akbar al-Baker") and not person_like("Acme e-Commerce")
