@@ -82,34 +82,25 @@ def test_a_headline_nationality_is_not_the_company_of_the_change() -> None:
                    "firm.") == [("Carmen le Grange", "Denel")]
 
 
-# An honorific the name run takes in ahead of a person's name is not part of the name labels keep ("Sir" is: not stripped).
-_HONOURED = [
+# People named right: an honorific the name run takes in ahead of a person's name is not part of the name labels keep ("Sir"
+# is: not stripped); an Arabic name's particle joined to the name it precedes ("al-Baker") is (before, the name run stopped at it
+# and the change named no one: recall).
+_NAMED = [
     # holdout21 rh21-0138 (was "Alhaji Aliko Dangote")
     pytest.param("Dangote retires from Dangote Cement, after two decades, announces replacement",
                  "Nigeria’s business tycoon, Alhaji Aliko Dangote, has retired from Dangote Cement. Before his retirement from the cement "
                  "arm of his multi sectoral businesses, Dangote had served on the board of the company and was its Chairman.",
-                 [("Aliko Dangote", "Dangote Cement")], id="rh21-0138"),
+                 [("departed", "Aliko Dangote", "Dangote Cement")], id="rh21-0138"),
     # holdout27 rh27-0170 (was "Captain Ripton Muzenda")
     pytest.param("Air Zimbabwe brews shocker", "Captain Ripton Muzenda has been appointed as the new Air Zimbabwe chief executive officer.",
-                 [("Ripton Muzenda", "Air Zimbabwe")], id="rh27-0170"),
-]
-
-
-@pytest.mark.parametrize(("title", "summary", "want"), _HONOURED)
-def test_an_honorific_is_not_part_of_the_person(title: str, summary: str, want: list[tuple[str, str]]) -> None:
-    assert _people(title, summary) == want
-
-
-# Recall: an Arabic name's particle joined to the name it precedes ("al-Baker") is part of the person's name; before, the name run
-# stopped at it and the change named no one.
-_ARABIC = [
-    # holdout15 rh15-0190
+                 [("appointed", "Ripton Muzenda", "Air Zimbabwe")], id="rh27-0170"),
+    # holdout15 rh15-0190 (was no event)
     pytest.param("Qatar Airways confirms CEO Akbar al-Baker to step down, al-Meer to take over",
                  "Qatar Airways Chairman Saad al-Kaabi said in an official circular obtained by Reuters on Monday that CEO Akbar al-Baker "
                  "is to step down from his position effective November 5, confirming earlier reports. The circular also confirmed that "
                  "Badr al-Meer will be the company's new CEO.",
                  [("departed", "Akbar al-Baker", "Qatar Airways"), ("appointed", "Badr al-Meer", "Qatar Airways")], id="rh15-0190"),
-    # holdout17 rh17-0157
+    # holdout17 rh17-0157 (was no event)
     pytest.param("Saudi Arabia appoints new CEO to drive NEOM’s mega-city project forward",
                  "Riyadh, Saudi Arabia – Saudi Arabia has appointed Aiman al-Mudaifer as interim CEO of NEOM, signaling renewed momentum "
                  "for the kingdom’s ambitious mega-city project, which aims to reshape urban living as part of Vision 2030. “Following "
@@ -119,8 +110,8 @@ _ARABIC = [
 ]
 
 
-@pytest.mark.parametrize(("title", "summary", "want"), _ARABIC)
-def test_an_arabic_particle_is_part_of_the_name(title: str, summary: str, want: list[tuple[str, str, str]]) -> None:
+@pytest.mark.parametrize(("title", "summary", "want"), _NAMED)
+def test_the_person_is_named_as_labels_name_them(title: str, summary: str, want: list[tuple[str, str, str]]) -> None:
     found = [(e.change, e.attributes["person"], e.company_name) for e in _events(EventType.LEADERSHIP, title, summary)]
     assert sorted(found) == sorted(want)
 
