@@ -12,11 +12,12 @@ Holder", "chairman of The Copley Press Inc., Helen K. Copley").
 from __future__ import annotations
 
 import functools
+import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from importlib import resources
 
-from signalwatch.accounts.country import country_code
 from signalwatch.extract.leadership_company import without_legal_form
 from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.names import Marked, person_like
@@ -52,6 +53,8 @@ def is_nation(name: str) -> bool:
     """Whether a name run is a country, a region or a nationality, never a company ("Ghana", "U.S.", "Middle East",
     "South African", "Bulgarian", "Kenyans"): countries by the ISO 3166-1 names the accounts module ships (not its codes:
     "GE" is General Electric), nationalities by how they are made from a country's name (see `_DEMONYM_ENDINGS`)."""
+    if not name[:1].isupper():
+        return False  # a cheap screen first: every country, region and nationality is written capitalised
     folded = " ".join(re.sub(r"(?:['’]s)?\.?$", "", name).replace(".", " ").lower().split())
     if not folded or not folded[0].isalpha():
         return False
@@ -70,7 +73,21 @@ def is_nation(name: str) -> bool:
 
 def _country(folded: str) -> bool:
     """Whether a lower-case name is a country's ISO 3166-1 name; never a code ("ge", "maf"): companies go by such initials."""
-    return len(folded) > 3 and country_code(folded) != folded.upper()
+    return folded in _countries()
+
+
+# Everyday names of countries the ISO list writes otherwise ("Turkey" is "Türkiye", "Vietnam" "Viet Nam").
+_EVERYDAY_COUNTRIES = ("turkey", "vietnam", "russia", "korea", "south korea", "north korea", "britain", "great britain", "england",
+                       "scotland", "wales", "northern ireland", "holland", "czech republic", "ivory coast", "burma", "america")
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """The names (not codes) of ISO 3166-1 countries as the accounts module ships them, lower case and unaccented; read on first use."""
+    rows = json.loads(resources.files("signalwatch.accounts").joinpath("iso_3166_1.json").read_text("utf-8"))["countries"]
+    folded = (" ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()).lower().split())
+              for row in rows for name in row[2:] if name)
+    return frozenset(name for name in folded if len(name) > 3) | frozenset(_EVERYDAY_COUNTRIES)
 
 
 # A title right before a name: "Optima Health CEO Michael Dudley" is a person, not a company.
