@@ -40,7 +40,7 @@ from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_fields import close_money, headline_amount, quoted, round_in, round_of, same_company, summary_amount, summary_amount_from
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS, MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
-from signalwatch.extract.leadership_item_company import DEMONYMS, PARENT_OF, english_words
+from signalwatch.extract.leadership_item_company import PARENT_OF, english_words, is_nation
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.refusals import Refusals
@@ -151,8 +151,10 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
     kept = _lent_to(kept, headline, summary)
     kept = [_parent_named(r, headline, summary_sentences) for r in kept]
     kept = _one_round_twice(kept, headline)
-    # "Mexican challenger albo raises $45m", "$1b for Indonesian e-commerce giant Tokopedia": a nationality is never the company
-    kept = refusals.drop(kept, lambda r: (r.company or "").lower() in DEMONYMS, "the company read is a nationality")
+    # "Mexican challenger albo raises $45m", "$1b for Indonesian e-commerce giant Tokopedia": a nationality is never the company;
+    # nor a country or region ("Ghana's Fintech Affinity Bag $8 million", holdout8 rh8-0237; "... to expand to the Middle East with
+    # $125M funding", holdout19 rh19-0060; "... to copper producer Sofia Med" / "the Bulgarian ...", holdout26 rh26-0177)
+    kept = refusals.drop(kept, lambda r: is_nation(r.company or ""), "the company read is a nationality, a country or a region")
     if hit is None and not tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not MONEY_MARK.search(headline):
         kept = refusals.drop(kept, lambda r: _raised_before(r, summary),
                              "the summary tells the raise as what came before the news (a headline with no round word or money)")

