@@ -212,10 +212,14 @@ class Store:
         rows.clear()
 
     def accounts_version(self) -> tuple[int, datetime | None]:
-        """Changes whenever accounts are added or updated: (count, latest update)."""
+        """Changes whenever accounts are added or updated: (count, latest update). Read every poll,
+        so two subqueries: each is one lookup (SQLite counts a table without visiting its rows, and
+        the newest update is the end of its index), where one select of both scans the table."""
+        count = sa.select(func.count()).select_from(_ACCOUNTS).scalar_subquery()
+        latest = sa.select(func.max(_ACCOUNTS.c.updated_at)).scalar_subquery()
         with self._session() as session:
-            count, latest = session.exec(select(func.count(), func.max(AccountRow.updated_at))).one()
-            return int(count), _utc(latest)
+            found, newest = session.execute(sa.select(count, latest)).one()
+            return int(found), _utc(newest)
 
     def delete_accounts(self, account_ids: Sequence[int]) -> int:
         """Remove accounts (gone from the CRM) so they stop alerting; their events and alerts stay."""
