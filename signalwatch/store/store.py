@@ -378,14 +378,19 @@ class Store:
 
     def claim_many(self, item_ids: Sequence[int], now: datetime, from_status: str = OutboxStatus.PENDING,
                    claimer: str | None = None) -> set[int]:
-        """`claim` several rows in one transaction; returns the ids this call claimed (another worker may hold the rest)."""
+        """`claim` several rows in one transaction; returns the ids this call claimed (another worker may hold the rest).
+        One UPDATE ... RETURNING for the batch where the database has it (SQLite, PostgreSQL): the claim is on
+        every alert's path to its sink, and a statement per row cost most of it."""
         claimed: set[int] = set()
+        claiming = {"status": OutboxStatus.SENDING, "claimed_at": now, "claimed_by": claimer, "attempts": OUTBOX.c.attempts + 1}
         with self.engine.begin() as conn:
+            if conn.dialect.update_returning:
+                for chunk in chunks(list(item_ids)):
+                    update = sa.update(OUTBOX).where(OUTBOX.c.id.in_(chunk), OUTBOX.c.status == from_status).values(**claiming)
+                    claimed.update(conn.execute(update.returning(OUTBOX.c.id)).scalars())
+                return claimed
             for item_id in item_ids:
-                result = conn.execute(
-                    sa.update(OUTBOX).where(OUTBOX.c.id == item_id, OUTBOX.c.status == from_status)
-                    .values(status=OutboxStatus.SENDING, claimed_at=now, claimed_by=claimer, attempts=OUTBOX.c.attempts + 1)
-                )
+                result = conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == item_id, OUTBOX.c.status == from_status).values(**claiming))
                 if result.rowcount == 1:
                     claimed.add(item_id)
         return claimed
