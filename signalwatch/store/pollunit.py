@@ -250,23 +250,29 @@ class PollUnit:
         A source's first poll inserts its row; two first polls at once must not collide on it."""
         success = {"last_poll_at": self.now, "last_success_at": self.now, "consecutive_failures": 0,
                    "target_errors": dict(target_errors or {})}
-        self._record(cursor, success)
-        # Read back inside the transaction, so it is the counter our poll set: the store's kept heads
-        # (`store.heads`) go with it.
-        self.polls = self._session.execute(sa.select(_STATE.c.polls).where(_STATE.c.source == self.source)).scalar()
+        polls = self._record(cursor, success)
+        # The counter our poll set, inside the transaction (returned by the write where the database
+        # can, else read back): the store's kept heads (`store.heads`) go with it.
+        self.polls = polls if polls is not None else self._session.execute(
+            sa.select(_STATE.c.polls).where(_STATE.c.source == self.source)).scalar()
 
-    def _record(self, cursor: dict[str, Any] | None, success: dict[str, Any]) -> None:
-        updated = 0
+    def _record(self, cursor: dict[str, Any] | None, success: dict[str, Any]) -> int | None:
+        """Write the poll's record; the poll counter it set, when the write could return it."""
+        dialect = self._session.get_bind().dialect
         if cursor is None:
-            updated = self._session.execute(
-                sa.update(_STATE).where(_STATE.c.source == self.source).values(**success, polls=_STATE.c.polls + 1)
-            ).rowcount  # type: ignore[attr-defined]
-        if updated:
-            return
+            update = sa.update(_STATE).where(_STATE.c.source == self.source).values(**success, polls=_STATE.c.polls + 1)
+            if dialect.update_returning:
+                polls = self._session.execute(update.returning(_STATE.c.polls)).scalar()
+                if polls is not None:
+                    return int(polls)
+            elif self._session.execute(update).rowcount:  # type: ignore[attr-defined]
+                return None
         upsert = _upsert_state(self._session, self.source, cursor, success)
+        if upsert is not None and dialect.insert_returning:
+            return int(self._session.execute(upsert.returning(_STATE.c.polls)).scalar_one())
         if upsert is not None:
             self._session.execute(upsert)
-            return
+            return None
         state = self._session.get(SourceStateRow, self.source) or SourceStateRow(source=self.source)
         state.cursor = cursor if cursor is not None else state.cursor
         for key, value in success.items():
@@ -274,6 +280,7 @@ class PollUnit:
         state.polls = (state.polls or 0) + 1
         self._session.add(state)
         self._session.flush()
+        return None
 
     def save_parts(self, parts: Mapping[str, PartChange | None]) -> None:
         """Replace the parts with a new body, delete those set to None, update heads whose body stays."""

@@ -240,9 +240,9 @@ class Store:
     # -- polling ----------------------------------------------------------------------
 
     def load_cursor(self, source: str) -> dict[str, Any]:
-        with self._session() as session:
-            row = session.get(SourceStateRow, source)
-            return dict(row.cursor) if row else {}
+        with self._session() as session:  # the column alone: read every poll, the rest of the row is not needed
+            cursor = session.execute(sa.select(_STATE.c.cursor).where(_STATE.c.source == source)).scalar()
+            return dict(cursor) if cursor else {}
 
     def cursor_parts(self, source: str) -> StoredParts:
         """The source's cursor parts: every head now, bodies when `StoredParts.bodies` asks. The heads
