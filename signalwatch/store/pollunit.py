@@ -141,9 +141,9 @@ class PollUnit:
         events: list[SignalEvent] = []
         ours = self._event_ids
         for chunk in chunks(account_ids):
-            query = (select(EventRow).where(col(EventRow.account_id).in_(chunk), col(EventRow.occurred_at) >= events_since)
-                     .order_by(col(EventRow.occurred_at), col(EventRow.id)))
-            events += [stored_event(row) for row in self._session.exec(query) if row.dedupe_key not in ours]
+            query = (sa.select(_EVENTS).where(_EVENTS.c.account_id.in_(chunk), _EVENTS.c.occurred_at >= events_since)
+                     .order_by(_EVENTS.c.occurred_at, _EVENTS.c.id))
+            events += [event for _, event in _event_rows(self._session, query) if event.dedupe_key not in ours]
         if len(account_ids) > _IN_CHUNK:
             events.sort(key=lambda event: event.occurred_at)
         return events, alert_records(self._session, self._codec, alerts_since, account_ids)
@@ -153,13 +153,13 @@ class PollUnit:
         raised an alert: what a new report may retell (`signalwatch.stories.mark_retold`)."""
         found: list[tuple[SignalEvent, bool]] = []
         for chunk in chunks(account_ids):
-            query = (select(EventRow).where(col(EventRow.account_id).in_(chunk), col(EventRow.type).in_(list(types)),
-                                            col(EventRow.occurred_at) >= since)
-                     .order_by(col(EventRow.detected_at), col(EventRow.id)))
-            rows = list(self._session.exec(query))
-            ids = [row.id for row in rows if row.id is not None]
+            query = (sa.select(_EVENTS).where(_EVENTS.c.account_id.in_(chunk), _EVENTS.c.type.in_(list(types)),
+                                              _EVENTS.c.occurred_at >= since)
+                     .order_by(_EVENTS.c.detected_at, _EVENTS.c.id))
+            rows = list(_event_rows(self._session, query))
+            ids = [event_id for event_id, _ in rows]
             alerted = set(self._session.execute(sa.select(_MESSAGES.c.event_id).where(_MESSAGES.c.event_id.in_(ids))).scalars()) if ids else set()
-            found += [(stored_event(row), row.id in alerted) for row in rows]
+            found += [(event, event_id in alerted) for event_id, event in rows]
         return found
 
     def moved(self, mark: tuple[int, int]) -> bool:
@@ -358,6 +358,14 @@ def _upsert_state(session: Session, source: str, cursor: dict[str, Any] | None, 
 
 def stored_event(row: EventRow) -> SignalEvent:
     return SignalEvent.model_validate(row.model_dump(exclude={"id"}))
+
+
+def _event_rows(session: Session, query: sa.Select[Any]) -> Iterator[tuple[int, SignalEvent]]:
+    """(id, event) per row of `query` (a select of the events table): the columns straight into the
+    event, without an ORM object and its dump per row (the reads every poll makes: `history`, `stories`)."""
+    for row in session.execute(query):
+        columns = row._asdict()
+        yield columns.pop("id"), SignalEvent.model_validate(columns)
 
 
 def alert_records(session: Session, codec: Codec, since: datetime, account_ids: Sequence[int] | None = None) -> list[AlertRecord]:
