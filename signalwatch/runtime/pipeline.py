@@ -161,7 +161,7 @@ def _commit(app: App, source: SourceRuntime, accounts: list[Account], events: li
             parts: Mapping[str, PartWrite | None], *, poll: bool) -> PollCommit:
     # An account claimed from Slack has the claiming rep as its owner for owner DMs (feedback.holds);
     # only read when there is something to evaluate: most polls bring nothing new.
-    accounts_by_id = with_claims({account.id: account for account in accounts}, app.store.engine, now) if events else {}
+    accounts_by_id = with_claims(app.accounts_by_id(accounts), app.store.engine, now) if events else {}
     with app.engine_lock:
         return commit_events(app.store, app.engine, accounts_by_id, source.name, events, cursor, now, target_errors, parts,
                              poll=poll, sinks=app.sinks)

@@ -350,6 +350,13 @@ def _v10_account_alerts(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_outbox_message ON outbox (message_id)")
 
 
+def _v11_accounts_updated(conn: Connection) -> None:
+    # Every poll asks whether the accounts changed (`Store.accounts_version`: count and newest
+    # update). Without an index the newest update is a scan of the table: 0.4 ms at 5,000 accounts,
+    # most of the SQL a quiet poll runs; with it, one index lookup.
+    conn.exec_driver_sql("CREATE INDEX ix_accounts_updated_at ON accounts (updated_at)")
+
+
 def _utc_iso(value: datetime) -> str:
     return (value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)).isoformat()
 
@@ -365,6 +372,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "feedback actions on alerts (useful, not useful, snooze, claim), each stored once", _v8_feedback_actions),
     Migration(9, "the contacts of synced CRM accounts, for whom an alert names", _v9_crm_contacts),
     Migration(10, "messages by account and deliveries by message, for the rules engine's reads of an account's alerts", _v10_account_alerts),
+    Migration(11, "accounts by update time, for the check every poll makes of whether they changed", _v11_accounts_updated),
 )
 
 _VERSION_TABLE = sa.Table(

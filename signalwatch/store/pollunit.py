@@ -141,9 +141,9 @@ class PollUnit:
         events: list[SignalEvent] = []
         ours = self._event_ids
         for chunk in chunks(account_ids):
-            query = (select(EventRow).where(col(EventRow.account_id).in_(chunk), col(EventRow.occurred_at) >= events_since)
-                     .order_by(col(EventRow.occurred_at), col(EventRow.id)))
-            events += [stored_event(row) for row in self._session.exec(query) if row.dedupe_key not in ours]
+            query = (sa.select(_EVENTS).where(_EVENTS.c.account_id.in_(chunk), _EVENTS.c.occurred_at >= events_since)
+                     .order_by(_EVENTS.c.occurred_at, _EVENTS.c.id))
+            events += [event for _, event in _event_rows(self._session, query) if event.dedupe_key not in ours]
         if len(account_ids) > _IN_CHUNK:
             events.sort(key=lambda event: event.occurred_at)
         return events, alert_records(self._session, self._codec, alerts_since, account_ids)
@@ -153,13 +153,13 @@ class PollUnit:
         raised an alert: what a new report may retell (`signalwatch.stories.mark_retold`)."""
         found: list[tuple[SignalEvent, bool]] = []
         for chunk in chunks(account_ids):
-            query = (select(EventRow).where(col(EventRow.account_id).in_(chunk), col(EventRow.type).in_(list(types)),
-                                            col(EventRow.occurred_at) >= since)
-                     .order_by(col(EventRow.detected_at), col(EventRow.id)))
-            rows = list(self._session.exec(query))
-            ids = [row.id for row in rows if row.id is not None]
+            query = (sa.select(_EVENTS).where(_EVENTS.c.account_id.in_(chunk), _EVENTS.c.type.in_(list(types)),
+                                              _EVENTS.c.occurred_at >= since)
+                     .order_by(_EVENTS.c.detected_at, _EVENTS.c.id))
+            rows = list(_event_rows(self._session, query))
+            ids = [event_id for event_id, _ in rows]
             alerted = set(self._session.execute(sa.select(_MESSAGES.c.event_id).where(_MESSAGES.c.event_id.in_(ids))).scalars()) if ids else set()
-            found += [(stored_event(row), row.id in alerted) for row in rows]
+            found += [(event, event_id in alerted) for event_id, event in rows]
         return found
 
     def moved(self, mark: tuple[int, int]) -> bool:
@@ -250,23 +250,29 @@ class PollUnit:
         A source's first poll inserts its row; two first polls at once must not collide on it."""
         success = {"last_poll_at": self.now, "last_success_at": self.now, "consecutive_failures": 0,
                    "target_errors": dict(target_errors or {})}
-        self._record(cursor, success)
-        # Read back inside the transaction, so it is the counter our poll set: the store's kept heads
-        # (`store.heads`) go with it.
-        self.polls = self._session.execute(sa.select(_STATE.c.polls).where(_STATE.c.source == self.source)).scalar()
+        polls = self._record(cursor, success)
+        # The counter our poll set, inside the transaction (returned by the write where the database
+        # can, else read back): the store's kept heads (`store.heads`) go with it.
+        self.polls = polls if polls is not None else self._session.execute(
+            sa.select(_STATE.c.polls).where(_STATE.c.source == self.source)).scalar()
 
-    def _record(self, cursor: dict[str, Any] | None, success: dict[str, Any]) -> None:
-        updated = 0
+    def _record(self, cursor: dict[str, Any] | None, success: dict[str, Any]) -> int | None:
+        """Write the poll's record; the poll counter it set, when the write could return it."""
+        dialect = self._session.get_bind().dialect
         if cursor is None:
-            updated = self._session.execute(
-                sa.update(_STATE).where(_STATE.c.source == self.source).values(**success, polls=_STATE.c.polls + 1)
-            ).rowcount  # type: ignore[attr-defined]
-        if updated:
-            return
+            update = sa.update(_STATE).where(_STATE.c.source == self.source).values(**success, polls=_STATE.c.polls + 1)
+            if dialect.update_returning:
+                polls = self._session.execute(update.returning(_STATE.c.polls)).scalar()
+                if polls is not None:
+                    return int(polls)
+            elif self._session.execute(update).rowcount:  # type: ignore[attr-defined]
+                return None
         upsert = _upsert_state(self._session, self.source, cursor, success)
+        if upsert is not None and dialect.insert_returning:
+            return int(self._session.execute(upsert.returning(_STATE.c.polls)).scalar_one())
         if upsert is not None:
             self._session.execute(upsert)
-            return
+            return None
         state = self._session.get(SourceStateRow, self.source) or SourceStateRow(source=self.source)
         state.cursor = cursor if cursor is not None else state.cursor
         for key, value in success.items():
@@ -274,6 +280,7 @@ class PollUnit:
         state.polls = (state.polls or 0) + 1
         self._session.add(state)
         self._session.flush()
+        return None
 
     def save_parts(self, parts: Mapping[str, PartChange | None]) -> None:
         """Replace the parts with a new body, delete those set to None, update heads whose body stays."""
@@ -351,6 +358,14 @@ def _upsert_state(session: Session, source: str, cursor: dict[str, Any] | None, 
 
 def stored_event(row: EventRow) -> SignalEvent:
     return SignalEvent.model_validate(row.model_dump(exclude={"id"}))
+
+
+def _event_rows(session: Session, query: sa.Select[Any]) -> Iterator[tuple[int, SignalEvent]]:
+    """(id, event) per row of `query` (a select of the events table): the columns straight into the
+    event, without an ORM object and its dump per row (the reads every poll makes: `history`, `stories`)."""
+    for row in session.execute(query):
+        columns = row._asdict()
+        yield columns.pop("id"), SignalEvent.model_validate(columns)
 
 
 def alert_records(session: Session, codec: Codec, since: datetime, account_ids: Sequence[int] | None = None) -> list[AlertRecord]:

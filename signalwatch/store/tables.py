@@ -41,7 +41,7 @@ class AccountRow(SQLModel, table=True):
     tags: list[str] = _json([])
     crm_id: str | None = None
     boards: list[str] = _json([])
-    updated_at: datetime | None = _ts()
+    updated_at: datetime | None = _ts(index=True)  # the accounts' version (`Store.accounts_version`), read every poll
 
 
 class EventRow(SQLModel, table=True):
