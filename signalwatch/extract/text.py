@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterator
 
 __all__ = [
     "clean", "strip_dateline", "lower", "words", "sentences", "company_from_subject", "plausible_company", "named_company", "CAP_WORD",
@@ -167,17 +168,20 @@ def written_as_name(name: str, text: str) -> bool:
 def _written_as_name_ascii(name: str, text: str) -> bool:
     """`written_as_name` for ASCII text by plain string search: the same matches, in the same order, as its case-blind regex
     (which would compile a pattern per name and push the shared patterns out of `re`'s cache)."""
-    low, key = text.lower(), name.lower()
-    at = low.find(key)
+    return any(text[at].isupper() for at in _whole(text.lower(), name.lower(), text, _word_char))
+
+
+def _whole(haystack: str, key: str, text: str, inner: Callable[[str], bool]) -> Iterator[int]:
+    """Where `haystack` holds `key` with no `inner` character of `text` on either side (`haystack` is `text` or its
+    same-length lower case), in order and without overlaps, as `re.finditer` with lookarounds for `inner` would find it."""
+    at = haystack.find(key)
     while at >= 0:
         end = at + len(key)
-        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
-            if text[at].isupper():
-                return True
-            at = low.find(key, end)  # as `re.finditer` goes on: after the whole match
+        if (at == 0 or not inner(text[at - 1])) and (end == len(text) or not inner(text[end])):
+            yield at
+            at = haystack.find(key, end)  # as `re.finditer` goes on: after the whole match
         else:
-            at = low.find(key, at + 1)
-    return False
+            at = haystack.find(key, at + 1)
 
 
 def find_name(name: str, text: str) -> int:
@@ -187,13 +191,7 @@ def find_name(name: str, text: str) -> int:
     if not name:
         found = _EMPTY_NAME.search(text)
         return found.start() if found else -1
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if (at == 0 or not _name_char(text[at - 1])) and (end == len(text) or not _name_char(text[end])):
-            return at
-        at = text.find(name, at + 1)
-    return -1
+    return next(_whole(text, name, text, _name_char), -1)
 
 
 _EMPTY_NAME = re.compile(r"(?<![\w-])(?![\w-])")
