@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -23,8 +22,9 @@ from signalwatch.connectors.base import (
     Fetched,
     Normalized,
 )
-from signalwatch.events import EventType, SignalEvent, make_dedupe_key
+from signalwatch.events import SignalEvent, make_dedupe_key
 from signalwatch.extract import Extraction, extract_news
+from signalwatch.extract.model import EVENT_SUMMARY_LIMIT, triggers
 from signalwatch.http import FetchError, HttpUrlText
 from signalwatch.timeutil import coerce_duration
 
@@ -109,7 +109,7 @@ def news_events(
     summary = plain_text(str(entry.get("summary", "")))
     events = []
     keys: set[str] = set()
-    for company, found_attributes, found in _triggers(extract_news(title, summary)):
+    for company, found_attributes, found in triggers(extract_news(title, summary)):
         events.append(
             SignalEvent(
                 type=found.type,
@@ -119,7 +119,7 @@ def news_events(
                 source_id=item_id,
                 url=entry.get("link"),
                 title=title,
-                summary=summary[:1000],
+                summary=summary[:EVENT_SUMMARY_LIMIT],
                 occurred_at=occurred,
                 detected_at=now,
                 company_name=company,
@@ -128,18 +128,6 @@ def news_events(
             )
         )
     return events
-
-
-def _triggers(extractions: list[Extraction]) -> Iterator[tuple[str | None, dict[str, Any], Extraction]]:
-    """(company, attributes, extraction) per event to emit: an acquisition is one for the target and one for the acquirer."""
-    for found in extractions:
-        if found.type != EventType.ACQUISITION:
-            yield found.company_name, dict(found.attributes), found
-            continue
-        yield found.company_name, {**found.attributes, "role": "target"}, found
-        acquirer = found.attributes.get("acquirer")
-        if acquirer:
-            yield acquirer, {**found.attributes, "role": "acquirer"}, found
 
 
 def _dedupe_key(item_id: str, found: Extraction, company: str | None, attributes: dict[str, Any], keys: set[str]) -> str:

@@ -21,12 +21,11 @@ from typing import Any
 from signalwatch.accounts import Account
 from signalwatch.events import EventType, SignalEvent
 from signalwatch.extract.evaluate import TYPES, LabelledItem, _pair
-from signalwatch.extract.model import Extraction
+from signalwatch.extract.model import EVENT_SUMMARY_LIMIT, Extraction, triggers
 from signalwatch.resolve import AccountIndex, normalize_name
 
-__all__ = ["AlertScores", "crm_accounts", "label_companies", "score_alerts", "SUMMARY_LIMIT"]
+__all__ = ["AlertScores", "crm_accounts", "label_companies", "score_alerts"]
 
-SUMMARY_LIMIT = 1000  # the RSS connector keeps this much of a summary on the event the resolver reads
 _WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # events need a time; the resolver never reads it
 
 
@@ -96,13 +95,10 @@ def crm_accounts(items: Iterable[LabelledItem]) -> list[Account]:
 
 
 def _signal_events(item: LabelledItem, found: Extraction) -> Iterator[SignalEvent]:
-    """The SignalEvents the RSS connector makes of one extraction (`connectors/rss.py`, `_triggers`)."""
-    companies = [found.company_name]
-    if found.type == EventType.ACQUISITION and found.attributes.get("acquirer"):
-        companies.append(found.attributes["acquirer"])
-    for n, company in enumerate(companies):
+    """The SignalEvents the RSS connector makes of one extraction (`connectors/rss.py`: `triggers`, the summary cut)."""
+    for n, (company, _, _) in enumerate(triggers([found])):
         yield SignalEvent(type=found.type, change=found.change, source="judge", source_kind="rss", source_id=item.id,
-                          title=item.title, summary=item.summary[:SUMMARY_LIMIT], occurred_at=_WHEN, detected_at=_WHEN,
+                          title=item.title, summary=item.summary[:EVENT_SUMMARY_LIMIT], occurred_at=_WHEN, detected_at=_WHEN,
                           company_name=company, dedupe_key=f"{item.id}:{n}")
 
 

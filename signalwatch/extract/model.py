@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from signalwatch.events import EventType
 
-__all__ = ["Extraction"]
+__all__ = ["Extraction", "triggers", "EVENT_SUMMARY_LIMIT"]
+
+EVENT_SUMMARY_LIMIT = 1000  # characters of an item's summary kept on the events made of it (what the resolver and alerts read)
 
 
 @dataclass(frozen=True)
@@ -30,3 +33,15 @@ class Extraction:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape `signalwatch extract` prints: type, change, company_name, attributes."""
         return {"type": str(self.type), "change": self.change, "company_name": self.company_name, "attributes": dict(self.attributes)}
+
+
+def triggers(extractions: Iterable[Extraction]) -> Iterator[tuple[str | None, dict[str, Any], Extraction]]:
+    """(company, attributes, extraction) per event to emit: an acquisition is one for the target and one for the acquirer."""
+    for found in extractions:
+        if found.type != EventType.ACQUISITION:
+            yield found.company_name, dict(found.attributes), found
+            continue
+        yield found.company_name, {**found.attributes, "role": "target"}, found
+        acquirer = found.attributes.get("acquirer")
+        if acquirer:
+            yield acquirer, {**found.attributes, "role": "acquirer"}, found
