@@ -8,24 +8,38 @@ the connector cuts it), and `AccountIndex.apply` ties it to an account or not, e
 short-form fallback included). An event tied to an account is an ALERT: RIGHT when the account is one of the accounts of
 the labelled event it pairs with (`evaluate`'s pairing; an acquisition's target or acquirer), WRONG otherwise, including
 events that pair with no label. Alert recall counts the labelled events one of whose accounts got a right alert.
+
+Round 15's primary figure (pre-registered before any figure under it existed) adds DISTRACTORS to that CRM, as a real
+CRM holds namesakes and thousands of companies no item is about: every account of the real matching set's CRM
+(tests/fixtures/matching/crm_shared.json: Apollo, Delta, Mercury, United namesakes with domains, aliases and
+industries) and every company that filed a form other than 3, 4 or 5 in one real EDGAR daily index
+(tests/fixtures/edgar/real/form.20200318.idx; filers of 3/4/5 are mostly people), 1,110 names. A distractor whose
+normalized name is a labelled company's is dropped: the labelled account stands. An alert to a distractor is wrong.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from signalwatch.accounts import Account
+from signalwatch.connectors.edgar.daily_index import parse_form_index
 from signalwatch.events import EventType, SignalEvent
 from signalwatch.extract.evaluate import TYPES, LabelledItem, _pair
 from signalwatch.extract.model import EVENT_SUMMARY_LIMIT, Extraction, triggers
 from signalwatch.resolve import AccountIndex, normalize_name
 
-__all__ = ["AlertScores", "crm_accounts", "label_companies", "score_alerts"]
+__all__ = ["AlertScores", "crm_accounts", "distractor_accounts", "label_companies", "score_alerts", "DISTRACTOR_FILES"]
 
+_FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+# The real files distractor accounts come from: a CRM of namesakes, and one day of EDGAR's form index.
+DISTRACTOR_FILES = (_FIXTURES / "matching" / "crm_shared.json", _FIXTURES / "edgar" / "real" / "form.20200318.idx")
+_PEOPLE_FORMS = {"3", "4", "5"}  # ownership reports: their filers are mostly people, not companies
 _WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # events need a time; the resolver never reads it
 
 
@@ -94,6 +108,24 @@ def crm_accounts(items: Iterable[LabelledItem]) -> list[Account]:
     return list(accounts.values())
 
 
+def distractor_accounts(files: Sequence[Path] = DISTRACTOR_FILES) -> list[Account]:
+    """Real companies no label names: the accounts of a CRM JSON file (`{"accounts": [...]}`) and the companies of an
+    EDGAR form index (forms 3, 4, 5 and their amendments left out), one account per distinct normalized name, in file
+    order; ids are assigned by `score_alerts`."""
+    found: dict[str, Account] = {}
+    for path in files:
+        if path.suffix == ".json":
+            for record in json.loads(path.read_text(encoding="utf-8"))["accounts"]:
+                account = Account(id=0, name=record["name"], domain=record.get("domain"),
+                                  aliases=tuple(record.get("aliases") or ()), industry=record.get("industry"))
+                found.setdefault(normalize_name(account.name), account)
+        else:
+            for row in parse_form_index(path.read_bytes()):
+                if row.form.split("/")[0] not in _PEOPLE_FORMS:
+                    found.setdefault(normalize_name(row.company), Account(id=0, name=row.company))
+    return [account for key, account in found.items() if key]
+
+
 def _signal_events(item: LabelledItem, found: Extraction) -> Iterator[SignalEvent]:
     """The SignalEvents the RSS connector makes of one extraction (`connectors/rss.py`: `triggers`, the summary cut)."""
     for n, (company, _, _) in enumerate(triggers([found])):
@@ -102,11 +134,16 @@ def _signal_events(item: LabelledItem, found: Extraction) -> Iterator[SignalEven
                           company_name=company, dedupe_key=f"{item.id}:{n}")
 
 
-def score_alerts(items: Sequence[LabelledItem], extract: Callable[[str, str], Sequence[Extraction]]) -> AlertScores:
-    """Run `extract` over `items`, resolve every event against the CRM built from the items' own labels, and count alerts."""
+def score_alerts(items: Sequence[LabelledItem], extract: Callable[[str, str], Sequence[Extraction]],
+                 distractors: Sequence[Account] = ()) -> AlertScores:
+    """Run `extract` over `items`, resolve every event against the CRM built from the items' own labels (plus
+    `distractors` whose normalized name no label has, numbered after them), and count alerts."""
     accounts = crm_accounts(items)
-    index = AccountIndex(accounts)
     account_of = {normalize_name(account.name): account.id for account in accounts}
+    for extra in distractors:
+        if normalize_name(extra.name) not in account_of:
+            accounts.append(replace(extra, id=len(accounts) + 1))
+    index = AccountIndex(accounts)
     scores = AlertScores()
     for item in items:
         found = list(extract(item.title, item.summary))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from signalwatch.accounts import Account
 from signalwatch.extract import extract_news
 from signalwatch.extract.evaluate import LabelledItem
-from signalwatch.extract.evaluate_alerts import AlertScores, crm_accounts, score_alerts
+from signalwatch.extract.evaluate_alerts import AlertScores, crm_accounts, distractor_accounts, score_alerts
 from signalwatch.extract.train import load_pool
 
 
@@ -77,3 +78,22 @@ def test_two_spent_real_sets_hold_their_alert_floors() -> None:
         scores.add(score_alerts(pool[name], extract_news))
     assert sum(scores.labelled.values()) == 390
     assert scores.precision() >= 0.90 and scores.recall() >= 0.43
+
+
+def test_distractors_are_real_companies_from_the_namesake_crm_and_edgar_index_never_the_people_of_forms_3_4_5() -> None:
+    names = {account.name: account for account in distractor_accounts()}
+    assert names["Apollo Hospitals"].industry == "healthcare" and names["Apollo Hospitals"].domain == "apollohospitals.com"
+    assert "UNISYS CORP" in names and "Spirit Airlines, Inc." in names  # an 8-K/A and an 8-K filer of 2020-03-18
+    assert "10x Genomics, Inc." not in names  # it filed only forms 3 and 4 that day (their filers are mostly people)
+    assert len(names) > 1_000
+
+
+def test_a_distractor_with_a_labels_name_is_dropped_and_one_the_event_names_makes_a_wrong_alert() -> None:
+    item = LabelledItem("g", "Acme raises $5M seed round", "", (_funding("Acme"),))
+    alone = score_alerts([item], extract_news)
+    assert (alone.right["funding"], alone.wrong["funding"]) == (1, 0)
+    crowded = score_alerts([item], extract_news, distractors=[Account(id=0, name="Acme"), Account(id=0, name="Globex")])
+    assert (crowded.right["funding"], crowded.wrong["funding"]) == (1, 0)  # "Acme" is the label's own account: dropped
+    stray = LabelledItem("h", "Globex raises $5M seed round", "", (_funding("Acme"),))
+    wrong = score_alerts([stray], extract_news, distractors=[Account(id=0, name="Globex")])
+    assert (wrong.right["funding"], wrong.wrong["funding"], wrong.recall()) == (0, 1, 0.0)  # tied to the distractor: wrong
