@@ -8,10 +8,10 @@ the item writes "Tata Consultancy Services"), or the name the account's initials
 the item writes "HP", in capitals). The item writing both forms is what settles it, so a namesake the item does not
 name is never tied. A mention may also carry headline words before the name ("Israeli PayPal", "US United Airlines"):
 its tail is tried when it is still specific (several words, or one word that proves itself) and no "and" joins it on
-("Loft and Klar" is two companies); or headline words and descriptors after it ("Nortel Details Job", "Metromile Auto
+("Loft and Klar" is two companies); or headline words and descriptors after it ("Kenya Power Due", "Metromile Auto
 Insurer"): its head is tried when it is still specific, every word after it is an ordinary word that makes no other
-company of it ("Brex Capital", "Microsoft Xiaoice" stay untied), and the item's text below the headline never writes the
-whole mention (there, "Walgreens Boots Alliance" is a name). Exactly one account may qualify.
+company of it ("Brex Capital", "Microsoft Xiaoice" stay untied), and the item's text below the headline writes the head
+on its own but never the whole mention (there, "Walgreens Boots Alliance" is a name). Exactly one account may qualify.
 """
 
 from __future__ import annotations
@@ -111,9 +111,13 @@ class WrittenForms:
         for tail in _tails(key):
             for account_id in self._by_key.get(tail, ()):
                 found.setdefault(account_id, f"'{mention}' ends with the name '{tail}'")
-        for head in _heads(key) if " " in key and not _in_running_text(key, item) else ():
-            for account_id in self._by_key.get(head, ()):
+        body = _body(item)
+        for head in _heads(key) if " " in key and not _writes(body, key) else ():
+            heads = self._by_key.get(head, ()) if _writes(body, head) else ()
+            for account_id in heads:
                 found.setdefault(account_id, f"'{mention}' starts with the name '{head}', the rest headline words")
+            if heads:
+                break  # the longest name the mention starts with: "Kenya Power Due" is Kenya Power, not Kenya
         if len(found) != 1:
             return None
         account_id, reason = next(iter(found.items()))
@@ -136,8 +140,8 @@ def _tails(key: str) -> list[str]:
 
 
 def _heads(key: str) -> list[str]:
-    """ "nortel details job" → ["nortel"], "metromile auto insurer" → ["metromile"]: the name before words an extractor
-    kept from the headline or a descriptor ("Nortel Details Job Cut Plan", "Metromile Auto Insurer Gets $192 Million"),
+    """ "kenya power due" → ["kenya power", "kenya"], "metromile auto insurer" → ["metromile"]: the name before words an
+    extractor kept from the headline or a descriptor ("Kenya Power Due to Name Acting CEO", "Metromile Auto Insurer Gets"),
     longest first, when the name is still specific and every word after it is an ordinary word. A name goes on with a
     name ("Microsoft Xiaoice", "Telenor Norway") or a word that makes another company of it ("Brex Capital"): those
     are other companies or units, and stay untied."""
@@ -152,11 +156,15 @@ def _heads(key: str) -> list[str]:
     return heads
 
 
-def _in_running_text(key: str, item: ItemText) -> bool:
-    """Whether the item's text after its headline writes the whole mention: "Walgreens Boots Alliance Inc. appointed …"
-    is a name in its own right, where "Nortel Details Job" (the headline "Nortel Details Job Cut Plan") is not."""
+def _body(item: ItemText) -> str:
+    """The item's text below its headline, normalized, padded for whole-word look-ups ("" when it has none)."""
     _, _, body = item.raw.partition("\n")
-    return bool(body) and f" {_normalize(key)} " in f" {_normalize(body)} "
+    return f" {_normalize(body)} " if body else ""
+
+
+def _writes(body: str, key: str) -> bool:
+    """Whether the normalized text below the headline writes the normalized name `key` as whole words."""
+    return bool(body) and f" {_normalize(key)} " in body
 
 
 def _names_something(trail: str) -> bool:
