@@ -157,6 +157,12 @@ class Profile:
         """Whether the item writes one of the account's names or aliases of two words or more."""
         return any(item.has(p) for p in self.phrases)
 
+    def has_longer_name(self, item: ItemText, key: str) -> bool:
+        """Whether the item writes one of the account's names or aliases of two words or more other than `key` (a
+        normalized name): "Apple Hospitality REIT" for the mention "Apple", not "Walt Disney" for "Walt Disney"."""
+        own = _normalize(key)
+        return any(p != own and item.has(p) for p in self.phrases)
+
     def evidence(self, item: ItemText) -> list[str]:
         """The evidence the item holds for this account, strongest first, as readable strings."""
         found = [f"'{p}'" for p in sorted(self.phrases) if item.has(p)]

@@ -13,7 +13,7 @@ Evidence, strongest first (confidence in brackets):
                         what the item's title and summary say (full name, alias, industry words,
                         the word used as a company: "Notion CEO …"; for an account without an
                         industry, the word raising, hiring, buying or cutting, or being bought:
-                        "Ola raises …"); or a mention that fits no account by name, when the item
+                        "Ola raises …", or capitalised inside a sentence: "drugmaker Shire"); or a mention that fits no account by name, when the item
                         writes an account's name whose leading words or initials the mention is
                         ("Toyota" / Toyota Motor, "GE" / General Electric, "Hewlett-Packard" / HP:
                         `written_forms`). A 2-3 letter name the item writes only in capitals
@@ -24,9 +24,14 @@ Evidence, strongest first (confidence in brackets):
     short_form (0.7)    the mention is an account's name without its generic tail ("Mistral" for
                         "Mistral AI", "Delta" for "Delta Air Lines"), and the item settles it
 
+An account whose own name (normalized, or another spelling of it) the mention is comes before accounts that answer to
+it only by an alias or a short form: "Facebook" is the account Facebook, not Meta with its alias Facebook; "Mistral" is
+Mistral, not Mistral AI. Not for a name several well-known companies share ("United"), nor when the item writes another
+candidate's longer name ("Apple Hospitality REIT"): the item decides those, as it decides between two accounts of one name.
+
 and what is refused rather than guessed:
 
-    ambiguous           two accounts claim the name, or a shared name / short form the item does not settle
+    ambiguous           two accounts claim the name equally, or a shared name / short form the item does not settle
     common_name         a bare one-common-word name ("Ramp", "Notion") without domain, alias, legal form or
                         supporting context
     domain_mismatch     the name fits an account but the mention's domain contradicts the account's
@@ -42,7 +47,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from signalwatch.accounts import Account
 from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
@@ -225,6 +230,32 @@ class AccountMatcher:
         sense = word_sense(key)
         if sense is Sense.ORDINARY and (_is_camel_case(text) or _is_initialism(text, key, item)):
             sense = Sense.DISTINCTIVE  # "BlackBerry", "LinkedIn", "IBM": not the fruit, a word or a short word
+        narrowed = self._name_first(found, sense, item)
+        if narrowed is None:
+            return self._decide(text, found, sense, domain, item)
+        decided = self._decide(text, narrowed, sense, domain, item)
+        others = ", ".join(sorted(self._label(a) for a in found.all - narrowed.exact))
+        return replace(decided, reason=f"{decided.reason} (before {others}, which answer to '{key}' only by alias or short form)")
+
+    def _name_first(self, found: _Candidates, sense: Sense, item: _LazyItem) -> _Candidates | None:
+        """The one account whose own name the mention is, when others answer to it only by an alias or a short form
+        ("Facebook" is the account Facebook before Meta with its alias Facebook; "Mistral" is Mistral before Mistral AI),
+        or None when that precedence does not apply: no account of that name, a name several well-known companies share
+        ("United" may be United Airlines whatever the CRM calls it), or an item that writes a longer name of another
+        candidate ("Apple Hospitality REIT"). Two accounts of that name stay candidates together, for the item's
+        evidence to decide between or, as it usually cannot, to refuse."""
+        key = found.key
+        named = found.exact & (self._by_name.get(key, _EMPTY) | self._by_spelling.get(key, _EMPTY))
+        if not named or named == found.all or sense is Sense.SHARED:
+            return None
+        written = item.get()
+        if written is not None and any(self._profile(a).has_longer_name(written, key) for a in found.all - named):
+            return None
+        return replace(found, exact=frozenset(named), by_alias=_EMPTY, short=_EMPTY)
+
+    def _decide(self, text: str, found: _Candidates, sense: Sense, domain: str | None, item: _LazyItem) -> Resolution:
+        """Tie the mention to one of `found`'s accounts by how it answers to the name, or by the item's evidence."""
+        key = found.key
         if not found.exact and len(found.short) == 1 and " " in key and sense is Sense.DISTINCTIVE:
             account_id = next(iter(found.short))
             return self._checked(account_id, domain, "short_form",
@@ -270,6 +301,7 @@ class AccountMatcher:
         other = text_of_item.other_company_named(key, phrases) if " " not in key else None
         as_company = sense in (Sense.ORDINARY, Sense.BRAND) and text_of_item.treats_as_company(text)
         does_deals = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and text_of_item.does_deals(text)
+        as_name = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and not does_deals and _written_as_name(text, text_of_item)
         scored = []
         for profile in profiles:
             evidence = profile.weight(text_of_item)
@@ -288,6 +320,9 @@ class AccountMatcher:
                     # The CRM gives no industry to tell a namesake by: the word doing a company's deal is all there is.
                     evidence += 2
                     reasons.append("the word doing a company's deal (the account has no industry to check)")
+                elif as_name and not profile.terms and not profile.weak_terms:
+                    evidence += 2
+                    reasons.append("the word capitalised inside a sentence, as a name (the account has no industry to check)")
             scored.append((evidence + prior, evidence, profile, reasons))
         scored.sort(key=lambda s: (-s[0], s[2].account_id))
         total, evidence, best, reasons = scored[0]
@@ -365,6 +400,17 @@ def _is_initialism(text: str, key: str, item: _LazyItem) -> bool:
     if written is None or written.raw.isupper() or is_common_word(key):
         return False
     return all(found.isupper() for found in re.findall(rf"\b{word}\b", written.raw, re.IGNORECASE))
+
+
+def _written_as_name(mention: str, item: ItemText) -> bool:
+    """ "… and Line are going to merge", "drugmaker Shire": an ordinary word the item capitalises after a lower-case word,
+    where only a name is capitalised; a word that opens a sentence or a title-case headline ("Slack Off: Why Rest
+    Matters") or a shouted one ("THE BOX IS BACK") proves nothing. A name, not whose: it counts, as a deal does, only
+    for an account whose industry the CRM does not give."""
+    name = mention.strip()
+    if not name or not name[0].isupper() or name.isupper() or name not in item.raw:
+        return False
+    return re.search(rf"\b[a-z][\w'’]*,?\s+{re.escape(name)}\b", item.raw) is not None
 
 
 def _what(key: str, sense: Sense, count: int) -> str:

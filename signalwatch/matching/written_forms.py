@@ -2,11 +2,16 @@
 
 When a mention fits no account by name, alias, short form or descriptors, an account may still be the one meant if the
 item itself writes the account's name and the mention is a form of it: the leading words of the name ("Toyota" where the
-item writes "Toyota Motor"), its initials ("TCS" where the item writes "Tata Consultancy Services"), or the name the
-account's initials stand for ("Hewlett Packard" where the item writes "HP", in capitals). The item writing both forms is
-what settles it, so a namesake the item does not name is never tied. A mention may also carry headline words before the
-name ("Israeli PayPal", "US United Airlines"): its tail is tried when it is still specific (several words, or one word
-that proves itself) and no "and" joins it on ("Loft and Klar" is two companies). Exactly one account may qualify.
+item writes "Toyota Motor"), its last words ("Martens" where the item writes "Dr. Martens", "York Times" where it writes
+"New York Times": not the words after an "and", nor a bare descriptor such as "Holdings"), its initials ("TCS" where
+the item writes "Tata Consultancy Services"), or the name the account's initials stand for ("Hewlett Packard" where
+the item writes "HP", in capitals). The item writing both forms is what settles it, so a namesake the item does not
+name is never tied. A mention may also carry headline words before the name ("Israeli PayPal", "US United Airlines"):
+its tail is tried when it is still specific (several words, or one word that proves itself) and no "and" joins it on
+("Loft and Klar" is two companies); or headline words and descriptors after it ("Kenya Power Due", "Metromile Auto
+Insurer"): its head is tried when it is still specific, every word after it is an ordinary word that makes no other
+company of it ("Brex Capital", "Microsoft Xiaoice" stay untied), and the item's text below the headline writes the head
+on its own but never the whole mention (there, "Walgreens Boots Alliance" is a name). Exactly one account may qualify.
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from signalwatch.matching.evidence import ItemText, _normalize
-from signalwatch.matching.names import is_weak_key
+from signalwatch.matching.evidence import _OTHER_COMPANY_WORDS, GENERIC_WORDS, ItemText, _normalize
+from signalwatch.matching.names import DESCRIPTORS, is_common_word, is_weak_key
 
 __all__ = ["WrittenForms", "Written", "initials"]
 
@@ -46,6 +51,7 @@ class WrittenForms:
 
     def __init__(self) -> None:
         self._by_lead: dict[str, set[int]] = defaultdict(set)  # "toyota" → Toyota Motor
+        self._by_trail: dict[str, set[int]] = defaultdict(set)  # "martens" → Dr. Martens
         self._by_initials: dict[str, set[int]] = defaultdict(set)  # "tcs" → Tata Consultancy Services
         self._by_word: dict[str, set[int]] = defaultdict(set)  # one-word keys: "hp" → HP
         self._by_key: dict[str, set[int]] = defaultdict(set)  # every key: "united airlines" → United Airlines
@@ -60,6 +66,9 @@ class WrittenForms:
             for size in range(1, len(words)):
                 if len(words[size - 1]) > 1:  # "st" of "St. Jude Medical" is no name
                     self._by_lead[" ".join(words[:size])].add(account_id)
+                trail = " ".join(words[size:])
+                if words[size - 1] not in _JOINING and words[size] not in _SKIPPED and _names_something(trail):
+                    self._by_trail[trail].add(account_id)
         short = initials(key)
         if len(short) >= 2:
             self._by_initials[short].add(account_id)
@@ -68,13 +77,14 @@ class WrittenForms:
 
     def could_fit(self, mention: str, key: str) -> bool:
         """Whether any account could be a form of the mention (a few dict look-ups: the item is read only then)."""
-        if key in self._by_lead or (mention.isupper() and key in self._by_initials):
+        if key in self._by_lead or key in self._by_trail or (mention.isupper() and key in self._by_initials):
             return True
         words = key.split()
         if len(words) < 2:
             return False
         by_key = self._by_key
-        return initials(key) in self._by_word or any(" ".join(words[size:]) in by_key for size in range(1, len(words)))
+        return initials(key) in self._by_word or any(" ".join(words[size:]) in by_key or " ".join(words[:size]) in by_key
+                                                     for size in range(1, len(words)))
 
     def settle(self, mention: str, key: str, item: ItemText | None) -> Written | None:
         """The one account the item writes in full whose name `key` (the mention's) is a form of, else None."""
@@ -85,6 +95,10 @@ class WrittenForms:
             name = self._written(account_id, item, longer_than=key)
             if name:
                 found[account_id] = f"the item writes '{name}', which '{mention}' shortens"
+        for account_id in self._by_trail.get(key, ()):
+            name = self._written(account_id, item, longer_than=key)
+            if name:
+                found[account_id] = f"the item writes '{name}', which ends with '{mention}'"
         if " " not in key and mention.isupper() and len(key) >= 2:
             for account_id in self._by_initials.get(key, ()):
                 name = self._written(account_id, item, longer_than=key)
@@ -97,6 +111,13 @@ class WrittenForms:
         for tail in _tails(key):
             for account_id in self._by_key.get(tail, ()):
                 found.setdefault(account_id, f"'{mention}' ends with the name '{tail}'")
+        body = _body(item)
+        for head in _heads(key) if " " in key and not _writes(body, key) else ():
+            heads = self._by_key.get(head, ()) if _writes(body, head) else ()
+            for account_id in heads:
+                found.setdefault(account_id, f"'{mention}' starts with the name '{head}', the rest headline words")
+            if heads:
+                break  # the longest name the mention starts with: "Kenya Power Due" is Kenya Power, not Kenya
         if len(found) != 1:
             return None
         account_id, reason = next(iter(found.items()))
@@ -116,3 +137,42 @@ def _tails(key: str) -> list[str]:
     words = key.split()
     tails = (" ".join(words[size:]) for size in range(1, len(words)) if words[size - 1] not in _JOINING)
     return [tail for tail in tails if " " in tail or not is_weak_key(tail)]
+
+
+def _heads(key: str) -> list[str]:
+    """ "kenya power due" → ["kenya power", "kenya"], "metromile auto insurer" → ["metromile"]: the name before words an
+    extractor kept from the headline or a descriptor ("Kenya Power Due to Name Acting CEO", "Metromile Auto Insurer Gets"),
+    longest first, when the name is still specific and every word after it is an ordinary word. A name goes on with a
+    name ("Microsoft Xiaoice", "Telenor Norway") or a word that makes another company of it ("Brex Capital"): those
+    are other companies or units, and stay untied."""
+    words = key.split()
+    heads = []
+    for size in range(len(words) - 1, 0, -1):
+        rest = words[size:]
+        if rest[0] not in _JOINING and all(_ordinary(word) for word in rest):
+            head = " ".join(words[:size])
+            if " " in head or not is_weak_key(head):
+                heads.append(head)
+    return heads
+
+
+def _body(item: ItemText) -> str:
+    """The item's text below its headline, normalized, padded for whole-word look-ups ("" when it has none)."""
+    _, _, body = item.raw.partition("\n")
+    return f" {_normalize(body)} " if body else ""
+
+
+def _writes(body: str, key: str) -> bool:
+    """Whether the normalized text below the headline writes the normalized name `key` as whole words."""
+    return bool(body) and f" {_normalize(key)} " in body
+
+
+def _names_something(trail: str) -> bool:
+    """Whether the last words of a name still name something: several words ("york times"), or one that is neither
+    weak nor a descriptor ("martens", "inbev"; not "holdings", "biotech", "bank")."""
+    return " " in trail or not (is_weak_key(trail) or trail in GENERIC_WORDS or trail in DESCRIPTORS)
+
+
+def _ordinary(word: str) -> bool:
+    """A dictionary word (or a short one: "due", "out", "ai") that does not make a company's name ("capital", "bank")."""
+    return (is_common_word(word) or (len(word) <= 3 and word.isalpha())) and word not in _OTHER_COMPANY_WORDS

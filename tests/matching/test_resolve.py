@@ -52,8 +52,10 @@ def test_two_accounts_with_one_name_is_ambiguous_not_a_guess() -> None:
     assert index().resolve("Northwind", "northwind.de").account_id == 4  # the domain settles it
 
 
-def test_a_name_claimed_as_another_accounts_alias_is_ambiguous() -> None:
-    assert index().resolve("Initech", None).method == "ambiguous"
+def test_a_name_is_its_own_accounts_before_another_accounts_alias() -> None:
+    found = index().resolve("Initech", None)
+    assert (found.account_id, found.method) == (6, "name")
+    assert "Globex" in found.reason and "alias" in found.reason
 
 
 def test_alias_and_confidence_order() -> None:
