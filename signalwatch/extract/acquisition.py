@@ -415,7 +415,9 @@ def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
             refusals.note(deal, why)
         return [], refusals.told
     merged = [deal for deal in _merge(deals, clauses) if refusals.keep(deal, _off(headline, clauses[deal.clause]))]
-    headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0]
+    # a headline deal the summary refuses ("Sony Acquires First Mobile Game Studio" over "… has acquired Savage Game Studios") leaves
+    # its buyer's summary deal standing: that deal names what the headline only described
+    headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0 and _told_otherwise(deal, [], clauses) is None]
     merged = [deal for deal in merged if refusals.keep(deal, _told_otherwise(deal, headline_buyers, clauses))]
     finished = [_finished(deal, clauses) for deal in merged]
     return [deal for deal in finished if refusals.keep(deal, _buyer_refused(deal.acquirer) or _target_refused(deal.target))], refusals.told
