@@ -32,6 +32,8 @@ Shapes (headline clauses, then summary sentences):
     <target>", "<acquirer> … with a deal to acquire <target>", "<target> announced it was being acquired by <acquirer>",
     "<acquirer> announced it was taking over <target>"                                                              acquired
     "<acquirer> wants to buy|is looking to buy <target>"                                                            reported
+    "<acquirer> announced a $4.6 billion deal to buy|has reached a definitive agreement with <seller> to acquire <target>": any
+    verb whose object is a deal to buy (not after a preposition: "talk of a deal to buy")                           acquired
     "Green light for <acquirer> acquisition of <target>", "<acquirer> takeover of <target> greenlit by shareholders",
     "U.S. approves <acquirer> deal to buy <target>": a named buyer's deal in a clause that tells its approval        acquired
 
@@ -156,7 +158,12 @@ _DONE = (
     r"(?:complet(?:e|es|ed|ing)|finali[sz](?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+on)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
     r"(?:previously\s+announced\s+|planned\s+|proposed\s+|pending\s+|long-awaited\s+)?"
     rf"(?:{PRICE}\s+)?(?:acquisition|purchase|takeover|buyout)\s+of|"
-    r"announce[sd]?\s+(?:the\s+|its\s+)?(?:planned|proposed|expected|pending)\s+(?:acquisition|purchase|takeover)\s+of"
+    r"announce[sd]?\s+(?:the\s+|its\s+)?(?:planned|proposed|expected|pending)\s+(?:acquisition|purchase|takeover)\s+of|"
+    # Any verb whose object is a deal to buy: "Berkshire Hathaway has announced a definitive agreement to acquire Business Wire",
+    # "Dialog Semiconductor PLC announced a $4.6 billion cash-and-stock deal to buy Atmel Corp." (a preposition or a negation
+    # before the deal makes it no object: "talk of a deal to buy", "no deal to buy")
+    rf"(?!(?:of|for|from|in|on|about|over|against|without|to|no|not|by|with|after|before)\s)[a-z]+\s+(?:an?\s+|the\s+|its\s+|their\s+)"
+    rf"(?:{PRICE}\s+)?(?:[\w.'‘’-]+\s+){{0,3}}?(?:deal|agreement|pact|accord)\s+(?:with\s+[^;:]{{1,60}}?\s+)?to\s+(?:acquire|buy|purchase)"
 )
 _TALKS = (
     # "Grab looks to strike a deal to acquire Indonesia's GoTo", "Flipkart likely to bag Cleartrip for $40 million"

