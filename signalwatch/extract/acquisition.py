@@ -37,8 +37,10 @@ Shapes (headline clauses, then summary sentences):
     "Green light for <acquirer> acquisition of <target>", "<acquirer> takeover of <target> greenlit by shareholders",
     "U.S. approves <acquirer> deal to buy <target>": a named buyer's deal in a clause that tells its approval        acquired
 
-A buyer may reach its verb past an apposition ("Hershey, best known for its candy bars, is buying", apposition.py); a
-headline asked as a question ("DSV to buy Panalpina?") is `reported`. The summary's retelling of the headline's deal under
+A buyer may reach its verb past an apposition ("Hershey, best known for its candy bars, is buying", apposition.py) or tell
+its own deal ("L'Oreal said on 26 November that it has acquired", "Community Financial announces it will acquire"); a merger
+told from each side ("Net-a-Porter, Yoox Agree to Merge" / "The Yoox Group said … it had agreed to merge with … Net-a-Porter")
+is one deal; a headline asked as a question ("DSV to buy Panalpina?") is `reported`. The summary's retelling of the headline's deal under
 another name of the target ("… a 70 percent stake in Saudi Basic Industries Corp (SABIC)" under "… buys 70 percent of SABIC")
 is the same deal, not a second one.
 
@@ -722,6 +724,8 @@ def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
     """One deal per target; later clauses fill the buyer's price (the body's figure where close) and confirm the change."""
     kept: list[_Deal] = []
     for deal in deals:
+        if any(same_company(k.target, deal.acquirer) and same_company(k.acquirer, deal.target) for k in kept):
+            continue  # "Net-a-Porter, Yoox Agree to Merge" / "The Yoox Group said … it had agreed to merge with … Net-a-Porter": one merger
         twin = next((k for k in kept if same_company(k.target, deal.target)), None)
         retold = _retold(deal, kept, clauses) if twin is None else None
         twin = twin or retold

@@ -60,3 +60,35 @@ def test_an_agreement_with_the_seller_to_acquire_names_the_buyer_and_the_target(
 def test_talk_of_a_deal_to_buy_is_no_deal_struck() -> None:
     # the shape's guard: a preposition before the deal makes it no verb's object (no labelled set item; the rule's edge)
     assert _of(EventType.ACQUISITION, "Shares rise on talk of a deal to buy Atmel") == []
+
+
+# --- acquisitions: the buyer telling its own deal ("<buyer> said on <day> that it has acquired", "<buyer> announces it will") --
+
+def test_a_buyer_that_announces_it_will_acquire_is_the_buyer() -> None:
+    # holdout20 rh20-0108
+    deals = _of(EventType.ACQUISITION, "Community Financial announces it will acquire County First Bank",
+                "The Community Financial Corporation (NASDAQ: TCFC), the holding company for Community Bank of the Chesapeake, and "
+                "County First Bank (OTCQB: CUMD) jointly announced on July 31 that they have signed a definitive agreement pursuant "
+                "to which County First Bank, headquartered in La Plata, will be merged with and into Community Bank of the Chesapeake, "
+                "according to a press release.")
+    assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("County First Bank", "Community Financial")]
+
+
+def test_a_buyer_that_said_on_a_date_that_it_has_acquired_is_the_buyer() -> None:
+    # holdout27 rh27-0035: a roundup headline; the summary's third sentence tells the deal with its date
+    deals = _of(EventType.ACQUISITION,
+                "Family business roundup: L’Oreal buys, Hancocks sold and more acquisitions in the limelight",
+                "A number of acquisitions and sales have made headlines as family businesses around the world look to consolidate "
+                "operations. A number of acquisitions and sales have made headlines as family businesses around the world look to "
+                "consolidate operations. French family-controlled cosmetics group L’Oreal said on 26 November that it has acquired "
+                "American make-up company Urban Decay.")
+    assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Urban Decay", "L'Oreal")]
+
+
+def test_a_merger_told_from_each_side_is_one_deal() -> None:
+    # holdout17 rh17-0068: the summary's "The Yoox Group said … that it had agreed to merge with … Net-a-Porter" is the
+    # headline's merger told from the other side, not a second deal with the roles swapped
+    deals = _of(EventType.ACQUISITION, "Net-a-Porter, Yoox Agree to Merge",
+                "The Yoox Group said on Tuesday that it had agreed to merge with its luxury e-commerce rival Net-a-Porter in an "
+                "all-share deal.")
+    assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Yoox", "Net-a-Porter")]
