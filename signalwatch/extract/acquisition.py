@@ -467,7 +467,7 @@ def _target_refused(target: str) -> str | None:
 _BOUGHT_NAME = re.compile(
     r"(?i:\bfor|\bof|\bacquiring|\bacquired|\bacquire|\bbuying|\bbought|\bbuy|\bpurchasing|\bpurchased|\bpurchase)\s+(?:(?i:the|a|an)\s+)?"
     r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}"  # "British credit card issuer Pillar"
-    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?![\w.&'-]*-[a-z])"  # not "a U.K.-based engineering consulting firm"
     # the name ends the phrase: "Glen Hume" in "the Glen Hume option deal" names what the deal is about, not what is bought
     r"(?=\s*(?:[,.;:(–—-]|$|\s(?:for|in|from|to|at|and|which|that|who|on|as|with|by|is|was|will|has)\b))"
 )
@@ -479,7 +479,7 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
     for name, change in (("done", "acquired"), ("talks", "reported")):
         for match in _verb_first(name, headline):
             acquirer, described = acquirer_name(match.groups["acq"] or ""), (match.groups.get("tgt") or "").strip()
-            described = re.sub(r"^(?:UK|US|U\.S\.|EU|[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+(?=[a-z])", "", described)  # "UK card issuer"
+            described = _without_origin(described)  # "UK card issuer", "Dutch company", "Malaysia tower company"
             if not acquirer or not re.match(r"[a-z]", described) or NOT_A_COMPANY.search(described) or _TAKES_OVER.search(match.groups["verb"] or ""):
                 continue  # a named target (read by the shapes), or a stake, a building, a unit; "takes over as CEO": a new head
             for sentence in summary_sentences:
@@ -490,6 +490,17 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
                         why = f"acquisition.described-target (headline, named in the summary): {quote(headline + ' / ' + bought.group(0), 120)}"
                         return [_Deal(acquirer, target, change, money, 0, why)]
     return []
+
+
+_ORIGIN_WORD = re.compile(r"(?:UK|US|EU|(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ese|ish|i))")
+
+
+def _without_origin(described: str) -> str:
+    """A description without the place or nationality it opens with: "Dutch company" → "company", "U.K. engineering firm" →
+    "engineering firm" (a name is left as it is: "Dutch Bros")."""
+    first, _, rest = described.partition(" ")
+    origin = _ORIGIN_WORD.fullmatch(first) or DEMONYM.match(first + " ") or is_place(first)
+    return rest if origin and re.match(r"[a-z]", rest) else described
 
 
 def _assets_in_summary(deal: _Deal, summary_sentences: list[str]) -> bool:

@@ -92,3 +92,33 @@ def test_a_merger_told_from_each_side_is_one_deal() -> None:
                 "The Yoox Group said on Tuesday that it had agreed to merge with its luxury e-commerce rival Net-a-Porter in an "
                 "all-share deal.")
     assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Yoox", "Net-a-Porter")]
+
+
+# --- acquisitions: a headline's target described by its origin ("Dutch company", "Malaysia tower company") ---------------
+
+def test_a_target_described_by_its_nationality_is_named_by_the_summary() -> None:
+    # holdout29 rh29-0105
+    deals = _of(EventType.ACQUISITION, "Walki Group buys Dutch company",
+                "Oct 3 2011  Walki Group has announced the completion of the acquisition of Meuwissen Industrie BV, a producer of "
+                "flexible packaging materials, and Meuwissen Bouwprodukten BV, a specialist distributor of building and construction "
+                "materials.")
+    assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Meuwissen Industrie BV", "Walki Group")]
+    assert deals[0].why.startswith("acquisition.described-target")
+
+
+def test_a_target_described_by_its_country_is_named_by_the_summary() -> None:
+    # holdout25 rh25-0277
+    deals = _of(EventType.ACQUISITION, "Edotco to acquire Malaysia tower company",
+                "Edotco strengthened its tower holdings in Malaysia after agreeing to pay MYR1.7 billion ($404.7 million) to acquire "
+                "Touch Mindscape, which operates about 1,000 sites in the country.")
+    assert [(d.company_name, d.attributes["acquirer"], d.attributes["currency"]) for d in deals] == [("Touch Mindscape", "Edotco", "MYR")]
+
+
+def test_a_place_written_as_an_adjective_is_no_target() -> None:
+    # holdout11 rh11-0060: "a U.K.-based engineering consulting firm" names no company; the next sentence names Mouchel Consulting
+    deals = _of(EventType.ACQUISITION, "Canada's WSP acquiring U.K. engineering firm",
+                "Canada's WSP Global Inc. is buying a U.K.-based engineering consulting firm with expertise in public transportation "
+                "and infrastructure, including intelligent systems for managing road traffic. WSP says it will pay the equivalent "
+                "of $120.4 million to purchase Mouchel Consulting, which employs about 2,000 people - mostly in the United Kingdom "
+                "and Ireland.")
+    assert [d.company_name for d in deals] == ["Mouchel Consulting"]
