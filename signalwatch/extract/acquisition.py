@@ -1,8 +1,8 @@
 """Acquisitions in news: who buys whom, for how much, and whether the deal is done or only talked about.
 
 Shapes (headline clauses, then summary sentences):
-    "<acquirer> acquires|buys|to acquire|snaps up <target> (for <amount>)"          acquired
-    "<target> (to be) acquired|bought by <acquirer>"                                 acquired
+    "<acquirer> acquires|buys|to acquire|snaps up|is snapping up|swallows <target> (for <amount>)"  acquired
+    "<target> (to be) acquired|bought|picked up|swallowed by <acquirer>"             acquired
     "<acquirer> said it has agreed to buy <target>", "<acquirer>'s purchase of <target>"  acquired
     "<target> accepts <acquirer>'s $44 billion offer|bid|deal"                       acquired (an accepted offer)
     "<acquirer> in talks to buy|offers to buy|bids for|exploring acquisition of <target>"  reported
@@ -123,11 +123,14 @@ SUMMARY_SENTENCES = 4
 ACQUISITION_WORDS = frozenset(
     """acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought purchase purchases purchased
     takeover merge merges merger snaps snapped scoops bid bids offer offers deal control sold takes take sell sells selling combine
-    combines combination agreement""".split()
+    combines combination agreement snapping scooping scooped swallow swallows swallowed swallowing picked""".split()
 )
 _DONE = (
     r"acquires|acquired|acquiring|to\s+acquire|will\s+acquire|would\s+acquire|has\s+acquired|buys|bought|buying|to\s+buy|will\s+buy|"
     r"would\s+buy|has\s+bought|purchases|purchased|to\s+purchase|snaps\s+up|snapped\s+up|scoops\s+up|picks\s+up|"
+    # the same verbs in their other forms ("Intel is snapping up self-driving car firm Mobileye"), and "swallow"
+    r"(?:is\s+|are\s+|was\s+)?(?:snapping|scooping)\s+up|scooped\s+up|(?:to\s+|will\s+)?(?:snap|scoop)\s+up|"
+    r"swallows|swallowed|(?:is\s+|are\s+)?swallowing|(?:to|will)\s+swallow|"
     r"(?:has\s+)?agreed\s+(?:on\s+\w+day\s+|today\s+|this\s+week\s+|in\s+principle\s+)?to\s+(?:acquire|buy|purchase)|"
     r"agrees\s+(?:on\s+\w+day\s+|today\s+|in\s+principle\s+)?to\s+(?:acquire|buy|purchase)|(?:has\s+)?(?:struck|strikes|agrees|agreed|"
     r"confirms|confirmed|signs|signed)\s+(?:a\s+)?deal\s+to\s+(?:acquire|buy)|(?:to\s+|will\s+)?take\s+over|takes\s+over|took\s+over|(?:is|was|are|were)\s+taking\s+over|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|(?:is|was)\s+acquiring|(?:is|was)\s+buying|complete[sd]?\s+(?:the\s+|its\s+)?"
@@ -199,7 +202,7 @@ _PASSIVE = (
     r"(?:(?:said|says|announced|announces|reports|reported|confirmed)\s+(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:has\s+|had\s+)?(?:announced|signed|reached|entered\s+into)\s+(?:an?\s+)?(?:definitive\s+|merger\s+)?agreement\s+)?"
     r"(?:to\s+be\s+|will\s+be\s+|would\s+be\s+|is\s+being\s+|was\s+being\s+|being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+|agrees\s+to\s+be\s+|agreed\s+to\s+be\s+)?"
-    r"(?:(?:acquired|bought|purchased|snapped\s+up|taken\s+over|taken\s+private)(?:\s+(?:this|last)\s+week|\s+(?:on\s+)?\w+day)?"
+    r"(?:(?:acquired|bought|purchased|snapped\s+up|scooped\s+up|picked\s+up|swallowed(?:\s+up)?|taken\s+over|taken\s+private)(?:\s+(?:this|last)\s+week|\s+(?:on\s+)?\w+day)?"
     rf"(?:\s+for\s+{PRICE})?\s+by|sold\s+to|"
     # "Stallergenes has agreed to a 730 million euro ($834 million) takeover by …"
     rf"(?:has\s+)?agreed\s+to\s+(?:an?\s+)?(?:{PRICE}\s+)?(?:\([^()]{{1,30}}\)\s+)?(?:takeover|buyout|acquisition)\s+by)"

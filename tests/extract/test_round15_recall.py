@@ -122,3 +122,32 @@ def test_a_place_written_as_an_adjective_is_no_target() -> None:
                 "of $120.4 million to purchase Mouchel Consulting, which employs about 2,000 people - mostly in the United Kingdom "
                 "and Ireland.")
     assert [d.company_name for d in deals] == ["Mouchel Consulting"]
+
+
+# --- acquisitions: the buy verbs in the forms the shapes did not know ("is snapping up", "was picked up by", "swallows") ----
+
+def test_a_buyer_snapping_up_a_target_buys_it() -> None:
+    # holdout20 rh20-0233: the headline describes the target; the summary's "is snapping up … Mobileye" names it
+    deals = _of(EventType.ACQUISITION, "Intel buys Israeli self-driving car firm for $15 billion",
+                "LONDON (CNNMoney) -- Intel is snapping up self-driving car firm Mobileye in a deal worth $15.3 billion. The "
+                "chipmaker confirmed the acquisition Monday, saying it will pay $63.54 per share in cash for the Israeli tech firm.")
+    assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Mobileye", "Intel")]
+
+
+def test_a_target_picked_up_by_a_buyer_is_bought() -> None:
+    # holdout9 rh9-0156
+    deals = _of(EventType.ACQUISITION,
+                "The exits keep trickling along—this one wasn’t huge, but shows some life in the market for relatively established "
+                "companies.",
+                "Smilebox, which offers software that helps users process and publish their photos, was picked up by Israel’s "
+                "IncrediMail for $25 million up front, with the possibility of another $15 million later on. The Smilebox team of "
+                "about 50 people will stay headquartered in Redmond.")
+    assert [(d.company_name, d.attributes["acquirer"], d.attributes["amount"]) for d in deals] == [("Smilebox", "IncrediMail", 25_000_000.0)]
+
+
+def test_a_buyer_that_swallows_a_company_buys_it() -> None:
+    # holdout19 rh19-0194
+    deals = _of(EventType.ACQUISITION, "Zomato swallows Uber Eats India — just desserts or a bitter pill?",
+                "There was a time when startup investor wisdom decreed it difficult, if not impossible, for Indian startups to compete "
+                "with and win against global majors looking to expand into their domain in India.")
+    assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Uber Eats India", "Zomato")]
