@@ -576,6 +576,7 @@ _ANAPHOR = re.compile(  # the head noun in lower case: "The Urgent Company" is a
 # The shapes in the order they are tried; a later shape never reads a verb an earlier one already read.
 _SHAPES = (
     ("accepts", "acquired"), ("accept-from", "acquired"), ("in-deal", "acquired"), ("merge", "acquired"), ("approved", "acquired"), ("price-noun", "acquired"),
+    ("merger-of", "acquired"),
     ("named-noun", "acquired"),
     ("merge-with", "acquired"), ("merge-pair", "acquired"), ("talks", "reported"), ("passive", "acquired"), ("sold-to", "acquired"), ("of-by", "acquired"),
     ("purchase-of", "acquired"), ("done", "acquired"), ("with-deal", "acquired"), ("noun-by", "acquired"), ("approved-np", "acquired"),
@@ -583,7 +584,7 @@ _SHAPES = (
 _DEAL_NOUNS = ("acquisition", "purchase", "takeover", "buyout")
 # Per shape, words (lower case) of which every wording of it holds one: a clause with none is not scanned for it.
 _SHAPE_CUES: dict[str, tuple[str, ...]] = {
-    "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",),
+    "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",), "merger-of": ("merger", "combination"),
     "price-noun": (*_DEAL_NOUNS, "offer", "bid"), "named-noun": _DEAL_NOUNS,
     "approved": _DEAL_NOUNS, "merge-with": ("merg", "combin"), "merge-pair": ("merg", "combin"),
     "passive": ("by", "sold"), "sold-to": ("sell", "sold"),

