@@ -1,8 +1,8 @@
 """Acquisitions in news: who buys whom, for how much, and whether the deal is done or only talked about.
 
 Shapes (headline clauses, then summary sentences):
-    "<acquirer> acquires|buys|to acquire|snaps up <target> (for <amount>)"          acquired
-    "<target> (to be) acquired|bought by <acquirer>"                                 acquired
+    "<acquirer> acquires|buys|to acquire|snaps up|is snapping up|swallows <target> (for <amount>)"  acquired
+    "<target> (to be) acquired|bought|picked up|swallowed by <acquirer>"             acquired
     "<acquirer> said it has agreed to buy <target>", "<acquirer>'s purchase of <target>"  acquired
     "<target> accepts <acquirer>'s $44 billion offer|bid|deal"                       acquired (an accepted offer)
     "<acquirer> in talks to buy|offers to buy|bids for|exploring acquisition of <target>"  reported
@@ -32,11 +32,15 @@ Shapes (headline clauses, then summary sentences):
     <target>", "<acquirer> … with a deal to acquire <target>", "<target> announced it was being acquired by <acquirer>",
     "<acquirer> announced it was taking over <target>"                                                              acquired
     "<acquirer> wants to buy|is looking to buy <target>"                                                            reported
+    "<acquirer> announced a $4.6 billion deal to buy|has reached a definitive agreement with <seller> to acquire <target>": any
+    verb whose object is a deal to buy (not after a preposition: "talk of a deal to buy")                           acquired
     "Green light for <acquirer> acquisition of <target>", "<acquirer> takeover of <target> greenlit by shareholders",
     "U.S. approves <acquirer> deal to buy <target>": a named buyer's deal in a clause that tells its approval        acquired
 
-A buyer may reach its verb past an apposition ("Hershey, best known for its candy bars, is buying", apposition.py); a
-headline asked as a question ("DSV to buy Panalpina?") is `reported`. The summary's retelling of the headline's deal under
+A buyer may reach its verb past an apposition ("Hershey, best known for its candy bars, is buying", apposition.py) or tell
+its own deal ("L'Oreal said on 26 November that it has acquired", "Community Financial announces it will acquire"); a merger
+told from each side ("Net-a-Porter, Yoox Agree to Merge" / "The Yoox Group said … it had agreed to merge with … Net-a-Porter")
+is one deal; a headline asked as a question ("DSV to buy Panalpina?") is `reported`. The summary's retelling of the headline's deal under
 another name of the target ("… a 70 percent stake in Saudi Basic Industries Corp (SABIC)" under "… buys 70 percent of SABIC")
 is the same deal, not a second one.
 
@@ -119,11 +123,14 @@ SUMMARY_SENTENCES = 4
 ACQUISITION_WORDS = frozenset(
     """acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought purchase purchases purchased
     takeover merge merges merger snaps snapped scoops bid bids offer offers deal control sold takes take sell sells selling combine
-    combines combination agreement""".split()
+    combines combination agreement snapping scooping scooped swallow swallows swallowed swallowing picked""".split()
 )
 _DONE = (
     r"acquires|acquired|acquiring|to\s+acquire|will\s+acquire|would\s+acquire|has\s+acquired|buys|bought|buying|to\s+buy|will\s+buy|"
     r"would\s+buy|has\s+bought|purchases|purchased|to\s+purchase|snaps\s+up|snapped\s+up|scoops\s+up|picks\s+up|"
+    # the same verbs in their other forms ("Intel is snapping up self-driving car firm Mobileye"), and "swallow"
+    r"(?:is\s+|are\s+|was\s+)?(?:snapping|scooping)\s+up|scooped\s+up|(?:to\s+|will\s+)?(?:snap|scoop)\s+up|"
+    r"swallows|swallowed|(?:is\s+|are\s+)?swallowing|(?:to|will)\s+swallow|"
     r"(?:has\s+)?agreed\s+(?:on\s+\w+day\s+|today\s+|this\s+week\s+|in\s+principle\s+)?to\s+(?:acquire|buy|purchase)|"
     r"agrees\s+(?:on\s+\w+day\s+|today\s+|in\s+principle\s+)?to\s+(?:acquire|buy|purchase)|(?:has\s+)?(?:struck|strikes|agrees|agreed|"
     r"confirms|confirmed|signs|signed)\s+(?:a\s+)?deal\s+to\s+(?:acquire|buy)|(?:to\s+|will\s+)?take\s+over|takes\s+over|took\s+over|(?:is|was|are|were)\s+taking\s+over|(?:plans|planned|set)\s+to\s+(?:acquire|buy)|(?:is|was)\s+acquiring|(?:is|was)\s+buying|complete[sd]?\s+(?:the\s+|its\s+)?"
@@ -156,7 +163,12 @@ _DONE = (
     r"(?:complet(?:e|es|ed|ing)|finali[sz](?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+on)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
     r"(?:previously\s+announced\s+|planned\s+|proposed\s+|pending\s+|long-awaited\s+)?"
     rf"(?:{PRICE}\s+)?(?:acquisition|purchase|takeover|buyout)\s+of|"
-    r"announce[sd]?\s+(?:the\s+|its\s+)?(?:planned|proposed|expected|pending)\s+(?:acquisition|purchase|takeover)\s+of"
+    r"announce[sd]?\s+(?:the\s+|its\s+)?(?:planned|proposed|expected|pending)\s+(?:acquisition|purchase|takeover)\s+of|"
+    # Any verb whose object is a deal to buy: "Berkshire Hathaway has announced a definitive agreement to acquire Business Wire",
+    # "Dialog Semiconductor PLC announced a $4.6 billion cash-and-stock deal to buy Atmel Corp." (a preposition or a negation
+    # before the deal makes it no object: "talk of a deal to buy", "no deal to buy")
+    rf"(?!(?:of|for|from|in|on|about|over|against|without|to|no|not|by|with|after|before)\s)[a-z]+\s+(?:an?\s+|the\s+|its\s+|their\s+)"
+    rf"(?:{PRICE}\s+)?(?:[\w.'‘’-]+\s+){{0,3}}?(?:deal|agreement|pact|accord)\s+(?:with\s+[^;:]{{1,60}}?\s+)?to\s+(?:acquire|buy|purchase)"
 )
 _TALKS = (
     # "Grab looks to strike a deal to acquire Indonesia's GoTo", "Flipkart likely to bag Cleartrip for $40 million"
@@ -190,7 +202,7 @@ _PASSIVE = (
     r"(?:(?:said|says|announced|announces|reports|reported|confirmed)\s+(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:has\s+|had\s+)?(?:announced|signed|reached|entered\s+into)\s+(?:an?\s+)?(?:definitive\s+|merger\s+)?agreement\s+)?"
     r"(?:to\s+be\s+|will\s+be\s+|would\s+be\s+|is\s+being\s+|was\s+being\s+|being\s+|is\s+to\s+be\s+|has\s+been\s+|was\s+|agrees\s+to\s+be\s+|agreed\s+to\s+be\s+)?"
-    r"(?:(?:acquired|bought|purchased|snapped\s+up|taken\s+over|taken\s+private)(?:\s+(?:this|last)\s+week|\s+(?:on\s+)?\w+day)?"
+    r"(?:(?:acquired|bought|purchased|snapped\s+up|scooped\s+up|picked\s+up|swallowed(?:\s+up)?|taken\s+over|taken\s+private)(?:\s+(?:this|last)\s+week|\s+(?:on\s+)?\w+day)?"
     rf"(?:\s+for\s+{PRICE})?\s+by|sold\s+to|"
     # "Stallergenes has agreed to a 730 million euro ($834 million) takeover by …"
     rf"(?:has\s+)?agreed\s+to\s+(?:an?\s+)?(?:{PRICE}\s+)?(?:\([^()]{{1,30}}\)\s+)?(?:takeover|buyout|acquisition)\s+by)"
@@ -415,7 +427,9 @@ def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
             refusals.note(deal, why)
         return [], refusals.told
     merged = [deal for deal in _merge(deals, clauses) if refusals.keep(deal, _off(headline, clauses[deal.clause]))]
-    headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0]
+    # a headline deal the summary refuses ("Sony Acquires First Mobile Game Studio" over "… has acquired Savage Game Studios") leaves
+    # its buyer's summary deal standing: that deal names what the headline only described
+    headline_buyers = [deal.acquirer for deal in merged if deal.clause == 0 and _told_otherwise(deal, [], clauses) is None]
     merged = [deal for deal in merged if refusals.keep(deal, _told_otherwise(deal, headline_buyers, clauses))]
     finished = [_finished(deal, clauses) for deal in merged]
     return [deal for deal in finished if refusals.keep(deal, _buyer_refused(deal.acquirer) or _target_refused(deal.target))], refusals.told
@@ -456,7 +470,7 @@ def _target_refused(target: str) -> str | None:
 _BOUGHT_NAME = re.compile(
     r"(?i:\bfor|\bof|\bacquiring|\bacquired|\bacquire|\bbuying|\bbought|\bbuy|\bpurchasing|\bpurchased|\bpurchase)\s+(?:(?i:the|a|an)\s+)?"
     r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}"  # "British credit card issuer Pillar"
-    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})(?![\w.&'-]*-[a-z])"  # not "a U.K.-based engineering consulting firm"
     # the name ends the phrase: "Glen Hume" in "the Glen Hume option deal" names what the deal is about, not what is bought
     r"(?=\s*(?:[,.;:(–—-]|$|\s(?:for|in|from|to|at|and|which|that|who|on|as|with|by|is|was|will|has)\b))"
 )
@@ -468,7 +482,7 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
     for name, change in (("done", "acquired"), ("talks", "reported")):
         for match in _verb_first(name, headline):
             acquirer, described = acquirer_name(match.groups["acq"] or ""), (match.groups.get("tgt") or "").strip()
-            described = re.sub(r"^(?:UK|US|U\.S\.|EU|[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+(?=[a-z])", "", described)  # "UK card issuer"
+            described = _without_origin(described)  # "UK card issuer", "Dutch company", "Malaysia tower company"
             if not acquirer or not re.match(r"[a-z]", described) or NOT_A_COMPANY.search(described) or _TAKES_OVER.search(match.groups["verb"] or ""):
                 continue  # a named target (read by the shapes), or a stake, a building, a unit; "takes over as CEO": a new head
             for sentence in summary_sentences:
@@ -479,6 +493,17 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
                         why = f"acquisition.described-target (headline, named in the summary): {quote(headline + ' / ' + bought.group(0), 120)}"
                         return [_Deal(acquirer, target, change, money, 0, why)]
     return []
+
+
+_ORIGIN_WORD = re.compile(r"(?:UK|US|EU|(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ese|ish|i))")
+
+
+def _without_origin(described: str) -> str:
+    """A description without the place or nationality it opens with: "Dutch company" → "company", "U.K. engineering firm" →
+    "engineering firm" (a name is left as it is: "Dutch Bros")."""
+    first, _, rest = described.partition(" ")
+    origin = _ORIGIN_WORD.fullmatch(first) or DEMONYM.match(first + " ") or is_place(first)
+    return rest if origin and re.match(r"[a-z]", rest) else described
 
 
 def _assets_in_summary(deal: _Deal, summary_sentences: list[str]) -> bool:
@@ -551,6 +576,7 @@ _ANAPHOR = re.compile(  # the head noun in lower case: "The Urgent Company" is a
 # The shapes in the order they are tried; a later shape never reads a verb an earlier one already read.
 _SHAPES = (
     ("accepts", "acquired"), ("accept-from", "acquired"), ("in-deal", "acquired"), ("merge", "acquired"), ("approved", "acquired"), ("price-noun", "acquired"),
+    ("merger-of", "acquired"),
     ("named-noun", "acquired"),
     ("merge-with", "acquired"), ("merge-pair", "acquired"), ("talks", "reported"), ("passive", "acquired"), ("sold-to", "acquired"), ("of-by", "acquired"),
     ("purchase-of", "acquired"), ("done", "acquired"), ("with-deal", "acquired"), ("noun-by", "acquired"), ("approved-np", "acquired"),
@@ -558,7 +584,7 @@ _SHAPES = (
 _DEAL_NOUNS = ("acquisition", "purchase", "takeover", "buyout")
 # Per shape, words (lower case) of which every wording of it holds one: a clause with none is not scanned for it.
 _SHAPE_CUES: dict[str, tuple[str, ...]] = {
-    "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",),
+    "accepts": ("accept", "agree"), "accept-from": ("accept",), "in-deal": ("in",), "merge": ("merge",), "merger-of": ("merger", "combination"),
     "price-noun": (*_DEAL_NOUNS, "offer", "bid"), "named-noun": _DEAL_NOUNS,
     "approved": _DEAL_NOUNS, "merge-with": ("merg", "combin"), "merge-pair": ("merg", "combin"),
     "passive": ("by", "sold"), "sold-to": ("sell", "sold"),
@@ -713,6 +739,8 @@ def _merge(deals: list[_Deal], clauses: list[str]) -> list[_Deal]:
     """One deal per target; later clauses fill the buyer's price (the body's figure where close) and confirm the change."""
     kept: list[_Deal] = []
     for deal in deals:
+        if any(same_company(k.target, deal.acquirer) and same_company(k.acquirer, deal.target) for k in kept):
+            continue  # "Net-a-Porter, Yoox Agree to Merge" / "The Yoox Group said … it had agreed to merge with … Net-a-Porter": one merger
         twin = next((k for k in kept if same_company(k.target, deal.target)), None)
         retold = _retold(deal, kept, clauses) if twin is None else None
         twin = twin or retold

@@ -2,8 +2,10 @@
 
 Shapes: "<a> and <b> to merge", "<a> merges with <b>", "<a> will merge with <b>", "<a> announces basic merger with
 <b>", "<a> and <b> are reportedly going to merge", "<a>, <b> ink definitive agreement to merge", "<a> have signed a
-letter of intent with <b> to merge". A merger only talked of is `reported`; a merger to list (a SPAC) or one told
-as a person's past is none. acquisition.py tries these shapes in its own order among the others.
+letter of intent with <b> to merge", and the merger as a noun phrase naming both ("approved the planned merger between <a>
+and <b>", "approves <a> and <b> merger", "The merger of <a> and <b> has been approved"). A merger only talked of is `reported`;
+a merger to list (a SPAC), one told as a person's past, and the merger a company came from ("GoTo, a merger of Gojek and
+Tokopedia", "formed by the merger of") are none. acquisition.py tries these shapes in its own order among the others.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from signalwatch.extract.text import after_descriptor, company_from_subject
 
 __all__ = ["AUX_LED", "MERGER_SHAPES", "MergerParts", "back_over_aux", "merger_parts", "merger_patterns"]
 
-MERGER_SHAPES = frozenset({"merge", "merge-with", "merge-pair"})
+MERGER_SHAPES = frozenset({"merge", "merge-with", "merge-pair", "merger-of"})
 
 # The words a merger's verb phrase runs through: "are reportedly going to", "have signed a definitive agreement to", "strike basic".
 _MERGE_AUX = (
@@ -37,6 +39,8 @@ _MERGE_AUX = (
 _MERGE_TALK = re.compile(r"\b(?i:reportedly|going\s+to|talks|consider\w*|explor\w*|mull\w*|propos\w*|letter\s+of\s+intent|could|might)\b|\bmay\b")
 # A merger to list on an exchange is no acquisition (LABELLING.md: a SPAC merger to list), nor one told as a person's past.
 _NOT_A_MERGER = re.compile(r"(?i)\bSPAC\b|blank[- ]check|\bacquisition\s+(?:corp|company)|\bgo(?:es|ing)?\s+public\b|\blisting\b")
+_APPOSITION_MERGER = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:merger|combination)\s+(?:of|between)\s")
+_MERGER_FORMED = re.compile(r"(?i)\b(?:formed|created|born|resulting|result|since|after|following|(?:19|20)\d\d)\b")
 _MERGER_PAST = re.compile(r"(?i)\b(?:who|which|whose|after|since|following|(?:19|20)\d\d)\b")
 
 
@@ -100,6 +104,14 @@ def merger_patterns() -> dict[str, re.Pattern[str]]:
         r"talks\s+(?:about|over|on)\s+(?:a\s+)?(?:merger|combination))))"
         r"(?![\w-]|\s+(?i:with|of|and|into)\b)"
     ),
+    # The merger as a noun phrase naming both sides: "approved the planned merger between Airtel Kenya and Telkom Kenya", "has
+    # approved a merger deal between beef producer Marfrig and food processor BRF", "approves Airtel Kenya and Telkom Kenya merger"
+    "merger-of": re.compile(
+        r"(?i:merger|combination)\s+(?:(?i:deal|agreement|plan|talks)\s+)?(?:(?i:between)\s+|(?i:of)\s+(?=[A-Z]))(?P<acq>[^,;]{1,60}?)\s+(?:and|&)\s+"
+        r"(?P<tgt>(?:[a-z][\w-]*\s+){0,3}[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+        r"|(?<![\w.&'-])(?P<acq2>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:and|&)\s+(?P<tgt2>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+"
+        r"(?P<noun>(?i:merger|combination)(?:\s+(?i:talks))?)\b(?!\s+(?:&|and)\s+(?i:acquisition))"  # not "Merger & Acquisition Update"
+    ),
     "merge": re.compile(
         r"(?P<acq>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:and|&)\s+(?P<tgt>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+"
         r"(?i:to\s+merge|agree\s+to\s+merge|will\s+merge|merge)\b"
@@ -122,6 +134,12 @@ class MergerParts(NamedTuple):
 def merger_parts(name: str, groups: dict[str, str], clause: str, end: int) -> MergerParts | None:
     """The parts of the merger shape `name` found in `clause` (its groups, a part it did not read empty; it ends at `end`);
     None when the clause tells no merger that is an acquisition."""
+    if name == "merger-of":
+        acquirer, target = last_name(groups.get("acq") or groups.get("acq2") or ""), last_name(groups.get("tgt") or groups.get("tgt2") or "")
+        talked = re.search(r"(?i)\btalks\b", groups.get("noun") or clause[max(0, end - 200) : end]) is not None
+        if _NOT_A_MERGER.search(clause) or _MERGER_FORMED.search(clause[max(0, end - 120) : end]) or _APPOSITION_MERGER.search(clause[:end]):
+            return None  # "Viatris, formed by the merger between …", "GoTo, a merger of Gojek and …": the merger a company came from
+        return MergerParts(acquirer, [target] if target else [], clause[end:], talked)
     if name == "merge":
         acquirer = company_from_subject(groups.get("acq") or groups.get("acq2") or "")
         target = company_from_subject(groups.get("tgt") or groups.get("tgt2") or "")

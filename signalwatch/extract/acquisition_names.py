@@ -148,6 +148,7 @@ def acquirer_name(text: str, lost_stop: bool = True) -> str | None:
 
 
 def _buyer_name(text: str) -> str | None:
+    text = _TOLD_BY_ITSELF.sub("", text.strip())
     text = re.sub(r"(?i)\s+(?:is|are|will|would|has|had|also|now|officially|reportedly|finally|today|on\s+\w+day)\s*$", "", text.strip())
     text = re.sub(r"(?i)^(?:\d+\s+\w+\s+)?(?:why|how|what|when|will|can|could|should|did|does)\s+", "", text)
     text = re.sub(r"(?i)^(?:on\s+\w+day|today|yesterday|this\s+week|last\s+week)[,\s]+", "", text)
@@ -192,6 +193,13 @@ _LOWER_THEN_CAPITAL = re.compile(r"(?<=[a-z0-9])\s+(?=[A-Z])")
 # What stands between a buyer's name and its verb and is no part of the name: when the news broke ("Supervalu on Jan. 23
 # [struck a deal]", "The startup Wednesday [said]"), a plan ("is scheduled to [complete]"), where it sits ("Ametek Inc., of
 # Berwyn,"), what it is ("Restaurant Brands International Inc, owner of the Burger King … chains,"), a legal form after a comma.
+# The buyer telling its own deal: "L'Oreal said on 26 November that it [had acquired]", "Community Financial announces it [will
+# acquire]", "OpenText issued a press release today saying it [would acquire]", "Aldo Group announced that it would be [acquiring]"
+_TOLD_BY_ITSELF = re.compile(
+    r",?\s+(?:issued\s+a\s+(?:press\s+)?(?:release|statement)\s+(?:\w+\s+)?)?(?i:said|says|saying|announced|announces|announcing|confirmed|"
+    r"confirms|reported|reports|stated|states|disclosed|discloses)(?:\s+(?:on|in)\s+[^,;]{1,20}?|\s+\w+day|\s+today|\s+yesterday)?"
+    r"\s+(?:that\s+)?(?:it|they)(?:\s+(?:would|will|is|was|has|had|had\s+been|has\s+been|would\s+be|will\s+be|may|might|could))*\s*$"
+)
 _BUYER_TAIL = re.compile(
     r"(?:\s+(?:(?:is|are)\s+)?(?:scheduled|expected|poised|due|about|preparing|planning|aiming|looking|moving|ready)\s+to"
     r"|\s+(?:on\s+)?(?:[A-Z][a-z]{2}\.?\s+\d{1,2}|\w+day|this\s+(?:morning|afternoon|week)|earlier\s+(?:today|this\s+week)|today|yesterday)"
