@@ -490,10 +490,10 @@ def _names(patterns: list[tuple[str, re.Pattern[str]]], parts: list[str], screen
     lowered_parts = [part.lower() for part in parts]
     for screen, pattern in patterns:
         keys = rules.SCREENS[screen]
-        if not any(key in screen_text for key in keys):
+        if not any(map(screen_text.__contains__, keys)):
             continue
         for sentence, lowered in zip(parts, lowered_parts):
-            if any(key in lowered for key in keys):
+            if any(map(lowered.__contains__, keys)):
                 for match in pattern.finditer(sentence):
                     names.extend(split_names(match.group("list")))
     return names

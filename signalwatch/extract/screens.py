@@ -125,8 +125,7 @@ class Screened:
     def _passes(self, text: str) -> bool:
         if self.words is None or not text.isascii():
             return True
-        lowered = text.lower()
-        return any(word in lowered for word in self.words)
+        return any(map(text.lower().__contains__, self.words))  # map, not a generator: this runs for every pattern tried
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(text, pos, endpos) if self._passes(text) else None
