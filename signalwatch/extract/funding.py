@@ -487,11 +487,12 @@ def _without_legal(company: str | None) -> str | None:
 def _names(patterns: list[tuple[str, re.Pattern[str]]], parts: list[str], screen_text: str) -> list[str]:
     """Names the patterns find in the sentences `parts`; `screen_text` is all of them in lower case."""
     names: list[str] = []
-    lowered_parts = [part.lower() for part in parts]
+    lowered_parts: list[str] = []  # made when a screen first passes: most items hold none of the keys
     for screen, pattern in patterns:
         keys = rules.SCREENS[screen]
         if not any(map(screen_text.__contains__, keys)):
             continue
+        lowered_parts = lowered_parts or [part.lower() for part in parts]
         for sentence, lowered in zip(parts, lowered_parts):
             if any(map(lowered.__contains__, keys)):
                 for match in pattern.finditer(sentence):
