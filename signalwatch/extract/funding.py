@@ -291,7 +291,7 @@ _PUBLIC_BODY = re.compile(_PUBLIC_FUNDER.pattern.replace(r"grants?|", ""))  # ma
 
 def _clause_of(headline: str, tail: str) -> str:
     """The part of a headline (between ";" or "|") that holds `tail`: another clause's round is not this one's."""
-    parts = re.split(r"\s*[;|]\s*", headline)
+    parts = re.split(r"\s*[;|]\s*", headline) if ";" in headline or "|" in headline else [headline]  # a cheap screen first
     return next((part for part in parts if tail and tail.strip()[:20] in part), headline)
 
 
@@ -487,13 +487,14 @@ def _without_legal(company: str | None) -> str | None:
 def _names(patterns: list[tuple[str, re.Pattern[str]]], parts: list[str], screen_text: str) -> list[str]:
     """Names the patterns find in the sentences `parts`; `screen_text` is all of them in lower case."""
     names: list[str] = []
-    lowered_parts = [part.lower() for part in parts]
+    lowered_parts: list[str] = []  # made when a screen first passes: most items hold none of the keys
     for screen, pattern in patterns:
         keys = rules.SCREENS[screen]
-        if not any(key in screen_text for key in keys):
+        if not any(map(screen_text.__contains__, keys)):
             continue
+        lowered_parts = lowered_parts or [part.lower() for part in parts]
         for sentence, lowered in zip(parts, lowered_parts):
-            if any(key in lowered for key in keys):
+            if any(map(lowered.__contains__, keys)):
                 for match in pattern.finditer(sentence):
                     names.extend(split_names(match.group("list")))
     return names

@@ -717,6 +717,8 @@ def headline_roundup(headline: str, skip: str | None) -> list[Round]:
     clause must be "<Name> <verb> <amount>", "<Investor> invests in <Name>", or, after the
     roundup's colon, "<Name> funding".
     """
+    if not any(map(headline.__contains__, ",;|-&")):
+        return []  # a cheap screen: one clause, as every mark the clauses are split at below holds one of these
     clauses = [c.strip() for c in re.split(r"\s*[,;|]\s+|\s+-\s+|\s+&\s+", headline) if c.strip()]
     if len(clauses) < 2:
         return []

@@ -811,13 +811,11 @@ def candidate_rules(tokens: frozenset[str], text: str | None = None) -> list[Rul
     it holds (a rule that needs a title is never tried on a clause without one)."""
     index, every = rules_by_word(), rules()
     positions: set[int] = set()
-    for word in tokens:
-        found = index.get(word)
-        if found:
-            positions.update(found)
+    for word in index.keys() & tokens:  # the screen words the clause holds (a set operation, not a look-up per word)
+        positions.update(index[word])
     held = "".join(mark for mark in "⟦⟪" if mark in text) if text is not None else "⟦⟪"
     return [rule for rule in (every[position] for position in sorted(positions))
-            if (not rule.needs or rule.needs & tokens) and all(mark in held for mark in rule.marks)]
+            if (not rule.needs or rule.needs & tokens) and all(map(held.__contains__, rule.marks))]
 
 
 @functools.cache

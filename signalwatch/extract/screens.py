@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["required_chars", "required_words", "Screened"]
+__all__ = ["required_chars", "required_words", "Screened", "AnyOf", "alternatives"]
 
 _sre: Any
 _sre_parse: Any
@@ -125,8 +125,7 @@ class Screened:
     def _passes(self, text: str) -> bool:
         if self.words is None or not text.isascii():
             return True
-        lowered = text.lower()
-        return any(word in lowered for word in self.words)
+        return any(map(text.lower().__contains__, self.words))  # map, not a generator: this runs for every pattern tried
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(text, pos, endpos) if self._passes(text) else None
@@ -142,3 +141,49 @@ class Screened:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text, pos, endpos) if self._passes(text) else iter(())
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source ("a|b(?:c|d)" → ["a", "b(?:c|d)"]); [source] when it has one, or when
+    it cannot be split safely (a global inline flag, a backreference): each part must mean alone what it meant in the whole."""
+    if (source.startswith("(?") and source[2:3].isalpha()) or "(?P=" in source or re.search(r"\\[1-9]", source):
+        return [source]
+    parts: list[str] = []
+    depth = start = index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":  # a class: "|" and brackets inside it are literal; "]" right after "[" or "[^" is too
+            index += 2 if source[index + 1 : index + 2] == "^" else 1
+            index += 1 if source[index : index + 1] == "]" else 0
+            while index < len(source) and source[index] != "]":
+                index += 2 if source[index] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
+    parts.append(source[start:])
+    return parts
+
+
+class AnyOf:
+    """Whether a pattern matches anywhere in a text, asked of its top-level alternatives one by one, each behind the words
+    `required_words` reads off it (an alternation is tried whole at every position of the text; most texts hold none of
+    the words most alternatives need). `found_in(text)` is `bool(pattern.search(text))`: a match of the alternation at a
+    position is a match of one alternative there. ASCII text only is screened, as `Screened` does."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.compiled = pattern
+        parts = [re.compile(part, pattern.flags) for part in alternatives(pattern.pattern)]
+        self.parts = tuple((required_words(part), part) for part in parts)
+
+    def found_in(self, text: str) -> bool:
+        lowered = text.lower() if text.isascii() else None
+        return any((words is None or lowered is None or any(map(lowered.__contains__, words))) and part.search(text) is not None
+                   for words, part in self.parts)

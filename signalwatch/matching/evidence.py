@@ -121,16 +121,7 @@ class ItemText:
         Only the spelling given (case-insensitive), so a common word in running text rarely counts.
         """
         name = re.escape(mention.strip())
-        if not name:
-            return False
-        patterns = (
-            rf"\b{name}{COMPANY_CONTEXT}",
-            rf"{_COMPANY_BEFORE}{name}\b",
-            rf"\b{name}{_TICKER_AFTER}",
-            rf"{_KIND_BEFORE}{name}\b",
-            rf"\b{name},\s+(?:a|an|the)\s+(?:[\w$.-]+\s+){{0,5}}?{_KIND}\b",
-        )
-        return any(re.search(p, self.raw, re.IGNORECASE) for p in patterns)
+        return bool(name) and any(_as_company_pattern(name, shape).search(self.raw) for shape in range(len(_AS_COMPANY_SHAPES)))
 
     def does_deals(self, mention: str) -> bool:
         """Whether the mention raises, hires, buys or cuts, or is bought ("Ola raises", "Salesforce to buy Slack").
@@ -138,7 +129,29 @@ class ItemText:
         A company, but not which one: a namesake in another industry raises money too, so this counts only for an
         account whose industry the CRM does not give (see `AccountMatcher`)."""
         name = re.escape(mention.strip())
-        return bool(name) and bool(re.search(rf"\b{name}{_DEAL_VERB_AFTER}|{_DEAL_VERB_BEFORE}{name}\b", self.raw, re.IGNORECASE))
+        return bool(name) and bool(_deal_pattern(name).search(self.raw))
+
+
+# The shapes `ItemText.treats_as_company` tries, in order, with the name escaped in place of {name}.
+_AS_COMPANY_SHAPES = (
+    rf"\b{{name}}{COMPANY_CONTEXT}",
+    rf"{_COMPANY_BEFORE}{{name}}\b",
+    rf"\b{{name}}{_TICKER_AFTER}",
+    rf"{_KIND_BEFORE}{{name}}\b",
+    rf"\b{{name}},\s+(?:a|an|the)\s+(?:[\w$.-]+\s+){{0,5}}?{_KIND}\b",
+)
+
+
+@lru_cache(maxsize=8192)  # a poll meets the same names again; compiling per mention also evicted shared patterns from re's cache
+def _as_company_pattern(name: str, shape: int) -> re.Pattern[str]:
+    """`_AS_COMPANY_SHAPES[shape]` for one escaped name, compiled when first tried (`any` stops at the first that matches)."""
+    return re.compile(_AS_COMPANY_SHAPES[shape].replace("{name}", name), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _deal_pattern(name: str) -> re.Pattern[str]:
+    """`ItemText.does_deals`'s pattern for one escaped name, compiled once."""
+    return re.compile(rf"\b{name}{_DEAL_VERB_AFTER}|{_DEAL_VERB_BEFORE}{name}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
