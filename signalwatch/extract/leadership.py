@@ -39,6 +39,7 @@ from signalwatch.extract.leadership_titles import (
     FORMER_BEFORE,
     ORGANISATION,
     fill_unnamed,
+    final_title,
     headline_wording,
     inherit_titles,
     merge,
@@ -155,7 +156,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     found = [e for e in found if _stays_beside_departure(e, found)]  # again, with the role left now known where inherited
     headline_roles = [(e.change, e.title) for e in found if e.clause == 0 and e.title]
     found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
-    merged = [headline_wording(event, marked[0], headline_roles) for event in merge(found)]
+    merged = [final_title(headline_wording(event, marked[0], headline_roles), clauses) for event in merge(found)]
     # "Samsung Electronics named Lee Yoon-woo ...", "Sullivan Vineyards has new CEO": a name the item's changes are at is no person
     # (holdout17 rh17-0245, holdout23 rh23-0199, holdout25 rh25-0091)
     at = {e.company for e in merged if e.company} | ({company_hint} if company_hint else set())

@@ -820,10 +820,12 @@ def candidate_rules(tokens: frozenset[str], text: str | None = None) -> list[Rul
 
 @functools.cache
 def holder_patterns() -> tuple[re.Pattern[str], ...]:
-    """"CFO Jane Doe", "Jane Doe, the company's CFO": who holds a title, to name the person an unnamed event is about."""
+    """"CFO Jane Doe", "Jane Doe, the company's CFO", "J. Robert Beyster, the founder, chairman and chief executive officer of ...":
+    who holds a title, to name the person an unnamed event is about and the title a person holds (holdout22 rh22-0153)."""
+    founder = r"(?:(?i:the\s+)?(?i:co-?founder|founder),?\s+(?:and\s+)?)?"
     return (
         re.compile(rf"{T}(?:\s+(?:and|&)\s+(?i:co-?founder|founder))?,?\s+{P}"),
-        re.compile(rf"{P}(?:,|\s+-+)\s+(?:(?i:previously|formerly|currently)\s+)?(?:{CO}'s\s+)?{_ART}{T}"),
+        re.compile(rf"{P}(?:,|\s+-+)\s+(?:(?i:previously|formerly|currently)\s+)?{founder}(?:{CO}'s\s+)?{_ART}{T}"),
     )
 
 

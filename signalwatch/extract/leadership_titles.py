@@ -4,7 +4,7 @@ names nobody for, and one event per person.
 A headline often names the role and the summary the person ("Yahoo's CEO steps down" / "chief executive Scott Thompson
 has stepped down"), or a successor takes the role of the one who leaves ("Andy Jassy to take over"); LABELLING.md's
 "Which title" decides whose wording stands. leadership.py reads the changes clause by clause and calls these in turn:
-`inherit_titles`, `fill_unnamed`, `merge`, then `headline_wording` for each merged event.
+`inherit_titles`, `fill_unnamed`, `merge`, then `headline_wording` and `final_title` for each merged event.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from signalwatch.extract.names import Marked, full_name, person_like
 from signalwatch.extract.roles import covers, same_role
 from signalwatch.extract.text import has_company_suffix, is_place
 
-__all__ = ["FORMER", "FORMER_BEFORE", "ORGANISATION", "fill_unnamed", "headline_wording", "inherit_titles", "merge"]
+__all__ = ["FORMER", "FORMER_BEFORE", "ORGANISATION", "fill_unnamed", "headline_wording", "inherit_titles", "merge", "final_title"]
 
 FORMER_BEFORE = re.compile(r"\b(?:former|ex-|previous)\s*$", re.IGNORECASE)
 _LEAVING_BEFORE = re.compile(r"\b(?:former|ex-|previous|retiring|outgoing|departing|ousted|late)\s*$", re.IGNORECASE)
@@ -41,12 +41,34 @@ def inherit_titles(found: list[Found], marked: list[Marked]) -> list[Found]:
             source = _counterpart(event, found, marked)
             if source is not None:
                 source = _headline_twin(source, found)
-                title = f"interim {_INTERIM.sub('', source.title)}" if event.interim and source.title else source.title
-                if title and not event.interim:
+                stand_in, said = _stand_in(event, marked)
+                title = f"{stand_in} {_INTERIM.sub('', source.title)}" if stand_in and source.title else source.title
+                if title and not stand_in:
                     title = _INTERIM.sub("", title)  # the role itself, not the stand-in's: "Ellen Pao resigns. Steve Huffman takes over."
-                event = replace(event, title=title, explicit=False)
+                rule = f"{event.rule} ({stand_in}: {said!r})" if said and title else event.rule
+                event = replace(event, title=title, explicit=False, rule=rule)
         completed.append(event)
     return completed
+
+
+# How a clause says its successor only stands in: "will take over on an interim basis", "will be temporarily replaced by".
+_STAND_IN = re.compile(r"(?i)\b(?:on an? (?:interim|acting|temporary) basis|in an? (?:interim|acting|temporary) capacity|temporarily)\b")
+
+
+def _stand_in(event: Found, marked: list[Marked]) -> tuple[str | None, str | None]:
+    """("interim" or "acting", the clause's words or None) for a successor who takes the role left only until another is found
+    (LABELLING.md: "his role will be filled on an interim basis by Scott Arnold" is interim CEO), as the rule read it or as the
+    successor's clause says it: "Rohit Manocha, chairman of Fridays' biggest shareholder, will take over on an interim basis"
+    (holdout23 rh23-0082); (None, None) for one who takes the role itself."""
+    if event.interim:
+        return "interim", None
+    text = marked[event.clause].text
+    if event.change != "appointed" or not ("basis" in text or "capacity" in text or "temporar" in text):  # cheap screen first
+        return None, None
+    said = _STAND_IN.search(text)
+    if said is None:
+        return None, None
+    return ("acting" if "acting" in said.group(0).lower() else "interim"), said.group(0)
 
 
 def _headline_twin(source: Found, found: list[Found]) -> Found:
@@ -295,3 +317,56 @@ def _longer(first: str | None, second: str | None) -> str | None:
     if first and second and len(second.split()) > len(first.split()) and second.split()[-1] == first.split()[-1]:
         return second
     return first or second
+
+
+# "of its FedEx Ground parcel-delivery division", "of Amazon's hardware research and development group": the unit a role is of,
+# written right after the title. A company's own name after "of" ("CEO of Tropicana") is no unit: the tail needs a possessive
+# and a unit word.
+_UNIT_TAIL = re.compile(
+    r"\s+of\s+(?:its|the company['’]s|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s)\s+(?:[\w&-]+\s+){0,5}?"
+    r"(?:division|unit|business|group|arm|subsidiary|segment)\b"
+)
+
+
+_LONGER_BEFORE = re.compile(r"(?:[\w-]|\b(?i:vice|senior|executive|deputy|assistant|associate)\s+)$")
+
+
+def final_title(event: Found, clauses: list[str]) -> Found:
+    """The title as LABELLING.md writes it, once the events are merged: without a "founding" the headline does not write, and with
+    the unit the role is of (`clauses`: the headline and the summary sentences read, as written)."""
+    return _unit_of_title(_without_founding(event, clauses[0]), clauses)
+
+
+_FOUNDING = re.compile(r"^founding\s+(?=\S)", re.IGNORECASE)
+
+
+def _without_founding(event: Found, headline: str) -> Found:
+    """A departure's title without "founding" (LABELLING.md, holdout3: "outgoing" and "founding" are dropped) unless the headline
+    writes the role so ("Why are Founding CEOs Stepping Down", holdout29 rh29-0206, LABELLING.md "Which title"): "replacing outgoing
+    founding CEO Peter Hecht" is CEO (holdout3 rh3-0149)."""
+    if event.change != "departed" or not event.title or not _FOUNDING.match(event.title) or "founding" in headline.lower():
+        return event
+    return replace(event, title=_FOUNDING.sub("", event.title), rule=f"{event.rule} (\"founding\" is no part of the title)")
+
+
+def _unit_of_title(event: Found, clauses: list[str]) -> Found:
+    """The title with the unit it is of, when a clause that names the person writes the two together (LABELLING.md: divisional
+    roles are kept in full, the parent is the company): "Henry J. Maier, president and CEO of its FedEx Ground parcel-delivery
+    division, will retire" is "president and CEO of its FedEx Ground parcel-delivery division" (holdout14 rh14-0147)."""
+    if not event.title or not event.person:
+        return event
+    surname = event.person.split()[-1]
+    tails: set[str] = set()
+    for clause in clauses:
+        if " of " not in clause or surname not in clause:
+            continue
+        start = clause.find(event.title)
+        while start >= 0:
+            unit = _UNIT_TAIL.match(clause, start + len(event.title))
+            if unit and not _LONGER_BEFORE.search(clause, 0, start):  # not the "president" of "vice president of its ... unit"
+                tails.add(unit.group(0))
+            start = clause.find(event.title, start + 1)
+    if len(tails) != 1:
+        return event
+    tail = tails.pop()
+    return replace(event, title=event.title + tail, rule=f"{event.rule} (the title with the unit it is of: {tail.strip()!r})")

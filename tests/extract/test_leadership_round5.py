@@ -240,11 +240,12 @@ FOUND = [
      "the reins. Levin will step down Jan. 1 to make room for Meg Alexander, who will become Ovid’s chief exec after first joining the "
      "company in 2021.",
      [("appointed", "Ovid", "Meg Alexander", "chief exec")]),
-    # holdout2 rh-0034: "Gregg Zehr, president of ..., has retired" under a headline with no title in it
+    # holdout2 rh-0034: "Gregg Zehr, president of ..., has retired" under a headline with no title in it; since round 15 with the
+    # unit the role is of, as labelled (the quote mark as the extractor reads the item)
     ("Amazon Loses Two Veterans Behind Blockbusters Like Kindle and Alexa",
      "Amazon.com, Inc AMZN lost two top hardware veteran executives. Gregg Zehr, president of Amazon’s hardware research and "
      "development group, Lab126, has retired, CNBC reports. Zehr invented the hugely successful Kindle e-reader.",
-     [("departed", "Amazon", "Gregg Zehr", "president")]),
+     [("departed", "Amazon", "Gregg Zehr", "president of Amazon's hardware research and development group")]),
     # holdout3 rh3-0167: "by appointing X, Ph.D., as its new chief scientific officer"; since round 7 with the headline's "CSO",
     # as labelled
     ("Abiologics adds exec expertise with new CSO",
