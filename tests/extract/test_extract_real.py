@@ -103,9 +103,12 @@ HOLDOUT3_FIELD_FLOORS = {
 }
 # holdout4's first scoring (the shipped extractor before round 5): funding 0.860/0.514, leadership
 # 0.903/0.554, acquisition 0.758/0.490, layoffs 0.870/0.556.
+# Round 15: leadership recall 0.82 -> 0.80: the retrain on 30 sets switched the tagger's "fill" use off (no margin passes
+# the precision guard on the left-out sets: 6 right / 1 wrong at 48, 15 / 2 at 32), so leadership events read with a person
+# and no company are no longer given one here.
 HOLDOUT4_FLOORS = {
     ("funding", "precision"): 0.99, ("funding", "recall"): 0.86,
-    ("leadership", "precision"): 0.96, ("leadership", "recall"): 0.82,
+    ("leadership", "precision"): 0.96, ("leadership", "recall"): 0.80,
     ("acquisition", "precision"): 0.84, ("acquisition", "recall"): 0.72,
     ("layoffs", "precision"): 0.96, ("layoffs", "recall"): 0.8,
 }
@@ -121,9 +124,10 @@ HOLDOUT9_FLOORS = {
     ("acquisition", "precision"): 0.99, ("acquisition", "recall"): 0.8,
     ("layoffs", "precision"): 0.93, ("layoffs", "recall"): 0.87,
 }
+# Round 15: leadership recall 0.91 -> 0.89, the tagger's "fill" use switched off by the retrain (as holdout4 above).
 HOLDOUT10_FLOORS = {
     ("funding", "precision"): 0.99, ("funding", "recall"): 0.89,
-    ("leadership", "precision"): 0.98, ("leadership", "recall"): 0.91,
+    ("leadership", "precision"): 0.98, ("leadership", "recall"): 0.89,
     ("acquisition", "precision"): 0.99, ("acquisition", "recall"): 0.88,
     ("layoffs", "precision"): 0.91, ("layoffs", "recall"): 0.68,
 }

@@ -91,6 +91,8 @@ def test_a_regional_title_is_no_government_post() -> None:
     assert ("departed", "IHG", "Keith Barr") in found
 
 
+@pytest.mark.xfail(strict=True, reason="the company comes from the tagger's 'fill' use, which round 15's retrain switched off "
+                   "(no margin passes the precision guard on the left-out sets)")
 def test_a_change_at_what_the_headline_calls_a_parent_is_at_the_parent() -> None:
     # holdout22 rh22-0045: the label is InterContinental Hotels Group, not Holiday Inn
     assert _leadership(
