@@ -7,7 +7,7 @@ from typing import Any
 from signalwatch.accounts import Account
 from signalwatch.extract import extract_news
 from signalwatch.extract.evaluate import LabelledItem
-from signalwatch.extract.evaluate_alerts import AlertScores, crm_accounts, distractor_accounts, score_alerts
+from signalwatch.extract.evaluate_alerts import AlertScores, crm_accounts, distractor_accounts, news_distractors, score_alerts
 from signalwatch.extract.train import load_pool
 
 
@@ -97,3 +97,13 @@ def test_a_distractor_with_a_labels_name_is_dropped_and_one_the_event_names_make
     stray = LabelledItem("h", "Globex raises $5M seed round", "", (_funding("Acme"),))
     wrong = score_alerts([stray], extract_news, distractors=[Account(id=0, name="Globex")])
     assert (wrong.right["funding"], wrong.wrong["funding"], wrong.recall()) == (0, 1, 0.0)  # tied to the distractor: wrong
+
+
+def test_news_distractors_are_the_other_sets_labelled_companies_once_each_never_the_left_out_sets() -> None:
+    sets = {"a": [LabelledItem("a1", "", "", (_funding("Acme Inc."), _deal("Initech", "Globex")))],
+            "b": [LabelledItem("b1", "", "", (_funding("Acme"), _funding("Hooli")))],
+            "judge": [LabelledItem("j1", "", "", (_funding("Umbrella"),))]}
+    assert [account.name for account in news_distractors(sets, leave_out=("judge",))] == ["Acme Inc.", "Initech", "Globex", "Hooli"]
+    item = LabelledItem("c", "Hooli raises $5M seed round", "", (_funding("Umbrella"),))
+    scores = score_alerts([item], extract_news, news_distractors(sets))
+    assert (scores.right["funding"], scores.wrong["funding"]) == (0, 1)  # the wrongly read company met a company in the news
