@@ -51,11 +51,12 @@ __all__ = ["FakeSlack", "Failure"]
 
 @dataclass
 class Failure:
-    """A scripted failure for chat.postMessage: an HTTP status, headers and Slack error."""
+    """A scripted failure for chat.postMessage: an HTTP status, headers and Slack error, answered after `delay` seconds."""
 
     status: int = 429
     error: str = "ratelimited"
     headers: dict[str, str] = field(default_factory=lambda: {"Retry-After": "1"})
+    delay: float = 0.0
 
 
 # The scopes each method needs, per kind of conversation where that matters (Slack's method
@@ -145,9 +146,10 @@ class FakeSlack(LoopbackServer):
     def call(self, method: str, args: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any]]:
         with self._lock:
             self.calls.append((method, time.time()))
-            if method == "chat.postMessage" and self.failures:
-                failure = self.failures.pop(0)
-                return failure.status, failure.headers, {"ok": False, "error": failure.error}
+            failure = self.failures.pop(0) if method == "chat.postMessage" and self.failures else None
+        if failure is not None:
+            time.sleep(failure.delay)  # a slow answer: Retry-After counts from when it arrives
+            return failure.status, failure.headers, {"ok": False, "error": failure.error}
         headers = {"x-oauth-scopes": ",".join(self.scopes)}
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:

@@ -320,11 +320,11 @@ def _attempt(sink: Sink, config: DeliveryConfig, item: OutboxItem, clock: Callab
              report: DeliveryReport) -> tuple[Settlement, datetime | None, bool]:
     """Send one claimed row: how it settles, until when the rows behind it wait (None: they do not),
     and whether only its account's rows wait (its CRM record is missing) rather than the whole sink."""
-    now = clock()
     attempts = item.attempts + 1
     try:
         remote_id = sink.send(item.payload, item.target, item.alert_key)
     except SinkError as exc:
+        now = clock()  # waits count from the answer, as Slack's Retry-After does, not from when the send began
         if exc.credentials:  # the token itself is refused: every row would fail alike, so the sink stops here
             sink.refused = str(exc)
             report.dead += 1
@@ -349,7 +349,7 @@ def _attempt(sink: Sink, config: DeliveryConfig, item: OutboxItem, clock: Callab
     except Exception as exc:  # a sink bug must not lose the row: keep it for a later retry
         log.exception("delivery: unexpected error sending alert %s to %s", item.id, item.sink)
         report.retried += 1
-        return Settlement.retry(item.id, f"{type(exc).__name__}: {exc}", now + backoff(attempts, config)), None, False
+        return Settlement.retry(item.id, f"{type(exc).__name__}: {exc}", clock() + backoff(attempts, config)), None, False
     report.sent += 1
     log.info("delivery: alert %s rule=%s sent to %s %s", item.id, item.rule_id, item.sink, item.target or "")
     return Settlement.sent(item.id, remote_id, clock()), None, False

@@ -71,6 +71,17 @@ def test_slack_429_is_waited_out_and_each_alert_arrives_once(workspace: Workspac
     assert first_message_at - posts[0] >= 1.9  # nothing was posted before the Retry-After ran out
 
 
+def test_a_slow_429_is_waited_out_from_when_it_arrived_not_from_when_the_post_began(workspace: Workspace, feeds: FixtureServer) -> None:
+    workspace.write_config(standard_sources(feeds))
+    workspace.slack.failures = [Failure(429, "ratelimited", {"Retry-After": "1"}, delay=1.5)]  # answered 1.5 s late
+    result = workspace.cli("run", "--once")
+    assert result.returncode == 0, result.stderr
+    assert sorted(received(workspace.slack)) == sorted(EXPECTED)  # each alert once
+    first_post = min(t for method, t in workspace.slack.calls if method == "chat.postMessage")
+    first_message_at = min(m["received_at"] for m in workspace.slack.messages)
+    assert first_message_at - first_post >= 2.4  # 1.5 s to the answer, then its full Retry-After of 1 s
+
+
 def test_failing_sources_do_not_stop_the_others_and_show_in_status(workspace: Workspace, feeds: FixtureServer) -> None:
     sources = standard_sources(feeds)
     feeds.route("truncated.xml", Reply(feed_bytes("truncated.xml")))
