@@ -26,8 +26,10 @@ import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 
+from signalwatch.accounts import Account
 from signalwatch.events import EventType
 from signalwatch.extract import Extraction, extract_news
 from signalwatch.extract.evaluate import TARGETS, VALIDATION_FOLD, LabelledItem, fold_of, load_labelled, load_real, score, shortfalls
@@ -97,16 +99,24 @@ def items_per_second(extract: Callable[[str, str], Sequence[Extraction]], items:
     return total / best
 
 
+@cache
+def distractors() -> tuple[list[Account], list[Account]]:
+    """Read once for every part: the real distractor accounts (round 15's figure), and those plus every spent set's
+    labelled companies but the dev part's (the candidate for the next round)."""
+    real = distractor_accounts()
+    return real, real + news_distractors(load_pool(), leave_out=("dev",))
+
+
 def report(name: str, items: list[LabelledItem], show_errors: bool) -> bool:
     ours, first = score(items, extract_news), score(items, baseline_extract)
     negatives = sum(1 for item in items if not item.events)
     print(f"\n## {name}: {len(items)} items, {negatives} without an event ({negatives / len(items):.0%})\n")
     print("extract_news:")
     print(ours.table())
-    print("\nalerts through the resolver, CRM with distractors (the part's labelled companies plus 1,189 real "
+    real, harder = distractors()
+    print(f"\nalerts through the resolver, CRM with distractors (the part's labelled companies plus {len(real):,} real "
           "namesakes and EDGAR filers; `evaluate_alerts`, aggregates only; round 15's primary figure):")
-    print(score_alerts(items, extract_news, distractor_accounts()).table())
-    harder = distractor_accounts() + news_distractors(load_pool(), leave_out=("dev",))
+    print(score_alerts(items, extract_news, real).table())
     print(f"\nalerts through the resolver, CRM with those distractors and every other spent set's labelled companies "
           f"({len(harder):,} distractors: companies in the news; the candidate figure for the next round):")
     print(score_alerts(items, extract_news, harder).table())
