@@ -123,9 +123,12 @@ class Screened:
         self.words = required_words(pattern)
 
     def _passes(self, text: str) -> bool:
-        if self.words is None or not text.isascii():
-            return True
-        return any(map(text.lower().__contains__, self.words))  # map, not a generator: this runs for every pattern tried
+        return self.words is None or self.may_match(text.lower() if text.isascii() else None)
+
+    def may_match(self, lowered: str | None) -> bool:
+        """The screen on a text already lower-cased (None: a text beyond ASCII, always searched): False only when the
+        text holds none of the words."""
+        return self.words is None or lowered is None or any(map(lowered.__contains__, self.words))  # map: runs per pattern tried
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(text, pos, endpos) if self._passes(text) else None
@@ -180,10 +183,8 @@ class AnyOf:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.compiled = pattern
-        parts = [re.compile(part, pattern.flags) for part in alternatives(pattern.pattern)]
-        self.parts = tuple((required_words(part), part) for part in parts)
+        self.parts = tuple(Screened(re.compile(part, pattern.flags)) for part in alternatives(pattern.pattern))
 
     def found_in(self, text: str) -> bool:
-        lowered = text.lower() if text.isascii() else None
-        return any((words is None or lowered is None or any(map(lowered.__contains__, words))) and part.search(text) is not None
-                   for words, part in self.parts)
+        lowered = text.lower() if text.isascii() else None  # once for every alternative
+        return any(part.may_match(lowered) and part.compiled.search(text) is not None for part in self.parts)
