@@ -19,7 +19,6 @@ normalized name is a labelled company's is dropped: the labelled account stands.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +31,7 @@ from signalwatch.connectors.edgar.daily_index import parse_form_index
 from signalwatch.events import EventType, SignalEvent
 from signalwatch.extract.evaluate import TYPES, LabelledItem, _pair
 from signalwatch.extract.model import EVENT_SUMMARY_LIMIT, Extraction, triggers
+from signalwatch.matching.evaluate import load_crm
 from signalwatch.resolve import AccountIndex, normalize_name
 
 __all__ = ["AlertScores", "crm_accounts", "distractor_accounts", "news_distractors", "label_companies", "score_alerts",
@@ -112,13 +112,11 @@ def crm_accounts(items: Iterable[LabelledItem]) -> list[Account]:
 def distractor_accounts(files: Sequence[Path] = DISTRACTOR_FILES) -> list[Account]:
     """Real companies no label names: the accounts of a CRM JSON file (`{"accounts": [...]}`) and the companies of an
     EDGAR form index (forms 3, 4, 5 and their amendments left out), one account per distinct normalized name, in file
-    order; ids are assigned by `score_alerts`."""
+    order; `score_alerts` numbers them after the labelled accounts."""
     found: dict[str, Account] = {}
     for path in files:
         if path.suffix == ".json":
-            for record in json.loads(path.read_text(encoding="utf-8"))["accounts"]:
-                account = Account(id=0, name=record["name"], domain=record.get("domain"),
-                                  aliases=tuple(record.get("aliases") or ()), industry=record.get("industry"))
+            for account in load_crm(path):
                 found.setdefault(normalize_name(account.name), account)
         else:
             for row in parse_form_index(path.read_bytes()):
