@@ -91,14 +91,11 @@ class WrittenForms:
         if item is None or not key:
             return None
         found: dict[int, str] = {}
-        for account_id in self._by_lead.get(key, ()):
-            name = self._written(account_id, item, longer_than=key)
-            if name:
-                found[account_id] = f"the item writes '{name}', which '{mention}' shortens"
-        for account_id in self._by_trail.get(key, ()):
-            name = self._written(account_id, item, longer_than=key)
-            if name:
-                found[account_id] = f"the item writes '{name}', which ends with '{mention}'"
+        for forms, how in ((self._by_lead, f"which '{mention}' shortens"), (self._by_trail, f"which ends with '{mention}'")):
+            for account_id in forms.get(key, ()):
+                name = self._written(account_id, item, longer_than=key)
+                if name:
+                    found[account_id] = f"the item writes '{name}', {how}"
         if " " not in key and mention.isupper() and len(key) >= 2:
             for account_id in self._by_initials.get(key, ()):
                 name = self._written(account_id, item, longer_than=key)
@@ -111,13 +108,12 @@ class WrittenForms:
         for tail in _tails(key):
             for account_id in self._by_key.get(tail, ()):
                 found.setdefault(account_id, f"'{mention}' ends with the name '{tail}'")
-        body = _body(item)
-        for head in _heads(key) if " " in key and not _writes(body, key) else ():
-            heads = self._by_key.get(head, ()) if _writes(body, head) else ()
-            for account_id in heads:
+        body = _body(item) if " " in key else ""  # read only for a mention of several words: only those have heads
+        if body and not _writes(body, key):
+            # the longest name the mention starts with that the text below writes: "Kenya Power Due" is Kenya Power, not Kenya
+            head = next((head for head in _heads(key) if head in self._by_key and _writes(body, head)), None)
+            for account_id in self._by_key[head] if head else ():
                 found.setdefault(account_id, f"'{mention}' starts with the name '{head}', the rest headline words")
-            if heads:
-                break  # the longest name the mention starts with: "Kenya Power Due" is Kenya Power, not Kenya
         if len(found) != 1:
             return None
         account_id, reason = next(iter(found.items()))
