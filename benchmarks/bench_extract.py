@@ -13,8 +13,8 @@ errors are never printed here. Inside `dev`, `evaluate.fold_of` splits once more
 another hash of the id: rules are written from the errors of folds 1-4 and fold 5 is watched
 as the estimate (`--folds`, which prints neither the test part nor fold 5's errors). Each part also gets the alerts
 through the resolver (`evaluate_alerts`), in aggregate only: against a CRM with real distractor accounts (round 15's
-primary figure), against the same CRM plus every other spent set's labelled companies (companies in the news: the
-candidate for the next round) and against the labelled companies alone (round 14's). The baseline is the project's first classifier (two anchored
+primary figure), against the same CRM plus every spent set's labelled companies but the dev part's (companies in the
+news: round 16's primary figure) and against the labelled companies alone (round 14's). The baseline is the project's first classifier (two anchored
 regexes per headline), kept here verbatim in spirit so both are measured in the same run.
 """
 
@@ -102,7 +102,7 @@ def items_per_second(extract: Callable[[str, str], Sequence[Extraction]], items:
 @cache
 def distractors() -> tuple[list[Account], list[Account]]:
     """Read once for every part: the real distractor accounts (round 15's figure), and those plus every spent set's
-    labelled companies but the dev part's (the candidate for the next round)."""
+    labelled companies but the dev part's (round 16's primary figure)."""
     real = distractor_accounts()
     return real, real + news_distractors(load_pool(), leave_out=("dev",))
 
@@ -118,7 +118,7 @@ def report(name: str, items: list[LabelledItem], show_errors: bool) -> bool:
           "namesakes and EDGAR filers; `evaluate_alerts`, aggregates only; round 15's primary figure):")
     print(score_alerts(items, extract_news, real).table())
     print(f"\nalerts through the resolver, CRM with those distractors and every other spent set's labelled companies "
-          f"({len(harder):,} distractors: companies in the news; the candidate figure for the next round):")
+          f"({len(harder):,} distractors: companies in the news; round 16's primary figure):")
     print(score_alerts(items, extract_news, harder).table())
     print("\nalerts through the resolver, CRM of the labelled companies alone (round 14's figure):")
     print(score_alerts(items, extract_news).table())

@@ -15,6 +15,11 @@ CRM holds namesakes and thousands of companies no item is about: every account o
 industries) and every company that filed a form other than 3, 4 or 5 in one real EDGAR daily index
 (tests/fixtures/edgar/real/form.20200318.idx; filers of 3/4/5 are mostly people), 1,110 names. A distractor whose
 normalized name is a labelled company's is dropped: the labelled account stands. An alert to a distractor is wrong.
+
+Round 16's primary figure (pre-registered likewise) adds NEWS DISTRACTORS: the labelled companies of every other spent
+set (`news_distractors`), companies in the news, the kind a wrongly extracted company meets in a real CRM; EDGAR filers
+and namesakes hardly ever do. Over the spent pool it is `pool_alerts`: one CRM per set, the set itself left out of its
+news distractors, counts summed; for an unseen judge, every spent set's companies.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ from signalwatch.extract.model import EVENT_SUMMARY_LIMIT, Extraction, triggers
 from signalwatch.matching.evaluate import load_crm
 from signalwatch.resolve import AccountIndex, normalize_name
 
-__all__ = ["AlertScores", "crm_accounts", "distractor_accounts", "news_distractors", "label_companies", "score_alerts",
+__all__ = ["AlertScores", "crm_accounts", "distractor_accounts", "news_distractors", "label_companies", "pool_alerts",
+           "score_alerts",
            "DISTRACTOR_FILES"]
 
 _FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
@@ -128,7 +134,7 @@ def distractor_accounts(files: Sequence[Path] = DISTRACTOR_FILES) -> list[Accoun
 def news_distractors(sets: Mapping[str, Sequence[LabelledItem]], leave_out: Iterable[str] = ()) -> list[Account]:
     """The labelled companies of other labelled sets, one account per normalized name: companies that are in the news,
     the kind a wrongly extracted company meets in a real CRM (EDGAR filers and namesakes seldom are). Not a pre-registered
-    figure yet: bench_extract prints it beside round 15's as the candidate for the next round."""
+    figure until round 16, which pre-registered it (`pool_alerts`; bench_extract prints both)."""
     skip = set(leave_out)
     found: dict[str, Account] = {}
     for name, items in sets.items():
@@ -186,3 +192,15 @@ def score_alerts(items: Sequence[LabelledItem], extract: Callable[[str, str], Se
             else:
                 scores.errors.append(f"{item.id} unreached {wanted_event['type']}: {label_companies(wanted_event)} {item.title!r}")
     return scores
+
+
+def pool_alerts(sets: Mapping[str, Sequence[LabelledItem]], extract: Callable[[str, str], Sequence[Extraction]],
+                news: bool = True) -> AlertScores:
+    """Round 16's figure over labelled sets (the spent pool, `train.load_pool()`): each set scored against its own CRM
+    plus the real distractors and, with `news`, every other set's labelled companies; the counts summed."""
+    real = distractor_accounts()
+    total = AlertScores()
+    for name, items in sets.items():
+        extra = real + news_distractors(sets, leave_out=(name,)) if news else real
+        total.add(score_alerts(items, extract, extra))
+    return total

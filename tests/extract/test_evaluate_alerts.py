@@ -7,7 +7,7 @@ from typing import Any
 from signalwatch.accounts import Account
 from signalwatch.extract import extract_news
 from signalwatch.extract.evaluate import LabelledItem
-from signalwatch.extract.evaluate_alerts import AlertScores, crm_accounts, distractor_accounts, news_distractors, score_alerts
+from signalwatch.extract.evaluate_alerts import AlertScores, crm_accounts, distractor_accounts, news_distractors, pool_alerts, score_alerts
 from signalwatch.extract.train import load_pool
 
 
@@ -107,3 +107,14 @@ def test_news_distractors_are_the_other_sets_labelled_companies_once_each_never_
     item = LabelledItem("c", "Hooli raises $5M seed round", "", (_funding("Umbrella"),))
     scores = score_alerts([item], extract_news, news_distractors(sets))
     assert (scores.right["funding"], scores.wrong["funding"]) == (0, 1)  # the wrongly read company met a company in the news
+
+
+def test_the_pool_figure_scores_each_set_against_the_other_sets_companies_never_its_own() -> None:
+    hooli = LabelledItem("a1", "Hooli raises $5M seed round", "", (_funding("Hooli"),))
+    stray = LabelledItem("b1", "Hooli raises $5M seed round", "", (_funding("Umbrella"),))
+    sets = {"a": [hooli], "b": [stray]}
+    scores = pool_alerts(sets, extract_news)
+    # Set a's own label stands for Hooli (right); set b meets Hooli as a company in the news, from set a (wrong).
+    assert (scores.right["funding"], scores.wrong["funding"], scores.reached["funding"]) == (1, 1, 1)
+    alone = pool_alerts(sets, extract_news, news=False)
+    assert (alone.right["funding"], alone.wrong["funding"]) == (1, 0)  # without news distractors b's Hooli ties nothing
