@@ -155,11 +155,13 @@ def _signal_events(item: LabelledItem, found: Extraction) -> Iterator[SignalEven
 def score_alerts(items: Sequence[LabelledItem], extract: Callable[[str, str], Sequence[Extraction]],
                  distractors: Sequence[Account] = ()) -> AlertScores:
     """Run `extract` over `items`, resolve every event against the CRM built from the items' own labels (plus
-    `distractors` whose normalized name no label has, numbered after them), and count alerts."""
+    `distractors` whose normalized name no label and no earlier distractor has, numbered after them), and count alerts."""
     accounts = crm_accounts(items)
     account_of = {normalize_name(account.name): account.id for account in accounts}
+    held = set(account_of)
     for extra in distractors:
-        if normalize_name(extra.name) not in account_of:
+        if (key := normalize_name(extra.name)) not in held:  # one account per name: a labelled one, else the first
+            held.add(key)
             accounts.append(replace(extra, id=len(accounts) + 1))
     index = AccountIndex(accounts)
     scores = AlertScores()

@@ -118,3 +118,10 @@ def test_the_pool_figure_scores_each_set_against_the_other_sets_companies_never_
     assert (scores.right["funding"], scores.wrong["funding"], scores.reached["funding"]) == (1, 1, 1)
     alone = pool_alerts(sets, extract_news, news=False)
     assert (alone.right["funding"], alone.wrong["funding"]) == (1, 0)  # without news distractors b's Hooli ties nothing
+
+
+def test_a_company_among_the_distractors_twice_is_one_account_and_still_a_wrong_alert() -> None:
+    stray = LabelledItem("h", "Globex raises $5M seed round", "", (_funding("Acme"),))
+    twice = score_alerts([stray], extract_news, distractors=[Account(id=0, name="Globex"), Account(id=0, name="Globex Inc.")])
+    # Two accounts of one name would make the resolver refuse the tie and hide the wrong alert.
+    assert (twice.right["funding"], twice.wrong["funding"]) == (0, 1)
