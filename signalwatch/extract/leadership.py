@@ -10,8 +10,8 @@ becomes the full name when the item writes it somewhere.
 This module reads the changes and completes them; beside it, leadership_found.py holds the change as a rule reads it,
 leadership_item_company.py the company of a change its clause names none for (the headline's, else the summary's),
 leadership_company.py the company's name as the item writes it (in full, a brand's 's, no legal form, its initials spelled
-out), and leadership_titles.py the titles not written for a person, the person of an unnamed change and the merging of
-mentions into one event per person.
+out), leadership_titles.py the titles not written for a person, the person of an unnamed change and the merging of
+mentions into one event per person, and leadership_second_role.py the role a departing person keeps or moves to.
 """
 
 from __future__ import annotations
