@@ -10,8 +10,8 @@ becomes the full name when the item writes it somewhere.
 This module reads the changes and completes them; beside it, leadership_found.py holds the change as a rule reads it,
 leadership_item_company.py the company of a change its clause names none for (the headline's, else the summary's),
 leadership_company.py the company's name as the item writes it (in full, a brand's 's, no legal form, its initials spelled
-out), and leadership_titles.py the titles not written for a person, the person of an unnamed change and the merging of
-mentions into one event per person.
+out), leadership_titles.py the titles not written for a person, the person of an unnamed change and the merging of
+mentions into one event per person, and leadership_second_role.py the role a departing person keeps or moves to.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from signalwatch.extract.leadership_item_company import (
     summary_companies,
 )
 from signalwatch.extract.leadership_patterns import HEADLINE_CUES, HEADLINE_ONLY, LEADERSHIP_WORDS, NEEDS_TITLE, Rule, candidate_rules
+from signalwatch.extract.leadership_second_role import ADVISORY, second_roles
 from signalwatch.extract.leadership_titles import (
     FORMER,
     FORMER_BEFORE,
@@ -155,7 +156,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     found = inherit_titles(found, marked)
     found = [e for e in found if _stays_beside_departure(e, found)]  # again, with the role left now known where inherited
     headline_roles = [(e.change, e.title) for e in found if e.clause == 0 and e.title]
-    found = [event for event in fill_unnamed(found, marked, known) if not event.filler]
+    found = second_roles([event for event in fill_unnamed(found, marked, known) if not event.filler], marked)
     merged = [final_title(headline_wording(event, marked[0], headline_roles), clauses) for event in merge(found)]
     # "Samsung Electronics named Lee Yoon-woo ...", "Sullivan Vineyards has new CEO": a name the item's changes are at is no person
     # (holdout17 rh17-0245, holdout23 rh23-0199, holdout25 rh25-0091)
@@ -286,15 +287,13 @@ def _beside_a_departure(event: Found, found: list[Found]) -> bool:
 # Rules of a role a person keeps or takes beside the one they leave ("will remain at GM as a vice chairman"): an event only when
 # the item reports that person leaving another role; "will continue as chief executive until a replacement is found" is none.
 _STAYS = ("leadership.person-stays-on-as", "leadership.pronoun-stays-on-as")
-# Roles kept that are below director level (LABELLING.md: advisors are not leadership).
-_ADVISORY = re.compile(r"(?i)\b(?:advis[eo]rs?|consultants?)\b")
 
 
 def _stays_beside_departure(event: Found, found: list[Found]) -> bool:
     """Whether a role kept (see `_STAYS`) goes with its person's departure from another role read in the same item."""
     if not event.rule.startswith(_STAYS):
         return True
-    if not event.person or not event.title or _ADVISORY.search(event.title):
+    if not event.person or not event.title or ADVISORY.search(event.title):
         return False
     surname = event.person.split()[-1]
     return any(other.change == "departed" and other.person and other.person.split()[-1] == surname
@@ -325,7 +324,8 @@ def _events(rule: Rule, match: re.Match[str], clause: Marked, index: int) -> lis
         return []
     if company and person and company.split()[-1] == person.split()[-1] and person_like(company):
         company = None  # "takes over as CEO & MD of the auto major Gunter Butschek": a repeated sentence's person, not the company
-    if rule.kind == "appointed" and groups.get("p") and _SUCCEEDED.search(clause.text, 0, match.start("p") - 1):
+    if (rule.kind == "appointed" and groups.get("p") and _SUCCEEDED.search(clause.text, 0, match.start("p") - 1)
+            and not _OWN_MOVE.match(clause.text, match.end("p") + 1)):
         return []  # "TY Wu will succeed Dr. Gordon Chen to be the new TSIA President": Chen is the one succeeded
     kind = rule.kind
     name = f"leadership.{rule.name}"
@@ -416,6 +416,9 @@ _TAIL_NAME = re.compile(r"⟪\d+⟫$")
 _TITLE_PARTS = re.compile(r"\s+(?:and|&)\s+|,\s+")
 _FOUNDING = re.compile(r"^founding\s+", re.IGNORECASE)
 _SUCCEEDED = re.compile(r"\b(?i:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$")
+# ... unless a relative clause gives the one succeeded a role of their own: "will replace Pascal Soriot, who will become COO of
+# Roche's pharma division" (holdout2 rh-0116; LABELLING.md: a successor's new role is an event too).
+_OWN_MOVE = re.compile(r",?\s+(?i:who)\s+(?:[a-z]+\s+){0,2}?(?i:becomes?|take|takes|moves?|moved|assumes?|transitions?|shifts?|steps)\b")
 
 
 def _listed_people(clause: Marked, listing: str | None) -> list[str | None]:

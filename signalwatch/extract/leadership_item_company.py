@@ -226,11 +226,29 @@ def summary_companies(found: list[Found], marked: list[Marked]) -> None:
             if event.company:
                 event.rule += f" (company {event.company!r} as the summary names it for this change)"
     named = {e.company for e in found if e.company}
-    if len(named) == 1:  # "Succeeding her is her son, David C. Copley.": a clause that names no one else is about the same company
+    if len(named) == 1:  # "Succeeding her is her son, David C. Copley.": a clause that gives no other company a role is about this one
+        only = next(iter(named))
         for event in found:
-            if event.company is None and all(name in people or name.split()[-1] in surnames for name in marked[event.clause].names):
-                event.company = next(iter(named))
+            if event.company is None and not _role_elsewhere(marked[event.clause], only, people):
+                event.company = only
                 event.rule += f" (company {event.company!r}, the only one the item's other changes name)"
+
+
+# A role at a company, written with the company: "CEO of University of Rochester (N.Y.) Medical Center", "Mizell Memorial Hospital
+# CEO", "Opp, Ala.-based Mizell Memorial Hospital".
+_ROLE_AT = re.compile(r"⟦\d+⟧\s+(?i:of|at)\s+(?:(?i:the)\s+)?⟪(\d+)⟫|⟪(\d+)⟫(?:'s|’s)?\s+⟦\d+⟧|-based\s+⟪(\d+)⟫")
+
+
+def _role_elsewhere(clause: Marked, company: str, people: set[str]) -> bool:
+    """Whether a clause gives a role at a company other than `company` (see `_ROLE_AT`): its change need not be at `company` (a list
+    of hospitals' CEOs, holdout14 rh14-0168); "He becomes KBS's 22nd chief, succeeding Cho Dae-Hyun" gives none (holdout30
+    rh30-0026)."""
+    for match in _ROLE_AT.finditer(clause.text):
+        name = clause.name(next(group for group in match.groups() if group is not None)) or ""
+        other = without_legal_form(name)
+        if name not in people and not is_nation(name) and not (other.startswith(company) or company.startswith(other)):
+            return True
+    return False
 
 
 # "FedEx Corp. (NYSE: FDX) said Tuesday that ...", "Railtrack, the UK's private sector railway infrastructure operator, said today it
