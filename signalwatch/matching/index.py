@@ -50,6 +50,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from signalwatch.accounts import Account
+from signalwatch.matching.defined_names import defined_names
 from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
 from signalwatch.matching.names import (
     NameForm,
@@ -223,7 +224,7 @@ class AccountMatcher:
             mention, key = text.strip(), form.key
             written = self._written.settle(mention, key, item.get()) if self._written.could_fit(mention, key) else None
             if written is None:
-                return _NONE
+                return self._defined(mention, domain, item)
             return self._checked(written.account_id, domain, "context", f"{written.reason} → {self._label(written.account_id)}",
                                  CONFIDENCE["context"])
         key = found.key
@@ -237,6 +238,24 @@ class AccountMatcher:
         others = ", ".join(sorted(self._label(a) for a in found.all - narrowed.exact))
         return replace(decided, reason=f"{decided.reason} (before {others}, which answer to '{key}' only by alias or short form)")
 
+    def _defined(self, mention: str, domain: str | None, item: _LazyItem) -> Resolution:
+        """The one account the item names with the mention in brackets ("Zimbabwe Broadcasting Corporation (ZBC)" for
+        "ZBC"; `defined_names`), the first such name that is an account's deciding; else no account."""
+        written = item.get()
+        if written is None:
+            return _NONE
+        for other in defined_names(mention, written.raw):
+            key = analyze(other).key
+            ids = self._by_key.get(key)
+            if ids:
+                if len(ids) > 1 or is_weak_key(key):
+                    return _NONE
+                account_id = next(iter(ids))
+                return self._checked(account_id, domain, "context",
+                                     f"the item pairs '{mention}' with '{other}' in brackets → {self._label(account_id)}",
+                                     CONFIDENCE["context"])
+        return _NONE
+
     def _name_first(self, found: _Candidates, sense: Sense, item: _LazyItem) -> _Candidates | None:
         """The one account whose own name the mention is, when others answer to it only by an alias or a short form
         ("Facebook" is the account Facebook before Meta with its alias Facebook; "Mistral" is Mistral before Mistral AI),
@@ -245,7 +264,8 @@ class AccountMatcher:
         candidate ("Apple Hospitality REIT"). Two accounts of that name stay candidates together, for the item's
         evidence to decide between or, as it usually cannot, to refuse."""
         key = found.key
-        named = found.exact & (self._by_name.get(key, _EMPTY) | self._by_spelling.get(key, _EMPTY))
+        # the name written as the account writes it comes before a name that only runs together to it ("Gojek" / "Go-Jek")
+        named = found.exact & self._by_name.get(key, _EMPTY) or found.exact & self._by_spelling.get(key, _EMPTY)
         if not named or named == found.all or sense is Sense.SHARED:
             return None
         written = item.get()
