@@ -6,7 +6,8 @@ item pairs it with that way may: the bracketed name after the mention ("Infrastr
 (IL&FS)" for the mention "Infrastructure Leasing & Financial Services"), or the name before the mention in brackets
 ("Maldives Airports Company Limited (MACL)" for "MACL"), whose last words are tried, longest first, since the words
 before a name run into it ("The national broadcaster, Zimbabwe Broadcasting Corporation"). The item stating the pair
-is what settles it; a ticker in the brackets ("(NYSE: X)") is not a name.
+is what settles it, in whatever case ("Worldsteel" for "World Steel Association (worldsteel)"); a ticker in the brackets
+("(NYSE: X)") is not a name.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ def defined_names(mention: str, raw: str) -> Iterator[str]:
     """The names `raw` (the item's text) pairs with `mention` by brackets: the bracketed name after it, then the last
     words of the text before "(mention)", longest first. Nothing when the text has no bracket (a substring test)."""
     name = mention.strip()
-    if not name or "(" not in raw or name not in raw:
+    if not name or "(" not in raw or name.lower() not in raw.lower():
         return
     escaped = re.escape(name)
-    for found in re.finditer(rf"(?<![\w&]){escaped}\s*{_BRACKETED}", raw):
+    for found in re.finditer(rf"(?<![\w&]){escaped}\s*{_BRACKETED}", raw, re.IGNORECASE):
         inner = found.group(1)
         if not _TICKER.search(inner):
             yield inner
-    for found in re.finditer(rf"\(\s*{escaped}\s*\)", raw):
+    for found in re.finditer(rf"\(\s*{escaped}\s*\)", raw, re.IGNORECASE):
         words = _WORD_BEFORE.findall(raw[max(0, found.start() - 200):found.start()])[-_MAX_WORDS_BEFORE:]
         for start in range(len(words)):
             yield " ".join(words[start:])

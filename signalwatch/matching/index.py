@@ -16,7 +16,10 @@ Evidence, strongest first (confidence in brackets):
                         "Ola raises …", or capitalised inside a sentence: "drugmaker Shire"); or a mention that fits no account by name, when the item
                         writes an account's name whose leading words or initials the mention is
                         ("Toyota" / Toyota Motor, "GE" / General Electric, "Hewlett-Packard" / HP:
-                        `written_forms`). A 2-3 letter name the item writes only in capitals
+                        `written_forms`); or a mention the item pairs with an account's name in brackets
+                        ("Zimbabwe Broadcasting Corporation (ZBC)": `defined_names`), or that shortens the
+                        first letters of each word of a name the item writes in full ("StanChart", "Air NZ":
+                        `abbreviations`). A 2-3 letter name the item writes only in capitals
                         ("IBM") is a name, not a short word
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different
@@ -28,6 +31,8 @@ An account whose own name (normalized, or another spelling of it) the mention is
 it only by an alias or a short form: "Facebook" is the account Facebook, not Meta with its alias Facebook; "Mistral" is
 Mistral, not Mistral AI. Not for a name several well-known companies share ("United"), nor when the item writes another
 candidate's longer name ("Apple Hospitality REIT"): the item decides those, as it decides between two accounts of one name.
+Of two accounts of one name, the one written as the mention is written comes before one whose name only runs together to
+it ("Gojek" before "Go-Jek": a CRM holding a company twice).
 
 and what is refused rather than guessed:
 
@@ -50,6 +55,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from signalwatch.accounts import Account
+from signalwatch.matching.abbreviations import shortened_names
 from signalwatch.matching.defined_names import defined_names
 from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
 from signalwatch.matching.names import (
@@ -240,7 +246,8 @@ class AccountMatcher:
 
     def _defined(self, mention: str, domain: str | None, item: _LazyItem) -> Resolution:
         """The one account the item names with the mention in brackets ("Zimbabwe Broadcasting Corporation (ZBC)" for
-        "ZBC"; `defined_names`), the first such name that is an account's deciding; else no account."""
+        "ZBC"; `defined_names`), the first such name that is an account's deciding; else the one account whose name
+        the item writes in full and the mention shortens ("StanChart"; `shortened_names`); else no account."""
         written = item.get()
         if written is None:
             return _NONE
@@ -254,7 +261,24 @@ class AccountMatcher:
                 return self._checked(account_id, domain, "context",
                                      f"the item pairs '{mention}' with '{other}' in brackets → {self._label(account_id)}",
                                      CONFIDENCE["context"])
-        return _NONE
+        return self._shortened(mention, domain, written)
+
+    def _shortened(self, mention: str, domain: str | None, written: ItemText) -> Resolution:
+        """The one account whose name the item writes in full and the mention shortens ("StanChart", "Air NZ")."""
+        found: dict[int, str] = {}
+        taken: set[int] = set()  # the longest account name starting at a word wins there: "Standard Chartered Bank"
+        for start, run in shortened_names(mention, written.raw):
+            ids = self._by_key.get(run) if start not in taken else None
+            if ids:
+                taken.add(start)
+                for account_id in ids:
+                    found.setdefault(account_id, run)
+        if len(found) != 1:
+            return _NONE
+        account_id, run = next(iter(found.items()))
+        return self._checked(account_id, domain, "context",
+                             f"the item writes '{run}', which '{mention}' shortens → {self._label(account_id)}",
+                             CONFIDENCE["context"])
 
     def _name_first(self, found: _Candidates, sense: Sense, item: _LazyItem) -> _Candidates | None:
         """The one account whose own name the mention is, when others answer to it only by an alias or a short form
