@@ -19,6 +19,8 @@ from signalwatch.matching.names import normalize_domain, normalize_name
 __all__ = ["AccountIndex", "Resolution", "normalize_domain", "normalize_name", "item_text", "headline_short_form"]
 
 
+# Events whose headline names a second company by design (the acquirer, the investor): another name there is that one.
+_TWO_PARTY = frozenset({EventType.ACQUISITION, EventType.FUNDING})
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s?)?\s*")
 
 
@@ -53,8 +55,8 @@ class AccountIndex(AccountMatcher):
         The extractor gives a company as the summary writes it in full ("Walgreens Boots Alliance")
         when the headline shortens it ("Walgreens names … CEO"); a CRM may hold either. When the full
         name ties to no account, the headline's own short form is tried, under the same rules; then, for
-        an event other than an acquisition, another name the headline writes ("Thodey Gets Top Telstra
-        Job": `matching.headline_names`)."""
+        a leadership change or a layoff (not a deal or a raise, whose headlines name the other party),
+        another name the headline writes ("Thodey Gets Top Telstra Job": `matching.headline_names`)."""
         searched = event.attributes.get("searched_account")  # set by the per-account news search
         account = searched if isinstance(searched, int) else None
         text = item_text(event)
@@ -66,7 +68,7 @@ class AccountIndex(AccountMatcher):
                 if alternative.account_id is not None:
                     return Resolution(alternative.account_id, alternative.confidence, alternative.method,
                                       f"the headline writes '{event.company_name}' as '{short}'; {alternative.reason}")
-            if event.type != EventType.ACQUISITION:
+            if event.type not in _TWO_PARTY:
                 return self._other_headline_name(event, text, account) or found
         return found
 

