@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 
-from signalwatch.events import SignalEvent
-from signalwatch.matching.index import AccountMatcher, Resolution
+from signalwatch.events import EventType, SignalEvent
+from signalwatch.matching.headline_names import other_headline_name
+from signalwatch.matching.index import CONFIDENCE, AccountMatcher, Resolution
 from signalwatch.matching.names import normalize_domain, normalize_name
 
 __all__ = ["AccountIndex", "Resolution", "normalize_domain", "normalize_name", "item_text", "headline_short_form"]
 
 
+# Events whose headline names a second company by design (the acquirer, the investor): another name there is that one.
+_TWO_PARTY = frozenset({EventType.ACQUISITION, EventType.FUNDING})
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s?)?\s*")
 
 
@@ -51,7 +54,9 @@ class AccountIndex(AccountMatcher):
 
         The extractor gives a company as the summary writes it in full ("Walgreens Boots Alliance")
         when the headline shortens it ("Walgreens names … CEO"); a CRM may hold either. When the full
-        name ties to no account, the headline's own short form is tried, under the same rules."""
+        name ties to no account, the headline's own short form is tried, under the same rules; then, for
+        a leadership change or a layoff (not a deal or a raise, whose headlines name the other party),
+        another name the headline writes ("Thodey Gets Top Telstra Job": `matching.headline_names`)."""
         searched = event.attributes.get("searched_account")  # set by the per-account news search
         account = searched if isinstance(searched, int) else None
         text = item_text(event)
@@ -63,7 +68,23 @@ class AccountIndex(AccountMatcher):
                 if alternative.account_id is not None:
                     return Resolution(alternative.account_id, alternative.confidence, alternative.method,
                                       f"the headline writes '{event.company_name}' as '{short}'; {alternative.reason}")
+            if event.type not in _TWO_PARTY:
+                return self._other_headline_name(event, text, account) or found
         return found
+
+    def _other_headline_name(self, event: SignalEvent, text: str, account: int | None) -> Resolution | None:
+        """The account another span of the headline names, when the event's own company names none."""
+        def tie(span: str) -> tuple[int | None, str]:
+            found = self.resolve(span, event.company_domain, text, account)
+            return found.account_id, found.method
+
+        other = other_headline_name(event.company_name or "", event.title, event.summary, tie)
+        if other is None:
+            return None
+        chosen = self.resolve(other.span, event.company_domain, text, account)
+        # another span than the one the extractor chose: no surer than a tie the item's context settles
+        return Resolution(chosen.account_id, min(chosen.confidence, CONFIDENCE["context"]), chosen.method,
+                          f"'{event.company_name}' names no account; the headline also writes '{other.span}': {chosen.reason}")
 
     def apply(self, event: SignalEvent) -> SignalEvent:
         """A copy of `event` with account, confidence and method set."""

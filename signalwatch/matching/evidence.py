@@ -55,6 +55,9 @@ _DEAL_VERB_AFTER = (
     r"|(?:to|will) (?:acquire|buy|raise|cut|slash|fire|lay off|shed|axe|eliminate)"
     r"|has (?:reportedly )?(?:raised|secured|acquired|appointed|named))\b"
 )
+# "Spade, an API for transaction enrichment, raised $5m": the subject of a raise with an appositive between (not a list:
+# "Loft, and Klar, raised" is two companies).
+_RAISE_AFTER_APPOSITIVE = r",\s+(?!(?:and|or)\b)[^,;:]{3,200}?,\s+(?:raises|raised|secures|secured|lands|landed|has raised)\b"
 _DEAL_VERB_BEFORE = r"(?:acquires|acquired|acquiring|to acquire|to buy|buys|bought|buying|acquisition of|purchase of|takeover of)\s+"
 _TICKER_AFTER = r"\s*\((?:nyse|nasdaq|tsx|lse|otc)\b"
 # "the start-up Plaid", "Plaid, a fintech firm that …": an appositive that names a kind of company.
@@ -151,7 +154,7 @@ def _as_company_pattern(name: str, shape: int) -> re.Pattern[str]:
 @lru_cache(maxsize=4096)
 def _deal_pattern(name: str) -> re.Pattern[str]:
     """`ItemText.does_deals`'s pattern for one escaped name, compiled once."""
-    return re.compile(rf"\b{name}{_DEAL_VERB_AFTER}|{_DEAL_VERB_BEFORE}{name}\b", re.IGNORECASE)
+    return re.compile(rf"\b{name}{_DEAL_VERB_AFTER}|{_DEAL_VERB_BEFORE}{name}\b|\b{name}{_RAISE_AFTER_APPOSITIVE}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,10 @@ Evidence, strongest first (confidence in brackets):
                         "Ola raises …", or capitalised inside a sentence: "drugmaker Shire"); or a mention that fits no account by name, when the item
                         writes an account's name whose leading words or initials the mention is
                         ("Toyota" / Toyota Motor, "GE" / General Electric, "Hewlett-Packard" / HP:
-                        `written_forms`). A 2-3 letter name the item writes only in capitals
+                        `written_forms`); or a mention the item pairs with an account's name in brackets
+                        ("Zimbabwe Broadcasting Corporation (ZBC)": `defined_names`), or that shortens the
+                        first letters of each word of a name the item writes in full ("StanChart", "Air NZ":
+                        `abbreviations`). A 2-3 letter name the item writes only in capitals
                         ("IBM") is a name, not a short word
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different
@@ -28,6 +31,8 @@ An account whose own name (normalized, or another spelling of it) the mention is
 it only by an alias or a short form: "Facebook" is the account Facebook, not Meta with its alias Facebook; "Mistral" is
 Mistral, not Mistral AI. Not for a name several well-known companies share ("United"), nor when the item writes another
 candidate's longer name ("Apple Hospitality REIT"): the item decides those, as it decides between two accounts of one name.
+Of two accounts of one name, the one written as the mention is written comes before one whose name only runs together to
+it ("Gojek" before "Go-Jek": a CRM holding a company twice).
 
 and what is refused rather than guessed:
 
@@ -50,6 +55,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from signalwatch.accounts import Account
+from signalwatch.matching.abbreviations import shortened_names
+from signalwatch.matching.defined_names import defined_names
 from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
 from signalwatch.matching.names import (
     NameForm,
@@ -223,7 +230,7 @@ class AccountMatcher:
             mention, key = text.strip(), form.key
             written = self._written.settle(mention, key, item.get()) if self._written.could_fit(mention, key) else None
             if written is None:
-                return _NONE
+                return self._defined(mention, domain, item)
             return self._checked(written.account_id, domain, "context", f"{written.reason} → {self._label(written.account_id)}",
                                  CONFIDENCE["context"])
         key = found.key
@@ -237,6 +244,42 @@ class AccountMatcher:
         others = ", ".join(sorted(self._label(a) for a in found.all - narrowed.exact))
         return replace(decided, reason=f"{decided.reason} (before {others}, which answer to '{key}' only by alias or short form)")
 
+    def _defined(self, mention: str, domain: str | None, item: _LazyItem) -> Resolution:
+        """The one account the item names with the mention in brackets ("Zimbabwe Broadcasting Corporation (ZBC)" for
+        "ZBC"; `defined_names`), the first such name that is an account's deciding; else the one account whose name
+        the item writes in full and the mention shortens ("StanChart"; `shortened_names`); else no account."""
+        written = item.get()
+        if written is None:
+            return _NONE
+        for other in defined_names(mention, written.raw):
+            key = analyze(other).key
+            ids = self._by_key.get(key)
+            if ids:
+                if len(ids) > 1 or is_weak_key(key):
+                    return _NONE
+                account_id = next(iter(ids))
+                return self._checked(account_id, domain, "context",
+                                     f"the item pairs '{mention}' with '{other}' in brackets → {self._label(account_id)}",
+                                     CONFIDENCE["context"])
+        return self._shortened(mention, domain, written)
+
+    def _shortened(self, mention: str, domain: str | None, written: ItemText) -> Resolution:
+        """The one account whose name the item writes in full and the mention shortens ("StanChart", "Air NZ")."""
+        found: dict[int, str] = {}
+        taken: set[int] = set()  # the longest account name starting at a word wins there: "Standard Chartered Bank"
+        for start, run in shortened_names(mention, written.raw):
+            ids = self._by_key.get(run) if start not in taken else None
+            if ids:
+                taken.add(start)
+                for account_id in ids:
+                    found.setdefault(account_id, run)
+        if len(found) != 1:
+            return _NONE
+        account_id, run = next(iter(found.items()))
+        return self._checked(account_id, domain, "context",
+                             f"the item writes '{run}', which '{mention}' shortens → {self._label(account_id)}",
+                             CONFIDENCE["context"])
+
     def _name_first(self, found: _Candidates, sense: Sense, item: _LazyItem) -> _Candidates | None:
         """The one account whose own name the mention is, when others answer to it only by an alias or a short form
         ("Facebook" is the account Facebook before Meta with its alias Facebook; "Mistral" is Mistral before Mistral AI),
@@ -245,7 +288,8 @@ class AccountMatcher:
         candidate ("Apple Hospitality REIT"). Two accounts of that name stay candidates together, for the item's
         evidence to decide between or, as it usually cannot, to refuse."""
         key = found.key
-        named = found.exact & (self._by_name.get(key, _EMPTY) | self._by_spelling.get(key, _EMPTY))
+        # the name written as the account writes it comes before a name that only runs together to it ("Gojek" / "Go-Jek")
+        named = found.exact & self._by_name.get(key, _EMPTY) or found.exact & self._by_spelling.get(key, _EMPTY)
         if not named or named == found.all or sense is Sense.SHARED:
             return None
         written = item.get()

