@@ -101,6 +101,7 @@ from signalwatch.extract.acquisition_names import (
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
 from signalwatch.extract.acquisition_vetoes import called_off, deal_is_off, names_no_buyer, names_no_target, told_in_passing
+from signalwatch.extract.leadership_item_company import is_nation
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import AMOUNT, Money
 from signalwatch.extract.refusals import Refusals
@@ -495,15 +496,11 @@ def _described_target(headline: str, summary_sentences: list[str]) -> list[_Deal
     return []
 
 
-_ORIGIN_WORD = re.compile(r"(?:UK|US|EU|(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ese|ish|i))")
-
-
 def _without_origin(described: str) -> str:
     """A description without the place or nationality it opens with: "Dutch company" → "company", "U.K. engineering firm" →
-    "engineering firm" (a name is left as it is: "Dutch Bros")."""
+    "engineering firm" (a name is left as it is: "Dutch Bros"); what a nation is, `is_nation` says (a city, `is_place`)."""
     first, _, rest = described.partition(" ")
-    origin = _ORIGIN_WORD.fullmatch(first) or DEMONYM.match(first + " ") or is_place(first)
-    return rest if origin and re.match(r"[a-z]", rest) else described
+    return rest if (is_nation(first) or is_place(first)) and re.match(r"[a-z]", rest) else described
 
 
 def _assets_in_summary(deal: _Deal, summary_sentences: list[str]) -> bool:

@@ -15,7 +15,8 @@ from signalwatch.extract.text import after_descriptor, company_from_subject, fin
 
 __all__ = [
     "BASED", "DEMONYM", "LEAD_IN", "LEGAL_FORM", "NOT_A_COMPANY", "acquirer_name", "as_the_body_names", "clause_subject", "company_named",
-    "first_company", "item_subject", "last_name", "same_company", "subject_tail", "target_list", "bought_assets", "may_tell_assets", "without_ticker",
+    "first_company", "initials_of", "item_subject", "last_name", "same_company", "subject_tail", "target_list", "bought_assets",
+    "may_tell_assets", "without_ticker",
 ]
 
 # "Japanese" in "PayPal has acquired the Japanese Paidy", "Indonesian version of Alipay Dana": where a company is from, not its name.
@@ -399,11 +400,14 @@ def same_company(first: str | None, second: str | None) -> bool:
     if not first or not second:
         return False
     a, b = _THE.sub("", first.lower()), _THE.sub("", second.lower())  # "The Body Shop" is "Body Shop"
-    return (a == b or a.startswith(b + " ") or b.startswith(a + " ") or _initials_of(first, second) or _initials_of(second, first)
+    return (a == b or a.startswith(b + " ") or b.startswith(a + " ") or initials_of(first, second) or initials_of(second, first)
             or DEMONYM.fullmatch(first[: -len(second)]) is not None or DEMONYM.fullmatch(second[: -len(first)]) is not None)
 
 
-def _initials_of(short: str, name: str) -> bool:
-    """"API" for "Australian Pharmaceutical Industries": a summary names the target by its initials."""
+def initials_of(short: str | None, name: str | None) -> bool:
+    """"API" for "Australian Pharmaceutical Industries", "GM" for "General Motors": one text names a company by the initials
+    of the capitalised words another spells out."""
+    if not short or not name or not short.isupper():
+        return False
     words = [word for word in name.split() if word[:1].isupper()]
-    return short.isupper() and 2 <= len(short) == len(words) and short == "".join(word[0] for word in words)
+    return 2 <= len(short) == len(words) and short == "".join(word[0] for word in words)

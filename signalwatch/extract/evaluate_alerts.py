@@ -36,6 +36,7 @@ from signalwatch.connectors.edgar.daily_index import parse_form_index
 from signalwatch.events import EventType, SignalEvent
 from signalwatch.extract.evaluate import TYPES, LabelledItem, _pair
 from signalwatch.extract.model import EVENT_SUMMARY_LIMIT, Extraction, triggers
+from signalwatch.extract.train import FIXTURES
 from signalwatch.matching.evaluate import load_crm
 from signalwatch.resolve import AccountIndex, normalize_name
 
@@ -43,9 +44,9 @@ __all__ = ["AlertScores", "crm_accounts", "distractor_accounts", "news_distracto
            "score_alerts",
            "DISTRACTOR_FILES"]
 
-_FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
-# The real files distractor accounts come from: a CRM of namesakes, and one day of EDGAR's form index.
-DISTRACTOR_FILES = (_FIXTURES / "matching" / "crm_shared.json", _FIXTURES / "edgar" / "real" / "form.20200318.idx")
+# The real files distractor accounts come from: a CRM of namesakes, and one day of EDGAR's form index (next to the news
+# fixtures `train` reads).
+DISTRACTOR_FILES = (FIXTURES.parent / "matching" / "crm_shared.json", FIXTURES.parent / "edgar" / "real" / "form.20200318.idx")
 _PEOPLE_FORMS = {"3", "4", "5"}  # ownership reports: their filers are mostly people, not companies
 _WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # events need a time; the resolver never reads it
 

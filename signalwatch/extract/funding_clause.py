@@ -324,10 +324,7 @@ def _after_round(clause: str, low: str, money: Money, anchor: _Anchor, after: in
     main_low = low[: len(main)]
     if _TIME_BEFORE_AFTER.search(main_low) or _BAD_NEWS.search(main_low) or _BACKGROUND.search(low[: anchor.end + 30]):
         return None
-    not_round = rules.NOT_ROUND_AMOUNT.match(low[money.end :])
-    if (not_round and "investment" not in not_round.group(0)) or rules.AFTER_EXCLUDED.match(low[money.end :]) or \
-            _NOT_THIS_ROUND_AFTER.match(low, money.end) or _OTHER_MONEY.search(low[: anchor.end]) or \
-            re.search(r"\btotal\b", low[after : money.start]) or (anchor.kind == "noun-after" and _NOT_A_ROUND_AFTER.match(low, anchor.end)):
+    if _other_money_after(low, money, anchor) or _OTHER_MONEY.search(low[: anchor.end]) or re.search(r"\btotal\b", low[after : money.start]):
         return None
     for other in find_amounts(main):
         if not re.search(r"\b(?:worth|valu\w+|unicorn)\W+(?:\w+\W+){0,3}$", main_low[max(0, other.start - 40) : other.start]):
@@ -569,14 +566,17 @@ _RAISE_BEFORE = re.compile(
 
 def _this_round(low: str, money: Money, anchor: _Anchor) -> bool:
     """Whether the amount is this round's: not a valuation, a total, a fund's size, a price or revenue."""
+    if _other_money_after(low, money, anchor) or rules.BEFORE_EXCLUDED.search(low[max(0, money.start - 60) : money.start]):
+        return False
+    return not _NOT_THIS_ROUND_BEFORE.search(low[max(0, money.start - 50) : money.start])
+
+
+def _other_money_after(low: str, money: Money, anchor: _Anchor) -> bool:
+    """Whether the words after the amount (or after its round noun) make it other money than a round's: "$40M to date", "$1bn
+    valuation", "funding for startups"; "$700 million investment in an Amazon-led funding round" stays (its object tells whose)."""
     not_round = rules.NOT_ROUND_AMOUNT.match(low[money.end :])
-    if (not_round and "investment" not in not_round.group(0)) or rules.AFTER_EXCLUDED.match(low[money.end :]):
-        return False  # "$700 million investment in an Amazon-led funding round" stays: its object tells whose
-    if rules.BEFORE_EXCLUDED.search(low[max(0, money.start - 60) : money.start]):
-        return False
-    if _NOT_THIS_ROUND_BEFORE.search(low[max(0, money.start - 50) : money.start]) or _NOT_THIS_ROUND_AFTER.match(low, money.end):
-        return False
-    return not (anchor.kind == "noun-after" and _NOT_A_ROUND_AFTER.match(low, anchor.end))
+    return bool((not_round and "investment" not in not_round.group(0)) or rules.AFTER_EXCLUDED.match(low[money.end :])
+                or _NOT_THIS_ROUND_AFTER.match(low, money.end) or (anchor.kind == "noun-after" and _NOT_A_ROUND_AFTER.match(low, anchor.end)))
 
 
 def other_figure(text: str, money: Money) -> bool:

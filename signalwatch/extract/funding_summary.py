@@ -210,6 +210,16 @@ def reported_in(text: str) -> bool:
     return bool(_REPORTED.search(text.lower()))
 
 
+def _named_amounts(match: re.Match[str]) -> tuple[str | None, list[Money]]:
+    """The company a shape's "co" group names and the amounts its "amount" group holds."""
+    return company_from_subject(match.group("co")), find_amounts(match.group("amount"))
+
+
+def _change_in(text: str) -> str:
+    """The change a clause tells of its round: "reported" for talks, plans or rumour (`reported_in`), else "raised"."""
+    return "reported" if reported_in(text) else "raised"
+
+
 def summary_rounds(sentences: list[str], headline_company: str | None = None) -> list[Round]:
     """Every round the sentences report in one of the shapes above, in order."""
     found: list[Round] = []
@@ -420,8 +430,7 @@ def _list_rounds(sentence: str, number: int) -> list[Round]:
         return []
     found = []
     for match in _patterns()["for"].finditer(sentence):
-        company = company_from_subject(match.group("co"))
-        moneys = find_amounts(match.group("amount"))
+        company, moneys = _named_amounts(match)
         if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(sentence[max(0, match.start() - 30) : match.start()]):
             found.append(Round(company, moneys[0], tail=sentence[match.end() :],
                                why=f"funding.amount-for-company (summary sentence {number}): {_quote(match.group(0))}"))
@@ -442,7 +451,7 @@ def _invested_rounds(sentence: str, number: int) -> list[Round]:
             continue  # "invests $31 million in Aura's Borborema project": an asset, not a company's round
         if _OWN_SPENDING.search(sentence, match.end("amount"), match.start("prep")):
             continue  # "Glovo is to inject €3.3 million in funding its expansion in Ghana": the subject spends on itself
-        change = "reported" if reported_in(sentence) else "raised"
+        change = _change_in(sentence)
         names = split_names(investor) if investor else []
         led = bool(re.search(r"\blead|\bled\b", match.group(0)))
         found.append(Round(company, moneys[0], change, investors=names, leads=names if led else [], tail=match.group(0),
@@ -459,14 +468,13 @@ def _presented_rounds(sentence: str, number: int) -> list[Round]:
     ("which has raised $645 million"); never history ("which had raised", "which raised $20M last year")."""
     found = []
     for match in _patterns()["presented-which"].finditer(sentence):
-        company = company_from_subject(match.group("co"))
-        moneys = find_amounts(match.group("amount"))
+        company, moneys = _named_amounts(match)
         rest = sentence[match.end() :]
         if not (company and moneys) or is_investor_name(company) or _BACKGROUND.search(match.group(0) + rest[:60]):
             continue
         if rules.NOT_ROUND_AMOUNT.match(rest) or rules.about_a_fund(sentence):
             continue
-        found.append(Round(company, moneys[0], "reported" if reported_in(sentence) else "raised", tail=rest,
+        found.append(Round(company, moneys[0], _change_in(sentence), tail=rest,
                            why=f"funding.presented-which-raised (summary sentence {number}): {_quote(match.group(0))}"))
     return found
 
@@ -480,7 +488,7 @@ def _stake_rounds(sentence: str, number: int) -> list[Round]:
         investor = company_from_subject(match.group("inv"))
         if not company or is_investor_name(company) or _BACKGROUND.search(match.group(0)):
             continue
-        found.append(Round(company, None, "reported" if reported_in(sentence) else "raised", investors=[investor] if investor else [],
+        found.append(Round(company, None, _change_in(sentence), investors=[investor] if investor else [],
                            tail=match.group(0), why=f"funding.minority-stake (summary sentence {number}): {_quote(match.group(0))}"))
     return found
 
@@ -489,11 +497,10 @@ def _lent_rounds(sentence: str, number: int) -> list[Round]:
     """A lender's loan to a named borrower: the borrower's debt round, the lender its investor."""
     found = []
     for match in _patterns()["lends"].finditer(sentence):
-        company = company_from_subject(match.group("co"))
-        moneys = find_amounts(match.group("amount"))
+        company, moneys = _named_amounts(match)
         if not (company and moneys) or is_investor_name(company) or _BACKGROUND.search(sentence[: match.start()] + match.group(0)):
             continue
-        found.append(Round(company, moneys[0], "reported" if reported_in(sentence) else "raised", round="debt", tail=match.group(0),
+        found.append(Round(company, moneys[0], _change_in(sentence), round="debt", tail=match.group(0),
                            why=f"funding.loan-to (summary sentence {number}): {_quote(match.group(0))}"))
     return found
 
@@ -513,8 +520,7 @@ def _participle_rounds(sentence: str, number: int) -> list[Round]:
         return []
     found = []
     for match in _patterns()["participle-list"].finditer(sentence, start.start()):
-        company = company_from_subject(match.group("co"))
-        moneys = find_amounts(match.group("amount"))
+        company, moneys = _named_amounts(match)
         if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(match.group(0)):
             found.append(Round(company, moneys[0], tail=sentence[match.end("amount") :],
                                why=f"funding.listed-deal (summary sentence {number}): {_quote(match.group(0))}"))
@@ -560,8 +566,7 @@ _AFTER_WORD = re.compile(r"(?i)\b(?:after|following|since|before|despite)\s+$")
 def _possessive_rounds(sentence: str, number: int) -> list[Round]:
     found = []
     for match in _patterns()["possessive"].finditer(sentence):
-        company = company_from_subject(match.group("co"))
-        moneys = find_amounts(match.group("amount"))
+        company, moneys = _named_amounts(match)
         if _AFTER_WORD.search(sentence[: match.start()]):
             continue  # "After TAE's impressive $27 million Series C funding, ...": the round before the news
         if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(sentence):
@@ -583,13 +588,11 @@ def _with_rounds(sentence: str, number: int) -> list[Round]:
             found.append(Round(company, moneys[0], tail=sentence[match.start("amount") :],
                                why=f"funding.with-amount (summary sentence {number}): {_quote(subject[-50:] + ' ' + match.group(0))}"))
     for match in _patterns()["passive"].finditer(sentence) if " by " in sentence else ():
-        company = company_from_subject(match.group("co"))
-        moneys = find_amounts(match.group("amount"))
+        company, moneys = _named_amounts(match)
         if company and moneys and not is_investor_name(company) and not _BACKGROUND.search(sentence[: match.start()] + match.group(0)):
             found.append(Round(company, moneys[0], tail=match.group(0), why=f"funding.round-by (summary sentence {number}): {_quote(match.group(0))}"))
     for match in _patterns()["for-by"].finditer(sentence) if " by " in sentence else ():
-        company = company_from_subject(match.group("co"))
-        moneys = find_amounts(match.group("amount"))
+        company, moneys = _named_amounts(match)
         if company and moneys and not is_investor_name(company) and rules.FUNDING_NOUN.search(lower(sentence)):
             found.append(Round(company, moneys[0], tail=sentence, why=f"funding.amount-for-by (summary sentence {number}): {_quote(match.group(0))}"))
     return found + _uses_funding(sentence, number)
@@ -706,7 +709,7 @@ def _status_after_rounds(sentence: str, number: int, headline_company: str | Non
                   and not rules.BEFORE_EXCLUDED.search(window[lead : m.start])), None)
     series = re.search(r"\bseries\s+([a-k])\b", low[after.start() : after.end()])
     named = None if series is None else f"series_{series.group(1)}" if series.group(1) in "abc" else "series_d_plus"
-    return [Round(companies[0], money, "reported" if reported_in(sentence) else "raised", round=named, tail=window,
+    return [Round(companies[0], money, _change_in(sentence), round=named, tail=window,
                   why=f"funding.worth-after-round (summary sentence {number}): {_quote(sentence[verb.start() : after.end()].strip())}")]
 
 

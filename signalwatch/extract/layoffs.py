@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
+from signalwatch.extract.acquisition_names import initials_of
 from signalwatch.extract.layoffs_names import (
     DEPARTMENTS,
     IT_SUBJECT,
@@ -47,7 +48,6 @@ from signalwatch.extract.layoffs_names import (
     can_cut,
     fuller_company,
     headline_company,
-    initials_of,
     is_described,
     names_no_one,
     one_company,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from signalwatch.extract.acquisition_names import company_named
+from signalwatch.extract.acquisition_names import company_named, initials_of
 from signalwatch.extract.apposition import before_apposition
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import (
@@ -30,7 +30,7 @@ from signalwatch.extract.text import (
 
 __all__ = [
     "DEPARTMENTS", "IT_SUBJECT", "LEAD_WORDS", "LISTED_SPLIT", "LIST_NAME", "NAME_RUN", "as_the_summary_names", "can_cut",
-    "fuller_company", "headline_company", "initials_of", "is_described", "names_no_one", "one_company", "only_its_form", "opens_headline",
+    "fuller_company", "headline_company", "is_described", "names_no_one", "one_company", "only_its_form", "opens_headline",
     "possessive_brand", "roundup_names", "same_company", "spelled_out", "subject_companies", "without_stray_quote", "written_lower",
 ]
 
@@ -365,14 +365,6 @@ _NAME_RUNS = re.compile(r"\b[A-Z][a-z][\w&'-]*(?:\s+[A-Z][\w&'-]*){1,3}")
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|in|of|and|&)){1,4})\s+$")
-
-
-def initials_of(short: str | None, name: str | None) -> bool:
-    """"GM" for "General Motors", "TI" for "Texas Instruments": a headline's initials of the name the summary spells out."""
-    if not short or not name or not short.isupper():
-        return False
-    words = [word for word in name.split() if word[:1].isupper()]
-    return 2 <= len(short) == len(words) and short == "".join(word[0] for word in words)
 
 
 def as_the_summary_names(company: str, clauses: list[str]) -> str:

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from signalwatch.extract.learned import Detection
 
 __all__ = ["SLOT_FILLERS", "SlotFiller", "Pick",
-           "SUMMARY_SENTENCES", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people", "stated_change", "headline_company",
+           "SUMMARY_SENTENCES", "clauses_of", "ROUND_WORDS", "PERSON_PAIR", "tokens", "tied_people", "stated_change", "headline_company",
            "summary_raise", "public_body"]
 
 SUMMARY_SENTENCES = 2  # summary sentences whose words are features (the standfirst states the news first)
@@ -384,6 +384,12 @@ def tied_people(marked: Marked) -> list[tuple[int, int | None]]:
     return sorted(found.items())
 
 
+def clauses_of(headline: str, body: str) -> list[str]:
+    """The clauses a leadership event and its candidate spans are read from: the headline, then the standfirst's first
+    SUMMARY_SENTENCES sentences."""
+    return [headline, *(sentences(body)[:SUMMARY_SENTENCES] if body else [])]
+
+
 def _leadership_event(headline: str, body: str, detection: Detection, pick: Pick | None = None) -> Extraction | None:
     """The event of a leadership detection: a person the item ties to a title or change verb, and the company of the change.
 
@@ -392,7 +398,7 @@ def _leadership_event(headline: str, body: str, detection: Detection, pick: Pick
     "names Paul Horlock"); the company is the name before the person's title ("Xilinx CIO"), after
     "of"/"at"/"joins", or the headline's subject; `pick` (the learned span scorer) has the last word on the company when given.
     """
-    clauses = [headline, *(sentences(body)[:SUMMARY_SENTENCES] if body else [])]
+    clauses = clauses_of(headline, body)
     marked = [mark(clause) for clause in clauses]
     # The first person whose clause states the change ("X steps down", "names X"), else the first tied to a title.
     # "California hospital CFO resigns" / "... is again looking for a CFO after Mark Foote resigned": when the headline states

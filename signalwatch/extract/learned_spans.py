@@ -33,9 +33,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from signalwatch.extract.learned import WEIGHTS_PATH, Model, read_weights
+from signalwatch.extract.learned_slots import clauses_of
 from signalwatch.extract.money import find_amounts
 from signalwatch.extract.names import Marked, mark, names_in, person_like
-from signalwatch.extract.text import plausible_company, sentences
+from signalwatch.extract.text import plausible_company
 from signalwatch.resolve import normalize_name
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ __all__ = ["ROLES", "SPANS_PATH", "Span", "Choice", "candidates", "choose", "loa
 SPANS_PATH = WEIGHTS_PATH  # the detector's file: its "spans" part
 ROLES = ("funding.company", "leadership.company", "leadership.person")
 CLASSES = ("other", "slot")
-SUMMARY_SENTENCES = 2  # the standfirst's sentences read for candidates, as the slot fillers read them
 
 _LEGAL = frozenset("inc inc. corp corp. corporation ltd ltd. limited llc plc gmbh ag sa co. nv bv".split())
 _COMPANY_WORDS = frozenset(
@@ -153,8 +153,7 @@ def candidates(headline: str, body: str, role: str, heuristic: str | None = None
                marked: Sequence[Marked] | None = None) -> list[Span]:
     """The role's candidate spans of an item, each with its features, in the order they first appear."""
     if marked is None:
-        clauses = [headline, *(sentences(body)[:SUMMARY_SENTENCES] if body else [])]
-        marked = [mark(clause) for clause in clauses]
+        marked = [mark(clause) for clause in clauses_of(headline, body)]
     person_role = role.endswith("person")
     found: dict[str, tuple[str, set[str]]] = {}
     places: dict[str, set[str]] = {}

@@ -53,6 +53,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from signalwatch.accounts import Account
 from signalwatch.matching.abbreviations import shortened_names
@@ -454,7 +455,13 @@ def _written_as_name(mention: str, item: ItemText) -> bool:
     name = mention.strip()
     if not name or not name[0].isupper() or name.isupper() or name not in item.raw:
         return False
-    return re.search(rf"\b[a-z][\w'’]*,?\s+{re.escape(name)}\b", item.raw) is not None
+    return _after_lower_word(name).search(item.raw) is not None
+
+
+@lru_cache(maxsize=4096)
+def _after_lower_word(name: str) -> re.Pattern[str]:
+    """The pattern of `name` written after a lower-case word ("drugmaker Shire"), compiled once a name."""
+    return re.compile(rf"\b[a-z][\w'’]*,?\s+{re.escape(name)}\b")
 
 
 def _what(key: str, sense: Sense, count: int) -> str:

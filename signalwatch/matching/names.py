@@ -135,8 +135,8 @@ def name_parts(value: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    text = resources.files("signalwatch.matching").joinpath("common_words.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """The spelling dictionary (common_words.txt), read once by `_word_list`."""
+    return _word_list("common_words.txt")
 
 
 def is_common_word(key: str) -> bool:
