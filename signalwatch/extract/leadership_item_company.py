@@ -38,7 +38,8 @@ DEMONYMS = frozenset(
     """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish portuguese danish
     swedish norwegian finnish icelandic polish czech hungarian greek turkish russian ukrainian israeli indian pakistani chinese
     japanese korean taiwanese filipino indonesian malaysian singaporean thai vietnamese australian canadian mexican brazilian
-    argentine argentinian chilean colombian nigerian kenyan ghanaian egyptian ethiopian emirati saudi qatari""".split()
+    argentine argentinian chilean colombian nigerian kenyan ghanaian egyptian ethiopian emirati saudi qatari
+    peruvian lebanese congolese togolese cypriot""".split()
 )
 # Regions a headline names as it names a country ("expand to the Middle East", "Southeast Asia's startups").
 _REGIONS = frozenset({"africa", "asia", "europe", "middle east", "southeast asia", "south east asia", "latin america", "north america",
