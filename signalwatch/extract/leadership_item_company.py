@@ -23,6 +23,7 @@ from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.names import Marked, person_like
 from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
+from signalwatch.matching.names import common_words
 
 __all__ = ["BASED", "DEMONYMS", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "is_nation", "lead_company", "moved_to",
            "summary_companies"]
@@ -183,11 +184,9 @@ def moved_to(headline: Marked, lead: str | None, people: set[str]) -> str | None
     return None
 
 
-@functools.cache
 def english_words() -> frozenset[str]:
-    """The spelling dictionary the company matcher ships (signalwatch/matching/common_words.txt), read on first use."""
-    text = resources.files("signalwatch.matching").joinpath("common_words.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """The spelling dictionary the company matcher ships (signalwatch/matching/common_words.txt), read once for both."""
+    return common_words()
 
 
 def _words_only(name: str) -> bool:

@@ -31,6 +31,7 @@ __all__ = [
     "normalize_domain",
     "domain_suffixes",
     "is_weak_key",
+    "common_words",
     "is_common_word",
     "word_sense",
     "strip_possessive",
@@ -134,14 +135,14 @@ def name_parts(value: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     """The spelling dictionary (common_words.txt), read once by `_word_list`."""
     return _word_list("common_words.txt")
 
 
 def is_common_word(key: str) -> bool:
     """Whether the spelling dictionary lists the word ("box", "notion"; not "ibm")."""
-    return key in _common_words()
+    return key in common_words()
 
 
 @lru_cache(maxsize=None)
@@ -172,7 +173,7 @@ def word_sense(key: str) -> Sense:
         return Sense.SHARED
     if key in _word_list("brand_words.txt"):
         return Sense.BRAND
-    if len(key) <= 3 or key in _common_words():
+    if len(key) <= 3 or key in common_words():
         return Sense.ORDINARY
     return Sense.DISTINCTIVE
 
