@@ -161,6 +161,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     # (holdout17 rh17-0245, holdout23 rh23-0199, holdout25 rh25-0091)
     at = {e.company for e in merged if e.company} | ({company_hint} if company_hint else set())
     named = refusals.drop([e for e in merged if e.person], lambda e: e.person in at, "the person read is the company the changes are at")
+    named = refusals.drop(named, lambda e: _organisation(e.person or ""), "the person read is an organisation's name, not a person's")
     if not keep_unnamed:
         named = refusals.drop(named, lambda e: not e.company, "no company named for it")
     return [_extraction(_plain_person(event)) for event in named]
@@ -483,6 +484,17 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:joined|named|appointed|promote
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+set\s+to|is\s+to|are\s+to|plans\s+to|expected\s+to)\s", re.IGNORECASE)
 # A sentence that opens on a year of the last century tells history: "In 1987, Intel cofounder Robert Noyce handed the reins".
 _HISTORY = re.compile(r"(?:In|By|Back\s+in)\s+19\d\d\b")
+
+
+# Words in an organisation's name that no person's name holds: "Sweet Briar College" (holdout27 rh27-0073), "Sugar Company"
+# (holdout27 rh27-0026), "Jumia Food" (holdout8 rh8-0102), "TikTok Owner ByteDance" (holdout21 rh21-0251), "Airlines Ilker Ayci"
+# (holdout19 rh19-0234): a name read across an organisation's, never the person of a change.
+_ORGANISATION_WORDS = frozenset("company college university food foods airlines airways owner".split())
+
+
+def _organisation(person: str) -> bool:
+    """Whether a person read is (or runs into) an organisation's name: a word of _ORGANISATION_WORDS or a company's ending."""
+    return not _ORGANISATION_WORDS.isdisjoint(person.lower().split()) or has_company_suffix(person)
 
 
 def _is_company(person: str | None, companies: frozenset[str]) -> bool:

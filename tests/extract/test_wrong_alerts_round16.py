@@ -1,0 +1,65 @@
+"""Wrong alerts, issue 14 round 16: classes of events that tied an alert to the wrong account on the round's figure.
+
+Each class was kept because, pooled over the spent sets (train.POOL) on round 16's figure (alerts against a CRM with real and
+news distractors, `evaluate_alerts.pool_alerts`), it removed at least three wrong alerts for each right one it lost and
+occurs in at least two sets. Every case is verbatim from a spent labelled set (set and item id in the comment); the guards
+are right events a careless form of the fix would lose.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from signalwatch.events import EventType
+from signalwatch.extract.news import extract_news, why_none
+
+
+def _people(title: str, summary: str) -> list[str | None]:
+    return [e.attributes.get("person") for e in extract_news(title, summary) if e.type == EventType.LEADERSHIP]
+
+
+# A person read across an organisation's name ("Sweet Briar College", "Sugar Company", "Jumia Food") is no person: the
+# change alerted the company again for someone the item never names.
+_ORGANISATIONS = [
+    # holdout27 rh27-0073: the college that named a president, read as the person appointed
+    pytest.param("Sweet Briar Picks Next President",
+                 "Sweet Briar College named its next president Monday, picking a former University of Virginia dean to lead the "
+                 "all-women liberal arts institution as it attempts to recover from a near closure two years ago. Meredith Woo will "
+                 "take over as president of Sweet Briar in rural Virginia after current president Phillip C. Stone retires in May.",
+                 "Sweet Briar College", ["Meredith Woo", "Phillip C. Stone"], id="rh27-0073"),
+    # holdout27 rh27-0026: the rest of the company's name, read as the person appointed
+    pytest.param("Mumias replaces MD amid plans to resume operations next month",
+                 "Mumias Sugar Company has replaced Managing Director Patrick Chebosi barely seven months after he was appointed to "
+                 "steer the firm out of financial crisis. Chebosi has been replaced by Isaac Sheunda in an acting capacity.",
+                 "Sugar Company", ["Patrick Chebosi", "Isaac Sheunda"], id="rh27-0026"),
+    # holdout8 rh8-0102: a business the company closed, read as someone who left
+    pytest.param("Jumia Implements Layoffs Following Jumia Food Exit – Uncertainty Looms for Affected Staff",
+                 "In January 2024, Jumia, a prominent e-commerce platform in Africa, initiated a round of layoffs affecting employees "
+                 "in Kenya and several other African markets. The company took this step a month after discontinuing its food "
+                 "delivery business, Jumia Food. The exact number of employees impacted by these layoffs has not been disclosed.",
+                 "Jumia Food", [], id="rh8-0102"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "organisation", "people"), _ORGANISATIONS)
+def test_an_organisations_name_is_no_person_of_a_change(title: str, summary: str, organisation: str, people: list[str]) -> None:
+    found = _people(title, summary)
+    assert organisation not in found
+    assert all(person in found for person in people)  # the item's real changes stand
+
+
+def test_explain_names_the_organisation_refused_as_a_person() -> None:
+    # holdout8 rh8-0102: nothing but the misread change, so why_none tells the check
+    title, summary = _ORGANISATIONS[2].values[:2]
+    said = why_none(title, summary)
+    assert "Jumia Food departed" in said and "the person read is an organisation's name, not a person's" in said
+
+
+@pytest.mark.parametrize(("title", "summary", "person"), [
+    # holdout2 rh-0057: both people of a succession at a company named in the same sentence stand
+    pytest.param("Dara Khosrowshahi admits he’s scared to take up new role as Uber chief executive",
+                 "Dara Khosrowshahi has admitted he’s scared to accept his new role as Uber’s chief executive, replacing Travis "
+                 "Kalanick and spelling an end to the company’s lengthy search for a new head.", "Dara Khosrowshahi", id="rh-0057"),
+])
+def test_a_persons_name_stands(title: str, summary: str, person: str) -> None:
+    assert person in _people(title, summary)
