@@ -249,10 +249,10 @@ class AccountMatcher:
         """The one account the item names with the mention in brackets ("Zimbabwe Broadcasting Corporation (ZBC)" for
         "ZBC"; `defined_names`), the first such name that is an account's deciding; else the one account whose name
         the item writes in full and the mention shortens ("StanChart"; `shortened_names`); else no account."""
-        written = item.get()
-        if written is None:
+        raw = item.raw  # both look-ups read the text as written: no need to prepare it
+        if not raw:
             return _NONE
-        for other in defined_names(mention, written.raw):
+        for other in defined_names(mention, raw):
             key = analyze(other).key
             ids = self._by_key.get(key)
             if ids:
@@ -262,13 +262,13 @@ class AccountMatcher:
                 return self._checked(account_id, domain, "context",
                                      f"the item pairs '{mention}' with '{other}' in brackets → {self._label(account_id)}",
                                      CONFIDENCE["context"])
-        return self._shortened(mention, domain, written)
+        return self._shortened(mention, domain, raw)
 
-    def _shortened(self, mention: str, domain: str | None, written: ItemText) -> Resolution:
+    def _shortened(self, mention: str, domain: str | None, raw: str) -> Resolution:
         """The one account whose name the item writes in full and the mention shortens ("StanChart", "Air NZ")."""
         found: dict[int, str] = {}
         taken: set[int] = set()  # the longest account name starting at a word wins there: "Standard Chartered Bank"
-        for start, run in shortened_names(mention, written.raw):
+        for start, run in shortened_names(mention, raw):
             ids = self._by_key.get(run) if start not in taken else None
             if ids:
                 taken.add(start)
@@ -420,6 +420,11 @@ class _LazyItem:
         self._text = text
         self._item: ItemText | None = None
         self.searched = searched
+
+    @property
+    def raw(self) -> str:
+        """The text as written ("" for none), without preparing it."""
+        return self._text or ""
 
     def get(self) -> ItemText | None:
         if not self._text:
