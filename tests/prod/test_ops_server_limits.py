@@ -160,7 +160,10 @@ def test_the_instance_that_takes_over_serves_healthz_once_the_port_frees(workspa
         a.send_signal(signal.SIGKILL)  # the leader dies holding the lease; its port frees at once
         a.wait(timeout=10)
         status, body = wait_for(lambda: get_json(healthz), timeout=10, what="b to serve /healthz")
-        assert (status, body["status"], body["role"]) == (200, "ok", "standby")  # waiting for the lease to expire
+        # b serves at once; it may still stand by or may already lead: a holder on this host whose process is gone
+        # loses the lease at b's next renewal (every lease_ttl / 4), which can come before this first answer on a busy
+        # machine (CI saw it once)
+        assert (status, body["status"], body["role"] in ("standby", "leader")) == (200, "ok", True)
         wait_for(lambda: get_json(healthz)[1]["role"] == "leader", timeout=30, what="b to take over the lease")
         assert "now schedules polls" in logs[1].read_text()
     finally:
