@@ -40,7 +40,7 @@ from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_fields import close_money, headline_amount, quoted, round_in, round_of, same_company, summary_amount, summary_amount_from
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS, MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
-from signalwatch.extract.leadership_item_company import PARENT_OF, english_words, is_nation
+from signalwatch.extract.leadership_item_company import PARENT_OF, is_nation
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.money import Money, find_amounts
 from signalwatch.extract.refusals import Refusals
@@ -58,6 +58,7 @@ from signalwatch.extract.text import (
     words,
     written_as_name,
 )
+from signalwatch.matching.names import common_words
 
 __all__ = ["extract_funding", "refused_funding", "FUNDING_WORDS", "FUNDING_SHAPE_WORDS"]
 
@@ -197,7 +198,7 @@ def _lent_to(kept: list[Round], headline: str, summary: str) -> list[Round]:
         return kept
     borrower = match.group("co")
     lender = next((r for r in kept if r.why.startswith("funding.headline") and r.company and r.company in headline[: match.start()]), None)
-    if lender is None or same_company(lender.company, borrower) or all(w in english_words() for w in borrower.lower().split()):
+    if lender is None or same_company(lender.company, borrower) or all(w in common_words() for w in borrower.lower().split()):
         return kept
     if summary and not written_as_name(borrower, summary):
         return kept

@@ -27,7 +27,6 @@ from signalwatch.extract.leadership_item_company import (
     DEMONYMS,
     PUBLIC,
     TITLE_BEFORE,
-    english_words,
     is_nation,
     lead_company,
     moved_to,
@@ -50,6 +49,7 @@ from signalwatch.extract.names import Marked, full_name, mark, names_in, person_
 from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.roles import covers, same_role
 from signalwatch.extract.text import has_company_suffix, is_place, plausible_company, sentences, words
+from signalwatch.matching.names import common_words
 from signalwatch.titles import classify_title
 
 __all__ = ["extract_leadership", "refused_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
@@ -558,7 +558,7 @@ def _no_one(person: str | None, known: list[str]) -> bool:
     down", holdout23 rh23-0200), while "Gates and Ballmer step aside" lists two surnames."""
     if not person or " " in person or full_name(person, known) != person:
         return False
-    return is_place(person) or _nation(person) or person.lower().rstrip(".") in ("uk", "u.k") or person.lower() in english_words()
+    return is_place(person) or _nation(person) or person.lower().rstrip(".") in ("uk", "u.k") or person.lower() in common_words()
 
 
 # Kinds of rule that read both people of a succession.
@@ -571,7 +571,7 @@ def _full_person(person: str | None, known: list[str]) -> bool:
     Leader' To Replace Clark")."""
     words = full_name(person, known).split() if person else []
     return len(words) > 1 and all(_NAME_WORD.fullmatch(word) for word in words) and not all(
-        word.lower() in english_words() for word in words)
+        word.lower() in common_words() for word in words)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?|[a-z]{1,3}")  # "O’Connor", "de", "van"
@@ -581,7 +581,7 @@ def _replaced_surname(person: str | None, match: re.Match[str], clause: Marked, 
     """Whether the lone word a succession replaces is a surname: a plain capitalised word, no owner of what follows
     ("replace Regions' Dowd Ritter"), no English word ("Father passes reins to son"), and no part of a full name the item
     writes (that name would have completed it)."""
-    if not person or not _SURNAME.fullmatch(person) or person.lower() in english_words():
+    if not person or not _SURNAME.fullmatch(person) or person.lower() in common_words():
         return False
     after = clause.text[match.end("p2"):match.end("p2") + 3] if match.groupdict().get("p2") else ""
     if after.startswith(("⟫'", "⟫’")):

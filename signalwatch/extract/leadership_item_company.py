@@ -25,7 +25,7 @@ from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import has_company_suffix, plain_capitals, plausible_company, title_case, written_as_name
 from signalwatch.matching.names import common_words
 
-__all__ = ["BASED", "DEMONYMS", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "english_words", "is_nation", "lead_company", "moved_to",
+__all__ = ["BASED", "DEMONYMS", "PARENT_OF", "PUBLIC", "TITLE_BEFORE", "is_nation", "lead_company", "moved_to",
            "summary_companies"]
 
 # Words that make a name a public office rather than a company: "a government post is not a company".
@@ -184,15 +184,10 @@ def moved_to(headline: Marked, lead: str | None, people: set[str]) -> str | None
     return None
 
 
-def english_words() -> frozenset[str]:
-    """The spelling dictionary the company matcher ships (signalwatch/matching/common_words.txt), read once for both."""
-    return common_words()
-
-
 def _words_only(name: str) -> bool:
     """Whether a name run is only English words ("Channel Leaders", "Came Back", "Hotel-Hopper"): as a guess from a Title Case headline whose
     summary never writes it, that is the headline's wording, not a company (holdout3 rh3-0090, holdout12 rh12-0066)."""
-    return all(word in english_words() for word in name.lower().replace("-", " ").split())
+    return all(word in common_words() for word in name.lower().replace("-", " ").split())
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")  # "Top", "New": a word only a headline's Title Case capitalises, unlike "3D" or "BRIEF-"
