@@ -74,14 +74,16 @@ class AccountIndex(AccountMatcher):
 
     def _other_headline_name(self, event: SignalEvent, text: str, account: int | None) -> Resolution | None:
         """The account another span of the headline names, when the event's own company names none."""
+        tried: dict[str, Resolution] = {}  # each span resolved once; the chosen one's reason is read from here
+
         def tie(span: str) -> tuple[int | None, str]:
-            found = self.resolve(span, event.company_domain, text, account)
+            found = tried[span] = self.resolve(span, event.company_domain, text, account)
             return found.account_id, found.method
 
         other = other_headline_name(event.company_name or "", event.title, event.summary, tie)
         if other is None:
             return None
-        chosen = self.resolve(other.span, event.company_domain, text, account)
+        chosen = tried[other.span]
         # another span than the one the extractor chose: no surer than a tie the item's context settles
         return Resolution(chosen.account_id, min(chosen.confidence, CONFIDENCE["context"]), chosen.method,
                           f"'{event.company_name}' names no account; the headline also writes '{other.span}': {chosen.reason}")

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from signalwatch.matching.evidence import _normalize
+from signalwatch.matching.evidence import ItemText, _normalize
 from signalwatch.matching.names import strip_possessive
 
 __all__ = ["HeadlineName", "name_spans", "other_headline_name", "TRUSTED_METHODS"]
@@ -58,10 +58,9 @@ def name_spans(title: str) -> Iterator[str]:
                     yield span
 
 
-def _written_below(span: str, summary: str) -> bool:
+def _written_below(span: str, below: ItemText) -> bool:
     """Whether the text below the headline writes the span (its possessive dropped) as whole words."""
-    key = _normalize(strip_possessive(span) or span)
-    return bool(key) and f" {key} " in f" {_normalize(summary)} "
+    return below.has(_normalize(strip_possessive(span) or span))
 
 
 def other_headline_name(
@@ -72,8 +71,9 @@ def other_headline_name(
     if not mention or mention not in title:
         return None
     found: dict[int, str] = {}
+    below = ItemText.of(summary) if summary else None  # prepared once for every span
     for span in name_spans(title):
-        if span in mention or mention in span or (summary and not _written_below(span, summary)):
+        if span in mention or mention in span or (below is not None and not _written_below(span, below)):
             continue
         account_id, method = tie(span)
         if account_id is not None and method in TRUSTED_METHODS:
