@@ -42,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     backtest.add_argument("--rules", help="rules folder to try (default: the configured one)")
     backtest.set_defaults(func=cmd_backtest)
     for parent in (subparsers, group):  # `signalwatch explain` and `signalwatch rules explain`
-        explain = parent.add_parser("explain", help="for a stored event, per rule, what the engine did: fired, held by a delivery"
+        explain = parent.add_parser("explain", help="for a stored event, why it is tied to its account (or to none), and per"
+                                    " rule what the engine did: fired, held by a delivery"
                                     " window (until when), blocked (cooldown, daily cap, suppression), or the first failing condition;"
                                     " for an alert, whom it names among the account's CRM contacts")
         explain.add_argument("event_id", type=int, help="id from `signalwatch events list`")
@@ -181,6 +182,7 @@ def cmd_backtest(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     """What the engine did with a stored event, per rule, replayed through the daemon's own
     `evaluate` as the engine stood then; the outbox says what became of each alert since."""
+    from signalwatch.resolve import AccountIndex
     from signalwatch.rules.testing import explain_event
     from signalwatch.stories import retold, told
 
@@ -209,6 +211,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
         # an event stored with its account already set (a hand-made or rule-test event) was never resolved: no method
         how = f"matched by {event.match_method}" if event.match_method else "given with the event, not matched by name or domain"
         print(f"account: {account.name} ({tier}, {how}, {heat})")
+    if account is None or event.match_method:  # resolved by the daemon: say why, as the resolver would decide it now
+        print(f"  why: {AccountIndex(accounts.values()).explain(event).reason} (the accounts as they stand now)")
     first_report = retold(event)
     if first_report:
         after = "no report of it had alerted, so this one could" if first_report != told(event) else "it alerted then, so this one never does"

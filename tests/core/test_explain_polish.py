@@ -1,5 +1,5 @@
 """What a person reads when asking why: `signalwatch explain` says how an event came to its
-account in true words (never "matched by None"), and `signalwatch extract --explain` quotes the
+account in true words (never "matched by None"), with the resolver's reason for the tie or for none, and `signalwatch extract --explain` quotes the
 clause it read cut at a word boundary with an ellipsis (never "… $200 million in c").
 Real store, pipeline, extractor and CLI."""
 
@@ -35,7 +35,9 @@ def test_explain_says_how_the_account_was_tied(workspace: Workspace) -> None:
     acme = next(a.id for a in accounts.values() if a.name == "Acme Robotics")
     # a hand-made event that comes with its account (as a rule test or a per-account source writes it), and one
     # resolved as the daemon resolves a polled event
-    events = [_funding(1, "Acme Robotics", acme), AccountIndex(accounts.values()).apply(_funding(2, "Acme Robotics", None))]
+    index = AccountIndex(accounts.values())
+    events = [_funding(1, "Acme Robotics", acme), index.apply(_funding(2, "Acme Robotics", None)),
+              index.apply(_funding(3, "Initech", None))]
     commit_events(store, warmed_engine(load_ruleset(workspace.root / "rules"), store, NOW), accounts, "t", events, {}, NOW)
     ids = {e.source_id: n for n, e in store.list_events(limit=10)}
     store.close()
@@ -46,9 +48,18 @@ def test_explain_says_how_the_account_was_tied(workspace: Workspace) -> None:
     assert "None" not in account_line
     assert account_line.startswith("account: Acme Robotics (") and "given with the event, not matched by name or domain" in account_line
 
+    assert not any(line.strip().startswith("why:") for line in given.stdout.splitlines())  # never resolved: nothing to say
+
     matched = workspace.cli("explain", str(ids["e2"]))
     assert matched.returncode == 0, matched.stderr
     assert "matched by name" in next(line for line in matched.stdout.splitlines() if line.startswith("account:"))
+    # the resolver's own reason, in words
+    assert "why: name 'acme robotics' matches Acme Robotics" in matched.stdout
+
+    unmatched = workspace.cli("explain", str(ids["e3"]))
+    assert unmatched.returncode == 0, unmatched.stderr
+    assert "account: unmatched" in unmatched.stdout
+    assert "why: no account has this name or domain" in unmatched.stdout
 
 
 LONG_HEADLINE = "Broadcom to buy Broadlight for $200 million in cash as it extends its reach into home networking chips"
