@@ -33,7 +33,8 @@ from signalwatch.accounts import Account
 from signalwatch.events import EventType
 from signalwatch.extract import Extraction, extract_news
 from signalwatch.extract.evaluate import TARGETS, VALIDATION_FOLD, LabelledItem, fold_of, load_labelled, load_real, score, shortfalls
-from signalwatch.extract.evaluate_alerts import distractor_accounts, news_distractors, score_alerts
+from signalwatch.extract.evaluate_alerts import (crm_accounts, distractor_accounts, news_distractors, score_alerts,
+                                                 written_forms_apart)
 from signalwatch.extract.train import load_pool
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "news"
@@ -101,10 +102,9 @@ def items_per_second(extract: Callable[[str, str], Sequence[Extraction]], items:
 
 @cache
 def distractors() -> tuple[list[Account], list[Account]]:
-    """Read once for every part: the real distractor accounts (round 15's figure), and those plus every spent set's
-    labelled companies but the dev part's (round 16's primary figure)."""
-    real = distractor_accounts()
-    return real, real + news_distractors(load_pool(), leave_out=("dev",))
+    """Read once for every part: the real distractor accounts (round 15's figure), and every spent set's labelled
+    companies but the dev part's (the news distractors of rounds 16 and 17)."""
+    return distractor_accounts(), news_distractors(load_pool(), leave_out=("dev",))
 
 
 def report(name: str, items: list[LabelledItem], show_errors: bool) -> bool:
@@ -113,13 +113,17 @@ def report(name: str, items: list[LabelledItem], show_errors: bool) -> bool:
     print(f"\n## {name}: {len(items)} items, {negatives} without an event ({negatives / len(items):.0%})\n")
     print("extract_news:")
     print(ours.table())
-    real, harder = distractors()
+    real, news = distractors()
+    apart = written_forms_apart(news, crm_accounts(items))
     print(f"\nalerts through the resolver, CRM with distractors (the part's labelled companies plus {len(real):,} real "
           "namesakes and EDGAR filers; `evaluate_alerts`, aggregates only; round 15's primary figure):")
     print(score_alerts(items, extract_news, real).table())
     print(f"\nalerts through the resolver, CRM with those distractors and every other spent set's labelled companies "
-          f"({len(harder):,} distractors: companies in the news; round 16's primary figure):")
-    print(score_alerts(items, extract_news, harder).table())
+          f"({len(news):,} more: companies in the news; round 16's primary figure):")
+    print(score_alerts(items, extract_news, real + news).table())
+    print(f"\nthe same, without the news distractors written as one of the part's own labelled companies ({len(apart):,} "
+          "kept; round 17's primary figure):")
+    print(score_alerts(items, extract_news, real + apart).table())
     print("\nalerts through the resolver, CRM of the labelled companies alone (round 14's figure):")
     print(score_alerts(items, extract_news).table())
     print("\nbaseline (first classifier):")

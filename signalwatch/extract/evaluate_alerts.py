@@ -20,6 +20,11 @@ Round 16's primary figure (pre-registered likewise) adds NEWS DISTRACTORS: the l
 set (`news_distractors`), companies in the news, the kind a wrongly extracted company meets in a real CRM; EDGAR filers
 and namesakes hardly ever do. Over the spent pool it is `pool_alerts`: one CRM per set, the set itself left out of its
 news distractors, counts summed; for an unseen judge, every spent set's companies.
+
+Round 17's primary figure (pre-registered likewise) drops, for each set, the news distractors that are a written form
+of one of the set's own labelled companies (`written_forms_apart`: "SoftBank" beside a label "SoftBank Group Corp.",
+"GE" beside "General Electric"): an alert to such an account is the same company's, which round 16 counted wrong
+(about a third of its wrong alerts on the spent pool). Namesakes and EDGAR filers stay as they were.
 """
 
 from __future__ import annotations
@@ -145,6 +150,27 @@ def news_distractors(sets: Mapping[str, Sequence[LabelledItem]], leave_out: Iter
     return list(found.values())
 
 
+def _words_of_initials(short: str, name: str) -> bool:
+    """Whether `short` (one normalized word of 2+ letters) is the first letters of `name`'s words, in order."""
+    words = name.split()
+    return " " not in short and len(short) >= 2 and len(words) == len(short) and all(
+        word[0] == letter for word, letter in zip(words, short, strict=True))
+
+
+def is_written_form(first: str, second: str) -> bool:
+    """Round 17's test of one company written two ways, on normalized names: one's words lead the other's ("softbank" /
+    "softbank group") or one is the initials of the other's words ("ge" / "general electric")."""
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    return bool(shorter) and (longer[:len(shorter)] == shorter or _words_of_initials(" ".join(shorter), " ".join(longer)))
+
+
+def written_forms_apart(distractors: Sequence[Account], labelled: Sequence[Account]) -> list[Account]:
+    """`distractors` without those that are a written form (`is_written_form`) of one of the `labelled` accounts."""
+    names = [normalize_name(account.name) for account in labelled]
+    return [extra for extra in distractors
+            if not any(is_written_form(key, name) for name in names if (key := normalize_name(extra.name)))]
+
+
 def _signal_events(item: LabelledItem, found: Extraction) -> Iterator[SignalEvent]:
     """The SignalEvents the RSS connector makes of one extraction (`connectors/rss.py`: `triggers`, the summary cut)."""
     for n, (company, _, _) in enumerate(triggers([found])):
@@ -198,12 +224,17 @@ def score_alerts(items: Sequence[LabelledItem], extract: Callable[[str, str], Se
 
 
 def pool_alerts(sets: Mapping[str, Sequence[LabelledItem]], extract: Callable[[str, str], Sequence[Extraction]],
-                news: bool = True) -> AlertScores:
-    """Round 16's figure over labelled sets (the spent pool, `train.load_pool()`): each set scored against its own CRM
-    plus the real distractors and, with `news`, every other set's labelled companies; the counts summed."""
+                news: bool = True, apart: bool = True) -> AlertScores:
+    """Round 17's figure over labelled sets (the spent pool, `train.load_pool()`): each set scored against its own CRM
+    plus the real distractors and, with `news`, every other set's labelled companies but (with `apart`) those written as
+    one of the set's own (`written_forms_apart`); the counts summed. `apart=False` is round 16's figure, `news=False`
+    round 15's."""
     real = distractor_accounts()
     total = AlertScores()
     for name, items in sets.items():
-        extra = real + news_distractors(sets, leave_out=(name,)) if news else real
+        extra = real
+        if news:
+            others = news_distractors(sets, leave_out=(name,))
+            extra = real + (written_forms_apart(others, crm_accounts(items)) if apart else others)
         total.add(score_alerts(items, extract, extra))
     return total

@@ -7,7 +7,8 @@ from typing import Any
 from signalwatch.accounts import Account
 from signalwatch.extract import extract_news
 from signalwatch.extract.evaluate import LabelledItem
-from signalwatch.extract.evaluate_alerts import AlertScores, crm_accounts, distractor_accounts, news_distractors, pool_alerts, score_alerts
+from signalwatch.extract.evaluate_alerts import (AlertScores, crm_accounts, distractor_accounts, is_written_form, news_distractors,
+                                                 pool_alerts, score_alerts, written_forms_apart)
 from signalwatch.extract.train import load_pool
 
 
@@ -125,3 +126,21 @@ def test_a_company_among_the_distractors_twice_is_one_account_and_still_a_wrong_
     twice = score_alerts([stray], extract_news, distractors=[Account(id=0, name="Globex"), Account(id=0, name="Globex Inc.")])
     # Two accounts of one name would make the resolver refuse the tie and hide the wrong alert.
     assert (twice.right["funding"], twice.wrong["funding"]) == (0, 1)
+
+
+def test_round_17_drops_a_news_distractor_written_as_the_sets_own_company_and_keeps_other_companies() -> None:
+    # Set a labels "SoftBank Group Corp." and "General Electric"; set b writes them "SoftBank" and "GE" (real spellings
+    # of the spent sets), and names Hooli, another company.
+    softbank = LabelledItem("a1", "SoftBank raises $5M seed round", "", (_funding("SoftBank Group Corp."),))
+    ge = LabelledItem("a2", "GE raises $5M seed round", "", (_funding("General Electric"),))
+    stray = LabelledItem("a3", "Hooli raises $5M seed round", "", (_funding("Umbrella"),))
+    sets = {"a": [softbank, ge, stray],
+            "b": [LabelledItem("b1", "", "", (_funding("SoftBank"), _funding("GE"), _funding("Hooli")))]}
+    assert is_written_form("ge", "general electric") and is_written_form("softbank group", "softbank")
+    assert not is_written_form("delta air lines", "delta electronics") and not is_written_form("g", "google")
+    kept = written_forms_apart(news_distractors(sets, leave_out=("a",)), crm_accounts(sets["a"]))
+    assert [account.name for account in kept] == ["Hooli"]
+    apart = pool_alerts({"a": sets["a"]} | {"b": []}, extract_news)
+    before = pool_alerts({"a": sets["a"]} | {"b": []}, extract_news, apart=False)
+    assert apart.wrong["funding"] <= before.wrong["funding"]
+    assert pool_alerts(sets, extract_news).wrong["funding"] >= 1  # Hooli, another company, is still a wrong alert
