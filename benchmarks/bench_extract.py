@@ -33,8 +33,7 @@ from signalwatch.accounts import Account
 from signalwatch.events import EventType
 from signalwatch.extract import Extraction, extract_news
 from signalwatch.extract.evaluate import TARGETS, VALIDATION_FOLD, LabelledItem, fold_of, load_labelled, load_real, score, shortfalls
-from signalwatch.extract.evaluate_alerts import (crm_accounts, distractor_accounts, news_distractors, score_alerts,
-                                                 written_forms_apart)
+from signalwatch.extract.evaluate_alerts import crm_accounts, distractor_accounts, news_distractors, score_alerts, written_forms_apart
 from signalwatch.extract.train import load_pool
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "news"

@@ -7,8 +7,16 @@ from typing import Any
 from signalwatch.accounts import Account
 from signalwatch.extract import extract_news
 from signalwatch.extract.evaluate import LabelledItem
-from signalwatch.extract.evaluate_alerts import (AlertScores, crm_accounts, distractor_accounts, is_written_form, news_distractors,
-                                                 pool_alerts, score_alerts, written_forms_apart)
+from signalwatch.extract.evaluate_alerts import (
+    AlertScores,
+    crm_accounts,
+    distractor_accounts,
+    is_written_form,
+    news_distractors,
+    pool_alerts,
+    score_alerts,
+    written_forms_apart,
+)
 from signalwatch.extract.train import load_pool
 
 
