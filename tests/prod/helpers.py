@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from signalwatch.config import DATABASE_ENV
 from tests import waiting
+from tests.conftest import Workspace
 
 SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})? (-?[0-9.e+-]+|NaN|[+-]Inf)$')
 
@@ -56,3 +62,12 @@ def parse_metrics(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], fl
 
 def metric(samples: dict[tuple[str, tuple[tuple[str, str], ...]], float], name: str, **labels: str) -> float | None:
     return samples.get((name, tuple(sorted(labels.items()))))
+
+
+def start_daemon(workspace: Workspace, log: Path) -> subprocess.Popen[bytes]:
+    """`signalwatch run` in the workspace as its own process, stderr (the log) to `log`; the database a test chose with
+    `DATABASE_ENV` (a Postgres variant) goes with it."""
+    env = {**workspace.env(), **{k: v for k, v in os.environ.items() if k == DATABASE_ENV}}
+    with open(log, "wb") as handle:
+        return subprocess.Popen([sys.executable, "-m", "signalwatch", "run"], cwd=workspace.root, env=env,
+                                stdout=subprocess.DEVNULL, stderr=handle)

@@ -4,11 +4,8 @@ delivery by two processes sending each alert once, and exactly one poller with t
 from __future__ import annotations
 
 import collections
-import os
 import re
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -25,7 +22,7 @@ from signalwatch.runtime.pipeline import commit_events
 from signalwatch.timeutil import utcnow
 from tests.conftest import SLACK_TOKEN, Workspace
 from tests.e2e.test_run_once import EXPECTED, received, standard_sources
-from tests.prod.helpers import wait_for
+from tests.prod.helpers import start_daemon, wait_for
 
 
 @pytest.fixture
@@ -87,13 +84,6 @@ def test_two_processes_delivering_together_send_each_alert_once(any_workspace: W
     assert len(keys) == rows["slack"] and max(keys.values()) == 1
     console_alerts = sum(len(re.findall(r"^P1 · funding", out, re.M)) for out, _ in outputs)
     assert console_alerts == rows["console"]
-
-
-def start_daemon(workspace: Workspace, log: Path) -> subprocess.Popen[bytes]:
-    with open(log, "wb") as handle:
-        return subprocess.Popen([sys.executable, "-m", "signalwatch", "run"], cwd=workspace.root,
-                                env={**workspace.env(), **{k: v for k, v in os.environ.items() if k == DATABASE_ENV}},
-                                stdout=subprocess.DEVNULL, stderr=handle)
 
 
 def test_one_instance_polls_and_another_takes_over_when_it_dies(any_workspace: Workspace, feeds: FixtureServer, tmp_path: Path) -> None:

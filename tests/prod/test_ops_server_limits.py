@@ -7,7 +7,6 @@ from __future__ import annotations
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from signalwatch.devtools.fixture_server import FixtureServer
 from signalwatch.runtime.server import IDLE_TIMEOUT, MAX_CONNECTIONS, REQUEST_DEADLINE
 from tests.conftest import SLACK_TOKEN, Workspace, make_workspace
 from tests.e2e.test_run_once import standard_sources
-from tests.prod.helpers import free_port, get, get_json, wait_for
+from tests.prod.helpers import free_port, get, get_json, start_daemon, wait_for
 
 IDLE_CLIENTS = 120  # far more than the server may have threads
 THREAD_SLACK = 8  # the scheduler's pools start threads lazily as jobs run
@@ -133,12 +132,6 @@ def test_keep_alive_scrapes_still_work(daemon: tuple[subprocess.Popen[str], int]
                 if line.lower().startswith(b"content-length:"):
                     length = int(line.split(b":")[1])
             assert b"signalwatch_up" in reader.read(length)
-
-
-def start_daemon(workspace: Workspace, log: Path) -> subprocess.Popen[bytes]:
-    with open(log, "wb") as handle:
-        return subprocess.Popen([sys.executable, "-m", "signalwatch", "run"], cwd=workspace.root,
-                                env=workspace.env(), stdout=subprocess.DEVNULL, stderr=handle)
 
 
 def test_the_instance_that_takes_over_serves_healthz_once_the_port_frees(workspace: Workspace, feeds: FixtureServer,
