@@ -85,7 +85,8 @@ def test_two_spent_real_sets_hold_their_alert_floors() -> None:
     scores = AlertScores()
     for name in ("holdout26", "holdout27"):
         scores.add(score_alerts(pool[name], extract_news))
-    assert sum(scores.labelled.values()) == 390
+    # 390 until round 17's relabel (labels17): holdout27 lost three background departures and gained one pending departure
+    assert sum(scores.labelled.values()) == 388
     assert scores.precision() >= 0.90 and scores.recall() >= 0.43
 
 

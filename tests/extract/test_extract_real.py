@@ -125,9 +125,12 @@ HOLDOUT9_FLOORS = {
     ("layoffs", "precision"): 0.93, ("layoffs", "recall"): 0.87,
 }
 # Round 15: leadership recall 0.91 -> 0.89, the tagger's "fill" use switched off by the retrain (as holdout4 above).
+# Round 17 (labels17, label change only): leadership precision 0.98 -> 0.97: rh10-0236's John Ngumi, "who resigned ... in
+# December", is background by LABELLING.md's round-17 ruling 1, so the departure the extractor reads there pairs with no
+# label (82/83 -> 81/83 right).
 HOLDOUT10_FLOORS = {
     ("funding", "precision"): 0.99, ("funding", "recall"): 0.89,
-    ("leadership", "precision"): 0.98, ("leadership", "recall"): 0.89,
+    ("leadership", "precision"): 0.97, ("leadership", "recall"): 0.89,
     ("acquisition", "precision"): 0.99, ("acquisition", "recall"): 0.88,
     ("layoffs", "precision"): 0.91, ("layoffs", "recall"): 0.68,
 }

@@ -143,10 +143,16 @@ def test_about_forty_percent_are_hard_negatives_of_every_sort(held: tuple[HeldOu
 
 def test_the_known_weak_spots_are_well_represented(held: tuple[HeldOut, list[dict[str, Any]]]) -> None:
     """Items naming two or more people, and departures, are what the issue says real text is full of."""
-    rows = held[1]
+    spec, rows = held
+    relabelled = RELABELLED_DEPARTURES.get(spec.name, 0)
     people = [{event["attributes"]["person"] for event in row["events"] if event["type"] == "leadership"} for row in rows]
-    assert sum(1 for names in people if len(names) >= 2) >= 15
-    assert sum(1 for row in rows for event in row["events"] if event["type"] == "leadership" and event["change"] == "departed") >= 25
+    assert sum(1 for names in people if len(names) >= 2) >= 15 - relabelled
+    assert sum(1 for row in rows for event in row["events"] if event["type"] == "leadership" and event["change"] == "departed") >= 25 - relabelled
+
+
+# Departures a later ruling removed from a set gathered at the bar above (round 17, labels17: holdout33 rh33-0182's Thabo
+# Dloti, an exit before the appointment, is background by LABELLING.md's ruling 1; the set was gathered with 15 and 25).
+RELABELLED_DEPARTURES = {"holdout33": 1}
 
 
 def test_no_item_is_repeated_or_shared_with_the_sets_gathered_before(held: tuple[HeldOut, list[dict[str, Any]]]) -> None:

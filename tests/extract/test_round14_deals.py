@@ -131,7 +131,9 @@ def test_announces_target_takeover_in_a_roundup() -> None:
 
 
 def test_the_name_before_acquisition_of_is_the_buyer_not_the_target() -> None:
-    # holdout16 rh16-0074 (a negative: opinion): "the announced Renesas acquisition of Altium" names no target before the noun
+    # holdout16 rh16-0074 (a negative: opinion until round 17): "the announced Renesas acquisition of Altium" names no target before
+    # the noun. Round 17 (labels17) relabelled the item an acquisition of Altium by LABELLING.md's ruling on explainers of one
+    # deal; this guard still holds the extractor to nothing here (left for the lead: the test asserts behaviour, not the label)
     assert _deals("What’s the Deal with the Altium Deal?",
                   "The masses are atwitter over the announced Renesas acquisition of Altium, and for good reason. The $5.9 billion "
                   "price tag is some real coin.") == []
