@@ -87,6 +87,7 @@ SETS = [
     HeldOut("holdout31", least=135, least_per_type=15, least_others=8950, most_per_site=12),
     HeldOut("holdout32", least=250, least_per_type=20, least_others=9050, most_per_site=12),
     HeldOut("holdout33", least=190, least_per_type=25, least_others=9300, most_per_site=12),
+    HeldOut("holdout35", least=250, least_per_type=25, least_others=9500, most_per_site=60),
 ]
 
 
