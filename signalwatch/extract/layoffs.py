@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
 from signalwatch.extract.acquisition_names import initials_of
+from signalwatch.extract.layoffs_described import named_after_a_kind
 from signalwatch.extract.layoffs_names import (
     DEPARTMENTS,
     IT_SUBJECT,
@@ -279,6 +280,11 @@ def _layoffs(headline: str, summary: str, company_hint: str | None, refusals: Re
     if lead and written_lower(lead, text):
         refusals.note(f"{lead} as the item's company", _COMMON_NOUN)
         lead = None
+    if (lead is None or names_no_one(lead)) and summary and any(c.clause == 0 and not c.company for c in cuts):
+        # "German steel giant to slash" over "German industrial giant Thyssenkrupp is cutting": layoffs_described.py
+        lead = named_after_a_kind(headline, summary) or lead
+        unnamed = next((c for c in cuts if not c.company), None) if lead else None
+        cuts = [replace(c, why=f"{c.why}; company named after a kind in the summary: {lead}") if c is unnamed else c for c in cuts]
     merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
     named = [replace(cut, company=possessive_brand(fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]), clauses))
              for cut in refusals.drop(merged, lambda c: not c.company, "no company named for it") if cut.company]

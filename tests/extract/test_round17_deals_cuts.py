@@ -93,3 +93,40 @@ def test_a_controlling_share_told_with_a_word_before_the_stake_is_an_acquisition
 def test_a_minority_share_with_a_word_before_the_stake_is_still_none() -> None:
     assert _of(EventType.ACQUISITION, "Acme has acquired a 20% equity stake in Widget Holdings") == []
     assert _of(EventType.ACQUISITION, "Acme is to acquire an effective 30% stake in Widget Holdings") == []
+
+
+# A headline that tells who cuts only by what it is ("German steel giant", "Australian start-up", "appliance giant"), over a
+# summary that names the company after such a word.
+_NAMED_AFTER_A_KIND = [
+    # holdout11 rh11-0102
+    pytest.param("German steel giant to slash 11,000 jobs",
+                 "Thyssenkrupp's loss-making steel division that is a target for UK buyer is struggling to compete against cheap imports"
+                 " and lower demand German industrial giant Thyssenkrupp is cutting a tenth of its workforce - some 11,000 jobs - as its"
+                 " steel operations continue to bleed cash.",
+                 ("Thyssenkrupp", 11000, None), id="rh11-0102"),
+    # holdout16 rh16-0021
+    pytest.param("Australian start-up sacks 10 per cent of staff due to ‘economic downturn’",
+                 "The business pointed to the sudden “economic downturn” for slashing staff numbers but also said it was being under-cut"
+                 " by competitors avoiding regulations. An Australian start-up has sacked 10 per cent of its workforce despite raising"
+                 " $40 million in funding late last year. The company called Hireup is an online platform that assists people using"
+                 " the government funded disability scheme NDIS to find, hire and manage their own support workers.",
+                 ("Hireup", None, 10.0), id="rh16-0021"),
+    # holdout30 rh30-0052
+    pytest.param("Electrolux plant to close, 540 jobs to go",
+                 "International appliance giant Electrolux will shut a plant in regional NSW, putting 540 people out of work, after it"
+                 " rejected a last-minute plea from the Abbott government for more time to put together a rescue package.",
+                 ("Electrolux", 540, None), id="rh30-0052"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "want"), _NAMED_AFTER_A_KIND)
+def test_a_company_told_by_its_kind_is_the_one_the_summary_names_after_that_kind(
+        title: str, summary: str, want: tuple[str, int | None, float | None]) -> None:
+    cuts = _of(EventType.LAYOFFS, title, summary)
+    assert [(c.company_name, c.attributes["count"], c.attributes["percentage"]) for c in cuts] == [want]
+    assert cuts[0].why.count(f"company named after a kind in the summary: {want[0]}") == 1  # what decided the company, once
+
+
+def test_a_kind_of_company_with_no_name_after_it_in_the_summary_is_still_no_one() -> None:
+    assert _of(EventType.LAYOFFS, "German steel giant to slash 11,000 jobs",
+               "The cuts come as the steel industry struggles with cheap imports and lower demand.") == []
