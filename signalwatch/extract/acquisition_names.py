@@ -223,10 +223,13 @@ def subject_tail(text: str) -> str:
 
 
 # "a 78% stake in Sumac", "100 percent shares in Kopo Kopo Inc.", "a majority stake in Trust Merchant Bank", "100% of Kenya's
-# Transnational Bank": control of the company is an acquisition of it (LABELLING.md); a minority stake is not.
+# Transnational Bank", "an effective 51% stake in Longevity Lab", "a 50% controlling stake in": control of the company is an
+# acquisition of it (LABELLING.md); a minority stake is not.
 _STAKE = re.compile(
-    rf"(?i)\s*(?:an?\s+|the\s+|its\s+)?(?:{PRICE}\s+)?(?P<more>(?:additional|further|remaining)\s+)?(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)|"
-    r"(?P<word>majority|controlling))\s+(?:(?:equity\s+)?(?:stake|interest|shareholding|ownership|holding)\s+|(?:of\s+(?:the\s+|its\s+)?)?shares\s+)?"
+    rf"(?i)\s*(?:an?\s+|the\s+|its\s+)?(?:{PRICE}\s+)?(?P<more>(?:additional|further|remaining)\s+)?(?:(?:effective|total|combined)\s+)?"
+    r"(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)|(?P<word>majority|controlling))\s+"
+    # "a 53% controlling stake in XLGAMES", "a 70 per cent majority stake in": the share and the control it gives
+    r"(?:(?:(?P<control>controlling|majority)\s+)?(?:equity\s+)?(?:stake|interest|shareholding|ownership|holding)\s+|(?:of\s+(?:the\s+|its\s+)?)?shares\s+)?"
     r"(?:in|of)\s+(?:the\s+)?(?=\S)"
 )
 
@@ -297,7 +300,7 @@ def target_list(text: str) -> list[str]:
         text = text[assets.end() :]  # "IP, other assets of fellow digital health platform Koble": the company (LABELLING.md)
     stake = _STAKE.match(text)
     if stake:
-        if stake.group("pct") and float(stake.group("pct")) <= 50 and not stake.group("more"):
+        if stake.group("pct") and float(stake.group("pct")) <= 50 and not (stake.group("more") or stake.group("control")):
             return []  # a minority stake
         text = text[stake.end() :]
     text = _LISTED_AT.sub("", text.strip(), count=1)  # "London-listed Shire": where it trades, not its name

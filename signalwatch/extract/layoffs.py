@@ -7,7 +7,8 @@ completes the headline's figures (LABELLING.md: a fraction such as "half" is 50 
 cumulative total is not a count). When the item tells one company's cut, the summary's figures
 complete it even where they name no one ("About 240 employees will be affected", "which accounts
 for nearly 15% of the company's workforce", "Layoff of 2,500 people"). Counts may be written in
-words ("three thousand staffers"); "several hundred" or "thousands of jobs" is a cut with no count.
+words ("three thousand staffers"); "several hundred" or "thousands of jobs" is a cut with no count. A count may say which jobs
+in up to three words ("1,000 UK retail banking jobs", "130 head office jobs", "400 cabin crew jobs") or count "posts".
 All of the staff ("lays off every single worker", "all its employees") is 100 percent; a figure after "N% of" is the
 whole staff, not the count; "Naver, Com2uS slash workforce" and "Rappi and Lime announce impending layoffs" are one cut each.
 Jobs lost told from the people's side are a cut by the item's company: "with the loss of 422 jobs", "More than 1,300 jobs
@@ -37,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from signalwatch.events import EventType
 from signalwatch.extract.acquisition_names import initials_of
+from signalwatch.extract.layoffs_described import named_after_a_kind
 from signalwatch.extract.layoffs_names import (
     DEPARTMENTS,
     IT_SUBJECT,
@@ -76,6 +78,12 @@ LAYOFF_WORDS = frozenset(
     terminate terminates terminated terminating""".split()
 )
 _PEOPLE = r"(?:jobs|workers|employees|staff|staffers|people|positions|roles|members\s+of\s+staff|team\s+members|of\s+employees)"
+# Up to three words that say which jobs before the people counted: "1,000 UK retail banking jobs", "130 head office jobs",
+# "400 cabin crew jobs", "7,000 peoples' jobs" (not a figure's unit, a word that joins clauses or a clause's own verb: "10 stores
+# and 500 jobs", "8,100 losing their jobs")
+_JOB_WORDS = (r"(?:(?!(?i:percent|per|pct|pc|of|in|at|from|to|and|or|by|for|on|with|over|than|as|but|while|after|amid|its|the|a|an|that|"
+              r"which|their|his|her|our|who|will|would|are|were|have|had|losing|lose|lost|million|billion|bn|mn|m|k|thousand|years?|months?|"
+              r"weeks?|days?|hours?)\b)[A-Za-z][\w'’&.-]*\s+){0,3}?")
 _WORKFORCE = r"(?:workforce|staff|employees|workers|team|headcount|jobs|employee\s+base|global\s+workforce|corporate\s+workforce)"
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -197,7 +205,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "11,000 jobs", "1,300 office jobs", "862 of its employees"
         "count": re.compile(rf"(?<![\w$€£.,'-])(?P<n>{_NUMBER})(?:-plus|\+)?\s+"
-                            rf"(?:(?:more\s+)?(?:(?!(?i:percent|per|pct|pc|of)\b)[A-Za-z][a-z-]+\s+)?(?:(?i:{_PEOPLE}))\b"
+                            rf"(?:(?:more\s+)?{_JOB_WORDS}(?:(?i:{_PEOPLE}|posts))\b"
                             r"|(?i:of\s+(?:its|their|the)\b))"),
         "bare-count": re.compile(rf"^\s*{_ABOUT}(?P<n>{_NUMBER})(?![\w%.,-]|\s?(?i:per\s?cent|percent|pct\b|pc\b))"),
         "percent": re.compile(r"(?<![\w.])(?<!\d-)(?P<n>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent|pct\b|pc\b))"
@@ -272,6 +280,11 @@ def _layoffs(headline: str, summary: str, company_hint: str | None, refusals: Re
     if lead and written_lower(lead, text):
         refusals.note(f"{lead} as the item's company", _COMMON_NOUN)
         lead = None
+    if (lead is None or names_no_one(lead)) and summary and any(c.clause == 0 and not c.company for c in cuts):
+        # "German steel giant to slash" over "German industrial giant Thyssenkrupp is cutting": layoffs_described.py
+        lead = named_after_a_kind(headline, summary) or lead
+        unnamed = next((c for c in cuts if not c.company), None) if lead else None
+        cuts = [replace(c, why=f"{c.why}; company named after a kind in the summary: {lead}") if c is unnamed else c for c in cuts]
     merged = [_ranged(cut, clauses[1:]) for cut in _merge([replace(c, company=c.company or lead) for c in cuts], " ".join(clauses))]
     named = [replace(cut, company=possessive_brand(fuller_company(as_the_summary_names(cut.company, clauses), clauses[1:]), clauses))
              for cut in refusals.drop(merged, lambda c: not c.company, "no company named for it") if cut.company]

@@ -37,12 +37,14 @@ from signalwatch.extract.news import extract_news, why_none
      "Sammy Kinlaw will leave the company by the end of the week. Until a permanent replacement is found, Rob Cato, executive "
      "director at Lenovo, will take his place.",
      "the headline's 'Channel Leaders': only English words the summary never writes: no company"),
-    # holdout11 rh11-0102 (round 13, ff785ae: a subject that names no one is not the company cutting)
-    ("German steel giant to slash 11,000 jobs",
-     "Thyssenkrupp's loss-making steel division that is a target for UK buyer is struggling to compete against cheap imports and "
-     "lower demand German industrial giant Thyssenkrupp is cutting a tenth of its workforce - some 11,000 jobs - as its steel "
-     "operations continue to bleed cash.",
-     "layoffs read and refused: German cutting 11,000 jobs: the company read names no one"),
+    # holdout10 rh10-0041 (round 13, ff785ae: a subject that names no one is not the company cutting; round 17 reads holdout11
+    # rh11-0102's "German steel giant" as the summary's "German industrial giant Thyssenkrupp", so this item stands in for it)
+    ("Funding woes haunt Indian startups",
+     "Led by the edtech sector, Indian startups have laid off more than 16,000 employees to date, and the number is only "
+     "growing…reports Asian Lite News As the funding winter deepens amid growing layoffs, India saw a massive 35 per cent drop in "
+     "funding this year, from $37.2 billion in 2021 to $24.7 billion (till November in 2022) and edtech startups saw a significant "
+     "39 per cent drop compared to the same period last year, a report showed on Thursday.",
+     "layoffs read and refused: Indian cutting 16,000 jobs: the company read names no one"),
     # holdout6 rh6-0014 (round 13, ad9be8a: a cut told in a relative clause after the subject is background)
     ("At least 6,000 more jobs - and perhaps as many as 30,000 - are expected to be cut by Ericsson, the world leader in mobile "
      "telecommunications networks, the Financial Times and Swedish business journal Dagens Industri reported.",
