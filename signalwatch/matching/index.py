@@ -19,7 +19,9 @@ Evidence, strongest first (confidence in brackets):
                         `written_forms`); or a mention the item pairs with an account's name in brackets
                         ("Zimbabwe Broadcasting Corporation (ZBC)": `defined_names`), or that shortens the
                         first letters of each word of a name the item writes in full ("StanChart", "Air NZ":
-                        `abbreviations`). A 2-3 letter name the item writes only in capitals
+                        `abbreviations`), or that the item writes inside an account's name, cut where an
+                        extractor cuts names ("Bay Company" in "Hudson’s Bay Company", "Macy" in "Macy’s":
+                        `enclosing_names`). A 2-3 letter name the item writes only in capitals
                         ("IBM") is a name, not a short word
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different
@@ -58,8 +60,10 @@ from functools import lru_cache
 from signalwatch.accounts import Account
 from signalwatch.matching.abbreviations import shortened_names
 from signalwatch.matching.defined_names import defined_names
+from signalwatch.matching.enclosing_names import EnclosingNames
 from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
 from signalwatch.matching.names import (
+    DESCRIPTORS,
     NameForm,
     Sense,
     analyze,
@@ -132,6 +136,7 @@ class AccountMatcher:
         self._accounts: dict[int, Account] = {}
         self._profiles: dict[int, Profile] = {}
         self._written = WrittenForms()
+        self._enclosing = EnclosingNames()
         for account in accounts:
             self._accounts[account.id] = account
             domain = normalize_domain(account.domain)
@@ -149,6 +154,7 @@ class AccountMatcher:
         table[form.key].add(account_id)
         self._by_key[form.key].add(account_id)
         self._written.add(form.key, account_id)
+        self._enclosing.add(name, form.key)
         if form.core != form.key and _variant_ok(form.core):
             self._by_core[form.core].add(account_id)
         for spelling in _other_spellings(name, form.key):
@@ -262,24 +268,47 @@ class AccountMatcher:
                 return self._checked(account_id, domain, "context",
                                      f"the item pairs '{mention}' with '{other}' in brackets → {self._label(account_id)}",
                                      CONFIDENCE["context"])
-        return self._shortened(mention, domain, raw)
+        shortened = self._shortened(mention, domain, raw)
+        return self._enclosed(mention, domain, raw) if shortened.method == "none" else shortened
+
+    def _enclosed(self, mention: str, domain: str | None, raw: str) -> Resolution:
+        """The one account whose name the item writes around the mention ("Hudson’s Bay Company" for "Bay Company";
+        `enclosing_names`), the longest at each place the item writes the mention; else no account."""
+        key = analyze(mention).key
+        bare = analyze(strip_possessive(mention) or mention).key
+        if not self._enclosing.could_enclose(bare):
+            return _NONE
+        weak = " " not in bare and (is_weak_key(bare) or bare in GENERIC_WORDS or bare in DESCRIPTORS)
+        runs = ((where, run, run_key) for where, run, run_key in self._enclosing.runs(mention, raw, weak) if run_key != key)
+        one = self._one_named(runs)
+        if one is None:
+            return _NONE
+        account_id, run = one
+        return self._checked(account_id, domain, "context",
+                             f"the item writes '{mention}' inside '{run}' → {self._label(account_id)}", CONFIDENCE["context"])
 
     def _shortened(self, mention: str, domain: str | None, raw: str) -> Resolution:
         """The one account whose name the item writes in full and the mention shortens ("StanChart", "Air NZ")."""
-        found: dict[int, str] = {}
-        taken: set[int] = set()  # the longest account name starting at a word wins there: "Standard Chartered Bank"
-        for start, run in shortened_names(mention, raw):
-            ids = self._by_key.get(run) if start not in taken else None
-            if ids:
-                taken.add(start)
-                for account_id in ids:
-                    found.setdefault(account_id, run)
-        if len(found) != 1:
+        one = self._one_named((start, run, run) for start, run in shortened_names(mention, raw))
+        if one is None:
             return _NONE
-        account_id, run = next(iter(found.items()))
+        account_id, run = one
         return self._checked(account_id, domain, "context",
                              f"the item writes '{run}', which '{mention}' shortens → {self._label(account_id)}",
                              CONFIDENCE["context"])
+
+    def _one_named(self, runs: Iterable[tuple[int, str, str]]) -> tuple[int, str] | None:
+        """The one account the item's word runs (place, run as written, its key) name, with the run; at each place the
+        first run that is an account's name wins there (the longest: "Standard Chartered Bank"); None for none or two."""
+        found: dict[int, str] = {}
+        taken: set[int] = set()
+        for where, run, key in runs:
+            ids = self._by_key.get(key) if where not in taken else None
+            if ids:
+                taken.add(where)
+                for account_id in ids:
+                    found.setdefault(account_id, run)
+        return next(iter(found.items())) if len(found) == 1 else None
 
     def _name_first(self, found: _Candidates, sense: Sense, item: _LazyItem) -> _Candidates | None:
         """The one account whose own name the mention is, when others answer to it only by an alias or a short form
