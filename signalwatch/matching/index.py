@@ -21,7 +21,8 @@ Evidence, strongest first (confidence in brackets):
                         first letters of each word of a name the item writes in full ("StanChart", "Air NZ":
                         `abbreviations`), or that the item writes inside an account's name, cut where an
                         extractor cuts names ("Bay Company" in "Hudson’s Bay Company", "Macy" in "Macy’s":
-                        `enclosing_names`). A 2-3 letter name the item writes only in capitals
+                        `enclosing_names`), or that misspells by a letter, or spaces otherwise, a name the
+                        item writes right ("Hotsuite" / Hootsuite, "Natural Motion" / NaturalMotion: `near_spellings`). A 2-3 letter name the item writes only in capitals
                         ("IBM") is a name, not a short word
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different
@@ -53,7 +54,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -76,6 +77,7 @@ from signalwatch.matching.names import (
     strip_possessive,
     word_sense,
 )
+from signalwatch.matching.near_spellings import near_spellings
 from signalwatch.matching.written_forms import WrittenForms
 
 __all__ = ["AccountMatcher", "Resolution", "CONFIDENCE"]
@@ -268,38 +270,38 @@ class AccountMatcher:
                 return self._checked(account_id, domain, "context",
                                      f"the item pairs '{mention}' with '{other}' in brackets → {self._label(account_id)}",
                                      CONFIDENCE["context"])
-        shortened = self._shortened(mention, domain, raw)
-        return self._enclosed(mention, domain, raw) if shortened.method == "none" else shortened
+        for written_around in (self._shortened, self._enclosed, self._near):
+            found = written_around(mention, domain, raw)
+            if found.method != "none":
+                return found
+        return _NONE
+
+    def _shortened(self, mention: str, domain: str | None, raw: str) -> Resolution:
+        """The one account whose name the item writes in full and the mention shortens ("StanChart", "Air NZ")."""
+        return self._one_named(((start, run, run) for start, run in shortened_names(mention, raw)), domain,
+                               lambda run: f"the item writes '{run}', which '{mention}' shortens")
 
     def _enclosed(self, mention: str, domain: str | None, raw: str) -> Resolution:
         """The one account whose name the item writes around the mention ("Hudson’s Bay Company" for "Bay Company";
-        `enclosing_names`), the longest at each place the item writes the mention; else no account."""
+        `enclosing_names`), the longest at each place the item writes the mention."""
         key = analyze(mention).key
         bare = analyze(strip_possessive(mention) or mention).key
         if not self._enclosing.could_enclose(bare):
             return _NONE
         weak = " " not in bare and (is_weak_key(bare) or bare in GENERIC_WORDS or bare in DESCRIPTORS)
         runs = ((where, run, run_key) for where, run, run_key in self._enclosing.runs(mention, raw, weak) if run_key != key)
-        one = self._one_named(runs)
-        if one is None:
-            return _NONE
-        account_id, run = one
-        return self._checked(account_id, domain, "context",
-                             f"the item writes '{mention}' inside '{run}' → {self._label(account_id)}", CONFIDENCE["context"])
+        return self._one_named(runs, domain, lambda run: f"the item writes '{mention}' inside '{run}'")
 
-    def _shortened(self, mention: str, domain: str | None, raw: str) -> Resolution:
-        """The one account whose name the item writes in full and the mention shortens ("StanChart", "Air NZ")."""
-        one = self._one_named((start, run, run) for start, run in shortened_names(mention, raw))
-        if one is None:
-            return _NONE
-        account_id, run = one
-        return self._checked(account_id, domain, "context",
-                             f"the item writes '{run}', which '{mention}' shortens → {self._label(account_id)}",
-                             CONFIDENCE["context"])
+    def _near(self, mention: str, domain: str | None, raw: str) -> Resolution:
+        """The one account whose name the item writes one letter apart from the mention, or spaced otherwise ("Hootsuite"
+        for "Hotsuite": `near_spellings`)."""
+        return self._one_named(((where, run, analyze(run).key) for where, run in near_spellings(mention, raw)), domain,
+                               lambda run: f"the item also writes '{run}', which '{mention}' misspells or spaces otherwise")
 
-    def _one_named(self, runs: Iterable[tuple[int, str, str]]) -> tuple[int, str] | None:
-        """The one account the item's word runs (place, run as written, its key) name, with the run; at each place the
-        first run that is an account's name wins there (the longest: "Standard Chartered Bank"); None for none or two."""
+    def _one_named(self, runs: Iterable[tuple[int, str, str]], domain: str | None, why: Callable[[str], str]) -> Resolution:
+        """The one account the item's word runs (place, run as written, its key) name, tied by the item's context with
+        `why(run)` for a reason; at each place the first run that is an account's name wins there (the longest: "Standard
+        Chartered Bank"); no account for none or two."""
         found: dict[int, str] = {}
         taken: set[int] = set()
         for where, run, key in runs:
@@ -308,7 +310,10 @@ class AccountMatcher:
                 taken.add(where)
                 for account_id in ids:
                     found.setdefault(account_id, run)
-        return next(iter(found.items())) if len(found) == 1 else None
+        if len(found) != 1:
+            return _NONE
+        account_id, run = next(iter(found.items()))
+        return self._checked(account_id, domain, "context", f"{why(run)} → {self._label(account_id)}", CONFIDENCE["context"])
 
     def _name_first(self, found: _Candidates, sense: Sense, item: _LazyItem) -> _Candidates | None:
         """The one account whose own name the mention is, when others answer to it only by an alias or a short form

@@ -1,4 +1,5 @@
-"""A mention the item writes inside a longer name (`matching.enclosing_names`): the name cut at an apostrophe or a full stop.
+"""A mention the item writes inside a longer name (`matching.enclosing_names`): the name cut at an apostrophe or a full stop;
+and a mention misspelt by a letter, or spaced otherwise, where the item also writes the name right (`matching.near_spellings`).
 
 The items are real, from the spent extraction sets (quoted with their set and id); the accounts are named as the set's
 labels name them (extract round 17, `evaluate_alerts`)."""
@@ -29,6 +30,18 @@ POST_DISPATCH = ("Newspaper layoffs number in the hundreds\nJust when it seemed 
                  "digital landscape, a slew of recent layoffs among papers are numbering in the hundreds. In June, the St. "
                  "Louis Post-Dispatch laid off 23 employees in the production, information technology and marketing "
                  "departments, while the Boston Herald offered buyouts.")
+
+# holdout4 rh4-0074
+NATURALMOTION = ("Zynga Buys Natural Motion, Cuts Global Workforce by 15 Percent\nZynga has invested $527 million in a buyout of "
+                 "Clumsy Ninja and CSR Racing maker - UK-based mobile game maker NaturalMotion - even as it lays off one in "
+                 "seven of its employees.")
+# holdout19 rh19-0247
+DREAM_SPORTS = ("Dreams Sports collects $840m in a funding round\nIndia.- Dream Sports, the parent company behind India’s popular "
+                "fantasy sports gaming brand Dream11, has raised $840m in a new round of investment.")
+# holdout24 rh24-0084
+NEWSQUEST = ("Substantial redundancies at Newsquest puts quality journalism in danger, say NUJ\nUnion dismayed by the large round "
+             "of job cuts and redundancies announced. The NUJ is dismayed by the large round of job cuts and redundancies "
+             "announced by Newsquest, the second largest publisher of regional and local newspapers in the UK.")
 
 
 def _index(*names: str) -> AccountIndex:
@@ -73,3 +86,25 @@ def test_explain_prints_the_name_written_around_the_mention() -> None:
     found = _index("Macy’s Inc").explain(event)
     assert found.account_id == 1
     assert found.reason == "the item writes 'Macy' inside 'Macy’s' → Macy’s Inc"
+
+
+@pytest.mark.parametrize(("mention", "name", "text"), [
+    ("Natural Motion", "NaturalMotion", NATURALMOTION),  # spaced otherwise
+    ("Dreams Sports", "Dream Sports", DREAM_SPORTS),  # a letter added
+    ("Newsques", "Newsquest", NEWSQUEST),  # a letter dropped
+])
+def test_a_name_one_letter_off_the_one_the_item_writes_reaches_it(mention: str, name: str, text: str) -> None:
+    found = _index("Zynga", name).resolve(mention, None, text)
+    assert (found.account_id, found.method) == (2, "context")
+    assert f"the item also writes '{name}', which '{mention}' misspells or spaces otherwise" in found.reason
+
+
+def test_the_item_must_write_the_name_right() -> None:
+    headline = NEWSQUEST.split("\n")[0].replace("Newsquest", "Newsques")
+    assert _index("Newsquest").resolve("Newsques", None, headline).account_id is None
+
+
+def test_short_names_and_two_near_names_are_not_guessed() -> None:
+    assert _index("Olaf").resolve("Ola", None, "Ola raises $50m\nOlaf said").account_id is None  # under six letters
+    text = "Hotsuite to cut staff\nHootsuite and Hotsuites both said"
+    assert _index("Hootsuite", "Hotsuites").resolve("Hotsuite", None, text).account_id is None
