@@ -24,6 +24,7 @@ _JOINERS = LEGAL_SUFFIXES | {"the", "and", "of", "in"}  # words a name keeps ins
 _AND = frozenset({"and", "&", "or", "with", "vs", "vs."})  # "O2 and BE Broadband" is two companies, whatever the label
 _MARK = re.compile(r"['\u2018\u2019\u02bc]")  # an apostrophe or a quote: where extractors cut names
 _TOKEN = re.compile(r"\S+")
+_REACH = 160  # characters either side of a mention read for its words: more than `_MAX_EXTRA` words of a name
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # a name's key drops it; the reason shows the name without it
 _POSSESSIVE_IN = re.compile(r"['\u2019\u02bc]s\b")
 
@@ -59,11 +60,11 @@ class EnclosingNames:
         name = mention.strip()
         if not name or name.lower() not in raw.lower():
             return
-        tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(raw)]
-        words = [raw[start:end] for start, end in tokens]
-        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", raw, re.IGNORECASE):
-            first = next(i for i, (_, end) in enumerate(tokens) if end > found.start())
-            last = next(i for i in range(first, len(tokens)) if tokens[i][1] >= found.end())
+        for start, end in _places(name, raw):
+            tokens = _tokens_near(raw, start, end)
+            words = [raw[begin:stop] for begin, stop in tokens]
+            first = next(i for i, (_, stop) in enumerate(tokens) if stop > start)
+            last = next(i for i in range(first, len(tokens)) if tokens[i][1] >= end)
             if weak and not any(_MARK.search(word) for word in words[max(0, first - 1):last + 1]):
                 continue
             low = first
@@ -77,7 +78,34 @@ class EnclosingNames:
             spans = sorted(((a, b) for a in range(low, first + 1) for b in range(last, high + 1)), key=lambda span: span[0] - span[1])
             for a, b in spans:
                 run = _LEADING_THE.sub("", raw[tokens[a][0]:tokens[b][1]].strip(" ,;:.()\"'‘’“”"))
-                yield found.start(), run, analyze(run).key
+                yield start, run, analyze(run).key
                 bare = strip_possessive(run)
                 if bare:
-                    yield found.start(), run, analyze(bare).key
+                    yield start, run, analyze(bare).key
+
+
+def _tokens_near(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the whole words of `raw` within `_REACH` characters of `raw[start:end]`: a name's words, not the
+    item's (an item can be long, and most mentions have no name around them)."""
+    low, high = max(0, start - _REACH), min(len(raw), end + _REACH)
+    tokens = [(found.start(), found.end()) for found in _TOKEN.finditer(raw, low, high)]
+    if low > 0 and not raw[low - 1].isspace():
+        tokens = tokens[1:]  # a word cut at the window's edge
+    if high < len(raw) and not raw[high].isspace():
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _places(name: str, raw: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each place `raw` writes `name` as whole words, in any case (a string search: a pattern per mention
+    would be compiled for every mention, as each is another)."""
+    lower, needle = raw.lower(), name.lower()
+    if len(lower) != len(raw):  # a letter whose lower case is longer ("İ"): the places would not be the item's
+        yield from ((found.start(), found.end()) for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", raw, re.IGNORECASE))
+        return
+    at = lower.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if (at == 0 or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+            yield at, end
+        at = lower.find(needle, at + 1)

@@ -22,7 +22,8 @@ Evidence, strongest first (confidence in brackets):
                         `abbreviations`), or that the item writes inside an account's name, cut where an
                         extractor cuts names ("Bay Company" in "Hudson’s Bay Company", "Macy" in "Macy’s":
                         `enclosing_names`), or that misspells by a letter, or spaces otherwise, a name the
-                        item writes right ("Hotsuite" / Hootsuite, "Natural Motion" / NaturalMotion: `near_spellings`). A 2-3 letter name the item writes only in capitals
+                        item writes right ("Hotsuite" / Hootsuite, "Natural Motion" / NaturalMotion:
+                        `near_spellings`). A 2-3 letter name the item writes only in capitals
                         ("IBM") is a name, not a short word
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different

@@ -25,7 +25,7 @@ _OPENING = "(\"'‘“"
 
 
 def _letters(text: str) -> str:
-    return "".join(_LETTERS.findall(fold(text)))
+    return "".join(_LETTERS.findall(text.lower() if text.isascii() else fold(text)))
 
 
 def _one_apart(first: str, second: str) -> bool:
@@ -49,7 +49,7 @@ def near_spellings(mention: str, raw: str) -> Iterator[tuple[int, str]]:
     if len(letters) < _MIN_LETTERS:
         return
     prefix = letters[:_PREFIX]
-    if not re.search(rf"(?<![a-z0-9]){prefix}", fold(raw).replace(mention.lower(), " ")):
+    if not _starts_a_word(prefix, (raw.lower() if raw.isascii() else fold(raw)).replace(mention.lower(), " ")):
         return  # the item writes the mention's first letters nowhere but in the mention
     size = len(mention.split())
     tokens = list(_WORD.finditer(raw))
@@ -64,3 +64,14 @@ def near_spellings(mention: str, raw: str) -> Iterator[tuple[int, str]]:
             other = _letters(run)
             if run != mention.strip() and (other == letters or _one_apart(other, letters)):
                 yield token.start(), run
+
+
+def _starts_a_word(prefix: str, text: str) -> bool:
+    """Whether a word of `text` starts with `prefix` (a string search: a pattern per prefix would be compiled again and
+    again as re's cache turns over)."""
+    at = text.find(prefix)
+    while at != -1:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find(prefix, at + 1)
+    return False
