@@ -19,7 +19,11 @@ Evidence, strongest first (confidence in brackets):
                         `written_forms`); or a mention the item pairs with an account's name in brackets
                         ("Zimbabwe Broadcasting Corporation (ZBC)": `defined_names`), or that shortens the
                         first letters of each word of a name the item writes in full ("StanChart", "Air NZ":
-                        `abbreviations`). A 2-3 letter name the item writes only in capitals
+                        `abbreviations`), or that the item writes inside an account's name, cut where an
+                        extractor cuts names ("Bay Company" in "Hudson’s Bay Company", "Macy" in "Macy’s":
+                        `enclosing_names`), or that misspells by a letter, or spaces otherwise, a name the
+                        item writes right ("Hotsuite" / Hootsuite, "Natural Motion" / NaturalMotion:
+                        `near_spellings`). A 2-3 letter name the item writes only in capitals
                         ("IBM") is a name, not a short word
     name_variant (0.7)  one side is the other plus descriptors ("Acme Robotics Holdings" ~ "Acme Robotics"),
                         only when the bare name is not a single common word; two different
@@ -51,15 +55,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from signalwatch.accounts import Account
 from signalwatch.matching.abbreviations import shortened_names
 from signalwatch.matching.defined_names import defined_names
+from signalwatch.matching.enclosing_names import EnclosingNames
 from signalwatch.matching.evidence import GENERIC_WORDS, ItemText, Profile, profile_of
 from signalwatch.matching.names import (
+    DESCRIPTORS,
     NameForm,
     Sense,
     analyze,
@@ -72,6 +78,7 @@ from signalwatch.matching.names import (
     strip_possessive,
     word_sense,
 )
+from signalwatch.matching.near_spellings import near_spellings
 from signalwatch.matching.written_forms import WrittenForms
 
 __all__ = ["AccountMatcher", "Resolution", "CONFIDENCE"]
@@ -132,6 +139,7 @@ class AccountMatcher:
         self._accounts: dict[int, Account] = {}
         self._profiles: dict[int, Profile] = {}
         self._written = WrittenForms()
+        self._enclosing = EnclosingNames()
         for account in accounts:
             self._accounts[account.id] = account
             domain = normalize_domain(account.domain)
@@ -149,6 +157,7 @@ class AccountMatcher:
         table[form.key].add(account_id)
         self._by_key[form.key].add(account_id)
         self._written.add(form.key, account_id)
+        self._enclosing.add(name, form.key)
         if form.core != form.key and _variant_ok(form.core):
             self._by_core[form.core].add(account_id)
         for spelling in _other_spellings(name, form.key):
@@ -262,24 +271,50 @@ class AccountMatcher:
                 return self._checked(account_id, domain, "context",
                                      f"the item pairs '{mention}' with '{other}' in brackets → {self._label(account_id)}",
                                      CONFIDENCE["context"])
-        return self._shortened(mention, domain, raw)
+        for written_around in (self._shortened, self._enclosed, self._near):
+            found = written_around(mention, domain, raw)
+            if found.method != "none":
+                return found
+        return _NONE
 
     def _shortened(self, mention: str, domain: str | None, raw: str) -> Resolution:
         """The one account whose name the item writes in full and the mention shortens ("StanChart", "Air NZ")."""
+        return self._one_named(((start, run, run) for start, run in shortened_names(mention, raw)), domain,
+                               lambda run: f"the item writes '{run}', which '{mention}' shortens")
+
+    def _enclosed(self, mention: str, domain: str | None, raw: str) -> Resolution:
+        """The one account whose name the item writes around the mention ("Hudson’s Bay Company" for "Bay Company";
+        `enclosing_names`), the longest at each place the item writes the mention."""
+        key = analyze(mention).key
+        bare = analyze(strip_possessive(mention) or mention).key
+        if not self._enclosing.could_enclose(bare):
+            return _NONE
+        weak = " " not in bare and (is_weak_key(bare) or bare in GENERIC_WORDS or bare in DESCRIPTORS)
+        runs = ((where, run, run_key) for where, run, run_key in self._enclosing.runs(mention, raw, weak) if run_key != key)
+        return self._one_named(runs, domain, lambda run: f"the item writes '{mention}' inside '{run}'")
+
+    def _near(self, mention: str, domain: str | None, raw: str) -> Resolution:
+        """The one account whose name the item writes one letter apart from the mention, or spaced otherwise ("Hootsuite"
+        for "Hotsuite": `near_spellings`)."""
+        return self._one_named(((where, run, analyze(run).key) for where, run in near_spellings(mention, raw)), domain,
+                               lambda run: f"the item also writes '{run}', which '{mention}' misspells or spaces otherwise")
+
+    def _one_named(self, runs: Iterable[tuple[int, str, str]], domain: str | None, why: Callable[[str], str]) -> Resolution:
+        """The one account the item's word runs (place, run as written, its key) name, tied by the item's context with
+        `why(run)` for a reason; at each place the first run that is an account's name wins there (the longest: "Standard
+        Chartered Bank"); no account for none or two."""
         found: dict[int, str] = {}
-        taken: set[int] = set()  # the longest account name starting at a word wins there: "Standard Chartered Bank"
-        for start, run in shortened_names(mention, raw):
-            ids = self._by_key.get(run) if start not in taken else None
+        taken: set[int] = set()
+        for where, run, key in runs:
+            ids = self._by_key.get(key) if where not in taken else None
             if ids:
-                taken.add(start)
+                taken.add(where)
                 for account_id in ids:
                     found.setdefault(account_id, run)
         if len(found) != 1:
             return _NONE
         account_id, run = next(iter(found.items()))
-        return self._checked(account_id, domain, "context",
-                             f"the item writes '{run}', which '{mention}' shortens → {self._label(account_id)}",
-                             CONFIDENCE["context"])
+        return self._checked(account_id, domain, "context", f"{why(run)} → {self._label(account_id)}", CONFIDENCE["context"])
 
     def _name_first(self, found: _Candidates, sense: Sense, item: _LazyItem) -> _Candidates | None:
         """The one account whose own name the mention is, when others answer to it only by an alias or a short form
