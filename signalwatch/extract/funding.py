@@ -38,7 +38,9 @@ from signalwatch.extract.funding_checks import (
 from signalwatch.extract.funding_clause import MONEY_MARK as _MONEY_MARK_RE
 from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_fields import close_money, headline_amount, quoted, round_in, round_of, same_company, summary_amount, summary_amount_from
-from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS, MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
+from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS as _HEADLINE_SHAPE_WORDS
+from signalwatch.extract.funding_headline import MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
+from signalwatch.extract.funding_lender import LENDER_WORDS, lent_by
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
 from signalwatch.extract.leadership_item_company import PARENT_OF, is_nation
 from signalwatch.extract.model import Extraction
@@ -63,6 +65,8 @@ from signalwatch.matching.names import common_words
 __all__ = ["extract_funding", "refused_funding", "FUNDING_WORDS", "FUNDING_SHAPE_WORDS"]
 
 FUNDING_WORDS = rules.FUNDING_WORDS
+# The words that let the funding reader run on an item (news.py's screen): the headline shapes' and a lender's verbs.
+FUNDING_SHAPE_WORDS = _HEADLINE_SHAPE_WORDS | LENDER_WORDS
 SUMMARY_SENTENCES = 4
 
 
@@ -150,6 +154,8 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
                 extra.primary = False
                 kept.append(extra)
     kept = _lent_to(kept, headline, summary)
+    if not not_a_round and not rules.about_a_fund(summary):
+        kept = lent_by(kept, headline, summary_sentences, refusals)
     kept = [_parent_named(r, headline, summary_sentences) for r in kept]
     kept = _one_round_twice(kept, headline)
     # "Mexican challenger albo raises $45m", "$1b for Indonesian e-commerce giant Tokopedia": a nationality is never the company;
