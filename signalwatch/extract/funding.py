@@ -91,6 +91,9 @@ def _told(found: Round) -> str:
     return f"{found.company or 'no company'}{money}"
 
 
+_ROUND_OR_ROUNDUP_WORDS = rules.FUNDING_WORDS | ROUNDUP_WORDS  # headline words that may carry a round or a roundup
+
+
 def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals: Refusals[Round]) -> list[Extraction]:
     """`extract_funding`, telling `refusals` the rounds its checks refuse."""
     tokens = tokens if tokens is not None else words(headline)
@@ -98,12 +101,13 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
         headline = " ".join(_EMOJI.sub(" ", headline).split())
     summary = strip_wire_credit(summary)  # "(Reuters) -Scale AI said ...": the first sentence's subject is the company
     summary_sentences = sentences(summary)[:SUMMARY_SENTENCES] if summary else []
+    own_fund = rules.about_a_fund(summary)  # asked by several checks below: read once
     not_a_round = rules.not_a_round(lower(headline), tokens)
     hit = None if not_a_round else headline_hit(headline, summary, tokens)
-    if hit is not None and rules.about_a_fund(summary):
+    if hit is not None and own_fund:
         hit = None  # the summary shows the money is an investment firm's own fund
     rounds = summary_rounds(summary_sentences, hit.company if hit else headline_lead_name(headline, summary)) if summary_sentences else []
-    if not_a_round and rounds and rules.about_a_fund(summary):
+    if not_a_round and rounds and own_fund:
         # "Lion targets summer close for Fund IV" over "The ... firm has raised $1bn toward a $2.25bn target": the firm the
         # headline opens with closes a fund; not "Third Rock raising $400M venture fund" over "... leading a $25 million Series A
         # for Foundation Medicine" (a round of another company)
@@ -120,7 +124,7 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
         head = _headline_round(hit, headline, summary_sentences, rounds)
         if head is not None:
             found.append(head)
-    if tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not rules.about_a_fund(summary):
+    if tokens & _ROUND_OR_ROUNDUP_WORDS and not own_fund:
         found += headline_roundup(headline, found[0].company if found else None)
     for extra in rounds:
         twin = next((r for r in found if same_company(r.company, extra.company)), None)
@@ -144,9 +148,9 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
         kept[0].money, source = summary_amount_from(summary_sentences, kept[0].company)
         if kept[0].money is not None:
             kept[0].why += f"; amount from the summary: {quote(source, 90)}"
-    if not kept and not not_a_round and not rules.about_a_fund(summary):
+    if not kept and not not_a_round and not own_fund:
         kept = _clause_rounds(headline, summary_sentences)
-    elif kept and len(_MONEY_MARK_RE.findall(summary)) >= 2 and not not_a_round and not rules.about_a_fund(summary):
+    elif kept and len(_MONEY_MARK_RE.findall(summary)) >= 2 and not not_a_round and not own_fund:
         # "QuEra ... secured $230 million ...; Quantum Machines ... raised $170 million": the other rounds a summary lists
         for extra in clause_rounds("", summary_sentences):
             if extra.company and extra.money and not any(
@@ -154,7 +158,7 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
                 extra.primary = False
                 kept.append(extra)
     kept = _lent_to(kept, headline, summary)
-    if not not_a_round and not rules.about_a_fund(summary):
+    if not not_a_round and not own_fund:
         kept = lent_by(kept, headline, summary_sentences, refusals)
     kept = [_parent_named(r, headline, summary_sentences) for r in kept]
     kept = _one_round_twice(kept, headline)
@@ -162,7 +166,7 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
     # nor a country or region ("Ghana's Fintech Affinity Bag $8 million", holdout8 rh8-0237; "... to expand to the Middle East with
     # $125M funding", holdout19 rh19-0060; "... to copper producer Sofia Med" / "the Bulgarian ...", holdout26 rh26-0177)
     kept = refusals.drop(kept, lambda r: is_nation(r.company or ""), "the company read is a nationality, a country or a region")
-    if hit is None and not tokens & (rules.FUNDING_WORDS | ROUNDUP_WORDS) and not MONEY_MARK.search(headline):
+    if hit is None and not tokens & _ROUND_OR_ROUNDUP_WORDS and not MONEY_MARK.search(headline):
         kept = refusals.drop(kept, lambda r: _raised_before(r, summary),
                              "the summary tells the raise as what came before the news (a headline with no round word or money)")
     kept = refusals.drop(kept, lambda r: GOVERNMENT_BODY.search(r.company or "") is not None, "the company read is a government body")
