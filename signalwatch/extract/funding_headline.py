@@ -155,6 +155,8 @@ def _noun_shapes(headline: str) -> Hit | None:
             return Hit(company, clause[match.start("amount") :], money=moneys[0], rule=f"funding.noun-{key}")
     return None
 
+_TAIL_END = re.compile(r"[,;|]\s|:\s|\s-\s")  # where the words after a headline's funding verb end
+
 
 def _company_raises(headline: str, summary: str = "") -> Hit | None:
     for verb in rules.VERB.finditer(lower(headline)):
@@ -168,7 +170,7 @@ def _company_raises(headline: str, summary: str = "") -> Hit | None:
             continue
         if before.split()[-1].lower() in _GROUP_SUBJECT:
             return None  # "Finnish Startup Hub Starttaamo Says Its Members Have Raised Up To €25M": many companies, no one round
-        tail = re.split(r"[,;|]\s|:\s|\s-\s", headline[verb.end():], maxsplit=1)[0]
+        tail = _TAIL_END.split(headline[verb.end():], maxsplit=1)[0]
         reports, money = _reports_round(verb.group(0), tail, summary)
         if not reports:
             continue

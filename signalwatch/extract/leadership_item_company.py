@@ -50,6 +50,8 @@ _DEMONYM_ENDINGS = (("ian", ("", "a", "ia")), ("ean", ("", "a", "e")), ("an", ("
 # The everyday short names of countries an ISO name never is alone: "U.S.", "UK", "UAE".
 _SHORT_COUNTRIES = frozenset({"us", "u s", "usa", "u s a", "uk", "u k", "uae"})
 
+_NAME_END = re.compile(r"(?:['’]s)?\.?$")  # a possessive or a full stop after a name ("Kenya's", "U.S.")
+
 
 def is_nation(name: str) -> bool:
     """Whether a name run is a country, a region or a nationality, never a company ("Ghana", "U.S.", "Middle East",
@@ -57,7 +59,7 @@ def is_nation(name: str) -> bool:
     "GE" is General Electric), nationalities by how they are made from a country's name (see `_DEMONYM_ENDINGS`)."""
     if not name[:1].isupper():
         return False  # a cheap screen first: every country, region and nationality is written capitalised
-    folded = " ".join(re.sub(r"(?:['’]s)?\.?$", "", name).replace(".", " ").lower().split())
+    folded = " ".join(_NAME_END.sub("", name).replace(".", " ").lower().split())
     if not folded or not folded[0].isalpha():
         return False
     if folded in _REGIONS or folded in _SHORT_COUNTRIES or folded in DEMONYMS or (folded.endswith("s") and folded[:-1] in DEMONYMS):

@@ -366,13 +366,15 @@ def _valid(words: list[str]) -> str | None:
         words = words[1:]  # "Today Automattic": the day the news broke, then the company
     if not words:
         return None
-    if any(word.count("(") != word.count(")") for word in words):
+    joined = " ".join(words)  # the name returned, and a cheap screen for brackets
+    if ("(" in joined or ")" in joined) and any(word.count("(") != word.count(")") for word in words):
         return None  # "SHOP)" from "Shopify (SHOP) (TSE: SHOP)": a piece of a parenthesis, not a name
-    if len(words) == 1 and words[0].lower() in _ALONE_NOT_COMPANIES:
+    lowered = [word.lower() for word in words]
+    if len(words) == 1 and lowered[0] in _ALONE_NOT_COMPANIES:
         return None
-    if len(words) > 6 or words[0].lower() in _NOT_COMPANIES or any(w.lower() in _ROLE_WORDS for w in words):
+    if len(words) > 6 or lowered[0] in _NOT_COMPANIES or not _ROLE_WORDS.isdisjoint(lowered):
         return None
-    if all(w.lower() in _PLACES for w in words):
+    if all(word in _PLACES for word in lowered):
         return None
     first = words[0]
     if not (first[0].isupper() or first[0].isdigit() or any(c.isupper() or c.isdigit() for c in first[1:])):
@@ -380,7 +382,7 @@ def _valid(words: list[str]) -> str | None:
     for word in words[1:]:
         if word[0].islower() and word.lower() not in _JOINERS and not any(c.isupper() or c.isdigit() for c in word):
             return None  # a clause, not a name: "Startups that", "Burrow's founder explains"
-    return " ".join(words)
+    return joined
 
 
 _PARENTHETICAL_SHORT = re.compile(r"\s*\([^()]{0,40}\)")
