@@ -67,7 +67,7 @@ def _read(rest: str, verb: str) -> str | None:
 def lender_round(headline: str) -> Round | None:
     """The loan a lender's headline gives a named borrower (its company None when the borrower is written as no name)."""
     lowered = headline.lower()
-    if not any(word in lowered for word in _SCREEN):
+    if not any(map(lowered.__contains__, _SCREEN)):
         return None  # a plain substring screen: no loan noun and no "give", so no lender's headline
     head = _HEADLINE.match(headline)
     if head is None or (borrower := _read(head.group("rest"), head.group("verb"))) is None:

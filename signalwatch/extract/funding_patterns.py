@@ -125,7 +125,7 @@ CAPEX_AFTER = re.compile(
 def capex_after(text: str, end: int) -> bool:
     """Whether the words after an amount ending at `end` make it spending on a site (`CAPEX_AFTER`), screened first."""
     tail = text[end : end + 80].lower()
-    return any(word in tail for word in _CAPEX_WORDS) and CAPEX_AFTER.match(text, end) is not None
+    return any(map(tail.__contains__, _CAPEX_WORDS)) and CAPEX_AFTER.match(text, end) is not None
 
 
 _CAPEX_WORDS = ("expansion", "plant", "factory", "campus", "headquarters", "warehouse", "refinery", "upgrade", "renovation")

@@ -104,7 +104,7 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     """`extract_leadership`, telling `refusals` the changes its checks refuse."""
     tokens = tokens if tokens is not None else words(headline)
     lowered = headline.lower()  # a cheap screen first: most headlines hold none of _DENIED's stems
-    denied = _DENIED.search(headline) if any(stem in lowered for stem in _DENIAL_STEMS) else None
+    denied = _DENIED.search(headline) if any(map(lowered.__contains__, _DENIAL_STEMS)) else None
     if denied:  # "Asustek denies its CEO has resigned", "Safaricom clarifies reports on CEO exit": no change (LABELLING.md)
         if tokens & LEADERSHIP_WORDS:
             refusals.note("any change the headline names", f"the headline denies or corrects a report ({denied.group(0)!r}): no change")
