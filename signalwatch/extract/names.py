@@ -64,6 +64,8 @@ def _joins(gap: str, words_so_far: int) -> bool:
     "of" joins only after one word ("Bank of America", "University of Bath"), never after a
     full name ("Marissa Mayer of Google").
     """
+    if gap == " ":
+        return True  # the common case, as `_JOIN` reads it: one space, no joiner
     match = _JOIN.match(gap)
     if match is None:
         return False
@@ -213,7 +215,7 @@ def _mark_names(text: str, original: str | None = None) -> tuple[str, list[str]]
         in_name = (run_words > 0 and core in _NAME_TAILS and gap == " ") or (  # "Rosewood Hotel Group", "The Thornhill Companies"
             core == "New" and (not run_words or gap == " ") and _named_next(text, match.end()))  # "New Relic", "Air New Zealand"
         if not in_name and (not core or low in NOT_NAME_WORDS or low.startswith(("ex-", "co-founder"))
-                            or not (core[0].isalpha() or _ALPHA.search(core)) or _AGE.fullmatch(low)):
+                            or not (core[0].isalpha() or _ALPHA.search(core)) or ("-" in low and _AGE.fullmatch(low))):
             if run_words:
                 last = _flush(text, original, run_start, run_end, last, out, names)
                 run_words = 0
