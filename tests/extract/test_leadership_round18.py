@@ -88,3 +88,30 @@ def test_a_departure_still_news_stays() -> None:
         "mid-last month. Mr Chinganya, who left MTN to pursue other interests, had joined the firm in 2015 as the managing director.",
     ))
 
+
+def test_a_former_employer_before_a_title_is_no_person() -> None:
+    # holdout24 rh24-0025: "the former Holcim Philippines chief operating officer": Holcim Philippines is where the hire comes from
+    assert _events(
+        "PPC appoints Roland Van Wijnen CEO",
+        "South Africa: PPC has appointed the former Holcim Philippines chief operating officer and Eastern Europe regional CEO Roland "
+        "Van Wijnen to the position of CEO.",
+    ) == {("appointed", "Roland Van Wijnen", "PPC")}
+    # holdout35 rh35-0178
+    title = "Dangote hires former Lafarge Africa CEO as Makoju bows out"
+    summary = ("Michel Puchercos, a former managing director of Lafarge Africa, has been appointed as the new Chief Executive of Dangote "
+               "Cement Plc. His appointment came in the wake of the retirement of Mr Joseph Makoju from Dangote Cement, ending a 45- "
+               "year stint in the industry.")
+    people = {person for _, person, _ in _events(title, summary)}
+    assert "Lafarge Africa" not in people and "Michel Puchercos" in people
+    assert any("a former employer before a title" in told for told in refused_leadership(title, summary))
+
+
+def test_a_name_with_a_stock_ticker_is_no_person() -> None:
+    # holdout25 rh25-0037
+    assert _events(
+        "After Tom Albanese, It is BHP’s Marius Kloppers’ Turn to Step Down",
+        "After the unexpected firing of Rio Tinto (ASX: RIO) Chief Executive Tom Albanese, it was the turn on Wednesday of BHP Billiton "
+        "(ASX: BHP) Chief Executive Marius Kloppers to step down. However, Mr Kloppers is not being booted out, but retiring from the "
+        "giant mining firm which logged a 58 per cent decline in first half profit to $4.24 billion because of lower commodity prices "
+        "and weak U.S. currency.",
+    ) == {("departed", "Marius Kloppers", "BHP")}
