@@ -21,6 +21,8 @@ from dataclasses import replace
 
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
+from signalwatch.extract.leadership_earlier import background_departure
+from signalwatch.extract.leadership_employer import written_as_company
 from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.leadership_item_company import (
     BASED,
@@ -164,6 +166,9 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
     named = refusals.drop([e for e in merged if e.person], lambda e: e.person in at, "the person read is the company the changes are at")
     named = refusals.drop(named, lambda e: _organisation(e.person or ""), "the person read is an organisation's name, not a person's")
     named = refusals.drop(named, lambda e: _leaves_it(e, named), "the item reads the same person leaving that role at that company")
+    told = f"{headline}. {summary}"  # a predecessor who left or died before the news: background (leadership_earlier.py)
+    named = [e for e in named if refusals.keep(e, background_departure(e, told))]
+    named = [e for e in named if refusals.keep(e, written_as_company(e.person, told))]  # leadership_employer.py
     if not keep_unnamed:
         named = refusals.drop(named, lambda e: not e.company, "no company named for it")
     return [_extraction(_plain_person(event)) for event in _at_the_successors(named)]
