@@ -7,11 +7,14 @@ item writes "Toyota Motor"), its last words ("Martens" where the item writes "Dr
 the item writes "Tata Consultancy Services"), or the name the account's initials stand for ("Hewlett Packard" where
 the item writes "HP", in capitals). The item writing both forms is what settles it, so a namesake the item does not
 name is never tied. A mention may also carry headline words before the name ("Israeli PayPal", "US United Airlines"):
-its tail is tried when it is still specific (several words, or one word that proves itself) and no "and" joins it on
-("Loft and Klar" is two companies); or headline words and descriptors after it ("Kenya Power Due", "Metromile Auto
-Insurer"): its head is tried when it is still specific, every word after it is an ordinary word that makes no other
-company of it ("Brex Capital", "Microsoft Xiaoice" stay untied), and the item's text below the headline writes the head
-on its own but never the whole mention (there, "Walgreens Boots Alliance" is a name). Exactly one account may qualify.
+its tail is tried when it is still specific (several words, one word that proves itself, or one the mention writes as a
+coined name: "Online Learning Platform edX", "British Airways-owner IAG") and no "and" joins it on ("Loft and Klar" is
+two companies; "With Cognizant", a sentence's first word kept, is one), the longest tail that is an account's name
+only ("Container Line AP Moller-Maersk" is AP Moller-Maersk, not Maersk); or headline words and descriptors after it
+("Kenya Power Due", "Metromile Auto Insurer"): its head is tried when it is still specific, every word after it is an
+ordinary word that makes no other company of it ("Brex Capital", "Microsoft Xiaoice" stay untied), and the item's text
+below the headline writes the head on its own but never the whole mention (there, "Walgreens Boots Alliance" is a
+name). Exactly one account may qualify.
 """
 
 from __future__ import annotations
@@ -105,9 +108,11 @@ class WrittenForms:
         for account_id in self._by_word.get(short, ()) if len(short) >= 2 else ():
             if re.search(rf"\b{re.escape(short.upper())}\b", item.raw):
                 found[account_id] = f"the item writes '{short.upper()}', the initials of '{mention}'"
-        for tail in _tails(key):
-            for account_id in self._by_key.get(tail, ()):
-                found.setdefault(account_id, f"'{mention}' ends with the name '{tail}'")
+        # the longest name the mention ends with: "Container Line AP Moller-Maersk" is AP Moller-Maersk, not Maersk
+        tail = next((tail for tail in _tails(key, mention) if tail in self._by_key), None)
+        coined = " (written as a coined name)" if tail and is_weak_key(tail) else ""
+        for account_id in self._by_key[tail] if tail else ():
+            found.setdefault(account_id, f"'{mention}' ends with the name '{tail}'{coined}")
         body = _body(item) if " " in key else ""  # read only for a mention of several words: only those have heads
         if body and not _writes(body, key):
             # the longest name the mention starts with that the text below writes: "Kenya Power Due" is Kenya Power, not Kenya
@@ -127,12 +132,26 @@ class WrittenForms:
         return None
 
 
-def _tails(key: str) -> list[str]:
+def _tails(key: str, mention: str = "") -> list[str]:
     """ "us united airlines" → ["united airlines"]: the name after leading words (words an extractor kept from the
-    headline: "Israeli PayPal", "BRIEF-Moderna"), when it still names something specific and no "and" joins it on."""
+    headline: "Israeli PayPal", "BRIEF-Moderna"), longest first, when it still names something specific and no "and"
+    joins it on. A last word the mention writes as a coined name is specific though short or a word: "edX", "IAG"."""
     words = key.split()
-    tails = (" ".join(words[size:]) for size in range(1, len(words)) if words[size - 1] not in _JOINING)
-    return [tail for tail in tails if " " in tail or not is_weak_key(tail)]
+    # a joining word joins the name after it to one before it ("Loft and Klar"), not when it opens the mention ("With
+    # Cognizant planning to lay off …": a sentence's first word)
+    tails = (" ".join(words[size:]) for size in range(1, len(words)) if words[size - 1] not in _JOINING or size == 1)
+    return [tail for tail in tails if " " in tail or not is_weak_key(tail) or _coined(mention, tail)]
+
+
+def _coined(mention: str, tail: str) -> bool:
+    """Whether the mention's last word, whose key is `tail`, is written as a coined name among words that are not: a
+    capital inside it ("edX") or two to four capitals ("IAG"); a shouted mention ("NEW CEO FOR BOX") proves nothing."""
+    words = mention.split()
+    last = words[-1] if words else ""
+    if last.lower() != tail or mention.isupper():
+        return False
+    return (2 <= len(last) <= 4 and last.isupper() and last.isalpha()) or any(
+        a.islower() and b.isupper() for a, b in zip(last, last[1:]))
 
 
 def _heads(key: str) -> list[str]:
