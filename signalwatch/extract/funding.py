@@ -41,6 +41,7 @@ from signalwatch.extract.funding_fields import close_money, headline_amount, quo
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS as _HEADLINE_SHAPE_WORDS
 from signalwatch.extract.funding_headline import MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
 from signalwatch.extract.funding_lender import LENDER_WORDS, lent_by
+from signalwatch.extract.funding_lower_case import read_with_lower_case_name
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
 from signalwatch.extract.leadership_item_company import PARENT_OF, is_nation
 from signalwatch.extract.model import Extraction
@@ -73,9 +74,11 @@ SUMMARY_SENTENCES = 4
 def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None = None) -> list[Extraction]:
     """The funding rounds an item reports, headline first; [] when it reports none.
 
-    `tokens` is `words(headline)` when the caller already has it.
+    `tokens` is `words(headline)` when the caller already has it. A headline led by a name that opens in lower case
+    ("d.light Secures $300 Million") is read again with it capitalised (`funding_lower_case`).
     """
-    return _funded(headline, summary, tokens, Refusals(_told))
+    return _funded(headline, summary, tokens, Refusals(_told)) or read_with_lower_case_name(
+        lambda h, s: _funded(h, s, None, Refusals(_told)), headline, summary)
 
 
 def refused_funding(headline: str, summary: str) -> list[str]:
