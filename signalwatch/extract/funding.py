@@ -41,6 +41,7 @@ from signalwatch.extract.funding_fields import close_money, headline_amount, quo
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS as _HEADLINE_SHAPE_WORDS
 from signalwatch.extract.funding_headline import MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
 from signalwatch.extract.funding_lender import LENDER_WORDS, lent_by
+from signalwatch.extract.funding_lower_case import read_with_lower_case_name
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
 from signalwatch.extract.leadership_item_company import PARENT_OF, is_nation
 from signalwatch.extract.model import Extraction
@@ -58,9 +59,7 @@ from signalwatch.extract.text import (
     split_names,
     strip_wire_credit,
     words,
-    written_as_name,
 )
-from signalwatch.matching.names import common_words
 
 __all__ = ["extract_funding", "refused_funding", "FUNDING_WORDS", "FUNDING_SHAPE_WORDS"]
 
@@ -73,9 +72,11 @@ SUMMARY_SENTENCES = 4
 def extract_funding(headline: str, summary: str, tokens: frozenset[str] | None = None) -> list[Extraction]:
     """The funding rounds an item reports, headline first; [] when it reports none.
 
-    `tokens` is `words(headline)` when the caller already has it.
+    `tokens` is `words(headline)` when the caller already has it. A headline led by a name that opens in lower case
+    ("d.light Secures $300 Million") is read again with it capitalised (`funding_lower_case`).
     """
-    return _funded(headline, summary, tokens, Refusals(_told))
+    return _funded(headline, summary, tokens, Refusals(_told)) or read_with_lower_case_name(
+        lambda h, s: _funded(h, s, None, Refusals(_told)), headline, summary)
 
 
 def refused_funding(headline: str, summary: str) -> list[str]:
@@ -157,9 +158,8 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
                     same_company(r.company, extra.company) or (r.money and close_money(r.money, extra.money)) for r in kept):
                 extra.primary = False
                 kept.append(extra)
-    kept = _lent_to(kept, headline, summary)
     if not not_a_round and not own_fund:
-        kept = lent_by(kept, headline, summary_sentences, refusals)
+        kept = lent_by(kept, headline, summary, summary_sentences, refusals)
     kept = [_parent_named(r, headline, summary_sentences) for r in kept]
     kept = _one_round_twice(kept, headline)
     # "Mexican challenger albo raises $45m", "$1b for Indonesian e-commerce giant Tokopedia": a nationality is never the company;
@@ -192,29 +192,6 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
             found_round.change = "reported"
             found_round.why += "; reported: the summary cites unnamed sources"
     return [_extraction(r, headline, summary_sentences, only=len(kept) == 1) for r in kept]
-
-
-# A headline whose subject lends: "EIB signs €50million loan with European Spallation Source in Sweden", "Garrington Group Closes New
-# $19MM Credit Facility for Aleafia Health". The company is the one the loan goes to, not the lender.
-_LENT_TO = Screened(re.compile(r"\b(?i:loan|credit\s+facility|debt\s+facility|financing|check|cheque)\s+(?i:to|for|with)\s+"
-                      r"(?P<co>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"))
-
-
-def _lent_to(kept: list[Round], headline: str, summary: str) -> list[Round]:
-    """The rounds with a lender's headline round given to the company it lends to (see `_LENT_TO`); a summary round of that company
-    is the same round. Only when the headline names the lender before the loan and the summary writes the borrower as a name."""
-    match = _LENT_TO.search(headline)
-    if match is None:
-        return kept
-    borrower = match.group("co")
-    lender = next((r for r in kept if r.why.startswith("funding.headline") and r.company and r.company in headline[: match.start()]), None)
-    if lender is None or same_company(lender.company, borrower) or all(w in common_words() for w in borrower.lower().split()):
-        return kept
-    if summary and not written_as_name(borrower, summary):
-        return kept
-    lender.why += f"; company: {borrower!r}, which the loan goes to (not the lender {lender.company!r})"
-    lender.company = borrower
-    return [r for r in kept if r is lender or not same_company(r.company, borrower)]
 
 
 # A raise told as what came before the item's news: "The latest development comes after the company raised $100 million", "just
