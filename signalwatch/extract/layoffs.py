@@ -387,7 +387,7 @@ def _read(clause: str, index: int, refusals: Refusals[_Cut]) -> list[_Cut]:
         figure = match.group("n") or match.group("n2") or match.group("n3")
         found.append(_Cut(None, _number(figure) if figure else None, None, index, _why("layoffs.jobs-lost", match.group(0), index)))
     for loss in staff_losing_jobs(clause):  # "500 Holden workers to lose jobs": layoffs_staff.py
-        found.append(_Cut(loss.company, loss.people, None, index, _why("layoffs.named-staff-lose-jobs", loss.text, index)))
+        found.append(_Cut(loss.company, loss.people, None, index, _why(f"layoffs.{loss.rule}", loss.text, index)))
     passive_at = (" at " in clause or " by " in clause or " from " in clause) and _PASSIVE_AT_CUE.search(clause)
     for match in patterns["passive-at"].finditer(clause) if passive_at else ():
         company = company_from_subject(match.group("co"))

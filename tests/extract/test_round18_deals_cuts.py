@@ -1,10 +1,11 @@
 """Layoffs and acquisitions, issue 14 round 18: recall classes chosen from the unreached labels of the 36 spent sets, by shape.
 
-The company named as the people who lose their jobs ("500 Holden workers to lose jobs"; holdout23, 26, 28, 30:
-layoffs_staff.py) and a priced deal named by its target after the buyer's clause ("Takeda finishes £46bn Shire takeover";
-holdout25, 32, 34, 35: acquisition_priced_deal.py). Every positive text is verbatim from a spent labelled set (the set and
-item id are in the comment before it) and found no event the resolver could tie before this round. The refusal cases guard
-what the shapes must still not read: verbatim where a set is named, else written for the guard.
+The company named as the people who lose their jobs ("500 Holden workers to lose jobs"; holdout23, 26, 28, 30) and jobs
+lost "as" a named company acts ("Jobs to go as Nufarm restructures business"; holdout7, 30, 32): layoffs_staff.py. A
+priced deal named by its target after the buyer's clause ("Takeda finishes £46bn Shire takeover"; holdout25, 32, 34, 35):
+acquisition_priced_deal.py. Every positive text is verbatim from a spent labelled set (the set and item id are in the
+comment before it) and found no event the resolver could tie before this round. The refusal cases guard what the shapes
+must still not read: verbatim where a set is named, else written for the guard.
 """
 
 from __future__ import annotations
@@ -112,3 +113,33 @@ def test_a_priced_deal_named_by_its_target_after_the_buyer_s_clause_is_an_acquis
 ])
 def test_a_priced_deal_that_buys_no_company_is_no_acquisition(title: str, summary: str) -> None:
     assert [e for e in extract_news(title, summary) if e.type == EventType.ACQUISITION] == []
+
+
+# Jobs lost "as" a named company does something (layoffs_staff.py): unreached in holdout7, 30 and 32 before this round.
+_JOBS_LOST_AS = [
+    # holdout30 rh30-0227
+    pytest.param("Jobs to go as Nufarm restructures business",
+                 "Agricultural products manufacturer Nufarm has announced a major restructure, closing factories and getting rid of"
+                 " staff.", ("Nufarm", None), id="rh30-0227"),
+    # holdout32 rh32-0003
+    pytest.param("Jobs cut as Asciano starts restructuring",
+                 "Ports and rail group Asciano has started cutting jobs as it proceeds with a restructure, with some employees being"
+                 " asked to reapply for positions as the company merges its rail divisions.", ("Asciano", None), id="rh32-0003"),
+    # holdout7 rh7-0022: before this round the cut went to "Caterpillar", the summary's description of the dealer
+    pytest.param("400 mining services jobs to go as Hastings Deering struggles",
+                 "Caterpillar machinery dealer says challenging conditions have forced it to make significant cuts Mining services"
+                 " company Hastings Deering says it will be making about 400 staff redundant in August.",
+                 ("Hastings Deering", 400), id="rh7-0022"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "want"), _JOBS_LOST_AS)
+def test_jobs_lost_as_a_named_company_acts_are_that_company_s_cut(title: str, summary: str, want: tuple[str, int | None]) -> None:
+    cuts = _cuts(title, summary)
+    assert [(c.company_name, c.attributes["count"]) for c in cuts] == [want]
+    assert "layoffs.jobs-lost-as (headline)" in cuts[0].why
+
+
+def test_jobs_lost_as_a_place_or_a_sector_acts_name_no_company() -> None:
+    assert staff_losing_jobs("Jobs to go as Australia braces for a downturn") == []
+    assert staff_losing_jobs("Jobs cut as Tech stocks slide") == []
