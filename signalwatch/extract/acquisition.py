@@ -69,7 +69,8 @@ it's a good time to publish my deal memo"): acquisition_vetoes.py. A Title Case 
 tells as a description ("German Seed Company" over "… rye seed business areas") is none.
 
 This module finds the shapes and decides the deal; beside it, acquisition_merger.py reads the merger shapes,
-acquisition_names.py the buyer's and target's names, acquisition_price.py the price.
+acquisition_names.py the buyer's and target's names, acquisition_price.py the price, and acquisition_priced_deal.py a
+headline no shape read that names its buyer first and a priced deal by its target last ("Takeda finishes £46bn Shire takeover").
 """
 
 from __future__ import annotations
