@@ -69,7 +69,8 @@ it's a good time to publish my deal memo"): acquisition_vetoes.py. A Title Case 
 tells as a description ("German Seed Company" over "… rye seed business areas") is none.
 
 This module finds the shapes and decides the deal; beside it, acquisition_merger.py reads the merger shapes,
-acquisition_names.py the buyer's and target's names, acquisition_price.py the price.
+acquisition_names.py the buyer's and target's names, acquisition_price.py the price, and acquisition_priced_deal.py a
+headline no shape read that names its buyer first and a priced deal by its target last ("Takeda finishes £46bn Shire takeover").
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ from signalwatch.extract.acquisition_names import (
     without_ticker,
 )
 from signalwatch.extract.acquisition_price import BACKGROUND, PRICE, body_figure, deal_price, deal_sentence_price
+from signalwatch.extract.acquisition_priced_deal import priced_deal
 from signalwatch.extract.acquisition_vetoes import called_off, deal_is_off, names_no_buyer, names_no_target, told_in_passing
 from signalwatch.extract.leadership_item_company import is_nation
 from signalwatch.extract.model import Extraction
@@ -421,7 +423,7 @@ def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
     clauses = [headline, *sentences(summary)[:SUMMARY_SENTENCES]] if summary else [headline]
     deals = [deal for index, clause in enumerate(clauses) for deal in _read(clause, index, lambda: item_subject(clauses))]
     if not deals:
-        deals = _described_target(headline, clauses[1:3])
+        deals = _described_target(headline, clauses[1:3]) or _priced(headline, summary)
     refusals: Refusals[_Deal] = Refusals(lambda deal: f"{deal.acquirer} buying {deal.target}")
     if not deals:
         for deal, why in (told for clause in clauses for told in called_off(clause)):  # "Adobe abandons Figma deal": read, and refused
@@ -434,6 +436,13 @@ def _decided(headline: str, summary: str) -> tuple[list[_Deal], list[str]]:
     merged = [deal for deal in merged if refusals.keep(deal, _told_otherwise(deal, headline_buyers, clauses))]
     finished = [_finished(deal, clauses) for deal in merged]
     return [deal for deal in finished if refusals.keep(deal, _buyer_refused(deal.acquirer) or _target_refused(deal.target))], refusals.told
+
+
+def _priced(headline: str, summary: str) -> list[_Deal]:
+    """"Takeda finishes £46bn Shire takeover": the buyer first, the priced deal last (acquisition_priced_deal.py)."""
+    told = priced_deal(headline, summary)
+    return [_Deal(told.acquirer, told.target, "acquired", deal_price(told.amount, told.amount), 0,
+                  f"acquisition.priced-deal (headline): {quote(told.text, 90)}")] if told else []
 
 
 def _off(headline: str, clause: str) -> str | None:

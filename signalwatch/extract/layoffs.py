@@ -13,7 +13,8 @@ All of the staff ("lays off every single worker", "all its employees") is 100 pe
 whole staff, not the count; "Naver, Com2uS slash workforce" and "Rappi and Lime announce impending layoffs" are one cut each.
 Jobs lost told from the people's side are a cut by the item's company: "with the loss of 422 jobs", "More than 1,300 jobs
 to go", "Up to 1,700 workers are to lose their jobs", "300 jobs axed at Woodside" (jobs only "at risk", or people who
-"could lose" them, are no cut decided). A range in the summary ("between 40,000 and 55,000 jobs") leaves no count.
+"could lose" them, are no cut decided); the company named beside them ("500 Holden workers to lose jobs", "Jobs to go as
+Nufarm restructures business") cuts them (layoffs_staff.py). A range in the summary ("between 40,000 and 55,000 jobs") leaves no count.
 A subject may reach its verb past an apposition ("Vtex, a Brazilian multinational …, laid off 193 people") or a relative
 clause ("Careem that was acquired by Uber earlier this year is laying off"); "… is restructuring its business and cut 62 staff"
 is the clause's own company; "20 pct", "30pc" are shares. An earlier cut by another company told as background ("Just days
@@ -63,6 +64,7 @@ from signalwatch.extract.layoffs_names import (
     without_stray_quote,
     written_lower,
 )
+from signalwatch.extract.layoffs_staff import staff_losing_jobs
 from signalwatch.extract.model import Extraction
 from signalwatch.extract.refusals import Refusals
 from signalwatch.extract.text import company_from_subject, is_place, plain_capitals, quote, sentences, title_case, written_as_name
@@ -385,6 +387,8 @@ def _read(clause: str, index: int, refusals: Refusals[_Cut]) -> list[_Cut]:
             continue
         figure = match.group("n") or match.group("n2") or match.group("n3")
         found.append(_Cut(None, _number(figure) if figure else None, None, index, _why("layoffs.jobs-lost", match.group(0), index)))
+    for loss in staff_losing_jobs(clause):  # "500 Holden workers to lose jobs": layoffs_staff.py
+        found.append(_Cut(loss.company, loss.people, None, index, _why(f"layoffs.{loss.rule}", loss.text, index)))
     passive_at = (" at " in clause or " by " in clause or " from " in clause) and _PASSIVE_AT_CUE.search(clause)
     for match in patterns["passive-at"].finditer(clause) if passive_at else ():
         company = company_from_subject(match.group("co"))
