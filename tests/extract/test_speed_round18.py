@@ -1,0 +1,45 @@
+"""Round 18's speed work changes no reading: each shortcut answers as the slow form it stands in for.
+
+The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before trying its shapes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from signalwatch.extract import funding_patterns
+from signalwatch.extract.text import clean, lower, sentences
+
+DEVSET = Path(__file__).parent.parent / "fixtures" / "news" / "devset.jsonl"
+
+
+def _devset_texts() -> list[str]:
+    items = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [text for item in items for text in [clean(item["title"]), *sentences(clean(item.get("summary", "")))[:4]] if text]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(match.span(), match.groups()) for match in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "acme raises $5m series a", "a $12m b round led by x", "raised 3 million b round", "pre-seed and pre-series a rounds",
+    "a $40m growth-stage round", "its late-stage funding", "a $10m venture debt facility and term facility", "state grants",
+    "reseed the lawn; subseries a; a superseed; unseeded; degrants", "ab round", "x-series a", "_seed", "2b round",
+])
+def test_the_round_pattern_reads_as_without_its_word_start_guard(text: str) -> None:
+    unguarded = re.compile(funding_patterns.ROUND.pattern.replace(r"(?=[a-lnprstvw])(?<!\w)(?:", r"(?=[a-lnprstvw])(?:", 1))
+    assert unguarded.pattern != funding_patterns.ROUND.pattern
+    assert _spans(funding_patterns.ROUND, lower(text)) == _spans(unguarded, lower(text))
+
+
+def test_the_round_pattern_finds_the_same_rounds_in_the_devset() -> None:
+    unguarded = re.compile(funding_patterns.ROUND.pattern.replace(r"(?=[a-lnprstvw])(?<!\w)(?:", r"(?=[a-lnprstvw])(?:", 1))
+    texts = [lower(text) for text in _devset_texts()]
+    assert all(_spans(funding_patterns.ROUND, text) == _spans(unguarded, text) for text in texts)
+    assert sum(bool(_spans(unguarded, text)) for text in texts) >= 20  # the shapes do match
+
