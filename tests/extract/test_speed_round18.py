@@ -1,6 +1,7 @@
 """Round 18's speed work changes no reading: each shortcut answers as the slow form it stands in for.
 
-The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before trying its shapes.
+The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before trying its shapes, and
+`leadership_patterns.candidate_rules` keeps its answer per set of screen words and markers a clause holds.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from signalwatch.extract import funding_patterns
-from signalwatch.extract.text import clean, lower, sentences
+from signalwatch.extract.leadership_patterns import _candidates, candidate_rules
+from signalwatch.extract.names import mark
+from signalwatch.extract.text import clean, lower, sentences, words
 
 DEVSET = Path(__file__).parent.parent / "fixtures" / "news" / "devset.jsonl"
 
@@ -43,3 +46,15 @@ def test_the_round_pattern_finds_the_same_rounds_in_the_devset() -> None:
     assert all(_spans(funding_patterns.ROUND, text) == _spans(unguarded, text) for text in texts)
     assert sum(bool(_spans(unguarded, text)) for text in texts) >= 20  # the shapes do match
 
+
+def test_candidate_rules_answers_as_worked_out_every_time() -> None:
+    clauses = [mark(text).text for text in _devset_texts()]
+    assert len(clauses) > 100
+    tried = 0
+    for text in clauses * 2:  # the second pass answers from what the first kept
+        held = "".join(marker for marker in "⟦⟪" if marker in text)
+        expected = list(_candidates(words(text), held))
+        assert candidate_rules(words(text), text) == expected, text
+        assert candidate_rules(words(text)) == list(_candidates(words(text), "⟦⟪"))
+        tried += len(expected)
+    assert tried > 100
