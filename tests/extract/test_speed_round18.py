@@ -1,7 +1,8 @@
 """Round 18's speed work changes no reading: each shortcut answers as the slow form it stands in for.
 
-The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before trying its shapes, and
-`leadership_patterns.candidate_rules` keeps its answer per set of screen words and markers a clause holds.
+The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before trying its shapes,
+`leadership_patterns.candidate_rules` keeps its answer per set of screen words and markers a clause holds, and
+`funding_fields.round_in` asks `funding_patterns.EARLIER` only of text that holds one of its words.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from signalwatch.extract import funding_patterns
+from signalwatch.extract.funding_fields import _EARLIER
 from signalwatch.extract.leadership_patterns import _candidates, candidate_rules
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import clean, lower, sentences, words
@@ -58,3 +60,10 @@ def test_candidate_rules_answers_as_worked_out_every_time() -> None:
         assert candidate_rules(words(text)) == list(_candidates(words(text), "⟦⟪"))
         tried += len(expected)
     assert tried > 100
+
+
+def test_the_screened_earlier_pattern_answers_as_the_pattern() -> None:
+    texts = [lower(text)[-40:] for text in _devset_texts()] + [
+        "six months after its", "following a $5m", "since", "its last", "raised so far", "raised to date", "ıts last", "AFTER ITS"]
+    assert all(bool(_EARLIER.search(text)) == bool(funding_patterns.EARLIER.search(text)) for text in texts)
+    assert sum(bool(funding_patterns.EARLIER.search(text)) for text in texts) >= 5
