@@ -2,11 +2,13 @@
 
 The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before trying its shapes,
 `leadership_patterns.candidate_rules` keeps its answer per set of screen words and markers a clause holds, and
-`funding_fields.round_in` asks `funding_patterns.EARLIER` only of text that holds one of its words.
+`funding_fields.round_in` asks `funding_patterns.EARLIER` only of text that holds one of its words, and
+`leadership_item_company.is_nation` drops a name's possessive and full stop by string tests instead of a pattern.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -15,6 +17,7 @@ import pytest
 
 from signalwatch.extract import funding_patterns
 from signalwatch.extract.funding_fields import _EARLIER
+from signalwatch.extract.leadership_item_company import _NAME_END, _without_name_end, is_nation
 from signalwatch.extract.leadership_patterns import _candidates, candidate_rules
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import clean, lower, sentences, words
@@ -67,3 +70,10 @@ def test_the_screened_earlier_pattern_answers_as_the_pattern() -> None:
         "six months after its", "following a $5m", "since", "its last", "raised so far", "raised to date", "ıts last", "AFTER ITS"]
     assert all(bool(_EARLIER.search(text)) == bool(funding_patterns.EARLIER.search(text)) for text in texts)
     assert sum(bool(funding_patterns.EARLIER.search(text)) for text in texts) >= 5
+
+
+def test_a_name_loses_its_possessive_and_full_stop_as_the_pattern_took_them() -> None:
+    names = ["".join(letters) for size in range(6) for letters in itertools.product(["a", "s", "'", "’", ".", " ", "\n"], repeat=size)]
+    names += ["Kenya's", "U.S.", "U.S.'s", "Acme’s.", "Jones's's", "Acme.'s"]
+    assert all(_without_name_end(name) == _NAME_END.sub("", name) for name in names)
+    assert is_nation("Kenya's") and is_nation("U.S.") and not is_nation("Kavirotek Analytics's")
