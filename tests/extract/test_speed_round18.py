@@ -3,7 +3,8 @@
 The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before trying its shapes,
 `leadership_patterns.candidate_rules` keeps its answer per set of screen words and markers a clause holds, and
 `funding_fields.round_in` asks `funding_patterns.EARLIER` only of text that holds one of its words, and
-`leadership_item_company.is_nation` drops a name's possessive and full stop by string tests instead of a pattern.
+`leadership_item_company.is_nation` drops a name's possessive and full stop by string tests instead of a pattern, and
+`text._descriptor_head` reads an ASCII word lower-cased with a case-sensitive twin of `_DESCRIPTOR_HEADS`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from signalwatch.extract.funding_fields import _EARLIER
 from signalwatch.extract.leadership_item_company import _NAME_END, _without_name_end, is_nation
 from signalwatch.extract.leadership_patterns import _candidates, candidate_rules
 from signalwatch.extract.names import mark
-from signalwatch.extract.text import clean, lower, sentences, words
+from signalwatch.extract.text import _DESCRIPTOR_HEADS, _descriptor_head, clean, lower, sentences, words
 
 DEVSET = Path(__file__).parent.parent / "fixtures" / "news" / "devset.jsonl"
 
@@ -77,3 +78,15 @@ def test_a_name_loses_its_possessive_and_full_stop_as_the_pattern_took_them() ->
     names += ["Kenya's", "U.S.", "U.S.'s", "Acme’s.", "Jones's's", "Acme.'s"]
     assert all(_without_name_end(name) == _NAME_END.sub("", name) for name in names)
     assert is_nation("Kenya's") and is_nation("U.S.") and not is_nation("Kavirotek Analytics's")
+
+
+@pytest.mark.parametrize("word", ["startup", "Startups", "START-UP", "scaleup", "Spin-off", "nonprofit", "carmaker", "Carmaker", "veteran's",
+                                  "Acme", "makers", "startup\n", "ſtartup", "Startupſ", "ıvory", "KMAKER", "maker’s", ""])
+def test_a_descriptor_head_reads_as_the_case_blind_pattern(word: str) -> None:
+    assert _descriptor_head(word) == bool(_DESCRIPTOR_HEADS.match(word))
+
+
+def test_descriptor_heads_of_the_devset_words_read_as_the_case_blind_pattern() -> None:
+    words_ = {word for text in _devset_texts() for word in text.split()}
+    assert all(_descriptor_head(word) == bool(_DESCRIPTOR_HEADS.match(word)) for word in words_)
+    assert sum(_descriptor_head(word) for word in words_) >= 10
