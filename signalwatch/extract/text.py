@@ -299,8 +299,9 @@ def _company_in(text: str) -> str | None:
     words = _drop_descriptors(words)
     if not words:
         return None
-    if _POSSESSIVE.search(words[-1]) and len(words[-1]) > 2:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
+    bare = _without_possessive(words[-1])
+    if bare != words[-1] and len(words[-1]) > 2:
+        words[-1] = bare
     if words[-1].endswith(".") and len(words[-1]) > 2 and not _LEGAL.match(words[-1]) and not _INITIALS.fullmatch(words[-1]):
         words[-1] = words[-1].rstrip(".")  # "from Twitter.": the end of the sentence, not of the name
     last = words[-1].lower()
@@ -313,6 +314,17 @@ def _company_in(text: str) -> str | None:
 
 # A possessive ending, with either apostrophe: "Acme's", "Acme’s", "Paris'", "Paris’" ("’" reads as "'" wherever a name is cut).
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+
+
+def _without_possessive(word: str) -> str:
+    """`_POSSESSIVE.sub("", word)` by string tests (the "$"-anchored pattern is tried at every position of the word: round 18);
+    a word with a line break, where "$" also matches before it, goes to the pattern. The word has a possessive ending when
+    the result differs from it."""
+    if "\n" in word:
+        return _POSSESSIVE.sub("", word)
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) and word[-2:-1] == "s" else word
 
 
 def _cut_appositive(text: str) -> str:
@@ -336,7 +348,7 @@ def _drop_descriptors(words: list[str]) -> list[str]:
             cut = index + 1
         elif _descriptor_head(word) and (word[0].islower() or lower not in _LOWER_ONLY_HEADS):
             cut = index + 1
-        elif index <= cut + 2 and _POSSESSIVE.search(lower) and index + 1 < len(words):
+        elif index <= cut + 2 and _without_possessive(lower) != lower and index + 1 < len(words):
             # "Toronto's Northwind", "Paris' Nuvoloop", "Cape Town's Loop Health": a place in front of the name.
             if all(w[0].isupper() for w in words[cut : index + 1]):
                 cut = index + 1

@@ -4,7 +4,8 @@ The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before 
 `leadership_patterns.candidate_rules` keeps its answer per set of screen words and markers a clause holds, and
 `funding_fields.round_in` asks `funding_patterns.EARLIER` only of text that holds one of its words, and
 `leadership_item_company.is_nation` drops a name's possessive and full stop by string tests instead of a pattern, and
-`text._descriptor_head` reads an ASCII word lower-cased with a case-sensitive twin of `_DESCRIPTOR_HEADS`.
+`text._descriptor_head` reads an ASCII word lower-cased with a case-sensitive twin of `_DESCRIPTOR_HEADS`, and
+`text._without_possessive` drops a word's possessive by string tests.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from signalwatch.extract.funding_fields import _EARLIER
 from signalwatch.extract.leadership_item_company import _NAME_END, _without_name_end, is_nation
 from signalwatch.extract.leadership_patterns import _candidates, candidate_rules
 from signalwatch.extract.names import mark
-from signalwatch.extract.text import _DESCRIPTOR_HEADS, _descriptor_head, clean, lower, sentences, words
+from signalwatch.extract.text import _DESCRIPTOR_HEADS, _POSSESSIVE, _descriptor_head, _without_possessive, clean, lower, sentences, words
 
 DEVSET = Path(__file__).parent.parent / "fixtures" / "news" / "devset.jsonl"
 
@@ -90,3 +91,10 @@ def test_descriptor_heads_of_the_devset_words_read_as_the_case_blind_pattern() -
     words_ = {word for text in _devset_texts() for word in text.split()}
     assert all(_descriptor_head(word) == bool(_DESCRIPTOR_HEADS.match(word)) for word in words_)
     assert sum(_descriptor_head(word) for word in words_) >= 10
+
+
+def test_a_word_loses_its_possessive_as_the_pattern_took_it() -> None:
+    words_ = ["".join(letters) for size in range(6) for letters in itertools.product(["a", "s", "S", "'", "’", "\n", " "], repeat=size)]
+    words_ += ["Acme's", "Paris'", "Paris’", "Acme’s", "Jones's'", "CEO'S"]
+    assert all(_without_possessive(word) == _POSSESSIVE.sub("", word) for word in words_)
+    assert all((_without_possessive(word) != word) == bool(_POSSESSIVE.search(word)) for word in words_)
