@@ -139,8 +139,10 @@ AFTER_EXCLUDED = Screened(re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?(?:val
                             re.IGNORECASE))  # "Have Raised Up To €25M Total Funding In Two Years": a total, not a round
 # Speed only (round 14; the same matches): every shape starts with one of the first letters the leading lookahead lists, and the
 # lookbehinds of "b round" are tried only where a letter and "round" follow; a search through a headline is about twice as fast.
+# Round 18: every shape also starts a word (a "\b" before a letter, or "b round" after a space), so "(?<!\w)" refuses a position
+# inside a word once, before each shape tests its own "\b" (a Unicode word test per shape and position): about 2x faster again.
 ROUND = re.compile(
-    r"(?=[a-lnprstvw])(?:"
+    r"(?=[a-lnprstvw])(?<!\w)(?:"
     r"(?P<pre_seed>\bpre-?seed\b|\bangel\s+round\b)|(?P<pre_a>\bpre-?series[- ]a\b)|(?P<pre_later>\bpre-?series[- ][b-k]\b)"
     r"|\bseries[- ](?P<letter>[a-k])(?:-?\d)?\b|(?=[a-k]\s+round\b)(?:(?<=\d\s)|(?<=\d[mkb]\s)|(?<=\d(?:mn|bn)\s)|(?<=million\s)|(?<=billion\s))"
     r"(?P<letter2>[a-k])\s+round\b|(?P<seed>\bseed\b)"

@@ -808,14 +808,39 @@ def rules_by_word() -> dict[str, tuple[int, ...]]:
 
 def candidate_rules(tokens: frozenset[str], text: str | None = None) -> list[Rule]:
     """The rules whose screen words `tokens` holds, in rule order; given the marked clause `text`, only those whose markers
-    it holds (a rule that needs a title is never tried on a clause without one)."""
+    it holds (a rule that needs a title is never tried on a clause without one).
+
+    The answer depends only on which screen words (`Rule.gate`, `Rule.needs`) the clause holds and which markers: it is kept
+    for that key (`_CANDIDATES`), since clauses of news repeat a few such keys and sorting and filtering cost a clause more than
+    its searches do."""
+    held = ("⟦" if "⟦" in text else "") + ("⟪" if "⟪" in text else "") if text is not None else "⟦⟪"
+    key = (tokens & _screen_words(), held)
+    found = _CANDIDATES.get(key)
+    if found is None:
+        if len(_CANDIDATES) >= _CANDIDATES_KEPT:
+            _CANDIDATES.clear()  # a bound for a long-running process; refilled as clauses come
+        found = _CANDIDATES[key] = _candidates(key[0], held)
+    return list(found)
+
+
+_CANDIDATES: dict[tuple[frozenset[str], str], tuple[Rule, ...]] = {}
+_CANDIDATES_KEPT = 4096
+
+
+@functools.cache
+def _screen_words() -> frozenset[str]:
+    """Every word a rule's screens name (`Rule.gate`, `Rule.needs`)."""
+    return frozenset(word for rule in rules() for word in rule.gate | rule.needs)
+
+
+def _candidates(tokens: frozenset[str], held: str) -> tuple[Rule, ...]:
+    """`candidate_rules` worked out: the rules whose gate and needs `tokens` meets and whose markers `held` holds."""
     index, every = rules_by_word(), rules()
     positions: set[int] = set()
     for word in index.keys() & tokens:  # the screen words the clause holds (a set operation, not a look-up per word)
         positions.update(index[word])
-    held = "".join(mark for mark in "⟦⟪" if mark in text) if text is not None else "⟦⟪"
-    return [rule for rule in (every[position] for position in sorted(positions))
-            if (not rule.needs or rule.needs & tokens) and all(map(held.__contains__, rule.marks))]
+    return tuple(rule for rule in (every[position] for position in sorted(positions))
+                 if (not rule.needs or rule.needs & tokens) and all(map(held.__contains__, rule.marks)))
 
 
 @functools.cache
