@@ -13,6 +13,7 @@ from signalwatch.extract.evaluate_alerts import (
     distractor_accounts,
     is_written_form,
     news_distractors,
+    one_account_per_company,
     pool_alerts,
     score_alerts,
     written_forms_apart,
@@ -153,3 +154,20 @@ def test_round_17_drops_a_news_distractor_written_as_the_sets_own_company_and_ke
     before = pool_alerts({"a": sets["a"]} | {"b": []}, extract_news, apart=False)
     assert apart.wrong["funding"] <= before.wrong["funding"]
     assert pool_alerts(sets, extract_news).wrong["funding"] >= 1  # Hooli, another company, is still a wrong alert
+
+
+def test_one_account_per_company_merges_a_sets_own_written_forms_and_an_alert_to_either_is_right() -> None:
+    # The spent sets' labels write one company two ways within a set ("Takeda" / "Takeda Pharmaceutical", "Cisco Systems" /
+    # "Cisco"); the diagnostic CRM holds it once, the later form an alias. Another company stays apart and stays wrong.
+    items = [LabelledItem("t1", "Takeda raises $5M seed round", "", (_funding("Takeda Pharmaceutical"),)),
+             LabelledItem("t2", "Takeda Pharmaceutical raises $5M seed round", "", (_funding("Takeda"),)),
+             LabelledItem("t3", "Hooli raises $5M seed round", "", (_funding("Umbrella"),)),
+             LabelledItem("t4", "", "", (_funding("Hooli"),))]
+    merged, account_of = one_account_per_company(crm_accounts(items))
+    assert [(account.id, account.name, account.aliases) for account in merged] == [
+        (1, "Takeda Pharmaceutical", ("Takeda",)), (2, "Umbrella", ()), (3, "Hooli", ())]
+    assert account_of["takeda"] == account_of["takeda pharmaceutical"] == 1
+    two = score_alerts(items, extract_news)
+    one = score_alerts(items, extract_news, one_account=True)
+    assert one.right["funding"] > two.right["funding"] or one.wrong["funding"] < two.wrong["funding"]
+    assert one.wrong["funding"] >= 1  # Hooli for Umbrella's label: another company, still wrong
