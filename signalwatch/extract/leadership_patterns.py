@@ -174,6 +174,11 @@ _DEPART_WORDS = _words(
 )
 # "Air New Zealand CEO Announces Resignation": the rules that read a person or a role before a departure verb also read this one.
 _ANNOUNCED_DEPARTURE = _DEPART_WORDS | _words("resignation retirement departure")
+# The words every `_DEPART` written after a space holds as a whole word: its screen words but those that come only beside one of
+# these ("said she would step down", "steps aside", "bows out", "transition out of", "calls it quits"). "Ramp CEO Jane Doe said the
+# company will double its sales team" passes the screen by "said" alone, and the rules that end in a departure tried every
+# position of it in vain (8-95 us a rule).
+_DEPARTING = _ANNOUNCED_DEPARTURE - _words("said aside bows bails way transition back calls called")
 # The keyword screen of each rule, by rule name.
 _GATES = {
     "title-person-departs": _ANNOUNCED_DEPARTURE,
@@ -299,7 +304,15 @@ _NEEDS = {
     "person-moves-into-role": _words("role position post"),
     "person-and-becomes": _words("and"),
     # "..., making way for Apple Pay": only after someone leaves
-    "person-and-others-depart": _DEPART_WORDS,
+    "person-and-others-depart": _DEPARTING,
+    # a space and `_ADV` before `_DEPART` in each: it then holds one of `_DEPARTING` as a whole word
+    "title-person-departs": _DEPARTING,
+    "company-title-departs": _DEPARTING,
+    "person-departs": _DEPARTING,
+    "person-departs-as-title": _DEPARTING,
+    "founder-person-departs": _DEPARTING,
+    "company-person-out-as": _DEPARTING,
+    "persons-depart": _DEPARTING,
     "making-way-for": _words("step steps stepping stepped down retire retires retiring leave leaves leaving resign resigns resigned quit quits"),
     "person-departs-to-become": _words("step steps stepping stepped retire retires retiring resign resigns resigning"),
     "title-of-company-person-departs": _words("of at"),

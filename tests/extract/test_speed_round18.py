@@ -5,7 +5,8 @@ The shortcuts: `funding_patterns.ROUND` refuses a position inside a word before 
 `funding_fields.round_in` asks `funding_patterns.EARLIER` only of text that holds one of its words, and
 `leadership_item_company.is_nation` drops a name's possessive and full stop by string tests instead of a pattern, and
 `text._descriptor_head` reads an ASCII word lower-cased with a case-sensitive twin of `_DESCRIPTOR_HEADS`, and
-`text._without_possessive` drops a word's possessive by string tests.
+`text._without_possessive` drops a word's possessive by string tests, and the rules that end in a departure (`_DEPART`) are tried
+only on a clause holding one of `leadership_patterns._DEPARTING` (their `needs`), not on one that passes their screen by "said" alone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 from signalwatch.extract import funding_patterns
 from signalwatch.extract.funding_fields import _EARLIER
 from signalwatch.extract.leadership_item_company import _NAME_END, _without_name_end, is_nation
-from signalwatch.extract.leadership_patterns import _candidates, candidate_rules
+from signalwatch.extract.leadership_patterns import _ADV, _DEPART, _DEPARTING, _NEEDS, _candidates, candidate_rules, rules
 from signalwatch.extract.names import mark
 from signalwatch.extract.text import _DESCRIPTOR_HEADS, _POSSESSIVE, _descriptor_head, _without_possessive, clean, lower, sentences, words
 
@@ -98,3 +99,29 @@ def test_a_word_loses_its_possessive_as_the_pattern_took_it() -> None:
     words_ += ["Acme's", "Paris'", "Paris’", "Acme’s", "Jones's'", "CEO'S"]
     assert all(_without_possessive(word) == _POSSESSIVE.sub("", word) for word in words_)
     assert all((_without_possessive(word) != word) == bool(_POSSESSIVE.search(word)) for word in words_)
+
+
+_SPACED_DEPARTURE = re.compile(r"(?<=\s)" + _DEPART)
+_DEPARTURES = ["Ramp CEO Jane Doe said she would step down", "Acme CFO John Roe is shown the door", "Acme's Doe bows out as CEO",
+               "Acme CEO Doe is on his way out", "Acme CEO Doe calls it quits", "Acme CEO Doe has announced his intention to leave",
+               "Acme CEO Doe announces resignation", "Acme CEO Doe steps aside", "Acme CEO Doe will \u201ctransition\u201d out of his role",
+               "Acme CEO Doe STEPS BACK as chair", "Acme CEO Doe gets the boot", "Acme CEO Doe makes abrupt exit", "Acme CEO out"]
+
+
+def test_a_departure_written_after_a_space_holds_a_word_of_the_departure_rules_needs() -> None:
+    texts = [mark(text).text for text in _devset_texts() + _DEPARTURES]
+    departing = [text for text in texts if _SPACED_DEPARTURE.search(text)]
+    assert len(departing) >= 30
+    assert all(words(text) & _DEPARTING for text in departing)
+    screened = [rule for rule in rules() if _NEEDS.get(rule.name) is _DEPARTING]
+    after_adv = re.compile(re.escape(_ADV) + r"(?:\)\?)?" + re.escape(_DEPART))  # "\s+{_ADV}{_DEPART}", "\s+{_ADV}(?:... they\s+{_ADV})?{_DEPART}"
+    assert len(screened) == 8 and all(len(after_adv.findall(rule.pattern.pattern)) == rule.pattern.pattern.count(_DEPART) == 1
+                                      for rule in screened)
+    assert not any(rule.pattern.search(text) for text in texts if not words(text) & _DEPARTING for rule in screened)
+
+
+def test_the_departure_rules_skip_a_clause_that_passes_their_screen_by_said_alone() -> None:
+    said = mark("Ramp CEO Jane Doe said the expense management company will double its sales team.").text
+    leaving = mark("Ramp CEO Jane Doe said she would step down.").text
+    assert "title-person-departs" not in {rule.name for rule in candidate_rules(words(said), said)}
+    assert "title-person-departs" in {rule.name for rule in candidate_rules(words(leaving), leaving)}
