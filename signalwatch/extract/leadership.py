@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from signalwatch.events import EventType
 from signalwatch.extract.leadership_company import brand_name, fuller_form, without_legal_form
-from signalwatch.extract.leadership_earlier import background_departure
+from signalwatch.extract.leadership_earlier import PAST_TIME, background_departure
 from signalwatch.extract.leadership_employer import written_as_company
 from signalwatch.extract.leadership_found import Found
 from signalwatch.extract.leadership_item_company import (
@@ -459,12 +459,7 @@ _BACKGROUND = re.compile(  # the time phrase must belong to this change: not "wi
 
 
 # A time in the past right after a change: "following the departure of Yang Jie last week".
-_PAST_TIME = re.compile(
-    r"[^.;⟪⟦]{0,40}?\b(?:last\s+(?:year|month|week|fall|spring|summer|winter|autumn)|earlier\s+this\s+(?:year|month|week)|"
-    r"(?:\d+|two|three|four|five|six|several)\s+(?:years?|months?|weeks?)\s+ago|in\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|(?:19|20)\d\d))\b",
-    re.IGNORECASE,
-)
+_PAST_TIME = re.compile(r"[^.;⟪⟦]{0,40}?\b" + PAST_TIME, re.IGNORECASE)
 # Rules of a departure named as the reason a seat was free: with "after"/"following" before it and a past time after it, it is
 # background ("following the exit of David Ichoho last week"), not the item's news.
 _DATED_AFTER = frozenset({"departure-of"})

@@ -14,12 +14,13 @@ import re
 
 from signalwatch.extract.leadership_found import Found
 
-__all__ = ["background_departure", "left_before"]
+__all__ = ["background_departure", "left_before", "PAST_TIME"]
 
 # The surname a cue is about: the word before ", who ...", with a parenthesis ("Naim Bilal (right) whose term expired") or
 # an apposition ("Christophe de Margerie, the executive chairman who died") between.
 _NAME = r"(?P<who>[A-Z][\w'’-]+)(?:\s*\([^)]{0,20}\))?(?:,\s+(?:the|a|an|its|his|her)\s+[^,;.]{0,40}?)?,?\s+"
-_PAST_TIME = (r"(?:last\s+(?:year|month|week|fall|spring|summer|winter|autumn)|earlier\s+this\s+(?:year|month|week)|"
+# A time before the news ("last year", "two months ago", "in March"); leadership.py's `_GONE_BEFORE` reads it too.
+PAST_TIME = (r"(?:last\s+(?:year|month|week|fall|spring|summer|winter|autumn)|earlier\s+this\s+(?:year|month|week)|"
               r"(?:\d+|two|three|four|five|six|several)\s+(?:years?|months?|weeks?)\s+ago|in\s+(?:January|February|March|April|May|"
               r"June|July|August|September|October|November|December|(?:19|20)\d\d))\b")
 # Each cue, and what it tells (for `why_none`).
@@ -27,7 +28,7 @@ _CUES = (
     (re.compile(_NAME + r"who\s+(?:had\s+)?(?:\w+ly\s+)?(?:died|passed\s+away|was\s+killed)\b"), "died"),
     (re.compile(r"\b(?i:death|passing)\s+of\s+(?:[A-Z][\w.'’-]*\s+){0,3}?(?P<who>[A-Z][\w'’-]+)\b(?!\s+[A-Z])"), "died"),
     (re.compile(_NAME + r"who\s+(?:had\s+)?(?:\w+ly\s+)?(?:resigned|quit|left|departed|retired|stepped\s+down|exited|"
-                r"was\s+(?:ousted|fired|sacked|dismissed|removed))\b(?![^.;,]{0,60}?\b(?:of|at)\s+[A-Z])[^.;,]{0,60}?\b" + _PAST_TIME),
+                r"was\s+(?:ousted|fired|sacked|dismissed|removed))\b(?![^.;,]{0,60}?\b(?:of|at)\s+[A-Z])[^.;,]{0,60}?\b" + PAST_TIME),
      "left at a time before the news"),
     (re.compile(_NAME + r"whose\s+(?:contract|term|tenure|mandate)\b[^.;]{0,40}?\b(?:expired|ended|concluded|lapsed|ran\s+out)\b"),
      "whose term had ended"),
