@@ -6,10 +6,10 @@
 
 The training sets (`POOL`) are every real labelled set that is spent (tuning material, its errors
 read): the dev part of tests/fixtures/news/real (`evaluate.split_of(id) == "dev"`), train2,
-holdout2-35 (holdout5-8, 11, 14 and 15, retired judges, joined in round 9; holdout16-19 in round 10; holdout20-21 in
+holdout2-37 (holdout5-8, 11, 14 and 15, retired judges, joined in round 9; holdout16-19 in round 10; holdout20-21 in
 round 11; holdout22-23 in round 12; holdout24-25 in round 13; holdout26-27 in round 14; holdout28-29 in round 15;
 holdout30-31 in round 16;
-holdout32-33 in round 17; holdout34-35 in round 18). The test part of the real corpus and the judges that have not been spent (holdout36
+holdout32-33 in round 17; holdout34-35 in round 18; holdout36-37 in round 19). The test part of the real corpus and the judges that have not been spent (holdout38
 onwards) are never read here.
 
 Choice by leave-one-set-out: for each set, both tasks are fitted on the other sets and the whole
@@ -90,6 +90,7 @@ POOL: tuple[tuple[str, str], ...] = (
     ("holdout24", "holdout24"), ("holdout25", "holdout25"), ("holdout26", "holdout26"), ("holdout27", "holdout27"),
     ("holdout28", "holdout28"), ("holdout29", "holdout29"), ("holdout30", "holdout30"), ("holdout31", "holdout31"),
     ("holdout32", "holdout32"), ("holdout33", "holdout33"), ("holdout34", "holdout34"), ("holdout35", "holdout35"),
+    ("holdout36", "holdout36"), ("holdout37", "holdout37"),
 )
 # (l2, min_count): one setting since round 9 (a second would double the leave-one-set-out fits). Round 10: min_count 3
 # (a word must occur in three items to be weighed): left-out on the 20 sets it chose the same events as min_count 2

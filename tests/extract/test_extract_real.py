@@ -11,8 +11,8 @@ More real sets (see their READMEs): `train2` (tuned on openly) and `holdout2`, `
 each gathered and labelled before any extractor ran on it, scored as a judge, and then spent: round 5
 of issue 14 read their errors and tuned on them. Their assertions hold what tuning reached, not the
 targets. `holdout9`, `holdout10`, `holdout12` and `holdout13` (fresh tuning sets of rounds 7-8) likewise,
-and the retired judges `holdout5`-`holdout8`, `holdout11` and `holdout14`-`holdout35` are tuning material now
-too. The judges of round 18 are `holdout36` and `holdout37` (errors never read); their READMEs
+and the retired judges `holdout5`-`holdout8`, `holdout11` and `holdout14`-`holdout37` are tuning material now
+too. The judges of round 19 are `holdout38` and `holdout39` (errors never read); their READMEs
 keep a scoring record; nothing here scores them.
 """
 

@@ -162,10 +162,9 @@ def test_the_pool_is_every_spent_set_and_never_a_judge() -> None:
     assert names[:5] == ["dev", "train2", "holdout2", "holdout3", "holdout4"]
     # Round 9 retired holdout5-8, 11, 14 and 15 into the pool, round 10 holdout16-19, round 11 holdout20-21, round 12
     # holdout22-23, round 13 holdout24-25, round 14 holdout26-27, round 15 holdout28-29, round 16 holdout30-31, round 17 holdout32-33,
-    # round 18 holdout34-35; the
-    # judges still unspent never enter it.
-    assert ("holdout34", "holdout34") in train.POOL and ("holdout35", "holdout35") in train.POOL
-    for judge in ("holdout36", "holdout37"):
+    # round 18 holdout34-35, round 19 holdout36-37; the judges still unspent never enter it.
+    assert ("holdout36", "holdout36") in train.POOL and ("holdout37", "holdout37") in train.POOL
+    for judge in ("holdout38", "holdout39"):
         assert all(folder != judge for _, folder in train.POOL)
     pool = train.load_pool()
     assert all(item.split == "dev" for item in pool["dev"])  # the test part of the real corpus is never trained on
