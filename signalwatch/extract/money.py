@@ -32,6 +32,10 @@ _SUFFIXES = {
     "krona": "SEK", "kroner": "NOK", "zloty": "PLN", "won": "KRW", "naira": "NGN", "dirhams": "AED", "riyals": "SAR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "sek": "SEK", "inr": "INR", "cad": "CAD", "aud": "AUD",
     "jpy": "JPY", "pln": "PLN", "nok": "NOK", "dkk": "DKK", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB",
+    # the dollar named with its country: "25 million US dollars", "107 million U.S. dollars" (wire copy, Xinhua), "2.8bn
+    # Australian dollars"; without these the country word stands between the unit and "dollars" and no amount is read
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "singapore dollars": "SGD", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
 }
 _UNITS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9,

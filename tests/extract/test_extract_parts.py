@@ -40,6 +40,23 @@ def test_amounts(text: str, amount: float, currency: str) -> None:
     assert (money.amount, money.currency) == (amount, currency)
 
 
+# The dollar named with its country, as wire copy writes it: real summaries of spent sets (round 19).
+COUNTRY_DOLLARS = [
+    # holdout27 rh27-0074 (People's Daily)
+    ("The International Finance Corporation (IFC), a member of the World Bank Group, has approved the provision of "
+     "107 million U.S. dollars in loans to China's Sunda International Group", 107e6, "USD"),
+    # holdout35 rh35-0246 (YourStory)
+    ("The big news was that Konga just raised 25 million US dollars – arguably the second biggest single raise", 25e6, "USD"),
+    ("The deal is worth 2.8 billion Australian dollars", 2.8e9, "AUD"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), COUNTRY_DOLLARS)
+def test_the_dollar_named_with_its_country_is_one_amount(text: str, amount: float, currency: str) -> None:
+    [money] = find_amounts(text)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
 @pytest.mark.parametrize("text", ["Fortune 100", "in 2026", "Series B", "Rs 5 per share", "3x revenue"])
 def test_not_amounts(text: str) -> None:
     assert find_amounts(text) == []
