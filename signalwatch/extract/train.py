@@ -8,9 +8,8 @@ The training sets (`POOL`) are every real labelled set that is spent (tuning mat
 read): the dev part of tests/fixtures/news/real (`evaluate.split_of(id) == "dev"`), train2,
 holdout2-37 (holdout5-8, 11, 14 and 15, retired judges, joined in round 9; holdout16-19 in round 10; holdout20-21 in
 round 11; holdout22-23 in round 12; holdout24-25 in round 13; holdout26-27 in round 14; holdout28-29 in round 15;
-holdout30-31 in round 16;
-holdout32-33 in round 17; holdout34-35 in round 18; holdout36-37 in round 19). The test part of the real corpus and the judges that have not been spent (holdout38
-onwards) are never read here.
+holdout30-31 in round 16; holdout32-33 in round 17; holdout34-35 in round 18; holdout36-37 in round 19). The test part
+of the real corpus and the judges that have not been spent (holdout38 onwards) are never read here.
 
 Choice by leave-one-set-out: for each set, both tasks are fitted on the other sets and the whole
 extractor (patterns first, the model only where they find nothing, an event only with its slots
