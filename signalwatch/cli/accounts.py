@@ -17,9 +17,10 @@ from signalwatch.cli.common import (
 from signalwatch.timeutil import utcnow
 
 if TYPE_CHECKING:
+    from signalwatch.config import Settings
     from signalwatch.yamlload import Issue
 
-__all__ = ["register"]
+__all__ = ["register", "tie_stored_events"]
 
 # The CSV columns, as `signalwatch.accounts.csv_import.COLUMNS` (which imports the CSV reader) has them.
 COLUMNS = tuple(name for name in ACCOUNT_FIELDS if name != "id")
@@ -27,7 +28,10 @@ COLUMNS = tuple(name for name in ACCOUNT_FIELDS if name != "id")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     group = command_group(subparsers, "accounts", "target accounts: import, list, top, candidates, discover-boards")
-    imp = group.add_parser("import", help="import or update accounts from a CSV file (bad rows are reported by line, good rows kept)")
+    imp_help = ("import or update accounts from a CSV file (bad rows are reported by line, good rows kept); stored events "
+                "of the last 30 days that had no account and now resolve to one (a general feed's news polled before the "
+                "account existed) are tied to it, marked backfill: listed, alerting only through rules that say `backfill: alert`")
+    imp = group.add_parser("import", help=imp_help, description=imp_help)
     imp.add_argument("file", help=f"CSV with columns {', '.join(COLUMNS)}")
     imp.add_argument("--dry-run", action="store_true", help="check the file without saving")
     imp.set_defaults(func=cmd_import)
@@ -58,7 +62,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{count} good rows, {len(errors)} problems (dry run, nothing saved)")
     else:
         print(f"imported {count} accounts ({added} new, {updated} updated); {len(errors)} rows rejected")
-    return 1 if errors else 0
+    untied = not args.dry_run and count > 0 and not tie_stored_events(settings, "accounts import")
+    return 1 if errors or untied else 0
+
+
+def tie_stored_events(settings: Settings, command: str) -> bool:
+    """After accounts were added or updated: tie the stored events of the last 30 days that had no
+    account and now resolve to one (`runtime.retie`), and say so; False when that failed (the
+    accounts are saved all the same, and the next import or sync ties the events)."""
+    from signalwatch.runtime.retie import retie_for_settings
+    from signalwatch.store import StoreError
+    from signalwatch.yamlload import AdminInputError
+
+    try:
+        done = retie_for_settings(settings, utcnow())
+    except (AdminInputError, StoreError) as exc:
+        print(f"signalwatch {command}: stored events not tied to the accounts: {exc} "
+              "(the accounts are saved; the next import or sync ties them)", file=sys.stderr)
+        return False
+    if done.tied:
+        print(f"tied {done.tied} stored event(s) of the last 30 days to these accounts (backfill: listed, "
+              f"quiet unless a rule says `backfill: alert`; {done.alerts} alert(s) queued)")
+    return True
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     setup = group.add_parser("setup", help="create the signalwatch company properties in the CRM if missing")
     setup.add_argument("crm", choices=["hubspot"])
     setup.set_defaults(func=cmd_setup)
-    sync = group.add_parser("sync", help="import target accounts (with owners and contacts) from the CRM now")
+    sync = group.add_parser("sync", help="import target accounts (with owners and contacts) from the CRM now; stored events "
+                            "of the last 30 days that had no account and now resolve to one are tied to it (as backfill)")
     sync.add_argument("crm", nargs="?", choices=[*CRMS, "all"], default="all",
                       help="which CRM (default: every CRM whose sync is enabled)")
     sync.add_argument("--dry-run", action="store_true",
@@ -62,6 +63,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from signalwatch.cli.accounts import tie_stored_events
     from signalwatch.crm.run import slack_directory, sync_enabled
     from signalwatch.sinks import SinkError
 
@@ -72,7 +74,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 2
     store = migrated_store(settings)
     directory = slack_directory(settings)
-    failed = 0
+    failed = synced = 0
     for crm in chosen:
         try:
             lines, problems = _previewed(settings, store, crm, directory) if args.dry_run else _synced(settings, store, crm, directory)
@@ -84,6 +86,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(redact(line, settings))
         for problem in problems:
             print(redact(f"  skipped {problem}", settings), file=sys.stderr)
+        synced += not args.dry_run
+    if synced and not tie_stored_events(settings, "crm sync"):  # once, after every CRM's accounts are in
+        failed += 1
     return 1 if failed else 0
 
 

@@ -184,6 +184,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     `evaluate` as the engine stood then; the outbox says what became of each alert since."""
     from signalwatch.resolve import AccountIndex
     from signalwatch.rules.testing import explain_event
+    from signalwatch.runtime.retie import tied_at
     from signalwatch.stories import retold, told
 
     settings = settings_or_exit(args)
@@ -213,6 +214,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"account: {account.name} ({tier}, {how}, {heat})")
     if account is None or event.match_method:  # resolved by the daemon: say why, as the resolver would decide it now
         print(f"  why: {AccountIndex(accounts.values()).explain(event).reason} (the accounts as they stand now)")
+    later = tied_at(event)
+    if later is not None:
+        print(f"  tied later: stored {event.detected_at:%Y-%m-%d %H:%M} UTC without an account, tied {later:%Y-%m-%d %H:%M} UTC"
+              " when accounts were added (backfill: quiet unless a rule says `backfill: alert`)")
     first_report = retold(event)
     if first_report:
         after = "no report of it had alerted, so this one could" if first_report != told(event) else "it alerted then, so this one never does"

@@ -141,7 +141,9 @@ def schedule_crm_sync(scheduler: Any, app: Any) -> None:
     """Add one sync job per CRM whose `sinks.<crm>.sync.enabled` is true (first run at start)."""
     from apscheduler.triggers.interval import IntervalTrigger
 
+    from signalwatch.runtime.retie import retie_through_app
     from signalwatch.sinks import SinkError
+    from signalwatch.store import StoreError
 
     directory = slack_directory(app.settings)
     for crm in CRMS:
@@ -158,5 +160,10 @@ def schedule_crm_sync(scheduler: Any, app: Any) -> None:
             log.info("sync: %s: %d fetched, %d new, %d updated, %d removed, %d re-owned, %s contacts", crm, report.fetched,
                      report.added, report.updated, report.removed, report.reowned,
                      "no" if report.contacts is None else report.contacts)
+            if report.added or report.updated:  # stored news from before an account existed, tied to it now
+                try:
+                    retie_through_app(app, utcnow())
+                except StoreError as exc:
+                    log.error("sync: %s: stored events not tied to the accounts (the next sync ties them): %s", crm, exc)
 
         scheduler.add_job(job, IntervalTrigger(seconds=interval.total_seconds()), id=f"sync:{crm}", next_run_time=utcnow())

@@ -58,6 +58,7 @@ from signalwatch.rules.ruleset import RuleSet
 from signalwatch.rules.whom import describe, named, persona_of
 from signalwatch.runtime.app import warmed_engine
 from signalwatch.runtime.pipeline import commit_events
+from signalwatch.runtime.retie import tied_at
 from signalwatch.store import Store
 from signalwatch.timeutil import as_utc, format_duration, parse_duration
 from signalwatch.yamlload import (
@@ -422,13 +423,15 @@ def explain_event(store: Store, ruleset: RuleSet, event_id: int) -> tuple[Signal
     event = store.get_event(event_id)
     if event is None:
         return None
-    at = event.detected_at
+    at = tied_at(event) or event.detected_at  # an event tied to an account added later was evaluated then
     engine = Engine(ruleset)
     accounts = {account.id: account for account in store.list_accounts()}
     engine.prepare(accounts)
     horizon = max(engine.history_window, engine.heat_window)
+    # Events stored before it; for an event tied later, also those stored after it but before it was tied.
     earlier = [e for n, e in store.list_events(limit=10_000_000, since=at - horizon - timedelta(days=1))
-               if n < event_id and e.occurred_at >= at - horizon]
+               if (n < event_id or (at != event.detected_at and n != event_id and e.detected_at < at))
+               and e.occurred_at >= at - horizon]
     earlier.sort(key=lambda e: e.occurred_at)
     # Alerts queued before the event: earlier polls', and those of the items before it in its own
     # poll (queued at its detection time, in the order the events were stored and evaluated).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -170,7 +170,7 @@ def _commit(app: App, source: SourceRuntime, accounts: list[Account], events: li
 def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account], source: str, events: list[SignalEvent],
                   cursor: dict[str, Any] | None, now: datetime, target_errors: dict[str, str] | None = None,
                   parts: Mapping[str, PartWrite | None] | None = None, *, poll: bool = True,
-                  sinks: Collection[str] | None = None) -> PollCommit:
+                  sinks: Collection[str] | None = None, tied: Sequence[SignalEvent] = ()) -> PollCommit:
     """The poll's unit of work, top to bottom: store the new events, evaluate them (the engine
     reads the accounts' stored history through the unit, after the inserts, for the accounts it
     does not hold), enqueue their alerts, save the cursor and its parts — one transaction — and
@@ -180,11 +180,15 @@ def commit_events(store: Store, engine: Engine, accounts: Mapping[int, Account],
     (`attributes.backfill`) are evaluated too, so composites count them as after a restart, but
     alert only through rules that say `backfill: alert`. `poll=False` (a backfill run) leaves the
     source's poll record and cursor alone. With `sinks` (the enabled ones), routes to any other
-    sink are not queued (`alerts.routing`): a disabled sink is the admin's choice, not a failure."""
+    sink are not queued (`alerts.routing`): a disabled sink is the admin's choice, not a failure.
+    `tied`: events stored earlier without an account, now resolved to one (`runtime.retie`, with
+    `poll=False`): each is written tied where it still has none, and is one of the new events from then on."""
     skipped: dict[str, int] = {}
     with store.poll_unit(source, now) as unit:
         # Another outlet's report of a story the account already has is stored, marked, and never alerts again.
         new_events = unit.insert(mark_retold(events, unit.stories))
+        if tied:
+            new_events += unit.tie(mark_retold(tied, unit.stories))
         evaluation = engine.evaluate(new_events, accounts, now, recall=unit) if new_events else None
         drafts = evaluation.drafts if evaluation else []
         if sinks is not None:

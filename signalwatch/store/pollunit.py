@@ -31,6 +31,10 @@ _EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 _OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
 _MESSAGES = MessageRow.__table__  # type: ignore[attr-defined]
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
+# A stored event's account, written only while it has none (`PollUnit.tie`); built once, run per event.
+_TIE = (sa.update(_EVENTS).where(_EVENTS.c.dedupe_key == sa.bindparam("key"), _EVENTS.c.account_id.is_(None))
+        .values(account_id=sa.bindparam("account"), match_confidence=sa.bindparam("confidence"),
+                match_method=sa.bindparam("method"), attributes=sa.bindparam("attributes", type_=_EVENTS.c.attributes.type)))
 _PART_BATCH = 50  # part rows per INSERT: a job board's snapshot is some 15 KB of JSON, encoded per batch
 # The event columns an alert's event copy is built from (`messages.event_copy`).
 _COPIED = {"type", "change", "title", "summary", "url", "source", "occurred_at", "company_name", "attributes", "dedupe_key"}
@@ -97,6 +101,30 @@ class PollUnit:
         raced = [event for key, event in candidates.items() if key not in inserted]
         self._adopt(raced + repeats)
         return [event for key, event in candidates.items() if key in inserted]
+
+    def tie(self, events: Sequence[SignalEvent]) -> list[SignalEvent]:
+        """Write the account (and match, attributes) of stored events that still have none
+        (`runtime.retie`: resolved again once accounts were added), and return those written:
+        from here on the unit treats them as events it inserted (evaluated as new, their alerts
+        enqueued, left out of `history`). An event tied meanwhile (another process, an earlier
+        run) is left as it is and not returned, so nothing is tied, or alerted, twice. Row by row:
+        the first update takes SQLite's write lock, and each row's count says whether it was ours."""
+        tied: dict[str, int] = {}
+        connection = self._session.connection()
+        for event in events:
+            if event.account_id is None or event.dedupe_key in tied:
+                continue
+            values = {"key": event.dedupe_key, "account": event.account_id, "confidence": event.match_confidence,
+                      "method": event.match_method, "attributes": dict(event.attributes)}
+            if connection.execute(_TIE, values).rowcount == 1:
+                tied[event.dedupe_key] = 0
+        for chunk in chunks(list(tied)):
+            query = sa.select(_EVENTS.c.dedupe_key, _EVENTS.c.id).where(_EVENTS.c.dedupe_key.in_(chunk))
+            tied.update({key: event_id for key, event_id in self._session.execute(query)})
+        self._event_ids.update(tied)
+        written = [event for event in events if event.dedupe_key in tied]
+        self._inserted_events.update((event.dedupe_key, event) for event in written)
+        return list({event.dedupe_key: event for event in written}.values())
 
     def _insert_events(self, events: list[SignalEvent]) -> dict[str, int]:
         """Insert the events, skipping any dedupe key that exists by now; returns key -> id of the

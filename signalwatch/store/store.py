@@ -58,6 +58,7 @@ _BODIES = sa.select(_PARTS.c.part, _PARTS.c.body).where(
     _PARTS.c.source == sa.bindparam("source"), _PARTS.c.part.in_(sa.bindparam("parts", expanding=True)))
 _ACCOUNTS = AccountRow.__table__  # type: ignore[attr-defined]
 _STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
+_EVENTS_TABLE = EventRow.__table__  # type: ignore[attr-defined]
 _BATCH = 2000  # accounts written per statement batch
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's bound-parameter limit
 _DUE = OUTBOX.c.next_attempt_at.is_not(None)  # the ix_outbox_due index's condition: queries of unsent rows name it to use it
@@ -533,6 +534,24 @@ class Store:
         with self._session() as session:
             query = select(EventRow).where(col(EventRow.occurred_at) >= since).order_by(col(EventRow.occurred_at), col(EventRow.id))
             return [_event(row) for row in session.exec(query)]
+
+    def untied_events(self, since: datetime) -> list[SignalEvent]:
+        """Stored events with no account that occurred since `since`, by source then id: what a
+        newly added account may be tied to (`runtime.retie`). Read as columns, without an ORM
+        object per row: the general feeds' untied items are most of a month's events."""
+        events = _EVENTS_TABLE
+        query = (sa.select(events).where(events.c.account_id.is_(None), events.c.detected_at >= since,
+                                         events.c.occurred_at >= since)
+                 .order_by(events.c.source, events.c.id))
+        with self._session() as session:
+            result = session.execute(query)
+            names = list(result.keys())  # once: a row's own `_asdict` builds them again each time
+            found = []
+            for row in result:
+                columns = dict(zip(names, row, strict=True))
+                del columns["id"]
+                found.append(SignalEvent.model_validate(columns))
+            return found
 
     def get_event(self, event_id: int) -> SignalEvent | None:
         with self._session() as session:
