@@ -58,6 +58,20 @@ _DEAL_VERB_AFTER = (
 # "Spade, an API for transaction enrichment, raised $5m": the subject of a raise with an appositive between (not a list:
 # "Loft, and Klar, raised" is two companies).
 _RAISE_AFTER_APPOSITIVE = r",\s+(?!(?:and|or)\b)[^,;:]{3,200}?,\s+(?:raises|raised|secures|secured|lands|landed|has raised)\b"
+# What only an organisation does, beyond a deal, raise, hire or cut: it restructures, reshuffles its management, trims or
+# is cutting its staff, scores a round, plans, agrees or is in talks to buy, merges ("Orange reshuffles top management",
+# "N26 Restructures Leadership Team", "Article is trimming its headcount", "C3 scores $80m", "Sprint wants to buy
+# T-Mobile"): the word is a company, though not which one (`ItemText.acts_as_company`).
+_STAFF = (r"(?:\d[\d,.]*%?\s+(?:of\s+)?)?(?:(?:its|their|the)\s+)?(?:\d[\d,.]*\s+)?"
+          r"(?:staff|workforce|headcount|jobs|workers|employees|roles)")  # "14% of its staff", "its headcount", "300 jobs"
+_COMPANY_ACT_AFTER = (
+    r"(?:['’]s)?\s+(?:restructures|reshuffles|overhauls|revamps|shakes up|streamlines|downsizes|furloughs|merges with"
+    rf"|(?:scores|snags|pockets|rakes in)\s+(?:[$€£₹₦]|us\$|\d)"
+    rf"|(?:trims|is (?:reportedly )?(?:trimming|cutting|shedding|laying off|reducing))\s+{_STAFF}"
+    r"|is (?:reportedly )?(?:restructuring|downsizing)"
+    r"|confirms (?:\S+\s+){0,2}?(?:acquisition|layoffs|job cuts|funding|deal|merger|takeover)"
+    r"|(?:wants|agrees|plans|looks|is set|is in talks|in talks) to (?:acquire|buy|merge|raise|cut|lay off|shed))\b"
+)
 _DEAL_VERB_BEFORE = r"(?:acquires|acquired|acquiring|to acquire|to buy|buys|bought|buying|acquisition of|purchase of|takeover of)\s+"
 _TICKER_AFTER = r"\s*\((?:nyse|nasdaq|tsx|lse|otc)\b"
 # "the start-up Plaid", "Plaid, a fintech firm that …": an appositive that names a kind of company.
@@ -134,6 +148,12 @@ class ItemText:
         name = re.escape(mention.strip())
         return bool(name) and bool(_deal_pattern(name).search(self.raw))
 
+    def acts_as_company(self, mention: str) -> bool:
+        """Whether the mention does what only an organisation does ("Orange reshuffles", "Article is trimming its
+        headcount", "Sprint wants to buy"; `_COMPANY_ACT_AFTER`): like `does_deals`, a company but not which one."""
+        name = re.escape(mention.strip())
+        return bool(name) and bool(_act_pattern(name).search(self.raw))
+
 
 # The shapes `ItemText.treats_as_company` tries, in order, with the name escaped in place of {name}.
 _AS_COMPANY_SHAPES = (
@@ -155,6 +175,12 @@ def _as_company_pattern(name: str, shape: int) -> re.Pattern[str]:
 def _deal_pattern(name: str) -> re.Pattern[str]:
     """`ItemText.does_deals`'s pattern for one escaped name, compiled once."""
     return re.compile(rf"\b{name}{_DEAL_VERB_AFTER}|{_DEAL_VERB_BEFORE}{name}\b|\b{name}{_RAISE_AFTER_APPOSITIVE}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _act_pattern(name: str) -> re.Pattern[str]:
+    """`ItemText.acts_as_company`'s pattern for one escaped name, compiled once."""
+    return re.compile(rf"\b{name}{_COMPANY_ACT_AFTER}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ Evidence, strongest first (confidence in brackets):
                         what the item's title and summary say (full name, alias, industry words,
                         the word used as a company: "Notion CEO …"; for an account without an
                         industry, the word raising, hiring, buying or cutting, or being bought:
-                        "Ola raises …", or capitalised inside a sentence: "drugmaker Shire"); or a mention that fits no account by name, when the item
+                        "Ola raises …", doing what only an organisation does: "Orange reshuffles
+                        top management", or capitalised inside a sentence: "drugmaker Shire"); or a mention that fits no account by name, when the item
                         writes an account's name whose leading words or initials the mention is
                         ("Toyota" / Toyota Motor, "GE" / General Electric, "Hewlett-Packard" / HP:
                         `written_forms`); or a mention the item pairs with an account's name in brackets
@@ -381,7 +382,9 @@ class AccountMatcher:
         other = text_of_item.other_company_named(key, phrases) if " " not in key else None
         as_company = sense in (Sense.ORDINARY, Sense.BRAND) and text_of_item.treats_as_company(text)
         does_deals = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and text_of_item.does_deals(text)
-        as_name = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and not does_deals and _written_as_name(text, text_of_item)
+        acts = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and not does_deals and text_of_item.acts_as_company(text)
+        as_name = (sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and not does_deals and not acts
+                   and _written_as_name(text, text_of_item))
         scored = []
         for profile in profiles:
             evidence = profile.weight(text_of_item)
@@ -400,6 +403,9 @@ class AccountMatcher:
                     # The CRM gives no industry to tell a namesake by: the word doing a company's deal is all there is.
                     evidence += 2
                     reasons.append("the word doing a company's deal (the account has no industry to check)")
+                elif acts and not profile.terms and not profile.weak_terms:
+                    evidence += 2
+                    reasons.append("the word doing what only an organisation does (the account has no industry to check)")
                 elif as_name and not profile.terms and not profile.weak_terms:
                     evidence += 2
                     reasons.append("the word capitalised inside a sentence, as a name (the account has no industry to check)")
