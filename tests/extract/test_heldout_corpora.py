@@ -91,6 +91,7 @@ SETS = [
     HeldOut("holdout35", least=250, least_per_type=25, least_others=9500, most_per_site=60),
     HeldOut("holdout36", least=195, least_per_type=24, least_others=10000, most_per_site=60),
     HeldOut("holdout37", least=255, least_per_type=25, least_others=10000, most_per_site=60),
+    HeldOut("holdout38", least=210, least_per_type=25, least_others=10000, most_per_site=60),
     HeldOut("holdout39", least=200, least_per_type=25, least_others=10000, most_per_site=60),
 ]
 
