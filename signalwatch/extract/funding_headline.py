@@ -159,7 +159,7 @@ _TAIL_END = re.compile(r"[,;|]\s|:\s|\s-\s")  # where the words after a headline
 
 
 def _company_raises(headline: str, summary: str = "") -> Hit | None:
-    for verb in rules.VERB.finditer(lower(headline)):
+    for verb in rules.VERB_BY_LETTER.finditer(lower(headline)):
         if verb.group(0).startswith("had "):
             continue  # "TriNetX had raised $102m ... before agreeing to a purchase by Carlyle": history told before the news
         before = headline[: verb.start()]

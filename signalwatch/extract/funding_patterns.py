@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from signalwatch.extract.screens import AnyOf, Screened
+from signalwatch.extract.screens import AnyOf, Screened, by_first_letter
 from signalwatch.extract.text import NAME_LIST
 
 # Every word that can carry a funding headline; an item with none of them is skipped at once.
@@ -45,6 +45,9 @@ VERB = re.compile(
     # debt: "Olympic Signs New $400 Million Credit Facility", "Amen Bank of Tunisia Borrows $17m from Sanad"
     r"signs|signed|sign|inks|inked|borrows|borrowed)(?![\w-])"
 )  # matched against lower-cased text
+# VERB's matches found faster: each word start tries the few alternatives of its first letter, not all ~120 (VERB.finditer of a
+# bench headline ~51k -> ~27k instructions). Read in place of VERB; VERB stays the one written.
+VERB_BY_LETTER = by_first_letter(VERB, r"(?=[a-eghilnoprstw])(?<![\w-])", r"(?![\w-])")
 # Verbs that name a round being raised, with or without an amount ("in talks to raise at a $1B valuation").
 TALKS_TO_RAISE = re.compile(r"in\s+(?:advanced\s+)?talks\s+(?:to\s+raise|for)|looking\s+to\s+raise|set\s+to\s+raise")
 # Verbs that report a round in progress or in talks: the change is "reported".
