@@ -94,6 +94,10 @@ def _told(found: Round) -> str:
 
 
 _ROUND_OR_ROUNDUP_WORDS = rules.FUNDING_WORDS | ROUNDUP_WORDS  # headline words that may carry a round or a roundup
+# "How Hebbian raised $100M in a down market", "Why Anyscope's $900M round matters", "What Is Cerebras ...": a headline that
+# asks how or why is an explainer about a raise (LABELLING.md: retrospectives are negatives), and the name read took its
+# question word; "Who" and "Inside" open real names (Who Gives A Crap, Inside Secure) and stay
+_ASKS = re.compile(r"(?:How|Why|What|When|Where) ")
 
 
 def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals: Refusals[Round]) -> list[Extraction]:
@@ -176,6 +180,8 @@ def _funded(headline: str, summary: str, tokens: frozenset[str] | None, refusals
         kept = refusals.drop(kept, lambda r: _raised_before(r, summary),
                              "the summary tells the raise as what came before the news (a headline with no round word or money)")
     kept = refusals.drop(kept, lambda r: GOVERNMENT_BODY.search(r.company or "") is not None, "the company read is a government body")
+    kept = refusals.drop(kept, lambda r: _ASKS.match(r.company or "") is not None,
+                         "the name read opens with the headline's question word (an explainer about a raise, not its news)")
     if kept and SHARE_ISSUE.search(summary):
         # "AirAsia raises $233M" over "... raises $233 million from a rights issue": a listed company's share issue (LABELLING.md)
         issued = [m for m in find_amounts(summary) if SHARE_ISSUE.match(summary, m.end)]
