@@ -54,7 +54,7 @@ from signalwatch.extract.text import has_company_suffix, is_place, plausible_com
 from signalwatch.matching.names import common_words
 from signalwatch.titles import classify_title
 
-__all__ = ["extract_leadership", "refused_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
+__all__ = ["extract_leadership", "headline_denies", "refused_leadership", "LEADERSHIP_WORDS", "SUMMARY_CHANGE_WORDS"]
 
 SUMMARY_SENTENCES = 4
 SUMMARY_ONLY_SENTENCES = 3  # read under a headline that speaks of no change, when the summary does
@@ -70,6 +70,14 @@ _DENIED = re.compile(r"\b(?i:den(?:y|ies|ied|ys)|refutes?|rebuts?|clarif(?:y|ies
 _DENIAL_STEMS = ("den", "refut", "rebut", "clarif")  # every _DENIED match holds one, lower-cased
 _TAKES_OVER = re.compile(r"\b(?:take|takes|taking|took)\s+over\b", re.IGNORECASE)  # "Laura Shawver, M.D., will take over as CEO"
 _TITLE_WORDS = frozenset("ceo cfo cto coo cmo cro cpo cio chief president chairman chair executive director officer head".split())
+
+
+def headline_denies(headline: str) -> str | None:
+    """The word by which `headline` denies or corrects a report ("denies", "clarifies reports"), or None: such an item
+    reports no event (LABELLING.md), whoever reads it, the patterns or the learned detector."""
+    lowered = headline.lower()  # a cheap screen first: most headlines hold none of _DENIED's stems
+    denied = _DENIED.search(headline) if any(map(lowered.__contains__, _DENIAL_STEMS)) else None
+    return denied.group(0) if denied else None
 
 
 def _summary_reports_change(summary: str) -> bool:
@@ -105,11 +113,10 @@ def _changes(headline: str, summary: str, company_hint: str | None, tokens: froz
              refusals: Refusals[Found]) -> list[Extraction]:
     """`extract_leadership`, telling `refusals` the changes its checks refuse."""
     tokens = tokens if tokens is not None else words(headline)
-    lowered = headline.lower()  # a cheap screen first: most headlines hold none of _DENIED's stems
-    denied = _DENIED.search(headline) if any(map(lowered.__contains__, _DENIAL_STEMS)) else None
+    denied = headline_denies(headline)
     if denied:  # "Asustek denies its CEO has resigned", "Safaricom clarifies reports on CEO exit": no change (LABELLING.md)
         if tokens & LEADERSHIP_WORDS:
-            refusals.note("any change the headline names", f"the headline denies or corrects a report ({denied.group(0)!r}): no change")
+            refusals.note("any change the headline names", f"the headline denies or corrects a report ({denied!r}): no change")
         return []
     clauses = [headline]
     if tokens & HEADLINE_CUES and summary:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from signalwatch.extract.funding import extract_funding, refused_funding
+from signalwatch.extract.news import extract_news
 
 EXPLAINERS = [
     # the hand-written devset's explainers (dev-368, dev-369): read as "How Hebbian" and "Why Anyscope" before
@@ -23,3 +24,13 @@ def test_a_headline_that_asks_how_or_why_is_no_round(title: str, summary: str) -
 def test_the_same_raise_told_as_news_still_reads() -> None:
     [found] = extract_funding("Hebbian raised $100M in a down market", "")
     assert found.company_name == "Hebbian"
+
+
+def test_a_headline_that_denies_the_money_reports_no_event_whoever_reads_it() -> None:
+    # holdout10 rh10-0057 (negative:other): since round 19's retrain the learned tagger read a round here; a headline that
+    # denies a report reports no event (LABELLING.md), for the learned readers as for the patterns
+    title = "Roundup: Ruangguru denies receiving US$256M from state-run programme; Fore Coffee dismisses closure rumours"
+    summary = ("Ruangguru denies receiving US$256M from pre-employment card programme Indonesian edutech startup Ruangguru has "
+               "dismissed reports that it had received US$256 million from the government-run Pre-employment Card Programme.")
+    assert extract_news(title, summary) == []
+    assert [event.company_name for event in extract_news("Ruangguru receives US$256M from state-run programme", summary)] != []

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from signalwatch.extract.news import extract_news, why_none
+from signalwatch.extract.funding import refused_funding
+from signalwatch.extract.news import extract_news
 
 
 def _funding(title: str, summary: str) -> list[tuple[str | None, float | None, str | None, str, list[str]]]:
@@ -49,13 +50,15 @@ def test_a_lenders_headline_names_the_borrower(title: str, summary: str, company
 
 def test_a_borrower_written_only_as_a_nationality_is_refused_and_told() -> None:
     # holdout26 rh26-0237: "largest Romanian building materials producer" names no company (the label, TeraPlast Group,
-    # is only in the summary, which the readers do not reach: still missed, and why_none says what was refused)
+    # is only in the summary): the patterns refuse the nationality, and say so
     title = "EBRD gives EUR 5 mln loan to largest Romanian building materials producer"
     summary = ("TeraPlast Group, the largest producer of construction materials with Romanian capital, signed a financing agreement "
                "with the European Bank for Reconstruction and Development (EBRD) for a EUR 5 million loan that will finance the "
                "development of its production units.")
-    assert _funding(title, summary) == []
-    assert "the borrower is written only as a place, a nationality, a currency or many borrowers" in why_none(title, summary)
+    assert any("the borrower is written only as a place, a nationality, a currency or many borrowers" in told
+               for told in refused_funding(title, summary))
+    # since round 19's retrain the learned tagger's funding use reads the borrower the summary names: the label's company
+    assert _funding(title, summary) == [("TeraPlast Group", 5000000.0, "EUR", "debt", [])]
 
 
 def test_a_programme_for_many_borrowers_is_no_round() -> None:
