@@ -381,10 +381,16 @@ class AccountMatcher:
         phrases = frozenset(p for profile in profiles for p in profile.phrases)
         other = text_of_item.other_company_named(key, phrases) if " " not in key else None
         as_company = sense in (Sense.ORDINARY, Sense.BRAND) and text_of_item.treats_as_company(text)
-        does_deals = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and text_of_item.does_deals(text)
-        acts = sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and not does_deals and text_of_item.acts_as_company(text)
-        as_name = (sense in (Sense.ORDINARY, Sense.BRAND) and not as_company and not does_deals and not acts
-                   and _written_as_name(text, text_of_item))
+        # A company's use of the word that says nothing of which company: counted only for an account the CRM gives no
+        # industry to tell a namesake by. The first that holds, tried in this order.
+        unchecked_use = None
+        if sense in (Sense.ORDINARY, Sense.BRAND) and not as_company:
+            if text_of_item.does_deals(text):
+                unchecked_use = "the word doing a company's deal"
+            elif text_of_item.acts_as_company(text):
+                unchecked_use = "the word doing what only an organisation does"
+            elif _written_as_name(text, text_of_item):
+                unchecked_use = "the word capitalised inside a sentence, as a name"
         scored = []
         for profile in profiles:
             evidence = profile.weight(text_of_item)
@@ -399,16 +405,9 @@ class AccountMatcher:
                 if as_company:
                     evidence += 2
                     reasons.append("the word used as a company")
-                elif does_deals and not profile.terms and not profile.weak_terms:
-                    # The CRM gives no industry to tell a namesake by: the word doing a company's deal is all there is.
+                elif unchecked_use and not profile.terms and not profile.weak_terms:
                     evidence += 2
-                    reasons.append("the word doing a company's deal (the account has no industry to check)")
-                elif acts and not profile.terms and not profile.weak_terms:
-                    evidence += 2
-                    reasons.append("the word doing what only an organisation does (the account has no industry to check)")
-                elif as_name and not profile.terms and not profile.weak_terms:
-                    evidence += 2
-                    reasons.append("the word capitalised inside a sentence, as a name (the account has no industry to check)")
+                    reasons.append(f"{unchecked_use} (the account has no industry to check)")
             scored.append((evidence + prior, evidence, profile, reasons))
         scored.sort(key=lambda s: (-s[0], s[2].account_id))
         total, evidence, best, reasons = scored[0]
