@@ -62,7 +62,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         return 1
     from signalwatch.rules.ruleset import load_ruleset
 
-    if any(rule.backfill for rule in load_ruleset(settings.rules_path).rules):
+    if load_ruleset(settings.rules_path).alerts_on_history:
         return _backfill_through_rules(args, settings)
     store = migrated_store(settings)  # no rule says `backfill: alert`: no engine to build
     try:

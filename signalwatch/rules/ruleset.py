@@ -247,6 +247,11 @@ class RuleSet:
     policy: Policy = DEFAULT_POLICY
     files: tuple[str, ...] = field(default=())
 
+    @property
+    def alerts_on_history(self) -> bool:
+        """Whether some rule says `backfill: alert`: only then is history (backfill, events tied later) worth an engine."""
+        return any(rule.backfill for rule in self.rules)
+
 
 def account_record(account: Account | None, fit: Fit | None) -> dict[str, Any] | None:
     if account is None:

@@ -122,7 +122,7 @@ def retie_for_settings(settings: Settings, now: datetime) -> Retie:
     from signalwatch.rules.ruleset import load_ruleset
     from signalwatch.runtime.app import build_app
 
-    if any(rule.backfill for rule in load_ruleset(settings.rules_path).rules):
+    if load_ruleset(settings.rules_path).alerts_on_history:
         app = build_app(settings)
         try:
             return retie_through_app(app, now)
