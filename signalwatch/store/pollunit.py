@@ -23,7 +23,7 @@ from signalwatch.store.outbox import DELIVERIES, insert_id
 from signalwatch.store.tables import CursorPartRow, EventRow, MessageRow, OutboxRow, OutboxStatus, SourceStateRow
 from signalwatch.timeutil import as_utc
 
-__all__ = ["AlertDraft", "PartChange", "PollUnit", "alert_records", "chunks", "conflict_insert", "stored_event"]
+__all__ = ["AlertDraft", "PartChange", "PollUnit", "alert_records", "chunks", "conflict_insert", "event_rows", "stored_event"]
 
 _PARTS = CursorPartRow.__table__  # type: ignore[attr-defined]
 _STATE = SourceStateRow.__table__  # type: ignore[attr-defined]
@@ -171,7 +171,7 @@ class PollUnit:
         for chunk in chunks(account_ids):
             query = (sa.select(_EVENTS).where(_EVENTS.c.account_id.in_(chunk), _EVENTS.c.occurred_at >= events_since)
                      .order_by(_EVENTS.c.occurred_at, _EVENTS.c.id))
-            events += [event for _, event in _event_rows(self._session, query) if event.dedupe_key not in ours]
+            events += [event for _, event in event_rows(self._session, query) if event.dedupe_key not in ours]
         if len(account_ids) > _IN_CHUNK:
             events.sort(key=lambda event: event.occurred_at)
         return events, alert_records(self._session, self._codec, alerts_since, account_ids)
@@ -184,7 +184,7 @@ class PollUnit:
             query = (sa.select(_EVENTS).where(_EVENTS.c.account_id.in_(chunk), _EVENTS.c.type.in_(list(types)),
                                               _EVENTS.c.occurred_at >= since)
                      .order_by(_EVENTS.c.detected_at, _EVENTS.c.id))
-            rows = list(_event_rows(self._session, query))
+            rows = list(event_rows(self._session, query))
             ids = [event_id for event_id, _ in rows]
             alerted = set(self._session.execute(sa.select(_MESSAGES.c.event_id).where(_MESSAGES.c.event_id.in_(ids))).scalars()) if ids else set()
             found += [(event, event_id in alerted) for event_id, event in rows]
@@ -388,11 +388,15 @@ def stored_event(row: EventRow) -> SignalEvent:
     return SignalEvent.model_validate(row.model_dump(exclude={"id"}))
 
 
-def _event_rows(session: Session, query: sa.Select[Any]) -> Iterator[tuple[int, SignalEvent]]:
+def event_rows(session: Session, query: sa.Select[Any]) -> Iterator[tuple[int, SignalEvent]]:
     """(id, event) per row of `query` (a select of the events table): the columns straight into the
-    event, without an ORM object and its dump per row (the reads every poll makes: `history`, `stories`)."""
-    for row in session.execute(query):
-        columns = row._asdict()
+    event, without an ORM object and its dump per row (the reads every poll makes: `history`, `stories`;
+    the stored untied events a tie reads, `Store.untied_events`). The column names are read once: a row's
+    own `_asdict` builds them again each time."""
+    result = session.execute(query)
+    names = list(result.keys())
+    for row in result:
+        columns = dict(zip(names, row, strict=True))
         yield columns.pop("id"), SignalEvent.model_validate(columns)
 
 

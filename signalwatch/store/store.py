@@ -35,7 +35,7 @@ from signalwatch.store.outbox import (
     payload_of,
     read_items,
 )
-from signalwatch.store.pollunit import PartChange, PollUnit, alert_records, chunks, stored_event
+from signalwatch.store.pollunit import PartChange, PollUnit, alert_records, chunks, event_rows, stored_event
 from signalwatch.store.tables import (
     AccountRow,
     CursorPartRow,
@@ -544,14 +544,7 @@ class Store:
                                          events.c.occurred_at >= since)
                  .order_by(events.c.source, events.c.id))
         with self._session() as session:
-            result = session.execute(query)
-            names = list(result.keys())  # once: a row's own `_asdict` builds them again each time
-            found = []
-            for row in result:
-                columns = dict(zip(names, row, strict=True))
-                del columns["id"]
-                found.append(SignalEvent.model_validate(columns))
-            return found
+            return [event for _, event in event_rows(session, query)]
 
     def get_event(self, event_id: int) -> SignalEvent | None:
         with self._session() as session:
