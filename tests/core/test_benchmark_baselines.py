@@ -21,6 +21,7 @@ sys.path.insert(0, str(BENCHMARKS))
 
 import bench_jobboards  # noqa: E402
 import bench_resolve  # noqa: E402
+import bench_retie  # noqa: E402
 from _jobboards_peer import client_options, open_db, poll_cycle, poll_cycle_threads  # noqa: E402
 
 BOARDS = 9
@@ -98,3 +99,21 @@ def test_the_resolution_baselines_tie_the_plain_names_and_fall_for_the_hard_case
         assert dict_kinds[kind]["right"] > 0 and dict_kinds[kind]["wrong"] == dict_kinds[kind]["missed"] == 0
     assert dict_kinds["namesake"]["wrong"] > 0  # the bare ordinary word of another company
     assert naive_kinds["word-in-text"]["wrong"] > 0 and naive_kinds["near-miss"]["wrong"] > 0
+
+
+def test_the_retie_baseline_ties_the_events_that_name_an_account(tmp_path: Path) -> None:
+    # The store writes through a write-ahead log: a baseline run on a plain file copy would see no events and tie none.
+    from signalwatch.store import Store
+
+    accounts = bench_retie.make_accounts(20)
+    events = bench_retie._events([account.name for account in accounts])[:50]  # 1 in 10 names an account: 5
+    store = Store(f"sqlite:///{tmp_path}/bench.db")
+    store.migrate()
+    with store.poll_unit("wire-0", bench_retie.NOW) as unit:
+        unit.insert(events)
+    store.upsert_accounts(accounts, bench_retie.NOW)
+    with sqlite3.connect(tmp_path / "bench.db") as live, sqlite3.connect(tmp_path / "copy.db") as copy:
+        live.backup(copy)
+    store.close()
+    _, tied = bench_retie.baseline(str(tmp_path / "copy.db"))
+    assert tied == 5
